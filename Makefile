@@ -1,0 +1,45 @@
+# Koperasi — developer tasks. `make run` and `make test` are all a newcomer needs.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: venv run test lint fmt bench dist translations forms clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+venv: $(STAMP)
+
+run: venv
+	$(BIN)/koperasi-app --demo
+
+test: venv
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider
+
+lint: venv
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+fmt: venv
+	$(BIN)/ruff check --fix src tests bench
+	$(BIN)/ruff format src tests bench
+
+forms: venv
+	$(BIN)/python -m koperasi.ui.build_forms
+
+translations: venv
+	$(BIN)/python -m koperasi.ui.build_translations
+
+bench: venv
+	$(BIN)/python -m bench.run
+
+dist: venv
+	$(BIN)/python -m pip install --quiet -e '.[dist]'
+	$(BIN)/python installer/build.py
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache

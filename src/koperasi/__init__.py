@@ -1,0 +1,3 @@
+"""Koperasi: aplikasi koperasi simpan pinjam."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,5 @@
+import sys
+
+from koperasi.cli import main
+
+sys.exit(main())

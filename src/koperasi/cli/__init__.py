@@ -1,0 +1,84 @@
+"""Command-line interface: ``koperasi [--db PATH_OR_URL] [--lang id|en] COMMAND ...``.
+
+Exit codes (DESIGN §7): 0 success, 1 a check found a problem, 2 bad input (one
+line on stderr, never a traceback). Each command group lives in its own module
+under ``koperasi.cli`` exposing ``register(subparsers)``; the module list is
+:data:`COMMAND_MODULES`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from .. import __version__
+from ..errors import KoperasiError
+from .base import CliContext, UsageError
+
+# Modules that add sub-commands; each has ``register(subparsers) -> None``.
+COMMAND_MODULES: list[str] = [
+    "koperasi.cli.schedule_cmd",
+]
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # pragma: no cover - exercised via main
+        raise UsageError(message)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="koperasi", description="Koperasi simpan pinjam")
+    parser.add_argument("--version", action="version", version=f"koperasi {__version__}")
+    parser.add_argument("--db", help="berkas SQLite atau URL basis data (postgresql://...)")
+    parser.add_argument("--lang", choices=["id", "en"], default="id")
+    parser.add_argument("--user", help="nama pengguna (kata sandi dari KOPERASI_PASSWORD atau prompt)")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    subparsers.required = True
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name == name:
+                continue
+            raise
+        module.register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    lang = "en" if _peek_lang(argv) == "en" else "id"
+    try:
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        ctx = CliContext.from_args(args)
+        try:
+            return int(args.func(ctx, args) or 0)
+        finally:
+            ctx.close()
+    except UsageError as exc:
+        print(f"koperasi: {exc}", file=sys.stderr)
+        return 2
+    except KoperasiError as exc:
+        print(f"koperasi: {exc.message(lang)}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("koperasi: dibatalkan" if lang == "id" else "koperasi: cancelled", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+def _peek_lang(argv: list[str]) -> str:
+    for i, a in enumerate(argv):
+        if a == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if a.startswith("--lang="):
+            return a.split("=", 1)[1]
+    return "id"
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

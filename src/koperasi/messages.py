@@ -1,0 +1,183 @@
+"""The catalogue of user-facing messages outside Qt (services, CLI), in id and en.
+
+Qt widgets use ``tr()``; services and the CLI cannot (they know nothing of Qt),
+so their messages live here, keyed by a short code. Add both languages at once.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+# code -> (Bahasa Indonesia, English); str.format placeholders.
+MESSAGES: dict[str, tuple[str, str]] = {
+    "error": ("Terjadi kesalahan: {detail}", "An error occurred: {detail}"),
+    "invalid": ("{field} tidak valid.", "{field} is not valid."),
+    "required": ("{field} wajib diisi.", "{field} is required."),
+    "not_a_number": ("{field} harus berupa angka: '{value}'.", "{field} must be a number: '{value}'."),
+    "not_an_amount": (
+        "{field} bukan jumlah rupiah yang sah: '{value}'.",
+        "{field} is not a valid rupiah amount: '{value}'.",
+    ),
+    "must_be_positive": ("{field} harus lebih dari nol.", "{field} must be greater than zero."),
+    "must_not_be_negative": ("{field} tidak boleh negatif.", "{field} must not be negative."),
+    "too_large": ("{field} terlalu besar (maksimum {max}).", "{field} is too large (maximum {max})."),
+    "not_a_date": (
+        "{field} bukan tanggal yang sah: '{value}' (gunakan YYYY-MM-DD atau DD/MM/YYYY).",
+        "{field} is not a valid date: '{value}' (use YYYY-MM-DD or DD/MM/YYYY).",
+    ),
+    "date_in_future": ("{field} tidak boleh di masa depan.", "{field} must not be in the future."),
+    "date_before": ("{field} tidak boleh sebelum {other}.", "{field} must not be before {other}."),
+    "nik_format": (
+        "{field} harus 16 digit angka (diisi: '{value}').",
+        "{field} must be 16 digits (given: '{value}').",
+    ),
+    "nik_invalid": (
+        "{field} '{value}' tidak sah: kode tanggal lahir atau wilayah salah.",
+        "{field} '{value}' is not valid: wrong birth-date or region code.",
+    ),
+    "duplicate": (
+        "{field} '{value}' sudah dipakai.",
+        "{field} '{value}' is already in use.",
+    ),
+    "choice": (
+        "{field} harus salah satu dari: {choices} (diisi: '{value}').",
+        "{field} must be one of: {choices} (given: '{value}').",
+    ),
+    "insufficient_balance": (
+        "Saldo tidak cukup: penarikan {amount} melebihi saldo yang dapat ditarik {available}.",
+        "Insufficient balance: withdrawal of {amount} exceeds the withdrawable balance {available}.",
+    ),
+    "withdraw_only_at_exit": (
+        "Simpanan {product} hanya dapat ditarik saat keanggotaan berakhir.",
+        "{product} savings can only be withdrawn when membership ends.",
+    ),
+    "fixed_amount": (
+        "{field} untuk {product} harus {expected}.",
+        "{field} for {product} must be {expected}.",
+    ),
+    "pokok_already_paid": (
+        "Simpanan pokok anggota {member} sudah lunas.",
+        "Member {member} has already paid the simpanan pokok.",
+    ),
+    "member_not_active": (
+        "Anggota {member} berstatus {status}; transaksi tidak dapat dilakukan.",
+        "Member {member} has status {status}; no transaction is possible.",
+    ),
+    "not_found": ("{what} '{key}' tidak ditemukan.", "{what} '{key}' was not found."),
+    "permission_denied": (
+        "Pengguna {user} (peran {role}) tidak berhak melakukan: {action}.",
+        "User {user} (role {role}) may not do: {action}.",
+    ),
+    "period_closed": (
+        "Periode {period} sudah ditutup; tanggal {date} tidak dapat dibukukan.",
+        "Period {period} is closed; nothing can be posted on {date}.",
+    ),
+    "unbalanced": (
+        "Jurnal tidak seimbang: debit {debit} ≠ kredit {credit}.",
+        "Journal entry does not balance: debit {debit} ≠ credit {credit}.",
+    ),
+    "empty_entry": ("Jurnal harus memiliki paling sedikit dua baris.", "A journal entry needs at least two lines."),
+    "line_both_sides": (
+        "Baris jurnal {line}: isi debit atau kredit, tidak keduanya.",
+        "Journal line {line}: fill in debit or credit, not both.",
+    ),
+    "already_reversed": (
+        "Jurnal {entry} sudah dibalik sebelumnya.",
+        "Journal entry {entry} has already been reversed.",
+    ),
+    "is_reversal": (
+        "Jurnal {entry} adalah jurnal pembalik dan tidak dapat dibalik lagi.",
+        "Journal entry {entry} is itself a reversal and cannot be reversed.",
+    ),
+    "member_has_debt": (
+        "Anggota {member} masih memiliki pinjaman {amount}; lunasi atau potong dari simpanan.",
+        "Member {member} still owes {amount} on loans; settle it or offset it from savings.",
+    ),
+    "conflict": (
+        "Data berubah saat disimpan oleh pengguna lain; silakan ulangi.",
+        "The data was changed by another user while saving; please try again.",
+    ),
+    "db_problem": ("Basis data tidak dapat dibuka: {detail}", "The database cannot be opened: {detail}"),
+    "db_not_ours": (
+        "Berkas '{path}' bukan basis data Koperasi atau rusak.",
+        "File '{path}' is not a Koperasi database or is damaged.",
+    ),
+    "db_too_new": (
+        "Basis data dibuat oleh versi aplikasi yang lebih baru ({revision}); perbarui aplikasi.",
+        "The database was made by a newer version of the app ({revision}); please update the app.",
+    ),
+    "db_network_share": (
+        "Basis data SQLite di folder jaringan ('{path}') tidak aman (penguncian berkas tidak andal). "
+        "Gunakan server PostgreSQL untuk beberapa PC; lihat README.",
+        "An SQLite database on a network share ('{path}') is unsafe (file locking is unreliable). "
+        "Use a PostgreSQL server for several PCs; see the README.",
+    ),
+    "db_unreachable": (
+        "Server basis data tidak dapat dihubungi: {detail}",
+        "The database server cannot be reached: {detail}",
+    ),
+    "group_has_leader_elsewhere": (
+        "Ketua kelompok harus anggota kelompok {group}.",
+        "The group leader must be a member of group {group}.",
+    ),
+    "account_in_use": (
+        "Akun {code} sudah dipakai dan tidak dapat dihapus.",
+        "Account {code} has postings and cannot be deleted.",
+    ),
+    "not_postable": (
+        "Akun {code} adalah akun kontrol ({what}); gunakan menu transaksinya.",
+        "Account {code} is a control account ({what}); use its own transactions.",
+    ),
+}
+
+# Field keys -> (Bahasa Indonesia, English) names shown to the user.
+FIELDS: dict[str, tuple[str, str]] = {
+    "amount": ("Jumlah", "Amount"),
+    "date": ("Tanggal", "Date"),
+    "nik": ("NIK", "NIK"),
+    "name": ("Nama", "Name"),
+    "gender": ("Jenis kelamin", "Gender"),
+    "birth_date": ("Tanggal lahir", "Birth date"),
+    "join_date": ("Tanggal masuk", "Join date"),
+    "phone": ("Nomor telepon", "Phone number"),
+    "member": ("Nomor anggota", "Member number"),
+    "group": ("Kelompok", "Group"),
+    "product": ("Produk", "Product"),
+    "status": ("Status", "Status"),
+    "account": ("Akun", "Account"),
+    "lines": ("Baris jurnal", "Journal lines"),
+    "description": ("Keterangan", "Description"),
+    "meeting_day": ("Hari pertemuan", "Meeting day"),
+    "leader": ("Ketua kelompok", "Group leader"),
+    "category": ("Kategori kerentanan", "Vulnerability category"),
+    "code": ("Kode", "Code"),
+    "rate": ("Suku bunga", "Interest rate"),
+    "kind": ("Jenis", "Kind"),
+    "members": ("Jumlah anggota", "Number of members"),
+    "years": ("Jumlah tahun", "Number of years"),
+    "seed": ("Seed", "Seed"),
+    "from": ("Dari tanggal", "From date"),
+    "to": ("Sampai tanggal", "To date"),
+    "entry": ("Jurnal", "Journal entry"),
+    "reason": ("Alasan", "Reason"),
+    "db": ("Basis data", "Database"),
+}
+
+
+def field_name(key: str, lang: str = "id") -> str:
+    pair = FIELDS.get(key)
+    if pair is None:
+        return key
+    return pair[0] if lang == "id" else pair[1]
+
+
+def render(code: str, lang: str, params: dict[str, Any]) -> str:
+    pair = MESSAGES.get(code)
+    if pair is None:
+        text = code + (": " + ", ".join(f"{k}={v}" for k, v in params.items()) if params else "")
+        return text
+    template = pair[0] if lang == "id" else pair[1]
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError):
+        return template
