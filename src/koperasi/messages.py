@@ -13,14 +13,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "error": ("Terjadi kesalahan: {detail}", "An error occurred: {detail}"),
     "invalid": ("{field} tidak valid.", "{field} is not valid."),
     "required": ("{field} wajib diisi.", "{field} is required."),
-    "not_a_number": ("{field} harus berupa angka: '{value}'.", "{field} must be a number: '{value}'."),
+    "not_a_number": (
+        "{field} harus berupa angka: '{value}'.",
+        "{field} must be a number: '{value}'.",
+    ),
     "not_an_amount": (
         "{field} bukan jumlah rupiah yang sah: '{value}'.",
         "{field} is not a valid rupiah amount: '{value}'.",
     ),
     "must_be_positive": ("{field} harus lebih dari nol.", "{field} must be greater than zero."),
     "must_not_be_negative": ("{field} tidak boleh negatif.", "{field} must not be negative."),
-    "too_large": ("{field} terlalu besar (maksimum {max}).", "{field} is too large (maximum {max})."),
+    "too_large": (
+        "{field} terlalu besar (maksimum {max}).",
+        "{field} is too large (maximum {max}).",
+    ),
     "not_a_date": (
         "{field} bukan tanggal yang sah: '{value}' (gunakan YYYY-MM-DD atau DD/MM/YYYY).",
         "{field} is not a valid date: '{value}' (use YYYY-MM-DD or DD/MM/YYYY).",
@@ -48,7 +54,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Insufficient balance: withdrawal of {amount} exceeds the withdrawable balance {available}.",
     ),
     "withdraw_only_at_exit": (
-        "Simpanan {product} hanya dapat ditarik saat keanggotaan berakhir.",
+        "{product} hanya dapat ditarik saat keanggotaan berakhir.",
         "{product} savings can only be withdrawn when membership ends.",
     ),
     "fixed_amount": (
@@ -76,7 +82,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Jurnal tidak seimbang: debit {debit} ≠ kredit {credit}.",
         "Journal entry does not balance: debit {debit} ≠ credit {credit}.",
     ),
-    "empty_entry": ("Jurnal harus memiliki paling sedikit dua baris.", "A journal entry needs at least two lines."),
+    "empty_entry": (
+        "Jurnal harus memiliki paling sedikit dua baris.",
+        "A journal entry needs at least two lines.",
+    ),
     "line_both_sides": (
         "Baris jurnal {line}: isi debit atau kredit, tidak keduanya.",
         "Journal line {line}: fill in debit or credit, not both.",
@@ -97,7 +106,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Data berubah saat disimpan oleh pengguna lain; silakan ulangi.",
         "The data was changed by another user while saving; please try again.",
     ),
-    "db_problem": ("Basis data tidak dapat dibuka: {detail}", "The database cannot be opened: {detail}"),
+    "db_problem": (
+        "Basis data tidak dapat dibuka: {detail}",
+        "The database cannot be opened: {detail}",
+    ),
     "db_not_ours": (
         "Berkas '{path}' bukan basis data Koperasi atau rusak.",
         "File '{path}' is not a Koperasi database or is damaged.",

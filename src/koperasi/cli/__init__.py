@@ -19,6 +19,9 @@ from .base import CliContext, UsageError
 
 # Modules that add sub-commands; each has ``register(subparsers) -> None``.
 COMMAND_MODULES: list[str] = [
+    "koperasi.cli.core_cmd",
+    "koperasi.cli.member_cmd",
+    "koperasi.cli.money_cmd",
     "koperasi.cli.schedule_cmd",
 ]
 
@@ -33,7 +36,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"koperasi {__version__}")
     parser.add_argument("--db", help="berkas SQLite atau URL basis data (postgresql://...)")
     parser.add_argument("--lang", choices=["id", "en"], default="id")
-    parser.add_argument("--user", help="nama pengguna (kata sandi dari KOPERASI_PASSWORD atau prompt)")
+    parser.add_argument(
+        "--user", help="nama pengguna (kata sandi dari KOPERASI_PASSWORD atau prompt)"
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     subparsers.required = True
     for name in COMMAND_MODULES:

@@ -29,8 +29,11 @@ class CliContext:
 
     @classmethod
     def from_args(cls, args: argparse.Namespace) -> CliContext:
-        return cls(db_arg=getattr(args, "db", None), lang=getattr(args, "lang", "id") or "id",
-                   user=getattr(args, "user", None))
+        return cls(
+            db_arg=getattr(args, "db", None),
+            lang=getattr(args, "lang", "id") or "id",
+            user=getattr(args, "user", None),
+        )
 
     @property
     def db(self):  # -> koperasi.db.Database
@@ -109,7 +112,9 @@ def print_table(headers: list[str], rows: list[list[Any]], right: set[int] | Non
     cells = [[str(c) for c in headers]] + [["" if c is None else str(c) for c in r] for r in rows]
     widths = [max(len(r[i]) for r in cells) for i in range(len(headers))]
     for n, r in enumerate(cells):
-        line = "  ".join(c.rjust(widths[i]) if i in right else c.ljust(widths[i]) for i, c in enumerate(r))
+        line = "  ".join(
+            c.rjust(widths[i]) if i in right else c.ljust(widths[i]) for i, c in enumerate(r)
+        )
         print(line.rstrip())
         if n == 0:
             print("  ".join("-" * w for w in widths))

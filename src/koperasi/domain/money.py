@@ -42,7 +42,7 @@ _ONE = Decimal(1)
 
 def to_decimal(value: int | str | Decimal) -> Decimal:
     """Convert an int, str or Decimal to Decimal. Floats are refused on purpose."""
-    if isinstance(value, bool) or isinstance(value, float):
+    if isinstance(value, bool | float):
         raise TypeError("money and rates are never float")
     if isinstance(value, Decimal):
         return value
@@ -78,8 +78,9 @@ def round_down(value: int | Decimal) -> int:
     return int(to_decimal(value).quantize(_ONE, rounding=ROUND_DOWN))
 
 
-def percent_of(amount: int, percent: Decimal | str | int,
-               mode: RoundingMode | str = DEFAULT_ROUNDING) -> int:
+def percent_of(
+    amount: int, percent: Decimal | str | int, mode: RoundingMode | str = DEFAULT_ROUNDING
+) -> int:
     """``amount x percent / 100``, rounded to rupiah."""
     return round_money(Decimal(amount) * to_decimal(percent) / 100, mode)
 

@@ -1,0 +1,118 @@
+"""``init``, ``demo``, ``check``."""
+
+from __future__ import annotations
+
+import sys
+
+from ..domain.money import format_rupiah
+from .base import print_json
+
+
+def register(sub) -> None:  # type: ignore[no-untyped-def]
+    p = sub.add_parser("init", help="buat basis data baru (atau periksa yang ada)")
+    p.add_argument("--name", help="nama koperasi")
+    p.set_defaults(func=cmd_init)
+
+    p = sub.add_parser("demo", help="isi basis data kosong dengan koperasi contoh")
+    p.add_argument("--members", default="300")
+    p.add_argument("--seed", default="1")
+    p.add_argument("--years", default="3")
+    p.add_argument("--as-of", dest="as_of", help="tanggal akhir data contoh (YYYY-MM-DD)")
+    p.add_argument("--quiet", action="store_true")
+    p.set_defaults(func=cmd_demo)
+
+    p = sub.add_parser("check", help="periksa keseimbangan buku (exit 1 bila ada masalah)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_check)
+
+
+def cmd_init(ctx, args) -> int:  # type: ignore[no-untyped-def]
+    db = ctx.db
+    if args.name:
+        from dataclasses import replace
+
+        from ..services import settings
+
+        settings.save_profile(db, ctx.actor, replace(settings.get_profile(db), name=args.name))
+    msg = "Basis data siap" if ctx.lang == "id" else "Database ready"
+    print(f"{msg}: {db.display_name}")
+    return 0
+
+
+def cmd_demo(ctx, args) -> int:  # type: ignore[no-untyped-def]
+    from ..services import demo
+    from .base import parse_date, parse_int
+
+    members = parse_int(args.members, "members")
+    seed = parse_int(args.seed, "seed")
+    years = parse_int(args.years, "years")
+    as_of = parse_date(args.as_of) if args.as_of else None
+
+    def progress(done: int, total: int, message: str) -> None:
+        if not args.quiet and sys.stderr.isatty():
+            print(f"\r{done}/{total} {message}   ", end="", file=sys.stderr, flush=True)
+
+    summary = demo.build_demo(
+        ctx.db,
+        members=members,
+        seed=seed,
+        years=years,
+        as_of=as_of,
+        progress=progress,
+        actor=ctx.actor,
+    )
+    if not args.quiet and sys.stderr.isatty():
+        print(file=sys.stderr)
+    if ctx.lang == "id":
+        print(
+            f"Koperasi contoh dibuat: {summary.members} anggota, {summary.groups} kelompok, "
+            f"{summary.months} bulan, {summary.savings_transactions} transaksi simpanan."
+        )
+    else:
+        print(
+            f"Demo cooperative created: {summary.members} members, {summary.groups} groups, "
+            f"{summary.months} months, {summary.savings_transactions} savings transactions."
+        )
+    return 0
+
+
+def cmd_check(ctx, args) -> int:  # type: ignore[no-untyped-def]
+    from ..services.check import run_checks
+
+    report = run_checks(ctx.db)
+    if args.json:
+        print_json(
+            {
+                "ok": report.ok,
+                "checks": list(report.checks_run),
+                "problems": [
+                    {"check": p.check, "message": p.message(ctx.lang), "ref": p.ref}
+                    for p in report.problems
+                ],
+            }
+        )
+    else:
+        for p in report.problems:
+            print(f"[{p.check}] {p.message(ctx.lang)}" + (f" ({p.ref})" if p.ref else ""))
+        if report.ok:
+            print(
+                (
+                    "Buku seimbang; semua pemeriksaan lolos: "
+                    if ctx.lang == "id"
+                    else "Books balance; all checks passed: "
+                )
+                + ", ".join(report.checks_run)
+            )
+        else:
+            print(
+                (
+                    f"{len(report.problems)} masalah ditemukan."
+                    if ctx.lang == "id"
+                    else f"{len(report.problems)} problems found."
+                ),
+                file=sys.stderr,
+            )
+    return 0 if report.ok else 1
+
+
+__all__ = ["register", "format_rupiah"]

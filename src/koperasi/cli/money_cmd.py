@@ -1,0 +1,343 @@
+"""``savings deposit|withdraw|statement|balance|reverse|interest``, ``journal add|reverse|list``,
+``trial-balance``."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..domain.money import format_rupiah
+from ..errors import ValidationError
+from .base import parse_amount, parse_date, parse_int, print_json, print_table
+
+
+def register(sub) -> None:  # type: ignore[no-untyped-def]
+    p = sub.add_parser("savings", help="simpanan")
+    s = p.add_subparsers(dest="savings_cmd", metavar="ACTION", required=True)
+    for name, helptext in (("deposit", "setoran"), ("withdraw", "penarikan")):
+        a = s.add_parser(name, help=helptext)
+        a.add_argument("member")
+        a.add_argument("product", help="POKOK, WAJIB, SUKARELA ...")
+        a.add_argument("amount")
+        a.add_argument("--date")
+        a.add_argument("--memo", default="")
+        a.add_argument("--json", action="store_true")
+        a.set_defaults(func=cmd_deposit if name == "deposit" else cmd_withdraw)
+    st = s.add_parser("statement", help="mutasi rekening")
+    st.add_argument("member")
+    st.add_argument("product")
+    st.add_argument("--from", dest="date_from")
+    st.add_argument("--to", dest="date_to")
+    st.add_argument("--json", action="store_true")
+    st.set_defaults(func=cmd_statement)
+    bal = s.add_parser("balance", help="saldo simpanan anggota")
+    bal.add_argument("member")
+    bal.add_argument("--as-of", dest="as_of")
+    bal.add_argument("--json", action="store_true")
+    bal.set_defaults(func=cmd_balance)
+    rv = s.add_parser("reverse", help="balik transaksi simpanan")
+    rv.add_argument("transaction")
+    rv.add_argument("--reason", required=True)
+    rv.add_argument("--date")
+    rv.add_argument("--json", action="store_true")
+    rv.set_defaults(func=cmd_reverse)
+    it = s.add_parser("interest", help="bukukan jasa simpanan sukarela sebulan")
+    it.add_argument("period", help="YYYY-MM")
+    it.set_defaults(func=cmd_interest)
+    pr = s.add_parser("products", help="produk simpanan")
+    pr.add_argument("--json", action="store_true")
+    pr.set_defaults(func=cmd_products)
+
+    j = sub.add_parser("journal", help="jurnal umum")
+    js = j.add_subparsers(dest="journal_cmd", metavar="ACTION", required=True)
+    ja = js.add_parser("add", help="jurnal manual: pendapatan/beban koperasi")
+    ja.add_argument("--date")
+    ja.add_argument("--description", required=True)
+    ja.add_argument("--debit", action="append", default=[], metavar="AKUN=JUMLAH")
+    ja.add_argument("--credit", action="append", default=[], metavar="AKUN=JUMLAH")
+    ja.add_argument("--json", action="store_true")
+    ja.set_defaults(func=cmd_journal_add)
+    jr = js.add_parser("reverse", help="balik jurnal")
+    jr.add_argument("entry")
+    jr.add_argument("--reason", required=True)
+    jr.add_argument("--date")
+    jr.add_argument("--json", action="store_true")
+    jr.set_defaults(func=cmd_journal_reverse)
+    jl = js.add_parser("list", help="daftar jurnal")
+    jl.add_argument("--from", dest="date_from")
+    jl.add_argument("--to", dest="date_to")
+    jl.add_argument("--limit", default="50")
+    jl.add_argument("--json", action="store_true")
+    jl.set_defaults(func=cmd_journal_list)
+    ac = js.add_parser("accounts", help="bagan akun")
+    ac.add_argument("--json", action="store_true")
+    ac.set_defaults(func=cmd_accounts)
+
+    tb = sub.add_parser("trial-balance", help="neraca saldo")
+    tb.add_argument("--as-of", dest="as_of")
+    tb.add_argument("--json", action="store_true")
+    tb.set_defaults(func=cmd_trial_balance)
+
+
+def _date(text: str | None) -> dt.date:
+    return parse_date(text) if text else dt.date.today()
+
+
+def _print_tx(ctx, v, args) -> None:  # type: ignore[no-untyped-def]
+    if args.json:
+        print_json(v)
+        return
+    id_ = ctx.lang == "id"
+    kind = (
+        ("Setoran" if id_ else "Deposit")
+        if v.amount > 0
+        else ("Penarikan" if id_ else "Withdrawal")
+    )
+    print(
+        f"{kind} {v.product_name} {v.member_number} {v.member_name}: {format_rupiah(abs(v.amount))}"
+    )
+    print(
+        f"{'Kuitansi' if id_ else 'Receipt'}: {v.receipt_no}   "
+        f"{'Saldo' if id_ else 'Balance'}: {format_rupiah(v.balance_after)}"
+    )
+
+
+def cmd_deposit(ctx, args) -> int:  # type: ignore[no-untyped-def]
+    from ..services import savings
+
+    v = savings.deposit(
+        ctx.db,
+        ctx.actor,
+        args.member,
+        args.product,
+        parse_amount(args.amount),
+        _date(args.date),
+        args.memo,
+    )
+    _print_tx(ctx, v, args)
+    return 0
+
+
+def cmd_withdraw(ctx, args) -> int:  # type: ignore[no-untyped-def]
+    from ..services import savings
+
+    v = savings.withdraw(
+        ctx.db,
+        ctx.actor,
+        args.member,
+        args.product,
+        parse_amount(args.amount),
+        _date(args.date),
+        args.memo,
+    )
+    _print_tx(ctx, v, args)
+    return 0
+
+
+def cmd_reverse(ctx, args) -> int:  # type: ignore[no-untyped-def]
+    from ..services import savings
+
+    v = savings.reverse_transaction(
+        ctx.db, ctx.actor, parse_int(args.transaction, "entry"), _date(args.date), args.reason
+    )
+    _print_tx(ctx, v, args)
+    return 0
+
+
+def cmd_statement(ctx, args) -> int:  # type: ignore[no-untyped-def]
+    from ..services import savings
+
+    to = _date(args.date_to)
+    frm = parse_date(args.date_from, "from") if args.date_from else dt.date(to.year, 1, 1)
+    st = savings.statement(ctx.db, args.member, args.product, frm, to)
+    if args.json:
+        print_json(st)
+        return 0
+    id_ = ctx.lang == "id"
+    print(f"{st.member_number} {st.member_name} — {st.product_name} ({st.account_number})")
+    print(f"{'Saldo awal' if id_ else 'Opening'}: {format_rupiah(st.opening)}")
+    print_table(
+        [
+            "Tanggal" if id_ else "Date",
+            "Kuitansi" if id_ else "Receipt",
+            "Jenis" if id_ else "Kind",
+            "Debit",
+            "Kredit" if id_ else "Credit",
+            "Saldo" if id_ else "Balance",
+        ],
+        [
+            [
+                r.date.strftime("%d/%m/%Y"),
+                r.receipt_no or "",
+                r.kind,
+                format_rupiah(r.debit) if r.debit else "",
+                format_rupiah(r.credit) if r.credit else "",
+                format_rupiah(r.balance),
+            ]
+            for r in st.rows
+        ],
+        right={3, 4, 5},
+    )
+    print(f"{'Saldo akhir' if id_ else 'Closing'}: {format_rupiah(st.closing)}")
+    return 0
+
+
+def cmd_balance(ctx, args) -> int:  # type: ignore[no-untyped-def]
+    from ..services import savings
+
+    rows = savings.member_balances(
+        ctx.db, args.member, parse_date(args.as_of) if args.as_of else None
+    )
+    if args.json:
+        print_json(rows)
+        return 0
+    print_table(
+        ["Produk", "Rekening", "Saldo"],
+        [[r.product_name, r.account_number, format_rupiah(r.balance)] for r in rows],
+        right={2},
+    )
+    return 0
+
+
+def cmd_interest(ctx, args) -> int:  # type: ignore[no-untyped-def]
+    from ..services import savings
+
+    try:
+        year, month = (int(x) for x in args.period.split("-"))
+        dt.date(year, month, 1)
+    except ValueError as exc:
+        raise ValidationError("date", "not_a_date", value=args.period) from exc
+    r = savings.post_monthly_interest(ctx.db, ctx.actor, year, month)
+    print(f"{r.accounts} rekening, jasa {format_rupiah(r.gross)}, pajak {format_rupiah(r.tax)}")
+    return 0
+
+
+def cmd_products(ctx, args) -> int:  # type: ignore[no-untyped-def]
+    from ..services import savings
+
+    rows = savings.list_products(ctx.db)
+    if args.json:
+        print_json(rows)
+        return 0
+    print_table(
+        ["Kode", "Nama", "Jenis", "Jumlah tetap", "Saldo minimum", "Jasa % p.a."],
+        [
+            [
+                p.code,
+                p.name,
+                p.kind,
+                format_rupiah(p.fixed_amount),
+                format_rupiah(p.min_balance),
+                str(p.interest_rate_pa),
+            ]
+            for p in rows
+        ],
+        right={3, 4, 5},
+    )
+    return 0
+
+
+def _parse_lines(items: list[str], side: str):  # type: ignore[no-untyped-def]
+    from ..services.ledger import Line
+
+    out = []
+    for item in items:
+        code, sep, amount = item.partition("=")
+        if not sep:
+            raise ValidationError("lines", "invalid")
+        value = parse_amount(amount)
+        out.append(
+            Line(code.strip(), debit=value) if side == "d" else Line(code.strip(), credit=value)
+        )
+    return out
+
+
+def cmd_journal_add(ctx, args) -> int:  # type: ignore[no-untyped-def]
+    from ..services import ledger
+
+    lines = _parse_lines(args.debit, "d") + _parse_lines(args.credit, "c")
+    e = ledger.add_manual_entry(ctx.db, ctx.actor, _date(args.date), args.description, lines)
+    if args.json:
+        print_json(e)
+    else:
+        print(f"Jurnal #{e.id} ({e.receipt_no}): {e.description} {format_rupiah(e.total)}")
+    return 0
+
+
+def cmd_journal_reverse(ctx, args) -> int:  # type: ignore[no-untyped-def]
+    from ..services import ledger
+
+    e = ledger.reverse_entry(
+        ctx.db, ctx.actor, parse_int(args.entry, "entry"), _date(args.date), args.reason
+    )
+    if args.json:
+        print_json(e)
+    else:
+        print(f"Jurnal #{e.id}: {e.description}")
+    return 0
+
+
+def cmd_journal_list(ctx, args) -> int:  # type: ignore[no-untyped-def]
+    from ..services import ledger
+
+    rows = ledger.list_entries(
+        ctx.db,
+        parse_date(args.date_from, "from") if args.date_from else None,
+        parse_date(args.date_to, "to") if args.date_to else None,
+        limit=parse_int(args.limit, "members"),
+    )
+    if args.json:
+        print_json(rows)
+        return 0
+    print_table(
+        ["#", "Tanggal", "Sumber", "Keterangan", "Jumlah"],
+        [
+            [
+                e.id,
+                e.date.strftime("%d/%m/%Y"),
+                e.source,
+                e.description[:50],
+                format_rupiah(e.total),
+            ]
+            for e in rows
+        ],
+        right={4},
+    )
+    return 0
+
+
+def cmd_accounts(ctx, args) -> int:  # type: ignore[no-untyped-def]
+    from ..services import ledger
+
+    rows = ledger.list_accounts(ctx.db)
+    if args.json:
+        print_json(rows)
+        return 0
+    print_table(["Kode", "Nama", "Jenis"], [[a.code, a.name, a.type] for a in rows])
+    return 0
+
+
+def cmd_trial_balance(ctx, args) -> int:  # type: ignore[no-untyped-def]
+    from ..services import ledger
+
+    tb = ledger.trial_balance(ctx.db, _date(args.as_of))
+    if args.json:
+        print_json(
+            {
+                "as_of": tb.as_of,
+                "rows": tb.rows,
+                "total_debit": tb.total_debit,
+                "total_credit": tb.total_credit,
+            }
+        )
+        return 0
+    print_table(
+        ["Kode", "Akun", "Debit", "Kredit"],
+        [
+            [r.code, r.name, format_rupiah(r.debit), format_rupiah(r.credit)]
+            for r in tb.rows
+            if r.debit or r.credit
+        ]
+        + [["", "JUMLAH", format_rupiah(tb.total_debit), format_rupiah(tb.total_credit)]],
+        right={2, 3},
+    )
+    return 0

@@ -1,0 +1,99 @@
+"""Open a database by path or URL: engine, schema check/upgrade, seed data, sessions."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from ..errors import DatabaseProblem
+from .engine import make_engine, normalise_url
+from .migrate import ensure_schema
+
+
+@dataclass
+class Database:
+    """An open database: a writer engine and (on SQLite) a reader engine with their sessions."""
+
+    url: str
+    engine: Engine
+    read_engine: Engine
+    sqlite_path: Path | None = None
+    created: bool = False
+    _sessions: sessionmaker[Session] = field(init=False, repr=False)
+    _read_sessions: sessionmaker[Session] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._read_sessions = sessionmaker(self.read_engine, expire_on_commit=False)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    @property
+    def display_name(self) -> str:
+        if self.sqlite_path is not None:
+            return str(self.sqlite_path)
+        return self.engine.url.render_as_string(hide_password=True)
+
+    def session(self) -> Session:
+        """A session for writing (one unit of work)."""
+        return self._sessions()
+
+    def read_session(self) -> Session:
+        """A session for reading; on SQLite it does not take the write lock."""
+        return self._read_sessions()
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+        if self.read_engine is not self.engine:
+            self.read_engine.dispose()
+
+
+def open_database(arg: str | os.PathLike[str] | None = None, *, seed: bool = True) -> Database:
+    """Open (creating or upgrading as needed) the database at ``arg``.
+
+    ``arg`` is a file path (SQLite) or a URL (``postgresql://user@host/db``); None means
+    the default database in the user's data folder.
+    """
+    if arg is None or str(arg) == "":
+        from ..paths import default_db_path
+
+        arg = default_db_path()
+    url, path = normalise_url(arg)
+    if path is not None:
+        if path.is_dir():
+            raise DatabaseProblem("db_not_ours", path=str(path))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.exists() and path.stat().st_size > 0:
+            with open(path, "rb") as fh:
+                if fh.read(16) != b"SQLite format 3\x00":
+                    raise DatabaseProblem("db_not_ours", path=str(path))
+    engine = make_engine(url, path)
+    read_engine = make_engine(url, path, immediate=False) if path is not None else engine
+    try:
+        created = ensure_schema(engine, path)
+    except DatabaseProblem:
+        engine.dispose()
+        read_engine.dispose()
+        raise
+    except Exception as exc:
+        engine.dispose()
+        read_engine.dispose()
+        from sqlalchemy.exc import OperationalError
+
+        if isinstance(exc, OperationalError) and path is None:
+            raise DatabaseProblem("db_unreachable", detail=str(exc.orig).strip()) from exc
+        raise DatabaseProblem("db_not_ours", path=str(path or url)) from exc
+    db = Database(
+        url=url, engine=engine, read_engine=read_engine, sqlite_path=path, created=created
+    )
+    if seed:
+        from .seed import ensure_seed
+
+        ensure_seed(db)
+    return db

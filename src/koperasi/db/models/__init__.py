@@ -1,0 +1,28 @@
+"""All ORM models; import this module to register every table on ``Base.metadata``."""
+
+from .base import Base
+from .core import AuditEntry, ReceiptCounter, Setting, User, UserGroupScope
+from .ledger import Account, FiscalPeriod, JournalEntry, JournalLine
+from .members import Group, GroupMembership, Member, MemberVulnerability, VulnerabilityCategory
+from .savings import SavingsAccount, SavingsProduct, SavingsTransaction
+
+__all__ = [
+    "Base",
+    "AuditEntry",
+    "ReceiptCounter",
+    "Setting",
+    "User",
+    "UserGroupScope",
+    "Account",
+    "FiscalPeriod",
+    "JournalEntry",
+    "JournalLine",
+    "Group",
+    "GroupMembership",
+    "Member",
+    "MemberVulnerability",
+    "VulnerabilityCategory",
+    "SavingsAccount",
+    "SavingsProduct",
+    "SavingsTransaction",
+]

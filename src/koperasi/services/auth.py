@@ -1,0 +1,69 @@
+"""Who is acting, and what each role may do (enforced here, in the service layer)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from ..errors import PermissionDenied
+
+
+class Role(StrEnum):
+    ADMIN = "admin"
+    BENDAHARA = "bendahara"  # treasurer: all money operations
+    KETUA = "ketua"  # group leader: read and print for own groups
+    PENGAWAS = "pengawas"  # supervisor / auditor: read-only, all reports and exports
+
+
+ALL_ROLES = frozenset(Role)
+MONEY = frozenset({Role.ADMIN, Role.BENDAHARA})
+
+# action -> roles allowed
+PERMISSIONS: dict[str, frozenset[Role]] = {
+    "member.write": MONEY,
+    "group.write": MONEY,
+    "savings.write": MONEY,
+    "savings.product.write": frozenset({Role.ADMIN}),
+    "ledger.write": MONEY,
+    "loan.write": MONEY,
+    "loan.approve": MONEY,
+    "loan.product.write": frozenset({Role.ADMIN}),
+    "period.close": MONEY,
+    "period.reopen": frozenset({Role.ADMIN}),
+    "settings.write": frozenset({Role.ADMIN}),
+    "user.manage": frozenset({Role.ADMIN}),
+    "import.write": MONEY,
+    "backup.create": ALL_ROLES,
+    "backup.restore": frozenset({Role.ADMIN}),
+    "read.all": frozenset({Role.ADMIN, Role.BENDAHARA, Role.PENGAWAS}),
+    "read.group": ALL_ROLES,
+    "report.read": ALL_ROLES,
+    "export.auditor": frozenset({Role.ADMIN, Role.BENDAHARA, Role.PENGAWAS}),
+}
+
+
+@dataclass(frozen=True)
+class Actor:
+    """The user on whose behalf a service runs. ``group_ids`` limits a ketua's view."""
+
+    username: str
+    role: Role
+    group_ids: frozenset[int] = frozenset()
+
+    def can(self, action: str) -> bool:
+        return self.role in PERMISSIONS.get(action, frozenset())
+
+
+SYSTEM = Actor("sistem", Role.ADMIN)
+
+
+def require(actor: Actor, action: str) -> None:
+    if not actor.can(action):
+        raise PermissionDenied(user=actor.username, role=str(actor.role), action=action)
+
+
+def actor_for_cli(db, username: str | None) -> Actor:  # type: ignore[no-untyped-def]
+    """The actor for a CLI call. Until users are configured, a single local administrator."""
+    from . import users as users_service  # noqa: PLC0415
+
+    return users_service.actor_for_cli(db, username)

@@ -1,0 +1,300 @@
+"""``koperasi check``: small, named checks that prove the books are honest.
+
+Each check is a function ``(session) -> list[Problem]`` in :data:`CHECKS`; other areas
+(loans, audit chain) append theirs. All are aggregate SQL, not Python loops over rows.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ..db.models import (
+    Account,
+    FiscalPeriod,
+    JournalEntry,
+    JournalLine,
+    SavingsAccount,
+    SavingsProduct,
+    SavingsTransaction,
+)
+from ..domain.money import format_rupiah
+from .uow import read_only
+
+
+@dataclass(frozen=True)
+class Problem:
+    check: str
+    message_id: str
+    message_en: str
+    ref: str = ""
+
+    def message(self, lang: str = "id") -> str:
+        return self.message_id if lang == "id" else self.message_en
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    checks_run: tuple[str, ...]
+    problems: tuple[Problem, ...]
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def check_entries_balance(s: Session) -> list[Problem]:
+    rows = s.execute(
+        select(JournalLine.entry_id, func.sum(JournalLine.debit), func.sum(JournalLine.credit))
+        .group_by(JournalLine.entry_id)
+        .having(func.sum(JournalLine.debit) != func.sum(JournalLine.credit))
+    ).all()
+    return [
+        Problem(
+            "entries_balance",
+            f"Jurnal #{e} tidak seimbang: debit {format_rupiah(d)}, kredit {format_rupiah(c)}",
+            f"Journal entry #{e} does not balance: debit {format_rupiah(d)}, credit {format_rupiah(c)}",
+            f"journal_entries.id={e}",
+        )
+        for e, d, c in rows
+    ]
+
+
+def check_entry_lines(s: Session) -> list[Problem]:
+    counts = (
+        select(JournalLine.entry_id.label("eid"), func.count().label("n"))
+        .group_by(JournalLine.entry_id)
+        .subquery()
+    )
+    rows = (
+        s.execute(
+            select(JournalEntry.id)
+            .outerjoin(counts, counts.c.eid == JournalEntry.id)
+            .where(func.coalesce(counts.c.n, 0) < 2)
+        )
+        .scalars()
+        .all()
+    )
+    bad_lines = s.execute(
+        select(JournalLine.id, JournalLine.entry_id).where(
+            (JournalLine.debit < 0)
+            | (JournalLine.credit < 0)
+            | ((JournalLine.debit == 0) == (JournalLine.credit == 0))
+        )
+    ).all()
+    out = [
+        Problem(
+            "entry_lines",
+            f"Jurnal #{e} memiliki kurang dari dua baris",
+            f"Journal entry #{e} has fewer than two lines",
+            f"journal_entries.id={e}",
+        )
+        for e in rows
+    ]
+    out += [
+        Problem(
+            "entry_lines",
+            f"Baris jurnal #{lid} (jurnal #{e}) tidak sah: debit/kredit salah",
+            f"Journal line #{lid} (entry #{e}) is invalid: wrong debit/credit",
+            f"journal_lines.id={lid}",
+        )
+        for lid, e in bad_lines
+    ]
+    return out
+
+
+def check_trial_balance(s: Session) -> list[Problem]:
+    d, c = s.execute(
+        select(
+            func.coalesce(func.sum(JournalLine.debit), 0),
+            func.coalesce(func.sum(JournalLine.credit), 0),
+        )
+    ).one()
+    if int(d) != int(c):
+        return [
+            Problem(
+                "trial_balance",
+                f"Neraca saldo tidak seimbang: debit {format_rupiah(int(d))}, kredit {format_rupiah(int(c))}",
+                f"Trial balance does not net to zero: debit {format_rupiah(int(d))}, credit {format_rupiah(int(c))}",
+            )
+        ]
+    return []
+
+
+def ledger_balance_by_code(s: Session, codes: set[str]) -> dict[str, int]:
+    """Credit-minus-debit per account code (positive for liabilities/equity)."""
+    rows = s.execute(
+        select(
+            Account.code,
+            func.coalesce(func.sum(JournalLine.credit), 0)
+            - func.coalesce(func.sum(JournalLine.debit), 0),
+        )
+        .outerjoin(JournalLine, JournalLine.account_id == Account.id)
+        .where(Account.code.in_(codes))
+        .group_by(Account.code)
+    ).all()
+    return {code: int(v) for code, v in rows}
+
+
+def check_savings_control(s: Session) -> list[Problem]:
+    out: list[Problem] = []
+    sub = dict(
+        s.execute(
+            select(
+                SavingsProduct.account_code, func.coalesce(func.sum(SavingsTransaction.amount), 0)
+            )
+            .join(SavingsAccount, SavingsAccount.product_id == SavingsProduct.id)
+            .join(SavingsTransaction, SavingsTransaction.account_id == SavingsAccount.id)
+            .group_by(SavingsProduct.account_code)
+        ).all()
+    )
+    codes = set(s.scalars(select(SavingsProduct.account_code)))
+    gl = ledger_balance_by_code(s, codes)
+    for code in sorted(codes):
+        a, b = int(sub.get(code, 0)), gl.get(code, 0)
+        if a != b:
+            out.append(
+                Problem(
+                    "savings_control",
+                    f"Akun {code}: saldo buku besar {format_rupiah(b)} ≠ jumlah saldo simpanan anggota {format_rupiah(a)}",
+                    f"Account {code}: ledger balance {format_rupiah(b)} ≠ members' savings total {format_rupiah(a)}",
+                    f"accounts.code={code}",
+                )
+            )
+    cached = s.execute(
+        select(
+            SavingsAccount.number,
+            SavingsAccount.balance,
+            func.coalesce(func.sum(SavingsTransaction.amount), 0),
+        )
+        .outerjoin(SavingsTransaction, SavingsTransaction.account_id == SavingsAccount.id)
+        .group_by(SavingsAccount.id, SavingsAccount.number, SavingsAccount.balance)
+        .having(SavingsAccount.balance != func.coalesce(func.sum(SavingsTransaction.amount), 0))
+    ).all()
+    for number, bal, total in cached:
+        out.append(
+            Problem(
+                "savings_control",
+                f"Rekening {number}: saldo tersimpan {format_rupiah(bal)} ≠ jumlah transaksi {format_rupiah(int(total))}",
+                f"Account {number}: stored balance {format_rupiah(bal)} ≠ sum of transactions {format_rupiah(int(total))}",
+                f"savings_accounts.number={number}",
+            )
+        )
+    # every savings transaction's amount is matched by its journal entry's line on the account
+    mismatched = s.execute(
+        select(SavingsTransaction.id, SavingsTransaction.journal_entry_id)
+        .outerjoin(JournalEntry, JournalEntry.id == SavingsTransaction.journal_entry_id)
+        .where(JournalEntry.id.is_(None))
+    ).all()
+    for tid, eid in mismatched:
+        out.append(
+            Problem(
+                "savings_control",
+                f"Transaksi simpanan #{tid} merujuk jurnal #{eid} yang tidak ada",
+                f"Savings transaction #{tid} points to missing journal entry #{eid}",
+                f"savings_transactions.id={tid}",
+            )
+        )
+    return out
+
+
+def check_closed_periods(s: Session) -> list[Problem]:
+    out: list[Problem] = []
+    for p in s.scalars(select(FiscalPeriod).where(FiscalPeriod.status == "closed")):
+        if p.closed_at is None:
+            continue
+        late = (
+            s.execute(
+                select(JournalEntry.id).where(
+                    func.extract("year", JournalEntry.date) == p.year,
+                    func.extract("month", JournalEntry.date) == p.month,
+                    JournalEntry.posted_at > p.closed_at,
+                )
+            )
+            .scalars()
+            .all()
+        )
+        for e in late:
+            out.append(
+                Problem(
+                    "closed_periods",
+                    f"Jurnal #{e} dibukukan pada periode {p.year}-{p.month:02d} setelah periode ditutup",
+                    f"Journal entry #{e} was posted into {p.year}-{p.month:02d} after it was closed",
+                    f"journal_entries.id={e}",
+                )
+            )
+    return out
+
+
+def check_reversals(s: Session) -> list[Problem]:
+    """A reversal mirrors its original: same total, same accounts with sides swapped."""
+    orig = JournalLine.__table__.alias("o")
+    rev = JournalLine.__table__.alias("r")
+    pairs = s.execute(
+        select(JournalEntry.id, JournalEntry.reverses_entry_id).where(
+            JournalEntry.reverses_entry_id.is_not(None)
+        )
+    ).all()
+    out = []
+    if not pairs:
+        return out
+    o_tot = dict(
+        s.execute(
+            select(orig.c.account_id.label("a"), func.sum(orig.c.debit - orig.c.credit))
+            .where(orig.c.entry_id.in_([p[1] for p in pairs]))
+            .group_by(orig.c.account_id)
+        ).all()
+    )
+    r_tot = dict(
+        s.execute(
+            select(rev.c.account_id, func.sum(rev.c.credit - rev.c.debit))
+            .where(rev.c.entry_id.in_([p[0] for p in pairs]))
+            .group_by(rev.c.account_id)
+        ).all()
+    )
+    if {k: int(v) for k, v in o_tot.items() if v} != {k: int(v) for k, v in r_tot.items() if v}:
+        out.append(
+            Problem(
+                "reversals",
+                "Jurnal pembalik tidak mencerminkan jurnal aslinya",
+                "Reversal entries do not mirror their originals",
+            )
+        )
+    return out
+
+
+CHECKS: list[tuple[str, Callable[[Session], list[Problem]]]] = [
+    ("entries_balance", check_entries_balance),
+    ("entry_lines", check_entry_lines),
+    ("trial_balance", check_trial_balance),
+    ("savings_control", check_savings_control),
+    ("closed_periods", check_closed_periods),
+    ("reversals", check_reversals),
+]
+
+
+def _extra_checks() -> list[tuple[str, Callable[[Session], list[Problem]]]]:
+    """Checks contributed by other areas (``CHECKS`` in those modules), if present."""
+    extra = []
+    for name in ("koperasi.services.loan_checks", "koperasi.services.audit_checks"):
+        try:
+            mod = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name == name:
+                continue
+            raise
+        extra.extend(getattr(mod, "CHECKS", []))
+    return extra
+
+
+def run_checks(db) -> CheckReport:  # type: ignore[no-untyped-def]
+    names, problems = [], []
+    with read_only(db) as s:
+        for name, fn in CHECKS + _extra_checks():
+            names.append(name)
+            problems.extend(fn(s))
+    return CheckReport(tuple(names), tuple(problems))

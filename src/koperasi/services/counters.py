@@ -1,0 +1,51 @@
+"""Locked counter rows: gapless receipt numbers per series and year, and serialisation points."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session
+
+from ..db.models import ReceiptCounter
+
+# series codes used on receipts
+SERIES_SAVINGS = "SMP"
+SERIES_LOAN = "PJM"
+SERIES_JOURNAL = "JU"
+SERIES_MEMBER = "AGT"
+
+
+def lock_series(session: Session, series: str, year: int) -> ReceiptCounter:
+    """Return the counter row for (series, year), created if missing, locked FOR UPDATE.
+
+    The locked row is remembered in ``session.info`` for the rest of the transaction, so a
+    unit of work that takes many numbers locks it once (it stays locked until commit)."""
+    cache = session.info.setdefault("locked_counters", {})
+    row = cache.get((series, year))
+    if row is not None:
+        return row
+    dialect = session.get_bind().dialect.name
+    insert = pg_insert if dialect == "postgresql" else sqlite_insert
+    session.execute(
+        insert(ReceiptCounter).values(series=series, year=year, last_no=0).on_conflict_do_nothing()
+    )
+    row = session.scalars(
+        select(ReceiptCounter)
+        .where(ReceiptCounter.series == series, ReceiptCounter.year == year)
+        .with_for_update()
+    ).one()
+    cache[(series, year)] = row
+    return row
+
+
+def next_number(session: Session, series: str, year: int) -> int:
+    row = lock_series(session, series, year)
+    row.last_no += 1
+    session.flush()
+    return row.last_no
+
+
+def next_receipt(session: Session, series: str, year: int) -> str:
+    """``SMP-2026-000123``: unique and gapless per series and year (rolled back with its tx)."""
+    return f"{series}-{year}-{next_number(session, series, year):06d}"

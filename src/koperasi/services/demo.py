@@ -1,0 +1,482 @@
+"""A believable demo cooperative in Balikpapan: groups that meet weekly, members with
+Indonesian names and the vulnerability mix of the empowerment programmes, years of monthly
+wajib and sukarela activity, the cooperative's own expenses. Deterministic for a seed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from ..db.models import Group, Member
+from . import ledger, savings
+from .auth import SYSTEM, Actor
+from .counters import SERIES_JOURNAL, next_receipt
+from .ledger import Line
+from .members import MemberInput, register_in
+from .progress import ProgressCallback, report
+from .settings import Profile, profile_in, set_value
+from .uow import unit_of_work
+
+WOMEN = [
+    "Siti",
+    "Nur",
+    "Sri",
+    "Dewi",
+    "Rina",
+    "Wati",
+    "Yuliani",
+    "Hasnah",
+    "Rahmawati",
+    "Nurhayati",
+    "Fatimah",
+    "Aisyah",
+    "Kartini",
+    "Suriani",
+    "Hartini",
+    "Mariani",
+    "Ernawati",
+    "Rusmini",
+    "Sumarni",
+    "Jumiati",
+    "Salmah",
+    "Halimah",
+    "Norma",
+    "Masitah",
+    "Rosdiana",
+    "Fitriani",
+    "Lestari",
+    "Wahyuni",
+    "Indah",
+    "Murni",
+    "Sulastri",
+    "Syamsiah",
+    "Hajrah",
+    "Nurul",
+    "Megawati",
+    "Purwanti",
+    "Suryani",
+    "Juleha",
+    "Rabiah",
+    "Ani",
+]
+MEN = [
+    "Ahmad",
+    "Muhammad",
+    "Budi",
+    "Slamet",
+    "Agus",
+    "Rahmat",
+    "Syamsul",
+    "Hendra",
+    "Rudi",
+    "Andi",
+    "Bambang",
+    "Darmawan",
+    "Hasan",
+    "Ismail",
+    "Joko",
+    "Yusuf",
+    "Sudirman",
+    "Arif",
+    "Basri",
+    "Firman",
+    "Gusti",
+    "Herman",
+    "Irwan",
+    "Kahar",
+    "Muslimin",
+    "Nasrul",
+    "Usman",
+    "Wahyu",
+    "Zainal",
+    "Rusdi",
+]
+FAMILY = [
+    "Saputra",
+    "Hidayat",
+    "Rahman",
+    "Lestari",
+    "Wijaya",
+    "Hasanuddin",
+    "Daeng Baso",
+    "Pratama",
+    "Santoso",
+    "Setiawan",
+    "Kurniawan",
+    "Syahrani",
+    "Nurdin",
+    "Ramadhan",
+    "Abdullah",
+    "Mappiare",
+    "Pangeran",
+    "Gunawan",
+    "Siregar",
+    "Aminah",
+    "Sari",
+    "Yanti",
+    "Anwar",
+    "Mahmud",
+    "Said",
+    "Latif",
+    "Tamrin",
+    "Effendi",
+    "Hamzah",
+    "Junaidi",
+]
+# kelurahan -> (kecamatan, kecamatan code, urban fringe?)
+KELURAHAN = {
+    "Manggar": ("Balikpapan Timur", "04", True),
+    "Manggar Baru": ("Balikpapan Timur", "04", True),
+    "Lamaru": ("Balikpapan Timur", "04", True),
+    "Teritip": ("Balikpapan Timur", "04", True),
+    "Karang Joang": ("Balikpapan Utara", "05", True),
+    "Batu Ampar": ("Balikpapan Utara", "05", False),
+    "Graha Indah": ("Balikpapan Utara", "05", False),
+    "Muara Rapak": ("Balikpapan Utara", "05", False),
+    "Kariangau": ("Balikpapan Barat", "02", True),
+    "Baru Ilir": ("Balikpapan Barat", "02", False),
+    "Margo Mulyo": ("Balikpapan Barat", "02", False),
+    "Klandasan Ilir": ("Balikpapan Kota", "06", False),
+    "Prapatan": ("Balikpapan Kota", "06", False),
+    "Sepinggan": ("Balikpapan Selatan", "01", False),
+    "Gunung Bahagia": ("Balikpapan Selatan", "01", False),
+    "Karang Rejo": ("Balikpapan Tengah", "03", False),
+    "Gunung Sari Ilir": ("Balikpapan Tengah", "03", False),
+}
+OCCUPATIONS_W = [
+    "Pedagang sayur",
+    "Penjahit",
+    "Pembuat kue basah",
+    "Warung kelontong",
+    "Pengolah kerupuk ikan",
+    "Pengasap ikan",
+    "Penjual gorengan",
+    "Laundry kiloan",
+    "Pengrajin manik-manik",
+    "Katering rumahan",
+    "Ibu rumah tangga",
+    "Salon",
+]
+OCCUPATIONS_M = [
+    "Nelayan",
+    "Tukang ojek",
+    "Buruh harian",
+    "Tukang las",
+    "Petani sayur",
+    "Bengkel motor",
+    "Pedagang ikan",
+    "Sopir angkot",
+    "Tukang kayu",
+]
+GROUP_NAMES = [
+    "Mawar",
+    "Melati",
+    "Anggrek",
+    "Kenanga",
+    "Cempaka",
+    "Dahlia",
+    "Teratai",
+    "Flamboyan",
+    "Bina Sejahtera",
+    "Maju Bersama",
+    "Harapan Ibu",
+    "Nelayan Mandiri",
+    "Pesisir Makmur",
+    "Tunas Harapan",
+    "Sumber Rezeki",
+    "Karya Bersama",
+    "Berkah Usaha",
+    "Sinar Pagi",
+    "Mekar Sari",
+    "Kartini",
+]
+EXPENSES = [
+    ("5.11", "Listrik, air dan pulsa kantor", 250_000, 450_000),
+    ("5.12", "Alat tulis kantor dan fotokopi", 75_000, 250_000),
+    ("5.13", "Honor pengurus", 1_500_000, 1_500_000),
+    ("5.16", "Transportasi pendampingan kelompok", 100_000, 300_000),
+]
+
+
+@dataclass(frozen=True)
+class DemoSummary:
+    members: int
+    groups: int
+    months: int
+    savings_transactions: int
+    as_of: dt.date
+
+
+def _nik(rng: random.Random, kec_code: str, birth: dt.date, female: bool, seq: int) -> str:
+    day = birth.day + (40 if female else 0)
+    return f"6471{kec_code}{day:02d}{birth.month:02d}{birth.year % 100:02d}{seq % 10000:04d}"
+
+
+def _months(start: dt.date, end: dt.date) -> list[tuple[int, int]]:
+    out, y, m = [], start.year, start.month
+    while (y, m) <= (end.year, end.month):
+        out.append((y, m))
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return out
+
+
+def _day_in(rng: random.Random, y: int, m: int, lo: dt.date, hi: dt.date) -> dt.date:
+    first = max(dt.date(y, m, 1), lo)
+    last = min(savings._month_end(y, m), hi)
+    return first + dt.timedelta(days=rng.randint(0, max(0, (last - first).days)))
+
+
+def build_demo(
+    db,
+    members: int = 300,
+    seed: int = 1,
+    years: int = 3,  # type: ignore[no-untyped-def]
+    as_of: dt.date | None = None,
+    progress: ProgressCallback | None = None,
+    actor: Actor = SYSTEM,
+) -> DemoSummary:
+    """Fill an empty database with a demo cooperative (month by month, one unit of work each)."""
+    from ..errors import ValidationError
+
+    if members < 1 or members > 100_000:
+        raise ValidationError("members", "too_large", max=100_000)
+    if years < 1 or years > 20:
+        raise ValidationError("years", "too_large", max=20)
+    rng = random.Random(seed)
+    as_of = as_of or dt.date.today()
+    start = dt.date(as_of.year - years, as_of.month, 1)
+    months = _months(start, as_of)
+    n_groups = max(1, min(len(GROUP_NAMES) * 5, round(members / 15)))
+    kel_names = list(KELURAHAN)
+
+    with unit_of_work(db) as s:
+        if s.scalar(select(Member.id).limit(1)) is not None:
+            raise ValidationError("db", "duplicate", value="demo")
+        prof = profile_in(s)
+        set_value(
+            s,
+            actor,
+            "profile",
+            {
+                **prof.__dict__,
+                **Profile(
+                    name="KSP Sejahtera Bersama Balikpapan",
+                    legal_number="AHU-0012345.AH.01.26.2021",
+                    address="Jl. Mulawarman No. 45 RT 12, Manggar, Balikpapan Timur",
+                    city="Balikpapan",
+                    phone="0542-123456",
+                    chair="Hj. Rahmawati Said",
+                    secretary="Nurhayati Hasan",
+                    treasurer="Sri Wahyuni",
+                ).__dict__,
+            },
+        )
+        groups = []
+        for i in range(n_groups):
+            name = GROUP_NAMES[i % len(GROUP_NAMES)] + (
+                "" if i < len(GROUP_NAMES) else f" {i // len(GROUP_NAMES) + 1}"
+            )
+            kel = kel_names[i % len(kel_names)]
+            g = Group(
+                code=f"K{i + 1:03d}",
+                name=f"Kelompok {name}",
+                meeting_day=rng.randint(0, 5),
+                meeting_place=f"Rumah ketua, RT {rng.randint(1, 40):02d} {kel}",
+                kelurahan=kel,
+                formed_on=start,
+            )
+            s.add(g)
+            groups.append(g)
+        s.flush()
+        group_ids = [(g.id, g.code, g.kelurahan) for g in groups]
+
+    # who joins when
+    plan = []
+    for i in range(members):
+        join_month = 0 if rng.random() < 0.7 else rng.randint(0, max(0, len(months) - 2))
+        plan.append((join_month, i))
+    plan.sort()
+    people: list[dict] = []
+    sav_count = 0
+    total = len(months)
+    for mi, (y, m) in enumerate(months):
+        report(progress, mi, total, f"{m:02d}/{y}")
+        month_end = min(savings._month_end(y, m), as_of)
+        with unit_of_work(db) as s:
+            pokok = savings.product_of_kind(s, "pokok")
+            wajib = savings.product_of_kind(s, "wajib")
+            sukarela = savings.product_of_kind(s, "sukarela")
+            for _join_month, i in [p for p in plan if p[0] == mi]:
+                gid, gcode, kel = group_ids[i % len(group_ids)]
+                kecamatan, kec_code, fringe = KELURAHAN[kel]
+                female = rng.random() < 0.72
+                first = rng.choice(WOMEN if female else MEN)
+                name = f"{first} {rng.choice(FAMILY)}"
+                birth = dt.date(rng.randint(1955, 2003), rng.randint(1, 12), rng.randint(1, 28))
+                join = _day_in(rng, y, m, start, as_of)
+                age = (join - birth).days // 365
+                cats = []
+                if female and rng.random() < 0.28:
+                    cats.append("pkk")
+                if rng.random() < 0.05:
+                    cats.append("disabilitas")
+                if age >= 60:
+                    cats.append("lansia")
+                if fringe:
+                    cats.append("pinggiran")
+                if rng.random() < 0.18:
+                    cats.append("bansos")
+                data = MemberInput(
+                    name=name,
+                    nik=_nik(rng, kec_code, birth, female, i + 1),
+                    gender="P" if female else "L",
+                    join_date=join,
+                    birth_date=birth,
+                    birth_place=rng.choice(
+                        [
+                            "Balikpapan",
+                            "Samarinda",
+                            "Makassar",
+                            "Banjarmasin",
+                            "Surabaya",
+                            "Pare-Pare",
+                            "Tenggarong",
+                        ]
+                    ),
+                    address=f"Jl. {rng.choice(['Mulawarman', 'Sepinggan Baru', 'Soekarno-Hatta', 'Manunggal', 'Telaga Sari', 'Pelita'])} RT {rng.randint(1, 60):02d} No. {rng.randint(1, 120)}",
+                    kelurahan=kel,
+                    kecamatan=kecamatan,
+                    phone=f"08{rng.choice(['11', '12', '13', '21', '52', '53', '57'])}{rng.randint(10_000_000, 99_999_999)}",
+                    occupation=rng.choice(OCCUPATIONS_W if female else OCCUPATIONS_M),
+                    heir_name=f"{rng.choice(MEN if female else WOMEN)} {rng.choice(FAMILY)}",
+                    heir_relation=rng.choice(["Suami", "Anak"] if female else ["Istri", "Anak"]),
+                    group_code=gcode,
+                    categories=tuple(cats),
+                )
+                mem = register_in(s, actor, data)
+                savings.deposit_in(s, actor, mem, pokok, pokok.fixed_amount, join, "Simpanan pokok")
+                sav_count += 1
+                people.append(
+                    {
+                        "id": mem.id,
+                        "number": mem.number,
+                        "join": join,
+                        "reliability": rng.choice([0.98, 0.95, 0.9, 0.85, 0.6]),
+                        "saver": rng.random() < 0.55,
+                        "exited": False,
+                    }
+                )
+            # leaders for groups still without one
+            for g in s.scalars(select(Group).where(Group.leader_member_id.is_(None))):
+                first_member = s.scalar(
+                    select(Member.id).where(Member.group_id == g.id).order_by(Member.id).limit(1)
+                )
+                if first_member is not None:
+                    g.leader_member_id = first_member
+            for p in people:
+                if p["exited"] or p["join"] > month_end:
+                    continue
+                mem = s.get(Member, p["id"])
+                assert mem is not None
+                if rng.random() < p["reliability"]:
+                    d = _day_in(rng, y, m, p["join"], as_of)
+                    savings.deposit_in(
+                        s, actor, mem, wajib, wajib.fixed_amount, d, "Simpanan wajib"
+                    )
+                    sav_count += 1
+                if p["saver"] and rng.random() < 0.45:
+                    d = _day_in(rng, y, m, p["join"], as_of)
+                    amt = rng.choice(
+                        [20_000, 25_000, 50_000, 50_000, 100_000, 150_000, 200_000, 500_000]
+                    )
+                    savings.deposit_in(s, actor, mem, sukarela, amt, d, "Setoran sukarela")
+                    sav_count += 1
+                if p["saver"] and rng.random() < 0.08:
+                    acct = savings.account_for(s, mem, sukarela)
+                    d = month_end
+                    room = (
+                        min(acct.balance, savings.balance_at(s, acct.id, d)) - sukarela.min_balance
+                    )
+                    if room >= 50_000:
+                        amt = max(
+                            50_000,
+                            (rng.randint(1, max(1, room // 50_000)) * 50_000)
+                            // 2
+                            // 10_000
+                            * 10_000,
+                        )
+                        savings.withdraw_in(
+                            s, actor, mem, sukarela, min(amt, room), d, "Penarikan sukarela"
+                        )
+                        sav_count += 1
+            for code, text, lo, hi in EXPENSES:
+                d = _day_in(rng, y, m, start, as_of)
+                amt = lo if lo == hi else rng.randrange(lo, hi + 1, 5_000)
+                receipt = next_receipt(s, SERIES_JOURNAL, d.year)
+                ledger.post(
+                    s,
+                    actor,
+                    d,
+                    f"{text} {m:02d}/{y}",
+                    [Line(code, debit=amt), Line("1.01", credit=amt)],
+                    source="manual",
+                    receipt_no=receipt,
+                )
+            if m == 3:
+                d = _day_in(rng, y, m, start, as_of)
+                ledger.post(
+                    s,
+                    actor,
+                    d,
+                    f"Biaya Rapat Anggota Tahunan {y}",
+                    [Line("5.15", debit=2_500_000), Line("1.01", credit=2_500_000)],
+                    source="manual",
+                    receipt_no=next_receipt(s, SERIES_JOURNAL, d.year),
+                )
+            if mi == 0:
+                d = _day_in(rng, y, m, start, as_of)
+                ledger.post(
+                    s,
+                    actor,
+                    d,
+                    "Hibah modal awal program pemberdayaan",
+                    [Line("1.01", debit=25_000_000), Line("3.13", credit=25_000_000)],
+                    source="manual",
+                    receipt_no=next_receipt(s, SERIES_JOURNAL, d.year),
+                )
+        if savings._month_end(y, m) < as_of:
+            savings.post_monthly_interest(db, actor, y, m)
+    hook = _loan_demo_hook()
+    if hook is not None:
+        hook(db, rng, start, as_of, progress, actor)
+    # a few members leave near the end
+    leavers = [p for p in people if p["join"] < as_of - dt.timedelta(days=200)]
+    rng.shuffle(leavers)
+    from ..errors import KoperasiError
+    from .members import exit_member
+
+    for p in leavers[: max(0, members // 60)]:
+        try:
+            exit_member(
+                db,
+                actor,
+                p["number"],
+                as_of - dt.timedelta(days=rng.randint(5, 60)),
+                "Pindah domisili ke luar Balikpapan",
+            )
+        except KoperasiError:  # a member who cannot leave (e.g. an unpaid loan) stays
+            continue
+    report(progress, total, total, "selesai")
+    return DemoSummary(members, n_groups, len(months), sav_count, as_of)
+
+
+def _loan_demo_hook():  # type: ignore[no-untyped-def]
+    """Loans contribute ``add_demo_loans(db, rng, start, as_of, progress, actor)``."""
+    try:
+        from .loans_demo import add_demo_loans  # type: ignore[import-not-found]
+    except ModuleNotFoundError:
+        return None
+    return add_demo_loans

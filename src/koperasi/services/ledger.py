@@ -1,0 +1,445 @@
+"""The general ledger: posting balanced entries, reversals, manual entries, trial balance."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import Session
+
+from ..db.models import Account, FiscalPeriod, JournalEntry, JournalLine
+from ..errors import NotFound, PeriodClosed, ValidationError
+from . import audit
+from .auth import Actor, require
+from .counters import SERIES_JOURNAL, next_receipt
+from .uow import read_only, unit_of_work
+
+MAX_AMOUNT = 10**15  # a thousand trillion rupiah: anything above is a typing error
+
+
+@dataclass(frozen=True)
+class Line:
+    """One journal line as a service builds it: account code and one side."""
+
+    account: str
+    debit: int = 0
+    credit: int = 0
+    member_id: int | None = None
+    memo: str = ""
+
+
+@dataclass(frozen=True)
+class EntryView:
+    id: int
+    date: dt.date
+    description: str
+    source: str
+    source_ref: str
+    receipt_no: str | None
+    reverses_entry_id: int | None
+    reversed_by_entry_id: int | None
+    posted_by: str
+    lines: tuple[LineView, ...]
+
+    @property
+    def total(self) -> int:
+        return sum(line.debit for line in self.lines)
+
+
+@dataclass(frozen=True)
+class LineView:
+    account_code: str
+    account_name: str
+    debit: int
+    credit: int
+    memo: str
+
+
+@dataclass(frozen=True)
+class TrialBalanceRow:
+    code: str
+    name: str
+    type: str
+    debit: int
+    credit: int
+
+    @property
+    def balance(self) -> int:
+        """Natural-side balance: debit - credit for assets/expenses, else credit - debit."""
+        if self.type in ("asset", "expense"):
+            return self.debit - self.credit
+        return self.credit - self.debit
+
+
+@dataclass(frozen=True)
+class TrialBalance:
+    as_of: dt.date
+    rows: tuple[TrialBalanceRow, ...]
+
+    @property
+    def total_debit(self) -> int:
+        return sum(r.debit for r in self.rows)
+
+    @property
+    def total_credit(self) -> int:
+        return sum(r.credit for r in self.rows)
+
+
+@dataclass(frozen=True)
+class AccountView:
+    code: str
+    name: str
+    name_en: str
+    type: str
+    contra: bool
+    control: str | None
+    active: bool
+
+
+# ---------------------------------------------------------------- posting (in a session)
+
+
+def period_of(date: dt.date) -> str:
+    return f"{date.year}-{date.month:02d}"
+
+
+def ensure_open(session: Session, date: dt.date) -> None:
+    """Raise PeriodClosed when ``date`` falls in a closed month."""
+    closed = session.scalar(
+        select(FiscalPeriod.id).where(
+            FiscalPeriod.year == date.year,
+            FiscalPeriod.month == date.month,
+            FiscalPeriod.status == "closed",
+        )
+    )
+    if closed is not None:
+        raise PeriodClosed(period=period_of(date), date=date.isoformat())
+
+
+def account_ids(session: Session, codes: set[str]) -> dict[str, int]:
+    """Account ids by code (cached per unit of work: accounts are never deleted)."""
+    cache: dict[str, int] = session.info.setdefault("account_ids", {})
+    missing = codes - cache.keys()
+    if missing:
+        rows = session.execute(select(Account.code, Account.id).where(Account.code.in_(missing)))
+        cache.update({code: id_ for code, id_ in rows})
+    for code in codes:
+        if code not in cache:
+            raise NotFound(what="Akun", key=code)
+    return {code: cache[code] for code in codes}
+
+
+def post(
+    session: Session,
+    actor: Actor,
+    date: dt.date,
+    description: str,
+    lines: Sequence[Line],
+    source: str,
+    source_ref: str = "",
+    receipt_no: str | None = None,
+    reverses_entry_id: int | None = None,
+) -> JournalEntry:
+    """Post one balanced entry in the caller's transaction. The only way rows enter the GL."""
+    ensure_open(session, date)
+    if len(lines) < 2:
+        raise ValidationError("lines", "empty_entry")
+    debit = credit = 0
+    for n, line in enumerate(lines, start=1):
+        if line.debit < 0 or line.credit < 0:
+            raise ValidationError("amount", "must_not_be_negative")
+        if (line.debit == 0) == (line.credit == 0):
+            raise ValidationError("lines", "line_both_sides", line=n)
+        if line.debit > MAX_AMOUNT or line.credit > MAX_AMOUNT:
+            raise ValidationError("amount", "too_large", max=MAX_AMOUNT)
+        debit += line.debit
+        credit += line.credit
+    if debit != credit:
+        from ..domain.money import format_rupiah
+
+        raise ValidationError(
+            "lines", "unbalanced", debit=format_rupiah(debit), credit=format_rupiah(credit)
+        )
+    ids = account_ids(session, {line.account for line in lines})
+    entry = JournalEntry(
+        date=date,
+        description=description,
+        source=source,
+        source_ref=source_ref,
+        receipt_no=receipt_no,
+        reverses_entry_id=reverses_entry_id,
+        posted_by=actor.username,
+    )
+    session.add(entry)
+    session.flush()
+    session.add_all(
+        JournalLine(
+            entry_id=entry.id,
+            account_id=ids[line.account],
+            debit=line.debit,
+            credit=line.credit,
+            member_id=line.member_id,
+            memo=line.memo,
+        )
+        for line in lines
+    )
+    session.flush()
+    return entry
+
+
+def post_reversal(
+    session: Session,
+    actor: Actor,
+    entry_id: int,
+    date: dt.date,
+    reason: str,
+    source: str | None = None,
+) -> JournalEntry:
+    """Post the mirror of ``entry_id`` (debits and credits swapped), linked to it."""
+    original = session.get(JournalEntry, entry_id, with_for_update=True)
+    if original is None:
+        raise NotFound(what="Jurnal", key=entry_id)
+    if original.reverses_entry_id is not None:
+        raise ValidationError("entry", "is_reversal", entry=entry_id)
+    already = session.scalar(
+        select(JournalEntry.id).where(JournalEntry.reverses_entry_id == entry_id)
+    )
+    if already is not None:
+        raise ValidationError("entry", "already_reversed", entry=entry_id)
+    if date < original.date:
+        raise ValidationError("date", "date_before", other=original.date.isoformat())
+    rows = session.execute(
+        select(
+            Account.code,
+            JournalLine.debit,
+            JournalLine.credit,
+            JournalLine.member_id,
+            JournalLine.memo,
+        )
+        .join(Account, Account.id == JournalLine.account_id)
+        .where(JournalLine.entry_id == entry_id)
+        .order_by(JournalLine.id)
+    ).all()
+    lines = [Line(code, debit=c, credit=d, member_id=m, memo=memo) for code, d, c, m, memo in rows]
+    return post(
+        session,
+        actor,
+        date,
+        f"Pembalikan #{entry_id}: {reason}",
+        lines,
+        source=source or original.source,
+        source_ref=original.source_ref,
+        reverses_entry_id=entry_id,
+    )
+
+
+def balance(
+    session: Session, code: str, as_of: dt.date | None = None, date_from: dt.date | None = None
+) -> int:
+    """Natural-side balance of one account (debit-normal for assets/expenses)."""
+    acct = session.scalar(select(Account).where(Account.code == code))
+    if acct is None:
+        raise NotFound(what="Akun", key=code)
+    q = (
+        select(
+            func.coalesce(func.sum(JournalLine.debit), 0),
+            func.coalesce(func.sum(JournalLine.credit), 0),
+        )
+        .join(JournalEntry, JournalEntry.id == JournalLine.entry_id)
+        .where(JournalLine.account_id == acct.id)
+    )
+    if as_of is not None:
+        q = q.where(JournalEntry.date <= as_of)
+    if date_from is not None:
+        q = q.where(JournalEntry.date >= date_from)
+    d, c = session.execute(q).one()
+    return int(d) - int(c) if acct.type in ("asset", "expense") else int(c) - int(d)
+
+
+def entry_view(session: Session, entry_id: int) -> EntryView:
+    e = session.get(JournalEntry, entry_id)
+    if e is None:
+        raise NotFound(what="Jurnal", key=entry_id)
+    rows = session.execute(
+        select(Account.code, Account.name, JournalLine.debit, JournalLine.credit, JournalLine.memo)
+        .join(Account, Account.id == JournalLine.account_id)
+        .where(JournalLine.entry_id == entry_id)
+        .order_by(JournalLine.id)
+    ).all()
+    rev_by = session.scalar(select(JournalEntry.id).where(JournalEntry.reverses_entry_id == e.id))
+    return EntryView(
+        e.id,
+        e.date,
+        e.description,
+        e.source,
+        e.source_ref,
+        e.receipt_no,
+        e.reverses_entry_id,
+        rev_by,
+        e.posted_by,
+        tuple(LineView(*r) for r in rows),
+    )
+
+
+# ---------------------------------------------------------------- use cases
+
+
+def add_manual_entry(
+    db,
+    actor: Actor,
+    date: dt.date,
+    description: str,  # type: ignore[no-untyped-def]
+    lines: Sequence[Line],
+) -> EntryView:
+    """The cooperative's own income and expenses (listrik, ATK, honor pengurus ...).
+
+    Control accounts (savings, loans) are refused: their subledger must move with them.
+    """
+    require(actor, "ledger.write")
+    if not description.strip():
+        raise ValidationError("description", "required")
+    with unit_of_work(db) as s:
+        controls = dict(
+            s.execute(
+                select(Account.code, Account.control).where(
+                    Account.code.in_({ln.account for ln in lines}), Account.control.is_not(None)
+                )
+            ).all()
+        )
+        for code, what in controls.items():
+            raise ValidationError("account", "not_postable", code=code, what=what)
+        receipt = next_receipt(s, SERIES_JOURNAL, date.year)
+        entry = post(
+            s, actor, date, description.strip(), lines, source="manual", receipt_no=receipt
+        )
+        view = entry_view(s, entry.id)
+        audit.record(s, actor, "journal.add", "journal_entry", entry.id, after=view)
+        return view
+
+
+def reverse_entry(db, actor: Actor, entry_id: int, date: dt.date, reason: str) -> EntryView:  # type: ignore[no-untyped-def]
+    """Reverse a manual entry. Entries from savings or loans are reversed by their own service."""
+    require(actor, "ledger.write")
+    if not reason.strip():
+        raise ValidationError("reason", "required")
+    with unit_of_work(db) as s:
+        original = s.get(JournalEntry, entry_id)
+        if original is None:
+            raise NotFound(what="Jurnal", key=entry_id)
+        if original.source == "simpanan":
+            from .savings import reverse_transaction_in
+
+            entry_id_new = reverse_transaction_in(s, actor, entry_id, date, reason)
+        elif original.source not in ("manual",):
+            raise ValidationError("entry", "not_postable", code=str(entry_id), what=original.source)
+        else:
+            entry_id_new = post_reversal(s, actor, entry_id, date, reason).id
+        view = entry_view(s, entry_id_new)
+        audit.record(s, actor, "journal.reverse", "journal_entry", entry_id, after=view)
+        return view
+
+
+def get_entry(db, entry_id: int) -> EntryView:  # type: ignore[no-untyped-def]
+    with read_only(db) as s:
+        return entry_view(s, entry_id)
+
+
+def list_entries(
+    db,
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,  # type: ignore[no-untyped-def]
+    source: str | None = None,
+    after_id: int | None = None,
+    limit: int = 200,
+) -> list[EntryView]:
+    """Entries in date order (keyset paging on id)."""
+    with read_only(db) as s:
+        q = select(JournalEntry.id).order_by(JournalEntry.id).limit(limit)
+        if date_from:
+            q = q.where(JournalEntry.date >= date_from)
+        if date_to:
+            q = q.where(JournalEntry.date <= date_to)
+        if source:
+            q = q.where(JournalEntry.source == source)
+        if after_id:
+            q = q.where(JournalEntry.id > after_id)
+        return [entry_view(s, i) for i in s.scalars(q)]
+
+
+def trial_balance(db, as_of: dt.date, date_from: dt.date | None = None) -> TrialBalance:  # type: ignore[no-untyped-def]
+    """Debit and credit balance of every account up to ``as_of`` (one aggregate query)."""
+    with read_only(db) as s:
+        return trial_balance_in(s, as_of, date_from)
+
+
+def trial_balance_in(s: Session, as_of: dt.date, date_from: dt.date | None = None) -> TrialBalance:
+    sums = (
+        select(
+            JournalLine.account_id.label("aid"),
+            func.sum(JournalLine.debit).label("d"),
+            func.sum(JournalLine.credit).label("c"),
+        )
+        .join(JournalEntry, JournalEntry.id == JournalLine.entry_id)
+        .where(JournalEntry.date <= as_of)
+    )
+    if date_from is not None:
+        sums = sums.where(JournalEntry.date >= date_from)
+    sums = sums.group_by(JournalLine.account_id).subquery()
+    net = func.coalesce(sums.c.d, 0) - func.coalesce(sums.c.c, 0)
+    rows = s.execute(
+        select(
+            Account.code,
+            Account.name,
+            Account.type,
+            case((net > 0, net), else_=0),
+            case((net < 0, -net), else_=0),
+        )
+        .outerjoin(sums, sums.c.aid == Account.id)
+        .order_by(Account.code)
+    ).all()
+    return TrialBalance(
+        as_of, tuple(TrialBalanceRow(c, n, t, int(d), int(cr)) for c, n, t, d, cr in rows)
+    )
+
+
+def list_accounts(db) -> list[AccountView]:  # type: ignore[no-untyped-def]
+    with read_only(db) as s:
+        return [
+            AccountView(a.code, a.name, a.name_en, a.type, a.contra, a.control, a.active)
+            for a in s.scalars(select(Account).order_by(Account.code))
+        ]
+
+
+def add_account(
+    db,
+    actor: Actor,
+    code: str,
+    name: str,
+    type_: str,
+    name_en: str = "",  # type: ignore[no-untyped-def]
+    parent_code: str | None = None,
+) -> AccountView:
+    """The treasurer may add accounts (e.g. an expense sub-account); none are ever deleted."""
+    require(actor, "settings.write")
+    code = code.strip()
+    if not code:
+        raise ValidationError("code", "required")
+    if type_ not in ("asset", "liability", "equity", "income", "expense"):
+        raise ValidationError(
+            "kind", "choice", choices="asset, liability, equity, income, expense", value=type_
+        )
+    if not name.strip():
+        raise ValidationError("name", "required")
+    with unit_of_work(db) as s:
+        if s.scalar(select(Account.id).where(Account.code == code)) is not None:
+            raise ValidationError("code", "duplicate", value=code)
+        a = Account(
+            code=code, name=name.strip(), name_en=name_en, type=type_, parent_code=parent_code
+        )
+        s.add(a)
+        s.flush()
+        view = AccountView(a.code, a.name, a.name_en, a.type, a.contra, a.control, a.active)
+        audit.record(s, actor, "account.add", "account", code, after=view)
+        return view

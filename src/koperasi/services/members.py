@@ -1,0 +1,540 @@
+"""Members (anggota): registration, search, profile changes, exit."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass, field, replace
+
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.orm import Session
+
+from ..db.models import (
+    Group,
+    GroupMembership,
+    Member,
+    MemberVulnerability,
+    SavingsAccount,
+    SavingsProduct,
+    VulnerabilityCategory,
+)
+from ..errors import NotFound, ValidationError
+from . import audit
+from .auth import Actor, require
+from .counters import SERIES_MEMBER, next_number
+from .settings import get_value
+from .uow import read_only, unit_of_work
+from .validation import check_choice, check_nik, check_phone, check_required
+
+STATUSES = ("calon", "aktif", "keluar", "meninggal")
+GENDERS = ("L", "P")
+PAGE = 200
+
+
+@dataclass(frozen=True)
+class MemberInput:
+    """What the registration form (or an import row) gives."""
+
+    name: str
+    nik: str
+    gender: str
+    join_date: dt.date
+    birth_date: dt.date | None = None
+    birth_place: str = ""
+    address: str = ""
+    kelurahan: str = ""
+    kecamatan: str = ""
+    phone: str = ""
+    occupation: str = ""
+    heir_name: str = ""
+    heir_relation: str = ""
+    group_code: str | None = None
+    categories: tuple[str, ...] = ()
+    status: str = "aktif"
+    number: str | None = None  # None: next number from the pattern
+
+
+@dataclass(frozen=True)
+class MemberRow:
+    """One line of the member list."""
+
+    id: int
+    number: str
+    name: str
+    gender: str
+    nik: str
+    phone: str
+    kelurahan: str
+    group_name: str | None
+    status: str
+    join_date: dt.date
+
+
+@dataclass(frozen=True)
+class MemberDetail:
+    id: int
+    number: str
+    name: str
+    nik: str
+    gender: str
+    birth_place: str
+    birth_date: dt.date | None
+    address: str
+    kelurahan: str
+    kecamatan: str
+    phone: str
+    occupation: str
+    join_date: dt.date
+    heir_name: str
+    heir_relation: str
+    status: str
+    status_date: dt.date | None
+    exit_reason: str
+    group_code: str | None
+    group_name: str | None
+    categories: tuple[str, ...] = field(default_factory=tuple)
+
+    def as_input(self) -> MemberInput:
+        return MemberInput(
+            name=self.name,
+            nik=self.nik,
+            gender=self.gender,
+            join_date=self.join_date,
+            birth_date=self.birth_date,
+            birth_place=self.birth_place,
+            address=self.address,
+            kelurahan=self.kelurahan,
+            kecamatan=self.kecamatan,
+            phone=self.phone,
+            occupation=self.occupation,
+            heir_name=self.heir_name,
+            heir_relation=self.heir_relation,
+            group_code=self.group_code,
+            categories=self.categories,
+            status=self.status,
+            number=self.number,
+        )
+
+
+@dataclass(frozen=True)
+class Category:
+    code: str
+    name_id: str
+    name_en: str
+
+
+# ---------------------------------------------------------------- validation
+
+
+def validate(data: MemberInput, today: dt.date | None = None) -> MemberInput:
+    """Check every field; return the cleaned input or raise ValidationError naming the field."""
+    today = today or dt.date.today()
+    name = " ".join(check_required(data.name, "name").split())
+    if len(name) > 120:
+        raise ValidationError("name", "too_large", max=120)
+    nik = check_nik(data.nik)
+    gender = check_choice((data.gender or "").strip().upper()[:1], GENDERS, "gender")
+    status = check_choice(data.status, STATUSES, "status")
+    if data.join_date > today:
+        raise ValidationError("join_date", "date_in_future")
+    if data.birth_date is not None:
+        if data.birth_date > today:
+            raise ValidationError("birth_date", "date_in_future")
+        if data.birth_date > data.join_date:
+            raise ValidationError("join_date", "date_before", other=data.birth_date.isoformat())
+    phone = check_phone(data.phone)
+    return replace(
+        data,
+        name=name,
+        nik=nik,
+        gender=gender,
+        status=status,
+        phone=phone,
+        categories=tuple(sorted(set(data.categories))),
+    )
+
+
+def validation_errors(data: MemberInput) -> list[ValidationError]:
+    """Every problem at once (forms and imports show them all), not just the first."""
+    errors: list[ValidationError] = []
+    checks = [
+        lambda: check_required(data.name, "name"),
+        lambda: check_nik(data.nik),
+        lambda: check_choice((data.gender or "").strip().upper()[:1], GENDERS, "gender"),
+        lambda: check_phone(data.phone),
+        lambda: validate(data),
+    ]
+    seen: set[str] = set()
+    for check in checks:
+        try:
+            check()
+        except ValidationError as exc:
+            if exc.field not in seen:
+                seen.add(exc.field)
+                errors.append(exc)
+    return errors
+
+
+# ---------------------------------------------------------------- helpers in a session
+
+
+def member_by_number(session: Session, number: str, *, lock: bool = False) -> Member:
+    q = select(Member).where(Member.number == number.strip())
+    if lock:
+        q = q.with_for_update()
+    m = session.scalars(q).first()
+    if m is None:
+        raise NotFound(what="Anggota", key=number)
+    return m
+
+
+def _group_by_code(session: Session, code: str) -> Group:
+    g = session.scalars(select(Group).where(Group.code == code)).first()
+    if g is None:
+        raise NotFound(what="Kelompok", key=code)
+    return g
+
+
+def _category_ids(session: Session, codes: tuple[str, ...]) -> list[int]:
+    if not codes:
+        return []
+    rows = dict(
+        session.execute(
+            select(VulnerabilityCategory.code, VulnerabilityCategory.id).where(
+                VulnerabilityCategory.code.in_(codes)
+            )
+        ).all()
+    )
+    for c in codes:
+        if c not in rows:
+            raise ValidationError(
+                "category", "choice", choices=", ".join(sorted(rows)) or "-", value=c
+            )
+    return [rows[c] for c in codes]
+
+
+def detail_in(session: Session, m: Member) -> MemberDetail:
+    group = session.get(Group, m.group_id) if m.group_id else None
+    cats = tuple(
+        session.scalars(
+            select(VulnerabilityCategory.code)
+            .join(MemberVulnerability, MemberVulnerability.category_id == VulnerabilityCategory.id)
+            .where(MemberVulnerability.member_id == m.id)
+            .order_by(VulnerabilityCategory.code)
+        )
+    )
+    return MemberDetail(
+        id=m.id,
+        number=m.number,
+        name=m.name,
+        nik=m.nik,
+        gender=m.gender,
+        birth_place=m.birth_place,
+        birth_date=m.birth_date,
+        address=m.address,
+        kelurahan=m.kelurahan,
+        kecamatan=m.kecamatan,
+        phone=m.phone,
+        occupation=m.occupation,
+        join_date=m.join_date,
+        heir_name=m.heir_name,
+        heir_relation=m.heir_relation,
+        status=m.status,
+        status_date=m.status_date,
+        exit_reason=m.exit_reason,
+        group_code=group.code if group else None,
+        group_name=group.name if group else None,
+        categories=cats,
+    )
+
+
+def register_in(session: Session, actor: Actor, data: MemberInput) -> Member:
+    data = validate(data)
+    if session.scalar(select(Member.id).where(Member.nik == data.nik)) is not None:
+        raise ValidationError("nik", "duplicate", value=data.nik)
+    number = (data.number or "").strip()
+    if number:
+        if session.scalar(select(Member.id).where(Member.number == number)) is not None:
+            raise ValidationError("member", "duplicate", value=number)
+    else:
+        pattern = get_value(session, "member_number_pattern") or "A{seq:05d}"
+        while True:
+            seq = next_number(session, SERIES_MEMBER, 0)
+            number = pattern.format(seq=seq, year=data.join_date.year)
+            if session.scalar(select(Member.id).where(Member.number == number)) is None:
+                break
+    group = _group_by_code(session, data.group_code) if data.group_code else None
+    m = Member(
+        number=number,
+        nik=data.nik,
+        name=data.name,
+        name_key=data.name.lower(),
+        gender=data.gender,
+        birth_place=data.birth_place,
+        birth_date=data.birth_date,
+        address=data.address,
+        kelurahan=data.kelurahan,
+        kecamatan=data.kecamatan,
+        phone=data.phone,
+        occupation=data.occupation,
+        join_date=data.join_date,
+        heir_name=data.heir_name,
+        heir_relation=data.heir_relation,
+        status=data.status,
+        status_date=data.join_date,
+        group_id=group.id if group else None,
+    )
+    session.add(m)
+    session.flush()
+    for cid in _category_ids(session, data.categories):
+        session.add(MemberVulnerability(member_id=m.id, category_id=cid))
+    if group is not None:
+        session.add(GroupMembership(member_id=m.id, group_id=group.id, joined_on=data.join_date))
+    for p in session.scalars(
+        select(SavingsProduct).where(
+            SavingsProduct.active.is_(True), SavingsProduct.kind != "berjangka"
+        )
+    ):
+        session.add(
+            SavingsAccount(
+                number=f"{number}-{p.code}",
+                member_id=m.id,
+                product_id=p.id,
+                opened_on=data.join_date,
+                balance=0,
+            )
+        )
+    session.flush()
+    audit.record(session, actor, "member.register", "member", number, after=asdict(data))
+    return m
+
+
+# ---------------------------------------------------------------- use cases
+
+
+def register_member(db, actor: Actor, data: MemberInput) -> MemberDetail:  # type: ignore[no-untyped-def]
+    """Register a member: number from the pattern, savings accounts opened, group joined."""
+    require(actor, "member.write")
+    with unit_of_work(db) as s:
+        return detail_in(s, register_in(s, actor, data))
+
+
+def update_member(db, actor: Actor, number: str, data: MemberInput) -> MemberDetail:  # type: ignore[no-untyped-def]
+    """Change a member's profile (not the number; group changes go through groups.assign)."""
+    require(actor, "member.write")
+    data = validate(data)
+    with unit_of_work(db) as s:
+        m = member_by_number(s, number, lock=True)
+        before = detail_in(s, m)
+        dup = s.scalar(select(Member.id).where(Member.nik == data.nik, Member.id != m.id))
+        if dup is not None:
+            raise ValidationError("nik", "duplicate", value=data.nik)
+        for attr in (
+            "nik",
+            "name",
+            "gender",
+            "birth_place",
+            "birth_date",
+            "address",
+            "kelurahan",
+            "kecamatan",
+            "phone",
+            "occupation",
+            "join_date",
+            "heir_name",
+            "heir_relation",
+        ):
+            setattr(m, attr, getattr(data, attr))
+        m.name_key = m.name.lower()
+        if data.status != m.status:
+            m.status, m.status_date = data.status, dt.date.today()
+        s.query(MemberVulnerability).filter_by(member_id=m.id).delete()
+        for cid in _category_ids(s, data.categories):
+            s.add(MemberVulnerability(member_id=m.id, category_id=cid))
+        s.flush()
+        if data.group_code != before.group_code and data.group_code:
+            from .groups import assign_in
+
+            assign_in(s, actor, m, _group_by_code(s, data.group_code), dt.date.today())
+        after = detail_in(s, m)
+        audit.record(s, actor, "member.update", "member", number, before=before, after=after)
+        return after
+
+
+def get_member(db, number: str) -> MemberDetail:  # type: ignore[no-untyped-def]
+    with read_only(db) as s:
+        return detail_in(s, member_by_number(s, number))
+
+
+def _search_filter(search: str | None):  # type: ignore[no-untyped-def]
+    text = (search or "").strip()
+    if not text:
+        return None
+    low = text.lower()
+    digits = text.replace(" ", "")
+    conds = [Member.number.like(f"{text}%"), Member.name_key.like(f"%{low}%")]
+    if digits.isdigit():
+        conds.append(Member.nik.like(f"{digits}%"))
+        conds.append(Member.phone.like(f"{digits}%"))
+    return or_(*conds)
+
+
+def list_members(
+    db,
+    search: str | None = None,
+    after: tuple | None = None,  # type: ignore[no-untyped-def]
+    limit: int = PAGE,
+    sort: str = "number",
+    descending: bool = False,
+    group_code: str | None = None,
+    status: str | None = None,
+) -> list[MemberRow]:
+    """A page of members, ordered by ``sort`` (number|name|join_date), after a keyset
+    ``(sort_value, id)`` from the previous page's last row. Search matches number prefix,
+    name substring, NIK prefix or phone prefix."""
+    keys = {"number": Member.number, "name": Member.name_key, "join_date": Member.join_date}
+    if sort not in keys:
+        raise ValidationError("kind", "choice", choices=", ".join(keys), value=sort)
+    col = keys[sort]
+    with read_only(db) as s:
+        q = select(
+            Member.id,
+            Member.number,
+            Member.name,
+            Member.gender,
+            Member.nik,
+            Member.phone,
+            Member.kelurahan,
+            Group.name,
+            Member.status,
+            Member.join_date,
+            col,
+        ).outerjoin(Group, Group.id == Member.group_id)
+        cond = _search_filter(search)
+        if cond is not None:
+            q = q.where(cond)
+        if group_code:
+            q = q.where(Group.code == group_code)
+        if status:
+            q = q.where(Member.status == status)
+        if after is not None:
+            value, last_id = after
+            if descending:
+                q = q.where(or_(col < value, and_(col == value, Member.id < last_id)))
+            else:
+                q = q.where(or_(col > value, and_(col == value, Member.id > last_id)))
+        q = q.order_by(col.desc(), Member.id.desc()) if descending else q.order_by(col, Member.id)
+        rows = s.execute(q.limit(limit)).all()
+        return [MemberRow(*r[:10]) for r in rows]
+
+
+def sort_key(row: MemberRow, sort: str = "number") -> tuple:
+    """The keyset ``after`` value for the next page after ``row``."""
+    value = {"number": row.number, "name": row.name.lower(), "join_date": row.join_date}[sort]
+    return (value, row.id)
+
+
+def count_members(
+    db,
+    search: str | None = None,
+    group_code: str | None = None,  # type: ignore[no-untyped-def]
+    status: str | None = None,
+) -> int:
+    with read_only(db) as s:
+        q = select(func.count(Member.id)).outerjoin(Group, Group.id == Member.group_id)
+        cond = _search_filter(search)
+        if cond is not None:
+            q = q.where(cond)
+        if group_code:
+            q = q.where(Group.code == group_code)
+        if status:
+            q = q.where(Member.status == status)
+        return int(s.scalar(q) or 0)
+
+
+def list_categories(db) -> list[Category]:  # type: ignore[no-untyped-def]
+    with read_only(db) as s:
+        return [
+            Category(c.code, c.name_id, c.name_en)
+            for c in s.scalars(
+                select(VulnerabilityCategory)
+                .where(VulnerabilityCategory.active.is_(True))
+                .order_by(VulnerabilityCategory.id)
+            )
+        ]
+
+
+def add_category(db, actor: Actor, code: str, name_id: str, name_en: str = "") -> Category:  # type: ignore[no-untyped-def]
+    """The cooperative may extend the list of vulnerability categories."""
+    require(actor, "settings.write")
+    code = check_required(code, "code").lower()
+    name_id = check_required(name_id, "name")
+    with unit_of_work(db) as s:
+        if s.scalar(select(VulnerabilityCategory.id).where(VulnerabilityCategory.code == code)):
+            raise ValidationError("code", "duplicate", value=code)
+        s.add(VulnerabilityCategory(code=code, name_id=name_id, name_en=name_en or name_id))
+        audit.record(
+            s,
+            actor,
+            "category.add",
+            "vulnerability_category",
+            code,
+            after={"name_id": name_id, "name_en": name_en},
+        )
+    return Category(code, name_id, name_en or name_id)
+
+
+@dataclass(frozen=True)
+class ExitResult:
+    member: MemberDetail
+    returned: int  # paid out in cash
+    offset_against_loans: int
+    receipts: tuple[str, ...]
+
+
+def exit_member(
+    db,
+    actor: Actor,
+    number: str,
+    date: dt.date,
+    reason: str,  # type: ignore[no-untyped-def]
+    status: str = "keluar",
+) -> ExitResult:
+    """End a membership: savings (pokok, wajib, sukarela) are settled — set against any
+    unpaid loans first, the rest paid out — and the member's status is set."""
+    require(actor, "member.write")
+    if status not in ("keluar", "meninggal"):
+        raise ValidationError("status", "choice", choices="keluar, meninggal", value=status)
+    check_required(reason, "reason")
+    from . import savings
+
+    with unit_of_work(db) as s:
+        m = member_by_number(s, number, lock=True)
+        if m.status in ("keluar", "meninggal"):
+            raise ValidationError("status", "member_not_active", member=number, status=m.status)
+        before = detail_in(s, m)
+        offset = 0
+        settle = _loan_settlement_hook()
+        if settle is not None:
+            offset = settle(s, actor, m, date)
+        returned, receipts = savings.pay_out_all_in(s, actor, m, date, reason)
+        m.status, m.status_date, m.exit_reason = status, date, reason.strip()
+        s.execute(
+            GroupMembership.__table__.update()
+            .where(GroupMembership.member_id == m.id, GroupMembership.left_on.is_(None))
+            .values(left_on=date)
+        )
+        m.group_id = None
+        s.flush()
+        after = detail_in(s, m)
+        audit.record(s, actor, "member.exit", "member", number, before=before, after=after)
+        return ExitResult(after, returned, offset, tuple(receipts))
+
+
+def _loan_settlement_hook():  # type: ignore[no-untyped-def]
+    """Loans register ``settle_debts_for_exit(session, actor, member, date) -> int`` (the
+    amount of savings set against loans); absent until the loans module exists."""
+    try:
+        from .loans import settle_debts_for_exit  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    return settle_debts_for_exit

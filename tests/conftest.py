@@ -1,0 +1,206 @@
+"""Shared fixtures: a fresh database per test on SQLite and on a real PostgreSQL server.
+
+The PostgreSQL server is a throwaway cluster started once per test session (initdb as the
+``postgres`` user when running as root, private port and socket directory, fsync off). Where
+no PostgreSQL binaries exist the PostgreSQL variants are skipped with the reason printed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import itertools
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))  # tests/helpers.py
+
+from koperasi.db.database import Database, open_database
+from koperasi.services.auth import SYSTEM
+
+PG_BIN_CANDIDATES = [
+    os.environ.get("KOPERASI_PG_BIN", ""),
+    "/usr/lib/postgresql/15/bin",
+    "/usr/lib/postgresql/16/bin",
+    "/usr/lib/postgresql/17/bin",
+]
+
+
+def _pg_bin() -> Path | None:
+    for cand in PG_BIN_CANDIDATES:
+        if cand and (Path(cand) / "initdb").exists() and (Path(cand) / "pg_ctl").exists():
+            return Path(cand)
+    found = shutil.which("initdb")
+    return Path(found).parent if found else None
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class PgServer:
+    def __init__(self, bin_dir: Path) -> None:
+        self.bin = bin_dir
+        self.root = Path(tempfile.mkdtemp(prefix="koperasi-pg-"))
+        self.data = self.root / "data"
+        self.sock = self.root / "sock"
+        self.sock.mkdir()
+        self.port = _free_port()
+        self.as_postgres = os.geteuid() == 0
+        self._counter = itertools.count(1)
+        self.template_ready = False
+
+    def _run(self, *cmd: str) -> None:
+        if self.as_postgres:
+            cmd = ("runuser", "-u", "postgres", "--", *cmd)
+        subprocess.run(cmd, check=True, capture_output=True, timeout=120)
+
+    def start(self) -> None:
+        if self.as_postgres:
+            shutil.chown(self.root, "postgres")
+            shutil.chown(self.sock, "postgres")
+            os.chmod(self.root, 0o755)
+        self._run(
+            str(self.bin / "initdb"),
+            "-D",
+            str(self.data),
+            "-U",
+            "postgres",
+            "--auth=trust",
+            "-E",
+            "UTF8",
+            "--locale=C.UTF-8",
+        )
+        opts = (
+            f"-p {self.port} -k {self.sock} -c listen_addresses=127.0.0.1 -c fsync=off "
+            "-c synchronous_commit=off -c full_page_writes=off -c max_connections=100"
+        )
+        self._run(
+            str(self.bin / "pg_ctl"),
+            "-D",
+            str(self.data),
+            "-o",
+            opts,
+            "-w",
+            "-t",
+            "60",
+            "-l",
+            str(self.root / "log.txt"),
+            "start",
+        )
+
+    def stop(self) -> None:
+        with contextlib.suppress(Exception):  # best effort at teardown
+            self._run(
+                str(self.bin / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "-w", "stop"
+            )
+        shutil.rmtree(self.root, ignore_errors=True)
+
+    def url(self, dbname: str) -> str:
+        return f"postgresql://postgres@127.0.0.1:{self.port}/{dbname}"
+
+    def admin(self, sql: str) -> None:
+        import psycopg
+
+        with psycopg.connect(self.url("postgres"), autocommit=True) as conn:
+            conn.execute(sql)
+
+    def new_database(self) -> str:
+        """A fresh database cloned from a template that already has schema and seed data."""
+        if not self.template_ready:
+            self.admin("CREATE DATABASE koperasi_template")
+            db = open_database(self.url("koperasi_template"))
+            db.dispose()
+            self.template_ready = True
+        name = f"t{next(self._counter)}_{os.getpid()}"
+        self.admin(f"CREATE DATABASE {name} TEMPLATE koperasi_template")
+        return self.url(name)
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    bin_dir = _pg_bin()
+    if bin_dir is None:
+        pytest.skip(
+            "PostgreSQL binaries not found (looked in /usr/lib/postgresql/*/bin and PATH); "
+            "PostgreSQL tests skipped"
+        )
+    server = PgServer(bin_dir)
+    try:
+        server.start()
+    except (subprocess.CalledProcessError, FileNotFoundError) as exc:
+        detail = getattr(exc, "stderr", b"") or b""
+        server.stop()
+        pytest.fail(
+            f"could not start a throwaway PostgreSQL server: {exc} {detail.decode(errors='replace')}"
+        )
+    time.sleep(0.2)
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def pg_url(pg_server) -> str:
+    """URL of a fresh, seeded PostgreSQL database for this test."""
+    return pg_server.new_database()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def db(request, tmp_path) -> Database:
+    """A fresh, seeded database: once on SQLite, once on PostgreSQL."""
+    if request.param == "sqlite":
+        database = open_database(tmp_path / "koperasi.db")
+    else:
+        database = open_database(request.getfixturevalue("pg_url"))
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def sqlite_db(tmp_path) -> Database:
+    database = open_database(tmp_path / "koperasi.db")
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def actor():
+    return SYSTEM
+
+
+@pytest.fixture(scope="session")
+def demo_db_path(tmp_path_factory) -> Path:
+    """A small demo cooperative built once per test session (copy it before writing to it)."""
+    from koperasi.services.demo import build_demo
+
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    database = open_database(path)
+    build_demo(database, members=40, seed=7, years=2, as_of=dt.date(2026, 10, 31))
+    database.dispose()
+    return path
+
+
+@pytest.fixture
+def demo_db(demo_db_path, tmp_path) -> Database:
+    """A private copy of the session's demo database (safe to write to)."""
+    import sqlite3
+
+    target = tmp_path / "demo.db"
+    src = sqlite3.connect(demo_db_path)
+    dst = sqlite3.connect(target)
+    src.backup(dst)
+    src.close()
+    dst.close()
+    database = open_database(target)
+    yield database
+    database.dispose()
