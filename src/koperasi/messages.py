@@ -53,6 +53,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Saldo tidak cukup: penarikan {amount} melebihi saldo yang dapat ditarik {available}.",
         "Insufficient balance: withdrawal of {amount} exceeds the withdrawable balance {available}.",
     ),
+    "below_minimum": (
+        "Saldo {product} harus paling sedikit {minimum} (setoran awal minimal).",
+        "The {product} balance must be at least {minimum} (minimum opening deposit).",
+    ),
     "withdraw_only_at_exit": (
         "{product} hanya dapat ditarik saat keanggotaan berakhir.",
         "{product} savings can only be withdrawn when membership ends.",
