@@ -177,6 +177,7 @@ FIELDS: dict[str, tuple[str, str]] = {
     "entry": ("Jurnal", "Journal entry"),
     "reason": ("Alasan", "Reason"),
     "db": ("Basis data", "Database"),
+    "rounding": ("Pembulatan", "Rounding"),
 }
 
 

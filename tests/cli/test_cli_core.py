@@ -206,3 +206,42 @@ def test_damaged_database_file_gives_message_not_traceback(capsys, tmp_path):
     bad.write_bytes(b"\x00garbage" * 100)
     code, out, err = run(capsys, "--db", str(bad), "check")
     assert code == 2 and "bukan basis data Koperasi" in err and "Traceback" not in err
+
+
+def test_profile_and_settings(capsys, dbfile):
+    assert (
+        run(
+            capsys,
+            "--db",
+            dbfile,
+            "profile",
+            "set",
+            "--name",
+            "KSP Maju Bersama",
+            "--legal-number",
+            "AHU-7",
+        )[0]
+        == 0
+    )
+    code, out, _ = run(capsys, "--db", dbfile, "profile", "show", "--json")
+    assert json.loads(out)["name"] == "KSP Maju Bersama"
+    assert run(capsys, "--db", dbfile, "settings", "set", "rounding", "half-even")[0] == 0
+    code, _, err = run(capsys, "--db", dbfile, "settings", "set", "rounding", "sideways")
+    assert code == 2 and "Pembulatan" in err
+    assert (
+        run(
+            capsys,
+            "--db",
+            dbfile,
+            "settings",
+            "savings-product",
+            "WAJIB",
+            "--fixed-amount",
+            "75.000",
+        )[0]
+        == 0
+    )
+    code, out, _ = run(capsys, "--db", dbfile, "settings", "show", "--json")
+    data = json.loads(out)
+    assert data["rounding"] == "half-even"
+    assert {p["code"]: p["fixed_amount"] for p in data["savings_products"]}["WAJIB"] == 75_000
