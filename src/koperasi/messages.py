@@ -178,6 +178,20 @@ FIELDS: dict[str, tuple[str, str]] = {
     "reason": ("Alasan", "Reason"),
     "db": ("Basis data", "Database"),
     "rounding": ("Pembulatan", "Rounding"),
+    "principal": ("Pokok pinjaman", "Principal"),
+    "repayments": ("Jumlah angsuran", "Number of repayments"),
+    "every": ("Setiap", "Every"),
+    "unit": ("Satuan periode", "Period unit"),
+    "method": ("Metode bunga", "Interest method"),
+    "rate_per": ("Bunga per", "Rate per"),
+    "disbursed": ("Tanggal pencairan", "Disbursement date"),
+    "first_due": ("Jatuh tempo pertama", "First due date"),
+    "interest_period": ("Periode bunga", "Interest period"),
+    "amounts_multiple": ("Kelipatan jumlah", "Amounts in multiples of"),
+    "installment_multiple": ("Kelipatan angsuran", "Installment in multiples of"),
+    "grace_principal": ("Masa tenggang pokok", "Grace on principal"),
+    "grace_interest": ("Masa tenggang bunga", "Grace on interest payment"),
+    "interest_free": ("Periode bebas bunga", "Interest-free periods"),
 }
 
 
