@@ -110,6 +110,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Data berubah saat disimpan oleh pengguna lain; silakan ulangi.",
         "The data was changed by another user while saving; please try again.",
     ),
+    "overpayment": (
+        "Pembayaran {amount} melebihi seluruh sisa pinjaman {outstanding}.",
+        "The payment of {amount} exceeds the whole outstanding loan of {outstanding}.",
+    ),
+    "split_not_100": (
+        "Pembagian SHU harus berjumlah 100 % (sekarang {total} %).",
+        "The SHU split must total 100 % (now {total} %).",
+    ),
     "db_problem": (
         "Basis data tidak dapat dibuka: {detail}",
         "The database cannot be opened: {detail}",
@@ -178,6 +186,8 @@ FIELDS: dict[str, tuple[str, str]] = {
     "reason": ("Alasan", "Reason"),
     "db": ("Basis data", "Database"),
     "rounding": ("Pembulatan", "Rounding"),
+    "policy": ("Aturan pelunasan", "Payoff policy"),
+    "shu_split": ("Pembagian SHU", "SHU split"),
     "principal": ("Pokok pinjaman", "Principal"),
     "repayments": ("Jumlah angsuran", "Number of repayments"),
     "every": ("Setiap", "Every"),
