@@ -132,9 +132,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "db_network_share": (
         "Basis data SQLite di folder jaringan ('{path}') tidak aman (penguncian berkas tidak andal). "
-        "Gunakan server PostgreSQL untuk beberapa PC; lihat README.",
+        "Gunakan server PostgreSQL untuk beberapa PC; lihat README, bagian PostgreSQL "
+        "(docs/postgresql.md).",
         "An SQLite database on a network share ('{path}') is unsafe (file locking is unreliable). "
-        "Use a PostgreSQL server for several PCs; see the README.",
+        "Use a PostgreSQL server for several PCs; see the README, PostgreSQL section "
+        "(docs/postgresql.md).",
     ),
     "db_unreachable": (
         "Server basis data tidak dapat dihubungi: {detail}",
@@ -222,3 +224,82 @@ def render(code: str, lang: str, params: dict[str, Any]) -> str:
         return template.format(**params)
     except (KeyError, IndexError):
         return template
+
+
+# ---------------------------------------------------------------- trust (issue 7): users,
+# logins, backups, restore. Kept in one block so merges stay easy.
+MESSAGES.update(
+    {
+        "login_failed": (
+            "Nama pengguna atau kata sandi salah.",
+            "Wrong user name or password.",
+        ),
+        "account_locked": (
+            "Akun {user} dikunci karena terlalu banyak percobaan gagal; coba lagi dalam {minutes} menit.",
+            "Account {user} is locked after too many failed attempts; try again in {minutes} minutes.",
+        ),
+        "user_disabled": (
+            "Akun {user} dinonaktifkan.",
+            "Account {user} is disabled.",
+        ),
+        "login_required": (
+            "Masuk diperlukan: gunakan --user NAMA (kata sandi dari KOPERASI_PASSWORD atau prompt).",
+            "Login required: use --user NAME (password from KOPERASI_PASSWORD or a prompt).",
+        ),
+        "password_needed": (
+            "Kata sandi diperlukan: isi variabel lingkungan {env} atau jalankan di terminal.",
+            "A password is needed: set the environment variable {env} or run in a terminal.",
+        ),
+        "password_too_short": (
+            "{field} minimal {min} karakter.",
+            "{field} must have at least {min} characters.",
+        ),
+        "password_wrong": (
+            "{field} lama salah.",
+            "The old {field} is wrong.",
+        ),
+        "password_mismatch": (
+            "Kedua {field} tidak sama.",
+            "The two {field} entries differ.",
+        ),
+        "username_format": (
+            "{field} hanya boleh huruf, angka, titik, garis bawah dan tanda hubung (maks. 64): '{value}'.",
+            "{field} may contain only letters, digits, dot, underscore and hyphen (max 64): '{value}'.",
+        ),
+        "first_user_admin": (
+            "Pengguna pertama harus administrator (--role admin).",
+            "The first user must be an administrator (--role admin).",
+        ),
+        "last_admin": (
+            "{value} adalah administrator aktif terakhir dan tidak dapat dinonaktifkan.",
+            "{value} is the last active administrator and cannot be disabled.",
+        ),
+        "backup_on_postgres": (
+            "Cadangan basis data PostgreSQL dibuat di server dengan pg_dump (lihat docs/postgresql.md), "
+            "bukan dari aplikasi.",
+            "A PostgreSQL database is backed up on the server with pg_dump (see docs/postgresql.md), "
+            "not from the app.",
+        ),
+        "backup_failed": (
+            "Cadangan gagal dibuat di '{path}': {detail}",
+            "The backup could not be written to '{path}': {detail}",
+        ),
+        "restore_bad_backup": (
+            "Berkas cadangan '{path}' tidak dapat dipulihkan: {detail}",
+            "Backup file '{path}' cannot be restored: {detail}",
+        ),
+        "restore_needs_yes": (
+            "Pemulihan menimpa basis data saat ini; jalankan di terminal atau tambahkan --yes.",
+            "Restoring overwrites the current database; run in a terminal or add --yes.",
+        ),
+    }
+)
+FIELDS.update(
+    {
+        "username": ("Nama pengguna", "User name"),
+        "password": ("Kata sandi", "Password"),
+        "role": ("Peran", "Role"),
+        "file": ("Berkas", "File"),
+        "limit": ("Batas", "Limit"),
+    }
+)

@@ -14,6 +14,7 @@ from ..errors import NotFound, PeriodClosed, ValidationError
 from . import audit
 from .auth import Actor, require
 from .counters import SERIES_JOURNAL, next_receipt
+from .seal import seal_entry
 from .uow import read_only, unit_of_work
 
 MAX_AMOUNT = 10**15  # a thousand trillion rupiah: anything above is a typing error
@@ -174,7 +175,7 @@ def post(
     )
     session.add(entry)
     session.flush()
-    session.add_all(
+    rows = [
         JournalLine(
             entry_id=entry.id,
             account_id=ids[line.account],
@@ -184,8 +185,10 @@ def post(
             memo=line.memo,
         )
         for line in lines
-    )
+    ]
+    session.add_all(rows)
     session.flush()
+    seal_entry(session, entry, rows)  # tamper evidence, checked by `koperasi check`
     return entry
 
 

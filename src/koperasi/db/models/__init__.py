@@ -5,6 +5,7 @@ from .core import AuditEntry, ReceiptCounter, Setting, User, UserGroupScope
 from .ledger import Account, FiscalPeriod, JournalEntry, JournalLine
 from .members import Group, GroupMembership, Member, MemberVulnerability, VulnerabilityCategory
 from .savings import SavingsAccount, SavingsProduct, SavingsTransaction
+from .trust import JournalSeal
 
 __all__ = [
     "Base",
@@ -25,4 +26,5 @@ __all__ = [
     "SavingsAccount",
     "SavingsProduct",
     "SavingsTransaction",
+    "JournalSeal",
 ]
