@@ -114,6 +114,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Pembayaran {amount} melebihi seluruh sisa pinjaman {outstanding}.",
         "The payment of {amount} exceeds the whole outstanding loan of {outstanding}.",
     ),
+    "date_not_after": (
+        "{field} harus sesudah {other}.",
+        "{field} must be after {other}.",
+    ),
     "split_not_100": (
         "Pembagian SHU harus berjumlah 100 % (sekarang {total} %).",
         "The SHU split must total 100 % (now {total} %).",
@@ -202,6 +206,7 @@ FIELDS: dict[str, tuple[str, str]] = {
     "grace_principal": ("Masa tenggang pokok", "Grace on principal"),
     "grace_interest": ("Masa tenggang bunga", "Grace on interest payment"),
     "interest_free": ("Periode bebas bunga", "Interest-free periods"),
+    "min_days": ("Jarak minimal hari", "Minimum days"),
 }
 
 
