@@ -118,6 +118,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{field} harus sesudah {other}.",
         "{field} must be after {other}.",
     ),
+    "percent_range": (
+        "{field} harus antara 0 dan 100 % (diisi: '{value}').",
+        "{field} must be between 0 and 100 % (given: '{value}').",
+    ),
     "split_not_100": (
         "Pembagian SHU harus berjumlah 100 % (sekarang {total} %).",
         "The SHU split must total 100 % (now {total} %).",
@@ -207,6 +211,12 @@ FIELDS: dict[str, tuple[str, str]] = {
     "grace_interest": ("Masa tenggang bunga", "Grace on interest payment"),
     "interest_free": ("Periode bebas bunga", "Interest-free periods"),
     "min_days": ("Jarak minimal hari", "Minimum days"),
+    "discount": ("Potongan bunga", "Interest discount"),
+    "penalty_kind": ("Jenis denda", "Penalty kind"),
+    "penalty_per": ("Denda per", "Penalty per"),
+    "penalty_amount": ("Jumlah denda", "Penalty amount"),
+    "penalty_percent": ("Persentase denda", "Penalty percentage"),
+    "penalty_grace": ("Masa tenggang denda (hari)", "Penalty grace (days)"),
 }
 
 
