@@ -217,6 +217,8 @@ FIELDS: dict[str, tuple[str, str]] = {
     "penalty_amount": ("Jumlah denda", "Penalty amount"),
     "penalty_percent": ("Persentase denda", "Penalty percentage"),
     "penalty_grace": ("Masa tenggang denda (hari)", "Penalty grace (days)"),
+    "jasa_anggota": ("SHU jasa anggota", "SHU patronage pot"),
+    "jasa_modal": ("SHU jasa modal", "SHU capital pot"),
 }
 
 
