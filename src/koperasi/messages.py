@@ -114,6 +114,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Pembayaran {amount} melebihi seluruh sisa pinjaman {outstanding}.",
         "The payment of {amount} exceeds the whole outstanding loan of {outstanding}.",
     ),
+    "date_not_after": (
+        "{field} harus sesudah {other}.",
+        "{field} must be after {other}.",
+    ),
+    "percent_range": (
+        "{field} harus antara 0 dan 100 % (diisi: '{value}').",
+        "{field} must be between 0 and 100 % (given: '{value}').",
+    ),
     "split_not_100": (
         "Pembagian SHU harus berjumlah 100 % (sekarang {total} %).",
         "The SHU split must total 100 % (now {total} %).",
@@ -204,6 +212,15 @@ FIELDS: dict[str, tuple[str, str]] = {
     "grace_principal": ("Masa tenggang pokok", "Grace on principal"),
     "grace_interest": ("Masa tenggang bunga", "Grace on interest payment"),
     "interest_free": ("Periode bebas bunga", "Interest-free periods"),
+    "min_days": ("Jarak minimal hari", "Minimum days"),
+    "discount": ("Potongan bunga", "Interest discount"),
+    "penalty_kind": ("Jenis denda", "Penalty kind"),
+    "penalty_per": ("Denda per", "Penalty per"),
+    "penalty_amount": ("Jumlah denda", "Penalty amount"),
+    "penalty_percent": ("Persentase denda", "Penalty percentage"),
+    "penalty_grace": ("Masa tenggang denda (hari)", "Penalty grace (days)"),
+    "jasa_anggota": ("SHU jasa anggota", "SHU patronage pot"),
+    "jasa_modal": ("SHU jasa modal", "SHU capital pot"),
 }
 
 
