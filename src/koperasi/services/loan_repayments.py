@@ -16,7 +16,7 @@ replayed rows keep their receipt numbers.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -144,17 +144,11 @@ def _dues(session: Session, loan: Loan, date: dt.date):  # type: ignore[no-untyp
 
 
 def _quote(session: Session, loan: Loan, date: dt.date):  # type: ignore[no-untyped-def]
-    """(quote, dues adjusted so that they sum to the quote)."""
+    """(payoff quote, its allocation, interest waived) on ``date``."""
     product = _product(session, loan)
     _states, dues = _dues(session, loan, date)
-    q = quote_payoff(dues, date, product.payoff_policy)
-    # keep only the interest the quote charges (earliest installments first)
-    left, adjusted = q.interest, []
-    for d in sorted(dues, key=lambda d: (d.due_date, d.no)):
-        take = min(left, d.interest)
-        left -= take
-        adjusted.append(replace(d, interest=take))
-    return q, adjusted, sum(d.interest for d in dues) - q.interest
+    q = quote_payoff(dues, date, product.payoff_policy, mode=rounding_for(session, product))
+    return q, q.as_allocation(), q.waived_interest
 
 
 def _close_if_paid(session: Session, actor: Actor, loan: Loan, date: dt.date) -> None:
@@ -410,7 +404,7 @@ def payoff_in(
     _check_date_after(date, loan.disbursed_on)
     if check_order:
         _check_date_after(date, _last_event_date(session, loan))
-    q, adjusted, waived = _quote(session, loan, date)
+    q, alloc, waived = _quote(session, loan, date)
     if expected is not None and expected != q.total:
         raise ValidationError(
             "amount",
@@ -419,7 +413,6 @@ def payoff_in(
             quote=format_rupiah(q.total),
         )
     states = installment_states(session, loan)
-    alloc = allocate(adjusted, q.total)
     debit_account, acct = _payment_source(session, loan, source, q.total, date)
     tx = _record_payment(
         session,
@@ -929,8 +922,8 @@ def settle_debts_for_exit(session: Session, actor: Actor, member: Member, date: 
     quotes = []
     for ln in active:
         _check_date_after(date, _last_event_date(session, ln))
-        q, adjusted, _w = _quote(session, ln, date)
-        quotes.append((ln, q, adjusted))
+        q, alloc, _w = _quote(session, ln, date)
+        quotes.append((ln, q, alloc))
     owed = sum(q.total for _ln, q, _a in quotes)
     rows = session.execute(
         select(SavingsAccount, SavingsProduct)
@@ -955,11 +948,10 @@ def settle_debts_for_exit(session: Session, actor: Actor, member: Member, date: 
             amount=format_rupiah(owed - available),
         )
     total = 0
-    for ln, q, adjusted in quotes:
+    for ln, q, alloc in quotes:
         if q.total <= 0:
             continue
         states = installment_states(session, ln)
-        alloc = allocate(adjusted, q.total)
         # one journal entry per loan: debit the savings pots in order
         need, lines, taken = q.total, [], []
         for i, (acct, prod, bal) in enumerate(pots):
