@@ -1,7 +1,7 @@
 """journal seals
 
 Revision ID: 0003
-Revises: 0001
+Revises: 0002_loans
 Create Date: 2026-11-24 17:52:34.805252
 """
 from alembic import op
@@ -10,7 +10,7 @@ import koperasi.db.types
 
 
 revision = '0003'
-down_revision = '0001'
+down_revision = '0002_loans'
 branch_labels = None
 depends_on = None
 
