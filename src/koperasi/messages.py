@@ -53,6 +53,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Saldo tidak cukup: penarikan {amount} melebihi saldo yang dapat ditarik {available}.",
         "Insufficient balance: withdrawal of {amount} exceeds the withdrawable balance {available}.",
     ),
+    "below_minimum": (
+        "Saldo {product} harus paling sedikit {minimum} (setoran awal minimal).",
+        "The {product} balance must be at least {minimum} (minimum opening deposit).",
+    ),
     "withdraw_only_at_exit": (
         "{product} hanya dapat ditarik saat keanggotaan berakhir.",
         "{product} savings can only be withdrawn when membership ends.",
@@ -105,6 +109,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "conflict": (
         "Data berubah saat disimpan oleh pengguna lain; silakan ulangi.",
         "The data was changed by another user while saving; please try again.",
+    ),
+    "overpayment": (
+        "Pembayaran {amount} melebihi seluruh sisa pinjaman {outstanding}.",
+        "The payment of {amount} exceeds the whole outstanding loan of {outstanding}.",
+    ),
+    "date_not_after": (
+        "{field} harus sesudah {other}.",
+        "{field} must be after {other}.",
+    ),
+    "percent_range": (
+        "{field} harus antara 0 dan 100 % (diisi: '{value}').",
+        "{field} must be between 0 and 100 % (given: '{value}').",
+    ),
+    "split_not_100": (
+        "Pembagian SHU harus berjumlah 100 % (sekarang {total} %).",
+        "The SHU split must total 100 % (now {total} %).",
     ),
     "db_problem": (
         "Basis data tidak dapat dibuka: {detail}",
@@ -173,6 +193,32 @@ FIELDS: dict[str, tuple[str, str]] = {
     "entry": ("Jurnal", "Journal entry"),
     "reason": ("Alasan", "Reason"),
     "db": ("Basis data", "Database"),
+    "rounding": ("Pembulatan", "Rounding"),
+    "policy": ("Aturan pelunasan", "Payoff policy"),
+    "shu_split": ("Pembagian SHU", "SHU split"),
+    "principal": ("Pokok pinjaman", "Principal"),
+    "repayments": ("Jumlah angsuran", "Number of repayments"),
+    "every": ("Setiap", "Every"),
+    "unit": ("Satuan periode", "Period unit"),
+    "method": ("Metode bunga", "Interest method"),
+    "rate_per": ("Bunga per", "Rate per"),
+    "disbursed": ("Tanggal pencairan", "Disbursement date"),
+    "first_due": ("Jatuh tempo pertama", "First due date"),
+    "interest_period": ("Periode bunga", "Interest period"),
+    "amounts_multiple": ("Kelipatan jumlah", "Amounts in multiples of"),
+    "installment_multiple": ("Kelipatan angsuran", "Installment in multiples of"),
+    "grace_principal": ("Masa tenggang pokok", "Grace on principal"),
+    "grace_interest": ("Masa tenggang bunga", "Grace on interest payment"),
+    "interest_free": ("Periode bebas bunga", "Interest-free periods"),
+    "min_days": ("Jarak minimal hari", "Minimum days"),
+    "discount": ("Potongan bunga", "Interest discount"),
+    "penalty_kind": ("Jenis denda", "Penalty kind"),
+    "penalty_per": ("Denda per", "Penalty per"),
+    "penalty_amount": ("Jumlah denda", "Penalty amount"),
+    "penalty_percent": ("Persentase denda", "Penalty percentage"),
+    "penalty_grace": ("Masa tenggang denda (hari)", "Penalty grace (days)"),
+    "jasa_anggota": ("SHU jasa anggota", "SHU patronage pot"),
+    "jasa_modal": ("SHU jasa modal", "SHU capital pot"),
 }
 
 

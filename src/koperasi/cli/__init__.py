@@ -22,6 +22,7 @@ COMMAND_MODULES: list[str] = [
     "koperasi.cli.core_cmd",
     "koperasi.cli.member_cmd",
     "koperasi.cli.money_cmd",
+    "koperasi.cli.settings_cmd",
     "koperasi.cli.schedule_cmd",
 ]
 

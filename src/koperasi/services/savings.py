@@ -276,6 +276,13 @@ def deposit_in(
             raise ValidationError(
                 "amount", "fixed_amount", product=product.name, expected=format_rupiah(expected)
             )
+    if product.min_balance and account.balance + amount < product.min_balance:
+        raise ValidationError(
+            "amount",
+            "below_minimum",
+            product=product.name,
+            minimum=format_rupiah(product.min_balance),
+        )
     receipt = receipt_no or next_receipt(session, SERIES_SAVINGS, date.year)
     text = memo or f"Setoran {product.name} {member.number} {member.name}"
     entry = ledger.post(
