@@ -160,6 +160,64 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Akun {code} adalah akun kontrol ({what}); gunakan menu transaksinya.",
         "Account {code} is a control account ({what}); use its own transactions.",
     ),
+    # ---- loans (issue 3) ----
+    "out_of_range": (
+        "{field} {value} di luar batas produk ({min} s.d. {max}).",
+        "{field} {value} is outside the product's range ({min} to {max}).",
+    ),
+    "less_than": (
+        "{field} tidak boleh lebih kecil dari {other}.",
+        "{field} must not be less than {other}.",
+    ),
+    "rate_needs_confirm": (
+        "{field} {rate} % per bulan sangat tinggi (> 10 %); konfirmasi dulu (--confirm-high-rate).",
+        "{field} of {rate} % per month is very high (> 10 %); confirm it first (--confirm-high-rate).",
+    ),
+    "over_limit": (
+        "{field} {amount} melebihi batas pinjaman {limit} ({multiple} x simpanan {savings}).",
+        "{field} {amount} exceeds the loan limit {limit} ({multiple} x savings of {savings}).",
+    ),
+    "has_open_loan": (
+        "Anggota {member} masih memiliki pinjaman {loan} yang belum selesai.",
+        "Member {member} still has loan {loan} open.",
+    ),
+    "loan_wrong_status": (
+        "Pinjaman {loan} berstatus {status}; langkah ini tidak dapat dilakukan.",
+        "Loan {loan} has status {status}; this step is not possible.",
+    ),
+    "inactive": ("{field} '{value}' tidak aktif.", "{field} '{value}' is not active."),
+    "payoff_mismatch": (
+        "Jumlah pelunasan {amount} tidak sama dengan jumlah tagihan pelunasan {quote}.",
+        "The payoff amount {amount} differs from the payoff quote {quote}.",
+    ),
+    "not_reversible": (
+        "Transaksi jenis {kind} tidak dapat dibalik di sini.",
+        "A transaction of kind {kind} cannot be reversed here.",
+    ),
+    "before_reschedule": (
+        "Transaksi sebelum restrukturisasi ({date}) tidak dapat dibalik.",
+        "A transaction before the reschedule ({date}) cannot be reversed.",
+    ),
+    "replay_failed": (
+        "Pembayaran {receipt} tidak dapat dibukukan ulang setelah koreksi; koreksi dibatalkan.",
+        "Payment {receipt} cannot be replayed after the correction; nothing was changed.",
+    ),
+    "nothing_to_reschedule": (
+        "Pinjaman {loan} tidak memiliki sisa pokok untuk dijadwal ulang.",
+        "Loan {loan} has no principal left to reschedule.",
+    ),
+    "nothing_to_write_off": (
+        "Pinjaman {loan} tidak memiliki sisa pokok untuk dihapusbukukan.",
+        "Loan {loan} has no principal left to write off.",
+    ),
+    "not_in_group": (
+        "Anggota {member} bukan anggota kelompok {group}.",
+        "Member {member} is not in group {group}.",
+    ),
+    "no_active_loan": (
+        "Anggota {member} tidak memiliki pinjaman aktif.",
+        "Member {member} has no active loan.",
+    ),
 }
 
 # Field keys -> (Bahasa Indonesia, English) names shown to the user.
@@ -219,6 +277,30 @@ FIELDS: dict[str, tuple[str, str]] = {
     "penalty_grace": ("Masa tenggang denda (hari)", "Penalty grace (days)"),
     "jasa_anggota": ("SHU jasa anggota", "SHU patronage pot"),
     "jasa_modal": ("SHU jasa modal", "SHU capital pot"),
+    # ---- loans (issue 3) ----
+    "loan": ("Nomor pinjaman", "Loan number"),
+    "term": ("Jangka waktu (jumlah angsuran)", "Term (number of repayments)"),
+    "purpose": ("Tujuan pinjaman", "Loan purpose"),
+    "guarantor": ("Penjamin", "Guarantor"),
+    "collateral": ("Nilai agunan", "Collateral value"),
+    "min_amount": ("Pinjaman minimum", "Minimum amount"),
+    "max_amount": ("Pinjaman maksimum", "Maximum amount"),
+    "min_term": ("Jangka waktu minimum", "Minimum term"),
+    "max_term": ("Jangka waktu maksimum", "Maximum term"),
+    "fee_kind": ("Jenis biaya administrasi", "Fee kind"),
+    "fee_amount": ("Biaya administrasi", "Fee amount"),
+    "fee_percent": ("Biaya administrasi (%)", "Fee (%)"),
+    "fee_mode": ("Cara bayar biaya", "Fee payment"),
+    "penalty_grace_days": ("Masa tenggang denda (hari)", "Penalty grace days"),
+    "limit_multiple": ("Batas pinjaman (x simpanan)", "Loan limit (x savings)"),
+    "payoff_policy": ("Aturan pelunasan", "Payoff policy"),
+    "transaction": ("Transaksi", "Transaction"),
+    "disburse_to": ("Dicairkan ke", "Disbursed to"),
+    "source": ("Sumber pembayaran", "Payment source"),
+    "wajib": ("Simpanan wajib", "Mandatory savings"),
+    "sukarela": ("Simpanan sukarela", "Voluntary savings"),
+    "loan_amount": ("Angsuran pinjaman", "Loan repayment"),
+    "as_of": ("Per tanggal", "As of"),
 }
 
 

@@ -332,6 +332,10 @@ def reverse_entry(db, actor: Actor, entry_id: int, date: dt.date, reason: str) -
             from .savings import reverse_transaction_in
 
             entry_id_new = reverse_transaction_in(s, actor, entry_id, date, reason)
+        elif original.source == "pinjaman":
+            from .loan_repayments import reverse_entry_in
+
+            entry_id_new = reverse_entry_in(s, actor, entry_id, date, reason)
         elif original.source not in ("manual",):
             raise ValidationError("entry", "not_postable", code=str(entry_id), what=original.source)
         else:
