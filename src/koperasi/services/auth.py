@@ -32,6 +32,7 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "savings.write": MONEY,
     "savings.product.write": frozenset({Role.ADMIN}),
     "ledger.write": MONEY,
+    "account.write": MONEY,  # DESIGN §4: the treasurer may add accounts
     "loan.write": MONEY,
     "loan.approve": MONEY,
     "loan.product.write": frozenset({Role.ADMIN}),

@@ -438,7 +438,7 @@ def add_account(
     parent_code: str | None = None,
 ) -> AccountView:
     """The treasurer may add accounts (e.g. an expense sub-account); none are ever deleted."""
-    require(actor, "settings.write")
+    require(actor, "account.write")
     code = code.strip()
     if not code:
         raise ValidationError("code", "required")
