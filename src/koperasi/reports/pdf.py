@@ -54,9 +54,11 @@ from .model import (
     RowKind,
     Section,
     Signature,
-    Table as RTable,
     T,
     text,
+)
+from .model import (
+    Table as RTable,
 )
 
 INK = colors.HexColor("#1F2933")
