@@ -223,6 +223,7 @@ def render(code: str, lang: str, params: dict[str, Any]) -> str:
     except (KeyError, IndexError):
         return template
 
+
 # ---- period closing, SHU and reports (issue 5) ----
 MESSAGES.update(
     {

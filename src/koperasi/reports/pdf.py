@@ -287,8 +287,11 @@ class ChunkedTable(Flowable):
         align_right: list[bool],
         counter: _Counter | None = None,
         first_index: int = 0,
+        grid_cols: tuple[int, ...] = (),
     ) -> None:
         super().__init__()
+        self.grid_cols = grid_cols
+        self.min_height = 17.0 if grid_cols else 0.0
         self.header = header
         self.rows = rows
         self.col_widths = col_widths
@@ -297,10 +300,9 @@ class ChunkedTable(Flowable):
         self.first_index = first_index
         self._table: Table | None = None
 
-    @staticmethod
-    def row_height(cells: Sequence[str]) -> float:
+    def row_height(self, cells: Sequence[str]) -> float:
         lines = max((c.count("\n") + 1 for c in cells), default=1)
-        return lines * TABLE_LEADING + 2 * CELL_PAD
+        return max(lines * TABLE_LEADING + 2 * CELL_PAD, self.min_height)
 
     def _make(self, rows: list[tuple[list[str], str]], first_index: int) -> Table:
         data = [self.header] + [cells for cells, _ in rows]
@@ -320,6 +322,8 @@ class ChunkedTable(Flowable):
             ("RIGHTPADDING", (0, 0), (-1, -1), 3),
             ("LINEBELOW", (0, -1), (-1, -1), 0.5, RULE),
         ]
+        for i in self.grid_cols:
+            cmds.append(("GRID", (i, 0), (i, -1), 0.5, RULE))
         for i, right in enumerate(self.align_right):
             if right:
                 cmds.append(("ALIGN", (i, 0), (i, -1), "RIGHT"))
@@ -379,6 +383,7 @@ class ChunkedTable(Flowable):
             self.align_right,
             self.counter,
             self.first_index + k,
+            self.grid_cols,
         )
         return [first, rest]
 
@@ -429,7 +434,8 @@ def _table_flowables(
     if not table.rows:
         out.append(Paragraph(_esc(WORDS["no_rows"].get(lang)), styles["small"]))
         return out
-    out.append(ChunkedTable(header, rows, widths, right, counter))
+    grid = tuple(i for i, c in enumerate(cols) if c.kind is Kind.BLANK)
+    out.append(ChunkedTable(header, rows, widths, right, counter, 0, grid))
     out.append(Spacer(1, 4 * mm))
     return out
 
