@@ -243,6 +243,10 @@ MESSAGES.update(
             "Tahun buku {year} belum ditutup.",
             "Financial year {year} is not closed.",
         ),
+        "earlier_year_open": (
+            "Tahun buku {year} belum ditutup; tutup tahun-tahun buku secara berurutan.",
+            "Financial year {year} is not closed yet; close the years in order.",
+        ),
         "later_year_closed": (
             "Tahun buku {year} yang lebih baru sudah ditutup; buka kembali tahun itu lebih dahulu.",
             "The later financial year {year} is closed; reopen it first.",

@@ -239,6 +239,8 @@ def _numbered_canvas(furniture: _Furniture) -> type[rl_canvas.Canvas]:
         """Keeps each page's state until the end, then writes ``Halaman x dari y`` on all."""
 
         def __init__(self, *args: Any, **kwargs: Any) -> None:
+            kwargs.setdefault("initialFontName", SANS)  # no stray non-embedded Helvetica
+            kwargs.setdefault("initialFontSize", 9)
             super().__init__(*args, **kwargs)
             self._pages: list[dict[str, Any]] = []
 
@@ -547,7 +549,9 @@ def _signature_flowable(data: ReportData, avail_width: float, lang: str, styles:
         for s in sigs
     ]
     t = Table([roles, gap, names], colWidths=[col] * n, rowHeights=[None, 18 * mm, None])
-    t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    t.setStyle(
+        TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONT", (0, 0), (-1, -1), SANS, 9)])
+    )
     parts: list[Flowable] = [Spacer(1, 6 * mm)]
     when = data.sign_date or data.generated_at.date()
     place = data.org.city

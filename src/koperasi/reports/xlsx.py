@@ -9,6 +9,7 @@ columns get a last row of ``=SUM()`` formulas over the data rows. Key figures go
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from collections.abc import Iterable
@@ -273,7 +274,13 @@ def render_xlsx(
         done += n
         report(progress, min(done, total), total, message)
 
-    sheets = [_write_table(wb, t, lang, used, tick) for t in data.tables()]
+    try:
+        sheets = [_write_table(wb, t, lang, used, tick) for t in data.tables()]
+    except BaseException:
+        for ws in wb._sheets:  # finish the half-written sheets' streams before giving up
+            with contextlib.suppress(Exception):
+                ws.close()
+        raise
     _write_summary(wb, data, lang, used)
     used.discard(WORDS["info"].get(lang).lower())
     _write_info(wb, data, lang, used, sheets)

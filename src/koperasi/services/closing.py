@@ -276,6 +276,12 @@ def close_year(
         earlier = [int(y) for y in closed if int(y) > year]
         if earlier:
             raise ValidationError("year", "later_year_closed", year=min(earlier))
+        first = statements.first_and_last_entry_date(s)[0]
+        if first is not None and first < start:
+            first_fy = statements.fiscal_year_of(first, sm)
+            open_years = [y for y in range(first_fy, year) if str(y) not in closed]
+            if open_years:
+                raise ValidationError("year", "earlier_year_open", year=open_years[0])
         report(progress, 0, 3, "SHU")
         lines, income, expenses = _closing_lines(s, start, end)
         entry_id = None
