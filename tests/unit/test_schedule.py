@@ -4,13 +4,12 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from koperasi.domain.schedule import (
     ScheduleTerms,
     add_months,
     due_dates,
+    for_group_meeting,
     generate,
     next_meeting_day,
     pmt,
@@ -176,47 +175,164 @@ def test_pmt_zero_rate():
     assert pmt(Decimal(0), 4, 1000) == 250
 
 
-term_strategy = st.builds(
-    ScheduleTerms,
-    principal=st.integers(1, 500_000_000),
-    rate=st.decimals(min_value=0, max_value=10, places=2),
-    repayments=st.integers(1, 60),
-    disbursed=st.dates(min_value=dt.date(2020, 1, 1), max_value=dt.date(2030, 12, 31)),
-    method=st.sampled_from(["flat", "annuity", "declining"]),
-    rate_per=st.sampled_from(["month", "year"]),
-    every=st.integers(1, 3),
-    unit=st.sampled_from(["day", "week", "month"]),
-    interest_period=st.sampled_from(["same", "daily"]),
-    rounding=st.sampled_from(["half-up", "half-even"]),
-    amounts_multiple=st.sampled_from([1, 1, 50, 100, 500, 1000]),
-    installment_multiple=st.sampled_from([1, 1, 100, 1000]),
-    grace_principal=st.integers(0, 3),
-    grace_interest=st.integers(0, 3),
-    interest_free=st.integers(0, 3),
-).filter(lambda t: max(t.grace_principal, t.grace_interest, t.interest_free) < t.repayments)
+def test_flat_hand_checked_with_installment_multiple():
+    # 1.000.000 at 1.75 %/month over 7: total interest 122.500, 17.500 each;
+    # principal round_1000(142.857,14) + round_1000(17.500) - 17.500 = 143.000 + 18.000 - 17.500
+    s = generate(terms(rate=Decimal("1.75"), repayments=7, installment_multiple=1000))
+    rows = [(i.principal, i.interest, i.total) for i in s.installments]
+    assert rows[:6] == [(143_500, 17_500, 161_000)] * 6
+    assert rows[6] == (139_000, 17_500, 156_500)
+    assert s.total_interest == 122_500
 
 
-@settings(max_examples=300, deadline=None)
-@given(t=term_strategy)
-def test_invariants(t):
-    s = generate(t)
+def test_flat_interest_grace_keeps_installments_in_multiples():
+    s = generate(terms(repayments=6, installment_multiple=1000, grace_interest=2))
+    assert [i.interest for i in s.installments] == [0, 0, 60_000, 20_000, 20_000, 20_000]
+    assert all(i.total % 1000 == 0 for i in s.installments[:-1])
+    assert s.total_interest == 120_000
+
+
+def test_flat_daily_interest_counts_the_days_of_the_term():
+    # 36,5 %/year = 0,1 %/day; 31 Jan -> 28 Feb -> 31 Mar = 59 days -> 59.000, 29.500 each
+    s = generate(
+        terms(
+            rate=Decimal("36.5"),
+            rate_per="year",
+            interest_period="daily",
+            repayments=2,
+            disbursed=dt.date(2026, 1, 31),
+        )
+    )
+    assert [(i.due_date, i.interest) for i in s.installments] == [
+        (dt.date(2026, 2, 28), 29_500),
+        (dt.date(2026, 3, 31), 29_500),
+    ]
+
+
+def test_annuity_interest_free_periods_pay_the_whole_installment_as_principal():
+    s = generate(terms(method="annuity", repayments=6, interest_free=2))
+    inst = int(pmt(Decimal("0.02"), 6, 1_000_000).quantize(Decimal(1)))
+    assert inst == 178_526
+    assert [(i.principal, i.interest) for i in s.installments[:2]] == [(inst, 0)] * 2
+    assert [i.total for i in s.installments[:-1]] == [inst] * 5
+    assert s.installments[2].interest == 12_859  # 2 % of 642.948
+
+
+def test_annuity_interest_grace_defers_accrued_interest_to_the_next_installment():
+    s = generate(terms(method="annuity", repayments=6, grace_interest=2))
     rows = s.installments
-    assert len(rows) == t.repayments
-    assert sum(r.principal for r in rows) == t.principal
-    assert all(r.principal >= 0 and r.interest >= 0 and r.balance >= 0 for r in rows)
-    assert rows[-1].balance == 0
-    assert s.total == sum(r.total for r in rows) == s.total_principal + s.total_interest
-    running = t.principal
-    for r in rows:
-        running -= r.principal
-        assert r.balance == running
-    dates = [r.due_date for r in rows]
-    assert dates == sorted(dates) and len(set(dates)) == len(dates) and dates[0] > t.disbursed
-    if t.unit == "month":
-        anchor = t.disbursed.day if t.first_due is None else t.first_due.day
-        for d in dates:
-            assert d.day == anchor or d.day < anchor and (d + dt.timedelta(days=1)).day == 1
-    for r in rows[: t.grace_principal]:
-        assert r.principal == 0 or t.repayments == 1
-    for r in rows[: t.grace_interest]:
-        assert r.interest == 0
+    # period 1: interest 20.000 accrues, principal 178.526 - 20.000 = 158.526
+    assert (rows[0].principal, rows[0].interest) == (158_526, 0)
+    # period 2: 2 % of 841.474 = 16.829 accrues; principal 161.697
+    assert (rows[1].principal, rows[1].interest) == (161_697, 0)
+    # period 3: own 2 % of 679.777 = 13.596 plus the deferred 36.829
+    assert rows[2].interest == 13_596 + 36_829 and rows[2].principal == 178_526 - 13_596
+
+
+def test_annuity_principal_grace_spreads_pmt_over_remaining_periods():
+    s = generate(terms(method="annuity", repayments=6, grace_principal=2))
+    inst = int(pmt(Decimal("0.02"), 4, 1_000_000).quantize(Decimal(1)))
+    assert [(i.principal, i.interest) for i in s.installments[:2]] == [(0, 20_000)] * 2
+    assert [i.total for i in s.installments[2:5]] == [inst] * 3
+
+
+def test_annuity_daily_uses_30_day_months_for_the_installment():
+    s = generate(
+        terms(
+            method="annuity",
+            rate=Decimal("24"),
+            rate_per="year",
+            repayments=3,
+            interest_period="daily",
+            disbursed=dt.date(2026, 1, 31),
+        )
+    )
+    r30 = Decimal(24) / 365 / 100 * 30
+    inst = int(pmt(r30, 3, 1_000_000).quantize(Decimal(1), rounding="ROUND_HALF_UP"))
+    rows = s.installments
+    # interest of period 1 on actual days (31 Jan -> 28 Feb = 28 days)
+    first = Decimal(1_000_000) * Decimal(24) / 365 / 100 * 28
+    assert rows[0].interest == int(first.quantize(Decimal(1), rounding="ROUND_HALF_UP"))
+    assert rows[0].total == inst and rows[1].total == inst
+
+
+def test_first_due_31_january_in_a_leap_year():
+    s = generate(terms(disbursed=dt.date(2028, 1, 2), first_due=dt.date(2028, 1, 31), repayments=4))
+    assert [i.due_date for i in s.installments] == [
+        dt.date(2028, 1, 31),
+        dt.date(2028, 2, 29),
+        dt.date(2028, 3, 31),
+        dt.date(2028, 4, 30),
+    ]
+    # without a first due date the disbursement day is the anchor
+    s = generate(terms(disbursed=dt.date(2026, 1, 31), repayments=3))
+    assert [i.due_date for i in s.installments] == [
+        dt.date(2026, 2, 28),
+        dt.date(2026, 3, 31),
+        dt.date(2026, 4, 30),
+    ]
+    # every 2 months from 31 Dec: 28 Feb (clamped), 30 Apr, 30 Jun, 31 Aug
+    s = generate(terms(disbursed=dt.date(2025, 12, 31), repayments=4, every=2))
+    assert [i.due_date for i in s.installments] == [
+        dt.date(2026, 2, 28),
+        dt.date(2026, 4, 30),
+        dt.date(2026, 6, 30),
+        dt.date(2026, 8, 31),
+    ]
+
+
+def test_daily_unit():
+    s = generate(terms(unit="day", every=10, repayments=3, rate=Decimal("36.5"), rate_per="year"))
+    assert [i.due_date for i in s.installments] == [
+        D0 + dt.timedelta(days=10 * k) for k in (1, 2, 3)
+    ]
+    # 36,5 %/year / 365 x 10 days = 1 % per period, flat x 3 = 30.000
+    assert s.total_interest == 30_000
+
+
+def test_group_loan_due_dates_follow_the_meeting_day():
+    base = terms(unit="week", repayments=4, disbursed=dt.date(2026, 11, 24))  # a Tuesday
+    t = for_group_meeting(base, 3)  # meets on Kamis (Thursday)
+    assert t.first_due == dt.date(2026, 12, 3)
+    s = generate(t)
+    assert [i.due_date.weekday() for i in s.installments] == [3] * 4
+    assert s.installments[1].due_date == dt.date(2026, 12, 10)
+    # meeting exactly a week after disbursement counts
+    assert for_group_meeting(base, 1).first_due == dt.date(2026, 12, 1)
+    with pytest.raises(ValidationError) as err:
+        for_group_meeting(base, 7)
+    assert err.value.field == "meeting_day"
+    with pytest.raises(ValidationError) as err:
+        for_group_meeting(terms(), 2)
+    assert err.value.field == "unit"
+
+
+def test_first_due_on_disbursement_day_is_refused_with_a_clear_message():
+    with pytest.raises(ValidationError) as err:
+        generate(terms(first_due=D0))
+    assert err.value.message("en") == "First due date must be after 2026-01-15."
+
+
+@pytest.mark.parametrize(
+    "kw,field",
+    [
+        (dict(principal=-5), "principal"),
+        (dict(principal=True), "principal"),
+        (dict(rate=Decimal("NaN")), "rate"),
+        (dict(rate=1.5), "rate"),
+        (dict(rate_per="week"), "rate_per"),
+        (dict(every=0), "every"),
+        (dict(interest_period="monthly"), "interest_period"),
+        (dict(amounts_multiple=0), "amounts_multiple"),
+        (dict(installment_multiple=-1000), "installment_multiple"),
+        (dict(grace_interest=10), "grace_interest"),
+        (dict(interest_free=-1), "interest_free"),
+        (dict(repayments=10_000), "repayments"),
+        (dict(principal=10**14), "principal"),
+    ],
+)
+def test_more_bad_terms(kw, field):
+    with pytest.raises(ValidationError) as err:
+        generate(terms(**kw))
+    assert err.value.field == field
+    assert err.value.message("id") and err.value.message("en")

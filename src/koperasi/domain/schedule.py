@@ -1,37 +1,62 @@
 """Repayment schedules, following Apache Fineract's cumulative schedule rules (DESIGN §5).
 
-Inputs are :class:`ScheduleTerms`; :func:`generate` returns a :class:`Schedule` whose rows give
-for each installment the due date, principal, interest, total and the principal balance after
-it. All money is integer rupiah; rates are Decimal percentages.
+Inputs are :class:`ScheduleTerms`; :func:`generate` returns a :class:`Schedule` whose rows
+(:class:`Installment`) give for each installment the due date, principal, interest, total and
+the principal balance after it. All money is integer rupiah; rates are Decimal percentages.
+Bad terms raise :class:`koperasi.errors.ValidationError` naming the field (the field keys are
+the :class:`ScheduleTerms` attribute names).
 
-Rules, as DESIGN §5 states them:
+Rules (DESIGN §5):
 
 * Periods per year: days 365, weeks 52, months 12; a monthly rate is x12 for the annual rate.
-  Periodic rate (interest period "same as repayment") = annual / periods-per-year / 100 x k.
-  Daily interest period: annual / 365 / 100 x actual days in each period; the annuity amount
-  itself is then computed with 30-day months (7-day weeks).
-* flat: total interest = round(P x r x n) (periods that are interest-free count zero);
-  interest each = round(total / n); principal each = round(P / (n - principal grace)); the
-  last installment takes what remains of both. With an installment multiple m > 1, the
-  principal of each installment becomes round_m(P/n) + round_m(interest) - interest so that
-  the installment is a multiple of m.
+  Periodic rate r (interest period "same as repayment") = annual / periods-per-year / 100 x k.
+  Daily interest period: annual / 365 / 100 x actual days of each period (the first period
+  runs from disbursement to the first due date); the annuity amount itself is then computed
+  with 30-day months and 7-day weeks (annual / 365 / 100 x 30 x k), as Fineract does.
+* flat: total interest = round(sum over interest-bearing periods of P x r_period), i.e.
+  round(P x r x n) without interest-free periods; interest each = round(total / number of
+  interest-bearing periods); principal each = round(P / (n - principal grace)); the last
+  installment takes what remains of both. With an installment multiple m > 1 the principal
+  of each installment becomes round_m(P / (n - grace)) + round_m(interest) - interest, so the
+  installment is a multiple of m (Fineract's rule).
 * annuity: installment = PMT(r, n - principal grace, P) rounded to the installment multiple,
-  then to money; interest = round(outstanding x r); principal = installment - interest; the
-  last takes the remaining principal with its own interest.
+  then to money (and to the amounts multiple); interest = round(outstanding x r); principal =
+  installment - this period's interest; the last installment takes the remaining principal
+  with its own interest.
 * declining (equal principal): principal = round(P / (n - principal grace)); interest =
-  round(outstanding x r); the last takes the remainder.
-* Grace on principal N: no principal in the first N installments. Grace on interest payment N:
-  interest accrues in the first N periods and is due with installment N+1. Interest-free N: no
-  interest at all for the first N periods.
-* "round" is :func:`koperasi.domain.money.round_to_multiple` with the amounts multiple (default
-  1) and the rounding mode (half-up default, half-even available).
-* Due dates: the first due date (default: disbursement + one period); monthly due dates keep the
-  first due date's day (the disbursement's when no first due date is given), clamped to the month's end and back to that day after short months
-  (31 Jan, 28/29 Feb, 31 Mar); weekly +7 days x k; daily + k days.
+  round(outstanding x r); the last takes the remainder. The installment multiple does not
+  apply here (Fineract's equal-principal amortisation does not use it either).
+* Grace on principal N: principal 0 in the first N installments. Grace on interest payment N:
+  the interest of the first N periods accrues and is due with installment N+1. Interest-free
+  N: no interest at all for the first N periods (it wins where it overlaps the interest
+  grace: nothing accrues).
+* "round" is :func:`koperasi.domain.money.round_to_multiple` with the amounts multiple
+  (default 1) and the rounding mode (half-up default, half-even available).
+* No installment takes more principal than is outstanding (rounding up to a large multiple
+  can leave later rows smaller, never negative); if the rounded flat interest per installment
+  would overshoot the total, the total is spread evenly in whole rupiah instead. Principals
+  always sum to P and the balance ends at 0.
+* Due dates: the first due date (default: disbursement + one period); monthly due dates keep
+  the first due date's day (the disbursement's when no first due date is given), clamped to
+  the month's end and back to that day after short months (31 Jan, 28/29 Feb, 31 Mar);
+  weekly + 7 x k days; daily + k days. :func:`for_group_meeting` sets the first due date of a
+  weekly group loan to the group's meeting day.
 
-Deviations from Fineract, on purpose: a monthly rate is taken as given (Fineract converts
-monthly -> annual -> periodic, which is the same number); the flat method rounds the total
-interest once and spreads it, as DESIGN §5 specifies, rather than rounding per period.
+Deviations from Fineract and DESIGN, on purpose:
+
+* A monthly rate with monthly repayments is used as given (Fineract converts monthly ->
+  annual -> periodic, the same number up to its MathContext precision).
+* flat: the total interest is rounded once and spread, as DESIGN §5 specifies, rather than
+  rounded per period. With a grace on interest payment Fineract's flat "equal installments"
+  spreads the total over the periods after the grace; we follow DESIGN §5 and make the
+  deferred interest due in one lump with installment N+1 (as Fineract's declining-balance
+  generator does).
+* "Same as repayment" charges a full period's rate even when a first due date makes the
+  first period longer or shorter (Fineract's default without partial-period interest).
+  Choose the daily interest period for exact day counts.
+* Multiples: DESIGN says ties go up; we round ties with the chosen rounding mode through
+  ``round_to_multiple`` (Fineract does the same with its rounding mode). With the default
+  half-up the two agree.
 """
 
 from __future__ import annotations
@@ -54,6 +79,8 @@ __all__ = [
     "periodic_rate",
     "validate_terms",
     "next_meeting_day",
+    "for_group_meeting",
+    "pmt",
     "METHODS",
     "UNITS",
 ]
@@ -68,7 +95,18 @@ MAX_REPAYMENTS = 520
 
 @dataclass(frozen=True)
 class ScheduleTerms:
-    """The terms of a loan, as the loan wizard or ``koperasi schedule`` gives them."""
+    """The terms of a loan, as the loan wizard or ``koperasi schedule`` gives them.
+
+    ``principal`` int rupiah > 0; ``rate`` Decimal percent (e.g. ``Decimal("1.5")``) per
+    ``rate_per`` ('month' | 'year'); ``repayments`` n >= 1 installments, one every ``every``
+    ``unit`` ('day' | 'week' | 'month'); ``method`` 'flat' | 'annuity' | 'declining';
+    ``disbursed`` date; ``first_due`` optional date after ``disbursed``; ``interest_period``
+    'same' (as repayment) | 'daily'; ``rounding`` a :class:`RoundingMode` or its value
+    ('half-up' | 'half-even'); ``amounts_multiple`` / ``installment_multiple`` >= 1 rupiah;
+    ``grace_principal``, ``grace_interest``, ``interest_free``: numbers of periods, each
+    < ``repayments``. Values are checked by :func:`validate_terms` (called by
+    :func:`generate`).
+    """
 
     principal: int
     rate: Decimal  # percent
@@ -99,6 +137,9 @@ class ScheduleTerms:
 
 @dataclass(frozen=True)
 class Installment:
+    """One row of a schedule: number (from 1), due date, principal and interest due, and the
+    principal ``balance`` outstanding after it; ``total`` = principal + interest."""
+
     no: int
     due_date: dt.date
     principal: int
@@ -112,6 +153,10 @@ class Installment:
 
 @dataclass(frozen=True)
 class Schedule:
+    """A generated schedule: the validated terms and the installments in order, with totals
+    (``total_principal`` == terms.principal, ``total_interest``, ``total``) and
+    :meth:`as_dict` for the JSON of ``koperasi schedule --json``."""
+
     terms: ScheduleTerms
     installments: tuple[Installment, ...]
 
@@ -198,8 +243,10 @@ def validate_terms(t: ScheduleTerms) -> ScheduleTerms:
             raise ValidationError(name, "must_not_be_negative")
         if value >= t.repayments:
             raise ValidationError(name, "too_large", max=t.repayments - 1)
+    if not isinstance(t.disbursed, dt.date):
+        raise ValidationError("disbursed", "required")
     if t.first_due is not None and t.first_due <= t.disbursed:
-        raise ValidationError("first_due", "date_before", other=t.disbursed.isoformat())
+        raise ValidationError("first_due", "date_not_after", other=t.disbursed.isoformat())
     return replace(t, rate=rate, rounding=rounding)
 
 
@@ -242,6 +289,28 @@ def next_meeting_day(after: dt.date, weekday: int, min_days: int = 7) -> dt.date
     """
     start = after + dt.timedelta(days=min_days)
     return start + dt.timedelta(days=(weekday - start.weekday()) % 7)
+
+
+def for_group_meeting(terms: ScheduleTerms, meeting_day: int, min_days: int = 7) -> ScheduleTerms:
+    """The terms of a group (tanggung renteng) loan repaid at the group's weekly meeting.
+
+    ``meeting_day`` is the group's meeting weekday as stored on the group (0 = Senin ...
+    6 = Minggu). The loan must be repaid every ``k`` weeks (``unit='week'``). The first due
+    date becomes the first meeting at least ``min_days`` (default 7) days after disbursement,
+    i.e. on or after disbursement + 7 days; later installments fall every ``k`` weeks on the
+    same weekday. Any ``first_due`` already in ``terms`` is replaced.
+    """
+    if (
+        isinstance(meeting_day, bool)
+        or not isinstance(meeting_day, int)
+        or not 0 <= meeting_day <= 6
+    ):
+        raise ValidationError("meeting_day", "choice", choices="0-6", value=meeting_day)
+    if terms.unit != "week":
+        raise ValidationError("unit", "choice", choices="week", value=terms.unit)
+    if isinstance(min_days, bool) or not isinstance(min_days, int) or min_days < 1:
+        raise ValidationError("min_days", "must_be_positive")
+    return replace(terms, first_due=next_meeting_day(terms.disbursed, meeting_day, min_days))
 
 
 # ---------------------------------------------------------------- rates
@@ -291,7 +360,7 @@ def generate(terms: ScheduleTerms) -> Schedule:
         principals, interests = _flat(t, rates)
     else:
         principals, interests = _declining_balance(t, rates)
-    interests = _defer_interest(interests, t.grace_interest)
+        interests = _defer_interest(interests, t.grace_interest)
     balance, rows = t.principal, []
     for no, (due, p, i) in enumerate(zip(dates, principals, interests, strict=True), start=1):
         balance -= p
@@ -324,13 +393,16 @@ def _flat(t: ScheduleTerms, rates: list[Decimal]) -> tuple[list[int], list[int]]
         interests[last] = total_interest - per_interest * (len(interest_periods) - 1)
         if interests[last] < 0:  # a huge multiple can overshoot: spread back evenly
             interests = _spread_evenly(total_interest, interest_periods, n)
+    # Grace on interest payment moves interest before the installment multiple is applied,
+    # so that the installments after the grace are still multiples of m.
+    interests = _defer_interest(interests, t.grace_interest)
     per_principal = _round(t, Decimal(t.principal) / paying)
     principals = [per_principal if s else 0 for s in slots]
     m = t.installment_multiple
     if m > 1:
+        base = round_to_multiple(Decimal(t.principal) / paying, m, t.rounding)
         for i in range(n):
             if slots[i]:
-                base = round_to_multiple(Decimal(t.principal) / paying, m, t.rounding)
                 principals[i] = max(
                     0, base + round_to_multiple(interests[i], m, t.rounding) - interests[i]
                 )
@@ -387,11 +459,10 @@ def _declining_balance(t: ScheduleTerms, rates: list[Decimal]) -> tuple[list[int
         elif not slots[i]:
             principal = 0
         elif t.method == "annuity":
-            # interest-free periods still pay the computed installment's principal share
-            interest_part = (
-                interest if rates[i] > 0 else _round(t, Decimal(outstanding) * _annuity_rate(t))
-            )
-            principal = installment - interest_part
+            # principal = installment - this period's own interest (Fineract): in an
+            # interest-free period the whole installment goes to principal; during a grace on
+            # interest payment the accrued (deferred) interest still counts as this period's.
+            principal = installment - interest
         else:
             principal = equal_principal
         principal = max(0, min(principal, outstanding))
