@@ -237,7 +237,7 @@ def _builtin() -> None:
     if loan_hooks.available():
         try:
             from . import loans as loan_reports
-        except ModuleNotFoundError:
+        except ImportError:
             return
         for spec in loan_reports.SPECS:
             register(spec)
