@@ -402,3 +402,67 @@ FIELDS.update(
         "limit": ("Batas", "Limit"),
     }
 )
+
+
+# ---- period closing, SHU and reports (issue 5) ----
+MESSAGES.update(
+    {
+        "not_a_period": (
+            "{field} bukan periode yang sah: '{value}' (gunakan YYYY-MM).",
+            "{field} is not a valid period: '{value}' (use YYYY-MM).",
+        ),
+        "period_not_ended": (
+            "Periode {period} belum berakhir dan belum dapat ditutup.",
+            "Period {period} has not ended yet and cannot be closed.",
+        ),
+        "year_closed": (
+            "Tahun buku {year} sudah ditutup; buka kembali tahun buku itu lebih dahulu.",
+            "Financial year {year} is closed; reopen the year first.",
+        ),
+        "year_not_closed": (
+            "Tahun buku {year} belum ditutup.",
+            "Financial year {year} is not closed.",
+        ),
+        "earlier_year_open": (
+            "Tahun buku {year} belum ditutup; tutup tahun-tahun buku secara berurutan.",
+            "Financial year {year} is not closed yet; close the years in order.",
+        ),
+        "later_year_closed": (
+            "Tahun buku {year} yang lebih baru sudah ditutup; buka kembali tahun itu lebih dahulu.",
+            "The later financial year {year} is closed; reopen it first.",
+        ),
+        "shu_already_distributed": (
+            "SHU tahun buku {year} sudah dibagikan; tutup buku tidak dapat dibatalkan.",
+            "The SHU of financial year {year} has been distributed; the closing cannot be undone.",
+        ),
+        "shu_not_distributed": (
+            "SHU tahun buku {year} belum dibagikan (jalankan pembagian SHU lebih dahulu).",
+            "The SHU of financial year {year} has not been distributed yet.",
+        ),
+        "no_surplus": (
+            "Tahun buku {year} tidak menghasilkan SHU positif; tidak ada yang dibagikan.",
+            "Financial year {year} has no positive surplus; there is nothing to distribute.",
+        ),
+        "unknown_report": (
+            "Laporan '{value}' tidak dikenal; lihat 'koperasi report --list'.",
+            "Unknown report '{value}'; see 'koperasi report --list'.",
+        ),
+        "no_data": (
+            "Belum ada data untuk {what}.",
+            "There is no data yet for {what}.",
+        ),
+        "one_period_option": (
+            "Pilih salah satu: --period, --year atau --date.",
+            "Choose only one of --period, --year or --date.",
+        ),
+    }
+)
+FIELDS.update(
+    {
+        "period": ("Periode", "Period"),
+        "year": ("Tahun buku", "Financial year"),
+        "format": ("Format", "Format"),
+        "report": ("Laporan", "Report"),
+        "receipt": ("Nomor kuitansi", "Receipt number"),
+    }
+)
