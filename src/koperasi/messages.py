@@ -387,6 +387,18 @@ MESSAGES.update(
             "Berkas cadangan '{path}' tidak dapat dipulihkan: {detail}",
             "Backup file '{path}' cannot be restored: {detail}",
         ),
+        "text_nul": (
+            "Teks berisi karakter NUL yang tidak diizinkan.",
+            "The text contains a NUL character, which is not allowed.",
+        ),
+        "text_too_long": (
+            "Teks terlalu panjang untuk disimpan: {detail}",
+            "The text is too long to be stored: {detail}",
+        ),
+        "data_refused": (
+            "Data ditolak oleh basis data: {detail}",
+            "The database refused the data: {detail}",
+        ),
         "restore_needs_yes": (
             "Pemulihan menimpa basis data saat ini; jalankan di terminal atau tambahkan --yes.",
             "Restoring overwrites the current database; run in a terminal or add --yes.",

@@ -69,16 +69,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         finally:
             ctx.close()
     except UsageError as exc:
-        print(f"koperasi: {exc}", file=sys.stderr)
+        print(f"koperasi: {one_line(str(exc))}", file=sys.stderr)
         return 2
     except KoperasiError as exc:
-        print(f"koperasi: {exc.message(lang)}", file=sys.stderr)
+        print(f"koperasi: {one_line(exc.message(lang))}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print("koperasi: dibatalkan" if lang == "id" else "koperasi: cancelled", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0
+
+
+def one_line(text: str) -> str:
+    """An error echoes what the user typed: keep it on one line (control characters escaped)."""
+    return "".join(
+        ch if ch.isprintable() or ch == " " else ch.encode("unicode_escape").decode("ascii")
+        for ch in text.strip()
+    )
 
 
 def _peek_lang(argv: list[str]) -> str:

@@ -90,11 +90,17 @@ def parse_decimal(text: str, field_key: str) -> Decimal:
     return value
 
 
+MAX_INT = 10**15  # no count, limit or seed on the command line is larger
+
+
 def parse_int(text: str, field_key: str) -> int:
     try:
-        return int(str(text).strip())
+        value = int(str(text).strip())
     except ValueError as exc:
         raise ValidationError(field_key, "not_a_number", value=text) from exc
+    if abs(value) > MAX_INT:
+        raise ValidationError(field_key, "too_large", max=MAX_INT)
+    return value
 
 
 def _json_default(obj: Any) -> Any:

@@ -5,10 +5,22 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DataError, OperationalError
 from sqlalchemy.orm import Session
 
-from ..errors import Conflict
+from ..errors import Conflict, KoperasiError
+
+
+def data_refused(exc: DataError) -> KoperasiError:
+    """A value the database server refused (PostgreSQL: NUL characters in text, text longer
+    than its column) as a clean error for the user instead of a traceback."""
+    text = str(exc.orig)
+    if "NUL" in text:
+        return KoperasiError("text_nul")
+    first = text.strip().splitlines()[0] if text.strip() else type(exc.orig).__name__
+    if "too long" in text:
+        return KoperasiError("text_too_long", detail=first)
+    return KoperasiError("data_refused", detail=first)
 
 
 @contextmanager
@@ -24,6 +36,10 @@ def unit_of_work(db) -> Iterator[Session]:  # type: ignore[no-untyped-def]
         if "locked" in text or "deadlock" in text or "could not serialize" in text:
             raise Conflict() from exc
         raise
+    except DataError as exc:
+        raise data_refused(exc) from exc
+    except OverflowError as exc:  # SQLite: an integer beyond 64 bits reached a query
+        raise KoperasiError("data_refused", detail="number too large") from exc
     finally:
         session.close()
 
@@ -35,5 +51,9 @@ def read_only(db) -> Iterator[Session]:  # type: ignore[no-untyped-def]
     try:
         with session.begin():
             yield session
+    except DataError as exc:
+        raise data_refused(exc) from exc
+    except OverflowError as exc:  # SQLite: an integer beyond 64 bits reached a query
+        raise KoperasiError("data_refused", detail="number too large") from exc
     finally:
         session.close()
