@@ -24,6 +24,7 @@ COMMAND_MODULES: list[str] = [
     "koperasi.cli.money_cmd",
     "koperasi.cli.settings_cmd",
     "koperasi.cli.schedule_cmd",
+    "koperasi.cli.exchange_cmd",
 ]
 
 
