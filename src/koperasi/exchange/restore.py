@@ -89,7 +89,7 @@ def read_info(wb: Workbook) -> dict[str, str]:
     if INFO_TITLE not in wb.sheet_names:
         raise FileError("workbook_not_audit", path=wb.path.name)
     info: dict[str, str] = {}
-    for row in wb.values[INFO_TITLE].iter_rows(min_row=2, values_only=True, max_col=2):
+    for row in wb.iter_values(INFO_TITLE, min_row=2, max_col=2):
         row = tuple(row) + (None, None)
         if row[0] is not None:
             info[str(row[0])] = "" if row[1] is None else str(row[1])
@@ -99,7 +99,7 @@ def read_info(wb: Workbook) -> dict[str, str]:
 
 
 def sheet_values(wb: Workbook, title: str, width: int) -> Iterator[tuple[int, tuple]]:
-    for n, row in enumerate(wb.values[title].iter_rows(values_only=True, max_col=width), 1):
+    for n, row in enumerate(wb.iter_values(title, min_row=1, max_col=width), 1):
         if any(v is not None for v in row):
             yield n, tuple(row)
 
@@ -196,7 +196,7 @@ def _pass1(
         h = SheetHasher()
         header_seen = False
         entry, d, c, first_row = None, 0, 0, 0
-        for rowno, row in enumerate(wb.values[sh.title].iter_rows(values_only=True), 1):
+        for rowno, row in enumerate(wb.iter_values(sh.title, min_row=1), 1):
             h.add(row)  # the full row: a value beside the table changes the hash too
             if not any(v is not None for v in row):
                 continue

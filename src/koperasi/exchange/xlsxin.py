@@ -27,6 +27,8 @@ from ..errors import ValidationError
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[\s>/]")
+# a row start, or a cell content element (value, inline string, formula)
+_ROW_OR_VALUE = re.compile(rb"<(?:\w+:)?row\b[^>]*?\br=\"(\d+)\"|<(?:\w+:)?(?:v|is|f)[\s>]")
 
 
 class FileError(ValidationError):
@@ -104,11 +106,64 @@ class Workbook:
                 tail = chunk[-16:]
         return False
 
+    def last_value_row(self, title: str) -> int | None:
+        try:
+            return self._last_value_row(title)
+        except Exception as exc:  # noqa: BLE001 - damaged zip member
+            raise FileError("file_corrupt", path=self.path.name, detail=str(exc)[:200]) from exc
+
+    def _last_value_row(self, title: str) -> int | None:
+        """The last row that holds any value or formula, from a byte scan of the sheet XML
+        (fast: thousands of formatted empty rows at the end are then never parsed)."""
+        ws = self.values[title]
+        path = getattr(ws, "_worksheet_path", None)
+        if not path:
+            return None
+        row = last = 0
+        carry = b""
+        with self._zip.open(path) as f:
+            while True:
+                chunk = f.read(1 << 20)
+                data = carry + chunk
+                if chunk:
+                    cut = data.rfind(b"<")
+                    data, carry = (data[:cut], data[cut:]) if cut > 0 else (data, b"")
+                else:
+                    carry = b""
+                for m in _ROW_OR_VALUE.finditer(data):
+                    if m.group(1) is not None:
+                        row = int(m.group(1))
+                    elif row == 0:
+                        return None  # rows without numbers: no shortcut
+                    else:
+                        last = max(last, row)
+                if not chunk:
+                    break
+        return last
+
     def rows(self, title: str, max_col: int | None = None) -> Iterator[tuple[int, tuple, tuple]]:
+        try:
+            yield from self._rows(title, max_col)
+        except FileError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - damaged XML inside the zip
+            raise FileError("file_corrupt", path=self.path.name, detail=str(exc)[:200]) from exc
+
+    def iter_values(self, title: str, **kw: Any) -> Iterator[tuple]:
+        """openpyxl's ``iter_rows(values_only=True)``, with a damaged sheet reported as such."""
+        try:
+            yield from self.values[title].iter_rows(values_only=True, **kw)
+        except Exception as exc:  # noqa: BLE001 - damaged XML inside the zip
+            raise FileError("file_corrupt", path=self.path.name, detail=str(exc)[:200]) from exc
+
+    def _rows(self, title: str, max_col: int | None = None) -> Iterator[tuple[int, tuple, tuple]]:
         """``(excel_row_number, values, formulas)`` for every non-empty row; ``formulas`` holds
         the formula text where a cell has a formula and no saved value (else None)."""
         ws = self.values[title]
-        values = ws.iter_rows(values_only=True, max_col=max_col)
+        max_row = self.last_value_row(title)
+        if max_row == 0:
+            return
+        values = ws.iter_rows(values_only=True, min_row=1, max_col=max_col, max_row=max_row)
         if self._sheet_has_formulas(title):
             if self._formulas is None:
                 from openpyxl import load_workbook
@@ -116,7 +171,9 @@ class Workbook:
                 fh = self.path.open("rb")
                 self._handles.append(fh)
                 self._formulas = load_workbook(fh, read_only=True, data_only=False)
-            formulas = self._formulas[title].iter_rows(values_only=True, max_col=max_col)
+            formulas = self._formulas[title].iter_rows(
+                values_only=True, min_row=1, max_col=max_col, max_row=max_row
+            )
         else:
             formulas = None
         for n, row in enumerate(values, start=1):
