@@ -118,6 +118,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{field} harus sesudah {other}.",
         "{field} must be after {other}.",
     ),
+    "percent_range": (
+        "{field} harus antara 0 dan 100 % (diisi: '{value}').",
+        "{field} must be between 0 and 100 % (given: '{value}').",
+    ),
     "split_not_100": (
         "Pembagian SHU harus berjumlah 100 % (sekarang {total} %).",
         "The SHU split must total 100 % (now {total} %).",
@@ -136,9 +140,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "db_network_share": (
         "Basis data SQLite di folder jaringan ('{path}') tidak aman (penguncian berkas tidak andal). "
-        "Gunakan server PostgreSQL untuk beberapa PC; lihat README.",
+        "Gunakan server PostgreSQL untuk beberapa PC; lihat README, bagian PostgreSQL "
+        "(docs/postgresql.md).",
         "An SQLite database on a network share ('{path}') is unsafe (file locking is unreliable). "
-        "Use a PostgreSQL server for several PCs; see the README.",
+        "Use a PostgreSQL server for several PCs; see the README, PostgreSQL section "
+        "(docs/postgresql.md).",
     ),
     "db_unreachable": (
         "Server basis data tidak dapat dihubungi: {detail}",
@@ -155,6 +161,64 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "not_postable": (
         "Akun {code} adalah akun kontrol ({what}); gunakan menu transaksinya.",
         "Account {code} is a control account ({what}); use its own transactions.",
+    ),
+    # ---- loans (issue 3) ----
+    "out_of_range": (
+        "{field} {value} di luar batas produk ({min} s.d. {max}).",
+        "{field} {value} is outside the product's range ({min} to {max}).",
+    ),
+    "less_than": (
+        "{field} tidak boleh lebih kecil dari {other}.",
+        "{field} must not be less than {other}.",
+    ),
+    "rate_needs_confirm": (
+        "{field} {rate} % per bulan sangat tinggi (> 10 %); konfirmasi dulu (--confirm-high-rate).",
+        "{field} of {rate} % per month is very high (> 10 %); confirm it first (--confirm-high-rate).",
+    ),
+    "over_limit": (
+        "{field} {amount} melebihi batas pinjaman {limit} ({multiple} x simpanan {savings}).",
+        "{field} {amount} exceeds the loan limit {limit} ({multiple} x savings of {savings}).",
+    ),
+    "has_open_loan": (
+        "Anggota {member} masih memiliki pinjaman {loan} yang belum selesai.",
+        "Member {member} still has loan {loan} open.",
+    ),
+    "loan_wrong_status": (
+        "Pinjaman {loan} berstatus {status}; langkah ini tidak dapat dilakukan.",
+        "Loan {loan} has status {status}; this step is not possible.",
+    ),
+    "inactive": ("{field} '{value}' tidak aktif.", "{field} '{value}' is not active."),
+    "payoff_mismatch": (
+        "Jumlah pelunasan {amount} tidak sama dengan jumlah tagihan pelunasan {quote}.",
+        "The payoff amount {amount} differs from the payoff quote {quote}.",
+    ),
+    "not_reversible": (
+        "Transaksi jenis {kind} tidak dapat dibalik di sini.",
+        "A transaction of kind {kind} cannot be reversed here.",
+    ),
+    "before_reschedule": (
+        "Transaksi sebelum restrukturisasi ({date}) tidak dapat dibalik.",
+        "A transaction before the reschedule ({date}) cannot be reversed.",
+    ),
+    "replay_failed": (
+        "Pembayaran {receipt} tidak dapat dibukukan ulang setelah koreksi; koreksi dibatalkan.",
+        "Payment {receipt} cannot be replayed after the correction; nothing was changed.",
+    ),
+    "nothing_to_reschedule": (
+        "Pinjaman {loan} tidak memiliki sisa pokok untuk dijadwal ulang.",
+        "Loan {loan} has no principal left to reschedule.",
+    ),
+    "nothing_to_write_off": (
+        "Pinjaman {loan} tidak memiliki sisa pokok untuk dihapusbukukan.",
+        "Loan {loan} has no principal left to write off.",
+    ),
+    "not_in_group": (
+        "Anggota {member} bukan anggota kelompok {group}.",
+        "Member {member} is not in group {group}.",
+    ),
+    "no_active_loan": (
+        "Anggota {member} tidak memiliki pinjaman aktif.",
+        "Member {member} has no active loan.",
     ),
 }
 
@@ -207,6 +271,38 @@ FIELDS: dict[str, tuple[str, str]] = {
     "grace_interest": ("Masa tenggang bunga", "Grace on interest payment"),
     "interest_free": ("Periode bebas bunga", "Interest-free periods"),
     "min_days": ("Jarak minimal hari", "Minimum days"),
+    "discount": ("Potongan bunga", "Interest discount"),
+    "penalty_kind": ("Jenis denda", "Penalty kind"),
+    "penalty_per": ("Denda per", "Penalty per"),
+    "penalty_amount": ("Jumlah denda", "Penalty amount"),
+    "penalty_percent": ("Persentase denda", "Penalty percentage"),
+    "penalty_grace": ("Masa tenggang denda (hari)", "Penalty grace (days)"),
+    "jasa_anggota": ("SHU jasa anggota", "SHU patronage pot"),
+    "jasa_modal": ("SHU jasa modal", "SHU capital pot"),
+    # ---- loans (issue 3) ----
+    "loan": ("Nomor pinjaman", "Loan number"),
+    "term": ("Jangka waktu (jumlah angsuran)", "Term (number of repayments)"),
+    "purpose": ("Tujuan pinjaman", "Loan purpose"),
+    "guarantor": ("Penjamin", "Guarantor"),
+    "collateral": ("Nilai agunan", "Collateral value"),
+    "min_amount": ("Pinjaman minimum", "Minimum amount"),
+    "max_amount": ("Pinjaman maksimum", "Maximum amount"),
+    "min_term": ("Jangka waktu minimum", "Minimum term"),
+    "max_term": ("Jangka waktu maksimum", "Maximum term"),
+    "fee_kind": ("Jenis biaya administrasi", "Fee kind"),
+    "fee_amount": ("Biaya administrasi", "Fee amount"),
+    "fee_percent": ("Biaya administrasi (%)", "Fee (%)"),
+    "fee_mode": ("Cara bayar biaya", "Fee payment"),
+    "penalty_grace_days": ("Masa tenggang denda (hari)", "Penalty grace days"),
+    "limit_multiple": ("Batas pinjaman (x simpanan)", "Loan limit (x savings)"),
+    "payoff_policy": ("Aturan pelunasan", "Payoff policy"),
+    "transaction": ("Transaksi", "Transaction"),
+    "disburse_to": ("Dicairkan ke", "Disbursed to"),
+    "source": ("Sumber pembayaran", "Payment source"),
+    "wajib": ("Simpanan wajib", "Mandatory savings"),
+    "sukarela": ("Simpanan sukarela", "Voluntary savings"),
+    "loan_amount": ("Angsuran pinjaman", "Loan repayment"),
+    "as_of": ("Per tanggal", "As of"),
 }
 
 
@@ -368,3 +464,146 @@ def render(code: str, lang: str, params: dict[str, Any]) -> str:
         return template.format(**params)
     except (KeyError, IndexError):
         return template
+
+
+# ---------------------------------------------------------------- trust (issue 7): users,
+# logins, backups, restore. Kept in one block so merges stay easy.
+MESSAGES.update(
+    {
+        "login_failed": (
+            "Nama pengguna atau kata sandi salah.",
+            "Wrong user name or password.",
+        ),
+        "account_locked": (
+            "Akun {user} dikunci karena terlalu banyak percobaan gagal; coba lagi dalam {minutes} menit.",
+            "Account {user} is locked after too many failed attempts; try again in {minutes} minutes.",
+        ),
+        "user_disabled": (
+            "Akun {user} dinonaktifkan.",
+            "Account {user} is disabled.",
+        ),
+        "login_required": (
+            "Masuk diperlukan: gunakan --user NAMA (kata sandi dari KOPERASI_PASSWORD atau prompt).",
+            "Login required: use --user NAME (password from KOPERASI_PASSWORD or a prompt).",
+        ),
+        "password_needed": (
+            "Kata sandi diperlukan: isi variabel lingkungan {env} atau jalankan di terminal.",
+            "A password is needed: set the environment variable {env} or run in a terminal.",
+        ),
+        "password_too_short": (
+            "{field} minimal {min} karakter.",
+            "{field} must have at least {min} characters.",
+        ),
+        "password_wrong": (
+            "{field} lama salah.",
+            "The old {field} is wrong.",
+        ),
+        "password_mismatch": (
+            "Kedua {field} tidak sama.",
+            "The two {field} entries differ.",
+        ),
+        "username_format": (
+            "{field} hanya boleh huruf, angka, titik, garis bawah dan tanda hubung (maks. 64): '{value}'.",
+            "{field} may contain only letters, digits, dot, underscore and hyphen (max 64): '{value}'.",
+        ),
+        "first_user_admin": (
+            "Pengguna pertama harus administrator (--role admin).",
+            "The first user must be an administrator (--role admin).",
+        ),
+        "last_admin": (
+            "{value} adalah administrator aktif terakhir dan tidak dapat dinonaktifkan.",
+            "{value} is the last active administrator and cannot be disabled.",
+        ),
+        "backup_on_postgres": (
+            "Cadangan basis data PostgreSQL dibuat di server dengan pg_dump (lihat docs/postgresql.md), "
+            "bukan dari aplikasi.",
+            "A PostgreSQL database is backed up on the server with pg_dump (see docs/postgresql.md), "
+            "not from the app.",
+        ),
+        "backup_failed": (
+            "Cadangan gagal dibuat di '{path}': {detail}",
+            "The backup could not be written to '{path}': {detail}",
+        ),
+        "restore_bad_backup": (
+            "Berkas cadangan '{path}' tidak dapat dipulihkan: {detail}",
+            "Backup file '{path}' cannot be restored: {detail}",
+        ),
+        "restore_needs_yes": (
+            "Pemulihan menimpa basis data saat ini; jalankan di terminal atau tambahkan --yes.",
+            "Restoring overwrites the current database; run in a terminal or add --yes.",
+        ),
+    }
+)
+FIELDS.update(
+    {
+        "username": ("Nama pengguna", "User name"),
+        "password": ("Kata sandi", "Password"),
+        "role": ("Peran", "Role"),
+        "file": ("Berkas", "File"),
+        "limit": ("Batas", "Limit"),
+    }
+)
+
+
+# ---- period closing, SHU and reports (issue 5) ----
+MESSAGES.update(
+    {
+        "not_a_period": (
+            "{field} bukan periode yang sah: '{value}' (gunakan YYYY-MM).",
+            "{field} is not a valid period: '{value}' (use YYYY-MM).",
+        ),
+        "period_not_ended": (
+            "Periode {period} belum berakhir dan belum dapat ditutup.",
+            "Period {period} has not ended yet and cannot be closed.",
+        ),
+        "year_closed": (
+            "Tahun buku {year} sudah ditutup; buka kembali tahun buku itu lebih dahulu.",
+            "Financial year {year} is closed; reopen the year first.",
+        ),
+        "year_not_closed": (
+            "Tahun buku {year} belum ditutup.",
+            "Financial year {year} is not closed.",
+        ),
+        "earlier_year_open": (
+            "Tahun buku {year} belum ditutup; tutup tahun-tahun buku secara berurutan.",
+            "Financial year {year} is not closed yet; close the years in order.",
+        ),
+        "later_year_closed": (
+            "Tahun buku {year} yang lebih baru sudah ditutup; buka kembali tahun itu lebih dahulu.",
+            "The later financial year {year} is closed; reopen it first.",
+        ),
+        "shu_already_distributed": (
+            "SHU tahun buku {year} sudah dibagikan; tutup buku tidak dapat dibatalkan.",
+            "The SHU of financial year {year} has been distributed; the closing cannot be undone.",
+        ),
+        "shu_not_distributed": (
+            "SHU tahun buku {year} belum dibagikan (jalankan pembagian SHU lebih dahulu).",
+            "The SHU of financial year {year} has not been distributed yet.",
+        ),
+        "no_surplus": (
+            "Tahun buku {year} tidak menghasilkan SHU positif; tidak ada yang dibagikan.",
+            "Financial year {year} has no positive surplus; there is nothing to distribute.",
+        ),
+        "unknown_report": (
+            "Laporan '{value}' tidak dikenal; lihat 'koperasi report --list'.",
+            "Unknown report '{value}'; see 'koperasi report --list'.",
+        ),
+        "no_data": (
+            "Belum ada data untuk {what}.",
+            "There is no data yet for {what}.",
+        ),
+        "one_period_option": (
+            "Pilih salah satu: --period, --year atau --date.",
+            "Choose only one of --period, --year or --date.",
+        ),
+    }
+)
+FIELDS.update(
+    {
+        "period": ("Periode", "Period"),
+        "year": ("Tahun buku", "Financial year"),
+        "format": ("Format", "Format"),
+        "report": ("Laporan", "Report"),
+        "receipt": ("Nomor kuitansi", "Receipt number"),
+    }
+)

@@ -113,3 +113,87 @@ def test_schedule_bad_input(capsys):
     )
     err = capsys.readouterr().err
     assert code == 2 and "Interest rate must be a number" in err
+
+
+BASE = ["schedule", "--principal", "1000000", "--rate", "2", "--repayments", "6"]
+
+
+def run(capsys, *args):
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_json_matches_the_domain_schedule(capsys):
+    import datetime as dt
+    from decimal import Decimal
+
+    from koperasi.domain.schedule import ScheduleTerms, generate
+
+    code, out, _ = run(
+        capsys,
+        *BASE,
+        "--method",
+        "annuity",
+        "--disbursed",
+        "31/01/2026",
+        "--first-due",
+        "2026-02-28",
+        "--json",
+    )
+    assert code == 0
+    expected = generate(
+        ScheduleTerms(
+            principal=1_000_000,
+            rate=Decimal(2),
+            repayments=6,
+            method="annuity",
+            disbursed=dt.date(2026, 1, 31),
+            first_due=dt.date(2026, 2, 28),
+        )
+    ).as_dict()
+    assert json.loads(out) == expected
+    assert [i["due_date"] for i in expected["installments"][:3]] == [
+        "2026-02-28",
+        "2026-03-28",
+        "2026-04-28",
+    ]
+
+
+def test_english_table(capsys):
+    code, out, _ = run(capsys, "--lang", "en", *BASE, "--disbursed", "2026-01-15")
+    lines = out.splitlines()
+    assert code == 0 and lines[0].split() == [
+        "No",
+        "Due",
+        "date",
+        "Principal",
+        "Interest",
+        "Total",
+        "Balance",
+    ]
+    assert "15/02/2026" in lines[2] and "Rp166.667" in lines[2]
+    assert lines[-1].split()[0] == "TOTAL"
+    assert len(lines) == 2 + 6 + 1
+
+
+def test_bad_input_one_line_exit_2(capsys):
+    cases = [
+        (["--disbursed", "2026-01-15", "--first-due", "2026-01-15"], "First due date"),
+        (["--disbursed", "2026-01-15", "--grace-principal", "6"], "Grace on principal"),
+        (["--disbursed", "2026-13-01"], "Disbursement date"),
+        (["--disbursed", "2026-01-15", "--amounts-multiple", "0"], "Amounts in multiples of"),
+        (["--disbursed", "2026-01-15", "--method", "balloon"], "balloon"),
+    ]
+    for extra, needle in cases:
+        code, out, err = run(capsys, "--lang", "en", *BASE, *extra)
+        assert code == 2, extra
+        assert out == ""
+        assert len(err.strip().splitlines()) == 1 and needle in err, err
+        assert "Traceback" not in err
+
+
+def test_schedule_never_opens_a_database(capsys, tmp_path):
+    target = tmp_path / "none.sqlite"
+    code, _, _ = run(capsys, "--db", str(target), *BASE, "--disbursed", "2026-01-15", "--json")
+    assert code == 0 and not target.exists()

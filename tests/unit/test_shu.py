@@ -47,3 +47,39 @@ def test_distribution_never_exceeds_pots(pots, members):
     assert d.remainder < 2 * len(members) + (pots[0] if not any(m[0] for m in members) else 0) + (
         pots[1] if not any(m[1] for m in members) else 0
     )
+
+
+def test_nobody_paid_interest_or_holds_capital():
+    d = distribute(1_000_000, 600_000, [(1, 0, 1_000), (2, 0, 3_000)])
+    assert [(s.jasa_anggota, s.jasa_modal) for s in d.shares] == [(0, 150_000), (0, 450_000)]
+    assert d.remainder == 1_000_000  # the patronage pot stays in the reserve
+    d = distribute(1_000_000, 600_000, [(1, 100, 0), (2, 300, 0)])
+    assert [s.total for s in d.shares] == [250_000, 750_000]
+    assert d.remainder == 600_000
+    assert distribute(5, 5, []).remainder == 10
+
+
+def test_rounding_down_leaves_the_remainder_for_the_reserve():
+    # 100 / 3 = 33,33 each -> 33; 1 rupiah remains
+    d = distribute(100, 0, [(1, 1, 0), (2, 1, 0), (3, 1, 0)])
+    assert [s.jasa_anggota for s in d.shares] == [33, 33, 33] and d.remainder == 1
+
+
+def test_hand_checked_member_share():
+    # Y = 2.500.000, X = 2.000.000; Ta/Tk = 120.000/1.000.000; Sa/Sk = 1.350.000/45.000.000
+    d = distribute(2_500_000, 2_000_000, [(7, 120_000, 1_350_000), (8, 880_000, 43_650_000)])
+    assert (d.shares[0].jasa_anggota, d.shares[0].jasa_modal) == (300_000, 60_000)
+    assert d.shares[0].total == 360_000
+
+
+def test_bad_inputs():
+    with pytest.raises(ValidationError):
+        distribute(-1, 0, [])
+    with pytest.raises(ValueError):
+        distribute(1, 1, [(1, -5, 0)])
+    with pytest.raises(ValidationError):
+        validate_split({**DEFAULT_SPLIT, "dana_sosial": Decimal("-2.5"), "cadangan": Decimal(45)})
+    with pytest.raises(ValidationError) as err:
+        validate_split({"cadangan": Decimal(100)})
+    assert err.value.field == "shu_split"
+    assert split_surplus(-5).pots["cadangan"] == 0

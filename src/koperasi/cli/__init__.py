@@ -24,6 +24,10 @@ COMMAND_MODULES: list[str] = [
     "koperasi.cli.money_cmd",
     "koperasi.cli.settings_cmd",
     "koperasi.cli.schedule_cmd",
+    "koperasi.cli.loan_cmd",
+    "koperasi.cli.admin_cmd",
+    "koperasi.cli.report_cmd",
+    "koperasi.cli.closing_cmd",
     "koperasi.cli.exchange_cmd",
 ]
 

@@ -1,7 +1,24 @@
 """Arrears, late penalties, loan quality (kolektibilitas), provisions (PPAP), PAR. Pure.
 
-Kolektibilitas follows Permen 14/Per/M.KUKM/XII/2009 by default (months of arrears by
-installment frequency, DESIGN §9); the simpler day-count rule is the alternative setting.
+Inputs are the unpaid remainders of installments (:class:`koperasi.domain.allocation.Due`).
+
+* Days past due: from the oldest installment due before ``as_of`` with principal or interest
+  still unpaid (an installment due today is not late yet).
+* Late penalty (denda, DESIGN §6): :class:`PenaltyRule` — none, a flat amount, or a % of the
+  overdue installment (its unpaid principal + interest), per day/week/month late (a month
+  counts as 30 days; a started unit counts whole), charged only once the lateness exceeds
+  the grace days, and then counted from the due date.
+* Kolektibilitas follows Permen 14/Per/M.KUKM/XII/2009 by default (months of arrears by
+  installment frequency, DESIGN §9; a month of arrears = a started 30 days): weekly / every
+  two weeks (and daily): Lancar <= 1 month, Kurang Lancar <= 2; monthly: Lancar <= 3,
+  Kurang Lancar <= 6; beyond that Diragukan when collateral >= 75 % of the outstanding or
+  the board marks it recoverable, else Macet; Diragukan becomes Macet after 21 months
+  without payment. The simpler day-count rule (1-90 Kurang Lancar, 91-180 Diragukan, over
+  180 Macet) is the alternative setting (``QualityRules(method="days")``).
+* PPAP: 0.5 / 10 / 50 / 100 % of outstanding principal per class, less recognised collateral
+  for the last three. All thresholds are fields of :class:`QualityRules`.
+* :func:`assess` puts these together for one loan; :func:`par` and :func:`repayment_rate`
+  work over a portfolio of :class:`LoanSnapshot`.
 """
 
 from __future__ import annotations
@@ -9,8 +26,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 
+from ..errors import ValidationError
 from .allocation import Due
 from .money import RoundingMode, round_money
 
@@ -42,7 +60,7 @@ def arrears_amount(dues: Sequence[Due], as_of: dt.date) -> tuple[int, int]:
 
 @dataclass(frozen=True)
 class PenaltyRule:
-    """Late penalty (denda) of a loan product."""
+    """Late penalty (denda) of a loan product; bad values raise ValidationError."""
 
     kind: str = "none"  # none | flat | percent
     amount: int = 0  # flat amount per unit of lateness
@@ -50,7 +68,32 @@ class PenaltyRule:
     per: str = "day"  # day | week | month
     grace_days: int = 0
 
+    def __post_init__(self) -> None:
+        if self.kind not in PENALTY_KINDS:
+            raise ValidationError(
+                "penalty_kind", "choice", choices=", ".join(PENALTY_KINDS), value=self.kind
+            )
+        if self.per not in PER_DAYS:
+            raise ValidationError(
+                "penalty_per", "choice", choices=", ".join(PER_DAYS), value=self.per
+            )
+        if isinstance(self.amount, bool) or not isinstance(self.amount, int) or self.amount < 0:
+            raise ValidationError("penalty_amount", "must_not_be_negative")
+        try:
+            percent = Decimal(str(self.percent))
+        except InvalidOperation as exc:
+            raise ValidationError("penalty_percent", "not_a_number", value=self.percent) from exc
+        if not percent.is_finite() or not 0 <= percent <= 100:
+            raise ValidationError("penalty_percent", "percent_range", value=self.percent)
+        if (
+            isinstance(self.grace_days, bool)
+            or not isinstance(self.grace_days, int)
+            or self.grace_days < 0
+        ):
+            raise ValidationError("penalty_grace", "must_not_be_negative")
 
+
+PENALTY_KINDS = ("none", "flat", "percent")
 PER_DAYS = {"day": 1, "week": 7, "month": 30}
 
 
@@ -194,3 +237,47 @@ def repayment_rate(loans: Iterable[LoanSnapshot]) -> Decimal:
         return Decimal(100)
     paid = sum(min(x.paid_to_date, x.due_to_date) for x in loans)
     return (Decimal(paid) * 100 / due).quantize(Decimal("0.01"))
+
+
+@dataclass(frozen=True)
+class LoanQuality:
+    """One loan's arrears and quality on a date (see :func:`assess`)."""
+
+    as_of: dt.date
+    days_past_due: int
+    principal_in_arrears: int
+    interest_in_arrears: int
+    outstanding: int  # principal outstanding
+    kolektibilitas: str
+    provision: int  # required PPAP
+
+    @property
+    def in_arrears(self) -> int:
+        return self.principal_in_arrears + self.interest_in_arrears
+
+
+def assess(
+    dues: Sequence[Due],
+    as_of: dt.date,
+    frequency: str,
+    collateral: int = 0,
+    recoverable: bool = False,
+    months_without_payment: int = 0,
+    rules: QualityRules | None = None,
+    mode: RoundingMode | str = RoundingMode.HALF_UP,
+) -> LoanQuality:
+    """Days past due, arrears, kolektibilitas and PPAP of one loan from its unpaid dues.
+
+    ``dues``: the unpaid remainder of every installment (all of them, also those not yet
+    due: the outstanding principal is their sum); ``frequency``: the loan's repayment unit
+    ('day' | 'week' | 'month'; every two weeks is 'week').
+    """
+    dpd = days_past_due(dues, as_of)
+    p_arr, i_arr = arrears_amount(dues, as_of)
+    out = sum(d.principal for d in dues)
+    cls = kolektibilitas(
+        dpd, frequency, out, collateral, recoverable, months_without_payment, rules
+    )
+    return LoanQuality(
+        as_of, dpd, p_arr, i_arr, out, cls, provision(cls, out, collateral, rules, mode)
+    )

@@ -56,6 +56,11 @@ class ShuSplit:
 
 
 def split_surplus(surplus: int, split: Mapping[str, Decimal] | None = None) -> ShuSplit:
+    """Split the year's SHU into its pots (percentages from ``split``, default DESIGN §9).
+
+    Each pot is rounded down; the rounding remainder goes to the reserve ("cadangan"), so
+    the pots always add up to ``surplus``. A surplus of 0 or less (a loss) is not split.
+    """
     clean = validate_split(split or DEFAULT_SPLIT)
     if surplus <= 0:
         return ShuSplit(surplus, dict.fromkeys(clean, 0))
@@ -96,7 +101,19 @@ class Distribution:
 def distribute(
     patronage_pot: int, capital_pot: int, members: Sequence[tuple[int, int, int]]
 ) -> Distribution:
-    """``members``: (member_id, interest paid in the year Ta, pokok+wajib at year end Sa)."""
+    """Each member's share: ``SHU_a = Y x Ta / Tk + X x Sa / Sk``, each part rounded down.
+
+    ``patronage_pot`` Y (jasa anggota) and ``capital_pot`` X (jasa modal) in rupiah;
+    ``members``: (member_id, interest paid on loans in the year Ta, pokok + wajib at year
+    end Sa). When Tk (or Sk) is 0 nobody gets that part and the whole pot is remainder.
+    What rounding leaves (:attr:`Distribution.remainder`) stays in the reserve (cadangan).
+    """
+    for name, pot in (("jasa_anggota", patronage_pot), ("jasa_modal", capital_pot)):
+        if isinstance(pot, bool) or not isinstance(pot, int) or pot < 0:
+            raise ValidationError(name, "must_not_be_negative")
+    for mid, ta, sa in members:
+        if ta < 0 or sa < 0:
+            raise ValueError(f"member {mid}: interest paid and capital must be >= 0")
     tk = sum(ta for _, ta, _ in members)
     sk = sum(sa for _, _, sa in members)
     shares = []

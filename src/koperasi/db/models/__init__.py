@@ -3,8 +3,10 @@
 from .base import Base
 from .core import AuditEntry, ReceiptCounter, Setting, User, UserGroupScope
 from .ledger import Account, FiscalPeriod, JournalEntry, JournalLine
+from .loans import Loan, LoanAllocation, LoanInstallment, LoanProduct, LoanTransaction
 from .members import Group, GroupMembership, Member, MemberVulnerability, VulnerabilityCategory
 from .savings import SavingsAccount, SavingsProduct, SavingsTransaction
+from .trust import JournalSeal
 
 __all__ = [
     "Base",
@@ -25,4 +27,10 @@ __all__ = [
     "SavingsAccount",
     "SavingsProduct",
     "SavingsTransaction",
+    "Loan",
+    "LoanAllocation",
+    "LoanInstallment",
+    "LoanProduct",
+    "LoanTransaction",
+    "JournalSeal",
 ]

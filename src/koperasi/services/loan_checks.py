@@ -1,0 +1,199 @@
+"""Loan checks for ``koperasi check`` (picked up by :mod:`koperasi.services.check`).
+
+- loans_control: loans receivable (1.20) = the subledger's principal outstanding; each
+  loan's cached principal outstanding = the sum of its transactions.
+- loan_income: interest (4.10), fees (4.20) and penalties (4.21) posted by loan entries =
+  what the loan transactions say was paid; each transaction's allocations add up to it.
+- loan_allowance: the allowance (1.29) = the provision held per loan.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ..db.models import (
+    Account,
+    JournalEntry,
+    JournalLine,
+    Loan,
+    LoanAllocation,
+    LoanTransaction,
+)
+from ..domain.money import format_rupiah
+from .check import Problem
+
+
+def _gl(s: Session, code: str, sources: tuple[str, ...] | None = None) -> int:
+    """Debit minus credit on one account (optionally only entries from ``sources``)."""
+    q = (
+        select(
+            func.coalesce(func.sum(JournalLine.debit), 0)
+            - func.coalesce(func.sum(JournalLine.credit), 0)
+        )
+        .join(Account, Account.id == JournalLine.account_id)
+        .where(Account.code == code)
+    )
+    if sources is not None:
+        q = q.join(JournalEntry, JournalEntry.id == JournalLine.entry_id).where(
+            JournalEntry.source.in_(sources)
+        )
+    return int(s.scalar(q) or 0)
+
+
+def check_loans_control(s: Session) -> list[Problem]:
+    out: list[Problem] = []
+    sub = int(s.scalar(select(func.coalesce(func.sum(LoanTransaction.principal_change), 0))) or 0)
+    gl = _gl(s, "1.20")
+    if sub != gl:
+        out.append(
+            Problem(
+                "loans_control",
+                f"Akun 1.20: saldo buku besar {format_rupiah(gl)} ≠ jumlah sisa pokok pinjaman "
+                f"{format_rupiah(sub)}",
+                f"Account 1.20: ledger balance {format_rupiah(gl)} ≠ loans' principal "
+                f"outstanding {format_rupiah(sub)}",
+                "accounts.code=1.20",
+            )
+        )
+    sums = (
+        select(
+            LoanTransaction.loan_id.label("lid"),
+            func.sum(LoanTransaction.principal_change).label("total"),
+        )
+        .group_by(LoanTransaction.loan_id)
+        .subquery()
+    )
+    rows = s.execute(
+        select(Loan.number, Loan.principal_outstanding, func.coalesce(sums.c.total, 0))
+        .outerjoin(sums, sums.c.lid == Loan.id)
+        .where(Loan.principal_outstanding != func.coalesce(sums.c.total, 0))
+    ).all()
+    for number, cached, total in rows:
+        out.append(
+            Problem(
+                "loans_control",
+                f"Pinjaman {number}: sisa pokok tersimpan {format_rupiah(cached)} ≠ jumlah "
+                f"transaksi {format_rupiah(int(total))}",
+                f"Loan {number}: stored principal outstanding {format_rupiah(cached)} ≠ sum "
+                f"of transactions {format_rupiah(int(total))}",
+                f"loans.number={number}",
+            )
+        )
+    negative = s.scalars(select(Loan.number).where(Loan.principal_outstanding < 0)).all()
+    for number in negative:
+        out.append(
+            Problem(
+                "loans_control",
+                f"Pinjaman {number}: sisa pokok negatif",
+                f"Loan {number}: negative principal outstanding",
+                f"loans.number={number}",
+            )
+        )
+    closed = s.scalars(
+        select(Loan.number).where(
+            Loan.status.in_(("lunas", "dihapusbukukan")), Loan.principal_outstanding != 0
+        )
+    ).all()
+    for number in closed:
+        out.append(
+            Problem(
+                "loans_control",
+                f"Pinjaman {number} sudah ditutup tetapi masih bersisa pokok",
+                f"Loan {number} is closed but still has principal outstanding",
+                f"loans.number={number}",
+            )
+        )
+    return out
+
+
+def check_loan_income(s: Session) -> list[Problem]:
+    out: list[Problem] = []
+    totals = s.execute(
+        select(
+            func.coalesce(func.sum(LoanTransaction.interest), 0),
+            func.coalesce(func.sum(LoanTransaction.penalty), 0),
+            func.coalesce(func.sum(LoanTransaction.fee), 0),
+        )
+    ).one()
+    for code, name_id, name_en, sub in (
+        ("4.10", "bunga", "interest", int(totals[0])),
+        ("4.21", "denda", "penalty", int(totals[1])),
+        ("4.20", "biaya administrasi", "fee", int(totals[2])),
+    ):
+        gl = -_gl(s, code, ("pinjaman",))
+        if gl != sub:
+            out.append(
+                Problem(
+                    "loan_income",
+                    f"Akun {code}: {name_id} dari jurnal pinjaman {format_rupiah(gl)} ≠ "
+                    f"{name_id} pada transaksi pinjaman {format_rupiah(sub)}",
+                    f"Account {code}: {name_en} from loan entries {format_rupiah(gl)} ≠ "
+                    f"{name_en} on loan transactions {format_rupiah(sub)}",
+                    f"accounts.code={code}",
+                )
+            )
+    # allocations of each repayment add up to its components
+    alloc = (
+        select(
+            LoanAllocation.transaction_id.label("tid"),
+            func.sum(LoanAllocation.amount).label("total"),
+        )
+        .group_by(LoanAllocation.transaction_id)
+        .subquery()
+    )
+    bad = s.execute(
+        select(LoanTransaction.id, LoanTransaction.amount, func.coalesce(alloc.c.total, 0))
+        .outerjoin(alloc, alloc.c.tid == LoanTransaction.id)
+        .where(
+            LoanTransaction.kind.in_(("angsuran", "pelunasan", "koreksi")),
+            LoanTransaction.journal_entry_id.is_not(None),
+            LoanTransaction.amount != func.coalesce(alloc.c.total, 0),
+        )
+    ).all()
+    for tid, amount, total in bad:
+        # a reversed recovery has no allocations: skip those
+        if total == 0 and s.scalar(
+            select(LoanTransaction.kind).where(
+                LoanTransaction.id
+                == select(LoanTransaction.reverses_id)
+                .where(LoanTransaction.id == tid)
+                .scalar_subquery()
+            )
+        ) in ("pemulihan",):
+            continue
+        out.append(
+            Problem(
+                "loan_income",
+                f"Transaksi pinjaman #{tid}: jumlah {format_rupiah(amount)} ≠ alokasi "
+                f"{format_rupiah(int(total))}",
+                f"Loan transaction #{tid}: amount {format_rupiah(amount)} ≠ allocations "
+                f"{format_rupiah(int(total))}",
+                f"loan_transactions.id={tid}",
+            )
+        )
+    return out
+
+
+def check_loan_allowance(s: Session) -> list[Problem]:
+    held = int(s.scalar(select(func.coalesce(func.sum(Loan.ppap_booked), 0))) or 0)
+    gl = -_gl(s, "1.29")
+    if held != gl:
+        return [
+            Problem(
+                "loan_allowance",
+                f"Akun 1.29: saldo penyisihan {format_rupiah(gl)} ≠ PPAP yang dibentuk per "
+                f"pinjaman {format_rupiah(held)}",
+                f"Account 1.29: allowance balance {format_rupiah(gl)} ≠ provision held per "
+                f"loan {format_rupiah(held)}",
+                "accounts.code=1.29",
+            )
+        ]
+    return []
+
+
+CHECKS = [
+    ("loans_control", check_loans_control),
+    ("loan_income", check_loan_income),
+    ("loan_allowance", check_loan_allowance),
+]

@@ -1,0 +1,445 @@
+"""Arrears and loan quality: days past due, arrears, penalties, kolektibilitas, PPAP, PAR,
+repayment rate; and the month-end run that books the provision.
+
+Penalties (denda) are recognised on a cash basis, like interest: they are income (4.21)
+when paid. The month-end run therefore accrues them as a *memo* only (reported per loan
+and in total, not posted); it then sets the loan-loss allowance (1.29) to the PPAP the
+loans need on that date, posting the change (Dr 5.40 / Cr 1.29, or the reverse for a
+release). Running it again for the same date posts nothing (idempotent). After the run
+the PPAP total equals the allowance account's balance; ``koperasi check`` verifies that
+the allowance equals the provision held per loan at all times.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field, fields
+from decimal import Decimal
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ..db.models import (
+    Group,
+    Loan,
+    LoanAllocation,
+    LoanInstallment,
+    LoanProduct,
+    LoanTransaction,
+    Member,
+)
+from ..domain import arrears as qa
+from ..domain.money import RoundingMode
+from . import audit, ledger
+from .auth import Actor, require, require_read_all
+from .ledger import Line
+from .loan_products import penalty_rule_of
+from .loans import (
+    ACTIVE,
+    ALLOWANCE,
+    PAID_OFF,
+    PROVISION_EXPENSE,
+    WRITTEN_OFF,
+    InstallmentState,
+    apply_paid,
+    penalty_owed,
+    rounding_for,
+)
+from .progress import ProgressCallback, report
+from .settings import get_value, rounding_in
+from .uow import read_only, unit_of_work
+
+
+@dataclass(frozen=True)
+class LoanQuality:
+    loan_number: str
+    member_number: str
+    member_name: str
+    group_code: str | None
+    product_code: str
+    frequency: str  # week | month
+    disbursed_on: dt.date
+    amount: int
+    outstanding: int  # principal outstanding on the date
+    dpd: int  # days past due (oldest unpaid installment)
+    arrears_principal: int
+    arrears_interest: int
+    penalty_due: int  # memo: penalty owed on the date, not yet paid
+    kolektibilitas: str
+    ppap: int
+    collateral: int
+    last_payment: dt.date | None
+    due_to_date: int
+    paid_to_date: int
+    status: str
+
+    @property
+    def arrears(self) -> int:
+        return self.arrears_principal + self.arrears_interest
+
+    @property
+    def late(self) -> bool:
+        return self.dpd > 0
+
+
+@dataclass(frozen=True)
+class ClassSummary:
+    kolektibilitas: str
+    loans: int
+    outstanding: int
+    ppap: int
+
+
+@dataclass(frozen=True)
+class ArrearsReport:
+    """Report data for the arrears list / loan register by class (``loan arrears``)."""
+
+    as_of: dt.date
+    loans: tuple[LoanQuality, ...]  # every loan outstanding on the date
+    by_class: tuple[ClassSummary, ...]
+    outstanding: int
+    ppap_total: int
+    allowance_balance: int  # balance of 1.29 on the date
+    penalty_total: int
+    par1: Decimal
+    par30: Decimal
+    par90: Decimal
+    repayment_rate: Decimal
+    rules_method: str = "permen"
+
+    @property
+    def late(self) -> tuple[LoanQuality, ...]:
+        return tuple(q for q in self.loans if q.late)
+
+    @property
+    def arrears_total(self) -> int:
+        return sum(q.arrears for q in self.loans)
+
+
+@dataclass(frozen=True)
+class MonthEndResult:
+    as_of: dt.date
+    loans: int
+    ppap_total: int
+    allowance_before: int
+    allowance_after: int
+    change: int  # + provision added (Dr 5.40), - released
+    journal_entry_id: int | None
+    penalty_memo: int
+    by_class: tuple[ClassSummary, ...] = field(default_factory=tuple)
+
+
+# ---------------------------------------------------------------- settings
+
+
+def quality_rules_in(session: Session) -> qa.QualityRules:
+    """Kolektibilitas thresholds and PPAP rates: setting ``loan_quality`` over the defaults
+    (DESIGN §9). Keys are the fields of :class:`koperasi.domain.arrears.QualityRules`."""
+    data = get_value(session, "loan_quality") or {}
+    base = qa.QualityRules()
+    kwargs = {}
+    for f in fields(qa.QualityRules):
+        if f.name not in data:
+            continue
+        value = data[f.name]
+        if f.name == "ppap":
+            value = {**base.ppap, **{k: Decimal(str(v)) for k, v in value.items()}}
+        elif f.name == "collateral_ratio_diragukan":
+            value = Decimal(str(value))
+        kwargs[f.name] = value
+    return qa.QualityRules(**kwargs)
+
+
+# ---------------------------------------------------------------- portfolio state
+
+
+def _portfolio(
+    session: Session, as_of: dt.date, only_active_now: bool = False
+) -> list[
+    tuple[Loan, LoanProduct, Member, str | None, list[InstallmentState], int, dt.date | None]
+]:
+    """Every loan with principal outstanding on ``as_of``, with its schedule state then."""
+    changes = dict(
+        session.execute(
+            select(LoanTransaction.loan_id, func.sum(LoanTransaction.principal_change))
+            .where(LoanTransaction.date <= as_of)
+            .group_by(LoanTransaction.loan_id)
+        ).all()
+    )
+    ids = [lid for lid, v in changes.items() if int(v or 0) > 0]
+    if not ids:
+        return []
+    q = (
+        select(Loan, LoanProduct, Member, Group.code)
+        .join(LoanProduct, LoanProduct.id == Loan.product_id)
+        .join(Member, Member.id == Loan.member_id)
+        .outerjoin(Group, Group.id == Loan.group_id)
+        .where(Loan.id.in_(ids))
+        .order_by(Loan.number)
+    )
+    if only_active_now:
+        q = q.where(Loan.status == ACTIVE)
+    loans = session.execute(q).all()
+    states: dict[int, dict[int, InstallmentState]] = defaultdict(dict)
+    by_inst: dict[int, InstallmentState] = {}
+    for r in session.scalars(
+        select(LoanInstallment).where(
+            LoanInstallment.loan_id.in_(ids),
+            LoanInstallment.valid_from <= as_of,
+            (LoanInstallment.superseded_on.is_(None)) | (LoanInstallment.superseded_on > as_of),
+        )
+    ):
+        st = InstallmentState(r.id, r.no, r.due_date, r.principal, r.interest, r.fee)
+        states[r.loan_id][r.no] = st
+        by_inst[r.id] = st
+    for iid, comp, amount in session.execute(
+        select(
+            LoanAllocation.installment_id, LoanAllocation.component, func.sum(LoanAllocation.amount)
+        )
+        .join(LoanTransaction, LoanTransaction.id == LoanAllocation.transaction_id)
+        .where(LoanTransaction.loan_id.in_(ids), LoanTransaction.date <= as_of)
+        .group_by(LoanAllocation.installment_id, LoanAllocation.component)
+    ):
+        st = by_inst.get(iid)
+        if st is not None:
+            apply_paid(st, comp, int(amount))
+    last_pay = dict(
+        session.execute(
+            select(LoanTransaction.loan_id, func.max(LoanTransaction.date))
+            .where(
+                LoanTransaction.loan_id.in_(ids),
+                LoanTransaction.date <= as_of,
+                LoanTransaction.kind.in_(("angsuran", "pelunasan")),
+            )
+            .group_by(LoanTransaction.loan_id)
+        ).all()
+    )
+    out = []
+    for loan, product, member, gcode in loans:
+        rows = sorted(states[loan.id].values(), key=lambda s: s.no)
+        out.append(
+            (loan, product, member, gcode, rows, int(changes[loan.id]), last_pay.get(loan.id))
+        )
+    return out
+
+
+def _quality(
+    loan: Loan,
+    product: LoanProduct,
+    member: Member,
+    gcode: str | None,
+    rows: list[InstallmentState],
+    outstanding: int,
+    last_payment: dt.date | None,
+    as_of: dt.date,
+    rules: qa.QualityRules,
+    mode: RoundingMode,
+) -> LoanQuality:
+    rule = penalty_rule_of(product)
+    late = [s for s in rows if s.due_date < as_of and (s.unpaid_principal + s.unpaid_interest) > 0]
+    dpd = (as_of - min(s.due_date for s in late)).days if late else 0
+    arrears_p = sum(s.unpaid_principal for s in late)
+    arrears_i = sum(s.unpaid_interest for s in late)
+    penalty = sum(penalty_owed(s, rule, as_of, mode) for s in late)
+    since = last_payment or loan.disbursed_on or as_of
+    months_without = max(0, (as_of - since).days // 30)
+    frequency = "month" if loan.unit == "month" else "week"
+    cls = qa.kolektibilitas(
+        dpd, frequency, outstanding, loan.collateral, loan.recoverable, months_without, rules
+    )
+    ppap = qa.provision(cls, outstanding, loan.collateral, rules, mode)
+    due_rows = [s for s in rows if s.due_date <= as_of]
+    due_to_date = sum(s.principal + s.interest for s in due_rows)
+    paid_to_date = sum(s.paid_principal + s.paid_interest for s in due_rows)
+    return LoanQuality(
+        loan.number,
+        member.number,
+        member.name,
+        gcode,
+        product.code,
+        frequency,
+        loan.disbursed_on or as_of,
+        loan.amount,
+        outstanding,
+        dpd,
+        arrears_p,
+        arrears_i,
+        penalty,
+        cls,
+        ppap,
+        loan.collateral,
+        last_payment,
+        due_to_date,
+        paid_to_date,
+        loan.status,
+    )
+
+
+def _summaries(items: list[LoanQuality]) -> tuple[ClassSummary, ...]:
+    return tuple(
+        ClassSummary(
+            cls,
+            sum(1 for q in items if q.kolektibilitas == cls),
+            sum(q.outstanding for q in items if q.kolektibilitas == cls),
+            sum(q.ppap for q in items if q.kolektibilitas == cls),
+        )
+        for cls in qa.CLASSES
+    )
+
+
+def qualities_in(
+    session: Session, as_of: dt.date, only_active_now: bool = False
+) -> list[LoanQuality]:
+    rules = quality_rules_in(session)
+    default_mode = rounding_in(session)
+    out = []
+    for loan, product, member, gcode, rows, outstanding, last in _portfolio(
+        session, as_of, only_active_now
+    ):
+        mode = RoundingMode(product.rounding) if product.rounding else default_mode
+        out.append(
+            _quality(loan, product, member, gcode, rows, outstanding, last, as_of, rules, mode)
+        )
+    return out
+
+
+def arrears_in(session: Session, as_of: dt.date) -> ArrearsReport:
+    items = qualities_in(session, as_of)
+    snaps = [qa.LoanSnapshot(q.outstanding, q.dpd, q.due_to_date, q.paid_to_date) for q in items]
+    return ArrearsReport(
+        as_of,
+        tuple(items),
+        _summaries(items),
+        sum(q.outstanding for q in items),
+        sum(q.ppap for q in items),
+        -ledger.balance(session, ALLOWANCE, as_of),  # contra asset: credit balance, shown positive
+        sum(q.penalty_due for q in items),
+        qa.par(snaps, 1),
+        qa.par(snaps, 30),
+        qa.par(snaps, 90),
+        qa.repayment_rate(snaps),
+        quality_rules_in(session).method,
+    )
+
+
+def loan_arrears(db, as_of: dt.date, actor: Actor | None = None) -> ArrearsReport:  # type: ignore[no-untyped-def]
+    """Every loan outstanding on ``as_of`` with days past due, arrears, penalty (memo),
+    kolektibilitas, PPAP; totals, PAR1/30/90, repayment rate, and the allowance balance."""
+    require_read_all(actor)  # cooperative-wide; a ketua uses group_meeting_dues
+    with read_only(db) as s:
+        return arrears_in(s, as_of)
+
+
+def loan_quality(
+    db,  # type: ignore[no-untyped-def]
+    number: str,
+    as_of: dt.date,
+    actor: Actor | None = None,
+) -> LoanQuality | None:
+    """One loan's quality on ``as_of`` (None when nothing is outstanding then)."""
+    with read_only(db) as s:
+        if actor is not None:
+            from .loans import loan_by_number, require_loan_visible
+
+            require_loan_visible(s, actor, loan_by_number(s, number))
+        for q in qualities_in(s, as_of):
+            if q.loan_number == number.strip().upper():
+                return q
+        return None
+
+
+# ---------------------------------------------------------------- month end
+
+
+def month_end_in(
+    session: Session, actor: Actor, as_of: dt.date, progress: ProgressCallback | None = None
+) -> MonthEndResult:
+    ledger.ensure_open(session, as_of)
+    report(progress, 0, 3, "kolektibilitas")
+    items = {q.loan_number: q for q in qualities_in(session, as_of, only_active_now=True)}
+    report(progress, 1, 3, "PPAP")
+    change = 0
+    loans = session.scalars(
+        select(Loan)
+        .where((Loan.status == ACTIVE) | (Loan.ppap_booked != 0))
+        .order_by(Loan.id)
+        .with_for_update()
+    ).all()
+    for loan in loans:
+        q = items.get(loan.number)
+        required = q.ppap if (q is not None and loan.status == ACTIVE) else 0
+        if q is not None:
+            loan.quality_class = q.kolektibilitas
+        elif loan.status in (PAID_OFF, WRITTEN_OFF):
+            loan.quality_class = ""
+        change += required - loan.ppap_booked
+        loan.ppap_booked = required
+    before = -ledger.balance(session, ALLOWANCE, as_of)
+    entry_id = None
+    if change:
+        memo = f"PPAP {as_of.isoformat()}"
+        lines = (
+            [
+                Line(PROVISION_EXPENSE, debit=change, memo=memo),
+                Line(ALLOWANCE, credit=change, memo=memo),
+            ]
+            if change > 0
+            else [
+                Line(ALLOWANCE, debit=-change, memo=memo),
+                Line(PROVISION_EXPENSE, credit=-change, memo=memo),
+            ]
+        )
+        entry = ledger.post(
+            session,
+            actor,
+            as_of,
+            f"Penyisihan penghapusan pinjaman (PPAP) per {as_of.strftime('%d/%m/%Y')}",
+            lines,
+            source="ppap",
+            source_ref=f"ppap-{as_of.isoformat()}",
+        )
+        entry_id = entry.id
+    session.flush()
+    report(progress, 2, 3, "selesai")
+    values = list(items.values())
+    result = MonthEndResult(
+        as_of,
+        len(values),
+        sum(q.ppap for q in values),
+        before,
+        before + change,
+        change,
+        entry_id,
+        sum(q.penalty_due for q in values),
+        _summaries(values),
+    )
+    audit.record(session, actor, "loan.month_end", "period", as_of.isoformat(), after=result)
+    report(progress, 3, 3, "selesai")
+    return result
+
+
+def month_end(
+    db, actor: Actor, as_of: dt.date, progress: ProgressCallback | None = None
+) -> MonthEndResult:  # type: ignore[no-untyped-def]
+    """Month-end for loans (idempotent): classify every active loan, compute PPAP and post
+    the allowance change so that the PPAP total equals the balance of 1.29; penalties owed
+    are reported as a memo (cash basis)."""
+    require(actor, "loan.write")
+    with unit_of_work(db) as s:
+        return month_end_in(s, actor, as_of, progress)
+
+
+__all__ = [
+    "ArrearsReport",
+    "ClassSummary",
+    "LoanQuality",
+    "MonthEndResult",
+    "arrears_in",
+    "loan_arrears",
+    "loan_quality",
+    "month_end",
+    "month_end_in",
+    "quality_rules_in",
+    "rounding_for",
+]
