@@ -698,6 +698,12 @@ def _after(ctx: _Ctx, by_key: dict[str, Sheet]) -> None:
         else:
             row.last_no = max(row.last_no, seq)
     s.flush()
+    try:
+        from ..services.seal import seal_unsealed
+    except ImportError:  # pragma: no cover - a version without journal seals
+        seal_unsealed = None
+    if seal_unsealed is not None:
+        seal_unsealed(s)  # the restored entries get this database's tamper seals
     if s.get_bind().dialect.name == "postgresql":
         for sh in by_key.values():
             first = sh.columns[0]
