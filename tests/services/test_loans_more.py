@@ -244,3 +244,21 @@ def test_reversal_replay_equals_never_having_paid(db, actor):
         (t.date, t.principal, t.interest, t.penalty) for t in live_b
     ]
     ok(db)
+
+
+def test_overpayment_refused_or_placed_in_sukarela(db, actor):
+    monthly_product(db, actor, limit_multiple=None)
+    m = members.register_member(db, actor, member_input(n=41, join=JAN6))
+    savings.deposit(db, actor, m.number, "POKOK", 300_000, JAN6)
+    loan = new_loan(db, actor, m.number, "UMUM", 1_000_000, 3, D(2025, 2, 1))
+    everything = sum(r.total for r in loan.schedule)
+    with pytest.raises(ValidationError) as e:
+        loans.repay(db, actor, loan.number, everything + 50_000, D(2025, 3, 1))
+    assert e.value.code == "overpayment"
+    tx = loans.repay(
+        db, actor, loan.number, everything + 50_000, D(2025, 3, 1), excess_to_savings=True
+    )
+    assert tx.amount == everything and tx.loan_status_after == "lunas"
+    bal = {b.product_code: b.balance for b in savings.member_balances(db, m.number)}
+    assert bal["SUKARELA"] == 50_000
+    ok(db)

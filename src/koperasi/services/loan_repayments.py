@@ -339,10 +339,13 @@ def repay_in(
     source: str = "kas",
     receipt_no: str | None = None,
     memo: str = "",
+    excess_to_savings: bool = False,
 ) -> LoanTransaction | None:
     """Take a repayment on a (locked) active loan; allocation per DESIGN §6.
     ``amount=None`` pays exactly what is due on ``date`` (arrears, penalties and the
-    installments due); returns None when nothing is due then."""
+    installments due); returns None when nothing is due then. An amount beyond the whole
+    outstanding is refused, or with ``excess_to_savings`` (cash only) the rest is deposited
+    to the member's sukarela savings on the same receipt."""
     _check_status(loan, ACTIVE)
     if amount is not None and (isinstance(amount, bool) or not isinstance(amount, int)):
         raise ValidationError("amount", "not_an_amount", value=amount)
@@ -353,8 +356,9 @@ def repay_in(
         amount = sum(d.total for d in dues if d.due_date <= date)
         if amount == 0:
             return None
-    alloc = allocate(dues, amount)
-    debit_account, acct = _payment_source(session, loan, source, amount, date)
+    alloc = allocate(dues, amount, allow_excess=excess_to_savings and source == "kas")
+    paid = amount - alloc.excess
+    debit_account, acct = _payment_source(session, loan, source, paid, date)
     tx = _record_payment(
         session,
         actor,
@@ -369,6 +373,18 @@ def repay_in(
         receipt_no=receipt_no,
         memo=memo,
     )
+    if alloc.excess:
+        member = _member(session, loan)
+        savings.deposit_in(
+            session,
+            actor,
+            member,
+            savings.product_of_kind(session, "sukarela"),
+            alloc.excess,
+            date,
+            f"Kelebihan bayar pinjaman {loan.number}",
+            receipt_no=tx.receipt_no,
+        )
     _close_if_paid(session, actor, loan, date, apply_allocation(dues, alloc))
     session.flush()
     audit.record(session, actor, "loan.repay", "loan", loan.number, after=_audit_tx(tx, alloc))
@@ -376,16 +392,34 @@ def repay_in(
 
 
 def repay(
-    db, actor: Actor, number: str, amount: int, date: dt.date, source: str = "kas", memo: str = ""
+    db,
+    actor: Actor,
+    number: str,
+    amount: int,
+    date: dt.date,
+    source: str = "kas",
+    memo: str = "",
+    excess_to_savings: bool = False,
 ) -> LoanTxView:  # type: ignore[no-untyped-def]
     """Take a repayment (cash, or from the member's sukarela savings). The result shows
-    how much went to penalty, fee, interest and principal of which installments."""
+    how much went to penalty, fee, interest and principal of which installments. More than
+    the whole outstanding is refused unless ``excess_to_savings`` (then the rest goes to
+    the member's sukarela savings)."""
     require(actor, "loan.write")
     if amount is None or isinstance(amount, bool) or not isinstance(amount, int):
         raise ValidationError("amount", "not_an_amount", value=amount)
     with unit_of_work(db) as s:
         loan = lock_loan(s, number)
-        tx = repay_in(s, actor, loan, amount, date, source=source, memo=memo)
+        tx = repay_in(
+            s,
+            actor,
+            loan,
+            amount,
+            date,
+            source=source,
+            memo=memo,
+            excess_to_savings=excess_to_savings,
+        )
         assert tx is not None
         return tx_view(s, tx, loan)
 
