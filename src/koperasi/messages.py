@@ -140,9 +140,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "db_network_share": (
         "Basis data SQLite di folder jaringan ('{path}') tidak aman (penguncian berkas tidak andal). "
-        "Gunakan server PostgreSQL untuk beberapa PC; lihat README.",
+        "Gunakan server PostgreSQL untuk beberapa PC; lihat README, bagian PostgreSQL "
+        "(docs/postgresql.md).",
         "An SQLite database on a network share ('{path}') is unsafe (file locking is unreliable). "
-        "Use a PostgreSQL server for several PCs; see the README.",
+        "Use a PostgreSQL server for several PCs; see the README, PostgreSQL section "
+        "(docs/postgresql.md).",
     ),
     "db_unreachable": (
         "Server basis data tidak dapat dihubungi: {detail}",
@@ -321,3 +323,146 @@ def render(code: str, lang: str, params: dict[str, Any]) -> str:
         return template.format(**params)
     except (KeyError, IndexError):
         return template
+
+
+# ---------------------------------------------------------------- trust (issue 7): users,
+# logins, backups, restore. Kept in one block so merges stay easy.
+MESSAGES.update(
+    {
+        "login_failed": (
+            "Nama pengguna atau kata sandi salah.",
+            "Wrong user name or password.",
+        ),
+        "account_locked": (
+            "Akun {user} dikunci karena terlalu banyak percobaan gagal; coba lagi dalam {minutes} menit.",
+            "Account {user} is locked after too many failed attempts; try again in {minutes} minutes.",
+        ),
+        "user_disabled": (
+            "Akun {user} dinonaktifkan.",
+            "Account {user} is disabled.",
+        ),
+        "login_required": (
+            "Masuk diperlukan: gunakan --user NAMA (kata sandi dari KOPERASI_PASSWORD atau prompt).",
+            "Login required: use --user NAME (password from KOPERASI_PASSWORD or a prompt).",
+        ),
+        "password_needed": (
+            "Kata sandi diperlukan: isi variabel lingkungan {env} atau jalankan di terminal.",
+            "A password is needed: set the environment variable {env} or run in a terminal.",
+        ),
+        "password_too_short": (
+            "{field} minimal {min} karakter.",
+            "{field} must have at least {min} characters.",
+        ),
+        "password_wrong": (
+            "{field} lama salah.",
+            "The old {field} is wrong.",
+        ),
+        "password_mismatch": (
+            "Kedua {field} tidak sama.",
+            "The two {field} entries differ.",
+        ),
+        "username_format": (
+            "{field} hanya boleh huruf, angka, titik, garis bawah dan tanda hubung (maks. 64): '{value}'.",
+            "{field} may contain only letters, digits, dot, underscore and hyphen (max 64): '{value}'.",
+        ),
+        "first_user_admin": (
+            "Pengguna pertama harus administrator (--role admin).",
+            "The first user must be an administrator (--role admin).",
+        ),
+        "last_admin": (
+            "{value} adalah administrator aktif terakhir dan tidak dapat dinonaktifkan.",
+            "{value} is the last active administrator and cannot be disabled.",
+        ),
+        "backup_on_postgres": (
+            "Cadangan basis data PostgreSQL dibuat di server dengan pg_dump (lihat docs/postgresql.md), "
+            "bukan dari aplikasi.",
+            "A PostgreSQL database is backed up on the server with pg_dump (see docs/postgresql.md), "
+            "not from the app.",
+        ),
+        "backup_failed": (
+            "Cadangan gagal dibuat di '{path}': {detail}",
+            "The backup could not be written to '{path}': {detail}",
+        ),
+        "restore_bad_backup": (
+            "Berkas cadangan '{path}' tidak dapat dipulihkan: {detail}",
+            "Backup file '{path}' cannot be restored: {detail}",
+        ),
+        "restore_needs_yes": (
+            "Pemulihan menimpa basis data saat ini; jalankan di terminal atau tambahkan --yes.",
+            "Restoring overwrites the current database; run in a terminal or add --yes.",
+        ),
+    }
+)
+FIELDS.update(
+    {
+        "username": ("Nama pengguna", "User name"),
+        "password": ("Kata sandi", "Password"),
+        "role": ("Peran", "Role"),
+        "file": ("Berkas", "File"),
+        "limit": ("Batas", "Limit"),
+    }
+)
+
+
+# ---- period closing, SHU and reports (issue 5) ----
+MESSAGES.update(
+    {
+        "not_a_period": (
+            "{field} bukan periode yang sah: '{value}' (gunakan YYYY-MM).",
+            "{field} is not a valid period: '{value}' (use YYYY-MM).",
+        ),
+        "period_not_ended": (
+            "Periode {period} belum berakhir dan belum dapat ditutup.",
+            "Period {period} has not ended yet and cannot be closed.",
+        ),
+        "year_closed": (
+            "Tahun buku {year} sudah ditutup; buka kembali tahun buku itu lebih dahulu.",
+            "Financial year {year} is closed; reopen the year first.",
+        ),
+        "year_not_closed": (
+            "Tahun buku {year} belum ditutup.",
+            "Financial year {year} is not closed.",
+        ),
+        "earlier_year_open": (
+            "Tahun buku {year} belum ditutup; tutup tahun-tahun buku secara berurutan.",
+            "Financial year {year} is not closed yet; close the years in order.",
+        ),
+        "later_year_closed": (
+            "Tahun buku {year} yang lebih baru sudah ditutup; buka kembali tahun itu lebih dahulu.",
+            "The later financial year {year} is closed; reopen it first.",
+        ),
+        "shu_already_distributed": (
+            "SHU tahun buku {year} sudah dibagikan; tutup buku tidak dapat dibatalkan.",
+            "The SHU of financial year {year} has been distributed; the closing cannot be undone.",
+        ),
+        "shu_not_distributed": (
+            "SHU tahun buku {year} belum dibagikan (jalankan pembagian SHU lebih dahulu).",
+            "The SHU of financial year {year} has not been distributed yet.",
+        ),
+        "no_surplus": (
+            "Tahun buku {year} tidak menghasilkan SHU positif; tidak ada yang dibagikan.",
+            "Financial year {year} has no positive surplus; there is nothing to distribute.",
+        ),
+        "unknown_report": (
+            "Laporan '{value}' tidak dikenal; lihat 'koperasi report --list'.",
+            "Unknown report '{value}'; see 'koperasi report --list'.",
+        ),
+        "no_data": (
+            "Belum ada data untuk {what}.",
+            "There is no data yet for {what}.",
+        ),
+        "one_period_option": (
+            "Pilih salah satu: --period, --year atau --date.",
+            "Choose only one of --period, --year or --date.",
+        ),
+    }
+)
+FIELDS.update(
+    {
+        "period": ("Periode", "Period"),
+        "year": ("Tahun buku", "Financial year"),
+        "format": ("Format", "Format"),
+        "report": ("Laporan", "Report"),
+        "receipt": ("Nomor kuitansi", "Receipt number"),
+    }
+)

@@ -25,6 +25,9 @@ COMMAND_MODULES: list[str] = [
     "koperasi.cli.settings_cmd",
     "koperasi.cli.schedule_cmd",
     "koperasi.cli.loan_cmd",
+    "koperasi.cli.admin_cmd",
+    "koperasi.cli.report_cmd",
+    "koperasi.cli.closing_cmd",
 ]
 
 

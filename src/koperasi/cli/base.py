@@ -26,6 +26,7 @@ class CliContext:
     lang: str
     user: str | None
     _db: Any = field(default=None, repr=False)
+    _actor: Any = field(default=None, repr=False)
 
     @classmethod
     def from_args(cls, args: argparse.Namespace) -> CliContext:
@@ -41,13 +42,20 @@ class CliContext:
             from ..db.database import open_database
 
             self._db = open_database(self.db_arg)
+            try:
+                _ = self.actor  # using the database means logging in (when accounts exist)
+            except BaseException:
+                self.close()
+                raise
         return self._db
 
     @property
     def actor(self):  # -> koperasi.services.auth.Actor
         from ..services.auth import actor_for_cli
 
-        return actor_for_cli(self.db, self.user)
+        if self._actor is None:  # log in once per command (password prompt, argon2 check)
+            self._actor = actor_for_cli(self.db, self.user)
+        return self._actor
 
     def close(self) -> None:
         if self._db is not None:

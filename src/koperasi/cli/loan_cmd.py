@@ -393,7 +393,7 @@ def cmd_repay(ctx, args) -> int:  # type: ignore[no-untyped-def]
 def cmd_payoff_quote(ctx, args) -> int:  # type: ignore[no-untyped-def]
     from ..services import loans
 
-    q = loans.payoff_quote(ctx.db, args.loan, _date(args.date))
+    q = loans.payoff_quote(ctx.db, args.loan, _date(args.date), actor=ctx.actor)
     if args.json:
         print_json({**asdict(q), "total": q.total})
         return 0
@@ -511,7 +511,7 @@ def cmd_recover(ctx, args) -> int:  # type: ignore[no-untyped-def]
 def cmd_show(ctx, args) -> int:  # type: ignore[no-untyped-def]
     from ..services import loans
 
-    d = loans.get_loan(ctx.db, args.loan)
+    d = loans.get_loan(ctx.db, args.loan, actor=ctx.actor)
     if args.json:
         print_json(asdict(d))
         return 0
@@ -552,6 +552,7 @@ def cmd_list(ctx, args) -> int:  # type: ignore[no-untyped-def]
         group_code=args.group,
         product_code=args.product,
         limit=parse_int(args.limit, "limit"),
+        actor=ctx.actor,
     )
     if args.json:
         print_json([asdict(r) for r in rows])
@@ -584,7 +585,7 @@ def cmd_list(ctx, args) -> int:  # type: ignore[no-untyped-def]
 def cmd_arrears(ctx, args) -> int:  # type: ignore[no-untyped-def]
     from ..services import loans
 
-    rep = loans.loan_arrears(ctx.db, _date(args.as_of, "as_of"))
+    rep = loans.loan_arrears(ctx.db, _date(args.as_of, "as_of"), actor=ctx.actor)
     if args.json:
         data = asdict(rep)
         data["late"] = [asdict(q) for q in rep.late]

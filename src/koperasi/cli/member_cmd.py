@@ -118,11 +118,21 @@ def cmd_list(ctx, args) -> int:  # type: ignore[no-untyped-def]
 
     limit = parse_int(args.limit, "members")
     rows = list_members(
-        ctx.db, search=args.search, limit=limit, group_code=args.group, status=args.status
+        ctx.db,
+        search=args.search,
+        limit=limit,
+        group_code=args.group,
+        status=args.status,
+        actor=ctx.actor,
     )
     if args.json:
         print_json(
-            {"total": count_members(ctx.db, args.search, args.group, args.status), "members": rows}
+            {
+                "total": count_members(
+                    ctx.db, args.search, args.group, args.status, actor=ctx.actor
+                ),
+                "members": rows,
+            }
         )
         return 0
     heads = (
@@ -141,8 +151,8 @@ def cmd_show(ctx, args) -> int:  # type: ignore[no-untyped-def]
     from ..services import savings
     from ..services.members import get_member
 
-    m = get_member(ctx.db, args.number)
-    balances = savings.member_balances(ctx.db, m.number)
+    m = get_member(ctx.db, args.number, actor=ctx.actor)
+    balances = savings.member_balances(ctx.db, m.number, actor=ctx.actor)
     if args.json:
         print_json({"member": m, "savings": balances})
         return 0
@@ -211,7 +221,7 @@ def cmd_group_add(ctx, args) -> int:  # type: ignore[no-untyped-def]
 def cmd_group_list(ctx, args) -> int:  # type: ignore[no-untyped-def]
     from ..services.groups import list_groups
 
-    rows = list_groups(ctx.db)
+    rows = list_groups(ctx.db, actor=ctx.actor)
     if args.json:
         print_json(rows)
         return 0
@@ -254,8 +264,8 @@ def cmd_group_leader(ctx, args) -> int:  # type: ignore[no-untyped-def]
 def cmd_group_show(ctx, args) -> int:  # type: ignore[no-untyped-def]
     from ..services.groups import get_group, group_members
 
-    g = get_group(ctx.db, args.group)
-    rows = group_members(ctx.db, g.code)
+    g = get_group(ctx.db, args.group, actor=ctx.actor)
+    rows = group_members(ctx.db, g.code, actor=ctx.actor)
     if args.json:
         print_json({"group": g, "members": rows})
         return 0

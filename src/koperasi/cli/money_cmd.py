@@ -148,7 +148,7 @@ def cmd_statement(ctx, args) -> int:  # type: ignore[no-untyped-def]
 
     to = _date(args.date_to)
     frm = parse_date(args.date_from, "from") if args.date_from else dt.date(to.year, 1, 1)
-    st = savings.statement(ctx.db, args.member, args.product, frm, to)
+    st = savings.statement(ctx.db, args.member, args.product, frm, to, actor=ctx.actor)
     if args.json:
         print_json(st)
         return 0
@@ -185,7 +185,7 @@ def cmd_balance(ctx, args) -> int:  # type: ignore[no-untyped-def]
     from ..services import savings
 
     rows = savings.member_balances(
-        ctx.db, args.member, parse_date(args.as_of) if args.as_of else None
+        ctx.db, args.member, parse_date(args.as_of) if args.as_of else None, actor=ctx.actor
     )
     if args.json:
         print_json(rows)
@@ -284,6 +284,7 @@ def cmd_journal_list(ctx, args) -> int:  # type: ignore[no-untyped-def]
         parse_date(args.date_from, "from") if args.date_from else None,
         parse_date(args.date_to, "to") if args.date_to else None,
         limit=parse_int(args.limit, "members"),
+        actor=ctx.actor,
     )
     if args.json:
         print_json(rows)
@@ -319,7 +320,7 @@ def cmd_accounts(ctx, args) -> int:  # type: ignore[no-untyped-def]
 def cmd_trial_balance(ctx, args) -> int:  # type: ignore[no-untyped-def]
     from ..services import ledger
 
-    tb = ledger.trial_balance(ctx.db, _date(args.as_of))
+    tb = ledger.trial_balance(ctx.db, _date(args.as_of), actor=ctx.actor)
     if args.json:
         print_json(
             {

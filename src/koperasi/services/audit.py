@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -84,3 +85,90 @@ def record(
     session.flush()
     session.info["audit_last_hash"] = row.hash
     return row
+
+
+# ---------------------------------------------------------------- reading the trail (viewer)
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    """Filters for the audit viewer; empty fields do not filter. ``action`` matches a prefix
+    (``savings.`` finds every savings action); dates are inclusive, in UTC."""
+
+    username: str | None = None
+    action: str | None = None
+    entity: str | None = None
+    entity_id: str | None = None
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class AuditRow:
+    id: int
+    at: dt.datetime
+    username: str
+    action: str
+    entity: str
+    entity_id: str
+    before: Any
+    after: Any
+
+
+def _load(text: str | None) -> Any:
+    if text is None:
+        return None
+    try:
+        return json.loads(text)
+    except ValueError:
+        return text
+
+
+def list_audit(
+    db,  # type: ignore[no-untyped-def]
+    filters: AuditFilter | None = None,
+    after_id: int | None = None,
+    limit: int = 200,
+    actor: Actor | None = None,
+    newest_first: bool = False,
+) -> list[AuditRow]:
+    """A page of the audit trail (keyset paging: pass the last row's id as ``after_id``;
+    with ``newest_first`` the page holds rows below ``after_id``)."""
+    from .auth import require_read_all
+    from .uow import read_only
+
+    require_read_all(actor)
+    f = filters or AuditFilter()
+    limit = max(1, min(int(limit), 10_000))
+    q = select(AuditEntry)
+    if f.username:
+        q = q.where(AuditEntry.username == f.username)
+    if f.action:
+        q = q.where(AuditEntry.action.startswith(f.action, autoescape=True))
+    if f.entity:
+        q = q.where(AuditEntry.entity == f.entity)
+    if f.entity_id:
+        q = q.where(AuditEntry.entity_id == str(f.entity_id))
+    if f.date_from:
+        q = q.where(AuditEntry.at >= dt.datetime.combine(f.date_from, dt.time()))
+    if f.date_to:
+        q = q.where(
+            AuditEntry.at < dt.datetime.combine(f.date_to + dt.timedelta(days=1), dt.time())
+        )
+    if after_id is not None:
+        q = q.where(AuditEntry.id < after_id if newest_first else AuditEntry.id > after_id)
+    q = q.order_by(AuditEntry.id.desc() if newest_first else AuditEntry.id).limit(limit)
+    with read_only(db) as s:
+        return [
+            AuditRow(
+                r.id,
+                r.at,
+                r.username,
+                r.action,
+                r.entity,
+                r.entity_id,
+                _load(r.before),
+                _load(r.after),
+            )
+            for r in s.scalars(q)
+        ]

@@ -5,7 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from ..errors import PermissionDenied
+from ..errors import KoperasiError, PermissionDenied
+
+
+class LoginFailed(KoperasiError):
+    """A login was refused: ``login_failed``, ``account_locked``, ``user_disabled``,
+    ``login_required`` (accounts exist but no user was named), ``password_needed``."""
+
+    code = "login_failed"
 
 
 class Role(StrEnum):
@@ -25,6 +32,7 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "savings.write": MONEY,
     "savings.product.write": frozenset({Role.ADMIN}),
     "ledger.write": MONEY,
+    "account.write": MONEY,  # DESIGN §4: the treasurer may add accounts
     "loan.write": MONEY,
     "loan.approve": MONEY,
     "loan.product.write": frozenset({Role.ADMIN}),
@@ -60,6 +68,30 @@ SYSTEM = Actor("sistem", Role.ADMIN)
 def require(actor: Actor, action: str) -> None:
     if not actor.can(action):
         raise PermissionDenied(user=actor.username, role=str(actor.role), action=action)
+
+
+def visible_groups(actor: Actor | None) -> frozenset[int] | None:
+    """The group ids ``actor`` may read, or None for everything.
+
+    ``None`` as actor means a trusted internal caller (demo, imports, the services themselves).
+    A ketua kelompok sees only the groups in ``actor.group_ids``."""
+    if actor is None or actor.can("read.all"):
+        return None
+    require(actor, "read.group")
+    return actor.group_ids
+
+
+def require_read_all(actor: Actor | None) -> None:
+    """Cooperative-wide data (the ledger, all members' totals): not for a ketua kelompok."""
+    if actor is not None:
+        require(actor, "read.all")
+
+
+def require_group_visible(actor: Actor | None, group_id: int | None) -> None:
+    """Refuse a ketua kelompok a record (member, group) outside their own groups."""
+    groups = visible_groups(actor)
+    if groups is not None and group_id not in groups:
+        raise PermissionDenied(user=actor.username, role=str(actor.role), action="read.group")
 
 
 def actor_for_cli(db, username: str | None) -> Actor:  # type: ignore[no-untyped-def]

@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from ..db.models import Group, Member
 from . import ledger, savings
-from .auth import SYSTEM, Actor
+from .auth import SYSTEM, Actor, require
 from .counters import SERIES_JOURNAL, next_receipt
 from .ledger import Line
 from .members import MemberInput, register_in
@@ -241,6 +241,7 @@ def build_demo(
     """Fill an empty database with a demo cooperative (month by month, one unit of work each)."""
     from ..errors import ValidationError
 
+    require(actor, "settings.write")
     if members < 1 or members > 100_000:
         raise ValidationError("members", "too_large", max=100_000)
     if years < 1 or years > 20:

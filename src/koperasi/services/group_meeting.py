@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from ..db.models import Loan, Member, SavingsAccount
 from ..errors import ValidationError
 from . import audit, savings
-from .auth import Actor, require
+from .auth import Actor, require, require_group_visible
 from .counters import SERIES_LOAN, SERIES_SAVINGS, next_receipt
 from .groups import group_by_code
 from .loans import ACTIVE, loan_dues
@@ -127,11 +127,17 @@ def member_dues_in(session: Session, member: Member, date: dt.date) -> MemberDue
     )
 
 
-def group_meeting_dues(db, group_code: str, date: dt.date) -> list[MemberDues]:  # type: ignore[no-untyped-def]
+def group_meeting_dues(
+    db,  # type: ignore[no-untyped-def]
+    group_code: str,
+    date: dt.date,
+    actor: Actor | None = None,
+) -> list[MemberDues]:
     """Each current member of the group with wajib due, installments due (with arrears and
     penalty) and savings balances on the meeting date."""
     with read_only(db) as s:
         g = group_by_code(s, group_code)
+        require_group_visible(actor, g.id)
         members = s.scalars(
             select(Member)
             .where(Member.group_id == g.id, Member.status == "aktif")

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from ..db.models import Group, GroupMembership, Member
 from ..errors import NotFound, ValidationError
 from . import audit
-from .auth import Actor, require
+from .auth import Actor, require, require_group_visible, visible_groups
 from .members import member_by_number
 from .uow import read_only, unit_of_work
 from .validation import check_required
@@ -221,7 +221,14 @@ def _row(s: Session, g: Group) -> GroupRow:
     )
 
 
-def list_groups(db, group_ids: frozenset[int] | None = None) -> list[GroupRow]:  # type: ignore[no-untyped-def]
+def list_groups(
+    db,  # type: ignore[no-untyped-def]
+    group_ids: frozenset[int] | None = None,
+    actor: Actor | None = None,
+) -> list[GroupRow]:
+    scope = visible_groups(actor)
+    if scope is not None:
+        group_ids = scope if group_ids is None else frozenset(group_ids) & scope
     with read_only(db) as s:
         counts = dict(
             s.execute(
@@ -260,14 +267,22 @@ def list_groups(db, group_ids: frozenset[int] | None = None) -> list[GroupRow]: 
         ]
 
 
-def get_group(db, code: str) -> GroupRow:  # type: ignore[no-untyped-def]
-    with read_only(db) as s:
-        return _row(s, group_by_code(s, code))
-
-
-def group_members(db, code: str, include_past: bool = False) -> list[GroupMemberRow]:  # type: ignore[no-untyped-def]
+def get_group(db, code: str, actor: Actor | None = None) -> GroupRow:  # type: ignore[no-untyped-def]
     with read_only(db) as s:
         g = group_by_code(s, code)
+        require_group_visible(actor, g.id)
+        return _row(s, g)
+
+
+def group_members(
+    db,  # type: ignore[no-untyped-def]
+    code: str,
+    include_past: bool = False,
+    actor: Actor | None = None,
+) -> list[GroupMemberRow]:
+    with read_only(db) as s:
+        g = group_by_code(s, code)
+        require_group_visible(actor, g.id)
         q = (
             select(
                 Member.number,

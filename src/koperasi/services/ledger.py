@@ -12,8 +12,9 @@ from sqlalchemy.orm import Session
 from ..db.models import Account, FiscalPeriod, JournalEntry, JournalLine
 from ..errors import NotFound, PeriodClosed, ValidationError
 from . import audit
-from .auth import Actor, require
+from .auth import Actor, require, require_read_all
 from .counters import SERIES_JOURNAL, next_receipt
+from .seal import seal_entry
 from .uow import read_only, unit_of_work
 
 MAX_AMOUNT = 10**15  # a thousand trillion rupiah: anything above is a typing error
@@ -174,7 +175,7 @@ def post(
     )
     session.add(entry)
     session.flush()
-    session.add_all(
+    rows = [
         JournalLine(
             entry_id=entry.id,
             account_id=ids[line.account],
@@ -184,8 +185,10 @@ def post(
             memo=line.memo,
         )
         for line in lines
-    )
+    ]
+    session.add_all(rows)
     session.flush()
+    seal_entry(session, entry, rows)  # tamper evidence, checked by `koperasi check`
     return entry
 
 
@@ -345,7 +348,8 @@ def reverse_entry(db, actor: Actor, entry_id: int, date: dt.date, reason: str) -
         return view
 
 
-def get_entry(db, entry_id: int) -> EntryView:  # type: ignore[no-untyped-def]
+def get_entry(db, entry_id: int, actor: Actor | None = None) -> EntryView:  # type: ignore[no-untyped-def]
+    require_read_all(actor)
     with read_only(db) as s:
         return entry_view(s, entry_id)
 
@@ -357,8 +361,10 @@ def list_entries(
     source: str | None = None,
     after_id: int | None = None,
     limit: int = 200,
+    actor: Actor | None = None,
 ) -> list[EntryView]:
     """Entries in date order (keyset paging on id)."""
+    require_read_all(actor)
     with read_only(db) as s:
         q = select(JournalEntry.id).order_by(JournalEntry.id).limit(limit)
         if date_from:
@@ -372,8 +378,14 @@ def list_entries(
         return [entry_view(s, i) for i in s.scalars(q)]
 
 
-def trial_balance(db, as_of: dt.date, date_from: dt.date | None = None) -> TrialBalance:  # type: ignore[no-untyped-def]
+def trial_balance(
+    db,  # type: ignore[no-untyped-def]
+    as_of: dt.date,
+    date_from: dt.date | None = None,
+    actor: Actor | None = None,
+) -> TrialBalance:
     """Debit and credit balance of every account up to ``as_of`` (one aggregate query)."""
+    require_read_all(actor)
     with read_only(db) as s:
         return trial_balance_in(s, as_of, date_from)
 
@@ -426,7 +438,7 @@ def add_account(
     parent_code: str | None = None,
 ) -> AccountView:
     """The treasurer may add accounts (e.g. an expense sub-account); none are ever deleted."""
-    require(actor, "settings.write")
+    require(actor, "account.write")
     code = code.strip()
     if not code:
         raise ValidationError("code", "required")

@@ -32,7 +32,7 @@ from ..db.models import (
 from ..domain import arrears as qa
 from ..domain.money import RoundingMode
 from . import audit, ledger
-from .auth import Actor, require
+from .auth import Actor, require, require_read_all
 from .ledger import Line
 from .loan_products import penalty_rule_of
 from .loans import (
@@ -323,16 +323,26 @@ def arrears_in(session: Session, as_of: dt.date) -> ArrearsReport:
     )
 
 
-def loan_arrears(db, as_of: dt.date) -> ArrearsReport:  # type: ignore[no-untyped-def]
+def loan_arrears(db, as_of: dt.date, actor: Actor | None = None) -> ArrearsReport:  # type: ignore[no-untyped-def]
     """Every loan outstanding on ``as_of`` with days past due, arrears, penalty (memo),
     kolektibilitas, PPAP; totals, PAR1/30/90, repayment rate, and the allowance balance."""
+    require_read_all(actor)  # cooperative-wide; a ketua uses group_meeting_dues
     with read_only(db) as s:
         return arrears_in(s, as_of)
 
 
-def loan_quality(db, number: str, as_of: dt.date) -> LoanQuality | None:  # type: ignore[no-untyped-def]
+def loan_quality(
+    db,  # type: ignore[no-untyped-def]
+    number: str,
+    as_of: dt.date,
+    actor: Actor | None = None,
+) -> LoanQuality | None:
     """One loan's quality on ``as_of`` (None when nothing is outstanding then)."""
     with read_only(db) as s:
+        if actor is not None:
+            from .loans import loan_by_number, require_loan_visible
+
+            require_loan_visible(s, actor, loan_by_number(s, number))
         for q in qualities_in(s, as_of):
             if q.loan_number == number.strip().upper():
                 return q

@@ -378,12 +378,14 @@ def payoff_quote_in(session: Session, loan: Loan, date: dt.date) -> PayoffQuoteV
     )
 
 
-def payoff_quote(db, number: str, date: dt.date) -> PayoffQuoteView:  # type: ignore[no-untyped-def]
+def payoff_quote(db, number: str, date: dt.date, actor: Actor | None = None) -> PayoffQuoteView:  # type: ignore[no-untyped-def]
     """What it takes to close the loan on ``date`` (shown before the payoff is taken)."""
-    from .loans import loan_by_number
+    from .loans import loan_by_number, require_loan_visible
 
     with read_only(db) as s:
-        return payoff_quote_in(s, loan_by_number(s, number), date)
+        loan = loan_by_number(s, number)
+        require_loan_visible(s, actor, loan)
+        return payoff_quote_in(s, loan, date)
 
 
 def payoff_in(

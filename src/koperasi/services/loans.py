@@ -38,7 +38,7 @@ from ..domain.money import RoundingMode, format_rupiah, percent_of
 from ..domain.schedule import Schedule, ScheduleTerms, generate, next_meeting_day
 from ..errors import NotFound, ValidationError
 from . import audit, ledger, savings
-from .auth import Actor, require
+from .auth import Actor, require, require_group_visible, visible_groups
 from .counters import SERIES_LOAN, next_number, next_receipt
 from .ledger import Line
 from .loan_products import penalty_rule_of, product_by_code
@@ -841,9 +841,19 @@ def disburse(
 # ---------------------------------------------------------------- reading
 
 
-def get_loan(db, number: str) -> LoanDetail:  # type: ignore[no-untyped-def]
+def require_loan_visible(session: Session, actor: Actor | None, loan: Loan) -> None:
+    """A ketua kelompok reads only loans of members in their groups."""
+    if visible_groups(actor) is not None:
+        require_group_visible(
+            actor, session.scalar(select(Member.group_id).where(Member.id == loan.member_id))
+        )
+
+
+def get_loan(db, number: str, actor: Actor | None = None) -> LoanDetail:  # type: ignore[no-untyped-def]
     with read_only(db) as s:
-        return detail_in(s, loan_by_number(s, number))
+        loan = loan_by_number(s, number)
+        require_loan_visible(s, actor, loan)
+        return detail_in(s, loan)
 
 
 def list_loans(
@@ -854,8 +864,10 @@ def list_loans(
     product_code: str | None = None,
     after: str | None = None,
     limit: int = 200,
+    actor: Actor | None = None,
 ) -> list[LoanRow]:  # type: ignore[no-untyped-def]
     """Loans by number (keyset paging with ``after`` = last number shown)."""
+    scope = visible_groups(actor)
     with read_only(db) as s:
         q = (
             select(Loan, Member, LoanProduct, Group)
@@ -877,6 +889,8 @@ def list_loans(
             q = q.where(LoanProduct.code == product_code.strip().upper())
         if after:
             q = q.where(Loan.number > after)
+        if scope is not None:
+            q = q.where(Member.group_id.in_(scope))
         return [
             LoanRow(
                 ln.id,
@@ -897,8 +911,8 @@ def list_loans(
         ]
 
 
-def member_loans(db, member_no: str) -> list[LoanRow]:  # type: ignore[no-untyped-def]
-    return list_loans(db, member_no=member_no, limit=10_000)
+def member_loans(db, member_no: str, actor: Actor | None = None) -> list[LoanRow]:  # type: ignore[no-untyped-def]
+    return list_loans(db, member_no=member_no, limit=10_000, actor=actor)
 
 
 # ---------------------------------------------------------------- re-exports

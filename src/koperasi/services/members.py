@@ -19,7 +19,7 @@ from ..db.models import (
 )
 from ..errors import NotFound, ValidationError
 from . import audit
-from .auth import Actor, require
+from .auth import Actor, require, require_group_visible, visible_groups
 from .counters import SERIES_MEMBER, next_number
 from .settings import get_value
 from .uow import read_only, unit_of_work
@@ -360,9 +360,12 @@ def update_member(db, actor: Actor, number: str, data: MemberInput) -> MemberDet
         return after
 
 
-def get_member(db, number: str) -> MemberDetail:  # type: ignore[no-untyped-def]
+def get_member(db, number: str, actor: Actor | None = None) -> MemberDetail:  # type: ignore[no-untyped-def]
+    """One member's details; a ketua kelompok only for members of their groups."""
     with read_only(db) as s:
-        return detail_in(s, member_by_number(s, number))
+        m = member_by_number(s, number)
+        require_group_visible(actor, m.group_id)
+        return detail_in(s, m)
 
 
 def _search_filter(search: str | None):  # type: ignore[no-untyped-def]
@@ -387,6 +390,7 @@ def list_members(
     descending: bool = False,
     group_code: str | None = None,
     status: str | None = None,
+    actor: Actor | None = None,
 ) -> list[MemberRow]:
     """A page of members, ordered by ``sort`` (number|name|join_date), after a keyset
     ``(sort_value, id)`` from the previous page's last row. Search matches number prefix,
@@ -395,6 +399,7 @@ def list_members(
     if sort not in keys:
         raise ValidationError("kind", "choice", choices=", ".join(keys), value=sort)
     col = keys[sort]
+    scope = visible_groups(actor)
     with read_only(db) as s:
         q = select(
             Member.id,
@@ -416,6 +421,8 @@ def list_members(
             q = q.where(Group.code == group_code)
         if status:
             q = q.where(Member.status == status)
+        if scope is not None:
+            q = q.where(Member.group_id.in_(scope))
         if after is not None:
             value, last_id = after
             if descending:
@@ -438,7 +445,9 @@ def count_members(
     search: str | None = None,
     group_code: str | None = None,  # type: ignore[no-untyped-def]
     status: str | None = None,
+    actor: Actor | None = None,
 ) -> int:
+    scope = visible_groups(actor)
     with read_only(db) as s:
         q = select(func.count(Member.id)).outerjoin(Group, Group.id == Member.group_id)
         cond = _search_filter(search)
@@ -448,6 +457,8 @@ def count_members(
             q = q.where(Group.code == group_code)
         if status:
             q = q.where(Member.status == status)
+        if scope is not None:
+            q = q.where(Member.group_id.in_(scope))
         return int(s.scalar(q) or 0)
 
 

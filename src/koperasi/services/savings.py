@@ -18,7 +18,7 @@ from ..db.models import JournalEntry, Member, SavingsAccount, SavingsProduct, Sa
 from ..domain.money import format_rupiah, round_money
 from ..errors import NotFound, ValidationError
 from . import audit, ledger
-from .auth import Actor, require
+from .auth import Actor, require, require_group_visible
 from .counters import SERIES_SAVINGS, next_receipt
 from .ledger import Line
 from .members import member_by_number
@@ -547,9 +547,15 @@ def update_product(
         return view
 
 
-def member_balances(db, member_no: str, as_of: dt.date | None = None) -> list[BalanceRow]:  # type: ignore[no-untyped-def]
+def member_balances(
+    db,  # type: ignore[no-untyped-def]
+    member_no: str,
+    as_of: dt.date | None = None,
+    actor: Actor | None = None,
+) -> list[BalanceRow]:
     with read_only(db) as s:
         m = member_by_number(s, member_no)
+        require_group_visible(actor, m.group_id)
         rows = s.execute(
             select(SavingsAccount, SavingsProduct)
             .join(SavingsProduct, SavingsProduct.id == SavingsAccount.product_id)
@@ -569,13 +575,19 @@ def member_balances(db, member_no: str, as_of: dt.date | None = None) -> list[Ba
 
 
 def statement(
-    db, member_no: str, product_code: str, date_from: dt.date, date_to: dt.date
-) -> Statement:  # type: ignore[no-untyped-def]
+    db,  # type: ignore[no-untyped-def]
+    member_no: str,
+    product_code: str,
+    date_from: dt.date,
+    date_to: dt.date,
+    actor: Actor | None = None,
+) -> Statement:
     """Mutasi: opening balance, every movement with the running balance, closing balance."""
     if date_to < date_from:
         raise ValidationError("to", "date_before", other=date_from.isoformat())
     with read_only(db) as s:
         m = member_by_number(s, member_no)
+        require_group_visible(actor, m.group_id)
         p = product_by_code(s, product_code)
         acct = s.scalars(
             select(SavingsAccount).where(
@@ -657,10 +669,12 @@ def wajib_arrears_in(session: Session, member: Member, as_of: dt.date) -> WajibA
     return WajibArrears(member.number, p.fixed_amount, months, months * p.fixed_amount, paid)
 
 
-def wajib_arrears(db, member_no: str, as_of: dt.date) -> WajibArrears:  # type: ignore[no-untyped-def]
+def wajib_arrears(db, member_no: str, as_of: dt.date, actor: Actor | None = None) -> WajibArrears:  # type: ignore[no-untyped-def]
     """Months of wajib due since joining vs what was paid (arrears of simpanan wajib)."""
     with read_only(db) as s:
-        return wajib_arrears_in(s, member_by_number(s, member_no), as_of)
+        m = member_by_number(s, member_no)
+        require_group_visible(actor, m.group_id)
+        return wajib_arrears_in(s, m, as_of)
 
 
 def _month_end(year: int, month: int) -> dt.date:

@@ -6,6 +6,7 @@ from .ledger import Account, FiscalPeriod, JournalEntry, JournalLine
 from .loans import Loan, LoanAllocation, LoanInstallment, LoanProduct, LoanTransaction
 from .members import Group, GroupMembership, Member, MemberVulnerability, VulnerabilityCategory
 from .savings import SavingsAccount, SavingsProduct, SavingsTransaction
+from .trust import JournalSeal
 
 __all__ = [
     "Base",
@@ -31,4 +32,5 @@ __all__ = [
     "LoanInstallment",
     "LoanProduct",
     "LoanTransaction",
+    "JournalSeal",
 ]

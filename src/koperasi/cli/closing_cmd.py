@@ -1,0 +1,167 @@
+"""``close-month YYYY-MM``, ``close-year YYYY``, ``reopen (YYYY-MM | YYYY) --reason R``,
+``periods [--year Y]``, ``shu plan|distribute|pay``."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..domain.money import format_rupiah
+from .base import parse_date, parse_int, print_json, print_table
+
+
+def register(sub) -> None:  # type: ignore[no-untyped-def]
+    p = sub.add_parser("close-month", help="tutup buku bulanan (YYYY-MM)")
+    p.add_argument("period")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_close_month)
+    p = sub.add_parser("close-year", help="tutup buku tahunan: SHU ke 3.90, semua bulan ditutup")
+    p.add_argument("year")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_close_year)
+    p = sub.add_parser("reopen", help="buka kembali bulan (YYYY-MM) atau tahun buku (YYYY)")
+    p.add_argument("period", help="YYYY-MM atau YYYY")
+    p.add_argument("--reason", required=True)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_reopen)
+    p = sub.add_parser("periods", help="status periode buku")
+    p.add_argument("--year")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_periods)
+    p = sub.add_parser("shu", help="SHU: rencana, pembagian, pembayaran")
+    s = p.add_subparsers(dest="shu_cmd", metavar="ACTION", required=True)
+    a = s.add_parser("plan", help="rencana pembagian SHU per anggota")
+    a.add_argument("year")
+    a.add_argument("--json", action="store_true")
+    a.set_defaults(func=cmd_shu_plan)
+    a = s.add_parser("distribute", help="bukukan pembagian SHU (setelah RAT)")
+    a.add_argument("year")
+    a.add_argument("--date", required=True)
+    a.add_argument("--json", action="store_true")
+    a.set_defaults(func=cmd_shu_distribute)
+    a = s.add_parser("pay", help="bayarkan SHU anggota (tunai atau ke sukarela)")
+    a.add_argument("year")
+    a.add_argument("--date", required=True)
+    a.add_argument("--to", choices=["cash", "sukarela"], default="cash")
+    a.add_argument("--member", action="append", default=None)
+    a.add_argument("--json", action="store_true")
+    a.set_defaults(func=cmd_shu_pay)
+
+
+def cmd_close_month(ctx, args) -> int:  # type: ignore[no-untyped-def]
+    from ..services import closing
+
+    year, month = closing.parse_period(args.period)
+    view = closing.close_month(ctx.db, ctx.actor, year, month)
+    if args.json:
+        print_json(view)
+    else:
+        print(
+            ("Periode {p} ditutup." if ctx.lang == "id" else "Period {p} closed.").format(
+                p=view.label
+            )
+        )
+    return 0
+
+
+def cmd_close_year(ctx, args) -> int:  # type: ignore[no-untyped-def]
+    from ..services import closing
+
+    result = closing.close_year(ctx.db, ctx.actor, parse_int(args.year, "year"))
+    if args.json:
+        print_json(result)
+    else:
+        word = "SHU" if ctx.lang == "id" else "Surplus"
+        state = (
+            ("sudah ditutup sebelumnya" if ctx.lang == "id" else "was already closed")
+            if result.already_closed
+            else ("ditutup" if ctx.lang == "id" else "closed")
+        )
+        year_word = "Tahun buku" if ctx.lang == "id" else "Financial year"
+        print(f"{year_word} {result.year} {state}; {word} {format_rupiah(result.surplus)}")
+    return 0
+
+
+def cmd_reopen(ctx, args) -> int:  # type: ignore[no-untyped-def]
+    from ..services import closing
+
+    text = args.period.strip()
+    if "-" in text:
+        year, month = closing.parse_period(text)
+        result = closing.reopen_month(ctx.db, ctx.actor, year, month, args.reason)
+    else:
+        result = closing.reopen_year(ctx.db, ctx.actor, parse_int(text, "year"), args.reason)
+    if args.json:
+        print_json(result)
+    else:
+        print(("{p} dibuka kembali." if ctx.lang == "id" else "{p} reopened.").format(p=text))
+    return 0
+
+
+def cmd_periods(ctx, args) -> int:  # type: ignore[no-untyped-def]
+    from ..services import closing
+
+    rows = closing.periods(ctx.db, parse_int(args.year, "year") if args.year else None)
+    if args.json:
+        print_json({"periods": rows, "closed_years": closing.closed_years(ctx.db)})
+        return 0
+    print_table(
+        ["periode" if ctx.lang == "id" else "period", "status", "closed_at", "by", "note"],
+        [[r.label, r.status, r.closed_at or "", r.closed_by or "", r.note] for r in rows],
+    )
+    return 0
+
+
+def cmd_shu_plan(ctx, args) -> int:  # type: ignore[no-untyped-def]
+    from ..services import shu
+
+    p = shu.plan(ctx.db, parse_int(args.year, "year"))
+    if args.json:
+        print_json(p)
+        return 0
+    print(f"SHU {p.year}: {format_rupiah(p.surplus)}")
+    for k, v in p.pots.items():
+        print(f"  {k:16} {format_rupiah(v):>16}")
+    print_table(
+        ["anggota", "nama", "Ta", "Sa", "jasa anggota", "jasa modal", "jumlah"],
+        [
+            [
+                m.number,
+                m.name,
+                format_rupiah(m.interest_paid),
+                format_rupiah(m.capital),
+                format_rupiah(m.jasa_anggota),
+                format_rupiah(m.jasa_modal),
+                format_rupiah(m.total),
+            ]
+            for m in p.members
+        ],
+        right={2, 3, 4, 5, 6},
+    )
+    return 0
+
+
+def cmd_shu_distribute(ctx, args) -> int:  # type: ignore[no-untyped-def]
+    from ..services import shu
+
+    r = shu.distribute(ctx.db, ctx.actor, parse_int(args.year, "year"), parse_date(args.date))
+    if args.json:
+        print_json(r)
+    else:
+        print(
+            f"SHU {r.year}: {format_rupiah(r.surplus)} -> anggota {format_rupiah(r.to_members)}, "
+            f"cadangan {format_rupiah(r.reserve)} (jurnal #{r.entry_id})"
+        )
+    return 0
+
+
+def cmd_shu_pay(ctx, args) -> int:  # type: ignore[no-untyped-def]
+    from ..services import shu
+
+    date = parse_date(args.date) if args.date else dt.date.today()
+    out = shu.pay(ctx.db, ctx.actor, parse_int(args.year, "year"), date, args.to, args.member)
+    if args.json:
+        print_json(out)
+    else:
+        for p in out:
+            print(f"{p.member_number}\t{format_rupiah(p.amount)}\t{p.to}\t{p.receipt_no}")
+    return 0

@@ -1,0 +1,643 @@
+"""Builders for member-level documents: savings statement, receipt, member register,
+group meeting sheet and the group's summary after the meeting."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ..db.models import (
+    Account,
+    Group,
+    JournalEntry,
+    JournalLine,
+    Member,
+    MemberVulnerability,
+    SavingsAccount,
+    SavingsProduct,
+    SavingsTransaction,
+    VulnerabilityCategory,
+)
+from ..domain.fmt import terbilang
+from ..errors import NotFound
+from ..services import statements as st
+from ..services.progress import ProgressCallback, report
+from ..services.savings import wajib_arrears_in
+from ..services.settings import profile_in
+from ..services.uow import read_only
+from . import loan_hooks
+from .common import (
+    GENDER,
+    STATUS,
+    ReportParams,
+    long,
+    organisation,
+    resolve_group,
+    resolve_member,
+    resolve_period,
+    treasurer_signature,
+)
+from .model import (
+    Column,
+    Figure,
+    Kind,
+    Period,
+    ReportData,
+    Row,
+    RowKind,
+    Section,
+    Signature,
+    T,
+    Table,
+)
+
+KIND_LABEL = {
+    "setor": T("Setoran", "Deposit"),
+    "tarik": T("Penarikan", "Withdrawal"),
+    "jasa": T("Jasa simpanan", "Interest"),
+    "pajak": T("Pajak atas jasa", "Tax on interest"),
+    "koreksi": T("Koreksi", "Correction"),
+    "shu": T("SHU", "Surplus share"),
+    "angsuran": T("Potong angsuran", "Loan repayment"),
+    "keluar": T("Pengembalian saat keluar", "Paid out at exit"),
+}
+
+
+def _balances_at(s: Session, as_of: dt.date) -> dict[tuple[int, str], int]:
+    """(member_id, product kind) -> balance at ``as_of``."""
+    q = (
+        select(SavingsAccount.member_id, SavingsProduct.kind, func.sum(SavingsTransaction.amount))
+        .join(SavingsAccount, SavingsAccount.id == SavingsTransaction.account_id)
+        .join(SavingsProduct, SavingsProduct.id == SavingsAccount.product_id)
+        .where(SavingsTransaction.date <= as_of)
+        .group_by(SavingsAccount.member_id, SavingsProduct.kind)
+    )
+    return {(mid, kind): int(v or 0) for mid, kind, v in s.execute(q)}
+
+
+# ---------------------------------------------------------------- savings statement
+
+
+def build_savings_statement(
+    db, params: ReportParams, progress: ProgressCallback | None = None
+) -> ReportData:  # type: ignore[no-untyped-def]
+    with read_only(db) as s:
+        report(progress, 0, 1, "")
+        m = resolve_member(s, params.member)
+        period = resolve_period(s, params, "year")
+        accts = s.execute(
+            select(SavingsAccount, SavingsProduct)
+            .join(SavingsProduct, SavingsProduct.id == SavingsAccount.product_id)
+            .where(SavingsAccount.member_id == m.id)
+            .order_by(SavingsProduct.id)
+        ).all()
+        cols = (
+            Column("date", T("Tanggal", "Date"), Kind.DATE, 0.9),
+            Column("receipt", T("Bukti", "Receipt"), Kind.TEXT, 1.3),
+            Column("kind", T("Jenis", "Kind"), Kind.TEXT, 1.1),
+            Column("memo", T("Keterangan", "Description"), Kind.TEXT, 2.4),
+            Column("in", T("Setor", "In"), Kind.MONEY, 1.1, True),
+            Column("out", T("Tarik", "Out"), Kind.MONEY, 1.1, True),
+            Column("balance", T("Saldo", "Balance"), Kind.MONEY, 1.2),
+        )
+        tables = []
+        figures = []
+        for acct, prod in accts:
+            opening = int(
+                s.scalar(
+                    select(func.coalesce(func.sum(SavingsTransaction.amount), 0)).where(
+                        SavingsTransaction.account_id == acct.id,
+                        SavingsTransaction.date < period.start,
+                    )
+                )
+                or 0
+            )
+            txs = s.scalars(
+                select(SavingsTransaction)
+                .where(
+                    SavingsTransaction.account_id == acct.id,
+                    SavingsTransaction.date >= period.start,
+                    SavingsTransaction.date <= period.end,
+                )
+                .order_by(SavingsTransaction.date, SavingsTransaction.id)
+            ).all()
+            bal = opening
+            rows = [
+                Row(
+                    (
+                        period.start,
+                        None,
+                        None,
+                        T("Saldo awal", "Opening balance"),
+                        None,
+                        None,
+                        opening,
+                    ),
+                    RowKind.HEADING,
+                )
+            ]
+            for t in txs:
+                bal += t.amount
+                rows.append(
+                    Row(
+                        (
+                            t.date,
+                            t.receipt_no or "",
+                            KIND_LABEL.get(t.kind, T(t.kind)),
+                            t.memo,
+                            t.amount if t.amount > 0 else 0,
+                            -t.amount if t.amount < 0 else 0,
+                            bal,
+                        )
+                    )
+                )
+            rows.append(
+                Row(
+                    (period.end, None, None, T("Saldo akhir", "Closing balance"), None, None, bal),
+                    RowKind.SUBTOTAL,
+                )
+            )
+            tables.append(
+                Table(f"simpanan_{prod.code.lower()}", T(prod.name, prod.name), cols, tuple(rows))
+            )
+            figures.append(
+                Figure(f"balance_{prod.kind}", T(f"Saldo {prod.name}", f"{prod.name} balance"), bal)
+            )
+        figures.append(
+            Figure("total", T("Jumlah simpanan", "Total savings"), sum(f.value for f in figures))
+        )
+        group = s.get(Group, m.group_id) if m.group_id else None
+        ident = (
+            Figure("member", T("Anggota", "Member"), f"{m.number} · {m.name}", Kind.TEXT),
+            Figure("group", T("Kelompok", "Group"), group.name if group else "-", Kind.TEXT),
+            Figure("joined", T("Tanggal masuk", "Joined"), m.join_date, Kind.DATE),
+        )
+        return ReportData(
+            "mutasi-simpanan",
+            T("Rekening Koran Simpanan Anggota", "Member Savings Statement"),
+            organisation(s),
+            period,
+            subtitle=T(f"{m.number} – {m.name}"),
+            sections=(Section(None, ident + tuple(figures), tuple(tables)),),
+            signatures=(Signature(T("Bendahara", "Treasurer"), profile_in(s).treasurer),),
+            sign_date=period.end,
+            params=params.items(),
+        )
+
+
+# ---------------------------------------------------------------- receipt (kuitansi)
+
+
+def build_receipt(db, params: ReportParams, progress: ProgressCallback | None = None) -> ReportData:  # type: ignore[no-untyped-def]
+    with read_only(db) as s:
+        report(progress, 0, 1, "")
+        receipt = params.receipt
+        if not receipt:
+            receipt = s.scalar(
+                select(JournalEntry.receipt_no)
+                .where(JournalEntry.receipt_no.is_not(None))
+                .order_by(JournalEntry.id.desc())
+                .limit(1)
+            )
+            if receipt is None:
+                raise NotFound(what="Kuitansi", key="-")
+        entries = s.scalars(
+            select(JournalEntry).where(JournalEntry.receipt_no == receipt).order_by(JournalEntry.id)
+        ).all()
+        if not entries:
+            raise NotFound(what="Kuitansi", key=receipt)
+        infos = st.accounts(s)
+        cash = st.cash_codes(infos)
+        lines = s.execute(
+            select(
+                Account.code,
+                Account.name,
+                Account.name_en,
+                JournalLine.debit,
+                JournalLine.credit,
+                JournalLine.member_id,
+                JournalLine.memo,
+            )
+            .join(Account, Account.id == JournalLine.account_id)
+            .where(JournalLine.entry_id.in_([e.id for e in entries]))
+            .order_by(JournalLine.id)
+        ).all()
+        cash_in = sum(int(d) for c, _n, _e, d, _c, _m, _memo in lines if c in cash)
+        cash_out = sum(int(cr) for c, _n, _e, _d, cr, _m, _memo in lines if c in cash)
+        member_id = next((m for *_x, m, _memo in lines if m is not None), None)
+        member = s.get(Member, member_id) if member_id else None
+        incoming = cash_in >= cash_out
+        amount = cash_in - cash_out if incoming else cash_out - cash_in
+        if amount == 0:  # a non-cash voucher (e.g. SHU into savings): its debit total
+            amount = sum(int(d) for _c, _n, _e, d, _cr, _m, _memo in lines)
+        rows = []
+        for code, name, name_en, d, c, _m, memo in lines:
+            if code in cash:
+                continue
+            rows.append(
+                Row(
+                    (
+                        code,
+                        T(name, name_en or name),
+                        memo or entries[0].description,
+                        int(c) - int(d) if incoming else int(d) - int(c),
+                    )
+                )
+            )
+        cols = (
+            Column("code", T("Kode", "Code"), Kind.TEXT, 0.6),
+            Column("account", T("Akun", "Account"), Kind.TEXT, 2.0),
+            Column("memo", T("Keterangan", "Description"), Kind.TEXT, 3.0),
+            Column("amount", T("Jumlah", "Amount"), Kind.MONEY, 1.3, True),
+        )
+        who = f"{member.number} – {member.name}" if member else "-"
+        date = entries[0].date
+        figures = (
+            Figure("receipt", T("Nomor kuitansi", "Receipt number"), receipt, Kind.TEXT),
+            Figure("date", T("Tanggal", "Date"), long(date), Kind.TEXT),
+            Figure(
+                "party",
+                T("Telah terima dari", "Received from")
+                if incoming
+                else T("Dibayarkan kepada", "Paid to"),
+                who,
+                Kind.TEXT,
+            ),
+            Figure("purpose", T("Untuk pembayaran", "Being"), entries[0].description, Kind.TEXT),
+            Figure("amount", T("Jumlah", "Amount"), amount),
+        )
+        words = T(
+            f"Terbilang: {terbilang(amount, 'id')}",
+            f"In words: {terbilang(amount, 'en')}",
+        )
+        prof = profile_in(s)
+        party = member.name if member else ""
+        sigs = (
+            Signature(
+                T("Penyetor", "Paid by") if incoming else T("Penerima", "Received by"), party
+            ),
+            Signature(T("Bendahara / Kasir", "Treasurer / Cashier"), prof.treasurer),
+        )
+        return ReportData(
+            "kuitansi",
+            T("Kuitansi", "Receipt"),
+            organisation(s),
+            Period(date, date, long(date)),
+            subtitle=T(receipt),
+            sections=(
+                Section(
+                    None,
+                    figures,
+                    (Table("rincian", T("Rincian", "Details"), cols, tuple(rows)),),
+                    (words,),
+                ),
+            ),
+            signatures=sigs,
+            sign_date=date,
+            params=(("receipt", receipt),),
+        )
+
+
+# ---------------------------------------------------------------- member register
+
+
+def _categories(s: Session) -> dict[int, list[str]]:
+    out: dict[int, list[str]] = {}
+    q = select(MemberVulnerability.member_id, VulnerabilityCategory.code).join(
+        VulnerabilityCategory, VulnerabilityCategory.id == MemberVulnerability.category_id
+    )
+    for mid, code in s.execute(q):
+        out.setdefault(mid, []).append(code)
+    return out
+
+
+def build_member_register(
+    db, params: ReportParams, progress: ProgressCallback | None = None
+) -> ReportData:  # type: ignore[no-untyped-def]
+    with read_only(db) as s:
+        period = resolve_period(s, params, "date")
+        as_of = period.end
+        report(progress, 0, 1, "")
+        bal = _balances_at(s, as_of)
+        cats = _categories(s)
+        q = (
+            select(Member, Group.code)
+            .outerjoin(Group, Group.id == Member.group_id)
+            .where(Member.join_date <= as_of)
+        )
+        if params.group:
+            q = q.where(Group.code == params.group.upper())
+        rows = []
+        active = 0
+        for m, gcode in s.execute(q.order_by(Member.number)):
+            active += m.status == "aktif"
+            rows.append(
+                Row(
+                    (
+                        m.number,
+                        m.name,
+                        GENDER.get(m.gender, T(m.gender)),
+                        gcode or "",
+                        m.join_date,
+                        STATUS.get(m.status, T(m.status)),
+                        ", ".join(sorted(cats.get(m.id, []))),
+                        bal.get((m.id, "pokok"), 0),
+                        bal.get((m.id, "wajib"), 0),
+                        bal.get((m.id, "sukarela"), 0),
+                    )
+                )
+            )
+        cols = (
+            Column("number", T("No. anggota", "Member no."), Kind.TEXT, 0.9),
+            Column("name", T("Nama", "Name"), Kind.TEXT, 2.2),
+            Column("gender", T("L/P", "Sex"), Kind.TEXT, 0.8),
+            Column("group", T("Kelompok", "Group"), Kind.TEXT, 0.7),
+            Column("joined", T("Tgl masuk", "Joined"), Kind.DATE, 0.9),
+            Column("status", T("Status", "Status"), Kind.TEXT, 0.7),
+            Column("categories", T("Kategori", "Categories"), Kind.TEXT, 1.6),
+            Column("pokok", T("Simpanan pokok", "Principal savings"), Kind.MONEY, 1.1, True),
+            Column("wajib", T("Simpanan wajib", "Mandatory savings"), Kind.MONEY, 1.1, True),
+            Column("sukarela", T("Simpanan sukarela", "Voluntary savings"), Kind.MONEY, 1.1, True),
+        )
+        table = Table("anggota", T("Daftar Anggota", "Member Register"), cols, tuple(rows))
+        return ReportData(
+            "daftar-anggota",
+            T("Buku Daftar Anggota", "Member Register"),
+            organisation(s),
+            Period(as_of, as_of, T("Per ", "As of ") + long(as_of)),
+            sections=(
+                Section(
+                    None,
+                    (
+                        Figure(
+                            "members",
+                            T("Jumlah anggota terdaftar", "Members registered"),
+                            len(rows),
+                            Kind.INT,
+                        ),
+                        Figure("active", T("Anggota aktif", "Active members"), active, Kind.INT),
+                    ),
+                    (table,),
+                ),
+            ),
+            signatures=treasurer_signature(s),
+            sign_date=as_of,
+            landscape=True,
+            params=params.items(),
+        )
+
+
+# ---------------------------------------------------------------- group meeting
+
+
+def _group_members(s: Session, g: Group, date: dt.date) -> list[Member]:
+    return list(
+        s.scalars(
+            select(Member)
+            .where(Member.group_id == g.id, Member.join_date <= date, Member.status == "aktif")
+            .order_by(Member.name)
+        )
+    )
+
+
+def build_meeting_sheet(
+    db, params: ReportParams, progress: ProgressCallback | None = None
+) -> ReportData:  # type: ignore[no-untyped-def]
+    """The sheet the group leader takes to the meeting: what is due, blank columns to fill."""
+    with read_only(db) as s:
+        g = resolve_group(s, params.group)
+        date = params.date or dt.date.today()
+        report(progress, 0, 1, "")
+        members = _group_members(s, g, date)
+        bal = _balances_at(s, date)
+        month_start = date.replace(day=1)
+        paid_month = dict(
+            s.execute(
+                select(SavingsAccount.member_id, func.sum(SavingsTransaction.amount))
+                .join(SavingsAccount, SavingsAccount.id == SavingsTransaction.account_id)
+                .join(SavingsProduct, SavingsProduct.id == SavingsAccount.product_id)
+                .where(
+                    SavingsProduct.kind == "wajib",
+                    SavingsTransaction.date >= month_start,
+                    SavingsTransaction.date < date,
+                    SavingsTransaction.kind == "setor",
+                )
+                .group_by(SavingsAccount.member_id)
+            ).all()
+        )
+        loans = loan_hooks.dues_for_members(s, [m.id for m in members], date)
+        rows = []
+        for n, m in enumerate(members, start=1):
+            arrears = wajib_arrears_in(s, m, date)
+            due_month = max(0, arrears.monthly - int(paid_month.get(m.id, 0) or 0))
+            due_month = min(due_month, arrears.arrears) if arrears.arrears else due_month
+            rows.append(
+                Row(
+                    (
+                        str(n),
+                        m.number,
+                        m.name,
+                        due_month,
+                        arrears.arrears,
+                        bal.get((m.id, "sukarela"), 0),
+                        loans.get(m.id, (0, 0))[0],
+                        loans.get(m.id, (0, 0))[1],
+                        None,
+                        None,
+                        None,
+                        None,
+                    )
+                )
+            )
+        cols = (
+            Column("no", T("No", "No"), Kind.TEXT, 0.35),
+            Column("number", T("No. anggota", "Member no."), Kind.TEXT, 0.9),
+            Column("name", T("Nama", "Name"), Kind.TEXT, 2.0),
+            Column("wajib_due", T("Wajib bulan ini", "Mandatory due"), Kind.MONEY, 1.0, True),
+            Column(
+                "wajib_arrears", T("Tunggakan wajib", "Mandatory arrears"), Kind.MONEY, 1.0, True
+            ),
+            Column("sukarela", T("Saldo sukarela", "Voluntary balance"), Kind.MONEY, 1.1, True),
+            Column(
+                "installment_due",
+                T("Angsuran jatuh tempo", "Installment due"),
+                Kind.MONEY,
+                1.1,
+                True,
+            ),
+            Column("loan_arrears", T("Tunggakan pinjaman", "Loan arrears"), Kind.MONEY, 1.1, True),
+            Column("pay_wajib", T("Bayar wajib", "Paid mandatory"), Kind.BLANK, 1.0),
+            Column("pay_sukarela", T("Setor sukarela", "Voluntary deposit"), Kind.BLANK, 1.0),
+            Column("pay_installment", T("Bayar angsuran", "Installment paid"), Kind.BLANK, 1.0),
+            Column("sign", T("Paraf", "Initials"), Kind.BLANK, 0.7),
+        )
+        table = Table(
+            "lembar_pertemuan",
+            T("Daftar hadir dan setoran", "Attendance and payments"),
+            cols,
+            tuple(rows),
+        )
+        leader = s.get(Member, g.leader_member_id) if g.leader_member_id else None
+        prof = profile_in(s)
+        return ReportData(
+            "lembar-pertemuan",
+            T("Lembar Pertemuan Kelompok", "Group Meeting Sheet"),
+            organisation(s),
+            Period(date, date, long(date)),
+            subtitle=T(f"{g.code} – {g.name} · {g.meeting_place}"),
+            sections=(
+                Section(
+                    None,
+                    (
+                        Figure(
+                            "members", T("Anggota aktif", "Active members"), len(rows), Kind.INT
+                        ),
+                        Figure(
+                            "wajib_due",
+                            T("Wajib jatuh tempo", "Mandatory savings due"),
+                            table.totals()["wajib_due"],
+                        ),
+                        Figure(
+                            "installments_due",
+                            T("Angsuran jatuh tempo", "Installments due"),
+                            table.totals()["installment_due"],
+                        ),
+                    ),
+                    (table,),
+                ),
+            ),
+            signatures=(
+                Signature(T("Ketua kelompok", "Group leader"), leader.name if leader else ""),
+                Signature(T("Petugas koperasi", "Cooperative officer"), prof.treasurer),
+            ),
+            sign_date=date,
+            landscape=True,
+            params=params.items(),
+        )
+
+
+def build_meeting_summary(
+    db, params: ReportParams, progress: ProgressCallback | None = None
+) -> ReportData:  # type: ignore[no-untyped-def]
+    """After the meeting: what each member paid on the day (from the books)."""
+    with read_only(db) as s:
+        g = resolve_group(s, params.group)
+        date = params.date
+        if date is None:
+            date = (
+                s.scalar(
+                    select(func.max(SavingsTransaction.date))
+                    .join(SavingsAccount, SavingsAccount.id == SavingsTransaction.account_id)
+                    .join(Member, Member.id == SavingsAccount.member_id)
+                    .where(Member.group_id == g.id)
+                )
+                or dt.date.today()
+            )
+        report(progress, 0, 1, "")
+        q = (
+            select(
+                Member.id,
+                Member.number,
+                Member.name,
+                SavingsProduct.kind,
+                SavingsTransaction.amount,
+            )
+            .join(SavingsAccount, SavingsAccount.id == SavingsTransaction.account_id)
+            .join(SavingsProduct, SavingsProduct.id == SavingsAccount.product_id)
+            .join(Member, Member.id == SavingsAccount.member_id)
+            .where(Member.group_id == g.id, SavingsTransaction.date == date)
+        )
+        per: dict[int, dict] = {}
+        for mid, number, name, kind, amount in s.execute(q):
+            d = per.setdefault(
+                mid,
+                {
+                    "number": number,
+                    "name": name,
+                    "pokok": 0,
+                    "wajib": 0,
+                    "sukarela_in": 0,
+                    "sukarela_out": 0,
+                },
+            )
+            if kind == "sukarela":
+                d["sukarela_in" if amount > 0 else "sukarela_out"] += abs(int(amount))
+            elif kind in ("pokok", "wajib"):
+                d[kind] += int(amount)
+        repaid = loan_hooks.repayments_on(s, g.id, date)
+        for mid in repaid:
+            if mid not in per:
+                m = s.get(Member, mid)
+                per[mid] = {
+                    "number": m.number,
+                    "name": m.name,
+                    "pokok": 0,
+                    "wajib": 0,
+                    "sukarela_in": 0,
+                    "sukarela_out": 0,
+                }
+        rows = []
+        for mid, d in sorted(per.items(), key=lambda kv: kv[1]["number"]):
+            rows.append(
+                Row(
+                    (
+                        d["number"],
+                        d["name"],
+                        d["pokok"],
+                        d["wajib"],
+                        d["sukarela_in"],
+                        d["sukarela_out"],
+                        repaid.get(mid, 0),
+                    )
+                )
+            )
+        cols = (
+            Column("number", T("No. anggota", "Member no."), Kind.TEXT, 0.9),
+            Column("name", T("Nama", "Name"), Kind.TEXT, 2.2),
+            Column("pokok", T("Pokok", "Principal sav."), Kind.MONEY, 1.0, True),
+            Column("wajib", T("Wajib", "Mandatory"), Kind.MONEY, 1.0, True),
+            Column("sukarela_in", T("Setor sukarela", "Voluntary in"), Kind.MONEY, 1.0, True),
+            Column("sukarela_out", T("Tarik sukarela", "Voluntary out"), Kind.MONEY, 1.0, True),
+            Column("installments", T("Angsuran", "Installments"), Kind.MONEY, 1.0, True),
+        )
+        table = Table(
+            "ringkasan_pertemuan",
+            T("Setoran pada pertemuan", "Payments at the meeting"),
+            cols,
+            tuple(rows),
+        )
+        tot = table.totals()
+        net = (
+            tot["pokok"]
+            + tot["wajib"]
+            + tot["sukarela_in"]
+            - tot["sukarela_out"]
+            + tot["installments"]
+        )
+        return ReportData(
+            "ringkasan-pertemuan",
+            T("Ringkasan Pertemuan Kelompok", "Group Meeting Summary"),
+            organisation(s),
+            Period(date, date, long(date)),
+            subtitle=T(f"{g.code} – {g.name}"),
+            sections=(
+                Section(
+                    None,
+                    (
+                        Figure(
+                            "members",
+                            T("Anggota yang bertransaksi", "Members who paid"),
+                            len(rows),
+                            Kind.INT,
+                        ),
+                        Figure("net", T("Uang bersih diterima", "Net cash received"), net),
+                    ),
+                    (table,),
+                ),
+            ),
+            signatures=treasurer_signature(s),
+            sign_date=date,
+            params=params.items(),
+        )

@@ -1,0 +1,233 @@
+"""Tamper checks for ``koperasi check``: the audit trail's hash chain and the journal seals.
+
+Both walk the rows in batches (hashes cannot be computed in SQL portably) and name the first
+rows that do not match, e.g. ``audit_log.id=17`` or ``journal_lines.id=2048``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..db.models import AuditEntry, JournalEntry, JournalLine, JournalSeal
+from .audit import row_hash
+from .check import Problem
+from .seal import ENTRY_COLUMNS, LINE_COLUMNS, entry_hash, line_hash, parse_lines
+
+BATCH = 5000
+MAX_PROBLEMS = 50  # per check; a wholesale rewrite need not print a million lines
+
+
+class _Collector:
+    def __init__(self, check: str) -> None:
+        self.check = check
+        self.problems: list[Problem] = []
+        self.more = 0
+
+    def add(self, message_id: str, message_en: str, ref: str) -> None:
+        if len(self.problems) < MAX_PROBLEMS:
+            self.problems.append(Problem(self.check, message_id, message_en, ref))
+        else:
+            self.more += 1
+
+    def result(self) -> list[Problem]:
+        if self.more:
+            self.problems.append(
+                Problem(
+                    self.check,
+                    f"... dan {self.more} masalah lain",
+                    f"... and {self.more} more problems",
+                )
+            )
+        return self.problems
+
+
+def check_audit_chain(s: Session) -> list[Problem]:
+    """Every audit row's hash matches its content and chains to the row before it."""
+    out = _Collector("audit_chain")
+    prev_hash, prev_id, last_id = "", None, 0
+    while True:
+        rows = s.execute(
+            select(
+                AuditEntry.id,
+                AuditEntry.at,
+                AuditEntry.username,
+                AuditEntry.action,
+                AuditEntry.entity,
+                AuditEntry.entity_id,
+                AuditEntry.before,
+                AuditEntry.after,
+                AuditEntry.prev_hash,
+                AuditEntry.hash,
+            )
+            .where(AuditEntry.id > last_id)
+            .order_by(AuditEntry.id)
+            .limit(BATCH)
+        ).all()
+        if not rows:
+            break
+        for rid, at, user, action, entity, entity_id, before, after, prev, h in rows:
+            ref = f"audit_log.id={rid}"
+            if row_hash(prev or "", at, user, action, entity, entity_id or "", before, after) != h:
+                out.add(
+                    f"Catatan audit #{rid} telah diubah di luar aplikasi (hash tidak cocok)",
+                    f"Audit row #{rid} was altered outside the app (hash mismatch)",
+                    ref,
+                )
+            elif (prev or "") != prev_hash:
+                where = f"#{prev_id}" if prev_id is not None else "awal"
+                where_en = f"#{prev_id}" if prev_id is not None else "the start"
+                out.add(
+                    f"Rantai audit putus sebelum catatan #{rid}: catatan sesudah {where} "
+                    "dihapus atau diubah",
+                    f"Audit chain broken before row #{rid}: rows after {where_en} were removed "
+                    "or altered",
+                    ref,
+                )
+            prev_hash, prev_id = h, rid
+        last_id = rows[-1][0]
+    return out.result()
+
+
+def check_journal_seals(s: Session) -> list[Problem]:
+    """Every journal entry and line still matches the seal written when it was posted."""
+    out = _Collector("journal_seals")
+    _check_seal_chain(s, out)
+    last_id = 0
+    while True:
+        entries = s.execute(
+            select(*ENTRY_COLUMNS)
+            .where(JournalEntry.id > last_id)
+            .order_by(JournalEntry.id)
+            .limit(BATCH)
+        ).all()
+        if not entries:
+            break
+        lo, hi = entries[0][0], entries[-1][0]
+        seals = {
+            eid: (sid, lines, prev, h)
+            for sid, eid, lines, prev, h in s.execute(
+                select(
+                    JournalSeal.id,
+                    JournalSeal.entry_id,
+                    JournalSeal.lines,
+                    JournalSeal.prev_hash,
+                    JournalSeal.hash,
+                ).where(JournalSeal.entry_id.between(lo, hi))
+            )
+        }
+        lines_by_entry: dict[int, list[tuple]] = defaultdict(list)
+        for row in s.execute(
+            select(*LINE_COLUMNS)
+            .where(JournalLine.entry_id.between(lo, hi))
+            .order_by(JournalLine.entry_id, JournalLine.id)
+        ):
+            lines_by_entry[row[1]].append(tuple(row))
+        for entry in entries:
+            _check_entry(out, entry, seals.get(entry[0]), lines_by_entry.pop(entry[0], []))
+        last_id = hi
+    # seals whose entry disappeared (possible only with foreign keys switched off)
+    orphans = s.scalars(
+        select(JournalSeal.entry_id)
+        .outerjoin(JournalEntry, JournalEntry.id == JournalSeal.entry_id)
+        .where(JournalEntry.id.is_(None))
+        .order_by(JournalSeal.entry_id)
+    ).all()
+    for eid in orphans:
+        out.add(
+            f"Jurnal #{eid} telah dihapus di luar aplikasi",
+            f"Journal entry #{eid} was deleted outside the app",
+            f"journal_entries.id={eid}",
+        )
+    # lines whose entry does not exist at all
+    stray = s.scalars(
+        select(JournalLine.id)
+        .outerjoin(JournalEntry, JournalEntry.id == JournalLine.entry_id)
+        .where(JournalEntry.id.is_(None))
+        .order_by(JournalLine.id)
+    ).all()
+    for lid in stray:
+        out.add(
+            f"Baris jurnal #{lid} tidak memiliki jurnal",
+            f"Journal line #{lid} belongs to no journal entry",
+            f"journal_lines.id={lid}",
+        )
+    return out.result()
+
+
+def _check_seal_chain(s: Session, out: _Collector) -> None:
+    prev_hash, last_id = "", 0
+    while True:
+        rows = s.execute(
+            select(JournalSeal.id, JournalSeal.entry_id, JournalSeal.prev_hash, JournalSeal.hash)
+            .where(JournalSeal.id > last_id)
+            .order_by(JournalSeal.id)
+            .limit(BATCH)
+        ).all()
+        if not rows:
+            return
+        for sid, eid, prev, h in rows:
+            if (prev or "") != prev_hash:
+                out.add(
+                    f"Rantai segel jurnal putus sebelum jurnal #{eid}: jurnal sebelumnya dihapus "
+                    "atau segelnya diubah",
+                    f"Journal seal chain broken before entry #{eid}: an earlier entry was removed "
+                    "or its seal altered",
+                    f"journal_seals.id={sid}",
+                )
+            prev_hash = h
+        last_id = rows[-1][0]
+
+
+def _check_entry(out: _Collector, entry: tuple, seal: tuple | None, lines: list[tuple]) -> None:
+    eid = entry[0]
+    if seal is None:
+        out.add(
+            f"Jurnal #{eid} tidak bersegel: ditambahkan di luar aplikasi",
+            f"Journal entry #{eid} has no seal: it was added outside the app",
+            f"journal_entries.id={eid}",
+        )
+        return
+    _sid, sealed_text, prev, h = seal
+    sealed = parse_lines(sealed_text)
+    line_problem = False
+    present = set()
+    for lid, leid, account_id, debit, credit, member_id, memo in lines:
+        present.add(lid)
+        expected = sealed.get(lid)
+        if expected is None:
+            line_problem = True
+            out.add(
+                f"Baris jurnal #{lid} (jurnal #{eid}) ditambahkan di luar aplikasi",
+                f"Journal line #{lid} (entry #{eid}) was added outside the app",
+                f"journal_lines.id={lid}",
+            )
+        elif line_hash(lid, leid, account_id, debit, credit, member_id, memo) != expected:
+            line_problem = True
+            out.add(
+                f"Baris jurnal #{lid} (jurnal #{eid}) telah diubah di luar aplikasi",
+                f"Journal line #{lid} (entry #{eid}) was altered outside the app",
+                f"journal_lines.id={lid}",
+            )
+    for lid in sorted(set(sealed) - present):
+        line_problem = True
+        out.add(
+            f"Baris jurnal #{lid} (jurnal #{eid}) telah dihapus di luar aplikasi",
+            f"Journal line #{lid} (entry #{eid}) was deleted outside the app",
+            f"journal_lines.id={lid}",
+        )
+    if not line_problem and entry_hash(prev or "", *entry, sealed_text) != h:
+        out.add(
+            f"Jurnal #{eid} (tanggal, keterangan atau nomor bukti) telah diubah di luar aplikasi",
+            f"Journal entry #{eid} (date, description or receipt number) was altered outside the app",
+            f"journal_entries.id={eid}",
+        )
+
+
+CHECKS: list[tuple[str, Callable[[Session], list[Problem]]]] = [
+    ("audit_chain", check_audit_chain),
+    ("journal_seals", check_journal_seals),
+]

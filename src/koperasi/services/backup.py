@@ -1,0 +1,443 @@
+"""Backups and restore of the SQLite database (the online backup API, never a file copy).
+
+Entry points for the other areas:
+
+- ``backup_now(db, actor, folder=None)`` — "Backup now" to a chosen folder or USB drive.
+- ``backup_on_close(db)`` — the GUI calls it when the app closes (automatic, rotated).
+- ``before_risky_operation(db, label)`` — year-end close and similar call it first.
+- ``inspect_backup(path)`` — integrity check and the summary shown before a restore.
+- ``restore(db, actor, path, confirm=None)`` — backs the current database up, then restores.
+
+A PostgreSQL database is backed up on the server with ``pg_dump`` (docs/postgresql.md);
+``backup_now``/``restore`` refuse it with that explanation, the automatic ones do nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import shutil
+import sqlite3
+import tempfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from ..db.models import Account, JournalLine, Member, SavingsAccount, Setting
+from ..errors import KoperasiError
+from . import audit
+from .auth import Actor, require
+from .uow import unit_of_work
+
+AUTO_LABEL = "otomatis"
+SAFETY_LABEL = "sebelum-pulih"
+INFO_KEY = "backup_info"
+LOANS_ACCOUNT = "1.20"
+
+
+class BackupError(KoperasiError):
+    code = "backup_failed"
+
+
+@dataclass(frozen=True)
+class Retention:
+    """How many automatic backups to keep: the newest of each of the last N days, weeks
+    (ISO) and months. Labelled backups (manual, before year-end, before restore) are kept."""
+
+    daily: int = 7
+    weekly: int = 4
+    monthly: int = 12
+
+
+@dataclass(frozen=True)
+class BackupSummary:
+    """What a backup holds; shown for confirmation before a restore."""
+
+    path: Path
+    taken_at: dt.datetime | None
+    label: str
+    revision: str | None
+    members: int
+    active_members: int
+    total_savings: int
+    loans_outstanding: int
+    trial_debit: int
+    trial_credit: int
+    problems: tuple[str, ...]
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def lines(self, lang: str = "id") -> list[str]:
+        from ..domain.money import format_rupiah
+
+        when = self.taken_at.strftime("%Y-%m-%d %H:%M") if self.taken_at else "?"
+        if lang == "id":
+            return [
+                f"Berkas cadangan   : {self.path}",
+                f"Dibuat            : {when} UTC ({self.label or '-'})",
+                f"Anggota           : {self.members} ({self.active_members} aktif)",
+                f"Total simpanan    : {format_rupiah(self.total_savings)}",
+                f"Pinjaman beredar  : {format_rupiah(self.loans_outstanding)}",
+                f"Neraca saldo      : debit {format_rupiah(self.trial_debit)}, "
+                f"kredit {format_rupiah(self.trial_credit)}",
+            ]
+        return [
+            f"Backup file       : {self.path}",
+            f"Taken             : {when} UTC ({self.label or '-'})",
+            f"Members           : {self.members} ({self.active_members} active)",
+            f"Total savings     : {format_rupiah(self.total_savings)}",
+            f"Loans outstanding : {format_rupiah(self.loans_outstanding)}",
+            f"Trial balance     : debit {format_rupiah(self.trial_debit)}, "
+            f"credit {format_rupiah(self.trial_credit)}",
+        ]
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    summary: BackupSummary
+    safety_backup: Path
+
+
+# ---------------------------------------------------------------- making backups
+
+
+def _require_sqlite(db) -> Path:  # type: ignore[no-untyped-def]
+    if not db.is_sqlite or db.sqlite_path is None:
+        raise BackupError("backup_on_postgres")
+    return db.sqlite_path
+
+
+def default_folder(db) -> Path:  # type: ignore[no-untyped-def]
+    """``backup/`` beside the database file."""
+    return _require_sqlite(db).parent / "backup"
+
+
+def _clean_label(label: str) -> str:
+    text = re.sub(r"[^0-9A-Za-z_-]+", "-", (label or "").strip()).strip("-")
+    return text[:40] or "manual"
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
+
+
+def copy_sqlite(source: Path, target: Path, label: str = "", source_name: str = "") -> Path:
+    """Copy the live database ``source`` to ``target`` with the online backup API.
+
+    Written to a temporary file in the target folder and renamed at the end, so a failed or
+    interrupted backup never leaves a half file under the final name. The copy is a single
+    self-contained file (rollback journal mode) that records when it was taken."""
+    target = Path(target)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=".koperasi-", suffix=".tmp", dir=target.parent)
+        os.close(fd)
+    except OSError as exc:
+        raise BackupError(path=str(target), detail=exc.strerror or str(exc)) from exc
+    tmp = Path(tmp_name)
+    try:
+        src = sqlite3.connect(str(source), timeout=30)
+        try:
+            dst = sqlite3.connect(str(tmp))
+            try:
+                src.backup(dst)
+                dst.execute("PRAGMA journal_mode=DELETE")
+                info = {
+                    "taken_at": _now().isoformat(),
+                    "label": label,
+                    "source": source_name or str(source),
+                }
+                import json
+
+                dst.execute(
+                    "INSERT INTO settings(key, value) VALUES (?, ?) "
+                    "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                    (INFO_KEY, json.dumps(info, sort_keys=True)),
+                )
+                dst.commit()
+            finally:
+                dst.close()
+        finally:
+            src.close()
+        with open(tmp, "rb+") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except (sqlite3.Error, OSError) as exc:
+        tmp.unlink(missing_ok=True)
+        raise BackupError(path=str(target), detail=str(exc)) from exc
+    return target
+
+
+def backup_file_name(db_path: Path, label: str, when: dt.datetime | None = None) -> str:
+    when = when or dt.datetime.now()
+    return f"{db_path.stem}-{_clean_label(label)}-{when.strftime('%Y%m%d-%H%M%S')}.db"
+
+
+def _unique(path: Path) -> Path:
+    n, candidate = 1, path
+    while candidate.exists():
+        n += 1
+        candidate = path.with_name(f"{path.stem}-{n}{path.suffix}")
+    return candidate
+
+
+def backup_to(db, target: str | os.PathLike[str], label: str = "manual") -> Path:  # type: ignore[no-untyped-def]
+    """Back the database up to the file ``target`` (no role check: internal use)."""
+    source = _require_sqlite(db)
+    target = Path(target).expanduser().resolve()
+    if target == source:
+        raise BackupError(path=str(target), detail="same file as the database")
+    return copy_sqlite(source, target, _clean_label(label), str(source))
+
+
+def backup_now(  # type: ignore[no-untyped-def]
+    db, actor: Actor, folder: str | os.PathLike[str] | None = None, label: str = "manual"
+) -> Path:
+    """ "Backup now": a copy in ``folder`` (default ``backup/`` beside the database)."""
+    require(actor, "backup.create")
+    source = _require_sqlite(db)
+    folder = Path(folder).expanduser() if folder else default_folder(db)
+    return backup_to(db, _unique(folder / backup_file_name(source, label)), label)
+
+
+def backup_on_close(  # type: ignore[no-untyped-def]
+    db, folder: str | os.PathLike[str] | None = None, retention: Retention = Retention()
+) -> Path | None:
+    """The automatic backup when the app closes, then rotation. None on PostgreSQL."""
+    if not db.is_sqlite:
+        return None
+    source = _require_sqlite(db)
+    target_dir = Path(folder) if folder else default_folder(db)
+    path = backup_to(db, _unique(target_dir / backup_file_name(source, AUTO_LABEL)), AUTO_LABEL)
+    rotate(target_dir, source.stem, retention)
+    return path
+
+
+def before_risky_operation(db, label: str) -> Path | None:  # type: ignore[no-untyped-def]
+    """A labelled backup before a year-end close, a big import, ... (kept, not rotated).
+    None on PostgreSQL, where the server's pg_dump schedule covers it."""
+    if not db.is_sqlite:
+        return None
+    source = _require_sqlite(db)
+    folder = default_folder(db)
+    return backup_to(db, _unique(folder / backup_file_name(source, f"sebelum-{label}")), label)
+
+
+_AUTO_RE = re.compile(r"-(?P<label>[0-9A-Za-z_-]+?)-(?P<stamp>\d{8}-\d{6})(?:-\d+)?\.db$")
+
+
+def auto_backups(folder: Path, stem: str) -> list[tuple[dt.datetime, Path]]:
+    """The automatic backups of database ``stem`` in ``folder``, newest first."""
+    out = []
+    for p in Path(folder).glob(f"{stem}-{AUTO_LABEL}-*.db"):
+        m = _AUTO_RE.search(p.name[len(stem) :])
+        if not m or m.group("label") != AUTO_LABEL:
+            continue
+        try:
+            when = dt.datetime.strptime(m.group("stamp"), "%Y%m%d-%H%M%S")
+        except ValueError:
+            continue
+        out.append((when, p))
+    out.sort(reverse=True)
+    return out
+
+
+def select_kept(stamps: Iterable[dt.datetime], retention: Retention) -> set[dt.datetime]:
+    """Grandfather-father-son: the newest backup of each of the last N days, weeks, months."""
+    ordered = sorted(set(stamps), reverse=True)
+    keep: set[dt.datetime] = set()
+    for n, key in (
+        (retention.daily, lambda t: t.date()),
+        (retention.weekly, lambda t: tuple(t.isocalendar()[:2])),
+        (retention.monthly, lambda t: (t.year, t.month)),
+    ):
+        seen: list = []
+        for t in ordered:
+            k = key(t)
+            if k in seen:
+                continue
+            if len(seen) >= n:
+                break
+            seen.append(k)
+            keep.add(t)
+    return keep
+
+
+def rotate(folder: Path, stem: str, retention: Retention = Retention()) -> list[Path]:
+    """Delete automatic backups beyond the retention; returns what was deleted."""
+    backups = auto_backups(folder, stem)
+    keep = select_kept((t for t, _ in backups), retention)
+    removed = []
+    for t, p in backups:
+        if t not in keep:
+            p.unlink(missing_ok=True)
+            removed.append(p)
+    return removed
+
+
+# ---------------------------------------------------------------- inspecting and restoring
+
+
+def _integrity(path: Path) -> list[str]:
+    try:
+        with open(path, "rb") as fh:
+            if fh.read(16) != b"SQLite format 3\x00":
+                return ["bukan berkas SQLite / not an SQLite file"]
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            rows = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
+        finally:
+            conn.close()
+    except (sqlite3.Error, OSError) as exc:
+        return [str(exc)]
+    return [] if rows == ["ok"] else rows[:5]
+
+
+def inspect_backup(path: str | os.PathLike[str]) -> BackupSummary:
+    """Integrity check (``PRAGMA integrity_check``, a schema revision this app knows,
+    ``koperasi check``) and the totals of a backup file. Raises :class:`BackupError` when
+    the file cannot be read at all; other problems are listed in ``problems``."""
+    from ..db.database import open_database
+    from ..db.migrate import head_revision
+    from .check import run_checks
+    from .ledger import trial_balance_in
+
+    path = Path(path).expanduser().resolve()
+    if not path.is_file():
+        raise BackupError("restore_bad_backup", path=str(path), detail="file not found")
+    bad = _integrity(path)
+    if bad:
+        raise BackupError("restore_bad_backup", path=str(path), detail="; ".join(bad))
+    work = Path(tempfile.mkdtemp(prefix="koperasi-periksa-"))
+    try:
+        copy = work / "periksa.db"
+        src = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        dst = sqlite3.connect(str(copy))
+        try:
+            src.backup(dst)
+            try:
+                revision = src.execute("SELECT version_num FROM alembic_version").fetchone()
+            except sqlite3.Error:
+                revision = None
+        finally:
+            dst.close()
+            src.close()
+        revision = revision[0] if revision else None
+        try:
+            db = open_database(copy, seed=False)  # refuses foreign or newer databases
+        except KoperasiError as exc:
+            raise BackupError(
+                "restore_bad_backup", path=str(path), detail=exc.message("en")
+            ) from exc
+        try:
+            report = run_checks(db)
+            with unit_of_work(db) as s:
+                info = _info(s)
+                members = int(s.scalar(select(func.count(Member.id))) or 0)
+                active = int(
+                    s.scalar(select(func.count(Member.id)).where(Member.status == "aktif")) or 0
+                )
+                savings = int(s.scalar(select(func.coalesce(func.sum(SavingsAccount.balance), 0))))
+                loans = int(
+                    s.scalar(
+                        select(func.coalesce(func.sum(JournalLine.debit - JournalLine.credit), 0))
+                        .join(Account, Account.id == JournalLine.account_id)
+                        .where(Account.code == LOANS_ACCOUNT)
+                    )
+                )
+                tb = trial_balance_in(s, dt.date(9999, 12, 31))
+        finally:
+            db.dispose()
+        problems = [f"[{p.check}] {p.message('en')}" for p in report.problems]
+        if revision is not None and revision != head_revision():
+            info.setdefault("upgraded_from", revision)
+        taken = info.get("taken_at")
+        return BackupSummary(
+            path=path,
+            taken_at=dt.datetime.fromisoformat(taken) if taken else None,
+            label=str(info.get("label", "")),
+            revision=revision,
+            members=members,
+            active_members=active,
+            total_savings=savings,
+            loans_outstanding=loans,
+            trial_debit=tb.total_debit,
+            trial_credit=tb.total_credit,
+            problems=tuple(problems),
+        )
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def _info(s) -> dict:  # type: ignore[no-untyped-def]
+    import json
+
+    raw = s.scalar(select(Setting.value).where(Setting.key == INFO_KEY))
+    try:
+        value = json.loads(raw) if raw else {}
+    except ValueError:
+        value = {}
+    return value if isinstance(value, dict) else {}
+
+
+def restore(  # type: ignore[no-untyped-def]
+    db,
+    actor: Actor,
+    path: str | os.PathLike[str],
+    confirm: Callable[[BackupSummary], bool] | None = None,
+) -> RestoreResult | None:
+    """Replace the database's content by the backup at ``path``.
+
+    Order: check the backup (refused when it is damaged, of an unknown schema or fails
+    ``check``), ask ``confirm(summary)`` (None means confirmed), back the current database up
+    (label ``sebelum-pulih``), then copy the backup in with the online backup API and record
+    the restore in the audit trail. Returns None when not confirmed."""
+    require(actor, "backup.restore")
+    live = _require_sqlite(db)
+    summary = inspect_backup(path)
+    if not summary.ok:
+        raise BackupError(
+            "restore_bad_backup", path=str(summary.path), detail="; ".join(summary.problems[:3])
+        )
+    if summary.path == live:
+        raise BackupError(
+            "restore_bad_backup", path=str(summary.path), detail="it is the open database"
+        )
+    if confirm is not None and not confirm(summary):
+        return None
+    safety = backup_now(db, actor, label=SAFETY_LABEL)
+    db.dispose()  # our pooled connections must not hold the file while it is replaced
+    try:
+        src = sqlite3.connect(f"file:{summary.path}?mode=ro", uri=True)
+        dst = sqlite3.connect(str(live), timeout=30)
+        try:
+            src.backup(dst)
+            dst.execute("DELETE FROM settings WHERE key = ?", (INFO_KEY,))
+            dst.commit()
+        finally:
+            dst.close()
+            src.close()
+    except sqlite3.Error as exc:
+        raise BackupError(path=str(live), detail=str(exc)) from exc
+    from ..db.migrate import ensure_schema
+
+    ensure_schema(db.engine, live)  # a backup from an older version is upgraded now
+    with unit_of_work(db) as s:
+        audit.record(
+            s,
+            actor,
+            "backup.restore",
+            "database",
+            live.name,
+            after={
+                "file": str(summary.path),
+                "taken_at": summary.taken_at,
+                "safety_backup": str(safety),
+            },
+        )
+    return RestoreResult(summary, safety)

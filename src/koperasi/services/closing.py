@@ -1,0 +1,383 @@
+"""Period closing (tutup buku): months and the financial year.
+
+- ``close_month``: the month's postings are locked (``fiscal_periods.status = closed``; the
+  ledger's ``ensure_open`` refuses any posting dated in it). Idempotent.
+- ``reopen_month``: needs a reason, is audited; refused while the month's financial year is
+  closed (reopen the year first).
+- ``close_year``: computes the year's SHU (income less expenses), posts ONE closing entry on
+  the last day of the financial year that moves every income and expense balance to 3.90
+  SHU Tahun Berjalan, and closes all twelve months. Balance-sheet accounts simply carry
+  forward (the ledger is cumulative). Idempotent: closing a closed year returns it as it is.
+- ``reopen_year``: reverses the closing entry (audited, with a reason); refused once the
+  year's SHU has been distributed. The months stay closed until reopened one by one.
+
+The closing entry is posted into the year's last month even when that month is already
+closed: inside the same transaction the month is opened, the entry posted and the month
+closed again (``closed_at`` after the entry), so ``koperasi check`` stays green.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..db.models import FiscalPeriod, JournalEntry
+from ..db.models.base import utcnow
+from ..errors import ValidationError
+from . import audit, ledger, statements
+from .auth import Actor, require
+from .ledger import Line
+from .progress import ProgressCallback, report
+from .settings import get_value, set_value
+from .uow import read_only, unit_of_work
+
+CLOSING_SOURCE = statements.CLOSING_SOURCE
+SHU_SOURCE = "shu"
+CLOSED_YEARS_KEY = "closed_years"
+
+
+@dataclass(frozen=True)
+class PeriodView:
+    year: int
+    month: int
+    status: str  # open | closed
+    closed_at: dt.datetime | None
+    closed_by: str | None
+    note: str
+
+    @property
+    def label(self) -> str:
+        return f"{self.year}-{self.month:02d}"
+
+
+@dataclass(frozen=True)
+class YearClosing:
+    year: int
+    start: dt.date
+    end: dt.date
+    income: int
+    expenses: int
+    surplus: int
+    entry_id: int | None
+    already_closed: bool = False
+
+
+def _view(p: FiscalPeriod | None, year: int, month: int) -> PeriodView:
+    if p is None:
+        return PeriodView(year, month, "open", None, None, "")
+    return PeriodView(p.year, p.month, p.status, p.closed_at, p.closed_by, p.note or "")
+
+
+def _period_row(s: Session, year: int, month: int, lock: bool = True) -> FiscalPeriod:
+    q = select(FiscalPeriod).where(FiscalPeriod.year == year, FiscalPeriod.month == month)
+    if lock:
+        q = q.with_for_update()
+    p = s.scalars(q).first()
+    if p is None:
+        p = FiscalPeriod(year=year, month=month, status="open", note="")
+        s.add(p)
+        s.flush()
+    return p
+
+
+def _check_month(year: int, month: int) -> None:
+    if not (1 <= month <= 12) or not (1900 <= year <= 9999):
+        raise ValidationError("period", "invalid")
+
+
+def parse_period(text: str) -> tuple[int, int]:
+    """``2026-03`` -> (2026, 3)."""
+    try:
+        y, m = text.strip().split("-")
+        year, month = int(y), int(m)
+    except (ValueError, AttributeError) as exc:
+        raise ValidationError("period", "not_a_period", value=text) from exc
+    if not (1 <= month <= 12) or not (1900 <= year <= 9999):
+        raise ValidationError("period", "not_a_period", value=text)
+    return year, month
+
+
+def closed_years_in(s: Session) -> dict[str, dict]:
+    return dict(get_value(s, CLOSED_YEARS_KEY, {}) or {})
+
+
+def is_year_closed_in(s: Session, year: int) -> bool:
+    return str(year) in closed_years_in(s)
+
+
+def _close_in(s: Session, actor: Actor, year: int, month: int, note: str = "") -> bool:
+    p = _period_row(s, year, month)
+    if p.status == "closed":
+        return False
+    before = _view(p, year, month)
+    p.status = "closed"
+    p.closed_at = utcnow()
+    p.closed_by = actor.username
+    p.note = note
+    s.flush()
+    audit.record(
+        s,
+        actor,
+        "period.close",
+        "fiscal_period",
+        f"{year}-{month:02d}",
+        before,
+        _view(p, year, month),
+    )
+    return True
+
+
+def close_month(
+    db, actor: Actor, year: int, month: int, today: dt.date | None = None
+) -> PeriodView:  # type: ignore[no-untyped-def]
+    """Lock the month: nothing dated in it can be posted any more. Idempotent."""
+    require(actor, "period.close")
+    _check_month(year, month)
+    today = today or dt.date.today()
+    if statements.month_end(year, month) >= today:
+        raise ValidationError("period", "period_not_ended", period=f"{year}-{month:02d}")
+    with unit_of_work(db) as s:
+        _close_in(s, actor, year, month)
+        return _view(_period_row(s, year, month, lock=False), year, month)
+
+
+def reopen_month(db, actor: Actor, year: int, month: int, reason: str) -> PeriodView:  # type: ignore[no-untyped-def]
+    """Open a closed month again (admin only); the reason goes to the audit trail."""
+    require(actor, "period.reopen")
+    _check_month(year, month)
+    if not (reason or "").strip():
+        raise ValidationError("reason", "required")
+    with unit_of_work(db) as s:
+        sm = statements.fy_start_month(s)
+        fy = statements.fiscal_year_of(dt.date(year, month, 1), sm)
+        if is_year_closed_in(s, fy):
+            raise ValidationError("period", "year_closed", year=fy)
+        p = _period_row(s, year, month)
+        if p.status != "closed":
+            return _view(p, year, month)
+        before = _view(p, year, month)
+        p.status = "open"
+        p.note = reason.strip()
+        s.flush()
+        audit.record(
+            s,
+            actor,
+            "period.reopen",
+            "fiscal_period",
+            f"{year}-{month:02d}",
+            before,
+            {"status": "open", "reason": reason.strip()},
+        )
+        return _view(p, year, month)
+
+
+def periods(db, year: int | None = None) -> list[PeriodView]:  # type: ignore[no-untyped-def]
+    """Status of the months (those with a row; a month without one is open)."""
+    with read_only(db) as s:
+        q = select(FiscalPeriod).order_by(FiscalPeriod.year, FiscalPeriod.month)
+        if year is not None:
+            q = q.where(FiscalPeriod.year == year)
+        return [_view(p, p.year, p.month) for p in s.scalars(q)]
+
+
+def closed_years(db) -> list[int]:  # type: ignore[no-untyped-def]
+    with read_only(db) as s:
+        return sorted(int(y) for y in closed_years_in(s))
+
+
+# ---------------------------------------------------------------- financial year
+
+
+def closing_entry_id(s: Session, year: int) -> int | None:
+    """The year's closing entry, if posted and not reversed."""
+    ids = s.scalars(
+        select(JournalEntry.id).where(
+            JournalEntry.source == CLOSING_SOURCE,
+            JournalEntry.source_ref == f"TB-{year}",
+            JournalEntry.reverses_entry_id.is_(None),
+        )
+    ).all()
+    for i in ids:
+        reversed_ = s.scalar(select(JournalEntry.id).where(JournalEntry.reverses_entry_id == i))
+        if reversed_ is None:
+            return i
+    return None
+
+
+def _closing_lines(s: Session, start: dt.date, end: dt.date) -> tuple[list[Line], int, int]:
+    infos = statements.accounts(s)
+    bal = statements.balances(s, end, start, (), infos)  # what is still in the accounts
+    lines: list[Line] = []
+    income = expenses = 0
+    for code, value in sorted(bal.items()):
+        info = infos[code]
+        if value == 0 or info.type not in ("income", "expense"):
+            continue
+        if info.type == "income":
+            income += value
+            lines.append(Line(code, debit=value) if value > 0 else Line(code, credit=-value))
+        else:
+            expenses += value
+            lines.append(Line(code, credit=value) if value > 0 else Line(code, debit=-value))
+    surplus = income - expenses
+    if surplus > 0:
+        lines.append(Line("3.90", credit=surplus, memo="SHU"))
+    elif surplus < 0:
+        lines.append(Line("3.90", debit=-surplus, memo="SHU (rugi)"))
+    return lines, income, expenses
+
+
+def _post_in_month(s: Session, actor: Actor, date: dt.date, fn):  # type: ignore[no-untyped-def]
+    """Run ``fn()`` (which posts dated ``date``) even if that month is closed; re-close after."""
+    p = _period_row(s, date.year, date.month)
+    was_closed = p.status == "closed"
+    if was_closed:
+        p.status = "open"
+        s.flush()
+    result = fn()
+    if was_closed:
+        p.status = "closed"
+        p.closed_at = utcnow()
+        s.flush()
+    return result
+
+
+def close_year(
+    db,
+    actor: Actor,
+    year: int,
+    progress: ProgressCallback | None = None,
+    today: dt.date | None = None,
+) -> YearClosing:  # type: ignore[no-untyped-def]
+    """Close the financial year: SHU to 3.90 in one entry, all months closed. Idempotent."""
+    require(actor, "period.close")
+    today = today or dt.date.today()
+    with unit_of_work(db) as s:
+        sm = statements.fy_start_month(s)
+        start, end = statements.fiscal_year_bounds(year, sm)
+        if end >= today:
+            raise ValidationError("year", "period_not_ended", period=str(year))
+        closed = closed_years_in(s)
+        if str(year) in closed:
+            info = closed[str(year)]
+            return YearClosing(
+                year,
+                start,
+                end,
+                int(info.get("income", 0)),
+                int(info.get("expenses", 0)),
+                int(info.get("surplus", 0)),
+                info.get("entry_id"),
+                already_closed=True,
+            )
+        earlier = [int(y) for y in closed if int(y) > year]
+        if earlier:
+            raise ValidationError("year", "later_year_closed", year=min(earlier))
+        first = statements.first_and_last_entry_date(s)[0]
+        if first is not None and first < start:
+            first_fy = statements.fiscal_year_of(first, sm)
+            open_years = [y for y in range(first_fy, year) if str(y) not in closed]
+            if open_years:
+                raise ValidationError("year", "earlier_year_open", year=open_years[0])
+        report(progress, 0, 3, "SHU")
+        lines, income, expenses = _closing_lines(s, start, end)
+        entry_id = None
+        if len(lines) >= 2:
+            entry = _post_in_month(
+                s,
+                actor,
+                end,
+                lambda: ledger.post(
+                    s,
+                    actor,
+                    end,
+                    f"Tutup buku tahun {year}: pendapatan dan beban ke SHU Tahun Berjalan",
+                    lines,
+                    source=CLOSING_SOURCE,
+                    source_ref=f"TB-{year}",
+                ),
+            )
+            entry_id = entry.id
+        report(progress, 1, 3, "periode")
+        for y, m in statements.fiscal_year_months(year, sm):
+            _close_in(s, actor, y, m, note=f"Tutup buku {year}")
+        result = YearClosing(year, start, end, income, expenses, income - expenses, entry_id)
+        closed[str(year)] = {
+            "income": income,
+            "expenses": expenses,
+            "surplus": income - expenses,
+            "entry_id": entry_id,
+            "closed_by": actor.username,
+        }
+        set_value(s, actor, CLOSED_YEARS_KEY, closed)
+        audit.record(s, actor, "year.close", "financial_year", str(year), None, result)
+        report(progress, 3, 3, "selesai")
+        return result
+
+
+def shu_distribution_entry_id(s: Session, year: int) -> int | None:
+    ids = s.scalars(
+        select(JournalEntry.id).where(
+            JournalEntry.source == SHU_SOURCE,
+            JournalEntry.source_ref == f"SHU-{year}",
+            JournalEntry.reverses_entry_id.is_(None),
+        )
+    ).all()
+    for i in ids:
+        if s.scalar(select(JournalEntry.id).where(JournalEntry.reverses_entry_id == i)) is None:
+            return i
+    return None
+
+
+def reopen_year(db, actor: Actor, year: int, reason: str) -> YearClosing:  # type: ignore[no-untyped-def]
+    """Undo a year-end closing (admin, with a reason): the closing entry is reversed."""
+    require(actor, "period.reopen")
+    if not (reason or "").strip():
+        raise ValidationError("reason", "required")
+    with unit_of_work(db) as s:
+        sm = statements.fy_start_month(s)
+        start, end = statements.fiscal_year_bounds(year, sm)
+        closed = closed_years_in(s)
+        if str(year) not in closed:
+            raise ValidationError("year", "year_not_closed", year=year)
+        later = [int(y) for y in closed if int(y) > year]
+        if later:
+            raise ValidationError("year", "later_year_closed", year=min(later))
+        if shu_distribution_entry_id(s, year) is not None:
+            raise ValidationError("year", "shu_already_distributed", year=year)
+        info = closed.pop(str(year))
+        entry_id = closing_entry_id(s, year)
+        if entry_id is not None:
+            _post_in_month(
+                s,
+                actor,
+                end,
+                lambda: ledger.post_reversal(s, actor, entry_id, end, reason.strip()),
+            )
+        set_value(s, actor, CLOSED_YEARS_KEY, closed)
+        result = YearClosing(
+            year,
+            start,
+            end,
+            int(info.get("income", 0)),
+            int(info.get("expenses", 0)),
+            int(info.get("surplus", 0)),
+            entry_id,
+        )
+        audit.record(
+            s, actor, "year.reopen", "financial_year", str(year), result, {"reason": reason.strip()}
+        )
+        return result
+
+
+def year_surplus_in(s: Session, year: int) -> tuple[int, bool]:
+    """(SHU of the financial year, whether the year is closed)."""
+    closed = closed_years_in(s)
+    if str(year) in closed:
+        return int(closed[str(year)].get("surplus", 0)), True
+    sm = statements.fy_start_month(s)
+    start, end = statements.fiscal_year_bounds(year, sm)
+    return statements.surplus_between(s, start, end), False

@@ -1,0 +1,172 @@
+"""Seals over journal entries: a hash per line and a chained hash per entry.
+
+:func:`seal_entry` runs inside :func:`koperasi.services.ledger.post` (same transaction), so
+every entry that reaches the ledger is sealed. ``koperasi check`` recomputes the hashes
+(:mod:`koperasi.services.audit_checks`) and names the journal line or entry that was changed,
+added or removed behind the app's back — even a change that keeps the entry balanced.
+Anyone who edits a row must also recompute every later seal to hide it; together with the
+audit chain that makes silent edits detectable.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Iterable, Sequence
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..db.models import JournalEntry, JournalLine, JournalSeal
+from .counters import lock_series
+
+LOCK_SERIES = "AUDIT"  # the same serialisation point as the audit trail (one lock order)
+_SEP = "\x1f"
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def line_hash(
+    line_id: int,
+    entry_id: int,
+    account_id: int,
+    debit: int,
+    credit: int,
+    member_id: int | None,
+    memo: str | None,
+) -> str:
+    """Short hash of one journal line (16 hex characters)."""
+    payload = _SEP.join(
+        _text(v) for v in (line_id, entry_id, account_id, int(debit), int(credit), member_id, memo)
+    )
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
+
+
+def lines_text(hashes: Iterable[tuple[int, str]]) -> str:
+    return " ".join(f"{i}:{h}" for i, h in sorted(hashes))
+
+
+def parse_lines(text: str) -> dict[int, str]:
+    out: dict[int, str] = {}
+    for part in (text or "").split():
+        i, _, h = part.partition(":")
+        if i.isdigit():
+            out[int(i)] = h
+    return out
+
+
+def entry_hash(
+    prev_hash: str,
+    entry_id: int,
+    date: dt.date,
+    description: str,
+    source: str,
+    source_ref: str | None,
+    receipt_no: str | None,
+    reverses_entry_id: int | None,
+    posted_at: dt.datetime | None,
+    posted_by: str | None,
+    lines: str,
+) -> str:
+    payload = _SEP.join(
+        _text(v)
+        for v in (
+            prev_hash,
+            entry_id,
+            date,
+            description,
+            source,
+            source_ref,
+            receipt_no,
+            reverses_entry_id,
+            posted_at,
+            posted_by,
+            lines,
+        )
+    )
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+ENTRY_COLUMNS = (
+    JournalEntry.id,
+    JournalEntry.date,
+    JournalEntry.description,
+    JournalEntry.source,
+    JournalEntry.source_ref,
+    JournalEntry.receipt_no,
+    JournalEntry.reverses_entry_id,
+    JournalEntry.posted_at,
+    JournalEntry.posted_by,
+)
+LINE_COLUMNS = (
+    JournalLine.id,
+    JournalLine.entry_id,
+    JournalLine.account_id,
+    JournalLine.debit,
+    JournalLine.credit,
+    JournalLine.member_id,
+    JournalLine.memo,
+)
+
+
+def _last_hash(session: Session) -> str:
+    prev = session.info.get("seal_last_hash")
+    if prev is None:
+        prev = (
+            session.scalar(select(JournalSeal.hash).order_by(JournalSeal.id.desc()).limit(1)) or ""
+        )
+    return prev
+
+
+def seal_entry(session: Session, entry: JournalEntry, lines: Sequence[JournalLine]) -> JournalSeal:
+    """Seal a just-flushed entry and its lines (in the caller's transaction)."""
+    lock_series(session, LOCK_SERIES, 0)
+    prev = _last_hash(session)
+    text = lines_text(
+        (
+            ln.id,
+            line_hash(
+                ln.id, ln.entry_id, ln.account_id, ln.debit, ln.credit, ln.member_id, ln.memo
+            ),
+        )
+        for ln in lines
+    )
+    h = entry_hash(
+        prev,
+        entry.id,
+        entry.date,
+        entry.description,
+        entry.source,
+        entry.source_ref,
+        entry.receipt_no,
+        entry.reverses_entry_id,
+        entry.posted_at,
+        entry.posted_by,
+        text,
+    )
+    seal = JournalSeal(entry_id=entry.id, lines=text, prev_hash=prev, hash=h)
+    session.add(seal)
+    session.flush()
+    session.info["seal_last_hash"] = h
+    return seal
+
+
+def seal_unsealed(session: Session) -> int:
+    """Seal every entry that has no seal yet, in id order (used when upgrading a database
+    made before seals existed). Returns the number sealed."""
+    sealed = select(JournalSeal.entry_id)
+    entries = session.scalars(
+        select(JournalEntry).where(JournalEntry.id.not_in(sealed)).order_by(JournalEntry.id)
+    ).all()
+    for entry in entries:
+        lines = session.scalars(
+            select(JournalLine).where(JournalLine.entry_id == entry.id).order_by(JournalLine.id)
+        ).all()
+        seal_entry(session, entry, lines)
+    return len(entries)

@@ -1,0 +1,377 @@
+"""SHU (sisa hasil usaha) of a financial year: the split, the per-member shares, the postings.
+
+The arithmetic is :mod:`koperasi.domain.shu` (split per settings validated to 100 %,
+``SHU_a = Y x Ta / Tk + X x Sa / Sk`` rounded down). This module gathers its inputs from the
+books and posts the outcome:
+
+- :func:`plan` — the year's surplus (from the closing if the year is closed), the pots, and
+  every member's share. Ta = loan interest the member paid in the year (credits on 4.10 with
+  the member on the line); Sa = the member's pokok + wajib balance at the year's end.
+- :func:`distribute` — after the RAT: one entry moves the surplus out of 3.90 to the reserve
+  (3.20, plus the rounding remainder), the funds (2.23 pengurus and karyawan, 2.24
+  pendidikan, 2.20 sosial) and each member's share to 2.21 Hutang SHU Anggota (one line per
+  member). Needs the year closed; idempotent.
+- :func:`pay` — pays members' SHU out of 2.21, in cash or into their sukarela account (one
+  entry and receipt per member).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ..db.models import (
+    Account,
+    JournalEntry,
+    JournalLine,
+    Member,
+    SavingsAccount,
+    SavingsProduct,
+    SavingsTransaction,
+)
+from ..domain import shu as shu_rules
+from ..errors import ValidationError
+from . import audit, ledger, savings, statements
+from .auth import Actor, require
+from .closing import SHU_SOURCE, is_year_closed_in, shu_distribution_entry_id, year_surplus_in
+from .counters import SERIES_JOURNAL, SERIES_SAVINGS, next_receipt
+from .ledger import Line
+from .progress import ProgressCallback, report
+from .settings import get_value
+from .uow import read_only, unit_of_work
+
+SPLIT_KEY = "shu_split"
+PAYABLE = "2.21"
+POT_ACCOUNTS = {
+    "cadangan": "3.20",
+    "dana_pengurus": "2.23",
+    "dana_karyawan": "2.23",
+    "dana_pendidikan": "2.24",
+    "dana_sosial": "2.20",
+}
+INTEREST_INCOME = "4.10"
+
+
+@dataclass(frozen=True)
+class MemberShu:
+    member_id: int
+    number: str
+    name: str
+    group: str
+    interest_paid: int  # Ta
+    capital: int  # Sa
+    jasa_anggota: int
+    jasa_modal: int
+    paid: int = 0  # paid out so far (from 2.21)
+
+    @property
+    def total(self) -> int:
+        return self.jasa_anggota + self.jasa_modal
+
+
+@dataclass(frozen=True)
+class ShuPlan:
+    year: int
+    start: dt.date
+    end: dt.date
+    surplus: int
+    year_closed: bool
+    split: dict[str, Decimal]
+    pots: dict[str, int]
+    members: tuple[MemberShu, ...]
+    total_interest: int  # Tk
+    total_capital: int  # Sk
+    distributed_entry_id: int | None
+
+    @property
+    def member_pot(self) -> int:
+        return self.pots.get("jasa_anggota", 0) + self.pots.get("jasa_modal", 0)
+
+    @property
+    def to_members(self) -> int:
+        return sum(m.total for m in self.members)
+
+    @property
+    def remainder(self) -> int:
+        """Rounding remainder of the two member pots; it stays in the reserve."""
+        return self.member_pot - self.to_members
+
+    @property
+    def reserve(self) -> int:
+        return self.pots.get("cadangan", 0) + self.remainder
+
+
+def split_in(s: Session) -> dict[str, Decimal]:
+    raw = get_value(s, SPLIT_KEY, None)
+    if not raw:
+        return dict(shu_rules.DEFAULT_SPLIT)
+    return shu_rules.validate_split({k: Decimal(str(v)) for k, v in raw.items()})
+
+
+def _interest_by_member(s: Session, start: dt.date, end: dt.date) -> dict[int, int]:
+    q = (
+        select(
+            JournalLine.member_id,
+            func.sum(JournalLine.credit) - func.sum(JournalLine.debit),
+        )
+        .join(Account, Account.id == JournalLine.account_id)
+        .join(JournalEntry, JournalEntry.id == JournalLine.entry_id)
+        .where(
+            Account.code == INTEREST_INCOME,
+            JournalLine.member_id.is_not(None),
+            JournalEntry.date >= start,
+            JournalEntry.date <= end,
+            JournalEntry.source != statements.CLOSING_SOURCE,
+        )
+        .group_by(JournalLine.member_id)
+    )
+    return {mid: int(v or 0) for mid, v in s.execute(q)}
+
+
+def _capital_by_member(s: Session, end: dt.date) -> dict[int, int]:
+    q = (
+        select(SavingsAccount.member_id, func.sum(SavingsTransaction.amount))
+        .join(SavingsAccount, SavingsAccount.id == SavingsTransaction.account_id)
+        .join(SavingsProduct, SavingsProduct.id == SavingsAccount.product_id)
+        .where(SavingsProduct.kind.in_(("pokok", "wajib")), SavingsTransaction.date <= end)
+        .group_by(SavingsAccount.member_id)
+    )
+    return {mid: int(v or 0) for mid, v in s.execute(q)}
+
+
+def payable_by_member(s: Session, as_of: dt.date | None = None) -> dict[int, int]:
+    """Unpaid SHU per member (balance of 2.21 lines carrying the member)."""
+    q = (
+        select(JournalLine.member_id, func.sum(JournalLine.credit) - func.sum(JournalLine.debit))
+        .join(Account, Account.id == JournalLine.account_id)
+        .join(JournalEntry, JournalEntry.id == JournalLine.entry_id)
+        .where(Account.code == PAYABLE, JournalLine.member_id.is_not(None))
+        .group_by(JournalLine.member_id)
+    )
+    if as_of is not None:
+        q = q.where(JournalEntry.date <= as_of)
+    return {mid: int(v or 0) for mid, v in s.execute(q)}
+
+
+def _paid_for_year(s: Session, year: int) -> dict[int, int]:
+    q = (
+        select(JournalLine.member_id, func.sum(JournalLine.debit) - func.sum(JournalLine.credit))
+        .join(Account, Account.id == JournalLine.account_id)
+        .join(JournalEntry, JournalEntry.id == JournalLine.entry_id)
+        .where(
+            Account.code == PAYABLE,
+            JournalLine.member_id.is_not(None),
+            JournalEntry.source == SHU_SOURCE,
+            JournalEntry.source_ref == f"SHU-{year}-BAYAR",
+        )
+        .group_by(JournalLine.member_id)
+    )
+    return {mid: int(v or 0) for mid, v in s.execute(q)}
+
+
+def plan_in(s: Session, year: int) -> ShuPlan:
+    sm = statements.fy_start_month(s)
+    start, end = statements.fiscal_year_bounds(year, sm)
+    surplus, closed = year_surplus_in(s, year)
+    split = split_in(s)
+    pots = shu_rules.split_surplus(surplus, split).pots
+    ta = _interest_by_member(s, start, end)
+    sa = _capital_by_member(s, end)
+    ids = sorted(k for k in set(ta) | set(sa) if ta.get(k, 0) > 0 or sa.get(k, 0) > 0)
+    dist = shu_rules.distribute(
+        pots.get("jasa_anggota", 0),
+        pots.get("jasa_modal", 0),
+        [(i, max(ta.get(i, 0), 0), max(sa.get(i, 0), 0)) for i in ids],
+    )
+    info: dict[int, tuple[str, str, str]] = {}
+    if ids:
+        from ..db.models import Group
+
+        rows = s.execute(
+            select(Member.id, Member.number, Member.name, Group.code)
+            .outerjoin(Group, Group.id == Member.group_id)
+            .where(Member.id.in_(ids))
+        ).all()
+        info = {r[0]: (r[1], r[2], r[3] or "") for r in rows}
+    paid = _paid_for_year(s, year)
+    members = tuple(
+        MemberShu(
+            sh.member_id,
+            info[sh.member_id][0],
+            info[sh.member_id][1],
+            info[sh.member_id][2],
+            sh.interest_paid,
+            sh.capital,
+            sh.jasa_anggota,
+            sh.jasa_modal,
+            paid.get(sh.member_id, 0),
+        )
+        for sh in dist.shares
+    )
+    members = tuple(sorted(members, key=lambda m: m.number))
+    return ShuPlan(
+        year,
+        start,
+        end,
+        surplus,
+        closed,
+        split,
+        pots,
+        members,
+        sum(m.interest_paid for m in members),
+        sum(m.capital for m in members),
+        shu_distribution_entry_id(s, year),
+    )
+
+
+def plan(db, year: int) -> ShuPlan:  # type: ignore[no-untyped-def]
+    with read_only(db) as s:
+        return plan_in(s, year)
+
+
+@dataclass(frozen=True)
+class DistributionResult:
+    year: int
+    entry_id: int
+    surplus: int
+    to_members: int
+    reserve: int
+    already: bool = False
+
+
+def distribute(
+    db, actor: Actor, year: int, date: dt.date, progress: ProgressCallback | None = None
+) -> DistributionResult:  # type: ignore[no-untyped-def]
+    """Post the RAT's SHU distribution for a closed year (idempotent)."""
+    require(actor, "ledger.write")
+    with unit_of_work(db) as s:
+        existing = shu_distribution_entry_id(s, year)
+        p = plan_in(s, year)
+        if existing is not None:
+            return DistributionResult(year, existing, p.surplus, p.to_members, p.reserve, True)
+        if not is_year_closed_in(s, year):
+            raise ValidationError("year", "year_not_closed", year=year)
+        if p.surplus <= 0:
+            raise ValidationError("year", "no_surplus", year=year)
+        if date <= p.end:
+            raise ValidationError(
+                "date", "date_before", other=(p.end + dt.timedelta(days=1)).isoformat()
+            )
+        report(progress, 0, 2, "SHU")
+        credits: dict[str, int] = {}
+        for key, amount in p.pots.items():
+            if key in ("jasa_anggota", "jasa_modal"):
+                continue
+            acct = POT_ACCOUNTS.get(key, "3.20")
+            credits[acct] = credits.get(acct, 0) + amount
+        credits["3.20"] = credits.get("3.20", 0) + p.remainder
+        lines = [Line("3.90", debit=p.surplus, memo=f"SHU {year}")]
+        lines += [
+            Line(a, credit=v, memo=f"SHU {year}") for a, v in sorted(credits.items()) if v > 0
+        ]
+        lines += [
+            Line(PAYABLE, credit=m.total, member_id=m.member_id, memo=f"SHU {year} {m.number}")
+            for m in p.members
+            if m.total > 0
+        ]
+        entry = ledger.post(
+            s,
+            actor,
+            date,
+            f"Pembagian SHU tahun buku {year} (keputusan RAT)",
+            lines,
+            source=SHU_SOURCE,
+            source_ref=f"SHU-{year}",
+            receipt_no=next_receipt(s, SERIES_JOURNAL, date.year),
+        )
+        result = DistributionResult(year, entry.id, p.surplus, p.to_members, p.reserve)
+        audit.record(s, actor, "shu.distribute", "financial_year", str(year), None, result)
+        report(progress, 2, 2, "selesai")
+        return result
+
+
+@dataclass(frozen=True)
+class Payout:
+    member_number: str
+    amount: int
+    to: str  # cash | sukarela
+    receipt_no: str
+    entry_id: int
+
+
+def pay(
+    db,
+    actor: Actor,
+    year: int,
+    date: dt.date,
+    to: str = "cash",
+    member_numbers: list[str] | None = None,
+    progress: ProgressCallback | None = None,
+) -> list[Payout]:  # type: ignore[no-untyped-def]
+    """Pay members their SHU of ``year`` from 2.21, in cash or into sukarela."""
+    require(actor, "ledger.write")
+    if to not in ("cash", "sukarela"):
+        raise ValidationError("kind", "choice", choices="cash, sukarela", value=to)
+    out: list[Payout] = []
+    with unit_of_work(db) as s:
+        if shu_distribution_entry_id(s, year) is None:
+            raise ValidationError("year", "shu_not_distributed", year=year)
+        p = plan_in(s, year)
+        owed = payable_by_member(s)
+        todo = [m for m in p.members if m.total - m.paid > 0]
+        if member_numbers:
+            wanted = set(member_numbers)
+            todo = [m for m in todo if m.number in wanted]
+        sukarela = savings.product_of_kind(s, "sukarela") if to == "sukarela" else None
+        for n, m in enumerate(todo):
+            report(progress, n, len(todo), m.number)
+            amount = min(m.total - m.paid, owed.get(m.member_id, 0))
+            if amount <= 0:
+                continue
+            member = s.get(Member, m.member_id)
+            assert member is not None
+            via = to if (to == "cash" or member.status == "aktif") else "cash"
+            if via == "sukarela":
+                assert sukarela is not None
+                acct = savings.account_for(s, member, sukarela, open_on=date)
+                receipt = next_receipt(s, SERIES_SAVINGS, date.year)
+                entry = ledger.post(
+                    s,
+                    actor,
+                    date,
+                    f"SHU {year} ke simpanan sukarela {member.number} {member.name}",
+                    [
+                        Line(PAYABLE, debit=amount, member_id=member.id),
+                        Line(sukarela.account_code, credit=amount, member_id=member.id),
+                    ],
+                    source=SHU_SOURCE,
+                    source_ref=f"SHU-{year}-BAYAR",
+                    receipt_no=receipt,
+                )
+                savings.record_in(
+                    s, actor, acct, amount, date, "shu", entry.id, receipt, f"SHU tahun buku {year}"
+                )
+            else:
+                receipt = next_receipt(s, SERIES_JOURNAL, date.year)
+                entry = ledger.post(
+                    s,
+                    actor,
+                    date,
+                    f"Pembayaran SHU {year} tunai {member.number} {member.name}",
+                    [
+                        Line(PAYABLE, debit=amount, member_id=member.id),
+                        Line("1.01", credit=amount, member_id=member.id),
+                    ],
+                    source=SHU_SOURCE,
+                    source_ref=f"SHU-{year}-BAYAR",
+                    receipt_no=receipt,
+                )
+            payout = Payout(member.number, amount, via, receipt, entry.id)
+            audit.record(s, actor, "shu.pay", "member", member.number, None, payout)
+            out.append(payout)
+        report(progress, len(todo), len(todo), "selesai")
+    return out

@@ -1,0 +1,467 @@
+"""Financial statements from the general ledger (SAK EP names, Permenkop 2/2024).
+
+- laporan posisi keuangan (neraca): balances at a date, with an earlier date beside it;
+- perhitungan hasil usaha (income statement) for a period, with the previous period;
+- laporan arus kas (direct method, from the cash accounts 1.01/1.02 and their sub-accounts);
+- laporan perubahan ekuitas (changes in equity).
+
+Everything is aggregate SQL over ``journal_lines``. Year-end closing entries (source
+``tutup_buku``) move income and expenses to 3.90; the income statement leaves them out so
+a closed year still shows its income and costs.
+
+Financial years: ``financial_year_start_month`` (setting, default 1). Financial year ``Y``
+starts on the first day of month ``start_month`` of calendar year ``Y``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ..db.models import Account, JournalEntry, JournalLine
+from .settings import get_value
+from .uow import read_only
+
+CLOSING_SOURCE = "tutup_buku"
+CASH_PREFIXES = ("1.01", "1.02")
+
+
+# ---------------------------------------------------------------- periods
+
+
+def month_end(year: int, month: int) -> dt.date:
+    nxt = dt.date(year + (month == 12), month % 12 + 1, 1)
+    return nxt - dt.timedelta(days=1)
+
+
+def add_months(year: int, month: int, n: int) -> tuple[int, int]:
+    k = year * 12 + (month - 1) + n
+    return k // 12, k % 12 + 1
+
+
+def fy_start_month(s: Session) -> int:
+    value = get_value(s, "financial_year_start_month") or 1
+    return int(value) if 1 <= int(value) <= 12 else 1
+
+
+def fiscal_year_bounds(year: int, start_month: int = 1) -> tuple[dt.date, dt.date]:
+    start = dt.date(year, start_month, 1)
+    ey, em = add_months(year, start_month, 11)
+    return start, month_end(ey, em)
+
+
+def fiscal_year_of(date: dt.date, start_month: int = 1) -> int:
+    return date.year if date.month >= start_month else date.year - 1
+
+
+def fiscal_year_months(year: int, start_month: int = 1) -> list[tuple[int, int]]:
+    return [add_months(year, start_month, i) for i in range(12)]
+
+
+def previous_period(start: dt.date, end: dt.date) -> tuple[dt.date, dt.date]:
+    """The period of the same shape just before: previous month(s)/year, else same length."""
+    if start.day == 1 and end == month_end(end.year, end.month):
+        months = (end.year - start.year) * 12 + end.month - start.month + 1
+        py, pm = add_months(start.year, start.month, -months)
+        ey, em = add_months(end.year, end.month, -months)
+        return dt.date(py, pm, 1), month_end(ey, em)
+    length = (end - start).days + 1
+    return start - dt.timedelta(days=length), start - dt.timedelta(days=1)
+
+
+# ---------------------------------------------------------------- sums
+
+
+@dataclass(frozen=True)
+class AccountInfo:
+    code: str
+    name: str
+    name_en: str
+    type: str
+    contra: bool
+
+
+def accounts(s: Session) -> dict[str, AccountInfo]:
+    return {
+        a.code: AccountInfo(a.code, a.name, a.name_en or a.name, a.type, a.contra)
+        for a in s.scalars(select(Account).order_by(Account.code))
+    }
+
+
+def sums(
+    s: Session,
+    date_to: dt.date | None,
+    date_from: dt.date | None = None,
+    exclude_sources: Iterable[str] = (),
+) -> dict[str, tuple[int, int]]:
+    """(debit, credit) per account code for entries dated in [date_from, date_to]."""
+    q = (
+        select(Account.code, func.sum(JournalLine.debit), func.sum(JournalLine.credit))
+        .join(JournalLine, JournalLine.account_id == Account.id)
+        .join(JournalEntry, JournalEntry.id == JournalLine.entry_id)
+        .group_by(Account.code)
+    )
+    if date_to is not None:
+        q = q.where(JournalEntry.date <= date_to)
+    if date_from is not None:
+        q = q.where(JournalEntry.date >= date_from)
+    excl = tuple(exclude_sources)
+    if excl:
+        q = q.where(JournalEntry.source.not_in(excl))
+    return {code: (int(d or 0), int(c or 0)) for code, d, c in s.execute(q)}
+
+
+def natural(info: AccountInfo, debit: int, credit: int) -> int:
+    """Balance on the account type's normal side (contra accounts come out negative)."""
+    if info.type in ("asset", "expense"):
+        return debit - credit
+    return credit - debit
+
+
+def balances(
+    s: Session,
+    date_to: dt.date | None,
+    date_from: dt.date | None = None,
+    exclude_sources: Iterable[str] = (),
+    infos: dict[str, AccountInfo] | None = None,
+) -> dict[str, int]:
+    infos = infos or accounts(s)
+    return {
+        code: natural(infos[code], d, c)
+        for code, (d, c) in sums(s, date_to, date_from, exclude_sources).items()
+    }
+
+
+def surplus_between(s: Session, date_from: dt.date | None, date_to: dt.date) -> int:
+    """Income less expenses for entries in the range, closing entries left out."""
+    infos = accounts(s)
+    bal = balances(s, date_to, date_from, (CLOSING_SOURCE,), infos)
+    return sum(v for c, v in bal.items() if infos[c].type == "income") - sum(
+        v for c, v in bal.items() if infos[c].type == "expense"
+    )
+
+
+def unclosed_surplus(s: Session, date_from: dt.date | None, date_to: dt.date) -> int:
+    """Income less expenses still sitting in the income/expense accounts (not yet closed)."""
+    infos = accounts(s)
+    bal = balances(s, date_to, date_from, (), infos)
+    return sum(v for c, v in bal.items() if infos[c].type == "income") - sum(
+        v for c, v in bal.items() if infos[c].type == "expense"
+    )
+
+
+# ---------------------------------------------------------------- statements
+
+
+@dataclass(frozen=True)
+class StatementLine:
+    code: str  # account code, or "" for a computed line
+    name: str
+    name_en: str
+    current: int
+    previous: int
+
+
+@dataclass(frozen=True)
+class BalanceSheet:
+    as_of: dt.date
+    previous_as_of: dt.date
+    assets: tuple[StatementLine, ...]
+    liabilities: tuple[StatementLine, ...]
+    equity: tuple[StatementLine, ...]
+
+    @staticmethod
+    def _sum(lines: tuple[StatementLine, ...]) -> tuple[int, int]:
+        return sum(x.current for x in lines), sum(x.previous for x in lines)
+
+    @property
+    def total_assets(self) -> tuple[int, int]:
+        return self._sum(self.assets)
+
+    @property
+    def total_liabilities(self) -> tuple[int, int]:
+        return self._sum(self.liabilities)
+
+    @property
+    def total_equity(self) -> tuple[int, int]:
+        return self._sum(self.equity)
+
+    @property
+    def balanced(self) -> bool:
+        a, l_, e = self.total_assets, self.total_liabilities, self.total_equity
+        return a[0] == l_[0] + e[0] and a[1] == l_[1] + e[1]
+
+
+UNCLOSED_CURRENT = ("SHU tahun berjalan (belum ditutup)", "Current-year surplus (not yet closed)")
+UNCLOSED_PRIOR = ("SHU tahun lalu belum ditutup", "Prior years' surplus not yet closed")
+
+
+def _equity_surplus_lines(s: Session, as_of: dt.date, start_month: int) -> tuple[int, int]:
+    """(prior years unclosed, current year unclosed) at ``as_of``."""
+    fy_start, _ = fiscal_year_bounds(fiscal_year_of(as_of, start_month), start_month)
+    current = unclosed_surplus(s, fy_start, as_of)
+    prior = unclosed_surplus(s, None, fy_start - dt.timedelta(days=1))
+    return prior, current
+
+
+def balance_sheet_in(s: Session, as_of: dt.date, previous_as_of: dt.date) -> BalanceSheet:
+    infos = accounts(s)
+    start_month = fy_start_month(s)
+    cur = balances(s, as_of, infos=infos)
+    prev = balances(s, previous_as_of, infos=infos)
+    groups: dict[str, list[StatementLine]] = {"asset": [], "liability": [], "equity": []}
+    for code, info in infos.items():
+        if info.type not in groups:
+            continue
+        c, p = cur.get(code, 0), prev.get(code, 0)
+        if c == 0 and p == 0:
+            continue
+        groups[info.type].append(StatementLine(code, info.name, info.name_en, c, p))
+    prior_c, current_c = _equity_surplus_lines(s, as_of, start_month)
+    prior_p, current_p = _equity_surplus_lines(s, previous_as_of, start_month)
+    if prior_c or prior_p:
+        groups["equity"].append(StatementLine("", *UNCLOSED_PRIOR, prior_c, prior_p))
+    if current_c or current_p:
+        groups["equity"].append(StatementLine("", *UNCLOSED_CURRENT, current_c, current_p))
+    return BalanceSheet(
+        as_of,
+        previous_as_of,
+        tuple(groups["asset"]),
+        tuple(groups["liability"]),
+        tuple(groups["equity"]),
+    )
+
+
+def balance_sheet(db, as_of: dt.date, previous_as_of: dt.date | None = None) -> BalanceSheet:  # type: ignore[no-untyped-def]
+    """Laporan posisi keuangan at ``as_of``; beside it the end of the previous financial year."""
+    with read_only(db) as s:
+        if previous_as_of is None:
+            sm = fy_start_month(s)
+            fy_start, _ = fiscal_year_bounds(fiscal_year_of(as_of, sm), sm)
+            previous_as_of = fy_start - dt.timedelta(days=1)
+        return balance_sheet_in(s, as_of, previous_as_of)
+
+
+@dataclass(frozen=True)
+class IncomeStatement:
+    start: dt.date
+    end: dt.date
+    previous_start: dt.date
+    previous_end: dt.date
+    income: tuple[StatementLine, ...]
+    expenses: tuple[StatementLine, ...]
+
+    @property
+    def total_income(self) -> tuple[int, int]:
+        return sum(x.current for x in self.income), sum(x.previous for x in self.income)
+
+    @property
+    def total_expenses(self) -> tuple[int, int]:
+        return sum(x.current for x in self.expenses), sum(x.previous for x in self.expenses)
+
+    @property
+    def surplus(self) -> tuple[int, int]:
+        i, e = self.total_income, self.total_expenses
+        return i[0] - e[0], i[1] - e[1]
+
+
+def income_statement_in(
+    s: Session, start: dt.date, end: dt.date, prev: tuple[dt.date, dt.date] | None = None
+) -> IncomeStatement:
+    infos = accounts(s)
+    pstart, pend = prev or previous_period(start, end)
+    cur = balances(s, end, start, (CLOSING_SOURCE,), infos)
+    old = balances(s, pend, pstart, (CLOSING_SOURCE,), infos)
+    groups: dict[str, list[StatementLine]] = {"income": [], "expense": []}
+    for code, info in infos.items():
+        if info.type not in groups:
+            continue
+        c, p = cur.get(code, 0), old.get(code, 0)
+        if c == 0 and p == 0:
+            continue
+        groups[info.type].append(StatementLine(code, info.name, info.name_en, c, p))
+    return IncomeStatement(
+        start, end, pstart, pend, tuple(groups["income"]), tuple(groups["expense"])
+    )
+
+
+def income_statement(db, start: dt.date, end: dt.date) -> IncomeStatement:  # type: ignore[no-untyped-def]
+    with read_only(db) as s:
+        return income_statement_in(s, start, end)
+
+
+@dataclass(frozen=True)
+class CashFlowLine:
+    category: str  # operating | investing | financing
+    direction: str  # in | out
+    code: str
+    name: str
+    name_en: str
+    current: int  # signed: receipts positive, payments negative
+    previous: int
+
+
+@dataclass(frozen=True)
+class CashFlow:
+    start: dt.date
+    end: dt.date
+    previous_start: dt.date
+    previous_end: dt.date
+    opening: tuple[int, int]
+    lines: tuple[CashFlowLine, ...]
+    closing: tuple[int, int]
+
+    def net(self, category: str | None = None) -> tuple[int, int]:
+        ls = [x for x in self.lines if category is None or x.category == category]
+        return sum(x.current for x in ls), sum(x.previous for x in ls)
+
+
+def cash_codes(infos: dict[str, AccountInfo]) -> set[str]:
+    return {c for c, i in infos.items() if i.type == "asset" and c.startswith(CASH_PREFIXES)}
+
+
+def cash_category(info: AccountInfo) -> str:
+    if info.type == "equity" or info.code.startswith("2.21"):
+        return "financing"
+    if info.type == "asset" and info.code.startswith("1.3"):
+        return "investing"
+    return "operating"
+
+
+def _cash_counterparts(
+    s: Session, cash_ids: list[int], start: dt.date, end: dt.date
+) -> dict[str, tuple[int, int]]:
+    cash_entries = (
+        select(JournalLine.entry_id).where(JournalLine.account_id.in_(cash_ids)).distinct()
+    )
+    q = (
+        select(Account.code, func.sum(JournalLine.debit), func.sum(JournalLine.credit))
+        .join(JournalLine, JournalLine.account_id == Account.id)
+        .join(JournalEntry, JournalEntry.id == JournalLine.entry_id)
+        .where(
+            JournalEntry.date >= start,
+            JournalEntry.date <= end,
+            JournalLine.account_id.not_in(cash_ids),
+            JournalLine.entry_id.in_(cash_entries),
+        )
+        .group_by(Account.code)
+    )
+    return {code: (int(d or 0), int(c or 0)) for code, d, c in s.execute(q)}
+
+
+def cash_flow_in(
+    s: Session, start: dt.date, end: dt.date, prev: tuple[dt.date, dt.date] | None = None
+) -> CashFlow:
+    infos = accounts(s)
+    codes = cash_codes(infos)
+    ids = list(s.scalars(select(Account.id).where(Account.code.in_(codes))))
+    pstart, pend = prev or previous_period(start, end)
+
+    def cash_at(d: dt.date) -> int:
+        bal = balances(s, d, infos=infos)
+        return sum(bal.get(c, 0) for c in codes)
+
+    cur = _cash_counterparts(s, ids, start, end)
+    old = _cash_counterparts(s, ids, pstart, pend)
+    lines = []
+    for code in sorted(set(cur) | set(old)):
+        info = infos[code]
+        cd, cc = cur.get(code, (0, 0))
+        pd, pc = old.get(code, (0, 0))
+        cat = cash_category(info)
+        if cc or pc:
+            lines.append(CashFlowLine(cat, "in", code, info.name, info.name_en, cc, pc))
+        if cd or pd:
+            lines.append(CashFlowLine(cat, "out", code, info.name, info.name_en, -cd, -pd))
+    order = {"operating": 0, "investing": 1, "financing": 2}
+    lines.sort(key=lambda x: (order[x.category], x.direction != "in", x.code))
+    one = dt.timedelta(days=1)
+    return CashFlow(
+        start,
+        end,
+        pstart,
+        pend,
+        (cash_at(start - one), cash_at(pstart - one)),
+        tuple(lines),
+        (cash_at(end), cash_at(pend)),
+    )
+
+
+def cash_flow(db, start: dt.date, end: dt.date) -> CashFlow:  # type: ignore[no-untyped-def]
+    with read_only(db) as s:
+        return cash_flow_in(s, start, end)
+
+
+@dataclass(frozen=True)
+class EquityChange:
+    code: str
+    name: str
+    name_en: str
+    opening: int
+    increase: int
+    decrease: int
+    closing: int
+
+
+@dataclass(frozen=True)
+class EquityChanges:
+    start: dt.date
+    end: dt.date
+    rows: tuple[EquityChange, ...]
+
+    @property
+    def opening(self) -> int:
+        return sum(r.opening for r in self.rows)
+
+    @property
+    def closing(self) -> int:
+        return sum(r.closing for r in self.rows)
+
+
+def equity_changes_in(s: Session, start: dt.date, end: dt.date) -> EquityChanges:
+    infos = accounts(s)
+    before = start - dt.timedelta(days=1)
+    opening = balances(s, before, infos=infos)
+    moves = sums(s, end, start)
+    rows = []
+    for code, info in infos.items():
+        if info.type != "equity":
+            continue
+        o = opening.get(code, 0)
+        d, c = moves.get(code, (0, 0))
+        if o == 0 and d == 0 and c == 0:
+            continue
+        rows.append(EquityChange(code, info.name, info.name_en, o, c, d, o + c - d))
+    # the surplus not yet closed into 3.90 is equity too
+    open_unclosed = unclosed_surplus(s, None, before)
+    close_unclosed = unclosed_surplus(s, None, end)
+    earned = surplus_between(s, start, end)
+    transferred = earned - (close_unclosed - open_unclosed)
+    if open_unclosed or close_unclosed or earned:
+        inc, dec = (earned, transferred) if earned >= 0 else (0, transferred - earned)
+        rows.append(
+            EquityChange(
+                "",
+                "SHU belum ditutup ke 3.90",
+                "Surplus not yet closed to 3.90",
+                open_unclosed,
+                inc,
+                dec,
+                close_unclosed,
+            )
+        )
+    return EquityChanges(start, end, tuple(rows))
+
+
+def equity_changes(db, start: dt.date, end: dt.date) -> EquityChanges:  # type: ignore[no-untyped-def]
+    with read_only(db) as s:
+        return equity_changes_in(s, start, end)
+
+
+def first_and_last_entry_date(s: Session) -> tuple[dt.date | None, dt.date | None]:
+    lo, hi = s.execute(select(func.min(JournalEntry.date), func.max(JournalEntry.date))).one()
+    return lo, hi

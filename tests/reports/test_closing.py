@@ -1,0 +1,138 @@
+"""Period closing: a closed month refuses postings; check stays green through close, reopen
+and year-end; the year-end entry moves income and expenses to 3.90 exactly once."""
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import select
+
+from koperasi.db.models import AuditEntry, JournalEntry
+from koperasi.errors import PeriodClosed, PermissionDenied, ValidationError
+from koperasi.services import closing, ledger, savings, statements
+from koperasi.services.auth import Actor, Role
+from koperasi.services.check import run_checks
+from koperasi.services.ledger import Line
+from koperasi.services.uow import read_only
+
+MEMBER = "A00001"
+
+
+def _check_ok(db):
+    rep = run_checks(db)
+    assert rep.ok, [p.message_en for p in rep.problems]
+
+
+def test_closed_month_rejects_postings_and_reopen_is_audited(demo_db, actor):
+    db = demo_db
+    view = closing.close_month(db, actor, 2026, 9)
+    assert view.status == "closed"
+    # idempotent
+    assert closing.close_month(db, actor, 2026, 9).status == "closed"
+    with pytest.raises(PeriodClosed):
+        savings.deposit(db, actor, MEMBER, "SUKARELA", 50_000, dt.date(2026, 9, 15))
+    with pytest.raises(PeriodClosed):
+        ledger.add_manual_entry(
+            db,
+            actor,
+            dt.date(2026, 9, 30),
+            "ATK",
+            [Line("5.12", debit=10_000), Line("1.01", credit=10_000)],
+        )
+    # the month after is still open
+    savings.deposit(db, actor, MEMBER, "SUKARELA", 50_000, dt.date(2026, 10, 1))
+    _check_ok(db)
+
+    with pytest.raises(ValidationError):
+        closing.reopen_month(db, actor, 2026, 9, "  ")
+    clerk = Actor("bendahara1", Role.BENDAHARA)
+    with pytest.raises(PermissionDenied):
+        closing.reopen_month(db, clerk, 2026, 9, "koreksi")
+    reopened = closing.reopen_month(db, actor, 2026, 9, "Koreksi setoran yang terlewat")
+    assert reopened.status == "open"
+    savings.deposit(db, actor, MEMBER, "SUKARELA", 50_000, dt.date(2026, 9, 15))
+    closing.close_month(db, actor, 2026, 9)
+    _check_ok(db)
+    with read_only(db) as s:
+        actions = list(
+            s.scalars(select(AuditEntry.action).where(AuditEntry.entity == "fiscal_period"))
+        )
+        reasons = list(
+            s.scalars(select(AuditEntry.after).where(AuditEntry.action == "period.reopen"))
+        )
+    assert actions.count("period.close") == 2 and actions.count("period.reopen") == 1
+    assert "Koreksi setoran yang terlewat" in reasons[0]
+
+
+def test_month_not_ended_cannot_be_closed(demo_db, actor):
+    with pytest.raises(ValidationError) as err:
+        closing.close_month(demo_db, actor, 2026, 11, today=dt.date(2026, 11, 20))
+    assert err.value.code == "period_not_ended"
+
+
+def test_year_end_closing_moves_income_and_expenses_to_390(demo_db, actor):
+    db = demo_db
+    with read_only(db) as s:
+        before = statements.income_statement_in(s, dt.date(2025, 1, 1), dt.date(2025, 12, 31))
+        bs_before = statements.balance_sheet_in(s, dt.date(2025, 12, 31), dt.date(2024, 12, 31))
+    closing.close_month(db, actor, 2025, 12)  # the last month closed first: still works
+    with pytest.raises(ValidationError) as err:
+        closing.close_year(db, actor, 2025)  # 2024 has postings and is still open
+    assert err.value.code == "earlier_year_open"
+    first = closing.close_year(db, actor, 2024)
+    result = closing.close_year(db, actor, 2025)
+    assert result.surplus == before.surplus[0]
+    assert result.income == before.total_income[0]
+    assert result.expenses == before.total_expenses[0]
+    again = closing.close_year(db, actor, 2025)
+    assert again.already_closed and again.entry_id == result.entry_id
+    with read_only(db) as s:
+        closing_ids = list(
+            s.scalars(select(JournalEntry.id).where(JournalEntry.source == "tutup_buku"))
+        )
+        assert len(closing_ids) == 2 and result.entry_id in closing_ids
+        # income statement of the closed year is unchanged (closing entries left out)
+        after = statements.income_statement_in(s, dt.date(2025, 1, 1), dt.date(2025, 12, 31))
+        assert after.surplus == before.surplus
+        # income and expense accounts are empty at year end; 3.90 holds the surplus
+        bal = statements.balances(s, dt.date(2025, 12, 31))
+        infos = statements.accounts(s)
+        assert all(v == 0 for c, v in bal.items() if infos[c].type in ("income", "expense"))
+        assert bal.get("3.90", 0) == first.surplus + result.surplus  # 2024's not yet shared out
+        bs = statements.balance_sheet_in(s, dt.date(2025, 12, 31), dt.date(2024, 12, 31))
+        assert bs.balanced
+        assert not any(x.code == "" and x.current for x in bs.equity)  # nothing left unclosed
+        assert bs.total_equity == bs_before.total_equity
+        assert bs.total_assets == bs_before.total_assets
+    # every month of 2025 is closed
+    assert [p.status for p in closing.periods(db, 2025)] == ["closed"] * 12
+    with pytest.raises(PeriodClosed):
+        savings.deposit(db, actor, MEMBER, "SUKARELA", 50_000, dt.date(2025, 4, 2))
+    with pytest.raises(ValidationError) as err:
+        closing.reopen_month(db, actor, 2025, 4, "koreksi")
+    assert err.value.code == "year_closed"
+    _check_ok(db)
+
+    # reopen the year: the closing entry is reversed, the months stay closed
+    closing.reopen_year(db, actor, 2025, "Koreksi beban listrik Desember")
+    assert closing.closed_years(db) == [2024]
+    with read_only(db) as s:
+        assert closing.closing_entry_id(s, 2025) is None
+        bal = statements.balances(s, dt.date(2025, 12, 31))
+        assert bal.get("3.90", 0) == first.surplus
+    _check_ok(db)
+    closing.reopen_month(db, actor, 2025, 12, "Koreksi beban listrik Desember")
+    ledger.add_manual_entry(
+        db,
+        actor,
+        dt.date(2025, 12, 20),
+        "Listrik Desember (susulan)",
+        [Line("5.11", debit=125_000), Line("1.01", credit=125_000)],
+    )
+    second = closing.close_year(db, actor, 2025)
+    assert second.surplus == result.surplus - 125_000
+    _check_ok(db)
+
+
+def test_year_not_ended_cannot_be_closed(demo_db, actor):
+    with pytest.raises(ValidationError):
+        closing.close_year(demo_db, actor, 2026, today=dt.date(2026, 11, 24))
