@@ -72,14 +72,58 @@ class Stats:
 # ------------------------------------------------------------------ loan products
 PRODUCTS = [
     # code, name, method, rate, rate_per, unit, terms, amounts, fee %, group, weight
-    ("UMUM", "Pinjaman Umum", "flat", "1.5", "month", "month", (6, 10, 12, 12, 18, 24),
-     (1_000_000, 2_000_000, 3_000_000, 5_000_000, 7_500_000, 10_000_000), "1", False, 35),
-    ("ANUITAS", "Pinjaman Usaha Anuitas", "annuity", "18", "year", "month", (12, 12, 24, 36),
-     (5_000_000, 10_000_000, 15_000_000, 25_000_000), "1", False, 15),
-    ("MENURUN", "Pinjaman Menurun", "declining", "1.25", "month", "month", (6, 12, 12, 24),
-     (2_000_000, 3_000_000, 5_000_000, 8_000_000), "0", False, 20),
-    ("KELOMPOK", "Pinjaman Kelompok Mingguan", "flat", "1.5", "month", "week", (20, 25, 25, 40),
-     (500_000, 1_000_000, 1_500_000, 2_000_000, 3_000_000), "1", True, 30),
+    (
+        "UMUM",
+        "Pinjaman Umum",
+        "flat",
+        "1.5",
+        "month",
+        "month",
+        (6, 10, 12, 12, 18, 24),
+        (1_000_000, 2_000_000, 3_000_000, 5_000_000, 7_500_000, 10_000_000),
+        "1",
+        False,
+        35,
+    ),
+    (
+        "ANUITAS",
+        "Pinjaman Usaha Anuitas",
+        "annuity",
+        "18",
+        "year",
+        "month",
+        (12, 12, 24, 36),
+        (5_000_000, 10_000_000, 15_000_000, 25_000_000),
+        "1",
+        False,
+        15,
+    ),
+    (
+        "MENURUN",
+        "Pinjaman Menurun",
+        "declining",
+        "1.25",
+        "month",
+        "month",
+        (6, 12, 12, 24),
+        (2_000_000, 3_000_000, 5_000_000, 8_000_000),
+        "0",
+        False,
+        20,
+    ),
+    (
+        "KELOMPOK",
+        "Pinjaman Kelompok Mingguan",
+        "flat",
+        "1.5",
+        "month",
+        "week",
+        (20, 25, 25, 40),
+        (500_000, 1_000_000, 1_500_000, 2_000_000, 3_000_000),
+        "1",
+        True,
+        30,
+    ),
 ]
 
 
@@ -165,16 +209,28 @@ class Books:
     def __init__(self, w: Writer, conn: sqlite3.Connection, accounts: dict[str, int]) -> None:
         self.w = w
         self.acc = accounts
-        self.entry_id = (conn.execute("SELECT max(id) FROM journal_entries").fetchone()[0] or 0)
+        self.entry_id = conn.execute("SELECT max(id) FROM journal_entries").fetchone()[0] or 0
         self.line_id = conn.execute("SELECT max(id) FROM journal_lines").fetchone()[0] or 0
         self.sav_tx_id = conn.execute("SELECT max(id) FROM savings_transactions").fetchone()[0] or 0
         self.loan_tx_id = conn.execute("SELECT max(id) FROM loan_transactions").fetchone()[0] or 0
         self.alloc_id = conn.execute("SELECT max(id) FROM loan_allocations").fetchone()[0] or 0
         self.counters: dict[tuple[str, int], int] = defaultdict(int)
-        for series, year, last in conn.execute("SELECT series, year, last_no FROM receipt_counters"):
+        for series, year, last in conn.execute(
+            "SELECT series, year, last_no FROM receipt_counters"
+        ):
             self.counters[(series, year)] = last
         self.cash = 0
-        self.sealed: list[int] = []  # entry ids, for the seals pass
+        # journal seals (koperasi.services.seal), written with each entry as the app does
+        self.seal = None
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if "journal_seals" in tables:
+            from koperasi.services import seal
+
+            self.seal = seal
+            self.seal_id, last = conn.execute(
+                "SELECT coalesce(max(id), 0), (SELECT hash FROM journal_seals ORDER BY id DESC LIMIT 1) FROM journal_seals"
+            ).fetchone()
+            self.seal_prev = last or ""
 
     def receipt(self, series: str, year: int) -> str:
         self.counters[(series, year)] += 1
@@ -193,13 +249,32 @@ class Books:
         eid = self.entry_id
         posted = dt.datetime.combine(date, dt.time(9)) + dt.timedelta(seconds=eid % 28_000)
         self.w.add("journal_entries", (eid, date, text, source, ref, receipt, None, posted, ACTOR))
+        hashes = []
         for code, debit, credit, member_id, memo in lines:
             self.line_id += 1
+            account = self.acc[code]
             self.w.add(
-                "journal_lines", (self.line_id, eid, self.acc[code], debit, credit, member_id, memo)
+                "journal_lines", (self.line_id, eid, account, debit, credit, member_id, memo)
             )
+            if self.seal is not None:
+                hashes.append(
+                    (
+                        self.line_id,
+                        self.seal.line_hash(
+                            self.line_id, eid, account, debit, credit, member_id, memo
+                        ),
+                    )
+                )
             if code == "1.01":
                 self.cash += debit - credit
+        if self.seal is not None:
+            sealed = self.seal.lines_text(hashes)
+            h = self.seal.entry_hash(
+                self.seal_prev, eid, date, text, source, ref, receipt, None, posted, ACTOR, sealed
+            )
+            self.seal_id += 1
+            self.w.add("journal_seals", (self.seal_id, eid, sealed, self.seal_prev, h))
+            self.seal_prev = h
         return eid
 
 
@@ -216,8 +291,9 @@ def generate(
     """Build the database at ``path`` (replaced). ``members=N``: only N members with their
     groups and (empty) savings accounts, no money movements (the member-search database)."""
     from koperasi.db.database import open_database
-    from koperasi.domain.schedule import ScheduleTerms, generate as make_schedule, next_meeting_day
     from koperasi.domain.money import RoundingMode, percent_of
+    from koperasi.domain.schedule import ScheduleTerms, next_meeting_day
+    from koperasi.domain.schedule import generate as make_schedule
     from koperasi.services import demo
 
     started = time.monotonic()
@@ -243,13 +319,24 @@ def generate(
 
         with unit_of_work(db) as s:
             prof = profile_in(s)
-            set_value(s, SYSTEM, "profile", {**prof.__dict__, **Profile(
-                name="KSP Bench Sejahtera (data sintetis)",
-                legal_number="AHU-0099999.AH.01.26.2020",
-                address="Jl. Jenderal Sudirman No. 1, Balikpapan",
-                city="Balikpapan", phone="0542-000000", chair="Ketua Bench",
-                secretary="Sekretaris Bench", treasurer="Bendahara Bench",
-            ).__dict__})
+            set_value(
+                s,
+                SYSTEM,
+                "profile",
+                {
+                    **prof.__dict__,
+                    **Profile(
+                        name="KSP Bench Sejahtera (data sintetis)",
+                        legal_number="AHU-0099999.AH.01.26.2020",
+                        address="Jl. Jenderal Sudirman No. 1, Balikpapan",
+                        city="Balikpapan",
+                        phone="0542-000000",
+                        chair="Ketua Bench",
+                        secretary="Sekretaris Bench",
+                        treasurer="Bendahara Bench",
+                    ).__dict__,
+                },
+            )
     finally:
         db.dispose()
 
@@ -260,43 +347,92 @@ def generate(
     conn.execute("PRAGMA cache_size=-200000")
     conn.execute("BEGIN")
     w = Writer(conn, stats)
-    w.table("groups", "id, code, name, leader_member_id, meeting_day, meeting_place, kelurahan, formed_on, active, created_at")
-    w.table("members", "id, number, nik, name, name_key, gender, birth_place, birth_date, address, kelurahan, kecamatan, phone, occupation, join_date, heir_name, heir_relation, status, status_date, exit_reason, group_id, created_at")
+    w.table(
+        "groups",
+        "id, code, name, leader_member_id, meeting_day, meeting_place, kelurahan, formed_on, active, created_at",
+    )
+    w.table(
+        "members",
+        "id, number, nik, name, name_key, gender, birth_place, birth_date, address, kelurahan, kecamatan, phone, occupation, join_date, heir_name, heir_relation, status, status_date, exit_reason, group_id, created_at",
+    )
     w.table("member_vulnerabilities", "member_id, category_id")
     w.table("group_memberships", "id, member_id, group_id, joined_on, left_on")
     w.table("savings_accounts", "id, number, member_id, product_id, opened_on, closed_on, balance")
-    w.table("loans", "id, number, member_id, product_id, group_id, status, applied_on, amount, term, method, rate, rate_per, every, unit, first_due, purpose, guarantor, collateral, recoverable, decided_on, decided_by, decision_note, disbursed_on, disbursed_to, fee, closed_on, written_off_on, principal_outstanding, ppap_booked, quality_class, schedule_version, created_at, created_by")
-    w.table("loan_installments", "id, loan_id, version, no, due_date, principal, interest, fee, valid_from, superseded_on")
-    w.table("journal_entries", "id, date, description, source, source_ref, receipt_no, reverses_entry_id, posted_at, posted_by")
+    w.table(
+        "loans",
+        "id, number, member_id, product_id, group_id, status, applied_on, amount, term, method, rate, rate_per, every, unit, first_due, purpose, guarantor, collateral, recoverable, decided_on, decided_by, decision_note, disbursed_on, disbursed_to, fee, closed_on, written_off_on, principal_outstanding, ppap_booked, quality_class, schedule_version, created_at, created_by",
+    )
+    w.table(
+        "loan_installments",
+        "id, loan_id, version, no, due_date, principal, interest, fee, valid_from, superseded_on",
+    )
+    w.table(
+        "journal_entries",
+        "id, date, description, source, source_ref, receipt_no, reverses_entry_id, posted_at, posted_by",
+    )
     w.table("journal_lines", "id, entry_id, account_id, debit, credit, member_id, memo")
-    w.table("savings_transactions", "id, account_id, date, kind, amount, receipt_no, journal_entry_id, reverses_id, memo, created_at, created_by")
-    w.table("loan_transactions", "id, loan_id, date, kind, amount, principal, interest, fee, penalty, principal_change, source, receipt_no, journal_entry_id, reverses_id, replays_id, memo, created_at, created_by")
+    if "journal_seals" in {
+        r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+    }:
+        w.table("journal_seals", "id, entry_id, lines, prev_hash, hash")
+    w.table(
+        "savings_transactions",
+        "id, account_id, date, kind, amount, receipt_no, journal_entry_id, reverses_id, memo, created_at, created_by",
+    )
+    w.table(
+        "loan_transactions",
+        "id, loan_id, date, kind, amount, principal, interest, fee, penalty, principal_change, source, receipt_no, journal_entry_id, reverses_id, replays_id, memo, created_at, created_by",
+    )
     w.table("loan_allocations", "id, transaction_id, installment_id, component, amount")
 
     accounts = dict(conn.execute("SELECT code, id FROM accounts"))
-    sav_products = {kind: (pid, code, acc, fixed, minb) for pid, code, kind, acc, fixed, minb in conn.execute(
-        "SELECT id, code, kind, account_code, fixed_amount, min_balance FROM savings_products WHERE active AND kind != 'berjangka'")}
+    sav_products = {
+        kind: (pid, code, acc, fixed, minb)
+        for pid, code, kind, acc, fixed, minb in conn.execute(
+            "SELECT id, code, kind, account_code, fixed_amount, min_balance FROM savings_products WHERE active AND kind != 'berjangka'"
+        )
+    }
     categories = dict(conn.execute("SELECT code, id FROM vulnerability_categories"))
-    loan_products = {code: (pid, method, Decimal(rate), per, unit, every, Decimal(fee_pct), group)
-                     for pid, code, method, rate, per, unit, every, fee_pct, group in conn.execute(
-        "SELECT id, code, method, rate, rate_per, unit, every, fee_percent, group_loan FROM loan_products")}
+    loan_products = {
+        code: (pid, method, Decimal(rate), per, unit, every, Decimal(fee_pct), group)
+        for pid, code, method, rate, per, unit, every, fee_pct, group in conn.execute(
+            "SELECT id, code, method, rate, rate_per, unit, every, fee_percent, group_loan FROM loan_products"
+        )
+    }
     rounding = RoundingMode.HALF_UP
     books = Books(w, conn, accounts)
     now = dt.datetime(as_of.year, as_of.month, as_of.day, 12)
 
     # ---- groups
-    say(f"[generate] scale {scale}: {size.members} members, {size.groups} groups, {size.loans} loans, {len(months)} months")
+    say(
+        f"[generate] scale {scale}: {size.members} members, {size.groups} groups, {size.loans} loans, {len(months)} months"
+    )
     kel_names = list(demo.KELURAHAN)
     gid0 = conn.execute("SELECT coalesce(max(id), 0) FROM groups").fetchone()[0]
     groups = []
     for i in range(size.groups):
         kel = kel_names[i % len(kel_names)]
         base = demo.GROUP_NAMES[i % len(demo.GROUP_NAMES)]
-        name = f"Kelompok {base}" + ("" if i < len(demo.GROUP_NAMES) else f" {i // len(demo.GROUP_NAMES) + 1}")
+        name = f"Kelompok {base}" + (
+            "" if i < len(demo.GROUP_NAMES) else f" {i // len(demo.GROUP_NAMES) + 1}"
+        )
         day = rng.randint(0, 5)
         groups.append((gid0 + i + 1, day, kel))
-        w.add("groups", (gid0 + i + 1, f"K{i + 1:04d}", name, None, day,
-                         f"Rumah ketua, RT {rng.randint(1, 40):02d} {kel}", kel, start, 1, now))
+        w.add(
+            "groups",
+            (
+                gid0 + i + 1,
+                f"K{i + 1:04d}",
+                name,
+                None,
+                day,
+                f"Rumah ketua, RT {rng.randint(1, 40):02d} {kel}",
+                kel,
+                start,
+                1,
+                now,
+            ),
+        )
     w.flush()
 
     # ---- members (60 % at the start, the rest join over the first four years)
@@ -329,17 +465,32 @@ def generate(
                     break
         niks.add(nik)
         number = f"A{i + 1:05d}"
-        w.add("members", (
-            mid, number, nik, name, name.lower(), "P" if female else "L",
-            rng.choice(("Balikpapan", "Samarinda", "Makassar", "Banjarmasin", "Surabaya")), birth,
-            f"Jl. {rng.choice(('Mulawarman', 'Soekarno-Hatta', 'Manunggal', 'Pelita'))} RT {rng.randint(1, 60):02d} No. {rng.randint(1, 120)}",
-            kel, kecamatan,
-            f"08{rng.choice(('11', '12', '13', '21', '52', '53', '57'))}{rng.randint(10_000_000, 99_999_999)}",
-            rng.choice(demo.OCCUPATIONS_W if female else demo.OCCUPATIONS_M), join,
-            f"{rng.choice(demo.MEN if female else demo.WOMEN)} {rng.choice(demo.FAMILY)}",
-            rng.choice(("Suami", "Anak") if female else ("Istri", "Anak")),
-            "aktif", join, "", g_id, now,
-        ))
+        w.add(
+            "members",
+            (
+                mid,
+                number,
+                nik,
+                name,
+                name.lower(),
+                "P" if female else "L",
+                rng.choice(("Balikpapan", "Samarinda", "Makassar", "Banjarmasin", "Surabaya")),
+                birth,
+                f"Jl. {rng.choice(('Mulawarman', 'Soekarno-Hatta', 'Manunggal', 'Pelita'))} RT {rng.randint(1, 60):02d} No. {rng.randint(1, 120)}",
+                kel,
+                kecamatan,
+                f"08{rng.choice(('11', '12', '13', '21', '52', '53', '57'))}{rng.randint(10_000_000, 99_999_999)}",
+                rng.choice(demo.OCCUPATIONS_W if female else demo.OCCUPATIONS_M),
+                join,
+                f"{rng.choice(demo.MEN if female else demo.WOMEN)} {rng.choice(demo.FAMILY)}",
+                rng.choice(("Suami", "Anak") if female else ("Istri", "Anak")),
+                "aktif",
+                join,
+                "",
+                g_id,
+                now,
+            ),
+        )
         cats = []
         if female and rng.random() < 0.28:
             cats.append("pkk")
@@ -360,8 +511,18 @@ def generate(
             acc0 += 1
             accts[kind] = acc0
             w.add("savings_accounts", (acc0, f"{number}-{pcode}", mid, pid, join, None, 0))
-        people.append((mid, number, name, join, gi, rng.choice((0.98, 0.95, 0.9, 0.85, 0.6)),
-                       rng.random() < 0.55, accts))
+        people.append(
+            (
+                mid,
+                number,
+                name,
+                join,
+                gi,
+                rng.choice((0.98, 0.95, 0.9, 0.85, 0.6)),
+                rng.random() < 0.55,
+                accts,
+            )
+        )
     w.flush()
     conn.executemany(
         "UPDATE groups SET leader_member_id = ? WHERE id = ?",
@@ -383,7 +544,6 @@ def generate(
     SAV, LOAN_OUT, LOAN_PAY, EXPENSE = 0, 1, 2, 3
     pokok = sav_products["pokok"]
     wajib = sav_products["wajib"]
-    sukarela = sav_products["sukarela"]
     for p in people if members is None else []:
         mid, number, name, join, gi, rel, saver, accts = p
         put(join, SAV, (p, "pokok", pokok[3], "setor", "Simpanan pokok"))
@@ -402,7 +562,11 @@ def generate(
                 while meet.month == mm:
                     if meet >= join and rng.random() < 0.15:
                         amt = rng.choice((20_000, 25_000, 50_000, 50_000, 100_000, 200_000))
-                        put(meet, SAV, (p, "sukarela", amt, "setor", "Setoran sukarela, pertemuan kelompok"))
+                        put(
+                            meet,
+                            SAV,
+                            (p, "sukarela", amt, "setor", "Setoran sukarela, pertemuan kelompok"),
+                        )
                     meet += dt.timedelta(days=7)
                 if rng.random() < 0.06:
                     put(_month_end(yy, mm), SAV, (p, "sukarela", 0, "tarik", "Penarikan sukarela"))
@@ -440,10 +604,20 @@ def generate(
                     next_free[mid] = disbursed
                     continue
                 first_due = next_meeting_day(disbursed, meet_day, 7 * every)
-            sched = make_schedule(ScheduleTerms(
-                principal=amount, rate=rate, repayments=term, disbursed=disbursed, method=method,
-                rate_per=per, every=every, unit=unit, first_due=first_due, rounding=rounding,
-            ))
+            sched = make_schedule(
+                ScheduleTerms(
+                    principal=amount,
+                    rate=rate,
+                    repayments=term,
+                    disbursed=disbursed,
+                    method=method,
+                    rate_per=per,
+                    every=every,
+                    unit=unit,
+                    first_due=first_due,
+                    rounding=rounding,
+                )
+            )
             fee = percent_of(amount, fee_pct, RoundingMode.HALF_UP) if fee_pct else 0
             loans_made += 1
             progressed = True
@@ -473,18 +647,69 @@ def generate(
             if status == "aktif":
                 stats.active_loans += 1
             applied = disbursed - dt.timedelta(days=rng.randint(2, 10))
-            w.add("loans", (
-                lid, lnumber, mid, pid, groups[gi][0], status, applied, amount, term, method,
-                str(rate), per, every, unit, sched.installments[0].due_date,
-                rng.choice(("Modal usaha warung", "Tambah stok dagangan", "Perbaikan perahu",
-                            "Biaya sekolah anak", "Alat jahit baru", "Renovasi dapur usaha")),
-                f"Persetujuan kelompok {groups[gi][0]}" if group_loan else "", 0, 0,
-                applied + dt.timedelta(days=1), ACTOR, "", disbursed, "kas", fee,
-                last_paid if done else None, None, outstanding, 0, "", 1, now, ACTOR,
-            ))
+            w.add(
+                "loans",
+                (
+                    lid,
+                    lnumber,
+                    mid,
+                    pid,
+                    groups[gi][0],
+                    status,
+                    applied,
+                    amount,
+                    term,
+                    method,
+                    str(rate),
+                    per,
+                    every,
+                    unit,
+                    sched.installments[0].due_date,
+                    rng.choice(
+                        (
+                            "Modal usaha warung",
+                            "Tambah stok dagangan",
+                            "Perbaikan perahu",
+                            "Biaya sekolah anak",
+                            "Alat jahit baru",
+                            "Renovasi dapur usaha",
+                        )
+                    ),
+                    f"Persetujuan kelompok {groups[gi][0]}" if group_loan else "",
+                    0,
+                    0,
+                    applied + dt.timedelta(days=1),
+                    ACTOR,
+                    "",
+                    disbursed,
+                    "kas",
+                    fee,
+                    last_paid if done else None,
+                    None,
+                    outstanding,
+                    0,
+                    "",
+                    1,
+                    now,
+                    ACTOR,
+                ),
+            )
             for iid, inst in insts:
-                w.add("loan_installments", (iid, lid, 1, inst.no, inst.due_date, inst.principal,
-                                            inst.interest, 0, disbursed, None))
+                w.add(
+                    "loan_installments",
+                    (
+                        iid,
+                        lid,
+                        1,
+                        inst.no,
+                        inst.due_date,
+                        inst.principal,
+                        inst.interest,
+                        0,
+                        disbursed,
+                        None,
+                    ),
+                )
             put(disbursed, LOAN_OUT, (lid, lnumber, p, amount, fee))
             for pay_on, iid, principal, interest in payments:
                 put(pay_on, LOAN_PAY, (lid, lnumber, p, iid, principal, interest))
@@ -523,7 +748,13 @@ def generate(
                     room = balances[acct] - minb
                     if room < 50_000:
                         continue
-                    amount = -max(50_000, min(room, rng.randint(1, max(1, room // 50_000)) * 50_000 // 2 // 10_000 * 10_000))
+                    amount = -max(
+                        50_000,
+                        min(
+                            room,
+                            rng.randint(1, max(1, room // 50_000)) * 50_000 // 2 // 10_000 * 10_000,
+                        ),
+                    )
                 elif pkind == "sukarela" and balances[acct] + amount < minb:
                     continue
                 receipt = books.receipt("SMP", date.year)
@@ -535,8 +766,22 @@ def generate(
                 )
                 eid = books.entry(date, text, "simpanan", f"{number}-{_pcode}", receipt, lines)
                 books.sav_tx_id += 1
-                w.add("savings_transactions", (books.sav_tx_id, acct, date, tkind, amount, receipt,
-                                               eid, None, memo, now, ACTOR))
+                w.add(
+                    "savings_transactions",
+                    (
+                        books.sav_tx_id,
+                        acct,
+                        date,
+                        tkind,
+                        amount,
+                        receipt,
+                        eid,
+                        None,
+                        memo,
+                        now,
+                        ACTOR,
+                    ),
+                )
                 balances[acct] += amount
                 sav_tx += 1
             elif kind == LOAN_OUT:
@@ -544,19 +789,50 @@ def generate(
                 mid, number, name = p[0], p[1], p[2]
                 if books.cash < amount:  # the cooperative borrows from its bank / partners
                     top_up = (amount - books.cash) // 50_000_000 * 50_000_000 + 100_000_000
-                    books.entry(date, "Modal penyertaan mitra (dana bergulir)", "manual", "",
-                                books.receipt("JU", date.year),
-                                [("1.01", top_up, 0, None, ""), ("3.12", 0, top_up, None, "")])
+                    books.entry(
+                        date,
+                        "Modal penyertaan mitra (dana bergulir)",
+                        "manual",
+                        "",
+                        books.receipt("JU", date.year),
+                        [("1.01", top_up, 0, None, ""), ("3.12", 0, top_up, None, "")],
+                    )
                 receipt = books.receipt("PJM", date.year)
                 lines = [("1.20", amount, 0, mid, lnumber), ("1.01", 0, amount - fee, mid, lnumber)]
                 if fee:
                     lines.append(("4.20", 0, fee, mid, lnumber))
-                eid = books.entry(date, f"Pencairan pinjaman {lnumber} {number} {name}",
-                                  "pinjaman", lnumber, receipt, lines)
+                eid = books.entry(
+                    date,
+                    f"Pencairan pinjaman {lnumber} {number} {name}",
+                    "pinjaman",
+                    lnumber,
+                    receipt,
+                    lines,
+                )
                 books.loan_tx_id += 1
-                w.add("loan_transactions", (books.loan_tx_id, lid, date, "pencairan", amount - fee,
-                                            amount, 0, fee, 0, amount, "kas", receipt, eid, None,
-                                            None, "biaya deduct" if fee else "", now, ACTOR))
+                w.add(
+                    "loan_transactions",
+                    (
+                        books.loan_tx_id,
+                        lid,
+                        date,
+                        "pencairan",
+                        amount - fee,
+                        amount,
+                        0,
+                        fee,
+                        0,
+                        amount,
+                        "kas",
+                        receipt,
+                        eid,
+                        None,
+                        None,
+                        "biaya deduct" if fee else "",
+                        now,
+                        ACTOR,
+                    ),
+                )
             elif kind == LOAN_PAY:
                 lid, lnumber, p, iid, principal, interest = payload
                 mid, number, name = p[0], p[1], p[2]
@@ -567,34 +843,69 @@ def generate(
                     lines.append(("1.20", 0, principal, mid, lnumber))
                 if interest:
                     lines.append(("4.10", 0, interest, mid, lnumber))
-                eid = books.entry(date, f"Angsuran pinjaman {lnumber} {number} {name}",
-                                  "pinjaman", lnumber, receipt, lines)
+                eid = books.entry(
+                    date,
+                    f"Angsuran pinjaman {lnumber} {number} {name}",
+                    "pinjaman",
+                    lnumber,
+                    receipt,
+                    lines,
+                )
                 books.loan_tx_id += 1
                 tid = books.loan_tx_id
-                w.add("loan_transactions", (tid, lid, date, "angsuran", total, principal, interest,
-                                            0, 0, -principal, "kas", receipt, eid, None, None,
-                                            "", now, ACTOR))
+                w.add(
+                    "loan_transactions",
+                    (
+                        tid,
+                        lid,
+                        date,
+                        "angsuran",
+                        total,
+                        principal,
+                        interest,
+                        0,
+                        0,
+                        -principal,
+                        "kas",
+                        receipt,
+                        eid,
+                        None,
+                        None,
+                        "",
+                        now,
+                        ACTOR,
+                    ),
+                )
                 for component, value in (("interest", interest), ("principal", principal)):
                     if value:
                         books.alloc_id += 1
                         w.add("loan_allocations", (books.alloc_id, tid, iid, component, value))
             else:
                 code, text, amt = payload
-                books.entry(date, text, "manual", "", books.receipt("JU", date.year),
-                            [(code, amt, 0, None, ""), ("1.01", 0, amt, None, "")])
+                books.entry(
+                    date,
+                    text,
+                    "manual",
+                    "",
+                    books.receipt("JU", date.year),
+                    [(code, amt, 0, None, ""), ("1.01", 0, amt, None, "")],
+                )
         events[k] = []
         if k % 12 == 11 or k == len(months) - 1:
-            say(f"[generate] posted {y}-{m:02d}: {books.entry_id} entries, {books.line_id} lines ({time.monotonic() - t0:.0f} s)")
+            say(
+                f"[generate] posted {y}-{m:02d}: {books.entry_id} entries, {books.line_id} lines ({time.monotonic() - t0:.0f} s)"
+            )
     w.flush()
-    conn.executemany("UPDATE savings_accounts SET balance = ? WHERE id = ?",
-                     [(b, a) for a, b in balances.items()])
+    conn.executemany(
+        "UPDATE savings_accounts SET balance = ? WHERE id = ?",
+        [(b, a) for a, b in balances.items()],
+    )
     conn.executemany(
         "INSERT INTO receipt_counters (series, year, last_no) VALUES (?, ?, ?) "
         "ON CONFLICT (series, year) DO UPDATE SET last_no = excluded.last_no",
         [(s_, y_, n) for (s_, y_), n in books.counters.items()],
     )
     conn.execute("COMMIT")
-    _seal_all(conn, say)
     conn.execute("PRAGMA optimize")
     conn.execute("ANALYZE")
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -606,9 +917,11 @@ def generate(
     stats.loan_tx = stats.counts.get("loan_transactions", 0)
     stats.installments = stats.counts.get("loan_installments", 0)
     stats.seconds = time.monotonic() - started
-    say(f"[generate] done in {stats.seconds:.0f} s: {stats.entries} entries, {stats.lines} lines, "
+    say(
+        f"[generate] done in {stats.seconds:.0f} s: {stats.entries} entries, {stats.lines} lines, "
         f"{stats.savings_tx} savings tx, {stats.loans} loans ({stats.active_loans} active), "
-        f"{stats.loan_tx} loan tx; {path.stat().st_size / 1e6:.0f} MB")
+        f"{stats.loan_tx} loan tx; {path.stat().st_size / 1e6:.0f} MB"
+    )
     if check:
         from koperasi.db.database import open_database as _open
         from koperasi.services.check import run_checks
@@ -621,41 +934,11 @@ def generate(
         for prob in rep.problems[:20]:
             say(f"[check] {prob.check}: {prob.message_en}")
         if not rep.ok:
-            raise SystemExit(f"generated database fails koperasi check ({len(rep.problems)} problems)")
+            raise SystemExit(
+                f"generated database fails koperasi check ({len(rep.problems)} problems)"
+            )
         say(f"[generate] koperasi check: OK ({', '.join(rep.checks_run)})")
     return stats
-
-
-def _seal_all(conn: sqlite3.Connection, say) -> None:  # type: ignore[no-untyped-def]
-    """Write the journal seals the app writes on posting, if this version of the app has them
-    (``koperasi.services.seal``): one chained hash per entry over its lines' hashes."""
-    import importlib.util
-
-    if importlib.util.find_spec("koperasi.services.seal") is None:
-        return
-    from koperasi.services import seal
-    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    if "journal_seals" not in tables:
-        return
-    _seal_with(conn, seal, say)
-
-
-def _seal_with(conn, seal, say) -> None:  # type: ignore[no-untyped-def]
-    """Recompute seals for entries that have none, in id order, chaining from the last seal."""
-    from koperasi.db.database import open_database
-    from koperasi.services.uow import unit_of_work
-
-    path = conn.execute("PRAGMA database_list").fetchone()[2]
-    db = open_database(path)
-    try:
-        with unit_of_work(db) as s:
-            fn = getattr(seal, "seal_missing", None) or getattr(seal, "seal_all", None)
-            if fn is None:
-                say("[generate] koperasi.services.seal has no seal_missing(); entries left unsealed")
-                return
-            fn(s)
-    finally:
-        db.dispose()
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -73,10 +73,21 @@ def ensure_db(kind: str, scale: float, say) -> Path:  # type: ignore[no-untyped-
     return path
 
 
-def run_variant(sc: Scenario, variant: str, db: Path, work: Path, runs: int, warmup: int,
-                scale: float) -> dict:
-    cmd = [sys.executable, "-m", "bench.worker", sc.name, variant, str(db), str(work),
-           str(runs), str(warmup), str(scale)]
+def run_variant(
+    sc: Scenario, variant: str, db: Path, work: Path, runs: int, warmup: int, scale: float
+) -> dict:
+    cmd = [
+        sys.executable,
+        "-m",
+        "bench.worker",
+        sc.name,
+        variant,
+        str(db),
+        str(work),
+        str(runs),
+        str(warmup),
+        str(scale),
+    ]
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     proc = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True)
     lines = [ln for ln in proc.stdout.splitlines() if ln.startswith("{")]
@@ -100,7 +111,9 @@ def evaluate(sc: Scenario, app: dict | None, base: dict) -> dict:
     row = {"scenario": sc.name, "title": sc.title}
     b = statistics.median(base["times"]) if base.get("times") else None
     a = statistics.median(app["times"]) if app and app.get("times") else None
-    row.update(app_s=a, base_s=b, app_rss_kb=(app or {}).get("rss_kb"), base_rss_kb=base.get("rss_kb"))
+    row.update(
+        app_s=a, base_s=b, app_rss_kb=(app or {}).get("rss_kb"), base_rss_kb=base.get("rss_kb")
+    )
     row["ratio"] = (a / b) if (a is not None and b) else None
     budget = []
     ok = True
@@ -147,8 +160,10 @@ def machine() -> str:
         qt = f", PySide6 {PySide6.__version__}"
     except ImportError:
         qt = ""
-    return (f"{cpu}, {os.cpu_count()} cores{mem}; {platform.system()} {platform.release()}; "
-            f"Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}{qt}")
+    return (
+        f"{cpu}, {os.cpu_count()} cores{mem}; {platform.system()} {platform.release()}; "
+        f"Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}{qt}"
+    )
 
 
 def table(rows: list[dict], scale: float) -> str:
@@ -189,7 +204,11 @@ def scaling_table(by_scale: dict[float, list[dict]]) -> str:
 
 
 def record(text: str) -> None:
-    body = README.read_text(encoding="utf-8") if README.exists() else f"# Benchmarks\n\n{BEGIN}\n{END}\n"
+    body = (
+        README.read_text(encoding="utf-8")
+        if README.exists()
+        else f"# Benchmarks\n\n{BEGIN}\n{END}\n"
+    )
     if BEGIN not in body:
         body += f"\n{BEGIN}\n{END}\n"
     head, rest = body.split(BEGIN, 1)
@@ -200,11 +219,15 @@ def record(text: str) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Koperasi benchmarks")
     parser.add_argument("--scale", default="1", help="comma-separated data scales, e.g. 1,2,4")
-    parser.add_argument("--runs", type=int, help="timed runs per scenario (default: per scenario, 3-15)")
+    parser.add_argument(
+        "--runs", type=int, help="timed runs per scenario (default: per scenario, 3-15)"
+    )
     parser.add_argument("--warmup", type=int, help="untimed runs first (default 1)")
     parser.add_argument("--only", help="comma-separated scenario names")
     parser.add_argument("--skip", default="", help="comma-separated scenario names to leave out")
-    parser.add_argument("--record", action="store_true", help="write the results into bench/README.md")
+    parser.add_argument(
+        "--record", action="store_true", help="write the results into bench/README.md"
+    )
     args = parser.parse_args(argv)
 
     def say(msg: str) -> None:
@@ -239,11 +262,17 @@ def main(argv: list[str] | None = None) -> int:
                     src.close()
                 db = copy
             runs = args.runs if args.runs is not None else (sc.runs or 5)
-            warmup = args.warmup if args.warmup is not None else (sc.warmup if sc.warmup is not None else 1)
+            warmup = (
+                args.warmup
+                if args.warmup is not None
+                else (sc.warmup if sc.warmup is not None else 1)
+            )
             t0 = time.monotonic()
             base = run_variant(sc, "baseline", db, work / sc.name, runs, warmup, scale)
             missing = sc.missing()
-            app = None if missing else run_variant(sc, "app", db, work / sc.name, runs, warmup, scale)
+            app = (
+                None if missing else run_variant(sc, "app", db, work / sc.name, runs, warmup, scale)
+            )
             row = evaluate(sc, app, base)
             if missing:
                 row["note"] = missing
@@ -252,8 +281,10 @@ def main(argv: list[str] | None = None) -> int:
                     row["note"] = f"{label}: {res['error'][:200]}"
                     say(f"{sc.name} {label} failed: {res.get('traceback', res['error'])}")
             rows.append(row)
-            say(f"{sc.name}: app {_fmt_ms(row['app_s'])}, baseline {_fmt_ms(row['base_s'])} "
-                f"[{row['verdict']}] ({time.monotonic() - t0:.0f} s)")
+            say(
+                f"{sc.name}: app {_fmt_ms(row['app_s'])}, baseline {_fmt_ms(row['base_s'])} "
+                f"[{row['verdict']}] ({time.monotonic() - t0:.0f} s)"
+            )
         by_scale[scale] = rows
         print()
         print(table(rows, scale))
@@ -268,9 +299,17 @@ def main(argv: list[str] | None = None) -> int:
     footer = f"Machine: {machine()}. Run {time.strftime('%Y-%m-%d %H:%M %Z')}, took {elapsed / 60:.1f} min."
     print(f"\n{footer}")
     RESULTS.mkdir(exist_ok=True)
-    (RESULTS / "latest.json").write_text(json.dumps(
-        {"scales": {str(k): v for k, v in by_scale.items()}, "machine": machine(),
-         "seconds": elapsed}, indent=1, default=str))
+    (RESULTS / "latest.json").write_text(
+        json.dumps(
+            {
+                "scales": {str(k): v for k, v in by_scale.items()},
+                "machine": machine(),
+                "seconds": elapsed,
+            },
+            indent=1,
+            default=str,
+        )
+    )
     if args.record:
         record("\n\n".join(text) + "\n\n" + footer)
         say(f"recorded in {README}")
