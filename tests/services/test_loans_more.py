@@ -202,3 +202,45 @@ def test_repayment_allocation_oldest_first_with_penalty(db, actor):
     assert by[:3] == [(1, "penalty"), (1, "interest"), (1, "principal")]
     assert tx.penalty == 4_000 and tx.principal == s[0].principal + s[1].principal
     ok(db)
+
+
+def test_reversal_replay_equals_never_having_paid(db, actor):
+    """Reversing a repayment leaves every allocation as if it had never been taken."""
+    monthly_product(
+        db,
+        actor,
+        method="flat",
+        rate=Decimal(2),
+        rate_per="month",
+        penalty_kind="percent",
+        penalty_percent=Decimal("0.2"),
+        penalty_per="day",
+    )
+    nums = []
+    for n in (31, 32):
+        m = members.register_member(db, actor, member_input(n=n, join=JAN6))
+        savings.deposit(db, actor, m.number, "POKOK", 300_000, JAN6)
+        nums.append(new_loan(db, actor, m.number, "UMUM", 2_400_000, 6, D(2025, 2, 1)).number)
+    a, b = nums
+    pays = [
+        (150_000, D(2025, 3, 5)),
+        (600_000, D(2025, 4, 20)),
+        (450_000, D(2025, 5, 1)),
+        (1_000_000, D(2025, 6, 9)),
+    ]
+    wrong = loans.repay(db, actor, a, 300_000, D(2025, 3, 1))
+    for amount, day in pays:
+        loans.repay(db, actor, a, amount, day)
+        loans.repay(db, actor, b, amount, day)
+    loans.reverse_repayment(db, actor, a, wrong.id, D(2025, 6, 10), "uang palsu")
+    da, db_ = loans.get_loan(db, a), loans.get_loan(db, b)
+    assert [(r.paid_principal, r.paid_interest, r.paid_penalty) for r in da.schedule] == [
+        (r.paid_principal, r.paid_interest, r.paid_penalty) for r in db_.schedule
+    ]
+    assert da.row.principal_outstanding == db_.row.principal_outstanding
+    live_a = [t for t in da.transactions if t.kind == "angsuran" and not t.reversed]
+    live_b = [t for t in db_.transactions if t.kind == "angsuran"]
+    assert [(t.date, t.principal, t.interest, t.penalty) for t in live_a] == [
+        (t.date, t.principal, t.interest, t.penalty) for t in live_b
+    ]
+    ok(db)

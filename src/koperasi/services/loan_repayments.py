@@ -288,6 +288,21 @@ def _record_payment(
     return tx
 
 
+def _audit_tx(tx: LoanTransaction, alloc: Allocation) -> dict:
+    """What the audit trail keeps of a payment (without extra queries)."""
+    return {
+        "id": tx.id,
+        "date": tx.date,
+        "kind": tx.kind,
+        "amount": tx.amount,
+        "receipt_no": tx.receipt_no,
+        "journal_entry_id": tx.journal_entry_id,
+        "source": tx.source,
+        "allocations": [[ln.no, ln.component, ln.amount] for ln in alloc.lines],
+        "replays_id": tx.replays_id,
+    }
+
+
 def _payment_source(
     session: Session, loan: Loan, source: str, amount: int, date: dt.date
 ) -> tuple[str, SavingsAccount | None]:
@@ -333,7 +348,6 @@ def repay_in(
         raise ValidationError("amount", "not_an_amount", value=amount)
     _check_date_after(date, loan.disbursed_on)
     _check_date_after(date, _last_event_date(session, loan))
-    ledger.ensure_open(session, date)
     states, dues = _dues(session, loan, date)
     if amount is None:
         amount = sum(d.total for d in dues if d.due_date <= date)
@@ -357,9 +371,7 @@ def repay_in(
     )
     _close_if_paid(session, actor, loan, date, apply_allocation(dues, alloc))
     session.flush()
-    audit.record(
-        session, actor, "loan.repay", "loan", loan.number, after=tx_view(session, tx, loan)
-    )
+    audit.record(session, actor, "loan.repay", "loan", loan.number, after=_audit_tx(tx, alloc))
     return tx
 
 
@@ -454,9 +466,7 @@ def payoff_in(
     loan.status, loan.closed_on = PAID_OFF, date
     release_provision(session, actor, loan, journal_date or date, "lunas")
     session.flush()
-    audit.record(
-        session, actor, "loan.payoff", "loan", loan.number, after=tx_view(session, tx, loan)
-    )
+    audit.record(session, actor, "loan.payoff", "loan", loan.number, after=_audit_tx(tx, alloc))
     return tx
 
 

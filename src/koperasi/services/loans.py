@@ -262,7 +262,12 @@ def loan_by_number(session: Session, number: str) -> Loan:
 
 
 def rounding_for(session: Session, product: LoanProduct) -> RoundingMode:
-    return RoundingMode(product.rounding) if product.rounding else rounding_in(session)
+    if product.rounding:
+        return RoundingMode(product.rounding)
+    cached = session.info.get("loan_rounding")  # one settings read per unit of work
+    if cached is None:
+        cached = session.info["loan_rounding"] = rounding_in(session)
+    return cached
 
 
 def installment_states(
