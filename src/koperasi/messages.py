@@ -306,6 +306,147 @@ FIELDS: dict[str, tuple[str, str]] = {
 }
 
 
+# ---------------------------------------------------------------- exchange (issue 6): Excel
+# import/export messages. Kept in one block to ease merges.
+MESSAGES.update(
+    {
+        "file_missing": ("Berkas '{path}' tidak ditemukan.", "File '{path}' was not found."),
+        "file_extension": (
+            "Nama berkas harus berakhiran {expected} (diisi: '{value}').",
+            "The file name must end in {expected} (given: '{value}').",
+        ),
+        "file_wrong_type": (
+            "Berkas '{path}' bukan buku kerja Excel (.xlsx). Simpan ulang sebagai "
+            "'Excel Workbook (*.xlsx)'.",
+            "File '{path}' is not an Excel workbook (.xlsx). Save it again as "
+            "'Excel Workbook (*.xlsx)'.",
+        ),
+        "file_old_xls": (
+            "Berkas '{path}' berformat Excel lama (.xls). Buka di Excel lalu simpan sebagai "
+            "'Excel Workbook (*.xlsx)'.",
+            "File '{path}' is an old Excel file (.xls). Open it in Excel and save it as "
+            "'Excel Workbook (*.xlsx)'.",
+        ),
+        "file_encrypted": (
+            "Berkas '{path}' dilindungi kata sandi. Hapus kata sandinya di Excel "
+            "(File > Info > Protect Workbook) lalu simpan dan impor lagi.",
+            "File '{path}' is password-protected. Remove the password in Excel "
+            "(File > Info > Protect Workbook), save, and import again.",
+        ),
+        "file_corrupt": (
+            "Berkas '{path}' rusak atau tidak dapat dibaca ({detail}).",
+            "File '{path}' is damaged or cannot be read ({detail}).",
+        ),
+        "sheet_missing": (
+            "Lembar '{sheet}' tidak ada di buku kerja.",
+            "The workbook has no sheet '{sheet}'.",
+        ),
+        "column_missing": (
+            "Lembar '{sheet}': kolom wajib tidak ada: {column}.",
+            "Sheet '{sheet}': required column(s) missing: {column_en}.",
+        ),
+        "column_duplicate": (
+            "Lembar '{sheet}': kolom ganda: {column}.",
+            "Sheet '{sheet}': duplicate column(s): {column}.",
+        ),
+        "no_rows": ("Lembar '{sheet}' tidak berisi data.", "Sheet '{sheet}' has no data rows."),
+        "import_failed": (
+            "Impor dibatalkan, tidak ada yang disimpan: {detail}",
+            "Import aborted, nothing was written: {detail}",
+        ),
+        "import_unavailable": (
+            "Impor '{kind}' belum tersedia di versi ini.",
+            "Import of '{kind}' is not available in this version.",
+        ),
+        "nik_as_number": (
+            "{field} diisi sebagai angka ({value}); Excel hanya menyimpan 15 digit angka sehingga "
+            "digit terakhir bisa hilang. Format kolom sebagai Teks lalu ketik ulang NIK.",
+            "{field} was entered as a number ({value}); Excel keeps only 15 digits of a number, "
+            "so the last digit may be lost. Format the column as Text and retype the NIK.",
+        ),
+        "duplicate_in_file": (
+            "{field} '{value}' sudah ada di baris {row} berkas ini.",
+            "{field} '{value}' already appears in row {row} of this file.",
+        ),
+        "unknown_ref": ("{what} '{value}' tidak ditemukan.", "{what} '{value}' was not found."),
+        "member_or_account": (
+            "Isi nomor anggota dan produk simpanan, atau kode akun - tidak keduanya.",
+            "Fill in a member number and savings product, or an account code - not both.",
+        ),
+        "opening_exists": (
+            "Rekening {product} anggota {member} sudah punya transaksi; saldo awal hanya untuk "
+            "rekening yang masih kosong.",
+            "The {product} account of member {member} already has transactions; opening "
+            "balances are only for empty accounts.",
+        ),
+        "clearing_residual": (
+            "Perhatian: akun {account} Saldo Awal (Kliring) bersaldo {side} {amount}; lengkapi "
+            "saldo awal akun lain (kas, bank, pinjaman, aset) sampai saldonya nol.",
+            "Note: account {account} Opening balance clearing has a {side} balance of {amount}; "
+            "enter the other opening balances (cash, bank, loans, assets) until it is zero.",
+        ),
+        "formula_no_value": (
+            "{field} berisi rumus tanpa nilai tersimpan ({formula}); buka dan simpan berkas di "
+            "Excel, atau salin lalu tempel sebagai nilai.",
+            "{field} holds a formula without a saved value ({formula}); open and save the file "
+            "in Excel, or copy and paste it as values.",
+        ),
+        "workbook_not_audit": (
+            "Berkas '{path}' bukan buku kerja audit Koperasi (lembar Info tidak sesuai).",
+            "File '{path}' is not a Koperasi audit workbook (its Info sheet does not match).",
+        ),
+        "workbook_version": (
+            "Buku kerja audit versi {version} tidak dikenal (didukung: {supported}).",
+            "Audit workbook version {version} is not supported (supported: {supported}).",
+        ),
+        "workbook_partial": (
+            "Buku kerja audit hanya berisi periode {period}; pemulihan memerlukan ekspor "
+            "lengkap (tanpa --from).",
+            "The audit workbook holds only the period {period}; a restore needs a complete "
+            "export (without --from).",
+        ),
+        "hash_mismatch": (
+            "Lembar '{sheet}': SHA-256 tidak cocok dengan lembar Info (isi diubah setelah ekspor).",
+            "Sheet '{sheet}': SHA-256 does not match the Info sheet (changed after export).",
+        ),
+        "target_not_empty": (
+            "Basis data tujuan sudah berisi data ({what}); pemulihan buku kerja audit hanya ke "
+            "basis data kosong.",
+            "The target database already holds data ({what}); an audit workbook is restored "
+            "only into an empty database.",
+        ),
+        "dangling_ref": (
+            "{field} {value} merujuk ke data yang tidak ada di lembar '{sheet}'.",
+            "{field} {value} refers to a record missing from sheet '{sheet}'.",
+        ),
+        "books_check_failed": (
+            "Pemeriksaan buku setelah pemulihan gagal: {detail}",
+            "The books check after the restore failed: {detail}",
+        ),
+    }
+)
+FIELDS.update(
+    {
+        "file": ("Berkas", "File"),
+        "sheet": ("Lembar", "Sheet"),
+        "member_number": ("Nomor anggota", "Member number"),
+        "product_code": ("Produk simpanan", "Savings product"),
+        "account_code": ("Kode akun", "Account code"),
+        "group_code": ("Kode kelompok", "Group code"),
+        "categories": ("Kategori kerentanan", "Vulnerability categories"),
+        "birth_place": ("Tempat lahir", "Birth place"),
+        "address": ("Alamat", "Address"),
+        "kelurahan": ("Kelurahan", "Village"),
+        "kecamatan": ("Kecamatan", "District"),
+        "occupation": ("Pekerjaan", "Occupation"),
+        "heir_name": ("Nama ahli waris", "Heir name"),
+        "heir_relation": ("Hubungan ahli waris", "Heir relation"),
+        "memo": ("Keterangan", "Memo"),
+        "value": ("Nilai", "Value"),
+    }
+)
+
+
 def field_name(key: str, lang: str = "id") -> str:
     pair = FIELDS.get(key)
     if pair is None:

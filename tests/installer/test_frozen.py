@@ -140,6 +140,12 @@ def test_demo_then_check(frozen_demo, frozen_env):
     assert "Rp" in tb and "1.01" in tb
 
 
+def test_postgresql_through_the_bundled_driver(bundle, frozen_env, pg_url):
+    """psycopg's binary driver (and its libpq) is in the bundle and works."""
+    out = run(CLI, "--db", pg_url, "check", env=frozen_env).stdout
+    assert "trial_balance" in out
+
+
 def test_old_database_is_upgraded_by_frozen_app(bundle, frozen_env, tmp_path):
     """A database at the FIRST revision is upgraded by the frozen app (Alembic runs its
     scripts from disk inside the bundle), then passes `check`."""

@@ -28,6 +28,7 @@ COMMAND_MODULES: list[str] = [
     "koperasi.cli.admin_cmd",
     "koperasi.cli.report_cmd",
     "koperasi.cli.closing_cmd",
+    "koperasi.cli.exchange_cmd",
 ]
 
 

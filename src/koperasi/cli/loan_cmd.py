@@ -115,6 +115,12 @@ def register(sub) -> None:  # type: ignore[no-untyped-def]
     r.add_argument("--date")
     r.add_argument("--from", dest="source", choices=["kas", "sukarela"], default="kas")
     r.add_argument("--memo", default="")
+    r.add_argument(
+        "--excess-to-savings",
+        dest="excess_to_savings",
+        action="store_true",
+        help="kelebihan bayar masuk simpanan sukarela",
+    )
     r.add_argument("--json", action="store_true")
     r.set_defaults(func=cmd_repay)
 
@@ -385,6 +391,7 @@ def cmd_repay(ctx, args) -> int:  # type: ignore[no-untyped-def]
         _date(args.date),
         args.source,
         args.memo,
+        excess_to_savings=args.excess_to_savings,
     )
     _print_tx(ctx, v, args)
     return 0

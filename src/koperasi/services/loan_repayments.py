@@ -31,7 +31,7 @@ from ..db.models import (
     SavingsAccount,
     SavingsProduct,
 )
-from ..domain.allocation import Allocation, allocate, outstanding
+from ..domain.allocation import Allocation, allocate, apply_allocation, outstanding
 from ..domain.allocation import payoff_quote as quote_payoff
 from ..domain.money import format_rupiah
 from ..domain.schedule import generate, validate_terms
@@ -112,16 +112,17 @@ def _live_payments(session: Session, loan: Loan) -> list[LoanTransaction]:
 
 def _last_event_date(session: Session, loan: Loan) -> dt.date | None:
     """Date of the latest live repayment or reschedule (back-dating before it is refused)."""
-    payments = _live_payments(session, loan)
-    last = payments[-1].date if payments else None
-    resched = session.scalar(
+    reversed_ids = select(LoanTransaction.reverses_id).where(
+        LoanTransaction.loan_id == loan.id, LoanTransaction.reverses_id.is_not(None)
+    )
+    return session.scalar(
         select(func.max(LoanTransaction.date)).where(
-            LoanTransaction.loan_id == loan.id, LoanTransaction.kind == "restrukturisasi"
+            LoanTransaction.loan_id == loan.id,
+            LoanTransaction.kind.in_((*PAYMENT_KINDS, "restrukturisasi")),
+            LoanTransaction.reverses_id.is_(None),
+            LoanTransaction.id.not_in(reversed_ids),
         )
     )
-    if resched is not None and (last is None or resched > last):
-        last = resched
-    return last
 
 
 def _product(session: Session, loan: Loan) -> LoanProduct:
@@ -151,9 +152,18 @@ def _quote(session: Session, loan: Loan, date: dt.date):  # type: ignore[no-unty
     return q, q.as_allocation(), q.waived_interest
 
 
-def _close_if_paid(session: Session, actor: Actor, loan: Loan, date: dt.date) -> None:
-    states = installment_states(session, loan)
-    if loan.principal_outstanding == 0 and all(s.unpaid <= 0 for s in states):
+def _close_if_paid(
+    session: Session, actor: Actor, loan: Loan, date: dt.date, dues_after=None
+) -> None:  # type: ignore[no-untyped-def]
+    """Close the loan (lunas) when nothing is left; ``dues_after``: the dues after the
+    payment just allocated (else read from the database)."""
+    if loan.principal_outstanding != 0:
+        return
+    if dues_after is not None:
+        left = sum(d.principal + d.interest + d.fee for d in dues_after)
+    else:
+        left = sum(max(0, st.unpaid) for st in installment_states(session, loan))
+    if left <= 0:
         loan.status, loan.closed_on = PAID_OFF, date
         release_provision(session, actor, loan, date, "lunas")
 
@@ -278,6 +288,21 @@ def _record_payment(
     return tx
 
 
+def _audit_tx(tx: LoanTransaction, alloc: Allocation) -> dict:
+    """What the audit trail keeps of a payment (without extra queries)."""
+    return {
+        "id": tx.id,
+        "date": tx.date,
+        "kind": tx.kind,
+        "amount": tx.amount,
+        "receipt_no": tx.receipt_no,
+        "journal_entry_id": tx.journal_entry_id,
+        "source": tx.source,
+        "allocations": [[ln.no, ln.component, ln.amount] for ln in alloc.lines],
+        "replays_id": tx.replays_id,
+    }
+
+
 def _payment_source(
     session: Session, loan: Loan, source: str, amount: int, date: dt.date
 ) -> tuple[str, SavingsAccount | None]:
@@ -308,23 +333,32 @@ def repay_in(
     session: Session,
     actor: Actor,
     loan: Loan,
-    amount: int,
+    amount: int | None,
     date: dt.date,
     *,
     source: str = "kas",
     receipt_no: str | None = None,
     memo: str = "",
-) -> LoanTransaction:
-    """Take a repayment on a (locked) active loan; allocation per DESIGN §6."""
+    excess_to_savings: bool = False,
+) -> LoanTransaction | None:
+    """Take a repayment on a (locked) active loan; allocation per DESIGN §6.
+    ``amount=None`` pays exactly what is due on ``date`` (arrears, penalties and the
+    installments due); returns None when nothing is due then. An amount beyond the whole
+    outstanding is refused, or with ``excess_to_savings`` (cash only) the rest is deposited
+    to the member's sukarela savings on the same receipt."""
     _check_status(loan, ACTIVE)
-    if isinstance(amount, bool) or not isinstance(amount, int):
+    if amount is not None and (isinstance(amount, bool) or not isinstance(amount, int)):
         raise ValidationError("amount", "not_an_amount", value=amount)
     _check_date_after(date, loan.disbursed_on)
     _check_date_after(date, _last_event_date(session, loan))
-    ledger.ensure_open(session, date)
     states, dues = _dues(session, loan, date)
-    alloc = allocate(dues, amount)
-    debit_account, acct = _payment_source(session, loan, source, amount, date)
+    if amount is None:
+        amount = sum(d.total for d in dues if d.due_date <= date)
+        if amount == 0:
+            return None
+    alloc = allocate(dues, amount, allow_excess=excess_to_savings and source == "kas")
+    paid = amount - alloc.excess
+    debit_account, acct = _payment_source(session, loan, source, paid, date)
     tx = _record_payment(
         session,
         actor,
@@ -339,23 +373,54 @@ def repay_in(
         receipt_no=receipt_no,
         memo=memo,
     )
-    _close_if_paid(session, actor, loan, date)
+    if alloc.excess:
+        member = _member(session, loan)
+        savings.deposit_in(
+            session,
+            actor,
+            member,
+            savings.product_of_kind(session, "sukarela"),
+            alloc.excess,
+            date,
+            f"Kelebihan bayar pinjaman {loan.number}",
+            receipt_no=tx.receipt_no,
+        )
+    _close_if_paid(session, actor, loan, date, apply_allocation(dues, alloc))
     session.flush()
-    audit.record(
-        session, actor, "loan.repay", "loan", loan.number, after=tx_view(session, tx, loan)
-    )
+    audit.record(session, actor, "loan.repay", "loan", loan.number, after=_audit_tx(tx, alloc))
     return tx
 
 
 def repay(
-    db, actor: Actor, number: str, amount: int, date: dt.date, source: str = "kas", memo: str = ""
+    db,
+    actor: Actor,
+    number: str,
+    amount: int,
+    date: dt.date,
+    source: str = "kas",
+    memo: str = "",
+    excess_to_savings: bool = False,
 ) -> LoanTxView:  # type: ignore[no-untyped-def]
     """Take a repayment (cash, or from the member's sukarela savings). The result shows
-    how much went to penalty, fee, interest and principal of which installments."""
+    how much went to penalty, fee, interest and principal of which installments. More than
+    the whole outstanding is refused unless ``excess_to_savings`` (then the rest goes to
+    the member's sukarela savings)."""
     require(actor, "loan.write")
+    if amount is None or isinstance(amount, bool) or not isinstance(amount, int):
+        raise ValidationError("amount", "not_an_amount", value=amount)
     with unit_of_work(db) as s:
         loan = lock_loan(s, number)
-        tx = repay_in(s, actor, loan, amount, date, source=source, memo=memo)
+        tx = repay_in(
+            s,
+            actor,
+            loan,
+            amount,
+            date,
+            source=source,
+            memo=memo,
+            excess_to_savings=excess_to_savings,
+        )
+        assert tx is not None
         return tx_view(s, tx, loan)
 
 
@@ -435,9 +500,7 @@ def payoff_in(
     loan.status, loan.closed_on = PAID_OFF, date
     release_provision(session, actor, loan, journal_date or date, "lunas")
     session.flush()
-    audit.record(
-        session, actor, "loan.payoff", "loan", loan.number, after=tx_view(session, tx, loan)
-    )
+    audit.record(session, actor, "loan.payoff", "loan", loan.number, after=_audit_tx(tx, alloc))
     return tx
 
 
@@ -676,6 +739,85 @@ def reverse_entry_in(
 # ---------------------------------------------------------------- reschedule
 
 
+def reschedule_in(
+    s: Session,
+    actor: Actor,
+    loan: Loan,
+    date: dt.date,
+    term: int,
+    reason: str,
+    *,
+    rate=None,
+    method: str | None = None,
+    first_due: dt.date | None = None,
+) -> LoanDetail:  # type: ignore[no-untyped-def]
+    """See :func:`reschedule` (in the caller's unit of work; ``loan`` locked)."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError("reason", "required")
+
+    _check_status(loan, ACTIVE)
+    _check_date_after(date, loan.disbursed_on)
+    _check_date_after(date, _last_event_date(s, loan))
+    if isinstance(term, bool) or not isinstance(term, int) or term < 1:
+        raise ValidationError("term", "must_be_positive")
+    product = _product(s, loan)
+    before = detail_in(s, loan)
+    states = installment_states(s, loan)
+    principal = loan.principal_outstanding
+    if principal <= 0:
+        raise ValidationError("loan", "nothing_to_reschedule", loan=loan.number)
+    carried_interest = sum(st.unpaid_interest for st in states if st.due_date <= date)
+    carried_fee = sum(st.unpaid_fee for st in states)
+    old = (loan.term, loan.rate, loan.method, loan.first_due)
+    loan.term = term
+    if rate is not None:
+        loan.rate = rate
+    if method is not None:
+        loan.method = method
+    loan.first_due = first_due
+    terms = schedule_terms(s, loan, product, date, principal=principal)
+    try:
+        schedule = generate(validate_terms(terms))
+    except ValidationError:
+        loan.term, loan.rate, loan.method, loan.first_due = old
+        raise
+    s.execute(
+        LoanInstallment.__table__.update()
+        .where(LoanInstallment.loan_id == loan.id, LoanInstallment.superseded_on.is_(None))
+        .values(superseded_on=date)
+    )
+    version = loan.schedule_version + 1
+    loan.schedule_version = version
+    for i, inst in enumerate(schedule.installments):
+        s.add(
+            LoanInstallment(
+                loan_id=loan.id,
+                version=version,
+                no=inst.no,
+                due_date=inst.due_date,
+                principal=inst.principal,
+                interest=inst.interest + (carried_interest if i == 0 else 0),
+                fee=carried_fee if i == 0 else 0,
+                valid_from=date,
+            )
+        )
+    s.add(
+        LoanTransaction(
+            loan_id=loan.id,
+            date=date,
+            kind="restrukturisasi",
+            memo=f"{reason}; pokok {format_rupiah(principal)}, {term}x, "
+            f"bunga tertunggak dibawa {format_rupiah(carried_interest)}",
+            created_by=actor.username,
+        )
+    )
+    s.flush()
+    after = detail_in(s, loan)
+    audit.record(s, actor, "loan.reschedule", "loan", loan.number, before.row, after.row)
+    return after
+
+
 def reschedule(
     db,
     actor: Actor,
@@ -698,70 +840,78 @@ def reschedule(
     if not reason:
         raise ValidationError("reason", "required")
     with unit_of_work(db) as s:
-        loan = lock_loan(s, number)
-        _check_status(loan, ACTIVE)
-        _check_date_after(date, loan.disbursed_on)
-        _check_date_after(date, _last_event_date(s, loan))
-        if isinstance(term, bool) or not isinstance(term, int) or term < 1:
-            raise ValidationError("term", "must_be_positive")
-        product = _product(s, loan)
-        before = detail_in(s, loan)
-        states = installment_states(s, loan)
-        principal = loan.principal_outstanding
-        if principal <= 0:
-            raise ValidationError("loan", "nothing_to_reschedule", loan=loan.number)
-        carried_interest = sum(st.unpaid_interest for st in states if st.due_date <= date)
-        carried_fee = sum(st.unpaid_fee for st in states)
-        old = (loan.term, loan.rate, loan.method, loan.first_due)
-        loan.term = term
-        if rate is not None:
-            loan.rate = rate
-        if method is not None:
-            loan.method = method
-        loan.first_due = first_due
-        terms = schedule_terms(s, loan, product, date, principal=principal)
-        try:
-            schedule = generate(validate_terms(terms))
-        except ValidationError:
-            loan.term, loan.rate, loan.method, loan.first_due = old
-            raise
-        s.execute(
-            LoanInstallment.__table__.update()
-            .where(LoanInstallment.loan_id == loan.id, LoanInstallment.superseded_on.is_(None))
-            .values(superseded_on=date)
+        return reschedule_in(
+            s,
+            actor,
+            lock_loan(s, number),
+            date,
+            term,
+            reason,
+            rate=rate,
+            method=method,
+            first_due=first_due,
         )
-        version = loan.schedule_version + 1
-        loan.schedule_version = version
-        for i, inst in enumerate(schedule.installments):
-            s.add(
-                LoanInstallment(
-                    loan_id=loan.id,
-                    version=version,
-                    no=inst.no,
-                    due_date=inst.due_date,
-                    principal=inst.principal,
-                    interest=inst.interest + (carried_interest if i == 0 else 0),
-                    fee=carried_fee if i == 0 else 0,
-                    valid_from=date,
-                )
-            )
-        s.add(
-            LoanTransaction(
-                loan_id=loan.id,
-                date=date,
-                kind="restrukturisasi",
-                memo=f"{reason}; pokok {format_rupiah(principal)}, {term}x, "
-                f"bunga tertunggak dibawa {format_rupiah(carried_interest)}",
-                created_by=actor.username,
-            )
-        )
-        s.flush()
-        after = detail_in(s, loan)
-        audit.record(s, actor, "loan.reschedule", "loan", loan.number, before.row, after.row)
-        return after
 
 
 # ---------------------------------------------------------------- write-off & recovery
+
+
+def write_off_in(s: Session, actor: Actor, loan: Loan, date: dt.date, reason: str) -> LoanTxView:
+    """See :func:`write_off` (in the caller's unit of work; ``loan`` locked)."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError("reason", "required")
+
+    _check_status(loan, ACTIVE)
+    _check_date_after(date, loan.disbursed_on)
+    _check_date_after(date, _last_event_date(s, loan))
+    amount = loan.principal_outstanding
+    if amount <= 0:
+        raise ValidationError("loan", "nothing_to_write_off", loan=loan.number)
+    member = _member(s, loan)
+    held = max(0, min(loan.ppap_booked, amount))
+    lines = []
+    if held:
+        lines.append(Line(ALLOWANCE, debit=held, member_id=member.id, memo=loan.number))
+    if amount - held:
+        lines.append(
+            Line(PROVISION_EXPENSE, debit=amount - held, member_id=member.id, memo=loan.number)
+        )
+    lines.append(Line(LOANS, credit=amount, member_id=member.id, memo=loan.number))
+    if loan.ppap_booked > held:  # more held than needed: give the rest back
+        extra = loan.ppap_booked - held
+        lines += [
+            Line(ALLOWANCE, debit=extra, memo=loan.number),
+            Line(PROVISION_EXPENSE, credit=extra, memo=loan.number),
+        ]
+    entry = ledger.post(
+        s,
+        actor,
+        date,
+        f"Hapus buku pinjaman {loan.number} {member.number} {member.name}: {reason}",
+        lines,
+        source=SOURCE,
+        source_ref=loan.number,
+    )
+    tx = LoanTransaction(
+        loan_id=loan.id,
+        date=date,
+        kind="hapus_buku",
+        amount=amount,
+        principal=amount,
+        principal_change=-amount,
+        journal_entry_id=entry.id,
+        memo=reason,
+        created_by=actor.username,
+    )
+    s.add(tx)
+    before = row_of(s, loan)
+    loan.principal_outstanding = 0
+    loan.ppap_booked = 0
+    loan.status, loan.written_off_on = WRITTEN_OFF, date
+    s.flush()
+    audit.record(s, actor, "loan.write_off", "loan", loan.number, before, row_of(s, loan))
+    return tx_view(s, tx, loan)
 
 
 def write_off(db, actor: Actor, number: str, date: dt.date, reason: str) -> LoanTxView:  # type: ignore[no-untyped-def]
@@ -772,57 +922,80 @@ def write_off(db, actor: Actor, number: str, date: dt.date, reason: str) -> Loan
     if not reason:
         raise ValidationError("reason", "required")
     with unit_of_work(db) as s:
-        loan = lock_loan(s, number)
-        _check_status(loan, ACTIVE)
-        _check_date_after(date, loan.disbursed_on)
-        _check_date_after(date, _last_event_date(s, loan))
-        amount = loan.principal_outstanding
-        if amount <= 0:
-            raise ValidationError("loan", "nothing_to_write_off", loan=loan.number)
-        member = _member(s, loan)
-        held = max(0, min(loan.ppap_booked, amount))
-        lines = []
-        if held:
-            lines.append(Line(ALLOWANCE, debit=held, member_id=member.id, memo=loan.number))
-        if amount - held:
-            lines.append(
-                Line(PROVISION_EXPENSE, debit=amount - held, member_id=member.id, memo=loan.number)
+        return write_off_in(s, actor, lock_loan(s, number), date, reason)
+
+
+def recover_in(
+    s: Session, actor: Actor, loan: Loan, amount: int, date: dt.date, memo: str = ""
+) -> LoanTxView:
+    """See :func:`recover` (in the caller's unit of work; ``loan`` locked)."""
+    if isinstance(amount, bool) or not isinstance(amount, int) or amount <= 0:
+        raise ValidationError("amount", "must_be_positive")
+
+    _check_status(loan, WRITTEN_OFF)
+    _check_date_after(date, loan.written_off_on)
+    written = int(
+        s.scalar(
+            select(func.coalesce(func.sum(LoanTransaction.amount), 0)).where(
+                LoanTransaction.loan_id == loan.id, LoanTransaction.kind == "hapus_buku"
             )
-        lines.append(Line(LOANS, credit=amount, member_id=member.id, memo=loan.number))
-        if loan.ppap_booked > held:  # more held than needed: give the rest back
-            extra = loan.ppap_booked - held
-            lines += [
-                Line(ALLOWANCE, debit=extra, memo=loan.number),
-                Line(PROVISION_EXPENSE, credit=extra, memo=loan.number),
-            ]
-        entry = ledger.post(
-            s,
-            actor,
-            date,
-            f"Hapus buku pinjaman {loan.number} {member.number} {member.name}: {reason}",
-            lines,
-            source=SOURCE,
-            source_ref=loan.number,
         )
-        tx = LoanTransaction(
-            loan_id=loan.id,
-            date=date,
-            kind="hapus_buku",
-            amount=amount,
-            principal=amount,
-            principal_change=-amount,
-            journal_entry_id=entry.id,
-            memo=reason,
-            created_by=actor.username,
+        or 0
+    )
+    recovered = int(
+        s.scalar(
+            select(func.coalesce(func.sum(LoanTransaction.amount), 0)).where(
+                LoanTransaction.loan_id == loan.id,
+                (LoanTransaction.kind == "pemulihan")
+                | (
+                    (LoanTransaction.kind == "koreksi")
+                    & LoanTransaction.reverses_id.in_(
+                        select(LoanTransaction.id).where(
+                            LoanTransaction.loan_id == loan.id,
+                            LoanTransaction.kind == "pemulihan",
+                        )
+                    )
+                ),
+            )
         )
-        s.add(tx)
-        before = row_of(s, loan)
-        loan.principal_outstanding = 0
-        loan.ppap_booked = 0
-        loan.status, loan.written_off_on = WRITTEN_OFF, date
-        s.flush()
-        audit.record(s, actor, "loan.write_off", "loan", loan.number, before, row_of(s, loan))
-        return tx_view(s, tx, loan)
+        or 0
+    )
+    if amount > written - recovered:
+        raise ValidationError(
+            "amount",
+            "overpayment",
+            amount=format_rupiah(amount),
+            outstanding=format_rupiah(written - recovered),
+        )
+    member = _member(s, loan)
+    receipt = next_receipt(s, SERIES_LOAN, date.year)
+    entry = ledger.post(
+        s,
+        actor,
+        date,
+        f"Penerimaan pinjaman dihapus buku {loan.number} {member.number} {member.name}",
+        [
+            Line(CASH, debit=amount, member_id=member.id, memo=loan.number),
+            Line(OTHER_INCOME, credit=amount, member_id=member.id, memo=loan.number),
+        ],
+        source=SOURCE,
+        source_ref=loan.number,
+        receipt_no=receipt,
+    )
+    tx = LoanTransaction(
+        loan_id=loan.id,
+        date=date,
+        kind="pemulihan",
+        amount=amount,
+        receipt_no=receipt,
+        journal_entry_id=entry.id,
+        memo=memo,
+        created_by=actor.username,
+    )
+    s.add(tx)
+    s.flush()
+    audit.record(s, actor, "loan.recover", "loan", loan.number, after=tx_view(s, tx, loan))
+    return tx_view(s, tx, loan)
 
 
 def recover(
@@ -834,71 +1007,7 @@ def recover(
     if isinstance(amount, bool) or not isinstance(amount, int) or amount <= 0:
         raise ValidationError("amount", "must_be_positive")
     with unit_of_work(db) as s:
-        loan = lock_loan(s, number)
-        _check_status(loan, WRITTEN_OFF)
-        _check_date_after(date, loan.written_off_on)
-        written = int(
-            s.scalar(
-                select(func.coalesce(func.sum(LoanTransaction.amount), 0)).where(
-                    LoanTransaction.loan_id == loan.id, LoanTransaction.kind == "hapus_buku"
-                )
-            )
-            or 0
-        )
-        recovered = int(
-            s.scalar(
-                select(func.coalesce(func.sum(LoanTransaction.amount), 0)).where(
-                    LoanTransaction.loan_id == loan.id,
-                    (LoanTransaction.kind == "pemulihan")
-                    | (
-                        (LoanTransaction.kind == "koreksi")
-                        & LoanTransaction.reverses_id.in_(
-                            select(LoanTransaction.id).where(
-                                LoanTransaction.loan_id == loan.id,
-                                LoanTransaction.kind == "pemulihan",
-                            )
-                        )
-                    ),
-                )
-            )
-            or 0
-        )
-        if amount > written - recovered:
-            raise ValidationError(
-                "amount",
-                "overpayment",
-                amount=format_rupiah(amount),
-                outstanding=format_rupiah(written - recovered),
-            )
-        member = _member(s, loan)
-        receipt = next_receipt(s, SERIES_LOAN, date.year)
-        entry = ledger.post(
-            s,
-            actor,
-            date,
-            f"Penerimaan pinjaman dihapus buku {loan.number} {member.number} {member.name}",
-            [
-                Line(CASH, debit=amount, member_id=member.id, memo=loan.number),
-                Line(OTHER_INCOME, credit=amount, member_id=member.id, memo=loan.number),
-            ],
-            source=SOURCE,
-            source_ref=loan.number,
-            receipt_no=receipt,
-        )
-        tx = LoanTransaction(
-            loan_id=loan.id,
-            date=date,
-            kind="pemulihan",
-            amount=amount,
-            receipt_no=receipt,
-            journal_entry_id=entry.id,
-            memo=memo,
-            created_by=actor.username,
-        )
-        s.add(tx)
-        s.flush()
-        audit.record(s, actor, "loan.recover", "loan", loan.number, after=tx_view(s, tx, loan))
-        return tx_view(s, tx, loan)
+        return recover_in(s, actor, lock_loan(s, number), amount, date, memo)
 
 
 # ---------------------------------------------------------------- member exit

@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -261,7 +262,12 @@ def loan_by_number(session: Session, number: str) -> Loan:
 
 
 def rounding_for(session: Session, product: LoanProduct) -> RoundingMode:
-    return RoundingMode(product.rounding) if product.rounding else rounding_in(session)
+    if product.rounding:
+        return RoundingMode(product.rounding)
+    cached = session.info.get("loan_rounding")  # one settings read per unit of work
+    if cached is None:
+        cached = session.info["loan_rounding"] = rounding_in(session)
+    return cached
 
 
 def installment_states(
@@ -917,33 +923,86 @@ def member_loans(db, member_no: str, actor: Actor | None = None) -> list[LoanRow
 
 # ---------------------------------------------------------------- re-exports
 
-from .group_meeting import (  # noqa: E402
-    GroupMeetingResult,
-    MemberDues,
-    group_meeting_dues,
-    post_group_meeting,
-)
-from .loan_quality import (  # noqa: E402
-    ArrearsReport,
-    LoanQuality,
-    MonthEndResult,
-    loan_arrears,
-    month_end,
-    quality_rules_in,
-)
-from .loan_repayments import (  # noqa: E402
-    PayoffQuoteView,
-    payoff,
-    payoff_quote,
-    recover,
-    repay,
-    repay_in,
-    reschedule,
-    reverse_repayment,
-    reverse_transaction_in,
-    settle_debts_for_exit,
-    write_off,
-)
+# The other loan modules import this one, so their names are looked up lazily (PEP 562).
+_REEXPORTS = {
+    "group_meeting": (
+        "GroupMeetingResult",
+        "MemberDues",
+        "group_meeting_dues",
+        "post_group_meeting",
+    ),
+    "loan_quality": (
+        "ArrearsReport",
+        "LoanQuality",
+        "MonthEndResult",
+        "loan_arrears",
+        "loan_quality",
+        "month_end",
+        "quality_rules_in",
+    ),
+    "loan_repayments": (
+        "PayoffQuoteView",
+        "payoff",
+        "payoff_quote",
+        "recover",
+        "repay",
+        "repay_in",
+        "reschedule",
+        "reverse_repayment",
+        "reverse_transaction_in",
+        "write_off",
+    ),
+}
+_WHERE = {name: module for module, names in _REEXPORTS.items() for name in names}
+
+if TYPE_CHECKING:  # for readers and type checkers; at run time see __getattr__
+    from .group_meeting import (
+        GroupMeetingResult,
+        MemberDues,
+        group_meeting_dues,
+        post_group_meeting,
+    )
+    from .loan_quality import (
+        ArrearsReport,
+        LoanQuality,
+        MonthEndResult,
+        loan_arrears,
+        loan_quality,
+        month_end,
+        quality_rules_in,
+    )
+    from .loan_repayments import (
+        PayoffQuoteView,
+        payoff,
+        payoff_quote,
+        recover,
+        repay,
+        repay_in,
+        reschedule,
+        reverse_repayment,
+        reverse_transaction_in,
+        write_off,
+    )
+
+
+def settle_debts_for_exit(session: Session, actor: Actor, member: Member, date: dt.date) -> int:
+    """Called by ``members.exit_member``: set the leaving member's savings against their
+    active loans (see :func:`koperasi.services.loan_repayments.settle_debts_for_exit`)."""
+    from .loan_repayments import settle_debts_for_exit as settle
+
+    return settle(session, actor, member, date)
+
+
+def __getattr__(name: str):  # type: ignore[no-untyped-def]
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(name)
+    import importlib
+
+    value = getattr(importlib.import_module(f"{__package__}.{module}"), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "ApplyInput",
@@ -962,6 +1021,7 @@ __all__ = [
     "get_loan",
     "group_meeting_dues",
     "list_loans",
+    "loan_quality",
     "loan_arrears",
     "month_end",
     "payoff",

@@ -1,0 +1,320 @@
+"""``make bench``: build (or reuse) the synthetic large cooperative, run every scenario and its
+raw-library baseline in separate processes, print a table, keep the results.
+
+    python -m bench.run                      # scale 1, default runs
+    python -m bench.run --scale 0.25,0.5,1   # scaling: time should grow no faster than data
+    python -m bench.run --only check,month_end --runs 3
+    python -m bench.run --record             # also write the table into bench/README.md
+
+Each scenario runs ``warmup`` untimed + ``runs`` timed times in one process per variant;
+the table shows the median, the process's peak RSS, the baseline's median and the ratio.
+Databases are cached in bench/results/ (rebuilt when bench/generate.py or the schema
+changes); mutating scenarios work on a private copy made per run of this script.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import platform
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from .scenarios import BY_NAME, SCENARIOS, Scenario
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+RESULTS = HERE / "results"
+README = HERE / "README.md"
+BEGIN, END = "<!-- bench:results -->", "<!-- /bench:results -->"
+
+
+def _stamp() -> str:
+    """What the cached databases depend on: the generator and the migrations."""
+    h = hashlib.sha256((HERE / "generate.py").read_bytes())
+    mig = ROOT / "src" / "koperasi" / "db" / "migrations" / "versions"
+    for p in sorted(mig.glob("*.py")):
+        h.update(p.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def _scale_tag(scale: float) -> str:
+    return f"{scale:g}x"
+
+
+def ensure_db(kind: str, scale: float, say) -> Path:  # type: ignore[no-untyped-def]
+    from .generate import generate
+
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    if kind == "large":
+        path = RESULTS / f"large-{_scale_tag(scale)}.db"
+        members = None
+    else:
+        members = max(1000, round(50_000 * scale))
+        path = RESULTS / f"members-{members}.db"
+    stamp_file = path.with_suffix(".stamp")
+    stamp = _stamp()
+    if path.exists() and stamp_file.exists() and stamp_file.read_text() == stamp:
+        return path
+    say(f"building {path.name} ...")
+    started = time.monotonic()
+    stats = generate(path, scale, members=members, quiet=False)
+    say(f"built {path.name} in {time.monotonic() - started:.0f} s ({stats.lines} journal lines)")
+    stamp_file.write_text(stamp)
+    for stale in path.parent.glob(f"import-*{path.stem}*"):
+        stale.unlink()
+    return path
+
+
+def run_variant(
+    sc: Scenario, variant: str, db: Path, work: Path, runs: int, warmup: int, scale: float
+) -> dict:
+    cmd = [
+        sys.executable,
+        "-m",
+        "bench.worker",
+        sc.name,
+        variant,
+        str(db),
+        str(work),
+        str(runs),
+        str(warmup),
+        str(scale),
+    ]
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    proc = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True)
+    lines = [ln for ln in proc.stdout.splitlines() if ln.startswith("{")]
+    if not lines:
+        return {"error": f"worker exited {proc.returncode}: {proc.stderr[-800:]}"}
+    return json.loads(lines[-1])
+
+
+def _fmt_ms(seconds: float | None) -> str:
+    if seconds is None:
+        return "-"
+    ms = seconds * 1000
+    return f"{ms:,.0f} ms" if ms >= 100 else f"{ms:.1f} ms"
+
+
+def _fmt_mb(kb: int | None) -> str:
+    return "-" if kb is None else f"{kb / 1024:,.0f} MB"
+
+
+def evaluate(sc: Scenario, app: dict | None, base: dict) -> dict:
+    row = {"scenario": sc.name, "title": sc.title}
+    b = statistics.median(base["times"]) if base.get("times") else None
+    a = statistics.median(app["times"]) if app and app.get("times") else None
+    row.update(
+        app_s=a, base_s=b, app_rss_kb=(app or {}).get("rss_kb"), base_rss_kb=base.get("rss_kb")
+    )
+    row["ratio"] = (a / b) if (a is not None and b) else None
+    budget = []
+    ok = True
+    if sc.budget_ratio is not None:
+        budget.append(f"≤ {sc.budget_ratio:g}x")
+        ok &= row["ratio"] is not None and row["ratio"] <= sc.budget_ratio
+    if sc.budget_ms is not None:
+        limit_s = sc.budget_ms / 1000
+        if sc.name == "month_end" and app and app.get("active_loans"):
+            # budget is for 30,000 active loans: scale it to the loans actually present
+            limit_s = limit_s * max(app["active_loans"], 1) / 30_000
+            budget.append(f"≤ {_fmt_ms(limit_s)} ({app['active_loans']:,} active)")
+        else:
+            budget.append(f"≤ {_fmt_ms(limit_s)}")
+        ok &= a is not None and a <= limit_s
+    row["budget"] = ", ".join(budget)
+    if app is None:
+        row["verdict"] = "n/a"
+    elif "error" in app:
+        row["verdict"] = "ERROR"
+    else:
+        row["verdict"] = "ok" if ok else "MISSED"
+    return row
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem = ""
+    try:
+        kb = int(Path("/proc/meminfo").read_text().split()[1])
+        mem = f", {kb / 1024 / 1024:.0f} GB RAM"
+    except (OSError, ValueError, IndexError):
+        pass
+    try:
+        import PySide6
+
+        qt = f", PySide6 {PySide6.__version__}"
+    except ImportError:
+        qt = ""
+    return (
+        f"{cpu}, {os.cpu_count()} cores{mem}; {platform.system()} {platform.release()}; "
+        f"Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}{qt}"
+    )
+
+
+def table(rows: list[dict], scale: float) -> str:
+    out = [
+        f"| scenario (scale {_scale_tag(scale)}) | app median | app peak RSS | baseline median | baseline peak RSS | ratio | budget | result |",
+        "|---|---:|---:|---:|---:|---:|---|---|",
+    ]
+    for r in rows:
+        ratio = f"{r['ratio']:.2f}x" if r.get("ratio") is not None else "-"
+        out.append(
+            f"| {r['title']} | {_fmt_ms(r['app_s'])} | {_fmt_mb(r['app_rss_kb'])} | "
+            f"{_fmt_ms(r['base_s'])} | {_fmt_mb(r['base_rss_kb'])} | {ratio} | {r['budget']} | "
+            f"{r['verdict']}{(': ' + r['note']) if r.get('note') else ''} |"
+        )
+    return "\n".join(out)
+
+
+def scaling_table(by_scale: dict[float, list[dict]]) -> str:
+    scales = sorted(by_scale)
+    base = scales[0]
+    head = "| scenario | " + " | ".join(f"{_scale_tag(s)}" for s in scales) + " | growth vs data |"
+    out = [head, "|---|" + "---:|" * len(scales) + "---|"]
+    for name in [r["scenario"] for r in by_scale[base]]:
+        cells, times = [], []
+        for s in scales:
+            r = next((x for x in by_scale[s] if x["scenario"] == name), None)
+            t = r and r.get("app_s")
+            times.append(t)
+            cells.append(_fmt_ms(t) if t else "-")
+        if times[0] and times[-1]:
+            growth = (times[-1] / times[0]) / (scales[-1] / base)
+            verdict = f"{growth:.2f} (≤ 1 is linear or better)"
+        else:
+            verdict = "-"
+        title = next(x["title"] for x in by_scale[base] if x["scenario"] == name)
+        out.append(f"| {title} | " + " | ".join(cells) + f" | {verdict} |")
+    return "\n".join(out)
+
+
+def record(text: str) -> None:
+    body = (
+        README.read_text(encoding="utf-8")
+        if README.exists()
+        else f"# Benchmarks\n\n{BEGIN}\n{END}\n"
+    )
+    if BEGIN not in body:
+        body += f"\n{BEGIN}\n{END}\n"
+    head, rest = body.split(BEGIN, 1)
+    _old, tail = rest.split(END, 1)
+    README.write_text(f"{head}{BEGIN}\n{text}\n{END}{tail}", encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Koperasi benchmarks")
+    parser.add_argument("--scale", default="1", help="comma-separated data scales, e.g. 1,2,4")
+    parser.add_argument(
+        "--runs", type=int, help="timed runs per scenario (default: per scenario, 3-15)"
+    )
+    parser.add_argument("--warmup", type=int, help="untimed runs first (default 1)")
+    parser.add_argument("--only", help="comma-separated scenario names")
+    parser.add_argument("--skip", default="", help="comma-separated scenario names to leave out")
+    parser.add_argument(
+        "--record", action="store_true", help="write the results into bench/README.md"
+    )
+    args = parser.parse_args(argv)
+
+    def say(msg: str) -> None:
+        print(f"[bench] {msg}", file=sys.stderr, flush=True)
+
+    names = args.only.split(",") if args.only else [s.name for s in SCENARIOS]
+    unknown = [n for n in names if n not in BY_NAME]
+    if unknown:
+        parser.error(f"unknown scenario(s): {', '.join(unknown)}; known: {', '.join(BY_NAME)}")
+    chosen = [BY_NAME[n] for n in names if n not in args.skip.split(",")]
+    scales = [float(s) for s in args.scale.split(",")]
+    started = time.monotonic()
+    by_scale: dict[float, list[dict]] = {}
+    for scale in scales:
+        dbs = {}
+        for kind in sorted({sc.database for sc in chosen} - {"none"}):
+            dbs[kind] = ensure_db(kind, scale, say)
+        work = RESULTS / f"work-{_scale_tag(scale)}"
+        shutil.rmtree(work, ignore_errors=True)
+        work.mkdir(parents=True)
+        copy = None
+        rows = []
+        for sc in chosen:
+            db = dbs.get(sc.database, work / "none.db")
+            if sc.mutates:
+                if copy is None:
+                    copy = work / "mutable.db"
+                    src = sqlite3.connect(dbs["large"])
+                    dst = sqlite3.connect(copy)
+                    src.backup(dst)
+                    dst.close()
+                    src.close()
+                db = copy
+            runs = args.runs if args.runs is not None else (sc.runs or 5)
+            warmup = (
+                args.warmup
+                if args.warmup is not None
+                else (sc.warmup if sc.warmup is not None else 1)
+            )
+            t0 = time.monotonic()
+            base = run_variant(sc, "baseline", db, work / sc.name, runs, warmup, scale)
+            missing = sc.missing()
+            app = (
+                None if missing else run_variant(sc, "app", db, work / sc.name, runs, warmup, scale)
+            )
+            row = evaluate(sc, app, base)
+            if missing:
+                row["note"] = missing
+            for label, res in (("app", app), ("baseline", base)):
+                if res and "error" in res:
+                    row["note"] = f"{label}: {res['error'][:200]}"
+                    say(f"{sc.name} {label} failed: {res.get('traceback', res['error'])}")
+            rows.append(row)
+            say(
+                f"{sc.name}: app {_fmt_ms(row['app_s'])}, baseline {_fmt_ms(row['base_s'])} "
+                f"[{row['verdict']}] ({time.monotonic() - t0:.0f} s)"
+            )
+        by_scale[scale] = rows
+        print()
+        print(table(rows, scale))
+    text = []
+    for scale, rows in by_scale.items():
+        text.append(table(rows, scale))
+    if len(scales) > 1:
+        print()
+        print(scaling_table(by_scale))
+        text.append("Scaling (app medians):\n\n" + scaling_table(by_scale))
+    elapsed = time.monotonic() - started
+    footer = f"Machine: {machine()}. Run {time.strftime('%Y-%m-%d %H:%M %Z')}, took {elapsed / 60:.1f} min."
+    print(f"\n{footer}")
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "latest.json").write_text(
+        json.dumps(
+            {
+                "scales": {str(k): v for k, v in by_scale.items()},
+                "machine": machine(),
+                "seconds": elapsed,
+            },
+            indent=1,
+            default=str,
+        )
+    )
+    if args.record:
+        record("\n\n".join(text) + "\n\n" + footer)
+        say(f"recorded in {README}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

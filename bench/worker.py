@@ -1,0 +1,55 @@
+"""Runs ONE variant (app or baseline) of one scenario in its own process, so that its peak
+memory (RSS) is its own: ``python -m bench.worker SCENARIO app|baseline DB WORKDIR RUNS
+WARMUP SCALE``. Prints one JSON line: times (s), peak RSS (kB), or the error."""
+
+from __future__ import annotations
+
+import json
+import resource
+import sys
+import time
+import traceback
+from pathlib import Path
+
+from .scenarios import BY_NAME, Ctx
+
+
+def main(argv: list[str]) -> int:
+    # koperasi.services.loan_quality / group_meeting cannot be imported before
+    # koperasi.services.loans (circular import on main); the app imports loans first too.
+    import koperasi.services.loans  # noqa: F401
+
+    name, variant, db, work, runs, warmup, scale = argv
+    sc = BY_NAME[name]
+    ctx = Ctx(Path(db), Path(work), float(scale))
+    ctx.work.mkdir(parents=True, exist_ok=True)
+    out: dict = {"scenario": name, "variant": variant}
+    try:
+        state = sc.setup(ctx)
+        fn = sc.app if variant == "app" else sc.baseline
+        rss_setup = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        times = []
+        for i in range(int(warmup) + int(runs)):
+            started = time.perf_counter()
+            inside = fn(state, i)
+            elapsed = time.perf_counter() - started
+            if sc.timed_inside:
+                elapsed = float(inside)
+            if i >= int(warmup):
+                times.append(elapsed)
+        own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        out.update(times=times, rss_kb=max(own, children), rss_setup_kb=rss_setup)
+        if isinstance(state, dict) and "active" in state:
+            out["active_loans"] = state["active"]
+        if isinstance(state, dict) and "members" in state:
+            out["members"] = state["members"]
+    except Exception as exc:  # reported in the table, the run goes on
+        out["error"] = f"{type(exc).__name__}: {exc}"
+        out["traceback"] = traceback.format_exc()[-3000:]
+    print(json.dumps(out))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

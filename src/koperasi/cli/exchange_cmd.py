@@ -1,0 +1,129 @@
+"""``export auditor``, ``import KIND FILE.xlsx`` / ``import template KIND``, ``consolidate``."""
+
+from __future__ import annotations
+
+import sys
+
+from ..errors import ValidationError
+from .base import parse_date
+
+IMPORT_KINDS = ("members", "opening-balances", "savings-transactions", "loans", "audit-workbook")
+
+
+def register(sub) -> None:  # type: ignore[no-untyped-def]
+    ex = sub.add_parser("export", help="ekspor data")
+    exs = ex.add_subparsers(dest="export_cmd", metavar="WHAT", required=True)
+    au = exs.add_parser("auditor", help="buku kerja audit (xlsx)")
+    au.add_argument("-o", "--output", required=True, metavar="FILE.xlsx")
+    au.add_argument("--from", dest="date_from")
+    au.add_argument("--to", dest="date_to")
+    au.add_argument("--quiet", action="store_true")
+    au.set_defaults(func=cmd_export_auditor)
+
+    im = sub.add_parser("import", help="impor dari Excel")
+    ims = im.add_subparsers(dest="import_kind", metavar="KIND", required=True)
+    for kind in IMPORT_KINDS:
+        p = ims.add_parser(kind, help=f"impor {kind}")
+        p.add_argument("file", metavar="FILE.xlsx")
+        p.add_argument("--dry-run", action="store_true", help="periksa saja, tidak menyimpan")
+        p.add_argument(
+            "--valid-only", action="store_true", help="simpan baris yang sah saja (satu transaksi)"
+        )
+        p.add_argument("--report", metavar="ERRORS.xlsx", help="buku kerja baris yang salah")
+        p.add_argument("--quiet", action="store_true")
+        p.set_defaults(func=cmd_import, kind=kind)
+    tp = ims.add_parser("template", help="buat templat impor")
+    tp.add_argument("template_kind", choices=[k for k in IMPORT_KINDS if k != "audit-workbook"])
+    tp.add_argument("-o", "--output", required=True, metavar="FILE.xlsx")
+    tp.set_defaults(func=cmd_template)
+
+    co = sub.add_parser("consolidate", help="gabungkan buku kerja audit banyak koperasi")
+    co.add_argument("files", nargs="+", metavar="FILE.xlsx")
+    co.add_argument("-o", "--output", required=True, metavar="report.xlsx|pdf")
+    co.add_argument("--quiet", action="store_true")
+    co.set_defaults(func=cmd_consolidate)
+
+
+def _progress(args):  # type: ignore[no-untyped-def]
+    if getattr(args, "quiet", False) or not sys.stderr.isatty():
+        return None
+
+    def cb(done: int, total: int, message: str) -> None:
+        print(f"\r{done}/{total} {message}"[:79].ljust(79), end="", file=sys.stderr, flush=True)
+
+    return cb
+
+
+def _end_progress(args) -> None:  # type: ignore[no-untyped-def]
+    if not getattr(args, "quiet", False) and sys.stderr.isatty():
+        print(file=sys.stderr)
+
+
+def cmd_export_auditor(ctx, args) -> int:  # type: ignore[no-untyped-def]
+    from ..exchange import export_auditor
+
+    date_from = parse_date(args.date_from, "from") if args.date_from else None
+    date_to = parse_date(args.date_to, "to") if args.date_to else None
+    if not args.output.lower().endswith(".xlsx"):
+        raise ValidationError("file", "file_extension", expected=".xlsx", value=args.output)
+    result = export_auditor(
+        ctx.db, args.output, date_from, date_to, _progress(args), actor=ctx.actor
+    )
+    _end_progress(args)
+    id_ = ctx.lang == "id"
+    print(f"{'Buku kerja audit' if id_ else 'Audit workbook'}: {result.path}")
+    for title, n in result.rows.items():
+        print(f"  {title}: {n}")
+    return 0
+
+
+def cmd_import(ctx, args) -> int:  # type: ignore[no-untyped-def]
+    from ..exchange import run_import, write_error_report
+
+    report = run_import(
+        ctx.db,
+        ctx.actor,
+        args.kind,
+        args.file,
+        valid_only=args.valid_only,
+        dry_run=args.dry_run,
+        progress=_progress(args),
+    )
+    _end_progress(args)
+    print(report.summary(ctx.lang))
+    for line in report.error_lines(ctx.lang, limit=50):
+        print(line, file=sys.stderr)
+    if args.report and report.has_errors:
+        write_error_report(report, args.report, ctx.lang)
+        print(("Laporan kesalahan: " if ctx.lang == "id" else "Error report: ") + args.report)
+    if report.file_errors:
+        return 2
+    if report.has_errors and not (args.valid_only and report.written):
+        return 2 if not args.dry_run else 1
+    return 0
+
+
+def cmd_template(ctx, args) -> int:  # type: ignore[no-untyped-def]
+    from ..exchange import write_template
+
+    path = write_template(args.template_kind, args.output, ctx.lang)
+    print(("Templat: " if ctx.lang == "id" else "Template: ") + str(path))
+    return 0
+
+
+def cmd_consolidate(ctx, args) -> int:  # type: ignore[no-untyped-def]
+    from ..exchange import consolidate
+
+    result = consolidate(args.files, args.output, lang=ctx.lang, progress=_progress(args))
+    _end_progress(args)
+    id_ = ctx.lang == "id"
+    print(f"{'Laporan program' if id_ else 'Programme report'}: {result.path}")
+    print(
+        f"{'Koperasi lolos pemeriksaan' if id_ else 'Cooperatives passing checks'}: "
+        f"{len(result.passed)}/{len(result.cooperatives)}"
+    )
+    for coop in result.failed:
+        print(f"  {coop.label}: {'; '.join(coop.problems(ctx.lang))}", file=sys.stderr)
+    for note in result.notes(ctx.lang):
+        print(note, file=sys.stderr)
+    return 1 if result.failed else 0

@@ -1,0 +1,102 @@
+"""``koperasi export auditor``: the audit workbook (see docs/audit-workbook.md).
+
+Every sheet is streamed from the database (``yield_per``) into a write-only sheet, so
+memory stays flat for any size of books. The Info sheet comes first in the workbook but is
+filled last, once every other sheet's SHA-256 is known.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import func, select, text
+
+from .. import __version__
+from ..db.models import JournalEntry
+from ..errors import ValidationError
+from ..services.auth import SYSTEM, Actor, require
+from ..services.progress import ProgressCallback, report
+from ..services.settings import profile_in
+from ..services.uow import read_only
+from .spec import FORMAT_NAME, FORMAT_VERSION, INFO_TITLE, SHEETS, Period, table
+from .xlsxout import SheetOut, new_workbook, save_atomic
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    rows: dict[str, int]  # sheet title -> data rows (header excluded)
+    digests: dict[str, str]  # sheet title -> SHA-256
+    complete: bool  # whole books (importable with ``import audit-workbook``)
+
+
+def _db_revision(session) -> str:  # type: ignore[no-untyped-def]
+    return str(session.scalar(text("SELECT max(version_num) FROM alembic_version")) or "")
+
+
+def export_auditor(
+    db,  # type: ignore[no-untyped-def]
+    path: str | os.PathLike[str],
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+    progress: ProgressCallback | None = None,
+    *,
+    actor: Actor = SYSTEM,
+    now: dt.datetime | None = None,
+) -> ExportResult:
+    """Write the audit workbook for ``[date_from, date_to]`` (open ends: all) to ``path``.
+
+    ``progress(done, total, message)`` gets one call per sheet and every few thousand rows;
+    returning False cancels (nothing is left at ``path``)."""
+    require(actor, "export.auditor")
+    if date_from and date_to and date_to < date_from:
+        raise ValidationError("to", "date_before", other=date_from.isoformat())
+    period = Period(date_from, date_to)
+    now = (now or dt.datetime.now()).replace(microsecond=0)
+    wb = new_workbook()
+    info = SheetOut(wb, INFO_TITLE, ["key", "value"], ["text", "text"], widths=[34, 70])
+    rows: dict[str, int] = {}
+    digests: dict[str, str] = {}
+    total = len(SHEETS)
+    with read_only(db) as s:
+        profile = profile_in(s)
+        revision = _db_revision(s)
+        last_date = s.scalar(select(func.max(JournalEntry.date)))
+        for n, sheet in enumerate(SHEETS):
+            report(progress, n, total, sheet.title)
+            out = SheetOut(wb, sheet.title, sheet.headers, [c.type for c in sheet.columns])
+            if not sheet.optional or table(sheet.table or "") is not None:
+                for i, row in enumerate(sheet.rows(s, period), start=1):
+                    out.append(row)
+                    if i % 5000 == 0:
+                        report(progress, n, total, f"{sheet.title}: {i}")
+            rows[sheet.title] = out.rows
+            digests[sheet.title] = out.digest()
+    complete = date_from is None and (date_to is None or last_date is None or last_date <= date_to)
+    info_rows: list[tuple[str, object]] = [
+        ("format", FORMAT_NAME),
+        ("format_version", FORMAT_VERSION),
+        ("cooperative_name", profile.name),
+        ("cooperative_legal_number", profile.legal_number),
+        ("cooperative_address", profile.address),
+        ("cooperative_city", profile.city),
+        ("period_from", date_from.isoformat() if date_from else ""),
+        ("period_to", date_to.isoformat() if date_to else ""),
+        ("complete_books", "yes" if complete else "no"),
+        ("generated_at", now.isoformat(timespec="seconds")),
+        ("generated_by", actor.username),
+        ("app_version", __version__),
+        ("database_revision", revision),
+        ("hash_method", "sha256 over canonical JSON lines; see docs/audit-workbook.md"),
+    ]
+    for sheet in SHEETS:
+        info_rows.append((f"rows:{sheet.title}", str(rows[sheet.title])))
+        info_rows.append((f"sha256:{sheet.title}", digests[sheet.title]))
+    for key, value in info_rows:
+        info.append([key, "" if value is None else str(value)])
+    report(progress, total, total, "simpan")
+    target = save_atomic(wb, path)
+    return ExportResult(target, rows, digests, complete)

@@ -1,0 +1,371 @@
+"""Reading workbooks people bring: safely, in constant memory, with clear messages.
+
+- The file type is told from its first bytes, not its name: an ``.xlsx`` is a zip; an
+  OLE2 file is either a password-protected workbook (it holds an ``EncryptionInfo``
+  stream) or an old ``.xls``; anything else is refused.
+- Sheets are read with openpyxl in read-only mode and ``data_only=True`` (the values Excel
+  saved). When a sheet holds formulas at all (a quick scan of its XML), a second
+  formula-view reader runs in step, so a formula without a saved value is reported instead
+  of silently read as empty.
+- Empty rows (also thousands of formatted empty rows at the end) are skipped cheaply.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import zipfile
+from collections.abc import Iterator
+from contextlib import suppress
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from ..domain.money import MoneyParseError, parse_rupiah
+from ..errors import ValidationError
+
+ZIP_MAGIC = b"PK\x03\x04"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[\s>/]")
+# a row start, or a cell content element (value, inline string, formula)
+_ROW_OR_VALUE = re.compile(rb"<(?:\w+:)?row\b[^>]*?\br=\"(\d+)\"|<(?:\w+:)?(?:v|is|f)[\s>]")
+
+
+class FileError(ValidationError):
+    """The file as a whole cannot be read (wrong type, encrypted, corrupt, missing sheet...)."""
+
+    def __init__(self, code: str, /, **params: Any) -> None:
+        super().__init__("file", code, **params)
+
+
+def _has_encryption_stream(path: Path) -> bool:
+    data = path.read_bytes()[: 1 << 20]
+    return "EncryptionInfo".encode("utf-16-le") in data or b"EncryptedPackage" in data.replace(
+        b"\x00", b""
+    )
+
+
+class Workbook:
+    """An opened workbook for import (close it, or use it as a context manager)."""
+
+    def __init__(self, path: str | Path) -> None:
+        from openpyxl import load_workbook
+
+        self.path = Path(path)
+        if not self.path.exists() or not self.path.is_file():
+            raise FileError("file_missing", path=str(path))
+        with self.path.open("rb") as f:
+            head = f.read(8)
+        if head.startswith(OLE_MAGIC):
+            if _has_encryption_stream(self.path):
+                raise FileError("file_encrypted", path=self.path.name)
+            raise FileError("file_old_xls", path=self.path.name)
+        if not head.startswith(ZIP_MAGIC):
+            raise FileError("file_wrong_type", path=self.path.name)
+        self._handles: list[Any] = []
+        try:
+            self._zip = zipfile.ZipFile(self.path)
+            if "xl/workbook.xml" not in self._zip.namelist():
+                raise FileError("file_wrong_type", path=self.path.name)
+            fh = self.path.open("rb")
+            self._handles.append(fh)
+            self.values = load_workbook(fh, read_only=True, data_only=True)
+        except FileError:
+            self.close()
+            raise
+        except Exception as exc:  # noqa: BLE001 - any parser failure means a damaged file
+            self.close()
+            raise FileError("file_corrupt", path=self.path.name, detail=str(exc)[:200]) from exc
+        self._formulas: Any = None
+
+    # -- sheets
+
+    @property
+    def sheet_names(self) -> list[str]:
+        return list(self.values.sheetnames)
+
+    def find_sheet(self, names: tuple[str, ...], *, fallback_first: bool) -> str | None:
+        wanted = {normalize(n) for n in names}
+        for title in self.values.sheetnames:
+            if normalize(title) in wanted:
+                return title
+        if fallback_first and self.values.sheetnames:
+            return self.values.sheetnames[0]
+        return None
+
+    def _sheet_has_formulas(self, title: str) -> bool:
+        ws = self.values[title]
+        path = getattr(ws, "_worksheet_path", None)
+        if not path:
+            return False
+        tail = b""
+        with self._zip.open(path) as f:
+            while chunk := f.read(1 << 20):
+                if _FORMULA_TAG.search(tail + chunk):
+                    return True
+                tail = chunk[-16:]
+        return False
+
+    def last_value_row(self, title: str) -> int | None:
+        try:
+            return self._last_value_row(title)
+        except Exception as exc:  # noqa: BLE001 - damaged zip member
+            raise FileError("file_corrupt", path=self.path.name, detail=str(exc)[:200]) from exc
+
+    def _last_value_row(self, title: str) -> int | None:
+        """The last row that holds any value or formula, from a byte scan of the sheet XML
+        (fast: thousands of formatted empty rows at the end are then never parsed)."""
+        ws = self.values[title]
+        path = getattr(ws, "_worksheet_path", None)
+        if not path:
+            return None
+        row = last = 0
+        carry = b""
+        with self._zip.open(path) as f:
+            while True:
+                chunk = f.read(1 << 20)
+                data = carry + chunk
+                if chunk:
+                    cut = data.rfind(b"<")
+                    data, carry = (data[:cut], data[cut:]) if cut > 0 else (data, b"")
+                else:
+                    carry = b""
+                for m in _ROW_OR_VALUE.finditer(data):
+                    if m.group(1) is not None:
+                        row = int(m.group(1))
+                    elif row == 0:
+                        return None  # rows without numbers: no shortcut
+                    else:
+                        last = max(last, row)
+                if not chunk:
+                    break
+        return last
+
+    def rows(self, title: str, max_col: int | None = None) -> Iterator[tuple[int, tuple, tuple]]:
+        try:
+            yield from self._rows(title, max_col)
+        except FileError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - damaged XML inside the zip
+            raise FileError("file_corrupt", path=self.path.name, detail=str(exc)[:200]) from exc
+
+    def iter_values(self, title: str, **kw: Any) -> Iterator[tuple]:
+        """openpyxl's ``iter_rows(values_only=True)``, with a damaged sheet reported as such."""
+        try:
+            yield from self.values[title].iter_rows(values_only=True, **kw)
+        except Exception as exc:  # noqa: BLE001 - damaged XML inside the zip
+            raise FileError("file_corrupt", path=self.path.name, detail=str(exc)[:200]) from exc
+
+    def _rows(self, title: str, max_col: int | None = None) -> Iterator[tuple[int, tuple, tuple]]:
+        """``(excel_row_number, values, formulas)`` for every non-empty row; ``formulas`` holds
+        the formula text where a cell has a formula and no saved value (else None)."""
+        ws = self.values[title]
+        max_row = self.last_value_row(title)
+        if max_row == 0:
+            return
+        values = ws.iter_rows(values_only=True, min_row=1, max_col=max_col, max_row=max_row)
+        if self._sheet_has_formulas(title):
+            if self._formulas is None:
+                from openpyxl import load_workbook
+
+                fh = self.path.open("rb")
+                self._handles.append(fh)
+                self._formulas = load_workbook(fh, read_only=True, data_only=False)
+            formulas = self._formulas[title].iter_rows(
+                values_only=True, min_row=1, max_col=max_col, max_row=max_row
+            )
+        else:
+            formulas = None
+        for n, row in enumerate(values, start=1):
+            frow = next(formulas, ()) if formulas is not None else ()
+            if not any(v is not None and v != "" for v in row) and not any(
+                isinstance(v, str) and v.startswith("=") for v in frow
+            ):
+                continue
+            missing = tuple(
+                f
+                if (isinstance(f, str) and f.startswith("=") and (i >= len(row) or row[i] is None))
+                else None
+                for i, f in enumerate(frow)
+            )
+            yield n, tuple(row), missing
+
+    def close(self) -> None:
+        for wb in (getattr(self, "values", None), getattr(self, "_formulas", None)):
+            if wb is not None:
+                with suppress(Exception):
+                    wb.close()
+        for fh in getattr(self, "_handles", []):
+            with suppress(Exception):
+                fh.close()
+        if getattr(self, "_zip", None) is not None:
+            with suppress(Exception):
+                self._zip.close()
+
+    def __enter__(self) -> Workbook:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+# ---------------------------------------------------------------- headers
+
+_SPACES = re.compile(r"[\s_\-\.:/]+")
+_HINT = re.compile(r"\(.*?\)|\[.*?\]|\*")
+
+
+def normalize(text: Any) -> str:
+    """``' Tanggal  Lahir (dd/mm/yyyy) *'`` -> ``'tanggal lahir'``; ``'birth_date'`` ->
+    ``'birth date'``."""
+    if text is None:
+        return ""
+    s = _HINT.sub(" ", str(text)).lower()
+    return _SPACES.sub(" ", s).strip()
+
+
+# ---------------------------------------------------------------- cells
+
+TRUE_WORDS = {"ya", "y", "yes", "true", "benar", "1", "aktif"}
+FALSE_WORDS = {"tidak", "t", "n", "no", "false", "salah", "0", "tidak aktif"}
+
+
+def parse_text(value: Any, field: str) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "ya" if value else "tidak"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time(0) else value.isoformat()
+    return " ".join(str(value).split())
+
+
+def parse_nik(value: Any, field: str = "nik") -> str:
+    """A NIK must come as text: Excel keeps only 15 significant digits of a number, so a
+    16-digit NIK typed as a number has already lost its last digit."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        raise ValidationError(field, "nik_as_number", value=parse_text(value, field))
+    from ..services.validation import check_nik
+
+    return check_nik(parse_text(value, field), field)
+
+
+_DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y/%m/%d")
+
+
+def parse_date(value: Any, field: str) -> dt.date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        # a date serial in a cell without a date format
+        if 10_000 <= value <= 80_000:
+            from openpyxl.utils.datetime import from_excel
+
+            with suppress(Exception):
+                return from_excel(value).date()
+        raise ValidationError(field, "not_a_date", value=parse_text(value, field))
+    text = str(value).strip()
+    if " " in text:  # "2026-01-05 00:00:00"
+        text = text.split(" ", 1)[0]
+    for fmt in _DATE_FORMATS:
+        try:
+            return dt.datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    raise ValidationError(field, "not_a_date", value=str(value)[:40])
+
+
+def parse_money(value: Any, field: str) -> int | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        raise ValidationError(field, "not_an_amount", value=str(value))
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        if value.is_integer() and abs(value) < 1e15:
+            return int(value)
+        raise ValidationError(field, "not_an_amount", value=repr(value))
+    if isinstance(value, Decimal):
+        if value == value.to_integral_value():
+            return int(value)
+        raise ValidationError(field, "not_an_amount", value=str(value))
+    try:
+        return parse_rupiah(str(value))
+    except MoneyParseError:
+        raise ValidationError(field, "not_an_amount", value=str(value)[:40]) from None
+
+
+def parse_int(value: Any, field: str) -> int | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        raise ValidationError(field, "not_a_number", value=str(value))
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    try:
+        return int(str(value).strip())
+    except ValueError:
+        raise ValidationError(field, "not_a_number", value=str(value)[:40]) from None
+
+
+def parse_decimal(value: Any, field: str) -> Decimal | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        raise ValidationError(field, "not_a_number", value=str(value))
+    try:
+        d = Decimal(str(value).strip().replace(",", "."))
+    except InvalidOperation:
+        raise ValidationError(field, "not_a_number", value=str(value)[:40]) from None
+    if not d.is_finite():
+        raise ValidationError(field, "not_a_number", value=str(value)[:40])
+    return d
+
+
+def parse_bool(value: Any, field: str) -> bool | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        return value
+    word = normalize(value)
+    if word in TRUE_WORDS:
+        return True
+    if word in FALSE_WORDS:
+        return False
+    raise ValidationError(field, "choice", choices="ya, tidak", value=str(value)[:40])
+
+
+def parse_datetime(value: Any, field: str) -> dt.datetime | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, dt.date):
+        return dt.datetime.combine(value, dt.time())
+    text = str(value).strip().replace(" ", "T", 1)
+    try:
+        return dt.datetime.fromisoformat(text)
+    except ValueError:
+        raise ValidationError(field, "not_a_date", value=str(value)[:40]) from None
+
+
+PARSERS = {
+    "text": parse_text,
+    "nik": parse_nik,
+    "date": parse_date,
+    "datetime": parse_datetime,
+    "money": parse_money,
+    "int": parse_int,
+    "id": parse_int,
+    "decimal": parse_decimal,
+    "bool": parse_bool,
+}

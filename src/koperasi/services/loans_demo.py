@@ -1,0 +1,405 @@
+"""Loans for the demo cooperative: every interest method, weekly and two-weekly group loans
+(tanggung renteng, due on the group's meeting day) and monthly loans; most paid on time and
+many paid off, some late in every kolektibilitas class, one paid off early, one
+rescheduled, one written off (with a later recovery). Month by month, one unit of work per
+month, with the month-end PPAP run at each month's end and on ``as_of``.
+Deterministic for the demo's random generator."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from sqlalchemy import select
+
+from ..db.models import Loan, Member
+from ..errors import KoperasiError
+from .auth import Actor
+from .loan_products import ProductInput, add_product_in, product_by_code
+from .loan_quality import month_end_in, qualities_in
+from .loan_repayments import (
+    payoff_in,
+    recover_in,
+    repay_in,
+    reschedule_in,
+    write_off_in,
+)
+from .loans import (
+    ACTIVE,
+    ApplyInput,
+    apply_in,
+    approve_in,
+    disburse_in,
+    installment_states,
+    savings_total_at,
+)
+from .progress import ProgressCallback, report
+from .uow import unit_of_work
+
+PRODUCTS = [
+    ProductInput(
+        code="KLP",
+        name="Pinjaman Kelompok Mingguan (tanggung renteng)",
+        method="flat",
+        rate=Decimal("1.5"),
+        rate_per="month",
+        min_amount=500_000,
+        max_amount=5_000_000,
+        min_term=10,
+        max_term=50,
+        every=1,
+        unit="week",
+        installment_multiple=500,
+        fee_kind="percent",
+        fee_percent=Decimal(1),
+        fee_mode="deduct",
+        penalty_kind="flat",
+        penalty_amount=2_000,
+        penalty_per="week",
+        penalty_grace_days=3,
+        limit_multiple=Decimal(5),
+        group_loan=True,
+    ),
+    ProductInput(
+        code="KLP2",
+        name="Pinjaman Kelompok Dua Mingguan",
+        method="declining",
+        rate=Decimal(20),
+        rate_per="year",
+        min_amount=1_000_000,
+        max_amount=7_500_000,
+        min_term=6,
+        max_term=26,
+        every=2,
+        unit="week",
+        amounts_multiple=100,
+        fee_kind="flat",
+        fee_amount=20_000,
+        fee_mode="cash",
+        penalty_kind="percent",
+        penalty_percent=Decimal(1),
+        penalty_per="week",
+        penalty_grace_days=3,
+        limit_multiple=Decimal(5),
+        group_loan=True,
+    ),
+    ProductInput(
+        code="UMUM",
+        name="Pinjaman Umum (bunga flat)",
+        method="flat",
+        rate=Decimal("1.5"),
+        min_amount=500_000,
+        max_amount=20_000_000,
+        min_term=3,
+        max_term=24,
+        fee_kind="percent",
+        fee_percent=Decimal(1),
+        penalty_kind="percent",
+        penalty_percent=Decimal("0.1"),
+        penalty_per="day",
+        penalty_grace_days=3,
+        limit_multiple=Decimal(5),
+    ),
+    ProductInput(
+        code="USAHA",
+        name="Pinjaman Usaha (anuitas)",
+        method="annuity",
+        rate=Decimal(18),
+        rate_per="year",
+        min_amount=2_000_000,
+        max_amount=25_000_000,
+        min_term=6,
+        max_term=24,
+        fee_kind="flat",
+        fee_amount=50_000,
+        penalty_kind="percent",
+        penalty_percent=Decimal(1),
+        penalty_per="month",
+        penalty_grace_days=5,
+        limit_multiple=Decimal(5),
+        payoff_policy="due_only",
+    ),
+    ProductInput(
+        code="MENURUN",
+        name="Pinjaman Menurun (efektif)",
+        method="declining",
+        rate=Decimal("1.25"),
+        min_amount=500_000,
+        max_amount=10_000_000,
+        min_term=3,
+        max_term=12,
+        penalty_kind="percent",
+        penalty_percent=Decimal("0.5"),
+        penalty_per="week",
+        limit_multiple=Decimal(5),
+    ),
+]
+# product -> (terms to pick from, weight)
+TERMS = {
+    "KLP": ([10, 15, 20, 25], 4),
+    "KLP2": ([6, 10, 13], 2),
+    "UMUM": ([6, 10, 12], 3),
+    "USAHA": ([6, 12], 1),
+    "MENURUN": ([3, 6, 10], 2),
+}
+PURPOSES = [
+    "Tambahan modal warung",
+    "Beli bahan kue",
+    "Modal dagang sayur",
+    "Perbaikan perahu",
+    "Beli mesin jahit",
+    "Biaya sekolah anak",
+    "Modal kerupuk ikan",
+    "Servis motor ojek",
+    "Stok barang kelontong",
+]
+
+
+@dataclass
+class _Plan:
+    loan_id: int
+    number: str
+    monthly: bool
+    profile: str  # good | late | stop | payoff
+    stop_after: int = 0
+    resume_after: int = 0  # installments missed before paying again (0: never)
+    payoff_at: int = 0
+    paid_count: int = 0
+    due_dates: list[dt.date] = field(default_factory=list)
+
+
+def _month_end(y: int, m: int) -> dt.date:
+    nxt = dt.date(y + (m == 12), m % 12 + 1, 1)
+    return nxt - dt.timedelta(days=1)
+
+
+def add_demo_loans(
+    db,
+    rng: random.Random,
+    start: dt.date,
+    as_of: dt.date,
+    progress: ProgressCallback | None = None,
+    actor: Actor | None = None,
+) -> int:  # type: ignore[no-untyped-def]
+    """Add loans to the demo; returns the number of loans disbursed."""
+    from .auth import SYSTEM
+
+    actor = actor or SYSTEM
+    with unit_of_work(db) as s:
+        for p in PRODUCTS:
+            add_product_in(s, actor, p)
+        people = [
+            (mid, number, join, gid)
+            for mid, number, join, gid in s.execute(
+                select(Member.id, Member.number, Member.join_date, Member.group_id)
+                .where(Member.status == "aktif")
+                .order_by(Member.id)
+            )
+        ]
+    per_month = max(1, len(people) // 45)
+    months = []
+    y, m = start.year, start.month
+    while (y, m) <= (as_of.year, as_of.month):
+        months.append((y, m))
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    plans: dict[int, _Plan] = {}
+    busy: set[int] = set()  # members with an open loan
+    written_off = rescheduled = False
+    recovery: tuple[str, dt.date, int] | None = None
+    codes, weights = list(TERMS), [TERMS[c][1] for c in TERMS]
+    disbursed = 0
+    for mi, (y, m) in enumerate(months):
+        report(progress, mi, len(months), f"Pinjaman {m:02d}/{y}")
+        first = dt.date(y, m, 1)
+        last = min(_month_end(y, m), as_of)
+        with unit_of_work(db) as s:
+            # --- new loans, on days spread over the month
+            if mi > 0:
+                forced = {len(months) - 7: "UMUM", len(months) - 3: "KLP"}.get(mi)
+                for n_new in range(per_month):
+                    day = first + dt.timedelta(days=rng.randint(0, (last - first).days))
+                    cands = [
+                        p
+                        for p in people
+                        if p[0] not in busy and p[2] <= day - dt.timedelta(days=60)
+                    ]
+                    if not cands:
+                        break
+                    mid, number, _join, gid = rng.choice(cands)
+                    code = rng.choices(codes, weights)[0]
+                    force = forced is not None and n_new == 0
+                    if force:  # a late loan in Kurang Lancar on as_of, for the demo
+                        code = forced
+                    if code.startswith("KLP") and gid is None:
+                        code = "UMUM"
+                    product = product_by_code(s, code)
+                    limit = savings_total_at(s, mid, day) * 5
+                    amount = min(
+                        product.max_amount,
+                        rng.choice([1, 1, 2, 2, 3, 4, 5, 7]) * 1_000_000,
+                        limit // 100_000 * 100_000,
+                    )
+                    if amount < product.min_amount:
+                        continue
+                    term = rng.choice(TERMS[code][0])
+                    monthly = product.unit == "month"
+                    collateral = (
+                        amount * rng.choice([75, 80, 100]) // 100
+                        if monthly and rng.random() < 0.3
+                        else 0
+                    )
+                    try:
+                        sp = s.begin_nested()
+                        loan = apply_in(
+                            s,
+                            actor,
+                            ApplyInput(
+                                number,
+                                code,
+                                amount,
+                                term,
+                                day,
+                                rng.choice(PURPOSES),
+                                "Disetujui rapat kelompok" if gid else "Penjamin: suami/istri",
+                                collateral=collateral,
+                            ),
+                        )
+                        approve_in(s, actor, loan, day, "Disetujui pengurus")
+                        disburse_in(s, actor, loan, day, "sukarela" if code == "MENURUN" else "kas")
+                        sp.commit()
+                    except KoperasiError:
+                        sp.rollback()
+                        continue
+                    disbursed += 1
+                    busy.add(mid)
+                    roll = rng.random()
+                    profile = (
+                        "good"
+                        if roll < 0.74
+                        else "late"
+                        if roll < 0.87
+                        else "stop"
+                        if roll < 0.95
+                        else "payoff"
+                    )
+                    if force:
+                        profile = "stop"
+                    short = term if monthly else term // 2
+                    plans[loan.id] = _Plan(
+                        loan.id,
+                        loan.number,
+                        monthly,
+                        profile,
+                        stop_after=1 if force else rng.randint(1, max(1, term // 2)),
+                        resume_after=(
+                            0
+                            if force or rng.random() < 0.35
+                            else rng.randint(2, max(3, short // 2 + 2))
+                        ),
+                        payoff_at=rng.randint(2, max(2, term - 1)),
+                        due_dates=[st.due_date for st in installment_states(s, loan)],
+                    )
+            # --- payments falling due this month, in date order
+            events = sorted(
+                (d, plan.loan_id)
+                for plan in plans.values()
+                for d in plan.due_dates
+                if first <= d <= last
+            )
+            for d, loan_id in events:
+                plan = plans[loan_id]
+                loan = s.get(Loan, loan_id)
+                assert loan is not None
+                if loan.status != ACTIVE:
+                    continue
+                k = plan.paid_count
+                plan.paid_count += 1
+                if (
+                    plan.profile == "stop"
+                    and k >= plan.stop_after
+                    and (not plan.resume_after or k < plan.stop_after + plan.resume_after)
+                ):
+                    continue
+                if plan.profile == "late" and rng.random() < 0.3:
+                    continue
+                pay_day = d
+                if plan.profile == "late":
+                    nxt = [x for x in plan.due_dates if x > d]
+                    latest = min(last, (nxt[0] - dt.timedelta(days=1)) if nxt else last)
+                    pay_day = max(d, min(latest, d + dt.timedelta(days=rng.randint(0, 10))))
+                sp = s.begin_nested()
+                try:
+                    if plan.profile == "payoff" and k >= plan.payoff_at:
+                        payoff_in(s, actor, loan, pay_day)
+                    else:
+                        repay_in(s, actor, loan, None, pay_day)
+                    sp.commit()
+                except KoperasiError:
+                    sp.rollback()
+                    continue
+                if loan.status != ACTIVE:
+                    busy.discard(loan.member_id)
+            # --- month end: special cases, then PPAP
+            me_date = last
+            if not rescheduled or not written_off:
+                quality = {q.loan_number: q for q in qualities_in(s, me_date, only_active_now=True)}
+                for plan in plans.values():
+                    q = quality.get(plan.number)
+                    if q is None:
+                        continue
+                    loan = s.get(Loan, plan.loan_id)
+                    assert loan is not None
+                    if (
+                        not rescheduled
+                        and plan.profile == "late"
+                        and plan.monthly
+                        and q.dpd >= 45
+                        and me_date < as_of - dt.timedelta(days=90)
+                    ):
+                        remaining = len([x for x in plan.due_dates if x > me_date])
+                        try:
+                            reschedule_in(
+                                s,
+                                actor,
+                                loan,
+                                me_date,
+                                remaining + 3,
+                                "Usaha sepi; angsuran diperkecil (restrukturisasi)",
+                            )
+                        except KoperasiError:
+                            continue
+                        rescheduled = True
+                        plan.profile = "good"
+                        plan.paid_count = 0
+                        plan.due_dates = [st.due_date for st in installment_states(s, loan)]
+                    elif (
+                        not written_off
+                        and plan.profile == "stop"
+                        and q.dpd >= 270
+                        and me_date < as_of - dt.timedelta(days=120)
+                    ):
+                        try:
+                            write_off_in(
+                                s, actor, loan, me_date, "Macet lebih dari 9 bulan; usaha tutup"
+                            )
+                        except KoperasiError:
+                            continue
+                        written_off = True
+                        busy.discard(loan.member_id)
+                        recovery = (
+                            plan.number,
+                            me_date + dt.timedelta(days=75),
+                            q.outstanding // 4,
+                        )
+            if recovery is not None and first <= recovery[1] <= last:
+                loan = s.scalars(select(Loan).where(Loan.number == recovery[0])).one()
+                recover_in(s, actor, loan, max(1, recovery[2]), recovery[1], "Dibayar keluarga")
+                recovery = None
+            if _month_end(y, m) <= as_of:
+                month_end_in(s, actor, _month_end(y, m))
+        if last == as_of and _month_end(y, m) != as_of:
+            with unit_of_work(db) as s:
+                month_end_in(s, actor, as_of)
+    return disbursed
