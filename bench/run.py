@@ -243,19 +243,20 @@ def main(argv: list[str] | None = None) -> int:
     by_scale: dict[float, list[dict]] = {}
     for scale in scales:
         dbs = {}
-        for kind in sorted({sc.database for sc in chosen} - {"none"}):
-            dbs[kind] = ensure_db(kind, scale, say)
+        for kind, factor in sorted({(sc.database, sc.data_scale) for sc in chosen}):
+            if kind != "none":
+                dbs[kind, factor] = ensure_db(kind, scale * factor, say)
         work = RESULTS / f"work-{_scale_tag(scale)}"
         shutil.rmtree(work, ignore_errors=True)
         work.mkdir(parents=True)
         copy = None
         rows = []
         for sc in chosen:
-            db = dbs.get(sc.database, work / "none.db")
+            db = dbs.get((sc.database, sc.data_scale), work / "none.db")
             if sc.mutates:
                 if copy is None:
                     copy = work / "mutable.db"
-                    src = sqlite3.connect(dbs["large"])
+                    src = sqlite3.connect(dbs["large", 1.0])
                     dst = sqlite3.connect(copy)
                     src.backup(dst)
                     dst.close()
@@ -274,6 +275,8 @@ def main(argv: list[str] | None = None) -> int:
                 None if missing else run_variant(sc, "app", db, work / sc.name, runs, warmup, scale)
             )
             row = evaluate(sc, app, base)
+            if sc.data_scale != 1.0:
+                row["title"] += f" [data {_scale_tag(scale * sc.data_scale)}]"
             if missing:
                 row["note"] = missing
             for label, res in (("app", app), ("baseline", base)):
