@@ -15,6 +15,7 @@ callback ``(done, total, message) -> bool | None``; returning False cancels):
 from __future__ import annotations
 
 from .auditor import ExportResult, export_auditor
+from .consolidation import ConsolidationResult, consolidate
 from .importing import (
     ImportReport,
     RowError,
@@ -27,14 +28,9 @@ from .importing import (
 IMPORT_KINDS = ("members", "opening-balances", "savings-transactions", "loans", "audit-workbook")
 
 
-def consolidate(paths, output, lang: str = "id", progress=None):  # type: ignore[no-untyped-def]
-    from .consolidate import consolidate as _consolidate
-
-    return _consolidate(paths, output, lang=lang, progress=progress)
-
-
 __all__ = [
     "IMPORT_KINDS",
+    "ConsolidationResult",
     "ExportResult",
     "ImportReport",
     "RowError",

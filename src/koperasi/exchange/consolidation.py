@@ -1,0 +1,609 @@
+"""``koperasi consolidate FILES... -o report.xlsx|pdf``: one programme report over many
+cooperatives' audit workbooks, for evaluators.
+
+Each workbook is read once, streaming, and checked:
+
+- every sheet's SHA-256 against its Info sheet;
+- every journal entry balances, and the trial balance (Neraca Saldo) balances;
+- the trial balance's movements equal the journal's, account by account;
+- subledgers equal their control accounts: savings accounts per product vs 3.10/3.11/2.10...,
+  loans' principal outstanding vs 1.20.
+
+A cooperative that fails a check is listed with the reasons and left out of the totals
+(its numbers cannot be trusted); the others give outreach by gender and vulnerability
+category, savings by kind, the loan portfolio and PAR (portfolio at risk: principal
+outstanding of loans with an installment more than 30 / 90 days overdue at the end of the
+period, over all principal outstanding), per cooperative and in total. The report is built
+as a :class:`koperasi.reports.model.ReportData` and rendered by the reports area's PDF or
+Excel renderer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from ..domain.money import format_rupiah
+from ..errors import KoperasiError, ValidationError
+from ..services.progress import ProgressCallback, report
+from .canonical import SheetHasher
+from .restore import read_info
+from .spec import FORMAT_VERSION, SHEETS
+from .xlsxin import Workbook
+
+MAX_PROBLEMS = 10  # per cooperative
+
+
+@dataclass(frozen=True)
+class Problem:
+    id: str
+    en: str
+
+    def get(self, lang: str) -> str:
+        return self.en if lang == "en" else self.id
+
+
+@dataclass
+class Cooperative:
+    path: str
+    name: str = ""
+    period_from: str = ""
+    period_to: str = ""
+    as_of: dt.date | None = None
+    fingerprint: str = ""
+    problems_: list[Problem] = field(default_factory=list)
+    members: int = 0
+    women: int = 0
+    men: int = 0
+    by_category: Counter = field(default_factory=Counter)  # code -> active members
+    women_by_category: Counter = field(default_factory=Counter)
+    category_names: dict[str, tuple[str, str]] = field(default_factory=dict)
+    savers: int = 0
+    savings_by_kind: Counter = field(default_factory=Counter)
+    loans_active: int = 0
+    borrowers: int = 0
+    outstanding: int = 0
+    at_risk_30: int = 0
+    at_risk_90: int = 0
+    disbursed_in_period: int = 0
+
+    @property
+    def label(self) -> str:
+        return self.name or Path(self.path).name
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems_
+
+    def problem(self, id_: str, en: str) -> None:
+        if len(self.problems_) < MAX_PROBLEMS:
+            self.problems_.append(Problem(id_, en))
+        elif len(self.problems_) == MAX_PROBLEMS:
+            self.problems_.append(Problem("... (masalah lain tidak ditampilkan)", "... (more)"))
+
+    def problems(self, lang: str = "id") -> list[str]:
+        return [p.get(lang) for p in self.problems_]
+
+    @property
+    def savings(self) -> int:
+        return sum(self.savings_by_kind.values())
+
+    def par(self, days: int) -> Decimal:
+        risk = self.at_risk_30 if days == 30 else self.at_risk_90
+        if not self.outstanding:
+            return Decimal(0)
+        return (Decimal(risk) * 100 / Decimal(self.outstanding)).quantize(Decimal("0.01"))
+
+
+@dataclass(frozen=True)
+class ConsolidationResult:
+    path: Path
+    cooperatives: tuple[Cooperative, ...]
+
+    @property
+    def passed(self) -> list[Cooperative]:
+        return [c for c in self.cooperatives if c.ok]
+
+    @property
+    def failed(self) -> list[Cooperative]:
+        return [c for c in self.cooperatives if not c.ok]
+
+    def notes(self, lang: str = "id") -> list[str]:
+        return []
+
+
+# ---------------------------------------------------------------- reading one workbook
+
+
+def _int(v: Any) -> int:
+    if v is None or v == "":
+        return 0
+    if isinstance(v, bool):
+        return int(v)
+    if isinstance(v, int):
+        return v
+    if isinstance(v, float) and v.is_integer():
+        return int(v)
+    raise ValueError(v)
+
+
+def _date(v: Any) -> dt.date | None:
+    if isinstance(v, dt.datetime):
+        return v.date()
+    if isinstance(v, dt.date):
+        return v
+    return None
+
+
+class _Reader:
+    """Streams one workbook, computing hashes, checks and figures in one pass."""
+
+    def __init__(self, coop: Cooperative) -> None:
+        self.c = coop
+        self.entry: Any = None
+        self.entry_d = self.entry_c = 0
+        self.unbalanced: list[int] = []
+        self.journal_by_account: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+        self.tb: dict[str, dict[str, int]] = {}
+        self.savings_by_account: Counter = Counter()
+        self.loans: dict[int, list] = {}  # loan_id -> [outstanding, version, member_id]
+        self.installments: dict[int, tuple[int, dt.date, int]] = {}  # id -> loan, due, amount
+        self.tx_dates: dict[int, dt.date] = {}
+        self.paid: Counter = Counter()
+        self.saver_ids: set[int] = set()
+
+    # -- sheet handlers: row is {column: raw value}
+    def members(self, r: dict[str, Any]) -> None:
+        if r.get("status") != "aktif":
+            return
+        c = self.c
+        c.members += 1
+        female = r.get("gender") == "P"
+        if female:
+            c.women += 1
+        elif r.get("gender") == "L":
+            c.men += 1
+        for code in str(r.get("vulnerability_codes") or "").split(";"):
+            if code:
+                c.by_category[code] += 1
+                if female:
+                    c.women_by_category[code] += 1
+
+    def categories(self, r: dict[str, Any]) -> None:
+        code = str(r.get("category_code") or "")
+        self.c.category_names[code] = (str(r.get("name_id") or code), str(r.get("name_en") or code))
+
+    def savings_accounts(self, r: dict[str, Any]) -> None:
+        bal = _int(r.get("closing_balance"))
+        self.c.savings_by_kind[str(r.get("product_kind") or "")] += bal
+        self.savings_by_account[str(r.get("ledger_account_code") or "")] += bal
+        if bal > 0 and r.get("member_id") is not None:
+            self.saver_ids.add(_int(r.get("member_id")))
+
+    def loans_(self, r: dict[str, Any]) -> None:
+        out = _int(r.get("principal_outstanding_at_end"))
+        self.loans[_int(r.get("loan_id"))] = [
+            out,
+            _int(r.get("schedule_version")),
+            r.get("member_id"),
+        ]
+        disbursed = _date(r.get("disbursed_on"))
+        start = _date_text(self.c.period_from)
+        if (
+            disbursed
+            and (start is None or disbursed >= start)
+            and (self.c.as_of is None or disbursed <= self.c.as_of)
+        ):
+            self.c.disbursed_in_period += _int(r.get("amount"))
+
+    def installments_(self, r: dict[str, Any]) -> None:
+        loan = self.loans.get(_int(r.get("loan_id")))
+        due = _date(r.get("due_date"))
+        if loan is None or due is None or r.get("superseded_on") is not None:
+            return
+        if _int(r.get("version")) != loan[1] or (self.c.as_of and due >= self.c.as_of):
+            return
+        amount = _int(r.get("principal")) + _int(r.get("interest")) + _int(r.get("fee"))
+        self.installments[_int(r.get("installment_id"))] = (_int(r.get("loan_id")), due, amount)
+
+    def loan_transactions(self, r: dict[str, Any]) -> None:
+        d = _date(r.get("date"))
+        if d is not None:
+            self.tx_dates[_int(r.get("loan_tx_id"))] = d
+
+    def allocations(self, r: dict[str, Any]) -> None:
+        inst = _int(r.get("installment_id"))
+        if inst not in self.installments or r.get("component") == "penalty":
+            return
+        d = self.tx_dates.get(_int(r.get("loan_tx_id")))
+        if d is not None and self.c.as_of is not None and d > self.c.as_of:
+            return
+        self.paid[inst] += _int(r.get("amount"))
+
+    def journal(self, r: dict[str, Any]) -> None:
+        eid = r.get("entry_id")
+        if eid != self.entry:
+            self._close_entry()
+            self.entry, self.entry_d, self.entry_c = eid, 0, 0
+        d, c = _int(r.get("debit")), _int(r.get("credit"))
+        self.entry_d += d
+        self.entry_c += c
+        acc = self.journal_by_account[str(r.get("account_code") or "")]
+        acc[0] += d
+        acc[1] += c
+
+    def _close_entry(self) -> None:
+        if self.entry is not None and self.entry_d != self.entry_c:
+            self.unbalanced.append(self.entry)
+
+    def trial_balance(self, r: dict[str, Any]) -> None:
+        self.tb[str(r.get("account_code") or "")] = {
+            k: _int(r.get(k))
+            for k in ("period_debit", "period_credit", "closing_debit", "closing_credit")
+        }
+
+    HANDLERS = {
+        "members": members,
+        "categories": categories,
+        "savings_accounts": savings_accounts,
+        "loans": loans_,
+        "installments": installments_,
+        "loan_transactions": loan_transactions,
+        "loan_allocations": allocations,
+        "journal": journal,
+        "trial_balance": trial_balance,
+    }
+
+    # -- after all sheets
+    def finish(self) -> None:
+        c = self.c
+        self._close_entry()
+        for eid in self.unbalanced[:3]:
+            c.problem(f"Jurnal #{eid} tidak seimbang", f"Journal entry #{eid} does not balance")
+        if len(self.unbalanced) > 3:
+            n = len(self.unbalanced)
+            c.problem(f"{n} jurnal tidak seimbang", f"{n} journal entries do not balance")
+        td = sum(v["closing_debit"] for v in self.tb.values())
+        tc = sum(v["closing_credit"] for v in self.tb.values())
+        if td != tc:
+            c.problem(
+                f"Neraca saldo tidak seimbang: debit {format_rupiah(td)}, kredit {format_rupiah(tc)}",
+                f"Trial balance does not balance: debit {format_rupiah(td)}, credit {format_rupiah(tc)}",
+            )
+        for code in sorted(set(self.tb) | set(self.journal_by_account)):
+            jd, jc = self.journal_by_account.get(code, (0, 0))
+            t = self.tb.get(code)
+            if t is None or (t["period_debit"], t["period_credit"]) != (jd, jc):
+                c.problem(
+                    f"Akun {code}: mutasi di Neraca Saldo berbeda dengan Jurnal",
+                    f"Account {code}: movements in Neraca Saldo differ from Jurnal",
+                )
+        for code, total in sorted(self.savings_by_account.items()):
+            t = self.tb.get(code, {"closing_debit": 0, "closing_credit": 0})
+            gl = t["closing_credit"] - t["closing_debit"]
+            if gl != total:
+                c.problem(
+                    f"Akun {code}: buku besar {format_rupiah(gl)} ≠ jumlah rekening simpanan "
+                    f"{format_rupiah(total)}",
+                    f"Account {code}: ledger {format_rupiah(gl)} ≠ savings accounts total "
+                    f"{format_rupiah(total)}",
+                )
+        c.savers = len(self.saver_ids)
+        outstanding = sum(v[0] for v in self.loans.values())
+        t = self.tb.get("1.20", {"closing_debit": 0, "closing_credit": 0})
+        gl = t["closing_debit"] - t["closing_credit"]
+        if gl != outstanding:
+            c.problem(
+                f"Akun 1.20: buku besar {format_rupiah(gl)} ≠ sisa pokok pinjaman "
+                f"{format_rupiah(outstanding)}",
+                f"Account 1.20: ledger {format_rupiah(gl)} ≠ loans' principal outstanding "
+                f"{format_rupiah(outstanding)}",
+            )
+        # loan portfolio and PAR at the end of the period
+        oldest: dict[int, dt.date] = {}
+        for inst, (loan_id, due, amount) in self.installments.items():
+            if self.paid.get(inst, 0) < amount and (loan_id not in oldest or due < oldest[loan_id]):
+                oldest[loan_id] = due
+        borrowers = set()
+        for loan_id, (out, _v, member) in self.loans.items():
+            if out <= 0:
+                continue
+            c.loans_active += 1
+            c.outstanding += out
+            borrowers.add(member)
+            due = oldest.get(loan_id)
+            if due is not None and c.as_of is not None:
+                days = (c.as_of - due).days
+                if days > 30:
+                    c.at_risk_30 += out
+                if days > 90:
+                    c.at_risk_90 += out
+        c.borrowers = len(borrowers)
+
+
+def _date_text(text: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
+
+
+def read_cooperative(path: str | os.PathLike[str]) -> Cooperative:
+    coop = Cooperative(str(path))
+    try:
+        with Workbook(path) as wb:
+            info = read_info(wb)
+            coop.name = info.get("cooperative_name", "")
+            coop.period_from, coop.period_to = (
+                info.get("period_from", ""),
+                info.get("period_to", ""),
+            )
+            if info.get("format_version") != str(FORMAT_VERSION):
+                coop.problem(
+                    f"Versi buku kerja {info.get('format_version')} tidak dikenal",
+                    f"Unknown workbook version {info.get('format_version')}",
+                )
+                return coop
+            coop.fingerprint = "|".join(
+                (coop.name, info.get("sha256:Anggota", ""), info.get("sha256:Jurnal", ""))
+            )
+            generated = (info.get("generated_at") or "")[:10]
+            coop.as_of = _date_text(coop.period_to) or _date_text(generated) or dt.date.today()
+            reader = _Reader(coop)
+            present = set(wb.sheet_names)
+            for sh in SHEETS:
+                if sh.title not in present:
+                    if not sh.optional:
+                        coop.problem(
+                            f"Lembar '{sh.title}' tidak ada", f"Sheet '{sh.title}' is missing"
+                        )
+                    continue
+                _scan(wb, sh, info, reader)
+            reader.finish()
+    except KoperasiError as exc:
+        coop.problem(exc.message("id"), exc.message("en"))
+    return coop
+
+
+def _scan(wb: Workbook, sh, info: dict[str, str], reader: _Reader) -> None:  # type: ignore[no-untyped-def]
+    handler = reader.HANDLERS.get(sh.key)
+    h = SheetHasher()
+    index: dict[str, int] | None = None
+    bad_rows = 0
+    for row in wb.iter_values(sh.title, min_row=1):
+        h.add(row)
+        if not any(v is not None for v in row):
+            continue
+        if index is None:
+            index = {str(v): i for i, v in enumerate(row) if v is not None}
+            missing = [c for c in sh.headers if c not in index]
+            if missing:
+                reader.c.problem(
+                    f"Lembar '{sh.title}': kolom tidak ada: {', '.join(missing)}",
+                    f"Sheet '{sh.title}': missing columns: {', '.join(missing)}",
+                )
+                handler = None
+            continue
+        if handler is not None:
+            r = {k: (row[i] if i < len(row) else None) for k, i in index.items()}
+            try:
+                handler(reader, r)
+            except (ValueError, TypeError):
+                bad_rows += 1
+    if bad_rows:
+        reader.c.problem(
+            f"Lembar '{sh.title}': {bad_rows} baris dengan nilai yang salah jenis",
+            f"Sheet '{sh.title}': {bad_rows} rows with values of the wrong type",
+        )
+    if info.get(f"sha256:{sh.title}") != h.hexdigest():
+        reader.c.problem(
+            f"Lembar '{sh.title}': SHA-256 tidak cocok (diubah setelah ekspor)",
+            f"Sheet '{sh.title}': SHA-256 does not match (changed after export)",
+        )
+
+
+# ---------------------------------------------------------------- the report
+
+
+def build_report(coops: list[Cooperative], lang: str = "id"):  # type: ignore[no-untyped-def]
+    from ..reports.model import (
+        Column,
+        Figure,
+        Kind,
+        Organisation,
+        ReportData,
+        Row,
+        Section,
+        T,
+        Table,
+    )
+
+    ok = [c for c in coops if c.ok]
+    failed = [c for c in coops if not c.ok]
+    total_out = sum(c.outstanding for c in ok)
+    risk30 = sum(c.at_risk_30 for c in ok)
+    risk90 = sum(c.at_risk_90 for c in ok)
+
+    def pct(a: int, b: int) -> Decimal:
+        return (Decimal(a) * 100 / Decimal(b)).quantize(Decimal("0.01")) if b else Decimal(0)
+
+    figures = (
+        Figure("files", T("Buku kerja dibaca", "Workbooks read"), len(coops), Kind.INT),
+        Figure("passed", T("Lolos pemeriksaan", "Passed the checks"), len(ok), Kind.INT),
+        Figure("failed", T("Gagal pemeriksaan", "Failed the checks"), len(failed), Kind.INT),
+        Figure(
+            "members", T("Anggota aktif", "Active members"), sum(c.members for c in ok), Kind.INT
+        ),
+        Figure(
+            "women", T("Anggota perempuan", "Women members"), sum(c.women for c in ok), Kind.INT
+        ),
+        Figure(
+            "women_pct",
+            T("Persentase perempuan", "Share of women"),
+            pct(sum(c.women for c in ok), sum(c.members for c in ok)),
+            Kind.PERCENT,
+        ),
+        Figure("savings", T("Jumlah simpanan", "Total savings"), sum(c.savings for c in ok)),
+        Figure("outstanding", T("Sisa pokok pinjaman", "Loans outstanding"), total_out),
+        Figure("par30", T("PAR > 30 hari", "PAR > 30 days"), pct(risk30, total_out), Kind.PERCENT),
+        Figure("par90", T("PAR > 90 hari", "PAR > 90 days"), pct(risk90, total_out), Kind.PERCENT),
+    )
+    per_coop = Table(
+        "cooperatives",
+        T("Per koperasi", "Per cooperative"),
+        (
+            Column("name", T("Koperasi", "Cooperative"), Kind.TEXT, 2.2),
+            Column("period", T("Periode s.d.", "Period to"), Kind.TEXT, 1.0),
+            Column("members", T("Anggota aktif", "Active members"), Kind.INT, 0.9, True),
+            Column("women", T("Perempuan", "Women"), Kind.INT, 0.9, True),
+            Column("men", T("Laki-laki", "Men"), Kind.INT, 0.9, True),
+            Column("savers", T("Penabung", "Savers"), Kind.INT, 0.9, True),
+            Column("savings", T("Simpanan", "Savings"), Kind.MONEY, 1.4, True),
+            Column("loans", T("Pinjaman aktif", "Active loans"), Kind.INT, 0.9, True),
+            Column("borrowers", T("Peminjam", "Borrowers"), Kind.INT, 0.9, True),
+            Column("outstanding", T("Sisa pokok", "Outstanding"), Kind.MONEY, 1.4, True),
+            Column("risk30", T("Berisiko > 30 hari", "At risk > 30 days"), Kind.MONEY, 1.4, True),
+            Column("par30", T("PAR30", "PAR30"), Kind.PERCENT, 0.8),
+            Column("par90", T("PAR90", "PAR90"), Kind.PERCENT, 0.8),
+        ),
+        tuple(
+            Row(
+                (
+                    c.label,
+                    c.period_to or (c.as_of.isoformat() if c.as_of else ""),
+                    c.members,
+                    c.women,
+                    c.men,
+                    c.savers,
+                    c.savings,
+                    c.loans_active,
+                    c.borrowers,
+                    c.outstanding,
+                    c.at_risk_30,
+                    c.par(30),
+                    c.par(90),
+                )
+            )
+            for c in ok
+        ),
+    )
+    names: dict[str, tuple[str, str]] = {}
+    for c in ok:
+        names.update(c.category_names)
+    codes = sorted({code for c in ok for code in c.by_category})
+    by_cat = Table(
+        "categories",
+        T("Jangkauan menurut kategori kerentanan", "Outreach by vulnerability category"),
+        (
+            Column("name", T("Koperasi", "Cooperative"), Kind.TEXT, 2.0),
+            Column("category", T("Kategori", "Category"), Kind.TEXT, 2.0),
+            Column("members", T("Anggota aktif", "Active members"), Kind.INT, 1.0, True),
+            Column("women", T("Perempuan", "Women"), Kind.INT, 1.0, True),
+        ),
+        tuple(
+            Row(
+                (
+                    c.label,
+                    names.get(code, (code, code))[0 if lang == "id" else 1],
+                    c.by_category[code],
+                    c.women_by_category[code],
+                )
+            )
+            for c in ok
+            for code in codes
+            if c.by_category[code]
+        ),
+    )
+    kinds = ("pokok", "wajib", "sukarela", "berjangka")
+    savings = Table(
+        "savings",
+        T("Simpanan menurut jenis", "Savings by kind"),
+        (
+            Column("name", T("Koperasi", "Cooperative"), Kind.TEXT, 2.2),
+            *(Column(k, T(k.capitalize(), k.capitalize()), Kind.MONEY, 1.2, True) for k in kinds),
+            Column("total", T("Jumlah", "Total"), Kind.MONEY, 1.4, True),
+        ),
+        tuple(Row((c.label, *(c.savings_by_kind.get(k, 0) for k in kinds), c.savings)) for c in ok),
+    )
+    failed_table = Table(
+        "failed",
+        T("Koperasi yang gagal pemeriksaan", "Cooperatives that failed the checks"),
+        (
+            Column("name", T("Koperasi", "Cooperative"), Kind.TEXT, 1.5),
+            Column("file", T("Berkas", "File"), Kind.TEXT, 1.5),
+            Column("reason", T("Alasan", "Reason"), Kind.TEXT, 5.0),
+        ),
+        tuple(Row((c.label, Path(c.path).name, "; ".join(c.problems(lang)))) for c in failed),
+    )
+    note = T(
+        "Angka dan jumlah hanya dari koperasi yang lolos pemeriksaan integritas (SHA-256 tiap "
+        "lembar, jurnal seimbang, neraca saldo sesuai jurnal, buku pembantu sama dengan akun "
+        "kontrol). PAR: sisa pokok pinjaman dengan angsuran tertunggak lebih dari 30/90 hari "
+        "pada akhir periode dibagi seluruh sisa pokok.",
+        "Figures and totals come only from cooperatives that passed the integrity checks "
+        "(SHA-256 of every sheet, balanced journal, trial balance equal to the journal, "
+        "subledgers equal to their control accounts). PAR: principal outstanding of loans "
+        "with an installment more than 30/90 days overdue at the end of the period, over all "
+        "principal outstanding.",
+    )
+    today = dt.date.today()
+    from ..reports.model import Period as RPeriod
+
+    return ReportData(
+        name="konsolidasi",
+        title=T("Laporan Program: Konsolidasi Koperasi", "Programme Report: Cooperatives"),
+        org=Organisation(name=T("Program pemberdayaan", "Empowerment programme").get(lang)),
+        period=RPeriod(today, today, T(f"Per {today:%d/%m/%Y}", f"As of {today:%d/%m/%Y}")),
+        sections=(
+            Section(T("Ringkasan", "Summary"), figures=figures, notes=(note,)),
+            Section(T("Koperasi", "Cooperatives"), tables=(per_coop, savings)),
+            Section(T("Jangkauan", "Outreach"), tables=(by_cat,)),
+            Section(T("Pemeriksaan", "Checks"), tables=(failed_table,)),
+        ),
+        landscape=True,
+        params=tuple(("file", Path(c.path).name) for c in coops),
+    )
+
+
+def consolidate(
+    paths: list[str | os.PathLike[str]],
+    output: str | os.PathLike[str],
+    lang: str = "id",
+    progress: ProgressCallback | None = None,
+) -> ConsolidationResult:
+    """Read and check every workbook in ``paths``; write the programme report to
+    ``output`` (``.xlsx`` or ``.pdf``)."""
+    out = Path(output)
+    suffix = out.suffix.lower()
+    if suffix not in (".xlsx", ".pdf"):
+        raise ValidationError("file", "file_extension", expected=".xlsx / .pdf", value=str(output))
+    coops: list[Cooperative] = []
+    seen: dict[str, str] = {}
+    for n, p in enumerate(paths):
+        report(progress, n, len(paths) + 1, Path(p).name)
+        coop = read_cooperative(p)
+        if coop.fingerprint and coop.ok:
+            first = seen.setdefault(coop.fingerprint, coop.path)
+            if first != coop.path:
+                name = Path(first).name
+                coop.problem(
+                    f"Isi sama dengan {name}: tidak dihitung dua kali",
+                    f"Same books as {name}: not counted twice",
+                )
+        coops.append(coop)
+    report(progress, len(paths), len(paths) + 1, out.name)
+    data = build_report(coops, lang)
+    if suffix == ".pdf":
+        from ..reports.pdf import render_pdf
+
+        render_pdf(data, out, lang)
+    else:
+        from ..reports.xlsx import render_xlsx
+
+        render_xlsx(data, out, lang)
+    return ConsolidationResult(out, tuple(coops))

@@ -1,0 +1,87 @@
+"""Consolidation for evaluators: many audit workbooks, checked, into one programme report."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+
+import pytest
+from openpyxl import load_workbook
+
+from koperasi.cli import main
+from koperasi.exchange import consolidate, export_auditor
+from koperasi.exchange.consolidation import read_cooperative
+from koperasi.services import ledger, members
+
+
+@pytest.fixture
+def audit_file(demo_db, tmp_path_factory):
+    path = tmp_path_factory.mktemp("coop") / "ksp.xlsx"
+    export_auditor(demo_db, path, date_to=dt.date(2026, 10, 31))
+    return path
+
+
+def test_figures_match_the_books(demo_db, audit_file):
+    coop = read_cooperative(audit_file)
+    assert coop.ok, coop.problems("en")
+    active = [m for m in members.list_members(demo_db, limit=10_000) if m.status == "aktif"]
+    assert coop.members == len(active)
+    assert coop.women == sum(m.gender == "P" for m in active)
+    tb = {r.code: r.balance for r in ledger.trial_balance(demo_db, dt.date(2026, 10, 31)).rows}
+    assert coop.savings == tb["3.10"] + tb["3.11"] + tb["2.10"] + tb["2.11"]
+    assert coop.outstanding == tb["1.20"]
+    assert 0 <= coop.at_risk_90 <= coop.at_risk_30 <= coop.outstanding
+    assert sum(coop.by_category.values()) >= 1
+
+
+def test_programme_report_lists_failures_and_totals_only_the_good(audit_file, tmp_path):
+    good2 = tmp_path / "ksp-copy.xlsx"
+    shutil.copy(audit_file, good2)
+    tampered = tmp_path / "tampered.xlsx"
+    wb = load_workbook(audit_file)
+    ws = wb["Rekening Simpanan"]
+    ws["L3"] = ws["L3"].value + 5
+    wb.save(tampered)
+    unbalanced = tmp_path / "unbalanced.xlsx"
+    wb = load_workbook(audit_file)
+    ws = wb["Jurnal"]
+    ws["E2"] = ws["E2"].value + 100  # debit changed, hash left alone
+    wb.save(unbalanced)
+    junk = tmp_path / "junk.xlsx"
+    junk.write_text("not a workbook")
+    out = tmp_path / "program.xlsx"
+    result = consolidate([audit_file, tampered, unbalanced, junk, good2], out)
+    assert [c.ok for c in result.cooperatives] == [True, False, False, False, False]
+    reasons = {c.path.split("/")[-1]: " ".join(c.problems("en")) for c in result.failed}
+    assert "SHA-256" in reasons["tampered.xlsx"] and "3.11" in reasons["tampered.xlsx"]
+    assert "does not balance" in reasons["unbalanced.xlsx"]
+    assert "not an Excel workbook" in reasons["junk.xlsx"]
+    assert "not counted twice" in reasons["ksp-copy.xlsx"]
+    book = load_workbook(out)
+    per = list(book["Per koperasi"].values)
+    assert len(per) == 3  # header, the one good cooperative, total row
+    failed = list(book["Koperasi yang gagal pemeriksaan"].values)
+    assert len(failed) == 5 and any("tampered.xlsx" in str(r) for r in failed)
+
+
+def test_pdf_report(audit_file, tmp_path):
+    pypdf = pytest.importorskip("pypdf")
+    out = tmp_path / "program.pdf"
+    consolidate([audit_file], out, lang="en")
+    text = " ".join(p.extract_text() for p in pypdf.PdfReader(out).pages)
+    assert "Programme Report" in text and "PAR30" in text
+
+
+def test_cli_consolidate_exit_code(audit_file, tmp_path, capsys):
+    bad = tmp_path / "x.xlsx"
+    bad.write_text("x")
+    assert main(["consolidate", str(audit_file), "-o", str(tmp_path / "r.xlsx")]) == 0
+    assert main(["consolidate", str(audit_file), str(bad), "-o", str(tmp_path / "r.xlsx")]) == 1
+    assert "x.xlsx" in capsys.readouterr().err
+    assert main(["consolidate", str(audit_file), "-o", str(tmp_path / "r.txt")]) == 2
+
+
+def test_vulnerability_outreach_counts(audit_file):
+    coop = read_cooperative(audit_file)
+    assert set(coop.by_category) <= set(coop.category_names)
+    assert all(coop.women_by_category[k] <= v for k, v in coop.by_category.items())
