@@ -104,3 +104,61 @@ def post_interest_income(db, year: int, amounts: dict[int, int] | None = None) -
             source="manual",
         )
     return total + 40_000_000
+
+
+def add_demo_loans(db, actor=None) -> list[str]:  # type: ignore[no-untyped-def]
+    """A few loans on the demo database (disbursed Feb 2025, monthly repayments; some
+    members stop paying), when the demo itself has none. Returns the loan numbers."""
+    from decimal import Decimal
+
+    from koperasi.db.models import Loan
+    from koperasi.services import loans
+    from koperasi.services.loan_products import ProductInput, add_product
+    from koperasi.services.loan_repayments import repay
+    from koperasi.services.uow import read_only
+
+    actor = actor or SYSTEM
+    with read_only(db) as s:
+        have = list(s.scalars(select(Loan.number).where(Loan.disbursed_on.is_not(None))))
+        if have:
+            return have
+        ids = list(
+            s.scalars(
+                select(Member.number)
+                .where(Member.status == "aktif", Member.join_date < dt.date(2025, 1, 15))
+                .order_by(Member.number)
+                .limit(8)
+            )
+        )
+    add_product(
+        db,
+        actor,
+        ProductInput(
+            code="MODAL",
+            name="Pinjaman Modal Usaha",
+            rate=Decimal("1.5"),
+            min_amount=500_000,
+            max_amount=20_000_000,
+            fee_kind="percent",
+            fee_percent=Decimal(1),
+        ),
+    )
+    numbers = []
+    day = dt.date(2025, 2, 3)
+    for n, member_no in enumerate(ids):
+        d = loans.apply(
+            db,
+            actor,
+            loans.ApplyInput(member_no, "MODAL", 1_000_000 * (2 + n % 4), 24, day, "Modal warung"),
+        )
+        loans.approve(db, actor, d.number, day)
+        loans.disburse(db, actor, d.number, day)
+        numbers.append(d.number)
+    for n, number in enumerate(numbers):
+        detail = loans.get_loan(db, number)
+        stop_after = 20 if n % 3 else 6 + n  # every third member stops paying
+        for k, inst in enumerate(detail.schedule):
+            if k >= stop_after or inst.due_date > dt.date(2026, 10, 31):
+                break
+            repay(db, actor, number, inst.total, inst.due_date)
+    return numbers

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 from openpyxl import load_workbook
-from report_helpers import pdf_pages, pdf_text
+from report_helpers import add_demo_loans, pdf_pages, pdf_text
 from sqlalchemy import select
 
 from koperasi.cli import main
@@ -229,6 +229,7 @@ def test_every_report_renders_without_options(demo_db, output_dir, tmp_path):
     """Each registered report, both formats, no options; sample pages go to test-output/."""
     with read_only(demo_db) as s:
         assert s.scalar(select(Member.id).limit(1)) is not None
+    add_demo_loans(demo_db)
     pdftoppm = shutil.which("pdftoppm")
     for spec in registry.list_reports():
         data = registry.build(demo_db, spec.name)

@@ -1,5 +1,5 @@
 """``report NAME [--period YYYY-MM | --year YYYY | --date D] [--group G] [--member M]
-[--receipt R] --format pdf|xlsx -o FILE`` and ``report --list``."""
+[--receipt R] [--loan L] --format pdf|xlsx -o FILE`` and ``report --list``."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ def register(sub) -> None:  # type: ignore[no-untyped-def]
     p.add_argument("--group", help="kode kelompok")
     p.add_argument("--member", help="nomor anggota")
     p.add_argument("--receipt", help="nomor kuitansi")
+    p.add_argument("--loan", help="nomor pinjaman")
     p.add_argument("--format", choices=["pdf", "xlsx"], help="pdf atau xlsx (default dari -o)")
     p.add_argument("-o", "--output", help="berkas keluaran")
     p.add_argument("--quiet", action="store_true", help="tanpa kemajuan di stderr")
@@ -52,6 +53,7 @@ def cmd_report(ctx, args) -> int:  # type: ignore[no-untyped-def]
         group=args.group,
         member=args.member,
         receipt=args.receipt,
+        loan=args.loan,
     )
     progress = None
     if not args.quiet and sys.stderr.isatty():

@@ -30,6 +30,7 @@ class ReportParams:
     group: str | None = None
     member: str | None = None
     receipt: str | None = None
+    loan: str | None = None
 
     def items(self) -> tuple[tuple[str, str], ...]:
         return tuple(

@@ -235,10 +235,8 @@ def _builtin() -> None:
         for spec in getattr(mod, "SPECS", []):
             register(spec)
     if loan_hooks.available():
-        try:
-            from . import loans as loan_reports
-        except ImportError:
-            return
+        from . import loans as loan_reports
+
         for spec in loan_reports.SPECS:
             register(spec)
 
