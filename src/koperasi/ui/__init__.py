@@ -1,1 +1,1 @@
-"""The desktop app (PySide6). Widgets call services; they never touch a database session."""
+"""The desktop app (PySide6). Widgets call services; they never reach the database directly."""

@@ -59,10 +59,6 @@ def setup_logging() -> Path:
     return path
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("ErrorDialog", text)
-
-
 def describe(exc: BaseException, details: str) -> str:
     return (
         f"Koperasi {__version__} · Python {platform.python_version()} · "
@@ -136,7 +132,11 @@ def show_error(
 ) -> None:
     """What every screen calls when an operation failed."""
     if isinstance(exc, KoperasiError):
-        dialogs.warn(parent, _t("Tidak dapat diproses"), exc.message(lang))
+        dialogs.warn(
+            parent,
+            QCoreApplication.translate("ErrorDialog", "Tidak dapat diproses"),
+            exc.message(lang),
+        )
         return
     report_crash(exc, details or "".join(traceback.format_exception(exc)), parent)
 

@@ -17,10 +17,6 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 shown: list[tuple[str, str]] = []
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("dialogs", text)
-
-
 def _box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
     box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("messageBox")
@@ -56,15 +52,23 @@ ask: Callable[[QWidget | None, str, str, str, str], bool] = _ask
 
 
 def confirm(parent: QWidget | None, title: str, text: str, yes: str | None = None) -> bool:
-    return ask(parent, title, text, yes or _t("Ya"), _t("Batal"))
+    return ask(
+        parent,
+        title,
+        text,
+        yes or QCoreApplication.translate("dialogs", "Ya"),
+        QCoreApplication.translate("dialogs", "Batal"),
+    )
 
 
 def ask_discard(parent: QWidget | None) -> bool:
     """True when the user agrees to throw away what was typed."""
     return ask(
         parent,
-        _t("Perubahan belum disimpan"),
-        _t("Ada perubahan yang belum disimpan. Tutup dan buang perubahan itu?"),
-        _t("Buang perubahan"),
-        _t("Kembali ke formulir"),
+        QCoreApplication.translate("dialogs", "Perubahan belum disimpan"),
+        QCoreApplication.translate(
+            "dialogs", "Ada perubahan yang belum disimpan. Tutup dan buang perubahan itu?"
+        ),
+        QCoreApplication.translate("dialogs", "Buang perubahan"),
+        QCoreApplication.translate("dialogs", "Kembali ke formulir"),
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QDate, QObject, Qt, Signal
+from PySide6.QtCore import QDate, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
@@ -22,10 +22,6 @@ from ..errors import KoperasiError, ValidationError
 
 ERROR_STYLE = "color: #b00020;"
 INVALID_FIELD_STYLE = "border: 1px solid #b00020; border-radius: 2px;"
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("widgets", text)
 
 
 def to_date(value: QDate) -> dt.date:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -146,21 +146,15 @@ class JournalModel(QAbstractTableModel):
 
 def _date_range(ctx: AppContext, layout: QHBoxLayout, prefix: str) -> tuple[QDateEdit, QDateEdit]:
     today = ctx.today()
-    layout.addWidget(QLabel(ctx_tr("Dari")))
+    layout.addWidget(QLabel(QCoreApplication.translate("LedgerPage", "Dari")))
     start = setup_date_edit(QDateEdit(), today.replace(day=1))
     start.setObjectName(f"{prefix}From")
     layout.addWidget(start)
-    layout.addWidget(QLabel(ctx_tr("sampai")))
+    layout.addWidget(QLabel(QCoreApplication.translate("LedgerPage", "sampai")))
     end = setup_date_edit(QDateEdit(), today)
     end.setObjectName(f"{prefix}To")
     layout.addWidget(end)
     return start, end
-
-
-def ctx_tr(text: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    return QCoreApplication.translate("LedgerPage", text)
 
 
 class LedgerPage(Page):
