@@ -3,7 +3,6 @@ a private data folder, the synchronous worker, databases built once per session.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import sqlite3
 import tempfile
@@ -16,10 +15,9 @@ os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="koperasi-ui-data-")
 os.environ["XDG_STATE_HOME"] = os.environ["XDG_DATA_HOME"]
 
 import pytest  # noqa: E402
+from uihelpers import TODAY  # noqa: E402
 
 from koperasi.db.database import open_database  # noqa: E402
-
-TODAY = dt.date(2026, 10, 31)  # the demo fixture's as_of
 
 
 @pytest.fixture(autouse=True)

@@ -241,6 +241,8 @@ class AppController(QObject):
         win.destroyed.connect(self._window_destroyed)
         self.window = win
         win.show()
+        win.raise_()
+        win.activateWindow()
         self.windowShown.emit(win)
         return win
 

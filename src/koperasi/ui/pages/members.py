@@ -280,9 +280,20 @@ class MembersPage(Page):
         )
 
     def refresh(self) -> None:
+        current = self.selected_member()
         self._load_groups()
         self.model.reload()
         self._update_count()
+        if current is not None:
+            self.select_number(current.number)
+
+    def select_number(self, number: str) -> bool:
+        """Keep the treasurer's place: select ``number`` if it is among the loaded rows."""
+        for row, m in enumerate(self.model.rows):
+            if m.number == number:
+                self.table.selectRow(row)
+                return True
+        return False
 
     def _load_groups(self) -> None:
         current = self.groupFilter.currentData()

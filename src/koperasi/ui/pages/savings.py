@@ -99,6 +99,8 @@ class SavingsTxDialog(QDialog):
         ui.memberEdit.editingFinished.connect(self.lookup_member)
         ui.productCombo.currentIndexChanged.connect(lambda _i: self._product_changed())
         ui.amountEdit.valueChanged.connect(lambda _v: self.update_preview())
+        self._amount_suggested = False
+        ui.amountEdit.textEdited.connect(lambda _t: setattr(self, "_amount_suggested", False))
         self.dirty = DirtyTracker(self)
         self.dirty.watch(ui.memberEdit, ui.amountEdit, ui.memoEdit, ui.productCombo)
         self.saving = False
@@ -137,15 +139,13 @@ class SavingsTxDialog(QDialog):
         self.update_preview()
 
     def _product_changed(self) -> None:
+        """Suggest the product's fixed amount (pokok, wajib) unless the user typed one."""
         code = self.ui.productCombo.currentData()
         p = self.products.get(code)
-        if (
-            p is not None
-            and self.mode == "deposit"
-            and p.fixed_amount
-            and not self.ui.amountEdit.text()
-        ):
-            self.ui.amountEdit.setValue(p.fixed_amount)
+        edit = self.ui.amountEdit
+        if self.mode == "deposit" and (self._amount_suggested or not edit.text()):
+            edit.setValue(p.fixed_amount if p is not None and p.fixed_amount else None)
+            self._amount_suggested = bool(edit.text())
         self.update_preview()
 
     def current_balance(self) -> int | None:
