@@ -197,7 +197,7 @@ class MemberTableModel(QAbstractTableModel):
         if key is None:
             return
         descending = order == Qt.SortOrder.DescendingOrder
-        if key != self.query.sort or descending != self.query.descending or not self.rows:
+        if key != self.query.sort or descending != self.query.descending:
             self.set_query(sort=key, descending=descending)
 
 
@@ -241,8 +241,8 @@ class MembersPage(Page):
         self.model = MemberTableModel(self._fetch, ctx.lang, parent=self)
         self.table = setup_table(DataTable(), "membersTable", stretch_column=1)
         self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)  # after the indicator: no query until shown
         layout.addWidget(self.table, 1)
         self.countLabel = QLabel()
         self.countLabel.setObjectName("memberCount")
