@@ -1,0 +1,1673 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="id_ID">
+<context>
+    <name>ActivityModel</name>
+    <message>
+        <source>Tanggal</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Kuitansi</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <source>Anggota</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Produk</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>Jenis</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Jumlah</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Keterangan</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source> (dibalik)</source>
+        <translation> (reversed)</translation>
+    </message>
+</context>
+<context>
+    <name>AppController</name>
+    <message>
+        <source>Buka basis data Koperasi</source>
+        <translation>Open a Koperasi database</translation>
+    </message>
+    <message>
+        <source>Basis data Koperasi (*.db);;Semua berkas (*)</source>
+        <translation>Koperasi database (*.db);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Menyiapkan koperasi demo ({n} anggota, {y} tahun transaksi)...</source>
+        <translation>Preparing the demo cooperative ({n} members, {y} years of transactions)...</translation>
+    </message>
+    <message>
+        <source>Bahasa / Language</source>
+        <translation>Language / Bahasa</translation>
+    </message>
+    <message>
+        <source>Bahasa tampilan berganti setelah aplikasi dibuka ulang.
+The display language changes after the app restarts.</source>
+        <translation>The display language changes after the app restarts.
+Bahasa tampilan berganti setelah aplikasi dibuka ulang.</translation>
+    </message>
+    <message>
+        <source>Buka ulang sekarang / Restart now</source>
+        <translation>Restart now</translation>
+    </message>
+    <message>
+        <source>Nanti / Later</source>
+        <translation>Later</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <source>&lt;h2&gt;Beranda&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Home&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>Anggota aktif</source>
+        <translation>Active members</translation>
+    </message>
+    <message>
+        <source>Simpanan anggota</source>
+        <translation>Members&apos; savings</translation>
+    </message>
+    <message>
+        <source>Kas dan bank</source>
+        <translation>Cash and bank</translation>
+    </message>
+    <message>
+        <source>SHU berjalan (tahun ini)</source>
+        <translation>Surplus so far (this year)</translation>
+    </message>
+    <message>
+        <source>Pinjaman beredar</source>
+        <translation>Loans outstanding</translation>
+    </message>
+    <message>
+        <source>PAR30 (tunggakan &gt; 30 hari)</source>
+        <translation>PAR30 (arrears &gt; 30 days)</translation>
+    </message>
+    <message>
+        <source>Angsuran jatuh tempo minggu ini</source>
+        <translation>Installments due this week</translation>
+    </message>
+    <message>
+        <source>Anggota baru bulan ini</source>
+        <translation>New members this month</translation>
+    </message>
+    <message>
+        <source>Anggota menurut jenis kelamin</source>
+        <translation>Members by gender</translation>
+    </message>
+    <message>
+        <source>Simpanan menurut jenis (juta Rp)</source>
+        <translation>Savings by kind (million Rp)</translation>
+    </message>
+    <message>
+        <source>Anggota menurut kategori kerentanan</source>
+        <translation>Members by vulnerability category</translation>
+    </message>
+    <message>
+        <source>per {date}</source>
+        <translation>as of {date}</translation>
+    </message>
+    <message>
+        <source>{w} perempuan · {m} laki-laki · {t} terdaftar</source>
+        <translation>{w} women · {m} men · {t} registered</translation>
+    </message>
+    <message>
+        <source>pendapatan {i} · beban {e}</source>
+        <translation>income {i} · expenses {e}</translation>
+    </message>
+    <message>
+        <source>belum tersedia (modul pinjaman)</source>
+        <translation>not available yet (loans module)</translation>
+    </message>
+    <message>
+        <source>Saldo</source>
+        <translation>Balance</translation>
+    </message>
+    <message>
+        <source>Anggota</source>
+        <translation>Members</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorDialog</name>
+    <message>
+        <source>Terjadi kesalahan</source>
+        <translation>Something went wrong</translation>
+    </message>
+    <message>
+        <source>Maaf, terjadi kesalahan yang tidak terduga. Pekerjaan yang sedang berjalan dibatalkan seluruhnya, jadi data di basis data tetap utuh.
+
+Jika masalah ini berulang, salin detailnya dan kirimkan kepada pengelola aplikasi. Detail juga dicatat di:
+{path}</source>
+        <translation>Sorry, an unexpected error occurred. The work in progress was cancelled as a whole, so the data in the database is intact.
+
+If this keeps happening, copy the details and send them to whoever maintains the app. The details are also written to:
+{path}</translation>
+    </message>
+    <message>
+        <source>Lihat detail</source>
+        <translation>Show details</translation>
+    </message>
+    <message>
+        <source>Salin detail</source>
+        <translation>Copy details</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Tersalin</source>
+        <translation>Copied</translation>
+    </message>
+    <message>
+        <source>Tidak dapat diproses</source>
+        <translation>Cannot be processed</translation>
+    </message>
+</context>
+<context>
+    <name>ExitMemberDialog</name>
+    <message>
+        <source>Keluar dari keanggotaan</source>
+        <translation>End membership</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{name}&lt;/b&gt; ({number}) keluar dari koperasi. Seluruh simpanan dikembalikan tunai setelah dipotong pinjaman yang belum lunas.</source>
+        <translation>&lt;b&gt;{name}&lt;/b&gt; ({number}) leaves the cooperative. All savings are paid out in cash after unpaid loans are deducted.</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Tanggal</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Alasan</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Proses keluar</source>
+        <translation>End membership</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Keanggotaan berakhir</source>
+        <translation>Membership ended</translation>
+    </message>
+    <message>
+        <source>Dikembalikan tunai: {paid}
+Dipotong untuk pinjaman: {offset}
+Kuitansi: {receipts}</source>
+        <translation>Paid out in cash: {paid}
+Set against loans: {offset}
+Receipts: {receipts}</translation>
+    </message>
+</context>
+<context>
+    <name>GroupDialog</name>
+    <message>
+        <source>Kelompok baru</source>
+        <translation>New group</translation>
+    </message>
+    <message>
+        <source>Ubah kelompok</source>
+        <translation>Edit group</translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>GroupForm</name>
+    <message>
+        <source>Kelompok</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <source>&amp;Kode</source>
+        <translation>&amp;Code</translation>
+    </message>
+    <message>
+        <source>mis. K011</source>
+        <translation>e.g. K011</translation>
+    </message>
+    <message>
+        <source>&amp;Nama kelompok</source>
+        <translation>&amp;Group name</translation>
+    </message>
+    <message>
+        <source>mis. Kelompok Melati</source>
+        <translation>e.g. Kelompok Melati</translation>
+    </message>
+    <message>
+        <source>&amp;Hari pertemuan</source>
+        <translation>&amp;Meeting day</translation>
+    </message>
+    <message>
+        <source>(tidak tetap)</source>
+        <translation>(not fixed)</translation>
+    </message>
+    <message>
+        <source>Senin</source>
+        <translation>Monday</translation>
+    </message>
+    <message>
+        <source>Selasa</source>
+        <translation>Tuesday</translation>
+    </message>
+    <message>
+        <source>Rabu</source>
+        <translation>Wednesday</translation>
+    </message>
+    <message>
+        <source>Kamis</source>
+        <translation>Thursday</translation>
+    </message>
+    <message>
+        <source>Jumat</source>
+        <translation>Friday</translation>
+    </message>
+    <message>
+        <source>Sabtu</source>
+        <translation>Saturday</translation>
+    </message>
+    <message>
+        <source>Minggu</source>
+        <translation>Sunday</translation>
+    </message>
+    <message>
+        <source>&amp;Tempat pertemuan</source>
+        <translation>Meeting &amp;place</translation>
+    </message>
+    <message>
+        <source>Kel&amp;urahan</source>
+        <translation>&amp;Village (kelurahan)</translation>
+    </message>
+</context>
+<context>
+    <name>GroupsPage</name>
+    <message>
+        <source>&lt;h2&gt;Kelompok&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Groups&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>Saring kelompok...</source>
+        <translation>Filter groups...</translation>
+    </message>
+    <message>
+        <source>Kelompok &amp;baru...</source>
+        <translation>&amp;New group...</translation>
+    </message>
+    <message>
+        <source>U&amp;bah...</source>
+        <translation>&amp;Edit...</translation>
+    </message>
+    <message>
+        <source>Kode</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Ketua</source>
+        <translation>Leader</translation>
+    </message>
+    <message>
+        <source>Hari</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <source>Tempat</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>Anggota</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source> (ketua)</source>
+        <translation> (leader)</translation>
+    </message>
+    <message>
+        <source>L/P</source>
+        <translation>M/F</translation>
+    </message>
+    <message>
+        <source>Sejak</source>
+        <translation>Since</translation>
+    </message>
+    <message>
+        <source>Nomor anggota</source>
+        <translation>Member number</translation>
+    </message>
+    <message>
+        <source>&amp;Masukkan ke kelompok</source>
+        <translation>&amp;Add to group</translation>
+    </message>
+    <message>
+        <source>Jadikan &amp;ketua</source>
+        <translation>Make &amp;leader</translation>
+    </message>
+    <message>
+        <source>Keluarkan</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Pilih kelompok di sebelah kiri.</source>
+        <translation>Choose a group on the left.</translation>
+    </message>
+    <message>
+        <source>Ketua: {leader} · pertemuan {day} di {place}</source>
+        <translation>Leader: {leader} · meets {day} at {place}</translation>
+    </message>
+    <message>
+        <source>Keluarkan dari kelompok</source>
+        <translation>Remove from group</translation>
+    </message>
+    <message>
+        <source>Keluarkan anggota {number} dari {group}?</source>
+        <translation>Remove member {number} from {group}?</translation>
+    </message>
+</context>
+<context>
+    <name>JournalModel</name>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Tanggal</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Bukti</source>
+        <translation>Voucher</translation>
+    </message>
+    <message>
+        <source>Keterangan</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Sumber</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Jumlah</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>pembalik #{n}</source>
+        <translation>reverses #{n}</translation>
+    </message>
+    <message>
+        <source>dibalik #{n}</source>
+        <translation>reversed by #{n}</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerPage</name>
+    <message>
+        <source>Dari</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>sampai</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Kas &amp;amp; Jurnal&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Cash &amp;amp; Journal&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Pemasukan/pengeluaran...</source>
+        <translation>&amp;Income/expense...</translation>
+    </message>
+    <message>
+        <source>Tanggal</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Bukti</source>
+        <translation>Voucher</translation>
+    </message>
+    <message>
+        <source>Keterangan</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Masuk</source>
+        <translation>In</translation>
+    </message>
+    <message>
+        <source>Keluar</source>
+        <translation>Out</translation>
+    </message>
+    <message>
+        <source>Saldo</source>
+        <translation>Balance</translation>
+    </message>
+    <message>
+        <source>Buku kas</source>
+        <translation>Cash book</translation>
+    </message>
+    <message>
+        <source>Semua sumber</source>
+        <translation>All sources</translation>
+    </message>
+    <message>
+        <source>&amp;Balik jurnal...</source>
+        <translation>&amp;Reverse entry...</translation>
+    </message>
+    <message>
+        <source>Akun</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>Nama akun</source>
+        <translation>Account name</translation>
+    </message>
+    <message>
+        <source>Debit</source>
+        <translation>Debit</translation>
+    </message>
+    <message>
+        <source>Kredit</source>
+        <translation>Credit</translation>
+    </message>
+    <message>
+        <source>Catatan</source>
+        <translation>Memo</translation>
+    </message>
+    <message>
+        <source>Jurnal</source>
+        <translation>Journal</translation>
+    </message>
+    <message>
+        <source>Per tanggal</source>
+        <translation>As of</translation>
+    </message>
+    <message>
+        <source>Sembunyikan akun bersaldo nol</source>
+        <translation>Hide accounts with a zero balance</translation>
+    </message>
+    <message>
+        <source>Kode</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Neraca saldo</source>
+        <translation>Trial balance</translation>
+    </message>
+    <message>
+        <source>Saldo awal {opening} · masuk {inn} · keluar {out} · saldo akhir {closing}</source>
+        <translation>Opening {opening} · in {inn} · out {out} · closing {closing}</translation>
+    </message>
+    <message>
+        <source>Jumlah debit {d} · jumlah kredit {c} · {state}</source>
+        <translation>Total debit {d} · total credit {c} · {state}</translation>
+    </message>
+    <message>
+        <source>seimbang</source>
+        <translation>balanced</translation>
+    </message>
+    <message>
+        <source>TIDAK SEIMBANG</source>
+        <translation>NOT BALANCED</translation>
+    </message>
+    <message>
+        <source>Balik jurnal</source>
+        <translation>Reverse entry</translation>
+    </message>
+    <message>
+        <source>Pilih dulu jurnal yang akan dibalik.</source>
+        <translation>First choose the entry to reverse.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Segera hadir. Halaman ini akan aktif setelah modul {what} tersedia di aplikasi; sampai saat itu gunakan perintah koperasi di terminal (lihat README).</source>
+        <translation>Coming soon. This page becomes active once the {what} module is in the app; until then use the koperasi command in a terminal (see the README).</translation>
+    </message>
+    <message>
+        <source>Pinjaman</source>
+        <translation>Loans</translation>
+    </message>
+    <message>
+        <source>pinjaman</source>
+        <translation>loans</translation>
+    </message>
+    <message>
+        <source>Laporan</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <source>laporan</source>
+        <translation>reports</translation>
+    </message>
+    <message>
+        <source>Impor/Ekspor</source>
+        <translation>Import/Export</translation>
+    </message>
+    <message>
+        <source>impor/ekspor Excel</source>
+        <translation>Excel import/export</translation>
+    </message>
+    <message>
+        <source>Beranda</source>
+        <translation>Home</translation>
+    </message>
+    <message>
+        <source>Anggota</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <source>Kelompok</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <source>Simpanan</source>
+        <translation>Savings</translation>
+    </message>
+    <message>
+        <source>Kas &amp; Jurnal</source>
+        <translation>Cash &amp; Journal</translation>
+    </message>
+    <message>
+        <source>Pengaturan</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Anggota &amp;baru...</source>
+        <translation>&amp;New member...</translation>
+    </message>
+    <message>
+        <source>&amp;Setor simpanan...</source>
+        <translation>&amp;Deposit savings...</translation>
+    </message>
+    <message>
+        <source>&amp;Tarik simpanan...</source>
+        <translation>&amp;Withdraw savings...</translation>
+    </message>
+    <message>
+        <source>&amp;Angsuran pinjaman...</source>
+        <translation>Loan &amp;repayment...</translation>
+    </message>
+    <message>
+        <source>Tersedia setelah modul pinjaman hadir</source>
+        <translation>Available once the loans module is in</translation>
+    </message>
+    <message>
+        <source>&amp;Cari anggota</source>
+        <translation>&amp;Find member</translation>
+    </message>
+    <message>
+        <source>&amp;Pemasukan/pengeluaran kas...</source>
+        <translation>Cash &amp;income/expense...</translation>
+    </message>
+    <message>
+        <source>&amp;Muat ulang</source>
+        <translation>Re&amp;load</translation>
+    </message>
+    <message>
+        <source>&amp;Buka basis data...</source>
+        <translation>&amp;Open database...</translation>
+    </message>
+    <message>
+        <source>&amp;Keluar</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;Tentang Koperasi</source>
+        <translation>&amp;About Koperasi</translation>
+    </message>
+    <message>
+        <source>&amp;Berkas</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Transaksi</source>
+        <translation>&amp;Transactions</translation>
+    </message>
+    <message>
+        <source>T&amp;ampilan</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>Ba&amp;ntuan</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>Aksi cepat</source>
+        <translation>Quick actions</translation>
+    </message>
+    <message>
+        <source>Basis data: {name}</source>
+        <translation>Database: {name}</translation>
+    </message>
+    <message>
+        <source>Pengguna: {user} ({role})</source>
+        <translation>User: {user} ({role})</translation>
+    </message>
+    <message>
+        <source>Periode terbuka: {period}</source>
+        <translation>Open period: {period}</translation>
+    </message>
+    <message>
+        <source>Tentang Koperasi</source>
+        <translation>About Koperasi</translation>
+    </message>
+    <message>
+        <source>Koperasi {version}
+Aplikasi simpan pinjam untuk koperasi.
+
+Basis data: {db}
+Catatan kesalahan: {log}</source>
+        <translation>Koperasi {version}
+A savings and loan app for cooperatives.
+
+Database: {db}
+Error log: {log}</translation>
+    </message>
+    <message>
+        <source>Pekerjaan masih berjalan</source>
+        <translation>Work in progress</translation>
+    </message>
+    <message>
+        <source>Masih ada pekerjaan yang berjalan. Tunggu sampai selesai lalu tutup?</source>
+        <translation>Some work is still running. Wait for it to finish, then close?</translation>
+    </message>
+    <message>
+        <source>Tunggu dan tutup</source>
+        <translation>Wait and close</translation>
+    </message>
+</context>
+<context>
+    <name>ManualEntryDialog</name>
+    <message>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Jumlah tidak dikenali; tulis mis. 1.250.000 atau Rp 1.250.000.</source>
+        <translation>Amount not recognised; write e.g. 1.250.000 or Rp 1.250.000.</translation>
+    </message>
+    <message>
+        <source>Isi jumlah, mis. 1.250.000.</source>
+        <translation>Enter the amount, e.g. 1.250.000.</translation>
+    </message>
+    <message>
+        <source>Tersimpan</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <source>Jurnal #{id} dengan bukti {receipt} tersimpan.</source>
+        <translation>Journal entry #{id} with voucher {receipt} saved.</translation>
+    </message>
+</context>
+<context>
+    <name>ManualEntryForm</name>
+    <message>
+        <source>Pemasukan / pengeluaran kas</source>
+        <translation>Cash income / expense</translation>
+    </message>
+    <message>
+        <source>&amp;Jenis</source>
+        <translation>&amp;Type</translation>
+    </message>
+    <message>
+        <source>Pengeluaran (kas keluar)</source>
+        <translation>Expense (cash out)</translation>
+    </message>
+    <message>
+        <source>Pemasukan (kas masuk)</source>
+        <translation>Income (cash in)</translation>
+    </message>
+    <message>
+        <source>&amp;Tanggal</source>
+        <translation>&amp;Date</translation>
+    </message>
+    <message>
+        <source>&amp;Akun</source>
+        <translation>&amp;Account</translation>
+    </message>
+    <message>
+        <source>&amp;Kas/Bank</source>
+        <translation>&amp;Cash/Bank</translation>
+    </message>
+    <message>
+        <source>J&amp;umlah (Rp)</source>
+        <translation>A&amp;mount (Rp)</translation>
+    </message>
+    <message>
+        <source>Terbilang</source>
+        <translation>In words</translation>
+    </message>
+    <message>
+        <source>K&amp;eterangan</source>
+        <translation>D&amp;escription</translation>
+    </message>
+    <message>
+        <source>mis. Listrik kantor November</source>
+        <translation>e.g. Office electricity November</translation>
+    </message>
+</context>
+<context>
+    <name>MemberDetailDialog</name>
+    <message>
+        <source>&amp;Ubah data</source>
+        <translation>&amp;Edit details</translation>
+    </message>
+    <message>
+        <source>&amp;Keluar dari keanggotaan...</source>
+        <translation>&amp;End membership...</translation>
+    </message>
+    <message>
+        <source>Profil</source>
+        <translation>Profile</translation>
+    </message>
+    <message>
+        <source>Produk</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>No. rekening</source>
+        <translation>Account no.</translation>
+    </message>
+    <message>
+        <source>Saldo</source>
+        <translation>Balance</translation>
+    </message>
+    <message>
+        <source>Mutasi dari</source>
+        <translation>Statement from</translation>
+    </message>
+    <message>
+        <source>sampai</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>&amp;Setor...</source>
+        <translation>&amp;Deposit...</translation>
+    </message>
+    <message>
+        <source>&amp;Tarik...</source>
+        <translation>&amp;Withdraw...</translation>
+    </message>
+    <message>
+        <source>Tanggal</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Kuitansi</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <source>Jenis</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Keterangan</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Masuk</source>
+        <translation>In</translation>
+    </message>
+    <message>
+        <source>Keluar</source>
+        <translation>Out</translation>
+    </message>
+    <message>
+        <source>Simpanan</source>
+        <translation>Savings</translation>
+    </message>
+    <message>
+        <source>Pinjaman anggota akan tampil di sini (modul pinjaman segera hadir).</source>
+        <translation>The member&apos;s loans will appear here (loans module coming soon).</translation>
+    </message>
+    <message>
+        <source>Pinjaman</source>
+        <translation>Loans</translation>
+    </message>
+    <message>
+        <source>Jurnal</source>
+        <translation>Journal</translation>
+    </message>
+    <message>
+        <source>Akun</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>Debit</source>
+        <translation>Debit</translation>
+    </message>
+    <message>
+        <source>Kredit</source>
+        <translation>Credit</translation>
+    </message>
+    <message>
+        <source>Transaksi</source>
+        <translation>Transactions</translation>
+    </message>
+    <message>
+        <source>Dokumen cetak (kartu anggota, buku simpanan, kuitansi ulang) akan tersedia bersama modul laporan.</source>
+        <translation>Printable documents (member card, savings book, receipt copies) will come with the reports module.</translation>
+    </message>
+    <message>
+        <source>Dokumen</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Anggota {number} · {name}</source>
+        <translation>Member {number} · {name}</translation>
+    </message>
+    <message>
+        <source>No. {number} · {status} · kelompok {group}</source>
+        <translation>No. {number} · {status} · group {group}</translation>
+    </message>
+    <message>
+        <source>Perempuan</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <source>Laki-laki</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <source>Jenis kelamin</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <source>Tempat, tanggal lahir</source>
+        <translation>Place and date of birth</translation>
+    </message>
+    <message>
+        <source>Alamat</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Telepon</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Pekerjaan</source>
+        <translation>Occupation</translation>
+    </message>
+    <message>
+        <source>Tanggal masuk</source>
+        <translation>Join date</translation>
+    </message>
+    <message>
+        <source>Ahli waris</source>
+        <translation>Heir</translation>
+    </message>
+    <message>
+        <source>Kategori</source>
+        <translation>Categories</translation>
+    </message>
+    <message>
+        <source>Saldo awal {opening} · masuk {inn} · keluar {out} · saldo akhir {closing}</source>
+        <translation>Opening {opening} · in {inn} · out {out} · closing {closing}</translation>
+    </message>
+</context>
+<context>
+    <name>MemberDialog</name>
+    <message>
+        <source>Anggota baru</source>
+        <translation>New member</translation>
+    </message>
+    <message>
+        <source>Ubah data anggota</source>
+        <translation>Edit member</translation>
+    </message>
+    <message>
+        <source>Nomor anggota diberikan otomatis saat disimpan.</source>
+        <translation>The member number is assigned when saving.</translation>
+    </message>
+    <message>
+        <source>Nomor anggota: &lt;b&gt;{number}&lt;/b&gt;</source>
+        <translation>Member number: &lt;b&gt;{number}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Perempuan</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <source>Laki-laki</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>(tanpa kelompok)</source>
+        <translation>(no group)</translation>
+    </message>
+</context>
+<context>
+    <name>MemberForm</name>
+    <message>
+        <source>Data anggota</source>
+        <translation>Member details</translation>
+    </message>
+    <message>
+        <source>Identitas</source>
+        <translation>Identity</translation>
+    </message>
+    <message>
+        <source>&amp;Nama lengkap</source>
+        <translation>Full &amp;name</translation>
+    </message>
+    <message>
+        <source>NI&amp;K</source>
+        <translation>NI&amp;K</translation>
+    </message>
+    <message>
+        <source>16 digit sesuai KTP</source>
+        <translation>16 digits as on the ID card</translation>
+    </message>
+    <message>
+        <source>&amp;Jenis kelamin</source>
+        <translation>&amp;Gender</translation>
+    </message>
+    <message>
+        <source>&amp;Tempat lahir</source>
+        <translation>Place of &amp;birth</translation>
+    </message>
+    <message>
+        <source>Tanggal la&amp;hir</source>
+        <translation>Date of b&amp;irth</translation>
+    </message>
+    <message>
+        <source>hh/bb/tttt</source>
+        <translation>dd/mm/yyyy</translation>
+    </message>
+    <message>
+        <source>&amp;Pekerjaan</source>
+        <translation>&amp;Occupation</translation>
+    </message>
+    <message>
+        <source>Nomor tele&amp;pon</source>
+        <translation>&amp;Phone number</translation>
+    </message>
+    <message>
+        <source>08xxxxxxxxxx</source>
+        <translation>08xxxxxxxxxx</translation>
+    </message>
+    <message>
+        <source>Alamat dan keanggotaan</source>
+        <translation>Address and membership</translation>
+    </message>
+    <message>
+        <source>&amp;Alamat</source>
+        <translation>&amp;Address</translation>
+    </message>
+    <message>
+        <source>Kel&amp;urahan</source>
+        <translation>&amp;Village (kelurahan)</translation>
+    </message>
+    <message>
+        <source>Kecamata&amp;n</source>
+        <translation>&amp;District (kecamatan)</translation>
+    </message>
+    <message>
+        <source>Tanggal &amp;masuk</source>
+        <translation>&amp;Join date</translation>
+    </message>
+    <message>
+        <source>Ke&amp;lompok</source>
+        <translation>Gro&amp;up</translation>
+    </message>
+    <message>
+        <source>Ahli &amp;waris</source>
+        <translation>&amp;Heir</translation>
+    </message>
+    <message>
+        <source>Hubungan ahli waris</source>
+        <translation>Heir&apos;s relation</translation>
+    </message>
+    <message>
+        <source>Kategori kerentanan (untuk laporan pemberdayaan)</source>
+        <translation>Vulnerability categories (for empowerment reports)</translation>
+    </message>
+</context>
+<context>
+    <name>MemberTableModel</name>
+    <message>
+        <source>No. anggota</source>
+        <translation>Member no.</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>L/P</source>
+        <translation>M/F</translation>
+    </message>
+    <message>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <source>Telepon</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Kelurahan</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <source>Kelompok</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Tgl. masuk</source>
+        <translation>Joined</translation>
+    </message>
+</context>
+<context>
+    <name>MembersPage</name>
+    <message>
+        <source>&lt;h2&gt;Anggota&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Members&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>Cari nomor, nama, NIK atau telepon (Ctrl+F)</source>
+        <translation>Search number, name, NIK or phone (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Semua status</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>Semua kelompok</source>
+        <translation>All groups</translation>
+    </message>
+    <message>
+        <source>&amp;Anggota baru</source>
+        <translation>&amp;New member</translation>
+    </message>
+    <message>
+        <source>U&amp;bah</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>&amp;Detail</source>
+        <translation>&amp;Details</translation>
+    </message>
+    <message>
+        <source>Menghitung...</source>
+        <translation>Counting...</translation>
+    </message>
+    <message>
+        <source>{n} anggota</source>
+        <translation>{n} members</translation>
+    </message>
+</context>
+<context>
+    <name>NewCooperativeWizard</name>
+    <message>
+        <source>Koperasi baru</source>
+        <translation>New cooperative</translation>
+    </message>
+    <message>
+        <source>&amp;Lanjut &gt;</source>
+        <translation>&amp;Next &gt;</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Kembali</source>
+        <translation>&lt; &amp;Back</translation>
+    </message>
+    <message>
+        <source>&amp;Buat koperasi</source>
+        <translation>&amp;Create cooperative</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileEditor</name>
+    <message>
+        <source>Pilih logo koperasi</source>
+        <translation>Choose the cooperative&apos;s logo</translation>
+    </message>
+    <message>
+        <source>Gambar (*.png *.jpg *.jpeg)</source>
+        <translation>Images (*.png *.jpg *.jpeg)</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileForm</name>
+    <message>
+        <source>Identitas koperasi</source>
+        <translation>Cooperative identity</translation>
+    </message>
+    <message>
+        <source>&amp;Nama koperasi</source>
+        <translation>Cooperative &amp;name</translation>
+    </message>
+    <message>
+        <source>mis. KSP Sejahtera Bersama</source>
+        <translation>e.g. KSP Sejahtera Bersama</translation>
+    </message>
+    <message>
+        <source>Nomor &amp;badan hukum</source>
+        <translation>&amp;Legal entity number</translation>
+    </message>
+    <message>
+        <source>mis. AHU-0012345.AH.01.26.2021</source>
+        <translation>e.g. AHU-0012345.AH.01.26.2021</translation>
+    </message>
+    <message>
+        <source>&amp;Alamat</source>
+        <translation>&amp;Address</translation>
+    </message>
+    <message>
+        <source>&amp;Kota/Kabupaten</source>
+        <translation>&amp;City/Regency</translation>
+    </message>
+    <message>
+        <source>&amp;Telepon</source>
+        <translation>&amp;Phone</translation>
+    </message>
+    <message>
+        <source>&amp;Logo</source>
+        <translation>&amp;Logo</translation>
+    </message>
+    <message>
+        <source>berkas PNG atau JPG (boleh kosong)</source>
+        <translation>PNG or JPG file (optional)</translation>
+    </message>
+    <message>
+        <source>Pilih...</source>
+        <translation>Browse...</translation>
+    </message>
+    <message>
+        <source>Pengurus (penanda tangan laporan)</source>
+        <translation>Board (signs the reports)</translation>
+    </message>
+    <message>
+        <source>&amp;Ketua</source>
+        <translation>&amp;Chair</translation>
+    </message>
+    <message>
+        <source>&amp;Sekretaris</source>
+        <translation>&amp;Secretary</translation>
+    </message>
+    <message>
+        <source>&amp;Bendahara</source>
+        <translation>&amp;Treasurer</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptDialog</name>
+    <message>
+        <source>Kuitansi {no}</source>
+        <translation>Receipt {no}</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>&amp;Cetak...</source>
+        <translation>&amp;Print...</translation>
+    </message>
+</context>
+<context>
+    <name>ReverseDialog</name>
+    <message>
+        <source>Batalkan (balik) transaksi</source>
+        <translation>Cancel (reverse) a transaction</translation>
+    </message>
+    <message>
+        <source>Transaksi ini akan dibalik dengan jurnal pembalik; catatan aslinya tetap ada.</source>
+        <translation>This transaction will be reversed by a reversing entry; the original record stays.</translation>
+    </message>
+    <message>
+        <source>mis. salah ketik jumlah</source>
+        <translation>e.g. amount mistyped</translation>
+    </message>
+    <message>
+        <source>Tanggal</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Alasan</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Balik transaksi</source>
+        <translation>Reverse transaction</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>Runner</name>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Mohon tunggu</source>
+        <translation>Please wait</translation>
+    </message>
+    <message>
+        <source>Membatalkan...</source>
+        <translation>Cancelling...</translation>
+    </message>
+</context>
+<context>
+    <name>SavingsPage</name>
+    <message>
+        <source>&lt;h2&gt;Simpanan&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Savings&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>Nomor anggota:</source>
+        <translation>Member number:</translation>
+    </message>
+    <message>
+        <source>mis. A00012 (kosong: semua anggota)</source>
+        <translation>e.g. A00012 (empty: all members)</translation>
+    </message>
+    <message>
+        <source>&amp;Setor...</source>
+        <translation>&amp;Deposit...</translation>
+    </message>
+    <message>
+        <source>&amp;Tarik...</source>
+        <translation>&amp;Withdraw...</translation>
+    </message>
+    <message>
+        <source>&amp;Batalkan transaksi...</source>
+        <translation>&amp;Reverse transaction...</translation>
+    </message>
+    <message>
+        <source>Produk</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>No. rekening</source>
+        <translation>Account no.</translation>
+    </message>
+    <message>
+        <source>Saldo</source>
+        <translation>Balance</translation>
+    </message>
+    <message>
+        <source>Daftar bawah: transaksi simpanan terbaru. Pilih satu lalu tekan &quot;Batalkan transaksi&quot; untuk membaliknya (dengan alasan).</source>
+        <translation>Lower list: latest savings transactions. Select one and press &quot;Reverse transaction&quot; to reverse it (with a reason).</translation>
+    </message>
+    <message>
+        <source>Batalkan transaksi</source>
+        <translation>Reverse transaction</translation>
+    </message>
+    <message>
+        <source>Pilih dulu transaksi di daftar.</source>
+        <translation>First select a transaction in the list.</translation>
+    </message>
+    <message>
+        <source>{kind} {amount} · {member} {name} · {date}</source>
+        <translation>{kind} {amount} · {member} {name} · {date}</translation>
+    </message>
+</context>
+<context>
+    <name>SavingsRulesEditor</name>
+    <message>
+        <source>Jumlah tidak dikenali; tulis mis. 50.000 atau Rp 50.000.</source>
+        <translation>Amount not recognised; write e.g. 50.000 or Rp 50.000.</translation>
+    </message>
+</context>
+<context>
+    <name>SavingsRulesForm</name>
+    <message>
+        <source>Jumlah ini berlaku untuk transaksi berikutnya; simpanan yang sudah dibayar tidak berubah.</source>
+        <translation>These amounts apply to future transactions; savings already paid do not change.</translation>
+    </message>
+    <message>
+        <source>Simpanan &amp;pokok (sekali, Rp)</source>
+        <translation>&amp;Principal savings (once, Rp)</translation>
+    </message>
+    <message>
+        <source>Simpanan &amp;wajib per bulan (Rp)</source>
+        <translation>&amp;Mandatory savings per month (Rp)</translation>
+    </message>
+    <message>
+        <source>Saldo &amp;minimum sukarela (Rp)</source>
+        <translation>Voluntary savings mi&amp;nimum balance (Rp)</translation>
+    </message>
+    <message>
+        <source>&amp;Jasa sukarela per tahun (%)</source>
+        <translation>Voluntary savings &amp;interest per year (%)</translation>
+    </message>
+    <message>
+        <source>mis. 3</source>
+        <translation>e.g. 3</translation>
+    </message>
+</context>
+<context>
+    <name>SavingsTxDialog</name>
+    <message>
+        <source>Setor simpanan</source>
+        <translation>Deposit savings</translation>
+    </message>
+    <message>
+        <source>Tarik simpanan</source>
+        <translation>Withdraw savings</translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Jumlah tidak dikenali; tulis mis. 1.250.000 atau Rp 1.250.000.</source>
+        <translation>Amount not recognised; write e.g. 1.250.000 or Rp 1.250.000.</translation>
+    </message>
+    <message>
+        <source>Isi nomor anggota.</source>
+        <translation>Enter the member number.</translation>
+    </message>
+    <message>
+        <source>Isi jumlah, mis. 1.250.000.</source>
+        <translation>Enter the amount, e.g. 1.250.000.</translation>
+    </message>
+</context>
+<context>
+    <name>SavingsTxForm</name>
+    <message>
+        <source>Transaksi simpanan</source>
+        <translation>Savings transaction</translation>
+    </message>
+    <message>
+        <source>Nomor &amp;anggota</source>
+        <translation>&amp;Member number</translation>
+    </message>
+    <message>
+        <source>mis. A00012</source>
+        <translation>e.g. A00012</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>&amp;Produk</source>
+        <translation>&amp;Product</translation>
+    </message>
+    <message>
+        <source>Saldo sekarang</source>
+        <translation>Current balance</translation>
+    </message>
+    <message>
+        <source>&amp;Jumlah (Rp)</source>
+        <translation>&amp;Amount (Rp)</translation>
+    </message>
+    <message>
+        <source>Terbilang</source>
+        <translation>In words</translation>
+    </message>
+    <message>
+        <source>Saldo setelah transaksi</source>
+        <translation>Balance after the transaction</translation>
+    </message>
+    <message>
+        <source>&amp;Tanggal</source>
+        <translation>&amp;Date</translation>
+    </message>
+    <message>
+        <source>&amp;Keterangan</source>
+        <translation>&amp;Description</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>&lt;h2&gt;Pengaturan&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Settings&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>Simpan profil</source>
+        <translation>Save profile</translation>
+    </message>
+    <message>
+        <source>Profil koperasi</source>
+        <translation>Cooperative profile</translation>
+    </message>
+    <message>
+        <source>Simpan aturan simpanan</source>
+        <translation>Save savings rules</translation>
+    </message>
+    <message>
+        <source>Simpanan</source>
+        <translation>Savings</translation>
+    </message>
+    <message>
+        <source>Bahasa / Language</source>
+        <translation>Language / Bahasa</translation>
+    </message>
+    <message>
+        <source>Basis data</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <source>Buka basis data lain...</source>
+        <translation>Open another database...</translation>
+    </message>
+    <message>
+        <source>Buka folder data</source>
+        <translation>Open data folder</translation>
+    </message>
+    <message>
+        <source>Untuk beberapa komputer sekaligus, gunakan server PostgreSQL: buka aplikasi dengan --db postgresql://pengguna@server/koperasi.</source>
+        <translation>For several computers at once, use a PostgreSQL server: start the app with --db postgresql://user@server/koperasi.</translation>
+    </message>
+    <message>
+        <source>Bahasa dan basis data</source>
+        <translation>Language and database</translation>
+    </message>
+    <message>
+        <source>Tersimpan</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <source>Profil koperasi tersimpan.</source>
+        <translation>Cooperative profile saved.</translation>
+    </message>
+    <message>
+        <source>Aturan simpanan tersimpan.</source>
+        <translation>Savings rules saved.</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeDialog</name>
+    <message>
+        <source>Selamat datang</source>
+        <translation>Welcome</translation>
+    </message>
+    <message>
+        <source>Selamat datang di Koperasi</source>
+        <translation>Welcome to Koperasi</translation>
+    </message>
+    <message>
+        <source>Aplikasi simpan pinjam untuk koperasi: anggota dan kelompok, simpanan, pinjaman, kas dan laporan RAT. Mulailah dengan membuat koperasi Anda, membuka basis data yang sudah ada, atau mencoba data demo.</source>
+        <translation>A savings and loan app for cooperatives: members and groups, savings, loans, cash and annual meeting reports. Start by creating your cooperative, opening an existing database, or trying the demo data.</translation>
+    </message>
+    <message>
+        <source>&amp;Buat koperasi baru...</source>
+        <translation>&amp;Create a new cooperative...</translation>
+    </message>
+    <message>
+        <source>B&amp;uka basis data...</source>
+        <translation>&amp;Open a database...</translation>
+    </message>
+    <message>
+        <source>Coba dengan data &amp;demo</source>
+        <translation>Try with &amp;demo data</translation>
+    </message>
+    <message>
+        <source>Basis data yang pernah dibuka:</source>
+        <translation>Recently opened databases:</translation>
+    </message>
+    <message>
+        <source>&amp;Bahasa / Language:</source>
+        <translation>&amp;Language / Bahasa:</translation>
+    </message>
+    <message>
+        <source>Bahasa Indonesia</source>
+        <translation>Bahasa Indonesia</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>English</translation>
+    </message>
+</context>
+<context>
+    <name>_LocationPage</name>
+    <message>
+        <source>Tempat menyimpan data</source>
+        <translation>Where to keep the data</translation>
+    </message>
+    <message>
+        <source>Satu berkas di komputer ini (disarankan untuk satu PC), atau alamat server PostgreSQL untuk beberapa PC (postgresql://pengguna@server/koperasi).</source>
+        <translation>One file on this computer (recommended for a single PC), or the address of a PostgreSQL server for several PCs (postgresql://user@server/koperasi).</translation>
+    </message>
+    <message>
+        <source>Pilih...</source>
+        <translation>Browse...</translation>
+    </message>
+    <message>
+        <source>Simpan basis data sebagai</source>
+        <translation>Save the database as</translation>
+    </message>
+    <message>
+        <source>Basis data Koperasi (*.db)</source>
+        <translation>Koperasi database (*.db)</translation>
+    </message>
+    <message>
+        <source>Berkas ini sudah ada. Pilih nama lain, atau buka berkas itu dari layar awal.</source>
+        <translation>This file already exists. Choose another name, or open that file from the welcome screen.</translation>
+    </message>
+</context>
+<context>
+    <name>_ProfilePage</name>
+    <message>
+        <source>Identitas koperasi</source>
+        <translation>Cooperative identity</translation>
+    </message>
+    <message>
+        <source>Tercetak di setiap kuitansi dan laporan. Dapat diubah kemudian di Pengaturan.</source>
+        <translation>Printed on every receipt and report. Can be changed later in Settings.</translation>
+    </message>
+</context>
+<context>
+    <name>_RulesPage</name>
+    <message>
+        <source>Simpanan anggota</source>
+        <translation>Members&apos; savings</translation>
+    </message>
+    <message>
+        <source>Jumlah simpanan pokok dan wajib menurut AD/ART koperasi.</source>
+        <translation>Principal and mandatory savings amounts per the cooperative&apos;s bylaws.</translation>
+    </message>
+</context>
+<context>
+    <name>dialogs</name>
+    <message>
+        <source>Ya</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Perubahan belum disimpan</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <source>Ada perubahan yang belum disimpan. Tutup dan buang perubahan itu?</source>
+        <translation>There are unsaved changes. Close and discard them?</translation>
+    </message>
+    <message>
+        <source>Buang perubahan</source>
+        <translation>Discard changes</translation>
+    </message>
+    <message>
+        <source>Kembali ke formulir</source>
+        <translation>Back to the form</translation>
+    </message>
+</context>
+</TS>

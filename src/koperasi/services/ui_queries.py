@@ -1,0 +1,376 @@
+"""Read-only queries behind the desktop app's screens (dashboard, cash book, activity lists).
+
+Nothing here writes; every function opens its own read-only session and returns frozen
+dataclasses, so the results may cross threads. Loan figures come from the ledger (account
+1.20) until the loans module offers its own portfolio queries.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import and_, func, select
+
+from ..db.models import (
+    Account,
+    FiscalPeriod,
+    JournalEntry,
+    JournalLine,
+    Member,
+    MemberVulnerability,
+    SavingsAccount,
+    SavingsProduct,
+    SavingsTransaction,
+    VulnerabilityCategory,
+)
+from ..errors import NotFound
+from .uow import read_only
+
+ACTIVE = ("aktif", "calon")
+
+
+@dataclass(frozen=True)
+class CountRow:
+    key: str
+    label_id: str
+    label_en: str
+    count: int
+
+
+@dataclass(frozen=True)
+class SavingsTotal:
+    product_code: str
+    product_name: str
+    kind: str
+    total: int
+    accounts: int
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    as_of: dt.date
+    members_active: int
+    members_total: int
+    members_new_this_month: int
+    by_gender: tuple[CountRow, ...]
+    by_category: tuple[CountRow, ...]
+    savings: tuple[SavingsTotal, ...]
+    cash: int  # Kas + Bank
+    loans_outstanding: int  # ledger 1.20
+    income_ytd: int
+    expense_ytd: int
+    par30: int | None  # None until the loans module reports it
+    due_this_week: int | None
+
+    @property
+    def savings_total(self) -> int:
+        return sum(s.total for s in self.savings)
+
+    @property
+    def surplus_ytd(self) -> int:
+        return self.income_ytd - self.expense_ytd
+
+
+def _ledger_sum(s, types: tuple[str, ...], date_from: dt.date | None, as_of: dt.date) -> int:  # type: ignore[no-untyped-def]
+    q = (
+        select(
+            Account.type,
+            func.coalesce(func.sum(JournalLine.debit), 0),
+            func.coalesce(func.sum(JournalLine.credit), 0),
+        )
+        .join(JournalLine, JournalLine.account_id == Account.id)
+        .join(JournalEntry, JournalEntry.id == JournalLine.entry_id)
+        .where(Account.type.in_(types), JournalEntry.date <= as_of)
+        .group_by(Account.type)
+    )
+    if date_from is not None:
+        q = q.where(JournalEntry.date >= date_from)
+    total = 0
+    for typ, d, c in s.execute(q):
+        total += int(d) - int(c) if typ in ("asset", "expense") else int(c) - int(d)
+    return total
+
+
+def _accounts_balance(s, codes: tuple[str, ...], as_of: dt.date) -> int:  # type: ignore[no-untyped-def]
+    d, c = s.execute(
+        select(
+            func.coalesce(func.sum(JournalLine.debit), 0),
+            func.coalesce(func.sum(JournalLine.credit), 0),
+        )
+        .join(Account, Account.id == JournalLine.account_id)
+        .join(JournalEntry, JournalEntry.id == JournalLine.entry_id)
+        .where(Account.code.in_(codes), JournalEntry.date <= as_of)
+    ).one()
+    return int(d) - int(c)
+
+
+def _loan_figures(db, as_of: dt.date) -> tuple[int | None, int | None]:  # type: ignore[no-untyped-def]
+    """PAR30 and repayments due in the coming week, when the loans module provides them."""
+    try:
+        from . import loans  # type: ignore[attr-defined]
+    except ImportError:
+        return None, None
+    par = getattr(loans, "par30_amount", None)
+    due = getattr(loans, "due_between_total", None)
+    try:
+        par_v = par(db, as_of) if par else None
+        due_v = due(db, as_of, as_of + dt.timedelta(days=6)) if due else None
+    except Exception:  # noqa: BLE001 - the dashboard shows what it can
+        return None, None
+    return par_v, due_v
+
+
+def dashboard(db, as_of: dt.date) -> Dashboard:  # type: ignore[no-untyped-def]
+    """The numbers on the Beranda page, as of ``as_of``."""
+    with read_only(db) as s:
+        active = Member.status.in_(ACTIVE)
+        total = int(s.scalar(select(func.count(Member.id))) or 0)
+        n_active = int(s.scalar(select(func.count(Member.id)).where(active)) or 0)
+        month_start = as_of.replace(day=1)
+        new = int(
+            s.scalar(
+                select(func.count(Member.id)).where(
+                    Member.join_date >= month_start, Member.join_date <= as_of
+                )
+            )
+            or 0
+        )
+        genders = dict(
+            s.execute(
+                select(Member.gender, func.count(Member.id)).where(active).group_by(Member.gender)
+            ).all()
+        )
+        by_gender = (
+            CountRow("P", "Perempuan", "Women", int(genders.get("P", 0))),
+            CountRow("L", "Laki-laki", "Men", int(genders.get("L", 0))),
+        )
+        cat_rows = s.execute(
+            select(
+                VulnerabilityCategory.code,
+                VulnerabilityCategory.name_id,
+                VulnerabilityCategory.name_en,
+                func.count(Member.id),
+            )
+            .select_from(VulnerabilityCategory)
+            .outerjoin(
+                MemberVulnerability, MemberVulnerability.category_id == VulnerabilityCategory.id
+            )
+            .outerjoin(Member, and_(Member.id == MemberVulnerability.member_id, active))
+            .where(VulnerabilityCategory.active.is_(True))
+            .group_by(
+                VulnerabilityCategory.id,
+                VulnerabilityCategory.code,
+                VulnerabilityCategory.name_id,
+                VulnerabilityCategory.name_en,
+            )
+            .order_by(VulnerabilityCategory.id)
+        ).all()
+        by_category = tuple(CountRow(c, n_id, n_en, int(n)) for c, n_id, n_en, n in cat_rows)
+        sav_rows = s.execute(
+            select(
+                SavingsProduct.code,
+                SavingsProduct.name,
+                SavingsProduct.kind,
+                func.coalesce(func.sum(SavingsAccount.balance), 0),
+                func.count(SavingsAccount.id),
+            )
+            .select_from(SavingsProduct)
+            .outerjoin(SavingsAccount, SavingsAccount.product_id == SavingsProduct.id)
+            .group_by(
+                SavingsProduct.id, SavingsProduct.code, SavingsProduct.name, SavingsProduct.kind
+            )
+            .order_by(SavingsProduct.id)
+        ).all()
+        savings = tuple(SavingsTotal(c, n, k, int(t), int(a)) for c, n, k, t, a in sav_rows)
+        cash = _accounts_balance(s, ("1.01", "1.02"), as_of)
+        loans = _accounts_balance(s, ("1.20",), as_of)
+        year_start = dt.date(as_of.year, 1, 1)
+        income = _ledger_sum(s, ("income",), year_start, as_of)
+        expense = _ledger_sum(s, ("expense",), year_start, as_of)
+    par30, due = _loan_figures(db, as_of)
+    return Dashboard(
+        as_of,
+        n_active,
+        total,
+        new,
+        by_gender,
+        by_category,
+        savings,
+        cash,
+        loans,
+        income,
+        expense,
+        par30,
+        due,
+    )
+
+
+def open_period(db, today: dt.date) -> str:  # type: ignore[no-untyped-def]
+    """``YYYY-MM`` of the first month after the last closed one (today's month if none)."""
+    with read_only(db) as s:
+        last = s.execute(
+            select(FiscalPeriod.year, FiscalPeriod.month)
+            .where(FiscalPeriod.status == "closed")
+            .order_by(FiscalPeriod.year.desc(), FiscalPeriod.month.desc())
+            .limit(1)
+        ).first()
+    if last is None:
+        return f"{today.year}-{today.month:02d}"
+    y, m = (last[0] + 1, 1) if last[1] == 12 else (last[0], last[1] + 1)
+    return f"{y}-{m:02d}"
+
+
+@dataclass(frozen=True)
+class CashBookRow:
+    entry_id: int
+    date: dt.date
+    receipt_no: str | None
+    description: str
+    debit: int  # money in
+    credit: int  # money out
+    balance: int
+
+
+@dataclass(frozen=True)
+class CashBook:
+    account_code: str
+    account_name: str
+    date_from: dt.date
+    date_to: dt.date
+    opening: int
+    rows: tuple[CashBookRow, ...]
+    closing: int
+
+
+def cash_book(db, account_code: str, date_from: dt.date, date_to: dt.date) -> CashBook:  # type: ignore[no-untyped-def]
+    """Buku kas: every movement of a cash or bank account with the running balance."""
+    with read_only(db) as s:
+        acct = s.scalar(select(Account).where(Account.code == account_code))
+        if acct is None:
+            raise NotFound(what="Akun", key=account_code)
+        opening = _accounts_balance(s, (account_code,), date_from - dt.timedelta(days=1))
+        rows = s.execute(
+            select(
+                JournalEntry.id,
+                JournalEntry.date,
+                JournalEntry.receipt_no,
+                JournalEntry.description,
+                func.sum(JournalLine.debit),
+                func.sum(JournalLine.credit),
+            )
+            .join(JournalLine, JournalLine.entry_id == JournalEntry.id)
+            .where(
+                JournalLine.account_id == acct.id,
+                JournalEntry.date >= date_from,
+                JournalEntry.date <= date_to,
+            )
+            .group_by(
+                JournalEntry.id,
+                JournalEntry.date,
+                JournalEntry.receipt_no,
+                JournalEntry.description,
+            )
+            .order_by(JournalEntry.date, JournalEntry.id)
+        ).all()
+        running, out = opening, []
+        for eid, d, receipt, desc, debit, credit in rows:
+            running += int(debit) - int(credit)
+            out.append(CashBookRow(eid, d, receipt, desc, int(debit), int(credit), running))
+        return CashBook(account_code, acct.name, date_from, date_to, opening, tuple(out), running)
+
+
+@dataclass(frozen=True)
+class SavingsActivityRow:
+    id: int
+    date: dt.date
+    receipt_no: str | None
+    member_number: str
+    member_name: str
+    product_code: str
+    kind: str
+    amount: int  # signed
+    journal_entry_id: int
+    reversed: bool
+    memo: str
+
+
+def savings_activity(
+    db,  # type: ignore[no-untyped-def]
+    before_id: int | None = None,
+    limit: int = 200,
+    member_number: str | None = None,
+) -> list[SavingsActivityRow]:
+    """Latest savings transactions first (keyset on id, ``before_id`` from the last row)."""
+    with read_only(db) as s:
+        reversed_ids = select(SavingsTransaction.reverses_id).where(
+            SavingsTransaction.reverses_id.is_not(None)
+        )
+        q = (
+            select(
+                SavingsTransaction.id,
+                SavingsTransaction.date,
+                SavingsTransaction.receipt_no,
+                Member.number,
+                Member.name,
+                SavingsProduct.code,
+                SavingsTransaction.kind,
+                SavingsTransaction.amount,
+                SavingsTransaction.journal_entry_id,
+                SavingsTransaction.id.in_(reversed_ids),
+                SavingsTransaction.memo,
+            )
+            .join(SavingsAccount, SavingsAccount.id == SavingsTransaction.account_id)
+            .join(Member, Member.id == SavingsAccount.member_id)
+            .join(SavingsProduct, SavingsProduct.id == SavingsAccount.product_id)
+            .order_by(SavingsTransaction.id.desc())
+            .limit(limit)
+        )
+        if before_id is not None:
+            q = q.where(SavingsTransaction.id < before_id)
+        if member_number:
+            q = q.where(Member.number == member_number)
+        return [
+            SavingsActivityRow(
+                i, d, r, num, name, code, kind, int(amount), int(eid), bool(rev), memo or ""
+            )
+            for i, d, r, num, name, code, kind, amount, eid, rev, memo in s.execute(q)
+        ]
+
+
+@dataclass(frozen=True)
+class MemberLedgerRow:
+    entry_id: int
+    date: dt.date
+    receipt_no: str | None
+    description: str
+    account_code: str
+    account_name: str
+    debit: int
+    credit: int
+
+
+def member_ledger(db, member_number: str, limit: int = 500) -> list[MemberLedgerRow]:  # type: ignore[no-untyped-def]
+    """Every journal line tagged with the member, newest first (the Transaksi tab)."""
+    with read_only(db) as s:
+        mid = s.scalar(select(Member.id).where(Member.number == member_number))
+        if mid is None:
+            raise NotFound(what="Anggota", key=member_number)
+        rows = s.execute(
+            select(
+                JournalEntry.id,
+                JournalEntry.date,
+                JournalEntry.receipt_no,
+                JournalEntry.description,
+                Account.code,
+                Account.name,
+                JournalLine.debit,
+                JournalLine.credit,
+            )
+            .join(JournalLine, JournalLine.entry_id == JournalEntry.id)
+            .join(Account, Account.id == JournalLine.account_id)
+            .where(JournalLine.member_id == mid, Account.code.not_in(("1.01", "1.02")))
+            .order_by(JournalEntry.date.desc(), JournalEntry.id.desc(), JournalLine.id)
+            .limit(limit)
+        ).all()
+        return [MemberLedgerRow(*r[:6], int(r[6]), int(r[7])) for r in rows]

@@ -1,0 +1,1 @@
+"""The desktop app (PySide6). Widgets call services; they never reach the database directly."""

@@ -1,0 +1,329 @@
+"""``koperasi-app [--db PATH_OR_URL] [--demo] [--lang id|en]``: start the desktop app.
+
+Opens the given database, the demo (built in the background the first time), the last
+database used, or — the very first time — the welcome screen.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QProcess, QSettings, Qt, Signal
+from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
+
+from ..db.database import Database, open_database
+from ..paths import demo_db_path
+from ..services import demo as demo_service
+from ..services import members as members_service
+from ..services import settings as settings_service
+from ..services import users as users_service
+from . import crash, dialogs, i18n
+from .context import AppContext
+from .main_window import MainWindow
+from .uistate import get_str, recent_databases, remember_database, ui_settings
+from .welcome import NewCooperative, NewCooperativeWizard, WelcomeDialog
+from .worker import Runner
+
+DEMO_MEMBERS = 300
+DEMO_YEARS = 3
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    p = argparse.ArgumentParser(prog="koperasi-app", description="Koperasi simpan pinjam")
+    p.add_argument("--db", help="berkas SQLite atau URL PostgreSQL")
+    p.add_argument("--demo", action="store_true", help="buka (atau buat) basis data demo")
+    p.add_argument("--lang", choices=("id", "en"), help="bahasa tampilan")
+    return p.parse_args(argv)
+
+
+class AppController(QObject):
+    """Opens databases and windows: welcome -> (wizard | file | demo) -> main window."""
+
+    windowShown = Signal(object)
+
+    def __init__(
+        self,
+        settings: QSettings,
+        lang: str = "id",
+        runner: Runner | None = None,
+        today: Callable[[], dt.date] = dt.date.today,
+        demo_path: Path | None = None,
+        demo_members: int = DEMO_MEMBERS,
+        demo_years: int = DEMO_YEARS,
+    ) -> None:
+        super().__init__()
+        self.settings = settings
+        self.lang = lang
+        self.runner = runner or Runner(self._show_task_error)
+        if getattr(self.runner, "error_handler", None) is None:
+            self.runner.error_handler = self._show_task_error
+        self.today = today
+        self.demo_path = demo_path or demo_db_path()
+        self.demo_members = demo_members
+        self.demo_years = demo_years
+        self.db: Database | None = None
+        self.window: MainWindow | None = None
+        self.welcome: WelcomeDialog | None = None
+        self.wizard: NewCooperativeWizard | None = None
+
+    def _show_task_error(self, exc: BaseException, details: str) -> None:
+        crash.show_error(exc, details, QApplication.activeWindow(), self.lang)
+
+    # -- start
+    def start(self, db: str | None = None, demo: bool = False) -> None:
+        if demo:
+            self.open_demo()
+        elif db:
+            self.open_location(db)
+        else:
+            last = get_str(self.settings, "last_database")
+            if last and ("://" in last or Path(last).exists()):
+                self.open_location(last)
+            else:
+                self.show_welcome()
+
+    def show_welcome(self) -> WelcomeDialog:
+        dlg = WelcomeDialog(recent_databases(self.settings), self.lang)
+        dlg.newRequested.connect(self.new_cooperative)
+        dlg.openRequested.connect(self._open_requested)
+        dlg.demoRequested.connect(self.open_demo)
+        dlg.languageChanged.connect(self.switch_language)
+        dlg.rejected.connect(self._welcome_closed)
+        self.welcome = dlg
+        dlg.show()
+        return dlg
+
+    def _welcome_closed(self) -> None:
+        if self.window is None:
+            QApplication.quit()
+
+    def _close_welcome(self) -> None:
+        if self.welcome is not None:
+            self.welcome.blockSignals(True)
+            self.welcome.close()
+            self.welcome.deleteLater()
+            self.welcome = None
+
+    def _open_requested(self, location: str) -> None:
+        if not location:
+            location = self.ask_database_file()
+            if not location:
+                return
+        self.open_location(location)
+
+    def ask_database_file(self) -> str:
+        parent = self.window or self.welcome
+        path, _f = QFileDialog.getOpenFileName(
+            parent,
+            QApplication.translate("AppController", "Buka basis data Koperasi"),
+            "",
+            QApplication.translate("AppController", "Basis data Koperasi (*.db);;Semua berkas (*)"),
+        )
+        return path
+
+    # -- opening
+    def open_location(self, location: str) -> None:
+        """Open (creating/upgrading as needed) a database off the UI thread, then show it."""
+        parent: QWidget | None = self.window or self.welcome
+
+        def failed(exc: BaseException) -> bool:
+            crash.show_error(exc, parent=parent, lang=self.lang)
+            if self.window is None and self.welcome is None:
+                self.show_welcome()
+            return True
+
+        self.runner.run(
+            lambda: open_database(location),
+            write=True,
+            on_done=lambda db: self.show_main(db, location),
+            on_error=failed,
+        )
+
+    def open_demo(self) -> None:
+        path = self.demo_path
+        self._close_welcome()
+        if self.window is not None:
+            self.close_window()
+
+        def opened(db: Database) -> None:
+            if members_service.count_members(db) > 0:
+                self.show_main(db, str(path))
+                return
+            self.build_demo(db, path)
+
+        self.runner.run(lambda: open_database(path), write=True, on_done=opened)
+
+    def build_demo(self, db: Database, path: Path) -> None:
+        label = QApplication.translate(
+            "AppController", "Menyiapkan koperasi demo ({n} anggota, {y} tahun transaksi)..."
+        ).format(n=self.demo_members, y=self.demo_years)
+        as_of = self.today()
+
+        def build(progress):  # type: ignore[no-untyped-def]
+            return demo_service.build_demo(
+                db,
+                members=self.demo_members,
+                seed=1,
+                years=self.demo_years,
+                as_of=as_of,
+                progress=progress,
+            )
+
+        def cancelled() -> None:
+            db.dispose()
+            for suffix in ("", "-wal", "-shm"):
+                Path(str(path) + suffix).unlink(missing_ok=True)
+            self.show_welcome()
+
+        def failed(exc: BaseException) -> bool:
+            cancelled()
+            return False
+
+        self.runner.run(
+            build,
+            write=True,
+            progress=label,
+            on_done=lambda _summary: self.show_main(db, str(path)),
+            on_cancel=cancelled,
+            on_error=failed,
+        )
+
+    def new_cooperative(self) -> NewCooperativeWizard:
+        wiz = NewCooperativeWizard(self.lang, self.welcome)
+        wiz.accepted.connect(lambda: self.create_cooperative(wiz.result_data()))
+        self.wizard = wiz
+        wiz.open()
+        return wiz
+
+    def create_cooperative(self, data: NewCooperative) -> None:
+        from .pages.settings import apply_savings_rules
+
+        def create() -> Database:
+            db = open_database(data.location)
+            actor = users_service.actor_for_cli(db, None)
+            settings_service.save_profile(db, actor, data.profile)
+            apply_savings_rules(db, actor, data.rules)
+            return db
+
+        self.runner.run(
+            create,
+            write=True,
+            on_done=lambda db: self.show_main(db, data.location),
+            on_error=lambda exc: (crash.show_error(exc, parent=self.welcome, lang=self.lang), True)[
+                1
+            ],
+        )
+
+    # -- the main window
+    def show_main(self, db: Database, location: str) -> MainWindow:
+        self._close_welcome()
+        if self.window is not None:
+            self.close_window()
+        self.db = db
+        remember_database(self.settings, str(db.sqlite_path) if db.sqlite_path else location)
+        ctx = AppContext(
+            db=db,
+            actor=users_service.actor_for_cli(db, None),
+            runner=self.runner,
+            settings=self.settings,
+            lang=self.lang,
+            today=self.today,
+        )
+        win = MainWindow(ctx)
+        win.openDatabaseRequested.connect(self.choose_other_database)
+        win.languageChangeRequested.connect(self.switch_language)
+        win.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        win.destroyed.connect(self._window_destroyed)
+        self.window = win
+        win.show()
+        win.raise_()
+        win.activateWindow()
+        self.windowShown.emit(win)
+        return win
+
+    def _window_destroyed(self) -> None:
+        self.window = None
+
+    def close_window(self) -> None:
+        win = self.window
+        if win is None:
+            return
+        win.save_state()
+        self.window = None
+        win.blockSignals(True)
+        win.close()
+        if self.db is not None:
+            self.db.dispose()
+            self.db = None
+
+    def choose_other_database(self) -> None:
+        location = self.ask_database_file()
+        if location:
+            self.open_location(location)
+
+    def switch_language(self, lang: str) -> None:
+        """Remember the language; it applies fully after a restart (offered at once)."""
+        if lang == self.lang:
+            return
+        self.settings.setValue("language", lang)
+        self.settings.sync()
+        parent = self.window or self.welcome
+        restart = dialogs.ask(
+            parent,
+            QApplication.translate("AppController", "Bahasa / Language"),
+            QApplication.translate(
+                "AppController",
+                "Bahasa tampilan berganti setelah aplikasi dibuka ulang.\n"
+                "The display language changes after the app restarts.",
+            ),
+            QApplication.translate("AppController", "Buka ulang sekarang / Restart now"),
+            QApplication.translate("AppController", "Nanti / Later"),
+        )
+        if restart:
+            self.restart()
+
+    def restart(self) -> None:
+        args = [a for a in sys.argv[1:] if not a.startswith("--lang")]
+        if self.window is not None:
+            self.close_window()
+        QProcess.startDetached(
+            sys.executable,
+            [*(["-m", "koperasi.ui.app"] if not getattr(sys, "frozen", False) else []), *args],
+        )
+        QApplication.quit()
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(argv or sys.argv[:1])
+    app.setApplicationName("Koperasi")
+    app.setOrganizationName("Koperasi")
+    app.setApplicationDisplayName("Koperasi")
+    return app  # type: ignore[return-value]
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    app = create_application()
+    crash.setup_logging()
+    crash.install_excepthook()
+    settings = ui_settings()
+    lang = args.lang or get_str(settings, "language", "id") or "id"
+    if lang not in i18n.LANGUAGES:
+        lang = "id"
+    i18n.install(lang)
+    os.environ.setdefault("KOPERASI_LANG", lang)
+    controller = AppController(settings, lang)
+    app.aboutToQuit.connect(lambda: controller.runner.wait(60_000))
+    controller.start(db=args.db, demo=args.demo)
+    return app.exec()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

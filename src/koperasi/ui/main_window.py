@@ -1,0 +1,382 @@
+"""The main window: left navigation, stacked pages, actions with shortcuts, status bar."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
+
+from .. import __version__
+from ..services import settings as settings_service
+from ..services import ui_queries
+from . import dialogs
+from .context import SETTINGS, AppContext
+from .crash import log_path
+from .pages.base import Page
+from .pages.dashboard import DashboardPage
+from .pages.groups import GroupsPage
+from .pages.ledger import LedgerPage
+from .pages.members import MembersPage
+from .pages.savings import SavingsPage
+from .pages.settings import PlaceholderPage, SettingsPage
+
+PAGE_KEYS = (
+    "dashboard",
+    "members",
+    "groups",
+    "savings",
+    "loans",
+    "ledger",
+    "reports",
+    "exchange",
+    "settings",
+)
+
+
+class MainWindow(QMainWindow):
+    openDatabaseRequested = Signal()
+    languageChangeRequested = Signal(str)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("mainWindow")
+        self.resize(1200, 760)
+        self.setMinimumSize(QSize(900, 600))
+
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setFixedWidth(190)
+        self.nav.setStyleSheet(
+            "QListWidget#navigation { background: #f6f8fa; border: none; border-right: 1px solid #d0d7de;"
+            " font-size: 11pt; padding-top: 8px; }"
+            "QListWidget#navigation::item { padding: 9px 14px; }"
+            "QListWidget#navigation::item:selected { background: #ddf4ff; color: #0969da; }"
+        )
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("pages")
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        coming = self.tr(
+            "Segera hadir. Halaman ini akan aktif setelah modul {what} tersedia di aplikasi; "
+            "sampai saat itu gunakan perintah koperasi di terminal (lihat README)."
+        )
+        self.dashboard = DashboardPage(ctx)
+        self.members = MembersPage(ctx)
+        self.groups = GroupsPage(ctx)
+        self.savings = SavingsPage(ctx)
+        self.loans = PlaceholderPage(
+            ctx, "loansPage", self.tr("Pinjaman"), coming.format(what=self.tr("pinjaman"))
+        )
+        self.ledger = LedgerPage(ctx)
+        self.reports = PlaceholderPage(
+            ctx, "reportsPage", self.tr("Laporan"), coming.format(what=self.tr("laporan"))
+        )
+        self.exchange = PlaceholderPage(
+            ctx,
+            "exchangePage",
+            self.tr("Impor/Ekspor"),
+            coming.format(what=self.tr("impor/ekspor Excel")),
+        )
+        self.settings = SettingsPage(ctx)
+        self.pages: dict[str, Page] = {
+            "dashboard": self.dashboard,
+            "members": self.members,
+            "groups": self.groups,
+            "savings": self.savings,
+            "loans": self.loans,
+            "ledger": self.ledger,
+            "reports": self.reports,
+            "exchange": self.exchange,
+            "settings": self.settings,
+        }
+        titles = {
+            "dashboard": self.tr("Beranda"),
+            "members": self.tr("Anggota"),
+            "groups": self.tr("Kelompok"),
+            "savings": self.tr("Simpanan"),
+            "loans": self.tr("Pinjaman"),
+            "ledger": self.tr("Kas & Jurnal"),
+            "reports": self.tr("Laporan"),
+            "exchange": self.tr("Impor/Ekspor"),
+            "settings": self.tr("Pengaturan"),
+        }
+        self.page_titles = titles
+        for key in PAGE_KEYS:
+            item = QListWidgetItem(titles[key])
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            self.nav.addItem(item)
+            self.stack.addWidget(self.pages[key])
+        self.nav.currentRowChanged.connect(self._nav_changed)
+
+        self._make_actions()
+        self._make_status_bar()
+        self.dashboard.navigate.connect(self.go)
+        self.settings.languageChanged.connect(self.languageChangeRequested.emit)
+        self.settings.openDatabaseRequested.connect(self.openDatabaseRequested.emit)
+        ctx.bus.changed.connect(self._on_changed)
+        self._restore()
+        self.update_title()
+
+    # -- actions and shortcuts
+    def _action(
+        self, name: str, text: str, shortcut: QKeySequence | str | None, slot, tip: str = ""
+    ) -> QAction:  # type: ignore[no-untyped-def]
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
+
+    def _make_actions(self) -> None:
+        a = self._action
+        self.newMemberAction = a(
+            "newMemberAction", self.tr("Anggota &baru..."), "Ctrl+N", self.new_member
+        )
+        self.depositAction = a(
+            "depositAction",
+            self.tr("&Setor simpanan..."),
+            "Ctrl+D",
+            lambda: self.savings_dialog("deposit"),
+        )
+        self.withdrawAction = a(
+            "withdrawAction",
+            self.tr("&Tarik simpanan..."),
+            "Ctrl+T",
+            lambda: self.savings_dialog("withdraw"),
+        )
+        self.repaymentAction = a(
+            "repaymentAction", self.tr("&Angsuran pinjaman..."), "Ctrl+R", lambda: self.go("loans")
+        )
+        self.repaymentAction.setEnabled(False)
+        self.repaymentAction.setToolTip(self.tr("Tersedia setelah modul pinjaman hadir"))
+        self.searchAction = a(
+            "searchAction", self.tr("&Cari anggota"), QKeySequence.StandardKey.Find, self.search
+        )
+        self.manualEntryAction = a(
+            "manualEntryAction",
+            self.tr("&Pemasukan/pengeluaran kas..."),
+            "Ctrl+J",
+            self.manual_entry,
+        )
+        self.refreshAction = a(
+            "refreshAction",
+            self.tr("&Muat ulang"),
+            QKeySequence.StandardKey.Refresh,
+            self.refresh_current,
+        )
+        self.openDatabaseAction = a(
+            "openDatabaseAction",
+            self.tr("&Buka basis data..."),
+            "Ctrl+O",
+            self.openDatabaseRequested.emit,
+        )
+        self.quitAction = a(
+            "quitAction", self.tr("&Keluar"), QKeySequence.StandardKey.Quit, self.close
+        )
+        self.aboutAction = a("aboutAction", self.tr("&Tentang Koperasi"), None, self.about)
+        self.pageActions = []
+        for i, key in enumerate(PAGE_KEYS):
+            act = a(
+                f"go{key.capitalize()}Action",
+                self.page_titles[key],
+                f"Ctrl+{i + 1}",
+                lambda k=key: self.go(k),
+            )
+            self.pageActions.append(act)
+
+        menu = self.menuBar()
+        m = menu.addMenu(self.tr("&Berkas"))
+        m.setObjectName("fileMenu")
+        m.addAction(self.openDatabaseAction)
+        m.addSeparator()
+        m.addAction(self.quitAction)
+        m = menu.addMenu(self.tr("&Transaksi"))
+        m.setObjectName("transactionsMenu")
+        for act in (
+            self.newMemberAction,
+            self.depositAction,
+            self.withdrawAction,
+            self.repaymentAction,
+            self.manualEntryAction,
+        ):
+            m.addAction(act)
+        m = menu.addMenu(self.tr("T&ampilan"))
+        m.setObjectName("viewMenu")
+        for act in self.pageActions:
+            m.addAction(act)
+        m.addSeparator()
+        m.addAction(self.searchAction)
+        m.addAction(self.refreshAction)
+        m = menu.addMenu(self.tr("Ba&ntuan"))
+        m.setObjectName("helpMenu")
+        m.addAction(self.aboutAction)
+
+        bar = QToolBar(self.tr("Aksi cepat"))
+        bar.setObjectName("mainToolbar")
+        bar.setMovable(False)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for act in (
+            self.newMemberAction,
+            self.depositAction,
+            self.withdrawAction,
+            self.repaymentAction,
+            self.manualEntryAction,
+            self.searchAction,
+        ):
+            bar.addAction(act)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+
+    def _make_status_bar(self) -> None:
+        sb = self.statusBar()
+        sb.setObjectName("statusBar")
+        self.dbLabel = QLabel()
+        self.dbLabel.setObjectName("statusDatabase")
+        self.userLabel = QLabel()
+        self.userLabel.setObjectName("statusUser")
+        self.periodLabel = QLabel()
+        self.periodLabel.setObjectName("statusPeriod")
+        for w in (self.dbLabel, self.userLabel, self.periodLabel):
+            sb.addPermanentWidget(w)
+        self.update_status()
+
+    def update_status(self) -> None:
+        ctx = self.ctx
+        self.dbLabel.setText(self.tr("Basis data: {name}").format(name=ctx.db.display_name))
+        self.userLabel.setText(
+            self.tr("Pengguna: {user} ({role})").format(
+                user=ctx.actor.username, role=str(ctx.actor.role)
+            )
+        )
+        period = ui_queries.open_period(ctx.db, ctx.today())
+        self.periodLabel.setText(self.tr("Periode terbuka: {period}").format(period=period))
+
+    def update_title(self) -> None:
+        try:
+            name = settings_service.get_profile(self.ctx.db).name
+        except Exception:  # noqa: BLE001 - the title is cosmetic
+            name = ""
+        self.setWindowTitle(
+            f"{name} — Koperasi {__version__}" if name else f"Koperasi {__version__}"
+        )
+
+    def _on_changed(self, areas: set[str]) -> None:
+        if SETTINGS in areas:
+            self.update_title()
+        self.update_status()
+
+    # -- navigation
+    def _nav_changed(self, row: int) -> None:
+        if 0 <= row < self.stack.count():
+            self.stack.setCurrentIndex(row)
+
+    def current_key(self) -> str:
+        return PAGE_KEYS[self.stack.currentIndex()]
+
+    def go(self, key: str, options: dict | None = None) -> Page:
+        row = PAGE_KEYS.index(key)
+        self.nav.setCurrentRow(row)
+        page = self.pages[key]
+        options = options or {}
+        if key == "members":
+            if "status" in options:
+                self.members.show_status(options["status"])
+            if options.get("sort") == "join_date":
+                self.members.table.sortByColumn(8, Qt.SortOrder.DescendingOrder)
+        if key == "ledger" and "tab" in options:
+            self.ledger.tabs.setCurrentIndex(int(options["tab"]))
+        return page
+
+    # -- frequent actions
+    def new_member(self):  # type: ignore[no-untyped-def]
+        self.go("members")
+        return self.members.new_member()
+
+    def search(self) -> None:
+        self.go("members")
+        self.members.focus_search()
+
+    def savings_dialog(self, mode: str):  # type: ignore[no-untyped-def]
+        member = None
+        if self.current_key() == "members":
+            row = self.members.selected_member()
+            member = row.number if row else None
+        elif self.current_key() == "savings":
+            member = self.savings.member_number()
+        from .pages.savings import SavingsTxDialog
+
+        dlg = SavingsTxDialog(self.ctx, mode, member, None, self)
+        dlg.open()
+        return dlg
+
+    def manual_entry(self):  # type: ignore[no-untyped-def]
+        self.go("ledger")
+        return self.ledger.new_manual_entry()
+
+    def refresh_current(self) -> None:
+        page = self.stack.currentWidget()
+        if isinstance(page, Page):
+            page.refresh()
+        self.update_status()
+
+    def about(self) -> None:
+        dialogs.inform(
+            self,
+            self.tr("Tentang Koperasi"),
+            self.tr(
+                "Koperasi {version}\nAplikasi simpan pinjam untuk koperasi.\n\n"
+                "Basis data: {db}\nCatatan kesalahan: {log}"
+            ).format(version=__version__, db=self.ctx.db.display_name, log=log_path()),
+        )
+
+    # -- state
+    def _restore(self) -> None:
+        s = self.ctx.settings
+        geometry = s.value("main_window/geometry")
+        if isinstance(geometry, QByteArray | bytes):
+            self.restoreGeometry(QByteArray(geometry))
+        state = s.value("main_window/state")
+        if isinstance(state, QByteArray | bytes):
+            self.restoreState(QByteArray(state))
+        last = str(s.value("main_window/page", "dashboard"))
+        self.go(last if last in PAGE_KEYS else "dashboard")
+
+    def save_state(self) -> None:
+        s = self.ctx.settings
+        s.setValue("main_window/geometry", self.saveGeometry())
+        s.setValue("main_window/state", self.saveState())
+        s.setValue("main_window/page", self.current_key())
+        s.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if self.ctx.runner.busy() and not dialogs.confirm(
+            self,
+            self.tr("Pekerjaan masih berjalan"),
+            self.tr("Masih ada pekerjaan yang berjalan. Tunggu sampai selesai lalu tutup?"),
+            self.tr("Tunggu dan tutup"),
+        ):
+            event.ignore()
+            return
+        self.ctx.runner.wait()
+        self.save_state()
+        super().closeEvent(event)

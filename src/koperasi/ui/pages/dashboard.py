@@ -1,0 +1,238 @@
+"""Beranda: the cooperative at a glance, each number a door to the list behind it."""
+
+from __future__ import annotations
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QChartView,
+    QHorizontalBarSeries,
+    QPieSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QMargins, Qt, Signal
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from ...services import ui_queries
+from ...services.ui_queries import Dashboard
+from ..context import GROUPS, LEDGER, LOANS, MEMBERS, SAVINGS, SETTINGS, AppContext
+from ..widgets import rp
+from .base import Page
+
+
+def _n(value: int) -> str:
+    return f"{value:,}".replace(",", ".")
+
+
+class Card(QFrame):
+    """A number with a caption; clicking it opens the list behind the number."""
+
+    clicked = Signal()
+
+    def __init__(self, name: str, caption: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setStyleSheet(
+            f"QFrame#{name} {{ background: #ffffff; border: 1px solid #d0d7de; border-radius: 6px; }}"
+            f"QFrame#{name}:hover {{ border-color: #1f6feb; }}"
+        )
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 8)
+        self.caption = QLabel(caption)
+        self.caption.setStyleSheet("color: #57606a;")
+        self.value = QLabel("…")
+        self.value.setObjectName(f"{name}Value")
+        self.value.setStyleSheet("font-size: 18pt; font-weight: 600; color: #1f2328;")
+        self.detail = QLabel()
+        self.detail.setObjectName(f"{name}Detail")
+        self.detail.setStyleSheet("color: #57606a;")
+        self.detail.setWordWrap(True)
+        for w in (self.caption, self.value, self.detail):
+            layout.addWidget(w)
+
+    def set(self, value: str, detail: str = "") -> None:
+        self.value.setText(value)
+        self.detail.setText(detail)
+
+    def mouseReleaseEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(
+            event.position().toPoint()
+        ):
+            self.clicked.emit()
+        super().mouseReleaseEvent(event)
+
+
+def _chart_view(name: str, title: str) -> QChartView:
+    chart = QChart()
+    chart.setTitle(title)
+    chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+    chart.setMargins(QMargins(4, 4, 4, 4))
+    chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+    view = QChartView(chart)
+    view.setObjectName(name)
+    view.setRenderHint(QPainter.RenderHint.Antialiasing)
+    view.setMinimumHeight(220)
+    return view
+
+
+class DashboardPage(Page):
+    areas = frozenset({MEMBERS, GROUPS, SAVINGS, LEDGER, SETTINGS, LOANS})
+    navigate = Signal(str, object)  # page key, options
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.setObjectName("dashboardPage")
+        layout = QVBoxLayout(self)
+        head = QHBoxLayout()
+        self.title = QLabel(self.tr("<h2>Beranda</h2>"))
+        self.title.setObjectName("dashboardTitle")
+        head.addWidget(self.title, 1)
+        self.asOf = QLabel()
+        self.asOf.setObjectName("dashboardAsOf")
+        head.addWidget(self.asOf)
+        layout.addLayout(head)
+
+        grid = QGridLayout()
+        self.cards: dict[str, Card] = {}
+        specs = [
+            (
+                "members",
+                "dashboardMembersCard",
+                self.tr("Anggota aktif"),
+                ("members", {"status": "aktif"}),
+            ),
+            ("savings", "dashboardSavingsCard", self.tr("Simpanan anggota"), ("savings", {})),
+            ("cash", "dashboardCashCard", self.tr("Kas dan bank"), ("ledger", {"tab": 0})),
+            (
+                "surplus",
+                "dashboardSurplusCard",
+                self.tr("SHU berjalan (tahun ini)"),
+                ("ledger", {"tab": 2}),
+            ),
+            ("loans", "dashboardLoansCard", self.tr("Pinjaman beredar"), ("loans", {})),
+            ("par30", "dashboardPar30Card", self.tr("PAR30 (tunggakan > 30 hari)"), ("loans", {})),
+            ("due", "dashboardDueCard", self.tr("Angsuran jatuh tempo minggu ini"), ("loans", {})),
+            (
+                "new",
+                "dashboardNewMembersCard",
+                self.tr("Anggota baru bulan ini"),
+                ("members", {"sort": "join_date"}),
+            ),
+        ]
+        for i, (key, name, caption, target) in enumerate(specs):
+            card = Card(name, caption)
+            card.clicked.connect(lambda t=target: self.navigate.emit(t[0], t[1]))
+            self.cards[key] = card
+            grid.addWidget(card, i // 4, i % 4)
+        layout.addLayout(grid)
+
+        charts = QHBoxLayout()
+        self.genderChart = _chart_view("genderChart", self.tr("Anggota menurut jenis kelamin"))
+        self.savingsChart = _chart_view("savingsChart", self.tr("Simpanan menurut jenis (juta Rp)"))
+        self.categoryChart = _chart_view(
+            "categoryChart", self.tr("Anggota menurut kategori kerentanan")
+        )
+        for v in (self.genderChart, self.savingsChart, self.categoryChart):
+            charts.addWidget(v, 1)
+        layout.addLayout(charts, 1)
+        self.data: Dashboard | None = None
+
+    def refresh(self) -> None:
+        ctx = self.ctx
+        as_of = ctx.today()
+        ctx.read(lambda: ui_queries.dashboard(ctx.db, as_of), on_done=self.show_data)
+
+    def show_data(self, d: Dashboard) -> None:
+        self.data = d
+        lang = self.ctx.lang
+        self.asOf.setText(self.tr("per {date}").format(date=d.as_of.strftime("%d/%m/%Y")))
+        women = next((r.count for r in d.by_gender if r.key == "P"), 0)
+        men = next((r.count for r in d.by_gender if r.key == "L"), 0)
+        self.cards["members"].set(
+            _n(d.members_active),
+            self.tr("{w} perempuan · {m} laki-laki · {t} terdaftar").format(
+                w=_n(women), m=_n(men), t=_n(d.members_total)
+            ),
+        )
+        self.cards["savings"].set(
+            rp(d.savings_total),
+            " · ".join(
+                f"{s.product_name.replace('Simpanan ', '')} {rp(s.total)}" for s in d.savings
+            ),
+        )
+        self.cards["cash"].set(rp(d.cash))
+        self.cards["surplus"].set(
+            rp(d.surplus_ytd),
+            self.tr("pendapatan {i} · beban {e}").format(i=rp(d.income_ytd), e=rp(d.expense_ytd)),
+        )
+        self.cards["loans"].set(rp(d.loans_outstanding))
+        na = self.tr("belum tersedia (modul pinjaman)")
+        self.cards["par30"].set(
+            rp(d.par30) if d.par30 is not None else "–", "" if d.par30 is not None else na
+        )
+        self.cards["due"].set(
+            rp(d.due_this_week) if d.due_this_week is not None else "–",
+            "" if d.due_this_week is not None else na,
+        )
+        self.cards["new"].set(_n(d.members_new_this_month))
+
+        # charts
+        pie = QPieSeries()
+        for r in d.by_gender:
+            sl = pie.append(
+                f"{r.label_id if lang == 'id' else r.label_en} ({_n(r.count)})", r.count
+            )
+            sl.setLabelVisible(False)
+        chart = self.genderChart.chart()
+        chart.removeAllSeries()
+        chart.addSeries(pie)
+
+        self._bar_chart(
+            self.savingsChart.chart(),
+            [s.product_name.replace("Simpanan ", "") for s in d.savings],
+            [s.total / 1_000_000 for s in d.savings],  # chart scale only, never money arithmetic
+            self.tr("Saldo"),
+            horizontal=False,
+        )
+        self._bar_chart(
+            self.categoryChart.chart(),
+            [r.label_id if lang == "id" else r.label_en for r in d.by_category],
+            [r.count for r in d.by_category],
+            self.tr("Anggota"),
+            horizontal=True,
+        )
+
+    @staticmethod
+    def _bar_chart(
+        chart: QChart, labels: list[str], values: list, name: str, horizontal: bool
+    ) -> None:  # type: ignore[type-arg]
+        chart.removeAllSeries()
+        for axis in chart.axes():
+            chart.removeAxis(axis)
+        bar = QBarSet(name)
+        bar.append(values)
+        series = QHorizontalBarSeries() if horizontal else QBarSeries()
+        series.append(bar)
+        series.setLabelsVisible(True)
+        series.setLabelsPrecision(4)
+        chart.addSeries(series)
+        cats = QBarCategoryAxis()
+        cats.append(labels)
+        vals = QValueAxis()
+        vals.setLabelFormat("%.0f")
+        vals.setMin(0)
+        vals.setMax(max([*values, 1]) * 1.15)
+        if horizontal:
+            chart.addAxis(cats, Qt.AlignmentFlag.AlignLeft)
+            chart.addAxis(vals, Qt.AlignmentFlag.AlignBottom)
+        else:
+            chart.addAxis(cats, Qt.AlignmentFlag.AlignBottom)
+            chart.addAxis(vals, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(cats)
+        series.attachAxis(vals)
+        chart.legend().setVisible(False)

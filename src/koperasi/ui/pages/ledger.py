@@ -1,0 +1,488 @@
+"""Kas & Jurnal: cash book, manual income/expense entries, journal browser, trial balance."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.fmt import terbilang
+from ...services import ledger as ledger_service
+from ...services import ui_queries
+from ...services.ledger import EntryView, Line
+from .. import dialogs
+from ..context import LEDGER, SAVINGS, SETTINGS, AppContext
+from ..forms.manual_entry_ui import Ui_ManualEntryForm
+from ..widgets import DirtyTracker, FieldErrors, rp, setup_date_edit, to_date
+from .base import DataTable, Index, Page, RowsModel, fmt_date, setup_table
+from .savings import ReverseDialog
+
+CASH_ACCOUNTS = ("1.01", "1.02")
+PAGE_SIZE = 200
+
+
+def source_label(source: str, lang: str) -> str:
+    labels = {
+        "manual": ("Manual", "Manual"),
+        "simpanan": ("Simpanan", "Savings"),
+        "pinjaman": ("Pinjaman", "Loans"),
+    }
+    pair = labels.get(source)
+    return (pair[0] if lang == "id" else pair[1]) if pair else source
+
+
+class JournalModel(QAbstractTableModel):
+    """Journal entries in a date range, a page at a time (keyset on the entry id)."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.rows: list[EntryView] = []
+        self.exhausted = False
+        self.date_from: dt.date | None = None
+        self.date_to: dt.date | None = None
+        self.source: str | None = None
+        self.headers = [
+            self.tr("No."),
+            self.tr("Tanggal"),
+            self.tr("Bukti"),
+            self.tr("Keterangan"),
+            self.tr("Sumber"),
+            self.tr("Jumlah"),
+            self.tr("Status"),
+        ]
+
+    def reload(
+        self, date_from: dt.date | None, date_to: dt.date | None, source: str | None
+    ) -> None:
+        self.beginResetModel()
+        self.date_from, self.date_to, self.source = date_from, date_to, source
+        self.rows, self.exhausted = [], False
+        self.endResetModel()
+        self.fetchMore(QModelIndex())
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: N802, B008
+        return not parent.isValid() and not self.exhausted
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: N802, B008
+        if parent.isValid() or self.exhausted:
+            return
+        after = self.rows[-1].id if self.rows else None
+        page = ledger_service.list_entries(
+            self.ctx.db, self.date_from, self.date_to, self.source, after, PAGE_SIZE
+        )
+        self.exhausted = len(page) < PAGE_SIZE
+        if page:
+            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(page) - 1)
+            self.rows.extend(page)
+            self.endInsertRows()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.headers)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        if not 0 <= index.column() < len(self.headers):
+            return None
+        e = self.rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if e.reverses_entry_id:
+                status = self.tr("pembalik #{n}").format(n=e.reverses_entry_id)
+            elif e.reversed_by_entry_id:
+                status = self.tr("dibalik #{n}").format(n=e.reversed_by_entry_id)
+            else:
+                status = ""
+            return (
+                str(e.id),
+                fmt_date(e.date),
+                e.receipt_no or "",
+                e.description,
+                source_label(e.source, self.ctx.lang),
+                rp(e.total),
+                status,
+            )[col]
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (0, 5):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and (
+            e.reverses_entry_id or e.reversed_by_entry_id
+        ):
+            return QColor("#888888")
+        if role == Qt.ItemDataRole.UserRole:
+            return e
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:  # noqa: N802
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self.headers)
+        ):
+            return self.headers[section]
+        return None
+
+
+def _date_range(ctx: AppContext, layout: QHBoxLayout, prefix: str) -> tuple[QDateEdit, QDateEdit]:
+    today = ctx.today()
+    layout.addWidget(QLabel(QCoreApplication.translate("LedgerPage", "Dari")))
+    start = setup_date_edit(QDateEdit(), today.replace(day=1))
+    start.setObjectName(f"{prefix}From")
+    layout.addWidget(start)
+    layout.addWidget(QLabel(QCoreApplication.translate("LedgerPage", "sampai")))
+    end = setup_date_edit(QDateEdit(), today)
+    end.setObjectName(f"{prefix}To")
+    layout.addWidget(end)
+    return start, end
+
+
+class LedgerPage(Page):
+    areas = frozenset({LEDGER, SAVINGS, SETTINGS})
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.setObjectName("ledgerPage")
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("<h2>Kas &amp; Jurnal</h2>")), 1)
+        self.manualButton = QPushButton(self.tr("&Pemasukan/pengeluaran..."))
+        self.manualButton.setObjectName("manualEntryButton")
+        top.addWidget(self.manualButton)
+        layout.addLayout(top)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("ledgerTabs")
+        layout.addWidget(self.tabs, 1)
+
+        # cash book
+        cash = QWidget()
+        cash.setObjectName("cashBookTab")
+        cl = QVBoxLayout(cash)
+        bar = QHBoxLayout()
+        self.cashAccountCombo = QComboBox()
+        self.cashAccountCombo.setObjectName("cashAccountCombo")
+        bar.addWidget(self.cashAccountCombo)
+        self.cashFrom, self.cashTo = _date_range(ctx, bar, "cash")
+        bar.addStretch(1)
+        cl.addLayout(bar)
+        self.cashModel = RowsModel(
+            [
+                (self.tr("Tanggal"), lambda r: r.date, "date"),
+                (self.tr("Bukti"), lambda r: r.receipt_no, "text"),
+                (self.tr("Keterangan"), lambda r: r.description, "text"),
+                (self.tr("Masuk"), lambda r: r.debit or None, "money"),
+                (self.tr("Keluar"), lambda r: r.credit or None, "money"),
+                (self.tr("Saldo"), lambda r: r.balance, "money"),
+            ],
+            self,
+        )
+        self.cashTable = setup_table(DataTable(), "cashBookTable", stretch_column=2)
+        self.cashTable.setModel(self.cashModel)
+        cl.addWidget(self.cashTable, 1)
+        self.cashSummary = QLabel()
+        self.cashSummary.setObjectName("cashBookSummary")
+        cl.addWidget(self.cashSummary)
+        self.tabs.addTab(cash, self.tr("Buku kas"))
+
+        # journal
+        journal = QWidget()
+        journal.setObjectName("journalTab")
+        jl = QVBoxLayout(journal)
+        bar = QHBoxLayout()
+        self.journalFrom, self.journalTo = _date_range(ctx, bar, "journal")
+        self.sourceCombo = QComboBox()
+        self.sourceCombo.setObjectName("journalSourceCombo")
+        self.sourceCombo.addItem(self.tr("Semua sumber"), None)
+        for code in ("manual", "simpanan", "pinjaman"):
+            self.sourceCombo.addItem(source_label(code, ctx.lang), code)
+        bar.addWidget(self.sourceCombo)
+        bar.addStretch(1)
+        self.reverseButton = QPushButton(self.tr("&Balik jurnal..."))
+        self.reverseButton.setObjectName("reverseEntryButton")
+        bar.addWidget(self.reverseButton)
+        jl.addLayout(bar)
+        split = QSplitter(Qt.Orientation.Vertical)
+        self.journalModel = JournalModel(ctx, self)
+        self.journalTable = setup_table(DataTable(), "journalTable", stretch_column=3)
+        self.journalTable.setModel(self.journalModel)
+        split.addWidget(self.journalTable)
+        self.linesModel = RowsModel(
+            [
+                (self.tr("Akun"), lambda r: r.account_code, "text"),
+                (self.tr("Nama akun"), lambda r: r.account_name, "text"),
+                (self.tr("Debit"), lambda r: r.debit or None, "money"),
+                (self.tr("Kredit"), lambda r: r.credit or None, "money"),
+                (self.tr("Catatan"), lambda r: r.memo, "text"),
+            ],
+            self,
+        )
+        self.linesTable = setup_table(DataTable(), "journalLinesTable", stretch_column=1)
+        self.linesTable.setModel(self.linesModel)
+        split.addWidget(self.linesTable)
+        split.setSizes([320, 140])
+        jl.addWidget(split, 1)
+        self.tabs.addTab(journal, self.tr("Jurnal"))
+
+        # trial balance
+        tb = QWidget()
+        tb.setObjectName("trialBalanceTab")
+        tl = QVBoxLayout(tb)
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(self.tr("Per tanggal")))
+        self.tbDate = setup_date_edit(QDateEdit(), ctx.today())
+        self.tbDate.setObjectName("trialBalanceDate")
+        bar.addWidget(self.tbDate)
+        self.hideZero = QCheckBox(self.tr("Sembunyikan akun bersaldo nol"))
+        self.hideZero.setObjectName("hideZeroCheck")
+        self.hideZero.setChecked(True)
+        bar.addWidget(self.hideZero)
+        bar.addStretch(1)
+        tl.addLayout(bar)
+        self.tbModel = RowsModel(
+            [
+                (self.tr("Kode"), lambda r: r.code, "text"),
+                (self.tr("Akun"), lambda r: r.name, "text"),
+                (self.tr("Debit"), lambda r: r.debit or None, "money"),
+                (self.tr("Kredit"), lambda r: r.credit or None, "money"),
+            ],
+            self,
+        )
+        self.tbTable = setup_table(DataTable(), "trialBalanceTable", stretch_column=1)
+        self.tbTable.setModel(self.tbModel)
+        tl.addWidget(self.tbTable, 1)
+        self.tbSummary = QLabel()
+        self.tbSummary.setObjectName("trialBalanceSummary")
+        tl.addWidget(self.tbSummary)
+        self.tabs.addTab(tb, self.tr("Neraca saldo"))
+
+        self.manualButton.clicked.connect(self.new_manual_entry)
+        self.reverseButton.clicked.connect(self.reverse_selected)
+        for w in (self.cashFrom, self.cashTo):
+            w.userDateChanged.connect(lambda _d: self.load_cash_book())
+        self.cashAccountCombo.currentIndexChanged.connect(lambda _i: self.load_cash_book())
+        for w in (self.journalFrom, self.journalTo):
+            w.userDateChanged.connect(lambda _d: self.load_journal())
+        self.sourceCombo.currentIndexChanged.connect(lambda _i: self.load_journal())
+        self.journalTable.selectionModel().currentRowChanged.connect(lambda *_: self.load_lines())
+        self.tbDate.userDateChanged.connect(lambda _d: self.load_trial_balance())
+        self.hideZero.toggled.connect(lambda _c: self.load_trial_balance())
+        self._accounts_loaded = False
+
+    def _load_accounts(self) -> None:
+        if self._accounts_loaded:
+            return
+        self._accounts_loaded = True
+        self.accounts = ledger_service.list_accounts(self.ctx.db)
+        self.cashAccountCombo.blockSignals(True)
+        for a in self.accounts:
+            if a.code in CASH_ACCOUNTS:
+                self.cashAccountCombo.addItem(f"{a.code} {a.name}", a.code)
+        self.cashAccountCombo.blockSignals(False)
+
+    def refresh(self) -> None:
+        self._load_accounts()
+        self.load_cash_book()
+        self.load_journal()
+        self.load_trial_balance()
+
+    def load_cash_book(self) -> None:
+        code = self.cashAccountCombo.currentData() or CASH_ACCOUNTS[0]
+        book = ui_queries.cash_book(
+            self.ctx.db, code, to_date(self.cashFrom.date()), to_date(self.cashTo.date())
+        )
+        self.cashModel.set_rows(list(book.rows))
+        self.cashSummary.setText(
+            self.tr(
+                "Saldo awal {opening} · masuk {inn} · keluar {out} · saldo akhir {closing}"
+            ).format(
+                opening=rp(book.opening),
+                inn=rp(sum(r.debit for r in book.rows)),
+                out=rp(sum(r.credit for r in book.rows)),
+                closing=rp(book.closing),
+            )
+        )
+
+    def load_journal(self) -> None:
+        self.journalModel.reload(
+            to_date(self.journalFrom.date()),
+            to_date(self.journalTo.date()),
+            self.sourceCombo.currentData(),
+        )
+        self.load_lines()
+
+    def selected_entry(self) -> EntryView | None:
+        idx = self.journalTable.currentIndex()
+        return (
+            self.journalModel.rows[idx.row()]
+            if idx.isValid() and idx.row() < len(self.journalModel.rows)
+            else None
+        )
+
+    def load_lines(self) -> None:
+        e = self.selected_entry()
+        self.linesModel.set_rows(list(e.lines) if e else [])
+
+    def load_trial_balance(self) -> None:
+        tb = ledger_service.trial_balance(self.ctx.db, to_date(self.tbDate.date()))
+        rows = (
+            [r for r in tb.rows if r.debit or r.credit]
+            if self.hideZero.isChecked()
+            else list(tb.rows)
+        )
+        self.tbModel.set_rows(rows)
+        balanced = tb.total_debit == tb.total_credit
+        self.tbSummary.setText(
+            self.tr("Jumlah debit {d} · jumlah kredit {c} · {state}").format(
+                d=rp(tb.total_debit),
+                c=rp(tb.total_credit),
+                state=self.tr("seimbang") if balanced else self.tr("TIDAK SEIMBANG"),
+            )
+        )
+
+    def new_manual_entry(self) -> ManualEntryDialog:
+        dlg = ManualEntryDialog(self.ctx, self)
+        dlg.open()
+        return dlg
+
+    def reverse_selected(self) -> ReverseDialog | None:
+        e = self.selected_entry()
+        if e is None:
+            dialogs.inform(
+                self, self.tr("Balik jurnal"), self.tr("Pilih dulu jurnal yang akan dibalik.")
+            )
+            return None
+        ctx = self.ctx
+        dlg = ReverseDialog(
+            ctx,
+            f"#{e.id} · {fmt_date(e.date)} · {e.description} · {rp(e.total)}",
+            lambda date, reason: ledger_service.reverse_entry(
+                ctx.db, ctx.actor, e.id, date, reason
+            ),
+            self,
+        )
+        dlg.open()
+        return dlg
+
+
+class ManualEntryDialog(QDialog):
+    """The cooperative's own income and expenses, paid from or into cash or bank."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.ui = Ui_ManualEntryForm()
+        self.ui.setupUi(self)
+        ui = self.ui
+        self.setObjectName("manualEntryDialog")
+        setup_date_edit(ui.dateEdit, ctx.today())
+        ui.kindCombo.setItemData(0, "expense")
+        ui.kindCombo.setItemData(1, "income")
+        save = ui.buttonBox.button(QDialogButtonBox.StandardButton.Save)
+        save.setText(self.tr("Simpan"))
+        save.setObjectName("saveButton")
+        ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Batal"))
+        ui.buttonBox.accepted.connect(self.save)
+        ui.buttonBox.rejected.connect(self.reject)
+        self.errors = FieldErrors(ui.generalError, ctx.lang, self)
+        for key, widget in (
+            ("account", ui.accountCombo),
+            ("amount", ui.amountEdit),
+            ("date", ui.dateEdit),
+            ("description", ui.descriptionEdit),
+        ):
+            label = QLabel()
+            row, _role = ui.entryLayout.getWidgetPosition(widget)
+            ui.entryLayout.insertRow(row + 1, "", label)
+            self.errors.add(key, widget, label)
+        self.errors.add("lines", ui.amountEdit, QLabel())
+        self.accounts = [a for a in ledger_service.list_accounts(ctx.db) if a.active]
+        for a in self.accounts:
+            if a.code in CASH_ACCOUNTS:
+                ui.cashCombo.addItem(f"{a.code} {a.name}", a.code)
+        ui.kindCombo.currentIndexChanged.connect(lambda _i: self._fill_accounts())
+        ui.amountEdit.valueChanged.connect(self._amount_changed)
+        self._fill_accounts()
+        self.dirty = DirtyTracker(self)
+        self.dirty.watch(ui.amountEdit, ui.descriptionEdit, ui.accountCombo, ui.kindCombo)
+        self.result_view: EntryView | None = None
+
+    def _fill_accounts(self) -> None:
+        ui = self.ui
+        kind = ui.kindCombo.currentData() or "expense"
+        ui.accountCombo.clear()
+        for a in self.accounts:
+            if a.type == kind and a.control is None:
+                ui.accountCombo.addItem(f"{a.code} {a.name}", a.code)
+
+    def _amount_changed(self, value: int | None) -> None:
+        ui = self.ui
+        ui.amountWordsLabel.setText(terbilang(value, self.ctx.lang) if value else "")
+        if not ui.amountEdit.is_valid():
+            self.errors.set(
+                "amount", self.tr("Jumlah tidak dikenali; tulis mis. 1.250.000 atau Rp 1.250.000.")
+            )
+        else:
+            self.errors.set("amount", None)
+
+    def lines(self, amount: int) -> list[Line]:
+        ui = self.ui
+        account, cash = ui.accountCombo.currentData(), ui.cashCombo.currentData()
+        if ui.kindCombo.currentData() == "income":
+            return [Line(cash, debit=amount), Line(account, credit=amount)]
+        return [Line(account, debit=amount), Line(cash, credit=amount)]
+
+    def save(self) -> None:
+        ui, ctx = self.ui, self.ctx
+        self.errors.clear()
+        amount = ui.amountEdit.value()
+        if amount is None:
+            self.errors.set("amount", self.tr("Isi jumlah, mis. 1.250.000."))
+            return
+        lines = self.lines(amount)
+        date = to_date(ui.dateEdit.date())
+        description = ui.descriptionEdit.text()
+
+        def done(view: EntryView) -> None:
+            self.result_view = view
+            self.dirty.dirty = False
+            self.accept()
+            dialogs.inform(
+                self.parentWidget(),
+                self.tr("Tersimpan"),
+                self.tr("Jurnal #{id} dengan bukti {receipt} tersimpan.").format(
+                    id=view.id, receipt=view.receipt_no or "-"
+                ),
+            )
+
+        ctx.write(
+            lambda: ledger_service.add_manual_entry(ctx.db, ctx.actor, date, description, lines),
+            changes={LEDGER},
+            on_done=done,
+            on_error=self.errors.show,
+            parent=self,
+        )
+
+    def reject(self) -> None:
+        if self.dirty.dirty and not dialogs.ask_discard(self):
+            return
+        super().reject()

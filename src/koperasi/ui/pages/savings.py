@@ -1,0 +1,555 @@
+"""Simpanan: deposits and withdrawals (showing the balance after), balances, statements,
+the latest transactions of everyone, and reversal of a mistaken transaction."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.fmt import terbilang
+from ...errors import KoperasiError
+from ...services import members as members_service
+from ...services import savings as savings_service
+from ...services import ui_queries
+from ...services.savings import BalanceRow, ProductView, SavingsTxView
+from .. import dialogs
+from ..context import LEDGER, MEMBERS, SAVINGS, AppContext
+from ..forms.savings_tx_ui import Ui_SavingsTxForm
+from ..widgets import DirtyTracker, FieldErrors, rp, setup_date_edit, to_date
+from .base import DataTable, Index, Page, RowsModel, fmt_date, setup_table
+from .members import kind_label
+
+PAGE_SIZE = 200
+
+
+class SavingsTxDialog(QDialog):
+    """Setor / tarik simpanan. Shows the current balance and the balance after as you type."""
+
+    posted = Signal(object)
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        mode: str,
+        member_number: str | None = None,
+        product_code: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        assert mode in ("deposit", "withdraw")
+        self.ctx = ctx
+        self.mode = mode
+        self.ui = Ui_SavingsTxForm()
+        self.ui.setupUi(self)
+        ui = self.ui
+        self.setObjectName("depositDialog" if mode == "deposit" else "withdrawDialog")
+        title = self.tr("Setor simpanan") if mode == "deposit" else self.tr("Tarik simpanan")
+        self.setWindowTitle(title)
+        ui.titleLabel.setText(f"<h3>{title}</h3>")
+        setup_date_edit(ui.dateEdit, ctx.today())
+        ok = ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(self.tr("Simpan"))
+        ok.setObjectName("saveButton")
+        ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Batal"))
+        ui.buttonBox.accepted.connect(self.save)
+        ui.buttonBox.rejected.connect(self.reject)
+        self.errors = FieldErrors(ui.generalError, ctx.lang, self)
+        for key, widget in (
+            ("member", ui.memberEdit),
+            ("product", ui.productCombo),
+            ("amount", ui.amountEdit),
+            ("date", ui.dateEdit),
+        ):
+            label = QLabel()
+            row, _role = ui.txLayout.getWidgetPosition(widget)
+            ui.txLayout.insertRow(row + 1, "", label)
+            self.errors.add(key, widget, label)
+        self.products: dict[str, ProductView] = {
+            p.code: p for p in savings_service.list_products(ctx.db) if p.active
+        }
+        for p in self.products.values():
+            ui.productCombo.addItem(p.name, p.code)
+        preferred = product_code or ("WAJIB" if mode == "deposit" else "SUKARELA")
+        if preferred not in self.products:
+            kind = "wajib" if mode == "deposit" else "sukarela"
+            preferred = next((c for c, p in self.products.items() if p.kind == kind), None)
+        ui.productCombo.setCurrentIndex(max(0, ui.productCombo.findData(preferred)))
+        self.balances: dict[str, BalanceRow] = {}
+        self.member_name = ""
+        self._lookup_timer = QTimer(self)
+        self._lookup_timer.setSingleShot(True)
+        self._lookup_timer.setInterval(300)
+        self._lookup_timer.timeout.connect(self.lookup_member)
+        ui.memberEdit.textEdited.connect(lambda _t: self._lookup_timer.start())
+        ui.memberEdit.editingFinished.connect(self.lookup_member)
+        ui.productCombo.currentIndexChanged.connect(lambda _i: self._product_changed())
+        ui.amountEdit.valueChanged.connect(lambda _v: self.update_preview())
+        self._amount_suggested = False
+        ui.amountEdit.textEdited.connect(lambda _t: setattr(self, "_amount_suggested", False))
+        self.dirty = DirtyTracker(self)
+        self.dirty.watch(ui.memberEdit, ui.amountEdit, ui.memoEdit, ui.productCombo)
+        self.saving = False
+        self.result_view: SavingsTxView | None = None
+        if member_number:
+            ui.memberEdit.setText(member_number)
+            self.lookup_member()
+            ui.amountEdit.setFocus()
+        self._product_changed()
+
+    # -- lookups
+    def lookup_member(self) -> None:
+        self._lookup_timer.stop()
+        number = self.ui.memberEdit.text().strip()
+        self.balances = {}
+        if not number:
+            self.member_name = ""
+            self.ui.memberNameLabel.setText("")
+            self.errors.set("member", None)
+            self.update_preview()
+            return
+        try:
+            detail = members_service.get_member(self.ctx.db, number)
+            rows = savings_service.member_balances(self.ctx.db, detail.number)
+        except KoperasiError as exc:
+            self.member_name = ""
+            self.ui.memberNameLabel.setText("")
+            self.errors.set("member", exc.message(self.ctx.lang))
+            self.update_preview()
+            return
+        self.errors.set("member", None)
+        self.member_name = detail.name
+        extra = "" if detail.status == "aktif" else f" ({detail.status})"
+        self.ui.memberNameLabel.setText(f"<b>{detail.name}</b>{extra}")
+        self.balances = {r.product_code: r for r in rows}
+        self.update_preview()
+
+    def _product_changed(self) -> None:
+        """Suggest the product's fixed amount (pokok, wajib) unless the user typed one."""
+        code = self.ui.productCombo.currentData()
+        p = self.products.get(code)
+        edit = self.ui.amountEdit
+        if self.mode == "deposit" and (self._amount_suggested or not edit.text()):
+            edit.setValue(p.fixed_amount if p is not None and p.fixed_amount else None)
+            self._amount_suggested = bool(edit.text())
+        self.update_preview()
+
+    def current_balance(self) -> int | None:
+        row = self.balances.get(self.ui.productCombo.currentData())
+        return row.balance if row is not None else (0 if self.member_name else None)
+
+    def update_preview(self) -> None:
+        ui = self.ui
+        balance = self.current_balance()
+        amount = ui.amountEdit.value()
+        ui.balanceLabel.setText(rp(balance) if balance is not None else "-")
+        if not ui.amountEdit.is_valid():
+            self.errors.set(
+                "amount",
+                self.tr("Jumlah tidak dikenali; tulis mis. 1.250.000 atau Rp 1.250.000."),
+            )
+        else:
+            self.errors.set("amount", None)
+        ui.amountWordsLabel.setText(terbilang(amount, self.ctx.lang) if amount else "")
+        if balance is None or amount is None:
+            ui.balanceAfterLabel.setText("-")
+            return
+        after = balance + amount if self.mode == "deposit" else balance - amount
+        ui.balanceAfterLabel.setText(f"<b>{rp(after)}</b>")
+
+    # -- save
+    def save(self) -> None:
+        if self.saving:
+            return
+        ui, ctx = self.ui, self.ctx
+        self.errors.clear()
+        number = ui.memberEdit.text().strip()
+        amount = ui.amountEdit.value()
+        if not number:
+            self.errors.set("member", self.tr("Isi nomor anggota."))
+        if amount is None:
+            self.errors.set(
+                "amount",
+                self.tr("Isi jumlah, mis. 1.250.000.")
+                if ui.amountEdit.is_valid()
+                else self.tr("Jumlah tidak dikenali; tulis mis. 1.250.000 atau Rp 1.250.000."),
+            )
+        if self.errors.has_errors():
+            return
+        code = ui.productCombo.currentData()
+        date = to_date(ui.dateEdit.date())
+        memo = ui.memoEdit.text().strip()
+        fn_service = savings_service.deposit if self.mode == "deposit" else savings_service.withdraw
+        self.saving = True
+        ctx.write(
+            lambda: fn_service(ctx.db, ctx.actor, number, code, amount, date, memo),
+            changes={SAVINGS, LEDGER, MEMBERS},
+            on_done=self._saved,
+            on_error=self._failed,
+            parent=self,
+        )
+
+    def _saved(self, view: SavingsTxView) -> None:
+        self.saving = False
+        self.result_view = view
+        self.dirty.dirty = False
+        self.posted.emit(view)
+        self.accept()
+        show_receipt(self.ctx, view, self.parentWidget())
+
+    def _failed(self, exc: BaseException) -> bool:
+        self.saving = False
+        return self.errors.show(exc)
+
+    def reject(self) -> None:
+        if self.dirty.dirty and not dialogs.ask_discard(self):
+            return
+        super().reject()
+
+
+def show_receipt(ctx: AppContext, view: SavingsTxView, parent: QWidget | None) -> ReceiptDialog:
+    dlg = ReceiptDialog(ctx, view, parent)
+    dlg.open()
+    return dlg
+
+
+class ReceiptDialog(QDialog):
+    """What the treasurer reads back to the member, with the receipt number; printable."""
+
+    def __init__(self, ctx: AppContext, view: SavingsTxView, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.view = view
+        self.setObjectName("receiptDialog")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.setWindowTitle(self.tr("Kuitansi {no}").format(no=view.receipt_no or "-"))
+        layout = QVBoxLayout(self)
+        self.body = QLabel(self.html())
+        self.body.setObjectName("receiptText")
+        self.body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.body)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Tutup"))
+        self.printButton = QPushButton(self.tr("&Cetak..."))
+        self.printButton.setObjectName("printReceiptButton")
+        buttons.addButton(self.printButton, QDialogButtonBox.ButtonRole.ActionRole)
+        self.printButton.clicked.connect(self.print_receipt)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def html(self) -> str:
+        v, lang = self.view, self.ctx.lang
+        amount = abs(v.amount)
+        what = kind_label(v.kind, lang)
+        return (
+            f"<h3>{what} {v.product_name}</h3>"
+            f"<table cellspacing='6'>"
+            f"<tr><td>{self.tr('No. kuitansi')}</td><td><b>{v.receipt_no or '-'}</b></td></tr>"
+            f"<tr><td>{self.tr('Tanggal')}</td><td>{fmt_date(v.date)}</td></tr>"
+            f"<tr><td>{self.tr('Anggota')}</td><td>{v.member_number} · {v.member_name}</td></tr>"
+            f"<tr><td>{self.tr('Jumlah')}</td><td><b>{rp(amount)}</b></td></tr>"
+            f"<tr><td>{self.tr('Terbilang')}</td><td><i>{terbilang(amount, lang)}</i></td></tr>"
+            f"<tr><td>{self.tr('Saldo setelah transaksi')}</td><td>{rp(v.balance_after)}</td></tr>"
+            f"</table>"
+        )
+
+    def print_receipt(self) -> None:
+        from PySide6.QtGui import QTextDocument
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        printer = QPrinter()
+        dlg = QPrintDialog(printer, self)
+        if dlg.exec() != QDialog.DialogCode.Accepted:
+            return
+        doc = QTextDocument()
+        from ...services.settings import get_profile
+
+        profile = get_profile(self.ctx.db)
+        doc.setHtml(f"<h2>{profile.name}</h2><p>{profile.address}</p>" + self.html())
+        doc.print_(printer)
+
+
+class ActivityModel(QAbstractTableModel):
+    """Latest savings transactions of all members, newest first, a page at a time."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.rows: list[ui_queries.SavingsActivityRow] = []
+        self.exhausted = False
+        self.member_number: str | None = None
+        self.headers = [
+            self.tr("Tanggal"),
+            self.tr("Kuitansi"),
+            self.tr("Anggota"),
+            self.tr("Nama"),
+            self.tr("Produk"),
+            self.tr("Jenis"),
+            self.tr("Jumlah"),
+            self.tr("Keterangan"),
+        ]
+
+    def reload(self, member_number: str | None = None) -> None:
+        self.beginResetModel()
+        self.member_number = member_number
+        self.rows, self.exhausted = [], False
+        self.endResetModel()
+        self.fetchMore(QModelIndex())
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: N802, B008
+        return not parent.isValid() and not self.exhausted
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: N802, B008
+        if parent.isValid() or self.exhausted:
+            return
+        before = self.rows[-1].id if self.rows else None
+        page = ui_queries.savings_activity(
+            self.ctx.db, before_id=before, limit=PAGE_SIZE, member_number=self.member_number
+        )
+        self.exhausted = len(page) < PAGE_SIZE
+        if page:
+            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(page) - 1)
+            self.rows.extend(page)
+            self.endInsertRows()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.headers)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        if not 0 <= index.column() < len(self.headers):
+            return None
+        r = self.rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (
+                fmt_date(r.date),
+                r.receipt_no or "",
+                r.member_number,
+                r.member_name,
+                r.product_code,
+                kind_label(r.kind, self.ctx.lang) + (self.tr(" (dibalik)") if r.reversed else ""),
+                rp(r.amount),
+                r.memo,
+            )[col]
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == 6:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and (r.reversed or r.kind == "koreksi"):
+            return QColor("#888888")
+        if role == Qt.ItemDataRole.UserRole:
+            return r
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:  # noqa: N802
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self.headers)
+        ):
+            return self.headers[section]
+        return None
+
+
+class SavingsPage(Page):
+    areas = frozenset({SAVINGS, MEMBERS})
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.setObjectName("savingsPage")
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("<h2>Simpanan</h2>")))
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(self.tr("Nomor anggota:")))
+        self.memberEdit = QLineEdit()
+        self.memberEdit.setObjectName("savingsMemberEdit")
+        self.memberEdit.setPlaceholderText(self.tr("mis. A00012 (kosong: semua anggota)"))
+        self.memberEdit.setClearButtonEnabled(True)
+        bar.addWidget(self.memberEdit, 1)
+        self.memberLabel = QLabel()
+        self.memberLabel.setObjectName("savingsMemberLabel")
+        bar.addWidget(self.memberLabel, 2)
+        self.depositButton = QPushButton(self.tr("&Setor..."))
+        self.depositButton.setObjectName("depositButton")
+        self.withdrawButton = QPushButton(self.tr("&Tarik..."))
+        self.withdrawButton.setObjectName("withdrawButton")
+        self.reverseButton = QPushButton(self.tr("&Batalkan transaksi..."))
+        self.reverseButton.setObjectName("reverseSavingsButton")
+        for b in (self.depositButton, self.withdrawButton, self.reverseButton):
+            bar.addWidget(b)
+        layout.addLayout(bar)
+
+        split = QSplitter(Qt.Orientation.Vertical)
+        self.balancesModel = RowsModel(
+            [
+                (self.tr("Produk"), lambda r: r.product_name, "text"),
+                (self.tr("No. rekening"), lambda r: r.account_number, "text"),
+                (self.tr("Saldo"), lambda r: r.balance, "money"),
+            ],
+            self,
+        )
+        self.balancesTable = setup_table(DataTable(), "savingsBalancesTable", stretch_column=0)
+        self.balancesTable.setModel(self.balancesModel)
+        split.addWidget(self.balancesTable)
+        self.activityModel = ActivityModel(ctx, self)
+        self.activityTable = setup_table(DataTable(), "savingsActivityTable", stretch_column=7)
+        self.activityTable.setModel(self.activityModel)
+        split.addWidget(self.activityTable)
+        split.setSizes([120, 400])
+        layout.addWidget(split, 1)
+        self.hint = QLabel(
+            self.tr(
+                "Daftar bawah: transaksi simpanan terbaru. Pilih satu lalu tekan "
+                '"Batalkan transaksi" untuk membaliknya (dengan alasan).'
+            )
+        )
+        self.hint.setWordWrap(True)
+        layout.addWidget(self.hint)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(300)
+        self._timer.timeout.connect(self.refresh)
+        self.memberEdit.textChanged.connect(lambda _t: self._timer.start())
+        self.memberEdit.returnPressed.connect(self.refresh)
+        self.depositButton.clicked.connect(lambda: self.open_dialog("deposit"))
+        self.withdrawButton.clicked.connect(lambda: self.open_dialog("withdraw"))
+        self.reverseButton.clicked.connect(self.reverse_selected)
+
+    def member_number(self) -> str | None:
+        return self.memberEdit.text().strip() or None
+
+    def refresh(self) -> None:
+        self._timer.stop()
+        number = self.member_number()
+        if number:
+            try:
+                detail = members_service.get_member(self.ctx.db, number)
+                self.memberLabel.setText(f"<b>{detail.name}</b>")
+                self.balancesModel.set_rows(
+                    savings_service.member_balances(self.ctx.db, detail.number)
+                )
+                self.activityModel.reload(detail.number)
+                return
+            except KoperasiError as exc:
+                self.memberLabel.setText(exc.message(self.ctx.lang))
+        else:
+            self.memberLabel.setText("")
+        self.balancesModel.set_rows([])
+        self.activityModel.reload(None)
+
+    def open_dialog(self, mode: str, member: str | None = None) -> SavingsTxDialog:
+        dlg = SavingsTxDialog(self.ctx, mode, member or self.member_number(), None, self)
+        dlg.open()
+        return dlg
+
+    def selected_activity(self) -> ui_queries.SavingsActivityRow | None:
+        idx = self.activityTable.currentIndex()
+        return self.activityModel.rows[idx.row()] if idx.isValid() else None
+
+    def reverse_selected(self) -> ReverseDialog | None:
+        row = self.selected_activity()
+        if row is None:
+            dialogs.inform(
+                self, self.tr("Batalkan transaksi"), self.tr("Pilih dulu transaksi di daftar.")
+            )
+            return None
+        dlg = ReverseDialog(
+            self.ctx,
+            self.tr("{kind} {amount} · {member} {name} · {date}").format(
+                kind=kind_label(row.kind, self.ctx.lang),
+                amount=rp(abs(row.amount)),
+                member=row.member_number,
+                name=row.member_name,
+                date=fmt_date(row.date),
+            ),
+            lambda date, reason: savings_service.reverse_transaction(
+                self.ctx.db, self.ctx.actor, row.id, date, reason
+            ),
+            self,
+        )
+        dlg.open()
+        return dlg
+
+
+class ReverseDialog(QDialog):
+    """Ask for the date and the reason of a reversal (nothing is ever deleted)."""
+
+    def __init__(self, ctx: AppContext, what: str, action, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(parent)
+        self.ctx = ctx
+        self.action = action
+        self.setObjectName("reverseDialog")
+        self.setWindowTitle(self.tr("Batalkan (balik) transaksi"))
+        layout = QVBoxLayout(self)
+        info = QLabel(
+            self.tr("Transaksi ini akan dibalik dengan jurnal pembalik; catatan aslinya tetap ada.")
+            + f"<br><b>{what}</b>"
+        )
+        info.setWordWrap(True)
+        layout.addWidget(info)
+        form = QFormLayout()
+        self.dateEdit = setup_date_edit(QDateEdit(), ctx.today())
+        self.dateEdit.setObjectName("reverseDateEdit")
+        self.reasonEdit = QLineEdit()
+        self.reasonEdit.setObjectName("reverseReasonEdit")
+        self.reasonEdit.setPlaceholderText(self.tr("mis. salah ketik jumlah"))
+        form.addRow(self.tr("Tanggal"), self.dateEdit)
+        form.addRow(self.tr("Alasan"), self.reasonEdit)
+        self.reasonError = QLabel()
+        form.addRow("", self.reasonError)
+        self.dateError = QLabel()
+        form.addRow("", self.dateError)
+        layout.addLayout(form)
+        self.generalError = QLabel()
+        layout.addWidget(self.generalError)
+        self.errors = FieldErrors(self.generalError, ctx.lang, self)
+        self.errors.add("reason", self.reasonEdit, self.reasonError)
+        self.errors.add("date", self.dateEdit, self.dateError)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(self.tr("Balik transaksi"))
+        ok.setObjectName("confirmReverseButton")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Batal"))
+        buttons.accepted.connect(self.confirm)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.result_view: Any = None
+
+    def confirm(self) -> None:
+        self.errors.clear()
+        date = to_date(self.dateEdit.date())
+        reason = self.reasonEdit.text()
+
+        def done(view: Any) -> None:
+            self.result_view = view
+            self.accept()
+
+        self.ctx.write(
+            lambda: self.action(date, reason),
+            changes={SAVINGS, LEDGER, MEMBERS},
+            on_done=done,
+            on_error=self.errors.show,
+            parent=self,
+        )

@@ -1,0 +1,328 @@
+"""Pengaturan: cooperative profile, savings rules, language, database location."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...errors import ValidationError
+from ...paths import data_dir
+from ...services import savings as savings_service
+from ...services import settings as settings_service
+from ...services.settings import Profile
+from .. import dialogs
+from ..context import SAVINGS, SETTINGS, AppContext
+from ..forms.profile_form_ui import Ui_ProfileForm
+from ..forms.savings_rules_form_ui import Ui_SavingsRulesForm
+from ..widgets import FieldErrors
+from .base import Page
+
+
+class ProfileEditor(QWidget):
+    """The cooperative's identity (used by the new-cooperative wizard and Pengaturan)."""
+
+    def __init__(self, lang: str = "id", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = Ui_ProfileForm()
+        self.ui.setupUi(self)
+        self.setObjectName("profileEditor")
+        ui = self.ui
+        self.generalError = QLabel()
+        ui.mainLayout.insertWidget(ui.mainLayout.count() - 1, self.generalError)
+        self.errors = FieldErrors(self.generalError, lang, self)
+        label = QLabel()
+        row, _role = ui.identityLayout.getWidgetPosition(ui.coopNameEdit)
+        ui.identityLayout.insertRow(row + 1, "", label)
+        self.errors.add("name", ui.coopNameEdit, label)
+        ui.logoBrowseButton.clicked.connect(self.browse_logo)
+        ui.coopNameEdit.textEdited.connect(lambda _t: self.check_name())
+
+    def check_name(self) -> bool:
+        ok = bool(self.ui.coopNameEdit.text().strip())
+        self.errors.set(
+            "name", None if ok else ValidationError("name", "required").message(self.errors.lang)
+        )
+        return ok
+
+    def browse_logo(self) -> None:
+        path, _f = QFileDialog.getOpenFileName(
+            self, self.tr("Pilih logo koperasi"), "", self.tr("Gambar (*.png *.jpg *.jpeg)")
+        )
+        if path:
+            self.ui.logoPathEdit.setText(path)
+
+    def set_profile(self, p: Profile) -> None:
+        ui = self.ui
+        ui.coopNameEdit.setText(p.name)
+        ui.legalNumberEdit.setText(p.legal_number)
+        ui.coopAddressEdit.setText(p.address)
+        ui.cityEdit.setText(p.city)
+        ui.coopPhoneEdit.setText(p.phone)
+        ui.logoPathEdit.setText(p.logo_path)
+        ui.chairEdit.setText(p.chair)
+        ui.secretaryEdit.setText(p.secretary)
+        ui.treasurerEdit.setText(p.treasurer)
+
+    def profile(self) -> Profile:
+        ui = self.ui
+        return Profile(
+            name=ui.coopNameEdit.text().strip(),
+            legal_number=ui.legalNumberEdit.text().strip(),
+            address=ui.coopAddressEdit.text().strip(),
+            city=ui.cityEdit.text().strip(),
+            phone=ui.coopPhoneEdit.text().strip(),
+            logo_path=ui.logoPathEdit.text().strip(),
+            chair=ui.chairEdit.text().strip(),
+            secretary=ui.secretaryEdit.text().strip(),
+            treasurer=ui.treasurerEdit.text().strip(),
+        )
+
+
+class SavingsRules:
+    """Plain values of the savings rules form."""
+
+    def __init__(self, pokok: int, wajib: int, sukarela_min: int, sukarela_rate: Decimal) -> None:
+        self.pokok, self.wajib = pokok, wajib
+        self.sukarela_min, self.sukarela_rate = sukarela_min, sukarela_rate
+
+
+class SavingsRulesEditor(QWidget):
+    """Pokok, wajib per month, sukarela minimum and interest (wizard and Pengaturan)."""
+
+    def __init__(self, lang: str = "id", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = Ui_SavingsRulesForm()
+        self.ui.setupUi(self)
+        self.setObjectName("savingsRulesEditor")
+        ui = self.ui
+        self.generalError = QLabel()
+        ui.mainLayout.insertWidget(ui.mainLayout.count() - 1, self.generalError)
+        self.errors = FieldErrors(self.generalError, lang, self)
+        for key, widget in (
+            ("pokok", ui.pokokEdit),
+            ("wajib", ui.wajibEdit),
+            ("min_balance", ui.sukarelaMinEdit),
+            ("rate", ui.sukarelaRateEdit),
+        ):
+            label = QLabel()
+            row, _role = ui.rulesLayout.getWidgetPosition(widget)
+            ui.rulesLayout.insertRow(row + 1, "", label)
+            self.errors.add(key, widget, label)
+        for key, edit in (
+            ("pokok", ui.pokokEdit),
+            ("wajib", ui.wajibEdit),
+            ("min_balance", ui.sukarelaMinEdit),
+        ):
+            edit.textChanged.connect(lambda _t, k=key, e=edit: self._check_money(k, e))
+        ui.sukarelaRateEdit.textChanged.connect(lambda _t: self._rate())
+
+    def _check_money(self, key: str, edit) -> int | None:  # type: ignore[no-untyped-def]
+        if not edit.text().strip():
+            self.errors.set(key, ValidationError("amount", "required").message(self.errors.lang))
+            return None
+        if not edit.is_valid():
+            self.errors.set(
+                key, self.tr("Jumlah tidak dikenali; tulis mis. 50.000 atau Rp 50.000.")
+            )
+            return None
+        self.errors.set(key, None)
+        return edit.value()
+
+    def _rate(self) -> Decimal | None:
+        text = self.ui.sukarelaRateEdit.text().strip().replace(",", ".").rstrip("%").strip() or "0"
+        try:
+            rate = Decimal(text)
+        except InvalidOperation:
+            rate = None
+        if rate is None or not rate.is_finite() or rate < 0 or rate > 100:
+            self.errors.set("rate", ValidationError("rate", "invalid").message(self.errors.lang))
+            return None
+        self.errors.set("rate", None)
+        return rate
+
+    def set_products(self, products: list[savings_service.ProductView]) -> None:
+        by_kind = {p.kind: p for p in products}
+        ui = self.ui
+        if "pokok" in by_kind:
+            ui.pokokEdit.setValue(by_kind["pokok"].fixed_amount)
+        if "wajib" in by_kind:
+            ui.wajibEdit.setValue(by_kind["wajib"].fixed_amount)
+        if "sukarela" in by_kind:
+            ui.sukarelaMinEdit.setValue(by_kind["sukarela"].min_balance)
+            ui.sukarelaRateEdit.setText(str(by_kind["sukarela"].interest_rate_pa))
+
+    def rules(self) -> SavingsRules | None:
+        """The values, or None after marking the wrong fields."""
+        ui = self.ui
+        pokok = self._check_money("pokok", ui.pokokEdit)
+        wajib = self._check_money("wajib", ui.wajibEdit)
+        minimum = self._check_money("min_balance", ui.sukarelaMinEdit)
+        rate = self._rate()
+        if None in (pokok, wajib, minimum, rate):
+            return None
+        return SavingsRules(pokok, wajib, minimum, rate)  # type: ignore[arg-type]
+
+
+def apply_savings_rules(db, actor, rules: SavingsRules) -> None:  # type: ignore[no-untyped-def]
+    """One call per product through the savings service (each its own unit of work)."""
+    products = savings_service.list_products(db)
+    for p in products:
+        if p.kind == "pokok":
+            savings_service.update_product(db, actor, p.code, fixed_amount=rules.pokok)
+        elif p.kind == "wajib":
+            savings_service.update_product(db, actor, p.code, fixed_amount=rules.wajib)
+        elif p.kind == "sukarela":
+            savings_service.update_product(
+                db,
+                actor,
+                p.code,
+                min_balance=rules.sukarela_min,
+                interest_rate_pa=rules.sukarela_rate,
+            )
+
+
+class SettingsPage(Page):
+    areas = frozenset({SETTINGS})
+    languageChanged = Signal(str)
+    openDatabaseRequested = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.setObjectName("settingsPage")
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("<h2>Pengaturan</h2>")))
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("settingsTabs")
+        layout.addWidget(self.tabs, 1)
+
+        prof = QWidget()
+        pl = QVBoxLayout(prof)
+        self.profileEditor = ProfileEditor(ctx.lang)
+        pl.addWidget(self.profileEditor, 1)
+        self.saveProfileButton = QPushButton(self.tr("Simpan profil"))
+        self.saveProfileButton.setObjectName("saveProfileButton")
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.saveProfileButton)
+        pl.addLayout(row)
+        self.tabs.addTab(prof, self.tr("Profil koperasi"))
+
+        sav = QWidget()
+        sl = QVBoxLayout(sav)
+        self.rulesEditor = SavingsRulesEditor(ctx.lang)
+        sl.addWidget(self.rulesEditor, 1)
+        self.saveRulesButton = QPushButton(self.tr("Simpan aturan simpanan"))
+        self.saveRulesButton.setObjectName("saveSavingsRulesButton")
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.saveRulesButton)
+        sl.addLayout(row)
+        self.tabs.addTab(sav, self.tr("Simpanan"))
+
+        gen = QWidget()
+        gl = QFormLayout(gen)
+        self.languageCombo = QComboBox()
+        self.languageCombo.setObjectName("languageCombo")
+        self.languageCombo.addItem("Bahasa Indonesia", "id")
+        self.languageCombo.addItem("English", "en")
+        self.languageCombo.setCurrentIndex(max(0, self.languageCombo.findData(ctx.lang)))
+        gl.addRow(self.tr("Bahasa / Language"), self.languageCombo)
+        self.dbLabel = QLabel(ctx.db.display_name)
+        self.dbLabel.setObjectName("databaseLocationLabel")
+        self.dbLabel.setWordWrap(True)
+        gl.addRow(self.tr("Basis data"), self.dbLabel)
+        buttons = QHBoxLayout()
+        self.openDbButton = QPushButton(self.tr("Buka basis data lain..."))
+        self.openDbButton.setObjectName("openOtherDatabaseButton")
+        self.dataFolderButton = QPushButton(self.tr("Buka folder data"))
+        self.dataFolderButton.setObjectName("openDataFolderButton")
+        buttons.addWidget(self.openDbButton)
+        buttons.addWidget(self.dataFolderButton)
+        buttons.addStretch(1)
+        gl.addRow("", buttons)
+        note = QLabel(
+            self.tr(
+                "Untuk beberapa komputer sekaligus, gunakan server PostgreSQL: buka aplikasi dengan "
+                "--db postgresql://pengguna@server/koperasi."
+            )
+        )
+        note.setWordWrap(True)
+        gl.addRow("", note)
+        self.tabs.addTab(gen, self.tr("Bahasa dan basis data"))
+
+        self.saveProfileButton.clicked.connect(self.save_profile)
+        self.saveRulesButton.clicked.connect(self.save_rules)
+        self.languageCombo.activated.connect(lambda _i: self.change_language())
+        self.openDbButton.clicked.connect(self.openDatabaseRequested.emit)
+        self.dataFolderButton.clicked.connect(
+            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(data_dir())))
+        )
+
+    def refresh(self) -> None:
+        self.profileEditor.set_profile(settings_service.get_profile(self.ctx.db))
+        self.rulesEditor.set_products(savings_service.list_products(self.ctx.db))
+
+    def save_profile(self) -> None:
+        if not self.profileEditor.check_name():
+            return
+        ctx, profile = self.ctx, self.profileEditor.profile()
+        ctx.write(
+            lambda: settings_service.save_profile(ctx.db, ctx.actor, profile),
+            changes={SETTINGS},
+            on_done=lambda _p: dialogs.inform(
+                self, self.tr("Tersimpan"), self.tr("Profil koperasi tersimpan.")
+            ),
+            on_error=self.profileEditor.errors.show,
+            parent=self,
+        )
+
+    def save_rules(self) -> None:
+        rules = self.rulesEditor.rules()
+        if rules is None:
+            return
+        ctx = self.ctx
+        ctx.write(
+            lambda: apply_savings_rules(ctx.db, ctx.actor, rules),
+            changes={SETTINGS, SAVINGS},
+            on_done=lambda _r: dialogs.inform(
+                self, self.tr("Tersimpan"), self.tr("Aturan simpanan tersimpan.")
+            ),
+            on_error=self.rulesEditor.errors.show,
+            parent=self,
+        )
+
+    def change_language(self) -> None:
+        lang = self.languageCombo.currentData()
+        if lang != self.ctx.lang:
+            self.languageChanged.emit(lang)
+
+
+class PlaceholderPage(Page):
+    """A page whose services are not in the app yet ("segera hadir")."""
+
+    def __init__(
+        self, ctx: AppContext, name: str, title: str, text: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(ctx, parent)
+        self.setObjectName(name)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(f"<h2>{title}</h2>"))
+        note = QLabel(text)
+        note.setObjectName(f"{name}Note")
+        note.setWordWrap(True)
+        note.setStyleSheet("color: #57606a; font-size: 11pt;")
+        layout.addWidget(note)
+        layout.addStretch(1)
