@@ -1,8 +1,9 @@
 """Build the frozen app: ``python installer/build.py`` (what ``make dist`` runs).
 
 Runs PyInstaller on ``installer/koperasi.spec`` into ``dist/koperasi/`` (one folder, two
-programs: ``koperasi`` and ``koperasi-app``), on Linux writes ``koperasi.desktop`` into the
-folder, and prints the unpacked size (target: under 200 MB).
+programs: ``koperasi`` and ``koperasi-app``; on Linux the second is a symlink to the first,
+see ``entry_any.py``), on Linux writes ``koperasi.desktop`` into the folder, and prints the
+unpacked size (target: under 200 MB).
 
 Options: ``--prefix DIR`` the folder the bundle will be installed to on Linux (used for the
 paths inside the .desktop file; default: where it was built), ``--clean`` (PyInstaller cache).
@@ -51,6 +52,15 @@ def tree_size(path: Path) -> int:
     return total
 
 
+def link_gui(bundle: Path) -> Path:
+    """koperasi-app -> koperasi: the one Linux program starts the GUI under this name."""
+    link = bundle / "koperasi-app"
+    if link.is_symlink() or link.exists():
+        link.unlink()
+    link.symlink_to("koperasi")
+    return link
+
+
 def write_desktop_file(bundle: Path, prefix: Path) -> Path:
     path = bundle / "koperasi.desktop"
     path.write_text(DESKTOP.format(prefix=str(prefix)), encoding="utf-8")
@@ -78,10 +88,15 @@ def build(clean: bool = False, prefix: Path | None = None, quiet: bool = False) 
     subprocess.run(cmd, cwd=ROOT, check=True, stdout=subprocess.DEVNULL if quiet else None)
     elapsed = time.monotonic() - started
     if not sys.platform.startswith("win"):
+        link_gui(BUNDLE)
         write_desktop_file(BUNDLE, (prefix or BUNDLE).resolve())
     size_mb = tree_size(BUNDLE) / 1e6
     verdict = "OK" if size_mb < SIZE_TARGET_MB else f"OVER the {SIZE_TARGET_MB} MB target"
-    programs = [p.name for p in sorted(BUNDLE.iterdir()) if p.is_file() and os.access(p, os.X_OK)]
+    programs = [
+        p.name
+        for p in sorted(BUNDLE.iterdir())
+        if p.is_file() and p.suffix != ".desktop" and os.access(p, os.X_OK)
+    ]
     print(f"bundle: {BUNDLE}")
     print(f"programs: {', '.join(programs)}")
     print(f"bundle size (unpacked): {size_mb:.1f} MB ({verdict}); build took {elapsed:.0f} s")

@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QProcess, QSettings, Qt, Signal
+from PySide6.QtCore import QObject, QProcess, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
 from ..db.database import Database, open_database
@@ -38,6 +38,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--db", help="berkas SQLite atau URL PostgreSQL")
     p.add_argument("--demo", action="store_true", help="buka (atau buat) basis data demo")
     p.add_argument("--lang", choices=("id", "en"), help="bahasa tampilan")
+    p.add_argument(
+        "--smoke-test",
+        action="store_true",
+        help="buka jendela utama, lalu keluar (uji instalasi) / open the main window, then quit",
+    )
     return p.parse_args(argv)
 
 
@@ -321,8 +326,39 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("KOPERASI_LANG", lang)
     controller = AppController(settings, lang)
     app.aboutToQuit.connect(lambda: controller.runner.wait(60_000))
+    if args.smoke_test:
+        _arm_smoke_test(app, controller)
     controller.start(db=args.db, demo=args.demo)
     return app.exec()
+
+
+SMOKE_TEST_TIMEOUT_MS = 120_000
+
+
+def _arm_smoke_test(app: QApplication, controller: AppController) -> None:
+    """Exit 0 once the main window is up and the event loop has run; 1 if it never comes.
+
+    Used by the installer tests and the start-up benchmark: it proves the (frozen) app can
+    open a database, build every page and paint, without anyone clicking.
+    """
+
+    def shown(win: MainWindow) -> None:
+        def finish() -> None:
+            if controller.runner.busy():  # let the pages finish loading first
+                QTimer.singleShot(50, finish)
+                return
+            print(f"koperasi-app: {win.windowTitle()}", flush=True)
+            controller.close_window()
+            app.exit(0)
+
+        QTimer.singleShot(0, finish)
+
+    def never_shown() -> None:
+        print("koperasi-app: the main window did not open", file=sys.stderr, flush=True)
+        app.exit(1)
+
+    controller.windowShown.connect(shown)
+    QTimer.singleShot(SMOKE_TEST_TIMEOUT_MS, never_shown)
 
 
 if __name__ == "__main__":
