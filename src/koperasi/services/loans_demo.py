@@ -277,9 +277,9 @@ def add_demo_loans(
                     roll = rng.random()
                     profile = (
                         "good"
-                        if roll < 0.74
+                        if roll < 0.80
                         else "late"
-                        if roll < 0.87
+                        if roll < 0.91
                         else "stop"
                         if roll < 0.95
                         else "payoff"
@@ -295,7 +295,7 @@ def add_demo_loans(
                         stop_after=1 if force else rng.randint(1, max(1, term // 2)),
                         resume_after=(
                             0
-                            if force or rng.random() < 0.35
+                            if force or rng.random() < 0.25
                             else rng.randint(2, max(3, short // 2 + 2))
                         ),
                         payoff_at=rng.randint(2, max(2, term - 1)),
