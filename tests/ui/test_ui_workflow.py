@@ -4,11 +4,20 @@ and the dashboard numbers following along."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWizard
-from uihelpers import TODAY, close_message_boxes, open_dialog
+from uihelpers import (
+    TODAY,
+    click_nav,
+    close_message_boxes,
+    create_cooperative,
+    open_dialog,
+    type_into,
+)
 
 from koperasi.services import groups as groups_service
+from koperasi.services import loan_products as loan_products_service
 from koperasi.services import members as members_service
 from koperasi.services import savings as savings_service
 from koperasi.ui.app import AppController
@@ -19,56 +28,6 @@ from koperasi.ui.worker import SyncRunner
 
 LEFT = Qt.MouseButton.LeftButton
 CTRL = Qt.KeyboardModifier.ControlModifier
-
-
-def click_nav(qtbot, win, key: str) -> None:  # type: ignore[no-untyped-def]
-    from koperasi.ui.main_window import PAGE_KEYS
-
-    item = win.nav.item(PAGE_KEYS.index(key))
-    qtbot.mouseClick(win.nav.viewport(), LEFT, pos=win.nav.visualItemRect(item).center())
-    assert win.stack.currentWidget() is win.pages[key]
-
-
-def type_into(qtbot, widget, text: str) -> None:  # type: ignore[no-untyped-def]
-    widget.setFocus()
-    widget.selectAll()
-    qtbot.keyClick(widget, Qt.Key.Key_Backspace)
-    qtbot.keyClicks(widget, text)
-
-
-def create_cooperative(qtbot, controller, tmp_path):  # type: ignore[no-untyped-def]
-    controller.start()
-    welcome = controller.welcome
-    assert welcome is not None and welcome.isVisible()
-    qtbot.mouseClick(welcome.ui.newCoopButton, LEFT)
-    wiz = controller.wizard
-    qtbot.waitExposed(wiz)
-    profile = wiz.profilePage.editor.ui
-    next_button = wiz.button(QWizard.WizardButton.NextButton)
-    assert not next_button.isEnabled(), "a cooperative needs a name"
-    qtbot.keyClicks(profile.coopNameEdit, "KSP Maju Bersama")
-    qtbot.keyClicks(profile.legalNumberEdit, "AHU-0000001.AH.01.26.2026")
-    qtbot.keyClicks(profile.coopAddressEdit, "Jl. Mulawarman No. 1, Manggar")
-    qtbot.keyClicks(profile.treasurerEdit, "Sri Wahyuni")
-    assert next_button.isEnabled()
-    qtbot.mouseClick(next_button, LEFT)
-    rules = wiz.rulesPage.editor.ui
-    type_into(qtbot, rules.pokokEdit, "250000")
-    type_into(qtbot, rules.wajibEdit, "Rp 25.000")
-    type_into(qtbot, rules.sukarelaMinEdit, "abc")
-    qtbot.mouseClick(next_button, LEFT)
-    assert wiz.currentPage() is wiz.rulesPage, "a wrong amount keeps the page"
-    assert wiz.rulesPage.editor.errors.message("min_balance")
-    type_into(qtbot, rules.sukarelaMinEdit, "Rp10.000")
-    qtbot.mouseClick(next_button, LEFT)
-    assert wiz.currentPage() is wiz.locationPage
-    type_into(qtbot, wiz.locationPage.locationEdit, str(tmp_path / "maju.db"))
-    qtbot.mouseClick(wiz.button(QWizard.WizardButton.FinishButton), LEFT)
-    win = controller.window
-    assert win is not None
-    qtbot.waitExposed(win)
-    qtbot.waitUntil(win.isActiveWindow)
-    return win
 
 
 def test_treasurer_day_one(qtbot, tmp_path, ui_settings, answers):
@@ -84,6 +43,9 @@ def test_treasurer_day_one(qtbot, tmp_path, ui_settings, answers):
     assert products["pokok"].fixed_amount == 250_000
     assert products["wajib"].fixed_amount == 25_000
     assert products["sukarela"].min_balance == 10_000
+    (first_loan_product,) = loan_products_service.list_products(db)
+    assert (first_loan_product.code, first_loan_product.rate) == ("UMUM", Decimal("1.5"))
+    assert first_loan_product.max_amount == 10_000_000
 
     # the dashboard starts empty
     click_nav(qtbot, win, "dashboard")

@@ -31,6 +31,7 @@ from ..db.models import (
 )
 from ..domain import arrears as qa
 from ..domain.money import RoundingMode
+from ..errors import ValidationError
 from . import audit, ledger
 from .auth import Actor, require, require_read_all
 from .ledger import Line
@@ -352,10 +353,31 @@ def loan_quality(
 # ---------------------------------------------------------------- month end
 
 
+def last_month_end_in(session: Session) -> dt.date | None:
+    """The date of the latest month-end run (its PPAP booking is what the loans hold)."""
+    from ..db.models import AuditEntry
+
+    keys = session.scalars(
+        select(AuditEntry.entity_id).where(AuditEntry.action == "loan.month_end")
+    ).all()
+    dates = []
+    for key in keys:
+        try:
+            dates.append(dt.date.fromisoformat(key))
+        except ValueError:
+            continue
+    return max(dates, default=None)
+
+
 def month_end_in(
     session: Session, actor: Actor, as_of: dt.date, progress: ProgressCallback | None = None
 ) -> MonthEndResult:
     ledger.ensure_open(session, as_of)
+    last = last_month_end_in(session)
+    if last is not None and as_of < last:
+        # the loans' booked PPAP is as of ``last``: a run for an earlier date would post the
+        # difference backwards in time
+        raise ValidationError("date", "date_before", other=last.isoformat())
     report(progress, 0, 3, "kolektibilitas")
     items = {q.loan_number: q for q in qualities_in(session, as_of, only_active_now=True)}
     report(progress, 1, 3, "PPAP")

@@ -54,6 +54,7 @@ from .loans import (
     PROVISION_EXPENSE,
     SOURCE,
     WRITTEN_OFF,
+    AllocationRow,
     LoanDetail,
     LoanTxView,
     _check_date_after,
@@ -422,6 +423,59 @@ def repay(
         )
         assert tx is not None
         return tx_view(s, tx, loan)
+
+
+@dataclass(frozen=True)
+class RepaymentPreview:
+    """What a repayment of ``amount`` on ``date`` would do, shown before it is taken
+    (nothing is written): the split per installment and component, and what is left."""
+
+    loan_number: str
+    date: dt.date
+    due_now: int  # arrears, penalties and installments due up to the date
+    outstanding: int  # everything still owed (incl. penalties) on the date
+    amount: int | None
+    allocations: tuple[AllocationRow, ...]
+    excess: int
+    principal_after: int
+
+    def component(self, name: str) -> int:
+        return sum(a.amount for a in self.allocations if a.component == name)
+
+
+def preview_repayment(
+    db,
+    number: str,
+    amount: int | None,
+    date: dt.date,
+    excess_to_savings: bool = False,
+    actor: Actor | None = None,
+) -> RepaymentPreview:  # type: ignore[no-untyped-def]
+    """The allocation a repayment would get (the same rule :func:`repay` applies).
+    ``amount=None`` previews paying exactly what is due; an invalid amount raises the
+    same ValidationError the repayment would."""
+    from .loans import loan_by_number, require_loan_visible
+
+    with read_only(db) as s:
+        loan = loan_by_number(s, number)
+        require_loan_visible(s, actor, loan)
+        _check_status(loan, ACTIVE)
+        _check_date_after(date, loan.disbursed_on)
+        _states, dues = _dues(s, loan, date)
+        due_now = sum(d.total for d in dues if d.due_date <= date)
+        total = outstanding(dues)
+        lines: tuple[AllocationRow, ...] = ()
+        excess = 0
+        principal_after = loan.principal_outstanding
+        pay = due_now if amount is None else amount
+        if pay:
+            alloc = allocate(dues, pay, allow_excess=excess_to_savings)
+            lines = tuple(AllocationRow(ln.no, ln.component, ln.amount) for ln in alloc.lines)
+            excess = alloc.excess
+            principal_after -= alloc.principal
+        return RepaymentPreview(
+            loan.number, date, due_now, total, amount, lines, excess, principal_after
+        )
 
 
 # ---------------------------------------------------------------- payoff

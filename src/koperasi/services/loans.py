@@ -378,11 +378,19 @@ def _check_status(loan: Loan, *allowed: str) -> None:
         )
 
 
+def _limit(session: Session, product: LoanProduct, member: Member, date) -> tuple[int, int | None]:  # type: ignore[no-untyped-def]
+    """(the member's savings on ``date``, the most the product lends them; None: no limit)."""
+    saved = savings_total_at(session, member.id, date)
+    if product.limit_multiple is None:
+        return saved, None
+    return saved, int(Decimal(saved) * Decimal(product.limit_multiple))
+
+
 def _check_limit(session: Session, product: LoanProduct, member: Member, amount: int, date) -> None:  # type: ignore[no-untyped-def]
     if product.limit_multiple is None:
         return
-    saved = savings_total_at(session, member.id, date)
-    limit = int(Decimal(saved) * Decimal(product.limit_multiple))
+    saved, limit = _limit(session, product, member, date)
+    assert limit is not None
     if amount > limit:
         raise ValidationError(
             "amount",
@@ -845,6 +853,42 @@ def disburse(
 
 
 # ---------------------------------------------------------------- reading
+
+
+@dataclass(frozen=True)
+class Eligibility:
+    """What the loan form shows before the amount is typed: the member's savings, the
+    product's limit for them, and the open loan that would block a new one."""
+
+    member_number: str
+    member_name: str
+    member_status: str
+    group_code: str | None
+    savings_total: int
+    limit: int | None  # None: the product has no savings-based limit
+    open_loan: str | None  # number of an open loan that blocks this product
+
+
+def eligibility(db, member_no: str, product_code: str, date: dt.date) -> Eligibility:  # type: ignore[no-untyped-def]
+    with read_only(db) as s:
+        member = member_by_number(s, member_no)
+        product = product_by_code(s, product_code)
+        saved, limit = _limit(s, product, member, date)
+        blocking = None
+        try:
+            _check_one_active(s, product, member, None)
+        except ValidationError as exc:
+            blocking = str(exc.params.get("loan", ""))
+        group = s.get(Group, member.group_id) if member.group_id else None
+        return Eligibility(
+            member.number,
+            member.name,
+            member.status,
+            group.code if group else None,
+            saved,
+            limit,
+            blocking,
+        )
 
 
 def require_loan_visible(session: Session, actor: Actor | None, loan: Loan) -> None:

@@ -1,14 +1,15 @@
 """Read-only queries behind the desktop app's screens (dashboard, cash book, activity lists).
 
 Nothing here writes; every function opens its own read-only session and returns frozen
-dataclasses, so the results may cross threads. Loan figures come from the ledger (account
-1.20) until the loans module offers its own portfolio queries.
+dataclasses, so the results may cross threads. Loans outstanding come from the ledger (account 1.20);
+PAR30 and the loans due this week from the loan subledger.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from decimal import Decimal
 
 from sqlalchemy import and_, func, select
 
@@ -17,6 +18,9 @@ from ..db.models import (
     FiscalPeriod,
     JournalEntry,
     JournalLine,
+    Loan,
+    LoanAllocation,
+    LoanInstallment,
     Member,
     MemberVulnerability,
     SavingsAccount,
@@ -60,8 +64,7 @@ class Dashboard:
     loans_outstanding: int  # ledger 1.20
     income_ytd: int
     expense_ytd: int
-    par30: int | None  # None until the loans module reports it
-    due_this_week: int | None
+    loan_figures: LoanFigures
 
     @property
     def savings_total(self) -> int:
@@ -105,20 +108,123 @@ def _accounts_balance(s, codes: tuple[str, ...], as_of: dt.date) -> int:  # type
     return int(d) - int(c)
 
 
-def _loan_figures(db, as_of: dt.date) -> tuple[int | None, int | None]:  # type: ignore[no-untyped-def]
-    """PAR30 and repayments due in the coming week, when the loans module provides them."""
-    try:
-        from . import loans  # type: ignore[attr-defined]
-    except ImportError:
-        return None, None
-    par = getattr(loans, "par30_amount", None)
-    due = getattr(loans, "due_between_total", None)
-    try:
-        par_v = par(db, as_of) if par else None
-        due_v = due(db, as_of, as_of + dt.timedelta(days=6)) if due else None
-    except Exception:  # noqa: BLE001 - the dashboard shows what it can
-        return None, None
-    return par_v, due_v
+@dataclass(frozen=True)
+class LoanFigures:
+    """The loan numbers of the dashboard."""
+
+    active: int
+    par30: Decimal  # % of the outstanding principal 30+ days past due
+    at_risk30: int  # that outstanding, in rupiah
+    late: int  # loans with any arrears
+    due_this_week: int  # unpaid installments falling due in the 7 days from the date
+    by_class: tuple[tuple[str, int, int], ...] = ()  # (kolektibilitas, loans, outstanding)
+
+
+def loan_figures_in(s, as_of: dt.date) -> LoanFigures:  # type: ignore[no-untyped-def]
+    from ..domain.arrears import CLASSES, LoanSnapshot, par
+    from .loan_quality import qualities_in
+
+    items = qualities_in(s, as_of)
+    snaps = [LoanSnapshot(q.outstanding, q.dpd, q.due_to_date, q.paid_to_date) for q in items]
+    week_end = as_of + dt.timedelta(days=6)
+    window = and_(
+        Loan.status == "aktif",
+        LoanInstallment.superseded_on.is_(None),
+        LoanInstallment.due_date >= as_of,
+        LoanInstallment.due_date <= week_end,
+    )
+    scheduled = s.scalar(
+        select(
+            func.coalesce(
+                func.sum(
+                    LoanInstallment.principal + LoanInstallment.interest + LoanInstallment.fee
+                ),
+                0,
+            )
+        )
+        .join(Loan, Loan.id == LoanInstallment.loan_id)
+        .where(window)
+    )
+    paid = s.scalar(
+        select(func.coalesce(func.sum(LoanAllocation.amount), 0))
+        .join(LoanInstallment, LoanInstallment.id == LoanAllocation.installment_id)
+        .join(Loan, Loan.id == LoanInstallment.loan_id)
+        .where(window, LoanAllocation.component != "penalty")
+    )
+    return LoanFigures(
+        sum(1 for q in items if q.status == "aktif"),
+        par(snaps, 30),
+        sum(q.outstanding for q in items if q.dpd >= 30),
+        sum(1 for q in items if q.late),
+        int(scheduled or 0) - int(paid or 0),
+        tuple(
+            (
+                c,
+                sum(1 for q in items if q.kolektibilitas == c),
+                sum(q.outstanding for q in items if q.kolektibilitas == c),
+            )
+            for c in CLASSES
+        ),
+    )
+
+
+@dataclass(frozen=True)
+class DueRow:
+    loan_number: str
+    member_number: str
+    member_name: str
+    group_code: str | None
+    due_date: dt.date  # the earliest unpaid installment in the window
+    unpaid: int  # unpaid principal + interest + fee of the window's installments
+
+
+def loans_due_between(db, start: dt.date, end: dt.date) -> list[DueRow]:  # type: ignore[no-untyped-def]
+    """Active loans with installments falling due from ``start`` to ``end`` and what is still
+    unpaid on them (the list behind the dashboard's "due this week")."""
+    from ..db.models import Group
+
+    with read_only(db) as s:
+        window = and_(
+            Loan.status == "aktif",
+            LoanInstallment.superseded_on.is_(None),
+            LoanInstallment.due_date >= start,
+            LoanInstallment.due_date <= end,
+        )
+        paid_q = (
+            select(
+                LoanAllocation.installment_id.label("iid"),
+                func.sum(LoanAllocation.amount).label("paid"),
+            )
+            .where(LoanAllocation.component != "penalty")
+            .group_by(LoanAllocation.installment_id)
+            .subquery()
+        )
+        unpaid = (
+            LoanInstallment.principal
+            + LoanInstallment.interest
+            + LoanInstallment.fee
+            - func.coalesce(paid_q.c.paid, 0)
+        )
+        q = (
+            select(
+                Loan.number,
+                Member.number,
+                Member.name,
+                Group.code,
+                func.min(LoanInstallment.due_date),
+                func.sum(unpaid),
+            )
+            .select_from(LoanInstallment)
+            .join(Loan, Loan.id == LoanInstallment.loan_id)
+            .join(Member, Member.id == Loan.member_id)
+            .outerjoin(Group, Group.id == Loan.group_id)
+            .outerjoin(paid_q, paid_q.c.iid == LoanInstallment.id)
+            .where(window)
+            .group_by(Loan.number, Member.number, Member.name, Group.code)
+            .having(func.sum(unpaid) > 0)
+            .order_by(func.min(LoanInstallment.due_date), Loan.number)
+        )
+        return [DueRow(ln, mn, name, g, d, int(u)) for ln, mn, name, g, d, u in s.execute(q)]
 
 
 def dashboard(db, as_of: dt.date) -> Dashboard:  # type: ignore[no-untyped-def]
@@ -188,7 +294,7 @@ def dashboard(db, as_of: dt.date) -> Dashboard:  # type: ignore[no-untyped-def]
         year_start = dt.date(as_of.year, 1, 1)
         income = _ledger_sum(s, ("income",), year_start, as_of)
         expense = _ledger_sum(s, ("expense",), year_start, as_of)
-    par30, due = _loan_figures(db, as_of)
+        loan_figures = loan_figures_in(s, as_of)
     return Dashboard(
         as_of,
         n_active,
@@ -201,8 +307,7 @@ def dashboard(db, as_of: dt.date) -> Dashboard:  # type: ignore[no-untyped-def]
         loans,
         income,
         expense,
-        par30,
-        due,
+        loan_figures,
     )
 
 

@@ -213,6 +213,10 @@ class AppController(QObject):
             actor = users_service.actor_for_cli(db, None)
             settings_service.save_profile(db, actor, data.profile)
             apply_savings_rules(db, actor, data.rules)
+            if data.loan_product is not None:
+                from ..services.loan_products import add_product
+
+                add_product(db, actor, data.loan_product)
             return db
 
         self.runner.run(

@@ -25,6 +25,7 @@ from .pages.base import Page
 from .pages.dashboard import DashboardPage
 from .pages.groups import GroupsPage
 from .pages.ledger import LedgerPage
+from .pages.loans import LoansPage
 from .pages.members import MembersPage
 from .pages.savings import SavingsPage
 from .pages.settings import PlaceholderPage, SettingsPage
@@ -80,9 +81,7 @@ class MainWindow(QMainWindow):
         self.members = MembersPage(ctx)
         self.groups = GroupsPage(ctx)
         self.savings = SavingsPage(ctx)
-        self.loans = PlaceholderPage(
-            ctx, "loansPage", self.tr("Pinjaman"), coming.format(what=self.tr("pinjaman"))
-        )
+        self.loans = LoansPage(ctx)
         self.ledger = LedgerPage(ctx)
         self.reports = PlaceholderPage(
             ctx, "reportsPage", self.tr("Laporan"), coming.format(what=self.tr("laporan"))
@@ -166,10 +165,11 @@ class MainWindow(QMainWindow):
             lambda: self.savings_dialog("withdraw"),
         )
         self.repaymentAction = a(
-            "repaymentAction", self.tr("&Angsuran pinjaman..."), "Ctrl+R", lambda: self.go("loans")
+            "repaymentAction", self.tr("&Angsuran pinjaman..."), "Ctrl+R", self.repayment_dialog
         )
-        self.repaymentAction.setEnabled(False)
-        self.repaymentAction.setToolTip(self.tr("Tersedia setelah modul pinjaman hadir"))
+        self.newLoanAction = a(
+            "newLoanAction", self.tr("Ajukan &pinjaman..."), "Ctrl+L", self.new_loan
+        )
         self.searchAction = a(
             "searchAction", self.tr("&Cari anggota"), QKeySequence.StandardKey.Find, self.search
         )
@@ -218,6 +218,7 @@ class MainWindow(QMainWindow):
             self.depositAction,
             self.withdrawAction,
             self.repaymentAction,
+            self.newLoanAction,
             self.manualEntryAction,
         ):
             m.addAction(act)
@@ -303,6 +304,8 @@ class MainWindow(QMainWindow):
                 self.members.show_status(options["status"])
             if options.get("sort") == "join_date":
                 self.members.table.sortByColumn(8, Qt.SortOrder.DescendingOrder)
+        if key == "loans" and options:
+            self.loans.show_options(options)
         if key == "ledger" and "tab" in options:
             self.ledger.tabs.setCurrentIndex(int(options["tab"]))
         return page
@@ -328,6 +331,27 @@ class MainWindow(QMainWindow):
         dlg = SavingsTxDialog(self.ctx, mode, member, None, self)
         dlg.open()
         return dlg
+
+    def repayment_dialog(self):  # type: ignore[no-untyped-def]
+        """Ctrl+R: the repayment form, for the loan selected on the Pinjaman page if any."""
+        number = None
+        if self.current_key() == "loans":
+            d = self.loans.detail.detail
+            number = d.number if d is not None and d.status == "aktif" else None
+        from .pages.loan_dialogs import RepaymentDialog
+
+        dlg = RepaymentDialog(self.ctx, number, self)
+        dlg.posted.connect(lambda v: self.loans._after(v.loan_number))
+        dlg.open()
+        return dlg
+
+    def new_loan(self):  # type: ignore[no-untyped-def]
+        member = None
+        if self.current_key() == "members":
+            row = self.members.selected_member()
+            member = row.number if row else None
+        self.go("loans")
+        return self.loans.apply_loan(member)
 
     def manual_entry(self):  # type: ignore[no-untyped-def]
         self.go("ledger")

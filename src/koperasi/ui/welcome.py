@@ -7,13 +7,17 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
     QDialog,
     QFileDialog,
+    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidgetItem,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
     QWizard,
@@ -21,9 +25,13 @@ from PySide6.QtWidgets import (
 )
 
 from ..paths import data_dir
+from ..services.loan_products import ProductInput
 from ..services.settings import Profile
 from .forms.welcome_ui import Ui_WelcomeDialog
+from .pages.loan_labels import METHOD_LABELS, UNIT_LABELS
+from .pages.loan_products import fill_combo
 from .pages.settings import ProfileEditor, SavingsRules, SavingsRulesEditor
+from .widgets import MoneyEdit, parse_decimal
 
 
 class WelcomeDialog(QDialog):
@@ -67,6 +75,7 @@ class NewCooperative:
     location: str
     profile: Profile
     rules: SavingsRules
+    loan_product: ProductInput | None = None
 
 
 def default_location() -> Path:
@@ -172,9 +181,101 @@ class _LocationPage(QWizardPage):
         return True
 
 
+class _LoanProductPage(QWizardPage):
+    """The cooperative's first loan product (more can be added on the Pinjaman page)."""
+
+    def __init__(self, lang: str) -> None:
+        super().__init__()
+        self.lang = lang
+        self.setObjectName("wizardLoanProductPage")
+        self.setTitle(self.tr("Produk pinjaman pertama"))
+        self.setSubTitle(
+            self.tr(
+                "Ketentuan pinjaman yang paling sering dipakai. Produk lain dapat ditambah "
+                "nanti di halaman Pinjaman."
+            )
+        )
+        form = QFormLayout(self)
+        self.createCheck = QCheckBox(self.tr("&Buat produk pinjaman sekarang"))
+        self.createCheck.setObjectName("createLoanProductCheck")
+        self.createCheck.setChecked(True)
+        form.addRow(self.createCheck)
+        self.nameEdit = QLineEdit(self.tr("Pinjaman Umum"))
+        self.nameEdit.setObjectName("firstProductNameEdit")
+        self.methodCombo = QComboBox()
+        self.methodCombo.setObjectName("firstProductMethodCombo")
+        fill_combo(self.methodCombo, METHOD_LABELS, lang)
+        self.rateEdit = QLineEdit("1,5")
+        self.rateEdit.setObjectName("firstProductRateEdit")
+        self.maxAmountEdit = MoneyEdit()
+        self.maxAmountEdit.setObjectName("firstProductMaxAmountEdit")
+        self.maxAmountEdit.setValue(10_000_000)
+        self.maxTermSpin = QSpinBox()
+        self.maxTermSpin.setObjectName("firstProductMaxTermSpin")
+        self.maxTermSpin.setRange(1, 520)
+        self.maxTermSpin.setValue(24)
+        self.unitCombo = QComboBox()
+        self.unitCombo.setObjectName("firstProductUnitCombo")
+        fill_combo(self.unitCombo, UNIT_LABELS, lang, ("month", "week"))
+        self.error = QLabel()
+        self.error.setObjectName("firstProductError")
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.setWordWrap(True)
+        form.addRow(self.tr("&Nama produk"), self.nameEdit)
+        form.addRow(self.tr("&Metode bunga"), self.methodCombo)
+        form.addRow(self.tr("&Bunga per bulan (%)"), self.rateEdit)
+        form.addRow(self.tr("Pinjaman &maksimum (Rp)"), self.maxAmountEdit)
+        form.addRow(self.tr("&Jangka maksimum (kali angsuran)"), self.maxTermSpin)
+        form.addRow(self.tr("&Angsuran tiap"), self.unitCombo)
+        form.addRow(self.error)
+        self.createCheck.toggled.connect(self._toggle)
+
+    def _toggle(self, on: bool) -> None:
+        for w in (self.nameEdit, self.methodCombo, self.rateEdit, self.maxAmountEdit,
+                  self.maxTermSpin, self.unitCombo):  # fmt: skip
+            w.setEnabled(on)
+
+    def product(self) -> ProductInput | None:
+        """The validated product, or None (with the message shown) when a field is wrong."""
+        from ..errors import ValidationError
+        from ..services.loan_products import validate_product
+
+        self.error.clear()
+        try:
+            rate = parse_decimal(self.rateEdit.text())
+        except ValueError:
+            rate = None
+        if rate is None:
+            self.error.setText(
+                ValidationError("rate", "not_a_number", value=self.rateEdit.text()).message(
+                    self.lang
+                )
+            )
+            return None
+        data = ProductInput(
+            code="UMUM",
+            name=self.nameEdit.text(),
+            method=self.methodCombo.currentData(),
+            rate=rate,
+            rate_per="month",
+            min_amount=min(500_000, self.maxAmountEdit.value() or 500_000),
+            max_amount=self.maxAmountEdit.value() or 0,
+            min_term=1,
+            max_term=self.maxTermSpin.value(),
+            unit=self.unitCombo.currentData(),
+        )
+        try:
+            return validate_product(data)
+        except ValidationError as exc:
+            self.error.setText(exc.message(self.lang))
+            return None
+
+    def validatePage(self) -> bool:  # noqa: N802
+        return not self.createCheck.isChecked() or self.product() is not None
+
+
 class NewCooperativeWizard(QWizard):
-    """Profile, savings amounts, where to keep the data. Loan products come with the loans
-    module (Pengaturan)."""
+    """Profile, savings amounts, a first loan product, where to keep the data."""
 
     def __init__(self, lang: str = "id", parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -187,8 +288,9 @@ class NewCooperativeWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Batal"))
         self.profilePage = _ProfilePage(lang)
         self.rulesPage = _RulesPage(lang)
+        self.loanPage = _LoanProductPage(lang)
         self.locationPage = _LocationPage()
-        for p in (self.profilePage, self.rulesPage, self.locationPage):
+        for p in (self.profilePage, self.rulesPage, self.loanPage, self.locationPage):
             self.addPage(p)
         self.resize(620, 520)
 
@@ -199,4 +301,5 @@ class NewCooperativeWizard(QWizard):
             self.locationPage.locationEdit.text().strip(),
             self.profilePage.editor.profile(),
             rules,
+            self.loanPage.product() if self.loanPage.createCheck.isChecked() else None,
         )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import QDate, QObject, Qt, Signal
 from PySide6.QtWidgets import (
@@ -52,6 +53,27 @@ def parse_date(text: str) -> dt.date | None:
         except ValueError:
             continue
     raise ValueError(text)
+
+
+def parse_decimal(text: str) -> Decimal | None:
+    """A rate or multiple as typed: ``1,5``, ``1.5``, ``1,5 %``; empty -> None; else ValueError."""
+    text = (text or "").strip().rstrip("%").strip().replace(",", ".")
+    if not text:
+        return None
+    try:
+        value = Decimal(text)
+    except InvalidOperation as exc:
+        raise ValueError(text) from exc
+    if not value.is_finite():
+        raise ValueError(text)
+    return value
+
+
+def format_decimal(value: Decimal | None) -> str:
+    if value is None:
+        return ""
+    text = format(value.normalize(), "f")
+    return text.replace(".", ",")
 
 
 def format_amount(amount: int | None) -> str:

@@ -114,9 +114,24 @@ class DashboardPage(Page):
                 self.tr("SHU berjalan (tahun ini)"),
                 ("ledger", {"tab": 2}),
             ),
-            ("loans", "dashboardLoansCard", self.tr("Pinjaman beredar"), ("loans", {})),
-            ("par30", "dashboardPar30Card", self.tr("PAR30 (tunggakan > 30 hari)"), ("loans", {})),
-            ("due", "dashboardDueCard", self.tr("Angsuran jatuh tempo minggu ini"), ("loans", {})),
+            (
+                "loans",
+                "dashboardLoansCard",
+                self.tr("Pinjaman beredar"),
+                ("loans", {"status": "aktif"}),
+            ),
+            (
+                "par30",
+                "dashboardPar30Card",
+                self.tr("PAR30 (tunggakan ≥ 30 hari)"),
+                ("loans", {"tab": "arrears"}),
+            ),
+            (
+                "due",
+                "dashboardDueCard",
+                self.tr("Angsuran jatuh tempo minggu ini"),
+                ("loans", {"tab": "due"}),
+            ),
             (
                 "new",
                 "dashboardNewMembersCard",
@@ -170,15 +185,17 @@ class DashboardPage(Page):
             rp(d.surplus_ytd),
             self.tr("pendapatan {i} · beban {e}").format(i=rp(d.income_ytd), e=rp(d.expense_ytd)),
         )
-        self.cards["loans"].set(rp(d.loans_outstanding))
-        na = self.tr("belum tersedia (modul pinjaman)")
+        lf = d.loan_figures
+        self.cards["loans"].set(
+            rp(d.loans_outstanding), self.tr("{n} pinjaman aktif").format(n=_n(lf.active))
+        )
         self.cards["par30"].set(
-            rp(d.par30) if d.par30 is not None else "–", "" if d.par30 is not None else na
+            f"{lf.par30:.1f} %".replace(".", ","),
+            self.tr("{amount} berisiko · {late} pinjaman menunggak").format(
+                amount=rp(lf.at_risk30), late=_n(lf.late)
+            ),
         )
-        self.cards["due"].set(
-            rp(d.due_this_week) if d.due_this_week is not None else "–",
-            "" if d.due_this_week is not None else na,
-        )
+        self.cards["due"].set(rp(lf.due_this_week))
         self.cards["new"].set(_n(d.members_new_this_month))
 
         # charts

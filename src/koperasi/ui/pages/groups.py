@@ -48,8 +48,11 @@ class GroupsPage(Page):
         self.newButton.setObjectName("newGroupButton")
         self.editButton = QPushButton(self.tr("U&bah..."))
         self.editButton.setObjectName("editGroupButton")
+        self.meetingButton = QPushButton(self.tr("&Pertemuan kelompok..."))
+        self.meetingButton.setObjectName("groupMeetingButton")
         bar.addWidget(self.newButton)
         bar.addWidget(self.editButton)
+        bar.addWidget(self.meetingButton)
         layout.addLayout(bar)
 
         split = QSplitter(Qt.Orientation.Horizontal)
@@ -120,6 +123,7 @@ class GroupsPage(Page):
         self.filterEdit.textChanged.connect(self.proxy.setFilterFixedString)
         self.newButton.clicked.connect(self.new_group)
         self.editButton.clicked.connect(self.edit_group)
+        self.meetingButton.clicked.connect(self.open_meeting)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self.load_members())
         self.table.doubleClicked.connect(lambda _i: self.edit_group())
         self.addMemberButton.clicked.connect(self.add_member)
@@ -175,6 +179,18 @@ class GroupsPage(Page):
         if g is None:
             return None
         dlg = GroupDialog(self.ctx, g, self)
+        dlg.open()
+        return dlg
+
+    def open_meeting(self):  # type: ignore[no-untyped-def]
+        """The meeting grid for the selected group (dues, payments, one posting)."""
+        from .meeting import GroupMeetingDialog
+
+        g = self.selected_group()
+        if g is None:
+            dialogs.inform(self, self.tr("Pertemuan kelompok"), self.tr("Pilih dulu kelompoknya."))
+            return None
+        dlg = GroupMeetingDialog(self.ctx, g.code, g.name, g.meeting_day, self)
         dlg.open()
         return dlg
 

@@ -33,13 +33,14 @@ from PySide6.QtWidgets import (
 
 from ...errors import ValidationError
 from ...services import groups as groups_service
+from ...services import loans as loans_service
 from ...services import members as members_service
 from ...services import savings as savings_service
 from ...services import ui_queries
 from ...services.members import MemberDetail, MemberInput, MemberRow
 from ...services.validation import check_nik, check_phone, check_required
 from .. import dialogs
-from ..context import GROUPS, LEDGER, MEMBERS, SAVINGS, AppContext
+from ..context import GROUPS, LEDGER, LOANS, MEMBERS, SAVINGS, AppContext
 from ..forms.member_form_ui import Ui_MemberForm
 from ..widgets import (
     DirtyTracker,
@@ -715,11 +716,38 @@ class MemberDetailDialog(QDialog):
         sl.addWidget(self.statementSummary)
         self.tabs.addTab(self.savingsTab, self.tr("Simpanan"))
 
-        # loans (the loans module brings its own screens)
-        self.loansTab = placeholder_label(
-            self.tr("Pinjaman anggota akan tampil di sini (modul pinjaman segera hadir).")
-        )
+        # loans: the member's loans, each with its schedule and transactions
+        from .loans import LoanDetailPanel
+
+        self.loansTab = QWidget()
         self.loansTab.setObjectName("memberLoansTab")
+        lo = QVBoxLayout(self.loansTab)
+        self.loansModel = RowsModel(
+            [
+                (self.tr("No. pinjaman"), lambda r: r.number, "text"),
+                (self.tr("Produk"), lambda r: r.product_code, "text"),
+                (self.tr("Status"), lambda r: loan_status_label(r.status, ctx.lang), "text"),
+                (self.tr("Tanggal cair"), lambda r: r.disbursed_on, "date"),
+                (self.tr("Plafon"), lambda r: r.amount, "money"),
+                (self.tr("Sisa pokok"), lambda r: r.principal_outstanding or None, "money"),
+            ],
+            self,
+        )
+        self.loansTable = setup_table(DataTable(), "memberLoansTable", stretch_column=1)
+        self.loansTable.setModel(self.loansModel)
+        self.loansTable.setMaximumHeight(140)
+        lo.addWidget(self.loansTable)
+        self.loanPanel = LoanDetailPanel(ctx)
+        lo.addWidget(self.loanPanel, 1)
+        lrow = QHBoxLayout()
+        self.applyLoanButton = QPushButton(self.tr("&Ajukan pinjaman..."))
+        self.applyLoanButton.setObjectName("memberApplyLoanButton")
+        self.repayLoanButton = QPushButton(self.tr("A&ngsuran..."))
+        self.repayLoanButton.setObjectName("memberRepayLoanButton")
+        lrow.addWidget(self.applyLoanButton)
+        lrow.addWidget(self.repayLoanButton)
+        lrow.addStretch(1)
+        lo.addLayout(lrow)
         self.tabs.addTab(self.loansTab, self.tr("Pinjaman"))
 
         # transactions
@@ -758,13 +786,16 @@ class MemberDetailDialog(QDialog):
         self.depositButton.clicked.connect(lambda: self.savings_dialog("deposit"))
         self.withdrawButton.clicked.connect(lambda: self.savings_dialog("withdraw"))
         self.balancesTable.clicked.connect(lambda _i: self.load_statement())
+        self.loansTable.selectionModel().currentRowChanged.connect(lambda _c, _p: self.load_loan())
+        self.applyLoanButton.clicked.connect(self.apply_loan)
+        self.repayLoanButton.clicked.connect(self.repay_loan)
         self.fromEdit.userDateChanged.connect(lambda _d: self.load_statement())
         self.toEdit.userDateChanged.connect(lambda _d: self.load_statement())
         ctx.bus.changed.connect(self._on_changed)
         self.refresh()
 
     def _on_changed(self, areas: set[str]) -> None:
-        if areas & {MEMBERS, SAVINGS, LEDGER}:
+        if areas & {MEMBERS, SAVINGS, LEDGER, LOANS}:
             self.refresh()
 
     def refresh(self) -> None:
@@ -819,6 +850,32 @@ class MemberDetailDialog(QDialog):
             self.balancesTable.selectRow(0)
         self.load_statement()
         self.ledgerModel.set_rows(ui_queries.member_ledger(ctx.db, d.number))
+        self.loansModel.set_rows(loans_service.member_loans(ctx.db, d.number, ctx.actor))
+        self.applyLoanButton.setEnabled(d.status == "aktif")
+        if self.loansModel.rows:
+            self.loansTable.selectRow(len(self.loansModel.rows) - 1)
+        self.load_loan()
+
+    def load_loan(self) -> None:
+        row = self.loansModel.row(self.loansTable.currentIndex())
+        detail = loans_service.get_loan(self.ctx.db, row.number, self.ctx.actor) if row else None
+        self.loanPanel.show_loan(detail)
+        self.repayLoanButton.setEnabled(detail is not None and detail.status == "aktif")
+
+    def apply_loan(self) -> QDialog:
+        from .loan_wizard import LoanApplicationWizard
+
+        wiz = LoanApplicationWizard(self.ctx, self.number, self)
+        wiz.open()
+        return wiz
+
+    def repay_loan(self) -> QDialog:
+        from .loan_dialogs import RepaymentDialog
+
+        d = self.loanPanel.detail
+        dlg = RepaymentDialog(self.ctx, d.number if d else None, self)
+        dlg.open()
+        return dlg
 
     def selected_product(self) -> str | None:
         idx = self.balancesTable.currentIndex()
@@ -951,6 +1008,11 @@ class ExitMemberDialog(QDialog):
             on_error=self.errors.show,
             parent=self,
         )
+
+
+def loan_status_label(code: str, lang: str) -> str:
+    pair = loans_service.STATUS_LABELS.get(code)
+    return (pair[0] if lang == "id" else pair[1]) if pair else code
 
 
 def kind_label(kind: str, lang: str) -> str:

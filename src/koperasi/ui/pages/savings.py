@@ -494,10 +494,18 @@ class SavingsPage(Page):
 class ReverseDialog(QDialog):
     """Ask for the date and the reason of a reversal (nothing is ever deleted)."""
 
-    def __init__(self, ctx: AppContext, what: str, action, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(
+        self,
+        ctx: AppContext,
+        what: str,
+        action,  # type: ignore[no-untyped-def]
+        parent: QWidget | None = None,
+        changes: frozenset[str] | set[str] = frozenset({SAVINGS, LEDGER, MEMBERS}),
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.action = action
+        self.changes = set(changes)
         self.setObjectName("reverseDialog")
         self.setWindowTitle(self.tr("Batalkan (balik) transaksi"))
         layout = QVBoxLayout(self)
@@ -548,7 +556,7 @@ class ReverseDialog(QDialog):
 
         self.ctx.write(
             lambda: self.action(date, reason),
-            changes={SAVINGS, LEDGER, MEMBERS},
+            changes=self.changes,
             on_done=done,
             on_error=self.errors.show,
             parent=self,
