@@ -191,7 +191,11 @@ def test_loan_life_and_group_meeting(qtbot, tmp_path, ui_settings, answers):
     # Budi also saves 50.000 sukarela, typed into the grid; a typo first
     cell = model.index(1, 9)
     type_in_cell(qtbot, meet.table, cell, "lima puluh")
-    assert budi.texts.get("sukarela") == "lima puluh", ([ln.texts for ln in model.lines], meet.table.currentIndex().row(), meet.table.currentIndex().column())
+    assert budi.texts.get("sukarela") == "lima puluh", (
+        [ln.texts for ln in model.lines],
+        meet.table.currentIndex().row(),
+        meet.table.currentIndex().column(),
+    )
     qtbot.mouseClick(ok_button(meet), LEFT)
     assert meet.isVisible()
     assert "Baris 2 (A00002)" in meet.general.text()
