@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: venv run test lint fmt bench dist translations forms clean
+.PHONY: venv run test lint fmt bench dist translations forms screenshots clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,8 +21,8 @@ test: venv
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider
 
 lint: venv
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check src tests bench scripts
+	$(BIN)/ruff format --check src tests bench scripts
 
 fmt: venv
 	$(BIN)/ruff check --fix src tests bench
@@ -43,3 +43,6 @@ dist: venv
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache
+
+screenshots: venv
+	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/screenshots.py
