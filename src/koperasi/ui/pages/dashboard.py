@@ -21,6 +21,7 @@ from ...services.ui_queries import Dashboard
 from ..context import GROUPS, LEDGER, LOANS, MEMBERS, SAVINGS, SETTINGS, AppContext
 from ..widgets import rp
 from .base import Page
+from .loan_labels import class_label
 
 
 def _n(value: int) -> str:
@@ -152,8 +153,16 @@ class DashboardPage(Page):
         self.categoryChart = _chart_view(
             "categoryChart", self.tr("Anggota menurut kategori kerentanan")
         )
-        for v in (self.genderChart, self.savingsChart, self.categoryChart):
-            charts.addWidget(v, 1)
+        self.loanChart = _chart_view(
+            "loanQualityChart", self.tr("Kolektibilitas pinjaman (juta Rp)")
+        )
+        for v, stretch in (
+            (self.genderChart, 2),
+            (self.savingsChart, 2),
+            (self.categoryChart, 3),
+            (self.loanChart, 3),
+        ):
+            charts.addWidget(v, stretch)
         layout.addLayout(charts, 1)
         self.data: Dashboard | None = None
 
@@ -215,6 +224,13 @@ class DashboardPage(Page):
             [s.total / 1_000_000 for s in d.savings],  # chart scale only, never money arithmetic
             self.tr("Saldo"),
             horizontal=False,
+        )
+        self._bar_chart(
+            self.loanChart.chart(),
+            [class_label(c, lang) for c, _n_loans, _out in lf.by_class],
+            [out / 1_000_000 for _c, _n_loans, out in lf.by_class],  # chart scale only
+            self.tr("Sisa pokok"),
+            horizontal=True,
         )
         self._bar_chart(
             self.categoryChart.chart(),
