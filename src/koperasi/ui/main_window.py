@@ -26,6 +26,7 @@ from .pages.dashboard import DashboardPage
 from .pages.groups import GroupsPage
 from .pages.ledger import LedgerPage
 from .pages.members import MembersPage
+from .pages.reports import ReportsPage
 from .pages.savings import SavingsPage
 from .pages.settings import PlaceholderPage, SettingsPage
 
@@ -84,9 +85,7 @@ class MainWindow(QMainWindow):
             ctx, "loansPage", self.tr("Pinjaman"), coming.format(what=self.tr("pinjaman"))
         )
         self.ledger = LedgerPage(ctx)
-        self.reports = PlaceholderPage(
-            ctx, "reportsPage", self.tr("Laporan"), coming.format(what=self.tr("laporan"))
-        )
+        self.reports = ReportsPage(ctx)
         self.exchange = PlaceholderPage(
             ctx,
             "exchangePage",
