@@ -404,3 +404,26 @@ def test_close_and_reopen_the_year_in_gui(window, qtbot, asked):
     with read_only(db) as s:
         assert statements.balances(s, dt.date(2025, 12, 31)).get("3.90", 0) == surpluses[2024]
     _check_ok(db)
+
+
+def test_build_runs_in_the_background_worker_with_a_progress_dialog(demo_db, ui_settings, qtbot):
+    from uihelpers import TODAY
+
+    from koperasi.services.auth import SYSTEM
+    from koperasi.ui.context import AppContext
+    from koperasi.ui.worker import Runner
+
+    runner = Runner()
+    ctx = AppContext(demo_db, SYSTEM, runner, ui_settings, today=lambda: TODAY)
+    page = reports_page.ReportsPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.options.monthCombo.count() > 0, timeout=10_000)
+    _click_report(qtbot, page, "buku-besar")
+    task = page.build()
+    assert task.dialog is not None and task.dialog.objectName() == "progressDialog"
+    assert page.page_count() == 0
+    qtbot.waitUntil(lambda: task.is_finished, timeout=30_000)
+    assert task.error is None and task.dialog is None
+    assert page.page_count() > 1 and "halaman" in page.statusLabel.text()
+    runner.wait()

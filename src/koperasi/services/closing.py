@@ -419,7 +419,7 @@ def year_overview(db, year: int) -> YearOverview:  # type: ignore[no-untyped-def
         start, end = statements.fiscal_year_bounds(year, sm)
         rows = {
             (p.year, p.month): p
-            for p in s.scalars(select(FiscalPeriod).where(FiscalPeriod.year.in_({year, year + 1})))
+            for p in s.scalars(select(FiscalPeriod).where(FiscalPeriod.year.in_([year, year + 1])))
         }
         months = tuple(
             _view(rows.get((y, m)), y, m) for y, m in statements.fiscal_year_months(year, sm)

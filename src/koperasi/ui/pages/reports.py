@@ -386,10 +386,11 @@ class ReportsPage(Page):
         spec = self.current_spec()
         return spec.title.get(self.ctx.lang) if spec else ""
 
-    def build(self) -> None:
+    def build(self) -> Any:
+        """Build the selected report in the worker and preview it; returns the task."""
         spec = self.current_spec()
         if spec is None:
-            return
+            return None
         ctx, name, params, lang = self.ctx, spec.name, self.params(), self.ctx.lang
         key = (name, params, lang)
         out = Path(self._tmp.name) / f"pratinjau-{next(self._serial)}.pdf"
@@ -404,7 +405,7 @@ class ReportsPage(Page):
             return data, out
 
         self.statusLabel.setText(self.tr("Menyusun {title}...").format(title=self._title()))
-        ctx.read(
+        return ctx.read(
             work,
             progress=self.tr("Menyusun laporan {title}...").format(title=self._title()),
             on_done=lambda result: self._built(key, *result),
