@@ -381,3 +381,65 @@ def year_surplus_in(s: Session, year: int) -> tuple[int, bool]:
     sm = statements.fy_start_month(s)
     start, end = statements.fiscal_year_bounds(year, sm)
     return statements.surplus_between(s, start, end), False
+
+
+# ---------------------------------------------------------------- overview (for the GUI)
+
+
+@dataclass(frozen=True)
+class YearOverview:
+    """A financial year as the closing screen shows it: its months and its SHU."""
+
+    year: int
+    start: dt.date
+    end: dt.date
+    months: tuple[PeriodView, ...]  # the twelve months of the financial year, in order
+    closed: bool
+    income: int
+    expenses: int
+    surplus: int  # what close_year posts (or posted) to 3.90
+    shu_distributed: bool
+
+
+def financial_years(db, today: dt.date | None = None) -> list[int]:  # type: ignore[no-untyped-def]
+    """Financial years from the first posting's to today's, newest first."""
+    today = today or dt.date.today()
+    with read_only(db) as s:
+        sm = statements.fy_start_month(s)
+        first, last = statements.first_and_last_entry_date(s)
+        lo = statements.fiscal_year_of(first or today, sm)
+        hi = statements.fiscal_year_of(max(last or today, today), sm)
+        return list(range(hi, lo - 1, -1))
+
+
+def year_overview(db, year: int) -> YearOverview:  # type: ignore[no-untyped-def]
+    """The months of financial year ``year`` with their status, and the year's SHU."""
+    with read_only(db) as s:
+        sm = statements.fy_start_month(s)
+        start, end = statements.fiscal_year_bounds(year, sm)
+        rows = {
+            (p.year, p.month): p
+            for p in s.scalars(select(FiscalPeriod).where(FiscalPeriod.year.in_([year, year + 1])))
+        }
+        months = tuple(
+            _view(rows.get((y, m)), y, m) for y, m in statements.fiscal_year_months(year, sm)
+        )
+        closed = closed_years_in(s)
+        if str(year) in closed:
+            info = closed[str(year)]
+            income, expenses = int(info.get("income", 0)), int(info.get("expenses", 0))
+            surplus = int(info.get("surplus", income - expenses))
+        else:
+            _lines, income, expenses = _closing_lines(s, start, end)
+            surplus = income - expenses
+        return YearOverview(
+            year,
+            start,
+            end,
+            months,
+            str(year) in closed,
+            income,
+            expenses,
+            surplus,
+            shu_distribution_entry_id(s, year) is not None,
+        )

@@ -79,9 +79,16 @@ class AppContext:
         on_error: Callable[[BaseException], bool | None] | None = None,
         progress: str | None = None,
         parent: QWidget | None = None,
+        on_cancel: Callable[[], None] | None = None,
     ) -> Any:
         return self.runner.run(
-            fn, write=False, on_done=on_done, on_error=on_error, progress=progress, parent=parent
+            fn,
+            write=False,
+            on_done=on_done,
+            on_error=on_error,
+            on_cancel=on_cancel,
+            progress=progress,
+            parent=parent,
         )
 
     def show_error(self, exc: BaseException, parent: QWidget | None = None) -> None:

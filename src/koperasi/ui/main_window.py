@@ -27,6 +27,7 @@ from .pages.groups import GroupsPage
 from .pages.ledger import LedgerPage
 from .pages.loans import LoansPage
 from .pages.members import MembersPage
+from .pages.reports import ReportsPage
 from .pages.savings import SavingsPage
 from .pages.settings import PlaceholderPage, SettingsPage
 
@@ -83,9 +84,7 @@ class MainWindow(QMainWindow):
         self.savings = SavingsPage(ctx)
         self.loans = LoansPage(ctx)
         self.ledger = LedgerPage(ctx)
-        self.reports = PlaceholderPage(
-            ctx, "reportsPage", self.tr("Laporan"), coming.format(what=self.tr("laporan"))
-        )
+        self.reports = ReportsPage(ctx)
         self.exchange = PlaceholderPage(
             ctx,
             "exchangePage",
