@@ -66,8 +66,12 @@ def _wrap(s: str, width: int = 16) -> str:
     return s[:cut] + "\n" + s[cut + 1 :]
 
 
+def wrap_label(label_id: str, label_en: str = "") -> T:
+    return T(_wrap(label_id), _wrap(label_en or label_id))
+
+
 def chart_label(seg: outreach.Segment) -> T:
-    return T(_wrap(seg.label_id), _wrap(seg.label_en or seg.label_id))
+    return wrap_label(seg.label_id, seg.label_en)
 
 
 def membership_section(m: outreach.Membership, period: Period) -> Section:
