@@ -92,7 +92,7 @@ def outreach_sections(s: Session, period: Period) -> tuple[Section, ...]:
         Column("women", T("Perempuan", "Women"), Kind.INT, 0.8),
         Column("joined", T("Masuk", "Joined"), Kind.INT, 0.6),
         Column("left", T("Keluar", "Left"), Kind.INT, 0.6),
-        Column("borrowers", T("Peminjam baru", "New borrowers"), Kind.INT, 0.8),
+        Column("borrowers", T("Menerima pinjaman", "Received a loan"), Kind.INT, 0.8),
         Column("lent", T("Pinjaman dicairkan", "Loans disbursed"), Kind.MONEY, 1.3),
         Column("savings", T("Simpanan akhir periode", "Savings at period end"), Kind.MONEY, 1.3),
     )
@@ -133,9 +133,9 @@ def outreach_sections(s: Session, period: Period) -> tuple[Section, ...]:
     notes = (
         T(
             "Kategori kerentanan sesuai data anggota; seorang anggota dapat termasuk lebih dari "
-            "satu kategori. Peminjam baru: anggota yang menerima pencairan pinjaman dalam periode.",
+            "satu kategori. Menerima pinjaman: anggota yang menerima pencairan pinjaman dalam periode.",
             "Vulnerability categories as recorded for each member; a member may belong to more "
-            "than one. New borrowers: members who received a loan disbursement in the period.",
+            "than one. Received a loan: members who received a loan disbursement in the period.",
         ),
     )
     return (
