@@ -2,9 +2,10 @@
 every registered report renders without options; sample pages rendered to PNG."""
 
 import datetime as dt
+import importlib.util
 import shutil
-import subprocess
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
@@ -31,6 +32,11 @@ from koperasi.reports.pdf import render_pdf
 from koperasi.reports.xlsx import MONEY_FORMAT, render_xlsx
 from koperasi.services.progress import Cancelled
 from koperasi.services.uow import read_only
+
+_SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "report_samples.py"
+_spec = importlib.util.spec_from_file_location("report_samples", _SCRIPT)
+samples_script = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(samples_script)
 
 
 def _sample(n_rows: int) -> ReportData:
@@ -225,12 +231,17 @@ def test_cli_report_list_and_run(tmp_path, demo_db_path, capsys):
     assert main(["--db", str(db), "check"]) == 0
 
 
-def test_every_report_renders_without_options(demo_db, output_dir, tmp_path):
-    """Each registered report, both formats, no options; sample pages go to test-output/."""
+def test_every_report_renders_without_options(demo_db, output_dir, qapp):
+    """Each registered report, both formats, no options; the first page of each PDF is
+    rendered to PNG with QtPdf in test-output/samples/ and must not be blank."""
     with read_only(demo_db) as s:
         assert s.scalar(select(Member.id).limit(1)) is not None
     add_demo_loans(demo_db)
-    pdftoppm = shutil.which("pdftoppm")
+    samples = output_dir / "samples"
+    samples.mkdir(exist_ok=True)
+    for old in samples.glob("*.png"):
+        old.unlink()
+    names = []
     for spec in registry.list_reports():
         data = registry.build(demo_db, spec.name)
         assert data.title.get("id") and data.title.get("en")
@@ -239,23 +250,30 @@ def test_every_report_renders_without_options(demo_db, output_dir, tmp_path):
         assert pdf.stat().st_size > 1000
         assert "Info" in load_workbook(str(xlsx), read_only=True).sheetnames
         assert data.org.name in pdf_text(pdf)
-        if pdftoppm:
-            subprocess.run(
-                [
-                    pdftoppm,
-                    "-r",
-                    "70",
-                    "-f",
-                    "1",
-                    "-l",
-                    "1",
-                    "-png",
-                    str(pdf),
-                    str(output_dir / spec.name),
-                ],
-                check=True,
-                timeout=60,
-            )
-    if not pdftoppm:
-        pytest.skip("pdftoppm (poppler-utils) is not installed: PDFs written, PNG samples skipped")
-    assert list(output_dir.glob("*.png"))
+        png = samples_script.render_page_png(pdf, samples / f"{spec.name}.png", 0, dpi=60)
+        ink = samples_script.ink_fraction(png)
+        assert ink > 0.01, (spec.name, ink)  # text, rules and tables, not a white page
+        names.append(spec.name)
+    assert {"rat", "pemantauan-program", "nominatif", "laporan-keuangan"} <= set(names)
+    assert sorted(p.stem for p in samples.glob("*.png")) == sorted(names)
+
+
+def test_blank_page_is_detected(tmp_path, qapp):
+    """The non-blank check can fail: a PDF page with nothing on it has no ink."""
+    from reportlab.pdfgen import canvas
+
+    pdf = tmp_path / "blank.pdf"
+    c = canvas.Canvas(str(pdf))
+    c.showPage()
+    c.save()
+    png = samples_script.render_page_png(pdf, tmp_path / "blank.png")
+    assert samples_script.ink_fraction(png) == 0.0
+
+
+def test_readme_samples_script(demo_db, tmp_path, qapp):
+    """scripts/report_samples.py writes the RAT statement page and the loan register page."""
+    out = tmp_path / "images"
+    paths = samples_script.write_samples(demo_db, out, tmp_path)
+    assert [p.name for p in paths] == ["report-rat.png", "report-nominatif.png"]
+    for p in paths:
+        assert samples_script.ink_fraction(p) > 0.02

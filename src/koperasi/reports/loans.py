@@ -108,7 +108,7 @@ def build_register(
             Column("loan", T("No. pinjaman", "Loan no."), Kind.TEXT, 1.0),
             Column("member", T("No. anggota", "Member no."), Kind.TEXT, 0.9),
             Column("name", T("Nama", "Name"), Kind.TEXT, 1.8),
-            Column("group", T("Kelompok", "Group"), Kind.TEXT, 0.6),
+            Column("group", T("Kelompok", "Group"), Kind.TEXT, 0.75),
             Column("disbursed", T("Tgl cair", "Disbursed"), Kind.DATE, 0.9),
             Column("amount", T("Plafon", "Amount"), Kind.MONEY, 1.1, True),
             Column("outstanding", T("Sisa pokok", "Outstanding"), Kind.MONEY, 1.1, True),
@@ -177,7 +177,7 @@ def build_arrears(db, params: ReportParams, progress: ProgressCallback | None = 
             Column("loan", T("No. pinjaman", "Loan no."), Kind.TEXT, 1.0),
             Column("member", T("No. anggota", "Member no."), Kind.TEXT, 0.9),
             Column("name", T("Nama", "Name"), Kind.TEXT, 1.8),
-            Column("group", T("Kelompok", "Group"), Kind.TEXT, 0.6),
+            Column("group", T("Kelompok", "Group"), Kind.TEXT, 0.75),
             Column("dpd", T("Hari tunggak", "Days late"), Kind.INT, 0.6),
             Column(
                 "arrears_principal",
@@ -279,7 +279,7 @@ def par_by_group(r, names: dict[str, str]) -> Table:
             )
         )
     cols = (
-        Column("group", T("Kelompok", "Group"), Kind.TEXT, 0.6),
+        Column("group", T("Kelompok", "Group"), Kind.TEXT, 0.75),
         Column("name", T("Nama kelompok", "Group name"), Kind.TEXT, 1.8),
         Column("loans", T("Pinjaman", "Loans"), Kind.INT, 0.7, True),
         Column("outstanding", T("Sisa pokok", "Outstanding"), Kind.MONEY, 1.2, True),
