@@ -23,6 +23,7 @@ from .context import SETTINGS, AppContext
 from .crash import log_path
 from .pages.base import Page
 from .pages.dashboard import DashboardPage
+from .pages.exchange import ExchangePage
 from .pages.groups import GroupsPage
 from .pages.ledger import LedgerPage
 from .pages.members import MembersPage
@@ -87,12 +88,7 @@ class MainWindow(QMainWindow):
         self.reports = PlaceholderPage(
             ctx, "reportsPage", self.tr("Laporan"), coming.format(what=self.tr("laporan"))
         )
-        self.exchange = PlaceholderPage(
-            ctx,
-            "exchangePage",
-            self.tr("Impor/Ekspor"),
-            coming.format(what=self.tr("impor/ekspor Excel")),
-        )
+        self.exchange = ExchangePage(ctx)
         self.settings = SettingsPage(ctx)
         self.pages: dict[str, Page] = {
             "dashboard": self.dashboard,
