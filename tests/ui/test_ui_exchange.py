@@ -59,8 +59,21 @@ def audit_count(db) -> int:  # type: ignore[no-untyped-def]
         return s.scalar(select(func.count()).select_from(AuditEntry))
 
 
+@pytest.fixture(scope="module")
+def demo_audit(demo_db_path, tmp_path_factory) -> Path:
+    """One audit workbook of the session's demo cooperative (the export takes seconds)."""
+    from koperasi.db.database import open_database
+    from koperasi.exchange import export_auditor
+
+    db = open_database(demo_db_path)
+    try:
+        return export_auditor(db, tmp_path_factory.mktemp("audit") / "ksp-demo.xlsx").path
+    finally:
+        db.dispose()
+
+
 @pytest.fixture
-def page(make_ctx, qtbot, request):  # type: ignore[no-untyped-def]
+def page(make_ctx, qtbot):  # type: ignore[no-untyped-def]
     def make(db):  # type: ignore[no-untyped-def]
         p = ExchangePage(make_ctx(db))
         p.files = FakeFiles()
@@ -383,105 +396,105 @@ def test_missing_column_and_unavailable_kind(sqlite_db, page, qtbot, tmp_path):
     assert not commit_button(wiz).isEnabled()
 
 
-def test_audit_workbook_restore_through_wizard(demo_db, sqlite_db, make_ctx, page, qtbot, tmp_path):
-    src = page(demo_db)
-    export_file(src, qtbot, tmp_path / "lengkap.xlsx")
-    # into a non-empty database: refused with the service's message
-    p = page(demo_db)
-    wiz = open_wizard(p, qtbot)
-    choose(wiz, qtbot, "audit-workbook", tmp_path / "lengkap.xlsx")
-    assert not wiz.source.templateButton.isEnabled()
-    qtbot.mouseClick(next_button(wiz), LEFT)
-    assert wiz.check.fileError.isVisible() and "kosong" in wiz.check.fileError.text()
-    wiz.reject()
-    # into an empty database: previewed, then restored
-    p = page(sqlite_db)
-    wiz = open_wizard(p, qtbot)
-    choose(wiz, qtbot, "audit-workbook", tmp_path / "lengkap.xlsx")
-    qtbot.mouseClick(next_button(wiz), LEFT)
-    assert not wiz.check.validOnlyRadio.isEnabled()
-    assert commit_button(wiz).isEnabled(), wiz.check.fileError.text()
-    qtbot.mouseClick(commit_button(wiz), LEFT)
-    assert wiz.report is not None and wiz.report.committed
-    assert member_count(sqlite_db) == member_count(demo_db)
-
-
-def test_import_in_the_real_worker_moves_on_when_done(sqlite_db, make_ctx, qtbot, tmp_path):
-    from koperasi.exchange import write_template
-    from koperasi.ui.worker import Runner
-
-    ctx = make_ctx(sqlite_db)
-    ctx.runner = Runner()
-    p = ExchangePage(ctx)
-    p.files = FakeFiles()
-    qtbot.addWidget(p)
-    p.show()
-    template = write_template("members", tmp_path / "t.xlsx")
-    path = members_file(tmp_path / "a.xlsx", [member(1, "Siti Rahmawati")], template)
-    wiz = open_wizard(p, qtbot)
-    choose(wiz, qtbot, "members", path)
-    qtbot.mouseClick(next_button(wiz), LEFT)
-    qtbot.waitUntil(lambda: wiz.check.model.rowCount() == 1, timeout=30_000)
-    qtbot.waitUntil(lambda: commit_button(wiz).isEnabled(), timeout=5_000)
-    qtbot.mouseClick(commit_button(wiz), LEFT)
-    qtbot.waitUntil(lambda: wiz.currentPage() is wiz.result_page, timeout=30_000)
-    ctx.runner.wait()
-    assert wiz.result_page.writtenLabel.text() == "1"
-    assert member_count(sqlite_db) == 1
-
-
-# ---------------------------------------------------------------- consolidation
-
-
-def test_consolidation_of_exported_workbooks(demo_db, sqlite_db, page, qtbot, tmp_path):
+def small_audit(db, path: Path, name: str) -> Path:  # type: ignore[no-untyped-def]
+    """The audit workbook of a young cooperative (a fresh database: fast to read)."""
+    from koperasi.exchange import export_auditor
     from koperasi.services import settings as settings_service
     from koperasi.services.auth import SYSTEM
 
-    profile = settings_service.get_profile(sqlite_db)
-    settings_service.save_profile(
-        sqlite_db, SYSTEM, type(profile)(**{**profile.__dict__, "name": "KSP Baru"})
-    )
-    a = export_file(page(demo_db), qtbot, tmp_path / "ksp-demo.xlsx")
-    b = export_file(page(sqlite_db), qtbot, tmp_path / "ksp-baru.xlsx")
+    profile = settings_service.get_profile(db)
+    settings_service.save_profile(db, SYSTEM, type(profile)(**{**profile.__dict__, "name": name}))
+    return export_auditor(db, path).path
+
+
+def test_audit_workbook_restore_through_wizard(
+    demo_db, sqlite_db, page, qtbot, demo_audit, tmp_path
+):
+    from koperasi.db.database import open_database
+
+    other = open_database(tmp_path / "lain.db")
+    small = small_audit(other, tmp_path / "ksp-lain.xlsx", "KSP Lain")
+    other.dispose()
+    # a sheet missing: the service's message, nothing written
+    broken = tmp_path / "tanpa-jurnal.xlsx"
+    wb = load_workbook(small)
+    del wb["Jurnal"]
+    wb.save(broken)
+    p = page(sqlite_db)
+    wiz = open_wizard(p, qtbot)
+    choose(wiz, qtbot, "audit-workbook", broken)
+    assert not wiz.source.templateButton.isEnabled()
+    qtbot.mouseClick(next_button(wiz), LEFT)
+    assert "Jurnal" in wiz.check.fileError.text() and "tidak ada" in wiz.check.fileError.text()
+    assert not commit_button(wiz).isEnabled()
+    # into an empty database: checked, then the whole books restored
+    qtbot.mouseClick(wiz.button(QWizard.WizardButton.BackButton), LEFT)
+    choose(wiz, qtbot, "audit-workbook", demo_audit)
+    qtbot.mouseClick(next_button(wiz), LEFT)
+    assert not wiz.check.validOnlyRadio.isEnabled()
+    assert commit_button(wiz).isEnabled(), wiz.check.fileError.text()
+    assert member_count(sqlite_db) == 0
+    qtbot.mouseClick(commit_button(wiz), LEFT)
+    assert wiz.report is not None and wiz.report.committed
+    assert member_count(sqlite_db) == member_count(demo_db) == 40
+    # the database is no longer empty: refused with the service's message
+    wiz = open_wizard(p, qtbot)
+    choose(wiz, qtbot, "audit-workbook", small)
+    qtbot.mouseClick(next_button(wiz), LEFT)
+    assert wiz.check.fileError.isVisible() and "kosong" in wiz.check.fileError.text()
+    assert member_count(sqlite_db) == 40
+
+
+def test_consolidation_of_exported_workbooks(demo_audit, sqlite_db, page, qtbot, tmp_path):
+    a = demo_audit
+    b = tmp_path / "ksp-baru.xlsx"
+    small_audit(sqlite_db, tmp_path / "unused.xlsx", "KSP Baru")
+    export_file(page(sqlite_db), qtbot, b)  # through the page, as a cooperative would
     tampered = tmp_path / "ksp-ubah.xlsx"
-    wb = load_workbook(a)
-    ws = wb["Jurnal"]
-    ws["E2"] = (ws["E2"].value or 0) + 100
+    wb = load_workbook(b)
+    ws = wb["Akun"]
+    ws["C2"] = f"{ws['C2'].value} (diubah)"
     wb.save(tampered)
+    junk = tmp_path / "catatan.xlsx"
+    junk.write_text("bukan buku kerja")
 
     ev = page(sqlite_db)
     ev.tabs.setCurrentIndex(2)
     assert not ev.consolidateButton.isEnabled()
     ev.files.open_answers = [str(a), str(b), str(tampered)]
     qtbot.mouseClick(ev.addWorkbooksButton, LEFT)
-    ev.files.open_answers = [str(a)]  # added twice: listed once
+    ev.files.open_answers = [str(a), str(junk)]  # a workbook added twice is listed once
     qtbot.mouseClick(ev.addWorkbooksButton, LEFT)
-    assert ev.workbooks() == [str(a), str(b), str(tampered)]
-    out = tmp_path / "laporan"
-    ev.files.save_answers.append(str(out))
+    assert ev.workbooks() == [str(a), str(b), str(tampered), str(junk)]
+    ev.files.save_answers.append(str(tmp_path / "laporan"))
     qtbot.mouseClick(ev.consolidateButton, LEFT)
     saved = tmp_path / "laporan.xlsx"
     assert saved.exists(), ev.consolidationError.text()
-    assert "2 dari 3 koperasi lolos" in ev.consolidationSummary.text()
+    assert "2 dari 4 koperasi lolos" in ev.consolidationSummary.text()
     m = ev.checksModel
     table = {
-        m.data(m.index(r, 1)): (m.data(m.index(r, 3)), m.data(m.index(r, 4)))
+        m.data(m.index(r, 1)): (m.data(m.index(r, 0)), m.data(m.index(r, 3)), m.data(m.index(r, 4)))
         for r in range(m.rowCount())
     }
-    assert table["ksp-demo.xlsx"] == ("lolos", "")
-    assert table["ksp-baru.xlsx"] == ("lolos", "")
-    assert table["ksp-ubah.xlsx"][0] == "GAGAL" and "seimbang" in table["ksp-ubah.xlsx"][1]
+    assert table["ksp-demo.xlsx"][1:] == ("lolos", "")
+    assert table["ksp-baru.xlsx"] == ("KSP Baru", "lolos", "")
+    assert table["ksp-ubah.xlsx"][1] == "GAGAL"
+    assert "SHA-256" in table["ksp-ubah.xlsx"][2] and "Akun" in table["ksp-ubah.xlsx"][2]
+    assert table["catatan.xlsx"][1] == "GAGAL" and "bukan buku kerja" in table["catatan.xlsx"][2]
     book = load_workbook(saved)
     assert len(list(book["Per koperasi"].values)) == 4  # header, two cooperatives, total
     failed = list(book["Koperasi yang gagal pemeriksaan"].values)
     assert any("ksp-ubah.xlsx" in str(r) for r in failed)
-    # the same list as PDF; a workbook removed from the list is no longer read
-    ev.consolidationList.item(2).setSelected(True)
-    qtbot.mouseClick(ev.removeWorkbooksButton, LEFT)
+    # as PDF; workbooks removed from the list are no longer read
+    for row in (3, 0):
+        ev.consolidationList.clearSelection()
+        ev.consolidationList.item(row).setSelected(True)
+        qtbot.mouseClick(ev.removeWorkbooksButton, LEFT)
+    assert ev.workbooks() == [str(b), str(tampered)]
     ev.files.save_answers.append(str(tmp_path / "laporan.pdf"))
     qtbot.mouseClick(ev.consolidateButton, LEFT)
     assert (tmp_path / "laporan.pdf").read_bytes().startswith(b"%PDF")
-    assert "2 dari 2 koperasi lolos" in ev.consolidationSummary.text()
+    assert "1 dari 2 koperasi lolos" in ev.consolidationSummary.text()
 
 
 def test_preview_model_passes_qt_model_tester(sqlite_db, page, qtbot, qtmodeltester, tmp_path):
