@@ -148,6 +148,11 @@ def commit_button(wiz: ImportWizard):  # type: ignore[no-untyped-def]
     return wiz.button(QWizard.WizardButton.CommitButton)
 
 
+def click_row(qtbot, table, row: int) -> None:  # type: ignore[no-untyped-def]
+    rect = table.visualRect(table.model().index(row, 0))
+    qtbot.mouseClick(table.viewport(), LEFT, pos=rect.center())
+
+
 def preview_cells(wiz: ImportWizard) -> list[list[str]]:
     m = wiz.check.model
     return [
@@ -304,9 +309,11 @@ def test_bad_row_is_shown_in_preview_and_nothing_is_written(sqlite_db, page, qtb
     # all or nothing (the default): Impor is not possible
     assert wiz.check.allOrNothingRadio.isChecked()
     assert not commit_button(wiz).isEnabled()
-    # only the rows with errors
+    # only the rows with errors; a click on one shows its whole message
     qtbot.mouseClick(wiz.check.onlyErrorsCheck, LEFT, pos=wiz.check.onlyErrorsCheck.rect().center())
     assert [row[0] for row in preview_cells(wiz)] == ["3", "4"]
+    click_row(qtbot, wiz.check.table, 0)
+    assert wiz.check.rowDetail.text() == f"Baris 3: {by_row['3'][1]}"
     # the error report workbook
     report = tmp_path / "kesalahan.xlsx"
     p.files.save_answers.append(str(report))
@@ -471,6 +478,7 @@ def test_consolidation_of_exported_workbooks(demo_audit, sqlite_db, page, qtbot,
     saved = tmp_path / "laporan.xlsx"
     assert saved.exists(), ev.consolidationError.text()
     assert "2 dari 4 koperasi lolos" in ev.consolidationSummary.text()
+    assert "KSP Baru (ksp-ubah.xlsx), catatan.xlsx" in ev.consolidationSummary.text()
     m = ev.checksModel
     table = {
         m.data(m.index(r, 1)): (m.data(m.index(r, 0)), m.data(m.index(r, 3)), m.data(m.index(r, 4)))
@@ -481,6 +489,9 @@ def test_consolidation_of_exported_workbooks(demo_audit, sqlite_db, page, qtbot,
     assert table["ksp-ubah.xlsx"][1] == "GAGAL"
     assert "SHA-256" in table["ksp-ubah.xlsx"][2] and "Akun" in table["ksp-ubah.xlsx"][2]
     assert table["catatan.xlsx"][1] == "GAGAL" and "bukan buku kerja" in table["catatan.xlsx"][2]
+    click_row(qtbot, ev.checksTable, 2)
+    assert ev.consolidationDetail.text().startswith("KSP Baru (ksp-ubah.xlsx) gagal pemeriksaan:")
+    assert "SHA-256" in ev.consolidationDetail.text()
     book = load_workbook(saved)
     assert len(list(book["Per koperasi"].values)) == 4  # header, two cooperatives, total
     failed = list(book["Koperasi yang gagal pemeriksaan"].values)

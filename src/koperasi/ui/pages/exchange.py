@@ -398,6 +398,17 @@ class ExchangePage(Page):
         self.checksTable.setModel(self.checksModel)
         self.checksTable.setWordWrap(True)
         v.addWidget(self.checksTable, 2)
+        self.consolidationDetail = QLabel()
+        self.consolidationDetail.setObjectName("consolidationDetail")
+        self.consolidationDetail.setWordWrap(True)
+        self.consolidationDetail.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+        )
+        v.addWidget(self.consolidationDetail)
+        self.checksTable.selectionModel().currentRowChanged.connect(
+            lambda *_: self._show_cooperative()
+        )
+        self.checksModel.modelReset.connect(self._show_cooperative)
         self.addWorkbooksButton.clicked.connect(lambda: self.add_workbooks())
         self.removeWorkbooksButton.clicked.connect(self.remove_selected_workbooks)
         self.consolidateButton.clicked.connect(lambda: self.consolidate())
@@ -457,6 +468,17 @@ class ExchangePage(Page):
             parent=self,
         )
 
+    def _show_cooperative(self) -> None:
+        coop = self.checksModel.row(self.checksTable.currentIndex())
+        if coop is None or coop.ok:
+            self.consolidationDetail.setText("")
+            return
+        self.consolidationDetail.setText(
+            self.tr("{name} gagal pemeriksaan:").format(name=_coop_name(coop))
+            + "\n"
+            + "\n".join(f"- {p}" for p in coop.problems(self.ctx.lang))
+        )
+
     def _consolidated(self, result: ConsolidationResult | None) -> None:
         if result is None:
             self.consolidationSummary.setText(
@@ -470,9 +492,15 @@ class ExchangePage(Page):
         ).format(path=str(result.path), passed=len(result.passed), n=len(result.cooperatives))
         if result.failed:
             text += "\n" + self.tr("Gagal pemeriksaan (tidak dijumlahkan): {names}").format(
-                names=", ".join(c.label for c in result.failed)
+                names=", ".join(_coop_name(c) for c in result.failed)
             )
         self.consolidationSummary.setText(text)
+
+
+def _coop_name(coop: Any) -> str:
+    """The cooperative's name and its file (two files may hold the same name)."""
+    file = Path(coop.path).name
+    return coop.label if coop.label == file else f"{coop.label} ({file})"
 
 
 def _period_text(date_from: str, date_to: str) -> str:
@@ -552,6 +580,7 @@ class ImportWizard(QWizard):
         self.setWindowTitle(self.tr("Impor dari Excel"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
+        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
         self.setButtonText(QWizard.WizardButton.NextButton, self.tr("&Lanjut >"))
         self.setButtonText(QWizard.WizardButton.BackButton, self.tr("< &Kembali"))
         self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Batal"))
@@ -746,6 +775,7 @@ class _CheckPage(QWizardPage):
         self.import_task: Any = None
         self.running = False
         self._validating = False
+        self._generation = 0
         v = QVBoxLayout(self)
         self.summary = QLabel()
         self.summary.setObjectName("checkSummary")
@@ -769,6 +799,12 @@ class _CheckPage(QWizardPage):
         self.table = setup_table(DataTable(), "previewTable")
         self.table.setModel(self.model)
         v.addWidget(self.table, 1)
+        self.rowDetail = QLabel()
+        self.rowDetail.setObjectName("previewRowDetail")
+        self.rowDetail.setWordWrap(True)
+        self.rowDetail.setStyleSheet(ERROR_STYLE)
+        self.rowDetail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        v.addWidget(self.rowDetail)
         self.reportLabel = QLabel()
         self.reportLabel.setObjectName("errorReportLabel")
         self.reportLabel.setWordWrap(True)
@@ -796,15 +832,26 @@ class _CheckPage(QWizardPage):
         self.importError = _error_label("importError")
         v.addWidget(self.importError)
         self.onlyErrorsCheck.toggled.connect(self.model.set_only_errors)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_row())
+        self.model.modelReset.connect(self._show_row)
         self.recheckButton.clicked.connect(self.validate)
         self.saveReportButton.clicked.connect(lambda: self.save_error_report())
         self.validOnlyRadio.toggled.connect(lambda _on: self.completeChanged.emit())
+
+    def _show_row(self) -> None:
+        row = self.model.row(self.table.currentIndex())
+        self.rowDetail.setText(
+            self.tr("Baris {n}: {errors}").format(n=row.row, errors=row.errors)
+            if row is not None and row.errors
+            else ""
+        )
 
     # -- checking (a dry run in the write worker: validated and applied, then rolled back)
     def initializePage(self) -> None:  # noqa: N802
         self.validate()
 
     def cleanupPage(self) -> None:  # noqa: N802
+        self._generation += 1  # a check still running belongs to the file left behind
         self.preview = None
         self.model.set_preview(None)
 
@@ -812,6 +859,8 @@ class _CheckPage(QWizardPage):
         ctx = self.wiz.ctx
         kind, path = self.wiz.kind(), self.wiz.path()
         db, actor, lang = ctx.db, ctx.actor, ctx.lang
+        self._generation += 1
+        generation = self._generation
         self.preview = None
         self.model.set_preview(None)
         self.summary.setText(self.tr("Memeriksa {name}...").format(name=Path(path).name))
@@ -825,17 +874,27 @@ class _CheckPage(QWizardPage):
             rep = run_import(db, actor, kind, path, progress=progress, dry_run=True)
             return preview_rows(rep, lang)
 
+        def done(preview: ImportPreview) -> None:
+            if generation == self._generation:
+                self._checked(preview)
+
         def cancelled() -> None:
-            self.summary.setText(
-                self.tr("Pemeriksaan dibatalkan. Tekan Periksa ulang untuk memeriksa lagi.")
-            )
+            if generation == self._generation:
+                self.summary.setText(
+                    self.tr("Pemeriksaan dibatalkan. Tekan Periksa ulang untuk memeriksa lagi.")
+                )
+
+        def failed(exc: BaseException) -> bool:
+            if generation != self._generation:
+                return _problem(ctx, exc) is not None
+            return self._check_failed(exc)
 
         ctx.write(
             check,
             progress=self.tr("Memeriksa berkas {name}...").format(name=Path(path).name),
-            on_done=self._checked,
+            on_done=done,
             on_cancel=cancelled,
-            on_error=self._check_failed,
+            on_error=failed,
             parent=self.wiz,
         )
 
