@@ -530,7 +530,7 @@ class PreviewModel(RowsModel):
         headers = preview.headers if preview is not None else ()
         self.beginResetModel()
         self.columns = [
-            (_tr("Baris"), lambda r: r.row or None, "int"),
+            (_tr("Baris"), lambda r: str(r.row) if r.row else None, "text"),
             (_tr("Kesalahan"), lambda r: r.errors, "text"),
             *[
                 (h or f"({i + 1})", lambda r, i=i: r.values[i] if i < len(r.values) else "", "text")
