@@ -23,13 +23,14 @@ from .context import SETTINGS, AppContext
 from .crash import log_path
 from .pages.base import Page
 from .pages.dashboard import DashboardPage
+from .pages.exchange import ExchangePage
 from .pages.groups import GroupsPage
 from .pages.ledger import LedgerPage
 from .pages.loans import LoansPage
 from .pages.members import MembersPage
 from .pages.reports import ReportsPage
 from .pages.savings import SavingsPage
-from .pages.settings import PlaceholderPage, SettingsPage
+from .pages.settings import SettingsPage
 
 PAGE_KEYS = (
     "dashboard",
@@ -74,10 +75,6 @@ class MainWindow(QMainWindow):
         row.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
-        coming = self.tr(
-            "Segera hadir. Halaman ini akan aktif setelah modul {what} tersedia di aplikasi; "
-            "sampai saat itu gunakan perintah koperasi di terminal (lihat README)."
-        )
         self.dashboard = DashboardPage(ctx)
         self.members = MembersPage(ctx)
         self.groups = GroupsPage(ctx)
@@ -85,12 +82,7 @@ class MainWindow(QMainWindow):
         self.loans = LoansPage(ctx)
         self.ledger = LedgerPage(ctx)
         self.reports = ReportsPage(ctx)
-        self.exchange = PlaceholderPage(
-            ctx,
-            "exchangePage",
-            self.tr("Impor/Ekspor"),
-            coming.format(what=self.tr("impor/ekspor Excel")),
-        )
+        self.exchange = ExchangePage(ctx)
         self.settings = SettingsPage(ctx)
         self.pages: dict[str, Page] = {
             "dashboard": self.dashboard,

@@ -308,21 +308,3 @@ class SettingsPage(Page):
         lang = self.languageCombo.currentData()
         if lang != self.ctx.lang:
             self.languageChanged.emit(lang)
-
-
-class PlaceholderPage(Page):
-    """A page whose services are not in the app yet ("segera hadir")."""
-
-    def __init__(
-        self, ctx: AppContext, name: str, title: str, text: str, parent: QWidget | None = None
-    ) -> None:
-        super().__init__(ctx, parent)
-        self.setObjectName(name)
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"<h2>{title}</h2>"))
-        note = QLabel(text)
-        note.setObjectName(f"{name}Note")
-        note.setWordWrap(True)
-        note.setStyleSheet("color: #57606a; font-size: 11pt;")
-        layout.addWidget(note)
-        layout.addStretch(1)
