@@ -427,3 +427,41 @@ def test_build_runs_in_the_background_worker_with_a_progress_dialog(demo_db, ui_
     assert task.error is None and task.dialog is None
     assert page.page_count() > 1 and "halaman" in page.statusLabel.text()
     runner.wait()
+
+
+def test_member_and_group_documents_open_on_the_laporan_page(window, qtbot):
+    """The member detail's documents and the group's meeting sheet are built on the Laporan
+    page for that member, loan or group."""
+    from koperasi.services import loans as loans_service
+    from koperasi.ui.pages.members import MemberDetailDialog
+
+    db = window.ctx.db
+    loan = loans_service.list_loans(db, status="aktif")[0]
+    dlg = MemberDetailDialog(window.ctx, loan.member_number, window)
+    qtbot.addWidget(dlg)
+    dlg.loansTable.selectRow([r.number for r in dlg.loansModel.rows].index(loan.number))
+    qtbot.mouseClick(dlg.documentButtons["kartu-pinjaman"], Qt.MouseButton.LeftButton)
+    page = window.reports
+    assert window.stack.currentWidget() is page
+    assert page.current_spec().name == "kartu-pinjaman"
+    assert page.params().loan == loan.number
+    assert page.page_count() >= 1
+    assert loan.number in " ".join(
+        page.document.getAllText(i).text() for i in range(page.page_count())
+    )
+
+    dlg = MemberDetailDialog(window.ctx, loan.member_number, window)
+    qtbot.addWidget(dlg)
+    qtbot.mouseClick(dlg.documentButtons["mutasi-simpanan"], Qt.MouseButton.LeftButton)
+    assert page.current_spec().name == "mutasi-simpanan"
+    assert page.params().member == loan.member_number
+    assert page.page_count() >= 1
+
+    groups = window.go("groups")
+    groups.table.selectRow(0)
+    code = groups.selected_group().code
+    qtbot.mouseClick(groups.sheetButton, Qt.MouseButton.LeftButton)
+    assert window.stack.currentWidget() is page
+    assert page.current_spec().name == "lembar-pertemuan"
+    assert page.params().group == code
+    assert page.page_count() >= 1

@@ -30,6 +30,9 @@ class ChangeBus(QObject):
     """``changed.emit({"members", "savings"})`` after an operation; screens refresh."""
 
     changed = Signal(object)
+    # another screen asks the main window to show a page: (page key, options), e.g.
+    # ("reports", {"report": "kartu-pinjaman", "loan": "PJ-2026-00012"})
+    navigate = Signal(str, object)
 
 
 @dataclass

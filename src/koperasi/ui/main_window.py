@@ -117,6 +117,7 @@ class MainWindow(QMainWindow):
         self._make_actions()
         self._make_status_bar()
         self.dashboard.navigate.connect(self.go)
+        ctx.bus.navigate.connect(self.go)
         self.settings.languageChanged.connect(self.languageChangeRequested.emit)
         self.settings.openDatabaseRequested.connect(self.openDatabaseRequested.emit)
         ctx.bus.changed.connect(self._on_changed)
@@ -299,6 +300,9 @@ class MainWindow(QMainWindow):
             self.loans.show_options(options)
         if key == "ledger" and "tab" in options:
             self.ledger.tabs.setCurrentIndex(int(options["tab"]))
+        if key == "reports" and "report" in options:
+            values = {k: v for k, v in options.items() if k != "report"}
+            self.reports.open_report(options["report"], **values)
         return page
 
     # -- frequent actions

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -52,7 +54,10 @@ class GroupsPage(Page):
         self.meetingButton.setObjectName("groupMeetingButton")
         bar.addWidget(self.newButton)
         bar.addWidget(self.editButton)
+        self.sheetButton = QPushButton(self.tr("Cetak &lembar pertemuan..."))
+        self.sheetButton.setObjectName("meetingSheetButton")
         bar.addWidget(self.meetingButton)
+        bar.addWidget(self.sheetButton)
         layout.addLayout(bar)
 
         split = QSplitter(Qt.Orientation.Horizontal)
@@ -124,6 +129,7 @@ class GroupsPage(Page):
         self.newButton.clicked.connect(self.new_group)
         self.editButton.clicked.connect(self.edit_group)
         self.meetingButton.clicked.connect(self.open_meeting)
+        self.sheetButton.clicked.connect(self.print_sheet)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self.load_members())
         self.table.doubleClicked.connect(lambda _i: self.edit_group())
         self.addMemberButton.clicked.connect(self.add_member)
@@ -193,6 +199,20 @@ class GroupsPage(Page):
         dlg = GroupMeetingDialog(self.ctx, g.code, g.name, g.meeting_day, self)
         dlg.open()
         return dlg
+
+    def print_sheet(self) -> None:
+        """The meeting sheet (who owes what, blank columns to write in) on the Laporan page,
+        for the group's next meeting day."""
+        g = self.selected_group()
+        if g is None:
+            dialogs.inform(self, self.tr("Lembar pertemuan"), self.tr("Pilih dulu kelompoknya."))
+            return
+        date = self.ctx.today()
+        if g.meeting_day is not None:
+            date += dt.timedelta(days=(g.meeting_day - date.weekday()) % 7)
+        self.ctx.bus.navigate.emit(
+            "reports", {"report": "lembar-pertemuan", "group": g.code, "date": date}
+        )
 
     def _group_op(self, fn, on_done=None) -> None:  # type: ignore[no-untyped-def]
         self.memberError.clear()

@@ -51,7 +51,7 @@ from ..widgets import (
     setup_date_edit,
     to_date,
 )
-from .base import DataTable, Index, Page, RowsModel, fmt_date, placeholder_label, setup_table
+from .base import DataTable, Index, Page, RowsModel, fmt_date, setup_table
 
 PAGE_SIZE = 200
 
@@ -767,13 +767,30 @@ class MemberDetailDialog(QDialog):
         self.ledgerTable.setModel(self.ledgerModel)
         self.tabs.addTab(self.ledgerTable, self.tr("Transaksi"))
 
-        self.documentsTab = placeholder_label(
-            self.tr(
-                "Dokumen cetak (kartu anggota, buku simpanan, kuitansi ulang) akan tersedia "
-                "bersama modul laporan."
+        self.documentsTab = QWidget()
+        self.documentsTab.setObjectName("memberDocumentsTab")
+        dl = QVBoxLayout(self.documentsTab)
+        dl.addWidget(
+            QLabel(
+                self.tr(
+                    "Dokumen anggota ini disusun di halaman Laporan, dengan pratinjau, "
+                    "cetak dan simpan PDF/Excel."
+                )
             )
         )
-        self.documentsTab.setObjectName("memberDocumentsTab")
+        self.documentButtons: dict[str, QPushButton] = {}
+        for key, text in (
+            ("mutasi-simpanan", self.tr("&Mutasi simpanan (buku tabungan)")),
+            ("kartu-pinjaman", self.tr("&Kartu angsuran pinjaman terpilih")),
+            ("kuitansi", self.tr("Kuitansi &transaksi terakhir")),
+            ("slip-shu", self.tr("&Slip SHU")),
+        ):
+            b = QPushButton(text)
+            b.setObjectName(f"document-{key}")
+            b.clicked.connect(lambda _c=False, k=key: self.print_document(k))
+            self.documentButtons[key] = b
+            dl.addWidget(b)
+        dl.addStretch(1)
         self.tabs.addTab(self.documentsTab, self.tr("Dokumen"))
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -924,6 +941,30 @@ class MemberDetailDialog(QDialog):
         dlg = SavingsTxDialog(self.ctx, mode, self.number, self.selected_product(), self)
         dlg.open()
         return dlg
+
+    def document_options(self, report: str) -> dict[str, Any] | None:
+        """The Laporan page options that print ``report`` for this member (None: nothing
+        to print, e.g. no loan or no receipt yet)."""
+        options: dict[str, Any] = {"report": report, "member": self.number}
+        if report == "kartu-pinjaman":
+            loan = self.loanPanel.detail
+            if loan is None:
+                return None
+            options["loan"] = loan.number
+        if report == "kuitansi":
+            receipts = [r.receipt_no for r in self.ledgerModel.rows if r.receipt_no]
+            if not receipts:
+                return None
+            options["receipt"] = receipts[0]
+        return options
+
+    def print_document(self, report: str) -> None:
+        options = self.document_options(report)
+        if options is None:
+            dialogs.inform(self, self.tr("Dokumen"), self.tr("Belum ada data untuk dokumen ini."))
+            return
+        self.accept()
+        self.ctx.bus.navigate.emit("reports", options)
 
     def exit_member(self) -> ExitMemberDialog:
         dlg = ExitMemberDialog(self.ctx, self.detail, self)

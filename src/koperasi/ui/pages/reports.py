@@ -381,6 +381,38 @@ class ReportsPage(Page):
         if self.tabs.currentWidget() is self.closing and self.closing.stale:
             self.closing.refresh()
 
+    def open_report(self, name: str, build: bool = True, **values: Any) -> Any:
+        """Select report ``name`` with the given options (member, loan, receipt, group, date,
+        year) and build it: how the other screens print a member's or a group's documents."""
+        self.tabs.setCurrentIndex(0)
+        if not self.select_report(name):
+            return None
+        ui = self.options
+        for key, edit in (
+            ("member", ui.memberEdit),
+            ("loan", ui.loanEdit),
+            ("receipt", ui.receiptEdit),
+        ):
+            if key in values:
+                edit.setText(str(values[key] or ""))
+        if values.get("group"):
+            if self.choices is None:
+                self._fill_choices(option_choices(self.ctx.db, self.ctx.today()))
+            i = ui.groupCombo.findData(values["group"])
+            if i >= 0:
+                ui.groupCombo.setCurrentIndex(i)
+        if values.get("date") is not None:
+            ui.dateEdit.setDate(to_qdate(values["date"]))
+            self._date_touched = True
+            i = ui.periodKindCombo.findData("date")
+            if registry.PERIOD in (self.current_spec().options or ()) and i >= 0:
+                ui.periodKindCombo.setCurrentIndex(i)
+        if values.get("year") is not None:
+            i = ui.yearCombo.findData(int(values["year"]))
+            if i >= 0:
+                ui.yearCombo.setCurrentIndex(i)
+        return self.build() if build else None
+
     # -- build and preview
     def _title(self) -> str:
         spec = self.current_spec()
