@@ -74,6 +74,202 @@ Bahasa tampilan berganti setelah aplikasi dibuka ulang.</translation>
     </message>
 </context>
 <context>
+    <name>ArrearsTab</name>
+    <message>
+        <source>Per tanggal</source>
+        <translation type="unfinished">As of</translation>
+    </message>
+    <message>
+        <source>&amp;Tampilkan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kolektibilitas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jumlah pinjaman</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sisa pokok</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PPAP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No. pinjaman</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anggota</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <source>Kelompok</source>
+        <translation type="unfinished">Group</translation>
+    </message>
+    <message>
+        <source>Hari terlambat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tunggakan pokok</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tunggakan bunga</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Denda</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bayar terakhir</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PAR1 {p1} · &lt;b&gt;PAR30 {p30}&lt;/b&gt; · PAR90 {p90} · tingkat pengembalian {rr} · sisa pokok {out} · tunggakan {arr} · PPAP {ppap} (cadangan dibukukan {book})</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ClosingPanel</name>
+    <message>
+        <source>Bulan yang ditutup mengunci pembukuan: transaksi bertanggal di bulan itu ditolak. Tutup tahun memindahkan pendapatan dan beban tahun buku ke SHU Tahun Berjalan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tahun buku</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bulan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>Ditutup oleh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ditutup pada</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Catatan</source>
+        <translation type="unfinished">Memo</translation>
+    </message>
+    <message>
+        <source>Tutup &amp;bulan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buka &amp;kembali...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tutup &amp;tahun...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buka kembali ta&amp;hun...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ditutup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Terbuka</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sudah ditutup. SHU {surplus}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Belum ditutup. SHU berjalan {surplus}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SHU sudah dibagikan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{start} – {end}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tutup buku</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tutup bulan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tutup bulan {month}? Setelah ditutup, transaksi bertanggal di bulan itu ditolak sampai bulan itu dibuka kembali.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buka kembali bulan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bulan {month} akan dibuka kembali sehingga dapat dibukukan lagi. Alasannya dicatat di jejak audit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tutup tahun buku</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tutup buku tahun {year} ({start} – {end})?
+
+Pendapatan: {income}
+Beban: {expenses}
+SHU: {surplus}
+
+Pendapatan dan beban dipindahkan ke SHU Tahun Berjalan dengan satu jurnal penutup, dan semua bulan tahun buku ini ditutup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tutup tahun</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Menutup buku tahun {year}...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tahun buku ditutup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tahun buku {year} ditutup. SHU {surplus} dibukukan ke SHU Tahun Berjalan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buka kembali tahun buku</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jurnal penutup tahun {year} akan dibalik. Bulan-bulannya tetap tertutup sampai dibuka kembali satu per satu. Alasannya dicatat di jejak audit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DashboardPage</name>
     <message>
         <source>&lt;h2&gt;Beranda&lt;/h2&gt;</source>
@@ -100,8 +296,8 @@ Bahasa tampilan berganti setelah aplikasi dibuka ulang.</translation>
         <translation>Loans outstanding</translation>
     </message>
     <message>
-        <source>PAR30 (tunggakan &gt; 30 hari)</source>
-        <translation>PAR30 (arrears &gt; 30 days)</translation>
+        <source>PAR30 (tunggakan ≥ 30 hari)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Angsuran jatuh tempo minggu ini</source>
@@ -124,6 +320,10 @@ Bahasa tampilan berganti setelah aplikasi dibuka ulang.</translation>
         <translation>Members by vulnerability category</translation>
     </message>
     <message>
+        <source>Kolektibilitas pinjaman (juta Rp)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>per {date}</source>
         <translation>as of {date}</translation>
     </message>
@@ -136,16 +336,149 @@ Bahasa tampilan berganti setelah aplikasi dibuka ulang.</translation>
         <translation>income {i} · expenses {e}</translation>
     </message>
     <message>
-        <source>belum tersedia (modul pinjaman)</source>
-        <translation>not available yet (loans module)</translation>
+        <source>{n} pinjaman aktif</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{amount} berisiko · {late} pinjaman menunggak</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Saldo</source>
         <translation>Balance</translation>
     </message>
     <message>
+        <source>Sisa pokok</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Anggota</source>
         <translation>Members</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionDialog</name>
+    <message>
+        <source>Setujui pinjaman</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tolak pinjaman</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mis. disetujui rapat pengurus 12/11</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>alasan penolakan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tanggal</source>
+        <translation type="unfinished">Date</translation>
+    </message>
+    <message>
+        <source>Catatan</source>
+        <translation type="unfinished">Memo</translation>
+    </message>
+    <message>
+        <source>Alasan</source>
+        <translation type="unfinished">Reason</translation>
+    </message>
+    <message>
+        <source>Setujui</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tolak pengajuan</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DisburseDialog</name>
+    <message>
+        <source>Pencairan pinjaman</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tunai dari kas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ke simpanan sukarela anggota</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sesuai produk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dipotong dari pencairan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dibayar tunai</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tanggal pencairan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dicairkan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Biaya administrasi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cairkan</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DueTab</name>
+    <message>
+        <source>Dari</source>
+        <translation type="unfinished">From</translation>
+    </message>
+    <message>
+        <source>sampai</source>
+        <translation type="unfinished">to</translation>
+    </message>
+    <message>
+        <source>&amp;Tampilkan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jatuh tempo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No. pinjaman</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anggota</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <source>Kelompok</source>
+        <translation type="unfinished">Group</translation>
+    </message>
+    <message>
+        <source>Belum dibayar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} pinjaman · jumlah {total}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -183,6 +516,155 @@ If this keeps happening, copy the details and send them to whoever maintains the
     <message>
         <source>Tidak dapat diproses</source>
         <translation>Cannot be processed</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangePage</name>
+    <message>
+        <source>&lt;h2&gt;Impor/Ekspor&lt;/h2&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ekspor untuk auditor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Impor dari Excel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Konsolidasi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buku kerja audit: satu berkas Excel berisi anggota, kelompok, simpanan, pinjaman, jadwal angsuran, bagan akun, jurnal dan neraca saldo, dengan kode SHA-256 tiap lembar. Tanpa batas periode, berkas ini memuat seluruh pembukuan dan dapat dipulihkan ke basis data lain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dari tanggal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sampai tanggal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Ekspor buku kerja audit...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Buka berkas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tanggal akhir tidak boleh sebelum tanggal awal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simpan buku kerja audit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Menyusun buku kerja audit...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ekspor dibatalkan; tidak ada berkas yang dibuat.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tersimpan di {path}
+{sheets} lembar, {rows} baris data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hanya sebagian periode: berkas ini untuk diperiksa, tidak untuk dipulihkan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pindahkan data dari lembar kerja Excel: anggota, saldo awal simpanan, transaksi simpanan, pinjaman, atau seluruh pembukuan dari buku kerja audit. Setiap baris diperiksa dulu dan ditampilkan; tidak ada yang disimpan sebelum Anda menekan Impor, dan semuanya disimpan dalam satu transaksi.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Impor dari Excel...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Untuk evaluator program: gabungkan buku kerja audit banyak koperasi menjadi satu laporan (jangkauan menurut jenis kelamin dan kategori kerentanan, simpanan, portofolio pinjaman dan PAR). Setiap buku kerja diperiksa (kode SHA-256, jurnal seimbang, buku pembantu sama dengan akun induk); koperasi yang gagal dicantumkan beserta alasannya dan tidak dijumlahkan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tambah berkas...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Hapus dari daftar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Gabungkan dan simpan laporan...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Koperasi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Berkas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Periode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pemeriksaan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alasan</source>
+        <translation type="unfinished">Reason</translation>
+    </message>
+    <message>
+        <source>Pilih buku kerja audit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tambahkan dulu buku kerja audit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simpan laporan program</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx);;PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memeriksa dan menggabungkan buku kerja...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} gagal pemeriksaan:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Konsolidasi dibatalkan; laporan tidak dibuat.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Laporan tersimpan di {path}
+{passed} dari {n} koperasi lolos pemeriksaan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gagal pemeriksaan (tidak dijumlahkan): {names}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -315,6 +797,57 @@ Receipts: {receipts}</translation>
     </message>
 </context>
 <context>
+    <name>GroupMeetingDialog</name>
+    <message>
+        <source>Pertemuan kelompok {code} {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tanggal pertemuan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Muat tagihan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ketik jumlah yang dibayar tiap anggota di kolom kuning (mis. 25.000). Semua pembayaran dibukukan sekaligus dalam satu transaksi; tiap anggota mendapat satu kuitansi.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Bukukan semua</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+    <message>
+        <source>&amp;Isi sesuai tagihan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Kosongkan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tagihan hari ini {due} (tunggakan {arrears}) · diterima: wajib {w} · sukarela {s} · angsuran {loan} · &lt;b&gt;jumlah {total}&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Baris {row} ({member}), kolom {column}: jumlah tidak dikenali.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Belum ada pembayaran yang diisi.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Baris {row} ({member}): {msg}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>GroupsPage</name>
     <message>
         <source>&lt;h2&gt;Kelompok&lt;/h2&gt;</source>
@@ -331,6 +864,14 @@ Receipts: {receipts}</translation>
     <message>
         <source>U&amp;bah...</source>
         <translation>&amp;Edit...</translation>
+    </message>
+    <message>
+        <source>&amp;Pertemuan kelompok...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cetak &amp;lembar pertemuan...</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Kode</source>
@@ -397,12 +938,63 @@ Receipts: {receipts}</translation>
         <translation>Leader: {leader} · meets {day} at {place}</translation>
     </message>
     <message>
+        <source>Pertemuan kelompok</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pilih dulu kelompoknya.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lembar pertemuan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Keluarkan dari kelompok</source>
         <translation>Remove from group</translation>
     </message>
     <message>
         <source>Keluarkan anggota {number} dari {group}?</source>
         <translation>Remove member {number} from {group}?</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Impor dari Excel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Lanjut &gt;</source>
+        <translation type="unfinished">&amp;Next &gt;</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Kembali</source>
+        <translation type="unfinished">&lt; &amp;Back</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+    <message>
+        <source>&amp;Selesai</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Impor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simpan laporan kesalahan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Laporan kesalahan tersimpan di {path}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -564,34 +1156,708 @@ Receipts: {receipts}</translation>
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>LoanApplicationWizard</name>
     <message>
-        <source>Segera hadir. Halaman ini akan aktif setelah modul {what} tersedia di aplikasi; sampai saat itu gunakan perintah koperasi di terminal (lihat README).</source>
-        <translation>Coming soon. This page becomes active once the {what} module is in the app; until then use the koperasi command in a terminal (see the README).</translation>
+        <source>Pengajuan pinjaman</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Lanjut &gt;</source>
+        <translation type="unfinished">&amp;Next &gt;</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Kembali</source>
+        <translation type="unfinished">&lt; &amp;Back</translation>
+    </message>
+    <message>
+        <source>&amp;Ajukan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>LoanDetailPanel</name>
+    <message>
+        <source>Ke</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jatuh tempo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pokok</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bunga</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Biaya</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Angsuran</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dibayar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sisa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Denda dibayar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jadwal angsuran</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tanggal</source>
+        <translation type="unfinished">Date</translation>
+    </message>
+    <message>
+        <source>Kuitansi</source>
+        <translation type="unfinished">Receipt</translation>
+    </message>
+    <message>
+        <source>Jenis</source>
+        <translation type="unfinished">Type</translation>
+    </message>
+    <message>
+        <source> (dibalik)</source>
+        <translation type="unfinished"> (reversed)</translation>
+    </message>
+    <message>
+        <source>Jumlah</source>
+        <translation type="unfinished">Amount</translation>
+    </message>
+    <message>
+        <source>Denda</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keterangan</source>
+        <translation type="unfinished">Description</translation>
+    </message>
+    <message>
+        <source>Transaksi</source>
+        <translation type="unfinished">Transactions</translation>
+    </message>
+    <message>
+        <source>Pilih pinjaman di daftar untuk melihat rinciannya.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>plafon {amount} · {term} × {every} {unit} · bunga {rate} % per {per}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sisa pokok &lt;b&gt;{out}&lt;/b&gt; · {cls}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>catatan: {note}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tujuan: {p}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LoanListModel</name>
+    <message>
+        <source>No. pinjaman</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anggota</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <source>Kelompok</source>
+        <translation type="unfinished">Group</translation>
+    </message>
+    <message>
+        <source>Produk</source>
+        <translation type="unfinished">Product</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>Tanggal cair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plafon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jangka</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sisa pokok</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kolektibilitas</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LoanProductDialog</name>
+    <message>
+        <source>Produk pinjaman baru</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ubah produk pinjaman</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <translation type="unfinished">Save</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+    <message>
+        <source>Bunga tinggi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simpan juga dengan bunga ini?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ya, simpan</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LoanProductForm</name>
+    <message>
+        <source>Produk pinjaman</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Kode</source>
+        <translation type="unfinished">&amp;Code</translation>
+    </message>
+    <message>
+        <source>mis. UMUM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Nama</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mis. Pinjaman Umum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Metode bunga</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Bunga (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mis. 1,5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bunga &amp;per</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pinjaman mi&amp;nimum (Rp)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pinjaman ma&amp;ksimum (Rp)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jangka minimum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jangka maksimum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Angsuran &amp;setiap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Satuan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pelunasan &amp;dipercepat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Biaya &amp;administrasi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Biaya tetap (Rp)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Biaya (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mis. 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Biaya dibayar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Denda keterlambatan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Denda tetap (Rp)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Denda (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mis. 0,1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Denda per</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Masa tenggang denda (hari)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batas x simpanan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kosong: tanpa batas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Boleh lebih dari satu pinjaman aktif</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pinjaman kelompok (angsuran di hari pertemuan)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Aktif</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LoanProductsDialog</name>
+    <message>
+        <source>Produk pinjaman</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kode</source>
+        <translation type="unfinished">Code</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <source>Metode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bunga</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minimum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Maksimum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jangka</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aktif</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ya</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tidak</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Produk &amp;baru...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Ubah...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation type="unfinished">Close</translation>
+    </message>
+    <message>
+        <source>Pilih dulu produk di daftar.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LoanReceiptDialog</name>
+    <message>
+        <source>Kuitansi {no}</source>
+        <translation type="unfinished">Receipt {no}</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation type="unfinished">Close</translation>
+    </message>
+    <message>
+        <source>&amp;Cetak...</source>
+        <translation type="unfinished">&amp;Print...</translation>
+    </message>
+    <message>
+        <source>No. kuitansi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tanggal</source>
+        <translation type="unfinished">Date</translation>
+    </message>
+    <message>
+        <source>Anggota</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Pinjaman</source>
-        <translation>Loans</translation>
+        <translation type="unfinished">Loans</translation>
     </message>
     <message>
-        <source>pinjaman</source>
-        <translation>loans</translation>
+        <source>Jumlah</source>
+        <translation type="unfinished">Amount</translation>
+    </message>
+    <message>
+        <source>Terbilang</source>
+        <translation type="unfinished">In words</translation>
+    </message>
+    <message>
+        <source>Sisa pokok</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LoanRepaymentForm</name>
+    <message>
+        <source>Angsuran pinjaman</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No. &amp;pinjaman</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mis. PJ-2026-00012</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anggota</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sisa pokok</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jatuh tempo s.d. tanggal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seluruh kewajiban</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tanggal bayar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dd/MM/yyyy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Jumlah dibayar (Rp)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kosong: sebesar jatuh tempo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Terbilang</source>
+        <translation type="unfinished">In words</translation>
+    </message>
+    <message>
+        <source>&amp;Sumber dana</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Kelebihan bayar masuk simpanan sukarela</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keterangan</source>
+        <translation type="unfinished">&amp;Description</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Pembagian pembayaran&lt;/b&gt; (denda, biaya, bunga, pokok; angsuran tertua dulu)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LoanTermsForm</name>
+    <message>
+        <source>Syarat pinjaman</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Jumlah pinjaman (Rp)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mis. 5.000.000</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jangka &amp;waktu (kali angsuran)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tanggal pengajuan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dd/MM/yyyy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tentukan tanggal angsuran &amp;pertama</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Angsuran pertama</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Agunan (nilai, Rp)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tujuan pinjaman</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mis. modal warung sembako</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Penjamin / persetujuan kelompok</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nama penjamin atau catatan rapat kelompok</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Jadwal angsuran (pratinjau)&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LoansPage</name>
+    <message>
+        <source>&lt;h2&gt;Pinjaman&lt;/h2&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Ajukan pinjaman...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Setujui...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T&amp;olak...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cairkan...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;ngsuran...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Pelunasan...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Balik transaksi...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pro&amp;duk...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proses akhir &amp;bulan...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>Semua</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anggota</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nomor anggota</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kelompok</source>
+        <translation type="unfinished">Group</translation>
+    </message>
+    <message>
+        <source>kode kelompok</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Daftar pinjaman</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tunggakan &amp;&amp; kolektibilitas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jatuh tempo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pinjaman</source>
+        <translation type="unfinished">Loans</translation>
+    </message>
+    <message>
+        <source>Pilih dulu pinjaman di daftar.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Balik transaksi</source>
+        <translation type="unfinished">Reverse transaction</translation>
+    </message>
+    <message>
+        <source>Pilih dulu transaksi di tab Transaksi pinjaman.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{kind} {amount} · {loan} · {date} · {receipt}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proses akhir bulan pinjaman</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hitung kolektibilitas semua pinjaman aktif dan bukukan penyesuaian cadangan (PPAP) per {date}?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proses akhir bulan pinjaman...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proses akhir bulan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proses akhir bulan selesai</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Per {date}: {n} pinjaman dinilai. PPAP {ppap}; cadangan {before} → {after}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Pinjaman</source>
+        <translation>Loans</translation>
     </message>
     <message>
         <source>Laporan</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <source>laporan</source>
-        <translation>reports</translation>
-    </message>
-    <message>
         <source>Impor/Ekspor</source>
         <translation>Import/Export</translation>
-    </message>
-    <message>
-        <source>impor/ekspor Excel</source>
-        <translation>Excel import/export</translation>
     </message>
     <message>
         <source>Beranda</source>
@@ -634,8 +1900,8 @@ Receipts: {receipts}</translation>
         <translation>Loan &amp;repayment...</translation>
     </message>
     <message>
-        <source>Tersedia setelah modul pinjaman hadir</source>
-        <translation>Available once the loans module is in</translation>
+        <source>Ajukan &amp;pinjaman...</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Cari anggota</source>
@@ -797,6 +2063,132 @@ Error log: {log}</translation>
     </message>
 </context>
 <context>
+    <name>MeetingModel</name>
+    <message>
+        <source>No. anggota</source>
+        <translation type="unfinished">Member no.</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <source>Wajib terutang</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Angsuran jatuh tempo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tunggakan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sisa pinjaman</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saldo wajib</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saldo sukarela</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bayar wajib</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Setor sukarela</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bayar angsuran</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jumlah</source>
+        <translation type="unfinished">Amount</translation>
+    </message>
+    <message>
+        <source>Jumlah tidak dikenali; tulis mis. 25.000</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MeetingReceiptsDialog</name>
+    <message>
+        <source>Kuitansi pertemuan {code} {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} kuitansi · jumlah diterima &lt;b&gt;{total}&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kuitansi</source>
+        <translation type="unfinished">Receipt</translation>
+    </message>
+    <message>
+        <source>Anggota</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <source>Wajib</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sukarela</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Angsuran</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jumlah</source>
+        <translation type="unfinished">Amount</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation type="unfinished">Close</translation>
+    </message>
+    <message>
+        <source>&amp;Cetak kuitansi...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No. kuitansi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tanggal</source>
+        <translation type="unfinished">Date</translation>
+    </message>
+    <message>
+        <source>Simpanan wajib</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simpanan sukarela</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Angsuran pinjaman</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Terbilang</source>
+        <translation type="unfinished">In words</translation>
+    </message>
+</context>
+<context>
     <name>MemberDetailDialog</name>
     <message>
         <source>&amp;Ubah data</source>
@@ -867,8 +2259,56 @@ Error log: {log}</translation>
         <translation>Savings</translation>
     </message>
     <message>
-        <source>Pinjaman anggota akan tampil di sini (modul pinjaman segera hadir).</source>
-        <translation>The member&apos;s loans will appear here (loans module coming soon).</translation>
+        <source>No. pinjaman</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>Tanggal cair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plafon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sisa pokok</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Ajukan pinjaman...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;ngsuran...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dokumen anggota ini disusun di halaman Laporan, dengan pratinjau, cetak dan simpan PDF/Excel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Mutasi simpanan (buku tabungan)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Kartu angsuran pinjaman terpilih</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kuitansi &amp;transaksi terakhir</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Slip SHU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Belum ada data untuk dokumen ini.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Pinjaman</source>
@@ -893,10 +2333,6 @@ Error log: {log}</translation>
     <message>
         <source>Transaksi</source>
         <translation>Transactions</translation>
-    </message>
-    <message>
-        <source>Dokumen cetak (kartu anggota, buku simpanan, kuitansi ulang) akan tersedia bersama modul laporan.</source>
-        <translation>Printable documents (member card, savings book, receipt copies) will come with the reports module.</translation>
     </message>
     <message>
         <source>Dokumen</source>
@@ -1191,6 +2627,45 @@ Error log: {log}</translation>
     </message>
 </context>
 <context>
+    <name>PayoffDialog</name>
+    <message>
+        <source>Pelunasan pinjaman</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tanggal pelunasan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sumber dana</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lunasi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sisa pokok</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bunga</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Biaya</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Denda</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bunga yang dibebaskan: {x}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ProfileEditor</name>
     <message>
         <source>Pilih logo koperasi</source>
@@ -1265,6 +2740,25 @@ Error log: {log}</translation>
     </message>
 </context>
 <context>
+    <name>ReasonDialog</name>
+    <message>
+        <source>mis. koreksi setoran yang terlewat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Alasan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buka kembali</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptDialog</name>
     <message>
         <source>Kuitansi {no}</source>
@@ -1277,6 +2771,267 @@ Error log: {log}</translation>
     <message>
         <source>&amp;Cetak...</source>
         <translation>&amp;Print...</translation>
+    </message>
+</context>
+<context>
+    <name>RepaymentDialog</name>
+    <message>
+        <source>Angsuran pinjaman</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Terima pembayaran</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+    <message>
+        <source>Angsuran ke</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Komponen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jumlah</source>
+        <translation type="unfinished">Amount</translation>
+    </message>
+    <message>
+        <source>Jumlah tidak dikenali; tulis mis. 250.000 atau Rp 250.000.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kosong: {due}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sisa pokok setelah bayar: &lt;b&gt;{after}&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kelebihan {x} masuk simpanan sukarela.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Isi nomor pinjaman.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tidak ada yang jatuh tempo; isi jumlahnya.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReportOptionsForm</name>
+    <message>
+        <source>&amp;Jenis periode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bulan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tahun buku</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Per tanggal</source>
+        <translation type="unfinished">As of</translation>
+    </message>
+    <message>
+        <source>&amp;Bulan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tahun buku</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tanggal</source>
+        <translation type="unfinished">&amp;Date</translation>
+    </message>
+    <message>
+        <source>dd/MM/yyyy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Kelompok</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Anggota</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nomor anggota; kosongkan untuk anggota bawaan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No. &amp;pinjaman</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nomor pinjaman; kosongkan untuk pinjaman pertama anggota</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No. &amp;kuitansi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nomor kuitansi; kosongkan untuk kuitansi terakhir</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <source>&lt;h2&gt;Laporan&lt;/h2&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tampilkan laporan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pilih laporan lalu tekan Tampilkan laporan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cetak...</source>
+        <translation type="unfinished">&amp;Print...</translation>
+    </message>
+    <message>
+        <source>Simpan &amp;PDF...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simpan &amp;Excel...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Laporan</source>
+        <translation type="unfinished">Reports</translation>
+    </message>
+    <message>
+        <source>Tutup buku</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Laporan keuangan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pembukuan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anggota dan simpanan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kelompok</source>
+        <translation type="unfinished">Group</translation>
+    </message>
+    <message>
+        <source>Pinjaman</source>
+        <translation type="unfinished">Loans</translation>
+    </message>
+    <message>
+        <source>SHU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rapat anggota (RAT)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Monitoring program</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Semua kelompok</source>
+        <translation type="unfinished">All groups</translation>
+    </message>
+    <message>
+        <source>otomatis: {number} {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>otomatis: pinjaman pertama</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>otomatis: {receipt}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Menyusun {title}...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Menyusun laporan {title}...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{title}: {pages} halaman.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Laporan tidak dapat dibuat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Laporan gagal dibuat.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dibatalkan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simpan PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simpan Excel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buku kerja Excel (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Menyimpan {title}...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tersimpan: {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cetak</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tampilkan dulu laporan yang akan dicetak.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{pages} halaman dikirim ke pencetak.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pencetak tidak dapat dibuka.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1595,6 +3350,183 @@ Error log: {log}</translation>
     </message>
 </context>
 <context>
+    <name>_CheckPage</name>
+    <message>
+        <source>Pemeriksaan dan pratinjau</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Setiap baris sudah diperiksa dan dicoba tanpa disimpan. Baris yang salah ditandai merah beserta kolom dan masalahnya.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hanya baris yang &amp;salah</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Periksa ulang</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simpan &amp;laporan kesalahan...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bila ada baris yang salah</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Semua atau tidak sama sekali: perbaiki berkas dulu, tidak ada yang disimpan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Hanya baris yang valid: simpan baris yang benar, lewati yang salah</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Baris {n}: {errors}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memeriksa {name}...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pemeriksaan dibatalkan. Tekan Periksa ulang untuk memeriksa lagi.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memeriksa berkas {name}...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Berkas tidak dapat diperiksa.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Berkas ini tidak dapat diimpor; tidak ada yang akan disimpan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lembar {sheet}: {total} baris, {valid} benar, {bad} salah.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pratinjau menampilkan {errors} baris salah dan {valid} baris benar pertama.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Perbaiki berkas lalu periksa ulang, atau pilih &apos;Hanya baris yang valid&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Semua baris benar. Tekan Impor untuk menyimpan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Impor dibatalkan; tidak ada yang disimpan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mengimpor {name}...</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>_ConfirmPage</name>
+    <message>
+        <source>Periksa lalu ajukan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pengajuan disimpan dengan status Diajukan. Pengurus menyetujui, lalu bendahara mencairkan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anggota</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Produk</source>
+        <translation type="unfinished">Product</translation>
+    </message>
+    <message>
+        <source>Jumlah</source>
+        <translation type="unfinished">Amount</translation>
+    </message>
+    <message>
+        <source>Jangka waktu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Angsuran</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total bunga</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tujuan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Penjamin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agunan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tanggal pengajuan</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>_LoanProductPage</name>
+    <message>
+        <source>Produk pinjaman pertama</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ketentuan pinjaman yang paling sering dipakai. Produk lain dapat ditambah nanti di halaman Pinjaman.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Buat produk pinjaman sekarang</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pinjaman Umum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Nama produk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Metode bunga</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Bunga per bulan (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pinjaman &amp;maksimum (Rp)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Jangka maksimum (kali angsuran)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Angsuran tiap</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>_LocationPage</name>
     <message>
         <source>Tempat menyimpan data</source>
@@ -1622,6 +3554,57 @@ Error log: {log}</translation>
     </message>
 </context>
 <context>
+    <name>_MemberPage</name>
+    <message>
+        <source>Anggota dan produk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Siapa yang meminjam, dengan produk pinjaman apa.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mis. A00012</source>
+        <translation type="unfinished">e.g. A00012</translation>
+    </message>
+    <message>
+        <source>Nomor &amp;anggota</source>
+        <translation type="unfinished">&amp;Member number</translation>
+    </message>
+    <message>
+        <source>Anggota</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Produk pinjaman</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ketentuan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batas pinjaman</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · kelompok {g}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paling banyak {limit} (simpanan {savings})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tanpa batas simpanan (simpanan {savings})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Masih ada pinjaman {loan} yang belum lunas.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>_ProfilePage</name>
     <message>
         <source>Identitas koperasi</source>
@@ -1633,6 +3616,37 @@ Error log: {log}</translation>
     </message>
 </context>
 <context>
+    <name>_ResultPage</name>
+    <message>
+        <source>Hasil impor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Baris dalam berkas:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disimpan:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dilewati (salah):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simpan &amp;laporan kesalahan...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Impor selesai: {n} baris disimpan dalam satu transaksi.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Impor tidak dilakukan; tidak ada yang disimpan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>_RulesPage</name>
     <message>
         <source>Simpanan anggota</source>
@@ -1641,6 +3655,111 @@ Error log: {log}</translation>
     <message>
         <source>Jumlah simpanan pokok dan wajib menurut AD/ART koperasi.</source>
         <translation>Principal and mandatory savings amounts per the cooperative&apos;s bylaws.</translation>
+    </message>
+</context>
+<context>
+    <name>_SourcePage</name>
+    <message>
+        <source>Jenis data dan berkas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pilih jenis data, isi templat bila perlu, lalu pilih berkas Excel (.xlsx) yang akan diimpor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Jenis data:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simpan &amp;templat...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Berkas:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>berkas .xlsx</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Pilih...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pilih berkas untuk diimpor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx);;Semua berkas (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simpan templat impor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Templat tersimpan di {path}. Isi lembar pertama (lihat lembar Petunjuk), simpan, lalu pilih berkas itu di bawah.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>_TermsPage</name>
+    <message>
+        <source>Syarat pinjaman dan jadwal angsuran</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jadwal di kanan berubah mengikuti jumlah, jangka waktu dan tanggal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ke</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jatuh tempo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pokok</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bunga</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Angsuran</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sisa pokok</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jumlah tidak dikenali; tulis mis. 5.000.000 atau Rp 5.000.000.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Melebihi batas pinjaman anggota ini ({limit}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Angsuran pertama &lt;b&gt;{first}&lt;/b&gt; pada {date} · total bunga &lt;b&gt;{interest}&lt;/b&gt; · total dibayar &lt;b&gt;{total}&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dialog</name>
+    <message>
+        <source>Batal</source>
+        <translation type="unfinished">Cancel</translation>
     </message>
 </context>
 <context>
