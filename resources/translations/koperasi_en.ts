@@ -77,162 +77,162 @@ Bahasa tampilan berganti setelah aplikasi dibuka ulang.</translation>
     <name>ArrearsTab</name>
     <message>
         <source>Per tanggal</source>
-        <translation type="unfinished">As of</translation>
+        <translation>As of</translation>
     </message>
     <message>
         <source>&amp;Tampilkan</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Show</translation>
     </message>
     <message>
         <source>Kolektibilitas</source>
-        <translation type="unfinished"></translation>
+        <translation>Quality class</translation>
     </message>
     <message>
         <source>Jumlah pinjaman</source>
-        <translation type="unfinished"></translation>
+        <translation>Loan amount</translation>
     </message>
     <message>
         <source>Sisa pokok</source>
-        <translation type="unfinished"></translation>
+        <translation>Principal outstanding</translation>
     </message>
     <message>
         <source>PPAP</source>
-        <translation type="unfinished"></translation>
+        <translation>PPAP</translation>
     </message>
     <message>
         <source>No. pinjaman</source>
-        <translation type="unfinished"></translation>
+        <translation>Loan no.</translation>
     </message>
     <message>
         <source>Anggota</source>
-        <translation type="unfinished"></translation>
+        <translation>Member</translation>
     </message>
     <message>
         <source>Nama</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Kelompok</source>
-        <translation type="unfinished">Group</translation>
+        <translation>Group</translation>
     </message>
     <message>
         <source>Hari terlambat</source>
-        <translation type="unfinished"></translation>
+        <translation>Days late</translation>
     </message>
     <message>
         <source>Tunggakan pokok</source>
-        <translation type="unfinished"></translation>
+        <translation>Principal arrears</translation>
     </message>
     <message>
         <source>Tunggakan bunga</source>
-        <translation type="unfinished"></translation>
+        <translation>Interest arrears</translation>
     </message>
     <message>
         <source>Denda</source>
-        <translation type="unfinished"></translation>
+        <translation>Penalty</translation>
     </message>
     <message>
         <source>Bayar terakhir</source>
-        <translation type="unfinished"></translation>
+        <translation>Last payment</translation>
     </message>
     <message>
         <source>PAR1 {p1} · &lt;b&gt;PAR30 {p30}&lt;/b&gt; · PAR90 {p90} · tingkat pengembalian {rr} · sisa pokok {out} · tunggakan {arr} · PPAP {ppap} (cadangan dibukukan {book})</source>
-        <translation type="unfinished"></translation>
+        <translation>PAR1 {p1} · &lt;b&gt;PAR30 {p30}&lt;/b&gt; · PAR90 {p90} · repayment rate {rr} · principal outstanding {out} · arrears {arr} · PPAP {ppap} (provision booked {book})</translation>
     </message>
 </context>
 <context>
     <name>ClosingPanel</name>
     <message>
         <source>Bulan yang ditutup mengunci pembukuan: transaksi bertanggal di bulan itu ditolak. Tutup tahun memindahkan pendapatan dan beban tahun buku ke SHU Tahun Berjalan.</source>
-        <translation type="unfinished"></translation>
+        <translation>A closed month locks the books: transactions dated in that month are rejected. Closing the year moves the financial year&apos;s income and expenses to Current-Year SHU.</translation>
     </message>
     <message>
         <source>Tahun buku</source>
-        <translation type="unfinished"></translation>
+        <translation>Financial year</translation>
     </message>
     <message>
         <source>Bulan</source>
-        <translation type="unfinished"></translation>
+        <translation>Month</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Ditutup oleh</source>
-        <translation type="unfinished"></translation>
+        <translation>Closed by</translation>
     </message>
     <message>
         <source>Ditutup pada</source>
-        <translation type="unfinished"></translation>
+        <translation>Closed on</translation>
     </message>
     <message>
         <source>Catatan</source>
-        <translation type="unfinished">Memo</translation>
+        <translation>Memo</translation>
     </message>
     <message>
         <source>Tutup &amp;bulan</source>
-        <translation type="unfinished"></translation>
+        <translation>Close &amp;month</translation>
     </message>
     <message>
         <source>Buka &amp;kembali...</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Reopen...</translation>
     </message>
     <message>
         <source>Tutup &amp;tahun...</source>
-        <translation type="unfinished"></translation>
+        <translation>Close the &amp;year...</translation>
     </message>
     <message>
         <source>Buka kembali ta&amp;hun...</source>
-        <translation type="unfinished"></translation>
+        <translation>Reopen the y&amp;ear...</translation>
     </message>
     <message>
         <source>Ditutup</source>
-        <translation type="unfinished"></translation>
+        <translation>Closed</translation>
     </message>
     <message>
         <source>Terbuka</source>
-        <translation type="unfinished"></translation>
+        <translation>Open</translation>
     </message>
     <message>
         <source>Sudah ditutup. SHU {surplus}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Closed. SHU {surplus}.</translation>
     </message>
     <message>
         <source>Belum ditutup. SHU berjalan {surplus}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Not closed yet. SHU so far {surplus}.</translation>
     </message>
     <message>
         <source>SHU sudah dibagikan.</source>
-        <translation type="unfinished"></translation>
+        <translation>SHU already distributed.</translation>
     </message>
     <message>
         <source>{start} – {end}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{start} – {end}.</translation>
     </message>
     <message>
         <source>Tutup buku</source>
-        <translation type="unfinished"></translation>
+        <translation>Closing the books</translation>
     </message>
     <message>
         <source>Tutup bulan</source>
-        <translation type="unfinished"></translation>
+        <translation>Close month</translation>
     </message>
     <message>
         <source>Tutup bulan {month}? Setelah ditutup, transaksi bertanggal di bulan itu ditolak sampai bulan itu dibuka kembali.</source>
-        <translation type="unfinished"></translation>
+        <translation>Close the month {month}? Once closed, transactions dated in that month are rejected until the month is reopened.</translation>
     </message>
     <message>
         <source>Buka kembali bulan</source>
-        <translation type="unfinished"></translation>
+        <translation>Reopen month</translation>
     </message>
     <message>
         <source>Bulan {month} akan dibuka kembali sehingga dapat dibukukan lagi. Alasannya dicatat di jejak audit.</source>
-        <translation type="unfinished"></translation>
+        <translation>The month {month} will be reopened so that entries can be posted to it again. The reason is recorded in the audit trail.</translation>
     </message>
     <message>
         <source>Tutup tahun buku</source>
-        <translation type="unfinished"></translation>
+        <translation>Close the financial year</translation>
     </message>
     <message>
         <source>Tutup buku tahun {year} ({start} – {end})?
@@ -242,31 +242,37 @@ Beban: {expenses}
 SHU: {surplus}
 
 Pendapatan dan beban dipindahkan ke SHU Tahun Berjalan dengan satu jurnal penutup, dan semua bulan tahun buku ini ditutup.</source>
-        <translation type="unfinished"></translation>
+        <translation>Close the books for {year} ({start} – {end})?
+
+Income: {income}
+Expenses: {expenses}
+SHU: {surplus}
+
+Income and expenses are moved to Current-Year SHU with a single closing entry, and all months of this financial year are closed.</translation>
     </message>
     <message>
         <source>Tutup tahun</source>
-        <translation type="unfinished"></translation>
+        <translation>Close year</translation>
     </message>
     <message>
         <source>Menutup buku tahun {year}...</source>
-        <translation type="unfinished"></translation>
+        <translation>Closing the books for {year}...</translation>
     </message>
     <message>
         <source>Tahun buku ditutup</source>
-        <translation type="unfinished"></translation>
+        <translation>Financial year closed</translation>
     </message>
     <message>
         <source>Tahun buku {year} ditutup. SHU {surplus} dibukukan ke SHU Tahun Berjalan.</source>
-        <translation type="unfinished"></translation>
+        <translation>Financial year {year} closed. SHU {surplus} posted to Current-Year SHU.</translation>
     </message>
     <message>
         <source>Buka kembali tahun buku</source>
-        <translation type="unfinished"></translation>
+        <translation>Reopen the financial year</translation>
     </message>
     <message>
         <source>Jurnal penutup tahun {year} akan dibalik. Bulan-bulannya tetap tertutup sampai dibuka kembali satu per satu. Alasannya dicatat di jejak audit.</source>
-        <translation type="unfinished"></translation>
+        <translation>The closing entry for {year} will be reversed. Its months stay closed until they are reopened one by one. The reason is recorded in the audit trail.</translation>
     </message>
 </context>
 <context>
@@ -297,7 +303,7 @@ Pendapatan dan beban dipindahkan ke SHU Tahun Berjalan dengan satu jurnal penutu
     </message>
     <message>
         <source>PAR30 (tunggakan ≥ 30 hari)</source>
-        <translation type="unfinished"></translation>
+        <translation>PAR30 (arrears ≥ 30 days)</translation>
     </message>
     <message>
         <source>Angsuran jatuh tempo minggu ini</source>
@@ -321,7 +327,7 @@ Pendapatan dan beban dipindahkan ke SHU Tahun Berjalan dengan satu jurnal penutu
     </message>
     <message>
         <source>Kolektibilitas pinjaman (juta Rp)</source>
-        <translation type="unfinished"></translation>
+        <translation>Loan quality class (million Rp)</translation>
     </message>
     <message>
         <source>per {date}</source>
@@ -337,11 +343,11 @@ Pendapatan dan beban dipindahkan ke SHU Tahun Berjalan dengan satu jurnal penutu
     </message>
     <message>
         <source>{n} pinjaman aktif</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} active loans</translation>
     </message>
     <message>
         <source>{amount} berisiko · {late} pinjaman menunggak</source>
-        <translation type="unfinished"></translation>
+        <translation>{amount} at risk · {late} loans in arrears</translation>
     </message>
     <message>
         <source>Saldo</source>
@@ -349,7 +355,7 @@ Pendapatan dan beban dipindahkan ke SHU Tahun Berjalan dengan satu jurnal penutu
     </message>
     <message>
         <source>Sisa pokok</source>
-        <translation type="unfinished"></translation>
+        <translation>Principal outstanding</translation>
     </message>
     <message>
         <source>Anggota</source>
@@ -360,125 +366,125 @@ Pendapatan dan beban dipindahkan ke SHU Tahun Berjalan dengan satu jurnal penutu
     <name>DecisionDialog</name>
     <message>
         <source>Setujui pinjaman</source>
-        <translation type="unfinished"></translation>
+        <translation>Approve loan</translation>
     </message>
     <message>
         <source>Tolak pinjaman</source>
-        <translation type="unfinished"></translation>
+        <translation>Reject loan</translation>
     </message>
     <message>
         <source>mis. disetujui rapat pengurus 12/11</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. approved at the board meeting of 12/11</translation>
     </message>
     <message>
         <source>alasan penolakan</source>
-        <translation type="unfinished"></translation>
+        <translation>reason for rejection</translation>
     </message>
     <message>
         <source>Tanggal</source>
-        <translation type="unfinished">Date</translation>
+        <translation>Date</translation>
     </message>
     <message>
         <source>Catatan</source>
-        <translation type="unfinished">Memo</translation>
+        <translation>Memo</translation>
     </message>
     <message>
         <source>Alasan</source>
-        <translation type="unfinished">Reason</translation>
+        <translation>Reason</translation>
     </message>
     <message>
         <source>Setujui</source>
-        <translation type="unfinished"></translation>
+        <translation>Approve</translation>
     </message>
     <message>
         <source>Tolak pengajuan</source>
-        <translation type="unfinished"></translation>
+        <translation>Reject application</translation>
     </message>
 </context>
 <context>
     <name>DisburseDialog</name>
     <message>
         <source>Pencairan pinjaman</source>
-        <translation type="unfinished"></translation>
+        <translation>Loan disbursement</translation>
     </message>
     <message>
         <source>Tunai dari kas</source>
-        <translation type="unfinished"></translation>
+        <translation>Cash from the cash box</translation>
     </message>
     <message>
         <source>Ke simpanan sukarela anggota</source>
-        <translation type="unfinished"></translation>
+        <translation>To the member&apos;s voluntary savings</translation>
     </message>
     <message>
         <source>Sesuai produk</source>
-        <translation type="unfinished"></translation>
+        <translation>As set in the product</translation>
     </message>
     <message>
         <source>Dipotong dari pencairan</source>
-        <translation type="unfinished"></translation>
+        <translation>Deducted from the disbursement</translation>
     </message>
     <message>
         <source>Dibayar tunai</source>
-        <translation type="unfinished"></translation>
+        <translation>Paid in cash</translation>
     </message>
     <message>
         <source>Tanggal pencairan</source>
-        <translation type="unfinished"></translation>
+        <translation>Disbursement date</translation>
     </message>
     <message>
         <source>Dicairkan</source>
-        <translation type="unfinished"></translation>
+        <translation>Disburse to</translation>
     </message>
     <message>
         <source>Biaya administrasi</source>
-        <translation type="unfinished"></translation>
+        <translation>Administration fee</translation>
     </message>
     <message>
         <source>Cairkan</source>
-        <translation type="unfinished"></translation>
+        <translation>Disburse</translation>
     </message>
 </context>
 <context>
     <name>DueTab</name>
     <message>
         <source>Dari</source>
-        <translation type="unfinished">From</translation>
+        <translation>From</translation>
     </message>
     <message>
         <source>sampai</source>
-        <translation type="unfinished">to</translation>
+        <translation>to</translation>
     </message>
     <message>
         <source>&amp;Tampilkan</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Show</translation>
     </message>
     <message>
         <source>Jatuh tempo</source>
-        <translation type="unfinished"></translation>
+        <translation>Due date</translation>
     </message>
     <message>
         <source>No. pinjaman</source>
-        <translation type="unfinished"></translation>
+        <translation>Loan no.</translation>
     </message>
     <message>
         <source>Anggota</source>
-        <translation type="unfinished"></translation>
+        <translation>Member</translation>
     </message>
     <message>
         <source>Nama</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Kelompok</source>
-        <translation type="unfinished">Group</translation>
+        <translation>Group</translation>
     </message>
     <message>
         <source>Belum dibayar</source>
-        <translation type="unfinished"></translation>
+        <translation>Unpaid</translation>
     </message>
     <message>
         <source>{n} pinjaman · jumlah {total}</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} loans · total {total}</translation>
     </message>
 </context>
 <context>
@@ -522,149 +528,151 @@ If this keeps happening, copy the details and send them to whoever maintains the
     <name>ExchangePage</name>
     <message>
         <source>&lt;h2&gt;Impor/Ekspor&lt;/h2&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h2&gt;Import/Export&lt;/h2&gt;</translation>
     </message>
     <message>
         <source>Ekspor untuk auditor</source>
-        <translation type="unfinished"></translation>
+        <translation>Export for auditors</translation>
     </message>
     <message>
         <source>Impor dari Excel</source>
-        <translation type="unfinished"></translation>
+        <translation>Import from Excel</translation>
     </message>
     <message>
         <source>Konsolidasi</source>
-        <translation type="unfinished"></translation>
+        <translation>Consolidation</translation>
     </message>
     <message>
         <source>Buku kerja audit: satu berkas Excel berisi anggota, kelompok, simpanan, pinjaman, jadwal angsuran, bagan akun, jurnal dan neraca saldo, dengan kode SHA-256 tiap lembar. Tanpa batas periode, berkas ini memuat seluruh pembukuan dan dapat dipulihkan ke basis data lain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Audit workbook: one Excel file with members, groups, savings, loans, repayment schedules, chart of accounts, journal and trial balance, with a SHA-256 code for each sheet. Without a period limit, the file holds the complete books and can be restored into another database.</translation>
     </message>
     <message>
         <source>Dari tanggal</source>
-        <translation type="unfinished"></translation>
+        <translation>From date</translation>
     </message>
     <message>
         <source>Sampai tanggal</source>
-        <translation type="unfinished"></translation>
+        <translation>To date</translation>
     </message>
     <message>
         <source>&amp;Ekspor buku kerja audit...</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Export audit workbook...</translation>
     </message>
     <message>
         <source>&amp;Buka berkas</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Open file</translation>
     </message>
     <message>
         <source>Tanggal akhir tidak boleh sebelum tanggal awal.</source>
-        <translation type="unfinished"></translation>
+        <translation>The end date cannot be before the start date.</translation>
     </message>
     <message>
         <source>Simpan buku kerja audit</source>
-        <translation type="unfinished"></translation>
+        <translation>Save audit workbook</translation>
     </message>
     <message>
         <source>Excel (*.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
         <source>Menyusun buku kerja audit...</source>
-        <translation type="unfinished"></translation>
+        <translation>Building the audit workbook...</translation>
     </message>
     <message>
         <source>Ekspor dibatalkan; tidak ada berkas yang dibuat.</source>
-        <translation type="unfinished"></translation>
+        <translation>Export cancelled; no file was created.</translation>
     </message>
     <message>
         <source>Tersimpan di {path}
 {sheets} lembar, {rows} baris data.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saved to {path}
+{sheets} sheets, {rows} data rows.</translation>
     </message>
     <message>
         <source>Hanya sebagian periode: berkas ini untuk diperiksa, tidak untuk dipulihkan.</source>
-        <translation type="unfinished"></translation>
+        <translation>Part of the period only: this file is for review, not for restoring.</translation>
     </message>
     <message>
         <source>Pindahkan data dari lembar kerja Excel: anggota, saldo awal simpanan, transaksi simpanan, pinjaman, atau seluruh pembukuan dari buku kerja audit. Setiap baris diperiksa dulu dan ditampilkan; tidak ada yang disimpan sebelum Anda menekan Impor, dan semuanya disimpan dalam satu transaksi.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bring in data from Excel worksheets: members, opening savings balances, savings transactions, loans, or the complete books from an audit workbook. Every row is checked first and shown; nothing is saved until you press Import, and everything is saved in a single transaction.</translation>
     </message>
     <message>
         <source>&amp;Impor dari Excel...</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Import from Excel...</translation>
     </message>
     <message>
         <source>Untuk evaluator program: gabungkan buku kerja audit banyak koperasi menjadi satu laporan (jangkauan menurut jenis kelamin dan kategori kerentanan, simpanan, portofolio pinjaman dan PAR). Setiap buku kerja diperiksa (kode SHA-256, jurnal seimbang, buku pembantu sama dengan akun induk); koperasi yang gagal dicantumkan beserta alasannya dan tidak dijumlahkan.</source>
-        <translation type="unfinished"></translation>
+        <translation>For program evaluators: combine the audit workbooks of many cooperatives into one report (outreach by gender and vulnerability category, savings, loan portfolio and PAR). Every workbook is checked (SHA-256 code, balanced journal, subsidiary ledgers equal to their control accounts); cooperatives that fail are listed with the reason and are not added to the totals.</translation>
     </message>
     <message>
         <source>&amp;Tambah berkas...</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Add files...</translation>
     </message>
     <message>
         <source>&amp;Hapus dari daftar</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Remove from list</translation>
     </message>
     <message>
         <source>&amp;Gabungkan dan simpan laporan...</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Combine and save report...</translation>
     </message>
     <message>
         <source>Koperasi</source>
-        <translation type="unfinished"></translation>
+        <translation>Cooperative</translation>
     </message>
     <message>
         <source>Berkas</source>
-        <translation type="unfinished"></translation>
+        <translation>File</translation>
     </message>
     <message>
         <source>Periode</source>
-        <translation type="unfinished"></translation>
+        <translation>Period</translation>
     </message>
     <message>
         <source>Pemeriksaan</source>
-        <translation type="unfinished"></translation>
+        <translation>Check</translation>
     </message>
     <message>
         <source>Alasan</source>
-        <translation type="unfinished">Reason</translation>
+        <translation>Reason</translation>
     </message>
     <message>
         <source>Pilih buku kerja audit</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose audit workbooks</translation>
     </message>
     <message>
         <source>Tambahkan dulu buku kerja audit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Add audit workbooks first.</translation>
     </message>
     <message>
         <source>Simpan laporan program</source>
-        <translation type="unfinished"></translation>
+        <translation>Save program report</translation>
     </message>
     <message>
         <source>Excel (*.xlsx);;PDF (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel (*.xlsx);;PDF (*.pdf)</translation>
     </message>
     <message>
         <source>Memeriksa dan menggabungkan buku kerja...</source>
-        <translation type="unfinished"></translation>
+        <translation>Checking and combining workbooks...</translation>
     </message>
     <message>
         <source>{name} gagal pemeriksaan:</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} failed the check:</translation>
     </message>
     <message>
         <source>Konsolidasi dibatalkan; laporan tidak dibuat.</source>
-        <translation type="unfinished"></translation>
+        <translation>Consolidation cancelled; no report was created.</translation>
     </message>
     <message>
         <source>Laporan tersimpan di {path}
 {passed} dari {n} koperasi lolos pemeriksaan.</source>
-        <translation type="unfinished"></translation>
+        <translation>Report saved to {path}
+{passed} of {n} cooperatives passed the check.</translation>
     </message>
     <message>
         <source>Gagal pemeriksaan (tidak dijumlahkan): {names}</source>
-        <translation type="unfinished"></translation>
+        <translation>Failed the check (not included in the totals): {names}</translation>
     </message>
 </context>
 <context>
@@ -800,51 +808,51 @@ Receipts: {receipts}</translation>
     <name>GroupMeetingDialog</name>
     <message>
         <source>Pertemuan kelompok {code} {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Group meeting {code} {name}</translation>
     </message>
     <message>
         <source>Tanggal pertemuan</source>
-        <translation type="unfinished"></translation>
+        <translation>Meeting date</translation>
     </message>
     <message>
         <source>&amp;Muat tagihan</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Load amounts due</translation>
     </message>
     <message>
         <source>Ketik jumlah yang dibayar tiap anggota di kolom kuning (mis. 25.000). Semua pembayaran dibukukan sekaligus dalam satu transaksi; tiap anggota mendapat satu kuitansi.</source>
-        <translation type="unfinished"></translation>
+        <translation>Type the amount each member pays in the yellow columns (e.g. 25.000). All payments are posted at once in a single transaction; each member gets one receipt.</translation>
     </message>
     <message>
         <source>&amp;Bukukan semua</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Post all</translation>
     </message>
     <message>
         <source>Batal</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>&amp;Isi sesuai tagihan</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fill in amounts due</translation>
     </message>
     <message>
         <source>&amp;Kosongkan</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Clear</translation>
     </message>
     <message>
         <source>Tagihan hari ini {due} (tunggakan {arrears}) · diterima: wajib {w} · sukarela {s} · angsuran {loan} · &lt;b&gt;jumlah {total}&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>Due today {due} (arrears {arrears}) · received: mandatory {w} · voluntary {s} · installments {loan} · &lt;b&gt;total {total}&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Baris {row} ({member}), kolom {column}: jumlah tidak dikenali.</source>
-        <translation type="unfinished"></translation>
+        <translation>Row {row} ({member}), column {column}: amount not recognised.</translation>
     </message>
     <message>
         <source>Belum ada pembayaran yang diisi.</source>
-        <translation type="unfinished"></translation>
+        <translation>No payments have been entered yet.</translation>
     </message>
     <message>
         <source>Baris {row} ({member}): {msg}</source>
-        <translation type="unfinished"></translation>
+        <translation>Row {row} ({member}): {msg}</translation>
     </message>
 </context>
 <context>
@@ -867,11 +875,11 @@ Receipts: {receipts}</translation>
     </message>
     <message>
         <source>&amp;Pertemuan kelompok...</source>
-        <translation type="unfinished"></translation>
+        <translation>Group &amp;meeting...</translation>
     </message>
     <message>
         <source>Cetak &amp;lembar pertemuan...</source>
-        <translation type="unfinished"></translation>
+        <translation>Print meeting &amp;sheet...</translation>
     </message>
     <message>
         <source>Kode</source>
@@ -939,15 +947,15 @@ Receipts: {receipts}</translation>
     </message>
     <message>
         <source>Pertemuan kelompok</source>
-        <translation type="unfinished"></translation>
+        <translation>Group meeting</translation>
     </message>
     <message>
         <source>Pilih dulu kelompoknya.</source>
-        <translation type="unfinished"></translation>
+        <translation>First choose the group.</translation>
     </message>
     <message>
         <source>Lembar pertemuan</source>
-        <translation type="unfinished"></translation>
+        <translation>Meeting sheet</translation>
     </message>
     <message>
         <source>Keluarkan dari kelompok</source>
@@ -962,39 +970,39 @@ Receipts: {receipts}</translation>
     <name>ImportWizard</name>
     <message>
         <source>Impor dari Excel</source>
-        <translation type="unfinished"></translation>
+        <translation>Import from Excel</translation>
     </message>
     <message>
         <source>&amp;Lanjut &gt;</source>
-        <translation type="unfinished">&amp;Next &gt;</translation>
+        <translation>&amp;Next &gt;</translation>
     </message>
     <message>
         <source>&lt; &amp;Kembali</source>
-        <translation type="unfinished">&lt; &amp;Back</translation>
+        <translation>&lt; &amp;Back</translation>
     </message>
     <message>
         <source>Batal</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>&amp;Selesai</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Finish</translation>
     </message>
     <message>
         <source>&amp;Impor</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Import</translation>
     </message>
     <message>
         <source>Simpan laporan kesalahan</source>
-        <translation type="unfinished"></translation>
+        <translation>Save error report</translation>
     </message>
     <message>
         <source>Excel (*.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
         <source>Laporan kesalahan tersimpan di {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Error report saved to {path}</translation>
     </message>
 </context>
 <context>
@@ -1159,690 +1167,690 @@ Receipts: {receipts}</translation>
     <name>LoanApplicationWizard</name>
     <message>
         <source>Pengajuan pinjaman</source>
-        <translation type="unfinished"></translation>
+        <translation>Loan application</translation>
     </message>
     <message>
         <source>&amp;Lanjut &gt;</source>
-        <translation type="unfinished">&amp;Next &gt;</translation>
+        <translation>&amp;Next &gt;</translation>
     </message>
     <message>
         <source>&lt; &amp;Kembali</source>
-        <translation type="unfinished">&lt; &amp;Back</translation>
+        <translation>&lt; &amp;Back</translation>
     </message>
     <message>
         <source>&amp;Ajukan</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Submit</translation>
     </message>
     <message>
         <source>Batal</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
     <name>LoanDetailPanel</name>
     <message>
         <source>Ke</source>
-        <translation type="unfinished"></translation>
+        <translation>No.</translation>
     </message>
     <message>
         <source>Jatuh tempo</source>
-        <translation type="unfinished"></translation>
+        <translation>Due date</translation>
     </message>
     <message>
         <source>Pokok</source>
-        <translation type="unfinished"></translation>
+        <translation>Principal</translation>
     </message>
     <message>
         <source>Bunga</source>
-        <translation type="unfinished"></translation>
+        <translation>Interest</translation>
     </message>
     <message>
         <source>Biaya</source>
-        <translation type="unfinished"></translation>
+        <translation>Fee</translation>
     </message>
     <message>
         <source>Angsuran</source>
-        <translation type="unfinished"></translation>
+        <translation>Installment</translation>
     </message>
     <message>
         <source>Dibayar</source>
-        <translation type="unfinished"></translation>
+        <translation>Paid</translation>
     </message>
     <message>
         <source>Sisa</source>
-        <translation type="unfinished"></translation>
+        <translation>Remaining</translation>
     </message>
     <message>
         <source>Denda dibayar</source>
-        <translation type="unfinished"></translation>
+        <translation>Penalty paid</translation>
     </message>
     <message>
         <source>Jadwal angsuran</source>
-        <translation type="unfinished"></translation>
+        <translation>Repayment schedule</translation>
     </message>
     <message>
         <source>Tanggal</source>
-        <translation type="unfinished">Date</translation>
+        <translation>Date</translation>
     </message>
     <message>
         <source>Kuitansi</source>
-        <translation type="unfinished">Receipt</translation>
+        <translation>Receipt</translation>
     </message>
     <message>
         <source>Jenis</source>
-        <translation type="unfinished">Type</translation>
+        <translation>Type</translation>
     </message>
     <message>
         <source> (dibalik)</source>
-        <translation type="unfinished"> (reversed)</translation>
+        <translation> (reversed)</translation>
     </message>
     <message>
         <source>Jumlah</source>
-        <translation type="unfinished">Amount</translation>
+        <translation>Amount</translation>
     </message>
     <message>
         <source>Denda</source>
-        <translation type="unfinished"></translation>
+        <translation>Penalty</translation>
     </message>
     <message>
         <source>Keterangan</source>
-        <translation type="unfinished">Description</translation>
+        <translation>Description</translation>
     </message>
     <message>
         <source>Transaksi</source>
-        <translation type="unfinished">Transactions</translation>
+        <translation>Transactions</translation>
     </message>
     <message>
         <source>Pilih pinjaman di daftar untuk melihat rinciannya.</source>
-        <translation type="unfinished"></translation>
+        <translation>Select a loan in the list to see its details.</translation>
     </message>
     <message>
         <source>plafon {amount} · {term} × {every} {unit} · bunga {rate} % per {per}</source>
-        <translation type="unfinished"></translation>
+        <translation>amount {amount} · {term} × {every} {unit} · interest {rate} % per {per}</translation>
     </message>
     <message>
         <source>sisa pokok &lt;b&gt;{out}&lt;/b&gt; · {cls}</source>
-        <translation type="unfinished"></translation>
+        <translation>principal outstanding &lt;b&gt;{out}&lt;/b&gt; · {cls}</translation>
     </message>
     <message>
         <source>catatan: {note}</source>
-        <translation type="unfinished"></translation>
+        <translation>note: {note}</translation>
     </message>
     <message>
         <source>tujuan: {p}</source>
-        <translation type="unfinished"></translation>
+        <translation>purpose: {p}</translation>
     </message>
 </context>
 <context>
     <name>LoanListModel</name>
     <message>
         <source>No. pinjaman</source>
-        <translation type="unfinished"></translation>
+        <translation>Loan no.</translation>
     </message>
     <message>
         <source>Anggota</source>
-        <translation type="unfinished"></translation>
+        <translation>Member</translation>
     </message>
     <message>
         <source>Nama</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Kelompok</source>
-        <translation type="unfinished">Group</translation>
+        <translation>Group</translation>
     </message>
     <message>
         <source>Produk</source>
-        <translation type="unfinished">Product</translation>
+        <translation>Product</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Tanggal cair</source>
-        <translation type="unfinished"></translation>
+        <translation>Disbursed on</translation>
     </message>
     <message>
         <source>Plafon</source>
-        <translation type="unfinished"></translation>
+        <translation>Loan amount</translation>
     </message>
     <message>
         <source>Jangka</source>
-        <translation type="unfinished"></translation>
+        <translation>Term</translation>
     </message>
     <message>
         <source>Sisa pokok</source>
-        <translation type="unfinished"></translation>
+        <translation>Principal outstanding</translation>
     </message>
     <message>
         <source>Kolektibilitas</source>
-        <translation type="unfinished"></translation>
+        <translation>Quality class</translation>
     </message>
 </context>
 <context>
     <name>LoanProductDialog</name>
     <message>
         <source>Produk pinjaman baru</source>
-        <translation type="unfinished"></translation>
+        <translation>New loan product</translation>
     </message>
     <message>
         <source>Ubah produk pinjaman</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit loan product</translation>
     </message>
     <message>
         <source>Simpan</source>
-        <translation type="unfinished">Save</translation>
+        <translation>Save</translation>
     </message>
     <message>
         <source>Batal</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>Bunga tinggi</source>
-        <translation type="unfinished"></translation>
+        <translation>High interest</translation>
     </message>
     <message>
         <source>Simpan juga dengan bunga ini?</source>
-        <translation type="unfinished"></translation>
+        <translation>Save with this interest rate anyway?</translation>
     </message>
     <message>
         <source>Ya, simpan</source>
-        <translation type="unfinished"></translation>
+        <translation>Yes, save</translation>
     </message>
 </context>
 <context>
     <name>LoanProductForm</name>
     <message>
         <source>Produk pinjaman</source>
-        <translation type="unfinished"></translation>
+        <translation>Loan product</translation>
     </message>
     <message>
         <source>&amp;Kode</source>
-        <translation type="unfinished">&amp;Code</translation>
+        <translation>&amp;Code</translation>
     </message>
     <message>
         <source>mis. UMUM</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. UMUM</translation>
     </message>
     <message>
         <source>&amp;Nama</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Name</translation>
     </message>
     <message>
         <source>mis. Pinjaman Umum</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. General Loan</translation>
     </message>
     <message>
         <source>&amp;Metode bunga</source>
-        <translation type="unfinished"></translation>
+        <translation>Interest &amp;method</translation>
     </message>
     <message>
         <source>&amp;Bunga (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Interest (%)</translation>
     </message>
     <message>
         <source>mis. 1,5</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. 1,5</translation>
     </message>
     <message>
         <source>Bunga &amp;per</source>
-        <translation type="unfinished"></translation>
+        <translation>Interest &amp;per</translation>
     </message>
     <message>
         <source>Pinjaman mi&amp;nimum (Rp)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mi&amp;nimum loan (Rp)</translation>
     </message>
     <message>
         <source>Pinjaman ma&amp;ksimum (Rp)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ma&amp;ximum loan (Rp)</translation>
     </message>
     <message>
         <source>Jangka minimum</source>
-        <translation type="unfinished"></translation>
+        <translation>Minimum term</translation>
     </message>
     <message>
         <source>Jangka maksimum</source>
-        <translation type="unfinished"></translation>
+        <translation>Maximum term</translation>
     </message>
     <message>
         <source>Angsuran &amp;setiap</source>
-        <translation type="unfinished"></translation>
+        <translation>Installment &amp;every</translation>
     </message>
     <message>
         <source>Satuan</source>
-        <translation type="unfinished"></translation>
+        <translation>Unit</translation>
     </message>
     <message>
         <source>Pelunasan &amp;dipercepat</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Early payoff</translation>
     </message>
     <message>
         <source>Biaya &amp;administrasi</source>
-        <translation type="unfinished"></translation>
+        <translation>Administration &amp;fee</translation>
     </message>
     <message>
         <source>Biaya tetap (Rp)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fixed fee (Rp)</translation>
     </message>
     <message>
         <source>Biaya (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fee (%)</translation>
     </message>
     <message>
         <source>mis. 1</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. 1</translation>
     </message>
     <message>
         <source>Biaya dibayar</source>
-        <translation type="unfinished"></translation>
+        <translation>Fee paid</translation>
     </message>
     <message>
         <source>&amp;Denda keterlambatan</source>
-        <translation type="unfinished"></translation>
+        <translation>Late &amp;penalty</translation>
     </message>
     <message>
         <source>Denda tetap (Rp)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fixed penalty (Rp)</translation>
     </message>
     <message>
         <source>Denda (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>Penalty (%)</translation>
     </message>
     <message>
         <source>mis. 0,1</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. 0,1</translation>
     </message>
     <message>
         <source>Denda per</source>
-        <translation type="unfinished"></translation>
+        <translation>Penalty per</translation>
     </message>
     <message>
         <source>Masa tenggang denda (hari)</source>
-        <translation type="unfinished"></translation>
+        <translation>Penalty grace period (days)</translation>
     </message>
     <message>
         <source>Batas x simpanan</source>
-        <translation type="unfinished"></translation>
+        <translation>Limit x savings</translation>
     </message>
     <message>
         <source>kosong: tanpa batas</source>
-        <translation type="unfinished"></translation>
+        <translation>empty: no limit</translation>
     </message>
     <message>
         <source>Boleh lebih dari satu pinjaman aktif</source>
-        <translation type="unfinished"></translation>
+        <translation>More than one active loan allowed</translation>
     </message>
     <message>
         <source>Pinjaman kelompok (angsuran di hari pertemuan)</source>
-        <translation type="unfinished"></translation>
+        <translation>Group loan (installments on meeting day)</translation>
     </message>
     <message>
         <source>&amp;Aktif</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Active</translation>
     </message>
 </context>
 <context>
     <name>LoanProductsDialog</name>
     <message>
         <source>Produk pinjaman</source>
-        <translation type="unfinished"></translation>
+        <translation>Loan products</translation>
     </message>
     <message>
         <source>Kode</source>
-        <translation type="unfinished">Code</translation>
+        <translation>Code</translation>
     </message>
     <message>
         <source>Nama</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Metode</source>
-        <translation type="unfinished"></translation>
+        <translation>Method</translation>
     </message>
     <message>
         <source>Bunga</source>
-        <translation type="unfinished"></translation>
+        <translation>Interest</translation>
     </message>
     <message>
         <source>Minimum</source>
-        <translation type="unfinished"></translation>
+        <translation>Minimum</translation>
     </message>
     <message>
         <source>Maksimum</source>
-        <translation type="unfinished"></translation>
+        <translation>Maximum</translation>
     </message>
     <message>
         <source>Jangka</source>
-        <translation type="unfinished"></translation>
+        <translation>Term</translation>
     </message>
     <message>
         <source>Aktif</source>
-        <translation type="unfinished"></translation>
+        <translation>Active</translation>
     </message>
     <message>
         <source>ya</source>
-        <translation type="unfinished"></translation>
+        <translation>yes</translation>
     </message>
     <message>
         <source>tidak</source>
-        <translation type="unfinished"></translation>
+        <translation>no</translation>
     </message>
     <message>
         <source>Produk &amp;baru...</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;New product...</translation>
     </message>
     <message>
         <source>&amp;Ubah...</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Edit...</translation>
     </message>
     <message>
         <source>Tutup</source>
-        <translation type="unfinished">Close</translation>
+        <translation>Close</translation>
     </message>
     <message>
         <source>Pilih dulu produk di daftar.</source>
-        <translation type="unfinished"></translation>
+        <translation>First choose a product in the list.</translation>
     </message>
 </context>
 <context>
     <name>LoanReceiptDialog</name>
     <message>
         <source>Kuitansi {no}</source>
-        <translation type="unfinished">Receipt {no}</translation>
+        <translation>Receipt {no}</translation>
     </message>
     <message>
         <source>Tutup</source>
-        <translation type="unfinished">Close</translation>
+        <translation>Close</translation>
     </message>
     <message>
         <source>&amp;Cetak...</source>
-        <translation type="unfinished">&amp;Print...</translation>
+        <translation>&amp;Print...</translation>
     </message>
     <message>
         <source>No. kuitansi</source>
-        <translation type="unfinished"></translation>
+        <translation>Receipt no.</translation>
     </message>
     <message>
         <source>Tanggal</source>
-        <translation type="unfinished">Date</translation>
+        <translation>Date</translation>
     </message>
     <message>
         <source>Anggota</source>
-        <translation type="unfinished"></translation>
+        <translation>Member</translation>
     </message>
     <message>
         <source>Pinjaman</source>
-        <translation type="unfinished">Loans</translation>
+        <translation>Loan</translation>
     </message>
     <message>
         <source>Jumlah</source>
-        <translation type="unfinished">Amount</translation>
+        <translation>Amount</translation>
     </message>
     <message>
         <source>Terbilang</source>
-        <translation type="unfinished">In words</translation>
+        <translation>In words</translation>
     </message>
     <message>
         <source>Sisa pokok</source>
-        <translation type="unfinished"></translation>
+        <translation>Principal outstanding</translation>
     </message>
 </context>
 <context>
     <name>LoanRepaymentForm</name>
     <message>
         <source>Angsuran pinjaman</source>
-        <translation type="unfinished"></translation>
+        <translation>Loan repayment</translation>
     </message>
     <message>
         <source>No. &amp;pinjaman</source>
-        <translation type="unfinished"></translation>
+        <translation>Loan &amp;no.</translation>
     </message>
     <message>
         <source>mis. PJ-2026-00012</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. PJ-2026-00012</translation>
     </message>
     <message>
         <source>Anggota</source>
-        <translation type="unfinished"></translation>
+        <translation>Member</translation>
     </message>
     <message>
         <source>Sisa pokok</source>
-        <translation type="unfinished"></translation>
+        <translation>Principal outstanding</translation>
     </message>
     <message>
         <source>Jatuh tempo s.d. tanggal</source>
-        <translation type="unfinished"></translation>
+        <translation>Due up to the date</translation>
     </message>
     <message>
         <source>Seluruh kewajiban</source>
-        <translation type="unfinished"></translation>
+        <translation>Total amount owed</translation>
     </message>
     <message>
         <source>&amp;Tanggal bayar</source>
-        <translation type="unfinished"></translation>
+        <translation>Payment &amp;date</translation>
     </message>
     <message>
         <source>dd/MM/yyyy</source>
-        <translation type="unfinished"></translation>
+        <translation>dd/MM/yyyy</translation>
     </message>
     <message>
         <source>&amp;Jumlah dibayar (Rp)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Amount paid (Rp)</translation>
     </message>
     <message>
         <source>kosong: sebesar jatuh tempo</source>
-        <translation type="unfinished"></translation>
+        <translation>empty: the amount due</translation>
     </message>
     <message>
         <source>Terbilang</source>
-        <translation type="unfinished">In words</translation>
+        <translation>In words</translation>
     </message>
     <message>
         <source>&amp;Sumber dana</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Source of funds</translation>
     </message>
     <message>
         <source>&amp;Kelebihan bayar masuk simpanan sukarela</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Overpayment goes to voluntary savings</translation>
     </message>
     <message>
         <source>&amp;Keterangan</source>
-        <translation type="unfinished">&amp;Description</translation>
+        <translation>&amp;Description</translation>
     </message>
     <message>
         <source>&lt;b&gt;Pembagian pembayaran&lt;/b&gt; (denda, biaya, bunga, pokok; angsuran tertua dulu)</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Payment allocation&lt;/b&gt; (penalty, fees, interest, principal; oldest installment first)</translation>
     </message>
 </context>
 <context>
     <name>LoanTermsForm</name>
     <message>
         <source>Syarat pinjaman</source>
-        <translation type="unfinished"></translation>
+        <translation>Loan terms</translation>
     </message>
     <message>
         <source>&amp;Jumlah pinjaman (Rp)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Loan amount (Rp)</translation>
     </message>
     <message>
         <source>mis. 5.000.000</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. 5.000.000</translation>
     </message>
     <message>
         <source>Jangka &amp;waktu (kali angsuran)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Term (number of installments)</translation>
     </message>
     <message>
         <source>&amp;Tanggal pengajuan</source>
-        <translation type="unfinished"></translation>
+        <translation>Application &amp;date</translation>
     </message>
     <message>
         <source>dd/MM/yyyy</source>
-        <translation type="unfinished"></translation>
+        <translation>dd/MM/yyyy</translation>
     </message>
     <message>
         <source>Tentukan tanggal angsuran &amp;pertama</source>
-        <translation type="unfinished"></translation>
+        <translation>Set the &amp;first installment date</translation>
     </message>
     <message>
         <source>Angsuran pertama</source>
-        <translation type="unfinished"></translation>
+        <translation>First installment</translation>
     </message>
     <message>
         <source>&amp;Agunan (nilai, Rp)</source>
-        <translation type="unfinished"></translation>
+        <translation>C&amp;ollateral (value, Rp)</translation>
     </message>
     <message>
         <source>0</source>
-        <translation type="unfinished"></translation>
+        <translation>0</translation>
     </message>
     <message>
         <source>&amp;Tujuan pinjaman</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Purpose of the loan</translation>
     </message>
     <message>
         <source>mis. modal warung sembako</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. capital for a grocery stall</translation>
     </message>
     <message>
         <source>&amp;Penjamin / persetujuan kelompok</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Guarantor / group approval</translation>
     </message>
     <message>
         <source>nama penjamin atau catatan rapat kelompok</source>
-        <translation type="unfinished"></translation>
+        <translation>guarantor&apos;s name or group meeting notes</translation>
     </message>
     <message>
         <source>&lt;b&gt;Jadwal angsuran (pratinjau)&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Repayment schedule (preview)&lt;/b&gt;</translation>
     </message>
 </context>
 <context>
     <name>LoansPage</name>
     <message>
         <source>&lt;h2&gt;Pinjaman&lt;/h2&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h2&gt;Loans&lt;/h2&gt;</translation>
     </message>
     <message>
         <source>&amp;Ajukan pinjaman...</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Apply for a loan...</translation>
     </message>
     <message>
         <source>&amp;Setujui...</source>
-        <translation type="unfinished"></translation>
+        <translation>Appro&amp;ve...</translation>
     </message>
     <message>
         <source>T&amp;olak...</source>
-        <translation type="unfinished"></translation>
+        <translation>Re&amp;ject...</translation>
     </message>
     <message>
         <source>&amp;Cairkan...</source>
-        <translation type="unfinished"></translation>
+        <translation>Dis&amp;burse...</translation>
     </message>
     <message>
         <source>A&amp;ngsuran...</source>
-        <translation type="unfinished"></translation>
+        <translation>Repa&amp;yment...</translation>
     </message>
     <message>
         <source>&amp;Pelunasan...</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Payoff...</translation>
     </message>
     <message>
         <source>&amp;Balik transaksi...</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Reverse transaction...</translation>
     </message>
     <message>
         <source>Pro&amp;duk...</source>
-        <translation type="unfinished"></translation>
+        <translation>Pro&amp;ducts...</translation>
     </message>
     <message>
         <source>Proses akhir &amp;bulan...</source>
-        <translation type="unfinished"></translation>
+        <translation>Month-&amp;end process...</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Semua</source>
-        <translation type="unfinished"></translation>
+        <translation>All</translation>
     </message>
     <message>
         <source>Anggota</source>
-        <translation type="unfinished"></translation>
+        <translation>Member</translation>
     </message>
     <message>
         <source>nomor anggota</source>
-        <translation type="unfinished"></translation>
+        <translation>member number</translation>
     </message>
     <message>
         <source>Kelompok</source>
-        <translation type="unfinished">Group</translation>
+        <translation>Group</translation>
     </message>
     <message>
         <source>kode kelompok</source>
-        <translation type="unfinished"></translation>
+        <translation>group code</translation>
     </message>
     <message>
         <source>Daftar pinjaman</source>
-        <translation type="unfinished"></translation>
+        <translation>Loan list</translation>
     </message>
     <message>
         <source>Tunggakan &amp;&amp; kolektibilitas</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrears &amp;&amp; loan quality</translation>
     </message>
     <message>
         <source>Jatuh tempo</source>
-        <translation type="unfinished"></translation>
+        <translation>Due</translation>
     </message>
     <message>
         <source>Pinjaman</source>
-        <translation type="unfinished">Loans</translation>
+        <translation>Loans</translation>
     </message>
     <message>
         <source>Pilih dulu pinjaman di daftar.</source>
-        <translation type="unfinished"></translation>
+        <translation>First choose a loan in the list.</translation>
     </message>
     <message>
         <source>Balik transaksi</source>
-        <translation type="unfinished">Reverse transaction</translation>
+        <translation>Reverse transaction</translation>
     </message>
     <message>
         <source>Pilih dulu transaksi di tab Transaksi pinjaman.</source>
-        <translation type="unfinished"></translation>
+        <translation>First choose a transaction on the Loan transactions tab.</translation>
     </message>
     <message>
         <source>{kind} {amount} · {loan} · {date} · {receipt}</source>
-        <translation type="unfinished"></translation>
+        <translation>{kind} {amount} · {loan} · {date} · {receipt}</translation>
     </message>
     <message>
         <source>Proses akhir bulan pinjaman</source>
-        <translation type="unfinished"></translation>
+        <translation>Loan month-end process</translation>
     </message>
     <message>
         <source>Hitung kolektibilitas semua pinjaman aktif dan bukukan penyesuaian cadangan (PPAP) per {date}?</source>
-        <translation type="unfinished"></translation>
+        <translation>Calculate the quality class of all active loans and post the provision (PPAP) adjustment as of {date}?</translation>
     </message>
     <message>
         <source>Proses</source>
-        <translation type="unfinished"></translation>
+        <translation>Process</translation>
     </message>
     <message>
         <source>Proses akhir bulan pinjaman...</source>
-        <translation type="unfinished"></translation>
+        <translation>Loan month-end process...</translation>
     </message>
     <message>
         <source>Proses akhir bulan</source>
-        <translation type="unfinished"></translation>
+        <translation>Month-end process</translation>
     </message>
     <message>
         <source>Proses akhir bulan selesai</source>
-        <translation type="unfinished"></translation>
+        <translation>Month-end process finished</translation>
     </message>
     <message>
         <source>Per {date}: {n} pinjaman dinilai. PPAP {ppap}; cadangan {before} → {after}.</source>
-        <translation type="unfinished"></translation>
+        <translation>As of {date}: {n} loans assessed. PPAP {ppap}; provision {before} → {after}.</translation>
     </message>
 </context>
 <context>
@@ -1901,7 +1909,7 @@ Receipts: {receipts}</translation>
     </message>
     <message>
         <source>Ajukan &amp;pinjaman...</source>
-        <translation type="unfinished"></translation>
+        <translation>Apply for a &amp;loan...</translation>
     </message>
     <message>
         <source>&amp;Cari anggota</source>
@@ -2066,126 +2074,126 @@ Error log: {log}</translation>
     <name>MeetingModel</name>
     <message>
         <source>No. anggota</source>
-        <translation type="unfinished">Member no.</translation>
+        <translation>Member no.</translation>
     </message>
     <message>
         <source>Nama</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Wajib terutang</source>
-        <translation type="unfinished"></translation>
+        <translation>Mandatory owed</translation>
     </message>
     <message>
         <source>Angsuran jatuh tempo</source>
-        <translation type="unfinished"></translation>
+        <translation>Installment due</translation>
     </message>
     <message>
         <source>Tunggakan</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrears</translation>
     </message>
     <message>
         <source>Sisa pinjaman</source>
-        <translation type="unfinished"></translation>
+        <translation>Loan outstanding</translation>
     </message>
     <message>
         <source>Saldo wajib</source>
-        <translation type="unfinished"></translation>
+        <translation>Mandatory balance</translation>
     </message>
     <message>
         <source>Saldo sukarela</source>
-        <translation type="unfinished"></translation>
+        <translation>Voluntary balance</translation>
     </message>
     <message>
         <source>Bayar wajib</source>
-        <translation type="unfinished"></translation>
+        <translation>Pay mandatory</translation>
     </message>
     <message>
         <source>Setor sukarela</source>
-        <translation type="unfinished"></translation>
+        <translation>Deposit voluntary</translation>
     </message>
     <message>
         <source>Bayar angsuran</source>
-        <translation type="unfinished"></translation>
+        <translation>Pay installment</translation>
     </message>
     <message>
         <source>Jumlah</source>
-        <translation type="unfinished">Amount</translation>
+        <translation>Amount</translation>
     </message>
     <message>
         <source>Jumlah tidak dikenali; tulis mis. 25.000</source>
-        <translation type="unfinished"></translation>
+        <translation>Amount not recognised; write e.g. 25.000</translation>
     </message>
 </context>
 <context>
     <name>MeetingReceiptsDialog</name>
     <message>
         <source>Kuitansi pertemuan {code} {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>Meeting receipts {code} {date}</translation>
     </message>
     <message>
         <source>{n} kuitansi · jumlah diterima &lt;b&gt;{total}&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} receipts · total received &lt;b&gt;{total}&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Kuitansi</source>
-        <translation type="unfinished">Receipt</translation>
+        <translation>Receipt</translation>
     </message>
     <message>
         <source>Anggota</source>
-        <translation type="unfinished"></translation>
+        <translation>Member</translation>
     </message>
     <message>
         <source>Nama</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Wajib</source>
-        <translation type="unfinished"></translation>
+        <translation>Mandatory</translation>
     </message>
     <message>
         <source>Sukarela</source>
-        <translation type="unfinished"></translation>
+        <translation>Voluntary</translation>
     </message>
     <message>
         <source>Angsuran</source>
-        <translation type="unfinished"></translation>
+        <translation>Installment</translation>
     </message>
     <message>
         <source>Jumlah</source>
-        <translation type="unfinished">Amount</translation>
+        <translation>Amount</translation>
     </message>
     <message>
         <source>Tutup</source>
-        <translation type="unfinished">Close</translation>
+        <translation>Close</translation>
     </message>
     <message>
         <source>&amp;Cetak kuitansi...</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Print receipts...</translation>
     </message>
     <message>
         <source>No. kuitansi</source>
-        <translation type="unfinished"></translation>
+        <translation>Receipt no.</translation>
     </message>
     <message>
         <source>Tanggal</source>
-        <translation type="unfinished">Date</translation>
+        <translation>Date</translation>
     </message>
     <message>
         <source>Simpanan wajib</source>
-        <translation type="unfinished"></translation>
+        <translation>Mandatory savings</translation>
     </message>
     <message>
         <source>Simpanan sukarela</source>
-        <translation type="unfinished"></translation>
+        <translation>Voluntary savings</translation>
     </message>
     <message>
         <source>Angsuran pinjaman</source>
-        <translation type="unfinished"></translation>
+        <translation>Loan repayment</translation>
     </message>
     <message>
         <source>Terbilang</source>
-        <translation type="unfinished">In words</translation>
+        <translation>In words</translation>
     </message>
 </context>
 <context>
@@ -2260,55 +2268,55 @@ Error log: {log}</translation>
     </message>
     <message>
         <source>No. pinjaman</source>
-        <translation type="unfinished"></translation>
+        <translation>Loan no.</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Tanggal cair</source>
-        <translation type="unfinished"></translation>
+        <translation>Disbursed on</translation>
     </message>
     <message>
         <source>Plafon</source>
-        <translation type="unfinished"></translation>
+        <translation>Loan amount</translation>
     </message>
     <message>
         <source>Sisa pokok</source>
-        <translation type="unfinished"></translation>
+        <translation>Principal outstanding</translation>
     </message>
     <message>
         <source>&amp;Ajukan pinjaman...</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Apply for a loan...</translation>
     </message>
     <message>
         <source>A&amp;ngsuran...</source>
-        <translation type="unfinished"></translation>
+        <translation>Repa&amp;yment...</translation>
     </message>
     <message>
         <source>Dokumen anggota ini disusun di halaman Laporan, dengan pratinjau, cetak dan simpan PDF/Excel.</source>
-        <translation type="unfinished"></translation>
+        <translation>This member&apos;s documents are built on the Reports page, with preview, printing and saving as PDF/Excel.</translation>
     </message>
     <message>
         <source>&amp;Mutasi simpanan (buku tabungan)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Savings statement (passbook)</translation>
     </message>
     <message>
         <source>&amp;Kartu angsuran pinjaman terpilih</source>
-        <translation type="unfinished"></translation>
+        <translation>Repayment &amp;card for the selected loan</translation>
     </message>
     <message>
         <source>Kuitansi &amp;transaksi terakhir</source>
-        <translation type="unfinished"></translation>
+        <translation>Receipt for the last &amp;transaction</translation>
     </message>
     <message>
         <source>&amp;Slip SHU</source>
-        <translation type="unfinished"></translation>
+        <translation>SHU s&amp;lip</translation>
     </message>
     <message>
         <source>Belum ada data untuk dokumen ini.</source>
-        <translation type="unfinished"></translation>
+        <translation>No data for this document yet.</translation>
     </message>
     <message>
         <source>Pinjaman</source>
@@ -2630,39 +2638,39 @@ Error log: {log}</translation>
     <name>PayoffDialog</name>
     <message>
         <source>Pelunasan pinjaman</source>
-        <translation type="unfinished"></translation>
+        <translation>Loan payoff</translation>
     </message>
     <message>
         <source>Tanggal pelunasan</source>
-        <translation type="unfinished"></translation>
+        <translation>Payoff date</translation>
     </message>
     <message>
         <source>Sumber dana</source>
-        <translation type="unfinished"></translation>
+        <translation>Source of funds</translation>
     </message>
     <message>
         <source>Lunasi</source>
-        <translation type="unfinished"></translation>
+        <translation>Pay off</translation>
     </message>
     <message>
         <source>Sisa pokok</source>
-        <translation type="unfinished"></translation>
+        <translation>Principal outstanding</translation>
     </message>
     <message>
         <source>Bunga</source>
-        <translation type="unfinished"></translation>
+        <translation>Interest</translation>
     </message>
     <message>
         <source>Biaya</source>
-        <translation type="unfinished"></translation>
+        <translation>Fee</translation>
     </message>
     <message>
         <source>Denda</source>
-        <translation type="unfinished"></translation>
+        <translation>Penalty</translation>
     </message>
     <message>
         <source>Bunga yang dibebaskan: {x}</source>
-        <translation type="unfinished"></translation>
+        <translation>Interest waived: {x}</translation>
     </message>
 </context>
 <context>
@@ -2743,19 +2751,19 @@ Error log: {log}</translation>
     <name>ReasonDialog</name>
     <message>
         <source>mis. koreksi setoran yang terlewat</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. correcting a missed deposit</translation>
     </message>
     <message>
         <source>&amp;Alasan</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Reason</translation>
     </message>
     <message>
         <source>Buka kembali</source>
-        <translation type="unfinished"></translation>
+        <translation>Reopen</translation>
     </message>
     <message>
         <source>Batal</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -2777,261 +2785,261 @@ Error log: {log}</translation>
     <name>RepaymentDialog</name>
     <message>
         <source>Angsuran pinjaman</source>
-        <translation type="unfinished"></translation>
+        <translation>Loan repayment</translation>
     </message>
     <message>
         <source>Terima pembayaran</source>
-        <translation type="unfinished"></translation>
+        <translation>Receive payment</translation>
     </message>
     <message>
         <source>Batal</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>Angsuran ke</source>
-        <translation type="unfinished"></translation>
+        <translation>Installment no.</translation>
     </message>
     <message>
         <source>Komponen</source>
-        <translation type="unfinished"></translation>
+        <translation>Component</translation>
     </message>
     <message>
         <source>Jumlah</source>
-        <translation type="unfinished">Amount</translation>
+        <translation>Amount</translation>
     </message>
     <message>
         <source>Jumlah tidak dikenali; tulis mis. 250.000 atau Rp 250.000.</source>
-        <translation type="unfinished"></translation>
+        <translation>Amount not recognised; write e.g. 250.000 or Rp 250.000.</translation>
     </message>
     <message>
         <source>kosong: {due}</source>
-        <translation type="unfinished"></translation>
+        <translation>empty: {due}</translation>
     </message>
     <message>
         <source>Sisa pokok setelah bayar: &lt;b&gt;{after}&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>Principal outstanding after payment: &lt;b&gt;{after}&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Kelebihan {x} masuk simpanan sukarela.</source>
-        <translation type="unfinished"></translation>
+        <translation>Overpayment of {x} goes to voluntary savings.</translation>
     </message>
     <message>
         <source>Isi nomor pinjaman.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the loan number.</translation>
     </message>
     <message>
         <source>Tidak ada yang jatuh tempo; isi jumlahnya.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nothing is due; enter the amount.</translation>
     </message>
 </context>
 <context>
     <name>ReportOptionsForm</name>
     <message>
         <source>&amp;Jenis periode</source>
-        <translation type="unfinished"></translation>
+        <translation>Period &amp;type</translation>
     </message>
     <message>
         <source>Bulan</source>
-        <translation type="unfinished"></translation>
+        <translation>Month</translation>
     </message>
     <message>
         <source>Tahun buku</source>
-        <translation type="unfinished"></translation>
+        <translation>Financial year</translation>
     </message>
     <message>
         <source>Per tanggal</source>
-        <translation type="unfinished">As of</translation>
+        <translation>As of</translation>
     </message>
     <message>
         <source>&amp;Bulan</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Month</translation>
     </message>
     <message>
         <source>&amp;Tahun buku</source>
-        <translation type="unfinished"></translation>
+        <translation>Financial &amp;year</translation>
     </message>
     <message>
         <source>&amp;Tanggal</source>
-        <translation type="unfinished">&amp;Date</translation>
+        <translation>&amp;Date</translation>
     </message>
     <message>
         <source>dd/MM/yyyy</source>
-        <translation type="unfinished"></translation>
+        <translation>dd/MM/yyyy</translation>
     </message>
     <message>
         <source>&amp;Kelompok</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Group</translation>
     </message>
     <message>
         <source>&amp;Anggota</source>
-        <translation type="unfinished"></translation>
+        <translation>Mem&amp;ber</translation>
     </message>
     <message>
         <source>Nomor anggota; kosongkan untuk anggota bawaan</source>
-        <translation type="unfinished"></translation>
+        <translation>Member number; leave empty for the default member</translation>
     </message>
     <message>
         <source>No. &amp;pinjaman</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Loan no.</translation>
     </message>
     <message>
         <source>Nomor pinjaman; kosongkan untuk pinjaman pertama anggota</source>
-        <translation type="unfinished"></translation>
+        <translation>Loan number; leave empty for the member&apos;s first loan</translation>
     </message>
     <message>
         <source>No. &amp;kuitansi</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Receipt no.</translation>
     </message>
     <message>
         <source>Nomor kuitansi; kosongkan untuk kuitansi terakhir</source>
-        <translation type="unfinished"></translation>
+        <translation>Receipt number; leave empty for the last receipt</translation>
     </message>
 </context>
 <context>
     <name>ReportsPage</name>
     <message>
         <source>&lt;h2&gt;Laporan&lt;/h2&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h2&gt;Reports&lt;/h2&gt;</translation>
     </message>
     <message>
         <source>&amp;Tampilkan laporan</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Show report</translation>
     </message>
     <message>
         <source>Pilih laporan lalu tekan Tampilkan laporan.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a report, then press Show report.</translation>
     </message>
     <message>
         <source>&amp;Cetak...</source>
-        <translation type="unfinished">&amp;Print...</translation>
+        <translation>&amp;Print...</translation>
     </message>
     <message>
         <source>Simpan &amp;PDF...</source>
-        <translation type="unfinished"></translation>
+        <translation>Save as &amp;PDF...</translation>
     </message>
     <message>
         <source>Simpan &amp;Excel...</source>
-        <translation type="unfinished"></translation>
+        <translation>Save as &amp;Excel...</translation>
     </message>
     <message>
         <source>Laporan</source>
-        <translation type="unfinished">Reports</translation>
+        <translation>Reports</translation>
     </message>
     <message>
         <source>Tutup buku</source>
-        <translation type="unfinished"></translation>
+        <translation>Closing the books</translation>
     </message>
     <message>
         <source>Laporan keuangan</source>
-        <translation type="unfinished"></translation>
+        <translation>Financial statements</translation>
     </message>
     <message>
         <source>Pembukuan</source>
-        <translation type="unfinished"></translation>
+        <translation>Bookkeeping</translation>
     </message>
     <message>
         <source>Anggota dan simpanan</source>
-        <translation type="unfinished"></translation>
+        <translation>Members and savings</translation>
     </message>
     <message>
         <source>Kelompok</source>
-        <translation type="unfinished">Group</translation>
+        <translation>Groups</translation>
     </message>
     <message>
         <source>Pinjaman</source>
-        <translation type="unfinished">Loans</translation>
+        <translation>Loans</translation>
     </message>
     <message>
         <source>SHU</source>
-        <translation type="unfinished"></translation>
+        <translation>SHU</translation>
     </message>
     <message>
         <source>Rapat anggota (RAT)</source>
-        <translation type="unfinished"></translation>
+        <translation>Annual members&apos; meeting (RAT)</translation>
     </message>
     <message>
         <source>Monitoring program</source>
-        <translation type="unfinished"></translation>
+        <translation>Program monitoring</translation>
     </message>
     <message>
         <source>Semua kelompok</source>
-        <translation type="unfinished">All groups</translation>
+        <translation>All groups</translation>
     </message>
     <message>
         <source>otomatis: {number} {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>automatic: {number} {name}</translation>
     </message>
     <message>
         <source>otomatis: pinjaman pertama</source>
-        <translation type="unfinished"></translation>
+        <translation>automatic: first loan</translation>
     </message>
     <message>
         <source>otomatis: {receipt}</source>
-        <translation type="unfinished"></translation>
+        <translation>automatic: {receipt}</translation>
     </message>
     <message>
         <source>Menyusun {title}...</source>
-        <translation type="unfinished"></translation>
+        <translation>Building {title}...</translation>
     </message>
     <message>
         <source>Menyusun laporan {title}...</source>
-        <translation type="unfinished"></translation>
+        <translation>Building the report {title}...</translation>
     </message>
     <message>
         <source>{title}: {pages} halaman.</source>
-        <translation type="unfinished"></translation>
+        <translation>{title}: {pages} pages.</translation>
     </message>
     <message>
         <source>Laporan tidak dapat dibuat</source>
-        <translation type="unfinished"></translation>
+        <translation>The report cannot be created</translation>
     </message>
     <message>
         <source>Laporan gagal dibuat.</source>
-        <translation type="unfinished"></translation>
+        <translation>The report could not be created.</translation>
     </message>
     <message>
         <source>Dibatalkan.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelled.</translation>
     </message>
     <message>
         <source>Simpan PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Save PDF</translation>
     </message>
     <message>
         <source>Simpan Excel</source>
-        <translation type="unfinished"></translation>
+        <translation>Save Excel</translation>
     </message>
     <message>
         <source>PDF (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF (*.pdf)</translation>
     </message>
     <message>
         <source>Buku kerja Excel (*.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
         <source>Menyimpan {title}...</source>
-        <translation type="unfinished"></translation>
+        <translation>Saving {title}...</translation>
     </message>
     <message>
         <source>Tersimpan: {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Saved: {path}</translation>
     </message>
     <message>
         <source>Cetak</source>
-        <translation type="unfinished"></translation>
+        <translation>Print</translation>
     </message>
     <message>
         <source>Tampilkan dulu laporan yang akan dicetak.</source>
-        <translation type="unfinished"></translation>
+        <translation>First show the report to be printed.</translation>
     </message>
     <message>
         <source>{pages} halaman dikirim ke pencetak.</source>
-        <translation type="unfinished"></translation>
+        <translation>{pages} pages sent to the printer.</translation>
     </message>
     <message>
         <source>Pencetak tidak dapat dibuka.</source>
-        <translation type="unfinished"></translation>
+        <translation>The printer cannot be opened.</translation>
     </message>
 </context>
 <context>
@@ -3353,177 +3361,177 @@ Error log: {log}</translation>
     <name>_CheckPage</name>
     <message>
         <source>Pemeriksaan dan pratinjau</source>
-        <translation type="unfinished"></translation>
+        <translation>Check and preview</translation>
     </message>
     <message>
         <source>Setiap baris sudah diperiksa dan dicoba tanpa disimpan. Baris yang salah ditandai merah beserta kolom dan masalahnya.</source>
-        <translation type="unfinished"></translation>
+        <translation>Every row has been checked and tried without saving. Rows with errors are marked red, with the column and the problem.</translation>
     </message>
     <message>
         <source>Hanya baris yang &amp;salah</source>
-        <translation type="unfinished"></translation>
+        <translation>Only rows with &amp;errors</translation>
     </message>
     <message>
         <source>&amp;Periksa ulang</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Check again</translation>
     </message>
     <message>
         <source>Simpan &amp;laporan kesalahan...</source>
-        <translation type="unfinished"></translation>
+        <translation>Save error &amp;report...</translation>
     </message>
     <message>
         <source>Bila ada baris yang salah</source>
-        <translation type="unfinished"></translation>
+        <translation>If some rows have errors</translation>
     </message>
     <message>
         <source>&amp;Semua atau tidak sama sekali: perbaiki berkas dulu, tidak ada yang disimpan</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;All or nothing: fix the file first, nothing is saved</translation>
     </message>
     <message>
         <source>&amp;Hanya baris yang valid: simpan baris yang benar, lewati yang salah</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Only valid rows: save the correct rows, skip the rows with errors</translation>
     </message>
     <message>
         <source>Baris {n}: {errors}</source>
-        <translation type="unfinished"></translation>
+        <translation>Row {n}: {errors}</translation>
     </message>
     <message>
         <source>Memeriksa {name}...</source>
-        <translation type="unfinished"></translation>
+        <translation>Checking {name}...</translation>
     </message>
     <message>
         <source>Pemeriksaan dibatalkan. Tekan Periksa ulang untuk memeriksa lagi.</source>
-        <translation type="unfinished"></translation>
+        <translation>Check cancelled. Press Check again to check once more.</translation>
     </message>
     <message>
         <source>Memeriksa berkas {name}...</source>
-        <translation type="unfinished"></translation>
+        <translation>Checking the file {name}...</translation>
     </message>
     <message>
         <source>Berkas tidak dapat diperiksa.</source>
-        <translation type="unfinished"></translation>
+        <translation>The file cannot be checked.</translation>
     </message>
     <message>
         <source>Berkas ini tidak dapat diimpor; tidak ada yang akan disimpan.</source>
-        <translation type="unfinished"></translation>
+        <translation>This file cannot be imported; nothing will be saved.</translation>
     </message>
     <message>
         <source>Lembar {sheet}: {total} baris, {valid} benar, {bad} salah.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sheet {sheet}: {total} rows, {valid} correct, {bad} with errors.</translation>
     </message>
     <message>
         <source>Pratinjau menampilkan {errors} baris salah dan {valid} baris benar pertama.</source>
-        <translation type="unfinished"></translation>
+        <translation>The preview shows {errors} rows with errors and the first {valid} correct rows.</translation>
     </message>
     <message>
         <source>Perbaiki berkas lalu periksa ulang, atau pilih &apos;Hanya baris yang valid&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fix the file and check again, or choose &apos;Only valid rows&apos;.</translation>
     </message>
     <message>
         <source>Semua baris benar. Tekan Impor untuk menyimpan.</source>
-        <translation type="unfinished"></translation>
+        <translation>All rows are correct. Press Import to save.</translation>
     </message>
     <message>
         <source>Impor dibatalkan; tidak ada yang disimpan.</source>
-        <translation type="unfinished"></translation>
+        <translation>Import cancelled; nothing was saved.</translation>
     </message>
     <message>
         <source>Mengimpor {name}...</source>
-        <translation type="unfinished"></translation>
+        <translation>Importing {name}...</translation>
     </message>
 </context>
 <context>
     <name>_ConfirmPage</name>
     <message>
         <source>Periksa lalu ajukan</source>
-        <translation type="unfinished"></translation>
+        <translation>Check and submit</translation>
     </message>
     <message>
         <source>Pengajuan disimpan dengan status Diajukan. Pengurus menyetujui, lalu bendahara mencairkan.</source>
-        <translation type="unfinished"></translation>
+        <translation>The application is saved with the status Submitted. The board approves it, then the treasurer disburses it.</translation>
     </message>
     <message>
         <source>Anggota</source>
-        <translation type="unfinished"></translation>
+        <translation>Member</translation>
     </message>
     <message>
         <source>Produk</source>
-        <translation type="unfinished">Product</translation>
+        <translation>Product</translation>
     </message>
     <message>
         <source>Jumlah</source>
-        <translation type="unfinished">Amount</translation>
+        <translation>Amount</translation>
     </message>
     <message>
         <source>Jangka waktu</source>
-        <translation type="unfinished"></translation>
+        <translation>Term</translation>
     </message>
     <message>
         <source>Angsuran</source>
-        <translation type="unfinished"></translation>
+        <translation>Installment</translation>
     </message>
     <message>
         <source>Total bunga</source>
-        <translation type="unfinished"></translation>
+        <translation>Total interest</translation>
     </message>
     <message>
         <source>Tujuan</source>
-        <translation type="unfinished"></translation>
+        <translation>Purpose</translation>
     </message>
     <message>
         <source>Penjamin</source>
-        <translation type="unfinished"></translation>
+        <translation>Guarantor</translation>
     </message>
     <message>
         <source>Agunan</source>
-        <translation type="unfinished"></translation>
+        <translation>Collateral</translation>
     </message>
     <message>
         <source>Tanggal pengajuan</source>
-        <translation type="unfinished"></translation>
+        <translation>Application date</translation>
     </message>
 </context>
 <context>
     <name>_LoanProductPage</name>
     <message>
         <source>Produk pinjaman pertama</source>
-        <translation type="unfinished"></translation>
+        <translation>First loan product</translation>
     </message>
     <message>
         <source>Ketentuan pinjaman yang paling sering dipakai. Produk lain dapat ditambah nanti di halaman Pinjaman.</source>
-        <translation type="unfinished"></translation>
+        <translation>The loan terms used most often. Other products can be added later on the Loans page.</translation>
     </message>
     <message>
         <source>&amp;Buat produk pinjaman sekarang</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Create a loan product now</translation>
     </message>
     <message>
         <source>Pinjaman Umum</source>
-        <translation type="unfinished"></translation>
+        <translation>General Loan</translation>
     </message>
     <message>
         <source>&amp;Nama produk</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Product name</translation>
     </message>
     <message>
         <source>&amp;Metode bunga</source>
-        <translation type="unfinished"></translation>
+        <translation>Interest &amp;method</translation>
     </message>
     <message>
         <source>&amp;Bunga per bulan (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Interest per month (%)</translation>
     </message>
     <message>
         <source>Pinjaman &amp;maksimum (Rp)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ma&amp;ximum loan (Rp)</translation>
     </message>
     <message>
         <source>&amp;Jangka maksimum (kali angsuran)</source>
-        <translation type="unfinished"></translation>
+        <translation>Maximum &amp;term (number of installments)</translation>
     </message>
     <message>
         <source>&amp;Angsuran tiap</source>
-        <translation type="unfinished"></translation>
+        <translation>Installment &amp;every</translation>
     </message>
 </context>
 <context>
@@ -3557,51 +3565,51 @@ Error log: {log}</translation>
     <name>_MemberPage</name>
     <message>
         <source>Anggota dan produk</source>
-        <translation type="unfinished"></translation>
+        <translation>Member and product</translation>
     </message>
     <message>
         <source>Siapa yang meminjam, dengan produk pinjaman apa.</source>
-        <translation type="unfinished"></translation>
+        <translation>Who is borrowing, and with which loan product.</translation>
     </message>
     <message>
         <source>mis. A00012</source>
-        <translation type="unfinished">e.g. A00012</translation>
+        <translation>e.g. A00012</translation>
     </message>
     <message>
         <source>Nomor &amp;anggota</source>
-        <translation type="unfinished">&amp;Member number</translation>
+        <translation>&amp;Member number</translation>
     </message>
     <message>
         <source>Anggota</source>
-        <translation type="unfinished"></translation>
+        <translation>Member</translation>
     </message>
     <message>
         <source>&amp;Produk pinjaman</source>
-        <translation type="unfinished"></translation>
+        <translation>Loan &amp;product</translation>
     </message>
     <message>
         <source>Ketentuan</source>
-        <translation type="unfinished"></translation>
+        <translation>Terms</translation>
     </message>
     <message>
         <source>Batas pinjaman</source>
-        <translation type="unfinished"></translation>
+        <translation>Loan limit</translation>
     </message>
     <message>
         <source> · kelompok {g}</source>
-        <translation type="unfinished"></translation>
+        <translation> · group {g}</translation>
     </message>
     <message>
         <source>paling banyak {limit} (simpanan {savings})</source>
-        <translation type="unfinished"></translation>
+        <translation>at most {limit} (savings {savings})</translation>
     </message>
     <message>
         <source>tanpa batas simpanan (simpanan {savings})</source>
-        <translation type="unfinished"></translation>
+        <translation>no savings-based limit (savings {savings})</translation>
     </message>
     <message>
         <source>Masih ada pinjaman {loan} yang belum lunas.</source>
-        <translation type="unfinished"></translation>
+        <translation>Loan {loan} is not paid off yet.</translation>
     </message>
 </context>
 <context>
@@ -3619,31 +3627,31 @@ Error log: {log}</translation>
     <name>_ResultPage</name>
     <message>
         <source>Hasil impor</source>
-        <translation type="unfinished"></translation>
+        <translation>Import result</translation>
     </message>
     <message>
         <source>Baris dalam berkas:</source>
-        <translation type="unfinished"></translation>
+        <translation>Rows in the file:</translation>
     </message>
     <message>
         <source>Disimpan:</source>
-        <translation type="unfinished"></translation>
+        <translation>Saved:</translation>
     </message>
     <message>
         <source>Dilewati (salah):</source>
-        <translation type="unfinished"></translation>
+        <translation>Skipped (errors):</translation>
     </message>
     <message>
         <source>Simpan &amp;laporan kesalahan...</source>
-        <translation type="unfinished"></translation>
+        <translation>Save error &amp;report...</translation>
     </message>
     <message>
         <source>Impor selesai: {n} baris disimpan dalam satu transaksi.</source>
-        <translation type="unfinished"></translation>
+        <translation>Import finished: {n} rows saved in a single transaction.</translation>
     </message>
     <message>
         <source>Impor tidak dilakukan; tidak ada yang disimpan.</source>
-        <translation type="unfinished"></translation>
+        <translation>Import not carried out; nothing was saved.</translation>
     </message>
 </context>
 <context>
@@ -3661,105 +3669,105 @@ Error log: {log}</translation>
     <name>_SourcePage</name>
     <message>
         <source>Jenis data dan berkas</source>
-        <translation type="unfinished"></translation>
+        <translation>Data type and file</translation>
     </message>
     <message>
         <source>Pilih jenis data, isi templat bila perlu, lalu pilih berkas Excel (.xlsx) yang akan diimpor.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the data type, fill in the template if needed, then choose the Excel file (.xlsx) to import.</translation>
     </message>
     <message>
         <source>&amp;Jenis data:</source>
-        <translation type="unfinished"></translation>
+        <translation>Data &amp;type:</translation>
     </message>
     <message>
         <source>Simpan &amp;templat...</source>
-        <translation type="unfinished"></translation>
+        <translation>Save te&amp;mplate...</translation>
     </message>
     <message>
         <source>&amp;Berkas:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;File:</translation>
     </message>
     <message>
         <source>berkas .xlsx</source>
-        <translation type="unfinished"></translation>
+        <translation>.xlsx file</translation>
     </message>
     <message>
         <source>&amp;Pilih...</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Browse...</translation>
     </message>
     <message>
         <source>Pilih berkas untuk diimpor</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the file to import</translation>
     </message>
     <message>
         <source>Excel (*.xlsx);;Semua berkas (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel (*.xlsx);;All files (*)</translation>
     </message>
     <message>
         <source>Simpan templat impor</source>
-        <translation type="unfinished"></translation>
+        <translation>Save import template</translation>
     </message>
     <message>
         <source>Excel (*.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
         <source>Templat tersimpan di {path}. Isi lembar pertama (lihat lembar Petunjuk), simpan, lalu pilih berkas itu di bawah.</source>
-        <translation type="unfinished"></translation>
+        <translation>Template saved to {path}. Fill in the first sheet (see the Instructions sheet), save it, then choose that file below.</translation>
     </message>
 </context>
 <context>
     <name>_TermsPage</name>
     <message>
         <source>Syarat pinjaman dan jadwal angsuran</source>
-        <translation type="unfinished"></translation>
+        <translation>Loan terms and repayment schedule</translation>
     </message>
     <message>
         <source>Jadwal di kanan berubah mengikuti jumlah, jangka waktu dan tanggal.</source>
-        <translation type="unfinished"></translation>
+        <translation>The schedule on the right follows the amount, term and dates.</translation>
     </message>
     <message>
         <source>Ke</source>
-        <translation type="unfinished"></translation>
+        <translation>No.</translation>
     </message>
     <message>
         <source>Jatuh tempo</source>
-        <translation type="unfinished"></translation>
+        <translation>Due date</translation>
     </message>
     <message>
         <source>Pokok</source>
-        <translation type="unfinished"></translation>
+        <translation>Principal</translation>
     </message>
     <message>
         <source>Bunga</source>
-        <translation type="unfinished"></translation>
+        <translation>Interest</translation>
     </message>
     <message>
         <source>Angsuran</source>
-        <translation type="unfinished"></translation>
+        <translation>Installment</translation>
     </message>
     <message>
         <source>Sisa pokok</source>
-        <translation type="unfinished"></translation>
+        <translation>Principal outstanding</translation>
     </message>
     <message>
         <source>Jumlah tidak dikenali; tulis mis. 5.000.000 atau Rp 5.000.000.</source>
-        <translation type="unfinished"></translation>
+        <translation>Amount not recognised; write e.g. 5.000.000 or Rp 5.000.000.</translation>
     </message>
     <message>
         <source>Melebihi batas pinjaman anggota ini ({limit}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Exceeds this member&apos;s loan limit ({limit}).</translation>
     </message>
     <message>
         <source>Angsuran pertama &lt;b&gt;{first}&lt;/b&gt; pada {date} · total bunga &lt;b&gt;{interest}&lt;/b&gt; · total dibayar &lt;b&gt;{total}&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>First installment &lt;b&gt;{first}&lt;/b&gt; on {date} · total interest &lt;b&gt;{interest}&lt;/b&gt; · total paid &lt;b&gt;{total}&lt;/b&gt;</translation>
     </message>
 </context>
 <context>
     <name>dialog</name>
     <message>
         <source>Batal</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
