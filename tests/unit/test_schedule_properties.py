@@ -89,8 +89,14 @@ def check_invariants(t: ScheduleTerms) -> None:
     if t.repayments > 1:
         assert all(r.principal == 0 for r in rows[: t.grace_principal])
     assert all(r.interest == 0 for r in rows[: max(t.grace_interest, t.interest_free)])
-    # every amount a multiple of the amounts multiple, except the last row's remainders
-    if t.amounts_multiple > 1 and t.principal % t.amounts_multiple == 0:
+    # every amount a multiple of the amounts multiple, except the last row's remainders;
+    # an installment multiple takes precedence (DESIGN §5: flat principal = round_m(P/n) +
+    # round_m(interest) - interest, so the installment, not the principal, is the multiple)
+    if (
+        t.amounts_multiple > 1
+        and t.installment_multiple == 1
+        and t.principal % t.amounts_multiple == 0
+    ):
         assert all(r.principal % t.amounts_multiple == 0 for r in rows)
 
 

@@ -252,6 +252,10 @@ def build_demo(
     months = _months(start, as_of)
     n_groups = max(1, min(len(GROUP_NAMES) * 5, round(members / 15)))
     kel_names = list(KELURAHAN)
+    # the office costs of a cooperative of this size (percent of a 400-member KSP's), so
+    # that the demo's loan interest covers them and the year ends with a believable SHU
+    cost_scale = max(10, min(100, members * 100 // 400))
+    rat_cost = max(250_000, 2_500_000 * cost_scale // 100 // 50_000 * 50_000)
 
     with unit_of_work(db) as s:
         if s.scalar(select(Member.id).limit(1)) is not None:
@@ -416,6 +420,7 @@ def build_demo(
             for code, text, lo, hi in EXPENSES:
                 d = _day_in(rng, y, m, start, as_of)
                 amt = lo if lo == hi else rng.randrange(lo, hi + 1, 5_000)
+                amt = max(5_000, amt * cost_scale // 100 // 5_000 * 5_000)
                 receipt = next_receipt(s, SERIES_JOURNAL, d.year)
                 ledger.post(
                     s,
@@ -433,7 +438,7 @@ def build_demo(
                     actor,
                     d,
                     f"Biaya Rapat Anggota Tahunan {y}",
-                    [Line("5.15", debit=2_500_000), Line("1.01", credit=2_500_000)],
+                    [Line("5.15", debit=rat_cost), Line("1.01", credit=rat_cost)],
                     source="manual",
                     receipt_no=next_receipt(s, SERIES_JOURNAL, d.year),
                 )
