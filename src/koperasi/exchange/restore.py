@@ -21,6 +21,7 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import Table, func, select, text, update
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from ..db.models import (
@@ -273,9 +274,13 @@ def _insert(s: Session, t: Table, rows: list[dict[str, Any]]) -> None:
         rows.clear()
 
 
-def _row_for(t: Table, sheet: Sheet, r: dict[str, Any], **extra: Any) -> dict[str, Any]:
-    """Database row from a sheet row: ``src`` columns, empty text back to ''."""
+def _row_for(
+    ctx: _Ctx, rowno: int, t: Table, sheet: Sheet, r: dict[str, Any], **extra: Any
+) -> dict[str, Any]:
+    """Database row from a sheet row: ``src`` columns, empty text back to ''. A value the
+    database requires that the row leaves empty is reported with its row and column."""
     out: dict[str, Any] = {}
+    names: dict[str, str] = {}
     for col in sheet.columns:
         if col.src is None or col.src not in t.c:
             continue
@@ -286,7 +291,16 @@ def _row_for(t: Table, sheet: Sheet, r: dict[str, Any], **extra: Any) -> dict[st
         if v is None and not c.nullable and c.default is not None and c.default.is_scalar:
             v = c.default.arg
         out[col.src] = v
+        names[col.src] = col.name
     out.update(extra)
+    for key, value in out.items():
+        c = t.c.get(key)
+        if value is None and c is not None and not c.nullable and not c.primary_key:
+            ctx.rep.add(
+                rowno,
+                f"{sheet.title}!{names.get(key, key)}",
+                ValidationError(names.get(key, key), "required"),
+            )
     return out
 
 
@@ -341,6 +355,11 @@ def _restore(db, actor, wb, sheets, info, rep, progress) -> None:  # type: ignor
             rep.written = rep.total_rows
         rep.committed = True
     except _Abort:
+        rep.written, rep.committed = 0, False
+    except SQLAlchemyError as exc:
+        # the database refused a value the checks above let through: nothing is written
+        # (the unit of work rolled back) and the user gets a message, not a crash
+        rep.file_errors.append(FileError("import_failed", detail=str(exc).splitlines()[0][:200]))
         rep.written, rep.committed = 0, False
 
 
@@ -429,7 +448,7 @@ def _plain(ctx: _Ctx, sh: Sheet, table_name: str, refs: dict[str, str], **fixed:
         for col, target in refs.items():
             ctx.check(rowno, sh.title, col, r.get(col), target)
         ids.add(r[id_col])
-        batch.append(_row_for(t, sh, r, **fixed))
+        batch.append(_row_for(ctx, rowno, t, sh, r, **fixed))
         if len(batch) >= BATCH:
             _flush_checked(ctx, t, batch)
     _flush_checked(ctx, t, batch)
@@ -463,7 +482,7 @@ def _groups(ctx: _Ctx, sh: Sheet) -> None:
         ids.add(r["group_id"])
         if r["leader_member_id"] is not None:
             leaders.append((rowno, r["group_id"], r["leader_member_id"]))
-        batch.append(_row_for(t, sh, r, leader_member_id=None))
+        batch.append(_row_for(ctx, rowno, t, sh, r, leader_member_id=None))
     _flush_checked(ctx, t, batch)
     ctx.maps["leaders"] = {g: m for _r, g, m in leaders}
     ctx.maps["leader_rows"] = {g: rowno for rowno, g, _m in leaders}
@@ -479,7 +498,7 @@ def _members(ctx: _Ctx, sh: Sheet) -> None:
     for rowno, r in parsed_rows(ctx.wb, sh, None):
         ctx.check(rowno, sh.title, "group_id", r["group_id"], "Kelompok")
         ids.add(r["member_id"])
-        batch.append(_row_for(t, sh, r, name_key=(r["name"] or "").lower()))
+        batch.append(_row_for(ctx, rowno, t, sh, r, name_key=(r["name"] or "").lower()))
         for code in (r["vulnerability_codes"] or "").split(";"):
             if not code:
                 continue
@@ -515,6 +534,8 @@ def _journal(ctx: _Ctx, sh: Sheet) -> None:
         eid = r["entry_id"]
         if eid not in entry_ids:
             ctx.check(rowno, sh.title, "reverses_entry_id", r["reverses_entry_id"], "Jurnal")
+            if r["date"] is None:
+                ctx.rep.add(rowno, f"{sh.title}!date", ValidationError("date", "required"))
             entry_ids.add(eid)
             ctx.note_receipt(r["receipt_no"])
             e_batch.append(
@@ -538,7 +559,7 @@ def _journal(ctx: _Ctx, sh: Sheet) -> None:
                 f"{sh.title}!account_code",
                 ValidationError("value", "dangling_ref", value=r["account_code"], sheet="Akun"),
             )
-        l_batch.append(_row_for(lines, sh, r, account_id=aid))
+        l_batch.append(_row_for(ctx, rowno, lines, sh, r, account_id=aid))
         if len(l_batch) >= BATCH:
             _flush_checked(ctx, entries, e_batch)
             _flush_checked(ctx, lines, l_batch)
@@ -558,6 +579,8 @@ def _savings_accounts(ctx: _Ctx, sh: Sheet) -> None:
         ids.add(r["savings_account_id"])
         batch.append(
             _row_for(
+                ctx,
+                rowno,
                 t,
                 sh,
                 r,
@@ -583,7 +606,7 @@ def _savings_transactions(ctx: _Ctx, sh: Sheet) -> None:
         ctx.check(rowno, sh.title, "reverses_savings_tx_id", r["reverses_savings_tx_id"], sh.title)
         ctx.note_receipt(r["receipt_no"])
         ids.add(r["savings_tx_id"])
-        batch.append(_row_for(t, sh, r))
+        batch.append(_row_for(ctx, rowno, t, sh, r))
         if len(batch) >= BATCH:
             _flush_checked(ctx, t, batch)
     _flush_checked(ctx, t, batch)
@@ -635,7 +658,9 @@ def _loan_table(ctx: _Ctx, sh: Sheet) -> None:
             for col, target in refs.items():
                 ctx.check(rowno, sh.title, col, r.get(col), target)
             ids.add(r["loan_id"])
-            batch.append(_row_for(t, sh, r, product_id=products.get(r["loan_product_id"])))
+            batch.append(
+                _row_for(ctx, rowno, t, sh, r, product_id=products.get(r["loan_product_id"]))
+            )
             if len(batch) >= BATCH:
                 _flush_checked(ctx, t, batch)
         _flush_checked(ctx, t, batch)
@@ -653,9 +678,11 @@ def _loan_products(ctx: _Ctx, sh: Sheet, t: Table) -> None:
     s = ctx.s
     have = dict(s.execute(select(t.c.code, t.c.id)).all())
     mapping: dict[int, int] = {}
-    for _rowno, r in parsed_rows(ctx.wb, sh, None):
-        values = _row_for(t, sh, r)
+    for rowno, r in parsed_rows(ctx.wb, sh, None):
+        values = _row_for(ctx, rowno, t, sh, r)
         values.pop("id", None)
+        if ctx.rep.has_errors:
+            continue  # keep validating, stop writing
         if r["product_code"] in have:
             s.execute(t.update().where(t.c.id == have[r["product_code"]]).values(**values))
             mapping[r["loan_product_id"]] = have[r["product_code"]]
