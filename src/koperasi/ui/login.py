@@ -184,6 +184,7 @@ class UserDialog(QDialog):
         save_btn = ui.buttonBox.button(QDialogButtonBox.StandardButton.Save)
         save_btn.setText(self.tr("Simpan"))
         save_btn.setObjectName("saveButton")
+        self.saveButton = save_btn
         ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Batal"))
         ui.buttonBox.accepted.connect(self.save)
         ui.buttonBox.rejected.connect(self.reject)
@@ -316,6 +317,7 @@ class PasswordDialog(QDialog):
         ok = buttons.button(QDialogButtonBox.StandardButton.Save)
         ok.setText(self.tr("Simpan"))
         ok.setObjectName("saveButton")
+        self.saveButton = ok
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Batal"))
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
