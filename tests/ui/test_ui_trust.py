@@ -193,3 +193,247 @@ def test_demo_without_accounts_opens_at_once_and_first_admin_switches_to_logins(
     qtbot.addWidget(controller.login)
     assert controller.login.usernameEdit.text() == ""
     controller.login.reject()
+
+
+# ====================================================================== users
+
+
+def test_admin_adds_a_user_changes_role_resets_password_and_disables(
+    qtbot, sqlite_db, make_ctx, answers
+):
+    with_accounts(sqlite_db)
+    win = make_window(qtbot, make_ctx, sqlite_db, Actor("admin", Role.ADMIN))
+    win.trust.manageUsersAction.trigger()
+    panel = win.trust.usersPanel
+    assert panel.isVisible()
+    assert [(u.username, u.role) for u in panel.model.rows] == [
+        ("admin", "admin"),
+        ("sri", "bendahara"),
+    ]
+
+    # add Budi as pengawas; a too short password is named by the service
+    click(qtbot, panel.addButton)
+    form = open_dialog(UserDialog, "addUserDialog")
+    qtbot.keyClicks(form.ui.usernameEdit, "budi")
+    qtbot.keyClicks(form.ui.fullNameEdit, "Budi Santoso")
+    form.ui.roleCombo.setFocus()
+    form.ui.roleCombo.setCurrentIndex(form.ui.roleCombo.findData("pengawas"))
+    qtbot.keyClicks(form.ui.passwordEdit, "pendek")
+    qtbot.keyClicks(form.ui.confirmEdit, "pendek")
+    click(qtbot, form.saveButton)
+    assert form.isVisible() and "minimal 8" in form.errors.message("password")
+    type_into(qtbot, form.ui.passwordEdit, "periksa-buku-1")
+    type_into(qtbot, form.ui.confirmEdit, "periksa-buku-1")
+    click(qtbot, form.saveButton)
+    assert not form.isVisible()
+    budi = {u.username: u for u in users_service.list_users(sqlite_db)}["budi"]
+    assert (budi.role, budi.full_name, budi.active) == ("pengawas", "Budi Santoso", True)
+    assert "budi" in [u.username for u in panel.model.rows]
+
+    # the same name again is refused in place
+    click(qtbot, panel.addButton)
+    form = open_dialog(UserDialog, "addUserDialog")
+    qtbot.keyClicks(form.ui.usernameEdit, "budi")
+    qtbot.keyClicks(form.ui.passwordEdit, "periksa-buku-2")
+    qtbot.keyClicks(form.ui.confirmEdit, "periksa-buku-2")
+    click(qtbot, form.saveButton)
+    assert form.isVisible() and form.errors.message("username")
+    form.reject()
+
+    # change Budi's role to bendahara
+    row = [u.username for u in panel.model.rows].index("budi")
+    panel.table.selectRow(row)
+    click(qtbot, panel.editButton)
+    form = open_dialog(UserDialog, "editUserDialog")
+    assert form.ui.usernameEdit.isReadOnly() and not form.ui.passwordEdit.isVisible()
+    form.ui.roleCombo.setCurrentIndex(form.ui.roleCombo.findData("bendahara"))
+    click(qtbot, form.saveButton)
+    assert not form.isVisible()
+    assert {u.username: u.role for u in users_service.list_users(sqlite_db)}["budi"] == "bendahara"
+
+    # reset his password, then disable him: he can no longer log in
+    panel.table.selectRow([u.username for u in panel.model.rows].index("budi"))
+    click(qtbot, panel.resetButton)
+    pw = open_dialog(PasswordDialog, "resetPasswordDialog")
+    assert not pw.oldEdit.isVisible()
+    qtbot.keyClicks(pw.newEdit, "buku-kas-baru-9")
+    qtbot.keyClicks(pw.confirmEdit, "buku-kas-baru-9")
+    click(qtbot, pw.saveButton)
+    assert not pw.isVisible()
+    close_message_boxes(qtbot)
+    assert users_service.authenticate(sqlite_db, "budi", "buku-kas-baru-9").role == Role.BENDAHARA
+    panel.table.selectRow([u.username for u in panel.model.rows].index("budi"))
+    assert not panel.enableButton.isEnabled()
+    answers.append(True)
+    click(qtbot, panel.disableButton)
+    budi_row = panel.model.rows[[u.username for u in panel.model.rows].index("budi")]
+    assert not budi_row.active and panel.status_text(budi_row) == "nonaktif"
+    with pytest.raises(LoginFailed) as refused:
+        users_service.authenticate(sqlite_db, "budi", "buku-kas-baru-9")
+    assert refused.value.code == "user_disabled"
+
+    # the last administrator cannot be disabled: the service's message is shown
+    panel.table.selectRow([u.username for u in panel.model.rows].index("admin"))
+    answers.append(True)
+    click(qtbot, panel.disableButton)
+    assert any("administrator aktif terakhir" in t for t in close_message_boxes(qtbot))
+    assert {u.username: u.active for u in users_service.list_users(sqlite_db)}["admin"]
+
+
+# ====================================================================== roles
+
+
+def test_read_only_role_sees_money_actions_disabled(qtbot, demo_db, make_ctx):
+    win = make_window(qtbot, make_ctx, demo_db, Actor("budi", Role.PENGAWAS))
+    for name in ("newMemberAction", "depositAction", "withdrawAction", "manualEntryAction"):
+        action = getattr(win, name)
+        assert not action.isEnabled() and not action.isVisible(), name
+    assert not win.trust.restoreBackupAction.isEnabled()
+    assert win.trust.backupNowAction.isEnabled(), "everyone may take a backup"
+    # Ctrl+D does nothing
+    qtbot.keyClick(win, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert not [d for d in win.findChildren(SavingsTxDialog) if d.isVisible()]
+    # the page buttons are hidden, reading still works
+    win.go("savings")
+    assert not win.savings.depositButton.isVisible()
+    assert not win.savings.withdrawButton.isVisible()
+    win.go("members")
+    assert not win.members.newButton.isVisible()
+    assert win.members.model.rowCount() > 0
+    win.go("ledger")
+    assert not win.ledger.manualButton.isVisible()
+    assert not win.ledger.reverseButton.isVisible()
+    # a dialog opened later is guarded too
+    win.members.table.selectRow(0)
+    detail = win.members.open_selected()
+    qtbot.addWidget(detail)
+    assert isinstance(detail, MemberDetailDialog)
+    assert not detail.depositButton.isVisible() and not detail.depositButton.isEnabled()
+    # the auditor has the audit trail, not the users
+    tabs = [win.settings.tabs.tabText(i) for i in range(win.settings.tabs.count())]
+    assert "Jejak Audit" in tabs and "Pengguna" not in tabs
+    assert win.trust.usersPanel is None
+    assert not win.settings.saveProfileButton.isVisible()
+
+
+def test_treasurer_keeps_money_actions_and_group_leader_loses_the_ledger(
+    qtbot, demo_db, make_ctx
+):
+    win = make_window(qtbot, make_ctx, demo_db, Actor("sri", Role.BENDAHARA))
+    for name in ("newMemberAction", "depositAction", "withdrawAction", "manualEntryAction"):
+        assert getattr(win, name).isEnabled(), name
+    win.go("savings")
+    assert win.savings.depositButton.isVisible()
+    assert not win.trust.restoreBackupAction.isEnabled()
+    assert win.trust.usersPanel is None and win.trust.auditPanel is not None
+    win.close()
+
+    win = make_window(qtbot, make_ctx, demo_db, Actor("ani", Role.KETUA, frozenset({1})))
+    hidden = {PAGE_KEYS[i] for i in range(win.nav.count()) if win.nav.item(i).isHidden()}
+    assert hidden == {"dashboard", "ledger", "exchange"}
+    assert win.current_key() not in hidden
+    assert not win.depositAction.isEnabled()
+    assert win.trust.auditPanel is None and win.trust.usersPanel is None
+
+
+# ====================================================================== audit trail
+
+
+def _count(path: Path, where: str, *args: object) -> int:
+    con = sqlite3.connect(path)
+    try:
+        return con.execute(f"SELECT count(*) FROM audit_log WHERE {where}", args).fetchone()[0]
+    finally:
+        con.close()
+
+
+def test_audit_viewer_filters_show_the_right_rows_and_the_chain_check(
+    qtbot, sqlite_db, make_ctx, tmp_path
+):
+    db, path = sqlite_db, sqlite_db.sqlite_path
+    with_accounts(db)
+    admin = Actor("admin", Role.ADMIN)
+    users_service.create_user(db, admin, "budi", "periksa-buku-1", "pengawas", "Budi Santoso")
+    users_service.update_user(db, admin, "budi", role="bendahara")
+    with pytest.raises(LoginFailed):
+        users_service.authenticate(db, "sri", "bukan-sandinya")
+    win = make_window(qtbot, make_ctx, db, admin)
+    win.trust.auditTrailAction.trigger()
+    panel = win.trust.auditPanel
+    assert panel.isVisible()
+    total = _count(path, "1=1")
+    assert panel.model.rowCount() == total > 0
+    ids = [r.id for r in panel.model.rows]
+    assert ids == sorted(ids, reverse=True), "newest first"
+
+    def shown(qtbot=qtbot) -> list:  # type: ignore[no-untyped-def]
+        return list(panel.model.rows)
+
+    # by user
+    type_into(qtbot, panel.userCombo.lineEdit(), "sri")
+    click(qtbot, panel.applyButton)
+    assert [(r.username, r.action) for r in shown()] == [("sri", "user.login_failed")]
+    # by action: a whole family (prefix) or one action
+    type_into(qtbot, panel.userCombo.lineEdit(), "")
+    type_into(qtbot, panel.actionCombo.lineEdit(), "user.add")
+    click(qtbot, panel.applyButton)
+    assert sorted(r.entity_id for r in shown()) == ["admin", "budi", "sri"]
+    type_into(qtbot, panel.actionCombo.lineEdit(), "user.")
+    click(qtbot, panel.applyButton)
+    assert len(shown()) == _count(path, "action LIKE 'user.%'") == 5
+    # by text, anywhere in the values
+    type_into(qtbot, panel.actionCombo.lineEdit(), "")
+    type_into(qtbot, panel.textEdit, "santoso")
+    qtbot.keyClick(panel.textEdit, Qt.Key.Key_Return)
+    assert {(r.action, r.entity_id) for r in shown()} == {
+        ("user.add", "budi"),
+        ("user.update", "budi"),
+    }
+    # before and after values of the role change
+    type_into(qtbot, panel.textEdit, "")
+    type_into(qtbot, panel.actionCombo.lineEdit(), "user.update")
+    click(qtbot, panel.applyButton)
+    assert len(shown()) == 1
+    panel.table.selectRow(0)
+    assert ("role", "pengawas", "bendahara") in panel.detailModel.rows
+    assert ("full_name", "Budi Santoso", "Budi Santoso") in panel.detailModel.rows
+    # by date (UTC): yesterday has nothing, today everything
+    type_into(qtbot, panel.actionCombo.lineEdit(), "")
+    panel.dateCheck.click()
+    today = utcnow().date()
+    yesterday = today - dt.timedelta(days=1)
+    from koperasi.ui.widgets import to_qdate
+
+    panel.fromEdit.setDate(to_qdate(yesterday))
+    panel.toEdit.setDate(to_qdate(yesterday))
+    click(qtbot, panel.applyButton)
+    assert shown() == []
+    panel.toEdit.setDate(to_qdate(today))
+    click(qtbot, panel.applyButton)
+    assert len(shown()) == total
+
+    # "Periksa rantai": intact, then a row altered outside the app is named
+    click(qtbot, panel.chainButton)
+    assert "utuh" in panel.chainLabel.text() and str(total) in panel.chainLabel.text()
+    con = sqlite3.connect(path)
+    rid = con.execute("SELECT id FROM audit_log WHERE action = 'user.update'").fetchone()[0]
+    con.execute("UPDATE audit_log SET after = ? WHERE id = ?", ('{"role": "admin"}', rid))
+    con.commit()
+    con.close()
+    click(qtbot, panel.chainButton)
+    assert "RUSAK" in panel.chainLabel.text()
+    assert f"audit_log.id={rid}" in panel.chainLabel.text()
+    assert any(f"#{rid}" in t for t in close_message_boxes(qtbot))
+
+
+def test_audit_table_loads_a_page_at_a_time(qtbot, demo_db, make_ctx):
+    win = make_window(qtbot, make_ctx, demo_db, Actor("budi", Role.PENGAWAS))
+    total = _count(demo_db.sqlite_path, "1=1")
+    assert total > 2 * trust_pages.PAGE_SIZE
+    win.trust.auditTrailAction.trigger()
+    panel = win.trust.auditPanel
+    assert panel.model.rowCount() == trust_pages.PAGE_SIZE and panel.model.canFetchMore()
+    panel.table.scrollToBottom()
+    qtbot.waitUntil(lambda: panel.model.rowCount() > trust_pages.PAGE_SIZE)
+    rows = panel.model.rows
+    assert len({r.id for r in rows}) == len(rows), "no row twice across pages"

@@ -126,8 +126,18 @@ class RoleGuard(QObject):
             and isinstance(obj, QWidget)
             and obj.isWindow()
             and obj is not self.window
+            and self._belongs(obj)
         ):
             self.apply(obj)
+        return False
+
+    def _belongs(self, widget: QWidget) -> bool:
+        """A window opened from this main window (its dialogs are parented to it)."""
+        parent = widget.parentWidget()
+        while parent is not None:
+            if parent is self.window:
+                return True
+            parent = parent.parentWidget()
         return False
 
 
