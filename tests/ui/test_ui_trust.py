@@ -316,9 +316,7 @@ def test_read_only_role_sees_money_actions_disabled(qtbot, demo_db, make_ctx):
     assert not win.settings.saveProfileButton.isVisible()
 
 
-def test_treasurer_keeps_money_actions_and_group_leader_loses_the_ledger(
-    qtbot, demo_db, make_ctx
-):
+def test_treasurer_keeps_money_actions_and_group_leader_loses_the_ledger(qtbot, demo_db, make_ctx):
     win = make_window(qtbot, make_ctx, demo_db, Actor("sri", Role.BENDAHARA))
     for name in ("newMemberAction", "depositAction", "withdrawAction", "manualEntryAction"):
         assert getattr(win, name).isEnabled(), name
@@ -437,3 +435,132 @@ def test_audit_table_loads_a_page_at_a_time(qtbot, demo_db, make_ctx):
     qtbot.waitUntil(lambda: panel.model.rowCount() > trust_pages.PAGE_SIZE)
     rows = panel.model.rows
     assert len({r.id for r in rows}) == len(rows), "no row twice across pages"
+
+
+# ====================================================================== backups
+
+
+def _balances(db) -> dict:  # type: ignore[no-untyped-def]
+    from koperasi.services import ledger as ledger_service
+
+    tb = ledger_service.trial_balance(db, TODAY)
+    members = ("A00001", "A00002", "A00003")
+    return {
+        "accounts": {r.code: (r.debit, r.credit) for r in tb.rows},
+        "members": {m: savings_service.member_balances(db, m) for m in members},
+        "savings_total": ui_queries.dashboard(db, TODAY).savings_total,
+    }
+
+
+def test_backup_now_then_restore_gives_the_earlier_balances(
+    qtbot, demo_db, make_ctx, tmp_path, monkeypatch, asked
+):
+    from koperasi.domain.money import format_rupiah
+    from koperasi.services.check import run_checks
+
+    db = demo_db
+    win = make_window(qtbot, make_ctx, db, SYSTEM)
+    usb = tmp_path / "usb"
+    monkeypatch.setattr(trust_pages, "choose_folder", lambda *_a: str(usb))
+    before = _balances(db)
+
+    # "Cadangkan sekarang..." from the Cadangan tab
+    win.go("settings")
+    win.settings.tabs.setCurrentWidget(win.trust.backupPanel)
+    click(qtbot, win.trust.backupPanel.backupButton)
+    made = list(usb.glob("*.db"))
+    assert len(made) == 1 and made[0] == win.trust.backup.last_backup
+    assert any(str(made[0]) in t for t in close_message_boxes(qtbot))
+
+    # several operations after the backup
+    sukarela = next(p.code for p in savings_service.list_products(db) if p.kind == "sukarela")
+    for number, amount in (("A00001", 150_000), ("A00002", 275_000), ("A00003", 1_000_000)):
+        savings_service.deposit(db, SYSTEM, number, sukarela, amount, TODAY, "setelah cadangan")
+    savings_service.withdraw(db, SYSTEM, "A00003", sukarela, 400_000, TODAY, "tarik")
+    after_ops = _balances(db)
+    assert after_ops != before
+
+    # a file that is not a backup is refused with the service's reason
+    junk = tmp_path / "bukan.db"
+    junk.write_bytes(b"hello, not a database" * 10)
+    monkeypatch.setattr(trust_pages, "choose_backup_file", lambda *_a: str(junk))
+    win.trust.restoreBackupAction.trigger()
+    assert any("tidak dapat dipulihkan" in t for t in close_message_boxes(qtbot))
+    assert _balances(db) == after_ops and not asked
+
+    # "Pulihkan dari cadangan...": checked, confirmed with the backup's date and totals
+    reopened: list[bool] = []
+    win.trust.reopenRequested.connect(lambda: reopened.append(True))
+    monkeypatch.setattr(trust_pages, "choose_backup_file", lambda *_a: str(made[0]))
+    win.trust.restoreBackupAction.trigger()
+    assert len(asked) == 1
+    title, text = asked[0]
+    assert "Pulihkan" in title
+    assert format_rupiah(before["savings_total"]) in text
+    assert utcnow().strftime("%Y-%m-%d") in text and str(made[0]) in text
+    assert any("dipulihkan" in t for t in close_message_boxes(qtbot))
+    assert reopened == [True]
+    assert _balances(db) == before
+    assert run_checks(db).ok
+    # the database as it was before the restore was backed up first
+    safety = list((Path(db.sqlite_path).parent / "backup").glob("*sebelum-pulih*.db"))
+    assert len(safety) == 1
+    con = sqlite3.connect(safety[0])
+    n = con.execute(
+        "SELECT count(*) FROM savings_transactions WHERE memo = 'setelah cadangan'"
+    ).fetchone()[0]
+    con.close()
+    assert n == 3
+
+
+def test_restore_declined_changes_nothing_and_is_admin_only(
+    qtbot, demo_db, make_ctx, tmp_path, monkeypatch, answers, asked
+):
+    from koperasi.services import backup as backup_service
+
+    db = demo_db
+    backup = backup_service.backup_to(db, tmp_path / "cadangan.db")
+    sukarela = next(p.code for p in savings_service.list_products(db) if p.kind == "sukarela")
+    savings_service.deposit(db, SYSTEM, "A00001", sukarela, 50_000, TODAY)
+    now = _balances(db)
+    win = make_window(qtbot, make_ctx, db, SYSTEM)
+    monkeypatch.setattr(trust_pages, "choose_backup_file", lambda *_a: str(backup))
+    answers.append(False)
+    win.trust.restoreBackupAction.trigger()
+    assert len(asked) == 1 and _balances(db) == now
+    assert not (Path(db.sqlite_path).parent / "backup").exists()
+    win.close()
+
+    win = make_window(qtbot, make_ctx, db, Actor("sri", Role.BENDAHARA))
+    assert not win.trust.restoreBackupAction.isEnabled()
+    assert not win.trust.backupPanel.restoreButton.isVisible()
+    assert win.trust.backupNowAction.isEnabled()
+
+
+def test_closing_the_window_makes_the_automatic_backup(qtbot, sqlite_db, make_ctx):
+    win = make_window(qtbot, make_ctx, sqlite_db, SYSTEM)
+    folder = Path(sqlite_db.sqlite_path).parent / "backup"
+    win.close()
+    assert not folder.exists(), "only the app switches the automatic backup on"
+    win = make_window(qtbot, make_ctx, sqlite_db, SYSTEM)
+    win.trust.backup.auto = True
+    win.close()
+    made = list(folder.glob("*-otomatis-*.db"))
+    assert len(made) == 1 and made[0] == win.trust.backup.last_backup
+    assert backup_ok(made[0])
+
+
+def backup_ok(path: Path) -> bool:
+    from koperasi.services import backup as backup_service
+
+    return backup_service.inspect_backup(path).ok
+
+
+def test_the_app_switches_the_automatic_backup_on(qtbot, tmp_path, ui_settings):
+    path = tmp_path / "kop.db"
+    open_database(path).dispose()
+    controller = controller_for(ui_settings, tmp_path)
+    controller.start(db=str(path))
+    assert controller.window.trust.backup.auto
+    controller.close_window()
+    assert list((tmp_path / "backup").glob("kop-otomatis-*.db"))
