@@ -308,7 +308,9 @@ def test_read_only_role_sees_money_actions_disabled(qtbot, demo_db, make_ctx):
     detail = win.members.open_selected()
     qtbot.addWidget(detail)
     assert isinstance(detail, MemberDetailDialog)
-    assert not detail.depositButton.isVisible() and not detail.depositButton.isEnabled()
+    qtbot.waitUntil(lambda: not detail.depositButton.isEnabled())
+    assert not detail.depositButton.isEnabled() and not detail.withdrawButton.isVisible()
+    assert detail.isVisible()
     # the auditor has the audit trail, not the users
     tabs = [win.settings.tabs.tabText(i) for i in range(win.settings.tabs.count())]
     assert "Jejak Audit" in tabs and "Pengguna" not in tabs

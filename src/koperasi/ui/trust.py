@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractButton, QMenu, QWidget
 
@@ -79,7 +79,9 @@ class RoleGuard(QObject):
 
         app = QApplication.instance()
         if app is not None:
-            app.installEventFilter(self)
+            # a dialog opened from this window takes the focus: guard it then (a signal, not
+            # an application-wide event filter, which would slow every event down)
+            app.focusChanged.connect(self._focus_changed)
 
     def allowed(self, name: str) -> bool:
         need = REQUIRES.get(name)
@@ -120,16 +122,14 @@ class RoleGuard(QObject):
             first = next(k for k in PAGE_KEYS if k not in hidden)
             win.go(first)
 
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
-        if (
-            event.type() == QEvent.Type.Show
-            and isinstance(obj, QWidget)
-            and obj.isWindow()
-            and obj is not self.window
-            and self._belongs(obj)
-        ):
-            self.apply(obj)
-        return False
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if new is None:
+            return
+        window = new.window()
+        if window is self.window or window.property("roleGuarded") or not self._belongs(window):
+            return
+        window.setProperty("roleGuarded", True)
+        self.apply(window)
 
     def _belongs(self, widget: QWidget) -> bool:
         """A window opened from this main window (its dialogs are parented to it)."""
