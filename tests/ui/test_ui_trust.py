@@ -566,3 +566,40 @@ def test_the_app_switches_the_automatic_backup_on(qtbot, tmp_path, ui_settings):
     assert controller.window.trust.backup.auto
     controller.close_window()
     assert list((tmp_path / "backup").glob("kop-otomatis-*.db"))
+
+
+def test_after_a_restore_the_app_reopens_the_database_and_asks_for_a_login(
+    qtbot, tmp_path, ui_settings, monkeypatch
+):
+    from koperasi.services import backup as backup_service
+
+    path = tmp_path / "kop.db"
+    db = open_database(path)
+    with_accounts(db)  # the backup holds the accounts
+    backup = backup_service.backup_to(db, tmp_path / "cadangan.db")
+    db.dispose()
+    controller = controller_for(ui_settings, tmp_path)
+    controller.start(db=str(path))
+    login = controller.login
+    type_into(qtbot, login.usernameEdit, "admin")
+    type_into(qtbot, login.passwordEdit, ADMIN_PW)
+    click(qtbot, login.loginButton)
+    win = controller.window
+    users_service.create_user(
+        win.ctx.db, win.ctx.actor, "baru", "pengguna-baru-1", "pengawas", "Setelah Cadangan"
+    )
+    monkeypatch.setattr(trust_pages, "choose_backup_file", lambda *_a: str(backup))
+    win.trust.restoreBackupAction.trigger()
+    close_message_boxes(qtbot)
+    # the old window is gone; the restored database wants a login again
+    assert controller.window is None
+    relogin = controller.login
+    assert isinstance(relogin, LoginDialog) and relogin is not login and relogin.isVisible()
+    assert relogin.usernameEdit.text() == "admin"
+    qtbot.keyClicks(relogin.passwordEdit, ADMIN_PW)
+    click(qtbot, relogin.loginButton)
+    win = controller.window
+    assert win is not None
+    names = [u.username for u in users_service.list_users(win.ctx.db)]
+    assert names == ["admin", "sri"], "the account made after the backup is gone"
+    controller.close_window()

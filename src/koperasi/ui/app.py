@@ -283,7 +283,7 @@ class AppController(QObject):
         win.languageChangeRequested.connect(self.switch_language)
         win.trust.backup.auto = self.auto_backup
         reopen = str(db.sqlite_path) if db.sqlite_path else location
-        win.trust.reopenRequested.connect(lambda: self.open_location(reopen))
+        win.trust.reopenRequested.connect(lambda: self.reopen(reopen))
         win.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         win.destroyed.connect(self._window_destroyed)
         self.window = win
@@ -292,6 +292,12 @@ class AppController(QObject):
         win.activateWindow()
         self.windowShown.emit(win)
         return win
+
+    def reopen(self, location: str) -> None:
+        """After a restore: the window showed the old content; open the database afresh
+        (its accounts may differ, so a login may be asked again)."""
+        self.close_window()
+        self.open_location(location)
 
     def _window_destroyed(self) -> None:
         self.window = None

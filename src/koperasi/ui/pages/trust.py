@@ -46,6 +46,7 @@ USERS = "users"
 AUDIT = "audit"
 EVERY_AREA = frozenset({MEMBERS, GROUPS, SAVINGS, LEDGER, SETTINGS, LOANS, USERS, AUDIT})
 PAGE_SIZE = 200
+_notices: list[QWidget] = []  # messages that outlive the window that showed them
 
 
 # Replaceable in tests (as dialogs.ask is): the file and folder choosers.
@@ -722,17 +723,19 @@ class BackupActions(QObject):
             if result is None:
                 return
             when = result.summary.taken_at
-            dialogs.inform(
-                self.widget,
-                self.tr("Dipulihkan"),
-                self.tr(
-                    "Basis data dipulihkan dari cadangan {when} UTC.\n"
-                    "Isi sebelumnya disimpan di\n{safety}"
-                ).format(
-                    when=when.strftime("%d/%m/%Y %H:%M") if when else "?",
-                    safety=result.safety_backup,
-                ),
-            )
+            _notices[:] = [  # parentless (this window is about to close): keep it alive
+                dialogs.inform(
+                    None,
+                    self.tr("Dipulihkan"),
+                    self.tr(
+                        "Basis data dipulihkan dari cadangan {when} UTC.\n"
+                        "Isi sebelumnya disimpan di\n{safety}"
+                    ).format(
+                        when=when.strftime("%d/%m/%Y %H:%M") if when else "?",
+                        safety=result.safety_backup,
+                    ),
+                )
+            ]
             self.restored.emit(result)
 
         ctx.write(
