@@ -101,6 +101,7 @@ class AuditFilter:
     entity_id: str | None = None
     date_from: dt.date | None = None
     date_to: dt.date | None = None
+    text: str | None = None  # anywhere in the user, action, record or before/after values
 
 
 @dataclass(frozen=True)
@@ -155,6 +156,25 @@ def list_audit(
         q = q.where(
             AuditEntry.at < dt.datetime.combine(f.date_to + dt.timedelta(days=1), dt.time())
         )
+    if f.text and f.text.strip():
+        from sqlalchemy import func, or_
+
+        needle = f.text.strip().lower()
+        q = q.where(
+            or_(
+                *(
+                    func.lower(func.coalesce(col, "")).contains(needle, autoescape=True)
+                    for col in (
+                        AuditEntry.username,
+                        AuditEntry.action,
+                        AuditEntry.entity,
+                        AuditEntry.entity_id,
+                        AuditEntry.before,
+                        AuditEntry.after,
+                    )
+                )
+            )
+        )
     if after_id is not None:
         q = q.where(AuditEntry.id < after_id if newest_first else AuditEntry.id > after_id)
     q = q.order_by(AuditEntry.id.desc() if newest_first else AuditEntry.id).limit(limit)
@@ -172,3 +192,17 @@ def list_audit(
             )
             for r in s.scalars(q)
         ]
+
+
+def audit_choices(db, actor: Actor | None = None) -> tuple[list[str], list[str]]:  # type: ignore[no-untyped-def]
+    """The user names and the actions that occur in the trail (the viewer's filter lists)."""
+    from .auth import require_read_all
+    from .uow import read_only
+
+    require_read_all(actor)
+    with read_only(db) as s:
+        users = list(
+            s.scalars(select(AuditEntry.username).distinct().order_by(AuditEntry.username))
+        )
+        actions = list(s.scalars(select(AuditEntry.action).distinct().order_by(AuditEntry.action)))
+    return users, actions

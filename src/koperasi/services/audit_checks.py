@@ -8,14 +8,17 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
+from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..db.models import AuditEntry, JournalEntry, JournalLine, JournalSeal
 from .audit import row_hash
+from .auth import Actor, require_read_all
 from .check import Problem
 from .seal import ENTRY_COLUMNS, LINE_COLUMNS, entry_hash, line_hash, parse_lines
+from .uow import read_only
 
 BATCH = 5000
 MAX_PROBLEMS = 50  # per check; a wholesale rewrite need not print a million lines
@@ -90,6 +93,26 @@ def check_audit_chain(s: Session) -> list[Problem]:
             prev_hash, prev_id = h, rid
         last_id = rows[-1][0]
     return out.result()
+
+
+@dataclass(frozen=True)
+class ChainReport:
+    """The audit viewer's "check the chain": how many rows were checked and what is wrong."""
+
+    rows: int
+    problems: tuple[Problem, ...]
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def verify_audit_chain(db, actor: Actor | None = None) -> ChainReport:  # type: ignore[no-untyped-def]
+    """Check the audit trail's hash chain (the part of ``koperasi check`` about it)."""
+    require_read_all(actor)
+    with read_only(db) as s:
+        rows = int(s.scalar(select(func.count(AuditEntry.id))) or 0)
+        return ChainReport(rows, tuple(check_audit_chain(s)))
 
 
 def check_journal_seals(s: Session) -> list[Problem]:

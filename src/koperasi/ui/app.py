@@ -22,8 +22,10 @@ from ..services import demo as demo_service
 from ..services import members as members_service
 from ..services import settings as settings_service
 from ..services import users as users_service
+from ..services.auth import Actor
 from . import crash, dialogs, i18n
 from .context import AppContext
+from .login import LoginDialog
 from .main_window import MainWindow
 from .uistate import get_str, recent_databases, remember_database, ui_settings
 from .welcome import NewCooperative, NewCooperativeWizard, WelcomeDialog
@@ -75,6 +77,8 @@ class AppController(QObject):
         self.window: MainWindow | None = None
         self.welcome: WelcomeDialog | None = None
         self.wizard: NewCooperativeWizard | None = None
+        self.login: LoginDialog | None = None
+        self.auto_backup = True  # the rotated backup when the main window closes
 
     def _show_task_error(self, exc: BaseException, details: str) -> None:
         crash.show_error(exc, details, QApplication.activeWindow(), self.lang)
@@ -229,7 +233,42 @@ class AppController(QObject):
         )
 
     # -- the main window
-    def show_main(self, db: Database, location: str) -> MainWindow:
+    def show_main(self, db: Database, location: str) -> MainWindow | None:
+        """The main window for ``db``: at once while no account exists (the single local
+        administrator of a first run, and the demo), else after the login dialog."""
+        if users_service.needs_first_admin(db):
+            return self._show_main(db, location, users_service.actor_for_cli(db, None))
+        self.ask_login(db, location)
+        return None
+
+    def ask_login(self, db: Database, location: str) -> LoginDialog:
+        dlg = LoginDialog(
+            db,
+            self.runner,
+            self.lang,
+            username=get_str(self.settings, "last_user") or "",
+            database_name=db.display_name,
+        )
+
+        def logged_in() -> None:
+            self.login = None
+            self.settings.setValue("last_user", dlg.actor.username)
+            self._show_main(db, location, dlg.actor)
+
+        def cancelled() -> None:
+            self.login = None
+            if db is not self.db:
+                db.dispose()
+            if self.window is None and self.welcome is None:
+                self.show_welcome()
+
+        dlg.accepted.connect(logged_in)
+        dlg.rejected.connect(cancelled)
+        self.login = dlg
+        dlg.open()
+        return dlg
+
+    def _show_main(self, db: Database, location: str, actor: Actor) -> MainWindow:
         self._close_welcome()
         if self.window is not None:
             self.close_window()
@@ -237,7 +276,7 @@ class AppController(QObject):
         remember_database(self.settings, str(db.sqlite_path) if db.sqlite_path else location)
         ctx = AppContext(
             db=db,
-            actor=users_service.actor_for_cli(db, None),
+            actor=actor,
             runner=self.runner,
             settings=self.settings,
             lang=self.lang,
@@ -246,6 +285,9 @@ class AppController(QObject):
         win = MainWindow(ctx)
         win.openDatabaseRequested.connect(self.choose_other_database)
         win.languageChangeRequested.connect(self.switch_language)
+        win.trust.backup.auto = self.auto_backup
+        reopen = str(db.sqlite_path) if db.sqlite_path else location
+        win.trust.reopenRequested.connect(lambda: self.reopen(reopen))
         win.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         win.destroyed.connect(self._window_destroyed)
         self.window = win
@@ -254,6 +296,12 @@ class AppController(QObject):
         win.activateWindow()
         self.windowShown.emit(win)
         return win
+
+    def reopen(self, location: str) -> None:
+        """After a restore: the window showed the old content; open the database afresh
+        (its accounts may differ, so a login may be asked again)."""
+        self.close_window()
+        self.open_location(location)
 
     def _window_destroyed(self) -> None:
         self.window = None
@@ -361,6 +409,7 @@ def _arm_smoke_test(app: QApplication, controller: AppController) -> None:
         print("koperasi-app: the main window did not open", file=sys.stderr, flush=True)
         app.exit(1)
 
+    controller.auto_backup = False  # open and quit: no backup of an unchanged database
     controller.windowShown.connect(shown)
     QTimer.singleShot(SMOKE_TEST_TIMEOUT_MS, never_shown)
 

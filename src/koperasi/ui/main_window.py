@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from .. import __version__
 from ..services import settings as settings_service
 from ..services import ui_queries
-from . import dialogs
+from . import dialogs, trust
 from .context import SETTINGS, AppContext
 from .crash import log_path
 from .pages.base import Page
@@ -123,6 +123,7 @@ class MainWindow(QMainWindow):
         ctx.bus.changed.connect(self._on_changed)
         self._restore()
         self.update_title()
+        self.trust = trust.install(self)  # users, audit trail, backups, role guard
 
     # -- actions and shortcuts
     def _action(
@@ -397,5 +398,6 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.ctx.runner.wait()
+        self.trust.closing()
         self.save_state()
         super().closeEvent(event)
