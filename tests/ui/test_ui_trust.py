@@ -303,6 +303,13 @@ def test_read_only_role_sees_money_actions_disabled(qtbot, demo_db, make_ctx):
     win.go("ledger")
     assert not win.ledger.manualButton.isVisible()
     assert not win.ledger.reverseButton.isVisible()
+    win.go("loans")
+    for b in (win.loans.applyButton, win.loans.repayButton, win.loans.reverseButton):
+        assert not b.isVisible(), b.objectName()
+    assert not win.newLoanAction.isVisible() and not win.repaymentAction.isEnabled()
+    assert win.loans.model.rowCount() > 0, "the loans can still be read"
+    win.go("reports")
+    assert not win.reports.closing.closeMonthButton.isVisible()
     # a dialog opened later is guarded too
     win.members.table.selectRow(0)
     detail = win.members.open_selected()
@@ -334,6 +341,11 @@ def test_treasurer_keeps_money_actions_and_group_leader_loses_the_ledger(qtbot, 
     assert win.current_key() not in hidden
     assert not win.depositAction.isEnabled()
     assert win.trust.auditPanel is None and win.trust.usersPanel is None
+    # the leader of group 1 sees that group's members only
+    win.go("members")
+    rows = win.members.model.rows
+    groups = {r.group_name for r in rows}
+    assert rows and len(groups) == 1, groups
 
 
 # ====================================================================== audit trail

@@ -53,6 +53,28 @@ REQUIRES: dict[str, str] = {
     # ledger
     "manualEntryButton": "ledger.write",
     "reverseEntryButton": "ledger.write",
+    # loans and group meetings
+    "newLoanAction": "loan.write",
+    "applyLoanButton": "loan.write",
+    "approveLoanButton": "loan.approve",
+    "rejectLoanButton": "loan.approve",
+    "disburseLoanButton": "loan.write",
+    "repayLoanButton": "loan.write",
+    "payoffLoanButton": "loan.write",
+    "reverseLoanTxButton": "loan.write",
+    "monthEndButton": "loan.write",
+    "newProductButton": "loan.product.write",
+    "editProductButton": "loan.product.write",
+    "memberApplyLoanButton": "loan.write",
+    "memberRepayLoanButton": "loan.write",
+    "groupMeetingButton": "loan.write",
+    # closing the books
+    "closeMonthButton": "period.close",
+    "closeYearButton": "period.close",
+    "reopenMonthButton": "period.reopen",
+    "reopenYearButton": "period.reopen",
+    # Excel
+    "importButton": "import.write",
     # settings
     "saveProfileButton": "settings.write",
     "saveSavingsRulesButton": "savings.product.write",

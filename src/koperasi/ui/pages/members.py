@@ -278,6 +278,7 @@ class MembersPage(Page):
             descending=q.descending,
             group_code=q.group_code,
             status=q.status,
+            actor=self.ctx.actor,  # a ketua kelompok sees the members of their groups
         )
 
     def refresh(self) -> None:
@@ -326,7 +327,11 @@ class MembersPage(Page):
 
         def count() -> int:
             return members_service.count_members(
-                self.ctx.db, search=q.search or None, group_code=q.group_code, status=q.status
+                self.ctx.db,
+                search=q.search or None,
+                group_code=q.group_code,
+                status=q.status,
+                actor=self.ctx.actor,
             )
 
         def done(n: int) -> None:
@@ -817,7 +822,7 @@ class MemberDetailDialog(QDialog):
 
     def refresh(self) -> None:
         ctx = self.ctx
-        d = members_service.get_member(ctx.db, self.number)
+        d = members_service.get_member(ctx.db, self.number, ctx.actor)
         self.detail = d
         self.setWindowTitle(
             self.tr("Anggota {number} · {name}").format(number=d.number, name=d.name)
