@@ -27,6 +27,7 @@ def take(db, out: Path, today: dt.date = AS_OF) -> list[Path]:  # type: ignore[n
     """Open the main window on ``db`` and save one PNG per main screen into ``out``."""
     from PySide6.QtWidgets import QApplication, QWidget
 
+    from koperasi.services import group_meeting as meeting_service
     from koperasi.services.auth import SYSTEM
     from koperasi.ui import i18n
     from koperasi.ui.context import AppContext
@@ -102,8 +103,18 @@ def take(db, out: Path, today: dt.date = AS_OF) -> list[Path]:  # type: ignore[n
     settle()
     groups.table.selectRow(0)
     shot(win, "kelompok")
+    # the meeting of the group with the most installments due (a meeting with loans)
+    best, best_due = 0, -1
+    for row_no in range(min(groups.table.model().rowCount(), 25)):
+        groups.table.selectRow(row_no)
+        code = groups.selected_group().code
+        due = sum(d.installment_due for d in meeting_service.group_meeting_dues(db, code, today))
+        if due > best_due:
+            best, best_due = row_no, due
+    groups.table.selectRow(best)
     meeting = groups.open_meeting()
     if meeting is not None:
+        meeting.resize(1240, 620)
         meeting.model.fill_dues()
         shot(meeting, "pertemuan-kelompok")
         meeting.model.clear()

@@ -252,9 +252,9 @@ def build_demo(
     months = _months(start, as_of)
     n_groups = max(1, min(len(GROUP_NAMES) * 5, round(members / 15)))
     kel_names = list(KELURAHAN)
-    # the office costs of a cooperative of this size (percent of a 400-member KSP's), so
+    # the office costs of a cooperative of this size (percent of a 600-member KSP's), so
     # that the demo's loan interest covers them and the year ends with a believable SHU
-    cost_scale = max(10, min(100, members * 100 // 400))
+    cost_scale = max(5, min(100, members * 100 // 600))
     rat_cost = max(250_000, 2_500_000 * cost_scale // 100 // 50_000 * 50_000)
 
     with unit_of_work(db) as s:

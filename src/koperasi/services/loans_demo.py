@@ -198,7 +198,7 @@ def add_demo_loans(
                 .order_by(Member.id)
             )
         ]
-    per_month = max(1, len(people) // 25)  # about a third of the members borrow
+    per_month = max(1, len(people) // 35)  # about a quarter of the members borrow
     months = []
     y, m = start.year, start.month
     while (y, m) <= (as_of.year, as_of.month):
