@@ -122,8 +122,8 @@ def main(argv: list[str] | None = None) -> int:
             from koperasi.services.demo import build_demo
 
             db = open_database(Path(tmp) / "demo.db")
-            # the demo the report tests use (tests/conftest.py demo_db_path)
-            build_demo(db, members=40, seed=7, years=2, as_of=dt.date(2026, 10, 31))
+            # the same demo as scripts/screenshots.py
+            build_demo(db, members=150, seed=7, years=3, as_of=dt.date(2026, 10, 31))
         try:
             for path in write_samples(db, Path(args.out), Path(tmp)):
                 print(path)

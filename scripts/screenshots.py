@@ -142,14 +142,18 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     root = Path(__file__).resolve().parents[1]
     parser.add_argument("-o", "--out", type=Path, default=root / "docs" / "screenshots")
+    parser.add_argument("--db", help="an existing database (default: a fresh demo)")
     args = parser.parse_args(argv)
 
     from koperasi.db.database import open_database
     from koperasi.services.demo import build_demo
 
     with tempfile.TemporaryDirectory(prefix="koperasi-shots-") as tmp:
-        db = open_database(Path(tmp) / "demo.db")
-        build_demo(db, members=120, seed=7, years=2, as_of=AS_OF)
+        if args.db:
+            db = open_database(args.db)
+        else:
+            db = open_database(Path(tmp) / "demo.db")
+            build_demo(db, members=150, seed=7, years=3, as_of=AS_OF)
         for path in take(db, args.out):
             print(path)
         db.dispose()

@@ -414,3 +414,19 @@ def test_due_this_week_and_month_end(window, qtbot, answers):
     assert any("2026-10-31" in t for t in texts)
     assert page.last_month_end is result
     assert check_service.run_checks(db).ok
+
+
+def test_loan_rules_are_reachable_from_pengaturan(window, qtbot):
+    page = window.go("settings")
+    titles = [page.tabs.tabText(i) for i in range(page.tabs.count())]
+    assert "Pinjaman" in titles
+    page.tabs.setCurrentIndex(titles.index("Pinjaman"))
+    qtbot.mouseClick(page.loanProductsButton, LEFT)
+    dlg = open_dialog(LoanProductsDialog)
+    codes = [p.code for p in dlg.model.rows]
+    assert "UMUM" in codes
+    dlg.table.selectRow(codes.index("UMUM"))
+    form = dlg.edit()
+    assert form.ui.codeEdit.text() == "UMUM" and form.ui.codeEdit.isReadOnly()
+    form.reject()
+    dlg.close()

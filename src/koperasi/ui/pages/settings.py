@@ -232,6 +232,27 @@ class SettingsPage(Page):
         sl.addLayout(row)
         self.tabs.addTab(sav, self.tr("Simpanan"))
 
+        loans = QWidget()
+        lol = QVBoxLayout(loans)
+        note = QLabel(
+            self.tr(
+                "Aturan pinjaman ada pada produk pinjaman: metode dan besar bunga, batas "
+                "jumlah dan jangka waktu, biaya administrasi, denda keterlambatan, batas "
+                "pinjaman terhadap simpanan, dan cara pelunasan dipercepat. Perubahan berlaku "
+                "untuk pengajuan berikutnya."
+            )
+        )
+        note.setWordWrap(True)
+        lol.addWidget(note)
+        self.loanProductsButton = QPushButton(self.tr("&Produk pinjaman..."))
+        self.loanProductsButton.setObjectName("settingsLoanProductsButton")
+        row = QHBoxLayout()
+        row.addWidget(self.loanProductsButton)
+        row.addStretch(1)
+        lol.addLayout(row)
+        lol.addStretch(1)
+        self.tabs.addTab(loans, self.tr("Pinjaman"))
+
         gen = QWidget()
         gl = QFormLayout(gen)
         self.languageCombo = QComboBox()
@@ -265,6 +286,7 @@ class SettingsPage(Page):
 
         self.saveProfileButton.clicked.connect(self.save_profile)
         self.saveRulesButton.clicked.connect(self.save_rules)
+        self.loanProductsButton.clicked.connect(self.loan_products)
         self.languageCombo.activated.connect(lambda _i: self.change_language())
         self.openDbButton.clicked.connect(self.openDatabaseRequested.emit)
         self.dataFolderButton.clicked.connect(
@@ -303,6 +325,13 @@ class SettingsPage(Page):
             on_error=self.rulesEditor.errors.show,
             parent=self,
         )
+
+    def loan_products(self):  # type: ignore[no-untyped-def]
+        from .loan_products import LoanProductsDialog
+
+        dlg = LoanProductsDialog(self.ctx, self)
+        dlg.open()
+        return dlg
 
     def change_language(self) -> None:
         lang = self.languageCombo.currentData()
