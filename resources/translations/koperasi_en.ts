@@ -141,6 +141,212 @@ Bahasa tampilan berganti setelah aplikasi dibuka ulang.</translation>
     </message>
 </context>
 <context>
+    <name>AuditModel</name>
+    <message>
+        <source>No.</source>
+        <translation type="unfinished">No.</translation>
+    </message>
+    <message>
+        <source>Waktu (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pengguna</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tindakan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kunci</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AuditPanel</name>
+    <message>
+        <source>Tanggal</source>
+        <translation type="unfinished">Date</translation>
+    </message>
+    <message>
+        <source>Cari teks (nomor anggota, nama, jumlah...)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tampilkan</source>
+        <translation type="unfinished">&amp;Show</translation>
+    </message>
+    <message>
+        <source>Pengguna</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tindakan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>s.d.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kolom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sebelum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sesudah</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Periksa &amp;rantai</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memastikan tidak ada catatan audit yang diubah atau dihapus di luar aplikasi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Semua pengguna</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Semua tindakan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jejak audit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rantai audit utuh: {n} catatan diperiksa, tidak ada yang diubah.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rantai audit RUSAK ({n} masalah): {first}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rantai audit rusak</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memeriksa...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memeriksa rantai jejak audit...</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BackupActions</name>
+    <message>
+        <source>Cadangan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pilih folder untuk cadangan (mis. flashdisk)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cadangan dibuat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Basis data dicadangkan ke
+{path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mencadangkan basis data...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cadangan gagal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pulihkan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hanya administrator yang dapat memulihkan basis data dari cadangan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pilih berkas cadangan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memeriksa berkas cadangan...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cadangan tidak dapat dipakai</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pemeriksaan berkas cadangan menemukan masalah:
+{problems}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pulihkan basis data dari cadangan ini?
+
+{summary}
+
+Seluruh isi basis data sekarang diganti dengan isi cadangan. Basis data sekarang dicadangkan dulu (label sebelum-pulih), jadi langkah ini dapat dibatalkan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pulihkan dari cadangan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dipulihkan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Basis data dipulihkan dari cadangan {when} UTC.
+Isi sebelumnya disimpan di
+{safety}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memulihkan basis data...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pemulihan gagal</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BackupPanel</name>
+    <message>
+        <source>Setiap kali aplikasi ditutup, basis data dicadangkan otomatis ke
+{folder}
+(disimpan: 7 harian, 4 mingguan, 12 bulanan). Simpan juga salinan di flashdisk atau komputer lain secara berkala dengan &quot;Cadangkan sekarang&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cadangkan sekarang...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Pulihkan dari cadangan...</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ClosingPanel</name>
     <message>
         <source>Bulan yang ditutup mengunci pembukuan: transaksi bertanggal di bulan itu ditolak. Tutup tahun memindahkan pendapatan dan beban tahun buku ke SHU Tahun Berjalan.</source>
@@ -1854,6 +2060,37 @@ Receipts: {receipts}</translation>
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Masuk — Koperasi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Masuk untuk membuka {db}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Masuk ke Koperasi.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Nama pengguna</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Kata sandi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Masuk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Pinjaman</source>
@@ -2635,6 +2872,41 @@ Error log: {log}</translation>
     </message>
 </context>
 <context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>Ganti kata sandi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Atur ulang kata sandi {user}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kata sandi &amp;lama</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kata sandi baru untuk {user}; kunci akun juga dibuka.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kata sandi &amp;baru</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Ulangi kata sandi baru</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <translation type="unfinished">Save</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+</context>
+<context>
     <name>PayoffDialog</name>
     <message>
         <source>Pelunasan pinjaman</source>
@@ -3278,6 +3550,18 @@ Error log: {log}</translation>
         <translation>Savings</translation>
     </message>
     <message>
+        <source>Aturan pinjaman ada pada produk pinjaman: metode dan besar bunga, batas jumlah dan jangka waktu, biaya administrasi, denda keterlambatan, batas pinjaman terhadap simpanan, dan cara pelunasan dipercepat. Perubahan berlaku untuk pengajuan berikutnya.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Produk pinjaman...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pinjaman</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Bahasa / Language</source>
         <translation>Language / Bahasa</translation>
     </message>
@@ -3312,6 +3596,214 @@ Error log: {log}</translation>
     <message>
         <source>Aturan simpanan tersimpan.</source>
         <translation>Savings rules saved.</translation>
+    </message>
+</context>
+<context>
+    <name>TrustFeatures</name>
+    <message>
+        <source>Pengguna</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jejak Audit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cadangan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cadangkan sekarang...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Pulihkan dari cadangan...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Ganti kata sandi...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Kelola pengguna...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Jejak audit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Pengguna</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UserDialog</name>
+    <message>
+        <source>Tambah pengguna</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buat administrator pertama</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ubah peran pengguna</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <translation type="unfinished">Save</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+    <message>
+        <source>Setelah akun administrator dibuat, setiap orang masuk dengan nama pengguna dan kata sandinya sendiri. Simpan kata sandi ini baik-baik.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UserForm</name>
+    <message>
+        <source>Pengguna</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Nama pengguna</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Huruf, angka, titik, garis bawah atau tanda hubung; tanpa spasi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nama &amp;lengkap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Peran</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Kelompok</source>
+        <translation type="unfinished">&amp;Group</translation>
+    </message>
+    <message>
+        <source>Kelompok yang boleh dilihat ketua kelompok</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Kata sandi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paling sedikit 8 karakter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Ulangi kata sandi</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UsersPanel</name>
+    <message>
+        <source>Belum ada akun pengguna: aplikasi dibuka tanpa kata sandi sebagai administrator setempat. Buat akun administrator agar setiap orang masuk dengan nama dan kata sandinya sendiri, dan agar jejak audit mencatat siapa yang bekerja.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nama pengguna</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nama lengkap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Peran</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>Kelompok</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dibuat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buat &amp;administrator...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tambah pengguna...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ubah &amp;peran...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Atur ulang &amp;kata sandi...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Nonaktifkan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aktifkan / &amp;buka kunci</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nonaktif</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>terkunci sampai {time} UTC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>aktif</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pengguna</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Administrator dibuat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Akun {user} dibuat; Anda sekarang bekerja sebagai {user}. Mulai saat ini aplikasi meminta nama pengguna dan kata sandi ketika dibuka.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kata sandi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kata sandi {user} sudah diganti.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nonaktifkan pengguna</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nonaktifkan {user}? Ia tidak dapat masuk lagi sampai diaktifkan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nonaktifkan</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3795,6 +4287,51 @@ Error log: {log}</translation>
     <message>
         <source>Kembali ke formulir</source>
         <translation>Back to the form</translation>
+    </message>
+</context>
+<context>
+    <name>dlg</name>
+    <message>
+        <source>Kata sandi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kata sandi sudah diganti.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>roles</name>
+    <message>
+        <source>Administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bendahara</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ketua kelompok</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pengawas / auditor</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>trust</name>
+    <message>
+        <source>Cadangan Koperasi (*.db);;Semua berkas (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ganti kata sandi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Belum ada akun pengguna, jadi belum ada kata sandi. Buat akun administrator di Pengaturan, tab Pengguna.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
