@@ -144,159 +144,161 @@ Bahasa tampilan berganti setelah aplikasi dibuka ulang.</translation>
     <name>AuditModel</name>
     <message>
         <source>No.</source>
-        <translation type="unfinished">No.</translation>
+        <translation>No.</translation>
     </message>
     <message>
         <source>Waktu (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Time (UTC)</translation>
     </message>
     <message>
         <source>Pengguna</source>
-        <translation type="unfinished"></translation>
+        <translation>User</translation>
     </message>
     <message>
         <source>Tindakan</source>
-        <translation type="unfinished"></translation>
+        <translation>Action</translation>
     </message>
     <message>
         <source>Data</source>
-        <translation type="unfinished"></translation>
+        <translation>Data</translation>
     </message>
     <message>
         <source>Kunci</source>
-        <translation type="unfinished"></translation>
+        <translation>Key</translation>
     </message>
 </context>
 <context>
     <name>AuditPanel</name>
     <message>
         <source>Tanggal</source>
-        <translation type="unfinished">Date</translation>
+        <translation>Date</translation>
     </message>
     <message>
         <source>Cari teks (nomor anggota, nama, jumlah...)</source>
-        <translation type="unfinished"></translation>
+        <translation>Search text (member number, name, amount...)</translation>
     </message>
     <message>
         <source>&amp;Tampilkan</source>
-        <translation type="unfinished">&amp;Show</translation>
+        <translation>&amp;Show</translation>
     </message>
     <message>
         <source>Pengguna</source>
-        <translation type="unfinished"></translation>
+        <translation>User</translation>
     </message>
     <message>
         <source>Tindakan</source>
-        <translation type="unfinished"></translation>
+        <translation>Action</translation>
     </message>
     <message>
         <source>s.d.</source>
-        <translation type="unfinished"></translation>
+        <translation>to</translation>
     </message>
     <message>
         <source>Kolom</source>
-        <translation type="unfinished"></translation>
+        <translation>Column</translation>
     </message>
     <message>
         <source>Sebelum</source>
-        <translation type="unfinished"></translation>
+        <translation>Before</translation>
     </message>
     <message>
         <source>Sesudah</source>
-        <translation type="unfinished"></translation>
+        <translation>After</translation>
     </message>
     <message>
         <source>Periksa &amp;rantai</source>
-        <translation type="unfinished"></translation>
+        <translation>Check the &amp;chain</translation>
     </message>
     <message>
         <source>Memastikan tidak ada catatan audit yang diubah atau dihapus di luar aplikasi</source>
-        <translation type="unfinished"></translation>
+        <translation>Makes sure no audit record was changed or deleted outside the app</translation>
     </message>
     <message>
         <source>Semua pengguna</source>
-        <translation type="unfinished"></translation>
+        <translation>All users</translation>
     </message>
     <message>
         <source>Semua tindakan</source>
-        <translation type="unfinished"></translation>
+        <translation>All actions</translation>
     </message>
     <message>
         <source>Jejak audit</source>
-        <translation type="unfinished"></translation>
+        <translation>Audit trail</translation>
     </message>
     <message>
         <source>Rantai audit utuh: {n} catatan diperiksa, tidak ada yang diubah.</source>
-        <translation type="unfinished"></translation>
+        <translation>Audit chain intact: {n} records checked, none changed.</translation>
     </message>
     <message>
         <source>Rantai audit RUSAK ({n} masalah): {first}</source>
-        <translation type="unfinished"></translation>
+        <translation>Audit chain BROKEN ({n} problems): {first}</translation>
     </message>
     <message>
         <source>Rantai audit rusak</source>
-        <translation type="unfinished"></translation>
+        <translation>Audit chain broken</translation>
     </message>
     <message>
         <source>Memeriksa...</source>
-        <translation type="unfinished"></translation>
+        <translation>Checking...</translation>
     </message>
     <message>
         <source>Memeriksa rantai jejak audit...</source>
-        <translation type="unfinished"></translation>
+        <translation>Checking the audit trail chain...</translation>
     </message>
 </context>
 <context>
     <name>BackupActions</name>
     <message>
         <source>Cadangan</source>
-        <translation type="unfinished"></translation>
+        <translation>Backup</translation>
     </message>
     <message>
         <source>Pilih folder untuk cadangan (mis. flashdisk)</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a folder for the backup (e.g. a USB flash drive)</translation>
     </message>
     <message>
         <source>Cadangan dibuat</source>
-        <translation type="unfinished"></translation>
+        <translation>Backup created</translation>
     </message>
     <message>
         <source>Basis data dicadangkan ke
 {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Database backed up to
+{path}</translation>
     </message>
     <message>
         <source>Mencadangkan basis data...</source>
-        <translation type="unfinished"></translation>
+        <translation>Backing up the database...</translation>
     </message>
     <message>
         <source>Cadangan gagal</source>
-        <translation type="unfinished"></translation>
+        <translation>Backup failed</translation>
     </message>
     <message>
         <source>Pulihkan</source>
-        <translation type="unfinished"></translation>
+        <translation>Restore</translation>
     </message>
     <message>
         <source>Hanya administrator yang dapat memulihkan basis data dari cadangan.</source>
-        <translation type="unfinished"></translation>
+        <translation>Only an administrator can restore the database from a backup.</translation>
     </message>
     <message>
         <source>Pilih berkas cadangan</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a backup file</translation>
     </message>
     <message>
         <source>Memeriksa berkas cadangan...</source>
-        <translation type="unfinished"></translation>
+        <translation>Checking the backup file...</translation>
     </message>
     <message>
         <source>Cadangan tidak dapat dipakai</source>
-        <translation type="unfinished"></translation>
+        <translation>Backup cannot be used</translation>
     </message>
     <message>
         <source>Pemeriksaan berkas cadangan menemukan masalah:
 {problems}</source>
-        <translation type="unfinished"></translation>
+        <translation>Checking the backup file found problems:
+{problems}</translation>
     </message>
     <message>
         <source>Pulihkan basis data dari cadangan ini?
@@ -304,29 +306,35 @@ Bahasa tampilan berganti setelah aplikasi dibuka ulang.</translation>
 {summary}
 
 Seluruh isi basis data sekarang diganti dengan isi cadangan. Basis data sekarang dicadangkan dulu (label sebelum-pulih), jadi langkah ini dapat dibatalkan.</source>
-        <translation type="unfinished"></translation>
+        <translation>Restore the database from this backup?
+
+{summary}
+
+The entire contents of the current database will be replaced with the contents of the backup. The current database is backed up first (label before-restore), so this step can be undone.</translation>
     </message>
     <message>
         <source>Pulihkan dari cadangan</source>
-        <translation type="unfinished"></translation>
+        <translation>Restore from backup</translation>
     </message>
     <message>
         <source>Dipulihkan</source>
-        <translation type="unfinished"></translation>
+        <translation>Restored</translation>
     </message>
     <message>
         <source>Basis data dipulihkan dari cadangan {when} UTC.
 Isi sebelumnya disimpan di
 {safety}</source>
-        <translation type="unfinished"></translation>
+        <translation>Database restored from the backup of {when} UTC.
+The previous contents were saved in
+{safety}</translation>
     </message>
     <message>
         <source>Memulihkan basis data...</source>
-        <translation type="unfinished"></translation>
+        <translation>Restoring the database...</translation>
     </message>
     <message>
         <source>Pemulihan gagal</source>
-        <translation type="unfinished"></translation>
+        <translation>Restore failed</translation>
     </message>
 </context>
 <context>
@@ -335,15 +343,17 @@ Isi sebelumnya disimpan di
         <source>Setiap kali aplikasi ditutup, basis data dicadangkan otomatis ke
 {folder}
 (disimpan: 7 harian, 4 mingguan, 12 bulanan). Simpan juga salinan di flashdisk atau komputer lain secara berkala dengan &quot;Cadangkan sekarang&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Every time the app is closed, the database is automatically backed up to
+{folder}
+(kept: 7 daily, 4 weekly, 12 monthly). Also keep a copy on a USB flash drive or another computer regularly with &quot;Back up now&quot;.</translation>
     </message>
     <message>
         <source>&amp;Cadangkan sekarang...</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Back up now...</translation>
     </message>
     <message>
         <source>&amp;Pulihkan dari cadangan...</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Restore from backup...</translation>
     </message>
 </context>
 <context>
@@ -2063,31 +2073,31 @@ Receipts: {receipts}</translation>
     <name>LoginDialog</name>
     <message>
         <source>Masuk — Koperasi</source>
-        <translation type="unfinished"></translation>
+        <translation>Log in — Koperasi</translation>
     </message>
     <message>
         <source>Masuk untuk membuka {db}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Log in to open {db}.</translation>
     </message>
     <message>
         <source>Masuk ke Koperasi.</source>
-        <translation type="unfinished"></translation>
+        <translation>Log in to Koperasi.</translation>
     </message>
     <message>
         <source>&amp;Nama pengguna</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;User name</translation>
     </message>
     <message>
         <source>&amp;Kata sandi</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Password</translation>
     </message>
     <message>
         <source>&amp;Masuk</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Log in</translation>
     </message>
     <message>
         <source>Batal</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -2875,35 +2885,35 @@ Error log: {log}</translation>
     <name>PasswordDialog</name>
     <message>
         <source>Ganti kata sandi</source>
-        <translation type="unfinished"></translation>
+        <translation>Change password</translation>
     </message>
     <message>
         <source>Atur ulang kata sandi {user}</source>
-        <translation type="unfinished"></translation>
+        <translation>Reset password for {user}</translation>
     </message>
     <message>
         <source>Kata sandi &amp;lama</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Old password</translation>
     </message>
     <message>
         <source>Kata sandi baru untuk {user}; kunci akun juga dibuka.</source>
-        <translation type="unfinished"></translation>
+        <translation>New password for {user}; the account is also unlocked.</translation>
     </message>
     <message>
         <source>Kata sandi &amp;baru</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;New password</translation>
     </message>
     <message>
         <source>&amp;Ulangi kata sandi baru</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Repeat new password</translation>
     </message>
     <message>
         <source>Simpan</source>
-        <translation type="unfinished">Save</translation>
+        <translation>Save</translation>
     </message>
     <message>
         <source>Batal</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -3551,15 +3561,15 @@ Error log: {log}</translation>
     </message>
     <message>
         <source>Aturan pinjaman ada pada produk pinjaman: metode dan besar bunga, batas jumlah dan jangka waktu, biaya administrasi, denda keterlambatan, batas pinjaman terhadap simpanan, dan cara pelunasan dipercepat. Perubahan berlaku untuk pengajuan berikutnya.</source>
-        <translation type="unfinished"></translation>
+        <translation>Loan rules are set on the loan products: interest method and rate, amount and term limits, administration fee, late-payment penalty, loan limit relative to savings, and how early repayment works. Changes apply to subsequent applications.</translation>
     </message>
     <message>
         <source>&amp;Produk pinjaman...</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Loan products...</translation>
     </message>
     <message>
         <source>Pinjaman</source>
-        <translation type="unfinished"></translation>
+        <translation>Loans</translation>
     </message>
     <message>
         <source>Bahasa / Language</source>
@@ -3602,208 +3612,208 @@ Error log: {log}</translation>
     <name>TrustFeatures</name>
     <message>
         <source>Pengguna</source>
-        <translation type="unfinished"></translation>
+        <translation>Users</translation>
     </message>
     <message>
         <source>Jejak Audit</source>
-        <translation type="unfinished"></translation>
+        <translation>Audit Trail</translation>
     </message>
     <message>
         <source>Cadangan</source>
-        <translation type="unfinished"></translation>
+        <translation>Backup</translation>
     </message>
     <message>
         <source>&amp;Cadangkan sekarang...</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Back up now...</translation>
     </message>
     <message>
         <source>&amp;Pulihkan dari cadangan...</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Restore from backup...</translation>
     </message>
     <message>
         <source>&amp;Ganti kata sandi...</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Change password...</translation>
     </message>
     <message>
         <source>&amp;Kelola pengguna...</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Manage users...</translation>
     </message>
     <message>
         <source>&amp;Jejak audit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Audit trail</translation>
     </message>
     <message>
         <source>&amp;Pengguna</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Users</translation>
     </message>
 </context>
 <context>
     <name>UserDialog</name>
     <message>
         <source>Tambah pengguna</source>
-        <translation type="unfinished"></translation>
+        <translation>Add user</translation>
     </message>
     <message>
         <source>Buat administrator pertama</source>
-        <translation type="unfinished"></translation>
+        <translation>Create the first administrator</translation>
     </message>
     <message>
         <source>Ubah peran pengguna</source>
-        <translation type="unfinished"></translation>
+        <translation>Change user role</translation>
     </message>
     <message>
         <source>Simpan</source>
-        <translation type="unfinished">Save</translation>
+        <translation>Save</translation>
     </message>
     <message>
         <source>Batal</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>Setelah akun administrator dibuat, setiap orang masuk dengan nama pengguna dan kata sandinya sendiri. Simpan kata sandi ini baik-baik.</source>
-        <translation type="unfinished"></translation>
+        <translation>Once the administrator account is created, everyone logs in with their own user name and password. Keep this password safe.</translation>
     </message>
 </context>
 <context>
     <name>UserForm</name>
     <message>
         <source>Pengguna</source>
-        <translation type="unfinished"></translation>
+        <translation>User</translation>
     </message>
     <message>
         <source>&amp;Nama pengguna</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;User name</translation>
     </message>
     <message>
         <source>Huruf, angka, titik, garis bawah atau tanda hubung; tanpa spasi</source>
-        <translation type="unfinished"></translation>
+        <translation>Letters, digits, dots, underscores or hyphens; no spaces</translation>
     </message>
     <message>
         <source>Nama &amp;lengkap</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Full name</translation>
     </message>
     <message>
         <source>&amp;Peran</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Role</translation>
     </message>
     <message>
         <source>&amp;Kelompok</source>
-        <translation type="unfinished">&amp;Group</translation>
+        <translation>&amp;Group</translation>
     </message>
     <message>
         <source>Kelompok yang boleh dilihat ketua kelompok</source>
-        <translation type="unfinished"></translation>
+        <translation>Group the group leader may view</translation>
     </message>
     <message>
         <source>&amp;Kata sandi</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Password</translation>
     </message>
     <message>
         <source>Paling sedikit 8 karakter</source>
-        <translation type="unfinished"></translation>
+        <translation>At least 8 characters</translation>
     </message>
     <message>
         <source>&amp;Ulangi kata sandi</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Repeat password</translation>
     </message>
 </context>
 <context>
     <name>UsersPanel</name>
     <message>
         <source>Belum ada akun pengguna: aplikasi dibuka tanpa kata sandi sebagai administrator setempat. Buat akun administrator agar setiap orang masuk dengan nama dan kata sandinya sendiri, dan agar jejak audit mencatat siapa yang bekerja.</source>
-        <translation type="unfinished"></translation>
+        <translation>No user accounts yet: the app opens without a password as the local administrator. Create an administrator account so that everyone logs in with their own name and password, and so that the audit trail records who did the work.</translation>
     </message>
     <message>
         <source>Nama pengguna</source>
-        <translation type="unfinished"></translation>
+        <translation>User name</translation>
     </message>
     <message>
         <source>Nama lengkap</source>
-        <translation type="unfinished"></translation>
+        <translation>Full name</translation>
     </message>
     <message>
         <source>Peran</source>
-        <translation type="unfinished"></translation>
+        <translation>Role</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Kelompok</source>
-        <translation type="unfinished"></translation>
+        <translation>Group</translation>
     </message>
     <message>
         <source>Dibuat</source>
-        <translation type="unfinished"></translation>
+        <translation>Created</translation>
     </message>
     <message>
         <source>Buat &amp;administrator...</source>
-        <translation type="unfinished"></translation>
+        <translation>Create &amp;administrator...</translation>
     </message>
     <message>
         <source>&amp;Tambah pengguna...</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Add user...</translation>
     </message>
     <message>
         <source>Ubah &amp;peran...</source>
-        <translation type="unfinished"></translation>
+        <translation>Change &amp;role...</translation>
     </message>
     <message>
         <source>Atur ulang &amp;kata sandi...</source>
-        <translation type="unfinished"></translation>
+        <translation>Reset &amp;password...</translation>
     </message>
     <message>
         <source>&amp;Nonaktifkan</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Deactivate</translation>
     </message>
     <message>
         <source>Aktifkan / &amp;buka kunci</source>
-        <translation type="unfinished"></translation>
+        <translation>Activate / &amp;unlock</translation>
     </message>
     <message>
         <source>nonaktif</source>
-        <translation type="unfinished"></translation>
+        <translation>inactive</translation>
     </message>
     <message>
         <source>terkunci sampai {time} UTC</source>
-        <translation type="unfinished"></translation>
+        <translation>locked until {time} UTC</translation>
     </message>
     <message>
         <source>aktif</source>
-        <translation type="unfinished"></translation>
+        <translation>active</translation>
     </message>
     <message>
         <source>Pengguna</source>
-        <translation type="unfinished"></translation>
+        <translation>Users</translation>
     </message>
     <message>
         <source>Administrator dibuat</source>
-        <translation type="unfinished"></translation>
+        <translation>Administrator created</translation>
     </message>
     <message>
         <source>Akun {user} dibuat; Anda sekarang bekerja sebagai {user}. Mulai saat ini aplikasi meminta nama pengguna dan kata sandi ketika dibuka.</source>
-        <translation type="unfinished"></translation>
+        <translation>Account {user} created; you are now working as {user}. From now on the app asks for a user name and password when it opens.</translation>
     </message>
     <message>
         <source>Kata sandi</source>
-        <translation type="unfinished"></translation>
+        <translation>Password</translation>
     </message>
     <message>
         <source>Kata sandi {user} sudah diganti.</source>
-        <translation type="unfinished"></translation>
+        <translation>Password for {user} has been changed.</translation>
     </message>
     <message>
         <source>Nonaktifkan pengguna</source>
-        <translation type="unfinished"></translation>
+        <translation>Deactivate user</translation>
     </message>
     <message>
         <source>Nonaktifkan {user}? Ia tidak dapat masuk lagi sampai diaktifkan.</source>
-        <translation type="unfinished"></translation>
+        <translation>Deactivate {user}? They cannot log in again until reactivated.</translation>
     </message>
     <message>
         <source>Nonaktifkan</source>
-        <translation type="unfinished"></translation>
+        <translation>Deactivate</translation>
     </message>
 </context>
 <context>
@@ -4293,45 +4303,45 @@ Error log: {log}</translation>
     <name>dlg</name>
     <message>
         <source>Kata sandi</source>
-        <translation type="unfinished"></translation>
+        <translation>Password</translation>
     </message>
     <message>
         <source>Kata sandi sudah diganti.</source>
-        <translation type="unfinished"></translation>
+        <translation>Password changed.</translation>
     </message>
 </context>
 <context>
     <name>roles</name>
     <message>
         <source>Administrator</source>
-        <translation type="unfinished"></translation>
+        <translation>Administrator</translation>
     </message>
     <message>
         <source>Bendahara</source>
-        <translation type="unfinished"></translation>
+        <translation>Treasurer</translation>
     </message>
     <message>
         <source>Ketua kelompok</source>
-        <translation type="unfinished"></translation>
+        <translation>Group leader</translation>
     </message>
     <message>
         <source>Pengawas / auditor</source>
-        <translation type="unfinished"></translation>
+        <translation>Supervisor / auditor</translation>
     </message>
 </context>
 <context>
     <name>trust</name>
     <message>
         <source>Cadangan Koperasi (*.db);;Semua berkas (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Koperasi backup (*.db);;All files (*)</translation>
     </message>
     <message>
         <source>Ganti kata sandi</source>
-        <translation type="unfinished"></translation>
+        <translation>Change password</translation>
     </message>
     <message>
         <source>Belum ada akun pengguna, jadi belum ada kata sandi. Buat akun administrator di Pengaturan, tab Pengguna.</source>
-        <translation type="unfinished"></translation>
+        <translation>No user accounts yet, so no password yet. Create an administrator account in Settings, on the Users tab.</translation>
     </message>
 </context>
 </TS>
