@@ -397,3 +397,27 @@ def test_cli_import_loans(coop, tmp_path, capsys):
     assert main(["--db", url, "--lang", "en", "import", "loans", str(bad)]) == 2
     err = capsys.readouterr().err
     assert "Row 2, column 'Plafon'" in err and "Traceback" not in err
+
+
+def test_imported_loans_survive_the_audit_workbook_round_trip(coop, actor, tmp_path):
+    from koperasi.db.database import open_database
+    from koperasi.exchange import export_auditor
+
+    rep = run_import(coop, actor, "loans", loans_file(tmp_path, [row(), row("A00002")]))
+    assert rep.committed, rep.error_lines()
+    path = export_auditor(coop, tmp_path / "audit.xlsx").path
+    target = open_database(tmp_path / "baru.db")
+    try:
+        back = run_import(target, actor, "audit-workbook", path)
+        assert back.committed, back.error_lines()
+
+        def loans_of(db):  # type: ignore[no-untyped-def]
+            return sorted(
+                (v.number, v.status, v.principal_outstanding) for v in loans.list_loans(db)
+            )
+
+        assert loans_of(target) == loans_of(coop)
+        assert balance(target, "3.99") == balance(coop, "3.99") == -6_000_000
+        assert run_checks(target).ok
+    finally:
+        target.dispose()
