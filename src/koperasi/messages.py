@@ -619,3 +619,21 @@ FIELDS.update(
         "receipt": ("Nomor kuitansi", "Receipt number"),
     }
 )
+
+
+# ---- loans import (issue 6): running loans brought in from the old books ----
+MESSAGES.update(
+    {
+        "more_than": (
+            "{field} {value} melebihi {other}.",
+            "{field} {value} is more than {other}.",
+        ),
+    }
+)
+FIELDS.update(
+    {
+        "loan_product": ("Produk pinjaman", "Loan product"),
+        "principal_repaid": ("Pokok sudah dibayar", "Principal repaid"),
+        "interest_paid": ("Bunga sudah dibayar", "Interest paid"),
+    }
+)

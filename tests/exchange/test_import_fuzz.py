@@ -18,12 +18,14 @@ from hypothesis import strategies as st
 from sqlalchemy import func, select
 
 from koperasi.db.database import open_database
-from koperasi.db.models import AuditEntry, JournalEntry, Member, SavingsTransaction
+from koperasi.db.models import AuditEntry, JournalEntry, Loan, Member, SavingsTransaction
 from koperasi.exchange import ImportReport, export_auditor, run_import
 from koperasi.services import members, savings
 from koperasi.services.check import run_checks
+from koperasi.services.loan_products import ProductInput, add_product
 from koperasi.services.uow import read_only
 
+AS_OF = "31/12/2025"
 EXAMPLES = int(os.environ.get("KOPERASI_FUZZ_EXAMPLES", "15"))  # bounded; raise to dig
 _n = itertools.count()
 
@@ -48,6 +50,23 @@ BASE = {
         [
             ["A00001", "WAJIB", None, 600_000, "31/12/2025"],
             [None, None, "1.01", 600_000, "31/12/2025"],
+        ],
+    ),
+    "loans": (
+        [
+            "Nomor Anggota",
+            "Produk Pinjaman",
+            "Plafon",
+            "Jangka Waktu",
+            "Tanggal Pencairan",
+            "Tujuan Pinjaman",
+            "Pokok Sudah Dibayar",
+            "Bunga Sudah Dibayar",
+            "Per Tanggal",
+        ],
+        [
+            ["A00001", "UMUM", 6_000_000, 12, "15/03/2025", "Warung", 3_000_000, 540_000, AS_OF],
+            ["A00002", "umum", "Rp 1.000.000", "6", "2025-11-01", "Jahit", None, None, AS_OF],
         ],
     ),
 }
@@ -76,6 +95,9 @@ VALUES = st.one_of(
             "setor",
             "1.20",
             "3.99",
+            "UMUM",
+            "12",
+            "6000000",
             " ",
             "-5000",
         ]
@@ -113,7 +135,7 @@ def state(db) -> tuple[int, ...]:  # type: ignore[no-untyped-def]
     with read_only(db) as s:
         return tuple(
             s.scalar(select(func.count()).select_from(m))
-            for m in (Member, JournalEntry, SavingsTransaction, AuditEntry)
+            for m in (Member, JournalEntry, SavingsTransaction, AuditEntry, Loan)
         )
 
 
@@ -136,6 +158,7 @@ def fuzz_db(tmp_path, actor):
     members.register_member(db, actor, member_input(n=1, join=dt.date(2020, 1, 1)))
     members.register_member(db, actor, member_input(n=2, join=dt.date(2020, 1, 1)))
     savings.deposit(db, actor, "A00002", "SUKARELA", 50_000, dt.date(2025, 1, 10))
+    add_product(db, actor, ProductInput(code="UMUM", name="Pinjaman Umum", max_amount=20_000_000))
     yield db
     db.dispose()
 
@@ -257,3 +280,12 @@ def test_mutated_audit_workbooks(small_audit_workbook, actor, tmp_path):
             target.dispose()
 
     run()
+
+
+def test_unmutated_loans_table_imports(fuzz_db, actor, tmp_path):
+    """The fuzzed loans table starts from a file that imports (so both outcomes are reached)."""
+    headers, rows = BASE["loans"]
+    before = state(fuzz_db)
+    rep = run_import(fuzz_db, actor, "loans", write_xlsx(tmp_path / "ok.xlsx", headers, rows))
+    assert rep.committed and rep.written == 2, rep.error_lines()
+    assert_clean(fuzz_db, rep, before)

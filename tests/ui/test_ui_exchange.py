@@ -382,7 +382,7 @@ def test_bad_files_give_the_service_message(sqlite_db, page, qtbot, tmp_path, ma
     assert member_count(sqlite_db) == 0
 
 
-def test_missing_column_and_unavailable_kind(sqlite_db, page, qtbot, tmp_path):
+def test_missing_column_for_members_then_for_loans(sqlite_db, page, qtbot, tmp_path):
     p = page(sqlite_db)
     wiz = open_wizard(p, qtbot)
     wb = Workbook()
@@ -395,12 +395,69 @@ def test_missing_column_and_unavailable_kind(sqlite_db, page, qtbot, tmp_path):
     qtbot.mouseClick(next_button(wiz), LEFT)
     assert "NIK" in wiz.check.fileError.text() and "Tanggal Masuk" in wiz.check.fileError.text()
     assert wiz.check.model.rowCount() == 0
-    # back, another kind that this version cannot import: a clean message, never a crash
+    # back, the same file as loans: the loans template's required columns are named
     qtbot.mouseClick(wiz.button(QWizard.WizardButton.BackButton), LEFT)
     choose(wiz, qtbot, "loans", path)
     qtbot.mouseClick(next_button(wiz), LEFT)
-    assert "belum tersedia" in wiz.check.fileError.text()
+    text = wiz.check.fileError.text()
+    assert "belum tersedia" not in text
+    assert "Produk Pinjaman" in text and "Plafon" in text and "Per Tanggal" in text
     assert not commit_button(wiz).isEnabled()
+
+
+def test_import_running_loans_through_the_wizard(sqlite_db, page, qtbot, tmp_path):
+    from decimal import Decimal
+
+    from koperasi.services import loans as loans_service
+    from koperasi.services.auth import SYSTEM
+    from koperasi.services.check import run_checks
+    from koperasi.services.loan_products import ProductInput, add_product
+
+    for n in (1, 2):
+        members_service.register_member(
+            sqlite_db,
+            SYSTEM,
+            members_service.MemberInput(
+                name=f"Anggota {n}", nik=nik(n), gender="P", join_date=dt.date(2020, 1, 6)
+            ),
+        )
+    add_product(
+        sqlite_db,
+        SYSTEM,
+        ProductInput(code="UMUM", name="Pinjaman Umum", rate=Decimal("1.5"), max_amount=20_000_000),
+    )
+    p = page(sqlite_db)
+    wiz = open_wizard(p, qtbot)
+    choose(wiz, qtbot, "loans", Path(""))
+    assert "Pokok Sudah Dibayar" in wiz.source.kindHint.text()
+    template = tmp_path / "templat-pinjaman.xlsx"
+    p.files.save_answers.append(str(template))
+    qtbot.mouseClick(wiz.source.templateButton, LEFT)
+    wb = load_workbook(template)
+    assert wb.sheetnames == ["Pinjaman", "Petunjuk"]
+    ws = wb["Pinjaman"]
+    example = [c.value for c in ws[2]]
+    ws.append(["A00002", *example[1:]])
+    ws.append(["A09999", *example[1:]])  # no such member
+    path = tmp_path / "pinjaman.xlsx"
+    wb.save(path)
+    choose(wiz, qtbot, "loans", path)
+    qtbot.mouseClick(next_button(wiz), LEFT)
+    assert wiz.currentPage() is wiz.check
+    errors = {row[0]: row[1] for row in preview_cells(wiz)}
+    assert errors["2"] == "" and errors["3"] == ""
+    assert errors["4"].startswith("Nomor Anggota:") and "A09999" in errors["4"]
+    assert not commit_button(wiz).isEnabled()
+    assert loans_service.list_loans(sqlite_db) == []  # the check wrote nothing
+    radio = wiz.check.validOnlyRadio
+    qtbot.mouseClick(radio, LEFT, pos=radio.rect().center())
+    qtbot.mouseClick(commit_button(wiz), LEFT)
+    assert wiz.result_page.writtenLabel.text() == "2"
+    assert wiz.result_page.skippedLabel.text() == "1"
+    views = loans_service.list_loans(sqlite_db)
+    assert sorted(v.member_number for v in views) == ["A00001", "A00002"]
+    assert {(v.status, v.principal_outstanding) for v in views} == {("aktif", 2_500_000)}
+    assert run_checks(sqlite_db).ok
 
 
 def small_audit(db, path: Path, name: str) -> Path:  # type: ignore[no-untyped-def]

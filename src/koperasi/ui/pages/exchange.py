@@ -149,7 +149,15 @@ def kind_labels() -> list[tuple[str, str, str]]:
             _tr("Transaksi simpanan"),
             _tr("Setoran dan penarikan simpanan anggota, satu baris per transaksi."),
         ),
-        ("loans", _tr("Pinjaman"), _tr("Pinjaman anggota yang sedang berjalan.")),
+        (
+            "loans",
+            _tr("Pinjaman"),
+            _tr(
+                "Pinjaman anggota yang masih berjalan pada tanggal mulai memakai aplikasi, satu "
+                "baris per pinjaman: plafon, jangka waktu, tanggal pencairan, Pokok Sudah "
+                "Dibayar (bukan sisa pokok). Dicatat sebagai saldo awal, tidak melalui kas."
+            ),
+        ),
         (
             "audit-workbook",
             _tr("Buku kerja audit (seluruh pembukuan)"),
