@@ -65,15 +65,6 @@ def take(db, out: Path, today: dt.date = AS_OF) -> list[Path]:  # type: ignore[n
     members.table.selectRow(0)
     shot(win, "anggota")
     row = members.selected_member()
-    if row is not None:
-        from koperasi.ui.pages.members import MemberDetailDialog
-
-        detail = MemberDetailDialog(ctx, row.number, win)
-        detail.resize(960, 640)
-        detail.show()
-        detail.tabs.setCurrentIndex(1)
-        shot(detail, "anggota-rincian")
-        detail.close()
 
     loans = win.go("loans", {"status": "aktif"})
     settle()
@@ -83,6 +74,15 @@ def take(db, out: Path, today: dt.date = AS_OF) -> list[Path]:  # type: ignore[n
     shot(win, "pinjaman-tunggakan")
     loans.show_options({"tab": "list"})
     selected = loans.detail.detail
+    if selected is not None:  # a borrower's detail, on the loans tab
+        from koperasi.ui.pages.members import MemberDetailDialog
+
+        detail = MemberDetailDialog(ctx, selected.row.member_number, win)
+        detail.resize(960, 640)
+        detail.show()
+        detail.tabs.setCurrentWidget(detail.loansTab)
+        shot(detail, "anggota-rincian")
+        detail.close()
     wizard = loans.apply_loan(selected.row.member_number if selected else None)
     wizard.resize(980, 620)
     wizard.next()
