@@ -8,14 +8,15 @@ raw-library baseline in separate processes, print a table, keep the results.
 
 Each scenario runs ``warmup`` untimed + ``runs`` timed times in one process per variant;
 the table shows the median, the process's peak RSS, the baseline's median and the ratio.
-Databases are cached in bench/results/ (rebuilt when bench/generate.py or the schema
-changes); mutating scenarios work on a private copy made per run of this script.
+Generated databases are cached in the user's cache folder (``~/.cache/koperasi-bench`` on
+Linux; ``KOPERASI_BENCH_CACHE`` overrides), keyed on ``bench.generate.VERSION``; a new
+migration upgrades the cached files in place. Mutating scenarios work on a private copy
+(bench/results/work-*) made per run of this script.
 """
 
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import os
 import platform
@@ -36,38 +37,72 @@ README = HERE / "README.md"
 BEGIN, END = "<!-- bench:results -->", "<!-- /bench:results -->"
 
 
-def _stamp() -> str:
-    """What the cached databases depend on: the generator and the migrations."""
-    h = hashlib.sha256((HERE / "generate.py").read_bytes())
-    mig = ROOT / "src" / "koperasi" / "db" / "migrations" / "versions"
-    for p in sorted(mig.glob("*.py")):
-        h.update(p.read_bytes())
-    return h.hexdigest()[:16]
+def cache_root() -> Path:
+    """Where generated databases are kept between runs: the user's cache folder
+    (``KOPERASI_BENCH_CACHE`` overrides), one sub-folder per generator version."""
+    env = os.environ.get("KOPERASI_BENCH_CACHE")
+    if env:
+        return Path(env)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("koperasi-bench", appauthor=False))
+
+
+def cache_dir() -> Path:
+    from .generate import VERSION
+
+    return cache_root() / f"generator-v{VERSION}"
 
 
 def _scale_tag(scale: float) -> str:
     return f"{scale:g}x"
 
 
+def _upgrade_schema(path: Path, say) -> None:  # type: ignore[no-untyped-def]
+    """A cached database built before a new migration: upgrade it in place (what the app does
+    on open, minus the safety backup, which would only copy a throw-away file)."""
+    from koperasi.db.engine import make_engine, normalise_url
+    from koperasi.db.migrate import _upgrade, current_revision, head_revision
+
+    url, _ = normalise_url(path)
+    engine = make_engine(url, path)
+    try:
+        rev = current_revision(engine)
+        if rev != head_revision():
+            started = time.monotonic()
+            _upgrade(engine)
+            say(
+                f"upgraded {path.name} {rev} -> {head_revision()} ({time.monotonic() - started:.0f} s)"
+            )
+    finally:
+        engine.dispose()
+
+
 def ensure_db(kind: str, scale: float, say) -> Path:  # type: ignore[no-untyped-def]
+    """The generated database for ``kind`` at ``scale``: from the cache when this generator
+    version built it already (schema upgraded to the current migrations), else built now."""
     from .generate import generate
 
-    RESULTS.mkdir(parents=True, exist_ok=True)
+    folder = cache_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    for stale in cache_root().glob("generator-v*"):
+        if stale != folder:
+            shutil.rmtree(stale, ignore_errors=True)
     if kind == "large":
-        path = RESULTS / f"large-{_scale_tag(scale)}.db"
+        path = folder / f"large-{_scale_tag(scale)}.db"
         members = None
     else:
         members = max(1000, round(50_000 * scale))
-        path = RESULTS / f"members-{members}.db"
-    stamp_file = path.with_suffix(".stamp")
-    stamp = _stamp()
-    if path.exists() and stamp_file.exists() and stamp_file.read_text() == stamp:
+        path = folder / f"members-{members}.db"
+    done = path.with_suffix(".done")
+    if path.exists() and done.exists():
+        _upgrade_schema(path, say)
         return path
-    say(f"building {path.name} ...")
+    say(f"building {path} ...")
     started = time.monotonic()
     stats = generate(path, scale, members=members, quiet=False)
     say(f"built {path.name} in {time.monotonic() - started:.0f} s ({stats.lines} journal lines)")
-    stamp_file.write_text(stamp)
+    done.write_text(json.dumps(stats.counts))
     for stale in path.parent.glob(f"import-*{path.stem}*"):
         stale.unlink()
     return path
