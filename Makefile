@@ -35,7 +35,7 @@ translations: venv
 	$(BIN)/python -m koperasi.ui.build_translations
 
 bench: venv
-	$(BIN)/python -m bench.run
+	$(BIN)/python -m bench.run --record
 
 dist: venv
 	$(BIN)/python -m pip install --quiet -e '.[dist]'

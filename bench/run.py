@@ -1,21 +1,22 @@
 """``make bench``: build (or reuse) the synthetic large cooperative, run every scenario and its
 raw-library baseline in separate processes, print a table, keep the results.
 
-    python -m bench.run                      # scale 1, default runs
-    python -m bench.run --scale 0.25,0.5,1   # scaling: time should grow no faster than data
+    python -m bench.run                      # scale 1 + main scenarios at 2x and 4x data
+    python -m bench.run --scaling ''         # scale 1 only
     python -m bench.run --only check,month_end --runs 3
-    python -m bench.run --record             # also write the table into bench/README.md
+    python -m bench.run --record             # also write the tables into bench/README.md
 
 Each scenario runs ``warmup`` untimed + ``runs`` timed times in one process per variant;
 the table shows the median, the process's peak RSS, the baseline's median and the ratio.
-Databases are cached in bench/results/ (rebuilt when bench/generate.py or the schema
-changes); mutating scenarios work on a private copy made per run of this script.
+Generated databases are cached in the user's cache folder (``~/.cache/koperasi-bench`` on
+Linux; ``KOPERASI_BENCH_CACHE`` overrides), keyed on ``bench.generate.VERSION``; a new
+migration upgrades the cached files in place. Mutating scenarios work on a private copy
+(bench/results/work-*) made per run of this script.
 """
 
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import os
 import platform
@@ -36,38 +37,72 @@ README = HERE / "README.md"
 BEGIN, END = "<!-- bench:results -->", "<!-- /bench:results -->"
 
 
-def _stamp() -> str:
-    """What the cached databases depend on: the generator and the migrations."""
-    h = hashlib.sha256((HERE / "generate.py").read_bytes())
-    mig = ROOT / "src" / "koperasi" / "db" / "migrations" / "versions"
-    for p in sorted(mig.glob("*.py")):
-        h.update(p.read_bytes())
-    return h.hexdigest()[:16]
+def cache_root() -> Path:
+    """Where generated databases are kept between runs: the user's cache folder
+    (``KOPERASI_BENCH_CACHE`` overrides), one sub-folder per generator version."""
+    env = os.environ.get("KOPERASI_BENCH_CACHE")
+    if env:
+        return Path(env)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("koperasi-bench", appauthor=False))
+
+
+def cache_dir() -> Path:
+    from .generate import VERSION
+
+    return cache_root() / f"generator-v{VERSION}"
 
 
 def _scale_tag(scale: float) -> str:
     return f"{scale:g}x"
 
 
+def _upgrade_schema(path: Path, say) -> None:  # type: ignore[no-untyped-def]
+    """A cached database built before a new migration: upgrade it in place (what the app does
+    on open, minus the safety backup, which would only copy a throw-away file)."""
+    from koperasi.db.engine import make_engine, normalise_url
+    from koperasi.db.migrate import _upgrade, current_revision, head_revision
+
+    url, _ = normalise_url(path)
+    engine = make_engine(url, path)
+    try:
+        rev = current_revision(engine)
+        if rev != head_revision():
+            started = time.monotonic()
+            _upgrade(engine)
+            say(
+                f"upgraded {path.name} {rev} -> {head_revision()} ({time.monotonic() - started:.0f} s)"
+            )
+    finally:
+        engine.dispose()
+
+
 def ensure_db(kind: str, scale: float, say) -> Path:  # type: ignore[no-untyped-def]
+    """The generated database for ``kind`` at ``scale``: from the cache when this generator
+    version built it already (schema upgraded to the current migrations), else built now."""
     from .generate import generate
 
-    RESULTS.mkdir(parents=True, exist_ok=True)
+    folder = cache_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    for stale in cache_root().glob("generator-v*"):
+        if stale != folder:
+            shutil.rmtree(stale, ignore_errors=True)
     if kind == "large":
-        path = RESULTS / f"large-{_scale_tag(scale)}.db"
+        path = folder / f"large-{_scale_tag(scale)}.db"
         members = None
     else:
         members = max(1000, round(50_000 * scale))
-        path = RESULTS / f"members-{members}.db"
-    stamp_file = path.with_suffix(".stamp")
-    stamp = _stamp()
-    if path.exists() and stamp_file.exists() and stamp_file.read_text() == stamp:
+        path = folder / f"members-{members}.db"
+    done = path.with_suffix(".done")
+    if path.exists() and done.exists():
+        _upgrade_schema(path, say)
         return path
-    say(f"building {path.name} ...")
+    say(f"building {path} ...")
     started = time.monotonic()
     stats = generate(path, scale, members=members, quiet=False)
     say(f"built {path.name} in {time.monotonic() - started:.0f} s ({stats.lines} journal lines)")
-    stamp_file.write_text(stamp)
+    done.write_text(json.dumps(stats.counts))
     for stale in path.parent.glob(f"import-*{path.stem}*"):
         stale.unlink()
     return path
@@ -107,13 +142,26 @@ def _fmt_mb(kb: int | None) -> str:
     return "-" if kb is None else f"{kb / 1024:,.0f} MB"
 
 
-def evaluate(sc: Scenario, app: dict | None, base: dict) -> dict:
-    row = {"scenario": sc.name, "title": sc.title}
-    b = statistics.median(base["times"]) if base.get("times") else None
-    a = statistics.median(app["times"]) if app and app.get("times") else None
+def _median(res: dict | None, key: str) -> float | None:
+    return statistics.median(res[key]) if res and res.get(key) else None
+
+
+def evaluate(sc: Scenario, app: dict | None, base: dict | None, metric: str) -> dict:
+    """Medians (wall and CPU), ratio and verdict. ``metric`` is what the budgets are judged
+    on: ``wall``, or ``cpu`` (user + system seconds of the process and its children) when
+    the machine is shared and the wall time mostly measures the wait for a core."""
+    row = {"scenario": sc.name, "title": sc.title, "metric": metric}
+    key = "times" if metric == "wall" else "cpu_times"
     row.update(
-        app_s=a, base_s=b, app_rss_kb=(app or {}).get("rss_kb"), base_rss_kb=base.get("rss_kb")
+        app_s=_median(app, "times"),
+        app_cpu=_median(app, "cpu_times"),
+        base_s=_median(base, "times"),
+        base_cpu=_median(base, "cpu_times"),
+        app_rss_kb=(app or {}).get("rss_kb"),
+        base_rss_kb=(base or {}).get("rss_kb"),
     )
+    a, b = _median(app, key), _median(base, key)
+    row["judged_s"] = a
     row["ratio"] = (a / b) if (a is not None and b) else None
     budget = []
     ok = True
@@ -129,6 +177,9 @@ def evaluate(sc: Scenario, app: dict | None, base: dict) -> dict:
         else:
             budget.append(f"≤ {_fmt_ms(limit_s)}")
         ok &= a is not None and a <= limit_s
+    if sc.budget_rss_mb is not None:
+        budget.append(f"RSS ≤ {sc.budget_rss_mb} MB")
+        ok &= row["app_rss_kb"] is not None and row["app_rss_kb"] <= sc.budget_rss_mb * 1024
     row["budget"] = ", ".join(budget)
     if app is None:
         row["verdict"] = "n/a"
@@ -167,35 +218,47 @@ def machine() -> str:
 
 
 def table(rows: list[dict], scale: float) -> str:
+    metric = rows[0]["metric"] if rows else "wall"
     out = [
-        f"| scenario (scale {_scale_tag(scale)}) | app median | app peak RSS | baseline median | baseline peak RSS | ratio | budget | result |",
-        "|---|---:|---:|---:|---:|---:|---|---|",
+        f"| scenario (scale {_scale_tag(scale)}) | app median | app CPU | app peak RSS | "
+        f"baseline median | baseline CPU | ratio ({metric}) | budget ({metric}) | met? |",
+        "|---|---:|---:|---:|---:|---:|---:|---|---|",
     ]
     for r in rows:
         ratio = f"{r['ratio']:.2f}x" if r.get("ratio") is not None else "-"
         out.append(
-            f"| {r['title']} | {_fmt_ms(r['app_s'])} | {_fmt_mb(r['app_rss_kb'])} | "
-            f"{_fmt_ms(r['base_s'])} | {_fmt_mb(r['base_rss_kb'])} | {ratio} | {r['budget']} | "
+            f"| {r['title']} | {_fmt_ms(r['app_s'])} | {_fmt_ms(r['app_cpu'])} | "
+            f"{_fmt_mb(r['app_rss_kb'])} | {_fmt_ms(r['base_s'])} | {_fmt_ms(r['base_cpu'])} | "
+            f"{ratio} | {r['budget']} | "
             f"{r['verdict']}{(': ' + r['note']) if r.get('note') else ''} |"
         )
     return "\n".join(out)
 
 
 def scaling_table(by_scale: dict[float, list[dict]]) -> str:
+    """App medians (judged metric) per data scale; growth = (time ratio) / (data ratio)
+    between the smallest and the largest scale: ≤ 1 means linear or better."""
     scales = sorted(by_scale)
     base = scales[0]
     head = "| scenario | " + " | ".join(f"{_scale_tag(s)}" for s in scales) + " | growth vs data |"
     out = [head, "|---|" + "---:|" * len(scales) + "---|"]
-    for name in [r["scenario"] for r in by_scale[base]]:
+    names = [
+        r["scenario"]
+        for r in by_scale[base]
+        if all(any(x["scenario"] == r["scenario"] for x in by_scale[s]) for s in scales)
+    ]
+    for name in names:
         cells, times = [], []
         for s in scales:
-            r = next((x for x in by_scale[s] if x["scenario"] == name), None)
-            t = r and r.get("app_s")
+            r = next(x for x in by_scale[s] if x["scenario"] == name)
+            t = r.get("judged_s")
             times.append(t)
             cells.append(_fmt_ms(t) if t else "-")
         if times[0] and times[-1]:
             growth = (times[-1] / times[0]) / (scales[-1] / base)
-            verdict = f"{growth:.2f} (≤ 1 is linear or better)"
+            verdict = (
+                f"{growth:.2f} ({'linear or better' if growth <= 1.1 else 'WORSE than linear'})"
+            )
         else:
             verdict = "-"
         title = next(x["title"] for x in by_scale[base] if x["scenario"] == name)
@@ -216,15 +279,84 @@ def record(text: str) -> None:
     README.write_text(f"{head}{BEGIN}\n{text}\n{END}{tail}", encoding="utf-8")
 
 
+def run_scale(
+    chosen: list[Scenario], scale: float, args, metric: str, say, quick: bool = False
+) -> list[dict]:  # type: ignore[no-untyped-def]
+    """Every chosen scenario at one data scale. ``quick`` (the scaling re-runs): one timed
+    run, no warm-up, no baseline."""
+    dbs = {}
+    for kind, factor in sorted({(sc.database, sc.data_scale) for sc in chosen}):
+        if kind != "none":
+            dbs[kind, factor] = ensure_db(kind, scale * factor, say)
+    work = RESULTS / f"work-{_scale_tag(scale)}"
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    copy = None
+    rows = []
+    for sc in chosen:
+        db = dbs.get((sc.database, sc.data_scale), work / "none.db")
+        if sc.mutates:
+            if copy is None:
+                # a private copy (the cached files are closed and checkpointed: a file copy)
+                copy = work / "mutable.db"
+                shutil.copyfile(dbs["large", 1.0], copy)
+            db = copy
+        runs = args.runs if args.runs is not None else (sc.runs or 5)
+        warmup = (
+            args.warmup if args.warmup is not None else (sc.warmup if sc.warmup is not None else 1)
+        )
+        if quick:
+            runs, warmup = 1, 0
+        t0 = time.monotonic()
+        missing = sc.missing()
+        base = (
+            None if quick else run_variant(sc, "baseline", db, work / sc.name, runs, warmup, scale)
+        )
+        app = None if missing else run_variant(sc, "app", db, work / sc.name, runs, warmup, scale)
+        row = evaluate(sc, app, base, metric)
+        if quick:
+            row["verdict"] = "-"
+        if sc.data_scale != 1.0:
+            row["title"] += f" [data {_scale_tag(scale * sc.data_scale)}]"
+        if missing:
+            row["note"] = missing
+        for label, res in (("app", app), ("baseline", base)):
+            if res and "error" in res:
+                row["note"] = f"{label}: {res['error'][:200]}"
+                say(f"{sc.name} {label} failed: {res.get('traceback', res['error'])}")
+        rows.append(row)
+        say(
+            f"{sc.name} @{_scale_tag(scale)}: app {_fmt_ms(row['app_s'])} (CPU {_fmt_ms(row['app_cpu'])}), "
+            f"baseline {_fmt_ms(row['base_s'])} (CPU {_fmt_ms(row['base_cpu'])}) "
+            f"[{row['verdict']}] ({time.monotonic() - t0:.0f} s)"
+        )
+    if copy is not None:
+        copy.unlink(missing_ok=True)
+        for suffix in ("-wal", "-shm"):
+            Path(f"{copy}{suffix}").unlink(missing_ok=True)
+    return rows
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Koperasi benchmarks")
-    parser.add_argument("--scale", default="1", help="comma-separated data scales, e.g. 1,2,4")
+    parser.add_argument("--scale", default="1", help="data scale of the full run (default 1)")
     parser.add_argument(
-        "--runs", type=int, help="timed runs per scenario (default: per scenario, 3-15)"
+        "--scaling",
+        default="2,4",
+        help="extra data scales for the main scenarios (one run each; '' for none)",
+    )
+    parser.add_argument(
+        "--runs", type=int, help="timed runs per scenario (default: per scenario, 1-15)"
     )
     parser.add_argument("--warmup", type=int, help="untimed runs first (default 1)")
     parser.add_argument("--only", help="comma-separated scenario names")
     parser.add_argument("--skip", default="", help="comma-separated scenario names to leave out")
+    parser.add_argument(
+        "--judge",
+        choices=("auto", "wall", "cpu"),
+        default="auto",
+        help="judge budgets on wall or CPU time (auto: CPU when the machine is busy)",
+    )
     parser.add_argument(
         "--record", action="store_true", help="write the results into bench/README.md"
     )
@@ -238,68 +370,38 @@ def main(argv: list[str] | None = None) -> int:
     if unknown:
         parser.error(f"unknown scenario(s): {', '.join(unknown)}; known: {', '.join(BY_NAME)}")
     chosen = [BY_NAME[n] for n in names if n not in args.skip.split(",")]
-    scales = [float(s) for s in args.scale.split(",")]
+    scale = float(args.scale)
+    extra = [float(x) * scale for x in args.scaling.split(",") if x.strip()]
+    load = os.getloadavg()[0]
+    cores = os.cpu_count() or 1
+    metric = args.judge
+    if metric == "auto":
+        metric = "cpu" if load > cores * 0.75 else "wall"
+    say(f"load average {load:.1f} on {cores} cores: budgets judged on {metric} time")
     started = time.monotonic()
-    by_scale: dict[float, list[dict]] = {}
-    for scale in scales:
-        dbs = {}
-        for kind, factor in sorted({(sc.database, sc.data_scale) for sc in chosen}):
-            if kind != "none":
-                dbs[kind, factor] = ensure_db(kind, scale * factor, say)
-        work = RESULTS / f"work-{_scale_tag(scale)}"
-        shutil.rmtree(work, ignore_errors=True)
-        work.mkdir(parents=True)
-        copy = None
-        rows = []
-        for sc in chosen:
-            db = dbs.get((sc.database, sc.data_scale), work / "none.db")
-            if sc.mutates:
-                if copy is None:
-                    copy = work / "mutable.db"
-                    src = sqlite3.connect(dbs["large", 1.0])
-                    dst = sqlite3.connect(copy)
-                    src.backup(dst)
-                    dst.close()
-                    src.close()
-                db = copy
-            runs = args.runs if args.runs is not None else (sc.runs or 5)
-            warmup = (
-                args.warmup
-                if args.warmup is not None
-                else (sc.warmup if sc.warmup is not None else 1)
-            )
-            t0 = time.monotonic()
-            base = run_variant(sc, "baseline", db, work / sc.name, runs, warmup, scale)
-            missing = sc.missing()
-            app = (
-                None if missing else run_variant(sc, "app", db, work / sc.name, runs, warmup, scale)
-            )
-            row = evaluate(sc, app, base)
-            if sc.data_scale != 1.0:
-                row["title"] += f" [data {_scale_tag(scale * sc.data_scale)}]"
-            if missing:
-                row["note"] = missing
-            for label, res in (("app", app), ("baseline", base)):
-                if res and "error" in res:
-                    row["note"] = f"{label}: {res['error'][:200]}"
-                    say(f"{sc.name} {label} failed: {res.get('traceback', res['error'])}")
-            rows.append(row)
-            say(
-                f"{sc.name}: app {_fmt_ms(row['app_s'])}, baseline {_fmt_ms(row['base_s'])} "
-                f"[{row['verdict']}] ({time.monotonic() - t0:.0f} s)"
-            )
-        by_scale[scale] = rows
-        print()
-        print(table(rows, scale))
-    text = []
-    for scale, rows in by_scale.items():
-        text.append(table(rows, scale))
-    if len(scales) > 1:
+    rows = run_scale(chosen, scale, args, metric, say)
+    by_scale: dict[float, list[dict]] = {scale: rows}
+    print()
+    print(table(rows, scale))
+    main_ones = [sc for sc in chosen if sc.scaling]
+    for s in extra:
+        if main_ones:
+            by_scale[s] = run_scale(main_ones, s, args, metric, say, quick=True)
+    text = [table(rows, scale)]
+    if len(by_scale) > 1:
         print()
         print(scaling_table(by_scale))
-        text.append("Scaling (app medians):\n\n" + scaling_table(by_scale))
+        text.append(
+            f"Scaling (app, {metric} time, one run at each larger scale):\n\n"
+            + scaling_table(by_scale)
+        )
     elapsed = time.monotonic() - started
-    footer = f"Machine: {machine()}. Run {time.strftime('%Y-%m-%d %H:%M %Z')}, took {elapsed / 60:.1f} min."
+    end_load = os.getloadavg()[0]
+    footer = (
+        f"Machine: {machine()}. Run {time.strftime('%Y-%m-%d %H:%M %Z')}, took "
+        f"{elapsed / 60:.1f} min; load average {load:.1f} at the start, {end_load:.1f} at the "
+        f"end; budgets judged on {metric} time."
+    )
     print(f"\n{footer}")
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "latest.json").write_text(
@@ -308,6 +410,7 @@ def main(argv: list[str] | None = None) -> int:
                 "scales": {str(k): v for k, v in by_scale.items()},
                 "machine": machine(),
                 "seconds": elapsed,
+                "metric": metric,
             },
             indent=1,
             default=str,

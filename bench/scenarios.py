@@ -48,6 +48,8 @@ class Scenario:
     missing: Callable[[], str | None] = lambda: None
     timed_inside: bool = False  # app/baseline return their own duration in seconds
     data_scale: float = 1.0  # run on the database at this fraction of the run's scale
+    budget_rss_mb: int | None = None  # budget on the app's peak RSS
+    scaling: bool = False  # one of the main scenarios re-run at 2x and 4x data
 
 
 def _have(module: str) -> bool:
@@ -696,6 +698,7 @@ SCENARIOS: list[Scenario] = [
         budget_ratio=3.0,
         missing=_gui_missing,
         timed_inside=True,
+        runs=3,
     ),
     Scenario(
         "member_search",
@@ -706,6 +709,7 @@ SCENARIOS: list[Scenario] = [
         _search_base,
         budget_ms=30,
         runs=15,
+        scaling=True,
     ),
     Scenario(
         "member_list",
@@ -716,6 +720,7 @@ SCENARIOS: list[Scenario] = [
         _list_base,
         budget_ms=100,
         runs=9,
+        scaling=True,
     ),
     Scenario(
         "group_meeting",
@@ -748,9 +753,10 @@ SCENARIOS: list[Scenario] = [
         _month_end_base,
         budget_ms=15_000,
         mutates=True,
-        runs=3,
-        warmup=1,
+        runs=2,
+        warmup=0,
         budget_note="budget for 30,000 active loans",
+        scaling=True,
     ),
     Scenario(
         "check",
@@ -760,8 +766,9 @@ SCENARIOS: list[Scenario] = [
         _check_app,
         _check_base,
         budget_ms=10_000,
-        runs=3,
-        warmup=1,
+        runs=1,
+        warmup=0,
+        scaling=True,
     ),
     Scenario(
         "audit_workbook",
@@ -774,6 +781,7 @@ SCENARIOS: list[Scenario] = [
         runs=1,
         warmup=0,
         missing=_audit_missing,
+        budget_rss_mb=400,
     ),
     Scenario(
         "rat_pdf",
@@ -786,6 +794,7 @@ SCENARIOS: list[Scenario] = [
         runs=3,
         warmup=1,
         missing=_rat_missing,
+        scaling=True,
     ),
     Scenario(
         "import_100k",

@@ -14,6 +14,16 @@ from pathlib import Path
 from .scenarios import BY_NAME, Ctx
 
 
+def _cpu() -> float:
+    """CPU seconds (user + system) of this process and its finished children: on a shared
+    machine the wall time also counts the time spent waiting for a core."""
+    total = 0.0
+    for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN):
+        u = resource.getrusage(who)
+        total += u.ru_utime + u.ru_stime
+    return total
+
+
 def main(argv: list[str]) -> int:
     # koperasi.services.loan_quality / group_meeting cannot be imported before
     # koperasi.services.loans (circular import on main); the app imports loans first too.
@@ -28,18 +38,23 @@ def main(argv: list[str]) -> int:
         state = sc.setup(ctx)
         fn = sc.app if variant == "app" else sc.baseline
         rss_setup = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-        times = []
+        times, cpu_times = [], []
         for i in range(int(warmup) + int(runs)):
+            cpu0 = _cpu()
             started = time.perf_counter()
             inside = fn(state, i)
             elapsed = time.perf_counter() - started
+            cpu = _cpu() - cpu0
             if sc.timed_inside:
                 elapsed = float(inside)
             if i >= int(warmup):
                 times.append(elapsed)
+                cpu_times.append(cpu)
         own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-        out.update(times=times, rss_kb=max(own, children), rss_setup_kb=rss_setup)
+        out.update(
+            times=times, cpu_times=cpu_times, rss_kb=max(own, children), rss_setup_kb=rss_setup
+        )
         if isinstance(state, dict) and "active" in state:
             out["active_loans"] = state["active"]
         if isinstance(state, dict) and "members" in state:

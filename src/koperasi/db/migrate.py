@@ -3,22 +3,31 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, inspect, text
 
 from ..errors import DatabaseProblem
 from .models import Base
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+# Alembic is imported only when it is needed (a new or older database): importing it costs
+# more than a second of CPU on a modest PC, on every start of the app, for nothing when the
+# database is already at the head revision (see _at_head).
+
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+_REV = re.compile(r"^revision\s*=\s*['\"]([^'\"]+)['\"]", re.M)
+_DOWN = re.compile(r"^down_revision\s*=\s*['\"]([^'\"]+)['\"]", re.M)
 
 
 def alembic_config(connection=None) -> Config:  # type: ignore[no-untyped-def]
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     if connection is not None:
@@ -27,12 +36,44 @@ def alembic_config(connection=None) -> Config:  # type: ignore[no-untyped-def]
 
 
 def head_revision() -> str | None:
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(alembic_config()).get_current_head()
 
 
 def current_revision(engine: Engine) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
     with engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
+
+
+def _head_from_files() -> str | None:
+    """The head revision read from the migration files themselves (the revision no other
+    file names as its down_revision); None when that is not one clear answer."""
+    revisions, downs = set(), set()
+    for path in (MIGRATIONS_DIR / "versions").glob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        rev, down = _REV.search(source), _DOWN.search(source)
+        if rev:
+            revisions.add(rev.group(1))
+        if down:
+            downs.add(down.group(1))
+    heads = revisions - downs
+    return heads.pop() if len(heads) == 1 else None
+
+
+def _at_head(engine: Engine) -> bool:
+    """The usual case, without Alembic: the database is stamped with the head revision."""
+    head = _head_from_files()
+    if head is None:
+        return False
+    try:
+        with engine.connect() as conn:
+            stored = conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
+    except Exception:  # noqa: BLE001 - no such table (new or foreign database): the full path
+        return False
+    return stored == [head]
 
 
 def ensure_schema(engine: Engine, sqlite_path: Path | None, backup_dir: Path | None = None) -> bool:
@@ -42,6 +83,12 @@ def ensure_schema(engine: Engine, sqlite_path: Path | None, backup_dir: Path | N
     Older revision: backed up (SQLite online backup), then upgraded.
     Unknown revision (a newer app), or tables that are not ours: refused.
     """
+    if _at_head(engine):
+        return False
+    from alembic import command
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
     script = ScriptDirectory.from_config(alembic_config())
     head = script.get_current_head()
     try:
@@ -70,6 +117,8 @@ def ensure_schema(engine: Engine, sqlite_path: Path | None, backup_dir: Path | N
 
 
 def _upgrade(engine: Engine) -> None:
+    from alembic import command
+
     sqlite = engine.dialect.name == "sqlite"
     with engine.connect() as conn:
         if sqlite:  # must happen outside a transaction to take effect

@@ -348,7 +348,14 @@ class ChunkedTable(Flowable):
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         width = sum(self.col_widths)
-        height = self.row_height(self.header) + sum(self.row_height(c) for c, _ in self.rows)
+        # add rows only until the frame is full: the rest of a long table is measured again
+        # on the next page, so summing every remaining row on every page was quadratic in
+        # the rows (the 10,000-member SHU table spent most of its time here)
+        height = self.row_height(self.header)
+        for cells, _kind in self.rows:
+            height += self.row_height(cells)
+            if height > avail_height:
+                break
         if height <= avail_height:
             self._table = self._make(self.rows, self.first_index)
             self._table.wrap(avail_width, avail_height)

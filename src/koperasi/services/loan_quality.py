@@ -184,16 +184,27 @@ def _portfolio(
     loans = session.execute(q).all()
     states: dict[int, dict[int, InstallmentState]] = defaultdict(dict)
     by_inst: dict[int, InstallmentState] = {}
-    for r in session.scalars(
-        select(LoanInstallment).where(
+    # plain columns, not LoanInstallment objects: a large portfolio has a hundred thousand
+    # schedule rows, and building (and identity-mapping) an ORM object for each cost more
+    # than the whole rest of the month-end
+    for iid, loan_id, no, due_date, principal, interest, fee in session.execute(
+        select(
+            LoanInstallment.id,
+            LoanInstallment.loan_id,
+            LoanInstallment.no,
+            LoanInstallment.due_date,
+            LoanInstallment.principal,
+            LoanInstallment.interest,
+            LoanInstallment.fee,
+        ).where(
             LoanInstallment.loan_id.in_(ids),
             LoanInstallment.valid_from <= as_of,
             (LoanInstallment.superseded_on.is_(None)) | (LoanInstallment.superseded_on > as_of),
         )
     ):
-        st = InstallmentState(r.id, r.no, r.due_date, r.principal, r.interest, r.fee)
-        states[r.loan_id][r.no] = st
-        by_inst[r.id] = st
+        st = InstallmentState(iid, no, due_date, principal, interest, fee)
+        states[loan_id][no] = st
+        by_inst[iid] = st
     for iid, comp, amount in session.execute(
         select(
             LoanAllocation.installment_id, LoanAllocation.component, func.sum(LoanAllocation.amount)

@@ -15,6 +15,7 @@ API for the GUI's login dialog::
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import getpass
 import os
 import sys
@@ -40,8 +41,14 @@ PASSWORD_ENV = "KOPERASI_PASSWORD"  # the acting user's password (CLI)
 NEW_PASSWORD_ENV = "KOPERASI_NEW_PASSWORD"  # a password being set (user add / passwd)
 
 _hasher = PasswordHasher()
-# verified against when the user does not exist, so both paths take the same time
-_DUMMY_HASH = _hasher.hash("koperasi-dummy-password")
+
+
+@functools.cache
+def _dummy_hash() -> str:
+    """Verified against when the user does not exist, so both paths take the same time.
+    Made on first use, not at import: an Argon2 hash costs about a second of CPU on a
+    modest PC, and every start of the app (and of the CLI) imports this module."""
+    return _hasher.hash("koperasi-dummy-password")
 
 
 @dataclass(frozen=True)
@@ -316,7 +323,7 @@ def reset_password(db, actor: Actor, username: str, new_password: str) -> None: 
 
 def _verify(hashed: str | None, password: str) -> bool:
     try:
-        return _hasher.verify(hashed or _DUMMY_HASH, password or "") and hashed is not None
+        return _hasher.verify(hashed or _dummy_hash(), password or "") and hashed is not None
     except (VerificationError, InvalidHashError):
         return False
 

@@ -143,7 +143,10 @@ class LoanTransaction(Base):
     memo: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     created_by: Mapped[str] = mapped_column(String(64), default="")
-    __table_args__ = (Index("ix_loan_transactions_loan_date", "loan_id", "date", "id"),)
+    __table_args__ = (
+        # covering: principal outstanding per loan (on a date) reads the index only
+        Index("ix_loan_transactions_loan_date", "loan_id", "date", "id", "principal_change"),
+    )
 
 
 class LoanAllocation(Base):

@@ -65,5 +65,6 @@ class SavingsTransaction(Base):
     created_by: Mapped[str] = mapped_column(String(64), default="")
     __table_args__ = (
         CheckConstraint("amount <> 0", name="nonzero"),
-        Index("ix_savings_transactions_account_date", "account_id", "date", "id"),
+        # covering: balances per account (on a date) read the index only
+        Index("ix_savings_transactions_account_date", "account_id", "date", "id", "amount"),
     )
