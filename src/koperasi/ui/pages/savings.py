@@ -30,6 +30,7 @@ from ...services.savings import BalanceRow, ProductView, SavingsTxView
 from .. import dialogs
 from ..context import LEDGER, MEMBERS, SAVINGS, AppContext
 from ..forms.savings_tx_ui import Ui_SavingsTxForm
+from ..receipts import ReceiptWindow
 from ..widgets import DirtyTracker, FieldErrors, rp, setup_date_edit, to_date
 from .base import DataTable, Index, Page, RowsModel, fmt_date, setup_table
 from .members import kind_label
@@ -227,29 +228,14 @@ def show_receipt(ctx: AppContext, view: SavingsTxView, parent: QWidget | None) -
     return dlg
 
 
-class ReceiptDialog(QDialog):
+class ReceiptDialog(ReceiptWindow):
     """What the treasurer reads back to the member, with the receipt number; printable."""
 
     def __init__(self, ctx: AppContext, view: SavingsTxView, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
         self.view = view
-        self.setObjectName("receiptDialog")
-        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.setWindowTitle(self.tr("Kuitansi {no}").format(no=view.receipt_no or "-"))
-        layout = QVBoxLayout(self)
-        self.body = QLabel(self.html())
-        self.body.setObjectName("receiptText")
-        self.body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.body)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Tutup"))
-        self.printButton = QPushButton(self.tr("&Cetak..."))
-        self.printButton.setObjectName("printReceiptButton")
-        buttons.addButton(self.printButton, QDialogButtonBox.ButtonRole.ActionRole)
-        self.printButton.clicked.connect(self.print_receipt)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        super().__init__(
+            ctx, self.tr("Kuitansi {no}").format(no=view.receipt_no or "-"), "receipt", parent
+        )
 
     def html(self) -> str:
         v, lang = self.view, self.ctx.lang
@@ -266,21 +252,6 @@ class ReceiptDialog(QDialog):
             f"<tr><td>{self.tr('Saldo setelah transaksi')}</td><td>{rp(v.balance_after)}</td></tr>"
             f"</table>"
         )
-
-    def print_receipt(self) -> None:
-        from PySide6.QtGui import QTextDocument
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-
-        printer = QPrinter()
-        dlg = QPrintDialog(printer, self)
-        if dlg.exec() != QDialog.DialogCode.Accepted:
-            return
-        doc = QTextDocument()
-        from ...services.settings import get_profile
-
-        profile = get_profile(self.ctx.db)
-        doc.setHtml(f"<h2>{profile.name}</h2><p>{profile.address}</p>" + self.html())
-        doc.print_(printer)
 
 
 class ActivityModel(QAbstractTableModel):
