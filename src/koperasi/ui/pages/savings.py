@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -32,10 +32,8 @@ from ..context import LEDGER, MEMBERS, SAVINGS, AppContext
 from ..forms.savings_tx_ui import Ui_SavingsTxForm
 from ..receipts import ReceiptWindow
 from ..widgets import DirtyTracker, FieldErrors, rp, setup_date_edit, to_date
-from .base import DataTable, Index, Page, RowsModel, fmt_date, setup_table
+from .base import DataTable, Index, Page, PagedModel, RowsModel, fmt_date, setup_table
 from .members import kind_label
-
-PAGE_SIZE = 200
 
 
 class SavingsTxDialog(QDialog):
@@ -254,14 +252,12 @@ class ReceiptDialog(ReceiptWindow):
         )
 
 
-class ActivityModel(QAbstractTableModel):
+class ActivityModel(PagedModel):
     """Latest savings transactions of all members, newest first, a page at a time."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.rows: list[ui_queries.SavingsActivityRow] = []
-        self.exhausted = False
         self.member_number: str | None = None
         self.headers = [
             self.tr("Tanggal"),
@@ -275,33 +271,16 @@ class ActivityModel(QAbstractTableModel):
         ]
 
     def reload(self, member_number: str | None = None) -> None:
-        self.beginResetModel()
         self.member_number = member_number
-        self.rows, self.exhausted = [], False
-        self.endResetModel()
-        self.fetchMore(QModelIndex())
+        self.reset_rows()
 
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: N802, B008
-        return not parent.isValid() and not self.exhausted
-
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: N802, B008
-        if parent.isValid() or self.exhausted:
-            return
-        before = self.rows[-1].id if self.rows else None
-        page = ui_queries.savings_activity(
-            self.ctx.db, before_id=before, limit=PAGE_SIZE, member_number=self.member_number
+    def fetch_page(self, last: ui_queries.SavingsActivityRow | None, limit: int) -> list:
+        return ui_queries.savings_activity(
+            self.ctx.db,
+            before_id=last.id if last else None,
+            limit=limit,
+            member_number=self.member_number,
         )
-        self.exhausted = len(page) < PAGE_SIZE
-        if page:
-            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(page) - 1)
-            self.rows.extend(page)
-            self.endInsertRows()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.headers)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
