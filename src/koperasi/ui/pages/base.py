@@ -98,7 +98,66 @@ def fmt_date(value: dt.date | None) -> str:
     return value.strftime("%d/%m/%Y") if value else ""
 
 
-class RowsModel(QAbstractTableModel):
+class HeaderedModel(QAbstractTableModel):
+    """A flat table whose column titles are ``self.headers``."""
+
+    headers: list[str]
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:  # noqa: N802
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self.headers)
+        ):
+            return self.headers[section]
+        return None
+
+
+class PagedModel(HeaderedModel):
+    """Rows fetched a page at a time as the view scrolls (keyset paging on the last row
+    shown), so a list of any length opens at once. Subclasses give :meth:`fetch_page`."""
+
+    page_size = 200
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[Any] = []
+        self.exhausted = False
+        self.headers = []
+
+    def fetch_page(self, last: Any | None, limit: int) -> list[Any]:  # pragma: no cover
+        raise NotImplementedError
+
+    def reset_rows(self) -> None:
+        """Forget the rows and fetch the first page again (after the filters changed)."""
+        self.beginResetModel()
+        self.rows, self.exhausted = [], False
+        self.endResetModel()
+        self.fetchMore(QModelIndex())
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: N802, B008
+        return not parent.isValid() and not self.exhausted
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: N802, B008
+        if parent.isValid() or self.exhausted:
+            return
+        page = self.fetch_page(self.rows[-1] if self.rows else None, self.page_size)
+        self.exhausted = len(page) < self.page_size
+        if page:
+            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(page) - 1)
+            self.rows.extend(page)
+            self.endInsertRows()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.rows)
+
+
+class RowsModel(HeaderedModel):
     """A read-only table over a short list of frozen dataclasses (group lists, balances...).
 
     ``columns`` is a list of (header, getter, kind) where kind is "text", "money", "date"
@@ -108,6 +167,7 @@ class RowsModel(QAbstractTableModel):
     def __init__(self, columns: list[tuple[str, Any, str]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.columns = columns
+        self.headers = [c[0] for c in columns]
         self.rows: list[Any] = []
 
     def set_rows(self, rows: list[Any]) -> None:
@@ -117,9 +177,6 @@ class RowsModel(QAbstractTableModel):
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.columns)
 
     def row(self, index: Index) -> Any:
         if not index.isValid() or index.row() >= len(self.rows):
@@ -148,15 +205,4 @@ class RowsModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.UserRole:
             return row
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:  # noqa: N802
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.columns)
-        ):
-            return self.columns[section][0]
         return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -30,11 +30,10 @@ from .. import dialogs
 from ..context import LEDGER, SAVINGS, SETTINGS, AppContext
 from ..forms.manual_entry_ui import Ui_ManualEntryForm
 from ..widgets import DirtyTracker, FieldErrors, rp, setup_date_edit, to_date
-from .base import DataTable, Index, Page, RowsModel, fmt_date, setup_table
+from .base import DataTable, Index, Page, PagedModel, RowsModel, fmt_date, setup_table
 from .savings import ReverseDialog
 
 CASH_ACCOUNTS = ("1.01", "1.02")
-PAGE_SIZE = 200
 
 
 def source_label(source: str, lang: str) -> str:
@@ -47,14 +46,12 @@ def source_label(source: str, lang: str) -> str:
     return (pair[0] if lang == "id" else pair[1]) if pair else source
 
 
-class JournalModel(QAbstractTableModel):
+class JournalModel(PagedModel):
     """Journal entries in a date range, a page at a time (keyset on the entry id)."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.rows: list[EntryView] = []
-        self.exhausted = False
         self.date_from: dt.date | None = None
         self.date_to: dt.date | None = None
         self.source: str | None = None
@@ -71,33 +68,13 @@ class JournalModel(QAbstractTableModel):
     def reload(
         self, date_from: dt.date | None, date_to: dt.date | None, source: str | None
     ) -> None:
-        self.beginResetModel()
         self.date_from, self.date_to, self.source = date_from, date_to, source
-        self.rows, self.exhausted = [], False
-        self.endResetModel()
-        self.fetchMore(QModelIndex())
+        self.reset_rows()
 
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: N802, B008
-        return not parent.isValid() and not self.exhausted
-
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: N802, B008
-        if parent.isValid() or self.exhausted:
-            return
-        after = self.rows[-1].id if self.rows else None
-        page = ledger_service.list_entries(
-            self.ctx.db, self.date_from, self.date_to, self.source, after, PAGE_SIZE
+    def fetch_page(self, last: EntryView | None, limit: int) -> list[EntryView]:
+        return ledger_service.list_entries(
+            self.ctx.db, self.date_from, self.date_to, self.source, last.id if last else None, limit
         )
-        self.exhausted = len(page) < PAGE_SIZE
-        if page:
-            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(page) - 1)
-            self.rows.extend(page)
-            self.endInsertRows()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.headers)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +25,7 @@ from ...services.loans import LoanDetail, LoanTxView
 from .. import dialogs
 from ..context import LEDGER, LOANS, MEMBERS, SAVINGS, AppContext
 from ..forms.loan_repayment_ui import Ui_LoanRepaymentForm
+from ..receipts import ReceiptWindow
 from ..widgets import DirtyTracker, FieldErrors, rp, setup_date_edit, to_date
 from .base import RowsModel, fmt_date, setup_table
 from .loan_labels import COMPONENT_LABELS, SOURCE_LABELS, kind_label, label, status_label
@@ -486,28 +486,14 @@ def show_loan_receipt(
     return dlg
 
 
-class LoanReceiptDialog(QDialog):
+class LoanReceiptDialog(ReceiptWindow):
     """Kuitansi for a loan transaction: what went to principal, interest, fee and penalty."""
 
     def __init__(self, ctx: AppContext, view: LoanTxView, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx, self.view = ctx, view
-        self.setObjectName("loanReceiptDialog")
-        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.setWindowTitle(self.tr("Kuitansi {no}").format(no=view.receipt_no or "-"))
-        layout = QVBoxLayout(self)
-        self.body = QLabel(self.html())
-        self.body.setObjectName("loanReceiptText")
-        self.body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.body)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Tutup"))
-        self.printButton = QPushButton(self.tr("&Cetak..."))
-        self.printButton.setObjectName("printLoanReceiptButton")
-        buttons.addButton(self.printButton, QDialogButtonBox.ButtonRole.ActionRole)
-        self.printButton.clicked.connect(self.print_receipt)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.view = view
+        super().__init__(
+            ctx, self.tr("Kuitansi {no}").format(no=view.receipt_no or "-"), "loanReceipt", parent
+        )
 
     def html(self) -> str:
         v, lang = self.view, self.ctx.lang
@@ -534,17 +520,3 @@ class LoanReceiptDialog(QDialog):
             + "".join(f"<tr><td>{k}</td><td>{val}</td></tr>" for k, val in rows)
             + "</table>"
         )
-
-    def print_receipt(self) -> None:
-        from PySide6.QtGui import QTextDocument
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-
-        from ...services.settings import get_profile
-
-        printer = QPrinter()
-        if QPrintDialog(printer, self).exec() != QDialog.DialogCode.Accepted:
-            return
-        profile = get_profile(self.ctx.db)
-        doc = QTextDocument()
-        doc.setHtml(f"<h2>{profile.name}</h2><p>{profile.address}</p>" + self.html())
-        doc.print_(printer)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -30,7 +30,7 @@ from ...services.loans import ACTIVE, APPLIED, APPROVED, STATUSES, LoanDetail, L
 from .. import dialogs
 from ..context import LEDGER, LOANS, MEMBERS, SAVINGS, AppContext
 from ..widgets import format_decimal, rp, setup_date_edit, to_date
-from .base import DataTable, Index, Page, RowsModel, fmt_date, setup_table
+from .base import DataTable, Index, Page, PagedModel, RowsModel, fmt_date, setup_table
 from .loan_dialogs import (
     MONEY_CHANGES,
     DecisionDialog,
@@ -43,18 +43,15 @@ from .loan_products import LoanProductsDialog
 from .loan_wizard import LoanApplicationWizard
 from .savings import ReverseDialog
 
-PAGE_SIZE = 200
 LATE_COLOR = QColor("#b00020")
 
 
-class LoanListModel(QAbstractTableModel):
+class LoanListModel(PagedModel):
     """Loans by number, a page at a time (keyset paging), filtered by status/member/group."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.rows: list[LoanRow] = []
-        self.exhausted = False
         self.filters: dict[str, str | None] = {}
         self.fetches = 0
         self.headers = [
@@ -72,37 +69,21 @@ class LoanListModel(QAbstractTableModel):
         ]
 
     def reload(self, **filters: str | None) -> None:
-        self.beginResetModel()
         self.filters = filters
-        self.rows, self.exhausted = [], False
-        self.endResetModel()
-        self.fetchMore(QModelIndex())
+        self.reset_rows()
 
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: N802, B008
-        return not parent.isValid() and not self.exhausted
-
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: N802, B008
-        if parent.isValid() or self.exhausted:
-            return
-        after = self.rows[-1].number if self.rows else None
+    def fetch_page(self, last: LoanRow | None, limit: int) -> list[LoanRow]:
+        self.fetches += 1
         try:
-            page = loans_service.list_loans(
-                self.ctx.db, after=after, limit=PAGE_SIZE, actor=self.ctx.actor, **self.filters
+            return loans_service.list_loans(
+                self.ctx.db,
+                after=last.number if last else None,
+                limit=limit,
+                actor=self.ctx.actor,
+                **self.filters,
             )
         except KoperasiError:
-            page = []
-        self.fetches += 1
-        self.exhausted = len(page) < PAGE_SIZE
-        if page:
-            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(page) - 1)
-            self.rows.extend(page)
-            self.endInsertRows()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.headers)
+            return []
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):

@@ -28,6 +28,7 @@ from ...services import group_meeting as meeting_service
 from ...services.group_meeting import GroupMeetingResult, MemberDues
 from .. import dialogs
 from ..context import LEDGER, LOANS, MEMBERS, SAVINGS, AppContext
+from ..receipts import print_html
 from ..widgets import FieldErrors, format_amount, rp, setup_date_edit, to_date
 from .base import Index, RowsModel, fmt_date, setup_table
 
@@ -473,15 +474,4 @@ class MeetingReceiptsDialog(QDialog):
         return "".join(parts)
 
     def print_receipts(self) -> None:
-        from PySide6.QtGui import QTextDocument
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-
-        from ...services.settings import get_profile
-
-        printer = QPrinter()
-        if QPrintDialog(printer, self).exec() != QDialog.DialogCode.Accepted:
-            return
-        profile = get_profile(self.ctx.db)
-        doc = QTextDocument()
-        doc.setHtml(f"<h2>{profile.name}</h2>" + self.html())
-        doc.print_(printer)
+        print_html(self.ctx, self, self.html())

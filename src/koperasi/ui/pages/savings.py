@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -30,11 +30,10 @@ from ...services.savings import BalanceRow, ProductView, SavingsTxView
 from .. import dialogs
 from ..context import LEDGER, MEMBERS, SAVINGS, AppContext
 from ..forms.savings_tx_ui import Ui_SavingsTxForm
+from ..receipts import ReceiptWindow
 from ..widgets import DirtyTracker, FieldErrors, rp, setup_date_edit, to_date
-from .base import DataTable, Index, Page, RowsModel, fmt_date, setup_table
+from .base import DataTable, Index, Page, PagedModel, RowsModel, fmt_date, setup_table
 from .members import kind_label
-
-PAGE_SIZE = 200
 
 
 class SavingsTxDialog(QDialog):
@@ -227,29 +226,14 @@ def show_receipt(ctx: AppContext, view: SavingsTxView, parent: QWidget | None) -
     return dlg
 
 
-class ReceiptDialog(QDialog):
+class ReceiptDialog(ReceiptWindow):
     """What the treasurer reads back to the member, with the receipt number; printable."""
 
     def __init__(self, ctx: AppContext, view: SavingsTxView, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
         self.view = view
-        self.setObjectName("receiptDialog")
-        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.setWindowTitle(self.tr("Kuitansi {no}").format(no=view.receipt_no or "-"))
-        layout = QVBoxLayout(self)
-        self.body = QLabel(self.html())
-        self.body.setObjectName("receiptText")
-        self.body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.body)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Tutup"))
-        self.printButton = QPushButton(self.tr("&Cetak..."))
-        self.printButton.setObjectName("printReceiptButton")
-        buttons.addButton(self.printButton, QDialogButtonBox.ButtonRole.ActionRole)
-        self.printButton.clicked.connect(self.print_receipt)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        super().__init__(
+            ctx, self.tr("Kuitansi {no}").format(no=view.receipt_no or "-"), "receipt", parent
+        )
 
     def html(self) -> str:
         v, lang = self.view, self.ctx.lang
@@ -267,30 +251,13 @@ class ReceiptDialog(QDialog):
             f"</table>"
         )
 
-    def print_receipt(self) -> None:
-        from PySide6.QtGui import QTextDocument
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
-        printer = QPrinter()
-        dlg = QPrintDialog(printer, self)
-        if dlg.exec() != QDialog.DialogCode.Accepted:
-            return
-        doc = QTextDocument()
-        from ...services.settings import get_profile
-
-        profile = get_profile(self.ctx.db)
-        doc.setHtml(f"<h2>{profile.name}</h2><p>{profile.address}</p>" + self.html())
-        doc.print_(printer)
-
-
-class ActivityModel(QAbstractTableModel):
+class ActivityModel(PagedModel):
     """Latest savings transactions of all members, newest first, a page at a time."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.rows: list[ui_queries.SavingsActivityRow] = []
-        self.exhausted = False
         self.member_number: str | None = None
         self.headers = [
             self.tr("Tanggal"),
@@ -304,33 +271,16 @@ class ActivityModel(QAbstractTableModel):
         ]
 
     def reload(self, member_number: str | None = None) -> None:
-        self.beginResetModel()
         self.member_number = member_number
-        self.rows, self.exhausted = [], False
-        self.endResetModel()
-        self.fetchMore(QModelIndex())
+        self.reset_rows()
 
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: N802, B008
-        return not parent.isValid() and not self.exhausted
-
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: N802, B008
-        if parent.isValid() or self.exhausted:
-            return
-        before = self.rows[-1].id if self.rows else None
-        page = ui_queries.savings_activity(
-            self.ctx.db, before_id=before, limit=PAGE_SIZE, member_number=self.member_number
+    def fetch_page(self, last: ui_queries.SavingsActivityRow | None, limit: int) -> list:
+        return ui_queries.savings_activity(
+            self.ctx.db,
+            before_id=last.id if last else None,
+            limit=limit,
+            member_number=self.member_number,
         )
-        self.exhausted = len(page) < PAGE_SIZE
-        if page:
-            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(page) - 1)
-            self.rows.extend(page)
-            self.endInsertRows()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.headers)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):

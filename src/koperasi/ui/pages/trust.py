@@ -11,7 +11,7 @@ import datetime as dt
 import json
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -40,12 +40,12 @@ from .. import dialogs
 from ..context import GROUPS, LEDGER, LOANS, MEMBERS, SAVINGS, SETTINGS, AppContext
 from ..login import PasswordDialog, UserDialog, role_label
 from ..widgets import setup_date_edit, to_date
-from .base import DataTable, Index, Page, RowsModel, setup_table
+from .base import DataTable, Index, Page, PagedModel, RowsModel, setup_table
 
 USERS = "users"
 AUDIT = "audit"
 EVERY_AREA = frozenset({MEMBERS, GROUPS, SAVINGS, LEDGER, SETTINGS, LOANS, USERS, AUDIT})
-PAGE_SIZE = 200
+PAGE_SIZE = PagedModel.page_size  # the audit list loads this many rows at a time
 _notices: list[QWidget] = []  # messages that outlive the window that showed them
 
 
@@ -344,15 +344,14 @@ def audit_changes(row: AuditRow) -> list[tuple[str, str, str]]:
     return [("", _cell(before), _cell(after))]
 
 
-class AuditModel(QAbstractTableModel):
+class AuditModel(PagedModel):
     """The audit trail, newest first, a page at a time (keyset on the row id)."""
 
     def __init__(self, ctx: AppContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.rows: list[AuditRow] = []
         self.filters = AuditFilter()
-        self.exhausted = True
+        self.exhausted = True  # nothing is read before the first reload
         self.headers = [
             self.tr("No."),
             self.tr("Waktu (UTC)"),
@@ -363,37 +362,18 @@ class AuditModel(QAbstractTableModel):
         ]
 
     def reload(self, filters: AuditFilter) -> None:
-        self.beginResetModel()
-        self.filters, self.rows, self.exhausted = filters, [], False
-        self.endResetModel()
-        self.fetchMore(QModelIndex())
+        self.filters = filters
+        self.reset_rows()
 
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: N802, B008
-        return not parent.isValid() and not self.exhausted
-
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: N802, B008
-        if parent.isValid() or self.exhausted:
-            return
-        after = self.rows[-1].id if self.rows else None
-        page = audit_service.list_audit(
+    def fetch_page(self, last: AuditRow | None, limit: int) -> list[AuditRow]:
+        return audit_service.list_audit(
             self.ctx.db,
             self.filters,
-            after_id=after,
-            limit=PAGE_SIZE,
+            after_id=last.id if last else None,
+            limit=limit,
             actor=self.ctx.actor,
             newest_first=True,
         )
-        self.exhausted = len(page) < PAGE_SIZE
-        if page:
-            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(page) - 1)
-            self.rows.extend(page)
-            self.endInsertRows()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.headers)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
