@@ -1776,14 +1776,6 @@ Receipts: {receipts}</translation>
         <translation>Receipt {no}</translation>
     </message>
     <message>
-        <source>Tutup</source>
-        <translation>Close</translation>
-    </message>
-    <message>
-        <source>&amp;Cetak...</source>
-        <translation>&amp;Print...</translation>
-    </message>
-    <message>
         <source>No. kuitansi</source>
         <translation>Receipt no.</translation>
     </message>
@@ -3054,6 +3046,9 @@ Error log: {log}</translation>
         <source>Kuitansi {no}</source>
         <translation>Receipt {no}</translation>
     </message>
+</context>
+<context>
+    <name>ReceiptWindow</name>
     <message>
         <source>Tutup</source>
         <translation>Close</translation>

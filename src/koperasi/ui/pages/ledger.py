@@ -109,17 +109,6 @@ class JournalModel(PagedModel):
             return e
         return None
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:  # noqa: N802
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.headers)
-        ):
-            return self.headers[section]
-        return None
-
 
 def _date_range(ctx: AppContext, layout: QHBoxLayout, prefix: str) -> tuple[QDateEdit, QDateEdit]:
     today = ctx.today()

@@ -120,17 +120,6 @@ class LoanListModel(PagedModel):
             return r
         return None
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:  # noqa: N802
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.headers)
-        ):
-            return self.headers[section]
-        return None
-
 
 class LoanDetailPanel(QWidget):
     """One loan: the terms, the schedule with what was paid, and its transactions."""

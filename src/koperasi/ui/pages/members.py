@@ -8,7 +8,6 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     Qt,
     QTimer,
@@ -51,7 +50,7 @@ from ..widgets import (
     setup_date_edit,
     to_date,
 )
-from .base import DataTable, Index, Page, RowsModel, fmt_date, setup_table
+from .base import DataTable, HeaderedModel, Index, Page, RowsModel, fmt_date, setup_table
 
 PAGE_SIZE = 200
 
@@ -77,7 +76,7 @@ class MemberQuery:
     descending: bool = False
 
 
-class MemberTableModel(QAbstractTableModel):
+class MemberTableModel(HeaderedModel):
     """The member list, a page of ``PAGE_SIZE`` rows at a time (keyset paging in SQL).
 
     Sorting and searching re-query the database (``sort`` / ``set_query``); rows load as the
@@ -149,9 +148,6 @@ class MemberTableModel(QAbstractTableModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.headers)
-
     def member_at(self, row: int) -> MemberRow | None:
         return self.rows[row] if 0 <= row < len(self.rows) else None
 
@@ -180,17 +176,6 @@ class MemberTableModel(QAbstractTableModel):
             from PySide6.QtGui import QColor
 
             return QColor("#888888")
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:  # noqa: N802
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.headers)
-        ):
-            return self.headers[section]
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

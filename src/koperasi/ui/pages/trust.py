@@ -401,17 +401,6 @@ class AuditModel(PagedModel):
             return r
         return None
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:  # noqa: N802
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.headers)
-        ):
-            return self.headers[section]
-        return None
-
 
 class AuditPanel(Page):
     """Jejak Audit: who did what and when, with the values before and after; filters by
