@@ -167,8 +167,12 @@ class RowsModel(HeaderedModel):
     def __init__(self, columns: list[tuple[str, Any, str]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.columns = columns
-        self.headers = [c[0] for c in columns]
         self.rows: list[Any] = []
+
+    @property
+    def headers(self) -> list[str]:  # type: ignore[override]
+        """The titles of ``columns`` (which a subclass may replace, e.g. per file)."""
+        return [c[0] for c in self.columns]
 
     def set_rows(self, rows: list[Any]) -> None:
         self.beginResetModel()
