@@ -38,7 +38,6 @@ from ..domain.schedule import generate
 from ..errors import ValidationError
 from . import audit, ledger
 from .auth import Actor
-from .counters import next_number
 from .ledger import Line
 from .loan_products import product_by_code
 from .loans import (
@@ -51,6 +50,7 @@ from .loans import (
     _check_member_active,
     _check_one_active,
     installment_states,
+    new_loan,
     row_of,
     schedule_terms,
 )
@@ -136,24 +136,18 @@ def open_loan_in(session: Session, actor: Actor, data: OpeningLoanInput) -> Loan
     _check_one_active(session, product, member, None)
     ensure_clearing(session)
 
-    year = data.disbursed_on.year
-    loan = Loan(
-        number=f"PJ-{year}-{next_number(session, 'PJ', year):05d}",
-        member_id=member.id,
-        product_id=product.id,
-        group_id=member.group_id,
+    loan = new_loan(
+        session,
+        actor,
+        member,
+        product,
         status=ACTIVE,
-        applied_on=data.disbursed_on,
+        date=data.disbursed_on,
         amount=amount,
         term=data.term,
-        method=product.method,
-        rate=product.rate,
-        rate_per=product.rate_per,
-        every=product.every,
-        unit=product.unit,
         first_due=data.first_due,
         purpose=purpose,
-        guarantor=(data.guarantor or "").strip(),
+        guarantor=data.guarantor,
         collateral=collateral,
         decided_on=data.disbursed_on,
         decided_by=actor.username,
@@ -161,10 +155,7 @@ def open_loan_in(session: Session, actor: Actor, data: OpeningLoanInput) -> Loan
         disbursed_on=data.disbursed_on,
         disbursed_to="kas",
         fee=0,
-        created_by=actor.username,
     )
-    session.add(loan)
-    session.flush()
     schedule = generate(schedule_terms(session, loan, product, data.disbursed_on))
     scheduled_interest = sum(i.interest for i in schedule.installments)
     if interest > scheduled_interest:

@@ -595,6 +595,51 @@ def detail_in(session: Session, loan: Loan) -> LoanDetail:
 # ---------------------------------------------------------------- application
 
 
+def new_loan(
+    session: Session,
+    actor: Actor,
+    member: Member,
+    product: LoanProduct,
+    *,
+    status: str,
+    date: dt.date,
+    amount: int,
+    term: int,
+    first_due: dt.date | None,
+    purpose: str,
+    guarantor: str,
+    collateral: int,
+    **extra: object,
+) -> Loan:
+    """A loan row on the product's terms, numbered in the PJ series of ``date``'s year and
+    flushed (for applications, and for running loans brought in from old books)."""
+    year = date.year
+    loan = Loan(
+        number=f"PJ-{year}-{next_number(session, 'PJ', year):05d}",
+        member_id=member.id,
+        product_id=product.id,
+        group_id=member.group_id,
+        status=status,
+        applied_on=date,
+        amount=amount,
+        term=term,
+        method=product.method,
+        rate=product.rate,
+        rate_per=product.rate_per,
+        every=product.every,
+        unit=product.unit,
+        first_due=first_due,
+        purpose=purpose,
+        guarantor=(guarantor or "").strip(),
+        collateral=collateral,
+        created_by=actor.username,
+        **extra,
+    )
+    session.add(loan)
+    session.flush()
+    return loan
+
+
 def apply_in(session: Session, actor: Actor, data: ApplyInput) -> Loan:
     member = member_by_number(session, data.member_no, lock=True)
     _check_member_active(member)
@@ -633,29 +678,20 @@ def apply_in(session: Session, actor: Actor, data: ApplyInput) -> Loan:
         raise ValidationError("group", "required")
     _check_limit(session, product, member, data.amount, data.date)
     _check_one_active(session, product, member, None)
-    year = data.date.year
-    loan = Loan(
-        number=f"PJ-{year}-{next_number(session, 'PJ', year):05d}",
-        member_id=member.id,
-        product_id=product.id,
-        group_id=member.group_id,
+    loan = new_loan(
+        session,
+        actor,
+        member,
+        product,
         status=APPLIED,
-        applied_on=data.date,
+        date=data.date,
         amount=data.amount,
         term=data.term,
-        method=product.method,
-        rate=product.rate,
-        rate_per=product.rate_per,
-        every=product.every,
-        unit=product.unit,
         first_due=data.first_due,
         purpose=purpose,
-        guarantor=(data.guarantor or "").strip(),
+        guarantor=data.guarantor,
         collateral=data.collateral,
-        created_by=actor.username,
     )
-    session.add(loan)
-    session.flush()
     generate(schedule_terms(session, loan, product, data.date))  # validates the terms
     audit.record(session, actor, "loan.apply", "loan", loan.number, after=row_of(session, loan))
     return loan
