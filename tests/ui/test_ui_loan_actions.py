@@ -193,6 +193,13 @@ def test_write_off_then_recover_with_receipt(window, qtbot, answers):
     assert rec.errors.message("amount") is None
     assert "seratus lima puluh ribu" in rec.wordsLabel.text().lower()
     qtbot.keyClicks(rec.memoEdit, "dibayar kakak anggota")
+    # dated before the write-off: the service's refusal is shown on the date
+    rec.dateEdit.setDate(qdate(TODAY - dt.timedelta(days=1)))
+    qtbot.mouseClick(ok_button(rec), LEFT)
+    assert rec.isVisible() and rec.errors.message("date")
+    assert loan_actions.recovery_status(db, row.number).recovered == 0
+    rec.dateEdit.setDate(qdate(TODAY))
+    assert rec.errors.message("date") is None
     qtbot.mouseClick(ok_button(rec), LEFT)
     assert not rec.isVisible()
     receipt = open_dialog(LoanReceiptDialog)

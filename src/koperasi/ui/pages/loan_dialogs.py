@@ -48,6 +48,7 @@ from ..widgets import (
     rp,
     setup_date_edit,
     to_date,
+    to_qdate,
 )
 from .base import RowsModel, fmt_date, setup_table
 from .loan_labels import (
@@ -188,23 +189,37 @@ class DisburseDialog(QDialog):
         layout.addWidget(self.buttons)
         self.cash_need: CashNeed | None = None
         self.cashBox: QMessageBox | None = None
+        self.busy = False  # between the click and the posting (the till is read first)
 
     def confirm(self) -> None:
         """Cash from the till: the till is read first; when it holds less than the payout
         the treasurer is warned (Batal by default) before anything is posted."""
+        if self.busy:
+            return
         self.errors.clear()
         ctx, number = self.ctx, self.detail.number
         date = to_date(self.dateEdit.date())
         to, fee_mode = self.toCombo.currentData(), self.feeCombo.currentData()
+        self.busy = True
         if to != "kas":
             self._post()
             return
         ctx.read(
             lambda: loan_actions.disbursement_cash(ctx.db, ctx.actor, number, date, to, fee_mode),
             on_done=self._cash_checked,
-            on_error=self.errors.show,
+            on_error=self._failed,
             parent=self,
         )
+
+    def _failed(self, exc: BaseException) -> bool:
+        self.busy = False
+        return self.errors.show(exc)
+
+    def _answered(self, go: bool) -> None:
+        if go:
+            self._post()
+        else:
+            self.busy = False
 
     def _cash_checked(self, need: CashNeed) -> None:
         self.cash_need = need
@@ -229,7 +244,7 @@ class DisburseDialog(QDialog):
         cancel.setObjectName("cancelDisburseButton")
         box.setDefaultButton(cancel)
         box.setEscapeButton(cancel)
-        box.finished.connect(lambda _r: self._post() if box.clickedButton() is go else None)
+        box.finished.connect(lambda _r: self._answered(box.clickedButton() is go))
         self.cashBox = box
         box.open()
 
@@ -241,11 +256,12 @@ class DisburseDialog(QDialog):
             lambda: loans_service.disburse(ctx.db, ctx.actor, number, date, to, fee_mode),
             changes=MONEY_CHANGES,
             on_done=self._done,
-            on_error=self.errors.show,
+            on_error=self._failed,
             parent=self,
         )
 
     def _done(self, view: LoanTxView) -> None:
+        self.busy = False
         self.disbursed.emit(view)
         self.accept()
         show_loan_receipt(self.ctx, view, self.parentWidget())
@@ -770,6 +786,10 @@ class RescheduleDialog(QDialog):
         self.previewModel.set_rows(list(p.rows))
         ui.previewTable.resizeColumnsToContents()
         first = p.rows[0]
+        if not ui.firstDueCheck.isChecked():  # offer the computed date when it is ticked
+            ui.firstDueEdit.blockSignals(True)
+            ui.firstDueEdit.setDate(to_qdate(first.due_date))
+            ui.firstDueEdit.blockSignals(False)
         text = self.tr(
             "Angsuran pertama <b>{first}</b> pada {date} · total bunga <b>{interest}</b> · "
             "total dibayar <b>{total}</b>"
@@ -779,10 +799,18 @@ class RescheduleDialog(QDialog):
             interest=rp(p.total_interest),
             total=rp(p.total),
         )
-        if p.carried_interest or p.carried_fee:
+        if p.carried_interest and p.carried_fee:
             text += "<br>" + self.tr(
                 "Bunga tertunggak {interest} dan biaya {fee} masuk angsuran pertama."
             ).format(interest=rp(p.carried_interest), fee=rp(p.carried_fee))
+        elif p.carried_interest:
+            text += "<br>" + self.tr("Bunga tertunggak {interest} masuk angsuran pertama.").format(
+                interest=rp(p.carried_interest)
+            )
+        elif p.carried_fee:
+            text += "<br>" + self.tr("Biaya tertunggak {fee} masuk angsuran pertama.").format(
+                fee=rp(p.carried_fee)
+            )
         if p.penalty_waived:
             text += "<br>" + self.tr("Denda {penalty} yang belum dibayar dihapuskan.").format(
                 penalty=rp(p.penalty_waived)
@@ -849,6 +877,7 @@ class WriteOffDialog(QDialog):
         self.ctx, self.detail = ctx, detail
         self.setObjectName("loanWriteOffDialog")
         self.setWindowTitle(self.tr("Hapus buku pinjaman"))
+        self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
         info = QLabel(loan_heading(detail, ctx.lang))
         info.setWordWrap(True)
@@ -1037,6 +1066,7 @@ class RecoveryDialog(QDialog):
         self.ctx, self.detail = ctx, detail
         self.setObjectName("loanRecoveryDialog")
         self.setWindowTitle(self.tr("Penerimaan pinjaman dihapus buku"))
+        self.setMinimumWidth(480)
         layout = QVBoxLayout(self)
         info = QLabel(loan_heading(detail, ctx.lang))
         info.setWordWrap(True)
@@ -1077,6 +1107,7 @@ class RecoveryDialog(QDialog):
         layout.addWidget(self.buttons)
         self.status: RecoveryStatus | None = None
         self.amountEdit.valueChanged.connect(lambda _v: self.check_amount())
+        self.dateEdit.dateChanged.connect(lambda _d: self.errors.set("date", None))
         self.dirty = DirtyTracker(self)
         self.dirty.watch(self.amountEdit, self.memoEdit)
         self.saving = False
@@ -1128,6 +1159,8 @@ class RecoveryDialog(QDialog):
     def save(self) -> None:
         if self.saving or self.status is None:
             return
+        self.errors.set("date", None)
+        self.errors.set("_general", None)
         if not self.check_amount():
             self.amountEdit.setFocus()
             return
