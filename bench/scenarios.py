@@ -562,7 +562,7 @@ def _rat_app(st: dict, i: int) -> None:
     from koperasi.reports.common import ReportParams
     from koperasi.reports.registry import run
 
-    run(st["db"], "shu-anggota", ReportParams(year=YEAR), "pdf", st["out"])
+    run(st["db"], "rat", ReportParams(year=YEAR), "pdf", st["out"])
 
 
 def _rat_base(st: dict, i: int) -> None:
@@ -791,7 +791,7 @@ SCENARIOS: list[Scenario] = [
     ),
     Scenario(
         "rat_pdf",
-        "RAT PDF: SHU per member (all members)",
+        "RAT report PDF (SHU table of every member)",
         "large",
         _rat_setup,
         _rat_app,

@@ -163,6 +163,7 @@ def post(
 ) -> JournalEntry:
     """Post one balanced entry in the caller's transaction. The only way rows enter the GL."""
     ensure_open(session, date)
+    session.info.pop("ledger_sums", None)  # balances remembered by statements.sums
     if len(lines) < 2:
         raise ValidationError("lines", "empty_entry")
     debit = credit = 0
