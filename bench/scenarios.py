@@ -565,6 +565,22 @@ def _rat_app(st: dict, i: int) -> None:
     run(st["db"], "rat", ReportParams(year=YEAR), "pdf", st["out"])
 
 
+def _rat_render_setup(ctx: Ctx) -> dict:
+    """The RAT report built once (not timed): the render-only scenario measures the PDF."""
+    from koperasi.reports.common import ReportParams
+    from koperasi.reports.registry import build
+
+    st = _rat_setup(ctx)
+    st["data"] = build(st["db"], "rat", ReportParams(year=YEAR))
+    return st
+
+
+def _rat_render_app(st: dict, i: int) -> None:
+    from koperasi.reports.registry import render
+
+    render(st["data"], st["out"], "pdf")
+
+
 def _rat_base(st: dict, i: int) -> None:
     """ReportLab platypus, the same per-member table (8 columns, every member), one small
     Table per page of 40 rows, from rows fetched beforehand."""
@@ -797,10 +813,22 @@ SCENARIOS: list[Scenario] = [
         _rat_app,
         _rat_base,
         budget_ratio=1.5,
-        runs=3,
-        warmup=1,
+        runs=2,
+        warmup=0,
         missing=_rat_missing,
         scaling=True,
+    ),
+    Scenario(
+        "rat_render",
+        "RAT report PDF: rendering only (report built beforehand)",
+        "large",
+        _rat_render_setup,
+        _rat_render_app,
+        _rat_base,
+        budget_ratio=1.5,
+        runs=2,
+        warmup=1,
+        missing=_rat_missing,
     ),
     Scenario(
         "import_100k",

@@ -51,7 +51,7 @@ from .loans import (
 )
 from .progress import ProgressCallback, report
 from .settings import get_value, rounding_in
-from .uow import read_only, unit_of_work
+from .uow import READ_ONLY, read_only, unit_of_work
 
 
 @dataclass(frozen=True)
@@ -336,6 +336,18 @@ def _summaries(items: list[LoanQuality]) -> tuple[ClassSummary, ...]:
 def qualities_in(
     session: Session, as_of: dt.date, only_active_now: bool = False
 ) -> list[LoanQuality]:
+    """Every loan outstanding on ``as_of`` with its quality. In a read-only session the
+    result is remembered (the RAT report needs it for its loan section and its ratios)."""
+    if not session.info.get(READ_ONLY):
+        return _qualities(session, as_of, only_active_now)
+    memo = session.info.setdefault("loan_qualities", {})
+    key = (as_of, only_active_now)
+    if key not in memo:
+        memo[key] = _qualities(session, as_of, only_active_now)
+    return list(memo[key])
+
+
+def _qualities(session: Session, as_of: dt.date, only_active_now: bool) -> list[LoanQuality]:
     rules = quality_rules_in(session)
     default_mode = rounding_in(session)
     out = []

@@ -44,10 +44,15 @@ def unit_of_work(db) -> Iterator[Session]:  # type: ignore[no-untyped-def]
         session.close()
 
 
+READ_ONLY = "read_only"
+
+
 @contextmanager
 def read_only(db) -> Iterator[Session]:  # type: ignore[no-untyped-def]
     """A session for queries; never commits."""
     session: Session = db.read_session()
+    session.info.clear()
+    session.info[READ_ONLY] = True  # lets readers remember results for the session
     try:
         with session.begin():
             yield session
