@@ -196,6 +196,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Transaksi jenis {kind} tidak dapat dibalik di sini.",
         "A transaction of kind {kind} cannot be reversed here.",
     ),
+    "opening_not_reversible": (
+        "Angsuran saldo awal pinjaman {loan} (sudah dibayar sebelum pindah buku) tidak dapat "
+        "dibalik; bunganya sudah masuk hasil pembukuan lama. Perbaiki dengan jurnal koreksi.",
+        "The opening repayment of loan {loan} (paid before the cut-over) cannot be reversed; "
+        "its interest is already in the old books' result. Correct it with a journal entry.",
+    ),
     "before_reschedule": (
         "Transaksi sebelum restrukturisasi ({date}) tidak dapat dibalik.",
         "A transaction before the reschedule ({date}) cannot be reversed.",

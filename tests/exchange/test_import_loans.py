@@ -23,6 +23,7 @@ from koperasi.db.models import (
     LoanInstallment,
     LoanTransaction,
 )
+from koperasi.errors import ValidationError
 from koperasi.exchange import preview_import, run_import, write_error_report, write_template
 from koperasi.services import loans, members
 from koperasi.services.check import run_checks
@@ -190,6 +191,25 @@ def test_imported_loan_takes_the_next_repayment(coop, actor, tmp_path):
     assert (tx.principal, tx.interest) == (500_000, 90_000)
     assert tx.principal_outstanding_after == 2_500_000
     assert balance(coop, "1.01") == 590_000 and balance(coop, "4.10") == -90_000
+    assert run_checks(coop).ok
+
+
+def test_opening_repayment_is_not_reversed_but_later_ones_are(coop, actor, tmp_path):
+    """The repayment brought in from the old books carries interest that a second entry
+    took back out of this year's income: reversing it alone would leave 4.10 with a
+    debit, so it is refused with a message; a repayment taken since reverses as usual."""
+    rep = run_import(coop, actor, "loans", loans_file(tmp_path, [row()]))
+    assert rep.committed, rep.error_lines()
+    number = loans.list_loans(coop)[0].number
+    opening = next(t for t in loans.get_loan(coop, number).transactions if t.kind == "angsuran")
+    assert opening.source == "saldo_awal" and opening.interest > 0
+    with pytest.raises(ValidationError) as err:
+        loans.reverse_repayment(coop, actor, number, opening.id, dt.date(2026, 1, 2), "salah")
+    assert err.value.code == "opening_not_reversible" and number in err.value.message("id")
+    tx = loans.repay(coop, actor, number, 590_000, dt.date(2026, 1, 2))
+    loans.reverse_repayment(coop, actor, number, tx.id, dt.date(2026, 1, 3), "salah ketik")
+    assert balance(coop, "4.10") == 0 and balance(coop, "1.01") == 0
+    assert loans.get_loan(coop, number).row.principal_outstanding == 3_000_000
     assert run_checks(coop).ok
 
 

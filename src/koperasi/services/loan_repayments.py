@@ -691,6 +691,10 @@ def reverse_transaction_in(
         raise ValidationError("transaction", "is_reversal", entry=tx.id)
     if _is_reversed(session, tx):
         raise ValidationError("transaction", "already_reversed", entry=tx.id)
+    if tx.source == "saldo_awal":  # loan_opening.OPENING_SOURCE: the old books' repayment
+        # its interest was taken back out of this year's income against 3.99 by a second
+        # entry; a mirror of the repayment alone would leave 4.10 with a debit
+        raise ValidationError("transaction", "opening_not_reversible", loan=loan.number)
     if tx.kind == "pemulihan":
         _check_status(loan, WRITTEN_OFF)
         rev = _mirror(session, actor, loan, tx, date, reason)
