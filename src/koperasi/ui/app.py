@@ -24,7 +24,10 @@ from ..paths import demo_db_path
 from ..services import settings as settings_service
 from ..services import users as users_service
 from ..services.auth import Actor, Role
-from ..services import audit_checks, backup, groups, loans, ui_queries  # noqa: F401
+import koperasi.domain.arrears  # noqa: F401
+import koperasi.services.progress  # noqa: F401
+import koperasi.services.ui_queries  # noqa: F401
+import sqlalchemy.dialects.sqlite  # noqa: F401 - what create_engine loads for SQLite
 
 # isort: on
 from PySide6.QtCore import QObject, QProcess, QSettings, Qt, QTimer, Signal
@@ -334,7 +337,7 @@ class AppController(QObject):
         win = MainWindow(ctx)
         win.openDatabaseRequested.connect(self.choose_other_database)
         win.languageChangeRequested.connect(self.switch_language)
-        win.trust.backup.auto = self.auto_backup
+        win.trust.auto_backup = self.auto_backup
         reopen = str(db.sqlite_path) if db.sqlite_path else location
         win.trust.reopenRequested.connect(lambda: self.reopen(reopen))
         win.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

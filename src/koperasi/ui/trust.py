@@ -19,10 +19,10 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractButton, QMenu, QWidget
 
 from .context import AppContext
-from .pages.trust import BackupActions
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
+    from .pages.trust import BackupActions
 
 # object name -> the permission (services/auth.py PERMISSIONS) it needs. Other screens may
 # add their names here.
@@ -176,8 +176,8 @@ class TrustFeatures(QObject):
         super().__init__(window)
         ctx = window.ctx
         self.ctx, self.window = ctx, window
-        self.backup = BackupActions(ctx, window)
-        self.backup.restored.connect(lambda _r: self.reopenRequested.emit())
+        self._backup: BackupActions | None = None
+        self._auto_backup = False
         self._panels: dict[str, QWidget | None] | None = None
         self._make_actions()
         self.guard = RoleGuard(ctx, window)
@@ -185,6 +185,28 @@ class TrustFeatures(QObject):
             self._add_panels(window.settings)
         self.guard.apply_window()
         window.pageBuilt.connect(self._page_built)
+
+    @property
+    def backup(self) -> BackupActions:
+        """The backup actions (their module is loaded on first use, not at start)."""
+        if self._backup is None:
+            from .pages.trust import BackupActions
+
+            self._backup = BackupActions(self.ctx, self.window)
+            self._backup.auto = self._auto_backup
+            self._backup.restored.connect(lambda _r: self.reopenRequested.emit())
+        return self._backup
+
+    @property
+    def auto_backup(self) -> bool:
+        """The rotated backup when the window closes (switched on by the app)."""
+        return self._backup.auto if self._backup is not None else self._auto_backup
+
+    @auto_backup.setter
+    def auto_backup(self, on: bool) -> None:
+        self._auto_backup = on
+        if self._backup is not None:
+            self._backup.auto = on
 
     def _page_built(self, key: str, page: QWidget) -> None:
         if key == "settings":
@@ -228,13 +250,16 @@ class TrustFeatures(QObject):
         win = self.window
         a = win._action
         self.backupNowAction = a(
-            "backupNowAction", self.tr("&Cadangkan sekarang..."), None, self.backup.backup_now
+            "backupNowAction",
+            self.tr("&Cadangkan sekarang..."),
+            None,
+            lambda: self.backup.backup_now(),
         )
         self.restoreBackupAction = a(
             "restoreBackupAction",
             self.tr("&Pulihkan dari cadangan..."),
             None,
-            self.backup.restore,
+            lambda: self.backup.restore(),
         )
         self.changePasswordAction = a(
             "changePasswordAction",
@@ -290,7 +315,8 @@ class TrustFeatures(QObject):
 
     def closing(self) -> None:
         """Called by the main window as it closes: the automatic backup."""
-        self.backup.backup_on_close()
+        if self.auto_backup:
+            self.backup.backup_on_close()
 
 
 def install(window: MainWindow) -> TrustFeatures:
