@@ -391,9 +391,13 @@ class MainWindow(QMainWindow):
         from .pages.loan_dialogs import RepaymentDialog
 
         dlg = RepaymentDialog(self.ctx, number, self)
-        dlg.posted.connect(lambda v: self.loans._after(v.loan_number))
+        dlg.posted.connect(self._after_repayment)
         dlg.open()
         return dlg
+
+    def _after_repayment(self, posted) -> None:  # type: ignore[no-untyped-def]
+        if self.pages.is_built("loans"):  # else it loads afresh when first shown
+            self.loans._after(posted.loan_number)
 
     def new_loan(self):  # type: ignore[no-untyped-def]
         member = None
