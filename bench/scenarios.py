@@ -120,13 +120,22 @@ def _gui_missing() -> str | None:
 
 
 # ============================================================== member search / list
-SEARCH_SQL = """
+LIST_SQL = """
 SELECT m.id, m.number, m.name, m.gender, m.nik, m.phone, m.kelurahan, g.name, m.status,
        m.join_date, m.number
 FROM members m LEFT OUTER JOIN groups g ON g.id = m.group_id
-WHERE m.number LIKE ? OR m.name_key LIKE ? OR m.nik LIKE ? OR m.phone LIKE ?
-ORDER BY m.number, m.id LIMIT ?
+{where}ORDER BY m.number, m.id LIMIT ?
 """
+# the app's search shape (services.members._search_filter): one id IN (... UNION ...) of
+# single-column matches, the name part only for text, NIK/phone only for digits
+SEARCH_TEXT = LIST_SQL.format(
+    where="WHERE m.id IN (SELECT id FROM members WHERE number LIKE ? "
+    "UNION SELECT id FROM members WHERE name_key LIKE ?)\n"
+)
+SEARCH_DIGITS = LIST_SQL.format(
+    where="WHERE m.id IN (SELECT id FROM members WHERE number LIKE ? "
+    "UNION SELECT id FROM members WHERE nik LIKE ? UNION SELECT id FROM members WHERE phone LIKE ?)\n"
+)
 
 
 def _search_setup(ctx: Ctx) -> dict:
@@ -152,10 +161,12 @@ def _search_app(st: dict, i: int) -> None:
 
 def _search_base(st: dict, i: int) -> None:
     q = st["queries"][i % 3]
-    low = q.lower()
     digits = q.replace(" ", "")
-    nik = f"{digits}%" if digits.isdigit() else "\x00"
-    st["raw"].execute(SEARCH_SQL, (f"{q}%", f"%{low}%", nik, nik, 200)).fetchall()
+    if digits.isdigit():
+        args = (f"{q}%", f"{digits}%", f"{digits}%", 200)
+        st["raw"].execute(SEARCH_DIGITS, args).fetchall()
+    else:
+        st["raw"].execute(SEARCH_TEXT, (f"{q}%", f"%{q.lower()}%", 200)).fetchall()
 
 
 def _list_app(st: dict, i: int) -> None:
@@ -167,12 +178,7 @@ def _list_app(st: dict, i: int) -> None:
 
 def _list_base(st: dict, i: int) -> None:
     st["raw"].execute("SELECT count(m.id) FROM members m").fetchone()
-    st["raw"].execute(
-        SEARCH_SQL.replace(
-            "WHERE m.number LIKE ? OR m.name_key LIKE ? OR m.nik LIKE ? OR m.phone LIKE ?", ""
-        ),
-        (200,),
-    ).fetchall()
+    st["raw"].execute(LIST_SQL.format(where=""), (200,)).fetchall()
 
 
 # ============================================================== posting: group meeting, repayment
@@ -556,7 +562,7 @@ def _rat_app(st: dict, i: int) -> None:
     from koperasi.reports.common import ReportParams
     from koperasi.reports.registry import run
 
-    run(st["db"], "shu-anggota", ReportParams(year=YEAR), "pdf", st["out"])
+    run(st["db"], "rat", ReportParams(year=YEAR), "pdf", st["out"])
 
 
 def _rat_base(st: dict, i: int) -> None:
@@ -785,7 +791,7 @@ SCENARIOS: list[Scenario] = [
     ),
     Scenario(
         "rat_pdf",
-        "RAT PDF: SHU per member (all members)",
+        "RAT report PDF (SHU table of every member)",
         "large",
         _rat_setup,
         _rat_app,

@@ -89,3 +89,57 @@ def test_permissions_enforced_in_service(db):
         ledger.add_manual_entry(
             db, auditor, D, "x", [Line("5.11", debit=1), Line("1.01", credit=1)]
         )
+
+
+def _naive_sums(db, date_to, date_from=None, exclude=()):
+    """(debit, credit) per account, summed line by line in Python (the reference)."""
+    out: dict[str, list[int]] = {}
+    for entry in ledger.list_entries(db, limit=10_000):
+        if date_to is not None and entry.date > date_to:
+            continue
+        if date_from is not None and entry.date < date_from:
+            continue
+        if entry.source in exclude:
+            continue
+        for line in entry.lines:
+            d, c = out.setdefault(line.account_code, [0, 0])
+            out[line.account_code] = [d + line.debit, c + line.credit]
+    return {code: tuple(v) for code, v in out.items()}
+
+
+def test_balance_sums_match_line_by_line_for_every_date_and_forget_after_posting(db, actor):
+    """statements.sums takes the totals less what is dated after ``date_to`` when that is
+    shorter, and remembers results for the session: both must give the plain sums, also
+    with back-dated entries (ids out of date order) and after a new entry is posted."""
+    from koperasi.services import statements
+    from koperasi.services.uow import read_only, unit_of_work
+
+    days = [dt.date(2025, m, 10) for m in (1, 3, 2, 6, 5, 9, 4)]  # posted out of date order
+    for n, day in enumerate(days, start=1):
+        ledger.add_manual_entry(
+            db,
+            actor,
+            day,
+            f"Biaya {n}",
+            [Line("5.11", debit=n * 1000), Line("1.01", credit=n * 1000)],
+        )
+    probes = [None, dt.date(2024, 12, 31), *sorted(set(days)), dt.date(2025, 12, 31)]
+    with read_only(db) as s:
+        for day in probes:
+            got = {k: v for k, v in statements.sums(s, day).items() if v != (0, 0)}
+            assert got == _naive_sums(db, day), day
+        got = statements.sums(s, dt.date(2025, 6, 30), dt.date(2025, 3, 1))
+        want = _naive_sums(db, dt.date(2025, 6, 30), dt.date(2025, 3, 1))
+        assert {k: v for k, v in got.items() if v != (0, 0)} == want
+    with unit_of_work(db) as s:
+        before = statements.sums(s, dt.date(2025, 12, 31))
+        ledger.post(
+            s,
+            actor,
+            dt.date(2025, 7, 1),
+            "Biaya baru",
+            [Line("5.11", debit=777), Line("1.01", credit=777)],
+            source="manual",
+        )
+        after = statements.sums(s, dt.date(2025, 12, 31))
+        assert after["5.11"][0] == before["5.11"][0] + 777

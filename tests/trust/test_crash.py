@@ -44,25 +44,28 @@ CHILD = textwrap.dedent(
     """
     import sys, time, datetime as dt
     from sqlalchemy import event
+    from sqlalchemy.engine import Engine
     from sqlalchemy.orm import Session
     from koperasi.db.database import open_database
     from koperasi.services import loans, savings
     from koperasi.services.auth import SYSTEM
 
-    flushes = 0
+    writes = 0  # INSERT/UPDATE statements sent (ORM flushes and Core statements alike)
 
-    @event.listens_for(Session, "after_flush")
-    def _slow(session, ctx):
-        global flushes
-        flushes += 1
-        if flushes == int(sys.argv[3]):
+    @event.listens_for(Engine, "after_cursor_execute")
+    def _slow(conn, cursor, statement, params, context, executemany):
+        global writes
+        if not statement.lstrip().upper().startswith(("INSERT", "UPDATE")):
+            return
+        writes += 1
+        if writes == int(sys.argv[3]):
             print("INSIDE", flush=True)
-        if flushes >= int(sys.argv[3]):
+        if writes >= int(sys.argv[3]):
             time.sleep(0.02)
 
     @event.listens_for(Session, "before_commit")
     def _hold(session):
-        if flushes >= int(sys.argv[3]):
+        if writes >= int(sys.argv[3]):
             time.sleep(60)  # never commit before the parent's SIGKILL arrives
 
     db = open_database(sys.argv[1], seed=False)
@@ -98,10 +101,10 @@ def snapshot(db) -> dict[str, int]:
         }
 
 
-def kill_inside(target: str, job: str, after_flushes: int, *extra: str) -> None:
+def kill_inside(target: str, job: str, after_writes: int, *extra: str) -> None:
     """Run ``job`` in a child process and SIGKILL it once its unit of work is under way."""
     proc = subprocess.Popen(
-        [sys.executable, "-c", CHILD, target, job, str(after_flushes), *extra],
+        [sys.executable, "-c", CHILD, target, job, str(after_writes), *extra],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,

@@ -118,6 +118,7 @@ def _close_in(s: Session, actor: Actor, year: int, month: int, note: str = "") -
     p.closed_by = actor.username
     p.note = note
     s.flush()
+    s.info.pop("open_periods", None)  # ledger.ensure_open's memory of open months
     audit.record(
         s,
         actor,
@@ -242,6 +243,7 @@ def _post_in_month(s: Session, actor: Actor, date: dt.date, fn):  # type: ignore
         p.status = "closed"
         p.closed_at = utcnow()
         s.flush()
+        s.info.pop("open_periods", None)  # ledger.ensure_open's memory of open months
     return result
 
 

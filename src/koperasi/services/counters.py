@@ -23,20 +23,25 @@ def lock_series(session: Session, series: str, year: int) -> ReceiptCounter:
     row = cache.get((series, year))
     if row is not None:
         return row
-    # the dialect's own INSERT ... ON CONFLICT, imported here: an app on SQLite never loads
-    # the PostgreSQL dialect (a tenth of a second of every start)
-    if session.get_bind().dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
-    session.execute(
-        insert(ReceiptCounter).values(series=series, year=year, last_no=0).on_conflict_do_nothing()
-    )
-    row = session.scalars(
+    stmt = (
         select(ReceiptCounter)
         .where(ReceiptCounter.series == series, ReceiptCounter.year == year)
         .with_for_update()
-    ).one()
+    )
+    row = session.scalars(stmt).one_or_none()
+    if row is None:  # first use of the series this year: create it (a racing PC may too)
+        # the dialect's own INSERT ... ON CONFLICT, imported here: an app on SQLite never
+        # loads the PostgreSQL dialect (a tenth of a second of every start)
+        if session.get_bind().dialect.name == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert
+        else:
+            from sqlalchemy.dialects.sqlite import insert
+        session.execute(
+            insert(ReceiptCounter)
+            .values(series=series, year=year, last_no=0)
+            .on_conflict_do_nothing()
+        )
+        row = session.scalars(stmt).one()
     cache[(series, year)] = row
     return row
 

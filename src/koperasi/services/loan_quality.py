@@ -16,8 +16,9 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field, fields
 from decimal import Decimal
+from typing import NamedTuple
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from ..db.models import (
@@ -29,6 +30,7 @@ from ..db.models import (
     LoanTransaction,
     Member,
 )
+from ..db.plain import as_date, plain_rows
 from ..domain import arrears as qa
 from ..domain.money import RoundingMode
 from ..errors import ValidationError
@@ -155,25 +157,55 @@ def quality_rules_in(session: Session) -> qa.QualityRules:
 # ---------------------------------------------------------------- portfolio state
 
 
+class _LoanRow(NamedTuple):
+    """What the quality of a loan needs of it, its member and group (plain columns: a
+    large portfolio has thousands of loans, and ORM objects for them cost more than the
+    classification itself)."""
+
+    id: int
+    number: str
+    product_id: int
+    unit: str
+    amount: int
+    collateral: int
+    recoverable: bool
+    disbursed_on: dt.date | None
+    status: str
+    member_number: str
+    member_name: str
+    group_code: str | None
+
+
 def _portfolio(
     session: Session, as_of: dt.date, only_active_now: bool = False
-) -> list[
-    tuple[Loan, LoanProduct, Member, str | None, list[InstallmentState], int, dt.date | None]
-]:
+) -> list[tuple[_LoanRow, LoanProduct, list[InstallmentState], int, dt.date | None]]:
     """Every loan with principal outstanding on ``as_of``, with its schedule state then."""
-    changes = dict(
-        session.execute(
-            select(LoanTransaction.loan_id, func.sum(LoanTransaction.principal_change))
-            .where(LoanTransaction.date <= as_of)
-            .group_by(LoanTransaction.loan_id)
-        ).all()
+    sums = (
+        select(LoanTransaction.loan_id, func.sum(LoanTransaction.principal_change))
+        .where(LoanTransaction.date <= as_of)
+        .group_by(LoanTransaction.loan_id)
     )
+    if only_active_now:  # not the years of loans repaid long ago
+        sums = sums.where(LoanTransaction.loan_id.in_(select(Loan.id).where(Loan.status == ACTIVE)))
+    changes = dict(session.execute(sums).all())
     ids = [lid for lid, v in changes.items() if int(v or 0) > 0]
     if not ids:
         return []
     q = (
-        select(Loan, LoanProduct, Member, Group.code)
-        .join(LoanProduct, LoanProduct.id == Loan.product_id)
+        select(
+            Loan.id,
+            Loan.number,
+            Loan.product_id,
+            Loan.unit,
+            Loan.amount,
+            Loan.collateral,
+            Loan.recoverable,
+            Loan.disbursed_on,
+            Loan.status,
+            Member.number,
+            Member.name,
+            Group.code,
+        )
         .join(Member, Member.id == Loan.member_id)
         .outerjoin(Group, Group.id == Loan.group_id)
         .where(Loan.id.in_(ids))
@@ -181,13 +213,15 @@ def _portfolio(
     )
     if only_active_now:
         q = q.where(Loan.status == ACTIVE)
-    loans = session.execute(q).all()
+    loans = [_LoanRow(*row) for row in session.execute(q)]
+    products = {p.id: p for p in session.scalars(select(LoanProduct))}
     states: dict[int, dict[int, InstallmentState]] = defaultdict(dict)
     by_inst: dict[int, InstallmentState] = {}
     # plain columns, not LoanInstallment objects: a large portfolio has a hundred thousand
     # schedule rows, and building (and identity-mapping) an ORM object for each cost more
     # than the whole rest of the month-end
-    for iid, loan_id, no, due_date, principal, interest, fee in session.execute(
+    for iid, loan_id, no, due_date, principal, interest, fee in plain_rows(
+        session,
         select(
             LoanInstallment.id,
             LoanInstallment.loan_id,
@@ -200,18 +234,19 @@ def _portfolio(
             LoanInstallment.loan_id.in_(ids),
             LoanInstallment.valid_from <= as_of,
             (LoanInstallment.superseded_on.is_(None)) | (LoanInstallment.superseded_on > as_of),
-        )
+        ),
     ):
-        st = InstallmentState(iid, no, due_date, principal, interest, fee)
+        st = InstallmentState(iid, no, as_date(due_date), principal, interest, fee)
         states[loan_id][no] = st
         by_inst[iid] = st
-    for iid, comp, amount in session.execute(
+    for iid, comp, amount in plain_rows(
+        session,
         select(
             LoanAllocation.installment_id, LoanAllocation.component, func.sum(LoanAllocation.amount)
         )
         .join(LoanTransaction, LoanTransaction.id == LoanAllocation.transaction_id)
         .where(LoanTransaction.loan_id.in_(ids), LoanTransaction.date <= as_of)
-        .group_by(LoanAllocation.installment_id, LoanAllocation.component)
+        .group_by(LoanAllocation.installment_id, LoanAllocation.component),
     ):
         st = by_inst.get(iid)
         if st is not None:
@@ -228,19 +263,17 @@ def _portfolio(
         ).all()
     )
     out = []
-    for loan, product, member, gcode in loans:
+    for loan in loans:
         rows = sorted(states[loan.id].values(), key=lambda s: s.no)
         out.append(
-            (loan, product, member, gcode, rows, int(changes[loan.id]), last_pay.get(loan.id))
+            (loan, products[loan.product_id], rows, int(changes[loan.id]), last_pay.get(loan.id))
         )
     return out
 
 
 def _quality(
-    loan: Loan,
+    loan: _LoanRow,
     product: LoanProduct,
-    member: Member,
-    gcode: str | None,
     rows: list[InstallmentState],
     outstanding: int,
     last_payment: dt.date | None,
@@ -266,9 +299,9 @@ def _quality(
     paid_to_date = sum(s.paid_principal + s.paid_interest for s in due_rows)
     return LoanQuality(
         loan.number,
-        member.number,
-        member.name,
-        gcode,
+        loan.member_number,
+        loan.member_name,
+        loan.group_code,
         product.code,
         frequency,
         loan.disbursed_on or as_of,
@@ -306,13 +339,9 @@ def qualities_in(
     rules = quality_rules_in(session)
     default_mode = rounding_in(session)
     out = []
-    for loan, product, member, gcode, rows, outstanding, last in _portfolio(
-        session, as_of, only_active_now
-    ):
+    for loan, product, rows, outstanding, last in _portfolio(session, as_of, only_active_now):
         mode = RoundingMode(product.rounding) if product.rounding else default_mode
-        out.append(
-            _quality(loan, product, member, gcode, rows, outstanding, last, as_of, rules, mode)
-        )
+        out.append(_quality(loan, product, rows, outstanding, last, as_of, rules, mode))
     return out
 
 
@@ -380,6 +409,14 @@ def last_month_end_in(session: Session) -> dt.date | None:
     return max(dates, default=None)
 
 
+_LOANS = Loan.__table__
+_QUALITY_UPDATE = (
+    _LOANS.update()
+    .where(_LOANS.c.id == bindparam("loan"))
+    .values(ppap_booked=bindparam("ppap"), quality_class=bindparam("cls"))
+)
+
+
 def month_end_in(
     session: Session, actor: Actor, as_of: dt.date, progress: ProgressCallback | None = None
 ) -> MonthEndResult:
@@ -393,21 +430,30 @@ def month_end_in(
     items = {q.loan_number: q for q in qualities_in(session, as_of, only_active_now=True)}
     report(progress, 1, 3, "PPAP")
     change = 0
-    loans = session.scalars(
-        select(Loan)
+    loans = session.execute(
+        select(Loan.id, Loan.number, Loan.status, Loan.ppap_booked, Loan.quality_class)
         .where((Loan.status == ACTIVE) | (Loan.ppap_booked != 0))
         .order_by(Loan.id)
         .with_for_update()
     ).all()
-    for loan in loans:
-        q = items.get(loan.number)
-        required = q.ppap if (q is not None and loan.status == ACTIVE) else 0
+    updates = []
+    for loan_id, number, status, booked, quality_class in loans:
+        q = items.get(number)
+        required = q.ppap if (q is not None and status == ACTIVE) else 0
+        cls = quality_class
         if q is not None:
-            loan.quality_class = q.kolektibilitas
-        elif loan.status in (PAID_OFF, WRITTEN_OFF):
-            loan.quality_class = ""
-        change += required - loan.ppap_booked
-        loan.ppap_booked = required
+            cls = q.kolektibilitas
+        elif status in (PAID_OFF, WRITTEN_OFF):
+            cls = ""
+        change += required - booked
+        if required != booked or cls != quality_class:
+            updates.append({"loan": loan_id, "ppap": required, "cls": cls})
+    if updates:  # one executemany of the loans that changed (not an ORM flush of thousands)
+        session.connection().execute(_QUALITY_UPDATE, updates)
+        # loan objects this session already holds must not keep the old values
+        for loan in session.identity_map.values():
+            if isinstance(loan, Loan):
+                session.expire(loan, ["ppap_booked", "quality_class"])
     before = -ledger.balance(session, ALLOWANCE, as_of)
     entry_id = None
     if change:

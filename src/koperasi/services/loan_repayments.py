@@ -275,15 +275,19 @@ def _record_payment(
     session.add(tx)
     session.flush()
     by_no = {s.no: s for s in states}
-    session.add_all(
-        LoanAllocation(
-            transaction_id=tx.id,
-            installment_id=by_no[ln.no].id,
-            component=ln.component,
-            amount=ln.amount,
+    if alloc.lines:  # one executemany (the ORM would insert row by row to fetch ids)
+        session.connection().execute(
+            LoanAllocation.__table__.insert(),
+            [
+                {
+                    "transaction_id": tx.id,
+                    "installment_id": by_no[ln.no].id,
+                    "component": ln.component,
+                    "amount": ln.amount,
+                }
+                for ln in alloc.lines
+            ],
         )
-        for ln in alloc.lines
-    )
     loan.principal_outstanding -= alloc.principal
     session.flush()
     return tx
@@ -330,7 +334,7 @@ def _payment_source(
 # ---------------------------------------------------------------- repayment
 
 
-def repay_in(
+def _repay_in(
     session: Session,
     actor: Actor,
     loan: Loan,
@@ -341,10 +345,10 @@ def repay_in(
     receipt_no: str | None = None,
     memo: str = "",
     excess_to_savings: bool = False,
-) -> LoanTransaction | None:
+) -> tuple[LoanTransaction | None, Allocation | None]:
     """Take a repayment on a (locked) active loan; allocation per DESIGN §6.
     ``amount=None`` pays exactly what is due on ``date`` (arrears, penalties and the
-    installments due); returns None when nothing is due then. An amount beyond the whole
+    installments due); returns (None, None) when nothing is due then. An amount beyond the whole
     outstanding is refused, or with ``excess_to_savings`` (cash only) the rest is deposited
     to the member's sukarela savings on the same receipt."""
     _check_status(loan, ACTIVE)
@@ -356,7 +360,7 @@ def repay_in(
     if amount is None:
         amount = sum(d.total for d in dues if d.due_date <= date)
         if amount == 0:
-            return None
+            return None, None
     alloc = allocate(dues, amount, allow_excess=excess_to_savings and source == "kas")
     paid = amount - alloc.excess
     debit_account, acct = _payment_source(session, loan, source, paid, date)
@@ -389,7 +393,34 @@ def repay_in(
     _close_if_paid(session, actor, loan, date, apply_allocation(dues, alloc))
     session.flush()
     audit.record(session, actor, "loan.repay", "loan", loan.number, after=_audit_tx(tx, alloc))
-    return tx
+    return tx, alloc
+
+
+def repay_in(
+    session: Session,
+    actor: Actor,
+    loan: Loan,
+    amount: int | None,
+    date: dt.date,
+    *,
+    source: str = "kas",
+    receipt_no: str | None = None,
+    memo: str = "",
+    excess_to_savings: bool = False,
+) -> LoanTransaction | None:
+    """Take a repayment on a (locked) active loan; allocation per DESIGN §6 (see
+    :func:`_repay_in`). Returns None when ``amount=None`` and nothing is due."""
+    return _repay_in(
+        session,
+        actor,
+        loan,
+        amount,
+        date,
+        source=source,
+        receipt_no=receipt_no,
+        memo=memo,
+        excess_to_savings=excess_to_savings,
+    )[0]
 
 
 def repay(
@@ -411,7 +442,7 @@ def repay(
         raise ValidationError("amount", "not_an_amount", value=amount)
     with unit_of_work(db) as s:
         loan = lock_loan(s, number)
-        tx = repay_in(
+        tx, alloc = _repay_in(
             s,
             actor,
             loan,
@@ -421,8 +452,10 @@ def repay(
             memo=memo,
             excess_to_savings=excess_to_savings,
         )
-        assert tx is not None
-        return tx_view(s, tx, loan)
+        assert tx is not None and alloc is not None
+        return tx_view(
+            s, tx, loan, new_allocations=[(ln.no, ln.component, ln.amount) for ln in alloc.lines]
+        )
 
 
 @dataclass(frozen=True)

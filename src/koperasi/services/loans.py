@@ -15,6 +15,7 @@ Repayments, payoff, reversal, rescheduling, write-off and recovery live in
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -487,21 +488,31 @@ def row_of(session: Session, loan: Loan) -> LoanRow:
     )
 
 
-def tx_view(session: Session, tx: LoanTransaction, loan: Loan | None = None) -> LoanTxView:
+def tx_view(
+    session: Session,
+    tx: LoanTransaction,
+    loan: Loan | None = None,
+    new_allocations: Sequence[tuple[int, str, int]] | None = None,
+) -> LoanTxView:
+    """A transaction as shown. ``new_allocations`` ``(installment no, component, amount)``:
+    the split of a transaction just written (then not read back, and not reversed)."""
     loan = loan or session.get(Loan, tx.loan_id)
     assert loan is not None
     member = session.get(Member, loan.member_id)
     assert member is not None
-    allocs = session.execute(
-        select(LoanInstallment.no, LoanAllocation.component, LoanAllocation.amount)
-        .join(LoanInstallment, LoanInstallment.id == LoanAllocation.installment_id)
-        .where(LoanAllocation.transaction_id == tx.id)
-        .order_by(LoanAllocation.id)
-    ).all()
-    reversed_ = (
-        session.scalar(select(LoanTransaction.id).where(LoanTransaction.reverses_id == tx.id))
-        is not None
-    )
+    if new_allocations is not None:
+        allocs, reversed_ = list(new_allocations), False
+    else:
+        allocs = session.execute(
+            select(LoanInstallment.no, LoanAllocation.component, LoanAllocation.amount)
+            .join(LoanInstallment, LoanInstallment.id == LoanAllocation.installment_id)
+            .where(LoanAllocation.transaction_id == tx.id)
+            .order_by(LoanAllocation.id)
+        ).all()
+        reversed_ = (
+            session.scalar(select(LoanTransaction.id).where(LoanTransaction.reverses_id == tx.id))
+            is not None
+        )
     return LoanTxView(
         tx.id,
         loan.number,

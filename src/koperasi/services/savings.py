@@ -11,8 +11,9 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 
 from ..db.models import JournalEntry, Member, SavingsAccount, SavingsProduct, SavingsTransaction
 from ..domain.money import format_rupiah, round_money
@@ -207,7 +208,10 @@ def record_in(
     reverses_id: int | None = None,
 ) -> SavingsTransaction:
     """Write one subledger row and move the account balance. The caller posts the journal
-    entry (with a line on the product's account) in the same session."""
+    entry (with a line on the product's account) in the same session.
+
+    Core statements rather than an ORM flush (this runs for every deposit of a group
+    meeting); the account object is told its new balance as the database now holds it."""
     tx = SavingsTransaction(
         account_id=account.id,
         date=date,
@@ -219,10 +223,33 @@ def record_in(
         reverses_id=reverses_id,
         created_by=actor.username,
     )
-    session.add(tx)
-    account.balance += amount
-    session.flush()
+    conn = session.connection()
+    tx.id = conn.execute(
+        _TX_INSERT,
+        {
+            "account_id": account.id,
+            "date": date,
+            "kind": kind,
+            "amount": amount,
+            "receipt_no": receipt_no,
+            "journal_entry_id": journal_entry_id,
+            "memo": memo,
+            "reverses_id": reverses_id,
+            "created_by": actor.username,
+        },
+    ).scalar_one()
+    conn.execute(_BALANCE_UPDATE, {"account": account.id, "amount": amount})
+    set_committed_value(account, "balance", account.balance + amount)
     return tx
+
+
+_TX_INSERT = SavingsTransaction.__table__.insert().returning(SavingsTransaction.__table__.c.id)
+_ACCOUNTS = SavingsAccount.__table__
+_BALANCE_UPDATE = (
+    _ACCOUNTS.update()
+    .where(_ACCOUNTS.c.id == bindparam("account"))
+    .values(balance=_ACCOUNTS.c.balance + bindparam("amount"))
+)
 
 
 def _view(session: Session, tx: SavingsTransaction, account: SavingsAccount) -> SavingsTxView:

@@ -124,19 +124,15 @@ def _last_hash(session: Session) -> str:
     return prev
 
 
-def seal_entry(session: Session, entry: JournalEntry, lines: Sequence[JournalLine]) -> JournalSeal:
-    """Seal a just-flushed entry and its lines (in the caller's transaction)."""
+_SEAL_INSERT = JournalSeal.__table__.insert()
+
+
+def seal_rows(session: Session, entry: JournalEntry, lines: Sequence[tuple]) -> str:
+    """Seal a just-inserted entry and its lines, given as ``(id, entry_id, account_id, debit,
+    credit, member_id, memo)`` tuples (in the caller's transaction). Returns the seal's hash."""
     lock_series(session, LOCK_SERIES, 0)
     prev = _last_hash(session)
-    text = lines_text(
-        (
-            ln.id,
-            line_hash(
-                ln.id, ln.entry_id, ln.account_id, ln.debit, ln.credit, ln.member_id, ln.memo
-            ),
-        )
-        for ln in lines
-    )
+    text = lines_text((ln[0], line_hash(*ln)) for ln in lines)
     h = entry_hash(
         prev,
         entry.id,
@@ -150,11 +146,23 @@ def seal_entry(session: Session, entry: JournalEntry, lines: Sequence[JournalLin
         entry.posted_by,
         text,
     )
-    seal = JournalSeal(entry_id=entry.id, lines=text, prev_hash=prev, hash=h)
-    session.add(seal)
-    session.flush()
+    session.connection().execute(
+        _SEAL_INSERT, {"entry_id": entry.id, "lines": text, "prev_hash": prev, "hash": h}
+    )
     session.info["seal_last_hash"] = h
-    return seal
+    return h
+
+
+def seal_entry(session: Session, entry: JournalEntry, lines: Sequence[JournalLine]) -> str:
+    """Seal a flushed entry and its ORM lines (see :func:`seal_rows`)."""
+    return seal_rows(
+        session,
+        entry,
+        [
+            (ln.id, ln.entry_id, ln.account_id, ln.debit, ln.credit, ln.member_id, ln.memo)
+            for ln in lines
+        ],
+    )
 
 
 def seal_unsealed(session: Session) -> int:

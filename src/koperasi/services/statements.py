@@ -98,21 +98,59 @@ def sums(
     date_from: dt.date | None = None,
     exclude_sources: Iterable[str] = (),
 ) -> dict[str, tuple[int, int]]:
-    """(debit, credit) per account code for entries dated in [date_from, date_to]."""
+    """(debit, credit) per account code for entries dated in [date_from, date_to].
+
+    Remembered for the rest of the session (a report asks for the same balances several
+    times: statements, ratios, SHU); :func:`koperasi.services.ledger.post` forgets them.
+    The sums read every journal line; for a balance up to a recent date they are taken as
+    the totals (from the account index alone) less the few entries dated after it."""
+    excl = tuple(sorted(exclude_sources))
+    memo: dict = s.info.setdefault(SUMS_MEMO, {})
+    key = (date_to, date_from, excl)
+    if key not in memo:
+        memo[key] = _sums(s, date_to, date_from, excl)
+    return dict(memo[key])
+
+
+SUMS_MEMO = "ledger_sums"  # session.info key, cleared by ledger.post
+
+
+def _sums_query(date_to, date_from, excl, after: bool = False):  # type: ignore[no-untyped-def]
     q = (
         select(Account.code, func.sum(JournalLine.debit), func.sum(JournalLine.credit))
         .join(JournalLine, JournalLine.account_id == Account.id)
-        .join(JournalEntry, JournalEntry.id == JournalLine.entry_id)
         .group_by(Account.code)
     )
+    if date_to is None and date_from is None and not excl:
+        return q
+    q = q.join(JournalEntry, JournalEntry.id == JournalLine.entry_id)
+    if after:
+        return q.where(JournalEntry.date > date_to)
     if date_to is not None:
         q = q.where(JournalEntry.date <= date_to)
     if date_from is not None:
         q = q.where(JournalEntry.date >= date_from)
-    excl = tuple(exclude_sources)
     if excl:
         q = q.where(JournalEntry.source.not_in(excl))
-    return {code: (int(d or 0), int(c or 0)) for code, d, c in s.execute(q)}
+    return q
+
+
+def _sums(
+    s: Session, date_to: dt.date | None, date_from: dt.date | None, excl: tuple[str, ...]
+) -> dict[str, tuple[int, int]]:
+    def rows(q) -> dict[str, tuple[int, int]]:  # type: ignore[no-untyped-def]
+        return {code: (int(d or 0), int(c or 0)) for code, d, c in s.execute(q)}
+
+    if date_to is not None and date_from is None and not excl:
+        after = s.scalar(select(func.count(JournalEntry.id)).where(JournalEntry.date > date_to))
+        total = s.scalar(select(func.count(JournalEntry.id)))
+        if int(after or 0) * 2 < int(total or 0):  # mostly before: totals less what is after
+            out = rows(_sums_query(None, None, ()))
+            for code, (d, c) in rows(_sums_query(date_to, None, (), after=True)).items():
+                d0, c0 = out[code]
+                out[code] = (d0 - d, c0 - c)
+            return out
+    return rows(_sums_query(date_to, date_from, excl))
 
 
 def natural(info: AccountInfo, debit: int, credit: int) -> int:
@@ -335,16 +373,22 @@ def cash_category(info: AccountInfo) -> str:
 def _cash_counterparts(
     s: Session, cash_ids: list[int], start: dt.date, end: dt.date
 ) -> dict[str, tuple[int, int]]:
+    # the period's entries that touch cash (found through the date index first, not by
+    # reading every cash line of every year)
     cash_entries = (
-        select(JournalLine.entry_id).where(JournalLine.account_id.in_(cash_ids)).distinct()
-    )
-    q = (
-        select(Account.code, func.sum(JournalLine.debit), func.sum(JournalLine.credit))
-        .join(JournalLine, JournalLine.account_id == Account.id)
+        select(JournalLine.entry_id)
         .join(JournalEntry, JournalEntry.id == JournalLine.entry_id)
         .where(
             JournalEntry.date >= start,
             JournalEntry.date <= end,
+            JournalLine.account_id.in_(cash_ids),
+        )
+        .distinct()
+    )
+    q = (
+        select(Account.code, func.sum(JournalLine.debit), func.sum(JournalLine.credit))
+        .join(JournalLine, JournalLine.account_id == Account.id)
+        .where(
             JournalLine.account_id.not_in(cash_ids),
             JournalLine.entry_id.in_(cash_entries),
         )

@@ -154,7 +154,17 @@ class LoanAllocation(Base):
 
     __tablename__ = "loan_allocations"
     id: Mapped[int] = mapped_column(primary_key=True)
-    transaction_id: Mapped[int] = mapped_column(ForeignKey("loan_transactions.id"), index=True)
+    transaction_id: Mapped[int] = mapped_column(ForeignKey("loan_transactions.id"))
     installment_id: Mapped[int] = mapped_column(ForeignKey("loan_installments.id"), index=True)
     component: Mapped[str] = mapped_column(String(10))  # penalty | fee | interest | principal
     amount: Mapped[int] = mapped_column(Money)  # signed: negative on a reversal
+    __table_args__ = (
+        # covering: the month-end's sums per installment and component read the index only
+        Index(
+            "ix_loan_allocations_transaction_id",
+            "transaction_id",
+            "installment_id",
+            "component",
+            "amount",
+        ),
+    )

@@ -1,7 +1,11 @@
-"""Loan steps after the application: approve or refuse, disburse, take a repayment (with the
-split shown before confirming), pay off early (from a quote), and the loan receipt."""
+"""Loan steps after the application: approve or refuse, disburse (warned when the till is
+short), take a repayment (with the split shown before confirming), pay off early (from a
+quote), restructure (with the new schedule shown first), write off, take money back on a
+written-off loan, and the loan receipt."""
 
 from __future__ import annotations
+
+import datetime as dt
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -12,23 +16,52 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
 
-from ...domain.fmt import terbilang
+from ...domain.fmt import long_date, terbilang
 from ...errors import KoperasiError, ValidationError
+from ...services import loan_actions
 from ...services import loan_repayments as repay_service
 from ...services import loans as loans_service
+from ...services.loan_actions import (
+    CashNeed,
+    RecoveryStatus,
+    ReschedulePreview,
+    WriteOffPreview,
+)
 from ...services.loan_repayments import PayoffQuoteView, RepaymentPreview
 from ...services.loans import LoanDetail, LoanTxView
 from .. import dialogs
 from ..context import LEDGER, LOANS, MEMBERS, SAVINGS, AppContext
 from ..forms.loan_repayment_ui import Ui_LoanRepaymentForm
+from ..forms.loan_reschedule_ui import Ui_LoanRescheduleForm
 from ..receipts import ReceiptWindow
-from ..widgets import DirtyTracker, FieldErrors, rp, setup_date_edit, to_date
+from ..widgets import (
+    DirtyTracker,
+    FieldErrors,
+    MoneyEdit,
+    format_decimal,
+    parse_decimal,
+    rp,
+    setup_date_edit,
+    to_date,
+    to_qdate,
+)
 from .base import RowsModel, fmt_date, setup_table
-from .loan_labels import COMPONENT_LABELS, SOURCE_LABELS, kind_label, label, status_label
+from .loan_labels import (
+    COMPONENT_LABELS,
+    METHOD_LABELS,
+    RATE_PER_LABELS,
+    SOURCE_LABELS,
+    UNIT_LABELS,
+    class_label,
+    kind_label,
+    label,
+    status_label,
+)
 
 MONEY_CHANGES = frozenset({LOANS, LEDGER, SAVINGS, MEMBERS})
 
@@ -154,9 +187,68 @@ class DisburseDialog(QDialog):
         self.buttons = _buttons(self, self.tr("Cairkan"), "confirmDisburseButton")
         self.buttons.accepted.connect(self.confirm)
         layout.addWidget(self.buttons)
+        self.cash_need: CashNeed | None = None
+        self.cashBox: QMessageBox | None = None
+        self.busy = False  # between the click and the posting (the till is read first)
 
     def confirm(self) -> None:
+        """Cash from the till: the till is read first; when it holds less than the payout
+        the treasurer is warned (Batal by default) before anything is posted."""
+        if self.busy:
+            return
         self.errors.clear()
+        ctx, number = self.ctx, self.detail.number
+        date = to_date(self.dateEdit.date())
+        to, fee_mode = self.toCombo.currentData(), self.feeCombo.currentData()
+        self.busy = True
+        if to != "kas":
+            self._post()
+            return
+        ctx.read(
+            lambda: loan_actions.disbursement_cash(ctx.db, ctx.actor, number, date, to, fee_mode),
+            on_done=self._cash_checked,
+            on_error=self._failed,
+            parent=self,
+        )
+
+    def _failed(self, exc: BaseException) -> bool:
+        self.busy = False
+        return self.errors.show(exc)
+
+    def _answered(self, go: bool) -> None:
+        if go:
+            self._post()
+        else:
+            self.busy = False
+
+    def _cash_checked(self, need: CashNeed) -> None:
+        self.cash_need = need
+        if not need.short:
+            self._post()
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Saldo kas tidak cukup"),
+            self.tr(
+                "Saldo kas {cash} tidak cukup untuk pencairan {amount}.<br>"
+                "Periksa uang di kas, atau batalkan dan cairkan ke simpanan sukarela anggota."
+                "<br><br>Tetap cairkan tunai?"
+            ).format(cash=rp(need.cash_balance), amount=rp(need.cash_out)),
+            QMessageBox.StandardButton.NoButton,
+            self,
+        )
+        box.setObjectName("cashShortBox")
+        go = box.addButton(self.tr("Tetap cairkan"), QMessageBox.ButtonRole.AcceptRole)
+        go.setObjectName("disburseAnywayButton")
+        cancel = box.addButton(self.tr("Batal"), QMessageBox.ButtonRole.RejectRole)
+        cancel.setObjectName("cancelDisburseButton")
+        box.setDefaultButton(cancel)
+        box.setEscapeButton(cancel)
+        box.finished.connect(lambda _r: self._answered(box.clickedButton() is go))
+        self.cashBox = box
+        box.open()
+
+    def _post(self) -> None:
         ctx, number = self.ctx, self.detail.number
         date = to_date(self.dateEdit.date())
         to, fee_mode = self.toCombo.currentData(), self.feeCombo.currentData()
@@ -164,11 +256,12 @@ class DisburseDialog(QDialog):
             lambda: loans_service.disburse(ctx.db, ctx.actor, number, date, to, fee_mode),
             changes=MONEY_CHANGES,
             on_done=self._done,
-            on_error=self.errors.show,
+            on_error=self._failed,
             parent=self,
         )
 
     def _done(self, view: LoanTxView) -> None:
+        self.busy = False
         self.disbursed.emit(view)
         self.accept()
         show_loan_receipt(self.ctx, view, self.parentWidget())
@@ -479,18 +572,27 @@ class PayoffDialog(QDialog):
 
 
 def show_loan_receipt(
-    ctx: AppContext, view: LoanTxView, parent: QWidget | None
+    ctx: AppContext, view: LoanTxView, parent: QWidget | None, remaining: int | None = None
 ) -> LoanReceiptDialog:
-    dlg = LoanReceiptDialog(ctx, view, parent)
+    dlg = LoanReceiptDialog(ctx, view, parent, remaining)
     dlg.open()
     return dlg
 
 
 class LoanReceiptDialog(ReceiptWindow):
-    """Kuitansi for a loan transaction: what went to principal, interest, fee and penalty."""
+    """Kuitansi for a loan transaction: what went to principal, interest, fee and penalty.
+    For money received on a written-off loan, ``remaining`` is what is still owed of the
+    amount written off."""
 
-    def __init__(self, ctx: AppContext, view: LoanTxView, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        view: LoanTxView,
+        parent: QWidget | None = None,
+        remaining: int | None = None,
+    ) -> None:
         self.view = view
+        self.remaining = remaining
         super().__init__(
             ctx, self.tr("Kuitansi {no}").format(no=view.receipt_no or "-"), "loanReceipt", parent
         )
@@ -514,9 +616,580 @@ class LoanReceiptDialog(ReceiptWindow):
         ):
             if value:
                 rows.append((label(COMPONENT_LABELS, comp, lang), rp(abs(value))))
-        rows.append((self.tr("Sisa pokok"), rp(v.principal_outstanding_after)))
+        if v.kind == "pemulihan":
+            rows.append((self.tr("Status pinjaman"), status_label(v.loan_status_after, lang)))
+            if self.remaining is not None:
+                rows.append((self.tr("Sisa yang belum diterima"), rp(self.remaining)))
+        else:
+            rows.append((self.tr("Sisa pokok"), rp(v.principal_outstanding_after)))
         return (
             f"<h3>{kind_label(v.kind, lang)}</h3><table cellspacing='6'>"
             + "".join(f"<tr><td>{k}</td><td>{val}</td></tr>" for k, val in rows)
             + "</table>"
         )
+
+
+# ---------------------------------------------------------------- restructure, write off, recover
+
+
+class RescheduleDialog(QDialog):
+    """Restrukturisasi: new tenor, rate, method and start for the principal outstanding. The
+    new schedule (with unpaid interest and fees carried into its first installment) is shown
+    as the terms are typed, before anything is written; a reason is required."""
+
+    rescheduled = Signal(object)
+
+    def __init__(self, ctx: AppContext, detail: LoanDetail, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.detail = ctx, detail
+        lang = ctx.lang
+        self.ui = Ui_LoanRescheduleForm()
+        self.ui.setupUi(self)
+        ui = self.ui
+        self.setObjectName("loanRescheduleDialog")
+        title = self.tr("Restrukturisasi pinjaman")
+        self.setWindowTitle(title)
+        ui.titleLabel.setText(f"<h3>{title}</h3>")
+        unit = label(UNIT_LABELS, detail.unit, lang)
+        per = label(RATE_PER_LABELS, detail.rate_per, lang)
+        unpaid = [r for r in detail.schedule if r.unpaid > 0]
+        ui.infoLabel.setText(
+            loan_heading(detail, lang)
+            + "<br>"
+            + self.tr(
+                "Syarat sekarang: {term} × {every} {unit} · bunga {rate} % {per} · {method}"
+            ).format(
+                term=detail.row.term,
+                every=detail.every,
+                unit=unit,
+                rate=format_decimal(detail.rate),
+                per=per,
+                method=label(METHOD_LABELS, detail.method, lang),
+            )
+            + "<br>"
+            + self.tr(
+                "Sisa pokok <b>{out}</b> · {n} angsuran belum lunas · {cls}. "
+                "Sisa pokok itu mendapat jadwal baru mulai tanggal restrukturisasi."
+            ).format(
+                out=rp(detail.row.principal_outstanding),
+                n=len(unpaid),
+                cls=class_label(detail.row.quality_class, lang),
+            )
+        )
+        setup_date_edit(ui.dateEdit, ctx.today())
+        setup_date_edit(ui.firstDueEdit, ctx.today() + dt.timedelta(days=30))
+        ui.termSpin.setSuffix(f" × {detail.every} {unit}")
+        ui.termSpin.setValue(max(1, len(unpaid)))
+        ui.label_rateEdit.setText(self.tr("Suku &bunga (% {per})").format(per=per))
+        ui.rateEdit.setText(format_decimal(detail.rate))
+        for code in METHOD_LABELS:
+            ui.methodCombo.addItem(label(METHOD_LABELS, code, lang), code)
+        ui.methodCombo.setCurrentIndex(max(0, ui.methodCombo.findData(detail.method)))
+        ok = ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(self.tr("Simpan jadwal baru"))
+        ok.setObjectName("confirmRescheduleButton")
+        ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Batal"))
+        ui.buttonBox.accepted.connect(self.save)
+        ui.buttonBox.rejected.connect(self.reject)
+        self.errors = FieldErrors(ui.generalError, lang, self)
+        for key, widget in (
+            ("date", ui.dateEdit),
+            ("term", ui.termSpin),
+            ("rate", ui.rateEdit),
+            ("method", ui.methodCombo),
+            ("first_due", ui.firstDueEdit),
+            ("reason", ui.reasonEdit),
+        ):
+            error = QLabel()
+            row, _role = ui.rescheduleLayout.getWidgetPosition(widget)
+            ui.rescheduleLayout.insertRow(row + 1, "", error)
+            self.errors.add(key, widget, error)
+        self.previewModel = RowsModel(
+            [
+                (self.tr("Ke"), lambda r: r.no, "int"),
+                (self.tr("Jatuh tempo"), lambda r: r.due_date, "date"),
+                (self.tr("Pokok"), lambda r: r.principal, "money"),
+                (self.tr("Bunga"), lambda r: r.interest, "money"),
+                (self.tr("Biaya"), lambda r: r.fee or None, "money"),
+                (self.tr("Angsuran"), lambda r: r.total, "money"),
+                (self.tr("Sisa pokok"), lambda r: r.balance, "money"),
+            ],
+            self,
+        )
+        setup_table(ui.previewTable, "rescheduleScheduleTable")
+        ui.previewTable.setModel(self.previewModel)
+        ui.previewTable.setMinimumWidth(520)
+        self.preview: ReschedulePreview | None = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(250)
+        self._timer.timeout.connect(self.update_preview)
+        ui.termSpin.valueChanged.connect(lambda _v: self._timer.start())
+        ui.rateEdit.textChanged.connect(lambda _t: self._timer.start())
+        ui.methodCombo.currentIndexChanged.connect(lambda _i: self._timer.start())
+        ui.dateEdit.dateChanged.connect(lambda _d: self._timer.start())
+        ui.firstDueEdit.dateChanged.connect(lambda _d: self._timer.start())
+        ui.firstDueCheck.toggled.connect(self._first_due_toggled)
+        ui.reasonEdit.textChanged.connect(lambda _t: self.errors.set("reason", None))
+        self.dirty = DirtyTracker(self)
+        self.dirty.watch(ui.rateEdit, ui.reasonEdit, ui.methodCombo, ui.firstDueCheck)
+        ui.termSpin.valueChanged.connect(self.dirty.mark)
+        self.saving = False
+        self.update_preview()
+        ui.termSpin.setFocus()
+
+    def _first_due_toggled(self, on: bool) -> None:
+        self.ui.firstDueEdit.setEnabled(on)
+        self._timer.start()
+
+    def terms(self) -> dict | None:
+        """The terms as typed (None: the rate is not a number)."""
+        ui = self.ui
+        try:
+            rate = parse_decimal(ui.rateEdit.text())
+        except ValueError:
+            return None
+        method = ui.methodCombo.currentData()
+        return {
+            "date": to_date(ui.dateEdit.date()),
+            "term": ui.termSpin.value(),
+            "rate": None if rate is None or rate == self.detail.rate else rate,
+            "method": None if method == self.detail.method else method,
+            "first_due": to_date(ui.firstDueEdit.date()) if ui.firstDueCheck.isChecked() else None,
+        }
+
+    def update_preview(self) -> None:
+        """The new schedule for the terms as typed (nothing is written)."""
+        self._timer.stop()
+        ui, ctx = self.ui, self.ctx
+        self.preview = None
+        for key in ("date", "term", "rate", "method", "first_due", "loan", "principal"):
+            self.errors.set(key, None)
+        self.errors.set("_general", None)
+        self.previewModel.set_rows([])
+        ui.totalsLabel.clear()
+        terms = self.terms()
+        if terms is None:
+            self.errors.set("rate", self.tr("Suku bunga tidak dikenali; tulis mis. 1,5."))
+            return
+        try:
+            p = loan_actions.preview_reschedule(
+                ctx.db, self.detail.number, actor=ctx.actor, **terms
+            )
+        except ValidationError as exc:
+            self.errors.set(exc.field, exc.message(ctx.lang))
+            return
+        except KoperasiError as exc:
+            self.errors.show(exc)
+            return
+        self.preview = p
+        self.previewModel.set_rows(list(p.rows))
+        ui.previewTable.resizeColumnsToContents()
+        first = p.rows[0]
+        if not ui.firstDueCheck.isChecked():  # offer the computed date when it is ticked
+            ui.firstDueEdit.blockSignals(True)
+            ui.firstDueEdit.setDate(to_qdate(first.due_date))
+            ui.firstDueEdit.blockSignals(False)
+        text = self.tr(
+            "Angsuran pertama <b>{first}</b> pada {date} · total bunga <b>{interest}</b> · "
+            "total dibayar <b>{total}</b>"
+        ).format(
+            first=rp(first.total),
+            date=fmt_date(first.due_date),
+            interest=rp(p.total_interest),
+            total=rp(p.total),
+        )
+        if p.carried_interest and p.carried_fee:
+            text += "<br>" + self.tr(
+                "Bunga tertunggak {interest} dan biaya {fee} masuk angsuran pertama."
+            ).format(interest=rp(p.carried_interest), fee=rp(p.carried_fee))
+        elif p.carried_interest:
+            text += "<br>" + self.tr("Bunga tertunggak {interest} masuk angsuran pertama.").format(
+                interest=rp(p.carried_interest)
+            )
+        elif p.carried_fee:
+            text += "<br>" + self.tr("Biaya tertunggak {fee} masuk angsuran pertama.").format(
+                fee=rp(p.carried_fee)
+            )
+        if p.penalty_waived:
+            text += "<br>" + self.tr("Denda {penalty} yang belum dibayar dihapuskan.").format(
+                penalty=rp(p.penalty_waived)
+            )
+        ui.totalsLabel.setText(text)
+
+    def save(self) -> None:
+        if self.saving:
+            return
+        self.update_preview()
+        ui, ctx = self.ui, self.ctx
+        reason = ui.reasonEdit.text().strip()
+        if not reason:
+            self.errors.set("reason", ValidationError("reason", "required").message(ctx.lang))
+            ui.reasonEdit.setFocus()
+            return
+        terms = self.terms()
+        if self.preview is None or terms is None:
+            return
+        number = self.detail.number
+        self.saving = True
+        ctx.write(
+            lambda: loans_service.reschedule(
+                ctx.db,
+                ctx.actor,
+                number,
+                terms["date"],
+                terms["term"],
+                reason,
+                rate=terms["rate"],
+                method=terms["method"],
+                first_due=terms["first_due"],
+            ),
+            changes={LOANS, MEMBERS},
+            on_done=self._saved,
+            on_error=self._failed,
+            parent=self,
+        )
+
+    def _saved(self, detail: LoanDetail) -> None:
+        self.saving = False
+        self.dirty.dirty = False
+        self.rescheduled.emit(detail)
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> bool:
+        self.saving = False
+        return self.errors.show(exc)
+
+    def reject(self) -> None:
+        if self.dirty.dirty and not dialogs.ask_discard(self):
+            return
+        super().reject()
+
+
+class WriteOffDialog(QDialog):
+    """Hapus buku: the principal outstanding, the allowance (PPAP) already held for it and
+    the journal entry in words, for the date; a reason is required and asked once more."""
+
+    written_off = Signal(object)
+
+    def __init__(self, ctx: AppContext, detail: LoanDetail, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.detail = ctx, detail
+        self.setObjectName("loanWriteOffDialog")
+        self.setWindowTitle(self.tr("Hapus buku pinjaman"))
+        self.setMinimumWidth(560)
+        layout = QVBoxLayout(self)
+        info = QLabel(loan_heading(detail, ctx.lang))
+        info.setWordWrap(True)
+        layout.addWidget(info)
+        self.summaryLabel = QLabel()
+        self.summaryLabel.setObjectName("writeOffSummary")
+        self.summaryLabel.setTextFormat(Qt.TextFormat.RichText)
+        self.summaryLabel.setWordWrap(True)
+        layout.addWidget(self.summaryLabel)
+        form = QFormLayout()
+        self.dateEdit = setup_date_edit(QDateEdit(), ctx.today())
+        self.dateEdit.setObjectName("writeOffDateEdit")
+        self.reasonEdit = QLineEdit()
+        self.reasonEdit.setObjectName("writeOffReasonEdit")
+        self.reasonEdit.setPlaceholderText(
+            self.tr("mis. anggota pindah tanpa alamat; keputusan rapat pengurus 20/11")
+        )
+        form.addRow(self.tr("Tanggal hapus buku"), self.dateEdit)
+        self.dateError = QLabel()
+        form.addRow("", self.dateError)
+        form.addRow(self.tr("Alasan"), self.reasonEdit)
+        self.reasonError = QLabel()
+        form.addRow("", self.reasonError)
+        layout.addLayout(form)
+        self.general = QLabel()
+        layout.addWidget(self.general)
+        self.errors = FieldErrors(self.general, ctx.lang, self)
+        self.errors.add("date", self.dateEdit, self.dateError)
+        self.errors.add("reason", self.reasonEdit, self.reasonError)
+        self.buttons = _buttons(self, self.tr("Hapus buku"), "confirmWriteOffButton")
+        self.buttons.accepted.connect(self.confirm)
+        layout.addWidget(self.buttons)
+        self.preview: WriteOffPreview | None = None
+        self.dateEdit.dateChanged.connect(lambda _d: self.update_preview())
+        self.reasonEdit.textChanged.connect(lambda _t: self.errors.set("reason", None))
+        self.update_preview()
+        self.reasonEdit.setFocus()
+
+    def update_preview(self) -> None:
+        ctx, lang = self.ctx, self.ctx.lang
+        self.preview = None
+        self.errors.set("date", None)
+        self.errors.set("_general", None)
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        date = to_date(self.dateEdit.date())
+        try:
+            p = loan_actions.write_off_preview(ctx.db, self.detail.number, date, ctx.actor)
+        except KoperasiError as exc:
+            self.summaryLabel.clear()
+            self.errors.show(exc)
+            ok.setEnabled(False)
+            return
+        self.preview = p
+        ok.setEnabled(True)
+        if p.earliest_date is not None and date < p.earliest_date:
+            self.errors.set(
+                "date",
+                self.tr("Tanggal hapus buku tidak boleh sebelum {date}.").format(
+                    date=long_date(p.earliest_date, lang)
+                ),
+            )
+        lines = [
+            self.tr("Sisa pokok yang dihapus buku: <b>{amount}</b>").format(amount=rp(p.principal)),
+            self.tr("Cadangan (PPAP) yang sudah dibentuk untuk pinjaman ini: {ppap}").format(
+                ppap=rp(p.ppap_booked)
+            ),
+            self.tr("Kolektibilitas: {cls}").format(cls=class_label(p.quality_class, lang))
+            + (
+                self.tr(" · menunggak sejak {date}").format(date=long_date(p.overdue_since, lang))
+                if p.overdue_since
+                else ""
+            ),
+        ]
+        if p.quality_class != "macet":
+            lines.append(
+                "<span style='color:#b00020'>"
+                + self.tr(
+                    "Perhatian: pinjaman ini belum berkolektibilitas Macet; biasanya hanya "
+                    "pinjaman macet yang dihapus buku."
+                )
+                + "</span>"
+            )
+        effect = []
+        if p.from_allowance:
+            effect.append(
+                self.tr(
+                    "{amount} ditutup dari cadangan: debit 1.29 Penyisihan Penghapusan Pinjaman."
+                ).format(amount=rp(p.from_allowance))
+            )
+        if p.to_expense:
+            effect.append(
+                self.tr(
+                    "{amount} belum dicadangkan, dibebankan sekarang: debit 5.40 Beban "
+                    "Penyisihan Pinjaman."
+                ).format(amount=rp(p.to_expense))
+            )
+        effect.append(
+            self.tr("Kredit 1.20 Pinjaman Anggota {amount}: pinjaman keluar dari neraca.").format(
+                amount=rp(p.principal)
+            )
+        )
+        if p.released:
+            effect.append(
+                self.tr("Cadangan lebih {amount} dikembalikan: debit 1.29, kredit 5.40.").format(
+                    amount=rp(p.released)
+                )
+            )
+        html = "<br>".join(lines)
+        html += "<p><b>" + self.tr("Jurnal yang dibukukan") + "</b></p><ul>"
+        html += "".join(f"<li>{e}</li>" for e in effect) + "</ul>"
+        notes = []
+        if p.unpaid_interest:
+            notes.append(
+                self.tr(
+                    "Bunga tertunggak {amount} belum pernah dicatat sebagai pendapatan (basis "
+                    "kas), jadi tidak ikut dijurnal."
+                ).format(amount=rp(p.unpaid_interest))
+            )
+        notes.append(
+            self.tr(
+                "Kas tidak berubah. Tagihan kepada anggota tetap dicatat; uang yang kelak "
+                "diterima dibukukan sebagai Pendapatan Lain (4.90)."
+            )
+        )
+        html += "<p>" + " ".join(notes) + "</p>"
+        self.summaryLabel.setText(html)
+
+    def confirm(self) -> None:
+        self.update_preview()
+        ctx = self.ctx
+        reason = self.reasonEdit.text().strip()
+        if not reason:
+            self.errors.set("reason", ValidationError("reason", "required").message(ctx.lang))
+            self.reasonEdit.setFocus()
+            return
+        if self.preview is None or self.errors.has_errors():
+            return
+        number, date, amount = (
+            self.detail.number,
+            to_date(self.dateEdit.date()),
+            self.preview.principal,
+        )
+        if not dialogs.confirm(
+            self,
+            self.tr("Hapus buku pinjaman"),
+            self.tr(
+                "Hapus buku pinjaman {loan} ({member}) sebesar {amount} per {date}?<br>"
+                "Pinjaman tidak lagi aktif dan langkah ini tidak dapat dibalik."
+            ).format(
+                loan=number,
+                member=self.detail.row.member_name,
+                amount=rp(amount),
+                date=long_date(date, ctx.lang),
+            ),
+            self.tr("Hapus buku"),
+        ):
+            return
+        ctx.write(
+            lambda: loans_service.write_off(ctx.db, ctx.actor, number, date, reason),
+            changes=MONEY_CHANGES,
+            on_done=self._done,
+            on_error=self.errors.show,
+            parent=self,
+        )
+
+    def _done(self, view: LoanTxView) -> None:
+        self.written_off.emit(view)
+        self.accept()
+        dialogs.inform(
+            self.parentWidget(),
+            self.tr("Hapus buku"),
+            self.tr("Pinjaman {loan} dihapus buku: {amount}.").format(
+                loan=view.loan_number, amount=rp(view.amount)
+            ),
+        )
+
+
+class RecoveryDialog(QDialog):
+    """Penerimaan atas pinjaman yang dihapus buku: cash into the till, up to what is still
+    owed of the amount written off; the receipt follows."""
+
+    posted = Signal(object)
+
+    def __init__(self, ctx: AppContext, detail: LoanDetail, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.detail = ctx, detail
+        self.setObjectName("loanRecoveryDialog")
+        self.setWindowTitle(self.tr("Penerimaan pinjaman dihapus buku"))
+        self.setMinimumWidth(480)
+        layout = QVBoxLayout(self)
+        info = QLabel(loan_heading(detail, ctx.lang))
+        info.setWordWrap(True)
+        layout.addWidget(info)
+        self.statusLabel = QLabel()
+        self.statusLabel.setObjectName("recoveryStatusLabel")
+        self.statusLabel.setWordWrap(True)
+        layout.addWidget(self.statusLabel)
+        form = QFormLayout()
+        self.dateEdit = setup_date_edit(QDateEdit(), ctx.today())
+        self.dateEdit.setObjectName("recoveryDateEdit")
+        self.amountEdit = MoneyEdit()
+        self.amountEdit.setObjectName("recoveryAmountEdit")
+        self.wordsLabel = QLabel()
+        self.wordsLabel.setWordWrap(True)
+        self.memoEdit = QLineEdit()
+        self.memoEdit.setObjectName("recoveryMemoEdit")
+        self.memoEdit.setPlaceholderText(self.tr("mis. dibayar keluarga anggota"))
+        form.addRow(self.tr("Tanggal terima"), self.dateEdit)
+        self.dateError = QLabel()
+        form.addRow("", self.dateError)
+        form.addRow(self.tr("Jumlah diterima (Rp)"), self.amountEdit)
+        self.amountError = QLabel()
+        form.addRow("", self.amountError)
+        form.addRow(self.tr("Terbilang"), self.wordsLabel)
+        form.addRow(self.tr("Keterangan"), self.memoEdit)
+        layout.addLayout(form)
+        note = QLabel(self.tr("Diterima tunai: debit 1.01 Kas, kredit 4.90 Pendapatan Lain."))
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        self.general = QLabel()
+        layout.addWidget(self.general)
+        self.errors = FieldErrors(self.general, ctx.lang, self)
+        self.errors.add("date", self.dateEdit, self.dateError)
+        self.errors.add("amount", self.amountEdit, self.amountError)
+        self.buttons = _buttons(self, self.tr("Terima pembayaran"), "confirmRecoveryButton")
+        self.buttons.accepted.connect(self.save)
+        layout.addWidget(self.buttons)
+        self.status: RecoveryStatus | None = None
+        self.amountEdit.valueChanged.connect(lambda _v: self.check_amount())
+        self.dateEdit.dateChanged.connect(lambda _d: self.errors.set("date", None))
+        self.dirty = DirtyTracker(self)
+        self.dirty.watch(self.amountEdit, self.memoEdit)
+        self.saving = False
+        self.load_status()
+        self.amountEdit.setFocus()
+
+    def load_status(self) -> None:
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        try:
+            st = loan_actions.recovery_status(self.ctx.db, self.detail.number, self.ctx.actor)
+        except KoperasiError as exc:
+            self.errors.show(exc)
+            ok.setEnabled(False)
+            return
+        self.status = st
+        self.statusLabel.setText(
+            self.tr(
+                "Dihapus buku {date}: {written} · sudah diterima kembali {recovered} · "
+                "sisa <b>{remaining}</b>"
+            ).format(
+                date=long_date(st.written_off_on, self.ctx.lang) if st.written_off_on else "-",
+                written=rp(st.written_off),
+                recovered=rp(st.recovered),
+                remaining=rp(st.remaining),
+            )
+        )
+        if st.remaining <= 0:
+            self.errors.set(
+                "_general", self.tr("Seluruh jumlah yang dihapus buku sudah diterima kembali.")
+            )
+            ok.setEnabled(False)
+
+    def check_amount(self) -> bool:
+        """The amount as typed: a number, more than zero, not more than what is left."""
+        amount = self.amountEdit.value()
+        self.wordsLabel.setText(terbilang(amount, self.ctx.lang) if amount else "")
+        message = None
+        if not self.amountEdit.is_valid():
+            message = self.tr("Jumlah tidak dikenali; tulis mis. 250.000 atau Rp 250.000.")
+        elif amount is None or amount <= 0:
+            message = ValidationError("amount", "must_be_positive").message(self.ctx.lang)
+        elif self.status is not None and amount > self.status.remaining:
+            message = self.tr("Melebihi sisa yang dihapus buku ({remaining}).").format(
+                remaining=rp(self.status.remaining)
+            )
+        self.errors.set("amount", message)
+        return message is None
+
+    def save(self) -> None:
+        if self.saving or self.status is None:
+            return
+        self.errors.set("date", None)
+        self.errors.set("_general", None)
+        if not self.check_amount():
+            self.amountEdit.setFocus()
+            return
+        ctx, number = self.ctx, self.detail.number
+        amount = self.amountEdit.value()
+        assert amount is not None
+        date, memo = to_date(self.dateEdit.date()), self.memoEdit.text().strip()
+        self.saving = True
+        ctx.write(
+            lambda: loans_service.recover(ctx.db, ctx.actor, number, amount, date, memo),
+            changes=MONEY_CHANGES,
+            on_done=self._saved,
+            on_error=self._failed,
+            parent=self,
+        )
+
+    def _saved(self, view: LoanTxView) -> None:
+        self.saving = False
+        self.dirty.dirty = False
+        self.posted.emit(view)
+        self.accept()
+        remaining = self.status.remaining - view.amount if self.status else None
+        show_loan_receipt(self.ctx, view, self.parentWidget(), remaining)
+
+    def _failed(self, exc: BaseException) -> bool:
+        self.saving = False
+        return self.errors.show(exc)
+
+    def reject(self) -> None:
+        if self.dirty.dirty and not dialogs.ask_discard(self):
+            return
+        super().reject()

@@ -1,6 +1,7 @@
 """Pinjaman: the loan list (lazy) with each loan's schedule and transactions, the steps of a
-loan (apply, approve or refuse, disburse, repay, pay off, reverse), arrears by
-kolektibilitas, what falls due this week, loan products and the month-end run."""
+loan (apply, approve or refuse, disburse, repay, pay off, reverse; on the selected loan:
+restructure, write off, take money back after a write-off), arrears by kolektibilitas, what
+falls due this week, loan products and the month-end run."""
 
 from __future__ import annotations
 
@@ -26,7 +27,15 @@ from ...errors import KoperasiError
 from ...services import loans as loans_service
 from ...services import ui_queries
 from ...services.loan_quality import ArrearsReport
-from ...services.loans import ACTIVE, APPLIED, APPROVED, STATUSES, LoanDetail, LoanRow
+from ...services.loans import (
+    ACTIVE,
+    APPLIED,
+    APPROVED,
+    STATUSES,
+    WRITTEN_OFF,
+    LoanDetail,
+    LoanRow,
+)
 from .. import dialogs
 from ..context import LEDGER, LOANS, MEMBERS, SAVINGS, AppContext
 from ..widgets import format_decimal, rp, setup_date_edit, to_date
@@ -36,7 +45,10 @@ from .loan_dialogs import (
     DecisionDialog,
     DisburseDialog,
     PayoffDialog,
+    RecoveryDialog,
     RepaymentDialog,
+    RescheduleDialog,
+    WriteOffDialog,
 )
 from .loan_labels import UNIT_LABELS, class_label, kind_label, label, status_label
 from .loan_products import LoanProductsDialog
@@ -206,6 +218,10 @@ class LoanDetailPanel(QWidget):
                 self.tr("sisa pokok <b>{out}</b> · {cls}").format(
                     out=rp(r.principal_outstanding), cls=class_label(r.quality_class, lang)
                 )
+            )
+        if r.status == WRITTEN_OFF and detail.written_off_on:
+            parts.append(
+                self.tr("dihapus buku {date}").format(date=fmt_date(detail.written_off_on))
             )
         if detail.decision_note:
             parts.append(self.tr("catatan: {note}").format(note=detail.decision_note))
@@ -428,7 +444,25 @@ class LoansPage(Page):
         self.table.setModel(self.model)
         split.addWidget(self.table)
         self.detail = LoanDetailPanel(ctx)
-        split.addWidget(self.detail)
+        # what may be done to the selected loan beyond its regular steps (shown when it applies)
+        lower = QWidget()
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        loan_bar = QHBoxLayout()
+        self.rescheduleButton = QPushButton(self.tr("Res&trukturisasi..."))
+        self.writeOffButton = QPushButton(self.tr("&Hapus buku..."))
+        self.recoverButton = QPushButton(self.tr("Terima pe&mulihan..."))
+        for name, b in (
+            ("rescheduleLoanButton", self.rescheduleButton),
+            ("writeOffLoanButton", self.writeOffButton),
+            ("recoverLoanButton", self.recoverButton),
+        ):
+            b.setObjectName(name)
+            loan_bar.addWidget(b)
+        loan_bar.addStretch(1)
+        lower_layout.addLayout(loan_bar)
+        lower_layout.addWidget(self.detail, 1)
+        split.addWidget(lower)
         split.setSizes([300, 300])
         ll.addWidget(split, 1)
         self.tabs.addTab(listTab, self.tr("Daftar pinjaman"))
@@ -455,6 +489,9 @@ class LoansPage(Page):
         self.reverseButton.clicked.connect(self.reverse_selected)
         self.productsButton.clicked.connect(self.products)
         self.monthEndButton.clicked.connect(self.month_end)
+        self.rescheduleButton.clicked.connect(self.reschedule)
+        self.writeOffButton.clicked.connect(self.write_off)
+        self.recoverButton.clicked.connect(self.recover)
         self._filters_applied: dict[str, str | None] | None = None
         self.last_month_end: loans_service.MonthEndResult | None = None
         self._update_buttons()
@@ -546,6 +583,16 @@ class LoansPage(Page):
         self.disburseButton.setEnabled(status == APPROVED)
         self.payoffButton.setEnabled(status == ACTIVE)
         self.reverseButton.setEnabled(d is not None and bool(d.transactions))
+        # shown only when the step applies to the loan and the user's role may take it
+        actor = self.ctx.actor
+        for button, applies, permission in (
+            (self.rescheduleButton, status == ACTIVE, "loan.write"),
+            (self.writeOffButton, status == ACTIVE, "loan.approve"),
+            (self.recoverButton, status == WRITTEN_OFF, "loan.write"),
+        ):
+            shown = applies and actor.can(permission)
+            button.setVisible(shown)
+            button.setEnabled(shown)
 
     # -- steps
     def _after(self, number: str | None) -> None:
@@ -602,6 +649,33 @@ class LoansPage(Page):
         if d is None:
             return None
         dlg = PayoffDialog(self.ctx, d, self)
+        dlg.posted.connect(lambda v: self._after(v.loan_number))
+        dlg.open()
+        return dlg
+
+    def reschedule(self) -> RescheduleDialog | None:
+        d = self._need_loan()
+        if d is None:
+            return None
+        dlg = RescheduleDialog(self.ctx, d, self)
+        dlg.rescheduled.connect(lambda det: self._after(det.number))
+        dlg.open()
+        return dlg
+
+    def write_off(self) -> WriteOffDialog | None:
+        d = self._need_loan()
+        if d is None:
+            return None
+        dlg = WriteOffDialog(self.ctx, d, self)
+        dlg.written_off.connect(lambda v: self._after(v.loan_number))
+        dlg.open()
+        return dlg
+
+    def recover(self) -> RecoveryDialog | None:
+        d = self._need_loan()
+        if d is None:
+            return None
+        dlg = RecoveryDialog(self.ctx, d, self)
         dlg.posted.connect(lambda v: self._after(v.loan_number))
         dlg.open()
         return dlg
