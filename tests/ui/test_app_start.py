@@ -126,3 +126,14 @@ def test_the_start_builds_the_first_page_only_and_loads_no_heavy_library(tmp_pat
         "koperasi.ui.pages.exchange",
     }, pages
     assert lines["HEAVY"] == "", lines["HEAVY"]
+
+
+def test_smoke_test_on_a_database_it_cannot_open_fails_at_once_with_the_reason(tmp_path):
+    """Before: the error dialog waited for a human; the run failed after 120 s."""
+    path = tmp_path / "notes.db"
+    path.write_text("not a database at all, but long enough to be read", encoding="utf-8")
+    started = time.perf_counter()
+    result = _start(tmp_path, "--db", str(path), "--smoke-test", "--lang", "en")
+    assert result.returncode == 1
+    assert "koperasi-app: " in result.stderr and "main window" not in result.stderr
+    assert time.perf_counter() - started < 60

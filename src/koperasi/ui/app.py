@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 # isort: off
 import logging.handlers  # noqa: F401
 from ..db.database import Database, open_database
+from ..errors import KoperasiError
 from ..paths import demo_db_path
 from ..services import settings as settings_service
 from ..services import users as users_service
@@ -99,7 +100,19 @@ class AppController(QObject):
         self.smoke_test = False  # --smoke-test: never ask anything (see _show_smoke_test)
 
     def _show_task_error(self, exc: BaseException, details: str) -> None:
+        if self._smoke_test_failed(exc):
+            return
         crash.show_error(exc, details, QApplication.activeWindow(), self.lang)
+
+    def _smoke_test_failed(self, exc: BaseException) -> bool:
+        """--smoke-test: a failure is printed and ends the run (exit 1) at once; nobody is
+        there to read an error dialog."""
+        if not self.smoke_test:
+            return False
+        message = exc.message(self.lang) if isinstance(exc, KoperasiError) else repr(exc)
+        print(f"koperasi-app: {message}", file=sys.stderr, flush=True)
+        QApplication.exit(1)
+        return True
 
     # -- start
     def start(self, db: str | None = None, demo: bool = False) -> None:
@@ -161,6 +174,8 @@ class AppController(QObject):
         parent: QWidget | None = self.window or self.welcome
 
         def failed(exc: BaseException) -> bool:
+            if self._smoke_test_failed(exc):
+                return True
             crash.show_error(exc, parent=parent, lang=self.lang)
             if self.window is None and self.welcome is None:
                 self.show_welcome()
@@ -276,16 +291,13 @@ class AppController(QObject):
         (a ketua kelompok of no group: no member, no total, no change) and quits at once."""
         username = os.environ.get("KOPERASI_USER", "").strip()
         if username:
-            from ..errors import KoperasiError
-
             try:
                 actor = users_service.authenticate(
                     db, username, os.environ.get("KOPERASI_PASSWORD", "")
                 )
             except KoperasiError as exc:
-                print(f"koperasi-app: {exc.message(self.lang)}", file=sys.stderr, flush=True)
                 db.dispose()
-                QApplication.exit(1)
+                self._smoke_test_failed(exc)
                 return None
         else:
             actor = SMOKE_TEST_GUEST
