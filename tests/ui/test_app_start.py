@@ -5,20 +5,26 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 
 from koperasi.db.database import open_database
 
 
-def _start(tmp_path, *args: str) -> subprocess.CompletedProcess:
+def _start(tmp_path, *args: str, env: dict | None = None, code: str | None = None):  # type: ignore[no-untyped-def]
     env = {
         **os.environ,
         "QT_QPA_PLATFORM": "offscreen",
         "HOME": str(tmp_path / "home"),
         "XDG_CONFIG_HOME": str(tmp_path / "config"),
         "XDG_DATA_HOME": str(tmp_path / "data"),
+        **(env or {}),
     }
+    for name in ("KOPERASI_USER", "KOPERASI_PASSWORD"):
+        if env.get(name) is None:
+            env.pop(name, None)
+    program = ["-c", code] if code else ["-m", "koperasi.ui.app"]
     return subprocess.run(
-        [sys.executable, "-m", "koperasi.ui.app", *args],
+        [sys.executable, *program, *args],
         env=env,
         capture_output=True,
         text=True,
@@ -38,3 +44,96 @@ def test_unknown_option_is_refused_with_usage(tmp_path):
     result = _start(tmp_path, "--no-such-option")
     assert result.returncode == 2
     assert "usage: koperasi-app" in result.stderr
+
+
+ADMIN_PW = "rahasia-admin-1"
+
+
+def _with_accounts(path) -> None:  # type: ignore[no-untyped-def]
+    from koperasi.services import users as users_service
+
+    db = open_database(str(path))
+    users_service.create_first_admin(db, "admin", ADMIN_PW, "Ketua Pengurus")
+    db.dispose()
+
+
+def test_smoke_test_on_a_database_with_accounts_does_not_wait_for_a_login(tmp_path):
+    """Before: the login dialog waited for a human and the run failed after 120 s."""
+    path = tmp_path / "kop.db"
+    _with_accounts(path)
+    started = time.perf_counter()
+    result = _start(tmp_path, "--db", str(path), "--smoke-test", "--lang", "en")
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.startswith("koperasi-app: ")
+    assert time.perf_counter() - started < 60
+
+
+def test_smoke_test_logs_in_with_the_accounts_password_from_the_environment(tmp_path):
+    path = tmp_path / "kop.db"
+    _with_accounts(path)
+    env = {"KOPERASI_USER": "admin", "KOPERASI_PASSWORD": ADMIN_PW}
+    ok = _start(tmp_path, "--db", str(path), "--smoke-test", env=env)
+    assert ok.returncode == 0, ok.stderr[-2000:]
+    wrong = _start(
+        tmp_path,
+        "--db",
+        str(path),
+        "--smoke-test",
+        "--lang",
+        "en",
+        env={**env, "KOPERASI_PASSWORD": "salah"},
+    )
+    assert wrong.returncode == 1
+    assert "koperasi-app: " in wrong.stderr and "main window" not in wrong.stderr
+    from koperasi.services import audit as audit_service
+
+    db = open_database(str(path))
+    try:
+        actions = [e.action for e in audit_service.list_audit(db)]
+    finally:
+        db.dispose()
+    assert "user.login_failed" in actions, "the wrong password went through the real login"
+
+
+# the start, then what it loaded: the page shown first, never the heavy libraries
+LOADED = """
+import sys
+from koperasi.ui.app import main
+code = main(["--db", sys.argv[1], "--smoke-test"])
+mods = sys.modules
+print("LOADED", *sorted(m for m in mods if m.startswith("koperasi.ui.pages.")))
+print("HEAVY", *sorted(m for m in ("reportlab", "openpyxl", "PySide6.QtPdf", "babel",
+      "koperasi.reports", "koperasi.exchange", "sqlalchemy.dialects.postgresql") if m in mods))
+sys.exit(code)
+"""
+
+
+def test_the_start_builds_the_first_page_only_and_loads_no_heavy_library(tmp_path):
+    path = tmp_path / "kop.db"
+    open_database(str(path)).dispose()
+    result = _start(tmp_path, str(path), code=LOADED)
+    assert result.returncode == 0, result.stderr[-2000:]
+    lines = dict(
+        line.split(" ", 1) if " " in line else (line, "") for line in result.stdout.splitlines()
+    )
+    pages = set(lines["LOADED"].split())
+    assert "koperasi.ui.pages.dashboard" in pages
+    assert not pages & {
+        "koperasi.ui.pages.members",
+        "koperasi.ui.pages.loans",
+        "koperasi.ui.pages.ledger",
+        "koperasi.ui.pages.reports",
+        "koperasi.ui.pages.exchange",
+    }, pages
+    assert lines["HEAVY"] == "", lines["HEAVY"]
+
+
+def test_smoke_test_on_a_database_it_cannot_open_fails_at_once_with_the_reason(tmp_path):
+    """Before: the error dialog waited for a human; the run failed after 120 s."""
+    path = tmp_path / "notes.db"
+    path.write_text("not a database at all, but long enough to be read", encoding="utf-8")
+    started = time.perf_counter()
+    result = _start(tmp_path, "--db", str(path), "--smoke-test", "--lang", "en")
+    assert result.returncode == 1
+    assert "koperasi-app: " in result.stderr and "main window" not in result.stderr
+    assert time.perf_counter() - started < 60

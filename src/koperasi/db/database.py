@@ -3,15 +3,24 @@
 from __future__ import annotations
 
 import os
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from ..errors import DatabaseProblem
 from .engine import make_engine, normalise_url
 from .migrate import ensure_schema
+
+
+class ReadsStopped(Exception):
+    """A read refused because the database's reads are being stopped (see
+    :meth:`Database.reads_stopped`); nobody waits for its result."""
 
 
 @dataclass
@@ -25,10 +34,45 @@ class Database:
     created: bool = False
     _sessions: sessionmaker[Session] = field(init=False, repr=False)
     _read_sessions: sessionmaker[Session] = field(init=False, repr=False)
+    _reading: set[Any] = field(init=False, repr=False, default_factory=set)
+    _reads_lock: threading.Lock = field(init=False, repr=False, default_factory=threading.Lock)
+    _reads_stopped: bool = field(init=False, repr=False, default=False)
 
     def __post_init__(self) -> None:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._read_sessions = sessionmaker(self.read_engine, expire_on_commit=False)
+        if self.read_engine is not self.engine and self.read_engine.dialect.name == "sqlite":
+            event.listen(self.read_engine, "checkout", self._on_checkout)
+            event.listen(self.read_engine, "checkin", self._on_checkin)
+            event.listen(self.read_engine, "before_cursor_execute", self._before_read)
+
+    # -- stopping the reads under way (SQLite): a closing window does not wait for them
+    def _on_checkout(self, dbapi_conn: Any, _record: Any, _proxy: Any) -> None:
+        with self._reads_lock:
+            self._reading.add(dbapi_conn)
+
+    def _on_checkin(self, dbapi_conn: Any, _record: Any) -> None:
+        with self._reads_lock:
+            self._reading.discard(dbapi_conn)
+
+    def _before_read(self, *_args: Any) -> None:
+        if self._reads_stopped:
+            raise ReadsStopped()
+
+    @contextmanager
+    def reads_stopped(self) -> Iterator[None]:
+        """While inside: the reader's running statements are interrupted and new ones fail
+        with :class:`ReadsStopped`, so reads still under way (a screen's figures being
+        loaded) end at once. Reads work again afterwards. Writes are never touched."""
+        self._reads_stopped = True
+        try:
+            with self._reads_lock:
+                reading = list(self._reading)
+            for conn in reading:
+                conn.interrupt()  # sqlite3: safe from another thread
+            yield
+        finally:
+            self._reads_stopped = False
 
     @property
     def is_sqlite(self) -> bool:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator, Mapping
+from importlib import import_module
+
 from PySide6.QtCore import QByteArray, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -22,15 +25,6 @@ from . import dialogs, trust
 from .context import SETTINGS, AppContext
 from .crash import log_path
 from .pages.base import Page
-from .pages.dashboard import DashboardPage
-from .pages.exchange import ExchangePage
-from .pages.groups import GroupsPage
-from .pages.ledger import LedgerPage
-from .pages.loans import LoansPage
-from .pages.members import MembersPage
-from .pages.reports import ReportsPage
-from .pages.savings import SavingsPage
-from .pages.settings import SettingsPage
 
 PAGE_KEYS = (
     "dashboard",
@@ -44,10 +38,69 @@ PAGE_KEYS = (
     "settings",
 )
 
+# page key -> (module under koperasi.ui.pages, class). A page (and what only it needs:
+# charts, PDF viewer, workbooks, report engines) is imported and built on first use, so the
+# window opens with only the page it shows first.
+PAGE_CLASSES: dict[str, tuple[str, str]] = {
+    "dashboard": ("dashboard", "DashboardPage"),
+    "members": ("members", "MembersPage"),
+    "groups": ("groups", "GroupsPage"),
+    "savings": ("savings", "SavingsPage"),
+    "loans": ("loans", "LoansPage"),
+    "ledger": ("ledger", "LedgerPage"),
+    "reports": ("reports", "ReportsPage"),
+    "exchange": ("exchange", "ExchangePage"),
+    "settings": ("settings", "SettingsPage"),
+}
+
+
+class Pages(Mapping[str, Page]):
+    """``win.pages[key]``: the page, built on first access; iterating names every key but
+    only :meth:`built` lists the pages that exist."""
+
+    def __init__(self, build: Callable[[str], Page]) -> None:
+        self._build = build
+        self._pages: dict[str, Page] = {}
+
+    def __getitem__(self, key: str) -> Page:
+        page = self._pages.get(key)
+        if page is None:
+            if key not in PAGE_CLASSES:
+                raise KeyError(key)
+            page = self._pages[key] = self._build(key)
+        return page
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(PAGE_KEYS)
+
+    def __len__(self) -> int:
+        return len(PAGE_KEYS)
+
+    def is_built(self, key: str) -> bool:
+        return key in self._pages
+
+    def built(self) -> dict[str, Page]:
+        return {k: self._pages[k] for k in PAGE_KEYS if k in self._pages}
+
+
+def _page_property(key: str) -> property:
+    return property(lambda self: self.pages[key], doc=f"The {key} page (built on first use).")
+
 
 class MainWindow(QMainWindow):
     openDatabaseRequested = Signal()
     languageChangeRequested = Signal(str)
+    pageBuilt = Signal(str, object)  # key, page: just built (the role guard applies itself)
+
+    dashboard = _page_property("dashboard")
+    members = _page_property("members")
+    groups = _page_property("groups")
+    savings = _page_property("savings")
+    loans = _page_property("loans")
+    ledger = _page_property("ledger")
+    reports = _page_property("reports")
+    exchange = _page_property("exchange")
+    settings = _page_property("settings")
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -75,26 +128,7 @@ class MainWindow(QMainWindow):
         row.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
-        self.dashboard = DashboardPage(ctx)
-        self.members = MembersPage(ctx)
-        self.groups = GroupsPage(ctx)
-        self.savings = SavingsPage(ctx)
-        self.loans = LoansPage(ctx)
-        self.ledger = LedgerPage(ctx)
-        self.reports = ReportsPage(ctx)
-        self.exchange = ExchangePage(ctx)
-        self.settings = SettingsPage(ctx)
-        self.pages: dict[str, Page] = {
-            "dashboard": self.dashboard,
-            "members": self.members,
-            "groups": self.groups,
-            "savings": self.savings,
-            "loans": self.loans,
-            "ledger": self.ledger,
-            "reports": self.reports,
-            "exchange": self.exchange,
-            "settings": self.settings,
-        }
+        self.pages = Pages(self._build_page)
         titles = {
             "dashboard": self.tr("Beranda"),
             "members": self.tr("Anggota"),
@@ -111,15 +145,13 @@ class MainWindow(QMainWindow):
             item = QListWidgetItem(titles[key])
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.nav.addItem(item)
-            self.stack.addWidget(self.pages[key])
+            # a stand-in keeps each page's index until the page is built
+            self.stack.addWidget(QWidget(objectName=f"{key}Placeholder"))
         self.nav.currentRowChanged.connect(self._nav_changed)
 
         self._make_actions()
         self._make_status_bar()
-        self.dashboard.navigate.connect(self.go)
         ctx.bus.navigate.connect(self.go)
-        self.settings.languageChanged.connect(self.languageChangeRequested.emit)
-        self.settings.openDatabaseRequested.connect(self.openDatabaseRequested.emit)
         ctx.bus.changed.connect(self._on_changed)
         self._restore()
         self.update_title()
@@ -279,9 +311,31 @@ class MainWindow(QMainWindow):
             self.update_title()
         self.update_status()
 
+    # -- pages
+    def _build_page(self, key: str) -> Page:
+        module, name = PAGE_CLASSES[key]
+        cls = getattr(import_module(f".pages.{module}", __package__), name)
+        page: Page = cls(self.ctx)
+        row = PAGE_KEYS.index(key)
+        stand_in = self.stack.widget(row)
+        was_current = self.stack.currentIndex() == row
+        self.stack.insertWidget(row, page)
+        if was_current:  # switch before the stand-in goes, so no other page shows meanwhile
+            self.stack.setCurrentIndex(row)
+        self.stack.removeWidget(stand_in)
+        stand_in.deleteLater()
+        if key == "dashboard":
+            page.navigate.connect(self.go)
+        elif key == "settings":
+            page.languageChanged.connect(self.languageChangeRequested.emit)
+            page.openDatabaseRequested.connect(self.openDatabaseRequested.emit)
+        self.pageBuilt.emit(key, page)
+        return page
+
     # -- navigation
     def _nav_changed(self, row: int) -> None:
         if 0 <= row < self.stack.count():
+            self.pages[PAGE_KEYS[row]]  # noqa: B018 - builds the page on first visit
             self.stack.setCurrentIndex(row)
 
     def current_key(self) -> str:
@@ -337,9 +391,13 @@ class MainWindow(QMainWindow):
         from .pages.loan_dialogs import RepaymentDialog
 
         dlg = RepaymentDialog(self.ctx, number, self)
-        dlg.posted.connect(lambda v: self.loans._after(v.loan_number))
+        dlg.posted.connect(self._after_repayment)
         dlg.open()
         return dlg
+
+    def _after_repayment(self, posted) -> None:  # type: ignore[no-untyped-def]
+        if self.pages.is_built("loans"):  # else it loads afresh when first shown
+            self.loans._after(posted.loan_number)
 
     def new_loan(self):  # type: ignore[no-untyped-def]
         member = None
@@ -389,7 +447,8 @@ class MainWindow(QMainWindow):
         s.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        if self.ctx.runner.busy() and not dialogs.confirm(
+        runner = self.ctx.runner
+        if runner.busy(writes_only=True) and not dialogs.confirm(
             self,
             self.tr("Pekerjaan masih berjalan"),
             self.tr("Masih ada pekerjaan yang berjalan. Tunggu sampai selesai lalu tutup?"),
@@ -397,7 +456,13 @@ class MainWindow(QMainWindow):
         ):
             event.ignore()
             return
-        self.ctx.runner.wait()
+        # figures still loading are not worth waiting for: drop them and stop their queries
+        if runner.abandon_reads():
+            runner.wait_writes()  # a write may read as it goes: let it finish first
+            with self.ctx.db.reads_stopped():
+                runner.wait()
+        else:
+            runner.wait()
         self.trust.closing()
         self.save_state()
         super().closeEvent(event)

@@ -11,6 +11,7 @@ main window only calls :func:`install` and :meth:`TrustFeatures.closing`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
@@ -18,10 +19,10 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractButton, QMenu, QWidget
 
 from .context import AppContext
-from .pages.trust import AuditPanel, BackupActions, BackupPanel, UsersPanel, change_password
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
+    from .pages.trust import BackupActions
 
 # object name -> the permission (services/auth.py PERMISSIONS) it needs. Other screens may
 # add their names here.
@@ -167,7 +168,10 @@ class RoleGuard(QObject):
 
 
 class TrustFeatures(QObject):
-    """What issue 7 adds to a main window; ``reopenRequested`` after a restore."""
+    """What issue 7 adds to a main window; ``reopenRequested`` after a restore.
+
+    The Pengguna / Jejak Audit / Cadangan tabs join Pengaturan when that page is built (pages
+    are built on first use); every page built later is guarded by the acting user's role."""
 
     reopenRequested = Signal()
 
@@ -175,50 +179,108 @@ class TrustFeatures(QObject):
         super().__init__(window)
         ctx = window.ctx
         self.ctx, self.window = ctx, window
-        self.backup = BackupActions(ctx, window)
-        self.backup.restored.connect(lambda _r: self.reopenRequested.emit())
-        tabs = window.settings.tabs
-        self.usersPanel = UsersPanel(ctx) if ctx.actor.can("user.manage") else None
-        self.auditPanel = AuditPanel(ctx) if ctx.actor.can("read.all") else None
-        self.backupPanel = BackupPanel(ctx, self.backup)
-        if self.usersPanel is not None:
-            tabs.addTab(self.usersPanel, self.tr("Pengguna"))
-        if self.auditPanel is not None:
-            tabs.addTab(self.auditPanel, self.tr("Jejak Audit"))
-        tabs.addTab(self.backupPanel, self.tr("Cadangan"))
+        self._backup: BackupActions | None = None
+        self._auto_backup = False
+        self._panels: dict[str, QWidget | None] | None = None
         self._make_actions()
         self.guard = RoleGuard(ctx, window)
+        if window.pages.is_built("settings"):
+            self._add_panels(window.settings)
         self.guard.apply_window()
+        window.pageBuilt.connect(self._page_built)
+
+    @property
+    def backup(self) -> BackupActions:
+        """The backup actions (their module is loaded on first use, not at start)."""
+        if self._backup is None:
+            from .pages.trust import BackupActions
+
+            self._backup = BackupActions(self.ctx, self.window)
+            self._backup.auto = self._auto_backup
+            self._backup.restored.connect(lambda _r: self.reopenRequested.emit())
+        return self._backup
+
+    @property
+    def auto_backup(self) -> bool:
+        """The rotated backup when the window closes (switched on by the app)."""
+        return self._backup.auto if self._backup is not None else self._auto_backup
+
+    @auto_backup.setter
+    def auto_backup(self, on: bool) -> None:
+        self._auto_backup = on
+        if self._backup is not None:
+            self._backup.auto = on
+
+    def _page_built(self, key: str, page: QWidget) -> None:
+        if key == "settings":
+            self._add_panels(page)
+        self.guard.apply(page)
+
+    def _add_panels(self, settings_page: QWidget) -> None:
+        from .pages.trust import AuditPanel, BackupPanel, UsersPanel
+
+        ctx = self.ctx
+        users = UsersPanel(ctx) if ctx.actor.can("user.manage") else None
+        audit = AuditPanel(ctx) if ctx.actor.can("read.all") else None
+        backup = BackupPanel(ctx, self.backup)
+        self._panels = {"users": users, "audit": audit, "backup": backup}
+        tabs = settings_page.tabs  # type: ignore[attr-defined]
+        if users is not None:
+            tabs.addTab(users, self.tr("Pengguna"))
+        if audit is not None:
+            tabs.addTab(audit, self.tr("Jejak Audit"))
+        tabs.addTab(backup, self.tr("Cadangan"))
+
+    def _panel(self, name: str) -> QWidget | None:
+        if self._panels is None:
+            self.window.pages["settings"]  # noqa: B018 - building it adds the panels
+        assert self._panels is not None
+        return self._panels[name]
+
+    @property
+    def usersPanel(self):  # type: ignore[no-untyped-def]  # noqa: N802
+        return self._panel("users")
+
+    @property
+    def auditPanel(self):  # type: ignore[no-untyped-def]  # noqa: N802
+        return self._panel("audit")
+
+    @property
+    def backupPanel(self):  # type: ignore[no-untyped-def]  # noqa: N802
+        return self._panel("backup")
 
     def _make_actions(self) -> None:
         win = self.window
         a = win._action
         self.backupNowAction = a(
-            "backupNowAction", self.tr("&Cadangkan sekarang..."), None, self.backup.backup_now
+            "backupNowAction",
+            self.tr("&Cadangkan sekarang..."),
+            None,
+            lambda: self.backup.backup_now(),
         )
         self.restoreBackupAction = a(
             "restoreBackupAction",
             self.tr("&Pulihkan dari cadangan..."),
             None,
-            self.backup.restore,
+            lambda: self.backup.restore(),
         )
         self.changePasswordAction = a(
             "changePasswordAction",
             self.tr("&Ganti kata sandi..."),
             None,
-            lambda: change_password(self.ctx, win),
+            self._change_password,
         )
         self.manageUsersAction = a(
             "manageUsersAction",
             self.tr("&Kelola pengguna..."),
             None,
-            lambda: self.show_tab(self.usersPanel),
+            lambda: self.show_tab(lambda: self.usersPanel),
         )
         self.auditTrailAction = a(
             "auditTrailAction",
             self.tr("&Jejak audit"),
             None,
-            lambda: self.show_tab(self.auditPanel),
+            lambda: self.show_tab(lambda: self.auditPanel),
         )
         if not self.ctx.db.is_sqlite:
             self.backupNowAction.setEnabled(False)
@@ -241,7 +303,14 @@ class TrustFeatures(QObject):
         else:
             bar.addMenu(menu)
 
-    def show_tab(self, panel: QWidget | None) -> None:
+    def _change_password(self) -> None:
+        from .pages.trust import change_password
+
+        change_password(self.ctx, self.window)
+
+    def show_tab(self, panel: QWidget | None | Callable[[], QWidget | None]) -> None:
+        if callable(panel):
+            panel = panel()
         if panel is None:
             return
         self.window.go("settings")
@@ -249,7 +318,8 @@ class TrustFeatures(QObject):
 
     def closing(self) -> None:
         """Called by the main window as it closes: the automatic backup."""
-        self.backup.backup_on_close()
+        if self.auto_backup:
+            self.backup.backup_on_close()
 
 
 def install(window: MainWindow) -> TrustFeatures:

@@ -74,6 +74,8 @@ class Task(QObject):
         self.result: Any = None
         self.error: BaseException | None = None
         self.is_finished = False
+        self.abandoned = False  # nobody wants the outcome any more (the window closed)
+        self.write = False
         self.error_handler: Callable[[BaseException, str], None] | None = None
 
     # -- called on the worker thread
@@ -111,8 +113,19 @@ class Task(QObject):
         if self.on_progress is not None and not self.is_finished:
             self.on_progress(done, total, message)
 
+    def _drop(self) -> bool:
+        """An abandoned task ends without calling back (its screen may be gone)."""
+        if not self.abandoned:
+            return False
+        self._close_dialog()
+        self.is_finished = True
+        self.done.emit(self)
+        return True
+
     @Slot(object)
     def _finished(self, result: Any) -> None:
+        if self._drop():
+            return
         self._close_dialog()
         self.result, self.is_finished = result, True
         if self.on_done is not None:
@@ -121,6 +134,8 @@ class Task(QObject):
 
     @Slot(object, str)
     def _failed(self, exc: BaseException, details: str) -> None:
+        if self._drop():
+            return
         self._close_dialog()
         self.error, self.is_finished = exc, True
         handled = self.on_error(exc) if self.on_error is not None else None
@@ -130,6 +145,8 @@ class Task(QObject):
 
     @Slot()
     def _cancelled(self) -> None:
+        if self._drop():
+            return
         self._close_dialog()
         self.is_finished = True
         if self.on_cancel is not None:
@@ -181,6 +198,7 @@ class Runner(QObject):
         """
         task = Task(fn, on_done, on_error, on_cancel, wants_progress=progress is not None)
         task.error_handler = self.error_handler
+        task.write = write
         if progress is not None:
             self._attach_dialog(task, progress, parent)
         self._tasks.add(task)
@@ -218,8 +236,22 @@ class Runner(QObject):
     def _forget(self, task: Task) -> None:
         self._tasks.discard(task)
 
-    def busy(self) -> bool:
-        return bool(self._tasks)
+    def busy(self, writes_only: bool = False) -> bool:
+        """Work under way; with ``writes_only``, only writes (reads may be abandoned)."""
+        return any(t.write or not writes_only for t in self._tasks if not t.abandoned)
+
+    def abandon_reads(self) -> int:
+        """Drop the outcome of every read under way or queued (their screens are closing):
+        they end without calling back. Returns how many. The caller stops the database's
+        reads (``Database.reads_stopped``) so that they end quickly."""
+        reads = [t for t in self._tasks if not t.write and not t.is_finished]
+        for task in reads:
+            task.abandoned = True
+            task.cancel()
+        return len(reads)
+
+    def wait_writes(self, msecs: int = 30_000) -> bool:
+        return self.write_pool.waitForDone(msecs)
 
     def wait(self, msecs: int = 30_000) -> bool:
         """Block until both pools are idle (used at shutdown and by tests)."""
@@ -275,8 +307,14 @@ class SyncRunner(QObject):
             task._finished(result)
         return task
 
-    def busy(self) -> bool:
+    def busy(self, writes_only: bool = False) -> bool:
         return False
+
+    def abandon_reads(self) -> int:
+        return 0
+
+    def wait_writes(self, msecs: int = 0) -> bool:
+        return True
 
     def wait(self, msecs: int = 0) -> bool:
         return True

@@ -7,7 +7,9 @@ already define (status, transaction kind, kolektibilitas) are taken from there.
 from __future__ import annotations
 
 from ...domain.arrears import CLASS_LABELS
-from ...services.loans import KIND_LABELS, STATUS_LABELS
+
+# services.loans (STATUS_LABELS, KIND_LABELS) is imported by the two functions that use it:
+# the dashboard, shown first, needs only the kolektibilitas labels
 
 METHOD_LABELS = {
     "flat": ("Flat (bunga tetap dari pokok awal)", "Flat"),
@@ -63,10 +65,14 @@ def label(table: dict[str, tuple[str, str]], code: str | None, lang: str) -> str
 
 
 def status_label(code: str, lang: str) -> str:
+    from ...services.loans import STATUS_LABELS
+
     return label(STATUS_LABELS, code, lang)
 
 
 def kind_label(code: str, lang: str) -> str:
+    from ...services.loans import KIND_LABELS
+
     return label(KIND_LABELS, code, lang)
 
 
