@@ -10,8 +10,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLayout,
+    QLineEdit,
+    QWidget,
+)
 
+from ...errors import ValidationError
 from .. import dialogs
 from ..context import AppContext
 from ..widgets import DirtyTracker, FieldErrors
@@ -79,6 +88,15 @@ class FormDialog(QDialog):
         form.addRow("", error)
         self.errors.add(key, widget, error)
         return error
+
+    def required_text(self, key: str, edit: QLineEdit) -> str:
+        """The text of ``edit``, stripped; when empty the "required" error stands under it
+        and the focus goes there."""
+        text = edit.text().strip()
+        if not text:
+            self.errors.set(key, ValidationError(key, "required").message(self.ctx.lang))
+            edit.setFocus()
+        return text
 
     def post(
         self,

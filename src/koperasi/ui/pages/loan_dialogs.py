@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import TypeVar
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -64,12 +65,33 @@ from .loan_labels import (
 )
 
 MONEY_CHANGES = frozenset({LOANS, LEDGER, SAVINGS, MEMBERS})
+T = TypeVar("T")
 
 
 def _buttons(
     dialog: FormDialog, ok_text: str, ok_name: str, on_ok: Callable[[], object]
 ) -> QDialogButtonBox:
     return setup_buttons(None, ok_text, ok_name, dialog.tr("Batal"), on_ok, dialog.reject)
+
+
+def _read_or_block(
+    dialog: PayoffDialog | WriteOffDialog | RecoveryDialog,
+    fn: Callable[[], T],
+    shown: QLabel | None = None,
+) -> T | None:
+    """``fn()``: the quote or preview the OK button acts on. None when the service refuses:
+    its error shown, ``shown`` cleared and OK disabled (until a later read succeeds)."""
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    try:
+        result = fn()
+    except KoperasiError as exc:
+        if shown is not None:
+            shown.clear()
+        dialog.errors.show(exc)
+        ok.setEnabled(False)
+        return None
+    ok.setEnabled(True)
+    return result
 
 
 def loan_heading(d: LoanDetail, lang: str) -> str:
@@ -479,18 +501,16 @@ class PayoffDialog(FormDialog):
     def update_quote(self) -> None:
         self.errors.clear()
         self.quote = None
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        try:
-            q = repay_service.payoff_quote(
+        q = _read_or_block(
+            self,
+            lambda: repay_service.payoff_quote(
                 self.ctx.db, self.detail.number, to_date(self.dateEdit.date()), self.ctx.actor
-            )
-        except KoperasiError as exc:
-            self.quoteLabel.clear()
-            self.errors.show(exc)
-            ok.setEnabled(False)
+            ),
+            self.quoteLabel,
+        )
+        if q is None:
             return
         self.quote = q
-        ok.setEnabled(True)
         rows = [
             (self.tr("Sisa pokok"), q.principal),
             (self.tr("Bunga"), q.interest),
@@ -776,10 +796,8 @@ class RescheduleDialog(FormDialog):
             return
         self.update_preview()
         ui, ctx = self.ui, self.ctx
-        reason = ui.reasonEdit.text().strip()
+        reason = self.required_text("reason", ui.reasonEdit)
         if not reason:
-            self.errors.set("reason", ValidationError("reason", "required").message(ctx.lang))
-            ui.reasonEdit.setFocus()
             return
         terms = self.terms()
         if self.preview is None or terms is None:
@@ -849,17 +867,15 @@ class WriteOffDialog(FormDialog):
         self.preview = None
         self.errors.set("date", None)
         self.errors.set("_general", None)
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         date = to_date(self.dateEdit.date())
-        try:
-            p = loan_actions.write_off_preview(ctx.db, self.detail.number, date, ctx.actor)
-        except KoperasiError as exc:
-            self.summaryLabel.clear()
-            self.errors.show(exc)
-            ok.setEnabled(False)
+        p = _read_or_block(
+            self,
+            lambda: loan_actions.write_off_preview(ctx.db, self.detail.number, date, ctx.actor),
+            self.summaryLabel,
+        )
+        if p is None:
             return
         self.preview = p
-        ok.setEnabled(True)
         if p.earliest_date is not None and date < p.earliest_date:
             self.errors.set(
                 "date",
@@ -936,10 +952,8 @@ class WriteOffDialog(FormDialog):
     def confirm(self) -> None:
         self.update_preview()
         ctx = self.ctx
-        reason = self.reasonEdit.text().strip()
+        reason = self.required_text("reason", self.reasonEdit)
         if not reason:
-            self.errors.set("reason", ValidationError("reason", "required").message(ctx.lang))
-            self.reasonEdit.setFocus()
             return
         if self.preview is None or self.errors.has_errors():
             return
@@ -1031,12 +1045,11 @@ class RecoveryDialog(FormDialog):
         self.amountEdit.setFocus()
 
     def load_status(self) -> None:
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        try:
-            st = loan_actions.recovery_status(self.ctx.db, self.detail.number, self.ctx.actor)
-        except KoperasiError as exc:
-            self.errors.show(exc)
-            ok.setEnabled(False)
+        st = _read_or_block(
+            self,
+            lambda: loan_actions.recovery_status(self.ctx.db, self.detail.number, self.ctx.actor),
+        )
+        if st is None:
             return
         self.status = st
         self.statusLabel.setText(
@@ -1054,7 +1067,7 @@ class RecoveryDialog(FormDialog):
             self.errors.set(
                 "_general", self.tr("Seluruh jumlah yang dihapus buku sudah diterima kembali.")
             )
-            ok.setEnabled(False)
+            self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
 
     def check_amount(self) -> bool:
         """The amount as typed: a number, more than zero, not more than what is left."""
