@@ -68,32 +68,6 @@ MONEY_CHANGES = frozenset({LOANS, LEDGER, SAVINGS, MEMBERS})
 T = TypeVar("T")
 
 
-def _buttons(
-    dialog: FormDialog, ok_text: str, ok_name: str, on_ok: Callable[[], object]
-) -> QDialogButtonBox:
-    return setup_buttons(None, ok_text, ok_name, dialog.tr("Batal"), on_ok, dialog.reject)
-
-
-def _read_or_block(
-    dialog: PayoffDialog | WriteOffDialog | RecoveryDialog,
-    fn: Callable[[], T],
-    shown: QLabel | None = None,
-) -> T | None:
-    """``fn()``: the quote or preview the OK button acts on. None when the service refuses:
-    its error shown, ``shown`` cleared and OK disabled (until a later read succeeds)."""
-    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
-    try:
-        result = fn()
-    except KoperasiError as exc:
-        if shown is not None:
-            shown.clear()
-        dialog.errors.show(exc)
-        ok.setEnabled(False)
-        return None
-    ok.setEnabled(True)
-    return result
-
-
 def loan_heading(d: LoanDetail, lang: str) -> str:
     return (
         f"<b>{d.number}</b> · {d.row.member_number} {d.row.member_name} · "
@@ -101,7 +75,43 @@ def loan_heading(d: LoanDetail, lang: str) -> str:
     )
 
 
-class DecisionDialog(FormDialog):
+class _LoanStepDialog(FormDialog):
+    """A step on one loan, built in code: the loan's heading on top (``self.body``), then the
+    step's own widgets, then the general error line and the OK / Batal buttons."""
+
+    def __init__(
+        self, ctx: AppContext, detail: LoanDetail, parent: QWidget | None, extra: str = ""
+    ) -> None:
+        super().__init__(ctx, parent)
+        self.detail = detail
+        self.body = QVBoxLayout(self)
+        add_wrapped_label(self.body, loan_heading(detail, ctx.lang) + extra)
+        self.general = QLabel()
+        self.errors = FieldErrors(self.general, ctx.lang, self)
+
+    def add_buttons(self, ok_text: str, ok_name: str, on_ok: Callable[[], object]) -> None:
+        self.body.addWidget(self.general)
+        self.buttons = setup_buttons(None, ok_text, ok_name, self.tr("Batal"), on_ok, self.reject)
+        self.body.addWidget(self.buttons)
+
+    def read_or_block(self, fn: Callable[[], T], shown: QLabel | None = None) -> T | None:
+        """``fn()``: the quote or preview the OK button acts on. None when the service
+        refuses: its error shown, ``shown`` cleared and OK disabled (until a later read
+        succeeds)."""
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        try:
+            result = fn()
+        except KoperasiError as exc:
+            if shown is not None:
+                shown.clear()
+            self.errors.show(exc)
+            ok.setEnabled(False)
+            return None
+        ok.setEnabled(True)
+        return result
+
+
+class DecisionDialog(_LoanStepDialog):
     """Setujui (with an optional note) or tolak (with a required reason) an application."""
 
     decided = Signal(object)
@@ -109,14 +119,10 @@ class DecisionDialog(FormDialog):
     def __init__(
         self, ctx: AppContext, detail: LoanDetail, approve: bool, parent: QWidget | None = None
     ) -> None:
-        super().__init__(ctx, parent)
-        self.detail, self.approve = detail, approve
+        super().__init__(ctx, detail, parent, f"<br>{detail.purpose}")
+        self.approve = approve
         self.setObjectName("loanApproveDialog" if approve else "loanRejectDialog")
         self.setWindowTitle(self.tr("Setujui pinjaman") if approve else self.tr("Tolak pinjaman"))
-        layout = QVBoxLayout(self)
-        add_wrapped_label(layout, loan_heading(detail, ctx.lang) + f"<br>{detail.purpose}")
-        self.general = QLabel()
-        self.errors = FieldErrors(self.general, ctx.lang, self)
         form = QFormLayout()
         self.dateEdit = setup_date_edit(QDateEdit(), ctx.today())
         self.dateEdit.setObjectName("decisionDateEdit")
@@ -131,15 +137,12 @@ class DecisionDialog(FormDialog):
         self.noteError = self.add_field(
             form, self.tr("Catatan") if approve else self.tr("Alasan"), "reason", self.noteEdit
         )
-        layout.addLayout(form)
-        layout.addWidget(self.general)
-        self.buttons = _buttons(
-            self,
+        self.body.addLayout(form)
+        self.add_buttons(
             self.tr("Setujui") if approve else self.tr("Tolak pengajuan"),
             "confirmDecisionButton",
             self.confirm,
         )
-        layout.addWidget(self.buttons)
 
     def confirm(self) -> None:
         self.errors.clear()
@@ -156,21 +159,16 @@ class DecisionDialog(FormDialog):
         self.accept()
 
 
-class DisburseDialog(FormDialog):
+class DisburseDialog(_LoanStepDialog):
     """Cairkan: cash from the till or into the member's sukarela account; the fee per the
     product (deducted or paid in cash). The receipt follows."""
 
     disbursed = Signal(object)
 
     def __init__(self, ctx: AppContext, detail: LoanDetail, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, parent)
-        self.detail = detail
+        super().__init__(ctx, detail, parent)
         self.setObjectName("loanDisburseDialog")
         self.setWindowTitle(self.tr("Pencairan pinjaman"))
-        layout = QVBoxLayout(self)
-        add_wrapped_label(layout, loan_heading(detail, ctx.lang))
-        self.general = QLabel()
-        self.errors = FieldErrors(self.general, ctx.lang, self)
         form = QFormLayout()
         self.dateEdit = setup_date_edit(QDateEdit(), ctx.today())
         self.dateEdit.setObjectName("disburseDateEdit")
@@ -186,11 +184,9 @@ class DisburseDialog(FormDialog):
         self.dateError = self.add_field(form, self.tr("Tanggal pencairan"), "date", self.dateEdit)
         form.addRow(self.tr("Dicairkan"), self.toCombo)
         form.addRow(self.tr("Biaya administrasi"), self.feeCombo)
-        layout.addLayout(form)
-        layout.addWidget(self.general)
+        self.body.addLayout(form)
         self.errors.add("disburse_to", self.toCombo, QLabel())
-        self.buttons = _buttons(self, self.tr("Cairkan"), "confirmDisburseButton", self.confirm)
-        layout.addWidget(self.buttons)
+        self.add_buttons(self.tr("Cairkan"), "confirmDisburseButton", self.confirm)
         self.cash_need: CashNeed | None = None
         self.cashBox: QMessageBox | None = None
 
@@ -463,18 +459,15 @@ class RepaymentDialog(FormDialog):
         show_loan_receipt(self.ctx, view, self.parentWidget())
 
 
-class PayoffDialog(FormDialog):
+class PayoffDialog(_LoanStepDialog):
     """Pelunasan dipercepat: the quote for the date, then the payoff for exactly that sum."""
 
     posted = Signal(object)
 
     def __init__(self, ctx: AppContext, detail: LoanDetail, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, parent)
-        self.detail = detail
+        super().__init__(ctx, detail, parent)
         self.setObjectName("loanPayoffDialog")
         self.setWindowTitle(self.tr("Pelunasan pinjaman"))
-        layout = QVBoxLayout(self)
-        add_wrapped_label(layout, loan_heading(detail, ctx.lang))
         form = QFormLayout()
         self.dateEdit = setup_date_edit(QDateEdit(), ctx.today())
         self.dateEdit.setObjectName("payoffDateEdit")
@@ -484,16 +477,12 @@ class PayoffDialog(FormDialog):
             self.sourceCombo.addItem(label(SOURCE_LABELS, code, ctx.lang), code)
         form.addRow(self.tr("Tanggal pelunasan"), self.dateEdit)
         form.addRow(self.tr("Sumber dana"), self.sourceCombo)
-        layout.addLayout(form)
+        self.body.addLayout(form)
         self.quoteLabel = QLabel()
         self.quoteLabel.setObjectName("payoffQuoteLabel")
         self.quoteLabel.setTextFormat(Qt.TextFormat.RichText)
-        layout.addWidget(self.quoteLabel)
-        self.general = QLabel()
-        layout.addWidget(self.general)
-        self.errors = FieldErrors(self.general, ctx.lang, self)
-        self.buttons = _buttons(self, self.tr("Lunasi"), "confirmPayoffButton", self.confirm)
-        layout.addWidget(self.buttons)
+        self.body.addWidget(self.quoteLabel)
+        self.add_buttons(self.tr("Lunasi"), "confirmPayoffButton", self.confirm)
         self.quote: PayoffQuoteView | None = None
         self.dateEdit.dateChanged.connect(lambda _d: self.update_quote())
         self.update_quote()
@@ -501,8 +490,7 @@ class PayoffDialog(FormDialog):
     def update_quote(self) -> None:
         self.errors.clear()
         self.quote = None
-        q = _read_or_block(
-            self,
+        q = self.read_or_block(
             lambda: repay_service.payoff_quote(
                 self.ctx.db, self.detail.number, to_date(self.dateEdit.date()), self.ctx.actor
             ),
@@ -824,24 +812,19 @@ class RescheduleDialog(FormDialog):
         self.accept()
 
 
-class WriteOffDialog(FormDialog):
+class WriteOffDialog(_LoanStepDialog):
     """Hapus buku: the principal outstanding, the allowance (PPAP) already held for it and
     the journal entry in words, for the date; a reason is required and asked once more."""
 
     written_off = Signal(object)
 
     def __init__(self, ctx: AppContext, detail: LoanDetail, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, parent)
-        self.detail = detail
+        super().__init__(ctx, detail, parent)
         self.setObjectName("loanWriteOffDialog")
         self.setWindowTitle(self.tr("Hapus buku pinjaman"))
         self.setMinimumWidth(560)
-        layout = QVBoxLayout(self)
-        add_wrapped_label(layout, loan_heading(detail, ctx.lang))
-        self.summaryLabel = add_wrapped_label(layout, name="writeOffSummary")
+        self.summaryLabel = add_wrapped_label(self.body, name="writeOffSummary")
         self.summaryLabel.setTextFormat(Qt.TextFormat.RichText)
-        self.general = QLabel()
-        self.errors = FieldErrors(self.general, ctx.lang, self)
         form = QFormLayout()
         self.dateEdit = setup_date_edit(QDateEdit(), ctx.today())
         self.dateEdit.setObjectName("writeOffDateEdit")
@@ -852,10 +835,8 @@ class WriteOffDialog(FormDialog):
         )
         self.dateError = self.add_field(form, self.tr("Tanggal hapus buku"), "date", self.dateEdit)
         self.reasonError = self.add_field(form, self.tr("Alasan"), "reason", self.reasonEdit)
-        layout.addLayout(form)
-        layout.addWidget(self.general)
-        self.buttons = _buttons(self, self.tr("Hapus buku"), "confirmWriteOffButton", self.confirm)
-        layout.addWidget(self.buttons)
+        self.body.addLayout(form)
+        self.add_buttons(self.tr("Hapus buku"), "confirmWriteOffButton", self.confirm)
         self.preview: WriteOffPreview | None = None
         self.dateEdit.dateChanged.connect(lambda _d: self.update_preview())
         self.reasonEdit.textChanged.connect(lambda _t: self.errors.set("reason", None))
@@ -868,8 +849,7 @@ class WriteOffDialog(FormDialog):
         self.errors.set("date", None)
         self.errors.set("_general", None)
         date = to_date(self.dateEdit.date())
-        p = _read_or_block(
-            self,
+        p = self.read_or_block(
             lambda: loan_actions.write_off_preview(ctx.db, self.detail.number, date, ctx.actor),
             self.summaryLabel,
         )
@@ -995,23 +975,18 @@ class WriteOffDialog(FormDialog):
         )
 
 
-class RecoveryDialog(FormDialog):
+class RecoveryDialog(_LoanStepDialog):
     """Penerimaan atas pinjaman yang dihapus buku: cash into the till, up to what is still
     owed of the amount written off; the receipt follows."""
 
     posted = Signal(object)
 
     def __init__(self, ctx: AppContext, detail: LoanDetail, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, parent)
-        self.detail = detail
+        super().__init__(ctx, detail, parent)
         self.setObjectName("loanRecoveryDialog")
         self.setWindowTitle(self.tr("Penerimaan pinjaman dihapus buku"))
         self.setMinimumWidth(480)
-        layout = QVBoxLayout(self)
-        add_wrapped_label(layout, loan_heading(detail, ctx.lang))
-        self.statusLabel = add_wrapped_label(layout, name="recoveryStatusLabel")
-        self.general = QLabel()
-        self.errors = FieldErrors(self.general, ctx.lang, self)
+        self.statusLabel = add_wrapped_label(self.body, name="recoveryStatusLabel")
         form = QFormLayout()
         self.dateEdit = setup_date_edit(QDateEdit(), ctx.today())
         self.dateEdit.setObjectName("recoveryDateEdit")
@@ -1028,15 +1003,11 @@ class RecoveryDialog(FormDialog):
         )
         form.addRow(self.tr("Terbilang"), self.wordsLabel)
         form.addRow(self.tr("Keterangan"), self.memoEdit)
-        layout.addLayout(form)
+        self.body.addLayout(form)
         add_wrapped_label(
-            layout, self.tr("Diterima tunai: debit 1.01 Kas, kredit 4.90 Pendapatan Lain.")
+            self.body, self.tr("Diterima tunai: debit 1.01 Kas, kredit 4.90 Pendapatan Lain.")
         )
-        layout.addWidget(self.general)
-        self.buttons = _buttons(
-            self, self.tr("Terima pembayaran"), "confirmRecoveryButton", self.save
-        )
-        layout.addWidget(self.buttons)
+        self.add_buttons(self.tr("Terima pembayaran"), "confirmRecoveryButton", self.save)
         self.status: RecoveryStatus | None = None
         self.amountEdit.valueChanged.connect(lambda _v: self.check_amount())
         self.dateEdit.dateChanged.connect(lambda _d: self.errors.set("date", None))
@@ -1045,8 +1016,7 @@ class RecoveryDialog(FormDialog):
         self.amountEdit.setFocus()
 
     def load_status(self) -> None:
-        st = _read_or_block(
-            self,
+        st = self.read_or_block(
             lambda: loan_actions.recovery_status(self.ctx.db, self.detail.number, self.ctx.actor),
         )
         if st is None:
