@@ -11,14 +11,20 @@ from decimal import Decimal
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox, QPushButton
-from uihelpers import LEFT, TODAY, close_message_boxes, open_dialog, type_into
+from uihelpers import (
+    LEFT,
+    TODAY,
+    close_message_boxes,
+    member_without_open_loan,
+    open_dialog,
+    type_into,
+)
 
 from koperasi.domain.money import format_rupiah
 from koperasi.services import check as check_service
 from koperasi.services import ledger as ledger_service
 from koperasi.services import loan_actions
 from koperasi.services import loans as loans_service
-from koperasi.services import members as members_service
 from koperasi.services.auth import SYSTEM, Actor, Role
 from koperasi.services.ledger import Line
 from koperasi.ui.pages.loan_dialogs import (
@@ -218,14 +224,7 @@ def test_write_off_then_recover_with_receipt(window, qtbot, answers):
 
 def approved_application(db):
     """An approved application of 1.000.000 from a member with no open loan."""
-    member = next(
-        m.number
-        for m in members_service.list_members(db, status="aktif", limit=100)
-        if not any(
-            r.status in ("diajukan", "disetujui", "aktif")
-            for r in loans_service.member_loans(db, m.number)
-        )
-    )
+    member = member_without_open_loan(db)
     applied = loans_service.apply(
         db,
         SYSTEM,
