@@ -11,14 +11,20 @@ from decimal import Decimal
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox, QPushButton
-from uihelpers import LEFT, TODAY, close_message_boxes, open_dialog, type_into
+from uihelpers import (
+    LEFT,
+    TODAY,
+    close_message_boxes,
+    member_without_open_loan,
+    open_dialog,
+    type_into,
+)
 
 from koperasi.domain.money import format_rupiah
 from koperasi.services import check as check_service
 from koperasi.services import ledger as ledger_service
 from koperasi.services import loan_actions
 from koperasi.services import loans as loans_service
-from koperasi.services import members as members_service
 from koperasi.services.auth import SYSTEM, Actor, Role
 from koperasi.services.ledger import Line
 from koperasi.ui.pages.loan_dialogs import (
@@ -216,33 +222,36 @@ def test_write_off_then_recover_with_receipt(window, qtbot, answers):
     assert check_service.run_checks(db).ok
 
 
-def test_cash_disbursement_warns_when_the_till_is_short(window, qtbot, answers):
-    win = window
-    db = win.ctx.db
-    # an approved application from a member with no open loan
-    member = next(
-        m.number
-        for m in members_service.list_members(db, status="aktif", limit=100)
-        if not any(
-            r.status in ("diajukan", "disetujui", "aktif")
-            for r in loans_service.member_loans(db, m.number)
-        )
-    )
+def approved_application(db):
+    """An approved application of 1.000.000 from a member with no open loan."""
+    member = member_without_open_loan(db)
     applied = loans_service.apply(
         db,
         SYSTEM,
         loans_service.ApplyInput(member, "UMUM", 1_000_000, 10, TODAY, "Modal jualan"),
     )
     loans_service.approve(db, SYSTEM, applied.number, TODAY)
-    # most of the till goes to the bank: 400.000 stays in the kas
-    till = balance(db, "1.01")
+    return applied
+
+
+def leave_in_till(db, amount: int) -> None:
+    """Take the rest of the till to the bank: ``amount`` stays in the kas (1.01)."""
+    out = balance(db, "1.01") - amount
     ledger_service.add_manual_entry(
         db,
         SYSTEM,
         TODAY,
         "Setor kas ke bank",
-        [Line("1.02", debit=till - 400_000), Line("1.01", credit=till - 400_000)],
+        [Line("1.02", debit=out), Line("1.01", credit=out)],
     )
+
+
+def test_cash_disbursement_warns_when_the_till_is_short(window, qtbot, answers):
+    win = window
+    db = win.ctx.db
+    applied = approved_application(db)
+    # most of the till goes to the bank: 400.000 stays in the kas
+    leave_in_till(db, 400_000)
     need = loan_actions.disbursement_cash(db, SYSTEM, applied.number, TODAY)
     assert need.cash_balance == 400_000 and need.short
 
@@ -281,28 +290,8 @@ def test_cash_disbursement_warns_when_the_till_is_short(window, qtbot, answers):
 def test_disbursement_to_savings_needs_no_cash(window, qtbot):
     win = window
     db = win.ctx.db
-    member = next(
-        m.number
-        for m in members_service.list_members(db, status="aktif", limit=100)
-        if not any(
-            r.status in ("diajukan", "disetujui", "aktif")
-            for r in loans_service.member_loans(db, m.number)
-        )
-    )
-    applied = loans_service.apply(
-        db,
-        SYSTEM,
-        loans_service.ApplyInput(member, "UMUM", 1_000_000, 10, TODAY, "Modal jualan"),
-    )
-    loans_service.approve(db, SYSTEM, applied.number, TODAY)
-    till = balance(db, "1.01")
-    ledger_service.add_manual_entry(
-        db,
-        SYSTEM,
-        TODAY,
-        "Setor kas ke bank",
-        [Line("1.02", debit=till), Line("1.01", credit=till)],
-    )
+    applied = approved_application(db)
+    leave_in_till(db, 0)
     page = win.go("loans")
     page.reload()
     assert page.select_loan(applied.number)

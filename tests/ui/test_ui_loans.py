@@ -14,6 +14,7 @@ from uihelpers import (
     click_nav,
     close_message_boxes,
     create_cooperative,
+    member_without_open_loan,
     open_dialog,
     type_into,
 )
@@ -346,14 +347,7 @@ def test_reject_needs_a_reason_and_products_are_validated(window, qtbot, answers
     dlg.close()
 
     # an application refused without a reason stays open; with one it is refused
-    member = next(
-        m.number
-        for m in members_service.list_members(db, status="aktif", limit=100)
-        if not any(
-            r.status in ("diajukan", "disetujui", "aktif")
-            for r in loans_service.member_loans(db, m.number)
-        )
-    )
+    member = member_without_open_loan(db)
     wiz = page.apply_loan(member)
     wiz.memberPage.productCombo.setCurrentIndex(wiz.memberPage.productCombo.findData("MUSIM"))
     wiz.next()

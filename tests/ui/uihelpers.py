@@ -7,6 +7,9 @@ import datetime as dt
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
+from koperasi.services import loans as loans_service
+from koperasi.services import members as members_service
+
 TODAY = dt.date(2026, 10, 31)  # the demo fixture's as_of
 LEFT = Qt.MouseButton.LeftButton
 
@@ -95,3 +98,15 @@ def create_cooperative(qtbot, controller, tmp_path):  # type: ignore[no-untyped-
     qtbot.waitExposed(win)
     qtbot.waitUntil(win.isActiveWindow)
     return win
+
+
+def member_without_open_loan(db) -> str:  # type: ignore[no-untyped-def]
+    """The number of an active member with no loan applied for, approved or running."""
+    return next(
+        m.number
+        for m in members_service.list_members(db, status="aktif", limit=100)
+        if not any(
+            r.status in ("diajukan", "disetujui", "aktif")
+            for r in loans_service.member_loans(db, m.number)
+        )
+    )

@@ -6,12 +6,13 @@ written-off loan, and the loan receipt."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from typing import TypeVar
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -40,7 +41,6 @@ from ..forms.loan_repayment_ui import Ui_LoanRepaymentForm
 from ..forms.loan_reschedule_ui import Ui_LoanRescheduleForm
 from ..receipts import ReceiptWindow
 from ..widgets import (
-    DirtyTracker,
     FieldErrors,
     MoneyEdit,
     format_decimal,
@@ -51,6 +51,7 @@ from ..widgets import (
     to_qdate,
 )
 from .base import RowsModel, fmt_date, setup_table
+from .form_dialog import FormDialog, add_error_rows, add_wrapped_label, setup_buttons
 from .loan_labels import (
     COMPONENT_LABELS,
     METHOD_LABELS,
@@ -64,18 +65,7 @@ from .loan_labels import (
 )
 
 MONEY_CHANGES = frozenset({LOANS, LEDGER, SAVINGS, MEMBERS})
-
-
-def _buttons(dialog: QDialog, ok_text: str, ok_name: str) -> QDialogButtonBox:
-    box = QDialogButtonBox(
-        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-    )
-    ok = box.button(QDialogButtonBox.StandardButton.Ok)
-    ok.setText(ok_text)
-    ok.setObjectName(ok_name)
-    box.button(QDialogButtonBox.StandardButton.Cancel).setText(dialog.tr("Batal"))
-    box.rejected.connect(dialog.reject)
-    return box
+T = TypeVar("T")
 
 
 def loan_heading(d: LoanDetail, lang: str) -> str:
@@ -85,7 +75,43 @@ def loan_heading(d: LoanDetail, lang: str) -> str:
     )
 
 
-class DecisionDialog(QDialog):
+class _LoanStepDialog(FormDialog):
+    """A step on one loan, built in code: the loan's heading on top (``self.body``), then the
+    step's own widgets, then the general error line and the OK / Batal buttons."""
+
+    def __init__(
+        self, ctx: AppContext, detail: LoanDetail, parent: QWidget | None, extra: str = ""
+    ) -> None:
+        super().__init__(ctx, parent)
+        self.detail = detail
+        self.body = QVBoxLayout(self)
+        add_wrapped_label(self.body, loan_heading(detail, ctx.lang) + extra)
+        self.general = QLabel()
+        self.errors = FieldErrors(self.general, ctx.lang, self)
+
+    def add_buttons(self, ok_text: str, ok_name: str, on_ok: Callable[[], object]) -> None:
+        self.body.addWidget(self.general)
+        self.buttons = setup_buttons(None, ok_text, ok_name, self.tr("Batal"), on_ok, self.reject)
+        self.body.addWidget(self.buttons)
+
+    def read_or_block(self, fn: Callable[[], T], shown: QLabel | None = None) -> T | None:
+        """``fn()``: the quote or preview the OK button acts on. None when the service
+        refuses: its error shown, ``shown`` cleared and OK disabled (until a later read
+        succeeds)."""
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        try:
+            result = fn()
+        except KoperasiError as exc:
+            if shown is not None:
+                shown.clear()
+            self.errors.show(exc)
+            ok.setEnabled(False)
+            return None
+        ok.setEnabled(True)
+        return result
+
+
+class DecisionDialog(_LoanStepDialog):
     """Setujui (with an optional note) or tolak (with a required reason) an application."""
 
     decided = Signal(object)
@@ -93,14 +119,10 @@ class DecisionDialog(QDialog):
     def __init__(
         self, ctx: AppContext, detail: LoanDetail, approve: bool, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.ctx, self.detail, self.approve = ctx, detail, approve
+        super().__init__(ctx, detail, parent, f"<br>{detail.purpose}")
+        self.approve = approve
         self.setObjectName("loanApproveDialog" if approve else "loanRejectDialog")
         self.setWindowTitle(self.tr("Setujui pinjaman") if approve else self.tr("Tolak pinjaman"))
-        layout = QVBoxLayout(self)
-        info = QLabel(loan_heading(detail, ctx.lang) + f"<br>{detail.purpose}")
-        info.setWordWrap(True)
-        layout.addWidget(info)
         form = QFormLayout()
         self.dateEdit = setup_date_edit(QDateEdit(), ctx.today())
         self.dateEdit.setObjectName("decisionDateEdit")
@@ -111,25 +133,16 @@ class DecisionDialog(QDialog):
             if approve
             else self.tr("alasan penolakan")
         )
-        form.addRow(self.tr("Tanggal"), self.dateEdit)
-        self.dateError = QLabel()
-        form.addRow("", self.dateError)
-        form.addRow(self.tr("Catatan") if approve else self.tr("Alasan"), self.noteEdit)
-        self.noteError = QLabel()
-        form.addRow("", self.noteError)
-        layout.addLayout(form)
-        self.general = QLabel()
-        layout.addWidget(self.general)
-        self.errors = FieldErrors(self.general, ctx.lang, self)
-        self.errors.add("date", self.dateEdit, self.dateError)
-        self.errors.add("reason", self.noteEdit, self.noteError)
-        self.buttons = _buttons(
-            self,
+        self.dateError = self.add_field(form, self.tr("Tanggal"), "date", self.dateEdit)
+        self.noteError = self.add_field(
+            form, self.tr("Catatan") if approve else self.tr("Alasan"), "reason", self.noteEdit
+        )
+        self.body.addLayout(form)
+        self.add_buttons(
             self.tr("Setujui") if approve else self.tr("Tolak pengajuan"),
             "confirmDecisionButton",
+            self.confirm,
         )
-        self.buttons.accepted.connect(self.confirm)
-        layout.addWidget(self.buttons)
 
     def confirm(self) -> None:
         self.errors.clear()
@@ -139,28 +152,23 @@ class DecisionDialog(QDialog):
             fn = lambda: loans_service.approve(ctx.db, ctx.actor, number, date, note)  # noqa: E731
         else:
             fn = lambda: loans_service.reject(ctx.db, ctx.actor, number, date, note)  # noqa: E731
-        ctx.write(fn, changes={LOANS}, on_done=self._done, on_error=self.errors.show, parent=self)
+        self.post(fn, {LOANS}, self._done)
 
     def _done(self, detail: LoanDetail) -> None:
         self.decided.emit(detail)
         self.accept()
 
 
-class DisburseDialog(QDialog):
+class DisburseDialog(_LoanStepDialog):
     """Cairkan: cash from the till or into the member's sukarela account; the fee per the
     product (deducted or paid in cash). The receipt follows."""
 
     disbursed = Signal(object)
 
     def __init__(self, ctx: AppContext, detail: LoanDetail, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx, self.detail = ctx, detail
+        super().__init__(ctx, detail, parent)
         self.setObjectName("loanDisburseDialog")
         self.setWindowTitle(self.tr("Pencairan pinjaman"))
-        layout = QVBoxLayout(self)
-        info = QLabel(loan_heading(detail, ctx.lang))
-        info.setWordWrap(True)
-        layout.addWidget(info)
         form = QFormLayout()
         self.dateEdit = setup_date_edit(QDateEdit(), ctx.today())
         self.dateEdit.setObjectName("disburseDateEdit")
@@ -173,34 +181,25 @@ class DisburseDialog(QDialog):
         self.feeCombo.addItem(self.tr("Sesuai produk"), None)
         self.feeCombo.addItem(self.tr("Dipotong dari pencairan"), "deduct")
         self.feeCombo.addItem(self.tr("Dibayar tunai"), "cash")
-        form.addRow(self.tr("Tanggal pencairan"), self.dateEdit)
-        self.dateError = QLabel()
-        form.addRow("", self.dateError)
+        self.dateError = self.add_field(form, self.tr("Tanggal pencairan"), "date", self.dateEdit)
         form.addRow(self.tr("Dicairkan"), self.toCombo)
         form.addRow(self.tr("Biaya administrasi"), self.feeCombo)
-        layout.addLayout(form)
-        self.general = QLabel()
-        layout.addWidget(self.general)
-        self.errors = FieldErrors(self.general, ctx.lang, self)
-        self.errors.add("date", self.dateEdit, self.dateError)
+        self.body.addLayout(form)
         self.errors.add("disburse_to", self.toCombo, QLabel())
-        self.buttons = _buttons(self, self.tr("Cairkan"), "confirmDisburseButton")
-        self.buttons.accepted.connect(self.confirm)
-        layout.addWidget(self.buttons)
+        self.add_buttons(self.tr("Cairkan"), "confirmDisburseButton", self.confirm)
         self.cash_need: CashNeed | None = None
         self.cashBox: QMessageBox | None = None
-        self.busy = False  # between the click and the posting (the till is read first)
 
     def confirm(self) -> None:
         """Cash from the till: the till is read first; when it holds less than the payout
         the treasurer is warned (Batal by default) before anything is posted."""
-        if self.busy:
+        if self.saving:
             return
         self.errors.clear()
         ctx, number = self.ctx, self.detail.number
         date = to_date(self.dateEdit.date())
         to, fee_mode = self.toCombo.currentData(), self.feeCombo.currentData()
-        self.busy = True
+        self.saving = True  # the till is read first, then the posting
         if to != "kas":
             self._post()
             return
@@ -211,15 +210,11 @@ class DisburseDialog(QDialog):
             parent=self,
         )
 
-    def _failed(self, exc: BaseException) -> bool:
-        self.busy = False
-        return self.errors.show(exc)
-
     def _answered(self, go: bool) -> None:
         if go:
             self._post()
         else:
-            self.busy = False
+            self.saving = False
 
     def _cash_checked(self, need: CashNeed) -> None:
         self.cash_need = need
@@ -252,22 +247,19 @@ class DisburseDialog(QDialog):
         ctx, number = self.ctx, self.detail.number
         date = to_date(self.dateEdit.date())
         to, fee_mode = self.toCombo.currentData(), self.feeCombo.currentData()
-        ctx.write(
+        self.post(
             lambda: loans_service.disburse(ctx.db, ctx.actor, number, date, to, fee_mode),
-            changes=MONEY_CHANGES,
-            on_done=self._done,
-            on_error=self._failed,
-            parent=self,
+            MONEY_CHANGES,
+            self._done,
         )
 
     def _done(self, view: LoanTxView) -> None:
-        self.busy = False
         self.disbursed.emit(view)
         self.accept()
         show_loan_receipt(self.ctx, view, self.parentWidget())
 
 
-class RepaymentDialog(QDialog):
+class RepaymentDialog(FormDialog):
     """Angsuran: the split over penalty, fee, interest and principal (oldest installment
     first) is shown as the amount is typed, before anything is posted."""
 
@@ -276,8 +268,7 @@ class RepaymentDialog(QDialog):
     def __init__(
         self, ctx: AppContext, loan_number: str | None = None, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.ui = Ui_LoanRepaymentForm()
         self.ui.setupUi(self)
         ui = self.ui
@@ -288,23 +279,25 @@ class RepaymentDialog(QDialog):
         setup_date_edit(ui.dateEdit, ctx.today())
         for code in SOURCE_LABELS:
             ui.sourceCombo.addItem(label(SOURCE_LABELS, code, ctx.lang), code)
-        ok = ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(self.tr("Terima pembayaran"))
-        ok.setObjectName("confirmRepaymentButton")
-        ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Batal"))
-        ui.buttonBox.accepted.connect(self.save)
-        ui.buttonBox.rejected.connect(self.reject)
+        setup_buttons(
+            ui.buttonBox,
+            self.tr("Terima pembayaran"),
+            "confirmRepaymentButton",
+            self.tr("Batal"),
+            self.save,
+            self.reject,
+        )
         self.errors = FieldErrors(ui.generalError, ctx.lang, self)
-        for key, widget in (
-            ("loan", ui.loanEdit),
-            ("date", ui.dateEdit),
-            ("amount", ui.amountEdit),
-            ("source", ui.sourceCombo),
-        ):
-            error = QLabel()
-            row, _role = ui.repaymentLayout.getWidgetPosition(widget)
-            ui.repaymentLayout.insertRow(row + 1, "", error)
-            self.errors.add(key, widget, error)
+        add_error_rows(
+            self.errors,
+            ui.repaymentLayout,
+            (
+                ("loan", ui.loanEdit),
+                ("date", ui.dateEdit),
+                ("amount", ui.amountEdit),
+                ("source", ui.sourceCombo),
+            ),
+        )
         self.allocationModel = RowsModel(
             [
                 (self.tr("Angsuran ke"), lambda r: r.installment_no, "int"),
@@ -332,9 +325,7 @@ class RepaymentDialog(QDialog):
         ui.dateEdit.dateChanged.connect(lambda _d: self._timer.start())
         ui.excessCheck.toggled.connect(lambda _on: self._timer.start())
         ui.sourceCombo.currentIndexChanged.connect(lambda _i: self._source_changed())
-        self.dirty = DirtyTracker(self)
         self.dirty.watch(ui.amountEdit, ui.memoEdit)
-        self.saving = False
         self.result_view: LoanTxView | None = None
         if loan_number:
             ui.loanEdit.setText(loan_number)
@@ -453,49 +444,30 @@ class RepaymentDialog(QDialog):
             ui.memoEdit.text().strip(),
             ui.excessCheck.isChecked(),
         )
-        self.saving = True
-        ctx.write(
+        self.post(
             lambda: repay_service.repay(
                 ctx.db, ctx.actor, number, amount, date, source, memo, excess_to_savings=excess
             ),
-            changes=MONEY_CHANGES,
-            on_done=self._saved,
-            on_error=self._failed,
-            parent=self,
+            MONEY_CHANGES,
+            self._done,
         )
 
-    def _saved(self, view: LoanTxView) -> None:
-        self.saving = False
+    def _done(self, view: LoanTxView) -> None:
         self.result_view = view
-        self.dirty.dirty = False
         self.posted.emit(view)
         self.accept()
         show_loan_receipt(self.ctx, view, self.parentWidget())
 
-    def _failed(self, exc: BaseException) -> bool:
-        self.saving = False
-        return self.errors.show(exc)
 
-    def reject(self) -> None:
-        if self.dirty.dirty and not dialogs.ask_discard(self):
-            return
-        super().reject()
-
-
-class PayoffDialog(QDialog):
+class PayoffDialog(_LoanStepDialog):
     """Pelunasan dipercepat: the quote for the date, then the payoff for exactly that sum."""
 
     posted = Signal(object)
 
     def __init__(self, ctx: AppContext, detail: LoanDetail, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx, self.detail = ctx, detail
+        super().__init__(ctx, detail, parent)
         self.setObjectName("loanPayoffDialog")
         self.setWindowTitle(self.tr("Pelunasan pinjaman"))
-        layout = QVBoxLayout(self)
-        info = QLabel(loan_heading(detail, ctx.lang))
-        info.setWordWrap(True)
-        layout.addWidget(info)
         form = QFormLayout()
         self.dateEdit = setup_date_edit(QDateEdit(), ctx.today())
         self.dateEdit.setObjectName("payoffDateEdit")
@@ -505,17 +477,12 @@ class PayoffDialog(QDialog):
             self.sourceCombo.addItem(label(SOURCE_LABELS, code, ctx.lang), code)
         form.addRow(self.tr("Tanggal pelunasan"), self.dateEdit)
         form.addRow(self.tr("Sumber dana"), self.sourceCombo)
-        layout.addLayout(form)
+        self.body.addLayout(form)
         self.quoteLabel = QLabel()
         self.quoteLabel.setObjectName("payoffQuoteLabel")
         self.quoteLabel.setTextFormat(Qt.TextFormat.RichText)
-        layout.addWidget(self.quoteLabel)
-        self.general = QLabel()
-        layout.addWidget(self.general)
-        self.errors = FieldErrors(self.general, ctx.lang, self)
-        self.buttons = _buttons(self, self.tr("Lunasi"), "confirmPayoffButton")
-        self.buttons.accepted.connect(self.confirm)
-        layout.addWidget(self.buttons)
+        self.body.addWidget(self.quoteLabel)
+        self.add_buttons(self.tr("Lunasi"), "confirmPayoffButton", self.confirm)
         self.quote: PayoffQuoteView | None = None
         self.dateEdit.dateChanged.connect(lambda _d: self.update_quote())
         self.update_quote()
@@ -523,18 +490,15 @@ class PayoffDialog(QDialog):
     def update_quote(self) -> None:
         self.errors.clear()
         self.quote = None
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        try:
-            q = repay_service.payoff_quote(
+        q = self.read_or_block(
+            lambda: repay_service.payoff_quote(
                 self.ctx.db, self.detail.number, to_date(self.dateEdit.date()), self.ctx.actor
-            )
-        except KoperasiError as exc:
-            self.quoteLabel.clear()
-            self.errors.show(exc)
-            ok.setEnabled(False)
+            ),
+            self.quoteLabel,
+        )
+        if q is None:
             return
         self.quote = q
-        ok.setEnabled(True)
         rows = [
             (self.tr("Sisa pokok"), q.principal),
             (self.tr("Bunga"), q.interest),
@@ -557,12 +521,10 @@ class PayoffDialog(QDialog):
             return
         ctx, number, expected = self.ctx, self.detail.number, self.quote.total
         date, source = to_date(self.dateEdit.date()), self.sourceCombo.currentData()
-        ctx.write(
+        self.post(
             lambda: repay_service.payoff(ctx.db, ctx.actor, number, date, expected, source),
-            changes=MONEY_CHANGES,
-            on_done=self._done,
-            on_error=self.errors.show,
-            parent=self,
+            MONEY_CHANGES,
+            self._done,
         )
 
     def _done(self, view: LoanTxView) -> None:
@@ -632,7 +594,7 @@ class LoanReceiptDialog(ReceiptWindow):
 # ---------------------------------------------------------------- restructure, write off, recover
 
 
-class RescheduleDialog(QDialog):
+class RescheduleDialog(FormDialog):
     """Restrukturisasi: new tenor, rate, method and start for the principal outstanding. The
     new schedule (with unpaid interest and fees carried into its first installment) is shown
     as the terms are typed, before anything is written; a reason is required."""
@@ -640,8 +602,8 @@ class RescheduleDialog(QDialog):
     rescheduled = Signal(object)
 
     def __init__(self, ctx: AppContext, detail: LoanDetail, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx, self.detail = ctx, detail
+        super().__init__(ctx, parent)
+        self.detail = detail
         lang = ctx.lang
         self.ui = Ui_LoanRescheduleForm()
         self.ui.setupUi(self)
@@ -685,25 +647,27 @@ class RescheduleDialog(QDialog):
         for code in METHOD_LABELS:
             ui.methodCombo.addItem(label(METHOD_LABELS, code, lang), code)
         ui.methodCombo.setCurrentIndex(max(0, ui.methodCombo.findData(detail.method)))
-        ok = ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(self.tr("Simpan jadwal baru"))
-        ok.setObjectName("confirmRescheduleButton")
-        ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Batal"))
-        ui.buttonBox.accepted.connect(self.save)
-        ui.buttonBox.rejected.connect(self.reject)
+        setup_buttons(
+            ui.buttonBox,
+            self.tr("Simpan jadwal baru"),
+            "confirmRescheduleButton",
+            self.tr("Batal"),
+            self.save,
+            self.reject,
+        )
         self.errors = FieldErrors(ui.generalError, lang, self)
-        for key, widget in (
-            ("date", ui.dateEdit),
-            ("term", ui.termSpin),
-            ("rate", ui.rateEdit),
-            ("method", ui.methodCombo),
-            ("first_due", ui.firstDueEdit),
-            ("reason", ui.reasonEdit),
-        ):
-            error = QLabel()
-            row, _role = ui.rescheduleLayout.getWidgetPosition(widget)
-            ui.rescheduleLayout.insertRow(row + 1, "", error)
-            self.errors.add(key, widget, error)
+        add_error_rows(
+            self.errors,
+            ui.rescheduleLayout,
+            (
+                ("date", ui.dateEdit),
+                ("term", ui.termSpin),
+                ("rate", ui.rateEdit),
+                ("method", ui.methodCombo),
+                ("first_due", ui.firstDueEdit),
+                ("reason", ui.reasonEdit),
+            ),
+        )
         self.previewModel = RowsModel(
             [
                 (self.tr("Ke"), lambda r: r.no, "int"),
@@ -731,10 +695,8 @@ class RescheduleDialog(QDialog):
         ui.firstDueEdit.dateChanged.connect(lambda _d: self._timer.start())
         ui.firstDueCheck.toggled.connect(self._first_due_toggled)
         ui.reasonEdit.textChanged.connect(lambda _t: self.errors.set("reason", None))
-        self.dirty = DirtyTracker(self)
         self.dirty.watch(ui.rateEdit, ui.reasonEdit, ui.methodCombo, ui.firstDueCheck)
         ui.termSpin.valueChanged.connect(self.dirty.mark)
-        self.saving = False
         self.update_preview()
         ui.termSpin.setFocus()
 
@@ -822,17 +784,14 @@ class RescheduleDialog(QDialog):
             return
         self.update_preview()
         ui, ctx = self.ui, self.ctx
-        reason = ui.reasonEdit.text().strip()
+        reason = self.required_text("reason", ui.reasonEdit)
         if not reason:
-            self.errors.set("reason", ValidationError("reason", "required").message(ctx.lang))
-            ui.reasonEdit.setFocus()
             return
         terms = self.terms()
         if self.preview is None or terms is None:
             return
         number = self.detail.number
-        self.saving = True
-        ctx.write(
+        self.post(
             lambda: loans_service.reschedule(
                 ctx.db,
                 ctx.actor,
@@ -844,49 +803,28 @@ class RescheduleDialog(QDialog):
                 method=terms["method"],
                 first_due=terms["first_due"],
             ),
-            changes={LOANS, MEMBERS},
-            on_done=self._saved,
-            on_error=self._failed,
-            parent=self,
+            {LOANS, MEMBERS},
+            self._done,
         )
 
-    def _saved(self, detail: LoanDetail) -> None:
-        self.saving = False
-        self.dirty.dirty = False
+    def _done(self, detail: LoanDetail) -> None:
         self.rescheduled.emit(detail)
         self.accept()
 
-    def _failed(self, exc: BaseException) -> bool:
-        self.saving = False
-        return self.errors.show(exc)
 
-    def reject(self) -> None:
-        if self.dirty.dirty and not dialogs.ask_discard(self):
-            return
-        super().reject()
-
-
-class WriteOffDialog(QDialog):
+class WriteOffDialog(_LoanStepDialog):
     """Hapus buku: the principal outstanding, the allowance (PPAP) already held for it and
     the journal entry in words, for the date; a reason is required and asked once more."""
 
     written_off = Signal(object)
 
     def __init__(self, ctx: AppContext, detail: LoanDetail, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx, self.detail = ctx, detail
+        super().__init__(ctx, detail, parent)
         self.setObjectName("loanWriteOffDialog")
         self.setWindowTitle(self.tr("Hapus buku pinjaman"))
         self.setMinimumWidth(560)
-        layout = QVBoxLayout(self)
-        info = QLabel(loan_heading(detail, ctx.lang))
-        info.setWordWrap(True)
-        layout.addWidget(info)
-        self.summaryLabel = QLabel()
-        self.summaryLabel.setObjectName("writeOffSummary")
+        self.summaryLabel = add_wrapped_label(self.body, name="writeOffSummary")
         self.summaryLabel.setTextFormat(Qt.TextFormat.RichText)
-        self.summaryLabel.setWordWrap(True)
-        layout.addWidget(self.summaryLabel)
         form = QFormLayout()
         self.dateEdit = setup_date_edit(QDateEdit(), ctx.today())
         self.dateEdit.setObjectName("writeOffDateEdit")
@@ -895,21 +833,10 @@ class WriteOffDialog(QDialog):
         self.reasonEdit.setPlaceholderText(
             self.tr("mis. anggota pindah tanpa alamat; keputusan rapat pengurus 20/11")
         )
-        form.addRow(self.tr("Tanggal hapus buku"), self.dateEdit)
-        self.dateError = QLabel()
-        form.addRow("", self.dateError)
-        form.addRow(self.tr("Alasan"), self.reasonEdit)
-        self.reasonError = QLabel()
-        form.addRow("", self.reasonError)
-        layout.addLayout(form)
-        self.general = QLabel()
-        layout.addWidget(self.general)
-        self.errors = FieldErrors(self.general, ctx.lang, self)
-        self.errors.add("date", self.dateEdit, self.dateError)
-        self.errors.add("reason", self.reasonEdit, self.reasonError)
-        self.buttons = _buttons(self, self.tr("Hapus buku"), "confirmWriteOffButton")
-        self.buttons.accepted.connect(self.confirm)
-        layout.addWidget(self.buttons)
+        self.dateError = self.add_field(form, self.tr("Tanggal hapus buku"), "date", self.dateEdit)
+        self.reasonError = self.add_field(form, self.tr("Alasan"), "reason", self.reasonEdit)
+        self.body.addLayout(form)
+        self.add_buttons(self.tr("Hapus buku"), "confirmWriteOffButton", self.confirm)
         self.preview: WriteOffPreview | None = None
         self.dateEdit.dateChanged.connect(lambda _d: self.update_preview())
         self.reasonEdit.textChanged.connect(lambda _t: self.errors.set("reason", None))
@@ -921,17 +848,14 @@ class WriteOffDialog(QDialog):
         self.preview = None
         self.errors.set("date", None)
         self.errors.set("_general", None)
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         date = to_date(self.dateEdit.date())
-        try:
-            p = loan_actions.write_off_preview(ctx.db, self.detail.number, date, ctx.actor)
-        except KoperasiError as exc:
-            self.summaryLabel.clear()
-            self.errors.show(exc)
-            ok.setEnabled(False)
+        p = self.read_or_block(
+            lambda: loan_actions.write_off_preview(ctx.db, self.detail.number, date, ctx.actor),
+            self.summaryLabel,
+        )
+        if p is None:
             return
         self.preview = p
-        ok.setEnabled(True)
         if p.earliest_date is not None and date < p.earliest_date:
             self.errors.set(
                 "date",
@@ -1008,10 +932,8 @@ class WriteOffDialog(QDialog):
     def confirm(self) -> None:
         self.update_preview()
         ctx = self.ctx
-        reason = self.reasonEdit.text().strip()
+        reason = self.required_text("reason", self.reasonEdit)
         if not reason:
-            self.errors.set("reason", ValidationError("reason", "required").message(ctx.lang))
-            self.reasonEdit.setFocus()
             return
         if self.preview is None or self.errors.has_errors():
             return
@@ -1035,12 +957,10 @@ class WriteOffDialog(QDialog):
             self.tr("Hapus buku"),
         ):
             return
-        ctx.write(
+        self.post(
             lambda: loans_service.write_off(ctx.db, ctx.actor, number, date, reason),
-            changes=MONEY_CHANGES,
-            on_done=self._done,
-            on_error=self.errors.show,
-            parent=self,
+            MONEY_CHANGES,
+            self._done,
         )
 
     def _done(self, view: LoanTxView) -> None:
@@ -1055,26 +975,18 @@ class WriteOffDialog(QDialog):
         )
 
 
-class RecoveryDialog(QDialog):
+class RecoveryDialog(_LoanStepDialog):
     """Penerimaan atas pinjaman yang dihapus buku: cash into the till, up to what is still
     owed of the amount written off; the receipt follows."""
 
     posted = Signal(object)
 
     def __init__(self, ctx: AppContext, detail: LoanDetail, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx, self.detail = ctx, detail
+        super().__init__(ctx, detail, parent)
         self.setObjectName("loanRecoveryDialog")
         self.setWindowTitle(self.tr("Penerimaan pinjaman dihapus buku"))
         self.setMinimumWidth(480)
-        layout = QVBoxLayout(self)
-        info = QLabel(loan_heading(detail, ctx.lang))
-        info.setWordWrap(True)
-        layout.addWidget(info)
-        self.statusLabel = QLabel()
-        self.statusLabel.setObjectName("recoveryStatusLabel")
-        self.statusLabel.setWordWrap(True)
-        layout.addWidget(self.statusLabel)
+        self.statusLabel = add_wrapped_label(self.body, name="recoveryStatusLabel")
         form = QFormLayout()
         self.dateEdit = setup_date_edit(QDateEdit(), ctx.today())
         self.dateEdit.setObjectName("recoveryDateEdit")
@@ -1085,42 +997,29 @@ class RecoveryDialog(QDialog):
         self.memoEdit = QLineEdit()
         self.memoEdit.setObjectName("recoveryMemoEdit")
         self.memoEdit.setPlaceholderText(self.tr("mis. dibayar keluarga anggota"))
-        form.addRow(self.tr("Tanggal terima"), self.dateEdit)
-        self.dateError = QLabel()
-        form.addRow("", self.dateError)
-        form.addRow(self.tr("Jumlah diterima (Rp)"), self.amountEdit)
-        self.amountError = QLabel()
-        form.addRow("", self.amountError)
+        self.dateError = self.add_field(form, self.tr("Tanggal terima"), "date", self.dateEdit)
+        self.amountError = self.add_field(
+            form, self.tr("Jumlah diterima (Rp)"), "amount", self.amountEdit
+        )
         form.addRow(self.tr("Terbilang"), self.wordsLabel)
         form.addRow(self.tr("Keterangan"), self.memoEdit)
-        layout.addLayout(form)
-        note = QLabel(self.tr("Diterima tunai: debit 1.01 Kas, kredit 4.90 Pendapatan Lain."))
-        note.setWordWrap(True)
-        layout.addWidget(note)
-        self.general = QLabel()
-        layout.addWidget(self.general)
-        self.errors = FieldErrors(self.general, ctx.lang, self)
-        self.errors.add("date", self.dateEdit, self.dateError)
-        self.errors.add("amount", self.amountEdit, self.amountError)
-        self.buttons = _buttons(self, self.tr("Terima pembayaran"), "confirmRecoveryButton")
-        self.buttons.accepted.connect(self.save)
-        layout.addWidget(self.buttons)
+        self.body.addLayout(form)
+        add_wrapped_label(
+            self.body, self.tr("Diterima tunai: debit 1.01 Kas, kredit 4.90 Pendapatan Lain.")
+        )
+        self.add_buttons(self.tr("Terima pembayaran"), "confirmRecoveryButton", self.save)
         self.status: RecoveryStatus | None = None
         self.amountEdit.valueChanged.connect(lambda _v: self.check_amount())
         self.dateEdit.dateChanged.connect(lambda _d: self.errors.set("date", None))
-        self.dirty = DirtyTracker(self)
         self.dirty.watch(self.amountEdit, self.memoEdit)
-        self.saving = False
         self.load_status()
         self.amountEdit.setFocus()
 
     def load_status(self) -> None:
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        try:
-            st = loan_actions.recovery_status(self.ctx.db, self.detail.number, self.ctx.actor)
-        except KoperasiError as exc:
-            self.errors.show(exc)
-            ok.setEnabled(False)
+        st = self.read_or_block(
+            lambda: loan_actions.recovery_status(self.ctx.db, self.detail.number, self.ctx.actor),
+        )
+        if st is None:
             return
         self.status = st
         self.statusLabel.setText(
@@ -1138,7 +1037,7 @@ class RecoveryDialog(QDialog):
             self.errors.set(
                 "_general", self.tr("Seluruh jumlah yang dihapus buku sudah diterima kembali.")
             )
-            ok.setEnabled(False)
+            self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
 
     def check_amount(self) -> bool:
         """The amount as typed: a number, more than zero, not more than what is left."""
@@ -1168,28 +1067,14 @@ class RecoveryDialog(QDialog):
         amount = self.amountEdit.value()
         assert amount is not None
         date, memo = to_date(self.dateEdit.date()), self.memoEdit.text().strip()
-        self.saving = True
-        ctx.write(
+        self.post(
             lambda: loans_service.recover(ctx.db, ctx.actor, number, amount, date, memo),
-            changes=MONEY_CHANGES,
-            on_done=self._saved,
-            on_error=self._failed,
-            parent=self,
+            MONEY_CHANGES,
+            self._done,
         )
 
-    def _saved(self, view: LoanTxView) -> None:
-        self.saving = False
-        self.dirty.dirty = False
+    def _done(self, view: LoanTxView) -> None:
         self.posted.emit(view)
         self.accept()
         remaining = self.status.remaining - view.amount if self.status else None
         show_loan_receipt(self.ctx, view, self.parentWidget(), remaining)
-
-    def _failed(self, exc: BaseException) -> bool:
-        self.saving = False
-        return self.errors.show(exc)
-
-    def reject(self) -> None:
-        if self.dirty.dirty and not dialogs.ask_discard(self):
-            return
-        super().reject()

@@ -28,6 +28,7 @@ from ..context import LOANS, AppContext
 from ..forms.loan_terms_ui import Ui_LoanTermsForm
 from ..widgets import FieldErrors, rp, setup_date_edit, to_date
 from .base import RowsModel, setup_table
+from .form_dialog import add_error_rows
 from .loan_labels import UNIT_LABELS, label
 from .loan_products import product_summary
 
@@ -151,19 +152,19 @@ class _TermsPage(QWizardPage):
         setup_date_edit(ui.dateEdit, ctx.today())
         setup_date_edit(ui.firstDueEdit, ctx.today() + dt.timedelta(days=30))
         self.errors = FieldErrors(ui.generalError, ctx.lang, self)
-        for key, widget in (
-            ("amount", ui.amountEdit),
-            ("term", ui.termSpin),
-            ("date", ui.dateEdit),
-            ("first_due", ui.firstDueEdit),
-            ("collateral", ui.collateralEdit),
-            ("purpose", ui.purposeEdit),
-            ("guarantor", ui.guarantorEdit),
-        ):
-            error = QLabel()
-            row, _role = ui.termsLayout.getWidgetPosition(widget)
-            ui.termsLayout.insertRow(row + 1, "", error)
-            self.errors.add(key, widget, error)
+        add_error_rows(
+            self.errors,
+            ui.termsLayout,
+            (
+                ("amount", ui.amountEdit),
+                ("term", ui.termSpin),
+                ("date", ui.dateEdit),
+                ("first_due", ui.firstDueEdit),
+                ("collateral", ui.collateralEdit),
+                ("purpose", ui.purposeEdit),
+                ("guarantor", ui.guarantorEdit),
+            ),
+        )
         self.previewModel = RowsModel(
             [
                 (self.tr("Ke"), lambda r: r.no, "int"),

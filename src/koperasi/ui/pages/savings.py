@@ -9,8 +9,6 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDateEdit,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -31,12 +29,13 @@ from .. import dialogs
 from ..context import LEDGER, MEMBERS, SAVINGS, AppContext
 from ..forms.savings_tx_ui import Ui_SavingsTxForm
 from ..receipts import ReceiptWindow
-from ..widgets import DirtyTracker, FieldErrors, rp, setup_date_edit, to_date
+from ..widgets import FieldErrors, rp, setup_date_edit, to_date
 from .base import DataTable, Index, Page, PagedModel, RowsModel, fmt_date, setup_table
+from .form_dialog import FormDialog, add_error_rows, add_wrapped_label, setup_buttons
 from .members import kind_label
 
 
-class SavingsTxDialog(QDialog):
+class SavingsTxDialog(FormDialog):
     """Setor / tarik simpanan. Shows the current balance and the balance after as you type."""
 
     posted = Signal(object)
@@ -49,9 +48,8 @@ class SavingsTxDialog(QDialog):
         product_code: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(ctx, parent)
         assert mode in ("deposit", "withdraw")
-        self.ctx = ctx
         self.mode = mode
         self.ui = Ui_SavingsTxForm()
         self.ui.setupUi(self)
@@ -61,23 +59,20 @@ class SavingsTxDialog(QDialog):
         self.setWindowTitle(title)
         ui.titleLabel.setText(f"<h3>{title}</h3>")
         setup_date_edit(ui.dateEdit, ctx.today())
-        ok = ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(self.tr("Simpan"))
-        ok.setObjectName("saveButton")
-        ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Batal"))
-        ui.buttonBox.accepted.connect(self.save)
-        ui.buttonBox.rejected.connect(self.reject)
+        setup_buttons(
+            ui.buttonBox, self.tr("Simpan"), "saveButton", self.tr("Batal"), self.save, self.reject
+        )
         self.errors = FieldErrors(ui.generalError, ctx.lang, self)
-        for key, widget in (
-            ("member", ui.memberEdit),
-            ("product", ui.productCombo),
-            ("amount", ui.amountEdit),
-            ("date", ui.dateEdit),
-        ):
-            label = QLabel()
-            row, _role = ui.txLayout.getWidgetPosition(widget)
-            ui.txLayout.insertRow(row + 1, "", label)
-            self.errors.add(key, widget, label)
+        add_error_rows(
+            self.errors,
+            ui.txLayout,
+            (
+                ("member", ui.memberEdit),
+                ("product", ui.productCombo),
+                ("amount", ui.amountEdit),
+                ("date", ui.dateEdit),
+            ),
+        )
         self.products: dict[str, ProductView] = {
             p.code: p for p in savings_service.list_products(ctx.db) if p.active
         }
@@ -100,9 +95,7 @@ class SavingsTxDialog(QDialog):
         ui.amountEdit.valueChanged.connect(lambda _v: self.update_preview())
         self._amount_suggested = False
         ui.amountEdit.textEdited.connect(lambda _t: setattr(self, "_amount_suggested", False))
-        self.dirty = DirtyTracker(self)
         self.dirty.watch(ui.memberEdit, ui.amountEdit, ui.memoEdit, ui.productCombo)
-        self.saving = False
         self.result_view: SavingsTxView | None = None
         if member_number:
             ui.memberEdit.setText(member_number)
@@ -193,31 +186,17 @@ class SavingsTxDialog(QDialog):
         date = to_date(ui.dateEdit.date())
         memo = ui.memoEdit.text().strip()
         fn_service = savings_service.deposit if self.mode == "deposit" else savings_service.withdraw
-        self.saving = True
-        ctx.write(
+        self.post(
             lambda: fn_service(ctx.db, ctx.actor, number, code, amount, date, memo),
-            changes={SAVINGS, LEDGER, MEMBERS},
-            on_done=self._saved,
-            on_error=self._failed,
-            parent=self,
+            {SAVINGS, LEDGER, MEMBERS},
+            self._done,
         )
 
-    def _saved(self, view: SavingsTxView) -> None:
-        self.saving = False
+    def _done(self, view: SavingsTxView) -> None:
         self.result_view = view
-        self.dirty.dirty = False
         self.posted.emit(view)
         self.accept()
         show_receipt(self.ctx, view, self.parentWidget())
-
-    def _failed(self, exc: BaseException) -> bool:
-        self.saving = False
-        return self.errors.show(exc)
-
-    def reject(self) -> None:
-        if self.dirty.dirty and not dialogs.ask_discard(self):
-            return
-        super().reject()
 
 
 def show_receipt(ctx: AppContext, view: SavingsTxView, parent: QWidget | None) -> ReceiptDialog:
@@ -430,7 +409,7 @@ class SavingsPage(Page):
         return dlg
 
 
-class ReverseDialog(QDialog):
+class ReverseDialog(FormDialog):
     """Ask for the date and the reason of a reversal (nothing is ever deleted)."""
 
     def __init__(
@@ -441,19 +420,17 @@ class ReverseDialog(QDialog):
         parent: QWidget | None = None,
         changes: frozenset[str] | set[str] = frozenset({SAVINGS, LEDGER, MEMBERS}),
     ) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.action = action
         self.changes = set(changes)
         self.setObjectName("reverseDialog")
         self.setWindowTitle(self.tr("Batalkan (balik) transaksi"))
         layout = QVBoxLayout(self)
-        info = QLabel(
+        add_wrapped_label(
+            layout,
             self.tr("Transaksi ini akan dibalik dengan jurnal pembalik; catatan aslinya tetap ada.")
-            + f"<br><b>{what}</b>"
+            + f"<br><b>{what}</b>",
         )
-        info.setWordWrap(True)
-        layout.addWidget(info)
         form = QFormLayout()
         self.dateEdit = setup_date_edit(QDateEdit(), ctx.today())
         self.dateEdit.setObjectName("reverseDateEdit")
@@ -472,15 +449,14 @@ class ReverseDialog(QDialog):
         self.errors = FieldErrors(self.generalError, ctx.lang, self)
         self.errors.add("reason", self.reasonEdit, self.reasonError)
         self.errors.add("date", self.dateEdit, self.dateError)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        buttons = setup_buttons(
+            None,
+            self.tr("Balik transaksi"),
+            "confirmReverseButton",
+            self.tr("Batal"),
+            self.confirm,
+            self.reject,
         )
-        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(self.tr("Balik transaksi"))
-        ok.setObjectName("confirmReverseButton")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Batal"))
-        buttons.accepted.connect(self.confirm)
-        buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.result_view: Any = None
 
@@ -489,14 +465,8 @@ class ReverseDialog(QDialog):
         date = to_date(self.dateEdit.date())
         reason = self.reasonEdit.text()
 
-        def done(view: Any) -> None:
-            self.result_view = view
-            self.accept()
+        self.post(lambda: self.action(date, reason), self.changes, self._done)
 
-        self.ctx.write(
-            lambda: self.action(date, reason),
-            changes=self.changes,
-            on_done=done,
-            on_error=self.errors.show,
-            parent=self,
-        )
+    def _done(self, view: Any) -> None:
+        self.result_view = view
+        self.accept()
