@@ -659,6 +659,22 @@ Income and expenses are moved to Current-Year SHU with a single closing entry, a
         <source>Cairkan</source>
         <translation>Disburse</translation>
     </message>
+    <message>
+        <source>Saldo kas tidak cukup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saldo kas {cash} tidak cukup untuk pencairan {amount}.&lt;br&gt;Periksa uang di kas, atau batalkan dan cairkan ke simpanan sukarela anggota.&lt;br&gt;&lt;br&gt;Tetap cairkan tunai?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tetap cairkan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
 </context>
 <context>
     <name>DueTab</name>
@@ -1489,6 +1505,10 @@ Receipts: {receipts}</translation>
         <translation>principal outstanding &lt;b&gt;{out}&lt;/b&gt; · {cls}</translation>
     </message>
     <message>
+        <source>dihapus buku {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>catatan: {note}</source>
         <translation>note: {note}</translation>
     </message>
@@ -1800,6 +1820,14 @@ Receipts: {receipts}</translation>
         <translation>In words</translation>
     </message>
     <message>
+        <source>Status pinjaman</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sisa yang belum diterima</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Sisa pokok</source>
         <translation>Principal outstanding</translation>
     </message>
@@ -1869,6 +1897,57 @@ Receipts: {receipts}</translation>
     <message>
         <source>&lt;b&gt;Pembagian pembayaran&lt;/b&gt; (denda, biaya, bunga, pokok; angsuran tertua dulu)</source>
         <translation>&lt;b&gt;Payment allocation&lt;/b&gt; (penalty, fees, interest, principal; oldest installment first)</translation>
+    </message>
+</context>
+<context>
+    <name>LoanRescheduleForm</name>
+    <message>
+        <source>Restrukturisasi pinjaman</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tanggal restrukturisasi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dd/MM/yyyy</source>
+        <translation type="unfinished">dd/MM/yyyy</translation>
+    </message>
+    <message>
+        <source>Jangka waktu &amp;baru (kali angsuran)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suku &amp;bunga (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mis. 1,5</source>
+        <translation type="unfinished">e.g. 1,5</translation>
+    </message>
+    <message>
+        <source>&amp;Metode bunga</source>
+        <translation type="unfinished">Interest &amp;method</translation>
+    </message>
+    <message>
+        <source>Tentukan tanggal angsuran &amp;pertama</source>
+        <translation type="unfinished">Set the &amp;first installment date</translation>
+    </message>
+    <message>
+        <source>Angsuran pertama</source>
+        <translation type="unfinished">First installment</translation>
+    </message>
+    <message>
+        <source>&amp;Alasan restrukturisasi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mis. usaha anggota terdampak banjir; keputusan rapat pengurus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Jadwal angsuran baru (pratinjau)&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1999,6 +2078,18 @@ Receipts: {receipts}</translation>
     <message>
         <source>kode kelompok</source>
         <translation>group code</translation>
+    </message>
+    <message>
+        <source>Res&amp;trukturisasi...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Hapus buku...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Terima pe&amp;mulihan...</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Daftar pinjaman</source>
@@ -3059,6 +3150,57 @@ Error log: {log}</translation>
     </message>
 </context>
 <context>
+    <name>RecoveryDialog</name>
+    <message>
+        <source>Penerimaan pinjaman dihapus buku</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mis. dibayar keluarga anggota</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tanggal terima</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jumlah diterima (Rp)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Terbilang</source>
+        <translation type="unfinished">In words</translation>
+    </message>
+    <message>
+        <source>Keterangan</source>
+        <translation type="unfinished">Description</translation>
+    </message>
+    <message>
+        <source>Diterima tunai: debit 1.01 Kas, kredit 4.90 Pendapatan Lain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Terima pembayaran</source>
+        <translation type="unfinished">Receive payment</translation>
+    </message>
+    <message>
+        <source>Dihapus buku {date}: {written} · sudah diterima kembali {recovered} · sisa &lt;b&gt;{remaining}&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seluruh jumlah yang dihapus buku sudah diterima kembali.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jumlah tidak dikenali; tulis mis. 250.000 atau Rp 250.000.</source>
+        <translation type="unfinished">Amount not recognised; write e.g. 250.000 or Rp 250.000.</translation>
+    </message>
+    <message>
+        <source>Melebihi sisa yang dihapus buku ({remaining}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RepaymentDialog</name>
     <message>
         <source>Angsuran pinjaman</source>
@@ -3317,6 +3459,85 @@ Error log: {log}</translation>
     <message>
         <source>Pencetak tidak dapat dibuka.</source>
         <translation>The printer cannot be opened.</translation>
+    </message>
+</context>
+<context>
+    <name>RescheduleDialog</name>
+    <message>
+        <source>Restrukturisasi pinjaman</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Syarat sekarang: {term} × {every} {unit} · bunga {rate} % {per} · {method}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sisa pokok &lt;b&gt;{out}&lt;/b&gt; · {n} angsuran belum lunas · {cls}. Sisa pokok itu mendapat jadwal baru mulai tanggal restrukturisasi.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suku &amp;bunga (% {per})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simpan jadwal baru</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+    <message>
+        <source>Ke</source>
+        <translation type="unfinished">No.</translation>
+    </message>
+    <message>
+        <source>Jatuh tempo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pokok</source>
+        <translation type="unfinished">Principal</translation>
+    </message>
+    <message>
+        <source>Bunga</source>
+        <translation type="unfinished">Interest</translation>
+    </message>
+    <message>
+        <source>Biaya</source>
+        <translation type="unfinished">Fee</translation>
+    </message>
+    <message>
+        <source>Angsuran</source>
+        <translation type="unfinished">Installment</translation>
+    </message>
+    <message>
+        <source>Sisa pokok</source>
+        <translation type="unfinished">Principal outstanding</translation>
+    </message>
+    <message>
+        <source>Suku bunga tidak dikenali; tulis mis. 1,5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Angsuran pertama &lt;b&gt;{first}&lt;/b&gt; pada {date} · total bunga &lt;b&gt;{interest}&lt;/b&gt; · total dibayar &lt;b&gt;{total}&lt;/b&gt;</source>
+        <translation type="unfinished">First installment &lt;b&gt;{first}&lt;/b&gt; on {date} · total interest &lt;b&gt;{interest}&lt;/b&gt; · total paid &lt;b&gt;{total}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Bunga tertunggak {interest} dan biaya {fee} masuk angsuran pertama.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bunga tertunggak {interest} masuk angsuran pertama.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Biaya tertunggak {fee} masuk angsuran pertama.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Denda {penalty} yang belum dibayar dihapuskan.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3855,6 +4076,89 @@ Error log: {log}</translation>
     </message>
 </context>
 <context>
+    <name>WriteOffDialog</name>
+    <message>
+        <source>Hapus buku pinjaman</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mis. anggota pindah tanpa alamat; keputusan rapat pengurus 20/11</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tanggal hapus buku</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alasan</source>
+        <translation type="unfinished">Reason</translation>
+    </message>
+    <message>
+        <source>Hapus buku</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tanggal hapus buku tidak boleh sebelum {date}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sisa pokok yang dihapus buku: &lt;b&gt;{amount}&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cadangan (PPAP) yang sudah dibentuk untuk pinjaman ini: {ppap}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kolektibilitas: {cls}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · menunggak sejak {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Perhatian: pinjaman ini belum berkolektibilitas Macet; biasanya hanya pinjaman macet yang dihapus buku.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{amount} ditutup dari cadangan: debit 1.29 Penyisihan Penghapusan Pinjaman.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{amount} belum dicadangkan, dibebankan sekarang: debit 5.40 Beban Penyisihan Pinjaman.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kredit 1.20 Pinjaman Anggota {amount}: pinjaman keluar dari neraca.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cadangan lebih {amount} dikembalikan: debit 1.29, kredit 5.40.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jurnal yang dibukukan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bunga tertunggak {amount} belum pernah dicatat sebagai pendapatan (basis kas), jadi tidak ikut dijurnal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kas tidak berubah. Tagihan kepada anggota tetap dicatat; uang yang kelak diterima dibukukan sebagai Pendapatan Lain (4.90).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hapus buku pinjaman {loan} ({member}) sebesar {amount} per {date}?&lt;br&gt;Pinjaman tidak lagi aktif dan langkah ini tidak dapat dibalik.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pinjaman {loan} dihapus buku: {amount}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>_CheckPage</name>
     <message>
         <source>Pemeriksaan dan pratinjau</source>
@@ -4258,13 +4562,6 @@ Error log: {log}</translation>
     <message>
         <source>Angsuran pertama &lt;b&gt;{first}&lt;/b&gt; pada {date} · total bunga &lt;b&gt;{interest}&lt;/b&gt; · total dibayar &lt;b&gt;{total}&lt;/b&gt;</source>
         <translation>First installment &lt;b&gt;{first}&lt;/b&gt; on {date} · total interest &lt;b&gt;{interest}&lt;/b&gt; · total paid &lt;b&gt;{total}&lt;/b&gt;</translation>
-    </message>
-</context>
-<context>
-    <name>dialog</name>
-    <message>
-        <source>Batal</source>
-        <translation>Cancel</translation>
     </message>
 </context>
 <context>

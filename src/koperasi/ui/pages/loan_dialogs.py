@@ -9,7 +9,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -91,7 +91,9 @@ class _LoanStepDialog(FormDialog):
 
     def add_buttons(self, ok_text: str, ok_name: str, on_ok: Callable[[], object]) -> None:
         self.body.addWidget(self.general)
-        self.buttons = setup_buttons(None, ok_text, ok_name, self.tr("Batal"), on_ok, self.reject)
+        # one shared context: self.tr() in a base class is looked up under the subclass name
+        cancel = QCoreApplication.translate("dialogs", "Batal")
+        self.buttons = setup_buttons(None, ok_text, ok_name, cancel, on_ok, self.reject)
         self.body.addWidget(self.buttons)
 
     def read_or_block(self, fn: Callable[[], T], shown: QLabel | None = None) -> T | None:
