@@ -16,6 +16,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..db.models import AuditEntry, JournalEntry, JournalLine, JournalSeal
+from ..db.plain import plain_rows
 from .audit import row_hash
 from .auth import Actor, require_read_all
 from .check import Problem
@@ -117,22 +118,6 @@ def verify_audit_chain(db, actor: Actor | None = None) -> ChainReport:  # type: 
         return ChainReport(rows, tuple(check_audit_chain(s)))
 
 
-def _raw_rows(s: Session, stmt) -> list[tuple]:  # type: ignore[no-untyped-def]
-    """The rows of a Core ``select`` as plain tuples, straight from the DB-API cursor (in the
-    session's transaction). For the seal check, which reads every journal row: SQLAlchemy's
-    Row objects and date parsing cost more than the hashing itself (dates come back as the
-    driver gives them; :func:`_iso` makes them comparable). Values are ints only, so the
-    statement is compiled with literal binds for the session's dialect."""
-    conn = s.connection()
-    sql = str(stmt.compile(dialect=conn.dialect, compile_kwargs={"literal_binds": True}))
-    cur = conn.connection.cursor()
-    try:
-        cur.execute(sql)
-        return cur.fetchall()
-    finally:
-        cur.close()
-
-
 def _iso(value: object, is_datetime: bool) -> str:
     """A date/datetime, as the driver returns it (text on SQLite), in the ISO form
     :func:`seal._text` hashes: ``2026-10-01`` / ``2026-10-01T09:00:01[.123456]``."""
@@ -164,7 +149,7 @@ def check_journal_seals(s: Session) -> list[Problem]:
     sha = hashlib.sha256
     last_id = 0
     while True:
-        entries = _raw_rows(
+        entries = plain_rows(
             s,
             select(*ENTRY_COLUMNS)
             .where(JournalEntry.id > last_id)
@@ -176,7 +161,7 @@ def check_journal_seals(s: Session) -> list[Problem]:
         lo, hi = entries[0][0], entries[-1][0]
         seals = {
             eid: (sid, lines, prev, h)
-            for sid, eid, lines, prev, h in _raw_rows(
+            for sid, eid, lines, prev, h in plain_rows(
                 s,
                 select(
                     JournalSeal.id,
@@ -188,7 +173,7 @@ def check_journal_seals(s: Session) -> list[Problem]:
             )
         }
         lines_by_entry: dict[int, list[tuple]] = defaultdict(list)
-        for row in _raw_rows(
+        for row in plain_rows(
             s,
             select(*LINE_COLUMNS)
             .where(JournalLine.entry_id.between(lo, hi))
@@ -272,7 +257,7 @@ def _entry_altered(out: _Collector, eid: int) -> None:
 def _check_seal_chain(s: Session, out: _Collector) -> None:
     prev_hash, last_id = "", 0
     while True:
-        rows = _raw_rows(
+        rows = plain_rows(
             s,
             select(JournalSeal.id, JournalSeal.entry_id, JournalSeal.prev_hash, JournalSeal.hash)
             .where(JournalSeal.id > last_id)
