@@ -142,9 +142,15 @@ def _sums(
         return {code: (int(d or 0), int(c or 0)) for code, d, c in s.execute(q)}
 
     if date_to is not None and date_from is None and not excl:
-        after = s.scalar(select(func.count(JournalEntry.id)).where(JournalEntry.date > date_to))
-        total = s.scalar(select(func.count(JournalEntry.id)))
-        if int(after or 0) * 2 < int(total or 0):  # mostly before: totals less what is after
+        # how many entries are dated after: counted only up to half of them (ids are
+        # assigned in order, so the largest id stands for the number of entries)
+        half = int(s.scalar(select(func.max(JournalEntry.id))) or 0) // 2
+        after = s.scalar(
+            select(func.count()).select_from(
+                select(JournalEntry.id).where(JournalEntry.date > date_to).limit(half).subquery()
+            )
+        )
+        if int(after or 0) < half:  # mostly before: the totals less what is dated after
             out = rows(_sums_query(None, None, ()))
             for code, (d, c) in rows(_sums_query(date_to, None, (), after=True)).items():
                 d0, c0 = out[code]
