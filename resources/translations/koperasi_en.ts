@@ -661,19 +661,19 @@ Income and expenses are moved to Current-Year SHU with a single closing entry, a
     </message>
     <message>
         <source>Saldo kas tidak cukup</source>
-        <translation type="unfinished"></translation>
+        <translation>Not enough cash</translation>
     </message>
     <message>
         <source>Saldo kas {cash} tidak cukup untuk pencairan {amount}.&lt;br&gt;Periksa uang di kas, atau batalkan dan cairkan ke simpanan sukarela anggota.&lt;br&gt;&lt;br&gt;Tetap cairkan tunai?</source>
-        <translation type="unfinished"></translation>
+        <translation>The cash balance {cash} is not enough for a disbursement of {amount}.&lt;br&gt;Check the money in the cash box, or cancel and disburse to the member&apos;s voluntary savings.&lt;br&gt;&lt;br&gt;Disburse in cash anyway?</translation>
     </message>
     <message>
         <source>Tetap cairkan</source>
-        <translation type="unfinished"></translation>
+        <translation>Disburse anyway</translation>
     </message>
     <message>
         <source>Batal</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -1506,7 +1506,7 @@ Receipts: {receipts}</translation>
     </message>
     <message>
         <source>dihapus buku {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>written off {date}</translation>
     </message>
     <message>
         <source>catatan: {note}</source>
@@ -1821,11 +1821,11 @@ Receipts: {receipts}</translation>
     </message>
     <message>
         <source>Status pinjaman</source>
-        <translation type="unfinished"></translation>
+        <translation>Loan status</translation>
     </message>
     <message>
         <source>Sisa yang belum diterima</source>
-        <translation type="unfinished"></translation>
+        <translation>Not yet recovered</translation>
     </message>
     <message>
         <source>Sisa pokok</source>
@@ -1903,51 +1903,51 @@ Receipts: {receipts}</translation>
     <name>LoanRescheduleForm</name>
     <message>
         <source>Restrukturisasi pinjaman</source>
-        <translation type="unfinished"></translation>
+        <translation>Loan rescheduling</translation>
     </message>
     <message>
         <source>&amp;Tanggal restrukturisasi</source>
-        <translation type="unfinished"></translation>
+        <translation>Rescheduling &amp;date</translation>
     </message>
     <message>
         <source>dd/MM/yyyy</source>
-        <translation type="unfinished">dd/MM/yyyy</translation>
+        <translation>dd/MM/yyyy</translation>
     </message>
     <message>
         <source>Jangka waktu &amp;baru (kali angsuran)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;New term (number of installments)</translation>
     </message>
     <message>
         <source>Suku &amp;bunga (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>Interest &amp;rate (%)</translation>
     </message>
     <message>
         <source>mis. 1,5</source>
-        <translation type="unfinished">e.g. 1,5</translation>
+        <translation>e.g. 1,5</translation>
     </message>
     <message>
         <source>&amp;Metode bunga</source>
-        <translation type="unfinished">Interest &amp;method</translation>
+        <translation>Interest &amp;method</translation>
     </message>
     <message>
         <source>Tentukan tanggal angsuran &amp;pertama</source>
-        <translation type="unfinished">Set the &amp;first installment date</translation>
+        <translation>Set the &amp;first installment date</translation>
     </message>
     <message>
         <source>Angsuran pertama</source>
-        <translation type="unfinished">First installment</translation>
+        <translation>First installment</translation>
     </message>
     <message>
         <source>&amp;Alasan restrukturisasi</source>
-        <translation type="unfinished"></translation>
+        <translation>Rea&amp;son for rescheduling</translation>
     </message>
     <message>
         <source>mis. usaha anggota terdampak banjir; keputusan rapat pengurus</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. member&apos;s business hit by flooding; board meeting decision</translation>
     </message>
     <message>
         <source>&lt;b&gt;Jadwal angsuran baru (pratinjau)&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;New repayment schedule (preview)&lt;/b&gt;</translation>
     </message>
 </context>
 <context>
@@ -2081,15 +2081,15 @@ Receipts: {receipts}</translation>
     </message>
     <message>
         <source>Res&amp;trukturisasi...</source>
-        <translation type="unfinished"></translation>
+        <translation>Re&amp;schedule...</translation>
     </message>
     <message>
         <source>&amp;Hapus buku...</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Write off...</translation>
     </message>
     <message>
         <source>Terima pe&amp;mulihan...</source>
-        <translation type="unfinished"></translation>
+        <translation>Re&amp;ceive recovery...</translation>
     </message>
     <message>
         <source>Daftar pinjaman</source>
@@ -3153,51 +3153,51 @@ Error log: {log}</translation>
     <name>RecoveryDialog</name>
     <message>
         <source>Penerimaan pinjaman dihapus buku</source>
-        <translation type="unfinished"></translation>
+        <translation>Payment on a written-off loan</translation>
     </message>
     <message>
         <source>mis. dibayar keluarga anggota</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. paid by the member&apos;s family</translation>
     </message>
     <message>
         <source>Tanggal terima</source>
-        <translation type="unfinished"></translation>
+        <translation>Date received</translation>
     </message>
     <message>
         <source>Jumlah diterima (Rp)</source>
-        <translation type="unfinished"></translation>
+        <translation>Amount received (Rp)</translation>
     </message>
     <message>
         <source>Terbilang</source>
-        <translation type="unfinished">In words</translation>
+        <translation>In words</translation>
     </message>
     <message>
         <source>Keterangan</source>
-        <translation type="unfinished">Description</translation>
+        <translation>Description</translation>
     </message>
     <message>
         <source>Diterima tunai: debit 1.01 Kas, kredit 4.90 Pendapatan Lain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Received in cash: debit 1.01 Cash, credit 4.90 Other income.</translation>
     </message>
     <message>
         <source>Terima pembayaran</source>
-        <translation type="unfinished">Receive payment</translation>
+        <translation>Receive payment</translation>
     </message>
     <message>
         <source>Dihapus buku {date}: {written} · sudah diterima kembali {recovered} · sisa &lt;b&gt;{remaining}&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>Written off {date}: {written} · recovered so far {recovered} · remaining &lt;b&gt;{remaining}&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Seluruh jumlah yang dihapus buku sudah diterima kembali.</source>
-        <translation type="unfinished"></translation>
+        <translation>The full written-off amount has already been recovered.</translation>
     </message>
     <message>
         <source>Jumlah tidak dikenali; tulis mis. 250.000 atau Rp 250.000.</source>
-        <translation type="unfinished">Amount not recognised; write e.g. 250.000 or Rp 250.000.</translation>
+        <translation>Amount not recognised; write e.g. 250.000 or Rp 250.000.</translation>
     </message>
     <message>
         <source>Melebihi sisa yang dihapus buku ({remaining}).</source>
-        <translation type="unfinished"></translation>
+        <translation>More than the written-off amount still outstanding ({remaining}).</translation>
     </message>
 </context>
 <context>
@@ -3465,79 +3465,79 @@ Error log: {log}</translation>
     <name>RescheduleDialog</name>
     <message>
         <source>Restrukturisasi pinjaman</source>
-        <translation type="unfinished"></translation>
+        <translation>Loan rescheduling</translation>
     </message>
     <message>
         <source>Syarat sekarang: {term} × {every} {unit} · bunga {rate} % {per} · {method}</source>
-        <translation type="unfinished"></translation>
+        <translation>Current terms: {term} × {every} {unit} · interest {rate} % {per} · {method}</translation>
     </message>
     <message>
         <source>Sisa pokok &lt;b&gt;{out}&lt;/b&gt; · {n} angsuran belum lunas · {cls}. Sisa pokok itu mendapat jadwal baru mulai tanggal restrukturisasi.</source>
-        <translation type="unfinished"></translation>
+        <translation>Principal outstanding &lt;b&gt;{out}&lt;/b&gt; · {n} installments unpaid · {cls}. This principal gets a new schedule starting on the rescheduling date.</translation>
     </message>
     <message>
         <source>Suku &amp;bunga (% {per})</source>
-        <translation type="unfinished"></translation>
+        <translation>Interest &amp;rate (% {per})</translation>
     </message>
     <message>
         <source>Simpan jadwal baru</source>
-        <translation type="unfinished"></translation>
+        <translation>Save new schedule</translation>
     </message>
     <message>
         <source>Batal</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>Ke</source>
-        <translation type="unfinished">No.</translation>
+        <translation>No.</translation>
     </message>
     <message>
         <source>Jatuh tempo</source>
-        <translation type="unfinished"></translation>
+        <translation>Due date</translation>
     </message>
     <message>
         <source>Pokok</source>
-        <translation type="unfinished">Principal</translation>
+        <translation>Principal</translation>
     </message>
     <message>
         <source>Bunga</source>
-        <translation type="unfinished">Interest</translation>
+        <translation>Interest</translation>
     </message>
     <message>
         <source>Biaya</source>
-        <translation type="unfinished">Fee</translation>
+        <translation>Fee</translation>
     </message>
     <message>
         <source>Angsuran</source>
-        <translation type="unfinished">Installment</translation>
+        <translation>Installment</translation>
     </message>
     <message>
         <source>Sisa pokok</source>
-        <translation type="unfinished">Principal outstanding</translation>
+        <translation>Principal outstanding</translation>
     </message>
     <message>
         <source>Suku bunga tidak dikenali; tulis mis. 1,5.</source>
-        <translation type="unfinished"></translation>
+        <translation>Interest rate not recognised; write e.g. 1,5.</translation>
     </message>
     <message>
         <source>Angsuran pertama &lt;b&gt;{first}&lt;/b&gt; pada {date} · total bunga &lt;b&gt;{interest}&lt;/b&gt; · total dibayar &lt;b&gt;{total}&lt;/b&gt;</source>
-        <translation type="unfinished">First installment &lt;b&gt;{first}&lt;/b&gt; on {date} · total interest &lt;b&gt;{interest}&lt;/b&gt; · total paid &lt;b&gt;{total}&lt;/b&gt;</translation>
+        <translation>First installment &lt;b&gt;{first}&lt;/b&gt; on {date} · total interest &lt;b&gt;{interest}&lt;/b&gt; · total paid &lt;b&gt;{total}&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Bunga tertunggak {interest} dan biaya {fee} masuk angsuran pertama.</source>
-        <translation type="unfinished"></translation>
+        <translation>Overdue interest of {interest} and fees of {fee} are carried into the first installment.</translation>
     </message>
     <message>
         <source>Bunga tertunggak {interest} masuk angsuran pertama.</source>
-        <translation type="unfinished"></translation>
+        <translation>Overdue interest of {interest} is carried into the first installment.</translation>
     </message>
     <message>
         <source>Biaya tertunggak {fee} masuk angsuran pertama.</source>
-        <translation type="unfinished"></translation>
+        <translation>Overdue fees of {fee} are carried into the first installment.</translation>
     </message>
     <message>
         <source>Denda {penalty} yang belum dibayar dihapuskan.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unpaid penalties of {penalty} are waived.</translation>
     </message>
 </context>
 <context>
@@ -4079,83 +4079,83 @@ Error log: {log}</translation>
     <name>WriteOffDialog</name>
     <message>
         <source>Hapus buku pinjaman</source>
-        <translation type="unfinished"></translation>
+        <translation>Loan write-off</translation>
     </message>
     <message>
         <source>mis. anggota pindah tanpa alamat; keputusan rapat pengurus 20/11</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. member moved away, address unknown; board meeting decision of 20/11</translation>
     </message>
     <message>
         <source>Tanggal hapus buku</source>
-        <translation type="unfinished"></translation>
+        <translation>Write-off date</translation>
     </message>
     <message>
         <source>Alasan</source>
-        <translation type="unfinished">Reason</translation>
+        <translation>Reason</translation>
     </message>
     <message>
         <source>Hapus buku</source>
-        <translation type="unfinished"></translation>
+        <translation>Write off</translation>
     </message>
     <message>
         <source>Tanggal hapus buku tidak boleh sebelum {date}.</source>
-        <translation type="unfinished"></translation>
+        <translation>The write-off date cannot be before {date}.</translation>
     </message>
     <message>
         <source>Sisa pokok yang dihapus buku: &lt;b&gt;{amount}&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>Principal outstanding written off: &lt;b&gt;{amount}&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Cadangan (PPAP) yang sudah dibentuk untuk pinjaman ini: {ppap}</source>
-        <translation type="unfinished"></translation>
+        <translation>Loan-loss allowance (PPAP) already set aside for this loan: {ppap}</translation>
     </message>
     <message>
         <source>Kolektibilitas: {cls}</source>
-        <translation type="unfinished"></translation>
+        <translation>Loan quality class: {cls}</translation>
     </message>
     <message>
         <source> · menunggak sejak {date}</source>
-        <translation type="unfinished"></translation>
+        <translation> · in arrears since {date}</translation>
     </message>
     <message>
         <source>Perhatian: pinjaman ini belum berkolektibilitas Macet; biasanya hanya pinjaman macet yang dihapus buku.</source>
-        <translation type="unfinished"></translation>
+        <translation>Caution: this loan is not yet in the Loss class; normally only Loss loans are written off.</translation>
     </message>
     <message>
         <source>{amount} ditutup dari cadangan: debit 1.29 Penyisihan Penghapusan Pinjaman.</source>
-        <translation type="unfinished"></translation>
+        <translation>{amount} covered by the allowance: debit 1.29 Loan loss allowance.</translation>
     </message>
     <message>
         <source>{amount} belum dicadangkan, dibebankan sekarang: debit 5.40 Beban Penyisihan Pinjaman.</source>
-        <translation type="unfinished"></translation>
+        <translation>{amount} not yet provided for, expensed now: debit 5.40 Loan loss provision expense.</translation>
     </message>
     <message>
         <source>Kredit 1.20 Pinjaman Anggota {amount}: pinjaman keluar dari neraca.</source>
-        <translation type="unfinished"></translation>
+        <translation>Credit 1.20 Loans to members {amount}: the loan leaves the balance sheet.</translation>
     </message>
     <message>
         <source>Cadangan lebih {amount} dikembalikan: debit 1.29, kredit 5.40.</source>
-        <translation type="unfinished"></translation>
+        <translation>Excess allowance of {amount} released: debit 1.29, credit 5.40.</translation>
     </message>
     <message>
         <source>Jurnal yang dibukukan</source>
-        <translation type="unfinished"></translation>
+        <translation>Journal entry to be posted</translation>
     </message>
     <message>
         <source>Bunga tertunggak {amount} belum pernah dicatat sebagai pendapatan (basis kas), jadi tidak ikut dijurnal.</source>
-        <translation type="unfinished"></translation>
+        <translation>Overdue interest of {amount} was never recorded as income (cash basis), so it is not part of the entry.</translation>
     </message>
     <message>
         <source>Kas tidak berubah. Tagihan kepada anggota tetap dicatat; uang yang kelak diterima dibukukan sebagai Pendapatan Lain (4.90).</source>
-        <translation type="unfinished"></translation>
+        <translation>Cash does not change. The claim on the member stays on record; money received later is posted as Other income (4.90).</translation>
     </message>
     <message>
         <source>Hapus buku pinjaman {loan} ({member}) sebesar {amount} per {date}?&lt;br&gt;Pinjaman tidak lagi aktif dan langkah ini tidak dapat dibalik.</source>
-        <translation type="unfinished"></translation>
+        <translation>Write off loan {loan} ({member}) for {amount} as of {date}?&lt;br&gt;The loan will no longer be active, and this step cannot be undone.</translation>
     </message>
     <message>
         <source>Pinjaman {loan} dihapus buku: {amount}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Loan {loan} written off: {amount}.</translation>
     </message>
 </context>
 <context>
