@@ -845,6 +845,11 @@ class SavingsTransactionsKind(Kind):
         "w": "tarik",
     }
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._member_known: dict[str, bool] = {}  # member number -> exists (db checks)
+        self._products: dict[str, SavingsProduct] | None = None
+
     def row_checks(self, data):  # type: ignore[no-untyped-def]
         errs = []
         k = normalize(data.get("kind"))
@@ -860,11 +865,18 @@ class SavingsTransactionsKind(Kind):
         return errs
 
     def db_checks(self, s, batch):  # type: ignore[no-untyped-def]
-        products = _product_lookup(s)
-        members = _members_by_number(s, {d["member_number"] for _, d in batch})
+        # only whether each member number exists: numbers, not Member objects, and each
+        # number looked up once per import (a large file repeats the same members)
+        known = self._member_known
+        new = {d["member_number"] for _, d in batch} - known.keys()
+        if new:
+            found = set(s.scalars(select(Member.number).where(Member.number.in_(new))))
+            known.update((n, n in found) for n in new)
+        if self._products is None:
+            self._products = _product_lookup(s)
+        products = self._products
         for r, d in batch:
-            m = members.get(d["member_number"])
-            if m is None:
+            if not known[d["member_number"]]:
                 yield (
                     r,
                     "member_number",
@@ -933,6 +945,13 @@ class _Mapped:
     header_row: int
     index: dict[str, int]  # field key -> column index
     width: int
+
+    @property
+    def cols(self) -> dict[str, str]:  # field key -> header (computed once)
+        cols = self.__dict__.get("_cols")
+        if cols is None:
+            cols = self.__dict__["_cols"] = {k: self.headers[i] for k, i in self.index.items()}
+        return cols  # type: ignore[no-any-return]
 
 
 def _map_headers(wb: Workbook, kind: Kind, rep: ImportReport) -> _Mapped | None:
@@ -1004,7 +1023,7 @@ def _parse_row(
     """Parsed field values, or None when the row has an error (added to ``rep``)."""
     data: dict[str, Any] = {}
     bad = False
-    cols = {key: m.headers[i] for key, i in m.index.items()}
+    cols = m.cols
     for f in kind.fields:
         i = m.index.get(f.key)
         if i is None:
@@ -1060,7 +1079,9 @@ def _column_for(field_key: str, cols: dict[str, str]) -> str:
 def _validate(db, kind: Kind, wb: Workbook, m: _Mapped, rep: ImportReport, progress) -> None:  # type: ignore[no-untyped-def]
     from ..services.uow import read_only
 
-    estimate = max(0, (wb.values[m.title].max_row or 0) - m.header_row)
+    # the byte scan that the row reader does anyway (openpyxl's max_row would parse the
+    # whole sheet once more when the file has no <dimension>)
+    estimate = max(0, (wb.last_value_row(m.title) or 0) - m.header_row)
     batch: list[tuple[int, dict[str, Any]]] = []
 
     def flush(s: Session) -> None:

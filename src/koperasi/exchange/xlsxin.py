@@ -63,6 +63,7 @@ class Workbook:
         if not head.startswith(ZIP_MAGIC):
             raise FileError("file_wrong_type", path=self.path.name)
         self._handles: list[Any] = []
+        self._scans: dict[tuple[str, str], Any] = {}  # (what, title) -> byte-scan result
         try:
             self._zip = zipfile.ZipFile(self.path)
             if "xl/workbook.xml" not in self._zip.namelist():
@@ -94,6 +95,12 @@ class Workbook:
         return None
 
     def _sheet_has_formulas(self, title: str) -> bool:
+        key = ("formulas", title)
+        if key not in self._scans:
+            self._scans[key] = self._scan_formulas(title)
+        return bool(self._scans[key])
+
+    def _scan_formulas(self, title: str) -> bool:
         ws = self.values[title]
         path = getattr(ws, "_worksheet_path", None)
         if not path:
@@ -107,8 +114,13 @@ class Workbook:
         return False
 
     def last_value_row(self, title: str) -> int | None:
+        """The last row with a value (None: unknown); the sheet's bytes are scanned once."""
+        key = ("last", title)
+        if key in self._scans:
+            return self._scans[key]  # type: ignore[no-any-return]
         try:
-            return self._last_value_row(title)
+            self._scans[key] = self._last_value_row(title)
+            return self._scans[key]  # type: ignore[no-any-return]
         except Exception as exc:  # noqa: BLE001 - damaged zip member
             raise FileError("file_corrupt", path=self.path.name, detail=str(exc)[:200]) from exc
 
