@@ -129,6 +129,12 @@ def _upgrade(engine: Engine) -> None:
                 problems = conn.execute(text("PRAGMA foreign_key_check")).fetchall()
                 if problems:
                     raise DatabaseProblem("db_problem", detail=f"foreign key check: {problems[:5]}")
+        if sqlite:
+            # a migration that recreates an index leaves the planner without statistics for
+            # it (it then picks worse plans on a large book); a sampled ANALYZE is quick
+            conn.exec_driver_sql("PRAGMA analysis_limit=1000")
+            conn.exec_driver_sql("ANALYZE")
+            conn.commit()
     engine.dispose()  # fresh connections get foreign_keys=ON again
 
 
