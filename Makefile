@@ -17,10 +17,12 @@ venv: $(STAMP)
 run: venv
 	$(BIN)/koperasi-app --demo
 
-# -n auto: one pytest-xdist worker per CPU (halves the wall time on 2 cores); loadgroup keeps
-# the tests marked xdist_group (the frozen bundle's) on one worker, so the bundle is built once.
+# -n auto: one pytest-xdist worker per CPU (halves the wall time on 2 cores). --dist loadfile:
+# a test file runs whole, in order, on one worker, as without xdist: its module fixtures are
+# built once, tests that count what earlier ones did (trust/test_fuzz.py) see them all, and
+# the frozen bundle of tests/installer is built by one worker only.
 test: venv
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider -n auto --dist loadgroup
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider -n auto --dist loadfile
 
 lint: venv
 	$(BIN)/ruff check src tests bench scripts

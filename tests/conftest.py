@@ -115,15 +115,20 @@ class PgServer:
         with psycopg.connect(self.url("postgres"), autocommit=True) as conn:
             conn.execute(sql)
 
-    def new_database(self) -> str:
-        """A fresh database cloned from a template that already has schema and seed data."""
-        if not self.template_ready:
-            self.admin("CREATE DATABASE koperasi_template")
-            db = open_database(self.url("koperasi_template"))
-            db.dispose()
-            self.template_ready = True
+    def new_database(self, template: str | None = None) -> str:
+        """A fresh database cloned from a template that already has schema and seed data, or
+        from ``template`` (the URL of a database of this server that nobody is connected to)."""
+        if template is not None:
+            source = template.rsplit("/", 1)[1]
+        else:
+            source = "koperasi_template"
+            if not self.template_ready:
+                self.admin("CREATE DATABASE koperasi_template")
+                db = open_database(self.url("koperasi_template"))
+                db.dispose()
+                self.template_ready = True
         name = f"t{next(self._counter)}_{os.getpid()}"
-        self.admin(f"CREATE DATABASE {name} TEMPLATE koperasi_template")
+        self.admin(f"CREATE DATABASE {name} TEMPLATE {source}")
         return self.url(name)
 
 

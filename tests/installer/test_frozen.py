@@ -29,9 +29,9 @@ INTERNAL = BUNDLE / "_internal"
 SOURCES = [ROOT / "src" / "koperasi", ROOT / "resources", ROOT / "ui", ROOT / "installer"]
 SIZE_TARGET_MB = 200
 
-# One xdist worker runs them all (make test: --dist loadgroup): the bundle is built once, and
-# never by two workers into the same dist/ folder.
-pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("frozen-bundle")]
+# Under pytest-xdist, `make test` (--dist loadfile) runs this file on one worker: the bundle
+# is built once, never by two workers into the same dist/ folder.
+pytestmark = pytest.mark.slow
 
 
 def _newest_source_mtime() -> float:
