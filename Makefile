@@ -17,8 +17,14 @@ venv: $(STAMP)
 run: venv
 	$(BIN)/koperasi-app --demo
 
+# -n auto: one pytest-xdist worker per CPU (halves the wall time on 2 cores). --dist loadfile:
+# a test file runs whole, in order, on one worker, as without xdist: its module fixtures are
+# built once, tests that count what earlier ones did (trust/test_fuzz.py) see them all, and
+# the frozen bundle of tests/installer is built by one worker only. --no-loadscope-reorder: files
+# go out in collection order, where tests/conftest.py puts the slow (bundle) file first.
 test: venv
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider -n auto \
+		--dist loadfile --no-loadscope-reorder
 
 lint: venv
 	$(BIN)/ruff check src tests bench scripts

@@ -115,16 +115,30 @@ class PgServer:
         with psycopg.connect(self.url("postgres"), autocommit=True) as conn:
             conn.execute(sql)
 
-    def new_database(self) -> str:
-        """A fresh database cloned from a template that already has schema and seed data."""
-        if not self.template_ready:
-            self.admin("CREATE DATABASE koperasi_template")
-            db = open_database(self.url("koperasi_template"))
-            db.dispose()
-            self.template_ready = True
+    def new_database(self, template: str | None = None) -> str:
+        """A fresh database cloned from a template that already has schema and seed data, or
+        from ``template`` (the URL of a database of this server that nobody is connected to)."""
+        if template is not None:
+            source = template.rsplit("/", 1)[1]
+        else:
+            source = "koperasi_template"
+            if not self.template_ready:
+                self.admin("CREATE DATABASE koperasi_template")
+                db = open_database(self.url("koperasi_template"))
+                db.dispose()
+                self.template_ready = True
         name = f"t{next(self._counter)}_{os.getpid()}"
-        self.admin(f"CREATE DATABASE {name} TEMPLATE koperasi_template")
+        self.admin(f"CREATE DATABASE {name} TEMPLATE {source}")
         return self.url(name)
+
+
+def pytest_collection_modifyitems(config, items):  # type: ignore[no-untyped-def]
+    """Files holding tests marked slow (the frozen bundle's: it is built first) run first,
+    each file still whole and in order. Under pytest-xdist (`make test`, --dist loadfile
+    --no-loadscope-reorder) one worker then builds the bundle while the other runs the rest,
+    instead of the run ending on one worker building it while the other waits."""
+    slow_files = {item.path for item in items if item.get_closest_marker("slow")}
+    items.sort(key=lambda item: item.path not in slow_files)
 
 
 @pytest.fixture(scope="session")
@@ -178,16 +192,69 @@ def actor():
     return SYSTEM
 
 
+def built_once(tmp_path_factory, name: str, build) -> Path:  # type: ignore[no-untyped-def]
+    """The folder ``build(folder)`` filled, made once per test run.
+
+    Without pytest-xdist that is once per session. Under xdist (``make test``) every worker
+    has its own session, so the first worker to get here builds into the run's shared temp
+    folder and the others wait for it: a demo cooperative takes many seconds to build, a copy
+    a fraction of one. The folder is renamed into place only when complete.
+    """
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        folder = tmp_path_factory.mktemp(name)
+        build(folder)
+        return folder
+    root = tmp_path_factory.getbasetemp().parent  # shared by the run's workers
+    folder, failed = root / name, root / f"{name}.failed"
+    try:
+        os.close(os.open(root / f"{name}.lock", os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+    except FileExistsError:  # another worker builds it
+        deadline = time.monotonic() + 900
+        while not folder.exists():
+            if failed.exists():
+                pytest.fail(f"another worker failed to build {name}: {failed.read_text()}")
+            if time.monotonic() > deadline:
+                pytest.fail(f"timed out waiting for another worker to build {name}")
+            time.sleep(0.2)
+        return folder
+    part = root / f"{name}.part"
+    part.mkdir()
+    try:
+        build(part)
+    except BaseException as exc:
+        failed.write_text(repr(exc))
+        raise
+    part.rename(folder)
+    return folder
+
+
 @pytest.fixture(scope="session")
 def demo_db_path(tmp_path_factory) -> Path:
-    """A small demo cooperative built once per test session (copy it before writing to it)."""
+    """A small demo cooperative built once per test run (copy it before writing to it)."""
     from koperasi.services.demo import build_demo
 
-    path = tmp_path_factory.mktemp("demo") / "demo.db"
-    database = open_database(path)
-    build_demo(database, members=40, seed=7, years=2, as_of=dt.date(2026, 10, 31))
-    database.dispose()
-    return path
+    def build(folder: Path) -> None:
+        database = open_database(folder / "demo.db")
+        build_demo(database, members=40, seed=7, years=2, as_of=dt.date(2026, 10, 31))
+        database.dispose()
+
+    return built_once(tmp_path_factory, "demo", build) / "demo.db"
+
+
+@pytest.fixture(scope="session")
+def demo_audit_path(demo_db_path, tmp_path_factory) -> Path:
+    """The audit workbook of the whole demo cooperative, exported once per test run (the
+    export takes seconds; copy it before changing it)."""
+    from koperasi.exchange import export_auditor
+
+    def build(folder: Path) -> None:
+        database = open_database(demo_db_path)
+        try:
+            export_auditor(database, folder / "ksp-demo.xlsx")
+        finally:
+            database.dispose()
+
+    return built_once(tmp_path_factory, "demo-audit", build) / "ksp-demo.xlsx"
 
 
 @pytest.fixture

@@ -9,15 +9,21 @@ import pytest
 from openpyxl import load_workbook
 
 from koperasi.cli import main
+from koperasi.db.database import open_database
 from koperasi.exchange import consolidate, export_auditor
 from koperasi.exchange.consolidation import read_cooperative
 from koperasi.services import ledger, members
 
 
-@pytest.fixture
-def audit_file(demo_db, tmp_path_factory):
+@pytest.fixture(scope="module")
+def audit_file(demo_db_path, tmp_path_factory):
+    """One export of the session's demo cooperative for the module (the tests only read it)."""
     path = tmp_path_factory.mktemp("coop") / "ksp.xlsx"
-    export_auditor(demo_db, path, date_to=dt.date(2026, 10, 31))
+    db = open_database(demo_db_path)
+    try:
+        export_auditor(db, path, date_to=dt.date(2026, 10, 31))
+    finally:
+        db.dispose()
     return path
 
 

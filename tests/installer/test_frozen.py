@@ -29,6 +29,8 @@ INTERNAL = BUNDLE / "_internal"
 SOURCES = [ROOT / "src" / "koperasi", ROOT / "resources", ROOT / "ui", ROOT / "installer"]
 SIZE_TARGET_MB = 200
 
+# Under pytest-xdist, `make test` (--dist loadfile) runs this file on one worker: the bundle
+# is built once, never by two workers into the same dist/ folder.
 pytestmark = pytest.mark.slow
 
 

@@ -12,6 +12,7 @@ import datetime as dt
 import os
 import random
 import signal
+import sqlite3
 import subprocess
 import sys
 import textwrap
@@ -130,14 +131,8 @@ def assert_healthy(db) -> None:
     assert report.ok, [f"{p.check}: {p.message('en')}" for p in report.problems]
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def cooperative(request, tmp_path):
+def build_cooperative(target: str) -> list[str]:
     """30 members in group K01 with savings; six of them owe a loan since January."""
-    target = (
-        str(tmp_path / "crash.db")
-        if request.param == "sqlite"
-        else request.getfixturevalue("pg_url")
-    )
     db = open_database(target)
     groups.create_group(db, SYSTEM, groups.GroupInput(code="K01", name="Mawar"))
     loan_products.add_product(
@@ -169,6 +164,38 @@ def cooperative(request, tmp_path):
             )
             loans.approve(db, SYSTEM, la.number, JOIN)
             loans.disburse(db, SYSTEM, la.number, JOIN)
+    db.dispose()
+    return numbers
+
+
+@pytest.fixture(scope="module")
+def sqlite_cooperative(tmp_path_factory):
+    """Built once for the module; each test gets a copy (a copy is much cheaper than a build)."""
+    path = tmp_path_factory.mktemp("crash") / "template.db"
+    return path, build_cooperative(str(path))
+
+
+@pytest.fixture(scope="module")
+def pg_cooperative(pg_server):
+    """Built once for the module; each test gets a database cloned from it."""
+    url = pg_server.new_database()
+    return url, build_cooperative(url)
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def cooperative(request, tmp_path):
+    """A private copy of the module's cooperative (see build_cooperative)."""
+    if request.param == "sqlite":
+        template, numbers = request.getfixturevalue("sqlite_cooperative")
+        target = str(tmp_path / "crash.db")
+        src, dst = sqlite3.connect(template), sqlite3.connect(target)
+        src.backup(dst)
+        src.close()
+        dst.close()
+    else:
+        template, numbers = request.getfixturevalue("pg_cooperative")
+        target = request.getfixturevalue("pg_server").new_database(template=template)
+    db = open_database(target)
     db.dispose()
     yield target, db, numbers
     db.dispose()

@@ -59,17 +59,10 @@ def audit_count(db) -> int:  # type: ignore[no-untyped-def]
         return s.scalar(select(func.count()).select_from(AuditEntry))
 
 
-@pytest.fixture(scope="module")
-def demo_audit(demo_db_path, tmp_path_factory) -> Path:
-    """One audit workbook of the session's demo cooperative (the export takes seconds)."""
-    from koperasi.db.database import open_database
-    from koperasi.exchange import export_auditor
-
-    db = open_database(demo_db_path)
-    try:
-        return export_auditor(db, tmp_path_factory.mktemp("audit") / "ksp-demo.xlsx").path
-    finally:
-        db.dispose()
+@pytest.fixture
+def demo_audit(demo_audit_path) -> Path:
+    """The audit workbook of the session's demo cooperative (tests/conftest.py)."""
+    return demo_audit_path
 
 
 @pytest.fixture
