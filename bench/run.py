@@ -283,7 +283,7 @@ def run_scale(
     chosen: list[Scenario], scale: float, args, metric: str, say, quick: bool = False
 ) -> list[dict]:  # type: ignore[no-untyped-def]
     """Every chosen scenario at one data scale. ``quick`` (the scaling re-runs): one timed
-    run, no warm-up, no baseline."""
+    run after the scenario's own warm-up, no baseline."""
     dbs = {}
     for kind, factor in sorted({(sc.database, sc.data_scale) for sc in chosen}):
         if kind != "none":
@@ -305,8 +305,9 @@ def run_scale(
         warmup = (
             args.warmup if args.warmup is not None else (sc.warmup if sc.warmup is not None else 1)
         )
-        if quick:
-            runs, warmup = 1, 0
+        if quick:  # one timed run; the cheap scenarios keep their warm-up (first query set-up)
+            runs = 1
+            warmup = sc.warmup if sc.warmup is not None else 1
         t0 = time.monotonic()
         missing = sc.missing()
         base = (
