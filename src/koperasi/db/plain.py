@@ -42,6 +42,6 @@ def plain_rows(session: Session, stmt: Executable) -> list[tuple]:
 
 def as_date(value: Any) -> dt.date | None:
     """A DATE value as :func:`plain_rows` returns it, as a date."""
-    if value is None or isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(value[:10])
+    if type(value) is str:  # SQLite: 'YYYY-MM-DD' (the common case first)
+        return dt.date.fromisoformat(value if len(value) == 10 else value[:10])
+    return value  # None, or a date from the driver

@@ -305,8 +305,17 @@ def installment_states(
 
 
 def apply_paid(state: InstallmentState, component: str, amount: int) -> None:
-    attr = f"paid_{component}"
-    setattr(state, attr, getattr(state, attr) + amount)
+    # plain branches: the month-end applies a hundred thousand allocations
+    if component == "principal":
+        state.paid_principal += amount
+    elif component == "interest":
+        state.paid_interest += amount
+    elif component == "fee":
+        state.paid_fee += amount
+    elif component == "penalty":
+        state.paid_penalty += amount
+    else:
+        raise ValueError(f"unknown allocation component {component!r}")
 
 
 def penalty_owed(state: InstallmentState, rule, date: dt.date, mode: RoundingMode) -> int:  # type: ignore[no-untyped-def]
