@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..db.models import Account, Loan, LoanAllocation, LoanInstallment, LoanTransaction
+from ..db.models import Account, Loan, LoanAllocation, LoanTransaction
 from ..domain.money import format_rupiah
 from ..domain.schedule import generate
 from ..errors import ValidationError
@@ -49,6 +49,7 @@ from .loans import (
     _check_date_after,
     _check_member_active,
     _check_one_active,
+    add_first_schedule,
     installment_states,
     new_loan,
     row_of,
@@ -165,20 +166,7 @@ def open_loan_in(session: Session, actor: Actor, data: OpeningLoanInput) -> Loan
             value=format_rupiah(interest),
             other=format_rupiah(scheduled_interest),
         )
-    loan.schedule_version = 1
-    for inst in schedule.installments:
-        session.add(
-            LoanInstallment(
-                loan_id=loan.id,
-                version=1,
-                no=inst.no,
-                due_date=inst.due_date,
-                principal=inst.principal,
-                interest=inst.interest,
-                fee=0,
-                valid_from=data.disbursed_on,
-            )
-        )
+    add_first_schedule(session, loan, schedule, data.disbursed_on)
     if loan.first_due is None:
         loan.first_due = schedule.installments[0].due_date
 

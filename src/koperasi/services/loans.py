@@ -497,6 +497,25 @@ def row_of(session: Session, loan: Loan) -> LoanRow:
     )
 
 
+def add_first_schedule(session: Session, loan: Loan, schedule, valid_from: dt.date) -> None:  # type: ignore[no-untyped-def]
+    """Write a loan's first schedule (version 1) from a generated ``schedule``: on
+    disbursement, and for a running loan brought in from the old books."""
+    loan.schedule_version = 1
+    session.add_all(
+        LoanInstallment(
+            loan_id=loan.id,
+            version=1,
+            no=inst.no,
+            due_date=inst.due_date,
+            principal=inst.principal,
+            interest=inst.interest,
+            fee=0,
+            valid_from=valid_from,
+        )
+        for inst in schedule.installments
+    )
+
+
 def tx_view(
     session: Session,
     tx: LoanTransaction,
@@ -855,20 +874,7 @@ def disburse_in(
             receipt,
             f"Pencairan pinjaman {loan.number}",
         )
-    loan.schedule_version = 1
-    for inst in schedule.installments:
-        session.add(
-            LoanInstallment(
-                loan_id=loan.id,
-                version=1,
-                no=inst.no,
-                due_date=inst.due_date,
-                principal=inst.principal,
-                interest=inst.interest,
-                fee=0,
-                valid_from=date,
-            )
-        )
+    add_first_schedule(session, loan, schedule, date)
     tx = LoanTransaction(
         loan_id=loan.id,
         date=date,
