@@ -96,6 +96,29 @@ def test_line_moved_to_another_account_is_caught(books):
     assert refs(books, "journal_seals") == [f"journal_lines.id={lid}"]
 
 
+def test_line_added_later_to_an_old_entry_is_caught(books, actor):
+    """A line slipped into an old entry gets an id after every later entry's lines: the
+    check still finds it and names it (the pass reads lines in id order)."""
+    first = ledger.list_entries(books, source="manual")[0]
+    ledger.add_manual_entry(
+        books,
+        actor,
+        D,
+        "Biaya ATK",
+        [ledger.Line("5.11", debit=5_000), ledger.Line("1.01", credit=5_000)],
+    )
+    with books.engine.begin() as conn:
+        acc = conn.execute(text("SELECT id FROM accounts WHERE code='5.12'")).scalar_one()
+        lid = conn.execute(
+            text(
+                "INSERT INTO journal_lines (entry_id, account_id, debit, credit, memo) "
+                "VALUES (:e, :a, 0, 1, '') RETURNING id"
+            ),
+            {"e": first.id, "a": acc},
+        ).scalar_one()
+    assert refs(books, "journal_seals") == [f"journal_lines.id={lid}"]
+
+
 def test_changed_entry_date_is_caught(books):
     entry = ledger.list_entries(books, source="manual")[0]
     tamper(books, "UPDATE journal_entries SET description = 'lain' WHERE id = :i", i=entry.id)

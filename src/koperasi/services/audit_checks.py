@@ -8,18 +8,17 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import String, cast, func, literal, select
 from sqlalchemy.orm import Session
 
 from ..db.models import AuditEntry, JournalEntry, JournalLine, JournalSeal
 from ..db.plain import plain_rows
 from .audit import row_hash
 from .auth import Actor, require_read_all
-from .check import Problem
+from .check import Problem, runs_apart
 from .seal import _SEP, ENTRY_COLUMNS, LINE_COLUMNS, entry_hash, line_hash, parse_lines
 from .uow import read_only
 
@@ -137,86 +136,113 @@ def _iso(value: object, is_datetime: bool) -> str:
     return value.isoformat()  # type: ignore[attr-defined]
 
 
+def _as_text(col):  # type: ignore[no-untyped-def]
+    return func.coalesce(cast(col, String), "")
+
+
+def _joined(*cols):  # type: ignore[no-untyped-def]
+    """SQL for the columns' text joined by the seal separator (NULL as ""): the database
+    builds each hashed text, which is cheaper than formatting millions of them in Python."""
+    expr = _as_text(cols[0])
+    for col in cols[1:]:
+        expr = expr + literal(_SEP, String) + _as_text(col)
+    return expr
+
+
+# the texts seal.line_hash / seal.entry_hash hash, as far as SQL can build them portably
+_LINE_STREAM = (
+    JournalLine.id,
+    JournalLine.entry_id,
+    _joined(*LINE_COLUMNS),
+)
+_ENTRY_STREAM = (
+    JournalEntry.id,
+    JournalEntry.date,
+    _joined(
+        JournalEntry.description,
+        JournalEntry.source,
+        JournalEntry.source_ref,
+        JournalEntry.receipt_no,
+        JournalEntry.reverses_entry_id,
+    ),
+    JournalEntry.posted_at,
+    JournalEntry.posted_by,
+)
+_SEAL_STREAM = (
+    JournalSeal.id,
+    JournalSeal.entry_id,
+    JournalSeal.lines,
+    JournalSeal.prev_hash,
+    JournalSeal.hash,
+)
+
+
+def _stream(s: Session, columns: tuple, key, where) -> Iterator[tuple]:  # type: ignore[no-untyped-def]
+    """Rows in ``key`` order (the first column), fetched in batches: constant memory."""
+    last = 0
+    while True:
+        rows = plain_rows(s, select(*columns).where(key > last, where).order_by(key).limit(BATCH))
+        if not rows:
+            return
+        yield from rows
+        last = rows[-1][0]
+
+
+@runs_apart
 def check_journal_seals(s: Session) -> list[Problem]:
-    """Every journal entry and line still matches the seal written when it was posted.
+    """Every journal entry and line still matches the seal written when it was posted, and
+    the seals still chain.
 
     This recomputes one SHA-256 per line and per entry (millions on a large cooperative), so
-    the loop is kept lean: plain cursor rows, the entry's line hashes compared as the sealed
-    text in one string comparison, and the line-by-line diagnosis only for an entry that
-    does not match."""
+    it is one pass over three streams read in primary-key order (entries, seals, lines: the
+    order they were written in), with the database building each hashed text. An entry whose
+    lines and seal hash exactly to what was sealed passes; anything else (an entry with a
+    line, seal or text that does not match, or whose rows arrive out of order) is looked at
+    again on its own by :func:`_check_entry`, which names the row."""
     out = _Collector("journal_seals")
-    _check_seal_chain(s, out)
     sha = hashlib.sha256
-    last_id = 0
-    while True:
-        entries = plain_rows(
-            s,
-            select(*ENTRY_COLUMNS)
-            .where(JournalEntry.id > last_id)
-            .order_by(JournalEntry.id)
-            .limit(BATCH),
+    sep = _SEP
+    # entries posted while this runs are left out: their rows may not all be in every stream
+    upper = s.scalar(select(func.coalesce(func.max(JournalEntry.id), 0)))
+    lines = _stream(s, _LINE_STREAM, JournalLine.id, JournalLine.entry_id <= upper)
+    seals = _stream(s, _SEAL_STREAM, JournalSeal.id, JournalSeal.entry_id <= upper)
+    line = next(lines, None)
+    seal = next(seals, None)
+    chain = ""
+    again: set[int] = set()  # entries to look at on their own
+    for eid, date, texts, posted_at, by in _stream(
+        s, _ENTRY_STREAM, JournalEntry.id, JournalEntry.id <= upper
+    ):
+        own = None
+        while seal is not None and seal[1] <= eid:
+            chain = _chain_step(out, seal, chain)
+            if seal[1] == eid:
+                own = seal
+            else:  # a seal written after a later entry's: look at its entry again
+                again.add(seal[1])
+            seal = next(seals, None)
+        parts = []
+        while line is not None and line[1] <= eid:
+            lid, leid, payload = line
+            if leid == eid:
+                parts.append(f"{lid}:{sha(payload.encode()).hexdigest()[:16]}")
+            else:  # a line written after a later entry's (or added to an old entry)
+                again.add(leid)
+            line = next(lines, None)
+        if own is None or " ".join(parts) != own[2]:
+            again.add(eid)
+            continue
+        payload = (
+            f"{own[3] or ''}{sep}{eid}{sep}{_iso(date, False)}{sep}{texts}{sep}"
+            f"{_iso(posted_at, True)}{sep}{by or ''}{sep}{own[2]}"
         )
-        if not entries:
-            break
-        lo, hi = entries[0][0], entries[-1][0]
-        seals = {
-            eid: (sid, lines, prev, h)
-            for sid, eid, lines, prev, h in plain_rows(
-                s,
-                select(
-                    JournalSeal.id,
-                    JournalSeal.entry_id,
-                    JournalSeal.lines,
-                    JournalSeal.prev_hash,
-                    JournalSeal.hash,
-                ).where(JournalSeal.entry_id.between(lo, hi)),
-            )
-        }
-        lines_by_entry: dict[int, list[tuple]] = defaultdict(list)
-        for row in plain_rows(
-            s,
-            select(*LINE_COLUMNS)
-            .where(JournalLine.entry_id.between(lo, hi))
-            .order_by(JournalLine.entry_id, JournalLine.id),
-        ):
-            lines_by_entry[row[1]].append(row)
-        for eid, date, text, source, ref, receipt, reverses, posted_at, by in entries:
-            seal = seals.get(eid)
-            lines = lines_by_entry.pop(eid, [])
-            if seal is not None:
-                # fast path: the sealed text is "id:hash id:hash ..." in line-id order
-                computed = " ".join(
-                    f"{lid}:"
-                    + sha(
-                        f"{lid}{_SEP}{leid}{_SEP}{acc}{_SEP}{int(d)}{_SEP}{int(c)}{_SEP}"
-                        f"{'' if mid is None else mid}{_SEP}{'' if memo is None else memo}".encode()
-                    ).hexdigest()[:16]
-                    for lid, leid, acc, d, c, mid, memo in lines
-                )
-                _sid, sealed_text, prev, h = seal
-                if computed == sealed_text:
-                    # seal.entry_hash, inlined (same text: None as "", dates in ISO form)
-                    payload = _SEP.join(
-                        (
-                            prev or "",
-                            str(eid),
-                            _iso(date, False),
-                            "" if text is None else text,
-                            "" if source is None else source,
-                            "" if ref is None else ref,
-                            "" if receipt is None else receipt,
-                            "" if reverses is None else str(reverses),
-                            _iso(posted_at, True),
-                            "" if by is None else by,
-                            sealed_text,
-                        )
-                    )
-                    if sha(payload.encode()).hexdigest() != h:
-                        _entry_altered(out, eid)
-                    continue
-            entry = (eid, _iso(date, False), text, source, ref, receipt, reverses)
-            _check_entry(out, (*entry, _iso(posted_at, True), by), seal, lines)
-        last_id = hi
+        if sha(payload.encode()).hexdigest() != own[4]:
+            again.add(eid)
+    while seal is not None:  # seals past the last entry (their entries were deleted)
+        chain = _chain_step(out, seal, chain)
+        seal = next(seals, None)
+    for eid in sorted(again):
+        _check_entry_again(s, out, eid)
     # seals whose entry disappeared (possible only with foreign keys switched off)
     orphans = s.scalars(
         select(JournalSeal.entry_id)
@@ -246,37 +272,45 @@ def check_journal_seals(s: Session) -> list[Problem]:
     return out.result()
 
 
+def _chain_step(out: _Collector, seal: tuple, chain: str) -> str:
+    """One seal of the chain (in seal order): it must name the hash of the seal before it."""
+    sid, eid, _lines, prev, h = seal
+    if (prev or "") != chain:
+        out.add(
+            f"Rantai segel jurnal putus sebelum jurnal #{eid}: jurnal sebelumnya dihapus "
+            "atau segelnya diubah",
+            f"Journal seal chain broken before entry #{eid}: an earlier entry was removed "
+            "or its seal altered",
+            f"journal_seals.id={sid}",
+        )
+    return h
+
+
+def _check_entry_again(s: Session, out: _Collector, eid: int) -> None:
+    """One entry read on its own (its lines by entry, its seal by entry) and diagnosed."""
+    entry = plain_rows(s, select(*ENTRY_COLUMNS).where(JournalEntry.id == eid))
+    if not entry:
+        return  # an orphan seal or stray line: reported by the queries above
+    eid, date, text, source, ref, receipt, reverses, posted_at, by = entry[0]
+    seal = plain_rows(
+        s,
+        select(JournalSeal.id, JournalSeal.lines, JournalSeal.prev_hash, JournalSeal.hash).where(
+            JournalSeal.entry_id == eid
+        ),
+    )
+    lines = plain_rows(
+        s, select(*LINE_COLUMNS).where(JournalLine.entry_id == eid).order_by(JournalLine.id)
+    )
+    fields = (eid, _iso(date, False), text, source, ref, receipt, reverses)
+    _check_entry(out, (*fields, _iso(posted_at, True), by), seal[0] if seal else None, lines)
+
+
 def _entry_altered(out: _Collector, eid: int) -> None:
     out.add(
         f"Jurnal #{eid} (tanggal, keterangan atau nomor bukti) telah diubah di luar aplikasi",
         f"Journal entry #{eid} (date, description or receipt number) was altered outside the app",
         f"journal_entries.id={eid}",
     )
-
-
-def _check_seal_chain(s: Session, out: _Collector) -> None:
-    prev_hash, last_id = "", 0
-    while True:
-        rows = plain_rows(
-            s,
-            select(JournalSeal.id, JournalSeal.entry_id, JournalSeal.prev_hash, JournalSeal.hash)
-            .where(JournalSeal.id > last_id)
-            .order_by(JournalSeal.id)
-            .limit(BATCH),
-        )
-        if not rows:
-            return
-        for sid, eid, prev, h in rows:
-            if (prev or "") != prev_hash:
-                out.add(
-                    f"Rantai segel jurnal putus sebelum jurnal #{eid}: jurnal sebelumnya dihapus "
-                    "atau segelnya diubah",
-                    f"Journal seal chain broken before entry #{eid}: an earlier entry was removed "
-                    "or its seal altered",
-                    f"journal_seals.id={sid}",
-                )
-            prev_hash = h
-        last_id = rows[-1][0]
 
 
 def _check_entry(out: _Collector, entry: tuple, seal: tuple | None, lines: list[tuple]) -> None:

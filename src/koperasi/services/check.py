@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
@@ -291,10 +292,34 @@ def _extra_checks() -> list[tuple[str, Callable[[Session], list[Problem]]]]:
     return extra
 
 
-def run_checks(db) -> CheckReport:  # type: ignore[no-untyped-def]
-    names, problems = [], []
+def runs_apart(fn: Callable[[Session], list[Problem]]) -> Callable[[Session], list[Problem]]:
+    """Mark a long check (one that walks every row) to run beside the others, in its own
+    thread and read-only session: the database works on both at once (SQLite and
+    PostgreSQL drivers release Python's lock while a query runs), so ``check`` takes about
+    as long as its longest part rather than the sum."""
+    fn.runs_apart = True  # type: ignore[attr-defined]
+    return fn
+
+
+def _run_alone(db, fn: Callable[[Session], list[Problem]]) -> list[Problem]:  # type: ignore[no-untyped-def]
     with read_only(db) as s:
-        for name, fn in CHECKS + _extra_checks():
-            names.append(name)
-            problems.extend(fn(s))
-    return CheckReport(tuple(names), tuple(problems))
+        return fn(s)
+
+
+def run_checks(db) -> CheckReport:  # type: ignore[no-untyped-def]
+    checks = CHECKS + _extra_checks()
+    results: dict[str, list[Problem]] = {}
+    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="check") as pool:
+        apart = {
+            name: pool.submit(_run_alone, db, fn)
+            for name, fn in checks
+            if getattr(fn, "runs_apart", False)
+        }
+        with read_only(db) as s:
+            for name, fn in checks:
+                if name not in apart:
+                    results[name] = fn(s)
+        for name, future in apart.items():
+            results[name] = future.result()
+    names = tuple(name for name, _fn in checks)
+    return CheckReport(names, tuple(p for name in names for p in results[name]))
