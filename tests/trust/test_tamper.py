@@ -31,6 +31,16 @@ def books(db, actor):
     return db
 
 
+def post_later_entry(db, actor):
+    ledger.add_manual_entry(
+        db,
+        actor,
+        D,
+        "Biaya ATK",
+        [ledger.Line("5.11", debit=5_000), ledger.Line("1.01", credit=5_000)],
+    )
+
+
 def tamper(db, sql, **params):
     with db.engine.begin() as conn:
         conn.execute(text(sql), params)
@@ -100,13 +110,7 @@ def test_line_added_later_to_an_old_entry_is_caught(books, actor):
     """A line slipped into an old entry gets an id after every later entry's lines: the
     check still finds it and names it (the pass reads lines in id order)."""
     first = ledger.list_entries(books, source="manual")[0]
-    ledger.add_manual_entry(
-        books,
-        actor,
-        D,
-        "Biaya ATK",
-        [ledger.Line("5.11", debit=5_000), ledger.Line("1.01", credit=5_000)],
-    )
+    post_later_entry(books, actor)
     with books.engine.begin() as conn:
         acc = conn.execute(text("SELECT id FROM accounts WHERE code='5.12'")).scalar_one()
         lid = conn.execute(
@@ -150,13 +154,7 @@ def test_whole_entry_removed_is_caught(books, actor):
     """Deleting an entry with its lines and seal keeps every balance check green (it was
     balanced), but breaks the seal chain at the next entry."""
     first = ledger.list_entries(books, source="manual")[0]
-    ledger.add_manual_entry(
-        books,
-        actor,
-        D,
-        "Biaya ATK",
-        [ledger.Line("5.11", debit=5_000), ledger.Line("1.01", credit=5_000)],
-    )
+    post_later_entry(books, actor)
     with books.engine.connect() as conn:
         next_seal = conn.execute(
             text("SELECT min(id) FROM journal_seals WHERE entry_id > :e"), {"e": first.id}

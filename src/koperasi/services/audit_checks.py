@@ -155,18 +155,10 @@ _LINE_STREAM = (
     JournalLine.entry_id,
     _joined(*LINE_COLUMNS),
 )
-_ENTRY_STREAM = (
-    JournalEntry.id,
-    JournalEntry.date,
-    _joined(
-        JournalEntry.description,
-        JournalEntry.source,
-        JournalEntry.source_ref,
-        JournalEntry.receipt_no,
-        JournalEntry.reverses_entry_id,
-    ),
-    JournalEntry.posted_at,
-    JournalEntry.posted_by,
+_ENTRY_STREAM = (  # id, date, the texts in between joined, posted_at, posted_by
+    *ENTRY_COLUMNS[:2],
+    _joined(*ENTRY_COLUMNS[2:7]),
+    *ENTRY_COLUMNS[7:],
 )
 _SEAL_STREAM = (
     JournalSeal.id,
