@@ -145,7 +145,7 @@ def test_receipt_numbers_unique_and_gapless_under_concurrency(shared):
     assert check.run_checks(db).ok
 
 
-def _product(db):
+def product_of(db):
     loan_products.add_product(
         db,
         SYSTEM,
@@ -179,7 +179,7 @@ def _repay_many(db, loan_no, amount, times):
 
 def test_parallel_loan_repayments_never_double_allocate(shared):
     target, db = shared
-    _product(db)
+    product_of(db)
     m = members.register_member(db, SYSTEM, member_input("Siti", 1))
     savings.deposit(db, SYSTEM, m.number, "POKOK", 300_000, D)
     savings.deposit(db, SYSTEM, m.number, "SUKARELA", 1_000_000, D)
@@ -221,7 +221,7 @@ def _payoff(db, loan_no):
 
 def test_two_treasurers_paying_off_the_same_loan_only_one_succeeds(shared):
     target, db = shared
-    _product(db)
+    product_of(db)
     m = members.register_member(db, SYSTEM, member_input("Siti", 1))
     savings.deposit(db, SYSTEM, m.number, "POKOK", 300_000, D)
     la = loans.apply(db, SYSTEM, loans.ApplyInput(m.number, "UMUM", 1_000_000, 4, D, "Modal"))

@@ -21,19 +21,18 @@ from decimal import Decimal
 
 from sqlalchemy import func, select
 
-from ..db.models import Loan, LoanTransaction
-from ..domain.schedule import METHODS, generate, validate_terms
+from ..db.models import LoanTransaction
+from ..domain.schedule import METHODS
 from ..errors import ValidationError
 from . import ledger
 from .auth import Actor, require
 from .loan_products import penalty_rule_of
-from .loan_repayments import _last_event_date, _product
+from .loan_repayments import last_event_date, plan_reschedule, product_of
 from .loans import (
     ACTIVE,
     APPROVED,
     CASH,
     WRITTEN_OFF,
-    _check_date_after,
     _check_status,
     dues_from_states,
     fee_for,
@@ -41,7 +40,6 @@ from .loans import (
     loan_by_number,
     require_loan_visible,
     rounding_for,
-    schedule_terms,
 )
 from .uow import read_only
 
@@ -100,65 +98,40 @@ def preview_reschedule(
 ) -> ReschedulePreview:  # type: ignore[no-untyped-def]
     """The schedule ``reschedule(number, date, term, rate=, method=, first_due=)`` would
     write, with the same refusals (status, dates, term, rate); nothing is written."""
-    if isinstance(term, bool) or not isinstance(term, int) or term < 1:
-        raise ValidationError("term", "must_be_positive")
     if method is not None and method not in METHODS:
         raise ValidationError("method", "choice", choices=", ".join(METHODS), value=method)
     with read_only(db) as s:
         loan = loan_by_number(s, number)
         require_loan_visible(s, actor, loan)
-        _check_status(loan, ACTIVE)
-        _check_date_after(date, loan.disbursed_on)
-        _check_date_after(date, _last_event_date(s, loan))
-        principal = loan.principal_outstanding
-        if principal <= 0:
-            raise ValidationError("loan", "nothing_to_reschedule", loan=loan.number)
-        product = _product(s, loan)
-        states = installment_states(s, loan)
-        carried_interest = sum(st.unpaid_interest for st in states if st.due_date <= date)
-        carried_fee = sum(st.unpaid_fee for st in states)
-        mode = rounding_for(s, product)
+        plan = plan_reschedule(s, loan, date, term, rate=rate, method=method, first_due=first_due)
+        mode = rounding_for(s, plan.product)
         penalty = sum(
-            d.penalty for d in dues_from_states(states, penalty_rule_of(product), date, mode)
-        )
-        # the loan as reschedule() leaves it, not attached to the session
-        new = Loan(
-            amount=loan.amount,
-            term=term,
-            method=method or loan.method,
-            rate=loan.rate if rate is None else rate,
-            rate_per=loan.rate_per,
-            every=loan.every,
-            unit=loan.unit,
-            first_due=first_due,
-            group_id=loan.group_id,
-        )
-        schedule = generate(
-            validate_terms(schedule_terms(s, new, product, date, principal=principal))
+            d.penalty
+            for d in dues_from_states(plan.states, penalty_rule_of(plan.product), date, mode)
         )
         rows = tuple(
             RescheduleRow(
                 inst.no,
                 inst.due_date,
                 inst.principal,
-                inst.interest + (carried_interest if i == 0 else 0),
-                carried_fee if i == 0 else 0,
+                inst.interest + (plan.carried_interest if i == 0 else 0),
+                plan.carried_fee if i == 0 else 0,
                 inst.balance,
             )
-            for i, inst in enumerate(schedule.installments)
+            for i, inst in enumerate(plan.schedule.installments)
         )
         return ReschedulePreview(
             loan.number,
             date,
-            principal,
+            plan.principal,
             term,
-            Decimal(new.rate),
-            new.rate_per,
-            new.method,
-            new.every,
-            new.unit,
-            carried_interest,
-            carried_fee,
+            plan.rate,
+            loan.rate_per,
+            plan.method,
+            loan.every,
+            loan.unit,
+            plan.carried_interest,
+            plan.carried_fee,
             penalty,
             rows,
         )
@@ -195,7 +168,7 @@ def write_off_preview(
         held = max(0, min(loan.ppap_booked, amount))
         states = installment_states(s, loan)
         unpaid = [st for st in states if st.unpaid > 0]
-        last = _last_event_date(s, loan)
+        last = last_event_date(s, loan)
         earliest = max(d for d in (loan.disbursed_on, last) if d is not None)
         return WriteOffPreview(
             loan.number,
@@ -284,7 +257,7 @@ def disbursement_cash(
         loan = loan_by_number(s, number)
         require_loan_visible(s, actor, loan)
         _check_status(loan, APPROVED)
-        product = _product(s, loan)
+        product = product_of(s, loan)
         fee = fee_for(s, product, loan.amount)
         if to == "kas":
             out = loan.amount - fee  # deducted, or paid in cash against the payout

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from decimal import Decimal
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -34,7 +35,7 @@ from ..db.models import (
 from ..domain.allocation import Allocation, allocate, apply_allocation, outstanding
 from ..domain.allocation import payoff_quote as quote_payoff
 from ..domain.money import format_rupiah
-from ..domain.schedule import generate, validate_terms
+from ..domain.schedule import Schedule, generate, validate_terms
 from ..errors import NotFound, ValidationError
 from . import audit, ledger, savings
 from .auth import Actor, require
@@ -111,7 +112,7 @@ def _live_payments(session: Session, loan: Loan) -> list[LoanTransaction]:
     )
 
 
-def _last_event_date(session: Session, loan: Loan) -> dt.date | None:
+def last_event_date(session: Session, loan: Loan) -> dt.date | None:
     """Date of the latest live repayment or reschedule (back-dating before it is refused)."""
     reversed_ids = select(LoanTransaction.reverses_id).where(
         LoanTransaction.loan_id == loan.id, LoanTransaction.reverses_id.is_not(None)
@@ -126,7 +127,7 @@ def _last_event_date(session: Session, loan: Loan) -> dt.date | None:
     )
 
 
-def _product(session: Session, loan: Loan) -> LoanProduct:
+def product_of(session: Session, loan: Loan) -> LoanProduct:
     p = session.get(LoanProduct, loan.product_id)
     assert p is not None
     return p
@@ -139,7 +140,7 @@ def _member(session: Session, loan: Loan) -> Member:
 
 
 def _dues(session: Session, loan: Loan, date: dt.date):  # type: ignore[no-untyped-def]
-    product = _product(session, loan)
+    product = product_of(session, loan)
     states = installment_states(session, loan)
     mode = rounding_for(session, product)
     return states, dues_from_states(states, penalty_rule_of(product), date, mode)
@@ -147,7 +148,7 @@ def _dues(session: Session, loan: Loan, date: dt.date):  # type: ignore[no-untyp
 
 def _quote(session: Session, loan: Loan, date: dt.date):  # type: ignore[no-untyped-def]
     """(payoff quote, its allocation, interest waived) on ``date``."""
-    product = _product(session, loan)
+    product = product_of(session, loan)
     _states, dues = _dues(session, loan, date)
     q = quote_payoff(dues, date, product.payoff_policy, mode=rounding_for(session, product))
     return q, q.as_allocation(), q.waived_interest
@@ -355,7 +356,7 @@ def _repay_in(
     if amount is not None and (isinstance(amount, bool) or not isinstance(amount, int)):
         raise ValidationError("amount", "not_an_amount", value=amount)
     _check_date_after(date, loan.disbursed_on)
-    _check_date_after(date, _last_event_date(session, loan))
+    _check_date_after(date, last_event_date(session, loan))
     states, dues = _dues(session, loan, date)
     if amount is None:
         amount = sum(d.total for d in dues if d.due_date <= date)
@@ -526,7 +527,7 @@ def payoff_quote_in(session: Session, loan: Loan, date: dt.date) -> PayoffQuoteV
         q.fee,
         q.penalty,
         waived,
-        _product(session, loan).payoff_policy,
+        product_of(session, loan).payoff_policy,
     )
 
 
@@ -557,7 +558,7 @@ def payoff_in(
     _check_status(loan, ACTIVE)
     _check_date_after(date, loan.disbursed_on)
     if check_order:
-        _check_date_after(date, _last_event_date(session, loan))
+        _check_date_after(date, last_event_date(session, loan))
     q, alloc, waived = _quote(session, loan, date)
     if expected is not None and expected != q.total:
         raise ValidationError(
@@ -830,6 +831,71 @@ def reverse_entry_in(
 # ---------------------------------------------------------------- reschedule
 
 
+@dataclass(frozen=True)
+class ReschedulePlan:
+    """A restructuring worked out and checked, nothing written: the new terms and schedule,
+    and what the first new installment carries over from the old one."""
+
+    principal: int  # principal outstanding: the new schedule's principal
+    carried_interest: int  # interest of installments already due, unpaid
+    carried_fee: int  # fees unpaid
+    term: int
+    rate: Decimal
+    method: str
+    first_due: dt.date | None
+    schedule: Schedule
+    product: LoanProduct
+    states: list  # the old schedule's installment states on the date
+
+
+def plan_reschedule(
+    s: Session,
+    loan: Loan,
+    date: dt.date,
+    term: int,
+    *,
+    rate=None,  # type: ignore[no-untyped-def]
+    method: str | None = None,
+    first_due: dt.date | None = None,
+) -> ReschedulePlan:
+    """The checks and the new schedule of :func:`reschedule` (shared with the screen's
+    preview, so what is shown is what gets written)."""
+    _check_status(loan, ACTIVE)
+    _check_date_after(date, loan.disbursed_on)
+    _check_date_after(date, last_event_date(s, loan))
+    if isinstance(term, bool) or not isinstance(term, int) or term < 1:
+        raise ValidationError("term", "must_be_positive")
+    principal = loan.principal_outstanding
+    if principal <= 0:
+        raise ValidationError("loan", "nothing_to_reschedule", loan=loan.number)
+    product = product_of(s, loan)
+    states = installment_states(s, loan)
+    new = Loan(  # the loan's terms after the restructuring, not attached to the session
+        amount=loan.amount,
+        term=term,
+        method=method or loan.method,
+        rate=loan.rate if rate is None else rate,
+        rate_per=loan.rate_per,
+        every=loan.every,
+        unit=loan.unit,
+        first_due=first_due,
+        group_id=loan.group_id,
+    )
+    schedule = generate(validate_terms(schedule_terms(s, new, product, date, principal=principal)))
+    return ReschedulePlan(
+        principal,
+        sum(st.unpaid_interest for st in states if st.due_date <= date),
+        sum(st.unpaid_fee for st in states),
+        term,
+        Decimal(new.rate),
+        new.method,
+        first_due,
+        schedule,
+        product,
+        states,
+    )
+
+
 def reschedule_in(
     s: Session,
     actor: Actor,
@@ -846,33 +912,20 @@ def reschedule_in(
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError("reason", "required")
-
-    _check_status(loan, ACTIVE)
-    _check_date_after(date, loan.disbursed_on)
-    _check_date_after(date, _last_event_date(s, loan))
-    if isinstance(term, bool) or not isinstance(term, int) or term < 1:
-        raise ValidationError("term", "must_be_positive")
-    product = _product(s, loan)
+    plan = plan_reschedule(s, loan, date, term, rate=rate, method=method, first_due=first_due)
+    principal, carried_interest, carried_fee = (
+        plan.principal,
+        plan.carried_interest,
+        plan.carried_fee,
+    )
     before = detail_in(s, loan)
-    states = installment_states(s, loan)
-    principal = loan.principal_outstanding
-    if principal <= 0:
-        raise ValidationError("loan", "nothing_to_reschedule", loan=loan.number)
-    carried_interest = sum(st.unpaid_interest for st in states if st.due_date <= date)
-    carried_fee = sum(st.unpaid_fee for st in states)
-    old = (loan.term, loan.rate, loan.method, loan.first_due)
     loan.term = term
     if rate is not None:
         loan.rate = rate
     if method is not None:
         loan.method = method
     loan.first_due = first_due
-    terms = schedule_terms(s, loan, product, date, principal=principal)
-    try:
-        schedule = generate(validate_terms(terms))
-    except ValidationError:
-        loan.term, loan.rate, loan.method, loan.first_due = old
-        raise
+    schedule = plan.schedule
     s.execute(
         LoanInstallment.__table__.update()
         .where(LoanInstallment.loan_id == loan.id, LoanInstallment.superseded_on.is_(None))
@@ -955,7 +1008,7 @@ def write_off_in(s: Session, actor: Actor, loan: Loan, date: dt.date, reason: st
 
     _check_status(loan, ACTIVE)
     _check_date_after(date, loan.disbursed_on)
-    _check_date_after(date, _last_event_date(s, loan))
+    _check_date_after(date, last_event_date(s, loan))
     amount = loan.principal_outstanding
     if amount <= 0:
         raise ValidationError("loan", "nothing_to_write_off", loan=loan.number)
@@ -1123,7 +1176,7 @@ def settle_debts_for_exit(session: Session, actor: Actor, member: Member, date: 
         return 0
     quotes = []
     for ln in active:
-        _check_date_after(date, _last_event_date(session, ln))
+        _check_date_after(date, last_event_date(session, ln))
         q, alloc, _w = _quote(session, ln, date)
         quotes.append((ln, q, alloc))
     owed = sum(q.total for _ln, q, _a in quotes)
