@@ -19,15 +19,12 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlalchemy import func, select
-
-from ..db.models import LoanTransaction
 from ..domain.schedule import METHODS
 from ..errors import ValidationError
 from . import ledger
 from .auth import Actor, require
 from .loan_products import penalty_rule_of
-from .loan_repayments import last_event_date, plan_reschedule, product_of
+from .loan_repayments import last_event_date, plan_reschedule, product_of, recovery_totals
 from .loans import (
     ACTIVE,
     APPROVED,
@@ -206,28 +203,8 @@ def recovery_status(db, number: str, actor: Actor | None = None) -> RecoveryStat
         loan = loan_by_number(s, number)
         require_loan_visible(s, actor, loan)
         _check_status(loan, WRITTEN_OFF)
-        written = s.scalar(
-            select(func.coalesce(func.sum(LoanTransaction.amount), 0)).where(
-                LoanTransaction.loan_id == loan.id, LoanTransaction.kind == "hapus_buku"
-            )
-        )
-        recoveries = select(LoanTransaction.id).where(
-            LoanTransaction.loan_id == loan.id, LoanTransaction.kind == "pemulihan"
-        )
-        # a reversal row carries the negative amount and points at the recovery it undoes
-        recovered = s.scalar(
-            select(func.coalesce(func.sum(LoanTransaction.amount), 0)).where(
-                LoanTransaction.loan_id == loan.id,
-                (LoanTransaction.kind == "pemulihan")
-                | (
-                    (LoanTransaction.kind == "koreksi")
-                    & LoanTransaction.reverses_id.in_(recoveries)
-                ),
-            )
-        )
-        return RecoveryStatus(
-            loan.number, loan.written_off_on, int(written or 0), int(recovered or 0)
-        )
+        written, recovered = recovery_totals(s, loan)
+        return RecoveryStatus(loan.number, loan.written_off_on, written, recovered)
 
 
 # ---------------------------------------------------------------- disbursement in cash

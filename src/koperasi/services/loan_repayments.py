@@ -1069,6 +1069,28 @@ def write_off(db, actor: Actor, number: str, date: dt.date, reason: str) -> Loan
         return write_off_in(s, actor, lock_loan(s, number), date, reason)
 
 
+def recovery_totals(s: Session, loan: Loan) -> tuple[int, int]:
+    """A written-off loan's principal written off and what has come back since (receipts
+    net of reversed ones: a reversal row carries the negative amount and points at the
+    recovery it undoes)."""
+    written = s.scalar(
+        select(func.coalesce(func.sum(LoanTransaction.amount), 0)).where(
+            LoanTransaction.loan_id == loan.id, LoanTransaction.kind == "hapus_buku"
+        )
+    )
+    recoveries = select(LoanTransaction.id).where(
+        LoanTransaction.loan_id == loan.id, LoanTransaction.kind == "pemulihan"
+    )
+    recovered = s.scalar(
+        select(func.coalesce(func.sum(LoanTransaction.amount), 0)).where(
+            LoanTransaction.loan_id == loan.id,
+            (LoanTransaction.kind == "pemulihan")
+            | ((LoanTransaction.kind == "koreksi") & LoanTransaction.reverses_id.in_(recoveries)),
+        )
+    )
+    return int(written or 0), int(recovered or 0)
+
+
 def recover_in(
     s: Session, actor: Actor, loan: Loan, amount: int, date: dt.date, memo: str = ""
 ) -> LoanTxView:
@@ -1078,32 +1100,7 @@ def recover_in(
 
     _check_status(loan, WRITTEN_OFF)
     _check_date_after(date, loan.written_off_on)
-    written = int(
-        s.scalar(
-            select(func.coalesce(func.sum(LoanTransaction.amount), 0)).where(
-                LoanTransaction.loan_id == loan.id, LoanTransaction.kind == "hapus_buku"
-            )
-        )
-        or 0
-    )
-    recovered = int(
-        s.scalar(
-            select(func.coalesce(func.sum(LoanTransaction.amount), 0)).where(
-                LoanTransaction.loan_id == loan.id,
-                (LoanTransaction.kind == "pemulihan")
-                | (
-                    (LoanTransaction.kind == "koreksi")
-                    & LoanTransaction.reverses_id.in_(
-                        select(LoanTransaction.id).where(
-                            LoanTransaction.loan_id == loan.id,
-                            LoanTransaction.kind == "pemulihan",
-                        )
-                    )
-                ),
-            )
-        )
-        or 0
-    )
+    written, recovered = recovery_totals(s, loan)
     if amount > written - recovered:
         raise ValidationError(
             "amount",
