@@ -137,7 +137,7 @@ Bahasa tampilan berganti setelah aplikasi dibuka ulang.</translation>
     </message>
     <message>
         <source>PAR1 {p1} · &lt;b&gt;PAR30 {p30}&lt;/b&gt; · PAR90 {p90} · tingkat pengembalian {rr} · sisa pokok {out} · tunggakan {arr} · PPAP {ppap} (cadangan dibukukan {book})</source>
-        <translation>PAR1 {p1} · &lt;b&gt;PAR30 {p30}&lt;/b&gt; · PAR90 {p90} · repayment rate {rr} · principal outstanding {out} · arrears {arr} · PPAP {ppap} (provision booked {book})</translation>
+        <translation>PAR1 {p1} · &lt;b&gt;PAR30 {p30}&lt;/b&gt; · PAR90 {p90} · repayment rate {rr} · principal outstanding {out} · arrears {arr} · PPAP {ppap} (allowance booked {book})</translation>
     </message>
 </context>
 <context>
@@ -2129,7 +2129,7 @@ Receipts: {receipts}</translation>
     </message>
     <message>
         <source>Hitung kolektibilitas semua pinjaman aktif dan bukukan penyesuaian cadangan (PPAP) per {date}?</source>
-        <translation>Calculate the quality class of all active loans and post the provision (PPAP) adjustment as of {date}?</translation>
+        <translation>Calculate the quality class of all active loans and post the loan-loss allowance (PPAP) adjustment as of {date}?</translation>
     </message>
     <message>
         <source>Proses</source>
@@ -2149,7 +2149,7 @@ Receipts: {receipts}</translation>
     </message>
     <message>
         <source>Per {date}: {n} pinjaman dinilai. PPAP {ppap}; cadangan {before} → {after}.</source>
-        <translation>As of {date}: {n} loans assessed. PPAP {ppap}; provision {before} → {after}.</translation>
+        <translation>As of {date}: {n} loans assessed. PPAP {ppap}; allowance {before} → {after}.</translation>
     </message>
 </context>
 <context>
