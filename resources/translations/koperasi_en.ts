@@ -3111,6 +3111,14 @@ Error log: {log}</translation>
         <source>&amp;Bendahara</source>
         <translation>&amp;Treasurer</translation>
     </message>
+    <message>
+        <source>&amp;Pengawas</source>
+        <translation>&amp;Supervisor</translation>
+    </message>
+    <message>
+        <source>ketua pengawas, menandatangani laporan RAT</source>
+        <translation>chair of the supervisory board; signs the RAT report</translation>
+    </message>
 </context>
 <context>
     <name>ReasonDialog</name>

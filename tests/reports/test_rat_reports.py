@@ -76,6 +76,7 @@ def test_rat_report_agrees_with_ledger_shu_and_loan_book(demo_db, tmp_path):
     for role in ("Ketua", "Sekretaris", "Bendahara", "Pengawas"):
         assert role in last
     assert "Hj. Rahmawati Said" in last and "Sri Wahyuni" in last
+    assert "H. Muhammad Arsyad" in last  # the ketua pengawas, from the profile
     assert "Balikpapan, 31 Desember 2025" in last
 
     # assets = liabilities + equity, in the PDF and in the workbook

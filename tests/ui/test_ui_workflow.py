@@ -20,6 +20,7 @@ from koperasi.services import groups as groups_service
 from koperasi.services import loan_products as loan_products_service
 from koperasi.services import members as members_service
 from koperasi.services import savings as savings_service
+from koperasi.services import settings as settings_service
 from koperasi.ui.app import AppController
 from koperasi.ui.pages.groups import GroupDialog
 from koperasi.ui.pages.members import MemberDialog
@@ -39,6 +40,8 @@ def test_treasurer_day_one(qtbot, tmp_path, ui_settings, answers):
     assert "KSP Maju Bersama" in win.windowTitle()
     assert str(tmp_path / "maju.db") in win.dbLabel.text()
     assert "2026-10" in win.periodLabel.text()
+    board = settings_service.get_profile(db)
+    assert (board.treasurer, board.supervisor) == ("Sri Wahyuni", "H. Muhammad Arsyad")
     products = {p.kind: p for p in savings_service.list_products(db)}
     assert products["pokok"].fixed_amount == 250_000
     assert products["wajib"].fixed_amount == 25_000

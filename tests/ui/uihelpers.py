@@ -70,6 +70,7 @@ def create_cooperative(qtbot, controller, tmp_path):  # type: ignore[no-untyped-
     qtbot.keyClicks(profile.legalNumberEdit, "AHU-0000001.AH.01.26.2026")
     qtbot.keyClicks(profile.coopAddressEdit, "Jl. Mulawarman No. 1, Manggar")
     qtbot.keyClicks(profile.treasurerEdit, "Sri Wahyuni")
+    qtbot.keyClicks(profile.supervisorEdit, "H. Muhammad Arsyad")
     assert next_button.isEnabled()
     qtbot.mouseClick(next_button, LEFT)
     rules = wiz.rulesPage.editor.ui

@@ -75,6 +75,7 @@ DEFAULT_SETTINGS: dict[str, object] = {
         "chair": "",
         "secretary": "",
         "treasurer": "",
+        "supervisor": "",
     },
     "financial_year_start_month": 1,
     "rounding": "half-up",

@@ -46,7 +46,7 @@ def rat_signatures(s: Session) -> tuple[Signature, ...]:
         Signature(T("Ketua", "Chair"), p.chair),
         Signature(T("Sekretaris", "Secretary"), p.secretary),
         Signature(T("Bendahara", "Treasurer"), p.treasurer),
-        Signature(T("Pengawas", "Supervisor"), getattr(p, "supervisor", "") or ""),
+        Signature(T("Pengawas", "Supervisor"), p.supervisor),
     )
 
 

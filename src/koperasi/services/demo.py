@@ -276,6 +276,7 @@ def build_demo(
                     chair="Hj. Rahmawati Said",
                     secretary="Nurhayati Hasan",
                     treasurer="Sri Wahyuni",
+                    supervisor="H. Muhammad Arsyad",
                 ).__dict__,
             },
         )

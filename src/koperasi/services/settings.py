@@ -31,6 +31,7 @@ class Profile:
     chair: str = ""
     secretary: str = ""
     treasurer: str = ""
+    supervisor: str = ""  # ketua pengawas: signs the RAT report
 
 
 def get_value(session: Session, key: str, default: Any = None) -> Any:

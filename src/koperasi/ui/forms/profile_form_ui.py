@@ -1,6 +1,6 @@
 # Generated from ui/profile_form.ui by `python -m koperasi.ui.build_forms` (pyside6-uic).
 # Do not edit: change the form in Qt Designer and regenerate (`make forms`).
-# source-sha256: 78a4d2f9819ac1d2ae9a2eb2b9b4898ec448364a29f0d1e37413fd4b75ee2cda
+# source-sha256: d78944fec8e43d660e99d2afe0797f4a8afd01c29ebccba96944931c5595a99d
 # -*- coding: utf-8 -*-
 
 ################################################################################
@@ -143,6 +143,16 @@ class Ui_ProfileForm(object):
 
         self.boardLayout.setWidget(2, QFormLayout.ItemRole.FieldRole, self.treasurerEdit)
 
+        self.label_supervisorEdit = QLabel(self.boardGroup)
+        self.label_supervisorEdit.setObjectName(u"label_supervisorEdit")
+
+        self.boardLayout.setWidget(3, QFormLayout.ItemRole.LabelRole, self.label_supervisorEdit)
+
+        self.supervisorEdit = QLineEdit(self.boardGroup)
+        self.supervisorEdit.setObjectName(u"supervisorEdit")
+
+        self.boardLayout.setWidget(3, QFormLayout.ItemRole.FieldRole, self.supervisorEdit)
+
 
         self.mainLayout.addWidget(self.boardGroup)
 
@@ -160,6 +170,7 @@ class Ui_ProfileForm(object):
         self.label_chairEdit.setBuddy(self.chairEdit)
         self.label_secretaryEdit.setBuddy(self.secretaryEdit)
         self.label_treasurerEdit.setBuddy(self.treasurerEdit)
+        self.label_supervisorEdit.setBuddy(self.supervisorEdit)
 #endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(ProfileForm)
@@ -183,6 +194,8 @@ class Ui_ProfileForm(object):
         self.label_chairEdit.setText(QCoreApplication.translate("ProfileForm", u"&Ketua", None))
         self.label_secretaryEdit.setText(QCoreApplication.translate("ProfileForm", u"&Sekretaris", None))
         self.label_treasurerEdit.setText(QCoreApplication.translate("ProfileForm", u"&Bendahara", None))
+        self.label_supervisorEdit.setText(QCoreApplication.translate("ProfileForm", u"&Pengawas", None))
+        self.supervisorEdit.setPlaceholderText(QCoreApplication.translate("ProfileForm", u"ketua pengawas, menandatangani laporan RAT", None))
         pass
     # retranslateUi
 

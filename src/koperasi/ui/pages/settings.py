@@ -75,6 +75,7 @@ class ProfileEditor(QWidget):
         ui.chairEdit.setText(p.chair)
         ui.secretaryEdit.setText(p.secretary)
         ui.treasurerEdit.setText(p.treasurer)
+        ui.supervisorEdit.setText(p.supervisor)
 
     def profile(self) -> Profile:
         ui = self.ui
@@ -88,6 +89,7 @@ class ProfileEditor(QWidget):
             chair=ui.chairEdit.text().strip(),
             secretary=ui.secretaryEdit.text().strip(),
             treasurer=ui.treasurerEdit.text().strip(),
+            supervisor=ui.supervisorEdit.text().strip(),
         )
 
 
