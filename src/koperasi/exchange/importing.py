@@ -506,6 +506,33 @@ def _members_by_number(s: Session, numbers: set[str]) -> dict[str, Member]:
     return {m.number: m for m in s.scalars(select(Member).where(Member.number.in_(numbers)))}
 
 
+def member_problems(
+    m: Member | None, number: str, date: dt.date, date_field: str, *, active_only: bool = False
+) -> list[tuple[str, ValidationError]]:
+    """A row's member: known, still a member (``active_only``: status aktif; otherwise not
+    left or deceased), and joined by the row's date. ``(field, error)`` pairs."""
+    if m is None:
+        return [
+            (
+                "member_number",
+                ValidationError("member", "unknown_ref", what="Anggota", value=number),
+            )
+        ]
+    out = []
+    if m.status != "aktif" if active_only else m.status in ("keluar", "meninggal"):
+        out.append(
+            (
+                "member_number",
+                ValidationError("member", "member_not_active", member=m.number, status=m.status),
+            )
+        )
+    if date < m.join_date:
+        out.append(
+            (date_field, ValidationError(date_field, "date_before", other=m.join_date.isoformat()))
+        )
+    return out
+
+
 _PRODUCT_FIELD = Field(
     "product_code",
     "text",
@@ -656,29 +683,10 @@ class OpeningBalancesKind(Kind):
                     )
                 continue
             m = members.get(d["member_number"])
+            problems = member_problems(m, d["member_number"], d["date"], "date")
+            yield from ((r, field, err) for field, err in problems)
             if m is None:
-                yield (
-                    r,
-                    "member_number",
-                    ValidationError(
-                        "member", "unknown_ref", what="Anggota", value=d["member_number"]
-                    ),
-                )
                 continue
-            if m.status in ("keluar", "meninggal"):
-                yield (
-                    r,
-                    "member_number",
-                    ValidationError(
-                        "member", "member_not_active", member=m.number, status=m.status
-                    ),
-                )
-            if d["date"] < m.join_date:
-                yield (
-                    r,
-                    "date",
-                    ValidationError("date", "date_before", other=m.join_date.isoformat()),
-                )
             p = products.get(normalize(d["product_code"]))
             if p is None:
                 yield (

@@ -19,7 +19,14 @@ from sqlalchemy.orm import Session
 from ..db.models import LoanProduct
 from ..domain.money import format_rupiah
 from ..errors import ValidationError
-from .importing import Field, Kind, OpeningBalancesKind, _member_number_field, _members_by_number
+from .importing import (
+    Field,
+    Kind,
+    OpeningBalancesKind,
+    _member_number_field,
+    _members_by_number,
+    member_problems,
+)
 from .xlsxin import normalize
 
 # service field -> column key of this file (so errors raised by the service name a column)
@@ -232,29 +239,10 @@ class LoansKind(Kind):
         members = _members_by_number(s, {d["member_number"] for _, d in batch})
         for r, d in batch:
             m = members.get(d["member_number"])
-            if m is None:
-                yield (
-                    r,
-                    "member_number",
-                    ValidationError(
-                        "member", "unknown_ref", what="Anggota", value=d["member_number"]
-                    ),
-                )
-            else:
-                if m.status != "aktif":
-                    yield (
-                        r,
-                        "member_number",
-                        ValidationError(
-                            "member", "member_not_active", member=m.number, status=m.status
-                        ),
-                    )
-                if d["disbursed"] < m.join_date:
-                    yield (
-                        r,
-                        "disbursed",
-                        ValidationError("disbursed", "date_before", other=m.join_date.isoformat()),
-                    )
+            for field, err in member_problems(
+                m, d["member_number"], d["disbursed"], "disbursed", active_only=True
+            ):
+                yield r, field, err
             p = products.get(normalize(d["loan_product"]))
             if p is None:
                 yield (
