@@ -155,9 +155,9 @@ _LINE_STREAM = (
     JournalLine.entry_id,
     _joined(*LINE_COLUMNS),
 )
-_ENTRY_STREAM = (  # id, date, the texts in between joined, posted_at, posted_by
-    *ENTRY_COLUMNS[:2],
-    _joined(*ENTRY_COLUMNS[2:7]),
+_ENTRY_STREAM = (  # id; id, date and the texts up to posted_at joined; posted_at, posted_by
+    ENTRY_COLUMNS[0],
+    _joined(*ENTRY_COLUMNS[:7]),  # a DATE as text is ISO on SQLite and PostgreSQL alike
     *ENTRY_COLUMNS[7:],
 )
 _SEAL_STREAM = (
@@ -202,7 +202,7 @@ def check_journal_seals(s: Session) -> list[Problem]:
     seal = next(seals, None)
     chain = ""
     again: set[int] = set()  # entries to look at on their own
-    for eid, date, texts, posted_at, by in _stream(
+    for eid, texts, posted_at, by in _stream(
         s, _ENTRY_STREAM, JournalEntry.id, JournalEntry.id <= upper
     ):
         own = None
@@ -224,10 +224,11 @@ def check_journal_seals(s: Session) -> list[Problem]:
         if own is None or " ".join(parts) != own[2]:
             again.add(eid)
             continue
-        payload = (
-            f"{own[3] or ''}{sep}{eid}{sep}{_iso(date, False)}{sep}{texts}{sep}"
-            f"{_iso(posted_at, True)}{sep}{by or ''}{sep}{own[2]}"
-        )
+        if type(posted_at) is str and len(posted_at) == 19:  # SQLite, whole seconds
+            posted = f"{posted_at[:10]}T{posted_at[11:]}"
+        else:
+            posted = _iso(posted_at, True)
+        payload = f"{own[3] or ''}{sep}{texts}{sep}{posted}{sep}{by or ''}{sep}{own[2]}"
         if sha(payload.encode()).hexdigest() != own[4]:
             again.add(eid)
     while seal is not None:  # seals past the last entry (their entries were deleted)
