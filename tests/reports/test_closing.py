@@ -136,3 +136,50 @@ def test_year_end_closing_moves_income_and_expenses_to_390(demo_db, actor):
 def test_year_not_ended_cannot_be_closed(demo_db, actor):
     with pytest.raises(ValidationError):
         closing.close_year(demo_db, actor, 2026, today=dt.date(2026, 11, 24))
+
+
+def test_sums_from_prepared_daily_rows_equal_the_journal(demo_db, actor):
+    """statements.prepare reads the journal once per day and account; every sum it answers
+    (balances at its date or later, ranges after it, with or without the closing entries)
+    equals the one summed from the journal, closed years included; the statements built
+    from it are the same."""
+    db = demo_db
+    closing.close_year(db, actor, 2024)
+    closing.close_year(db, actor, 2025)
+    since = dt.date(2023, 12, 31)
+    dates = [
+        since,
+        dt.date(2024, 1, 1),
+        dt.date(2024, 6, 30),
+        dt.date(2024, 12, 31),
+        dt.date(2025, 1, 1),
+        dt.date(2025, 12, 31),
+        dt.date(2026, 10, 31),
+    ]
+    keys = [
+        (to, frm, excl)
+        for to in [None, dt.date(2022, 12, 31), *dates]
+        for frm in [None, dt.date(2023, 1, 1), *dates]
+        for excl in ((), (statements.CLOSING_SOURCE,))
+    ]
+
+    def nonzero(sums):  # type: ignore[no-untyped-def]
+        return {code: v for code, v in sums.items() if v != (0, 0)}
+
+    def everything(s):  # type: ignore[no-untyped-def]
+        return (
+            [nonzero(statements.sums(s, to, frm, excl)) for to, frm, excl in keys],
+            statements.balance_sheet_in(s, dt.date(2025, 12, 31), dt.date(2024, 12, 31)),
+            statements.income_statement_in(s, dt.date(2025, 1, 1), dt.date(2025, 12, 31)),
+            statements.cash_flow_in(s, dt.date(2025, 1, 1), dt.date(2025, 12, 31)),
+            statements.equity_changes_in(s, dt.date(2025, 1, 1), dt.date(2025, 12, 31)),
+        )
+
+    with read_only(db) as s:
+        expected = everything(s)
+    with read_only(db) as s:
+        statements.prepare(s, since)
+        got = everything(s)
+        assert statements.DAILY in s.info[statements.SUMS_MEMO]
+    assert got == expected
+    assert any(expected[0])  # the book has lines in those periods

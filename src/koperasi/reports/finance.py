@@ -297,6 +297,9 @@ def build_equity_changes(
 
 
 def statement_sections(s: Session, period: Period, page_break: bool = True) -> tuple[Section, ...]:
+    # every balance and sum below is dated from the day before the previous period on:
+    # read the journal once for them
+    st.prepare(s, previous(period).start - dt.timedelta(days=1))
     bs_t, bs = balance_sheet_table(s, period)
     inc_t, inc = income_table(s, period)
     cf_t, _cf = cash_flow_table(s, period)

@@ -102,17 +102,93 @@ def sums(
 
     Remembered for the rest of the session (a report asks for the same balances several
     times: statements, ratios, SHU); :func:`koperasi.services.ledger.post` forgets them.
-    The sums read every journal line; for a balance up to a recent date they are taken as
-    the totals (from the account index alone) less the few entries dated after it."""
+    After :func:`prepare` the sums for dates from its ``since`` on come from the per-day
+    sums it read, without reading the journal again. Otherwise they read every journal
+    line; for a balance up to a recent date they are taken as the totals (from the account
+    index alone) less the few entries dated after it."""
     excl = tuple(sorted(exclude_sources))
     memo: dict = s.info.setdefault(SUMS_MEMO, {})
     key = (date_to, date_from, excl)
     if key not in memo:
-        memo[key] = _sums(s, date_to, date_from, excl)
+        found = _from_daily(s, memo, date_to, date_from, excl)
+        memo[key] = found if found is not None else _sums(s, date_to, date_from, excl)
     return dict(memo[key])
 
 
 SUMS_MEMO = "ledger_sums"  # session.info key, cleared by ledger.post
+DAILY = "daily"  # key in the SUMS_MEMO dict: (since, per-day rows) read by prepare()
+
+
+def prepare(s: Session, since: dt.date) -> None:
+    """Read, in one pass over the journal lines of the entries dated after ``since``, their
+    debits and credits per day, account and closing-or-not (and the all-time totals from
+    the account index), so that every later :func:`sums` of the session for dates from
+    ``since`` on (balances at ``since`` or later, ranges starting after it, with or without
+    the closing entries) is added up from those rows instead of reading the journal again.
+
+    A report of several statements (the RAT: two balance sheets, two income statements,
+    two cash flows, the equity changes and the ratios) otherwise reads the journal once per
+    distinct period."""
+    memo: dict = s.info.setdefault(SUMS_MEMO, {})
+    have = memo.get(DAILY)
+    if have is not None and have[0] <= since:
+        return
+    sums(s, None)  # the totals
+    codes = {i: c for i, c in s.execute(select(Account.id, Account.code))}
+    closing = (JournalEntry.source == CLOSING_SOURCE).label("closing")
+    q = (
+        select(
+            JournalEntry.date,
+            JournalLine.account_id,
+            closing,
+            func.sum(JournalLine.debit),
+            func.sum(JournalLine.credit),
+        )
+        .join(JournalEntry, JournalEntry.id == JournalLine.entry_id)
+        .where(JournalEntry.date > since)
+        .group_by(JournalEntry.date, JournalLine.account_id, closing)
+    )
+    rows = [
+        (date, codes[acct], bool(cl), int(d or 0), int(c or 0))
+        for date, acct, cl, d, c in s.execute(q)
+    ]
+    memo[DAILY] = (since, rows)
+
+
+def _from_daily(
+    s: Session,
+    memo: dict,
+    date_to: dt.date | None,
+    date_from: dt.date | None,
+    excl: tuple[str, ...],
+) -> dict[str, tuple[int, int]] | None:
+    """The sums from :func:`prepare`'s per-day rows, or None when they cannot give them."""
+    have = memo.get(DAILY)
+    if have is None or excl not in ((), (CLOSING_SOURCE,)):
+        return None
+    since, rows = have
+    skip_closing = bool(excl)
+    out: dict[str, tuple[int, int]] = {}
+    if date_from is None:
+        # a balance: the totals less what is dated after (closing entries included)
+        if date_to is None or date_to < since or skip_closing:
+            return None
+        out = dict(memo[(None, None, ())])
+        for date, code, _cl, d, c in rows:
+            if date > date_to:
+                d0, c0 = out[code]
+                out[code] = (d0 - d, c0 - c)
+        return out
+    if date_from <= since:
+        return None
+    for date, code, cl, d, c in rows:
+        if date < date_from or (date_to is not None and date > date_to):
+            continue
+        if skip_closing and cl:
+            continue
+        d0, c0 = out.get(code, (0, 0))
+        out[code] = (d0 + d, c0 + c)
+    return out
 
 
 def _sums_query(date_to, date_from, excl, after: bool = False):  # type: ignore[no-untyped-def]
@@ -379,15 +455,24 @@ def cash_category(info: AccountInfo) -> str:
 def _cash_counterparts(
     s: Session, cash_ids: list[int], start: dt.date, end: dt.date
 ) -> dict[str, tuple[int, int]]:
-    # the period's entries that touch cash (found through the date index first, not by
-    # reading every cash line of every year)
+    # the period's entries that touch cash: the cash lines of the entries whose ids lie
+    # between the smallest and largest id of the period's entries (from the date index),
+    # so that not every cash line of every year is looked at; their date decides
+    lo, hi = s.execute(
+        select(func.min(JournalEntry.id), func.max(JournalEntry.id)).where(
+            JournalEntry.date >= start, JournalEntry.date <= end
+        )
+    ).one()
+    if lo is None:
+        return {}
     cash_entries = (
         select(JournalLine.entry_id)
         .join(JournalEntry, JournalEntry.id == JournalLine.entry_id)
         .where(
+            JournalLine.account_id.in_(cash_ids),
+            JournalLine.entry_id.between(lo, hi),
             JournalEntry.date >= start,
             JournalEntry.date <= end,
-            JournalLine.account_id.in_(cash_ids),
         )
         .distinct()
     )
