@@ -102,92 +102,128 @@ def sums(
 
     Remembered for the rest of the session (a report asks for the same balances several
     times: statements, ratios, SHU); :func:`koperasi.services.ledger.post` forgets them.
-    After :func:`prepare` the sums for dates from its ``since`` on come from the per-day
-    sums it read, without reading the journal again. Otherwise they read every journal
-    line; for a balance up to a recent date they are taken as the totals (from the account
-    index alone) less the few entries dated after it."""
+    After :func:`prepare` the sums at and between its dates come from what it read, without
+    reading the journal again. Otherwise they read every journal line; for a balance up to
+    a recent date they are taken as the totals (from the account index alone) less the few
+    entries dated after it."""
     excl = tuple(sorted(exclude_sources))
     memo: dict = s.info.setdefault(SUMS_MEMO, {})
     key = (date_to, date_from, excl)
     if key not in memo:
-        found = _from_daily(s, memo, date_to, date_from, excl)
+        found = _from_prepared(s, memo, date_to, date_from, excl)
         memo[key] = found if found is not None else _sums(s, date_to, date_from, excl)
     return dict(memo[key])
 
 
 SUMS_MEMO = "ledger_sums"  # session.info key, cleared by ledger.post
-DAILY = "daily"  # key in the SUMS_MEMO dict: (since, per-day rows) read by prepare()
+AFTER = "after"  # in the SUMS_MEMO dict: {date: sums of the entries dated after it}
+CLOSINGS = "closings"  # in the SUMS_MEMO dict: the closing entries' lines per day and account
+TOTALS = (None, None, ())  # the memo key of the all-time totals
+
+Sums = dict[str, tuple[int, int]]
 
 
-def prepare(s: Session, since: dt.date) -> None:
-    """Read, in one pass over the journal lines of the entries dated after ``since``, their
-    debits and credits per day, account and closing-or-not (and the all-time totals from
-    the account index), so that every later :func:`sums` of the session for dates from
-    ``since`` on (balances at ``since`` or later, ranges starting after it, with or without
-    the closing entries) is added up from those rows instead of reading the journal again.
+def _add(into: Sums, rows: Iterable[tuple[str, int, int]], sign: int = 1) -> Sums:
+    for code, d, c in rows:
+        d0, c0 = into.get(code, (0, 0))
+        into[code] = (d0 + sign * d, c0 + sign * c)
+    return into
 
-    A report of several statements (the RAT: two balance sheets, two income statements,
-    two cash flows, the equity changes and the ratios) otherwise reads the journal once per
-    distinct period."""
+
+def prepare(s: Session, dates: Iterable[dt.date]) -> None:
+    """Read what the later :func:`sums` of the session need for balances at ``dates`` and
+    for ranges between them (the day after one to another), with or without the closing
+    entries, so that they are added up here instead of each reading the journal.
+
+    For each date: the smallest id of the entries dated after it (from the date index);
+    the lines of the entries from that id on, per account, from the account index alone
+    (no look-up of each line's entry: entry ids grow with posting, so these are the
+    entries after the date) less the lines of the few entries among them dated on or
+    before it (posted later for an earlier day). The all-time totals are the lines before
+    the earliest date's id plus those after it; the closing entries' lines are read
+    through the source index. A report of several statements (the RAT: two balance
+    sheets, income statements and cash flows, the equity changes and the ratios) otherwise
+    reads every journal line and its entry once per distinct period."""
     memo: dict = s.info.setdefault(SUMS_MEMO, {})
-    have = memo.get(DAILY)
-    if have is not None and have[0] <= since:
+    after: dict[dt.date, Sums] = memo.setdefault(AFTER, {})
+    todo = sorted(set(dates) - set(after))
+    if not todo:
         return
-    sums(s, None)  # the totals
     codes = {i: c for i, c in s.execute(select(Account.id, Account.code))}
-    closing = (JournalEntry.source == CLOSING_SOURCE).label("closing")
-    q = (
-        select(
-            JournalEntry.date,
-            JournalLine.account_id,
-            closing,
-            func.sum(JournalLine.debit),
-            func.sum(JournalLine.credit),
+
+    def per_account(q) -> list[tuple[str, int, int]]:  # type: ignore[no-untyped-def]
+        return [(codes[a], int(d or 0), int(c or 0)) for a, d, c in s.execute(q)]
+
+    lines = select(
+        JournalLine.account_id, func.sum(JournalLine.debit), func.sum(JournalLine.credit)
+    ).group_by(JournalLine.account_id)
+    for n, date in enumerate(todo):
+        # id + 0: the smallest id through the date index, not by reading the table in id order
+        cut = s.scalar(select(func.min(JournalEntry.id + 0)).where(JournalEntry.date > date))
+        if cut is None:
+            after[date] = {}
+            continue
+        from_cut = per_account(lines.where(JournalLine.entry_id >= cut))
+        late = select(JournalEntry.id).where(JournalEntry.date <= date, JournalEntry.id + 0 >= cut)
+        out = _add({}, from_cut)
+        after[date] = _add(out, per_account(lines.where(JournalLine.entry_id.in_(late))), -1)
+        if n == 0 and TOTALS not in memo:
+            before = per_account(lines.where(JournalLine.entry_id < cut))
+            memo[TOTALS] = _add(_add({}, before), from_cut)
+    if TOTALS not in memo:
+        memo[TOTALS] = _sums(s, None, None, ())
+    if CLOSINGS not in memo:
+        q = (
+            select(
+                JournalEntry.date,
+                JournalLine.account_id,
+                func.sum(JournalLine.debit),
+                func.sum(JournalLine.credit),
+            )
+            .join(JournalEntry, JournalEntry.id == JournalLine.entry_id)
+            .where(JournalEntry.source == CLOSING_SOURCE)
+            .group_by(JournalEntry.date, JournalLine.account_id)
         )
-        .join(JournalEntry, JournalEntry.id == JournalLine.entry_id)
-        .where(JournalEntry.date > since)
-        .group_by(JournalEntry.date, JournalLine.account_id, closing)
-    )
-    rows = [
-        (date, codes[acct], bool(cl), int(d or 0), int(c or 0))
-        for date, acct, cl, d, c in s.execute(q)
-    ]
-    memo[DAILY] = (since, rows)
+        memo[CLOSINGS] = [
+            (date, codes[a], int(d or 0), int(c or 0)) for date, a, d, c in s.execute(q)
+        ]
 
 
-def _from_daily(
+def _from_prepared(
     s: Session,
     memo: dict,
     date_to: dt.date | None,
     date_from: dt.date | None,
     excl: tuple[str, ...],
-) -> dict[str, tuple[int, int]] | None:
-    """The sums from :func:`prepare`'s per-day rows, or None when they cannot give them."""
-    have = memo.get(DAILY)
-    if have is None or excl not in ((), (CLOSING_SOURCE,)):
+) -> Sums | None:
+    """The sums from what :func:`prepare` read, or None when it did not read for them."""
+    after: dict[dt.date, Sums] | None = memo.get(AFTER)
+    if not after or excl not in ((), (CLOSING_SOURCE,)):
         return None
-    since, rows = have
-    skip_closing = bool(excl)
-    out: dict[str, tuple[int, int]] = {}
+    if date_to is not None and date_to not in after:
+        return None
     if date_from is None:
-        # a balance: the totals less what is dated after (closing entries included)
-        if date_to is None or date_to < since or skip_closing:
+        lo = None
+        out = dict(memo[TOTALS])
+    else:
+        lo = date_from - dt.timedelta(days=1)
+        if lo not in after:
             return None
-        out = dict(memo[(None, None, ())])
-        for date, code, _cl, d, c in rows:
-            if date > date_to:
-                d0, c0 = out[code]
-                out[code] = (d0 - d, c0 - c)
-        return out
-    if date_from <= since:
-        return None
-    for date, code, cl, d, c in rows:
-        if date < date_from or (date_to is not None and date > date_to):
-            continue
-        if skip_closing and cl:
-            continue
-        d0, c0 = out.get(code, (0, 0))
-        out[code] = (d0 + d, c0 + c)
+        if date_to is not None and date_to < date_from:
+            return {}
+        out = dict(after[lo])
+    if date_to is not None:
+        _add(out, ((code, d, c) for code, (d, c) in after[date_to].items()), -1)
+    if excl:
+        _add(
+            out,
+            (
+                (code, d, c)
+                for date, code, d, c in memo[CLOSINGS]
+                if (lo is None or date > lo) and (date_to is None or date <= date_to)
+            ),
+            -1,
+        )
     return out
 
 
