@@ -113,6 +113,15 @@ def split_in(s: Session) -> dict[str, Decimal]:
 
 
 def _interest_by_member(s: Session, start: dt.date, end: dt.date) -> dict[int, int]:
+    # only the 4.10 lines of the entry ids between the year's smallest and largest (from the
+    # date index), not those of every year; their date decides as before
+    lo, hi = s.execute(
+        select(func.min(JournalEntry.id), func.max(JournalEntry.id)).where(
+            JournalEntry.date >= start, JournalEntry.date <= end
+        )
+    ).one()
+    if lo is None:
+        return {}
     q = (
         select(
             JournalLine.member_id,
@@ -123,6 +132,7 @@ def _interest_by_member(s: Session, start: dt.date, end: dt.date) -> dict[int, i
         .where(
             Account.code == INTEREST_INCOME,
             JournalLine.member_id.is_not(None),
+            JournalLine.entry_id.between(lo, hi),
             JournalEntry.date >= start,
             JournalEntry.date <= end,
             JournalEntry.source != statements.CLOSING_SOURCE,
