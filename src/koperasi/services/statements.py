@@ -491,9 +491,13 @@ def cash_category(info: AccountInfo) -> str:
 def _cash_counterparts(
     s: Session, cash_ids: list[int], start: dt.date, end: dt.date
 ) -> dict[str, tuple[int, int]]:
-    # the period's entries that touch cash: the cash lines of the entries whose ids lie
-    # between the smallest and largest id of the period's entries (from the date index),
-    # so that not every cash line of every year is looked at; their date decides
+    # Every entry dated in the period has an id between the smallest and largest id of the
+    # period's entries (from the date index). The non-cash lines of that id range are read
+    # per account from the account index alone (no look-up of each line's entry, no sort),
+    # kept when their entry has a cash line in the range and is not one of the few entries
+    # in the range dated outside the period (posted out of date order).
+    # (entry_id + 0: the line's own entry id tested against those two lists, so that the
+    # account index, not the entry index, drives the query)
     lo, hi = s.execute(
         select(func.min(JournalEntry.id), func.max(JournalEntry.id)).where(
             JournalEntry.date >= start, JournalEntry.date <= end
@@ -501,27 +505,25 @@ def _cash_counterparts(
     ).one()
     if lo is None:
         return {}
-    cash_entries = (
-        select(JournalLine.entry_id)
-        .join(JournalEntry, JournalEntry.id == JournalLine.entry_id)
-        .where(
-            JournalLine.account_id.in_(cash_ids),
-            JournalLine.entry_id.between(lo, hi),
-            JournalEntry.date >= start,
-            JournalEntry.date <= end,
-        )
-        .distinct()
+    cash_entries = select(JournalLine.entry_id).where(
+        JournalLine.account_id.in_(cash_ids), JournalLine.entry_id.between(lo, hi)
+    )
+    outside = select(JournalEntry.id).where(
+        (JournalEntry.id + 0).between(lo, hi),
+        (JournalEntry.date < start) | (JournalEntry.date > end),
     )
     q = (
-        select(Account.code, func.sum(JournalLine.debit), func.sum(JournalLine.credit))
-        .join(JournalLine, JournalLine.account_id == Account.id)
+        select(JournalLine.account_id, func.sum(JournalLine.debit), func.sum(JournalLine.credit))
         .where(
             JournalLine.account_id.not_in(cash_ids),
-            JournalLine.entry_id.in_(cash_entries),
+            JournalLine.entry_id.between(lo, hi),
+            (JournalLine.entry_id + 0).in_(cash_entries),
+            (JournalLine.entry_id + 0).not_in(outside),
         )
-        .group_by(Account.code)
+        .group_by(JournalLine.account_id)
     )
-    return {code: (int(d or 0), int(c or 0)) for code, d, c in s.execute(q)}
+    codes = {i: c for i, c in s.execute(select(Account.id, Account.code))}
+    return {codes[a]: (int(d or 0), int(c or 0)) for a, d, c in s.execute(q)}
 
 
 def cash_flow_in(
