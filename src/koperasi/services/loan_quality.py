@@ -187,7 +187,7 @@ def _portfolio(
     )
     if only_active_now:  # not the years of loans repaid long ago
         sums = sums.where(LoanTransaction.loan_id.in_(select(Loan.id).where(Loan.status == ACTIVE)))
-    changes = dict(session.execute(sums).all())
+    changes = dict(plain_rows(session, sums))  # every loan ever: plain rows
     ids = [lid for lid, v in changes.items() if int(v or 0) > 0]
     if not ids:
         return []
@@ -268,7 +268,8 @@ def _portfolio(
     )
     out = []
     for loan in loans:
-        rows = sorted(states[loan.id].values(), key=lambda s: s.no)
+        by_no = states[loan.id]
+        rows = [by_no[no] for no in sorted(by_no)]  # ints sorted without a key function
         out.append(
             (loan, products[loan.product_id], rows, int(changes[loan.id]), last_pay.get(loan.id))
         )
