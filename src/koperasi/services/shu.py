@@ -114,14 +114,11 @@ def split_in(s: Session) -> dict[str, Decimal]:
 
 def _interest_by_member(s: Session, start: dt.date, end: dt.date) -> dict[int, int]:
     # only the 4.10 lines of the entry ids between the year's smallest and largest (from the
-    # date index), not those of every year; their date decides as before
-    lo, hi = s.execute(
-        select(func.min(JournalEntry.id), func.max(JournalEntry.id)).where(
-            JournalEntry.date >= start, JournalEntry.date <= end
-        )
-    ).one()
-    if lo is None:
+    # ids per day), not those of every year; their date decides as before
+    ids = statements.entry_id_range(s, start, end)
+    if ids is None:
         return {}
+    lo, hi = ids
     q = (
         select(
             JournalLine.member_id,

@@ -130,20 +130,59 @@ def _add(into: Sums, rows: Iterable[tuple[str, int, int]], sign: int = 1) -> Sum
     return into
 
 
+ID_RANGES = "id_ranges"  # in the SUMS_MEMO dict: [(date, smallest id, largest id)] by date
+
+
+def _id_ranges(s: Session) -> list[tuple[dt.date, int, int]]:
+    """The smallest and largest entry id of every day with entries, in date order: one
+    pass over the date index, remembered with the sums (a few thousand rows)."""
+    memo: dict = s.info.setdefault(SUMS_MEMO, {})
+    if ID_RANGES not in memo:
+        q = (
+            select(JournalEntry.date, func.min(JournalEntry.id), func.max(JournalEntry.id))
+            .group_by(JournalEntry.date)
+            .order_by(JournalEntry.date)
+        )
+        memo[ID_RANGES] = [(d, int(lo), int(hi)) for d, lo, hi in s.execute(q)]
+    return memo[ID_RANGES]
+
+
+def entry_id_range(
+    s: Session, date_from: dt.date | None, date_to: dt.date | None
+) -> tuple[int, int] | None:
+    """The smallest and largest id of the entries dated in [date_from, date_to] (None:
+    unbounded), or None when there are none. Every entry of the range has an id between
+    them; entries of other dates may too (posted out of date order)."""
+    ids = [
+        (lo, hi)
+        for d, lo, hi in _id_ranges(s)
+        if (date_from is None or d >= date_from) and (date_to is None or d <= date_to)
+    ]
+    if not ids:
+        return None
+    return min(lo for lo, _ in ids), max(hi for _, hi in ids)
+
+
+def _others_within(s: Session, start: dt.date, end: dt.date, lo: int, hi: int) -> bool:
+    """Whether an entry dated outside [start, end] may have an id in [lo, hi]."""
+    return any((d < start or d > end) and a <= hi and b >= lo for d, a, b in _id_ranges(s))
+
+
 def prepare(s: Session, dates: Iterable[dt.date]) -> None:
     """Read what the later :func:`sums` of the session need for balances at ``dates`` and
     for ranges between them (the day after one to another), with or without the closing
     entries, so that they are added up here instead of each reading the journal.
 
-    For each date: the smallest id of the entries dated after it (from the date index);
-    the lines of the entries from that id on, per account, from the account index alone
-    (no look-up of each line's entry: entry ids grow with posting, so these are the
-    entries after the date) less the lines of the few entries among them dated on or
-    before it (posted later for an earlier day). The all-time totals are the lines before
-    the earliest date's id plus those after it; the closing entries' lines are read
-    through the source index. A report of several statements (the RAT: two balance
-    sheets, income statements and cash flows, the equity changes and the ratios) otherwise
-    reads every journal line and its entry once per distinct period."""
+    For each date: the smallest id of the entries dated after it (from the ids per day,
+    one pass over the date index); the lines of the entries from that id on, per account,
+    from the account index alone (no look-up of each line's entry: entry ids grow with
+    posting, so these are the entries after the date) less the lines of the entries among
+    them dated on or before it (posted later for an earlier day: only read when the ids per
+    day show there are such). The all-time totals are the lines before the earliest date's
+    id plus those after it; the closing entries' lines are read through the source index. A
+    report of several statements (the RAT: two balance sheets, income statements and cash
+    flows, the equity changes and the ratios) otherwise reads every journal line and its
+    entry once per distinct period."""
     memo: dict = s.info.setdefault(SUMS_MEMO, {})
     after: dict[dt.date, Sums] = memo.setdefault(AFTER, {})
     todo = sorted(set(dates) - set(after))
@@ -158,15 +197,20 @@ def prepare(s: Session, dates: Iterable[dt.date]) -> None:
         JournalLine.account_id, func.sum(JournalLine.debit), func.sum(JournalLine.credit)
     ).group_by(JournalLine.account_id)
     for n, date in enumerate(todo):
-        # id + 0: the smallest id through the date index, not by reading the table in id order
-        cut = s.scalar(select(func.min(JournalEntry.id + 0)).where(JournalEntry.date > date))
-        if cut is None:
+        later = entry_id_range(s, date + dt.timedelta(days=1), None)
+        if later is None:
             after[date] = {}
             continue
+        cut = later[0]
         from_cut = per_account(lines.where(JournalLine.entry_id >= cut))
-        late = select(JournalEntry.id).where(JournalEntry.date <= date, JournalEntry.id + 0 >= cut)
         out = _add({}, from_cut)
-        after[date] = _add(out, per_account(lines.where(JournalLine.entry_id.in_(late))), -1)
+        upto = entry_id_range(s, None, date)
+        if upto is not None and upto[1] >= cut:  # entries up to the date posted after the cut
+            late = select(JournalEntry.id).where(
+                JournalEntry.id.between(cut, upto[1]), JournalEntry.date <= date
+            )
+            _add(out, per_account(lines.where(JournalLine.entry_id.in_(late))), -1)
+        after[date] = out
         if n == 0 and TOTALS not in memo:
             before = per_account(lines.where(JournalLine.entry_id < cut))
             memo[TOTALS] = _add(_add({}, before), from_cut)
@@ -492,34 +536,34 @@ def _cash_counterparts(
     s: Session, cash_ids: list[int], start: dt.date, end: dt.date
 ) -> dict[str, tuple[int, int]]:
     # Every entry dated in the period has an id between the smallest and largest id of the
-    # period's entries (from the date index). The non-cash lines of that id range are read
+    # period's entries (from the ids per day). The non-cash lines of that id range are read
     # per account from the account index alone (no look-up of each line's entry, no sort),
-    # kept when their entry has a cash line in the range and is not one of the few entries
-    # in the range dated outside the period (posted out of date order).
-    # (entry_id + 0: the line's own entry id tested against those two lists, so that the
+    # kept when their entry has a cash line in the range and (only when the ids per day
+    # show there may be such) is not one of the entries in the range dated outside the
+    # period (posted out of date order).
+    # (entry_id + 0: the line's own entry id tested against those lists, so that the
     # account index, not the entry index, drives the query)
-    lo, hi = s.execute(
-        select(func.min(JournalEntry.id), func.max(JournalEntry.id)).where(
-            JournalEntry.date >= start, JournalEntry.date <= end
-        )
-    ).one()
-    if lo is None:
+    ids = entry_id_range(s, start, end)
+    if ids is None:
         return {}
+    lo, hi = ids
     cash_entries = select(JournalLine.entry_id).where(
         JournalLine.account_id.in_(cash_ids), JournalLine.entry_id.between(lo, hi)
     )
-    outside = select(JournalEntry.id).where(
-        (JournalEntry.id + 0).between(lo, hi),
-        (JournalEntry.date < start) | (JournalEntry.date > end),
-    )
+    where = [
+        JournalLine.account_id.not_in(cash_ids),
+        JournalLine.entry_id.between(lo, hi),
+        (JournalLine.entry_id + 0).in_(cash_entries),
+    ]
+    if _others_within(s, start, end, lo, hi):
+        outside = select(JournalEntry.id).where(
+            (JournalEntry.id + 0).between(lo, hi),
+            (JournalEntry.date < start) | (JournalEntry.date > end),
+        )
+        where.append((JournalLine.entry_id + 0).not_in(outside))
     q = (
         select(JournalLine.account_id, func.sum(JournalLine.debit), func.sum(JournalLine.credit))
-        .where(
-            JournalLine.account_id.not_in(cash_ids),
-            JournalLine.entry_id.between(lo, hi),
-            (JournalLine.entry_id + 0).in_(cash_entries),
-            (JournalLine.entry_id + 0).not_in(outside),
-        )
+        .where(*where)
         .group_by(JournalLine.account_id)
     )
     codes = {i: c for i, c in s.execute(select(Account.id, Account.code))}
