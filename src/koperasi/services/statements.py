@@ -176,10 +176,11 @@ def prepare(s: Session, dates: Iterable[dt.date]) -> None:
     For each date: the smallest id of the entries dated after it (from the ids per day,
     one pass over the date index); the lines of the entries from that id on, per account,
     from the account index alone (no look-up of each line's entry: entry ids grow with
-    posting, so these are the entries after the date) less the lines of the entries among
-    them dated on or before it (posted later for an earlier day: only read when the ids per
-    day show there are such). The all-time totals are the lines before the earliest date's
-    id plus those after it; the closing entries' lines are read through the source index. A
+    posting, so these are the entries after the date; read as the segments between the
+    dates' ids, so each line once) less the lines of the entries among them dated on or
+    before it (posted later for an earlier day: only read when the ids per day show there
+    are such). The all-time totals are the lines before the earliest date's id plus the
+    segments; the closing entries' lines are read through the source index. A
     report of several statements (the RAT: two balance sheets, income statements and cash
     flows, the equity changes and the ratios) otherwise reads every journal line and its
     entry once per distinct period."""
@@ -196,14 +197,24 @@ def prepare(s: Session, dates: Iterable[dt.date]) -> None:
     lines = select(
         JournalLine.account_id, func.sum(JournalLine.debit), func.sum(JournalLine.credit)
     ).group_by(JournalLine.account_id)
-    for n, date in enumerate(todo):
+    cuts: dict[dt.date, int] = {}
+    for date in todo:
         later = entry_id_range(s, date + dt.timedelta(days=1), None)
         if later is None:
             after[date] = {}
-            continue
-        cut = later[0]
-        from_cut = per_account(lines.where(JournalLine.entry_id >= cut))
-        out = _add({}, from_cut)
+        else:
+            cuts[date] = later[0]
+    # the lines from each cut to the next (each line read once, however many dates)
+    bounds = sorted(set(cuts.values()))
+    segments: dict[int, list[tuple[str, int, int]]] = {}
+    for lo, hi in zip(bounds, [*bounds[1:], None], strict=True):
+        q = lines.where(JournalLine.entry_id >= lo)
+        segments[lo] = per_account(q if hi is None else q.where(JournalLine.entry_id < hi))
+    for date, cut in cuts.items():
+        out: Sums = {}
+        for lo in bounds:
+            if lo >= cut:
+                _add(out, segments[lo])
         upto = entry_id_range(s, None, date)
         if upto is not None and upto[1] >= cut:  # entries up to the date posted after the cut
             late = select(JournalEntry.id).where(
@@ -211,9 +222,11 @@ def prepare(s: Session, dates: Iterable[dt.date]) -> None:
             )
             _add(out, per_account(lines.where(JournalLine.entry_id.in_(late))), -1)
         after[date] = out
-        if n == 0 and TOTALS not in memo:
-            before = per_account(lines.where(JournalLine.entry_id < cut))
-            memo[TOTALS] = _add(_add({}, before), from_cut)
+    if bounds and TOTALS not in memo:
+        totals = _add({}, per_account(lines.where(JournalLine.entry_id < bounds[0])))
+        for rows in segments.values():
+            _add(totals, rows)
+        memo[TOTALS] = totals
     if TOTALS not in memo:
         memo[TOTALS] = _sums(s, None, None, ())
     if CLOSINGS not in memo:
