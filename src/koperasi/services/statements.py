@@ -207,7 +207,8 @@ def prepare(s: Session, dates: Iterable[dt.date]) -> None:
     # the lines from each cut to the next (each line read once, however many dates)
     bounds = sorted(set(cuts.values()))
     segments: dict[int, list[tuple[str, int, int]]] = {}
-    for lo, hi in zip(bounds, [*bounds[1:], None], strict=True):
+    for i, lo in enumerate(bounds):
+        hi = bounds[i + 1] if i + 1 < len(bounds) else None
         q = lines.where(JournalLine.entry_id >= lo)
         segments[lo] = per_account(q if hi is None else q.where(JournalLine.entry_id < hi))
     for date, cut in cuts.items():
