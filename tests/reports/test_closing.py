@@ -136,3 +136,110 @@ def test_year_end_closing_moves_income_and_expenses_to_390(demo_db, actor):
 def test_year_not_ended_cannot_be_closed(demo_db, actor):
     with pytest.raises(ValidationError):
         closing.close_year(demo_db, actor, 2026, today=dt.date(2026, 11, 24))
+
+
+def test_sums_from_prepared_dates_equal_the_journal(demo_db, actor):
+    """statements.prepare reads the sums at some dates at once; every sum it answers
+    (balances at those dates, ranges between them, with or without the closing entries)
+    equals the one summed from the journal, closed years and an entry posted after later
+    ones for an earlier day included; other dates still come from the journal; the
+    statements built from them are the same."""
+    db = demo_db
+    ledger.add_manual_entry(  # posted last, dated back: its id is above later-dated entries
+        db,
+        actor,
+        dt.date(2024, 3, 15),
+        "ATK",
+        [Line("5.12", debit=10_000), Line("1.01", credit=10_000)],
+    )
+    closing.close_year(db, actor, 2024)
+    closing.close_year(db, actor, 2025)
+    dates = [
+        dt.date(2024, 9, 30),  # the book starts in October 2024 (and the entry above)
+        dt.date(2024, 12, 31),
+        dt.date(2025, 6, 30),
+        dt.date(2025, 12, 31),
+        dt.date(2026, 10, 31),
+        dt.date(2030, 1, 1),  # nothing after it
+    ]
+    other = dt.date(2025, 3, 31)  # not prepared
+    keys = [
+        (to, frm, excl)
+        for to in [None, other, *dates]
+        for frm in [None, other, *(d + dt.timedelta(days=1) for d in dates)]
+        for excl in ((), (statements.CLOSING_SOURCE,), ("simpanan",))
+    ]
+
+    def nonzero(sums):  # type: ignore[no-untyped-def]
+        return {code: v for code, v in sums.items() if v != (0, 0)}
+
+    def everything(s):  # type: ignore[no-untyped-def]
+        return (
+            [nonzero(statements.sums(s, to, frm, excl)) for to, frm, excl in keys],
+            statements.balance_sheet_in(s, dt.date(2025, 12, 31), dt.date(2024, 12, 31)),
+            statements.income_statement_in(s, dt.date(2025, 1, 1), dt.date(2025, 12, 31)),
+            statements.cash_flow_in(s, dt.date(2025, 1, 1), dt.date(2025, 12, 31)),
+            statements.equity_changes_in(s, dt.date(2025, 1, 1), dt.date(2025, 12, 31)),
+        )
+
+    with read_only(db) as s:
+        expected = everything(s)
+    with read_only(db) as s:
+        statements.prepare(s, dates)
+        assert set(s.info[statements.SUMS_MEMO][statements.AFTER]) == set(dates)
+        got = everything(s)
+    assert got == expected
+    assert all(expected[0][keys.index((d, None, ()))] for d in dates)  # lines before each
+
+
+def test_cash_flow_counterparts_equal_a_plain_count_of_the_journal(demo_db, actor):
+    """The cash flow's counterpart sums (found by entry id range, then dated) equal those
+    counted line by line, with an entry posted last for a day of the previous year."""
+    from koperasi.db.models import Account, JournalLine
+
+    db = demo_db
+    ledger.add_manual_entry(
+        db,
+        actor,
+        dt.date(2024, 12, 20),
+        "ATK",
+        [Line("5.12", debit=10_000), Line("1.01", credit=10_000)],
+    )
+    with read_only(db) as s:
+        rows = s.execute(
+            select(
+                JournalEntry.id,
+                JournalEntry.date,
+                Account.code,
+                JournalLine.debit,
+                JournalLine.credit,
+            )
+            .join(JournalLine, JournalLine.entry_id == JournalEntry.id)
+            .join(Account, Account.id == JournalLine.account_id)
+        ).all()
+        infos = statements.accounts(s)
+        cash = statements.cash_codes(infos)
+        flow = statements.cash_flow_in(s, dt.date(2025, 1, 1), dt.date(2025, 12, 31))
+
+    def counted(start, end):  # type: ignore[no-untyped-def]
+        touching = {e for e, d, code, _dr, _cr in rows if start <= d <= end and code in cash}
+        out: dict[str, tuple[int, int]] = {}
+        for e, _d, code, dr, cr in rows:
+            if e in touching and code not in cash:
+                d0, c0 = out.get(code, (0, 0))
+                out[code] = (d0 + dr, c0 + cr)
+        return out
+
+    cur = counted(dt.date(2025, 1, 1), dt.date(2025, 12, 31))
+    prev = counted(dt.date(2024, 1, 1), dt.date(2024, 12, 31))
+    assert prev.get("5.12", (0, 0))[0] >= 10_000  # the late entry counts in its own year
+    expected = {}
+    for code in set(cur) | set(prev):
+        cd, cc = cur.get(code, (0, 0))
+        pd, pc = prev.get(code, (0, 0))
+        if cc or pc:
+            expected[(code, "in")] = (cc, pc)
+        if cd or pd:
+            expected[(code, "out")] = (-cd, -pd)
+    assert {(x.code, x.direction): (x.current, x.previous) for x in flow.lines} == expected
+    assert expected

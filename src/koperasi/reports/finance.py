@@ -297,6 +297,14 @@ def build_equity_changes(
 
 
 def statement_sections(s: Session, period: Period, page_break: bool = True) -> tuple[Section, ...]:
+    # the balances and sums below are at, or between, the ends of the two periods, the
+    # days before them and the days before their financial years: read them at once
+    prev = previous(period)
+    sm = st.fy_start_month(s)
+    one = dt.timedelta(days=1)
+    ends = (prev.end, period.end)
+    fy_starts = [st.fiscal_year_bounds(st.fiscal_year_of(d, sm), sm)[0] for d in ends]
+    st.prepare(s, [*ends, prev.start - one, period.start - one, *(d - one for d in fy_starts)])
     bs_t, bs = balance_sheet_table(s, period)
     inc_t, inc = income_table(s, period)
     cf_t, _cf = cash_flow_table(s, period)

@@ -187,7 +187,7 @@ def _portfolio(
     )
     if only_active_now:  # not the years of loans repaid long ago
         sums = sums.where(LoanTransaction.loan_id.in_(select(Loan.id).where(Loan.status == ACTIVE)))
-    changes = dict(session.execute(sums).all())
+    changes = dict(plain_rows(session, sums))  # every loan ever: plain rows
     ids = [lid for lid, v in changes.items() if int(v or 0) > 0]
     if not ids:
         return []
@@ -220,6 +220,7 @@ def _portfolio(
     # plain columns, not LoanInstallment objects: a large portfolio has a hundred thousand
     # schedule rows, and building (and identity-mapping) an ORM object for each cost more
     # than the whole rest of the month-end
+    due_dates: dict = {}  # a few thousand distinct due dates among a hundred thousand rows
     for iid, loan_id, no, due_date, principal, interest, fee in plain_rows(
         session,
         select(
@@ -236,7 +237,10 @@ def _portfolio(
             (LoanInstallment.superseded_on.is_(None)) | (LoanInstallment.superseded_on > as_of),
         ),
     ):
-        st = InstallmentState(iid, no, as_date(due_date), principal, interest, fee)
+        due = due_dates.get(due_date)
+        if due is None:
+            due = due_dates[due_date] = as_date(due_date)
+        st = InstallmentState(iid, no, due, principal, interest, fee)
         states[loan_id][no] = st
         by_inst[iid] = st
     for iid, comp, amount in plain_rows(
@@ -264,7 +268,8 @@ def _portfolio(
     )
     out = []
     for loan in loans:
-        rows = sorted(states[loan.id].values(), key=lambda s: s.no)
+        by_no = states[loan.id]
+        rows = [by_no[no] for no in sorted(by_no)]  # ints sorted without a key function
         out.append(
             (loan, products[loan.product_id], rows, int(changes[loan.id]), last_pay.get(loan.id))
         )
@@ -280,8 +285,8 @@ def _quality(
     as_of: dt.date,
     rules: qa.QualityRules,
     mode: RoundingMode,
+    rule: qa.PenaltyRule,
 ) -> LoanQuality:
-    rule = penalty_rule_of(product)
     late = [s for s in rows if s.due_date < as_of and (s.unpaid_principal + s.unpaid_interest) > 0]
     dpd = (as_of - min(s.due_date for s in late)).days if late else 0
     arrears_p = sum(s.unpaid_principal for s in late)
@@ -351,9 +356,13 @@ def _qualities(session: Session, as_of: dt.date, only_active_now: bool) -> list[
     rules = quality_rules_in(session)
     default_mode = rounding_in(session)
     out = []
+    penalty_rules: dict[int, qa.PenaltyRule] = {}  # per product (validated once, not per loan)
     for loan, product, rows, outstanding, last in _portfolio(session, as_of, only_active_now):
         mode = RoundingMode(product.rounding) if product.rounding else default_mode
-        out.append(_quality(loan, product, rows, outstanding, last, as_of, rules, mode))
+        rule = penalty_rules.get(product.id)
+        if rule is None:
+            rule = penalty_rules[product.id] = penalty_rule_of(product)
+        out.append(_quality(loan, product, rows, outstanding, last, as_of, rules, mode, rule))
     return out
 
 

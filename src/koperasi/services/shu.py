@@ -113,6 +113,12 @@ def split_in(s: Session) -> dict[str, Decimal]:
 
 
 def _interest_by_member(s: Session, start: dt.date, end: dt.date) -> dict[int, int]:
+    # only the 4.10 lines of the entry ids between the year's smallest and largest (from the
+    # ids per day), not those of every year; their date decides as before
+    ids = statements.entry_id_range(s, start, end)
+    if ids is None:
+        return {}
+    lo, hi = ids
     q = (
         select(
             JournalLine.member_id,
@@ -123,6 +129,7 @@ def _interest_by_member(s: Session, start: dt.date, end: dt.date) -> dict[int, i
         .where(
             Account.code == INTEREST_INCOME,
             JournalLine.member_id.is_not(None),
+            JournalLine.entry_id.between(lo, hi),
             JournalEntry.date >= start,
             JournalEntry.date <= end,
             JournalEntry.source != statements.CLOSING_SOURCE,

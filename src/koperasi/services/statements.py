@@ -102,17 +102,187 @@ def sums(
 
     Remembered for the rest of the session (a report asks for the same balances several
     times: statements, ratios, SHU); :func:`koperasi.services.ledger.post` forgets them.
-    The sums read every journal line; for a balance up to a recent date they are taken as
-    the totals (from the account index alone) less the few entries dated after it."""
+    After :func:`prepare` the sums at and between its dates come from what it read, without
+    reading the journal again. Otherwise they read every journal line; for a balance up to
+    a recent date they are taken as the totals (from the account index alone) less the few
+    entries dated after it."""
     excl = tuple(sorted(exclude_sources))
     memo: dict = s.info.setdefault(SUMS_MEMO, {})
     key = (date_to, date_from, excl)
     if key not in memo:
-        memo[key] = _sums(s, date_to, date_from, excl)
+        found = _from_prepared(s, memo, date_to, date_from, excl)
+        memo[key] = found if found is not None else _sums(s, date_to, date_from, excl)
     return dict(memo[key])
 
 
 SUMS_MEMO = "ledger_sums"  # session.info key, cleared by ledger.post
+AFTER = "after"  # in the SUMS_MEMO dict: {date: sums of the entries dated after it}
+CLOSINGS = "closings"  # in the SUMS_MEMO dict: the closing entries' lines per day and account
+TOTALS = (None, None, ())  # the memo key of the all-time totals
+
+Sums = dict[str, tuple[int, int]]
+
+
+def _add(into: Sums, rows: Iterable[tuple[str, int, int]], sign: int = 1) -> Sums:
+    for code, d, c in rows:
+        d0, c0 = into.get(code, (0, 0))
+        into[code] = (d0 + sign * d, c0 + sign * c)
+    return into
+
+
+ID_RANGES = "id_ranges"  # in the SUMS_MEMO dict: [(date, smallest id, largest id)] by date
+
+
+def _id_ranges(s: Session) -> list[tuple[dt.date, int, int]]:
+    """The smallest and largest entry id of every day with entries, in date order: one
+    pass over the date index, remembered with the sums (a few thousand rows)."""
+    memo: dict = s.info.setdefault(SUMS_MEMO, {})
+    if ID_RANGES not in memo:
+        q = (
+            select(JournalEntry.date, func.min(JournalEntry.id), func.max(JournalEntry.id))
+            .group_by(JournalEntry.date)
+            .order_by(JournalEntry.date)
+        )
+        memo[ID_RANGES] = [(d, int(lo), int(hi)) for d, lo, hi in s.execute(q)]
+    return memo[ID_RANGES]
+
+
+def entry_id_range(
+    s: Session, date_from: dt.date | None, date_to: dt.date | None
+) -> tuple[int, int] | None:
+    """The smallest and largest id of the entries dated in [date_from, date_to] (None:
+    unbounded), or None when there are none. Every entry of the range has an id between
+    them; entries of other dates may too (posted out of date order)."""
+    ids = [
+        (lo, hi)
+        for d, lo, hi in _id_ranges(s)
+        if (date_from is None or d >= date_from) and (date_to is None or d <= date_to)
+    ]
+    if not ids:
+        return None
+    return min(lo for lo, _ in ids), max(hi for _, hi in ids)
+
+
+def _others_within(s: Session, start: dt.date, end: dt.date, lo: int, hi: int) -> bool:
+    """Whether an entry dated outside [start, end] may have an id in [lo, hi]."""
+    return any((d < start or d > end) and a <= hi and b >= lo for d, a, b in _id_ranges(s))
+
+
+def prepare(s: Session, dates: Iterable[dt.date]) -> None:
+    """Read what the later :func:`sums` of the session need for balances at ``dates`` and
+    for ranges between them (the day after one to another), with or without the closing
+    entries, so that they are added up here instead of each reading the journal.
+
+    For each date: the smallest id of the entries dated after it (from the ids per day,
+    one pass over the date index); the lines of the entries from that id on, per account,
+    from the account index alone (no look-up of each line's entry: entry ids grow with
+    posting, so these are the entries after the date; read as the segments between the
+    dates' ids, so each line once) less the lines of the entries among them dated on or
+    before it (posted later for an earlier day: only read when the ids per day show there
+    are such). The all-time totals are the lines before the earliest date's id plus the
+    segments; the closing entries' lines are read through the source index. A
+    report of several statements (the RAT: two balance sheets, income statements and cash
+    flows, the equity changes and the ratios) otherwise reads every journal line and its
+    entry once per distinct period."""
+    memo: dict = s.info.setdefault(SUMS_MEMO, {})
+    after: dict[dt.date, Sums] = memo.setdefault(AFTER, {})
+    todo = sorted(set(dates) - set(after))
+    if not todo:
+        return
+    codes = {i: c for i, c in s.execute(select(Account.id, Account.code))}
+
+    def per_account(q) -> list[tuple[str, int, int]]:  # type: ignore[no-untyped-def]
+        return [(codes[a], int(d or 0), int(c or 0)) for a, d, c in s.execute(q)]
+
+    lines = select(
+        JournalLine.account_id, func.sum(JournalLine.debit), func.sum(JournalLine.credit)
+    ).group_by(JournalLine.account_id)
+    cuts: dict[dt.date, int] = {}
+    for date in todo:
+        later = entry_id_range(s, date + dt.timedelta(days=1), None)
+        if later is None:
+            after[date] = {}
+        else:
+            cuts[date] = later[0]
+    # the lines from each cut to the next (each line read once, however many dates)
+    bounds = sorted(set(cuts.values()))
+    segments: dict[int, list[tuple[str, int, int]]] = {}
+    for i, lo in enumerate(bounds):
+        hi = bounds[i + 1] if i + 1 < len(bounds) else None
+        q = lines.where(JournalLine.entry_id >= lo)
+        segments[lo] = per_account(q if hi is None else q.where(JournalLine.entry_id < hi))
+    for date, cut in cuts.items():
+        out: Sums = {}
+        for lo in bounds:
+            if lo >= cut:
+                _add(out, segments[lo])
+        upto = entry_id_range(s, None, date)
+        if upto is not None and upto[1] >= cut:  # entries up to the date posted after the cut
+            late = select(JournalEntry.id).where(
+                JournalEntry.id.between(cut, upto[1]), JournalEntry.date <= date
+            )
+            _add(out, per_account(lines.where(JournalLine.entry_id.in_(late))), -1)
+        after[date] = out
+    if bounds and TOTALS not in memo:
+        totals = _add({}, per_account(lines.where(JournalLine.entry_id < bounds[0])))
+        for rows in segments.values():
+            _add(totals, rows)
+        memo[TOTALS] = totals
+    if TOTALS not in memo:
+        memo[TOTALS] = _sums(s, None, None, ())
+    if CLOSINGS not in memo:
+        q = (
+            select(
+                JournalEntry.date,
+                JournalLine.account_id,
+                func.sum(JournalLine.debit),
+                func.sum(JournalLine.credit),
+            )
+            .join(JournalEntry, JournalEntry.id == JournalLine.entry_id)
+            .where(JournalEntry.source == CLOSING_SOURCE)
+            .group_by(JournalEntry.date, JournalLine.account_id)
+        )
+        memo[CLOSINGS] = [
+            (date, codes[a], int(d or 0), int(c or 0)) for date, a, d, c in s.execute(q)
+        ]
+
+
+def _from_prepared(
+    s: Session,
+    memo: dict,
+    date_to: dt.date | None,
+    date_from: dt.date | None,
+    excl: tuple[str, ...],
+) -> Sums | None:
+    """The sums from what :func:`prepare` read, or None when it did not read for them."""
+    after: dict[dt.date, Sums] | None = memo.get(AFTER)
+    if not after or excl not in ((), (CLOSING_SOURCE,)):
+        return None
+    if date_to is not None and date_to not in after:
+        return None
+    if date_from is None:
+        lo = None
+        out = dict(memo[TOTALS])
+    else:
+        lo = date_from - dt.timedelta(days=1)
+        if lo not in after:
+            return None
+        if date_to is not None and date_to < date_from:
+            return {}
+        out = dict(after[lo])
+    if date_to is not None:
+        _add(out, ((code, d, c) for code, (d, c) in after[date_to].items()), -1)
+    if excl:
+        _add(
+            out,
+            (
+                (code, d, c)
+                for date, code, d, c in memo[CLOSINGS]
+                if (lo is None or date > lo) and (date_to is None or date <= date_to)
+            ),
+            -1,
+        )
+    return out
 
 
 def _sums_query(date_to, date_from, excl, after: bool = False):  # type: ignore[no-untyped-def]
@@ -379,28 +549,39 @@ def cash_category(info: AccountInfo) -> str:
 def _cash_counterparts(
     s: Session, cash_ids: list[int], start: dt.date, end: dt.date
 ) -> dict[str, tuple[int, int]]:
-    # the period's entries that touch cash (found through the date index first, not by
-    # reading every cash line of every year)
-    cash_entries = (
-        select(JournalLine.entry_id)
-        .join(JournalEntry, JournalEntry.id == JournalLine.entry_id)
-        .where(
-            JournalEntry.date >= start,
-            JournalEntry.date <= end,
-            JournalLine.account_id.in_(cash_ids),
-        )
-        .distinct()
+    # Every entry dated in the period has an id between the smallest and largest id of the
+    # period's entries (from the ids per day). The non-cash lines of that id range are read
+    # per account from the account index alone (no look-up of each line's entry, no sort),
+    # kept when their entry has a cash line in the range and (only when the ids per day
+    # show there may be such) is not one of the entries in the range dated outside the
+    # period (posted out of date order).
+    # (entry_id + 0: the line's own entry id tested against those lists, so that the
+    # account index, not the entry index, drives the query)
+    ids = entry_id_range(s, start, end)
+    if ids is None:
+        return {}
+    lo, hi = ids
+    cash_entries = select(JournalLine.entry_id).where(
+        JournalLine.account_id.in_(cash_ids), JournalLine.entry_id.between(lo, hi)
     )
+    where = [
+        JournalLine.account_id.not_in(cash_ids),
+        JournalLine.entry_id.between(lo, hi),
+        (JournalLine.entry_id + 0).in_(cash_entries),
+    ]
+    if _others_within(s, start, end, lo, hi):
+        outside = select(JournalEntry.id).where(
+            (JournalEntry.id + 0).between(lo, hi),
+            (JournalEntry.date < start) | (JournalEntry.date > end),
+        )
+        where.append((JournalLine.entry_id + 0).not_in(outside))
     q = (
-        select(Account.code, func.sum(JournalLine.debit), func.sum(JournalLine.credit))
-        .join(JournalLine, JournalLine.account_id == Account.id)
-        .where(
-            JournalLine.account_id.not_in(cash_ids),
-            JournalLine.entry_id.in_(cash_entries),
-        )
-        .group_by(Account.code)
+        select(JournalLine.account_id, func.sum(JournalLine.debit), func.sum(JournalLine.credit))
+        .where(*where)
+        .group_by(JournalLine.account_id)
     )
-    return {code: (int(d or 0), int(c or 0)) for code, d, c in s.execute(q)}
+    codes = {i: c for i, c in s.execute(select(Account.id, Account.code))}
+    return {codes[a]: (int(d or 0), int(c or 0)) for a, d, c in s.execute(q)}
 
 
 def cash_flow_in(

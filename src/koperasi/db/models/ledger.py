@@ -48,6 +48,10 @@ class JournalEntry(Base):
     )
     posted_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     posted_by: Mapped[str] = mapped_column(String(64), default="")
+    __table_args__ = (
+        # closing, SHU and other entries looked up by what posted them
+        Index("ix_journal_entries_source", "source", "source_ref"),
+    )
 
 
 class JournalLine(Base):

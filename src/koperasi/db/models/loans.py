@@ -146,6 +146,8 @@ class LoanTransaction(Base):
     __table_args__ = (
         # covering: principal outstanding per loan (on a date) reads the index only
         Index("ix_loan_transactions_loan_date", "loan_id", "date", "id", "principal_change"),
+        # covering: a loan's latest transaction of some kinds (its last payment) is a seek
+        Index("ix_loan_transactions_loan_kind", "loan_id", "kind", "date"),
     )
 
 
