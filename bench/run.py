@@ -282,8 +282,10 @@ def record(text: str) -> None:
 def run_scale(
     chosen: list[Scenario], scale: float, args, metric: str, say, quick: bool = False
 ) -> list[dict]:  # type: ignore[no-untyped-def]
-    """Every chosen scenario at one data scale. ``quick`` (the scaling re-runs): one timed
-    run after the scenario's own warm-up, no baseline."""
+    """Every chosen scenario at one data scale. ``quick`` (the scaling re-runs): no
+    baseline; one timed run of the heavy scenarios, the millisecond ones (5 runs or more)
+    keep their runs (a single run of a 50 ms query is mostly noise), each after its own
+    warm-up."""
     dbs = {}
     for kind, factor in sorted({(sc.database, sc.data_scale) for sc in chosen}):
         if kind != "none":
@@ -305,8 +307,8 @@ def run_scale(
         warmup = (
             args.warmup if args.warmup is not None else (sc.warmup if sc.warmup is not None else 1)
         )
-        if quick:  # one timed run; the cheap scenarios keep their warm-up (first query set-up)
-            runs = 1
+        if quick:  # the cheap scenarios keep their runs and warm-up (first query set-up)
+            runs = runs if (sc.runs or 5) >= 5 else 1
             warmup = sc.warmup if sc.warmup is not None else 1
         t0 = time.monotonic()
         missing = sc.missing()
