@@ -79,6 +79,11 @@ def test_search_and_keyset_paging(db, actor):
         "Siti Fatimah",
     }
     assert [r.number for r in members.list_members(db, search="A00003")] == ["A00003"]
+    assert [r.number for r in members.list_members(db, search="a00003")] == ["A00003"]
+    # prefixes: a NIK or phone beginning, a number beginning (every A0000x)
+    assert [r.name for r in members.list_members(db, search=nik(104)[:12])] == names
+    assert [r.name for r in members.list_members(db, search="08123456000")] == names
+    assert len(members.list_members(db, search="A0000")) == 5
     assert [r.name for r in members.list_members(db, search=nik(104))] == ["Rahmat Hidayat"]
     assert [r.name for r in members.list_members(db, search="081234560002")] == ["Sri Wahyuni"]
     assert members.count_members(db, search="siti") == 2

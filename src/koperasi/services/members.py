@@ -368,22 +368,35 @@ def get_member(db, number: str, actor: Actor | None = None) -> MemberDetail:  # 
         return detail_in(s, m)
 
 
+def _starts_with(col, prefix: str):  # type: ignore[no-untyped-def]
+    """``col`` begins with ``prefix``, as a range its index can seek (``number >= 'A25'
+    AND number < 'A26'``): a ``LIKE 'A25%'`` alone reads the whole index on SQLite (its
+    LIKE ignores case, the index does not) and on PostgreSQL without pattern operators.
+    The LIKE stays as the exact test."""
+    after = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+    return and_(col >= prefix, col < after, col.like(f"{prefix}%"))
+
+
 def _search_filter(search: str | None):  # type: ignore[no-untyped-def]
     """Number prefix, name substring, NIK or phone prefix.
 
     One ``id IN (... UNION ...)`` of single-column matches rather than one ``OR`` over the
-    table: each part then reads only its own index (the name part scans the narrow
-    ``name_key`` index instead of every member row), so a search over 50,000 members stays
-    within a few milliseconds. Names hold no digits, so an all-digit query looks only at
-    number, NIK and phone; other text only at number and name."""
+    table: each part then reads only its own index, the prefixes as a seek (constant time
+    however many members), the name substring as a scan of the narrow ``name_key`` index.
+    Names hold no digits, so an all-digit query looks only at number, NIK and phone; other
+    text only at number and name. Numbers are matched as typed and in capitals (a00012
+    finds A00012, on PostgreSQL too)."""
     text = (search or "").strip()
     if not text:
         return None
     digits = text.replace(" ", "")
-    parts = [select(Member.id).where(Member.number.like(f"{text}%"))]
+    parts = [
+        select(Member.id).where(_starts_with(Member.number, form))
+        for form in dict.fromkeys((text, text.upper()))
+    ]
     if digits.isdigit():
-        parts.append(select(Member.id).where(Member.nik.like(f"{digits}%")))
-        parts.append(select(Member.id).where(Member.phone.like(f"{digits}%")))
+        parts.append(select(Member.id).where(_starts_with(Member.nik, digits)))
+        parts.append(select(Member.id).where(_starts_with(Member.phone, digits)))
     else:
         parts.append(select(Member.id).where(Member.name_key.like(f"%{text.lower()}%")))
     return Member.id.in_(union(*parts))
