@@ -395,8 +395,8 @@ def main(argv: list[str] | None = None) -> int:
         print()
         print(scaling_table(by_scale))
         text.append(
-            f"Scaling (app, {metric} time, one run at each larger scale):\n\n"
-            + scaling_table(by_scale)
+            f"Scaling (app, {metric} time; at 2x and 4x one run of the heavy scenarios, "
+            "the usual runs of the millisecond ones):\n\n" + scaling_table(by_scale)
         )
     elapsed = time.monotonic() - started
     end_load = os.getloadavg()[0]

@@ -55,7 +55,7 @@ def _quality_figures(r, receivable: int) -> tuple[Figure, ...]:
             receivable,
         ),
         Figure("arrears", T("Jumlah tunggakan", "Total arrears"), r.arrears_total),
-        Figure("ppap", T("PPAP wajib dibentuk", "Required provision (PPAP)"), r.ppap_total),
+        Figure("ppap", T("PPAP wajib dibentuk", "Required allowance (PPAP)"), r.ppap_total),
         Figure(
             "allowance",
             T("Saldo penyisihan (1.29)", "Allowance balance (1.29)"),
@@ -76,7 +76,7 @@ def _class_table(r) -> Table:
         Column("class", T("Kolektibilitas", "Class"), Kind.TEXT, 1.5),
         Column("loans", T("Jumlah pinjaman", "Loans"), Kind.INT, 1.0, True),
         Column("outstanding", T("Sisa pokok", "Outstanding"), Kind.MONEY, 1.4, True),
-        Column("ppap", T("PPAP", "Provision"), Kind.MONEY, 1.3, True),
+        Column("ppap", T("PPAP", "Allowance (PPAP)"), Kind.MONEY, 1.3, True),
     )
     rows = tuple(
         Row((CLASS.get(c.kolektibilitas, T(c.kolektibilitas)), c.loans, c.outstanding, c.ppap))
@@ -116,7 +116,7 @@ def build_register(
             Column("arrears", T("Tunggakan", "Arrears"), Kind.MONEY, 1.0, True),
             Column("class", T("Kolektibilitas", "Class"), Kind.TEXT, 1.0),
             Column("collateral", T("Agunan", "Collateral"), Kind.MONEY, 1.0),
-            Column("ppap", T("PPAP", "Provision"), Kind.MONEY, 1.0, True),
+            Column("ppap", T("PPAP", "Allowance (PPAP)"), Kind.MONEY, 1.0, True),
         )
         rows = tuple(
             Row(
@@ -147,7 +147,7 @@ def build_register(
         notes = (
             T(
                 f"Kolektibilitas menurut aturan '{r.rules_method}'; PPAP = persentase per kelas × sisa pokok (dikurangi agunan untuk tiga kelas terakhir).",
-                f"Loan classes by the '{r.rules_method}' rule; provision = class rate × outstanding principal (less collateral for the last three classes).",
+                f"Loan classes by the '{r.rules_method}' rule; allowance (PPAP) = class rate × outstanding principal (less collateral for the last three classes).",
             ),
         )
         return ReportData(
@@ -486,7 +486,7 @@ def _specs():  # type: ignore[no-untyped-def]
             T("Daftar Nominatif Pinjaman", "Loan Register"),
             T(
                 "Semua pinjaman beredar per kolektibilitas dengan PPAP",
-                "Every outstanding loan by class, with the provision",
+                "Every outstanding loan by class, with the allowance (PPAP)",
             ),
             build_register,
             (PERIOD, DATE, GROUP),
