@@ -11,15 +11,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import Executable
 
 
-def plain_rows(session: Session | Connection, stmt: Executable) -> list[tuple]:
-    """The rows of a Core ``select`` in the session's (or connection's) transaction,
-    unprocessed."""
-    conn = session.connection() if isinstance(session, Session) else session
+def plain_rows(session: Session, stmt: Executable) -> list[tuple]:
+    """The rows of a Core ``select`` in the session's transaction, unprocessed."""
+    conn = session.connection()
     compiled = stmt.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})
     params = compiled.construct_params()
     sqlite = conn.dialect.name == "sqlite"

@@ -42,7 +42,6 @@ from .. import dialogs
 from ..context import GROUPS, LEDGER, LOANS, MEMBERS, SAVINGS, AppContext
 from ..forms.member_form_ui import Ui_MemberForm
 from ..widgets import (
-    DirtyTracker,
     FieldErrors,
     check_field,
     parse_date,
@@ -51,6 +50,7 @@ from ..widgets import (
     to_date,
 )
 from .base import DataTable, HeaderedModel, Index, Page, RowsModel, fmt_date, setup_table
+from .form_dialog import FormDialog
 
 PAGE_SIZE = 200
 
@@ -373,7 +373,7 @@ class MembersPage(Page):
 # ---------------------------------------------------------------- the member form
 
 
-class MemberDialog(QDialog):
+class MemberDialog(FormDialog):
     """New member or profile change. Validates as you type; a failed save keeps the form."""
 
     saved = Signal(object)
@@ -381,8 +381,7 @@ class MemberDialog(QDialog):
     def __init__(
         self, ctx: AppContext, detail: MemberDetail | None, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.detail = detail
         self.ui = Ui_MemberForm()
         self.ui.setupUi(self)
@@ -431,7 +430,6 @@ class MemberDialog(QDialog):
         self._load_choices()
         if detail is not None:
             self._fill(detail)
-        self.dirty = DirtyTracker(self)
         self.dirty.watch(
             ui.nameEdit,
             ui.nikEdit,
@@ -455,7 +453,6 @@ class MemberDialog(QDialog):
         ui.phoneEdit.textEdited.connect(lambda _t: self._check("phone"))
         ui.birthDateEdit.textEdited.connect(lambda _t: self._check("birth_date"))
         ui.joinDateEdit.userDateChanged.connect(lambda _d: self._check("join_date"))
-        self.saving = False
 
     def _load_choices(self) -> None:
         ui = self.ui
@@ -574,36 +571,18 @@ class MemberDialog(QDialog):
             if first is not None:
                 first.setFocus()
             return
-        self.saving = True
         ctx = self.ctx
         if self.detail is None:
             fn = lambda: members_service.register_member(ctx.db, ctx.actor, data)  # noqa: E731
         else:
             number = self.detail.number
             fn = lambda: members_service.update_member(ctx.db, ctx.actor, number, data)  # noqa: E731
-        ctx.write(
-            fn,
-            changes={MEMBERS, GROUPS, SAVINGS},
-            on_done=self._saved,
-            on_error=self._failed,
-            parent=self,
-        )
+        self.post(fn, {MEMBERS, GROUPS, SAVINGS}, self._member_saved)
 
-    def _saved(self, detail: MemberDetail) -> None:
-        self.saving = False
+    def _member_saved(self, detail: MemberDetail) -> None:
         self.detail_saved = detail
-        self.dirty.dirty = False
         self.saved.emit(detail)
         self.accept()
-
-    def _failed(self, exc: BaseException) -> bool:
-        self.saving = False
-        return self.errors.show(exc)
-
-    def reject(self) -> None:
-        if self.dirty.dirty and not dialogs.ask_discard(self):
-            return
-        super().reject()
 
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
         if self.dirty.dirty and self.result() != QDialog.DialogCode.Accepted:
