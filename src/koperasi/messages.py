@@ -643,3 +643,36 @@ FIELDS.update(
         "interest_paid": ("Bunga sudah dibayar", "Interest paid"),
     }
 )
+
+
+# ---------------------------------------------------------------- plausibility (issue 15):
+# an amount far above what the books have seen for its kind needs a confirmation.
+MESSAGES.update(
+    {
+        "amount_implausible": (
+            "{field} {amount} jauh di atas yang biasa untuk {what} (biasanya paling besar"
+            " {typical}; batas kewajaran {ceiling}). Periksa jumlahnya.",
+            "{field} {amount} is far above the usual for {what_en} (usually at most"
+            " {typical}; plausibility limit {ceiling}). Check the amount.",
+        ),
+        "amount_implausible_new": (
+            "{field} {amount} di atas batas kewajaran {ceiling} untuk {what} (belum ada"
+            " riwayatnya di pembukuan). Periksa jumlahnya.",
+            "{field} {amount} is above the plausibility limit {ceiling} for {what_en} (the"
+            " books have no history of it yet). Check the amount.",
+        ),
+        "amounts_implausible": (
+            "{count} jumlah jauh di atas yang biasa: {rows}. Periksa jumlahnya.",
+            "{count} amount(s) far above the usual: {rows_en}. Check the amounts.",
+        ),
+        "confirm_large_hint": (
+            "Bila memang benar, ulangi dengan --confirm-large.",
+            "If it is right, run again with --confirm-large.",
+        ),
+    }
+)
+FIELDS.update(
+    {
+        "ceiling": ("Batas kewajaran", "Plausibility limit"),
+    }
+)

@@ -17,6 +17,10 @@ from .. import __version__
 from ..errors import KoperasiError
 from .base import CliContext, UsageError
 
+# Codes of an amount above its plausibility ceiling (services/plausibility.py): the
+# message tells which option confirms it.
+IMPLAUSIBLE = ("amount_implausible", "amount_implausible_new", "amounts_implausible")
+
 # Modules that add sub-commands; each has ``register(subparsers) -> None``.
 COMMAND_MODULES: list[str] = [
     "koperasi.cli.core_cmd",
@@ -73,7 +77,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"koperasi: {one_line(str(exc))}", file=sys.stderr)
         return 2
     except KoperasiError as exc:
-        print(f"koperasi: {one_line(exc.message(lang))}", file=sys.stderr)
+        text = exc.message(lang)
+        if exc.code in IMPLAUSIBLE:
+            text += " " + KoperasiError("confirm_large_hint").message(lang)
+        print(f"koperasi: {one_line(text)}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print("koperasi: dibatalkan" if lang == "id" else "koperasi: cancelled", file=sys.stderr)

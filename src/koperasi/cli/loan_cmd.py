@@ -84,6 +84,12 @@ def register(sub) -> None:  # type: ignore[no-untyped-def]
     a.add_argument("--date")
     a.add_argument("--first-due", dest="first_due")
     a.add_argument("--collateral", default="0")
+    a.add_argument(
+        "--confirm-large",
+        dest="confirm_large",
+        action="store_true",
+        help="jumlah jauh di atas batas kewajaran memang benar",
+    )
     a.add_argument("--json", action="store_true")
     a.set_defaults(func=cmd_apply)
 
@@ -120,6 +126,12 @@ def register(sub) -> None:  # type: ignore[no-untyped-def]
         dest="excess_to_savings",
         action="store_true",
         help="kelebihan bayar masuk simpanan sukarela",
+    )
+    r.add_argument(
+        "--confirm-large",
+        dest="confirm_large",
+        action="store_true",
+        help="jumlah jauh di atas batas kewajaran memang benar",
     )
     r.add_argument("--json", action="store_true")
     r.set_defaults(func=cmd_repay)
@@ -317,7 +329,7 @@ def cmd_apply(ctx, args) -> int:  # type: ignore[no-untyped-def]
         first_due=parse_date(args.first_due, "first_due") if args.first_due else None,
         collateral=parse_amount(args.collateral, "collateral"),
     )
-    _print_detail(ctx, loans.apply(ctx.db, ctx.actor, data), args)
+    _print_detail(ctx, loans.apply(ctx.db, ctx.actor, data, confirm_large=args.confirm_large), args)
     return 0
 
 
@@ -392,6 +404,7 @@ def cmd_repay(ctx, args) -> int:  # type: ignore[no-untyped-def]
         args.source,
         args.memo,
         excess_to_savings=args.excess_to_savings,
+        confirm_large=args.confirm_large,
     )
     _print_tx(ctx, v, args)
     return 0

@@ -20,6 +20,12 @@ def register(sub) -> None:  # type: ignore[no-untyped-def]
         a.add_argument("amount")
         a.add_argument("--date")
         a.add_argument("--memo", default="")
+        a.add_argument(
+            "--confirm-large",
+            dest="confirm_large",
+            action="store_true",
+            help="jumlah jauh di atas batas kewajaran memang benar",
+        )
         a.add_argument("--json", action="store_true")
         a.set_defaults(func=cmd_deposit if name == "deposit" else cmd_withdraw)
     st = s.add_parser("statement", help="mutasi rekening")
@@ -54,6 +60,12 @@ def register(sub) -> None:  # type: ignore[no-untyped-def]
     ja.add_argument("--description", required=True)
     ja.add_argument("--debit", action="append", default=[], metavar="AKUN=JUMLAH")
     ja.add_argument("--credit", action="append", default=[], metavar="AKUN=JUMLAH")
+    ja.add_argument(
+        "--confirm-large",
+        dest="confirm_large",
+        action="store_true",
+        help="jumlah jauh di atas batas kewajaran memang benar",
+    )
     ja.add_argument("--json", action="store_true")
     ja.set_defaults(func=cmd_journal_add)
     jr = js.add_parser("reverse", help="balik jurnal")
@@ -112,6 +124,7 @@ def cmd_deposit(ctx, args) -> int:  # type: ignore[no-untyped-def]
         parse_amount(args.amount),
         _date(args.date),
         args.memo,
+        confirm_large=args.confirm_large,
     )
     _print_tx(ctx, v, args)
     return 0
@@ -128,6 +141,7 @@ def cmd_withdraw(ctx, args) -> int:  # type: ignore[no-untyped-def]
         parse_amount(args.amount),
         _date(args.date),
         args.memo,
+        confirm_large=args.confirm_large,
     )
     _print_tx(ctx, v, args)
     return 0
@@ -255,7 +269,14 @@ def cmd_journal_add(ctx, args) -> int:  # type: ignore[no-untyped-def]
     from ..services import ledger
 
     lines = _parse_lines(args.debit, "d") + _parse_lines(args.credit, "c")
-    e = ledger.add_manual_entry(ctx.db, ctx.actor, _date(args.date), args.description, lines)
+    e = ledger.add_manual_entry(
+        ctx.db,
+        ctx.actor,
+        _date(args.date),
+        args.description,
+        lines,
+        confirm_large=args.confirm_large,
+    )
     if args.json:
         print_json(e)
     else:

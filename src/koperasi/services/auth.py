@@ -39,6 +39,7 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "period.close": MONEY,
     "period.reopen": frozenset({Role.ADMIN}),
     "settings.write": frozenset({Role.ADMIN}),
+    "plausibility.write": MONEY,  # the treasurer sets the plausibility ceilings too
     "user.manage": frozenset({Role.ADMIN}),
     "import.write": MONEY,
     "backup.create": ALL_ROLES,

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from ..db.models import Loan, Member, SavingsAccount
 from ..errors import ValidationError
-from . import audit, savings
+from . import audit, plausibility, savings
 from .auth import Actor, require, require_group_visible
 from .counters import SERIES_LOAN, SERIES_SAVINGS, next_receipt
 from .groups import group_by_code
@@ -152,10 +152,14 @@ def post_group_meeting(
     group_code: str,
     date: dt.date,
     payments: Sequence[tuple[str, int, int, int]],
+    *,
+    confirm_large: bool = False,
 ) -> GroupMeetingResult:  # type: ignore[no-untyped-def]
     """Post everything collected at a group meeting in ONE transaction: per member
     ``(member_no, wajib, sukarela, loan)``; one receipt per member. A loan amount pays the
-    member's oldest active loan first (the rest, if any, the next one)."""
+    member's oldest active loan first (the rest, if any, the next one). Cells above their
+    plausibility ceilings are refused together (one message listing them all) unless
+    ``confirm_large``."""
     require(actor, "savings.write")
     require(actor, "loan.write")
     from .loan_repayments import repay_in
@@ -242,6 +246,29 @@ def post_group_meeting(
                     tuple(numbers),
                 )
             )
+        if not confirm_large:
+            plausibility.check_rows_in(
+                s,
+                [
+                    cell
+                    for r in out
+                    for cell in (
+                        (
+                            r.member_number,
+                            "wajib",
+                            plausibility.deposit_kind(wajib_p.code),
+                            r.wajib,
+                        ),
+                        (
+                            r.member_number,
+                            "sukarela",
+                            plausibility.deposit_kind(sukarela_p.code),
+                            r.sukarela,
+                        ),
+                        (r.member_number, "loan_amount", plausibility.REPAYMENT, r.loan),
+                    )
+                ],
+            )  # after the other checks; a refusal rolls the whole meeting back
         result = GroupMeetingResult(g.code, date, tuple(out))
         audit.record(s, actor, "group.meeting", "group", g.code, after=result)
         return result

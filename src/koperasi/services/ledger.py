@@ -337,11 +337,17 @@ def add_manual_entry(
     date: dt.date,
     description: str,  # type: ignore[no-untyped-def]
     lines: Sequence[Line],
+    *,
+    confirm_large: bool = False,
 ) -> EntryView:
     """The cooperative's own income and expenses (listrik, ATK, honor pengurus ...).
 
     Control accounts (savings, loans) are refused: their subledger must move with them.
+    An income (credits on income accounts) or expense (debits on expense accounts) above
+    its plausibility ceiling needs ``confirm_large``.
     """
+    from . import plausibility
+
     require(actor, "ledger.write")
     if not description.strip():
         raise ValidationError("description", "required")
@@ -359,6 +365,19 @@ def add_manual_entry(
         entry = post(
             s, actor, date, description.strip(), lines, source="manual", receipt_no=receipt
         )
+        types = dict(
+            s.execute(
+                select(Account.code, Account.type).where(
+                    Account.code.in_({ln.account for ln in lines})
+                )
+            ).all()
+        )
+        for kind, acc_type, side in (
+            (plausibility.INCOME, "income", "credit"),
+            (plausibility.EXPENSE, "expense", "debit"),
+        ):
+            amount = sum(getattr(ln, side) for ln in lines if types.get(ln.account) == acc_type)
+            plausibility.check_in(s, kind, amount, confirmed=confirm_large)
         view = entry_view(s, entry.id)
         audit.record(s, actor, "journal.add", "journal_entry", entry.id, after=view)
         return view

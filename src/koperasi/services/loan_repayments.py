@@ -37,7 +37,7 @@ from ..domain.allocation import payoff_quote as quote_payoff
 from ..domain.money import format_rupiah
 from ..domain.schedule import Schedule, generate, validate_terms
 from ..errors import NotFound, ValidationError
-from . import audit, ledger, savings
+from . import audit, ledger, plausibility, savings
 from .auth import Actor, require
 from .counters import SERIES_LOAN, next_receipt
 from .ledger import Line
@@ -433,11 +433,14 @@ def repay(
     source: str = "kas",
     memo: str = "",
     excess_to_savings: bool = False,
+    *,
+    confirm_large: bool = False,
 ) -> LoanTxView:  # type: ignore[no-untyped-def]
     """Take a repayment (cash, or from the member's sukarela savings). The result shows
     how much went to penalty, fee, interest and principal of which installments. More than
     the whole outstanding is refused unless ``excess_to_savings`` (then the rest goes to
-    the member's sukarela savings)."""
+    the member's sukarela savings). An amount above the repayment plausibility ceiling
+    needs ``confirm_large``."""
     require(actor, "loan.write")
     if amount is None or isinstance(amount, bool) or not isinstance(amount, int):
         raise ValidationError("amount", "not_an_amount", value=amount)
@@ -454,6 +457,7 @@ def repay(
             excess_to_savings=excess_to_savings,
         )
         assert tx is not None and alloc is not None
+        plausibility.check_in(s, plausibility.REPAYMENT, amount, confirmed=confirm_large)
         return tx_view(
             s, tx, loan, new_allocations=[(ln.no, ln.component, ln.amount) for ln in alloc.lines]
         )

@@ -39,7 +39,7 @@ from ..domain.arrears import penalty_for
 from ..domain.money import RoundingMode, format_rupiah, percent_of
 from ..domain.schedule import Schedule, ScheduleTerms, generate, next_meeting_day
 from ..errors import NotFound, ValidationError
-from . import audit, ledger, savings
+from . import audit, ledger, plausibility, savings
 from .auth import Actor, require, require_group_visible, visible_groups
 from .counters import SERIES_LOAN, next_number, next_receipt
 from .ledger import Line
@@ -736,12 +736,16 @@ def apply_in(session: Session, actor: Actor, data: ApplyInput) -> Loan:
     return loan
 
 
-def apply(db, actor: Actor, data: ApplyInput) -> LoanDetail:  # type: ignore[no-untyped-def]
+def apply(db, actor: Actor, data: ApplyInput, *, confirm_large: bool = False) -> LoanDetail:  # type: ignore[no-untyped-def]
     """Record a loan application (amount and term within the product's ranges, member
-    active, within the savings limit, and the one-open-loan rule)."""
+    active, within the savings limit, and the one-open-loan rule). A principal above the
+    plausibility ceiling needs ``confirm_large`` (checked here, not again at disbursement:
+    the principal does not change in between)."""
     require(actor, "loan.write")
     with unit_of_work(db) as s:
-        return detail_in(s, apply_in(s, actor, data))
+        loan = apply_in(s, actor, data)
+        plausibility.check_in(s, plausibility.LOAN, data.amount, confirmed=confirm_large)
+        return detail_in(s, loan)
 
 
 def preview_schedule(

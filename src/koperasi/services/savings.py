@@ -18,7 +18,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 from ..db.models import JournalEntry, Member, SavingsAccount, SavingsProduct, SavingsTransaction
 from ..domain.money import format_rupiah, round_money
 from ..errors import NotFound, ValidationError
-from . import audit, ledger
+from . import audit, ledger, plausibility
 from .auth import Actor, require, require_group_visible
 from .counters import SERIES_SAVINGS, next_receipt
 from .ledger import Line
@@ -458,12 +458,24 @@ def deposit(
     amount: int,  # type: ignore[no-untyped-def]
     date: dt.date,
     memo: str = "",
+    *,
+    confirm_large: bool = False,
 ) -> SavingsTxView:
-    """Take a deposit in cash: Dr Kas, Cr the product's savings account."""
+    """Take a deposit in cash: Dr Kas, Cr the product's savings account. An amount above
+    the product's plausibility ceiling needs ``confirm_large`` (services/plausibility.py)."""
     require(actor, "savings.write")
     with unit_of_work(db) as s:
         member = member_by_number(s, member_no, lock=True)
-        return deposit_in(s, actor, member, product_by_code(s, product_code), amount, date, memo)
+        product = product_by_code(s, product_code)
+        view = deposit_in(s, actor, member, product, amount, date, memo)
+        plausibility.check_in(
+            s,
+            plausibility.deposit_kind(product.code),
+            amount,
+            confirmed=confirm_large,
+            product_name=product.name,
+        )  # after the other checks (their message comes first); a refusal rolls back
+        return view
 
 
 def withdraw(
@@ -474,12 +486,17 @@ def withdraw(
     amount: int,  # type: ignore[no-untyped-def]
     date: dt.date,
     memo: str = "",
+    *,
+    confirm_large: bool = False,
 ) -> SavingsTxView:
-    """Pay out in cash, keeping the product's minimum balance; pokok/wajib only at exit."""
+    """Pay out in cash, keeping the product's minimum balance; pokok/wajib only at exit.
+    An amount above the withdrawal plausibility ceiling needs ``confirm_large``."""
     require(actor, "savings.write")
     with unit_of_work(db) as s:
         member = member_by_number(s, member_no, lock=True)
-        return withdraw_in(s, actor, member, product_by_code(s, product_code), amount, date, memo)
+        view = withdraw_in(s, actor, member, product_by_code(s, product_code), amount, date, memo)
+        plausibility.check_in(s, plausibility.WITHDRAWAL, amount, confirmed=confirm_large)
+        return view
 
 
 def reverse_transaction(db, actor: Actor, tx_id: int, date: dt.date, reason: str) -> SavingsTxView:  # type: ignore[no-untyped-def]

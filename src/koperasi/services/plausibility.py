@@ -1,0 +1,341 @@
+"""Plausibility ceilings: an amount far above what the cooperative has seen for that kind of
+transaction is posted only when the caller confirms it (``confirm_large=True``).
+
+Kinds (the key in the ``plausibility`` setting):
+
+- ``setor:<PRODUCT>``: a savings deposit, one kind per savings product (POKOK, WAJIB, ...)
+- ``tarik``: a savings withdrawal
+- ``pinjaman``: the principal of a loan application (checked again at disbursement only
+  through the application: the principal cannot change in between)
+- ``angsuran``: a loan repayment
+- ``pendapatan`` / ``beban``: a manual journal entry's income / expense amount
+- the group meeting grid: each member's cell against the kind it is (wajib and sukarela
+  deposits, the loan repayment), with one confirmation for all the rows above their ceiling.
+
+Each ceiling is derived from the books by :func:`koperasi.domain.plausibility.derived_ceiling`
+(5 x the 99th percentile of the latest 2,000 amounts of the kind, at least the kind's floor
+in :data:`FLOORS`), unless the treasurer or the administrator set one in Pengaturan (the
+``plausibility`` setting: ``{kind: rupiah}``; a kind not in it is derived).
+
+Cost: the derived values are read once per database and process and kept for
+:data:`CACHE_SECONDS` (each read takes the latest rows of its kind by primary key; no table
+is scanned per posting); a posting then costs one primary-key read of the setting.
+
+Importers (opening balances, running loans brought in from old books) are NOT checked:
+moving in from old books brings large first amounts. They call the ``*_in`` functions of
+the services, which do not check; only the use cases the treasurer drives do (savings
+deposit and withdrawal, loan application, repayment, manual journal entry, group meeting).
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+import weakref
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ..db.models import (
+    Account,
+    JournalEntry,
+    JournalLine,
+    Loan,
+    LoanTransaction,
+    SavingsAccount,
+    SavingsProduct,
+    SavingsTransaction,
+)
+from ..domain.money import format_rupiah
+from ..domain.plausibility import WINDOW, derived_ceiling, is_implausible, percentile
+from ..errors import ValidationError
+from . import settings
+from .auth import Actor, require
+from .uow import read_only, unit_of_work
+
+SETTING = "plausibility"
+# The error codes of a refusal (the GUI asks and re-submits; the CLI names --confirm-large)
+CODES = ("amount_implausible", "amount_implausible_new", "amounts_implausible")
+CACHE_SECONDS = 600
+
+DEPOSIT = "setor"
+WITHDRAWAL = "tarik"
+LOAN = "pinjaman"
+REPAYMENT = "angsuran"
+INCOME = "pendapatan"
+EXPENSE = "beban"
+
+# Floors for a cooperative with little history (rupiah).
+FLOORS = {
+    DEPOSIT: 10_000_000,
+    WITHDRAWAL: 10_000_000,
+    LOAN: 50_000_000,
+    REPAYMENT: 10_000_000,
+    INCOME: 25_000_000,
+    EXPENSE: 25_000_000,
+}
+
+LABELS = {
+    DEPOSIT: ("setoran {product}", "a {product} deposit"),
+    WITHDRAWAL: ("penarikan simpanan", "a savings withdrawal"),
+    LOAN: ("pokok pinjaman", "a loan principal"),
+    REPAYMENT: ("angsuran pinjaman", "a loan repayment"),
+    INCOME: ("pendapatan (jurnal manual)", "income (manual journal)"),
+    EXPENSE: ("beban (jurnal manual)", "expense (manual journal)"),
+}
+
+
+def deposit_kind(product_code: str) -> str:
+    return f"{DEPOSIT}:{product_code}"
+
+
+def label(kind: str, lang: str = "id", product_name: str | None = None) -> str:
+    base, _, code = kind.partition(":")
+    pair = LABELS.get(base, (kind, kind))
+    text = pair[0] if lang == "id" else pair[1]
+    return text.format(product=product_name or code)
+
+
+@dataclass(frozen=True)
+class Ceiling:
+    """One kind's ceiling as Pengaturan shows it."""
+
+    kind: str
+    label: str
+    label_en: str
+    derived: int  # from the books
+    typical: int  # the 99th percentile of the past amounts (0: no history)
+    samples: int  # how many past amounts it was derived from
+    override: int | None  # set by the treasurer / administrator
+
+    @property
+    def effective(self) -> int:
+        return self.override if self.override else self.derived
+
+
+# ---------------------------------------------------------------- reading the books
+
+
+def _amounts(session: Session, kind: str) -> list[int]:
+    """The latest :data:`WINDOW` amounts of ``kind`` (newest first), by primary key."""
+    base, _, code = kind.partition(":")
+    if base == DEPOSIT:
+        st, sa, sp = SavingsTransaction, SavingsAccount, SavingsProduct
+        q = (
+            select(st.amount)
+            .join(sa, sa.id == st.account_id)
+            .join(sp, sp.id == sa.product_id)
+            .where(st.kind == "setor", sp.code == code)
+            .order_by(st.id.desc())
+        )
+    elif base == WITHDRAWAL:
+        q = (
+            select(-SavingsTransaction.amount)
+            .where(SavingsTransaction.kind == "tarik")
+            .order_by(SavingsTransaction.id.desc())
+        )
+    elif base == LOAN:
+        q = select(Loan.amount).order_by(Loan.id.desc())
+    elif base == REPAYMENT:
+        q = (
+            select(LoanTransaction.amount)
+            .where(LoanTransaction.kind == "angsuran")
+            .order_by(LoanTransaction.id.desc())
+        )
+    elif base in (INCOME, EXPENSE):
+        side = JournalLine.credit if base == INCOME else JournalLine.debit
+        q = (
+            select(func.sum(side))
+            .select_from(JournalEntry)
+            .join(JournalLine, JournalLine.entry_id == JournalEntry.id)
+            .join(Account, Account.id == JournalLine.account_id)
+            .where(
+                JournalEntry.source == "manual",
+                JournalEntry.reverses_entry_id.is_(None),
+                Account.type == ("income" if base == INCOME else "expense"),
+            )
+            .group_by(JournalEntry.id)
+            .order_by(JournalEntry.id.desc())
+        )
+    else:
+        raise ValueError(f"unknown plausibility kind {kind!r}")
+    return [int(a or 0) for a in session.scalars(q.limit(WINDOW))]
+
+
+def derive(session: Session, kind: str) -> tuple[int, int, int]:
+    """(ceiling, typical amount, number of past amounts) of ``kind`` from the books,
+    uncached."""
+    amounts = _amounts(session, kind)
+    floor = FLOORS[kind.partition(":")[0]]
+    return derived_ceiling(amounts, floor), percentile(amounts), len(amounts)
+
+
+_cache: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # engine -> {kind: (t, value)}
+_lock = threading.Lock()
+
+
+def _derived_cached(session: Session, kind: str) -> tuple[int, int]:
+    """(derived ceiling, typical amount) of ``kind``, from the cache when fresh."""
+    engine = session.get_bind()
+    engine = getattr(engine, "engine", engine)
+    now = time.monotonic()
+    with _lock:
+        per_db = _cache.setdefault(engine, {})
+        hit = per_db.get(kind)
+    if hit is not None and now - hit[0] < CACHE_SECONDS:
+        return hit[1]
+    ceiling, typical, _n = derive(session, kind)
+    value = (ceiling, typical)
+    with _lock:
+        per_db[kind] = (now, value)
+    return value
+
+
+def forget(db) -> None:  # type: ignore[no-untyped-def]
+    """Drop the cached derived ceilings of ``db`` (after an edit, an import or a restore)."""
+    with _lock:
+        for engine in {db.engine, getattr(db, "read_engine", db.engine)}:
+            _cache.pop(engine, None)
+
+
+def overrides_in(session: Session) -> dict[str, int]:
+    raw = settings.get_value(session, SETTING, {}) or {}
+    return {str(k): int(v) for k, v in raw.items() if isinstance(v, int) and v > 0}
+
+
+def ceiling_in(session: Session, kind: str) -> tuple[int, int]:
+    """(ceiling in force, typical amount) of ``kind``: the ceiling set in Pengaturan, else
+    the derived one."""
+    derived, typical = _derived_cached(session, kind)
+    return overrides_in(session).get(kind) or derived, typical
+
+
+# ---------------------------------------------------------------- checking
+
+
+def check_in(
+    session: Session,
+    kind: str,
+    amount: int,
+    *,
+    confirmed: bool,
+    field: str = "amount",
+    product_name: str | None = None,
+) -> None:
+    """Refuse ``amount`` above the ceiling of ``kind`` unless ``confirmed`` (the caller
+    asked the user, or the CLI was given ``--confirm-large``)."""
+    if confirmed or not isinstance(amount, int) or amount <= 0:
+        return
+    ceiling, typical = ceiling_in(session, kind)
+    if is_implausible(amount, ceiling):
+        raise ValidationError(
+            field,
+            "amount_implausible" if typical else "amount_implausible_new",
+            amount=format_rupiah(amount),
+            ceiling=format_rupiah(ceiling),
+            typical=format_rupiah(typical),
+            what=label(kind, "id", product_name),
+            what_en=label(kind, "en", product_name),
+            kind=kind,
+        )
+
+
+@dataclass(frozen=True)
+class Implausible:
+    """One cell of a batch (the group meeting grid) above its ceiling."""
+
+    row: str  # the member number
+    field: str  # wajib | sukarela | loan_amount
+    amount: int
+    ceiling: int
+
+
+def check_rows_in(session: Session, cells: Sequence[tuple[str, str, str, int]]) -> None:
+    """Refuse a batch whose cells ``(row, field, kind, amount)`` are above their ceilings,
+    listing every such cell in one message (one confirmation for the whole batch)."""
+    found = []
+    ceilings: dict[str, int] = {}
+    for row, field, kind, amount in cells:
+        if not isinstance(amount, int) or amount <= 0:
+            continue
+        if kind not in ceilings:
+            ceilings[kind] = ceiling_in(session, kind)[0]
+        if is_implausible(amount, ceilings[kind]):
+            found.append(Implausible(row, field, amount, ceilings[kind]))
+    if found:
+        from ..messages import field_name
+
+        def listing(lang: str) -> str:
+            return "; ".join(
+                f"{f.row} {field_name(f.field, lang)} {format_rupiah(f.amount)}"
+                f" ({'batas' if lang == 'id' else 'limit'} {format_rupiah(f.ceiling)})"
+                for f in found
+            )
+
+        raise ValidationError(
+            "lines",
+            "amounts_implausible",
+            count=len(found),
+            rows=listing("id"),
+            rows_en=listing("en"),
+            items=tuple(found),
+        )
+
+
+# ---------------------------------------------------------------- Pengaturan
+
+
+def _kinds(session: Session) -> list[tuple[str, str | None]]:
+    products = session.execute(
+        select(SavingsProduct.code, SavingsProduct.name)
+        .where(SavingsProduct.active.is_(True))
+        .order_by(SavingsProduct.id)
+    ).all()
+    return [(deposit_kind(code), name) for code, name in products] + [
+        (k, None) for k in (WITHDRAWAL, LOAN, REPAYMENT, INCOME, EXPENSE)
+    ]
+
+
+def ceilings(db) -> list[Ceiling]:  # type: ignore[no-untyped-def]
+    """Every kind with its derived ceiling (read fresh from the books) and the one set."""
+    with read_only(db) as s:
+        overrides = overrides_in(s)
+        out = []
+        for kind, name in _kinds(s):
+            derived, typical, n = derive(s, kind)
+            out.append(
+                Ceiling(
+                    kind,
+                    label(kind, "id", name),
+                    label(kind, "en", name),
+                    derived,
+                    typical,
+                    n,
+                    overrides.get(kind),
+                )
+            )
+        return out
+
+
+def set_ceilings(db, actor: Actor, values: dict[str, int | None]) -> list[Ceiling]:  # type: ignore[no-untyped-def]
+    """Set (an amount) or clear (None / 0: derive from the books) ceilings per kind."""
+    require(actor, "plausibility.write")
+    from .validation import check_amount
+
+    with unit_of_work(db) as s:
+        known = {k for k, _ in _kinds(s)}
+        current = dict(overrides_in(s))
+        for kind, value in values.items():
+            if kind not in known:
+                raise ValidationError(
+                    "kind", "choice", choices=", ".join(sorted(known)), value=kind
+                )
+            if value in (None, 0):
+                current.pop(kind, None)
+            else:
+                current[kind] = check_amount(value, "ceiling")
+        settings.set_value(s, actor, SETTING, current)
+    forget(db)
+    return ceilings(db)
