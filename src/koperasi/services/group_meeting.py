@@ -168,6 +168,10 @@ def post_group_meeting(
         g = group_by_code(s, group_code)
         wajib_p = savings.product_of_kind(s, "wajib")
         sukarela_p = savings.product_of_kind(s, "sukarela")
+        wajib_k, sukarela_k = (plausibility.deposit_kind(p.code) for p in (wajib_p, sukarela_p))
+        limits = plausibility.Limits(
+            s, [wajib_k, sukarela_k, plausibility.REPAYMENT], confirmed=confirm_large
+        )
         seen: set[str] = set()
         out = []
         for row in payments:
@@ -246,29 +250,18 @@ def post_group_meeting(
                     tuple(numbers),
                 )
             )
-        if not confirm_large:
-            plausibility.check_rows_in(
-                s,
-                [
-                    cell
-                    for r in out
-                    for cell in (
-                        (
-                            r.member_number,
-                            "wajib",
-                            plausibility.deposit_kind(wajib_p.code),
-                            r.wajib,
-                        ),
-                        (
-                            r.member_number,
-                            "sukarela",
-                            plausibility.deposit_kind(sukarela_p.code),
-                            r.sukarela,
-                        ),
-                        (r.member_number, "loan_amount", plausibility.REPAYMENT, r.loan),
-                    )
-                ],
-            )  # after the other checks; a refusal rolls the whole meeting back
+        # after the other checks; a refusal rolls the whole meeting back
+        limits.check_rows(
+            [
+                cell
+                for r in out
+                for cell in (
+                    (r.member_number, "wajib", wajib_k, r.wajib),
+                    (r.member_number, "sukarela", sukarela_k, r.sukarela),
+                    (r.member_number, "loan_amount", plausibility.REPAYMENT, r.loan),
+                )
+            ]
+        )
         result = GroupMeetingResult(g.code, date, tuple(out))
         audit.record(s, actor, "group.meeting", "group", g.code, after=result)
         return result

@@ -361,6 +361,8 @@ def add_manual_entry(
         )
         for code, what in controls.items():
             raise ValidationError("account", "not_postable", code=code, what=what)
+        kinds = (plausibility.INCOME, plausibility.EXPENSE)
+        limits = plausibility.Limits(s, kinds, confirmed=confirm_large)
         receipt = next_receipt(s, SERIES_JOURNAL, date.year)
         entry = post(
             s, actor, date, description.strip(), lines, source="manual", receipt_no=receipt
@@ -377,7 +379,7 @@ def add_manual_entry(
             (plausibility.EXPENSE, "expense", "debit"),
         ):
             amount = sum(getattr(ln, side) for ln in lines if types.get(ln.account) == acc_type)
-            plausibility.check_in(s, kind, amount, confirmed=confirm_large)
+            limits.check(kind, amount)
         view = entry_view(s, entry.id)
         audit.record(s, actor, "journal.add", "journal_entry", entry.id, after=view)
         return view

@@ -446,6 +446,7 @@ def repay(
         raise ValidationError("amount", "not_an_amount", value=amount)
     with unit_of_work(db) as s:
         loan = lock_loan(s, number)
+        limits = plausibility.Limits(s, [plausibility.REPAYMENT], confirmed=confirm_large)
         tx, alloc = _repay_in(
             s,
             actor,
@@ -457,7 +458,7 @@ def repay(
             excess_to_savings=excess_to_savings,
         )
         assert tx is not None and alloc is not None
-        plausibility.check_in(s, plausibility.REPAYMENT, amount, confirmed=confirm_large)
+        limits.check(plausibility.REPAYMENT, amount)
         return tx_view(
             s, tx, loan, new_allocations=[(ln.no, ln.component, ln.amount) for ln in alloc.lines]
         )

@@ -743,8 +743,9 @@ def apply(db, actor: Actor, data: ApplyInput, *, confirm_large: bool = False) ->
     the principal does not change in between)."""
     require(actor, "loan.write")
     with unit_of_work(db) as s:
+        limits = plausibility.Limits(s, [plausibility.LOAN], confirmed=confirm_large)
         loan = apply_in(s, actor, data)
-        plausibility.check_in(s, plausibility.LOAN, data.amount, confirmed=confirm_large)
+        limits.check(plausibility.LOAN, data.amount)
         return detail_in(s, loan)
 
 

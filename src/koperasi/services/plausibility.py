@@ -215,20 +215,50 @@ def ceiling_in(session: Session, kind: str) -> tuple[int, int]:
 # ---------------------------------------------------------------- checking
 
 
+class Limits:
+    """The ceilings of some kinds, read BEFORE a use case writes (so that a cold cache does
+    not count the amount being posted as history), checked after its other checks passed.
+    ``confirmed`` (the user said yes, or ``--confirm-large``) reads and checks nothing."""
+
+    def __init__(self, session: Session, kinds: Sequence[str], *, confirmed: bool) -> None:
+        self.session = session
+        self.confirmed = confirmed
+        self.values = {} if confirmed else {k: ceiling_in(session, k) for k in kinds}
+
+    def check(
+        self, kind: str, amount: int, *, field: str = "amount", product_name: str | None = None
+    ) -> None:
+        if not self.confirmed:
+            check_in(
+                self.session,
+                kind,
+                amount,
+                field=field,
+                product_name=product_name,
+                ceiling=self.values.get(kind),
+            )
+
+    def check_rows(self, cells: Sequence[tuple[str, str, str, int]]) -> None:
+        if not self.confirmed:
+            check_rows_in(self.session, cells, self.values)
+
+
 def check_in(
     session: Session,
     kind: str,
     amount: int,
     *,
-    confirmed: bool,
+    confirmed: bool = False,
     field: str = "amount",
     product_name: str | None = None,
+    ceiling: tuple[int, int] | None = None,
 ) -> None:
     """Refuse ``amount`` above the ceiling of ``kind`` unless ``confirmed`` (the caller
-    asked the user, or the CLI was given ``--confirm-large``)."""
+    asked the user, or the CLI was given ``--confirm-large``). ``ceiling``: (ceiling,
+    typical) as read before the caller wrote (see :class:`Limits`)."""
     if confirmed or not isinstance(amount, int) or amount <= 0:
         return
-    ceiling, typical = ceiling_in(session, kind)
+    ceiling, typical = ceiling or ceiling_in(session, kind)
     if is_implausible(amount, ceiling):
         raise ValidationError(
             field,
@@ -252,11 +282,15 @@ class Implausible:
     ceiling: int
 
 
-def check_rows_in(session: Session, cells: Sequence[tuple[str, str, str, int]]) -> None:
+def check_rows_in(
+    session: Session,
+    cells: Sequence[tuple[str, str, str, int]],
+    known: dict[str, tuple[int, int]] | None = None,
+) -> None:
     """Refuse a batch whose cells ``(row, field, kind, amount)`` are above their ceilings,
     listing every such cell in one message (one confirmation for the whole batch)."""
     found = []
-    ceilings: dict[str, int] = {}
+    ceilings = {k: v[0] for k, v in (known or {}).items()}
     for row, field, kind, amount in cells:
         if not isinstance(amount, int) or amount <= 0:
             continue

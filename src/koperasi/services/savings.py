@@ -467,14 +467,11 @@ def deposit(
     with unit_of_work(db) as s:
         member = member_by_number(s, member_no, lock=True)
         product = product_by_code(s, product_code)
+        kind = plausibility.deposit_kind(product.code)
+        limits = plausibility.Limits(s, [kind], confirmed=confirm_large)
         view = deposit_in(s, actor, member, product, amount, date, memo)
-        plausibility.check_in(
-            s,
-            plausibility.deposit_kind(product.code),
-            amount,
-            confirmed=confirm_large,
-            product_name=product.name,
-        )  # after the other checks (their message comes first); a refusal rolls back
+        # after the other checks (their message comes first); a refusal rolls back
+        limits.check(kind, amount, product_name=product.name)
         return view
 
 
@@ -494,8 +491,9 @@ def withdraw(
     require(actor, "savings.write")
     with unit_of_work(db) as s:
         member = member_by_number(s, member_no, lock=True)
+        limits = plausibility.Limits(s, [plausibility.WITHDRAWAL], confirmed=confirm_large)
         view = withdraw_in(s, actor, member, product_by_code(s, product_code), amount, date, memo)
-        plausibility.check_in(s, plausibility.WITHDRAWAL, amount, confirmed=confirm_large)
+        limits.check(plausibility.WITHDRAWAL, amount)
         return view
 
 
