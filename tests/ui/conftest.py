@@ -28,7 +28,7 @@ def _answers(monkeypatch):
     answers: list[bool] = []
     asked: list[tuple[str, str]] = []
 
-    def ask(parent, title, text, yes, no):  # type: ignore[no-untyped-def]
+    def ask(parent, title, text, yes, no, **_kw):  # type: ignore[no-untyped-def]
         asked.append((title, text))
         return answers.pop(0) if answers else True
 

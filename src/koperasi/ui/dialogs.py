@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
 # Messages shown so far (title, text): tests read them; the app never does.
 shown: list[tuple[str, str]] = []
@@ -35,20 +35,32 @@ def warn(parent: QWidget | None, title: str, text: str) -> QMessageBox:
     return _box(parent, QMessageBox.Icon.Warning, title, text)
 
 
-def _ask(parent: QWidget | None, title: str, text: str, yes: str, no: str) -> bool:
+def question_box(
+    parent: QWidget | None, title: str, text: str, yes: str, no: str, *, default_no: bool = False
+) -> QMessageBox:
+    """The question box :func:`ask` shows (built apart so a test can look at it)."""
     box = QMessageBox(
         QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent
     )
     box.setObjectName("questionBox")
     yes_btn = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(no, QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(yes_btn)
+    yes_btn.setObjectName("questionYesButton")
+    no_btn = box.addButton(no, QMessageBox.ButtonRole.RejectRole)
+    no_btn.setObjectName("questionNoButton")
+    box.setDefaultButton(no_btn if default_no else yes_btn)
+    return box
+
+
+def _ask(
+    parent: QWidget | None, title: str, text: str, yes: str, no: str, *, default_no: bool = False
+) -> bool:
+    box = question_box(parent, title, text, yes, no, default_no=default_no)
     box.exec()
-    return box.clickedButton() is yes_btn
+    return box.clickedButton() is box.findChild(QPushButton, "questionYesButton")
 
 
-# Replaceable in tests: ask(parent, title, text, yes, no) -> bool
-ask: Callable[[QWidget | None, str, str, str, str], bool] = _ask
+# Replaceable in tests: ask(parent, title, text, yes, no, *, default_no=False) -> bool
+ask: Callable[..., bool] = _ask
 
 
 def confirm(parent: QWidget | None, title: str, text: str, yes: str | None = None) -> bool:
@@ -71,4 +83,26 @@ def ask_discard(parent: QWidget | None) -> bool:
         ),
         QCoreApplication.translate("dialogs", "Buang perubahan"),
         QCoreApplication.translate("dialogs", "Kembali ke formulir"),
+    )
+
+
+def large_amount_text(message: str) -> str:
+    """The question asked before an amount above its plausibility ceiling is posted."""
+    return (
+        message
+        + "\n\n"
+        + QCoreApplication.translate("dialogs", "Jumlah ini benar dan tetap dibukukan?")
+    )
+
+
+def confirm_large_amount(parent: QWidget | None, message: str) -> bool:
+    """Ask before posting an amount far above the usual (the service's ``message`` names
+    the field, the amount and the usual maximum). The default button is Batal."""
+    return ask(
+        parent,
+        QCoreApplication.translate("dialogs", "Jumlah tidak biasa"),
+        large_amount_text(message),
+        QCoreApplication.translate("dialogs", "Ya, jumlahnya benar"),
+        QCoreApplication.translate("dialogs", "Batal"),
+        default_no=True,
     )

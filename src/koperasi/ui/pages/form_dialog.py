@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...errors import ValidationError
+from ...services import plausibility
 from .. import dialogs
 from ..context import AppContext
 from ..widgets import DirtyTracker, FieldErrors
@@ -103,14 +104,33 @@ class FormDialog(QDialog):
         fn: Callable[[], Any],
         changes: set[str] | frozenset[str],
         on_done: Callable[[Any], None],
+        *,
+        confirmed: Callable[[], Any] | None = None,
     ) -> None:
-        """Write ``fn`` off the UI thread; ``on_done`` gets its result once it is saved."""
+        """Write ``fn`` off the UI thread; ``on_done`` gets its result once it is saved.
+
+        ``confirmed``: the same write with ``confirm_large=True``. When the service refuses
+        an amount far above the usual, the user is asked (default Batal); yes posts
+        ``confirmed``, Batal leaves the form open with the message under the field."""
         self.saving = True
+
+        def failed(exc: BaseException) -> bool:
+            if (
+                confirmed is not None
+                and isinstance(exc, ValidationError)
+                and exc.code in plausibility.CODES
+            ):
+                self.saving = False
+                if dialogs.confirm_large_amount(self, exc.message(self.ctx.lang)):
+                    self.post(confirmed, changes, on_done)
+                    return True
+            return self._failed(exc)
+
         self.ctx.write(
             fn,
             changes=changes,
             on_done=lambda result: self._saved(result, on_done),
-            on_error=self._failed,
+            on_error=failed,
             parent=self,
         )
 

@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.fmt import terbilang
+from ...errors import KoperasiError
 from ...services import ledger as ledger_service
-from ...services import ui_queries
+from ...services import plausibility, ui_queries
 from ...services.ledger import EntryView, Line
 from .. import dialogs
 from ..context import LEDGER, SAVINGS, SETTINGS, AppContext
@@ -417,7 +418,7 @@ class ManualEntryDialog(QDialog):
             return [Line(cash, debit=amount), Line(account, credit=amount)]
         return [Line(account, debit=amount), Line(cash, credit=amount)]
 
-    def save(self) -> None:
+    def save(self, confirm_large: bool = False) -> None:
         ui, ctx = self.ui, self.ctx
         self.errors.clear()
         amount = ui.amountEdit.value()
@@ -440,11 +441,23 @@ class ManualEntryDialog(QDialog):
                 ),
             )
 
+        def failed(exc: BaseException) -> bool:
+            if (
+                isinstance(exc, KoperasiError)
+                and exc.code in plausibility.CODES
+                and dialogs.confirm_large_amount(self, exc.message(ctx.lang))
+            ):
+                self.save(confirm_large=True)
+                return True
+            return self.errors.show(exc)
+
         ctx.write(
-            lambda: ledger_service.add_manual_entry(ctx.db, ctx.actor, date, description, lines),
+            lambda: ledger_service.add_manual_entry(
+                ctx.db, ctx.actor, date, description, lines, confirm_large=confirm_large
+            ),
             changes={LEDGER},
             on_done=done,
-            on_error=self.errors.show,
+            on_error=failed,
             parent=self,
         )
 

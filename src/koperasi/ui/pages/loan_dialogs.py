@@ -452,6 +452,17 @@ class RepaymentDialog(FormDialog):
             ),
             MONEY_CHANGES,
             self._done,
+            confirmed=lambda: repay_service.repay(
+                ctx.db,
+                ctx.actor,
+                number,
+                amount,
+                date,
+                source,
+                memo,
+                excess_to_savings=excess,
+                confirm_large=True,
+            ),
         )
 
     def _done(self, view: LoanTxView) -> None:

@@ -22,6 +22,7 @@ from ...domain.fmt import terbilang
 from ...errors import KoperasiError, ValidationError
 from ...services import loan_products as products_service
 from ...services import loans as loans_service
+from ...services import plausibility
 from ...services.loans import ApplyInput, LoanDetail
 from .. import dialogs
 from ..context import LOANS, AppContext
@@ -399,8 +400,9 @@ class LoanApplicationWizard(QWizard):
     def date(self) -> dt.date:
         return to_date(self.termsPage.ui.dateEdit.date())
 
-    def accept(self) -> None:
-        """Finish: save the application; on a refusal, go back to the field it names."""
+    def accept(self, confirm_large: bool = False) -> None:
+        """Finish: save the application; on a refusal, go back to the field it names. A
+        principal far above the usual is posted only after the user confirms it."""
         if self.saving:
             return
         data = self.termsPage.apply_input()
@@ -409,7 +411,7 @@ class LoanApplicationWizard(QWizard):
         ctx = self.ctx
         self.saving = True
         ctx.write(
-            lambda: loans_service.apply(ctx.db, ctx.actor, data),
+            lambda: loans_service.apply(ctx.db, ctx.actor, data, confirm_large=confirm_large),
             changes={LOANS},
             on_done=self._applied,
             on_error=self._failed,
@@ -426,6 +428,11 @@ class LoanApplicationWizard(QWizard):
         self.saving = False
         if not isinstance(exc, KoperasiError):
             return False
+        if exc.code in plausibility.CODES and dialogs.confirm_large_amount(
+            self, exc.message(self.ctx.lang)
+        ):
+            self.accept(confirm_large=True)
+            return True
         field = getattr(exc, "field", None)
         if field in ("member", "product", "group"):
             while self.currentPage() is not self.memberPage:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from ...domain.money import MoneyParseError, parse_rupiah
 from ...errors import KoperasiError
 from ...services import group_meeting as meeting_service
+from ...services import plausibility
 from ...services.group_meeting import GroupMeetingResult, MemberDues
 from .. import dialogs
 from ..context import LEDGER, LOANS, MEMBERS, SAVINGS, AppContext
@@ -33,6 +34,7 @@ from ..widgets import FieldErrors, format_amount, rp, setup_date_edit, to_date
 from .base import Index, RowsModel, fmt_date, setup_table
 
 PAY_COLUMNS = {8: "wajib", 9: "sukarela", 10: "loan"}
+_COLUMN = {"wajib": "wajib", "sukarela": "sukarela", "loan_amount": "loan"}  # service field
 INVALID_BG = QColor("#fde2e4")
 
 
@@ -335,7 +337,7 @@ class GroupMeetingDialog(QDialog):
             )
         )
 
-    def post(self) -> None:
+    def post(self, confirm_large: bool = False) -> None:
         if self.saving:
             return
         self.errors.clear()
@@ -358,7 +360,9 @@ class GroupMeetingDialog(QDialog):
         ctx, code, date = self.ctx, self.group_code, self.meeting_date()
         self.saving = True
         ctx.write(
-            lambda: meeting_service.post_group_meeting(ctx.db, ctx.actor, code, date, payments),
+            lambda: meeting_service.post_group_meeting(
+                ctx.db, ctx.actor, code, date, payments, confirm_large=confirm_large
+            ),
             changes={SAVINGS, LOANS, LEDGER, MEMBERS},
             on_done=self._posted,
             on_error=self._failed,
@@ -369,6 +373,18 @@ class GroupMeetingDialog(QDialog):
         self.saving = False
         if not isinstance(exc, KoperasiError):
             return False
+        if exc.code in plausibility.CODES:
+            if dialogs.confirm_large_amount(self, self.implausible_text(exc)):
+                self.post(confirm_large=True)
+                return True
+            first = exc.params["items"][0]
+            for r, line in enumerate(self.model.lines):
+                if line.dues.member_number == first.row:
+                    col = next(c for c, k in PAY_COLUMNS.items() if k == _COLUMN[first.field])
+                    self.table.setCurrentIndex(self.model.index(r, col))
+                    break
+            self.errors.set("_grid", self.implausible_text(exc))
+            return True
         msg = exc.message(self.ctx.lang)
         member = getattr(exc, "params", {}).get("member") or getattr(exc, "params", {}).get("value")
         if member:
@@ -381,6 +397,26 @@ class GroupMeetingDialog(QDialog):
                     break
         self.errors.set("_grid", msg)
         return True
+
+    def implausible_text(self, exc: KoperasiError) -> str:
+        """One line per cell above its ceiling: row, member, column, amount, ceiling."""
+        rows = {line.dues.member_number: r for r, line in enumerate(self.model.lines)}
+        headers = {k: self.model.headers[c] for c, k in PAY_COLUMNS.items()}
+        lines = [
+            self.tr(
+                "Baris {row} ({member}), {column}: {amount} (batas kewajaran {ceiling})"
+            ).format(
+                row=rows.get(item.row, -1) + 1,
+                member=item.row,
+                column=headers[_COLUMN[item.field]],
+                amount=rp(item.amount),
+                ceiling=rp(item.ceiling),
+            )
+            for item in exc.params["items"]
+        ]
+        return "\n".join(
+            [self.tr("Jumlah berikut jauh di atas yang biasa; periksa sebelum dibukukan:")] + lines
+        )
 
     def _posted(self, result: GroupMeetingResult) -> None:
         self.saving = False

@@ -190,6 +190,9 @@ class SavingsTxDialog(FormDialog):
             lambda: fn_service(ctx.db, ctx.actor, number, code, amount, date, memo),
             {SAVINGS, LEDGER, MEMBERS},
             self._done,
+            confirmed=lambda: fn_service(
+                ctx.db, ctx.actor, number, code, amount, date, memo, confirm_large=True
+            ),
         )
 
     def _done(self, view: SavingsTxView) -> None:

@@ -1,15 +1,17 @@
-"""Pengaturan: cooperative profile, savings rules, language, database location."""
+"""Pengaturan: cooperative profile, savings rules, plausibility ceilings, language, database
+location."""
 
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -18,8 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...errors import ValidationError
+from ...errors import KoperasiError, ValidationError
 from ...paths import data_dir
+from ...services import plausibility
 from ...services import savings as savings_service
 from ...services import settings as settings_service
 from ...services.settings import Profile
@@ -27,7 +30,7 @@ from .. import dialogs
 from ..context import SAVINGS, SETTINGS, AppContext
 from ..forms.profile_form_ui import Ui_ProfileForm
 from ..forms.savings_rules_form_ui import Ui_SavingsRulesForm
-from ..widgets import FieldErrors
+from ..widgets import FieldErrors, MoneyEdit, rp
 from .base import Page
 
 
@@ -196,6 +199,87 @@ def apply_savings_rules(db, actor, rules: SavingsRules) -> None:  # type: ignore
             )
 
 
+class PlausibilityEditor(QWidget):
+    """Batas kewajaran: per kind of transaction, the ceiling derived from the books and the
+    one the treasurer sets (empty: derived). An amount above it asks for a confirmation."""
+
+    def __init__(self, lang: str = "id", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("plausibilityEditor")
+        self.lang = lang
+        layout = QVBoxLayout(self)
+        note = QLabel(
+            self.tr(
+                "Jumlah yang jauh di atas kebiasaan koperasi ditanyakan dulu sebelum dibukukan "
+                "(salah ketik satu nol terlalu banyak). Batas dihitung dari pembukuan: 5 kali "
+                "jumlah yang biasa (persentil ke-99 dari 2.000 transaksi terakhir jenis itu), "
+                "paling sedikit batas dasar untuk koperasi baru. Isi kolom Batas sendiri untuk "
+                "memakai angka lain; kosongkan untuk kembali ke hitungan otomatis."
+            )
+        )
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        self.grid = QGridLayout()
+        self.grid.setHorizontalSpacing(16)
+        for col, text in enumerate(
+            (
+                self.tr("Jenis transaksi"),
+                self.tr("Biasanya sampai"),
+                self.tr("Batas otomatis"),
+                self.tr("Batas sendiri"),
+            )
+        ):
+            head = QLabel(f"<b>{text}</b>")
+            if col:
+                head.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.grid.addWidget(head, 0, col)
+        layout.addLayout(self.grid)
+        self.error = QLabel()
+        self.error.setObjectName("plausibilityError")
+        self.error.setStyleSheet("color: #b00020")
+        self.error.setWordWrap(True)
+        layout.addWidget(self.error)
+        layout.addStretch(1)
+        self.edits: dict[str, MoneyEdit] = {}
+        self._rows: list[QWidget] = []
+
+    def set_ceilings(self, ceilings: list[plausibility.Ceiling]) -> None:
+        for w in self._rows:
+            self.grid.removeWidget(w)
+            w.deleteLater()
+        self._rows, self.edits = [], {}
+        right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        for row, c in enumerate(ceilings, start=1):
+            name = QLabel(c.label if self.lang == "id" else c.label_en)
+            typical = QLabel(rp(c.typical) if c.samples else self.tr("belum ada riwayat"))
+            derived = QLabel(rp(c.derived))
+            for w in (typical, derived):
+                w.setAlignment(right)
+            edit = MoneyEdit()
+            edit.setObjectName(f"ceilingEdit_{c.kind.replace(':', '_')}")
+            edit.setPlaceholderText(self.tr("otomatis"))
+            edit.setValue(c.override)
+            edit.setMaximumWidth(180)
+            for col, w in enumerate((name, typical, derived, edit)):
+                self.grid.addWidget(w, row, col)
+                self._rows.append(w)
+            self.edits[c.kind] = edit
+
+    def values(self) -> dict[str, int | None] | None:
+        """{kind: amount or None}, or None after naming the first amount not understood."""
+        out: dict[str, int | None] = {}
+        for kind, edit in self.edits.items():
+            if not edit.is_valid():
+                self.error.setText(
+                    self.tr("Jumlah tidak dikenali; tulis mis. 50.000.000 atau Rp 50.000.000.")
+                )
+                edit.setFocus()
+                return None
+            out[kind] = edit.value()
+        self.error.setText("")
+        return out
+
+
 class SettingsPage(Page):
     areas = frozenset({SETTINGS})
     languageChanged = Signal(str)
@@ -255,6 +339,19 @@ class SettingsPage(Page):
         lol.addStretch(1)
         self.tabs.addTab(loans, self.tr("Pinjaman"))
 
+        limits = QWidget()
+        lil = QVBoxLayout(limits)
+        self.plausibilityEditor = PlausibilityEditor(ctx.lang)
+        lil.addWidget(self.plausibilityEditor, 1)
+        self.saveCeilingsButton = QPushButton(self.tr("Simpan batas kewajaran"))
+        self.saveCeilingsButton.setObjectName("saveCeilingsButton")
+        self.saveCeilingsButton.setEnabled(ctx.actor.can("plausibility.write"))
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.saveCeilingsButton)
+        lil.addLayout(row)
+        self.tabs.addTab(limits, self.tr("Batas kewajaran"))
+
         gen = QWidget()
         gl = QFormLayout(gen)
         self.languageCombo = QComboBox()
@@ -288,6 +385,7 @@ class SettingsPage(Page):
 
         self.saveProfileButton.clicked.connect(self.save_profile)
         self.saveRulesButton.clicked.connect(self.save_rules)
+        self.saveCeilingsButton.clicked.connect(self.save_ceilings)
         self.loanProductsButton.clicked.connect(self.loan_products)
         self.languageCombo.activated.connect(lambda _i: self.change_language())
         self.openDbButton.clicked.connect(self.openDatabaseRequested.emit)
@@ -298,6 +396,7 @@ class SettingsPage(Page):
     def refresh(self) -> None:
         self.profileEditor.set_profile(settings_service.get_profile(self.ctx.db))
         self.rulesEditor.set_products(savings_service.list_products(self.ctx.db))
+        self.plausibilityEditor.set_ceilings(plausibility.ceilings(self.ctx.db))
 
     def save_profile(self) -> None:
         if not self.profileEditor.check_name():
@@ -325,6 +424,30 @@ class SettingsPage(Page):
                 self, self.tr("Tersimpan"), self.tr("Aturan simpanan tersimpan.")
             ),
             on_error=self.rulesEditor.errors.show,
+            parent=self,
+        )
+
+    def save_ceilings(self) -> None:
+        values = self.plausibilityEditor.values()
+        if values is None:
+            return
+        ctx = self.ctx
+
+        def done(ceilings: list[plausibility.Ceiling]) -> None:
+            self.plausibilityEditor.set_ceilings(ceilings)
+            dialogs.inform(self, self.tr("Tersimpan"), self.tr("Batas kewajaran tersimpan."))
+
+        def failed(exc: BaseException) -> bool:
+            if not isinstance(exc, KoperasiError):
+                return False
+            self.plausibilityEditor.error.setText(exc.message(ctx.lang))
+            return True
+
+        ctx.write(
+            lambda: plausibility.set_ceilings(ctx.db, ctx.actor, values),
+            changes={SETTINGS},
+            on_done=done,
+            on_error=failed,
             parent=self,
         )
 
