@@ -78,10 +78,10 @@ FLOORS = {
 }
 
 LABELS = {
-    DEPOSIT: ("setoran {product}", "a {product} deposit"),
-    WITHDRAWAL: ("penarikan simpanan", "a savings withdrawal"),
-    LOAN: ("pokok pinjaman", "a loan principal"),
-    REPAYMENT: ("angsuran pinjaman", "a loan repayment"),
+    DEPOSIT: ("setoran {product}", "{product} deposit"),
+    WITHDRAWAL: ("penarikan simpanan", "savings withdrawal"),
+    LOAN: ("pokok pinjaman", "loan principal"),
+    REPAYMENT: ("angsuran pinjaman", "loan repayment"),
     INCOME: ("pendapatan (jurnal manual)", "income (manual journal)"),
     EXPENSE: ("beban (jurnal manual)", "expense (manual journal)"),
 }

@@ -219,8 +219,25 @@ class PlausibilityEditor(QWidget):
         )
         note.setWordWrap(True)
         layout.addWidget(note)
-        self.grid = QGridLayout()
-        self.grid.setHorizontalSpacing(16)
+        self.table: QWidget | None = None  # the rows, rebuilt by set_ceilings
+        self.error = QLabel()
+        self.error.setObjectName("plausibilityError")
+        self.error.setStyleSheet("color: #b00020")
+        self.error.setWordWrap(True)
+        layout.addWidget(self.error)
+        layout.addStretch(1)
+        self.edits: dict[str, MoneyEdit] = {}
+
+    def set_ceilings(self, ceilings: list[plausibility.Ceiling]) -> None:
+        if self.table is not None:
+            self.table.hide()
+            self.table.deleteLater()
+        self.table = QWidget()
+        self.table.setObjectName("plausibilityTable")
+        grid = QGridLayout(self.table)
+        grid.setContentsMargins(0, 8, 0, 0)
+        grid.setHorizontalSpacing(24)
+        right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         for col, text in enumerate(
             (
                 self.tr("Jenis transaksi"),
@@ -231,26 +248,13 @@ class PlausibilityEditor(QWidget):
         ):
             head = QLabel(f"<b>{text}</b>")
             if col:
-                head.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            self.grid.addWidget(head, 0, col)
-        layout.addLayout(self.grid)
-        self.error = QLabel()
-        self.error.setObjectName("plausibilityError")
-        self.error.setStyleSheet("color: #b00020")
-        self.error.setWordWrap(True)
-        layout.addWidget(self.error)
-        layout.addStretch(1)
-        self.edits: dict[str, MoneyEdit] = {}
-        self._rows: list[QWidget] = []
-
-    def set_ceilings(self, ceilings: list[plausibility.Ceiling]) -> None:
-        for w in self._rows:
-            self.grid.removeWidget(w)
-            w.deleteLater()
-        self._rows, self.edits = [], {}
-        right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                head.setAlignment(right)
+            grid.addWidget(head, 0, col)
+        grid.setColumnStretch(4, 1)
+        self.edits = {}
         for row, c in enumerate(ceilings, start=1):
-            name = QLabel(c.label if self.lang == "id" else c.label_en)
+            text = c.label if self.lang == "id" else c.label_en
+            name = QLabel(text[:1].upper() + text[1:])
             typical = QLabel(rp(c.typical) if c.samples else self.tr("belum ada riwayat"))
             derived = QLabel(rp(c.derived))
             for w in (typical, derived):
@@ -261,9 +265,11 @@ class PlausibilityEditor(QWidget):
             edit.setValue(c.override)
             edit.setMaximumWidth(180)
             for col, w in enumerate((name, typical, derived, edit)):
-                self.grid.addWidget(w, row, col)
-                self._rows.append(w)
+                grid.addWidget(w, row, col)
             self.edits[c.kind] = edit
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(1, self.table)
 
     def values(self) -> dict[str, int | None] | None:
         """{kind: amount or None}, or None after naming the first amount not understood."""
