@@ -65,6 +65,7 @@ def test_loan_interest_gives_patronage_shares(demo_db, actor):
         dt.date(2025, 6, 30),
         "Hibah operasional",
         [ledger.Line("1.01", debit=40_000_000), ledger.Line("4.90", credit=40_000_000)],
+        confirm_large=True,  # far above the usual other income: confirmed
     )
     closing.close_year(demo_db, actor, 2024)
     closing.close_year(demo_db, actor, 2025)

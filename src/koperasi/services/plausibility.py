@@ -18,8 +18,9 @@ in :data:`FLOORS`), unless the treasurer or the administrator set one in Pengatu
 ``plausibility`` setting: ``{kind: rupiah}``; a kind not in it is derived).
 
 Cost: the derived values are read once per database and process and kept for
-:data:`CACHE_SECONDS` (each read takes the latest rows of its kind by primary key; no table
-is scanned per posting); a posting then costs one primary-key read of the setting.
+:data:`CACHE_SECONDS`; each read is bounded (at most :data:`SCAN` rows of one table, by
+primary key), and no table is scanned per posting: a posting then costs one primary-key
+read of the setting.
 
 Importers (opening balances, running loans brought in from old books) are NOT checked:
 moving in from old books brings large first amounts. They call the ``*_in`` functions of
@@ -118,47 +119,63 @@ class Ceiling:
 # ---------------------------------------------------------------- reading the books
 
 
+SCAN = 50_000  # subledger rows read at most per kind: the latest ids of the table
+
+
+def _recent(session: Session, id_col) -> object:  # type: ignore[no-untyped-def]
+    """``id_col > max(id) - SCAN``: a primary-key range, so reading a kind's history costs
+    at most SCAN rows however large the books grow (a rare kind then has fewer samples, and
+    its floor applies sooner)."""
+    top = session.scalar(select(func.max(id_col))) or 0
+    return id_col > top - SCAN
+
+
 def _amounts(session: Session, kind: str) -> list[int]:
-    """The latest :data:`WINDOW` amounts of ``kind`` (newest first), by primary key."""
+    """The latest :data:`WINDOW` amounts of ``kind`` (any order), read by primary key from
+    the latest :data:`SCAN` rows of its table (subledger kinds) or from the latest manual
+    journal entries (income, expense). Each query is on one table's primary key (or the
+    entry-source index), so the plan does not depend on the database's planner."""
     base, _, code = kind.partition(":")
+    st = SavingsTransaction
     if base == DEPOSIT:
-        st, sa, sp = SavingsTransaction, SavingsAccount, SavingsProduct
-        q = (
-            select(st.amount)
-            .join(sa, sa.id == st.account_id)
-            .join(sp, sp.id == sa.product_id)
-            .where(st.kind == "setor", sp.code == code)
-            .order_by(st.id.desc())
+        of_product = (
+            select(SavingsAccount.id)
+            .join(SavingsProduct, SavingsProduct.id == SavingsAccount.product_id)
+            .where(SavingsProduct.code == code)
         )
+        # "+ 0": not by the account index (that would read every row of the product);
+        # by the primary-key range, newest first, stopping at WINDOW rows
+        q = select(st.amount).where(
+            _recent(session, st.id), st.kind == "setor", (st.account_id + 0).in_(of_product)
+        )
+        q = q.order_by(st.id.desc())
     elif base == WITHDRAWAL:
-        q = (
-            select(-SavingsTransaction.amount)
-            .where(SavingsTransaction.kind == "tarik")
-            .order_by(SavingsTransaction.id.desc())
-        )
+        q = select(-st.amount).where(_recent(session, st.id), st.kind == "tarik")
+        q = q.order_by(st.id.desc())
     elif base == LOAN:
         q = select(Loan.amount).order_by(Loan.id.desc())
     elif base == REPAYMENT:
-        q = (
-            select(LoanTransaction.amount)
-            .where(LoanTransaction.kind == "angsuran")
-            .order_by(LoanTransaction.id.desc())
-        )
+        lt = LoanTransaction
+        q = select(lt.amount).where(_recent(session, lt.id), lt.kind == "angsuran")
+        q = q.order_by(lt.id.desc())
     elif base in (INCOME, EXPENSE):
         side = JournalLine.credit if base == INCOME else JournalLine.debit
-        q = (
-            select(func.sum(side))
-            .select_from(JournalEntry)
-            .join(JournalLine, JournalLine.entry_id == JournalEntry.id)
-            .join(Account, Account.id == JournalLine.account_id)
-            .where(
-                JournalEntry.source == "manual",
-                JournalEntry.reverses_entry_id.is_(None),
-                Account.type == ("income" if base == INCOME else "expense"),
-            )
-            .group_by(JournalEntry.id)
+        latest = (
+            select(JournalEntry.id)
+            .where(JournalEntry.source == "manual")
             .order_by(JournalEntry.id.desc())
+            .limit(WINDOW)
+            .subquery()
         )
+        q = (  # a reversal's income/expense is on the other side: its sum is 0, not counted
+            select(func.sum(side))
+            .select_from(latest)
+            .join(JournalLine, JournalLine.entry_id == latest.c.id)
+            .join(Account, Account.id == JournalLine.account_id)
+            .where(Account.type == ("income" if base == INCOME else "expense"))
+            .group_by(latest.c.id)
+        )
+        return [int(a or 0) for a in session.scalars(q)]
     else:
         raise ValueError(f"unknown plausibility kind {kind!r}")
     return [int(a or 0) for a in session.scalars(q.limit(WINDOW))]
