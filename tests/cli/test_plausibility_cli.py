@@ -99,3 +99,18 @@ def test_loan_and_journal_need_confirm_large(dbfile, capsys):
     assert _entries(dbfile) == 0
     assert run(capsys, *journal, *lines, "--confirm-large")[0] == 0
     assert _entries(dbfile) == 1
+
+
+def test_ceilings_shown_and_set(dbfile, capsys):
+    db = ["--db", dbfile]
+    code, out, _ = run(capsys, *db, "settings", "ceilings", "--json")
+    rows = {r["kind"]: r for r in json.loads(out)}
+    assert code == 0 and rows["setor:SUKARELA"]["derived"] == 10_000_000
+    code, out, _ = run(capsys, *db, "settings", "ceilings", "--set", "setor:SUKARELA=30.000.000")
+    assert code == 0 and "Rp30.000.000" in out
+    code, _, _ = run(capsys, *db, "savings", "deposit", "A00001", "SUKARELA", "25.000.000")
+    assert code == 0  # under the ceiling set by the treasurer
+    code, _, err = run(capsys, *db, "settings", "ceilings", "--set", "nonsense=5")
+    assert code == 2 and "nonsense" in err
+    code, out, _ = run(capsys, *db, "settings", "ceilings", "--clear", "setor:SUKARELA", "--json")
+    assert {r["kind"]: r for r in json.loads(out)}["setor:SUKARELA"]["override"] is None

@@ -68,6 +68,13 @@ def register(sub) -> None:  # type: ignore[no-untyped-def]
     sp.add_argument("--rate", help="jasa % per tahun")
     sp.add_argument("--min-for-interest", dest="min_for_interest")
     sp.set_defaults(func=cmd_savings_product)
+    pl = ss.add_parser(
+        "ceilings", help="batas kewajaran jumlah per jenis transaksi (lihat, ubah, kosongkan)"
+    )
+    pl.add_argument("--set", action="append", default=[], metavar="JENIS=JUMLAH")
+    pl.add_argument("--clear", action="append", default=[], metavar="JENIS")
+    pl.add_argument("--json", action="store_true")
+    pl.set_defaults(func=cmd_ceilings)
 
 
 def fields_of_profile() -> list[str]:
@@ -134,4 +141,32 @@ def cmd_savings_product(ctx, args) -> int:  # type: ignore[no-untyped-def]
         else None,
     )
     print(f"{p.code}: {p.name}")
+    return 0
+
+
+def cmd_ceilings(ctx, args) -> int:  # type: ignore[no-untyped-def]
+    """Show the plausibility ceilings; ``--set KIND=AMOUNT`` / ``--clear KIND`` change them."""
+    from ..domain.money import format_rupiah
+    from ..services import plausibility
+
+    changes: dict[str, int | None] = {k.strip(): None for k in args.clear}
+    for item in args.set:
+        kind, sep, amount = item.partition("=")
+        if not sep:
+            raise ValidationError("kind", "invalid")
+        changes[kind.strip()] = parse_amount(amount, "ceiling")
+    if changes:
+        rows = plausibility.set_ceilings(ctx.db, ctx.actor, changes)
+    else:
+        rows = plausibility.ceilings(ctx.db)
+    if args.json:
+        print_json(rows)
+        return 0
+    for c in rows:
+        own = format_rupiah(c.override) if c.override else "-"
+        label = c.label if ctx.lang == "id" else c.label_en
+        print(
+            f"{c.kind:<18} {label:<32} {format_rupiah(c.typical):>14}"
+            f" {format_rupiah(c.derived):>16} {own:>16}"
+        )
     return 0
