@@ -181,3 +181,49 @@ def test_settings_tab_shows_and_saves_ceilings(window, qtbot):
     qtbot.mouseClick(page.saveCeilingsButton, LEFT)
     assert "tidak dikenali" in editor.error.text()
     assert {c.kind: c for c in plausibility.ceilings(db)}["tarik"].override is None
+
+
+def test_manual_entry_asks_before_large_income(demo_db, make_ctx, qtbot, questions):
+    from koperasi.ui.pages.ledger import ManualEntryDialog
+
+    ctx = make_ctx(demo_db)
+    dlg = ManualEntryDialog(ctx)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    ui = dlg.ui
+    ui.kindCombo.setCurrentIndex(ui.kindCombo.findData("income"))
+    type_into(qtbot, ui.amountEdit, "40.000.000")
+    type_into(qtbot, ui.descriptionEdit, "Hibah pemerintah daerah")
+    entries = _entries(demo_db)
+    questions["answers"] += [False, True]
+    dlg.save()
+    assert "pendapatan" in questions["asked"][0][1] and questions["asked"][0][4] is True
+    assert _entries(demo_db) == entries and dlg.isVisible()
+    assert "Rp40.000.000" in dlg.errors.errors["amount"]
+    dlg.save()
+    assert _entries(demo_db) == entries + 1 and not dlg.isVisible()
+    dialogs.shown.clear()
+
+
+def test_repayment_dialog_uses_the_edited_ceiling(demo_db, make_ctx, qtbot, questions):
+    from koperasi.services import loans as loans_service
+    from koperasi.services.auth import SYSTEM
+    from koperasi.ui.pages.loan_dialogs import LoanReceiptDialog, RepaymentDialog
+
+    ctx = make_ctx(demo_db)
+    plausibility.set_ceilings(demo_db, SYSTEM, {"angsuran": 100_000})
+    row = next(r for r in loans_service.list_loans(demo_db, status="aktif"))
+    host = QWidget()
+    qtbot.addWidget(host)
+    dlg = RepaymentDialog(ctx, row.number, parent=host)
+    dlg.show()
+    type_into(qtbot, dlg.ui.amountEdit, "150.000")
+    entries = _entries(demo_db)
+    questions["answers"] += [False, True]
+    dlg.save()
+    text = questions["asked"][0][1]
+    assert "Rp150.000" in text and "batas kewajaran Rp100.000" in text
+    assert _entries(demo_db) == entries and dlg.isVisible()
+    dlg.save()
+    assert _entries(demo_db) == entries + 1 and not dlg.isVisible()
+    open_dialog(LoanReceiptDialog).close()
