@@ -227,3 +227,42 @@ def test_repayment_dialog_uses_the_edited_ceiling(demo_db, make_ctx, qtbot, ques
     dlg.save()
     assert _entries(demo_db) == entries + 1 and not dlg.isVisible()
     open_dialog(LoanReceiptDialog).close()
+
+
+def test_loan_wizard_asks_before_a_large_principal(demo_db, make_ctx, qtbot, questions):
+    from PySide6.QtWidgets import QWizard
+    from uihelpers import member_without_open_loan
+
+    from koperasi.services import loans as loans_service
+    from koperasi.services.auth import SYSTEM
+    from koperasi.ui.pages.loan_wizard import LoanApplicationWizard
+
+    ctx = make_ctx(demo_db)
+    plausibility.set_ceilings(demo_db, SYSTEM, {"pinjaman": 1_000_000})
+    number = member_without_open_loan(demo_db)
+    wiz = LoanApplicationWizard(ctx)
+    qtbot.addWidget(wiz)
+    wiz.show()
+    wiz.memberPage.memberEdit.setText(number)
+    wiz.memberPage.lookup()
+    qtbot.mouseClick(wiz.button(QWizard.WizardButton.NextButton), LEFT)
+    terms = wiz.termsPage
+    type_into(qtbot, terms.ui.amountEdit, "2.000.000")
+    terms.ui.termSpin.setValue(6)
+    qtbot.keyClicks(terms.ui.purposeEdit, "Modal usaha")
+    terms.update_preview()
+    qtbot.mouseClick(wiz.button(QWizard.WizardButton.NextButton), LEFT)
+    assert wiz.currentPage() is wiz.confirmPage
+    before = len(loans_service.member_loans(demo_db, number))
+    questions["answers"] += [False, True]
+    qtbot.mouseClick(wiz.button(QWizard.WizardButton.FinishButton), LEFT)
+    assert "pokok pinjaman" in questions["asked"][0][1]
+    assert len(loans_service.member_loans(demo_db, number)) == before and wiz.isVisible()
+    # after Batal the wizard is back at the amount, with the reason under it
+    assert wiz.currentPage() is terms
+    assert "Rp2.000.000" in terms.errors.errors["amount"]
+    qtbot.mouseClick(wiz.button(QWizard.WizardButton.NextButton), LEFT)
+    qtbot.mouseClick(wiz.button(QWizard.WizardButton.FinishButton), LEFT)
+    assert len(questions["asked"]) == 2
+    assert len(loans_service.member_loans(demo_db, number)) == before + 1
+    assert not wiz.isVisible()
