@@ -5,8 +5,8 @@ Kinds (the key in the ``plausibility`` setting):
 
 - ``setor:<PRODUCT>``: a savings deposit, one kind per savings product (POKOK, WAJIB, ...)
 - ``tarik``: a savings withdrawal
-- ``pinjaman``: the principal of a loan application (checked again at disbursement only
-  through the application: the principal cannot change in between)
+- ``pinjaman``: the principal of a loan, checked at the application and not again at the
+  disbursement (the principal does not change in between)
 - ``angsuran``: a loan repayment
 - ``pendapatan`` / ``beban``: a manual journal entry's income / expense amount
 - the group meeting grid: each member's cell against the kind it is (wajib and sukarela
@@ -222,11 +222,15 @@ def overrides_in(session: Session) -> dict[str, int]:
     return {str(k): int(v) for k, v in raw.items() if isinstance(v, int) and v > 0}
 
 
-def ceiling_in(session: Session, kind: str) -> tuple[int, int]:
+def ceiling_in(
+    session: Session, kind: str, overrides: dict[str, int] | None = None
+) -> tuple[int, int]:
     """(ceiling in force, typical amount) of ``kind``: the ceiling set in Pengaturan, else
-    the derived one."""
+    the derived one. ``overrides``: the setting, when the caller has read it already."""
     derived, typical = _derived_cached(session, kind)
-    return overrides_in(session).get(kind) or derived, typical
+    if overrides is None:
+        overrides = overrides_in(session)
+    return overrides.get(kind) or derived, typical
 
 
 # ---------------------------------------------------------------- checking
@@ -240,7 +244,10 @@ class Limits:
     def __init__(self, session: Session, kinds: Sequence[str], *, confirmed: bool) -> None:
         self.session = session
         self.confirmed = confirmed
-        self.values = {} if confirmed else {k: ceiling_in(session, k) for k in kinds}
+        self.values = {}
+        if not confirmed:
+            overrides = overrides_in(session)  # one read of the setting for all the kinds
+            self.values = {k: ceiling_in(session, k, overrides) for k in kinds}
 
     def check(
         self, kind: str, amount: int, *, field: str = "amount", product_name: str | None = None
