@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..db.models import Account, JournalEntry, JournalLine
+from ..domain.shu import MEMBER, NON_MEMBER, SHARED
 from ..services import statements as st
 from ..services.progress import ProgressCallback, report
 from ..services.uow import read_only
@@ -97,16 +98,83 @@ def balance_sheet_table(s: Session, period: Period) -> tuple[Table, st.BalanceSh
     return table, bs
 
 
+SIDE_HEADINGS = {
+    MEMBER: T("Usaha dengan anggota", "Business with members"),
+    NON_MEMBER: T("Usaha dengan non-anggota", "Business with non-members"),
+    SHARED: T(
+        "Beban bersama (dialokasikan menurut pendapatan)", "Shared costs (allocated by income)"
+    ),
+}
+
+
+def _by_side(lines, sides) -> list[Row]:  # type: ignore[no-untyped-def]
+    rows: list[Row] = []
+    for side in sides:
+        part = [x for x in lines if x.side == side]
+        if part:
+            rows.append(_heading(SIDE_HEADINGS[side]))
+            rows += [Row((x.code, _name(x), x.current, x.previous)) for x in part]
+    return rows
+
+
+def _split_rows(inc: st.IncomeStatement) -> list[Row]:
+    """The SHU of each side of the business (UU 25/1992 Pasal 45, SAK EP)."""
+    cur, old = inc.split, inc.previous_split
+    assert cur is not None and old is not None
+
+    def pair(f):  # type: ignore[no-untyped-def]
+        return f(cur), f(old)
+
+    def row(label: T, f) -> Row:  # type: ignore[no-untyped-def]
+        return Row((None, label, *pair(f)))
+
+    return [
+        _heading(T("SHU MENURUT JENIS USAHA", "SHU BY SIDE OF THE BUSINESS")),
+        row(T("Pendapatan usaha dengan anggota", "Income from members"), lambda x: x.member_income),
+        row(
+            T("Beban langsung usaha dengan anggota", "Direct costs of member business"),
+            lambda x: x.member_expenses - x.shared_to_members,
+        ),
+        row(
+            T("Bagian beban bersama", "Share of the shared costs"),
+            lambda x: x.shared_to_members,
+        ),
+        _subtotal(
+            T("SHU usaha dengan anggota", "SHU from business with members"),
+            *pair(lambda x: x.member_surplus),
+        ),
+        row(
+            T("Pendapatan usaha dengan non-anggota", "Income from non-members"),
+            lambda x: x.non_member_income,
+        ),
+        row(
+            T("Beban langsung usaha dengan non-anggota", "Direct costs of non-member business"),
+            lambda x: x.non_member_expenses - (x.shared_expenses - x.shared_to_members),
+        ),
+        row(
+            T("Bagian beban bersama", "Share of the shared costs"),
+            lambda x: x.shared_expenses - x.shared_to_members,
+        ),
+        _subtotal(
+            T("SHU usaha dengan non-anggota", "SHU from business with non-members"),
+            *pair(lambda x: x.non_member_surplus),
+        ),
+    ]
+
+
 def income_table(s: Session, period: Period) -> tuple[Table, st.IncomeStatement]:
+    """Perhitungan hasil usaha: income and expenses by side of the business, the SHU, and
+    the SHU of each side (only the members' part is shared by patronage)."""
     prev = previous(period)
     inc = st.income_statement_in(s, period.start, period.end, (prev.start, prev.end))
     rows: list[Row] = [_heading(T("PENDAPATAN", "INCOME"))]
-    rows += [Row((x.code, _name(x), x.current, x.previous)) for x in inc.income]
+    rows += _by_side(inc.income, (MEMBER, NON_MEMBER))
     rows.append(_subtotal(T("Jumlah pendapatan", "Total income"), *inc.total_income))
     rows.append(_heading(T("BEBAN", "EXPENSES")))
-    rows += [Row((x.code, _name(x), x.current, x.previous)) for x in inc.expenses]
+    rows += _by_side(inc.expenses, (MEMBER, NON_MEMBER, SHARED))
     rows.append(_subtotal(T("Jumlah beban", "Total expenses"), *inc.total_expenses))
     rows.append(_subtotal(T("SISA HASIL USAHA (SHU)", "SURPLUS (SHU)"), *inc.surplus))
+    rows += _split_rows(inc)
     table = Table(
         "hasil_usaha",
         T("Perhitungan Hasil Usaha", "Income Statement"),
@@ -241,6 +309,16 @@ def build_income_statement(
             Figure("total_income", T("Jumlah pendapatan", "Total income"), inc.total_income[0]),
             Figure("total_expenses", T("Jumlah beban", "Total expenses"), inc.total_expenses[0]),
             Figure("surplus", T("Sisa hasil usaha (SHU)", "Surplus (SHU)"), inc.surplus[0]),
+            Figure(
+                "member_surplus",
+                T("SHU usaha dengan anggota", "SHU from business with members"),
+                inc.split.member_surplus if inc.split else inc.surplus[0],
+            ),
+            Figure(
+                "non_member_surplus",
+                T("SHU usaha dengan non-anggota", "SHU from business with non-members"),
+                inc.split.non_member_surplus if inc.split else 0,
+            ),
         )
 
     return _statement_report(
