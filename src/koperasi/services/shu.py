@@ -54,7 +54,7 @@ from .closing import SHU_SOURCE, is_year_closed_in, shu_distribution_entry_id, y
 from .counters import SERIES_JOURNAL, SERIES_SAVINGS, next_receipt
 from .ledger import Line
 from .progress import ProgressCallback, report
-from .settings import get_value
+from .settings import get_value, set_value
 from .uow import read_only, unit_of_work
 
 SPLIT_KEY = "shu_split"
@@ -530,3 +530,34 @@ def pay(
             out.append(payout)
         report(progress, len(todo), len(todo), "selesai")
     return out
+
+
+@dataclass(frozen=True)
+class ShuPolicy:
+    non_member_to: str  # pot key: cadangan | cadangan_risiko | dana_pendidikan | dana_sosial
+    loss_coverage: str  # cadangan | carry_forward
+
+
+def policy(db) -> ShuPolicy:  # type: ignore[no-untyped-def]
+    with read_only(db) as s:
+        return ShuPolicy(non_member_to_in(s), loss_coverage_in(s))
+
+
+def save_policy(db, actor: Actor, p: ShuPolicy) -> ShuPolicy:  # type: ignore[no-untyped-def]
+    """Where the non-members' SHU goes, and a loss year's proposal (audited settings)."""
+    require(actor, "settings.write")
+    if p.non_member_to not in shu_rules.NON_MEMBER_DESTINATIONS:
+        raise ValidationError(
+            NON_MEMBER_KEY,
+            "choice",
+            choices=", ".join(shu_rules.NON_MEMBER_DESTINATIONS),
+            value=p.non_member_to,
+        )
+    if p.loss_coverage not in shu_rules.LOSS_COVERAGE:
+        raise ValidationError(
+            LOSS_KEY, "choice", choices=", ".join(shu_rules.LOSS_COVERAGE), value=p.loss_coverage
+        )
+    with unit_of_work(db) as s:
+        set_value(s, actor, NON_MEMBER_KEY, p.non_member_to)
+        set_value(s, actor, LOSS_KEY, p.loss_coverage)
+    return p

@@ -163,7 +163,9 @@ class ClosingPanel(QWidget):
         for b in (self.closeMonthButton, self.reopenMonthButton):
             buttons.addWidget(b)
         buttons.addStretch(1)
-        for b in (self.closeYearButton, self.reopenYearButton):
+        self.shuButton = QPushButton(self.tr("Pembagian &SHU..."))
+        self.shuButton.setObjectName("shuDistributeButton")
+        for b in (self.closeYearButton, self.reopenYearButton, self.shuButton):
             buttons.addWidget(b)
         layout.addLayout(buttons)
 
@@ -173,6 +175,7 @@ class ClosingPanel(QWidget):
         self.reopenMonthButton.clicked.connect(self.reopen_month)
         self.closeYearButton.clicked.connect(self.close_year)
         self.reopenYearButton.clicked.connect(self.reopen_year)
+        self.shuButton.clicked.connect(self.distribute_shu)
         self._update_buttons()
 
     # -- labels
@@ -256,6 +259,7 @@ class ClosingPanel(QWidget):
         )
         self.closeYearButton.setEnabled(ov is not None and not year_closed)
         self.reopenYearButton.setEnabled(year_closed)
+        self.shuButton.setEnabled(year_closed)
 
     # -- actions
     def _error(self, exc: BaseException) -> bool:
@@ -373,3 +377,20 @@ class ClosingPanel(QWidget):
         )
         dlg.open()
         return dlg
+
+    def distribute_shu(self) -> None:
+        """The RAT's SHU distribution (or loss coverage) of the selected closed year."""
+        ov = self.overview
+        if ov is None:
+            return
+        from ...services import shu as shu_service
+        from .shu_panel import ShuDistributeDialog
+
+        ctx, year = self.ctx, ov.year
+
+        def show(plan: shu_service.ShuPlan) -> None:
+            self.shuDialog = ShuDistributeDialog(ctx, plan, self)
+            self.shuDialog.accepted.connect(self.load_year)
+            self.shuDialog.open()
+
+        ctx.read(lambda: shu_service.plan(ctx.db, year), on_done=show, on_error=self._error)
