@@ -274,6 +274,9 @@ def test_three_years_closed_in_a_row_keep_equity_right(db, actor, tmp_path):
     assert row.cells[2:] == (-400_000, 2_900_000, 0, 2_500_000)
     text = pdf_text(registry.render(data, tmp_path / "eq.pdf", "pdf"))
     assert "SHU tahun berjalan" in text and "SHU/Rugi Tahun Lalu Belum Dibagi" in text
+    flat = " ".join(text.split())
+    assert "rugi tahun lalu yang belum ditutup (Rp400.000) dipindahkan dari 3.90 ke 3.91" in flat
+    assert "SHU periode ini Rp2.500.000 tercatat satu kali" in flat
     _check_ok(db)
 
     # shu distribute of 2025 takes only 2025's SHU: 3.90 ends at 0, not negative

@@ -250,6 +250,35 @@ def equity_table(s: Session, period: Period) -> tuple[Table, st.EquityChanges]:
     return table, eq
 
 
+def equity_notes(eq: st.EquityChanges) -> tuple[T, ...]:
+    """What the SHU tahun berjalan row holds: the period's SHU once, and the closing's
+    transfer of earlier years' results to 3.91."""
+    from ..domain.money import format_rupiah as rp
+
+    if not eq.prior_moved:
+        return ()
+    moved = abs(eq.prior_moved)
+    if eq.prior_moved > 0:
+        what = T(
+            f"SHU tahun lalu yang belum dibagi ({rp(moved)}) dipindahkan dari 3.90 ke 3.91 "
+            "(pengurangan pada baris SHU tahun berjalan, penambahan pada 3.91)",
+            f"earlier years' undistributed SHU ({rp(moved)}) was moved from 3.90 to 3.91 (a "
+            "decrease in the current year SHU row, an increase in 3.91)",
+        )
+    else:
+        what = T(
+            f"rugi tahun lalu yang belum ditutup ({rp(moved)}) dipindahkan dari 3.90 ke 3.91 "
+            "(penambahan pada baris SHU tahun berjalan, pengurangan pada 3.91)",
+            f"earlier years' uncovered loss ({rp(moved)}) was moved from 3.90 to 3.91 (an "
+            "increase in the current year SHU row, a decrease in 3.91)",
+        )
+    earned = T(
+        f"SHU periode ini {rp(eq.earned)} tercatat satu kali di baris SHU tahun berjalan.",
+        f"The period's SHU of {rp(eq.earned)} appears once, in the current year SHU row.",
+    )
+    return (T("Pada tutup buku, ", "At the year-end closing, ") + what + T(". ") + earned,)
+
+
 def _statement_report(
     db,
     params: ReportParams,
@@ -257,6 +286,7 @@ def _statement_report(
     title: T,
     maker,
     figures,  # type: ignore[no-untyped-def]
+    notes=lambda _obj: (),  # type: ignore[no-untyped-def]
 ) -> ReportData:
     with read_only(db) as s:
         period = resolve_period(s, params, "year")
@@ -266,7 +296,7 @@ def _statement_report(
             title,
             organisation(s),
             period,
-            sections=(Section(None, figures(obj), (table,)),),
+            sections=(Section(None, figures(obj), (table,), notes(obj)),),
             signatures=board_signatures(s),
             sign_date=period.end,
             params=params.items(),
@@ -371,6 +401,7 @@ def build_equity_changes(
         T("Laporan Perubahan Ekuitas", "Statement of Changes in Equity"),
         equity_table,
         figs,
+        equity_notes,
     )
 
 
@@ -386,7 +417,7 @@ def statement_sections(s: Session, period: Period, page_break: bool = True) -> t
     bs_t, bs = balance_sheet_table(s, period)
     inc_t, inc = income_table(s, period)
     cf_t, _cf = cash_flow_table(s, period)
-    eq_t, _eq = equity_table(s, period)
+    eq_t, eq = equity_table(s, period)
     return (
         Section(
             T("Laporan Posisi Keuangan", "Statement of Financial Position"),
@@ -417,6 +448,7 @@ def statement_sections(s: Session, period: Period, page_break: bool = True) -> t
             T("Laporan Perubahan Ekuitas", "Statement of Changes in Equity"),
             (),
             (eq_t,),
+            equity_notes(eq),
             page_break_before=page_break,
         ),
     )

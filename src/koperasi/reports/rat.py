@@ -335,11 +335,18 @@ def build_rat(db, params: ReportParams, progress: ProgressCallback | None = None
             notes=(
                 T(
                     "Laporan pertanggungjawaban pengurus kepada Rapat Anggota Tahunan: laporan "
-                    "keuangan (SAK EP), pembagian SHU, statistik keanggotaan dan pinjaman, serta "
+                    "keuangan (SAK EP), {shu}, statistik keanggotaan dan pinjaman, serta "
                     "rasio kesehatan koperasi.",
                     "The board's report to the Annual Members' Meeting: financial statements "
-                    "(SAK EP), the surplus distribution, membership and loan statistics, and the "
+                    "(SAK EP), {shu_en}, membership and loan statistics, and the "
                     "health-rating ratios.",
+                ).format(
+                    shu="rugi tahun buku dan usul penutupannya"
+                    if plan.surplus < 0
+                    else "pembagian SHU",
+                    shu_en="the year's loss and the proposed coverage"
+                    if plan.surplus < 0
+                    else "the surplus distribution",
                 ),
             ),
         )

@@ -703,6 +703,8 @@ class EquityChanges:
     start: dt.date
     end: dt.date
     rows: tuple[EquityChange, ...]
+    earned: int = 0  # the period's SHU (negative: a loss), inside the 3.90 row
+    prior_moved: int = 0  # earlier years' results moved by the closing from 3.90 to 3.91
 
     @property
     def opening(self) -> int:
@@ -766,7 +768,7 @@ def equity_changes_in(s: Session, start: dt.date, end: dt.date) -> EquityChanges
             )
         )
         rows.sort(key=lambda r: r.code or "~")
-    return EquityChanges(start, end, tuple(rows))
+    return EquityChanges(start, end, tuple(rows), earned, to_prior)
 
 
 def equity_changes(db, start: dt.date, end: dt.date) -> EquityChanges:  # type: ignore[no-untyped-def]
