@@ -286,3 +286,23 @@ def test_three_years_closed_in_a_row_keep_equity_right(db, actor, tmp_path):
         bal = statements.balances(s, dt.date(2026, 1, 20))
     assert bal.get("3.90", 0) == 0 and bal["3.91"] == -400_000
     _check_ok(db)
+
+
+def test_a_year_distributed_after_the_next_is_closed_comes_out_of_391(db, actor):
+    _income(db, actor, dt.date(2024, 5, 1), "4.10", 1_000_000)
+    _income(db, actor, dt.date(2025, 5, 1), "4.10", 600_000)
+    today = dt.date(2026, 2, 1)
+    closing.close_year(db, actor, 2024, today=today)
+    closing.close_year(db, actor, 2025, today=today)  # 2024's SHU not yet shared: to 3.91
+    shu.distribute(db, actor, 2024, dt.date(2026, 1, 10))  # a late RAT for 2024
+    with read_only(db) as s:
+        bal = statements.balances(s, dt.date(2026, 1, 10))
+    assert bal["3.91"] == 0 and bal["3.90"] == 600_000  # 2025's result untouched
+    with pytest.raises(ValidationError) as err:  # 2024 again: already distributed
+        closing.reopen_year(db, actor, 2024, "x")
+    assert err.value.code in ("later_year_closed", "shu_already_distributed")
+    shu.distribute(db, actor, 2025, dt.date(2026, 1, 11))
+    with read_only(db) as s:
+        bal = statements.balances(s, dt.date(2026, 1, 11))
+    assert bal.get("3.90", 0) == 0 and bal.get("3.91", 0) == 0
+    _check_ok(db)
