@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 from helpers import member_input
-from report_helpers import pdf_line_amounts, pdf_text
+from report_helpers import pdf_line_amounts, pdf_text, sheet_rows
 
 from koperasi.errors import ValidationError
 from koperasi.reports import registry
@@ -274,9 +274,19 @@ def test_three_years_closed_in_a_row_keep_equity_right(db, actor, tmp_path):
     assert row.cells[2:] == (-400_000, 2_900_000, 0, 2_500_000)
     text = pdf_text(registry.render(data, tmp_path / "eq.pdf", "pdf"))
     assert "SHU tahun berjalan" in text and "SHU/Rugi Tahun Lalu Belum Dibagi" in text
+    xlsx = registry.render(data, tmp_path / "eq.xlsx", "xlsx")
+    rows = sheet_rows(xlsx, "Perubahan Ekuitas")
+    assert rows[0][:2] == ("Kode", "Komponen ekuitas")
+    with read_only(db) as s:
+        equity = statements.balance_sheet_in(
+            s, dt.date(2025, 12, 31), dt.date(2024, 12, 31)
+        ).total_equity
+    assert rows[-1][:2] == (None, "Jumlah ekuitas")  # the label in the name column
+    assert rows[-1][2] == equity[1] and rows[-1][5] == equity[0]  # values, not formulas
+    assert sum(r[5] for r in rows[1:-1]) == equity[0]
     flat = " ".join(text.split())
     assert "rugi tahun lalu yang belum ditutup (Rp400.000) dipindahkan dari 3.90 ke 3.91" in flat
-    assert "SHU periode ini Rp2.500.000 tercatat satu kali" in flat
+    assert "SHU periode ini Rp2.500.000 tercatat satu kali, sebagai penambahan" in flat
     _check_ok(db)
 
     # shu distribute of 2025 takes only 2025's SHU: 3.90 ends at 0, not negative

@@ -230,14 +230,26 @@ def equity_table(s: Session, period: Period) -> tuple[Table, st.EquityChanges]:
     cols = (
         CODE,
         Column("name", T("Komponen ekuitas", "Equity item"), Kind.TEXT, 2.6),
-        Column("opening", T("Saldo awal", "Opening"), Kind.MONEY, 1.3, total=True),
-        Column("increase", T("Penambahan", "Increase"), Kind.MONEY, 1.3, total=True),
-        Column("decrease", T("Pengurangan", "Decrease"), Kind.MONEY, 1.3, total=True),
-        Column("closing", T("Saldo akhir", "Closing"), Kind.MONEY, 1.3, total=True),
+        Column("opening", T("Saldo awal", "Opening"), Kind.MONEY, 1.3),
+        Column("increase", T("Penambahan", "Increase"), Kind.MONEY, 1.3),
+        Column("decrease", T("Pengurangan", "Decrease"), Kind.MONEY, 1.3),
+        Column("closing", T("Saldo akhir", "Closing"), Kind.MONEY, 1.3),
     )
     rows = tuple(
         Row((r.code or None, T(r.name, r.name_en), r.opening, r.increase, r.decrease, r.closing))
         for r in eq.rows
+    ) + (  # the total as a row of its own: its label in the name column, values stored
+        Row(
+            (
+                None,
+                T("Jumlah ekuitas", "Total equity"),
+                eq.opening,
+                sum(r.increase for r in eq.rows),
+                sum(r.decrease for r in eq.rows),
+                eq.closing,
+            ),
+            RowKind.SUBTOTAL,
+        ),
     )
     table = Table(
         "perubahan_ekuitas",
@@ -272,10 +284,20 @@ def equity_notes(eq: st.EquityChanges) -> tuple[T, ...]:
             f"earlier years' uncovered loss ({rp(moved)}) was moved from 3.90 to 3.91 (an "
             "increase in the current year SHU row, a decrease in 3.91)",
         )
-    earned = T(
-        f"SHU periode ini {rp(eq.earned)} tercatat satu kali di baris SHU tahun berjalan.",
-        f"The period's SHU of {rp(eq.earned)} appears once, in the current year SHU row.",
-    )
+    if eq.earned >= 0:
+        earned = T(
+            f"SHU periode ini {rp(eq.earned)} tercatat satu kali, sebagai penambahan pada baris "
+            "SHU tahun berjalan.",
+            f"The period's SHU of {rp(eq.earned)} appears once, as an increase in the current "
+            "year SHU row.",
+        )
+    else:
+        earned = T(
+            f"Rugi periode ini {rp(-eq.earned)} tercatat satu kali, sebagai pengurangan pada "
+            "baris SHU tahun berjalan.",
+            f"The period's loss of {rp(-eq.earned)} appears once, as a decrease in the current "
+            "year SHU row.",
+        )
     return (T("Pada tutup buku, ", "At the year-end closing, ") + what + T(". ") + earned,)
 
 
