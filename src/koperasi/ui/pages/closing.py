@@ -355,8 +355,16 @@ class ClosingPanel(QWidget):
             self,
             self.tr("Tahun buku ditutup"),
             self.tr(
-                "Tahun buku {year} ditutup. SHU {surplus} dibukukan ke SHU Tahun Berjalan."
-            ).format(year=result.year, surplus=rp(result.surplus)),
+                "Tahun buku {year} ditutup. SHU {surplus} dibukukan ke SHU Tahun Berjalan "
+                "(usaha dengan anggota {members}, dengan non-anggota {non_members}); "
+                "SHU/rugi tahun lalu {prior} dipindahkan ke akun 3.91."
+            ).format(
+                year=result.year,
+                surplus=rp(result.surplus),
+                members=rp(result.member_surplus),
+                non_members=rp(result.non_member_surplus),
+                prior=rp(result.prior_moved),
+            ),
         )
 
     def reopen_year(self) -> ReasonDialog | None:
