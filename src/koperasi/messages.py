@@ -671,8 +671,61 @@ MESSAGES.update(
         ),
     }
 )
+
+
+# ---- SHU per UU 25/1992 Pasal 45: member / non-member business, loss years (issue 15) ----
+MESSAGES.update(
+    {
+        "income_expense_only": (
+            "{field} hanya untuk akun pendapatan dan beban (akun {value} bukan).",
+            "{field} applies only to income and expense accounts ({value} is neither).",
+        ),
+        "account_unknown": (
+            "{field}: akun '{value}' tidak ditemukan.",
+            "{field}: account '{value}' was not found.",
+        ),
+        "loss_year_cover_reserve": (
+            "Tahun buku {year} rugi {loss}; tidak ada SHU yang dibagikan. Usul pengurus: rugi "
+            "ditutup dari cadangan umum ('koperasi shu cover-loss {year}').",
+            "Financial year {year} made a loss of {loss}; there is no SHU to distribute. The "
+            "board proposes to cover it from the general reserve ('koperasi shu cover-loss {year}').",
+        ),
+        "loss_year_carry": (
+            "Tahun buku {year} rugi {loss}; tidak ada SHU yang dibagikan. Usul pengurus: rugi "
+            "dibawa ke tahun berikutnya (dipindahkan ke akun 3.91 saat tutup buku berikutnya).",
+            "Financial year {year} made a loss of {loss}; there is no SHU to distribute. The "
+            "board proposes to carry it forward (moved to account 3.91 at the next closing).",
+        ),
+        "no_loss": (
+            "Tahun buku {year} tidak rugi; tidak ada kerugian yang ditutup.",
+            "Financial year {year} made no loss; there is nothing to cover.",
+        ),
+        "loss_carried_forward": (
+            "Penutupan rugi {year} diatur 'dibawa ke tahun berikutnya': tidak ada yang dibukukan "
+            "sekarang (ubah pengaturan shu_loss_coverage bila RAT memutuskan lain).",
+            "The loss of {year} is set to be carried forward: nothing is posted now (change the "
+            "shu_loss_coverage setting if the meeting decided otherwise).",
+        ),
+        "reserve_short": (
+            "Cadangan umum (3.20) hanya {balance}, kurang dari rugi {amount}.",
+            "The general reserve (3.20) holds only {balance}, less than the loss of {amount}.",
+        ),
+        "shu_account_short": (
+            "Akun {account} hanya bersaldo {balance}, kurang dari SHU {amount} yang akan "
+            "dibagikan; periksa jurnal akun itu atau buka kembali dan tutup lagi tahun buku {year}.",
+            "Account {account} holds only {balance}, less than the SHU of {amount} to be "
+            "distributed; check that account's entries, or reopen and close year {year} again.",
+        ),
+    }
+)
 FIELDS.update(
     {
         "ceiling": ("Batas kewajaran", "Plausibility limit"),
+        "business_side": (
+            "Jenis usaha (anggota/non-anggota)",
+            "Business side (members/non-members)",
+        ),
+        "shu_non_member_to": ("Tujuan SHU non-anggota", "Destination of non-member SHU"),
+        "shu_loss_coverage": ("Penutupan rugi", "Loss coverage"),
     }
 )

@@ -97,7 +97,10 @@ def test_year_end_closing_moves_income_and_expenses_to_390(demo_db, actor):
         bal = statements.balances(s, dt.date(2025, 12, 31))
         infos = statements.accounts(s)
         assert all(v == 0 for c, v in bal.items() if infos[c].type in ("income", "expense"))
-        assert bal.get("3.90", 0) == first.surplus + result.surplus  # 2024's not yet shared out
+        # 3.90 holds only 2025's result; 2024's (not shared out) moved to 3.91 at closing
+        assert bal.get("3.90", 0) == result.surplus
+        assert bal.get("3.91", 0) == first.surplus
+        assert result.prior_moved == first.surplus
         bs = statements.balance_sheet_in(s, dt.date(2025, 12, 31), dt.date(2024, 12, 31))
         assert bs.balanced
         assert not any(x.code == "" and x.current for x in bs.equity)  # nothing left unclosed

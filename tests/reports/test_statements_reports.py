@@ -105,8 +105,11 @@ def test_shu_distribution_and_payout_keep_books_balanced(demo_db, actor, tmp_pat
     assert result.to_members == plan.to_members
     assert shu.distribute(demo_db, actor, 2025, dt.date(2026, 3, 21)).already
     with read_only(demo_db) as s:
-        # only 2024's (negative) result stays in 3.90; 2025's surplus has been shared out
-        assert statements.balances(s, dt.date(2026, 3, 20)).get("3.90", 0) == loss_2024
+        # 2025's SHU has been taken out of 3.90 whole (members' pots and the non-members'
+        # part): 3.90 is not left negative; 2024's loss moved to 3.91 when 2025 was closed
+        bal = statements.balances(s, dt.date(2026, 3, 20))
+        assert bal.get("3.90", 0) == 0 and bal["3.91"] == loss_2024
+        assert result.non_member == plan.to_non_member_destination > 0
         assert statements.balances(s, dt.date(2026, 3, 20))["2.21"] == plan.to_members
     paid = shu.pay(demo_db, actor, 2025, dt.date(2026, 3, 25), to="sukarela")
     assert sum(p.amount for p in paid) == plan.to_members

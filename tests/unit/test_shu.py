@@ -83,3 +83,44 @@ def test_bad_inputs():
         validate_split({"cadangan": Decimal(100)})
     assert err.value.field == "shu_split"
     assert split_surplus(-5).pots["cadangan"] == 0
+
+
+def test_shared_costs_follow_income():
+    from koperasi.domain.shu import split_business
+
+    s = split_business(4_500_000, 1_500_000, 300_000, 100_000, 1_600_000)
+    assert (s.shared_to_members, s.member_expenses, s.non_member_expenses) == (
+        1_200_000,
+        1_500_000,
+        500_000,
+    )
+    assert (s.member_surplus, s.non_member_surplus, s.surplus) == (3_000_000, 1_000_000, 4_000_000)
+    assert (s.distributable, s.to_non_member_destination) == (3_000_000, 1_000_000)
+    # no income at all: the shared costs stay with the members' business
+    assert split_business(0, 0, 0, 0, 500).member_expenses == 500
+    # a members' loss is covered by the non-members' surplus first; nothing is shared
+    s = split_business(100, 1_000, 300, 0, 0)
+    assert (s.member_surplus, s.distributable, s.to_non_member_destination) == (-200, 0, 800)
+    # a non-members' loss is borne by the members' part
+    s = split_business(1_000, 0, 0, 300, 0)
+    assert (s.distributable, s.to_non_member_destination) == (700, 0)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.integers(-(10**9), 10**10),
+    st.integers(-(10**9), 10**10),
+    st.integers(0, 10**10),
+    st.integers(0, 10**10),
+    st.integers(0, 10**10),
+)
+def test_business_split_adds_up(mi, ni, me, ne, se):
+    from koperasi.domain.shu import split_business
+
+    s = split_business(mi, ni, me, ne, se)
+    assert s.member_expenses + s.non_member_expenses == me + ne + se
+    assert 0 <= s.shared_to_members <= se
+    assert s.surplus == mi + ni - me - ne - se
+    assert 0 <= s.distributable <= max(s.surplus, 0)
+    assert s.distributable <= max(s.member_surplus, 0)
+    assert s.distributable + s.to_non_member_destination == max(s.surplus, 0)

@@ -38,6 +38,11 @@ def register(sub) -> None:  # type: ignore[no-untyped-def]
     a.add_argument("--date", required=True)
     a.add_argument("--json", action="store_true")
     a.set_defaults(func=cmd_shu_distribute)
+    a = s.add_parser("cover-loss", help="tutup rugi tahun buku dari cadangan (setelah RAT)")
+    a.add_argument("year")
+    a.add_argument("--date", required=True)
+    a.add_argument("--json", action="store_true")
+    a.set_defaults(func=cmd_shu_cover_loss)
     a = s.add_parser("pay", help="bayarkan SHU anggota (tunai atau ke sukarela)")
     a.add_argument("year")
     a.add_argument("--date", required=True)
@@ -78,6 +83,16 @@ def cmd_close_year(ctx, args) -> int:  # type: ignore[no-untyped-def]
         )
         year_word = "Tahun buku" if ctx.lang == "id" else "Financial year"
         print(f"{year_word} {result.year} {state}; {word} {format_rupiah(result.surplus)}")
+        if ctx.lang == "id":
+            print(
+                f"  usaha dengan anggota {format_rupiah(result.member_surplus)}, "
+                f"dengan non-anggota {format_rupiah(result.non_member_surplus)}"
+            )
+        else:
+            print(
+                f"  members {format_rupiah(result.member_surplus)}, "
+                f"non-members {format_rupiah(result.non_member_surplus)}"
+            )
     return 0
 
 
@@ -118,9 +133,26 @@ def cmd_shu_plan(ctx, args) -> int:  # type: ignore[no-untyped-def]
     if args.json:
         print_json(p)
         return 0
+    id_ = ctx.lang == "id"
     print(f"SHU {p.year}: {format_rupiah(p.surplus)}")
+    if p.surplus < 0:
+        from ..domain.shu import LOSS_COVERAGE_LABELS
+
+        label = LOSS_COVERAGE_LABELS[p.loss_coverage][0 if id_ else 1]
+        print(
+            (f"Rugi {format_rupiah(p.loss)}; usul: {label}")
+            if id_
+            else f"Loss {format_rupiah(p.loss)}; proposed: {label}"
+        )
+        return 0
+    print(
+        f"  {'usaha dengan anggota (dibagi)' if id_ else 'members (shared)':32} "
+        f"{format_rupiah(p.distributable):>16}"
+    )
+    nm = ("usaha dengan non-anggota -> " if id_ else "non-members -> ") + p.non_member_to
+    print(f"  {nm:32} {format_rupiah(p.to_non_member_destination):>16}")
     for k, v in p.pots.items():
-        print(f"  {k:16} {format_rupiah(v):>16}")
+        print(f"  {k:32} {format_rupiah(v):>16}")
     print_table(
         ["anggota", "nama", "Ta", "Sa", "jasa anggota", "jasa modal", "jumlah"],
         [
@@ -149,8 +181,22 @@ def cmd_shu_distribute(ctx, args) -> int:  # type: ignore[no-untyped-def]
     else:
         print(
             f"SHU {r.year}: {format_rupiah(r.surplus)} -> anggota {format_rupiah(r.to_members)}, "
-            f"cadangan {format_rupiah(r.reserve)} (jurnal #{r.entry_id})"
+            f"cadangan {format_rupiah(r.reserve)}, SHU non-anggota {format_rupiah(r.non_member)} "
+            f"ke {r.non_member_account or '3.20'} (jurnal #{r.entry_id})"
         )
+    return 0
+
+
+def cmd_shu_cover_loss(ctx, args) -> int:  # type: ignore[no-untyped-def]
+    from ..services import shu
+
+    r = shu.cover_loss(ctx.db, ctx.actor, parse_int(args.year, "year"), parse_date(args.date))
+    if args.json:
+        print_json(r)
+    else:
+        word = "Rugi" if ctx.lang == "id" else "Loss"
+        cover = "ditutup dari cadangan" if ctx.lang == "id" else "covered from the reserve"
+        print(f"{word} {r.year} {format_rupiah(-r.surplus)} {cover} (jurnal #{r.entry_id})")
     return 0
 
 

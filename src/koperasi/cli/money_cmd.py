@@ -83,6 +83,14 @@ def register(sub) -> None:  # type: ignore[no-untyped-def]
     ac = js.add_parser("accounts", help="bagan akun")
     ac.add_argument("--json", action="store_true")
     ac.set_defaults(func=cmd_accounts)
+    sd = js.add_parser(
+        "account-side",
+        help="akun pendapatan/beban: usaha dengan anggota, non-anggota, atau beban bersama",
+    )
+    sd.add_argument("code")
+    sd.add_argument("side", choices=["member", "non_member", "shared"])
+    sd.add_argument("--json", action="store_true")
+    sd.set_defaults(func=cmd_account_side)
 
     tb = sub.add_parser("trial-balance", help="neraca saldo")
     tb.add_argument("--as-of", dest="as_of")
@@ -334,7 +342,31 @@ def cmd_accounts(ctx, args) -> int:  # type: ignore[no-untyped-def]
     if args.json:
         print_json(rows)
         return 0
-    print_table(["Kode", "Nama", "Jenis"], [[a.code, a.name, a.type] for a in rows])
+    id_ = ctx.lang == "id"
+    print_table(
+        ["Kode", "Nama", "Jenis", "Usaha"] if id_ else ["Code", "Name", "Type", "Business"],
+        [[a.code, a.name, a.type, _side_label(a.business_side, ctx.lang)] for a in rows],
+    )
+    return 0
+
+
+def _side_label(side: str | None, lang: str) -> str:
+    from ..domain.shu import SIDE_LABELS
+
+    if side is None:
+        return ""
+    pair = SIDE_LABELS.get(side, (side, side))
+    return pair[0] if lang == "id" else pair[1]
+
+
+def cmd_account_side(ctx, args) -> int:  # type: ignore[no-untyped-def]
+    from ..services import ledger
+
+    a = ledger.set_business_side(ctx.db, ctx.actor, args.code, args.side)
+    if args.json:
+        print_json(a)
+    else:
+        print(f"{a.code} {a.name}: {_side_label(a.business_side, ctx.lang)}")
     return 0
 
 

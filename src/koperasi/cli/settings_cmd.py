@@ -13,6 +13,12 @@ SETTABLE = {
     "rounding": lambda v: _choice(v, ("half-up", "half-even"), "rounding"),
     "financial_year_start_month": lambda v: _month(v),
     "member_number_pattern": lambda v: _pattern(v),
+    # UU 25/1992 Pasal 45: where the SHU from non-member business goes (never to members)
+    "shu_non_member_to": lambda v: _choice(
+        v, ("cadangan", "cadangan_risiko", "dana_pendidikan", "dana_sosial"), "shu_non_member_to"
+    ),
+    # a loss year's proposal to the RAT: covered from the reserve, or carried forward
+    "shu_loss_coverage": lambda v: _choice(v, ("cadangan", "carry_forward"), "shu_loss_coverage"),
 }
 
 

@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from .models import Account, SavingsProduct, Setting, VulnerabilityCategory
 
-# code, name (id), name (en), type, contra, control
+# code, name (id), name (en), type, contra, control; business sides in BUSINESS_SIDES
 CHART_OF_ACCOUNTS: list[tuple[str, str, str, str, bool, str | None]] = [
     ("1.01", "Kas", "Cash", "asset", False, None),
     ("1.02", "Bank", "Bank", "asset", False, None),
@@ -32,6 +32,14 @@ CHART_OF_ACCOUNTS: list[tuple[str, str, str, str, bool, str | None]] = [
     ("3.20", "Cadangan Umum", "General reserve", "equity", False, None),
     ("3.21", "Cadangan Risiko", "Risk reserve", "equity", False, None),
     ("3.90", "SHU Tahun Berjalan", "Current year surplus", "equity", False, None),
+    (
+        "3.91",
+        "SHU/Rugi Tahun Lalu Belum Dibagi",
+        "Prior years' undistributed surplus / accumulated losses",
+        "equity",
+        False,
+        None,
+    ),
     ("4.10", "Pendapatan Bunga Pinjaman", "Loan interest income", "income", False, None),
     ("4.20", "Pendapatan Administrasi/Provisi", "Admin and provision fees", "income", False, None),
     ("4.21", "Pendapatan Denda", "Penalty income", "income", False, None),
@@ -48,6 +56,24 @@ CHART_OF_ACCOUNTS: list[tuple[str, str, str, str, bool, str | None]] = [
     ("5.40", "Beban Penyisihan Pinjaman", "Loan loss provision expense", "expense", False, None),
     ("5.50", "Beban Pajak", "Income tax expense", "expense", False, None),
 ]
+
+# income and expense accounts: business with members, with non-members, or shared costs
+# (split pro rata by income); see services/statements.py. Not listed: income "member",
+# expense "shared" (migration 0008 sets the same on existing databases)
+BUSINESS_SIDES: dict[str, str] = {
+    "4.90": "non_member",  # jasa giro, bank interest, other income from outside the membership
+    "5.20": "member",  # interest on members' savings
+    "5.40": "member",  # provisions for loans to members
+}
+
+
+def default_side(code: str, type_: str) -> str | None:
+    if type_ == "income":
+        return BUSINESS_SIDES.get(code, "member")
+    if type_ == "expense":
+        return BUSINESS_SIDES.get(code, "shared")
+    return None
+
 
 # code, name, kind, fixed amount, min balance, rate p.a., min for interest, ledger account
 SAVINGS_PRODUCTS = [
@@ -81,6 +107,11 @@ DEFAULT_SETTINGS: dict[str, object] = {
     "rounding": "half-up",
     "member_number_pattern": "A{seq:05d}",
     "receipt_pattern": "{series}-{year}-{seq:06d}",
+    # UU 25/1992 Pasal 45: the SHU from business with non-members is not shared with
+    # members; it goes to (a pot key of services/shu.POT_ACCOUNTS) the general reserve
+    "shu_non_member_to": "cadangan",
+    # a loss year's proposal to the RAT: covered from the reserve, or carried forward
+    "shu_loss_coverage": "cadangan",
 }
 
 
@@ -99,6 +130,7 @@ def ensure_seed(db) -> None:  # type: ignore[no-untyped-def]
                         contra=contra,
                         control=control,
                         parent_code=parent,
+                        business_side=default_side(code, type_),
                     )
                 )
         have = set(s.scalars(select(SavingsProduct.code)))

@@ -4,6 +4,20 @@
 capital (jasa modal) pots, Ta the interest the member paid on loans in the year and Tk the
 total, Sa the member's pokok + wajib at year end and Sk the total. Each share is rounded DOWN
 to the rupiah; what the rounding leaves stays in the reserve.
+
+Member and non-member business (UU 25/1992 Pasal 45 and its elucidation; SAK EP,
+Permenkop 2/2024): every income and expense account is business with members, with
+non-members, or (expenses only) a cost shared by both. :func:`split_business` puts the
+shared costs on the two sides **pro rata by gross income** (member income over all
+income, rounded half-up to the rupiah, the rest to non-members; when there is no positive
+income on either side, all of it to members). Only the members' SHU is split into the pots
+and shared by patronage (:func:`shares_of`); the non-members' SHU goes whole to where the
+statutes say (the reserve by default). When the two parts differ in sign the members never
+get more than the whole year's SHU: a non-member loss is borne by the members' part and a
+members' loss is covered first from the non-member surplus.
+
+A loss year (SHU below zero) is not split; :data:`LOSS_COVERAGE` names the proposals the
+RAT report makes for it (covered from the reserve, or carried forward).
 """
 
 from __future__ import annotations
@@ -13,7 +27,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..errors import ValidationError
-from .money import round_down
+from .money import RoundingMode, round_down, round_money
 
 DEFAULT_SPLIT: dict[str, Decimal] = {
     "cadangan": Decimal(40),
@@ -33,6 +47,95 @@ SPLIT_LABELS = {
     "dana_pendidikan": ("Dana pendidikan", "Education fund"),
     "dana_sosial": ("Dana sosial", "Social fund"),
 }
+
+
+MEMBER, NON_MEMBER, SHARED = "member", "non_member", "shared"
+SIDE_LABELS = {
+    MEMBER: ("Usaha dengan anggota", "Business with members"),
+    NON_MEMBER: ("Usaha dengan non-anggota", "Business with non-members"),
+    SHARED: (
+        "Beban bersama (dialokasikan menurut pendapatan)",
+        "Shared cost (allocated by income)",
+    ),
+}
+# where the non-members' SHU goes: a pot key of POT_ACCOUNTS in services/shu.py
+NON_MEMBER_DESTINATIONS = ("cadangan", "cadangan_risiko", "dana_pendidikan", "dana_sosial")
+NON_MEMBER_LABELS = {
+    "cadangan": ("Cadangan umum", "General reserve"),
+    "cadangan_risiko": ("Cadangan risiko", "Risk reserve"),
+    "dana_pendidikan": ("Dana pendidikan", "Education fund"),
+    "dana_sosial": ("Dana sosial", "Social fund"),
+}
+LOSS_COVERAGE = ("cadangan", "carry_forward")
+LOSS_COVERAGE_LABELS = {
+    "cadangan": (
+        "ditutup dari cadangan umum (akun 3.20)",
+        "covered from the general reserve (account 3.20)",
+    ),
+    "carry_forward": (
+        "dibawa ke tahun berikutnya sebagai rugi tahun lalu (akun 3.91)",
+        "carried forward as a prior years' loss (account 3.91)",
+    ),
+}
+
+
+@dataclass(frozen=True)
+class BusinessSplit:
+    """A period's result on each side of the business (all integers, rupiah)."""
+
+    member_income: int
+    non_member_income: int
+    member_expenses: int  # the member side's own costs plus its share of the shared ones
+    non_member_expenses: int
+    shared_expenses: int  # before allocation (already included in the two above)
+    shared_to_members: int
+
+    @property
+    def member_surplus(self) -> int:
+        return self.member_income - self.member_expenses
+
+    @property
+    def non_member_surplus(self) -> int:
+        return self.non_member_income - self.non_member_expenses
+
+    @property
+    def surplus(self) -> int:
+        return self.member_surplus + self.non_member_surplus
+
+    @property
+    def distributable(self) -> int:
+        """What may be split into the pots and shared by patronage: the members' SHU, never
+        more than the whole year's, never below zero."""
+        return max(min(self.member_surplus, self.surplus), 0)
+
+    @property
+    def to_non_member_destination(self) -> int:
+        """The rest of a positive year's SHU (the non-members' part, net of any members'
+        loss it covers); 0 in a loss year."""
+        return max(self.surplus, 0) - self.distributable
+
+
+def split_business(
+    member_income: int,
+    non_member_income: int,
+    member_expenses: int,
+    non_member_expenses: int,
+    shared_expenses: int,
+) -> BusinessSplit:
+    """Allocate the shared costs pro rata by gross income (half-up to the rupiah)."""
+    wm, wn = max(member_income, 0), max(non_member_income, 0)
+    if wm + wn == 0:
+        to_members = shared_expenses
+    else:
+        to_members = round_money(Decimal(shared_expenses) * wm / (wm + wn), RoundingMode.HALF_UP)
+    return BusinessSplit(
+        member_income,
+        non_member_income,
+        member_expenses + to_members,
+        non_member_expenses + shared_expenses - to_members,
+        shared_expenses,
+        to_members,
+    )
 
 
 def validate_split(split: Mapping[str, Decimal]) -> dict[str, Decimal]:

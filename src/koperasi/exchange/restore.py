@@ -384,6 +384,8 @@ def _categories(ctx: _Ctx, sh: Sheet) -> None:
 
 
 def _accounts(ctx: _Ctx, sh: Sheet) -> None:
+    from ..db.seed import default_side
+
     s = ctx.s
     have = {a.code: a for a in s.scalars(select(Account))}
     for _rowno, r in parsed_rows(ctx.wb, sh, None):
@@ -394,6 +396,11 @@ def _accounts(ctx: _Ctx, sh: Sheet) -> None:
         a.name, a.name_en, a.type = r["name"] or "", r["name_en"] or "", r["type"]
         a.contra, a.parent_code, a.control = bool(r["contra"]), r["parent_code"], r["control"]
         a.active = bool(r["active"])
+        # absent from workbooks written before it existed: the seed's side (else the type's)
+        side = r.get("business_side") or None
+        if side is None and a.type in ("income", "expense"):
+            side = default_side(a.code, a.type)
+        a.business_side = side
     s.flush()
     ctx.maps["account"] = dict(s.execute(select(Account.code, Account.id)).all())
 

@@ -601,6 +601,7 @@ ACCOUNT_COLS = (
     Col("parent_code", TEXT, "parent_code"),
     Col("control", TEXT, "control"),
     Col("active", BOOL, "active"),
+    Col("business_side", TEXT, "business_side"),
 )
 
 
@@ -609,7 +610,16 @@ def _account_rows(s: Session, p: Period) -> Iterator[tuple]:
     return _stream(
         s,
         select(
-            a.id, a.code, a.name, a.name_en, a.type, a.contra, a.parent_code, a.control, a.active
+            a.id,
+            a.code,
+            a.name,
+            a.name_en,
+            a.type,
+            a.contra,
+            a.parent_code,
+            a.control,
+            a.active,
+            a.business_side,
         ).order_by(a.code),
     )
 

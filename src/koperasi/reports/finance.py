@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..db.models import Account, JournalEntry, JournalLine
+from ..domain.shu import MEMBER, NON_MEMBER, SHARED
 from ..services import statements as st
 from ..services.progress import ProgressCallback, report
 from ..services.uow import read_only
@@ -97,16 +98,83 @@ def balance_sheet_table(s: Session, period: Period) -> tuple[Table, st.BalanceSh
     return table, bs
 
 
+SIDE_HEADINGS = {
+    MEMBER: T("Usaha dengan anggota", "Business with members"),
+    NON_MEMBER: T("Usaha dengan non-anggota", "Business with non-members"),
+    SHARED: T(
+        "Beban bersama (dialokasikan menurut pendapatan)", "Shared costs (allocated by income)"
+    ),
+}
+
+
+def _by_side(lines, sides) -> list[Row]:  # type: ignore[no-untyped-def]
+    rows: list[Row] = []
+    for side in sides:
+        part = [x for x in lines if x.side == side]
+        if part:
+            rows.append(_heading(SIDE_HEADINGS[side]))
+            rows += [Row((x.code, _name(x), x.current, x.previous)) for x in part]
+    return rows
+
+
+def _split_rows(inc: st.IncomeStatement) -> list[Row]:
+    """The SHU of each side of the business (UU 25/1992 Pasal 45, SAK EP)."""
+    cur, old = inc.split, inc.previous_split
+    assert cur is not None and old is not None
+
+    def pair(f):  # type: ignore[no-untyped-def]
+        return f(cur), f(old)
+
+    def row(label: T, f) -> Row:  # type: ignore[no-untyped-def]
+        return Row((None, label, *pair(f)))
+
+    return [
+        _heading(T("SHU MENURUT JENIS USAHA", "SHU BY SIDE OF THE BUSINESS")),
+        row(T("Pendapatan usaha dengan anggota", "Income from members"), lambda x: x.member_income),
+        row(
+            T("Beban langsung usaha dengan anggota", "Direct costs of member business"),
+            lambda x: x.member_expenses - x.shared_to_members,
+        ),
+        row(
+            T("Bagian beban bersama", "Share of the shared costs"),
+            lambda x: x.shared_to_members,
+        ),
+        _subtotal(
+            T("SHU usaha dengan anggota", "SHU from business with members"),
+            *pair(lambda x: x.member_surplus),
+        ),
+        row(
+            T("Pendapatan usaha dengan non-anggota", "Income from non-members"),
+            lambda x: x.non_member_income,
+        ),
+        row(
+            T("Beban langsung usaha dengan non-anggota", "Direct costs of non-member business"),
+            lambda x: x.non_member_expenses - (x.shared_expenses - x.shared_to_members),
+        ),
+        row(
+            T("Bagian beban bersama", "Share of the shared costs"),
+            lambda x: x.shared_expenses - x.shared_to_members,
+        ),
+        _subtotal(
+            T("SHU usaha dengan non-anggota", "SHU from business with non-members"),
+            *pair(lambda x: x.non_member_surplus),
+        ),
+    ]
+
+
 def income_table(s: Session, period: Period) -> tuple[Table, st.IncomeStatement]:
+    """Perhitungan hasil usaha: income and expenses by side of the business, the SHU, and
+    the SHU of each side (only the members' part is shared by patronage)."""
     prev = previous(period)
     inc = st.income_statement_in(s, period.start, period.end, (prev.start, prev.end))
     rows: list[Row] = [_heading(T("PENDAPATAN", "INCOME"))]
-    rows += [Row((x.code, _name(x), x.current, x.previous)) for x in inc.income]
+    rows += _by_side(inc.income, (MEMBER, NON_MEMBER))
     rows.append(_subtotal(T("Jumlah pendapatan", "Total income"), *inc.total_income))
     rows.append(_heading(T("BEBAN", "EXPENSES")))
-    rows += [Row((x.code, _name(x), x.current, x.previous)) for x in inc.expenses]
+    rows += _by_side(inc.expenses, (MEMBER, NON_MEMBER, SHARED))
     rows.append(_subtotal(T("Jumlah beban", "Total expenses"), *inc.total_expenses))
     rows.append(_subtotal(T("SISA HASIL USAHA (SHU)", "SURPLUS (SHU)"), *inc.surplus))
+    rows += _split_rows(inc)
     table = Table(
         "hasil_usaha",
         T("Perhitungan Hasil Usaha", "Income Statement"),
@@ -162,14 +230,26 @@ def equity_table(s: Session, period: Period) -> tuple[Table, st.EquityChanges]:
     cols = (
         CODE,
         Column("name", T("Komponen ekuitas", "Equity item"), Kind.TEXT, 2.6),
-        Column("opening", T("Saldo awal", "Opening"), Kind.MONEY, 1.3, total=True),
-        Column("increase", T("Penambahan", "Increase"), Kind.MONEY, 1.3, total=True),
-        Column("decrease", T("Pengurangan", "Decrease"), Kind.MONEY, 1.3, total=True),
-        Column("closing", T("Saldo akhir", "Closing"), Kind.MONEY, 1.3, total=True),
+        Column("opening", T("Saldo awal", "Opening"), Kind.MONEY, 1.3),
+        Column("increase", T("Penambahan", "Increase"), Kind.MONEY, 1.3),
+        Column("decrease", T("Pengurangan", "Decrease"), Kind.MONEY, 1.3),
+        Column("closing", T("Saldo akhir", "Closing"), Kind.MONEY, 1.3),
     )
     rows = tuple(
         Row((r.code or None, T(r.name, r.name_en), r.opening, r.increase, r.decrease, r.closing))
         for r in eq.rows
+    ) + (  # the total as a row of its own: its label in the name column, values stored
+        Row(
+            (
+                None,
+                T("Jumlah ekuitas", "Total equity"),
+                eq.opening,
+                sum(r.increase for r in eq.rows),
+                sum(r.decrease for r in eq.rows),
+                eq.closing,
+            ),
+            RowKind.SUBTOTAL,
+        ),
     )
     table = Table(
         "perubahan_ekuitas",
@@ -182,6 +262,45 @@ def equity_table(s: Session, period: Period) -> tuple[Table, st.EquityChanges]:
     return table, eq
 
 
+def equity_notes(eq: st.EquityChanges) -> tuple[T, ...]:
+    """What the SHU tahun berjalan row holds: the period's SHU once, and the closing's
+    transfer of earlier years' results to 3.91."""
+    from ..domain.money import format_rupiah as rp
+
+    if not eq.prior_moved:
+        return ()
+    moved = abs(eq.prior_moved)
+    if eq.prior_moved > 0:
+        what = T(
+            f"SHU tahun lalu yang belum dibagi ({rp(moved)}) dipindahkan dari 3.90 ke 3.91 "
+            "(pengurangan pada baris SHU tahun berjalan, penambahan pada 3.91)",
+            f"earlier years' undistributed SHU ({rp(moved)}) was moved from 3.90 to 3.91 (a "
+            "decrease in the current year SHU row, an increase in 3.91)",
+        )
+    else:
+        what = T(
+            f"rugi tahun lalu yang belum ditutup ({rp(moved)}) dipindahkan dari 3.90 ke 3.91 "
+            "(penambahan pada baris SHU tahun berjalan, pengurangan pada 3.91)",
+            f"earlier years' uncovered loss ({rp(moved)}) was moved from 3.90 to 3.91 (an "
+            "increase in the current year SHU row, a decrease in 3.91)",
+        )
+    if eq.earned >= 0:
+        earned = T(
+            f"SHU periode ini {rp(eq.earned)} tercatat satu kali, sebagai penambahan pada baris "
+            "SHU tahun berjalan.",
+            f"The period's SHU of {rp(eq.earned)} appears once, as an increase in the current "
+            "year SHU row.",
+        )
+    else:
+        earned = T(
+            f"Rugi periode ini {rp(-eq.earned)} tercatat satu kali, sebagai pengurangan pada "
+            "baris SHU tahun berjalan.",
+            f"The period's loss of {rp(-eq.earned)} appears once, as a decrease in the current "
+            "year SHU row.",
+        )
+    return (T("Pada tutup buku, ", "At the year-end closing, ") + what + T(". ") + earned,)
+
+
 def _statement_report(
     db,
     params: ReportParams,
@@ -189,6 +308,7 @@ def _statement_report(
     title: T,
     maker,
     figures,  # type: ignore[no-untyped-def]
+    notes=lambda _obj: (),  # type: ignore[no-untyped-def]
 ) -> ReportData:
     with read_only(db) as s:
         period = resolve_period(s, params, "year")
@@ -198,7 +318,7 @@ def _statement_report(
             title,
             organisation(s),
             period,
-            sections=(Section(None, figures(obj), (table,)),),
+            sections=(Section(None, figures(obj), (table,), notes(obj)),),
             signatures=board_signatures(s),
             sign_date=period.end,
             params=params.items(),
@@ -241,6 +361,16 @@ def build_income_statement(
             Figure("total_income", T("Jumlah pendapatan", "Total income"), inc.total_income[0]),
             Figure("total_expenses", T("Jumlah beban", "Total expenses"), inc.total_expenses[0]),
             Figure("surplus", T("Sisa hasil usaha (SHU)", "Surplus (SHU)"), inc.surplus[0]),
+            Figure(
+                "member_surplus",
+                T("SHU usaha dengan anggota", "SHU from business with members"),
+                inc.split.member_surplus if inc.split else inc.surplus[0],
+            ),
+            Figure(
+                "non_member_surplus",
+                T("SHU usaha dengan non-anggota", "SHU from business with non-members"),
+                inc.split.non_member_surplus if inc.split else 0,
+            ),
         )
 
     return _statement_report(
@@ -293,6 +423,7 @@ def build_equity_changes(
         T("Laporan Perubahan Ekuitas", "Statement of Changes in Equity"),
         equity_table,
         figs,
+        equity_notes,
     )
 
 
@@ -308,7 +439,7 @@ def statement_sections(s: Session, period: Period, page_break: bool = True) -> t
     bs_t, bs = balance_sheet_table(s, period)
     inc_t, inc = income_table(s, period)
     cf_t, _cf = cash_flow_table(s, period)
-    eq_t, _eq = equity_table(s, period)
+    eq_t, eq = equity_table(s, period)
     return (
         Section(
             T("Laporan Posisi Keuangan", "Statement of Financial Position"),
@@ -339,6 +470,7 @@ def statement_sections(s: Session, period: Period, page_break: bool = True) -> t
             T("Laporan Perubahan Ekuitas", "Statement of Changes in Equity"),
             (),
             (eq_t,),
+            equity_notes(eq),
             page_break_before=page_break,
         ),
     )

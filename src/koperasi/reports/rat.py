@@ -1,7 +1,8 @@
 """The RAT annual report (laporan pertanggungjawaban pengurus) for a financial year.
 
 Cover page with the cooperative's identity and logo; a summary; the four financial
-statements (:mod:`.finance`); the SHU split and the SHU per member (:mod:`.shu_reports`);
+statements (:mod:`.finance`); the SHU split and the SHU per member (:mod:`.shu_reports`), or
+for a loss year the loss and the board's proposal for covering it;
 membership statistics (by gender and vulnerability category, joined and left) and loan
 statistics (portfolio, kolektibilitas, PAR30, repayment rate) with charts; the health-rating
 ratios that come from the books (:mod:`koperasi.services.health`); the board's signatures
@@ -286,11 +287,12 @@ def build_rat(db, params: ReportParams, progress: ProgressCallback | None = None
         statements = finance.statement_sections(s, period, page_break=True)
         report(progress, 1, STEPS, "SHU")
         plan = shu_service.plan_in(s, year)
+        shu_figs, shu_tables, shu_notes = shu_reports.shu_content(s, plan)
         shu = Section(
-            T("Pembagian Sisa Hasil Usaha", "Distribution of the Surplus (SHU)"),
-            shu_reports.shu_figures(plan),
-            (shu_reports.split_table(plan), shu_reports.member_table(plan)),
-            shu_reports.shu_notes(plan),
+            shu_reports.shu_title(plan),
+            shu_figs,
+            shu_tables,
+            shu_notes,
             page_break_before=True,
         )
         report(progress, 2, STEPS, "Keanggotaan")
@@ -312,16 +314,39 @@ def build_rat(db, params: ReportParams, progress: ProgressCallback | None = None
                 Figure("summary_assets", T("Jumlah aset", "Total assets"), h.total_assets),
                 Figure("summary_equity", T("Jumlah ekuitas", "Total equity"), h.equity),
                 Figure("summary_loans", T("Sisa pokok pinjaman", "Loans outstanding"), h.loans),
-                Figure("summary_shu", T("Sisa hasil usaha (SHU)", "Surplus (SHU)"), plan.surplus),
+                Figure(
+                    "summary_shu",
+                    T("Sisa hasil usaha (SHU)", "Surplus (SHU)")
+                    if plan.surplus >= 0
+                    else T("Rugi tahun buku (SHU negatif)", "Loss of the year (negative SHU)"),
+                    plan.surplus,
+                ),
+                Figure(
+                    "summary_shu_members",
+                    T("SHU usaha dengan anggota", "SHU from business with members"),
+                    plan.member_surplus,
+                ),
+                Figure(
+                    "summary_shu_non_members",
+                    T("SHU usaha dengan non-anggota", "SHU from business with non-members"),
+                    plan.non_member_surplus,
+                ),
             ),
             notes=(
                 T(
                     "Laporan pertanggungjawaban pengurus kepada Rapat Anggota Tahunan: laporan "
-                    "keuangan (SAK EP), pembagian SHU, statistik keanggotaan dan pinjaman, serta "
+                    "keuangan (SAK EP), {shu}, statistik keanggotaan dan pinjaman, serta "
                     "rasio kesehatan koperasi.",
                     "The board's report to the Annual Members' Meeting: financial statements "
-                    "(SAK EP), the surplus distribution, membership and loan statistics, and the "
+                    "(SAK EP), {shu_en}, membership and loan statistics, and the "
                     "health-rating ratios.",
+                ).format(
+                    shu="rugi tahun buku dan usul penutupannya"
+                    if plan.surplus < 0
+                    else "pembagian SHU",
+                    shu_en="the year's loss and the proposed coverage"
+                    if plan.surplus < 0
+                    else "the surplus distribution",
                 ),
             ),
         )

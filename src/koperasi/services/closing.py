@@ -5,9 +5,13 @@
 - ``reopen_month``: needs a reason, is audited; refused while the month's financial year is
   closed (reopen the year first).
 - ``close_year``: computes the year's SHU (income less expenses), posts ONE closing entry on
-  the last day of the financial year that moves every income and expense balance to 3.90
-  SHU Tahun Berjalan, and closes all twelve months. Balance-sheet accounts simply carry
-  forward (the ledger is cumulative). Idempotent: closing a closed year returns it as it is.
+  the last day of the financial year that first moves what 3.90 still holds from earlier
+  years (undistributed SHU, or losses not covered) to 3.91 SHU/Rugi Tahun Lalu Belum
+  Dibagi, then every income and expense balance to 3.90 SHU Tahun Berjalan, and closes all
+  twelve months. After it 3.90 holds exactly the year's result. Balance-sheet accounts
+  simply carry forward (the ledger is cumulative). The year's split by side of the business
+  (members / non-members, UU 25/1992 Pasal 45) is recorded with the closing for the audit
+  trail. Idempotent: closing a closed year returns it as it is.
 - ``reopen_year``: reverses the closing entry (audited, with a reason); refused once the
   year's SHU has been distributed. The months stay closed until reopened one by one.
 
@@ -63,6 +67,9 @@ class YearClosing:
     surplus: int
     entry_id: int | None
     already_closed: bool = False
+    member_surplus: int = 0  # SHU from business with members (the part shared by patronage)
+    non_member_surplus: int = 0
+    prior_moved: int = 0  # what 3.90 held from earlier years, moved to 3.91 by the closing
 
 
 def _view(p: FiscalPeriod | None, year: int, month: int) -> PeriodView:
@@ -208,10 +215,26 @@ def closing_entry_id(s: Session, year: int) -> int | None:
     return None
 
 
-def _closing_lines(s: Session, start: dt.date, end: dt.date) -> tuple[list[Line], int, int]:
+def _closing_lines(
+    s: Session, start: dt.date, end: dt.date, prior: int = 0
+) -> tuple[list[Line], int, int]:
+    """The closing entry's lines: ``prior`` (3.90's balance from earlier years) to 3.91,
+    then the income and expense balances to 3.90."""
     infos = statements.accounts(s)
     bal = statements.balances(s, end, start, (), infos)  # what is still in the accounts
     lines: list[Line] = []
+    if prior > 0:
+        memo = "SHU tahun lalu belum dibagi"
+        lines += [
+            Line(statements.SHU_ACCOUNT, debit=prior, memo=memo),
+            Line(statements.PRIOR_SHU_ACCOUNT, credit=prior, memo=memo),
+        ]
+    elif prior < 0:
+        memo = "Rugi tahun lalu belum ditutup"
+        lines += [
+            Line(statements.PRIOR_SHU_ACCOUNT, debit=-prior, memo=memo),
+            Line(statements.SHU_ACCOUNT, credit=-prior, memo=memo),
+        ]
     income = expenses = 0
     for code, value in sorted(bal.items()):
         info = infos[code]
@@ -247,6 +270,18 @@ def _post_in_month(s: Session, actor: Actor, date: dt.date, fn):  # type: ignore
     return result
 
 
+def _ensure_prior_account(s: Session) -> None:
+    """3.91 exists (the seed adds it; a database whose chart lacks it gets it here)."""
+    from ..db.models import Account
+    from ..db.seed import CHART_OF_ACCOUNTS
+
+    code = statements.PRIOR_SHU_ACCOUNT
+    if s.scalar(select(Account.id).where(Account.code == code)) is None:
+        row = next(r for r in CHART_OF_ACCOUNTS if r[0] == code)
+        s.add(Account(code=code, name=row[1], name_en=row[2], type=row[3]))
+        s.flush()
+
+
 def close_year(
     db,
     actor: Actor,
@@ -274,6 +309,9 @@ def close_year(
                 int(info.get("surplus", 0)),
                 info.get("entry_id"),
                 already_closed=True,
+                member_surplus=int(info.get("member_surplus", info.get("surplus", 0))),
+                non_member_surplus=int(info.get("non_member_surplus", 0)),
+                prior_moved=int(info.get("prior_moved", 0)),
             )
         earlier = [int(y) for y in closed if int(y) > year]
         if earlier:
@@ -285,7 +323,10 @@ def close_year(
             if open_years:
                 raise ValidationError("year", "earlier_year_open", year=open_years[0])
         report(progress, 0, 3, "SHU")
-        lines, income, expenses = _closing_lines(s, start, end)
+        _ensure_prior_account(s)
+        prior = statements.balances(s, end).get(statements.SHU_ACCOUNT, 0)
+        lines, income, expenses = _closing_lines(s, start, end, prior)
+        split = statements.business_split(s, start, end)
         entry_id = None
         if len(lines) >= 2:
             entry = _post_in_month(
@@ -306,11 +347,25 @@ def close_year(
         report(progress, 1, 3, "periode")
         for y, m in statements.fiscal_year_months(year, sm):
             _close_in(s, actor, y, m, note=f"Tutup buku {year}")
-        result = YearClosing(year, start, end, income, expenses, income - expenses, entry_id)
+        result = YearClosing(
+            year,
+            start,
+            end,
+            income,
+            expenses,
+            income - expenses,
+            entry_id,
+            member_surplus=split.member_surplus,
+            non_member_surplus=split.non_member_surplus,
+            prior_moved=prior,
+        )
         closed[str(year)] = {
             "income": income,
             "expenses": expenses,
             "surplus": income - expenses,
+            "member_surplus": split.member_surplus,
+            "non_member_surplus": split.non_member_surplus,
+            "prior_moved": prior,
             "entry_id": entry_id,
             "closed_by": actor.username,
         }

@@ -4,19 +4,31 @@ The arithmetic is :mod:`koperasi.domain.shu` (split per settings validated to 10
 ``SHU_a = Y x Ta / Tk + X x Sa / Sk`` rounded down). This module gathers its inputs from the
 books and posts the outcome:
 
-- :func:`plan` — the year's surplus (from the closing if the year is closed), the pots, and
-  every member's share. Ta = loan interest the member paid in the year (credits on 4.10 with
-  the member on the line); Sa = the member's pokok + wajib balance at the year's end.
-- :func:`distribute` — after the RAT: one entry moves the surplus out of 3.90 to the reserve
-  (3.20, plus the rounding remainder), the funds (2.23 pengurus and karyawan, 2.24
-  pendidikan, 2.20 sosial) and each member's share to 2.21 Hutang SHU Anggota (one line per
-  member). Needs the year closed; idempotent.
+- :func:`plan` — the year's surplus (from the closing if the year is closed), its split by
+  side of the business (UU 25/1992 Pasal 45, SAK EP: :func:`statements.business_split`),
+  the pots of the MEMBERS' SHU only, the non-members' SHU and where it goes (setting
+  ``shu_non_member_to``: the reserve by default), and every member's share. Ta = loan
+  interest the member paid in the year (credits on 4.10 with the member on the line); Sa =
+  the member's pokok + wajib balance at the year's end. A loss year has no pots and no
+  member rows; it carries the coverage proposal (setting ``shu_loss_coverage``: from the
+  reserve by default, or carried forward).
+- :func:`distribute` — after the RAT: one entry moves the year's SHU out of the account that
+  holds it (3.90, or 3.91 once the next year is closed: the closing moves earlier years'
+  results there) to the reserve (3.20, plus the rounding remainder), the funds (2.23
+  pengurus and karyawan, 2.24 pendidikan, 2.20 sosial), the non-members' SHU to its
+  destination, and each member's share to 2.21 Hutang SHU Anggota (one line per member).
+  It takes exactly the year's SHU, so 3.90 is never left negative (refused when the account
+  holds less). Needs the year closed; refused for a loss year; idempotent.
+- :func:`cover_loss` — after the RAT, for a loss year whose proposal is "from the reserve":
+  3.20 covers the loss in the account that holds it. Carried forward, nothing is posted:
+  the next year's closing moves the loss to 3.91.
 - :func:`pay` — pays members' SHU out of 2.21, in cash or into their sukarela account (one
   entry and receipt per member).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
@@ -34,6 +46,7 @@ from ..db.models import (
     SavingsTransaction,
 )
 from ..domain import shu as shu_rules
+from ..domain.money import format_rupiah
 from ..errors import ValidationError
 from . import audit, ledger, savings, statements
 from .auth import Actor, require
@@ -41,13 +54,16 @@ from .closing import SHU_SOURCE, is_year_closed_in, shu_distribution_entry_id, y
 from .counters import SERIES_JOURNAL, SERIES_SAVINGS, next_receipt
 from .ledger import Line
 from .progress import ProgressCallback, report
-from .settings import get_value
+from .settings import get_value, set_value
 from .uow import read_only, unit_of_work
 
 SPLIT_KEY = "shu_split"
 PAYABLE = "2.21"
+NON_MEMBER_KEY = "shu_non_member_to"
+LOSS_KEY = "shu_loss_coverage"
 POT_ACCOUNTS = {
     "cadangan": "3.20",
+    "cadangan_risiko": "3.21",
     "dana_pengurus": "2.23",
     "dana_karyawan": "2.23",
     "dana_pendidikan": "2.24",
@@ -81,11 +97,36 @@ class ShuPlan:
     surplus: int
     year_closed: bool
     split: dict[str, Decimal]
-    pots: dict[str, int]
+    pots: dict[str, int]  # the members' SHU (distributable) split per the settings
     members: tuple[MemberShu, ...]
     total_interest: int  # Tk
     total_capital: int  # Sk
     distributed_entry_id: int | None
+    business: shu_rules.BusinessSplit | None = None
+    non_member_to: str = "cadangan"  # pot key (POT_ACCOUNTS) receiving the non-members' SHU
+    loss_coverage: str = "cadangan"  # cadangan | carry_forward (a loss year's proposal)
+
+    @property
+    def member_surplus(self) -> int:
+        return self.business.member_surplus if self.business else self.surplus
+
+    @property
+    def non_member_surplus(self) -> int:
+        return self.business.non_member_surplus if self.business else 0
+
+    @property
+    def distributable(self) -> int:
+        """The members' SHU that is split into the pots (never above the year's SHU)."""
+        return sum(self.pots.values())
+
+    @property
+    def to_non_member_destination(self) -> int:
+        """The rest of a positive year's SHU: to ``non_member_to`` (not to members)."""
+        return max(self.surplus, 0) - self.distributable
+
+    @property
+    def loss(self) -> int:
+        return max(-self.surplus, 0)
 
     @property
     def member_pot(self) -> int:
@@ -180,14 +221,29 @@ def _paid_for_year(s: Session, year: int) -> dict[int, int]:
     return {mid: int(v or 0) for mid, v in s.execute(q)}
 
 
+def non_member_to_in(s: Session) -> str:
+    value = get_value(s, NON_MEMBER_KEY, None) or "cadangan"
+    return value if value in shu_rules.NON_MEMBER_DESTINATIONS else "cadangan"
+
+
+def loss_coverage_in(s: Session) -> str:
+    value = get_value(s, LOSS_KEY, None) or "cadangan"
+    return value if value in shu_rules.LOSS_COVERAGE else "cadangan"
+
+
 def plan_in(s: Session, year: int) -> ShuPlan:
     sm = statements.fy_start_month(s)
     start, end = statements.fiscal_year_bounds(year, sm)
     surplus, closed = year_surplus_in(s, year)
+    business = statements.business_split(s, start, end)
+    if business.surplus != surplus:  # the closing's figure rules; a difference (none while
+        business = dataclasses.replace(  # the year stays closed) is not shared with members
+            business, non_member_income=business.non_member_income + surplus - business.surplus
+        )
     split = split_in(s)
-    pots = shu_rules.split_surplus(surplus, split).pots
-    ta = _interest_by_member(s, start, end)
-    sa = _capital_by_member(s, end)
+    pots = shu_rules.split_surplus(business.distributable, split).pots
+    ta = _interest_by_member(s, start, end) if business.distributable > 0 else {}
+    sa = _capital_by_member(s, end) if business.distributable > 0 else {}
     ids = sorted(k for k in set(ta) | set(sa) if ta.get(k, 0) > 0 or sa.get(k, 0) > 0)
     dist = shu_rules.distribute(
         pots.get("jasa_anggota", 0),
@@ -232,6 +288,9 @@ def plan_in(s: Session, year: int) -> ShuPlan:
         sum(m.interest_paid for m in members),
         sum(m.capital for m in members),
         shu_distribution_entry_id(s, year),
+        business,
+        non_member_to_in(s),
+        loss_coverage_in(s),
     )
 
 
@@ -246,14 +305,34 @@ class DistributionResult:
     entry_id: int
     surplus: int
     to_members: int
-    reserve: int
+    reserve: int  # the reserve pot plus the rounding remainder (negative: a loss covered)
     already: bool = False
+    member_surplus: int = 0  # the members' SHU split into the pots
+    non_member: int = 0  # the non-members' SHU, to non_member_account
+    non_member_account: str = ""
+
+
+def holding_account_in(s: Session, year: int) -> str:
+    """The account that holds ``year``'s result: 3.90 until the next year is closed (its
+    closing moves what 3.90 still holds to 3.91)."""
+    if is_year_closed_in(s, year + 1):
+        return statements.PRIOR_SHU_ACCOUNT
+    return statements.SHU_ACCOUNT
+
+
+def _refuse_loss(p: ShuPlan) -> None:
+    code = "loss_year_cover_reserve" if p.loss_coverage == "cadangan" else "loss_year_carry"
+    raise ValidationError("year", code, year=p.year, loss=format_rupiah(p.loss))
 
 
 def distribute(
     db, actor: Actor, year: int, date: dt.date, progress: ProgressCallback | None = None
 ) -> DistributionResult:  # type: ignore[no-untyped-def]
-    """Post the RAT's SHU distribution for a closed year (idempotent)."""
+    """Post the RAT's SHU distribution for a closed year (idempotent).
+
+    Only the members' SHU is split into the pots and shared by patronage; the non-members'
+    SHU goes whole to its destination (the reserve by default). The entry takes exactly the
+    year's SHU out of the account holding it. A loss year is refused (see cover_loss)."""
     require(actor, "ledger.write")
     with unit_of_work(db) as s:
         existing = shu_distribution_entry_id(s, year)
@@ -262,11 +341,24 @@ def distribute(
             return DistributionResult(year, existing, p.surplus, p.to_members, p.reserve, True)
         if not is_year_closed_in(s, year):
             raise ValidationError("year", "year_not_closed", year=year)
-        if p.surplus <= 0:
+        if p.surplus < 0:
+            _refuse_loss(p)
+        if p.surplus == 0:
             raise ValidationError("year", "no_surplus", year=year)
         if date <= p.end:
             raise ValidationError(
                 "date", "date_before", other=(p.end + dt.timedelta(days=1)).isoformat()
+            )
+        holding = holding_account_in(s, year)
+        held = statements.balances(s, date).get(holding, 0)
+        if held < p.surplus:
+            raise ValidationError(
+                "year",
+                "shu_account_short",
+                account=holding,
+                balance=format_rupiah(held),
+                amount=format_rupiah(p.surplus),
+                year=year,
             )
         report(progress, 0, 2, "SHU")
         credits: dict[str, int] = {}
@@ -276,7 +368,9 @@ def distribute(
             acct = POT_ACCOUNTS.get(key, "3.20")
             credits[acct] = credits.get(acct, 0) + amount
         credits["3.20"] = credits.get("3.20", 0) + p.remainder
-        lines = [Line("3.90", debit=p.surplus, memo=f"SHU {year}")]
+        nm_acct = POT_ACCOUNTS.get(p.non_member_to, "3.20")
+        credits[nm_acct] = credits.get(nm_acct, 0) + p.to_non_member_destination
+        lines = [Line(holding, debit=p.surplus, memo=f"SHU {year}")]
         lines += [
             Line(a, credit=v, memo=f"SHU {year}") for a, v in sorted(credits.items()) if v > 0
         ]
@@ -295,9 +389,63 @@ def distribute(
             source_ref=f"SHU-{year}",
             receipt_no=next_receipt(s, SERIES_JOURNAL, date.year),
         )
-        result = DistributionResult(year, entry.id, p.surplus, p.to_members, p.reserve)
+        result = DistributionResult(
+            year,
+            entry.id,
+            p.surplus,
+            p.to_members,
+            p.reserve,
+            member_surplus=p.distributable,
+            non_member=p.to_non_member_destination,
+            non_member_account=nm_acct,
+        )
         audit.record(s, actor, "shu.distribute", "financial_year", str(year), None, result)
         report(progress, 2, 2, "selesai")
+        return result
+
+
+def cover_loss(db, actor: Actor, year: int, date: dt.date) -> DistributionResult:  # type: ignore[no-untyped-def]
+    """After the RAT: cover a closed loss year from the general reserve (3.20), when that
+    is the proposal (setting ``shu_loss_coverage``). Carried forward, nothing is posted:
+    the next closing moves the loss to 3.91. Idempotent."""
+    require(actor, "ledger.write")
+    with unit_of_work(db) as s:
+        existing = shu_distribution_entry_id(s, year)
+        p = plan_in(s, year)
+        if existing is not None:
+            return DistributionResult(year, existing, p.surplus, 0, -p.loss, True)
+        if not is_year_closed_in(s, year):
+            raise ValidationError("year", "year_not_closed", year=year)
+        if p.loss == 0:
+            raise ValidationError("year", "no_loss", year=year)
+        if p.loss_coverage != "cadangan":
+            raise ValidationError("year", "loss_carried_forward", year=year)
+        if date <= p.end:
+            raise ValidationError(
+                "date", "date_before", other=(p.end + dt.timedelta(days=1)).isoformat()
+            )
+        reserve = statements.balances(s, date).get("3.20", 0)
+        if reserve < p.loss:
+            raise ValidationError(
+                "year",
+                "reserve_short",
+                balance=format_rupiah(reserve),
+                amount=format_rupiah(p.loss),
+            )
+        holding = holding_account_in(s, year)
+        memo = f"Rugi {year} ditutup dari cadangan"
+        entry = ledger.post(
+            s,
+            actor,
+            date,
+            f"Penutupan rugi tahun buku {year} dari cadangan umum (keputusan RAT)",
+            [Line("3.20", debit=p.loss, memo=memo), Line(holding, credit=p.loss, memo=memo)],
+            source=SHU_SOURCE,
+            source_ref=f"SHU-{year}",
+            receipt_no=next_receipt(s, SERIES_JOURNAL, date.year),
+        )
+        result = DistributionResult(year, entry.id, p.surplus, 0, -p.loss)
+        audit.record(s, actor, "shu.cover_loss", "financial_year", str(year), None, result)
         return result
 
 
@@ -382,3 +530,34 @@ def pay(
             out.append(payout)
         report(progress, len(todo), len(todo), "selesai")
     return out
+
+
+@dataclass(frozen=True)
+class ShuPolicy:
+    non_member_to: str  # pot key: cadangan | cadangan_risiko | dana_pendidikan | dana_sosial
+    loss_coverage: str  # cadangan | carry_forward
+
+
+def policy(db) -> ShuPolicy:  # type: ignore[no-untyped-def]
+    with read_only(db) as s:
+        return ShuPolicy(non_member_to_in(s), loss_coverage_in(s))
+
+
+def save_policy(db, actor: Actor, p: ShuPolicy) -> ShuPolicy:  # type: ignore[no-untyped-def]
+    """Where the non-members' SHU goes, and a loss year's proposal (audited settings)."""
+    require(actor, "settings.write")
+    if p.non_member_to not in shu_rules.NON_MEMBER_DESTINATIONS:
+        raise ValidationError(
+            NON_MEMBER_KEY,
+            "choice",
+            choices=", ".join(shu_rules.NON_MEMBER_DESTINATIONS),
+            value=p.non_member_to,
+        )
+    if p.loss_coverage not in shu_rules.LOSS_COVERAGE:
+        raise ValidationError(
+            LOSS_KEY, "choice", choices=", ".join(shu_rules.LOSS_COVERAGE), value=p.loss_coverage
+        )
+    with unit_of_work(db) as s:
+        set_value(s, actor, NON_MEMBER_KEY, p.non_member_to)
+        set_value(s, actor, LOSS_KEY, p.loss_coverage)
+    return p

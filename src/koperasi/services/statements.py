@@ -9,6 +9,20 @@ Everything is aggregate SQL over ``journal_lines``. Year-end closing entries (so
 ``tutup_buku``) move income and expenses to 3.90; the income statement leaves them out so
 a closed year still shows its income and costs.
 
+Member and non-member business (UU 25/1992 Pasal 45, SAK EP): each income and expense
+account carries its side (``accounts.business_side``: member, non_member, or shared for a
+cost of both; see :func:`side_of` for accounts without one). The income statement shows
+the SHU of each side (:func:`business_split`; shared costs are allocated pro rata by
+income, :func:`koperasi.domain.shu.split_business`).
+
+Year closing (services/closing.py) moves what 3.90 still holds from earlier years to 3.91
+(SHU/rugi tahun lalu belum dibagi) and the year's income and expenses to 3.90, in one
+entry. The statement of changes in equity shows 3.90 together with the surplus not yet
+closed into it, as one row "SHU tahun berjalan": the year's SHU is added once (as a
+reduction when it is a loss), the transfer of earlier years' results to 3.91 and the
+distributions are reductions, and the closing entry's own movement of income and
+expenses into 3.90 is not shown (it is inside the row).
+
 Financial years: ``financial_year_start_month`` (setting, default 1). Financial year ``Y``
 starts on the first day of month ``start_month`` of calendar year ``Y``.
 """
@@ -23,10 +37,13 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..db.models import Account, JournalEntry, JournalLine
+from ..domain import shu as shu_rules
 from .settings import get_value
 from .uow import read_only
 
 CLOSING_SOURCE = "tutup_buku"
+SHU_ACCOUNT = "3.90"  # SHU tahun berjalan: the result of the last closed (or current) year
+PRIOR_SHU_ACCOUNT = "3.91"  # SHU/rugi tahun lalu belum dibagi: earlier years' results
 CASH_PREFIXES = ("1.01", "1.02")
 
 
@@ -83,13 +100,46 @@ class AccountInfo:
     name_en: str
     type: str
     contra: bool
+    side: str | None = None  # member | non_member | shared (income and expense accounts)
+
+
+def side_of(type_: str, side: str | None) -> str | None:
+    """An account's business side; income without one is member business, an expense
+    without one a shared cost (allocated pro rata by income)."""
+    if type_ == "income":
+        return side if side in (shu_rules.MEMBER, shu_rules.NON_MEMBER) else shu_rules.MEMBER
+    if type_ == "expense":
+        ok = (shu_rules.MEMBER, shu_rules.NON_MEMBER, shu_rules.SHARED)
+        return side if side in ok else shu_rules.SHARED
+    return None
 
 
 def accounts(s: Session) -> dict[str, AccountInfo]:
     return {
-        a.code: AccountInfo(a.code, a.name, a.name_en or a.name, a.type, a.contra)
+        a.code: AccountInfo(
+            a.code, a.name, a.name_en or a.name, a.type, a.contra, side_of(a.type, a.business_side)
+        )
         for a in s.scalars(select(Account).order_by(Account.code))
     }
+
+
+def split_of(bal: dict[str, int], infos: dict[str, AccountInfo]) -> shu_rules.BusinessSplit:
+    """The member / non-member split of income and expense balances ``bal``."""
+    parts = {"mi": 0, "ni": 0, "me": 0, "ne": 0, "se": 0}
+    for code, value in bal.items():
+        info = infos[code]
+        if info.type == "income":
+            parts["ni" if info.side == shu_rules.NON_MEMBER else "mi"] += value
+        elif info.type == "expense":
+            key = {shu_rules.MEMBER: "me", shu_rules.NON_MEMBER: "ne"}.get(info.side or "", "se")
+            parts[key] += value
+    return shu_rules.split_business(parts["mi"], parts["ni"], parts["me"], parts["ne"], parts["se"])
+
+
+def business_split(s: Session, start: dt.date, end: dt.date) -> shu_rules.BusinessSplit:
+    """The period's SHU by side of the business (closing entries left out)."""
+    infos = accounts(s)
+    return split_of(balances(s, end, start, (CLOSING_SOURCE,), infos), infos)
 
 
 def sums(
@@ -378,6 +428,7 @@ class StatementLine:
     name_en: str
     current: int
     previous: int
+    side: str | None = None  # income and expense lines: member | non_member | shared
 
 
 @dataclass(frozen=True)
@@ -468,6 +519,8 @@ class IncomeStatement:
     previous_end: dt.date
     income: tuple[StatementLine, ...]
     expenses: tuple[StatementLine, ...]
+    split: shu_rules.BusinessSplit | None = None  # the current period's, by side
+    previous_split: shu_rules.BusinessSplit | None = None
 
     @property
     def total_income(self) -> tuple[int, int]:
@@ -497,9 +550,16 @@ def income_statement_in(
         c, p = cur.get(code, 0), old.get(code, 0)
         if c == 0 and p == 0:
             continue
-        groups[info.type].append(StatementLine(code, info.name, info.name_en, c, p))
+        groups[info.type].append(StatementLine(code, info.name, info.name_en, c, p, info.side))
     return IncomeStatement(
-        start, end, pstart, pend, tuple(groups["income"]), tuple(groups["expense"])
+        start,
+        end,
+        pstart,
+        pend,
+        tuple(groups["income"]),
+        tuple(groups["expense"]),
+        split_of(cur, infos),
+        split_of(old, infos),
     )
 
 
@@ -643,6 +703,8 @@ class EquityChanges:
     start: dt.date
     end: dt.date
     rows: tuple[EquityChange, ...]
+    earned: int = 0  # the period's SHU (negative: a loss), inside the 3.90 row
+    prior_moved: int = 0  # earlier years' results moved by the closing from 3.90 to 3.91
 
     @property
     def opening(self) -> int:
@@ -653,39 +715,60 @@ class EquityChanges:
         return sum(r.closing for r in self.rows)
 
 
+SHU_ROW = ("SHU tahun berjalan", "Current year surplus (SHU)")
+
+
 def equity_changes_in(s: Session, start: dt.date, end: dt.date) -> EquityChanges:
+    """Each equity account's opening balance, increases (credits), decreases (debits) and
+    closing balance; 3.90 together with the surplus not yet closed into it as one row.
+
+    That row adds the period's SHU once (a loss is a decrease); its other movements are
+    the distributions and any loss covered (entries outside the closing) and the closing's
+    transfer of earlier years' results to 3.91; the closing's own transfer of the period's
+    income and expenses into 3.90 is inside the row and not shown. Every row: opening +
+    increase - decrease = closing; the rows add up to the balance sheet's equity."""
     infos = accounts(s)
     before = start - dt.timedelta(days=1)
     opening = balances(s, before, infos=infos)
     moves = sums(s, end, start)
+    plain = sums(s, end, start, (CLOSING_SOURCE,))  # the same without the closing entries
     rows = []
     for code, info in infos.items():
-        if info.type != "equity":
+        if info.type != "equity" or code == SHU_ACCOUNT:
             continue
         o = opening.get(code, 0)
         d, c = moves.get(code, (0, 0))
         if o == 0 and d == 0 and c == 0:
             continue
         rows.append(EquityChange(code, info.name, info.name_en, o, c, d, o + c - d))
-    # the surplus not yet closed into 3.90 is equity too
+    # 3.90 and the surplus not yet closed into it
     open_unclosed = unclosed_surplus(s, None, before)
     close_unclosed = unclosed_surplus(s, None, end)
     earned = surplus_between(s, start, end)
-    transferred = earned - (close_unclosed - open_unclosed)
-    if open_unclosed or close_unclosed or earned:
-        inc, dec = (earned, transferred) if earned >= 0 else (0, transferred - earned)
+    o390 = opening.get(SHU_ACCOUNT, 0)
+    d_all, c_all = moves.get(SHU_ACCOUNT, (0, 0))
+    d_plain, c_plain = plain.get(SHU_ACCOUNT, (0, 0))
+    d91, c91 = moves.get(PRIOR_SHU_ACCOUNT, (0, 0))
+    d91p, c91p = plain.get(PRIOR_SHU_ACCOUNT, (0, 0))
+    to_prior = (c91 - c91p) - (d91 - d91p)  # moved by the closings from 3.90 to 3.91
+    increase = max(earned, 0) + c_plain + max(-to_prior, 0)
+    decrease = max(-earned, 0) + d_plain + max(to_prior, 0)
+    row_open = o390 + open_unclosed
+    row_close = o390 + c_all - d_all + close_unclosed
+    if row_open or row_close or increase or decrease:
+        info = infos.get(SHU_ACCOUNT)
         rows.append(
             EquityChange(
-                "",
-                "SHU belum ditutup ke 3.90",
-                "Surplus not yet closed to 3.90",
-                open_unclosed,
-                inc,
-                dec,
-                close_unclosed,
+                SHU_ACCOUNT if info else "",
+                *SHU_ROW,
+                row_open,
+                increase,
+                decrease,
+                row_close,
             )
         )
-    return EquityChanges(start, end, tuple(rows))
+        rows.sort(key=lambda r: r.code or "~")
+    return EquityChanges(start, end, tuple(rows), earned, to_prior)
 
 
 def equity_changes(db, start: dt.date, end: dt.date) -> EquityChanges:  # type: ignore[no-untyped-def]

@@ -31,6 +31,11 @@ class Account(Base):
     parent_code: Mapped[str | None] = mapped_column(String(20))
     control: Mapped[str | None] = mapped_column(String(20))  # subledger it controls, if any
     active: Mapped[bool] = mapped_column(default=True)
+    # income and expense accounts: business with members ("member"), with non-members
+    # ("non_member"), or a cost of both ("shared": split pro rata by income; UU 25/1992
+    # Pasal 45, SAK EP). None elsewhere, and on an income/expense account added without one
+    # (read as "member" for income, "shared" for expenses: services/statements.side_of)
+    business_side: Mapped[str | None] = mapped_column(String(12))
 
 
 class JournalEntry(Base):

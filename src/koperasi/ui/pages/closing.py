@@ -163,7 +163,9 @@ class ClosingPanel(QWidget):
         for b in (self.closeMonthButton, self.reopenMonthButton):
             buttons.addWidget(b)
         buttons.addStretch(1)
-        for b in (self.closeYearButton, self.reopenYearButton):
+        self.shuButton = QPushButton(self.tr("Pembagian &SHU..."))
+        self.shuButton.setObjectName("shuDistributeButton")
+        for b in (self.closeYearButton, self.reopenYearButton, self.shuButton):
             buttons.addWidget(b)
         layout.addLayout(buttons)
 
@@ -173,6 +175,7 @@ class ClosingPanel(QWidget):
         self.reopenMonthButton.clicked.connect(self.reopen_month)
         self.closeYearButton.clicked.connect(self.close_year)
         self.reopenYearButton.clicked.connect(self.reopen_year)
+        self.shuButton.clicked.connect(self.distribute_shu)
         self._update_buttons()
 
     # -- labels
@@ -256,6 +259,7 @@ class ClosingPanel(QWidget):
         )
         self.closeYearButton.setEnabled(ov is not None and not year_closed)
         self.reopenYearButton.setEnabled(year_closed)
+        self.shuButton.setEnabled(year_closed)
 
     # -- actions
     def _error(self, exc: BaseException) -> bool:
@@ -351,8 +355,16 @@ class ClosingPanel(QWidget):
             self,
             self.tr("Tahun buku ditutup"),
             self.tr(
-                "Tahun buku {year} ditutup. SHU {surplus} dibukukan ke SHU Tahun Berjalan."
-            ).format(year=result.year, surplus=rp(result.surplus)),
+                "Tahun buku {year} ditutup. SHU {surplus} dibukukan ke SHU Tahun Berjalan "
+                "(usaha dengan anggota {members}, dengan non-anggota {non_members}); "
+                "SHU/rugi tahun lalu {prior} dipindahkan ke akun 3.91."
+            ).format(
+                year=result.year,
+                surplus=rp(result.surplus),
+                members=rp(result.member_surplus),
+                non_members=rp(result.non_member_surplus),
+                prior=rp(result.prior_moved),
+            ),
         )
 
     def reopen_year(self) -> ReasonDialog | None:
@@ -373,3 +385,20 @@ class ClosingPanel(QWidget):
         )
         dlg.open()
         return dlg
+
+    def distribute_shu(self) -> None:
+        """The RAT's SHU distribution (or loss coverage) of the selected closed year."""
+        ov = self.overview
+        if ov is None:
+            return
+        from ...services import shu as shu_service
+        from .shu_panel import ShuDistributeDialog
+
+        ctx, year = self.ctx, ov.year
+
+        def show(plan: shu_service.ShuPlan) -> None:
+            self.shuDialog = ShuDistributeDialog(ctx, plan, self)
+            self.shuDialog.accepted.connect(self.load_year)
+            self.shuDialog.open()
+
+        ctx.read(lambda: shu_service.plan(ctx.db, year), on_done=show, on_error=self._error)

@@ -242,6 +242,42 @@ class LedgerPage(Page):
         tl.addWidget(self.tbSummary)
         self.tabs.addTab(tb, self.tr("Neraca saldo"))
 
+        # chart of accounts: the business side of income and expense accounts
+        chart = QWidget()
+        chart.setObjectName("chartOfAccountsTab")
+        al = QVBoxLayout(chart)
+        bar = QHBoxLayout()
+        hint = QLabel(
+            self.tr(
+                "Hanya SHU dari usaha dengan anggota yang dibagi kepada anggota (UU 25/1992 "
+                "Pasal 45). Beban bersama dialokasikan menurut perbandingan pendapatan."
+            )
+        )
+        hint.setWordWrap(True)
+        bar.addWidget(hint, 1)
+        self.sideButton = QPushButton(self.tr("Ubah &jenis usaha..."))
+        self.sideButton.setObjectName("accountSideButton")
+        bar.addWidget(self.sideButton)
+        al.addLayout(bar)
+        self.accountsModel = RowsModel(
+            [
+                (self.tr("Kode"), lambda a: a.code, "text"),
+                (self.tr("Akun"), lambda a: a.name, "text"),
+                (self.tr("Golongan"), lambda a: self.type_label(a.type), "text"),
+                (self.tr("Jenis usaha"), lambda a: self.side_label(a.business_side), "text"),
+            ],
+            self,
+        )
+        self.accountsTable = setup_table(DataTable(), "accountsTable", stretch_column=1)
+        self.accountsTable.setModel(self.accountsModel)
+        al.addWidget(self.accountsTable, 1)
+        self.tabs.addTab(chart, self.tr("Bagan akun"))
+
+        self.sideButton.clicked.connect(self.edit_side)
+        self.accountsTable.selectionModel().currentRowChanged.connect(
+            lambda *_: self._update_side_button()
+        )
+        self._update_side_button()
         self.manualButton.clicked.connect(self.new_manual_entry)
         self.reverseButton.clicked.connect(self.reverse_selected)
         for w in (self.cashFrom, self.cashTo):
@@ -266,7 +302,44 @@ class LedgerPage(Page):
                 self.cashAccountCombo.addItem(f"{a.code} {a.name}", a.code)
         self.cashAccountCombo.blockSignals(False)
 
+    def type_label(self, type_: str) -> str:
+        return {
+            "asset": self.tr("Aset"),
+            "liability": self.tr("Liabilitas"),
+            "equity": self.tr("Ekuitas"),
+            "income": self.tr("Pendapatan"),
+            "expense": self.tr("Beban"),
+        }.get(type_, type_)
+
+    def side_label(self, side: str | None) -> str:
+        return {
+            "member": self.tr("Usaha dengan anggota"),
+            "non_member": self.tr("Usaha dengan non-anggota"),
+            "shared": self.tr("Beban bersama"),
+        }.get(side or "", "")
+
+    def load_chart(self) -> None:
+        self.accountsModel.set_rows(ledger_service.list_accounts(self.ctx.db))
+        self._update_side_button()
+
+    def selected_account(self):  # type: ignore[no-untyped-def]
+        return self.accountsModel.row(self.accountsTable.currentIndex())
+
+    def _update_side_button(self) -> None:
+        a = self.selected_account()
+        self.sideButton.setEnabled(a is not None and a.type in ("income", "expense"))
+
+    def edit_side(self) -> AccountSideDialog | None:
+        a = self.selected_account()
+        if a is None or a.type not in ("income", "expense"):
+            return None
+        dlg = AccountSideDialog(self.ctx, a, self)
+        dlg.accepted.connect(self.load_chart)
+        dlg.open()
+        return dlg
+
     def refresh(self) -> None:
+        self.load_chart()
         self._load_accounts()
         self.load_cash_book()
         self.load_journal()
@@ -349,6 +422,58 @@ class LedgerPage(Page):
         )
         dlg.open()
         return dlg
+
+
+class AccountSideDialog(QDialog):
+    """Say whether an income or expense account is business with members or non-members
+    (or, for an expense, a cost of both); the service checks and audits it."""
+
+    def __init__(self, ctx: AppContext, account, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(parent)
+        self.ctx = ctx
+        self.account = account
+        self.setObjectName("accountSideDialog")
+        self.setWindowTitle(self.tr("Jenis usaha akun {code}").format(code=account.code))
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(f"{account.code} {account.name}"))
+        self.sideCombo = QComboBox()
+        self.sideCombo.setObjectName("accountSideCombo")
+        self.sideCombo.addItem(self.tr("Usaha dengan anggota"), "member")
+        self.sideCombo.addItem(self.tr("Usaha dengan non-anggota"), "non_member")
+        if account.type == "expense":
+            self.sideCombo.addItem(
+                self.tr("Beban bersama (dialokasikan menurut pendapatan)"), "shared"
+            )
+        index = self.sideCombo.findData(account.business_side)
+        self.sideCombo.setCurrentIndex(max(index, 0))
+        layout.addWidget(self.sideCombo)
+        self.generalError = QLabel()
+        self.generalError.setObjectName("accountSideError")
+        self.generalError.setWordWrap(True)
+        layout.addWidget(self.generalError)
+        self.errors = FieldErrors(self.generalError, ctx.lang, self)
+        self.errors.add("business_side", self.sideCombo, QLabel())
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        save = buttons.button(QDialogButtonBox.StandardButton.Save)
+        save.setText(self.tr("Simpan"))
+        save.setObjectName("saveButton")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Batal"))
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def save(self) -> None:
+        self.errors.clear()
+        ctx, code, side = self.ctx, self.account.code, self.sideCombo.currentData()
+        ctx.write(
+            lambda: ledger_service.set_business_side(ctx.db, ctx.actor, code, side),
+            changes={LEDGER},
+            on_done=lambda _v: self.accept(),
+            on_error=self.errors.show,
+            parent=self,
+        )
 
 
 class ManualEntryDialog(QDialog):

@@ -25,6 +25,7 @@ from ...paths import data_dir
 from ...services import plausibility
 from ...services import savings as savings_service
 from ...services import settings as settings_service
+from ...services import shu as shu_service
 from ...services.settings import Profile
 from .. import dialogs
 from ..context import SAVINGS, SETTINGS, AppContext
@@ -357,6 +358,42 @@ class SettingsPage(Page):
         row.addWidget(self.saveCeilingsButton)
         lil.addLayout(row)
         self.tabs.addTab(limits, self.tr("Batas kewajaran"))
+        shu = QWidget()
+        shl = QFormLayout(shu)
+        note = QLabel(
+            self.tr(
+                "UU 25/1992 Pasal 45: hanya SHU dari usaha dengan anggota yang dibagi kepada "
+                "anggota menurut jasa anggota dan jasa modal. SHU dari usaha dengan non-anggota "
+                "tidak dibagikan kepada anggota."
+            )
+        )
+        note.setWordWrap(True)
+        shl.addRow(note)
+        self.nonMemberCombo = QComboBox()
+        self.nonMemberCombo.setObjectName("shuNonMemberCombo")
+        for key, label in (
+            ("cadangan", self.tr("Cadangan umum (3.20)")),
+            ("cadangan_risiko", self.tr("Cadangan risiko (3.21)")),
+            ("dana_pendidikan", self.tr("Dana pendidikan (2.24)")),
+            ("dana_sosial", self.tr("Dana sosial (2.20)")),
+        ):
+            self.nonMemberCombo.addItem(label, key)
+        shl.addRow(self.tr("SHU usaha dengan &non-anggota ke"), self.nonMemberCombo)
+        self.lossCombo = QComboBox()
+        self.lossCombo.setObjectName("shuLossCoverageCombo")
+        self.lossCombo.addItem(self.tr("Ditutup dari cadangan umum"), "cadangan")
+        self.lossCombo.addItem(
+            self.tr("Dibawa ke tahun berikutnya (rugi tahun lalu, 3.91)"), "carry_forward"
+        )
+        shl.addRow(self.tr("Usul penutupan &rugi"), self.lossCombo)
+        self.shuError = QLabel()
+        self.shuError.setObjectName("shuPolicyError")
+        shl.addRow("", self.shuError)
+        self.shuErrors = FieldErrors(self.shuError, ctx.lang, self)
+        self.saveShuButton = QPushButton(self.tr("Simpan aturan SHU"))
+        self.saveShuButton.setObjectName("saveShuPolicyButton")
+        shl.addRow("", self.saveShuButton)
+        self.tabs.addTab(shu, self.tr("SHU"))
 
         gen = QWidget()
         gl = QFormLayout(gen)
@@ -392,6 +429,7 @@ class SettingsPage(Page):
         self.saveProfileButton.clicked.connect(self.save_profile)
         self.saveRulesButton.clicked.connect(self.save_rules)
         self.saveCeilingsButton.clicked.connect(self.save_ceilings)
+        self.saveShuButton.clicked.connect(self.save_shu_policy)
         self.loanProductsButton.clicked.connect(self.loan_products)
         self.languageCombo.activated.connect(lambda _i: self.change_language())
         self.openDbButton.clicked.connect(self.openDatabaseRequested.emit)
@@ -403,6 +441,23 @@ class SettingsPage(Page):
         self.profileEditor.set_profile(settings_service.get_profile(self.ctx.db))
         self.rulesEditor.set_products(savings_service.list_products(self.ctx.db))
         self.plausibilityEditor.set_ceilings(plausibility.ceilings(self.ctx.db))
+        pol = shu_service.policy(self.ctx.db)
+        self.nonMemberCombo.setCurrentIndex(max(0, self.nonMemberCombo.findData(pol.non_member_to)))
+        self.lossCombo.setCurrentIndex(max(0, self.lossCombo.findData(pol.loss_coverage)))
+
+    def save_shu_policy(self) -> None:
+        ctx = self.ctx
+        pol = shu_service.ShuPolicy(self.nonMemberCombo.currentData(), self.lossCombo.currentData())
+        self.shuErrors.clear()
+        ctx.write(
+            lambda: shu_service.save_policy(ctx.db, ctx.actor, pol),
+            changes={SETTINGS},
+            on_done=lambda _p: dialogs.inform(
+                self, self.tr("Tersimpan"), self.tr("Aturan SHU tersimpan.")
+            ),
+            on_error=self.shuErrors.show,
+            parent=self,
+        )
 
     def save_profile(self) -> None:
         if not self.profileEditor.check_name():
