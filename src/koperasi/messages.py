@@ -643,3 +643,84 @@ FIELDS.update(
         "interest_paid": ("Bunga sudah dibayar", "Interest paid"),
     }
 )
+
+
+# ---------------------------------------------------------------- labels of codes (issue 15)
+# Every code a person reads (a status, a kind of transaction, a category, a rule, an audited
+# action) is shown through ``label(vocabulary, code, lang)``: papers, screens and the CLI
+# read the same words. Vocabularies defined beside their codes (services.loans,
+# services.savings, domain.arrears) are registered here by reference, not copied.
+FIELDS["payee"] = ("Dibayarkan kepada / diterima dari", "Payee / payer")
+LABELS: dict[str, dict[str, tuple[str, str]]] = {
+    "member_status": {
+        "calon": ("Calon", "Candidate"),
+        "aktif": ("Aktif", "Active"),
+        "keluar": ("Keluar", "Left"),
+        "meninggal": ("Meninggal", "Deceased"),
+    },
+    "gender": {"L": ("Laki-laki", "Male"), "P": ("Perempuan", "Female")},
+    "arrears_rule": {
+        "permen": (
+            "Permen 14/2009 (bulan tunggakan menurut frekuensi angsuran)",
+            "Permen 14/2009 (months in arrears by installment frequency)",
+        ),
+        "days": ("jumlah hari tunggakan", "days past due"),
+    },
+    "loan_method": {
+        "flat": ("flat", "flat"),
+        "annuity": ("anuitas", "annuity"),
+        "declining": ("menurun", "declining balance"),
+    },
+    "loan_source": {
+        "kas": ("Tunai (kas)", "Cash"),
+        "sukarela": ("Potong simpanan sukarela", "From voluntary savings"),
+        "simpanan": ("Dari simpanan", "From savings"),
+    },
+    "audit_action": {
+        "loan.month_end": ("Akhir bulan pinjaman", "Loan month-end"),
+        "journal.add": ("Jurnal manual", "Manual entry"),
+        "journal.reverse": ("Pembalikan jurnal", "Entry reversed"),
+        "group.meeting": ("Pertemuan kelompok", "Group meeting"),
+        "loan.import": ("Pinjaman dari pembukuan lama", "Loan brought in"),
+    },
+}
+
+
+def vocabulary(name: str) -> dict[str, tuple[str, str]]:
+    """The ``code -> (Indonesian, English)`` labels of one vocabulary."""
+    if name in LABELS:
+        return LABELS[name]
+    if name == "loan_status":
+        from .services.loans import STATUS_LABELS
+
+        return STATUS_LABELS
+    if name == "loan_tx_kind":
+        from .services.loans import KIND_LABELS
+
+        return KIND_LABELS
+    if name == "savings_tx_kind":
+        from .services.savings import KIND_LABELS as SAVINGS_KINDS
+
+        return SAVINGS_KINDS
+    if name == "loan_class":
+        from .domain.arrears import CLASS_LABELS
+
+        return CLASS_LABELS
+    raise KeyError(name)
+
+
+VOCABULARIES = (
+    *LABELS,
+    "loan_status",
+    "loan_tx_kind",
+    "savings_tx_kind",
+    "loan_class",
+)
+
+
+def label(name: str, code: str | None, lang: str = "id") -> str:
+    """What a person reads for ``code`` (the code itself only when it has no label)."""
+    if code is None:
+        return ""
+    pair = vocabulary(name).get(code)
+    return (pair[0] if lang == "id" else pair[1]) if pair else code

@@ -54,6 +54,12 @@ def register(sub) -> None:  # type: ignore[no-untyped-def]
     ja.add_argument("--description", required=True)
     ja.add_argument("--debit", action="append", default=[], metavar="AKUN=JUMLAH")
     ja.add_argument("--credit", action="append", default=[], metavar="AKUN=JUMLAH")
+    ja.add_argument(
+        "--payee",
+        default="",
+        metavar="NAMA",
+        help="dibayarkan kepada (beban) / diterima dari (pendapatan); dicetak di bukti kas",
+    )
     ja.add_argument("--json", action="store_true")
     ja.set_defaults(func=cmd_journal_add)
     jr = js.add_parser("reverse", help="balik jurnal")
@@ -255,7 +261,9 @@ def cmd_journal_add(ctx, args) -> int:  # type: ignore[no-untyped-def]
     from ..services import ledger
 
     lines = _parse_lines(args.debit, "d") + _parse_lines(args.credit, "c")
-    e = ledger.add_manual_entry(ctx.db, ctx.actor, _date(args.date), args.description, lines)
+    e = ledger.add_manual_entry(
+        ctx.db, ctx.actor, _date(args.date), args.description, lines, payee=args.payee
+    )
     if args.json:
         print_json(e)
     else:

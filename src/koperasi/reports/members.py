@@ -9,10 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..db.models import (
-    Account,
     Group,
-    JournalEntry,
-    JournalLine,
     Member,
     MemberVulnerability,
     SavingsAccount,
@@ -20,18 +17,14 @@ from ..db.models import (
     SavingsTransaction,
     VulnerabilityCategory,
 )
-from ..domain.fmt import terbilang
-from ..errors import NotFound
-from ..services import statements as st
 from ..services.progress import ProgressCallback, report
 from ..services.savings import wajib_arrears_in
 from ..services.settings import profile_in
 from ..services.uow import read_only
 from . import loan_hooks
 from .common import (
-    GENDER,
-    STATUS,
     ReportParams,
+    label,
     long,
     organisation,
     resolve_group,
@@ -52,17 +45,6 @@ from .model import (
     T,
     Table,
 )
-
-KIND_LABEL = {
-    "setor": T("Setoran", "Deposit"),
-    "tarik": T("Penarikan", "Withdrawal"),
-    "jasa": T("Jasa simpanan", "Interest"),
-    "pajak": T("Pajak atas jasa", "Tax on interest"),
-    "koreksi": T("Koreksi", "Correction"),
-    "shu": T("SHU", "Surplus share"),
-    "angsuran": T("Potong angsuran", "Loan repayment"),
-    "keluar": T("Pengembalian saat keluar", "Paid out at exit"),
-}
 
 
 def _balances_at(s: Session, as_of: dt.date) -> dict[tuple[int, str], int]:
@@ -145,7 +127,7 @@ def build_savings_statement(
                         (
                             t.date,
                             t.receipt_no or "",
-                            KIND_LABEL.get(t.kind, T(t.kind)),
+                            label("savings_tx_kind", t.kind),
                             t.memo,
                             t.amount if t.amount > 0 else 0,
                             -t.amount if t.amount < 0 else 0,
@@ -187,130 +169,27 @@ def build_savings_statement(
         )
 
 
-# ---------------------------------------------------------------- receipt (kuitansi)
-
-
-def build_receipt(db, params: ReportParams, progress: ProgressCallback | None = None) -> ReportData:  # type: ignore[no-untyped-def]
-    with read_only(db) as s:
-        report(progress, 0, 1, "")
-        receipt = params.receipt
-        if not receipt:
-            receipt = s.scalar(
-                select(JournalEntry.receipt_no)
-                .where(JournalEntry.receipt_no.is_not(None))
-                .order_by(JournalEntry.id.desc())
-                .limit(1)
-            )
-            if receipt is None:
-                raise NotFound(what="Kuitansi", key="-")
-        entries = s.scalars(
-            select(JournalEntry).where(JournalEntry.receipt_no == receipt).order_by(JournalEntry.id)
-        ).all()
-        if not entries:
-            raise NotFound(what="Kuitansi", key=receipt)
-        infos = st.accounts(s)
-        cash = st.cash_codes(infos)
-        lines = s.execute(
-            select(
-                Account.code,
-                Account.name,
-                Account.name_en,
-                JournalLine.debit,
-                JournalLine.credit,
-                JournalLine.member_id,
-                JournalLine.memo,
-            )
-            .join(Account, Account.id == JournalLine.account_id)
-            .where(JournalLine.entry_id.in_([e.id for e in entries]))
-            .order_by(JournalLine.id)
-        ).all()
-        cash_in = sum(int(d) for c, _n, _e, d, _c, _m, _memo in lines if c in cash)
-        cash_out = sum(int(cr) for c, _n, _e, _d, cr, _m, _memo in lines if c in cash)
-        member_id = next((m for *_x, m, _memo in lines if m is not None), None)
-        member = s.get(Member, member_id) if member_id else None
-        incoming = cash_in >= cash_out
-        amount = cash_in - cash_out if incoming else cash_out - cash_in
-        if amount == 0:  # a non-cash voucher (e.g. SHU into savings): its debit total
-            amount = sum(int(d) for _c, _n, _e, d, _cr, _m, _memo in lines)
-        rows = []
-        for code, name, name_en, d, c, _m, memo in lines:
-            if code in cash:
-                continue
-            rows.append(
-                Row(
-                    (
-                        code,
-                        T(name, name_en or name),
-                        memo or entries[0].description,
-                        int(c) - int(d) if incoming else int(d) - int(c),
-                    )
-                )
-            )
-        cols = (
-            Column("code", T("Kode", "Code"), Kind.TEXT, 0.6),
-            Column("account", T("Akun", "Account"), Kind.TEXT, 2.0),
-            Column("memo", T("Keterangan", "Description"), Kind.TEXT, 3.0),
-            Column("amount", T("Jumlah", "Amount"), Kind.MONEY, 1.3, True),
-        )
-        who = f"{member.number} – {member.name}" if member else "-"
-        date = entries[0].date
-        figures = (
-            Figure("receipt", T("Nomor kuitansi", "Receipt number"), receipt, Kind.TEXT),
-            Figure("date", T("Tanggal", "Date"), long(date), Kind.TEXT),
-            Figure(
-                "party",
-                T("Telah terima dari", "Received from")
-                if incoming
-                else T("Dibayarkan kepada", "Paid to"),
-                who,
-                Kind.TEXT,
-            ),
-            Figure("purpose", T("Untuk pembayaran", "Being"), entries[0].description, Kind.TEXT),
-            Figure("amount", T("Jumlah", "Amount"), amount),
-        )
-        words = T(
-            f"Terbilang: {terbilang(amount, 'id')}",
-            f"In words: {terbilang(amount, 'en')}",
-        )
-        prof = profile_in(s)
-        party = member.name if member else ""
-        sigs = (
-            Signature(
-                T("Penyetor", "Paid by") if incoming else T("Penerima", "Received by"), party
-            ),
-            Signature(T("Bendahara / Kasir", "Treasurer / Cashier"), prof.treasurer),
-        )
-        return ReportData(
-            "kuitansi",
-            T("Kuitansi", "Receipt"),
-            organisation(s),
-            Period(date, date, long(date)),
-            subtitle=T(receipt),
-            sections=(
-                Section(
-                    None,
-                    figures,
-                    (Table("rincian", T("Rincian", "Details"), cols, tuple(rows)),),
-                    (words,),
-                ),
-            ),
-            signatures=sigs,
-            sign_date=date,
-            params=(("receipt", receipt),),
-        )
-
-
 # ---------------------------------------------------------------- member register
 
 
-def _categories(s: Session) -> dict[int, list[str]]:
-    out: dict[int, list[str]] = {}
-    q = select(MemberVulnerability.member_id, VulnerabilityCategory.code).join(
-        VulnerabilityCategory, VulnerabilityCategory.id == MemberVulnerability.category_id
+def _categories(s: Session) -> dict[int, T]:
+    """member id -> the names of their vulnerability categories (never the codes)."""
+    names: dict[int, list[tuple[str, str]]] = {}
+    q = (
+        select(
+            MemberVulnerability.member_id,
+            VulnerabilityCategory.name_id,
+            VulnerabilityCategory.name_en,
+        )
+        .join(VulnerabilityCategory, VulnerabilityCategory.id == MemberVulnerability.category_id)
+        .order_by(VulnerabilityCategory.name_id)
     )
-    for mid, code in s.execute(q):
-        out.setdefault(mid, []).append(code)
-    return out
+    for mid, name_id, name_en in s.execute(q):
+        names.setdefault(mid, []).append((name_id, name_en or name_id))
+    return {
+        mid: T(", ".join(i for i, _e in pairs), ", ".join(e for _i, e in pairs))
+        for mid, pairs in names.items()
+    }
 
 
 def build_member_register(
@@ -338,11 +217,11 @@ def build_member_register(
                     (
                         m.number,
                         m.name,
-                        GENDER.get(m.gender, T(m.gender)),
+                        label("gender", m.gender),
                         gcode or "",
                         m.join_date,
-                        STATUS.get(m.status, T(m.status)),
-                        ", ".join(sorted(cats.get(m.id, []))),
+                        label("member_status", m.status),
+                        cats.get(m.id),
                         bal.get((m.id, "pokok"), 0),
                         bal.get((m.id, "wajib"), 0),
                         bal.get((m.id, "sukarela"), 0),

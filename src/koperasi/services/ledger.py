@@ -337,14 +337,18 @@ def add_manual_entry(
     date: dt.date,
     description: str,  # type: ignore[no-untyped-def]
     lines: Sequence[Line],
+    payee: str = "",
 ) -> EntryView:
     """The cooperative's own income and expenses (listrik, ATK, honor pengurus ...).
 
     Control accounts (savings, loans) are refused: their subledger must move with them.
+    ``payee``: who paid the income or received the payment; kept as the memo of the cash
+    or bank line(s) (covered by the tamper seal), printed on the voucher.
     """
     require(actor, "ledger.write")
     if not description.strip():
         raise ValidationError("description", "required")
+    payee = " ".join(payee.split())
     with unit_of_work(db) as s:
         controls = dict(
             s.execute(
@@ -355,6 +359,16 @@ def add_manual_entry(
         )
         for code, what in controls.items():
             raise ValidationError("account", "not_postable", code=code, what=what)
+        if payee:
+            from .statements import accounts, cash_codes
+
+            cash = cash_codes(accounts(s))
+            lines = [
+                Line(ln.account, ln.debit, ln.credit, ln.member_id, payee)
+                if ln.account in cash
+                else ln
+                for ln in lines
+            ]
         receipt = next_receipt(s, SERIES_JOURNAL, date.year)
         entry = post(
             s, actor, date, description.strip(), lines, source="manual", receipt_no=receipt

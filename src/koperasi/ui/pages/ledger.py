@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QSplitter,
     QTabWidget,
@@ -381,6 +382,16 @@ class ManualEntryDialog(QDialog):
             ui.entryLayout.insertRow(row + 1, "", label)
             self.errors.add(key, widget, label)
         self.errors.add("lines", ui.amountEdit, QLabel())
+        # who paid the income or received the payment: printed on the cash voucher
+        self.payeeLabel = QLabel()
+        self.payeeEdit = QLineEdit()
+        self.payeeEdit.setObjectName("payeeEdit")
+        self.payeeEdit.setPlaceholderText(self.tr("mis. PLN, Toko Sinar Jaya, Bpk. Ahmad"))
+        row, _role = ui.entryLayout.getWidgetPosition(ui.descriptionEdit)
+        ui.entryLayout.insertRow(row + 2, self.payeeLabel, self.payeeEdit)
+        self.payeeLabel.setBuddy(self.payeeEdit)
+        ui.kindCombo.currentIndexChanged.connect(lambda _i: self._payee_label())
+        self._payee_label()
         self.accounts = [a for a in ledger_service.list_accounts(ctx.db) if a.active]
         for a in self.accounts:
             if a.code in CASH_ACCOUNTS:
@@ -389,8 +400,16 @@ class ManualEntryDialog(QDialog):
         ui.amountEdit.valueChanged.connect(self._amount_changed)
         self._fill_accounts()
         self.dirty = DirtyTracker(self)
-        self.dirty.watch(ui.amountEdit, ui.descriptionEdit, ui.accountCombo, ui.kindCombo)
+        self.dirty.watch(
+            ui.amountEdit, ui.descriptionEdit, self.payeeEdit, ui.accountCombo, ui.kindCombo
+        )
         self.result_view: EntryView | None = None
+
+    def _payee_label(self) -> None:
+        income = self.ui.kindCombo.currentData() == "income"
+        self.payeeLabel.setText(
+            self.tr("Diterima &dari") if income else self.tr("Dibayarkan &kepada")
+        )
 
     def _fill_accounts(self) -> None:
         ui = self.ui
@@ -427,6 +446,7 @@ class ManualEntryDialog(QDialog):
         lines = self.lines(amount)
         date = to_date(ui.dateEdit.date())
         description = ui.descriptionEdit.text()
+        payee = self.payeeEdit.text()
 
         def done(view: EntryView) -> None:
             self.result_view = view
@@ -441,7 +461,9 @@ class ManualEntryDialog(QDialog):
             )
 
         ctx.write(
-            lambda: ledger_service.add_manual_entry(ctx.db, ctx.actor, date, description, lines),
+            lambda: ledger_service.add_manual_entry(
+                ctx.db, ctx.actor, date, description, lines, payee=payee
+            ),
             changes={LEDGER},
             on_done=done,
             on_error=self.errors.show,
