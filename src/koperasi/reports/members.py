@@ -291,38 +291,28 @@ def build_meeting_sheet(
         report(progress, 0, 1, "")
         members = _group_members(s, g, date)
         bal = _balances_at(s, date)
-        month_start = date.replace(day=1)
-        paid_month = dict(
-            s.execute(
-                select(SavingsAccount.member_id, func.sum(SavingsTransaction.amount))
-                .join(SavingsAccount, SavingsAccount.id == SavingsTransaction.account_id)
-                .join(SavingsProduct, SavingsProduct.id == SavingsAccount.product_id)
-                .where(
-                    SavingsProduct.kind == "wajib",
-                    SavingsTransaction.date >= month_start,
-                    SavingsTransaction.date < date,
-                    SavingsTransaction.kind == "setor",
-                )
-                .group_by(SavingsAccount.member_id)
-            ).all()
-        )
         loans = loan_hooks.dues_for_members(s, [m.id for m in members], date)
         rows = []
         for n, m in enumerate(members, start=1):
-            arrears = wajib_arrears_in(s, m, date)
-            due_month = max(0, arrears.monthly - int(paid_month.get(m.id, 0) or 0))
-            due_month = min(due_month, arrears.arrears) if arrears.arrears else due_month
+            # what the member owes on the meeting day, each rupiah in one column only:
+            # wajib arrears up to and including this month = earlier months + this month
+            # (the oldest months are paid first, so this month is the last one open);
+            # installments due = late before today (with penalties) + falling due now
+            wajib = wajib_arrears_in(s, m, date)
+            this_month = min(wajib.arrears, wajib.monthly)
+            due, late = loans.get(m.id, (0, 0))
             rows.append(
                 Row(
                     (
                         str(n),
                         m.number,
                         m.name,
-                        due_month,
-                        arrears.arrears,
+                        wajib.arrears - this_month,
+                        this_month,
+                        late,
+                        due - late,
+                        wajib.arrears + due,
                         bal.get((m.id, "sukarela"), 0),
-                        loans.get(m.id, (0, 0))[0],
-                        loans.get(m.id, (0, 0))[1],
                         None,
                         None,
                         None,
@@ -332,25 +322,38 @@ def build_meeting_sheet(
             )
         cols = (
             Column("no", T("No", "No"), Kind.TEXT, 0.35),
-            Column("number", T("No. anggota", "Member no."), Kind.TEXT, 0.9),
-            Column("name", T("Nama", "Name"), Kind.TEXT, 2.0),
-            Column("wajib_due", T("Wajib bulan ini", "Mandatory due"), Kind.MONEY, 1.0, True),
+            Column("number", T("No. anggota", "Member no."), Kind.TEXT, 0.85),
+            Column("name", T("Nama", "Name"), Kind.TEXT, 1.8),
             Column(
-                "wajib_arrears", T("Tunggakan wajib", "Mandatory arrears"), Kind.MONEY, 1.0, True
+                "wajib_arrears",
+                T("Tunggakan wajib bulan lalu", "Mandatory arrears, earlier months"),
+                Kind.MONEY,
+                1.0,
+                True,
             ),
-            Column("sukarela", T("Saldo sukarela", "Voluntary balance"), Kind.MONEY, 1.1, True),
             Column(
-                "installment_due",
-                T("Angsuran jatuh tempo", "Installment due"),
+                "wajib_due", T("Wajib bulan ini", "Mandatory this month"), Kind.MONEY, 0.9, True
+            ),
+            Column(
+                "loan_arrears",
+                T("Tunggakan angsuran dan denda", "Late installments and penalties"),
                 Kind.MONEY,
                 1.1,
                 True,
             ),
-            Column("loan_arrears", T("Tunggakan pinjaman", "Loan arrears"), Kind.MONEY, 1.1, True),
-            Column("pay_wajib", T("Bayar wajib", "Paid mandatory"), Kind.BLANK, 1.0),
-            Column("pay_sukarela", T("Setor sukarela", "Voluntary deposit"), Kind.BLANK, 1.0),
-            Column("pay_installment", T("Bayar angsuran", "Installment paid"), Kind.BLANK, 1.0),
-            Column("sign", T("Paraf", "Initials"), Kind.BLANK, 0.7),
+            Column(
+                "installment_due",
+                T("Angsuran jatuh tempo", "Installment falling due"),
+                Kind.MONEY,
+                1.0,
+                True,
+            ),
+            Column("owed", T("Jumlah kewajiban", "Total owed"), Kind.MONEY, 1.1, True),
+            Column("sukarela", T("Saldo sukarela", "Voluntary balance"), Kind.MONEY, 1.0),
+            Column("pay_wajib", T("Bayar wajib", "Paid mandatory"), Kind.BLANK, 0.9),
+            Column("pay_sukarela", T("Setor sukarela", "Voluntary deposit"), Kind.BLANK, 0.9),
+            Column("pay_installment", T("Bayar angsuran", "Installment paid"), Kind.BLANK, 0.9),
+            Column("sign", T("Paraf", "Initials"), Kind.BLANK, 0.6),
         )
         table = Table(
             "lembar_pertemuan",
@@ -358,6 +361,7 @@ def build_meeting_sheet(
             cols,
             tuple(rows),
         )
+        totals = table.totals()
         leader = s.get(Member, g.leader_member_id) if g.leader_member_id else None
         prof = profile_in(s)
         return ReportData(
@@ -375,14 +379,15 @@ def build_meeting_sheet(
                         ),
                         Figure(
                             "wajib_due",
-                            T("Wajib jatuh tempo", "Mandatory savings due"),
-                            table.totals()["wajib_due"],
+                            T("Simpanan wajib yang harus dibayar", "Mandatory savings owed"),
+                            totals["wajib_arrears"] + totals["wajib_due"],
                         ),
                         Figure(
                             "installments_due",
-                            T("Angsuran jatuh tempo", "Installments due"),
-                            table.totals()["installment_due"],
+                            T("Angsuran yang harus dibayar", "Installments owed"),
+                            totals["loan_arrears"] + totals["installment_due"],
                         ),
+                        Figure("owed", T("Jumlah kewajiban", "Total owed"), totals["owed"]),
                     ),
                     (table,),
                 ),
