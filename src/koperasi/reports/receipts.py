@@ -195,8 +195,8 @@ def read_paper(s: Session, receipt: str) -> ReceiptPaper:
         what = T(f"Pokok pinjaman {loan.number}", f"Loan principal {loan.number}")
         if disb.source == "sukarela":
             credited = sum(int(t.amount) for t, _p in sav_txs if t.kind == "pencairan")
-            withheld = disb.amount - credited
-            rows: list[tuple[T | str, str, int]] = [(what, loan.purpose, disb.amount)]
+            withheld = loan.amount - credited
+            rows: list[tuple[T | str, str, int]] = [(what, loan.purpose, loan.amount)]
             if withheld:
                 rows.append(
                     (
@@ -234,10 +234,10 @@ def read_paper(s: Session, receipt: str) -> ReceiptPaper:
                 signatures=(Signature(T("Anggota (peminjam)", "Borrower"), borrower.name), cashier),
             )
         paid = -net
-        rows = [(what, loan.purpose, disb.amount)]
-        if disb.amount != paid:
+        rows = [(what, loan.purpose, loan.amount)]
+        if loan.amount != paid:
             rows.append(
-                (T("Dikurangi biaya provisi/administrasi", "Less fees"), "", paid - disb.amount)
+                (T("Dikurangi biaya provisi/administrasi", "Less fees"), "", paid - loan.amount)
             )
         return paper(
             kind="disbursement_cash",
