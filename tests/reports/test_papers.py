@@ -24,7 +24,7 @@ from koperasi.db.models import (
 )
 from koperasi.domain.fmt import terbilang
 from koperasi.domain.money import format_rupiah
-from koperasi.reports import registry
+from koperasi.reports import receipts, registry
 from koperasi.reports.cells import format_cell
 from koperasi.reports.common import ReportParams
 from koperasi.reports.model import Kind, T, text
@@ -352,3 +352,35 @@ def test_the_raw_code_check_can_fail():
     assert values == ["lunas", "Lansia, pinggiran"]
     items = {x.strip() for v in values for x in re.split(r"[,;·]", v)}
     assert {"lunas", "pinggiran"} <= items
+
+
+def test_payee_on_the_cash_line_both_databases(db, actor):
+    """On SQLite and PostgreSQL: the payee is kept on the cash/bank line only, the books
+    still check (the seal covers the memo), and the voucher names the payee."""
+    from koperasi.services import check
+
+    bank = ledger.add_manual_entry(
+        db,
+        actor,
+        dt.date(2025, 4, 2),
+        "Biaya administrasi bank",
+        [Line("5.11", debit=7_500), Line("1.02", credit=7_500)],
+        payee="Bank Kaltimtara",
+    )
+    assert {ln.account_code: ln.memo for ln in bank.lines} == {
+        "5.11": "",
+        "1.02": "Bank Kaltimtara",
+    }
+    p = receipts.receipt_paper(db, bank.receipt_no)
+    assert (p.kind, p.party, p.amount) == ("expense", "Bank Kaltimtara", 7_500)
+    # without a payee the voucher leaves a line to write the name on
+    plain = ledger.add_manual_entry(
+        db,
+        actor,
+        dt.date(2025, 4, 3),
+        "Sumbangan",
+        [Line("1.01", debit=50_000), Line("4.90", credit=50_000)],
+    )
+    p = receipts.receipt_paper(db, plain.receipt_no)
+    assert p.kind == "income" and p.party.strip(".") == "" and p.party != "-"
+    assert check.run_checks(db).ok
