@@ -384,3 +384,13 @@ def test_payee_on_the_cash_line_both_databases(db, actor):
     p = receipts.receipt_paper(db, plain.receipt_no)
     assert p.kind == "income" and p.party.strip(".") == "" and p.party != "-"
     assert check.run_checks(db).ok
+
+
+def test_every_audited_action_of_the_demo_has_a_label(demo_db):
+    from koperasi.db.models import AuditEntry
+
+    with read_only(demo_db) as s:
+        actions = set(s.scalars(select(AuditEntry.action).distinct()))
+    assert "member.register" in actions
+    missing = {a for a in actions if messages.label("audit_action", a) == a}
+    assert not missing, missing
