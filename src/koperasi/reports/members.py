@@ -4,6 +4,7 @@ group meeting sheet and the group's summary after the meeting."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -26,6 +27,7 @@ from .common import (
     ReportParams,
     label,
     long,
+    month_name,
     organisation,
     resolve_group,
     resolve_member,
@@ -60,6 +62,21 @@ def _balances_at(s: Session, as_of: dt.date) -> dict[tuple[int, str], int]:
 
 
 # ---------------------------------------------------------------- savings statement
+
+_PERIOD_REF = re.compile(r"^(jasa)-(\d{4})-(\d{2})$")
+
+
+def _memo(memo: str) -> T | str:
+    """A transaction's memo as read: the monthly interest run's reference ``jasa-2025-01``
+    reads ``Jasa simpanan Januari 2025``."""
+    m = _PERIOD_REF.match(memo or "")
+    if not m:
+        return memo
+    year, month = int(m.group(2)), int(m.group(3))
+    return T(
+        f"Jasa simpanan {month_name(year, month, 'id')}",
+        f"Savings interest {month_name(year, month, 'en')}",
+    )
 
 
 def build_savings_statement(
@@ -128,9 +145,9 @@ def build_savings_statement(
                             t.date,
                             t.receipt_no or "",
                             label("savings_tx_kind", t.kind),
-                            t.memo,
-                            t.amount if t.amount > 0 else 0,
-                            -t.amount if t.amount < 0 else 0,
+                            _memo(t.memo),
+                            t.amount if t.amount > 0 else None,  # empty, not Rp0
+                            -t.amount if t.amount < 0 else None,
                             bal,
                         )
                     )
