@@ -394,3 +394,46 @@ def test_every_audited_action_of_the_demo_has_a_label(demo_db):
     assert "member.register" in actions
     missing = {a for a in actions if messages.label("audit_action", a) == a}
     assert not missing, missing
+
+
+def test_signature_block_never_alone_on_its_page(tmp_path):
+    """Whatever the table's length, the page with the signatures also holds rows of the
+    table they sign (and a table's title is never the last thing on a page)."""
+    from report_helpers import pdf_pages
+
+    from koperasi.reports.model import (
+        Column,
+        Organisation,
+        Period,
+        ReportData,
+        Row,
+        Section,
+        Signature,
+        Table,
+    )
+    from koperasi.reports.pdf import render_pdf
+
+    cols = (
+        Column("desc", T("Keterangan", "Description"), Kind.TEXT, 4),
+        Column("amount", T("Jumlah", "Amount"), Kind.MONEY, 1.5, total=True),
+    )
+    seen_split = False
+    for n in range(38, 62):
+        rows = tuple(Row((f"Baris nomor {i}", 1_000 + i)) for i in range(n))
+        data = ReportData(
+            "contoh",
+            T("Neraca Contoh"),
+            Organisation("KSP Uji"),
+            Period(dt.date(2026, 1, 1), dt.date(2026, 1, 31), T("Januari 2026")),
+            sections=(Section(None, (), (Table("t", T("Daftar baris"), cols, rows),)),),
+            signatures=(Signature(T("Ketua"), "Hj. Rahmawati"), Signature(T("Bendahara"), "Sri")),
+        )
+        pages = pdf_pages(render_pdf(data, tmp_path / f"s{n}.pdf"))
+        last = pages[-1]
+        assert "Hj. Rahmawati" in last and "Ketua" in last
+        assert "Baris nomor" in last, (n, len(pages))  # rows of the table above the names
+        assert f"Baris nomor {n - 1}" in last
+        seen_split |= len(pages) > 1
+        for page in pages[:-1]:
+            assert page.rstrip().splitlines()[-3].strip() != "Daftar baris"
+    assert seen_split  # the range crosses the page boundary

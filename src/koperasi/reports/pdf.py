@@ -392,6 +392,9 @@ class ChunkedTable(Flowable):
                     break
                 fit += 1
             k = min(fit, len(self.rows) - min(3, len(self.rows)))
+        elif self.reserve:
+            # the last chunk is what the signature follows: never fewer than three rows
+            k = min(k, len(self.rows) - min(3, len(self.rows)))
         if k <= 0:
             return []
         if k < len(self.rows) and k < 3 and len(self.rows) > 3:
@@ -611,7 +614,8 @@ def _keep_last_table_with(
     """A signature block signs the table above it: never let it start a page alone. The
     last table keeps room for ``block`` under its last rows (or carries rows over)."""
     gap = 0.0
-    for f in reversed(story):
+    for i in range(len(story) - 1, -1, -1):
+        f = story[i]
         if isinstance(f, Spacer):
             gap += f.height
             continue
@@ -619,6 +623,15 @@ def _keep_last_table_with(
             parts = getattr(block, "_content", [block])
             h = sum(p.wrap(width, height)[1] for p in parts)
             f.reserve = h + gap + 2
+            # the title must not stay behind alone when the rows move on to keep the
+            # signature company: a short table starts where it fits with the signature,
+            # a long one where three rows and the signature fit
+            cond = story[i - 2] if i >= 2 else None
+            if isinstance(cond, CondPageBreak):
+                shown = f.rows if len(f.rows) < 6 else f.rows[:3]
+                need = 20 + f.row_height(f.header) + sum(f.row_height(c) for c, _k in shown)
+                if need + f.reserve < height:
+                    cond.height = max(cond.height, need + f.reserve)
         return
 
 
