@@ -667,14 +667,13 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "days": ("jumlah hari tunggakan", "days past due"),
     },
     "loan_method": {
-        "flat": ("flat", "flat"),
-        "annuity": ("anuitas", "annuity"),
-        "declining": ("menurun", "declining balance"),
+        "flat": ("Flat (bunga tetap dari pokok awal)", "Flat"),
+        "annuity": ("Anuitas (angsuran sama, bunga menurun)", "Annuity"),
+        "declining": ("Menurun (pokok sama, bunga dari sisa)", "Declining balance"),
     },
     "loan_source": {
         "kas": ("Tunai (kas)", "Cash"),
         "sukarela": ("Potong simpanan sukarela", "From voluntary savings"),
-        "simpanan": ("Dari simpanan", "From savings"),
     },
     "audit_action": {
         "account.add": ("Akun ditambahkan", "Account added"),

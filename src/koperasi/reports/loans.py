@@ -432,7 +432,8 @@ def build_loan_card(
         txs = tuple(tx_rows)
         rate = format_percent(d.rate, "id", _places(d.rate))
         rate_en = format_percent(d.rate, "en", _places(d.rate))
-        method = label("loan_method", d.method)
+        method = label("loan_method", d.method)  # "Flat (bunga tetap ...)": its first word
+        method = T(method.id.split(" (")[0].lower(), method.en.split(" (")[0].lower())
         rate_unit = (
             T(" per bulan", " per month") if d.rate_per == "month" else T(" per tahun", " per year")
         )
