@@ -33,6 +33,14 @@ def test_manual_entry_payee_is_printed(demo_db, make_ctx, qtbot):
     paper = receipts.receipt_paper(demo_db, view.receipt_no)
     assert paper.kind == "expense" and paper.party == "CV Mitra Komputer"
     assert paper.title.get("id") == "Bukti Kas Keluar" and paper.amount == 175_000
+    # the voucher opens, to print and have signed: paid to the payee, in figures and words
+    from PySide6.QtWidgets import QApplication
+
+    win = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "voucherDialog")
+    body = win.body.text()
+    assert "Bukti Kas Keluar" in body and "CV Mitra Komputer" in body
+    assert "Rp175.000" in body and "seratus tujuh puluh lima ribu rupiah" in body
+    win.close()
     with read_only(demo_db) as s:
         entry = s.get(JournalEntry, view.id)
         assert entry is not None and entry.description == "Servis printer kantor"

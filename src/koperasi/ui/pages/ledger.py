@@ -30,6 +30,7 @@ from ...services.ledger import EntryView, Line
 from .. import dialogs
 from ..context import LEDGER, SAVINGS, SETTINGS, AppContext
 from ..forms.manual_entry_ui import Ui_ManualEntryForm
+from ..receipts import ReceiptWindow, paper_html
 from ..widgets import DirtyTracker, FieldErrors, rp, setup_date_edit, to_date
 from .base import DataTable, Index, Page, PagedModel, RowsModel, fmt_date, setup_table
 from .savings import ReverseDialog
@@ -351,6 +352,21 @@ class LedgerPage(Page):
         return dlg
 
 
+class VoucherWindow(ReceiptWindow):
+    """A manual entry's voucher (Bukti Kas Masuk / Keluar) as the printed paper says it."""
+
+    def __init__(self, ctx: AppContext, view: EntryView, parent: QWidget | None = None) -> None:
+        self.view = view
+        super().__init__(
+            ctx, self.tr("Bukti {no}").format(no=view.receipt_no or "-"), "voucher", parent
+        )
+
+    def html(self) -> str:
+        return paper_html(
+            self.ctx, self.view.receipt_no, [(self.tr("No. jurnal"), str(self.view.id))]
+        )
+
+
 class ManualEntryDialog(QDialog):
     """The cooperative's own income and expenses, paid from or into cash or bank."""
 
@@ -404,6 +420,7 @@ class ManualEntryDialog(QDialog):
             ui.amountEdit, ui.descriptionEdit, self.payeeEdit, ui.accountCombo, ui.kindCombo
         )
         self.result_view: EntryView | None = None
+        self.voucher: VoucherWindow | None = None
 
     def _payee_label(self) -> None:
         income = self.ui.kindCombo.currentData() == "income"
@@ -452,13 +469,17 @@ class ManualEntryDialog(QDialog):
             self.result_view = view
             self.dirty.dirty = False
             self.accept()
-            dialogs.inform(
-                self.parentWidget(),
-                self.tr("Tersimpan"),
-                self.tr("Jurnal #{id} dengan bukti {receipt} tersimpan.").format(
-                    id=view.id, receipt=view.receipt_no or "-"
-                ),
-            )
+            if view.receipt_no:  # the cash voucher, to print and have signed
+                self.voucher = VoucherWindow(ctx, view, self.parentWidget())
+                self.voucher.show()
+            else:
+                dialogs.inform(
+                    self.parentWidget(),
+                    self.tr("Tersimpan"),
+                    self.tr("Jurnal #{id} dengan bukti {receipt} tersimpan.").format(
+                        id=view.id, receipt=view.receipt_no or "-"
+                    ),
+                )
 
         ctx.write(
             lambda: ledger_service.add_manual_entry(
