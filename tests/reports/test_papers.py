@@ -51,7 +51,30 @@ def after(text: str, label: str) -> str:
 def paper(db, receipt: str, tmp_path):  # type: ignore[no-untyped-def]
     data = registry.build(db, "kuitansi", ReportParams(receipt=receipt))
     pdf = registry.render(data, tmp_path / f"{receipt}.pdf", "pdf")
+    check_no_overprint(pdf)
     return data, pdf_text(pdf)
+
+
+def check_no_overprint(pdf) -> None:  # type: ignore[no-untyped-def]
+    """Between the first figure ("Nomor bukti") and the amount in words, every piece of
+    text starts either in the label column or in the value column (the value column starts
+    at half the figures' 120 mm): a value never runs back over its label."""
+    from pypdf import PdfReader
+
+    frags: list[tuple[str, float, float]] = []
+
+    def visit(text, cm, tm, _font, _size):  # type: ignore[no-untyped-def]
+        if text.strip():
+            frags.append((text.strip(), tm[4] * cm[0] + cm[4], tm[5] * cm[3] + cm[5]))
+
+    PdfReader(str(pdf)).pages[0].extract_text(visitor_text=visit)
+    top = next(y for t, _x, y in frags if t == "Nomor bukti")
+    bottom = next(y for t, _x, y in frags if t.startswith("Terbilang:"))
+    value_col = 42.5 + 60 * 72 / 25.4  # left margin 15 mm + 60 mm
+    body = [(t, x) for t, x, y in frags if bottom < y <= top + 0.5]
+    assert len(body) >= 10
+    for t, x in body:
+        assert x < 60 or x >= value_col, (t, x)
 
 
 def check_amount(data, text: str, amount: int, total_label: str) -> None:  # type: ignore[no-untyped-def]
