@@ -75,7 +75,7 @@ class ReceiptPaper:
     title: T
     party_label: T | None
     party: str
-    purpose: str
+    purpose: T | str
     amount: int
     lines: tuple[tuple[T | str, str, int], ...]  # (what, reference, amount): sum = amount
     total_label: T
@@ -226,7 +226,10 @@ def read_paper(s: Session, receipt: str) -> ReceiptPaper:
                 title=T("Nota Pencairan Pinjaman ke Simpanan", "Loan Disbursement Note"),
                 party_label=T("Anggota (peminjam)", "Member (borrower)"),
                 party=who,
-                purpose=f"Pencairan pinjaman {loan.number} ke simpanan sukarela",
+                purpose=T(
+                    f"Pencairan pinjaman {loan.number} ke simpanan sukarela",
+                    f"Loan {loan.number} paid into voluntary savings",
+                ),
                 amount=credited,
                 lines=tuple(rows),
                 total_label=T("Dikreditkan ke simpanan sukarela", "Credited to voluntary savings"),
@@ -244,7 +247,7 @@ def read_paper(s: Session, receipt: str) -> ReceiptPaper:
             title=T("Bukti Pencairan Pinjaman", "Loan Disbursement Voucher"),
             party_label=PAID_TO,
             party=who,
-            purpose=f"Pencairan pinjaman {loan.number}",
+            purpose=T(f"Pencairan pinjaman {loan.number}", f"Loan {loan.number} paid out"),
             amount=paid,
             lines=tuple(rows),
             total_label=T("Dibayarkan tunai", "Paid in cash"),

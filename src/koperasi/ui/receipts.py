@@ -34,7 +34,7 @@ def paper_html(ctx: AppContext, receipt_no: str | None, extra: list[tuple[str, s
     if p.party_label is not None:
         head.append((t(p.party_label), escape(p.party)))
     head += [
-        (t(receipts.PURPOSE if p.cash else receipts.DESCRIPTION), escape(p.purpose)),
+        (t(receipts.PURPOSE if p.cash else receipts.DESCRIPTION), t(p.purpose)),
         (t(p.total_label), f"<b>{format_rupiah(p.amount)}</b>"),
         (t(receipts.WORDS), f"<i>{escape(terbilang_of(p.amount, lang))}</i>"),
     ]
