@@ -460,3 +460,23 @@ def test_signature_block_never_alone_on_its_page(tmp_path):
         for page in pages[:-1]:
             assert page.rstrip().splitlines()[-3].strip() != "Daftar baris"
     assert seen_split  # the range crosses the page boundary
+
+
+def test_journal_cells_empty_and_cash_book_names_counter_account(demo_db, tmp_path):
+    params = ReportParams(period="2026-10")
+    journal = registry.build(demo_db, "jurnal", params)
+    lines = pdf_text(registry.render(journal, tmp_path / "j.pdf", "pdf")).splitlines()
+    assert "Rp0" not in [x.strip() for x in lines]  # the other side of a line is empty
+    table = journal.table("jurnal")
+    for d, c in zip(table.values("debit"), table.values("credit"), strict=True):
+        assert (d is None) != (c is None)
+    book = registry.build(demo_db, "buku-kas", params)
+    cash = book.table("buku_kas")
+    counters = [text(v, "id") for v in cash.values("counter")]
+    assert all(counters) and not any(c.startswith("1.01") for c in counters)
+    assert "3.11 Simpanan Wajib" in counters
+    for receipt, member in zip(cash.values("receipt"), cash.values("member"), strict=True):
+        if receipt.startswith(("SMP-", "PJM-")):
+            assert re.match(r"A\d{5} – \S", member), (receipt, member)
+    tot = cash.totals()
+    assert book.figure("opening") + tot["in"] - tot["out"] == book.figure("closing")
