@@ -729,3 +729,128 @@ FIELDS.update(
         "shu_loss_coverage": ("Penutupan rugi", "Loss coverage"),
     }
 )
+
+
+# ---------------------------------------------------------------- labels of codes (issue 15)
+# Every code a person reads (a status, a kind of transaction, a category, a rule, an audited
+# action) is shown through ``label(vocabulary, code, lang)``: papers, screens and the CLI
+# read the same words. Vocabularies defined beside their codes (services.loans,
+# services.savings, domain.arrears) are registered here by reference, not copied.
+FIELDS["payee"] = ("Dibayarkan kepada / diterima dari", "Payee / payer")
+LABELS: dict[str, dict[str, tuple[str, str]]] = {
+    "member_status": {
+        "calon": ("Calon", "Candidate"),
+        "aktif": ("Aktif", "Active"),
+        "keluar": ("Keluar", "Left"),
+        "meninggal": ("Meninggal", "Deceased"),
+    },
+    "gender": {"L": ("Laki-laki", "Male"), "P": ("Perempuan", "Female")},
+    "arrears_rule": {
+        "permen": (
+            "Permen 14/2009 (bulan tunggakan menurut frekuensi angsuran)",
+            "Permen 14/2009 (months in arrears by installment frequency)",
+        ),
+        "days": ("jumlah hari tunggakan", "days past due"),
+    },
+    "loan_method": {
+        "flat": ("Flat (bunga tetap dari pokok awal)", "Flat"),
+        "annuity": ("Anuitas (angsuran sama, bunga menurun)", "Annuity"),
+        "declining": ("Menurun (pokok sama, bunga dari sisa)", "Declining balance"),
+    },
+    "loan_source": {
+        "kas": ("Tunai (kas)", "Cash"),
+        "sukarela": ("Potong simpanan sukarela", "From voluntary savings"),
+    },
+    "audit_action": {
+        "account.add": ("Akun ditambahkan", "Account added"),
+        "backup.create": ("Cadangan dibuat", "Backup made"),
+        "backup.restore": ("Cadangan dipulihkan", "Backup restored"),
+        "category.add": ("Kategori ditambahkan", "Category added"),
+        "export.auditor": ("Ekspor buku kerja audit", "Audit workbook exported"),
+        "group.assign": ("Anggota dipindah kelompok", "Member moved to a group"),
+        "group.create": ("Kelompok dibentuk", "Group formed"),
+        "group.leader": ("Ketua kelompok diganti", "Group leader changed"),
+        "group.meeting": ("Pertemuan kelompok", "Group meeting"),
+        "group.remove": ("Kelompok dibubarkan", "Group removed"),
+        "group.update": ("Kelompok diubah", "Group changed"),
+        "journal.add": ("Jurnal manual", "Manual entry"),
+        "journal.reverse": ("Pembalikan jurnal", "Entry reversed"),
+        "loan.apply": ("Permohonan pinjaman", "Loan application"),
+        "loan.approve": ("Pinjaman disetujui", "Loan approved"),
+        "loan.disburse": ("Pencairan pinjaman", "Loan disbursed"),
+        "loan.exit_settlement": ("Pelunasan saat keluar", "Settled at exit"),
+        "loan.import": ("Pinjaman dari pembukuan lama", "Loan brought in"),
+        "loan.month_end": ("Proses akhir bulan pinjaman", "Loan month-end"),
+        "loan.payoff": ("Pelunasan pinjaman", "Loan paid off"),
+        "loan.product.add": ("Produk pinjaman ditambahkan", "Loan product added"),
+        "loan.product.update": ("Produk pinjaman diubah", "Loan product changed"),
+        "loan.recover": ("Penerimaan pinjaman dihapus", "Recovery"),
+        "loan.reject": ("Pinjaman ditolak", "Loan rejected"),
+        "loan.repay": ("Angsuran pinjaman", "Loan repayment"),
+        "loan.reschedule": ("Restrukturisasi pinjaman", "Loan rescheduled"),
+        "loan.reverse": ("Pembalikan transaksi pinjaman", "Loan transaction reversed"),
+        "loan.write_off": ("Hapus buku pinjaman", "Loan written off"),
+        "member.exit": ("Anggota keluar", "Member left"),
+        "member.register": ("Anggota didaftarkan", "Member registered"),
+        "member.update": ("Data anggota diubah", "Member changed"),
+        "period.close": ("Tutup bulan", "Month closed"),
+        "period.reopen": ("Bulan dibuka kembali", "Month reopened"),
+        "savings.deposit": ("Setoran simpanan", "Savings deposit"),
+        "savings.interest": ("Jasa simpanan", "Savings interest"),
+        "savings.reverse": ("Pembalikan transaksi simpanan", "Savings transaction reversed"),
+        "savings.withdraw": ("Penarikan simpanan", "Savings withdrawal"),
+        "settings.set": ("Pengaturan diubah", "Settings changed"),
+        "shu.distribute": ("Pembagian SHU", "SHU distributed"),
+        "shu.pay": ("Pembayaran SHU", "SHU paid"),
+        "user.add": ("Pengguna ditambahkan", "User added"),
+        "user.disable": ("Pengguna dinonaktifkan", "User disabled"),
+        "user.enable": ("Pengguna diaktifkan", "User enabled"),
+        "user.locked": ("Pengguna dikunci", "User locked"),
+        "user.login_failed": ("Gagal masuk", "Failed login"),
+        "user.password": ("Kata sandi diganti", "Password changed"),
+        "user.password_reset": ("Kata sandi direset", "Password reset"),
+        "user.update": ("Pengguna diubah", "User changed"),
+        "year.close": ("Tutup buku tahunan", "Year closed"),
+        "year.reopen": ("Tahun buku dibuka kembali", "Year reopened"),
+    },
+}
+
+
+def vocabulary(name: str) -> dict[str, tuple[str, str]]:
+    """The ``code -> (Indonesian, English)`` labels of one vocabulary."""
+    if name in LABELS:
+        return LABELS[name]
+    if name == "loan_status":
+        from .services.loans import STATUS_LABELS
+
+        return STATUS_LABELS
+    if name == "loan_tx_kind":
+        from .services.loans import KIND_LABELS
+
+        return KIND_LABELS
+    if name == "savings_tx_kind":
+        from .services.savings import KIND_LABELS as SAVINGS_KINDS
+
+        return SAVINGS_KINDS
+    if name == "loan_class":
+        from .domain.arrears import CLASS_LABELS
+
+        return CLASS_LABELS
+    raise KeyError(name)
+
+
+VOCABULARIES = (
+    *LABELS,
+    "loan_status",
+    "loan_tx_kind",
+    "savings_tx_kind",
+    "loan_class",
+)
+
+
+def label(name: str, code: str | None, lang: str = "id") -> str:
+    """What a person reads for ``code`` (the code itself only when it has no label)."""
+    if code is None:
+        return ""
+    pair = vocabulary(name).get(code)
+    return (pair[0] if lang == "id" else pair[1]) if pair else code

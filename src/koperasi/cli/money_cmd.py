@@ -66,6 +66,12 @@ def register(sub) -> None:  # type: ignore[no-untyped-def]
         action="store_true",
         help="jumlah jauh di atas batas kewajaran memang benar",
     )
+    ja.add_argument(
+        "--payee",
+        default="",
+        metavar="NAMA",
+        help="dibayarkan kepada (beban) / diterima dari (pendapatan); dicetak di bukti kas",
+    )
     ja.add_argument("--json", action="store_true")
     ja.set_defaults(func=cmd_journal_add)
     jr = js.add_parser("reverse", help="balik jurnal")
@@ -283,6 +289,7 @@ def cmd_journal_add(ctx, args) -> int:  # type: ignore[no-untyped-def]
         _date(args.date),
         args.description,
         lines,
+        payee=args.payee,
         confirm_large=args.confirm_large,
     )
     if args.json:

@@ -198,10 +198,10 @@ def resolve_member(s: Session, number: str | None) -> Member:
     return m
 
 
-GENDER = {"L": T("Laki-laki", "Male"), "P": T("Perempuan", "Female")}
-STATUS = {
-    "calon": T("Calon", "Candidate"),
-    "aktif": T("Aktif", "Active"),
-    "keluar": T("Keluar", "Left"),
-    "meninggal": T("Meninggal", "Deceased"),
-}
+def label(vocabulary: str, code: str | None) -> T:
+    """A code as the paper reads it, in both languages (see ``messages.LABELS``)."""
+    from ..messages import label as message_label
+
+    if code is None or code == "":
+        return T("")
+    return T(message_label(vocabulary, code, "id"), message_label(vocabulary, code, "en"))

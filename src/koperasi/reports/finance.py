@@ -7,7 +7,7 @@ import datetime as dt
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..db.models import Account, JournalEntry, JournalLine
+from ..db.models import Account, JournalEntry, JournalLine, Member
 from ..domain.shu import MEMBER, NON_MEMBER, SHARED
 from ..services import statements as st
 from ..services.progress import ProgressCallback, report
@@ -625,8 +625,8 @@ def build_journal(db, params: ReportParams, progress: ProgressCallback | None = 
                         desc if first else "",
                         code,
                         T(name, name_en or name),
-                        int(debit),
-                        int(credit),
+                        int(debit) or None,  # an empty side stays empty on paper
+                        int(credit) or None,
                     )
                 )
             )
@@ -712,8 +712,8 @@ def build_general_ledger(
                             d,
                             str(eid),
                             (f"{receipt} · " if receipt else "") + desc,
-                            int(debit),
-                            int(credit),
+                            int(debit) or None,
+                            int(credit) or None,
                             bal,
                         )
                     )
@@ -755,6 +755,41 @@ def build_general_ledger(
         )
 
 
+def _counterparts(s: Session, start: dt.date, end: dt.date, cash: set[str]):  # type: ignore[no-untyped-def]
+    """For the entries that move cash or bank between ``start`` and ``end``: entry id ->
+    {account code: (name, English name)} of all its lines, and entry id -> the members named
+    on its lines (``A00012 – Siti Aminah``)."""
+    moves_cash = (
+        select(JournalLine.entry_id)
+        .join(Account, Account.id == JournalLine.account_id)
+        .join(JournalEntry, JournalEntry.id == JournalLine.entry_id)
+        .where(Account.code.in_(cash), JournalEntry.date >= start, JournalEntry.date <= end)
+    )
+    q = (
+        select(
+            JournalLine.entry_id,
+            Account.code,
+            Account.name,
+            Account.name_en,
+            Member.number,
+            Member.name,
+        )
+        .join(Account, Account.id == JournalLine.account_id)
+        .outerjoin(Member, Member.id == JournalLine.member_id)
+        .where(JournalLine.entry_id.in_(moves_cash))
+        .order_by(JournalLine.entry_id, JournalLine.id)
+    )
+    accounts: dict[int, dict[str, tuple[str, str]]] = {}
+    members: dict[int, list[str]] = {}
+    for eid, code, name, name_en, number, member_name in s.execute(q):
+        accounts.setdefault(eid, {}).setdefault(code, (name, name_en or name))
+        if number:
+            who = f"{number} – {member_name}"
+            if who not in members.setdefault(eid, []):
+                members[eid].append(who)
+    return accounts, members
+
+
 def build_cash_book(
     db, params: ReportParams, progress: ProgressCallback | None = None
 ) -> ReportData:  # type: ignore[no-untyped-def]
@@ -768,20 +803,43 @@ def build_cash_book(
         q = _entry_lines(s, period.start, period.end, codes).order_by(
             JournalEntry.date, JournalEntry.id, JournalLine.id
         )
+        counter, members = _counterparts(s, period.start, period.end, codes)
         rows = []
         bal = opening
-        for eid, d, receipt, desc, code, _n, _ne, debit, credit, _memo in s.execute(q):
+        for eid, d, receipt, desc, code, _n, _ne, debit, credit, memo in s.execute(q):
             bal += int(debit) - int(credit)
-            rows.append(Row((d, receipt or "", str(eid), desc, code, int(debit), int(credit), bal)))
+            others = counter.get(eid, {})
+            shown = [c for c in others if c not in codes] or [c for c in others if c != code]
+            rows.append(
+                Row(
+                    (
+                        d,
+                        receipt or "",
+                        str(eid),
+                        desc + (f" ({memo})" if memo and memo not in desc else ""),
+                        code,
+                        T(
+                            ", ".join(f"{c} {others[c][0]}" for c in shown),
+                            ", ".join(f"{c} {others[c][1]}" for c in shown),
+                        ),
+                        ", ".join(members.get(eid, [])),
+                        int(debit) or None,  # an empty side stays empty on paper
+                        int(credit) or None,
+                        bal,
+                    )
+                )
+            )
         cols = (
-            Column("date", T("Tanggal", "Date"), Kind.DATE, 0.9),
-            Column("receipt", T("Bukti", "Voucher"), Kind.TEXT, 1.3),
-            Column("entry", T("No. jurnal", "Entry no."), Kind.TEXT, 0.7),
-            Column("description", T("Keterangan", "Description"), Kind.TEXT, 3.6),
-            Column("account", T("Akun", "Account"), Kind.TEXT, 0.6),
-            Column("in", T("Masuk", "In"), Kind.MONEY, 1.2, True),
-            Column("out", T("Keluar", "Out"), Kind.MONEY, 1.2, True),
-            Column("balance", T("Saldo", "Balance"), Kind.MONEY, 1.3),
+            Column("date", T("Tanggal", "Date"), Kind.DATE, 0.85),
+            Column("receipt", T("Bukti", "Voucher"), Kind.TEXT, 1.25),
+            Column("entry", T("No. jurnal", "Entry no."), Kind.TEXT, 0.6),
+            Column("description", T("Keterangan", "Description"), Kind.TEXT, 2.6),
+            Column("account", T("Kas", "Cash"), Kind.TEXT, 0.55),
+            Column("counter", T("Akun lawan", "Counter account"), Kind.TEXT, 1.9),
+            Column("member", T("Anggota", "Member"), Kind.TEXT, 1.6),
+            Column("in", T("Masuk", "In"), Kind.MONEY, 1.1, True),
+            Column("out", T("Keluar", "Out"), Kind.MONEY, 1.1, True),
+            Column("balance", T("Saldo", "Balance"), Kind.MONEY, 1.2),
         )
         table = Table("buku_kas", T("Buku Kas", "Cash Book"), cols, tuple(rows))
         tot = table.totals()

@@ -21,7 +21,8 @@ def available() -> bool:
 def dues_for_members(
     s: Session, member_ids: list[int], date: dt.date
 ) -> dict[int, tuple[int, int]]:
-    """member id -> (installments due up to ``date`` incl. penalties, of which in arrears)."""
+    """member id -> (installments due up to ``date`` incl. penalties, of which late before
+    ``date`` with the penalties)."""
     if not available() or not member_ids:
         return {}
     from ..db.models import Member
@@ -32,7 +33,7 @@ def dues_for_members(
     for m in s.scalars(select(Member).where(Member.id.in_(member_ids))):
         d = member_dues_in(s, m, date)
         if d.loans:
-            out[m.id] = (d.installment_due, d.arrears)
+            out[m.id] = (d.installment_due, d.arrears + sum(ld.penalty for ld in d.loans))
     return out
 
 

@@ -16,7 +16,15 @@ from ..services import ledger
 from ..services import loans as loan_service
 from ..services.progress import ProgressCallback, report
 from ..services.uow import read_only
-from .common import ReportParams, long, organisation, resolve_period, treasurer_signature
+from .cells import format_percent
+from .common import (
+    ReportParams,
+    label,
+    long,
+    organisation,
+    resolve_period,
+    treasurer_signature,
+)
 from .model import Column, Figure, Kind, Period, ReportData, Row, Section, T, Table
 
 CLASS = {k: T(*v) for k, v in qa.CLASS_LABELS.items()}
@@ -38,6 +46,12 @@ def _as_of(s: Session, params: ReportParams) -> Period:
         return Period(params.date, params.date, T("Per ", "As of ") + long(params.date))
     period = resolve_period(s, params, "month")
     return Period(period.end, period.end, T("Per ", "As of ") + long(period.end))
+
+
+def _places(value: Decimal) -> int:
+    """Decimals a rate needs on paper: 1.5 -> 1 (``1,5%``), 2 -> 0, 1.25 -> 2."""
+    exponent = Decimal(value).normalize().as_tuple().exponent
+    return max(0, -int(exponent))
 
 
 def _rate(value: Decimal) -> Decimal:
@@ -144,10 +158,13 @@ def build_register(
             rows,
             sheet=T("Nominatif", "Loan register"),
         )
+        rule = label("arrears_rule", r.rules_method)
         notes = (
             T(
-                f"Kolektibilitas menurut aturan '{r.rules_method}'; PPAP = persentase per kelas × sisa pokok (dikurangi agunan untuk tiga kelas terakhir).",
-                f"Loan classes by the '{r.rules_method}' rule; allowance (PPAP) = class rate × outstanding principal (less collateral for the last three classes).",
+                f"Kolektibilitas menurut {rule.id}; PPAP = persentase per kelas × sisa pokok "
+                "(dikurangi agunan untuk tiga kelas terakhir).",
+                f"Loan classes by {rule.en}; allowance (PPAP) = class rate × outstanding "
+                "principal (less collateral for the last three classes).",
             ),
         )
         return ReportData(
@@ -387,26 +404,38 @@ def build_loan_card(
             Column("penalty", T("Denda", "Penalty"), Kind.MONEY, 0.8, True),
             Column("outstanding", T("Sisa pokok", "Outstanding"), Kind.MONEY, 1.1),
         )
-        txs = tuple(
-            Row(
-                (
-                    t.date,
-                    t.receipt_no or "",
-                    t.kind + (" (dibalik)" if t.reversed else ""),
-                    t.amount,
-                    t.principal,
-                    t.interest,
-                    t.penalty,
-                    t.principal_outstanding_after,
+        # the principal outstanding after each row: the running sum of every principal
+        # change in the card's order (date, id), the disbursement included
+        running = 0
+        tx_rows = []
+        for t in d.transactions:
+            running += t.principal_change
+            if t.kind == "pencairan" and t.reverses_id is None:
+                continue  # the disbursement is in the figures above
+            kind = label("loan_tx_kind", t.kind)
+            if t.reversed:
+                kind = kind + T(" (dibalik)", " (reversed)")
+            tx_rows.append(
+                Row(
+                    (
+                        t.date,
+                        t.receipt_no or "",
+                        kind,
+                        t.amount,
+                        t.principal,
+                        t.interest,
+                        t.penalty,
+                        running,
+                    )
                 )
             )
-            for t in d.transactions
-            if t.principal_change <= 0  # the disbursement is in the figures above
-        )
+        txs = tuple(tx_rows)
+        rate = format_percent(d.rate, "id", _places(d.rate))
+        rate_en = format_percent(d.rate, "en", _places(d.rate))
+        method = label("loan_method", d.method)  # "Flat (bunga tetap ...)": its first word
+        method = T(method.id.split(" (")[0].lower(), method.en.split(" (")[0].lower())
         rate_unit = (
-            T("% per bulan", "% per month")
-            if d.rate_per == "month"
-            else T("% per tahun", "% per year")
+            T(" per bulan", " per month") if d.rate_per == "month" else T(" per tahun", " per year")
         )
         figures = (
             Figure("loan", T("No. pinjaman", "Loan no."), d.number, Kind.TEXT),
@@ -421,7 +450,7 @@ def build_loan_card(
             Figure(
                 "rate",
                 T("Suku bunga", "Interest rate"),
-                T(f"{d.rate} ") + rate_unit + f" ({d.method})",
+                T(rate, rate_en) + rate_unit + T(f" ({method.id})", f" ({method.en})"),
                 Kind.TEXT,
             ),
             Figure(
@@ -435,7 +464,7 @@ def build_loan_card(
             Figure(
                 "outstanding", T("Sisa pokok", "Principal outstanding"), d.row.principal_outstanding
             ),
-            Figure("status", T("Status", "Status"), d.row.status, Kind.TEXT),
+            Figure("status", T("Status", "Status"), label("loan_status", d.row.status), Kind.TEXT),
         )
         day = d.row.disbursed_on or d.row.applied_on
         return ReportData(

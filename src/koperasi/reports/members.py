@@ -4,15 +4,13 @@ group meeting sheet and the group's summary after the meeting."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..db.models import (
-    Account,
     Group,
-    JournalEntry,
-    JournalLine,
     Member,
     MemberVulnerability,
     SavingsAccount,
@@ -20,19 +18,16 @@ from ..db.models import (
     SavingsTransaction,
     VulnerabilityCategory,
 )
-from ..domain.fmt import terbilang
-from ..errors import NotFound
-from ..services import statements as st
 from ..services.progress import ProgressCallback, report
 from ..services.savings import wajib_arrears_in
 from ..services.settings import profile_in
 from ..services.uow import read_only
 from . import loan_hooks
 from .common import (
-    GENDER,
-    STATUS,
     ReportParams,
+    label,
     long,
+    month_name,
     organisation,
     resolve_group,
     resolve_member,
@@ -53,17 +48,6 @@ from .model import (
     Table,
 )
 
-KIND_LABEL = {
-    "setor": T("Setoran", "Deposit"),
-    "tarik": T("Penarikan", "Withdrawal"),
-    "jasa": T("Jasa simpanan", "Interest"),
-    "pajak": T("Pajak atas jasa", "Tax on interest"),
-    "koreksi": T("Koreksi", "Correction"),
-    "shu": T("SHU", "Surplus share"),
-    "angsuran": T("Potong angsuran", "Loan repayment"),
-    "keluar": T("Pengembalian saat keluar", "Paid out at exit"),
-}
-
 
 def _balances_at(s: Session, as_of: dt.date) -> dict[tuple[int, str], int]:
     """(member_id, product kind) -> balance at ``as_of``."""
@@ -78,6 +62,21 @@ def _balances_at(s: Session, as_of: dt.date) -> dict[tuple[int, str], int]:
 
 
 # ---------------------------------------------------------------- savings statement
+
+_PERIOD_REF = re.compile(r"^(jasa)-(\d{4})-(\d{2})$")
+
+
+def _memo(memo: str) -> T | str:
+    """A transaction's memo as read: the monthly interest run's reference ``jasa-2025-01``
+    reads ``Jasa simpanan Januari 2025``."""
+    m = _PERIOD_REF.match(memo or "")
+    if not m:
+        return memo
+    year, month = int(m.group(2)), int(m.group(3))
+    return T(
+        f"Jasa simpanan {month_name(year, month, 'id')}",
+        f"Savings interest {month_name(year, month, 'en')}",
+    )
 
 
 def build_savings_statement(
@@ -145,10 +144,10 @@ def build_savings_statement(
                         (
                             t.date,
                             t.receipt_no or "",
-                            KIND_LABEL.get(t.kind, T(t.kind)),
-                            t.memo,
-                            t.amount if t.amount > 0 else 0,
-                            -t.amount if t.amount < 0 else 0,
+                            label("savings_tx_kind", t.kind),
+                            _memo(t.memo),
+                            t.amount if t.amount > 0 else None,  # empty, not Rp0
+                            -t.amount if t.amount < 0 else None,
                             bal,
                         )
                     )
@@ -187,130 +186,27 @@ def build_savings_statement(
         )
 
 
-# ---------------------------------------------------------------- receipt (kuitansi)
-
-
-def build_receipt(db, params: ReportParams, progress: ProgressCallback | None = None) -> ReportData:  # type: ignore[no-untyped-def]
-    with read_only(db) as s:
-        report(progress, 0, 1, "")
-        receipt = params.receipt
-        if not receipt:
-            receipt = s.scalar(
-                select(JournalEntry.receipt_no)
-                .where(JournalEntry.receipt_no.is_not(None))
-                .order_by(JournalEntry.id.desc())
-                .limit(1)
-            )
-            if receipt is None:
-                raise NotFound(what="Kuitansi", key="-")
-        entries = s.scalars(
-            select(JournalEntry).where(JournalEntry.receipt_no == receipt).order_by(JournalEntry.id)
-        ).all()
-        if not entries:
-            raise NotFound(what="Kuitansi", key=receipt)
-        infos = st.accounts(s)
-        cash = st.cash_codes(infos)
-        lines = s.execute(
-            select(
-                Account.code,
-                Account.name,
-                Account.name_en,
-                JournalLine.debit,
-                JournalLine.credit,
-                JournalLine.member_id,
-                JournalLine.memo,
-            )
-            .join(Account, Account.id == JournalLine.account_id)
-            .where(JournalLine.entry_id.in_([e.id for e in entries]))
-            .order_by(JournalLine.id)
-        ).all()
-        cash_in = sum(int(d) for c, _n, _e, d, _c, _m, _memo in lines if c in cash)
-        cash_out = sum(int(cr) for c, _n, _e, _d, cr, _m, _memo in lines if c in cash)
-        member_id = next((m for *_x, m, _memo in lines if m is not None), None)
-        member = s.get(Member, member_id) if member_id else None
-        incoming = cash_in >= cash_out
-        amount = cash_in - cash_out if incoming else cash_out - cash_in
-        if amount == 0:  # a non-cash voucher (e.g. SHU into savings): its debit total
-            amount = sum(int(d) for _c, _n, _e, d, _cr, _m, _memo in lines)
-        rows = []
-        for code, name, name_en, d, c, _m, memo in lines:
-            if code in cash:
-                continue
-            rows.append(
-                Row(
-                    (
-                        code,
-                        T(name, name_en or name),
-                        memo or entries[0].description,
-                        int(c) - int(d) if incoming else int(d) - int(c),
-                    )
-                )
-            )
-        cols = (
-            Column("code", T("Kode", "Code"), Kind.TEXT, 0.6),
-            Column("account", T("Akun", "Account"), Kind.TEXT, 2.0),
-            Column("memo", T("Keterangan", "Description"), Kind.TEXT, 3.0),
-            Column("amount", T("Jumlah", "Amount"), Kind.MONEY, 1.3, True),
-        )
-        who = f"{member.number} – {member.name}" if member else "-"
-        date = entries[0].date
-        figures = (
-            Figure("receipt", T("Nomor kuitansi", "Receipt number"), receipt, Kind.TEXT),
-            Figure("date", T("Tanggal", "Date"), long(date), Kind.TEXT),
-            Figure(
-                "party",
-                T("Telah terima dari", "Received from")
-                if incoming
-                else T("Dibayarkan kepada", "Paid to"),
-                who,
-                Kind.TEXT,
-            ),
-            Figure("purpose", T("Untuk pembayaran", "Being"), entries[0].description, Kind.TEXT),
-            Figure("amount", T("Jumlah", "Amount"), amount),
-        )
-        words = T(
-            f"Terbilang: {terbilang(amount, 'id')}",
-            f"In words: {terbilang(amount, 'en')}",
-        )
-        prof = profile_in(s)
-        party = member.name if member else ""
-        sigs = (
-            Signature(
-                T("Penyetor", "Paid by") if incoming else T("Penerima", "Received by"), party
-            ),
-            Signature(T("Bendahara / Kasir", "Treasurer / Cashier"), prof.treasurer),
-        )
-        return ReportData(
-            "kuitansi",
-            T("Kuitansi", "Receipt"),
-            organisation(s),
-            Period(date, date, long(date)),
-            subtitle=T(receipt),
-            sections=(
-                Section(
-                    None,
-                    figures,
-                    (Table("rincian", T("Rincian", "Details"), cols, tuple(rows)),),
-                    (words,),
-                ),
-            ),
-            signatures=sigs,
-            sign_date=date,
-            params=(("receipt", receipt),),
-        )
-
-
 # ---------------------------------------------------------------- member register
 
 
-def _categories(s: Session) -> dict[int, list[str]]:
-    out: dict[int, list[str]] = {}
-    q = select(MemberVulnerability.member_id, VulnerabilityCategory.code).join(
-        VulnerabilityCategory, VulnerabilityCategory.id == MemberVulnerability.category_id
+def _categories(s: Session) -> dict[int, T]:
+    """member id -> the names of their vulnerability categories (never the codes)."""
+    names: dict[int, list[tuple[str, str]]] = {}
+    q = (
+        select(
+            MemberVulnerability.member_id,
+            VulnerabilityCategory.name_id,
+            VulnerabilityCategory.name_en,
+        )
+        .join(VulnerabilityCategory, VulnerabilityCategory.id == MemberVulnerability.category_id)
+        .order_by(VulnerabilityCategory.name_id)
     )
-    for mid, code in s.execute(q):
-        out.setdefault(mid, []).append(code)
-    return out
+    for mid, name_id, name_en in s.execute(q):
+        names.setdefault(mid, []).append((name_id, name_en or name_id))
+    return {
+        mid: T(", ".join(i for i, _e in pairs), ", ".join(e for _i, e in pairs))
+        for mid, pairs in names.items()
+    }
 
 
 def build_member_register(
@@ -338,11 +234,11 @@ def build_member_register(
                     (
                         m.number,
                         m.name,
-                        GENDER.get(m.gender, T(m.gender)),
+                        label("gender", m.gender),
                         gcode or "",
                         m.join_date,
-                        STATUS.get(m.status, T(m.status)),
-                        ", ".join(sorted(cats.get(m.id, []))),
+                        label("member_status", m.status),
+                        cats.get(m.id),
                         bal.get((m.id, "pokok"), 0),
                         bal.get((m.id, "wajib"), 0),
                         bal.get((m.id, "sukarela"), 0),
@@ -412,38 +308,28 @@ def build_meeting_sheet(
         report(progress, 0, 1, "")
         members = _group_members(s, g, date)
         bal = _balances_at(s, date)
-        month_start = date.replace(day=1)
-        paid_month = dict(
-            s.execute(
-                select(SavingsAccount.member_id, func.sum(SavingsTransaction.amount))
-                .join(SavingsAccount, SavingsAccount.id == SavingsTransaction.account_id)
-                .join(SavingsProduct, SavingsProduct.id == SavingsAccount.product_id)
-                .where(
-                    SavingsProduct.kind == "wajib",
-                    SavingsTransaction.date >= month_start,
-                    SavingsTransaction.date < date,
-                    SavingsTransaction.kind == "setor",
-                )
-                .group_by(SavingsAccount.member_id)
-            ).all()
-        )
         loans = loan_hooks.dues_for_members(s, [m.id for m in members], date)
         rows = []
         for n, m in enumerate(members, start=1):
-            arrears = wajib_arrears_in(s, m, date)
-            due_month = max(0, arrears.monthly - int(paid_month.get(m.id, 0) or 0))
-            due_month = min(due_month, arrears.arrears) if arrears.arrears else due_month
+            # what the member owes on the meeting day, each rupiah in one column only:
+            # wajib arrears up to and including this month = earlier months + this month
+            # (the oldest months are paid first, so this month is the last one open);
+            # installments due = late before today (with penalties) + falling due now
+            wajib = wajib_arrears_in(s, m, date)
+            this_month = min(wajib.arrears, wajib.monthly)
+            due, late = loans.get(m.id, (0, 0))
             rows.append(
                 Row(
                     (
                         str(n),
                         m.number,
                         m.name,
-                        due_month,
-                        arrears.arrears,
+                        wajib.arrears - this_month,
+                        this_month,
+                        late,
+                        due - late,
+                        wajib.arrears + due,
                         bal.get((m.id, "sukarela"), 0),
-                        loans.get(m.id, (0, 0))[0],
-                        loans.get(m.id, (0, 0))[1],
                         None,
                         None,
                         None,
@@ -453,25 +339,38 @@ def build_meeting_sheet(
             )
         cols = (
             Column("no", T("No", "No"), Kind.TEXT, 0.35),
-            Column("number", T("No. anggota", "Member no."), Kind.TEXT, 0.9),
-            Column("name", T("Nama", "Name"), Kind.TEXT, 2.0),
-            Column("wajib_due", T("Wajib bulan ini", "Mandatory due"), Kind.MONEY, 1.0, True),
+            Column("number", T("No. anggota", "Member no."), Kind.TEXT, 0.85),
+            Column("name", T("Nama", "Name"), Kind.TEXT, 1.8),
             Column(
-                "wajib_arrears", T("Tunggakan wajib", "Mandatory arrears"), Kind.MONEY, 1.0, True
+                "wajib_arrears",
+                T("Tunggakan wajib bulan lalu", "Mandatory arrears, earlier months"),
+                Kind.MONEY,
+                1.0,
+                True,
             ),
-            Column("sukarela", T("Saldo sukarela", "Voluntary balance"), Kind.MONEY, 1.1, True),
             Column(
-                "installment_due",
-                T("Angsuran jatuh tempo", "Installment due"),
+                "wajib_due", T("Wajib bulan ini", "Mandatory this month"), Kind.MONEY, 0.9, True
+            ),
+            Column(
+                "loan_arrears",
+                T("Tunggakan angsuran dan denda", "Late installments and penalties"),
                 Kind.MONEY,
                 1.1,
                 True,
             ),
-            Column("loan_arrears", T("Tunggakan pinjaman", "Loan arrears"), Kind.MONEY, 1.1, True),
-            Column("pay_wajib", T("Bayar wajib", "Paid mandatory"), Kind.BLANK, 1.0),
-            Column("pay_sukarela", T("Setor sukarela", "Voluntary deposit"), Kind.BLANK, 1.0),
-            Column("pay_installment", T("Bayar angsuran", "Installment paid"), Kind.BLANK, 1.0),
-            Column("sign", T("Paraf", "Initials"), Kind.BLANK, 0.7),
+            Column(
+                "installment_due",
+                T("Angsuran jatuh tempo", "Installment falling due"),
+                Kind.MONEY,
+                1.0,
+                True,
+            ),
+            Column("owed", T("Jumlah kewajiban", "Total owed"), Kind.MONEY, 1.1, True),
+            Column("sukarela", T("Saldo sukarela", "Voluntary balance"), Kind.MONEY, 1.0),
+            Column("pay_wajib", T("Bayar wajib", "Paid mandatory"), Kind.BLANK, 0.9),
+            Column("pay_sukarela", T("Setor sukarela", "Voluntary deposit"), Kind.BLANK, 0.9),
+            Column("pay_installment", T("Bayar angsuran", "Installment paid"), Kind.BLANK, 0.9),
+            Column("sign", T("Paraf", "Initials"), Kind.BLANK, 0.6),
         )
         table = Table(
             "lembar_pertemuan",
@@ -479,6 +378,7 @@ def build_meeting_sheet(
             cols,
             tuple(rows),
         )
+        totals = table.totals()
         leader = s.get(Member, g.leader_member_id) if g.leader_member_id else None
         prof = profile_in(s)
         return ReportData(
@@ -496,14 +396,15 @@ def build_meeting_sheet(
                         ),
                         Figure(
                             "wajib_due",
-                            T("Wajib jatuh tempo", "Mandatory savings due"),
-                            table.totals()["wajib_due"],
+                            T("Simpanan wajib yang harus dibayar", "Mandatory savings owed"),
+                            totals["wajib_arrears"] + totals["wajib_due"],
                         ),
                         Figure(
                             "installments_due",
-                            T("Angsuran jatuh tempo", "Installments due"),
-                            table.totals()["installment_due"],
+                            T("Angsuran yang harus dibayar", "Installments owed"),
+                            totals["loan_arrears"] + totals["installment_due"],
                         ),
+                        Figure("owed", T("Jumlah kewajiban", "Total owed"), totals["owed"]),
                     ),
                     (table,),
                 ),

@@ -28,6 +28,7 @@ from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.platypus import (
     BaseDocTemplate,
+    CondPageBreak,
     Flowable,
     Frame,
     Image,
@@ -300,6 +301,9 @@ class ChunkedTable(Flowable):
         self.align_right = align_right
         self.counter = counter
         self.first_index = first_index
+        # height of what must stay on the page of the table's last rows (the signature
+        # block that signs it): set by render_pdf on the table the signatures follow
+        self.reserve = 0.0
         self._table: Table | None = None
 
     def row_height(self, cells: Sequence[str]) -> float:
@@ -356,6 +360,10 @@ class ChunkedTable(Flowable):
             height += self.row_height(cells)
             if height > avail_height:
                 break
+        if self.reserve and height <= avail_height < height + self.reserve:
+            # the rows fit, the signature under them would not: split (never alone)
+            self.width, self.height = width, avail_height + 1
+            return self.width, self.height
         if height <= avail_height:
             self._table = self._make(self.rows, self.first_index)
             self._table.wrap(avail_width, avail_height)
@@ -373,7 +381,21 @@ class ChunkedTable(Flowable):
                 break
             room -= h
             k += 1
-        if k == 0:
+        if k == len(self.rows) and self.reserve:
+            # everything fits but the signature: carry the last rows (and the total line)
+            # over, so that the signature block has rows of its table above it
+            room = avail_height - self.row_height(self.header) - self.reserve
+            fit = 0
+            for cells, _kind in self.rows:
+                room -= self.row_height(cells)
+                if room < 0:
+                    break
+                fit += 1
+            k = min(fit, len(self.rows) - min(3, len(self.rows)))
+        elif self.reserve:
+            # the last chunk is what the signature follows: never fewer than three rows
+            k = min(k, len(self.rows) - min(3, len(self.rows)))
+        if k <= 0:
             return []
         if k < len(self.rows) and k < 3 and len(self.rows) > 3:
             return []  # not worth starting the table at the foot of a page
@@ -384,6 +406,7 @@ class ChunkedTable(Flowable):
             self.align_right,
             self.counter,
             self.first_index,
+            self.grid_cols,
         )
         rest = ChunkedTable(
             self.header,
@@ -394,6 +417,7 @@ class ChunkedTable(Flowable):
             self.first_index + k,
             self.grid_cols,
         )
+        rest.reserve = self.reserve
         return [first, rest]
 
     def draw(self) -> None:
@@ -439,6 +463,11 @@ def _table_flowables(
         rows.append((cells, "total"))
     out: list[Flowable] = []
     if table.title:
+        if rows:
+            # a table's title never ends a page alone: it starts where its first rows fit
+            chunk = ChunkedTable(header, rows[:3], widths, right)
+            need = 20 + chunk.row_height(header) + sum(chunk.row_height(c) for c, _k in rows[:3])
+            out.append(CondPageBreak(need))
         out.append(Paragraph(_esc(text(table.title, lang)), styles["h3"]))
     if not table.rows:
         out.append(Paragraph(_esc(WORDS["no_rows"].get(lang)), styles["small"]))
@@ -462,14 +491,24 @@ def _format_row(r: Row, cols: Sequence, widths: Sequence[float], lang: str) -> l
 
 
 def _figures_flowable(figures: Sequence[Figure], avail_width: float, lang: str) -> Flowable:
-    data = [[text(f.label, lang), format_cell(f.value, f.kind, lang)] for f in figures]
-    t = Table(data, colWidths=[avail_width * 0.62, avail_width * 0.38], hAlign="LEFT")
+    """Label and value per line. Both are paragraphs that wrap inside their own column, so
+    a long value (a receipt's purpose, a member's name) never runs over its label."""
+    label_style = ParagraphStyle("figure_label", fontName=SANS, fontSize=8.5, leading=11)
+    value_style = ParagraphStyle(
+        "figure_value", fontName=SANS_BOLD, fontSize=8.5, leading=11, alignment=TA_RIGHT
+    )
+    data = [
+        [
+            Paragraph(_esc(text(f.label, lang)), label_style),
+            Paragraph(_esc(format_cell(f.value, f.kind, lang)), value_style),
+        ]
+        for f in figures
+    ]
+    t = Table(data, colWidths=[avail_width * 0.5, avail_width * 0.5], hAlign="LEFT")
     t.setStyle(
         TableStyle(
             [
-                ("FONT", (0, 0), (-1, -1), SANS, 8.5, 11),
-                ("FONT", (1, 0), (1, -1), SANS_BOLD, 8.5, 11),
-                ("ALIGN", (1, 0), (1, -1), "RIGHT"),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE),
                 ("TOPPADDING", (0, 0), (-1, -1), 2),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
@@ -567,6 +606,33 @@ def _signature_flowable(data: ReportData, avail_width: float, lang: str, styles:
     parts.append(Spacer(1, 3 * mm))
     parts.append(t)
     return KeepTogether(parts)
+
+
+def _keep_last_table_with(
+    story: list[Flowable], block: Flowable, width: float, height: float
+) -> None:
+    """A signature block signs the table above it: never let it start a page alone. The
+    last table keeps room for ``block`` under its last rows (or carries rows over)."""
+    gap = 0.0
+    for i in range(len(story) - 1, -1, -1):
+        f = story[i]
+        if isinstance(f, Spacer):
+            gap += f.height
+            continue
+        if isinstance(f, ChunkedTable):
+            parts = getattr(block, "_content", [block])
+            h = sum(p.wrap(width, height)[1] for p in parts)
+            f.reserve = h + gap + 2
+            # the title must not stay behind alone when the rows move on to keep the
+            # signature company: a short table starts where it fits with the signature,
+            # a long one where three rows and the signature fit
+            cond = story[i - 2] if i >= 2 else None
+            if isinstance(cond, CondPageBreak):
+                shown = f.rows if len(f.rows) < 6 else f.rows[:3]
+                need = 20 + f.row_height(f.header) + sum(f.row_height(c) for c, _k in shown)
+                if need + f.reserve < height:
+                    cond.height = max(cond.height, need + f.reserve)
+        return
 
 
 def _cover_story(data: ReportData, lang: str, styles: dict, avail_width: float) -> list[Flowable]:
@@ -681,7 +747,9 @@ def render_pdf(
     for section in data.sections:
         story += _section_story(section, doc.width, lang, counter, styles)
     if data.signatures:
-        story.append(_signature_flowable(data, doc.width, lang, styles))
+        signatures = _signature_flowable(data, doc.width, lang, styles)
+        _keep_last_table_with(story, signatures, doc.width, doc.height)
+        story.append(signatures)
     doc.build(story, canvasmaker=_numbered_canvas(furniture))
     report(progress, counter.total, counter.total, counter.message)
     return path

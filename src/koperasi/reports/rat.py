@@ -12,6 +12,7 @@ ratios that come from the books (:mod:`koperasi.services.health`); the board's s
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from sqlalchemy.orm import Session
 
@@ -350,7 +351,9 @@ def build_rat(db, params: ReportParams, progress: ProgressCallback | None = None
                 ),
             ),
         )
-        sections = (summary,) + statements + (shu, membership_section(members, period))
+        if statements:  # the statements follow the summary on its page (no page 80 % blank)
+            statements = (replace(statements[0], page_break_before=False), *statements[1:])
+        sections = (summary, *statements, shu, membership_section(members, period))
         if loans is not None:
             sections += (loans,)
         sections += (health_section(h),)
@@ -359,10 +362,8 @@ def build_rat(db, params: ReportParams, progress: ProgressCallback | None = None
             T("Laporan Rapat Anggota Tahunan", "Annual Members' Meeting Report"),
             organisation(s),
             period,
-            subtitle=T(
-                f"Laporan pertanggungjawaban pengurus tahun buku {year}",
-                f"The board's report for the financial year {year}",
-            ),
+            # the period line says the year: the subtitle does not repeat it
+            subtitle=T("Laporan pertanggungjawaban pengurus", "The board's report"),
             sections=sections,
             signatures=rat_signatures(s),
             sign_date=period.end,

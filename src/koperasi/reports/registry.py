@@ -23,7 +23,7 @@ from pathlib import Path
 
 from ..errors import ValidationError
 from ..services.progress import ProgressCallback
-from . import finance, loan_hooks, members, shu_reports
+from . import finance, loan_hooks, members, receipts, shu_reports
 from .common import ReportParams
 from .model import ReportData, T
 
@@ -179,7 +179,7 @@ def _builtin() -> None:
                 "Kuitansi sebuah transaksi dengan terbilang",
                 "Receipt for one transaction, amount in words",
             ),
-            members.build_receipt,
+            receipts.build_receipt,
             (RECEIPT,),
             "anggota",
         ),

@@ -200,6 +200,14 @@ EXPENSES = [
     ("5.16", "Transportasi pendampingan kelompok", 100_000, 300_000),
 ]
 
+# who is paid (the memo of the cash line: printed on the cash voucher as the payee)
+PAYEES = {
+    "5.11": "PLN dan Telkomsel",
+    "5.12": "Toko Sinar Jaya",
+    "5.13": "Pengurus koperasi",
+    "5.16": "Petugas lapangan",
+}
+
 
 @dataclass(frozen=True)
 class DemoSummary:
@@ -428,7 +436,7 @@ def build_demo(
                     actor,
                     d,
                     f"{text} {m:02d}/{y}",
-                    [Line(code, debit=amt), Line("1.01", credit=amt)],
+                    [Line(code, debit=amt), Line("1.01", credit=amt, memo=PAYEES.get(code, ""))],
                     source="manual",
                     receipt_no=receipt,
                 )
@@ -439,7 +447,10 @@ def build_demo(
                     actor,
                     d,
                     f"Biaya Rapat Anggota Tahunan {y}",
-                    [Line("5.15", debit=rat_cost), Line("1.01", credit=rat_cost)],
+                    [
+                        Line("5.15", debit=rat_cost),
+                        Line("1.01", credit=rat_cost, memo="Panitia RAT"),
+                    ],
                     source="manual",
                     receipt_no=next_receipt(s, SERIES_JOURNAL, d.year),
                 )
@@ -450,7 +461,10 @@ def build_demo(
                     actor,
                     d,
                     "Hibah modal awal program pemberdayaan",
-                    [Line("1.01", debit=25_000_000), Line("3.13", credit=25_000_000)],
+                    [
+                        Line("1.01", debit=25_000_000, memo="Dinas Koperasi dan UKM"),
+                        Line("3.13", credit=25_000_000),
+                    ],
                     source="manual",
                     receipt_no=next_receipt(s, SERIES_JOURNAL, d.year),
                 )

@@ -338,6 +338,7 @@ def add_manual_entry(
     date: dt.date,
     description: str,  # type: ignore[no-untyped-def]
     lines: Sequence[Line],
+    payee: str = "",
     *,
     confirm_large: bool = False,
 ) -> EntryView:
@@ -346,12 +347,15 @@ def add_manual_entry(
     Control accounts (savings, loans) are refused: their subledger must move with them.
     An income (credits on income accounts) or expense (debits on expense accounts) above
     its plausibility ceiling needs ``confirm_large``.
+    ``payee``: who paid the income or received the payment; kept as the memo of the cash
+    or bank line(s) (covered by the tamper seal), printed on the voucher.
     """
     from . import plausibility
 
     require(actor, "ledger.write")
     if not description.strip():
         raise ValidationError("description", "required")
+    payee = " ".join(payee.split())
     with unit_of_work(db) as s:
         controls = dict(
             s.execute(
@@ -362,6 +366,16 @@ def add_manual_entry(
         )
         for code, what in controls.items():
             raise ValidationError("account", "not_postable", code=code, what=what)
+        if payee:
+            from .statements import accounts, cash_codes
+
+            cash = cash_codes(accounts(s))
+            lines = [
+                Line(ln.account, ln.debit, ln.credit, ln.member_id, payee)
+                if ln.account in cash
+                else ln
+                for ln in lines
+            ]
         kinds = (plausibility.INCOME, plausibility.EXPENSE)
         limits = plausibility.Limits(s, kinds, confirmed=confirm_large)
         receipt = next_receipt(s, SERIES_JOURNAL, date.year)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QSplitter,
     QTabWidget,
@@ -30,6 +31,7 @@ from ...services.ledger import EntryView, Line
 from .. import dialogs
 from ..context import LEDGER, SAVINGS, SETTINGS, AppContext
 from ..forms.manual_entry_ui import Ui_ManualEntryForm
+from ..receipts import ReceiptWindow, paper_html
 from ..widgets import DirtyTracker, FieldErrors, rp, setup_date_edit, to_date
 from .base import DataTable, Index, Page, PagedModel, RowsModel, fmt_date, setup_table
 from .savings import ReverseDialog
@@ -476,6 +478,21 @@ class AccountSideDialog(QDialog):
         )
 
 
+class VoucherWindow(ReceiptWindow):
+    """A manual entry's voucher (Bukti Kas Masuk / Keluar) as the printed paper says it."""
+
+    def __init__(self, ctx: AppContext, view: EntryView, parent: QWidget | None = None) -> None:
+        self.view = view
+        super().__init__(
+            ctx, self.tr("Bukti {no}").format(no=view.receipt_no or "-"), "voucher", parent
+        )
+
+    def html(self) -> str:
+        return paper_html(
+            self.ctx, self.view.receipt_no, [(self.tr("No. jurnal"), str(self.view.id))]
+        )
+
+
 class ManualEntryDialog(QDialog):
     """The cooperative's own income and expenses, paid from or into cash or bank."""
 
@@ -507,6 +524,16 @@ class ManualEntryDialog(QDialog):
             ui.entryLayout.insertRow(row + 1, "", label)
             self.errors.add(key, widget, label)
         self.errors.add("lines", ui.amountEdit, QLabel())
+        # who paid the income or received the payment: printed on the cash voucher
+        self.payeeLabel = QLabel()
+        self.payeeEdit = QLineEdit()
+        self.payeeEdit.setObjectName("payeeEdit")
+        self.payeeEdit.setPlaceholderText(self.tr("mis. PLN, Toko Sinar Jaya, Bpk. Ahmad"))
+        row, _role = ui.entryLayout.getWidgetPosition(ui.descriptionEdit)
+        ui.entryLayout.insertRow(row + 2, self.payeeLabel, self.payeeEdit)
+        self.payeeLabel.setBuddy(self.payeeEdit)
+        ui.kindCombo.currentIndexChanged.connect(lambda _i: self._payee_label())
+        self._payee_label()
         self.accounts = [a for a in ledger_service.list_accounts(ctx.db) if a.active]
         for a in self.accounts:
             if a.code in CASH_ACCOUNTS:
@@ -515,8 +542,17 @@ class ManualEntryDialog(QDialog):
         ui.amountEdit.valueChanged.connect(self._amount_changed)
         self._fill_accounts()
         self.dirty = DirtyTracker(self)
-        self.dirty.watch(ui.amountEdit, ui.descriptionEdit, ui.accountCombo, ui.kindCombo)
+        self.dirty.watch(
+            ui.amountEdit, ui.descriptionEdit, self.payeeEdit, ui.accountCombo, ui.kindCombo
+        )
         self.result_view: EntryView | None = None
+        self.voucher: VoucherWindow | None = None
+
+    def _payee_label(self) -> None:
+        income = self.ui.kindCombo.currentData() == "income"
+        self.payeeLabel.setText(
+            self.tr("Diterima &dari") if income else self.tr("Dibayarkan &kepada")
+        )
 
     def _fill_accounts(self) -> None:
         ui = self.ui
@@ -553,18 +589,23 @@ class ManualEntryDialog(QDialog):
         lines = self.lines(amount)
         date = to_date(ui.dateEdit.date())
         description = ui.descriptionEdit.text()
+        payee = self.payeeEdit.text()
 
         def done(view: EntryView) -> None:
             self.result_view = view
             self.dirty.dirty = False
             self.accept()
-            dialogs.inform(
-                self.parentWidget(),
-                self.tr("Tersimpan"),
-                self.tr("Jurnal #{id} dengan bukti {receipt} tersimpan.").format(
-                    id=view.id, receipt=view.receipt_no or "-"
-                ),
-            )
+            if view.receipt_no:  # the cash voucher, to print and have signed
+                self.voucher = VoucherWindow(ctx, view, self.parentWidget())
+                self.voucher.show()
+            else:
+                dialogs.inform(
+                    self.parentWidget(),
+                    self.tr("Tersimpan"),
+                    self.tr("Jurnal #{id} dengan bukti {receipt} tersimpan.").format(
+                        id=view.id, receipt=view.receipt_no or "-"
+                    ),
+                )
 
         def failed(exc: BaseException) -> bool:
             if (
@@ -578,7 +619,13 @@ class ManualEntryDialog(QDialog):
 
         ctx.write(
             lambda: ledger_service.add_manual_entry(
-                ctx.db, ctx.actor, date, description, lines, confirm_large=confirm_large
+                ctx.db,
+                ctx.actor,
+                date,
+                description,
+                lines,
+                payee=payee,
+                confirm_large=confirm_large,
             ),
             changes={LEDGER},
             on_done=done,

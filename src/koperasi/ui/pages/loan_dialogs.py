@@ -39,7 +39,7 @@ from .. import dialogs
 from ..context import LEDGER, LOANS, MEMBERS, SAVINGS, AppContext
 from ..forms.loan_repayment_ui import Ui_LoanRepaymentForm
 from ..forms.loan_reschedule_ui import Ui_LoanRescheduleForm
-from ..receipts import ReceiptWindow
+from ..receipts import ReceiptWindow, paper_html
 from ..widgets import (
     FieldErrors,
     MoneyEdit,
@@ -59,7 +59,6 @@ from .loan_labels import (
     SOURCE_LABELS,
     UNIT_LABELS,
     class_label,
-    kind_label,
     label,
     status_label,
 )
@@ -574,34 +573,12 @@ class LoanReceiptDialog(ReceiptWindow):
 
     def html(self) -> str:
         v, lang = self.view, self.ctx.lang
-        amount = abs(v.amount)
-        rows = [
-            (self.tr("No. kuitansi"), f"<b>{v.receipt_no or '-'}</b>"),
-            (self.tr("Tanggal"), fmt_date(v.date)),
-            (self.tr("Anggota"), f"{v.member_number} · {v.member_name}"),
-            (self.tr("Pinjaman"), v.loan_number),
-            (self.tr("Jumlah"), f"<b>{rp(amount)}</b>"),
-            (self.tr("Terbilang"), f"<i>{terbilang(amount, lang)}</i>"),
-        ]
-        for comp, value in (
-            ("principal", v.principal),
-            ("interest", v.interest),
-            ("fee", v.fee),
-            ("penalty", v.penalty),
-        ):
-            if value:
-                rows.append((label(COMPONENT_LABELS, comp, lang), rp(abs(value))))
+        rows = [(self.tr("Pinjaman"), v.loan_number)]
         if v.kind == "pemulihan":
             rows.append((self.tr("Status pinjaman"), status_label(v.loan_status_after, lang)))
             if self.remaining is not None:
                 rows.append((self.tr("Sisa yang belum diterima"), rp(self.remaining)))
-        else:
-            rows.append((self.tr("Sisa pokok"), rp(v.principal_outstanding_after)))
-        return (
-            f"<h3>{kind_label(v.kind, lang)}</h3><table cellspacing='6'>"
-            + "".join(f"<tr><td>{k}</td><td>{val}</td></tr>" for k, val in rows)
-            + "</table>"
-        )
+        return paper_html(self.ctx, v.receipt_no, rows)
 
 
 # ---------------------------------------------------------------- restructure, write off, recover

@@ -7,15 +7,12 @@ already define (status, transaction kind, kolektibilitas) are taken from there.
 from __future__ import annotations
 
 from ...domain.arrears import CLASS_LABELS
+from ...messages import LABELS
 
 # services.loans (STATUS_LABELS, KIND_LABELS) is imported by the two functions that use it:
 # the dashboard, shown first, needs only the kolektibilitas labels
 
-METHOD_LABELS = {
-    "flat": ("Flat (bunga tetap dari pokok awal)", "Flat"),
-    "annuity": ("Anuitas (angsuran sama, bunga menurun)", "Annuity"),
-    "declining": ("Menurun (pokok sama, bunga dari sisa)", "Declining balance"),
-}
+METHOD_LABELS = LABELS["loan_method"]
 UNIT_LABELS = {
     "week": ("minggu", "week"),
     "month": ("bulan", "month"),
@@ -45,10 +42,7 @@ PENALTY_KIND_LABELS = {
     "flat": ("Nominal tetap", "Fixed amount"),
     "percent": ("Persen dari tunggakan", "Percent of arrears"),
 }
-SOURCE_LABELS = {
-    "kas": ("Tunai (kas)", "Cash"),
-    "sukarela": ("Potong simpanan sukarela", "From voluntary savings"),
-}
+SOURCE_LABELS = LABELS["loan_source"]
 COMPONENT_LABELS = {
     "penalty": ("Denda", "Penalty"),
     "fee": ("Biaya", "Fee"),

@@ -29,7 +29,7 @@ from ...services import plausibility
 from ...services.group_meeting import GroupMeetingResult, MemberDues
 from .. import dialogs
 from ..context import LEDGER, LOANS, MEMBERS, SAVINGS, AppContext
-from ..receipts import print_html
+from ..receipts import paper_html, print_html
 from ..widgets import FieldErrors, format_amount, rp, setup_date_edit, to_date
 from .base import Index, RowsModel, fmt_date, setup_table
 
@@ -484,30 +484,8 @@ class MeetingReceiptsDialog(QDialog):
         layout.addWidget(buttons)
 
     def html(self) -> str:
-        from ...domain.fmt import terbilang
-
-        parts = []
-        for r in self.result.receipts:
-            rows = [
-                (self.tr("No. kuitansi"), f"<b>{r.receipt_no}</b>"),
-                (self.tr("Tanggal"), fmt_date(self.result.date)),
-                (self.tr("Anggota"), f"{r.member_number} · {r.member_name}"),
-            ]
-            for caption, value in (
-                (self.tr("Simpanan wajib"), r.wajib),
-                (self.tr("Simpanan sukarela"), r.sukarela),
-                (self.tr("Angsuran pinjaman"), r.loan),
-            ):
-                if value:
-                    rows.append((caption, rp(value)))
-            rows.append((self.tr("Jumlah"), f"<b>{rp(r.total)}</b>"))
-            rows.append((self.tr("Terbilang"), f"<i>{terbilang(r.total, self.ctx.lang)}</i>"))
-            parts.append(
-                "<table cellspacing='4'>"
-                + "".join(f"<tr><td>{k}</td><td>{v}</td></tr>" for k, v in rows)
-                + "</table><hr>"
-            )
-        return "".join(parts)
+        """Each member's receipt as its printed paper says it (one truth for both)."""
+        return "<hr>".join(paper_html(self.ctx, r.receipt_no, []) for r in self.result.receipts)
 
     def print_receipts(self) -> None:
         print_html(self.ctx, self, self.html())

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...errors import ValidationError
+from ...messages import LABELS
 from ...services import groups as groups_service
 from ...services import loans as loans_service
 from ...services import members as members_service
@@ -54,12 +55,7 @@ from .form_dialog import FormDialog
 
 PAGE_SIZE = 200
 
-STATUS_LABELS = {
-    "aktif": ("Aktif", "Active"),
-    "calon": ("Calon", "Candidate"),
-    "keluar": ("Keluar", "Left"),
-    "meninggal": ("Meninggal", "Deceased"),
-}
+STATUS_LABELS = LABELS["member_status"]
 
 
 def status_label(status: str, lang: str) -> str:

@@ -28,7 +28,7 @@ from ...services.savings import BalanceRow, ProductView, SavingsTxView
 from .. import dialogs
 from ..context import LEDGER, MEMBERS, SAVINGS, AppContext
 from ..forms.savings_tx_ui import Ui_SavingsTxForm
-from ..receipts import ReceiptWindow
+from ..receipts import ReceiptWindow, paper_html
 from ..widgets import FieldErrors, rp, setup_date_edit, to_date
 from .base import DataTable, Index, Page, PagedModel, RowsModel, fmt_date, setup_table
 from .form_dialog import FormDialog, add_error_rows, add_wrapped_label, setup_buttons
@@ -218,19 +218,17 @@ class ReceiptDialog(ReceiptWindow):
         )
 
     def html(self) -> str:
-        v, lang = self.view, self.ctx.lang
-        amount = abs(v.amount)
-        what = kind_label(v.kind, lang)
-        return (
-            f"<h3>{what} {v.product_name}</h3>"
-            f"<table cellspacing='6'>"
-            f"<tr><td>{self.tr('No. kuitansi')}</td><td><b>{v.receipt_no or '-'}</b></td></tr>"
-            f"<tr><td>{self.tr('Tanggal')}</td><td>{fmt_date(v.date)}</td></tr>"
-            f"<tr><td>{self.tr('Anggota')}</td><td>{v.member_number} · {v.member_name}</td></tr>"
-            f"<tr><td>{self.tr('Jumlah')}</td><td><b>{rp(amount)}</b></td></tr>"
-            f"<tr><td>{self.tr('Terbilang')}</td><td><i>{terbilang(amount, lang)}</i></td></tr>"
-            f"<tr><td>{self.tr('Saldo setelah transaksi')}</td><td>{rp(v.balance_after)}</td></tr>"
-            f"</table>"
+        v = self.view
+        return paper_html(
+            self.ctx,
+            v.receipt_no,
+            [
+                (self.tr("Anggota"), f"{v.member_number} · {v.member_name}"),
+                (
+                    self.tr("Saldo setelah transaksi"),
+                    f"{v.product_name}: {rp(v.balance_after)}",
+                ),
+            ],
         )
 
 

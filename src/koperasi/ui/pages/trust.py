@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from ...db.models.base import utcnow
 from ...errors import KoperasiError
+from ...messages import label
 from ...services import audit as audit_service
 from ...services import audit_checks
 from ...services import backup as backup_service
@@ -386,10 +387,12 @@ class AuditModel(PagedModel):
                 str(r.id),
                 fmt_datetime(r.at),
                 r.username,
-                r.action,
+                label("audit_action", r.action, self.ctx.lang),
                 r.entity,
                 r.entity_id,
             )[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 3:
+            return r.action  # the code, as the CLI's --action filter takes it
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 0:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and r.action in (
