@@ -25,7 +25,7 @@ from koperasi.db.models import (
 )
 from koperasi.errors import KoperasiError, PeriodClosed, ValidationError
 from koperasi.exchange import run_import
-from koperasi.services import check, closing, clock, group_meeting, ledger, loans, members, savings
+from koperasi.services import check, clock, closing, group_meeting, ledger, loans, members, savings
 from koperasi.services.groups import GroupInput, create_group
 from koperasi.services.ledger import Line
 from koperasi.services.loan_products import ProductInput, add_product
