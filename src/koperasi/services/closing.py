@@ -224,6 +224,20 @@ def reopen_month(db, actor: Actor, year: int, month: int, reason: str) -> Period
         return _view(p, year, month)
 
 
+def period_is_final_in(s: Session, end: dt.date, today: dt.date | None = None) -> bool:
+    """A report up to ``end`` is final when its period has ended and is closed (the month of
+    ``end`` is closed, or before the latest closed month); otherwise it is a draft."""
+    if end >= clock.today(today):
+        return False
+    through = ledger.closed_through(s)
+    return through is not None and (end.year, end.month) <= through
+
+
+def report_is_draft(db, end: dt.date, today: dt.date | None = None) -> bool:  # type: ignore[no-untyped-def]
+    with read_only(db) as s:
+        return not period_is_final_in(s, end, today)
+
+
 def periods(db, year: int | None = None) -> list[PeriodView]:  # type: ignore[no-untyped-def]
     """Status of the months (those with a row; a month without one is open)."""
     with read_only(db) as s:
