@@ -6,6 +6,7 @@ ended; no posting is dated after today."""
 from __future__ import annotations
 
 import datetime as dt
+import time
 from decimal import Decimal
 
 import pytest
@@ -226,6 +227,32 @@ def test_a_month_before_a_later_closed_month_counts_as_closed(db, actor, books):
     # April can still be closed (in order); June takes postings
     closing.close_month(db, actor, 2025, 4, today=D(2025, 7, 1))
     savings.deposit(db, actor, a, "SUKARELA", 50_000, D(2025, 6, 2))
+    assert check.run_checks(db).ok
+
+
+def test_check_finds_a_posting_before_a_month_closed_earlier(db, actor, books):
+    """What an old version let through: May closed first, then a deposit dated in April."""
+    a = books["members"][0]
+    time.sleep(1.1)  # posted_at keeps whole seconds
+    tx = savings.deposit(db, actor, a, "SUKARELA", 50_000, D(2025, 4, 10))
+    with unit_of_work(db) as s:
+        # May was closed after everything else was posted, before the April deposit
+        before = s.scalar(
+            select(func.max(JournalEntry.posted_at)).where(JournalEntry.id != tx.journal_entry_id)
+        )
+        s.add(
+            FiscalPeriod(
+                year=2025,
+                month=5,
+                status="closed",
+                closed_at=before,
+                closed_by="lama",
+                note="",
+            )
+        )
+    report = check.run_checks(db)
+    found = [p for p in report.problems if p.check == "closed_periods"]
+    assert [p.ref for p in found] == [f"journal_entries.id={tx.journal_entry_id}"]
 
 
 def test_a_closed_year_refuses_postings(db, actor, books):
