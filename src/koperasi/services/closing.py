@@ -1,9 +1,11 @@
 """Period closing (tutup buku): months and the financial year.
 
 - ``close_month``: the month's postings are locked (``fiscal_periods.status = closed``; the
-  ledger's ``ensure_open`` refuses any posting dated in it). Idempotent.
-- ``reopen_month``: needs a reason, is audited; refused while the month's financial year is
-  closed (reopen the year first).
+  ledger's ``ensure_open`` refuses any posting dated in it or before it). Only a month that
+  has ended, and only in order: every month from the first posting's must be closed first.
+  Idempotent.
+- ``reopen_month``: administrator only, the latest closed month only, needs a reason, is
+  audited; refused while the month's financial year is closed (reopen the year first).
 - ``close_year``: computes the year's SHU (income less expenses), posts ONE closing entry on
   the last day of the financial year that moves every income and expense balance to 3.90
   SHU Tahun Berjalan, and closes all twelve months. Balance-sheet accounts simply carry
