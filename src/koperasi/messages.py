@@ -854,3 +854,37 @@ def label(name: str, code: str | None, lang: str = "id") -> str:
         return ""
     pair = vocabulary(name).get(code)
     return (pair[0] if lang == "id" else pair[1]) if pair else code
+
+
+# ---- period integrity (issue 15): closed periods stay closed, no future dates ----
+MESSAGES.update(
+    {
+        "posting_in_future": (
+            "{field} {date} sesudah hari ini ({today}); transaksi tidak boleh bertanggal di "
+            "masa depan.",
+            "{field} {date} is after today ({today}); a transaction cannot be dated in the future.",
+        ),
+        "period_closed_through": (
+            "Pembukuan sudah ditutup sampai periode {through}; tanggal {date} (periode "
+            "{period}) tidak dapat dibukukan.",
+            "The books are closed up to period {through}; nothing can be posted on {date} "
+            "(period {period}).",
+        ),
+        "earlier_month_open": (
+            "Periode {period} belum ditutup; bulan ditutup berurutan, tutup {period} lebih dahulu.",
+            "Period {period} is still open; months close in order, close {period} first.",
+        ),
+        "not_latest_closed": (
+            "Hanya bulan tertutup terakhir ({latest}) yang dapat dibuka kembali; buka kembali "
+            "bulan-bulan sesudah {period} lebih dahulu.",
+            "Only the latest closed month ({latest}) can be reopened; reopen the months after "
+            "{period} first.",
+        ),
+        "period_job_not_ended": (
+            "Periode {period} belum berakhir (bulan itu berakhir {end}); proses akhir bulan "
+            "hanya dijalankan untuk bulan yang sudah lewat.",
+            "Period {period} has not ended yet (it ends on {end}); month-end jobs run only "
+            "for a month that has passed.",
+        ),
+    }
+)

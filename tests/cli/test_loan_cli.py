@@ -248,6 +248,9 @@ def test_high_rate_needs_confirmation(dbfile, capsys):
 def test_demo_arrears_shows_classes_and_ppap_equal_to_allowance(demo_db, capsys):
     path = str(demo_db.sqlite_path)
     demo_db.dispose()
+    # the demo (built as of 31 October) leaves October's month-end to the treasurer
+    code, out, err = run(capsys, "--db", path, "month-end", "--as-of", "2026-10-31")
+    assert code == 0, err
     code, out, err = run(capsys, "--db", path, "loan", "arrears", "--as-of", "2026-10-31", "--json")
     assert code == 0, err
     rep = json.loads(out)

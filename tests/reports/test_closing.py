@@ -22,8 +22,17 @@ def _check_ok(db):
     assert rep.ok, [p.message_en for p in rep.problems]
 
 
+def close_through(db, actor, year, month):  # type: ignore[no-untyped-def]
+    """Close the months in order, from the demo's first (October 2024) to ``year-month``."""
+    y, m = 2024, 10
+    while (y, m) <= (year, month):
+        closing.close_month(db, actor, y, m)
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+
+
 def test_closed_month_rejects_postings_and_reopen_is_audited(demo_db, actor):
     db = demo_db
+    close_through(db, actor, 2026, 8)
     view = closing.close_month(db, actor, 2026, 9)
     assert view.status == "closed"
     # idempotent
@@ -59,7 +68,7 @@ def test_closed_month_rejects_postings_and_reopen_is_audited(demo_db, actor):
         reasons = list(
             s.scalars(select(AuditEntry.after).where(AuditEntry.action == "period.reopen"))
         )
-    assert actions.count("period.close") == 2 and actions.count("period.reopen") == 1
+    assert actions.count("period.close") == 25 and actions.count("period.reopen") == 1
     assert "Koreksi setoran yang terlewat" in reasons[0]
 
 
@@ -74,7 +83,9 @@ def test_year_end_closing_moves_income_and_expenses_to_390(demo_db, actor):
     with read_only(db) as s:
         before = statements.income_statement_in(s, dt.date(2025, 1, 1), dt.date(2025, 12, 31))
         bs_before = statements.balance_sheet_in(s, dt.date(2025, 12, 31), dt.date(2024, 12, 31))
-    closing.close_month(db, actor, 2025, 12)  # the last month closed first: still works
+    with pytest.raises(ValidationError) as err:
+        closing.close_month(db, actor, 2025, 12)  # months close in order
+    assert err.value.code == "earlier_month_open" and err.value.params["period"] == "2024-10"
     with pytest.raises(ValidationError) as err:
         closing.close_year(db, actor, 2025)  # 2024 has postings and is still open
     assert err.value.code == "earlier_year_open"

@@ -208,8 +208,13 @@ def test_cli_report_list_and_run(tmp_path, demo_db_path, capsys):
         ]
     )
     assert code == 2
-    # closing from the CLI
-    assert main(["--db", str(db), "close-month", "2026-08"]) == 0
+    # closing from the CLI: months close in order, from the demo's first (October 2024)
+    assert main(["--db", str(db), "close-month", "2026-08"]) == 2
+    assert "2024-10" in capsys.readouterr().err
+    y, m = 2024, 10
+    while (y, m) <= (2026, 8):
+        assert main(["--db", str(db), "close-month", f"{y}-{m:02d}"]) == 0
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
     assert (
         main(
             [

@@ -382,7 +382,7 @@ def test_member_detail_shows_loans(window, qtbot):
     assert dlg.repayLoanButton.isEnabled()
 
 
-def test_due_this_week_and_month_end(window, qtbot, answers):
+def test_due_this_week_and_month_end(window, qtbot):
     win = window
     db = win.ctx.db
     page = win.go("loans", {"tab": "due"})
@@ -391,21 +391,24 @@ def test_due_this_week_and_month_end(window, qtbot, answers):
     expected = ui_queries.loans_due_between(db, TODAY, TODAY + dt.timedelta(days=6))
     assert [r.loan_number for r in rows] == [r.loan_number for r in expected]
     assert sum(r.unpaid for r in rows) == ui_queries.dashboard(db, TODAY).loan_figures.due_this_week
-    # the demo ran October's month-end; on 31 October that is the date offered again
-    answers.append(True)
-    page.month_end()
+    # on 31 October, October has not ended: the last ended month (September) is offered; the
+    # demo ran its month-end, so running it again changes nothing
+    dlg = page.month_end()
+    assert dlg.period() == (2026, 9) and dlg.periodCombo.currentText() == "September 2026"
+    assert dlg.periodCombo.findText("Oktober 2026") == -1  # a month not ended is not offered
+    dlg.accept()
     texts = close_message_boxes(qtbot)
     result = page.last_month_end
-    assert result.as_of == TODAY
+    assert result.as_of == dt.date(2026, 9, 30)
     assert result.change == 0, "idempotent"
     assert result.allowance_after == result.ppap_total
     assert any("PPAP" in t for t in texts)
-    # a run dated before the last one is refused (the booked PPAP is October's)
-    win.ctx.today = lambda: dt.date(2026, 10, 15)
-    answers.append(True)
-    page.month_end()
+    # a run for a month before the last one is refused (the booked PPAP is September's)
+    dlg = page.month_end()
+    assert dlg.select(2026, 8)
+    dlg.accept()
     texts = close_message_boxes(qtbot)
-    assert any("2026-10-31" in t for t in texts)
+    assert any("2026-09-30" in t for t in texts)
     assert page.last_month_end is result
     assert check_service.run_checks(db).ok
 

@@ -208,6 +208,9 @@ class ReportData:
         default_factory=lambda: dt.datetime.now().replace(microsecond=0)
     )
     params: tuple[tuple[str, str], ...] = ()  # the parameters used, for the Info sheet
+    # the period has not ended or is not closed yet: every page says "SEMENTARA / DRAF"
+    # (set by registry.build from the period's status)
+    draft: bool = False
 
     def tables(self) -> list[Table]:
         return [t for s in self.sections for t in s.tables]

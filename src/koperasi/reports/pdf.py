@@ -65,6 +65,7 @@ from .model import (
 INK = colors.HexColor("#1F2933")
 ACCENT = colors.HexColor("#1B5E20")  # cooperative green
 RULE = colors.HexColor("#9AA5B1")
+DRAFT_INK = colors.HexColor("#B00020")  # "SEMENTARA / DRAF" on a report not final
 HEAD_BG = colors.HexColor("#E3EFE4")
 ZEBRA = colors.HexColor("#F5F7F8")
 SUB_BG = colors.HexColor("#EEF2F5")
@@ -83,6 +84,11 @@ MARGIN_BOTTOM = 18 * mm
 WORDS = {
     "page": T("Halaman {n} dari {total}", "Page {n} of {total}"),
     "printed": T("Dicetak {when}", "Printed {when}"),
+    "draft": T("SEMENTARA / DRAF", "PROVISIONAL / DRAFT"),
+    "draft_note": T(
+        "SEMENTARA / DRAF: periode belum berakhir atau belum ditutup",
+        "PROVISIONAL / DRAFT: the period has not ended or is not closed",
+    ),
     "period": T("Periode", "Period"),
     "no_rows": T("(tidak ada data)", "(no data)"),
 }
@@ -217,7 +223,28 @@ class _Furniture:
         canv.rect(12 * mm, 12 * mm, w - 24 * mm, h - 24 * mm)
         canv.restoreState()
 
+    def draft_mark(self, canv: rl_canvas.Canvas) -> None:
+        """A report of a period not ended or not closed: a light diagonal watermark and a
+        line above the footer, on every page (the cover included)."""
+        w, h = canv._pagesize
+        canv.saveState()
+        canv.setFillColor(DRAFT_INK)
+        canv.setFillAlpha(0.13)
+        canv.setFont(SANS_BOLD, 54 if w < h else 64)
+        canv.translate(w / 2, h / 2)
+        canv.rotate(35 if w < h else 25)
+        canv.drawCentredString(0, -18, WORDS["draft"].get(self.lang))
+        canv.restoreState()
+        canv.saveState()
+        canv.setFillColor(DRAFT_INK)
+        canv.setFont(SANS_BOLD, 7.5)
+        y = 15 * mm if getattr(canv, "_kop_cover", False) else 13.5 * mm  # inside the border
+        canv.drawCentredString(w / 2, y, WORDS["draft_note"].get(self.lang))
+        canv.restoreState()
+
     def footer(self, canv: rl_canvas.Canvas, page: int, total: int) -> None:
+        if self.data.draft:
+            self.draft_mark(canv)
         if getattr(canv, "_kop_cover", False):
             return
         w, _h = canv._pagesize

@@ -17,6 +17,7 @@ data, the first group, the first member, the latest receipt).
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -259,8 +260,15 @@ def get_report(name: str) -> ReportSpec:
 def build(
     db, name: str, params: ReportParams | None = None, progress: ProgressCallback | None = None
 ) -> ReportData:  # type: ignore[no-untyped-def]
-    """Build the report-data object (reads the database in one read-only transaction)."""
-    return get_report(name).builder(db, params or ReportParams(), progress)
+    """Build the report-data object (reads the database in one read-only transaction). A
+    report whose period has not ended or is not closed is marked a draft."""
+    data = get_report(name).builder(db, params or ReportParams(), progress)
+    if data.period is not None and not data.draft:
+        from ..services.closing import report_is_draft
+
+        if report_is_draft(db, data.period.end):
+            data = dataclasses.replace(data, draft=True)
+    return data
 
 
 FORMATS = ("pdf", "xlsx")

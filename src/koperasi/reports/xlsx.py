@@ -39,6 +39,12 @@ TOTAL_BORDER = Border(top=Side(style="thin", color="1B5E20"))
 WRAP = Alignment(wrap_text=True, vertical="top")
 
 WORDS = {
+    "draft": T("SEMENTARA / DRAF", "PROVISIONAL / DRAFT"),
+    "status": T("Status", "Status"),
+    "draft_note": T(
+        "SEMENTARA / DRAF: periode belum berakhir atau belum ditutup",
+        "PROVISIONAL / DRAFT: the period has not ended or is not closed",
+    ),
     "info": T("Info", "Info"),
     "summary": T("Ringkasan", "Summary"),
     "item": T("Keterangan", "Item"),
@@ -232,6 +238,8 @@ def _write_info(
         ws.append([label.get(lang), cell])
 
     line(WORDS["report"], text(data.title, lang))
+    if data.draft:
+        line(WORDS["status"], WORDS["draft_note"].get(lang))
     if data.subtitle:
         line(WORDS["note"], text(data.subtitle, lang))
     if data.period is not None:
@@ -252,6 +260,17 @@ def _write_info(
             line(WORDS["note"], text(note, lang))
     if any(t.has_totals for t in data.tables()):
         line(WORDS["note"], WORDS["formula_note"].get(lang))
+
+
+def _mark_draft(wb: Workbook, lang: str) -> None:
+    """A report not final: "SEMENTARA / DRAF" in the printed header of every sheet's pages
+    and a red sheet tab (the Info sheet says so in words)."""
+    for ws in wb.worksheets:
+        for header in (ws.oddHeader, ws.evenHeader, ws.firstHeader):
+            header.center.text = WORDS["draft"].get(lang)
+            header.center.color = "B00020"
+            header.center.size = 14
+        ws.sheet_properties.tabColor = "B00020"
 
 
 def render_xlsx(
@@ -284,6 +303,8 @@ def render_xlsx(
     _write_summary(wb, data, lang, used)
     used.discard(WORDS["info"].get(lang).lower())
     _write_info(wb, data, lang, used, sheets)
+    if data.draft:
+        _mark_draft(wb, lang)
     wb.save(str(path))
     report(progress, total, total, message)
     return path

@@ -204,27 +204,45 @@ def check_savings_control(s: Session) -> list[Problem]:
 
 
 def check_closed_periods(s: Session) -> list[Problem]:
+    """No entry dated in a closed month, or before it (months close in order), was posted
+    after the month was closed. The year-end closing entries (and their reversals) are the
+    closing service's own and are posted into the closed year by design."""
+    from .statements import CLOSING_SOURCE, month_end
+
     out: list[Problem] = []
-    for p in s.scalars(select(FiscalPeriod).where(FiscalPeriod.status == "closed")):
+    seen: set[int] = set()
+    periods = s.scalars(
+        select(FiscalPeriod)
+        .where(FiscalPeriod.status == "closed")
+        .order_by(FiscalPeriod.year, FiscalPeriod.month)
+    ).all()
+    for p in periods:
         if p.closed_at is None:
             continue
         late = (
             s.execute(
-                select(JournalEntry.id).where(
-                    func.extract("year", JournalEntry.date) == p.year,
-                    func.extract("month", JournalEntry.date) == p.month,
+                select(JournalEntry.id)
+                .where(
+                    JournalEntry.date <= month_end(p.year, p.month),
                     JournalEntry.posted_at > p.closed_at,
+                    JournalEntry.source != CLOSING_SOURCE,
                 )
+                .order_by(JournalEntry.id)
             )
             .scalars()
             .all()
         )
         for e in late:
+            if e in seen:
+                continue
+            seen.add(e)
             out.append(
                 Problem(
                     "closed_periods",
-                    f"Jurnal #{e} dibukukan pada periode {p.year}-{p.month:02d} setelah periode ditutup",
-                    f"Journal entry #{e} was posted into {p.year}-{p.month:02d} after it was closed",
+                    f"Jurnal #{e} dibukukan pada atau sebelum periode {p.year}-{p.month:02d} "
+                    "setelah periode itu ditutup",
+                    f"Journal entry #{e} was posted on or before {p.year}-{p.month:02d} after "
+                    "that period was closed",
                     f"journal_entries.id={e}",
                 )
             )

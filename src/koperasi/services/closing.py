@@ -1,9 +1,11 @@
 """Period closing (tutup buku): months and the financial year.
 
 - ``close_month``: the month's postings are locked (``fiscal_periods.status = closed``; the
-  ledger's ``ensure_open`` refuses any posting dated in it). Idempotent.
-- ``reopen_month``: needs a reason, is audited; refused while the month's financial year is
-  closed (reopen the year first).
+  ledger's ``ensure_open`` refuses any posting dated in it or before it). Only a month that
+  has ended, and only in order: every month from the first posting's must be closed first.
+  Idempotent.
+- ``reopen_month``: administrator only, the latest closed month only, needs a reason, is
+  audited; refused while the month's financial year is closed (reopen the year first).
 - ``close_year``: computes the year's SHU (income less expenses), posts ONE closing entry on
   the last day of the financial year that first moves what 3.90 still holds from earlier
   years (undistributed SHU, or losses not covered) to 3.91 SHU/Rugi Tahun Lalu Belum
@@ -31,7 +33,7 @@ from sqlalchemy.orm import Session
 from ..db.models import FiscalPeriod, JournalEntry
 from ..db.models.base import utcnow
 from ..errors import ValidationError
-from . import audit, ledger, statements
+from . import audit, clock, ledger, statements
 from .auth import Actor, require
 from .ledger import Line
 from .progress import ProgressCallback, report
@@ -125,7 +127,7 @@ def _close_in(s: Session, actor: Actor, year: int, month: int, note: str = "") -
     p.closed_by = actor.username
     p.note = note
     s.flush()
-    s.info.pop("open_periods", None)  # ledger.ensure_open's memory of open months
+    ledger.forget_periods(s)  # ledger.ensure_open's memory of the closed months
     audit.record(
         s,
         actor,
@@ -141,19 +143,59 @@ def _close_in(s: Session, actor: Actor, year: int, month: int, note: str = "") -
 def close_month(
     db, actor: Actor, year: int, month: int, today: dt.date | None = None
 ) -> PeriodView:  # type: ignore[no-untyped-def]
-    """Lock the month: nothing dated in it can be posted any more. Idempotent."""
+    """Lock the month: nothing dated in it (or before it) can be posted any more. Months
+    close in order: every month from the first posting's up to this one must be closed
+    already. Idempotent."""
     require(actor, "period.close")
     _check_month(year, month)
-    today = today or dt.date.today()
-    if statements.month_end(year, month) >= today:
+    if not clock.has_ended(year, month, today):
         raise ValidationError("period", "period_not_ended", period=f"{year}-{month:02d}")
     with unit_of_work(db) as s:
+        p = _period_row(s, year, month)
+        if p.status != "closed":
+            gap = first_open_month_before(s, year, month)
+            if gap is not None:
+                raise ValidationError(
+                    "period", "earlier_month_open", period=f"{gap[0]}-{gap[1]:02d}"
+                )
         _close_in(s, actor, year, month)
         return _view(_period_row(s, year, month, lock=False), year, month)
 
 
+def first_open_month_before(s: Session, year: int, month: int) -> tuple[int, int] | None:
+    """The first month before (year, month) that is still open, counting from the month of
+    the first posting (or of the first closed month, if earlier); None when there is none."""
+    rows = s.execute(
+        select(FiscalPeriod.year, FiscalPeriod.month).where(FiscalPeriod.status == "closed")
+    ).all()
+    closed = {(y, m) for y, m in rows}
+    starts = [min(closed)] if closed else []
+    first = statements.first_and_last_entry_date(s)[0]
+    if first is not None:
+        starts.append((first.year, first.month))
+    if not starts:
+        return None
+    y, m = min(starts)
+    while (y, m) < (year, month):
+        if (y, m) not in closed:
+            return y, m
+        y, m = statements.add_months(y, m, 1)
+    return None
+
+
+def latest_closed_month_in(s: Session) -> tuple[int, int] | None:
+    row = s.execute(
+        select(FiscalPeriod.year, FiscalPeriod.month)
+        .where(FiscalPeriod.status == "closed")
+        .order_by(FiscalPeriod.year.desc(), FiscalPeriod.month.desc())
+        .limit(1)
+    ).first()
+    return (row[0], row[1]) if row else None
+
+
 def reopen_month(db, actor: Actor, year: int, month: int, reason: str) -> PeriodView:  # type: ignore[no-untyped-def]
-    """Open a closed month again (admin only); the reason goes to the audit trail."""
+    """Open the latest closed month again (admin only); the reason goes to the audit trail.
+    An earlier month cannot be reopened while a later one is closed."""
     require(actor, "period.reopen")
     _check_month(year, month)
     if not (reason or "").strip():
@@ -166,10 +208,19 @@ def reopen_month(db, actor: Actor, year: int, month: int, reason: str) -> Period
         p = _period_row(s, year, month)
         if p.status != "closed":
             return _view(p, year, month)
+        latest = latest_closed_month_in(s)
+        if latest is not None and latest != (year, month):
+            raise ValidationError(
+                "period",
+                "not_latest_closed",
+                latest=f"{latest[0]}-{latest[1]:02d}",
+                period=f"{year}-{month:02d}",
+            )
         before = _view(p, year, month)
         p.status = "open"
         p.note = reason.strip()
         s.flush()
+        ledger.forget_periods(s)
         audit.record(
             s,
             actor,
@@ -180,6 +231,20 @@ def reopen_month(db, actor: Actor, year: int, month: int, reason: str) -> Period
             {"status": "open", "reason": reason.strip()},
         )
         return _view(p, year, month)
+
+
+def period_is_final_in(s: Session, end: dt.date, today: dt.date | None = None) -> bool:
+    """A report up to ``end`` is final when its period has ended and is closed (the month of
+    ``end`` is closed, or before the latest closed month); otherwise it is a draft."""
+    if end >= clock.today(today):
+        return False
+    through = ledger.closed_through(s)
+    return through is not None and (end.year, end.month) <= through
+
+
+def report_is_draft(db, end: dt.date, today: dt.date | None = None) -> bool:  # type: ignore[no-untyped-def]
+    with read_only(db) as s:
+        return not period_is_final_in(s, end, today)
 
 
 def periods(db, year: int | None = None) -> list[PeriodView]:  # type: ignore[no-untyped-def]
@@ -255,18 +320,21 @@ def _closing_lines(
 
 
 def _post_in_month(s: Session, actor: Actor, date: dt.date, fn):  # type: ignore[no-untyped-def]
-    """Run ``fn()`` (which posts dated ``date``) even if that month is closed; re-close after."""
+    """Run ``fn()`` (which posts dated ``date``) even if that month counts as closed (it is,
+    or a later month is); a month closed before is closed again after (``closed_at`` after
+    the entry, so ``koperasi check`` stays green)."""
     p = _period_row(s, date.year, date.month)
     was_closed = p.status == "closed"
     if was_closed:
         p.status = "open"
         s.flush()
-    result = fn()
+    with ledger.posting_into_closed(s, date):
+        result = fn()
     if was_closed:
         p.status = "closed"
         p.closed_at = utcnow()
         s.flush()
-        s.info.pop("open_periods", None)  # ledger.ensure_open's memory of open months
+    ledger.forget_periods(s)
     return result
 
 
@@ -291,7 +359,7 @@ def close_year(
 ) -> YearClosing:  # type: ignore[no-untyped-def]
     """Close the financial year: SHU to 3.90 in one entry, all months closed. Idempotent."""
     require(actor, "period.close")
-    today = today or dt.date.today()
+    today = clock.today(today)
     with unit_of_work(db) as s:
         sm = statements.fy_start_month(s)
         start, end = statements.fiscal_year_bounds(year, sm)

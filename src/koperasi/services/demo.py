@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from ..db.models import Group, Member
-from . import ledger, savings
+from . import clock, ledger, savings
 from .auth import SYSTEM, Actor, require
 from .counters import SERIES_JOURNAL, next_receipt
 from .ledger import Line
@@ -246,7 +246,25 @@ def build_demo(
     progress: ProgressCallback | None = None,
     actor: Actor = SYSTEM,
 ) -> DemoSummary:
-    """Fill an empty database with a demo cooperative (month by month, one unit of work each)."""
+    """Fill an empty database with a demo cooperative (month by month, one unit of work each).
+
+    The books are built as the treasurer would have kept them with ``as_of`` as today: no
+    posting after it, and the period jobs (savings interest, loan month-end) only for months
+    that ended before it, so the month-end of the last ended month can still be run."""
+    as_of = as_of or clock.today()
+    with clock.pretend(as_of):
+        return _build_demo(db, members, seed, years, as_of, progress, actor)
+
+
+def _build_demo(
+    db,  # type: ignore[no-untyped-def]
+    members: int,
+    seed: int,
+    years: int,
+    as_of: dt.date,
+    progress: ProgressCallback | None,
+    actor: Actor,
+) -> DemoSummary:
     from ..errors import ValidationError
 
     require(actor, "settings.write")
@@ -255,7 +273,6 @@ def build_demo(
     if years < 1 or years > 20:
         raise ValidationError("years", "too_large", max=20)
     rng = random.Random(seed)
-    as_of = as_of or dt.date.today()
     start = dt.date(as_of.year - years, as_of.month, 1)
     months = _months(start, as_of)
     n_groups = max(1, min(len(GROUP_NAMES) * 5, round(members / 15)))

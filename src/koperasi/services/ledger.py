@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from sqlalchemy import case, func, select
@@ -12,7 +13,7 @@ from sqlalchemy.orm import Session
 from ..db.models import Account, FiscalPeriod, JournalEntry, JournalLine
 from ..db.models.base import utcnow
 from ..errors import NotFound, PeriodClosed, ValidationError
-from . import audit
+from . import audit, clock
 from .auth import Actor, require, require_read_all
 from .counters import SERIES_JOURNAL, next_receipt
 from .seal import seal_rows
@@ -109,22 +110,86 @@ def period_of(date: dt.date) -> str:
 
 
 def ensure_open(session: Session, date: dt.date) -> None:
-    """Raise PeriodClosed when ``date`` falls in a closed month. A month found open is
-    remembered for the rest of the unit of work (closing a month takes the same write lock,
-    so it cannot close in between)."""
-    known_open: set[tuple[int, int]] = session.info.setdefault("open_periods", set())
-    if (date.year, date.month) in known_open:
+    """Refuse a posting dated ``date`` unless it may be posted: not after today
+    (:func:`clock.today`, or ``session.info["today"]``), not in a closed month, and not before
+    the latest closed month or the end of the latest closed financial year (months close in
+    order, so everything before a closed month counts as closed, even in an old database
+    whose months were closed out of order). Nothing is written here; a refusal leaves the
+    caller's unit of work to roll back."""
+    today = clock.today(session.info.get("today"))
+    if date > today:
+        raise ValidationError(
+            "date", "posting_in_future", date=date.isoformat(), today=today.isoformat()
+        )
+    ym = (date.year, date.month)
+    if ym in session.info.get("period_override", ()):
         return
-    closed = session.scalar(
+    through = closed_through(session)
+    if through is None or ym > through:
+        return
+    own = session.scalar(
         select(FiscalPeriod.id).where(
             FiscalPeriod.year == date.year,
             FiscalPeriod.month == date.month,
             FiscalPeriod.status == "closed",
         )
     )
-    if closed is not None:
+    if own is not None or ym == through:
         raise PeriodClosed(period=period_of(date), date=date.isoformat())
-    known_open.add((date.year, date.month))
+    raise PeriodClosed(
+        "period_closed_through",
+        period=period_of(date),
+        date=date.isoformat(),
+        through=f"{through[0]}-{through[1]:02d}",
+    )
+
+
+def closed_through(session: Session) -> tuple[int, int] | None:
+    """(year, month) of the latest closed month, counting the last month of every closed
+    financial year; None when nothing is closed. Remembered for the unit of work (closing
+    or reopening a month forgets it: :func:`forget_periods`)."""
+    if "closed_through" in session.info:
+        return session.info["closed_through"]
+    latest = session.execute(
+        select(FiscalPeriod.year, FiscalPeriod.month)
+        .where(FiscalPeriod.status == "closed")
+        .order_by(FiscalPeriod.year.desc(), FiscalPeriod.month.desc())
+        .limit(1)
+    ).first()
+    found: tuple[int, int] | None = (latest[0], latest[1]) if latest else None
+    from .settings import get_value
+
+    years = get_value(session, "closed_years", {}) or {}
+    if years:
+        from .statements import fiscal_year_bounds, fy_start_month
+
+        sm = fy_start_month(session)
+        for y in years:
+            end = fiscal_year_bounds(int(y), sm)[1]
+            if found is None or (end.year, end.month) > found:
+                found = (end.year, end.month)
+    session.info["closed_through"] = found
+    return found
+
+
+def forget_periods(session: Session) -> None:
+    """A month was closed or opened in this unit of work: read the periods again."""
+    session.info.pop("closed_through", None)
+
+
+@contextmanager
+def posting_into_closed(session: Session, date: dt.date) -> Iterator[None]:
+    """Let the block post dated ``date`` although its month counts as closed: only for the
+    closing service's own entries (the year-end closing entry and its reversal)."""
+    override: set[tuple[int, int]] = session.info.setdefault("period_override", set())
+    key = (date.year, date.month)
+    added = key not in override
+    override.add(key)
+    try:
+        yield
+    finally:
+        if added:
+            override.discard(key)
 
 
 def account_ids(session: Session, codes: set[str]) -> dict[str, int]:

@@ -34,7 +34,7 @@ from ..db.plain import as_date, plain_rows
 from ..domain import arrears as qa
 from ..domain.money import RoundingMode
 from ..errors import ValidationError
-from . import audit, ledger
+from . import audit, clock, ledger
 from .auth import Actor, require, require_read_all
 from .ledger import Line
 from .loan_products import penalty_rule_of
@@ -439,8 +439,20 @@ _QUALITY_UPDATE = (
 
 
 def month_end_in(
-    session: Session, actor: Actor, as_of: dt.date, progress: ProgressCallback | None = None
+    session: Session,
+    actor: Actor,
+    as_of: dt.date,
+    progress: ProgressCallback | None = None,
+    today: dt.date | None = None,
 ) -> MonthEndResult:
+    if not clock.has_ended(as_of.year, as_of.month, today):
+        # a month still running: its classes and PPAP would come from part of the month
+        raise ValidationError(
+            "period",
+            "period_job_not_ended",
+            period=f"{as_of.year}-{as_of.month:02d}",
+            end=clock.month_end(as_of.year, as_of.month).isoformat(),
+        )
     ledger.ensure_open(session, as_of)
     last = last_month_end_in(session)
     if last is not None and as_of < last:
@@ -520,14 +532,19 @@ def month_end_in(
 
 
 def month_end(
-    db, actor: Actor, as_of: dt.date, progress: ProgressCallback | None = None
-) -> MonthEndResult:  # type: ignore[no-untyped-def]
+    db,  # type: ignore[no-untyped-def]
+    actor: Actor,
+    as_of: dt.date,
+    progress: ProgressCallback | None = None,
+    today: dt.date | None = None,
+) -> MonthEndResult:
     """Month-end for loans (idempotent): classify every active loan, compute PPAP and post
     the allowance change so that the PPAP total equals the balance of 1.29; penalties owed
-    are reported as a memo (cash basis)."""
+    are reported as a memo (cash basis). Only for a month that has ended (the month of
+    ``as_of`` ends before ``today``)."""
     require(actor, "loan.write")
     with unit_of_work(db) as s:
-        return month_end_in(s, actor, as_of, progress)
+        return month_end_in(s, actor, as_of, progress, today)
 
 
 __all__ = [

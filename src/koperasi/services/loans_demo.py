@@ -2,7 +2,8 @@
 (tanggung renteng, due on the group's meeting day) and monthly loans; most paid on time and
 many paid off, some late in every kolektibilitas class, one paid off early, one
 rescheduled, one written off (with a later recovery). Month by month, one unit of work per
-month, with the month-end PPAP run at each month's end and on ``as_of``.
+month, with the month-end PPAP run at the end of each month that ended before ``as_of`` (the
+month still running is left for the treasurer's month-end, as in the app).
 Deterministic for the demo's random generator."""
 
 from __future__ import annotations
@@ -397,9 +398,6 @@ def add_demo_loans(
                 loan = s.scalars(select(Loan).where(Loan.number == recovery[0])).one()
                 recover_in(s, actor, loan, max(1, recovery[2]), recovery[1], "Dibayar keluarga")
                 recovery = None
-            if _month_end(y, m) <= as_of:
+            if _month_end(y, m) < as_of:  # only a month that has ended (as the app allows)
                 month_end_in(s, actor, _month_end(y, m))
-        if last == as_of and _month_end(y, m) != as_of:
-            with unit_of_work(db) as s:
-                month_end_in(s, actor, as_of)
     return disbursed

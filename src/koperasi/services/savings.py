@@ -18,7 +18,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 from ..db.models import JournalEntry, Member, SavingsAccount, SavingsProduct, SavingsTransaction
 from ..domain.money import format_rupiah, round_money
 from ..errors import NotFound, ValidationError
-from . import audit, ledger, plausibility
+from . import audit, clock, ledger, plausibility
 from .auth import Actor, require, require_group_visible
 from .counters import SERIES_SAVINGS, next_receipt
 from .ledger import Line
@@ -734,12 +734,26 @@ class InterestRun:
     journal_entry_id: int | None
 
 
-def post_monthly_interest(db, actor: Actor, year: int, month: int) -> InterestRun:  # type: ignore[no-untyped-def]
+def post_monthly_interest(
+    db,  # type: ignore[no-untyped-def]
+    actor: Actor,
+    year: int,
+    month: int,
+    today: dt.date | None = None,
+) -> InterestRun:
     """Jasa simpanan sukarela for a month: rate p.a. / 12 on the month's lowest balance (saldo
     terendah) when it reaches the product's minimum; PPh final 10 % withheld where the month's
-    interest exceeds Rp240.000 (PP 15/2009). Idempotent: a month is posted once."""
+    interest exceeds Rp240.000 (PP 15/2009). Idempotent: a month is posted once. Only for a
+    month that has ended (its last day before ``today``): a month still running has no
+    lowest balance yet."""
     require(actor, "savings.write")
+    if not (1 <= month <= 12) or not (1900 <= year <= 9999):
+        raise ValidationError("period", "invalid")
     end = _month_end(year, month)
+    if not clock.has_ended(year, month, today):
+        raise ValidationError(
+            "period", "period_job_not_ended", period=f"{year}-{month:02d}", end=end.isoformat()
+        )
     start = dt.date(year, month, 1)
     ref = f"jasa-{year}-{month:02d}"
     with unit_of_work(db) as s:

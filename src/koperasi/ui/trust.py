@@ -77,6 +77,7 @@ REQUIRES: dict[str, str] = {
     "closeYearButton": "period.close",
     "reopenMonthButton": "period.reopen",
     "reopenYearButton": "period.reopen",
+    "savingsInterestButton": "savings.write",
     # Excel
     "importButton": "import.write",
     # settings

@@ -26,11 +26,12 @@ from PySide6.QtWidgets import (
 from ...domain.fmt import long_date
 from ...errors import KoperasiError
 from ...reports.common import month_name
-from ...services import closing
+from ...services import clock, closing, savings
 from ...services.closing import PeriodView, YearOverview
 from ...services.progress import ProgressCallback
 from .. import dialogs
-from ..context import LEDGER, AppContext
+from ..context import LEDGER, SAVINGS, AppContext
+from ..period_choice import PeriodDialog
 from ..widgets import FieldErrors, rp
 from .base import DataTable, RowsModel, setup_table
 
@@ -110,11 +111,13 @@ class ClosingPanel(QWidget):
         self.setObjectName("closingPanel")
         self.stale = True
         self.overview: YearOverview | None = None
+        self.last_interest: savings.InterestRun | None = None
         layout = QVBoxLayout(self)
         intro = QLabel(
             self.tr(
-                "Bulan yang ditutup mengunci pembukuan: transaksi bertanggal di bulan itu "
-                "ditolak. Tutup tahun memindahkan pendapatan dan beban tahun buku ke SHU "
+                "Bulan ditutup berurutan dan mengunci pembukuan: transaksi bertanggal di bulan "
+                "itu atau sebelumnya ditolak; hanya bulan tertutup terakhir yang dapat dibuka "
+                "kembali. Tutup tahun memindahkan pendapatan dan beban tahun buku ke SHU "
                 "Tahun Berjalan."
             )
         )
@@ -160,7 +163,12 @@ class ClosingPanel(QWidget):
         self.closeYearButton.setObjectName("closeYearButton")
         self.reopenYearButton = QPushButton(self.tr("Buka kembali ta&hun..."))
         self.reopenYearButton.setObjectName("reopenYearButton")
-        for b in (self.closeMonthButton, self.reopenMonthButton):
+        self.interestButton = QPushButton(self.tr("&Jasa simpanan..."))
+        self.interestButton.setObjectName("savingsInterestButton")
+        self.interestButton.setToolTip(
+            self.tr("Bukukan jasa simpanan sukarela untuk bulan yang sudah berakhir")
+        )
+        for b in (self.interestButton, self.closeMonthButton, self.reopenMonthButton):
             buttons.addWidget(b)
         buttons.addStretch(1)
         self.shuButton = QPushButton(self.tr("Pembagian &SHU..."))
@@ -176,6 +184,7 @@ class ClosingPanel(QWidget):
         self.closeYearButton.clicked.connect(self.close_year)
         self.reopenYearButton.clicked.connect(self.reopen_year)
         self.shuButton.clicked.connect(self.distribute_shu)
+        self.interestButton.clicked.connect(self.savings_interest)
         self._update_buttons()
 
     # -- labels
@@ -224,6 +233,8 @@ class ClosingPanel(QWidget):
         self.model.set_rows(list(overview.months))
         if 0 <= row < len(overview.months):
             self.table.selectRow(row)
+        else:  # the last month that has ended, when it is in this year
+            self.select_month(*clock.last_ended_month(self.ctx.today()))
         if overview.closed:
             text = self.tr("Sudah ditutup. SHU {surplus}.")
         else:
@@ -291,6 +302,50 @@ class ClosingPanel(QWidget):
             on_error=self._error,
             parent=self,
         )
+
+    def savings_interest(self) -> PeriodDialog:
+        """Jasa simpanan sukarela for a month that has ended, chosen by the treasurer."""
+        ctx = self.ctx
+        dlg = PeriodDialog(
+            ctx.today(),
+            ctx.lang,
+            self.tr("Jasa simpanan sukarela"),
+            self.tr(
+                "Hitung jasa simpanan sukarela dari saldo terendah bulan yang dipilih dan "
+                "bukukan per akhir bulan itu (PPh final dipotong bila berlaku)."
+            ),
+            self.tr("Bukukan"),
+            self.run_savings_interest,
+            self,
+            "savingsInterestDialog",
+        )
+        dlg.open()
+        return dlg
+
+    def run_savings_interest(self, year: int, month: int) -> None:
+        ctx = self.ctx
+        today = ctx.today()
+        ctx.write(
+            lambda: savings.post_monthly_interest(ctx.db, ctx.actor, year, month, today=today),
+            changes={LEDGER, SAVINGS},
+            on_done=self._interest_done,
+            on_error=self._error,
+            parent=self,
+        )
+
+    def _interest_done(self, run: savings.InterestRun) -> None:
+        self.last_interest = run
+        month = month_name(run.year, run.month, self.ctx.lang)
+        if run.journal_entry_id is None:
+            text = self.tr(
+                "Tidak ada jasa simpanan baru untuk {month} (sudah dibukukan, atau tidak ada "
+                "rekening yang memenuhi syarat)."
+            ).format(month=month)
+        else:
+            text = self.tr(
+                "Jasa simpanan {month}: {n} rekening, jasa {gross}, PPh final {tax}."
+            ).format(month=month, n=run.accounts, gross=rp(run.gross), tax=rp(run.tax))
+        dialogs.inform(self, self.tr("Jasa simpanan sukarela"), text)
 
     def reopen_month(self) -> ReasonDialog | None:
         p = self.selected_month()

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...errors import KoperasiError
+from ...services import clock, ui_queries
 from ...services import loans as loans_service
-from ...services import ui_queries
 from ...services.loan_quality import ArrearsReport
 from ...services.loans import (
     ACTIVE,
@@ -38,6 +38,7 @@ from ...services.loans import (
 )
 from .. import dialogs
 from ..context import LEDGER, LOANS, MEMBERS, SAVINGS, AppContext
+from ..period_choice import PeriodDialog
 from ..widgets import format_decimal, rp, setup_date_edit, to_date
 from .base import DataTable, Index, Page, PagedModel, RowsModel, fmt_date, setup_table
 from .loan_dialogs import (
@@ -715,27 +716,34 @@ class LoansPage(Page):
         dlg.open()
         return dlg
 
-    def month_end(self) -> None:
-        """Kolektibilitas and PPAP at the end of the last full month (or today's date, if the
-        treasurer prefers), in the background with progress."""
+    def month_end(self) -> PeriodDialog:
+        """Kolektibilitas and PPAP at the end of a month that has ended, chosen by the
+        treasurer (default: the last ended month), in the background with progress."""
         ctx = self.ctx
-        today = ctx.today()
-        if (today + dt.timedelta(days=1)).day == 1:  # today closes its month
-            last_month_end = today
-        else:
-            last_month_end = today.replace(day=1) - dt.timedelta(days=1)
-        if not dialogs.confirm(
-            self,
+        dlg = PeriodDialog(
+            ctx.today(),
+            ctx.lang,
             self.tr("Proses akhir bulan pinjaman"),
             self.tr(
                 "Hitung kolektibilitas semua pinjaman aktif dan bukukan penyesuaian cadangan "
-                "(PPAP) per {date}?"
-            ).format(date=fmt_date(last_month_end)),
+                "(PPAP) per akhir bulan yang dipilih."
+            ),
             self.tr("Proses"),
-        ):
-            return
+            self.run_month_end,
+            self,
+            "monthEndDialog",
+        )
+        dlg.open()
+        return dlg
+
+    def run_month_end(self, year: int, month: int) -> None:
+        ctx = self.ctx
+        as_of = clock.month_end(year, month)
+        today = ctx.today()
         ctx.write(
-            lambda progress: loans_service.month_end(ctx.db, ctx.actor, last_month_end, progress),
+            lambda progress: loans_service.month_end(
+                ctx.db, ctx.actor, as_of, progress, today=today
+            ),
             changes={LOANS, LEDGER},
             progress=self.tr("Proses akhir bulan pinjaman..."),
             on_done=self._month_end_done,
