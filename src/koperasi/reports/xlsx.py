@@ -383,7 +383,7 @@ def _write_info(
         line(WORDS["note"], WORDS["total_note"].get(lang))
 
     ws = wb.create_sheet(_sheet_name(WORDS["info"].get(lang), used))
-    widths = (22, 80)
+    widths = (22, 76)
     ws.column_dimensions["A"].width = widths[0]
     ws.column_dimensions["B"].width = widths[1]
     set_dimension(ws, len(lines) + 1, 2)
