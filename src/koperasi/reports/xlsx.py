@@ -245,10 +245,6 @@ def _write_table(wb: Workbook, table: Table, lang: str, used: set[str], tick, he
     widths = []
     for i, c in enumerate(cols):
         w = _width(c.kind, text(c.label, lang), (r.cells[i] for r in sample), lang)
-        if i in ids:
-            w = max(
-                8.0, len(text(c.label, lang)) + 2, *(len(str(r.cells[i] or "")) + 2 for r in sample)
-            )
         widths.append(w)
         ws.column_dimensions[get_column_letter(i + 1)].width = w
     with_totals = table.has_totals and n_rows > 0
