@@ -24,7 +24,11 @@ def assert_print_setup(path: Path, cooperative: str | None = None) -> None:
         setup = ws.page_setup
         assert int(setup.paperSize) == 9, ws.title  # A4
         assert ws.sheet_properties.pageSetUpPr.fitToPage, ws.title
-        assert (int(setup.fitToWidth), int(setup.fitToHeight)) == (1, 0), ws.title
+        # fitted to the page width (as many pages tall as needed); a very wide sheet to
+        # two or three pages side by side, with its id column on each
+        assert int(setup.fitToHeight) == 0 and int(setup.fitToWidth) in (1, 2, 3), ws.title
+        if int(setup.fitToWidth) > 1:
+            assert ws.print_title_cols == "$A:$A", ws.title
         assert setup.orientation in ("portrait", "landscape"), ws.title
         assert ws.print_title_rows == "$1:$1", ws.title
         assert ws.oddFooter.center.text == "Halaman &P dari &N", ws.title
@@ -37,8 +41,10 @@ def assert_print_setup(path: Path, cooperative: str | None = None) -> None:
 def test_audit_workbook_print_setup(demo_audit_path):
     assert_print_setup(demo_audit_path, "KSP Sejahtera Bersama Balikpapan")
     wb = load_workbook(demo_audit_path)
-    assert wb["Jurnal"].page_setup.orientation == "landscape"  # 15 columns
-    assert wb["Pengaturan"].page_setup.orientation == "portrait"  # 2 columns
+    fit = {ws.title: (ws.page_setup.orientation, int(ws.page_setup.fitToWidth)) for ws in wb}
+    assert fit["Jurnal"] == ("landscape", 1)  # 15 columns on one page wide
+    assert fit["Pinjaman"] == ("landscape", 3)  # 36 columns: one page would print at 25 %
+    assert fit["Pengaturan"] == fit[INFO_TITLE] == ("portrait", 1)  # 2 columns
 
 
 def test_audit_workbook_sizes_and_typed_cells_read_only(demo_audit_path):

@@ -66,7 +66,7 @@ def export_auditor(
         # printed at the top of every page, with the sheet's name
         head = profile.name or ""
         info = SheetOut(
-            wb, INFO_TITLE, ["key", "value"], ["text", "text"], widths=[34, 70], header_left=head
+            wb, INFO_TITLE, ["key", "value"], ["text", "text"], widths=[30, 68], header_left=head
         )
         revision = _db_revision(s)
         last_date = s.scalar(select(func.max(JournalEntry.date)))

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import math
 import re
 from collections.abc import Iterable
 from decimal import Decimal
@@ -76,6 +77,8 @@ WORDS = {
 
 PAPER_A4 = 9  # ECMA-376 paperSize code
 PORTRAIT_WIDTH = 100  # column widths (characters) that fit A4 portrait at 100 %
+LANDSCAPE_WIDTH = 146  # ... and A4 landscape
+MIN_SCALE = 0.55  # below this the print is too small to read: the sheet goes wider
 MARGINS = dict(left=0.5, right=0.5, top=0.75, bottom=0.75, header=0.3, footer=0.3)  # inches
 
 
@@ -95,20 +98,29 @@ def print_setup(
     header_right: str | None = None,
 ) -> None:
     """Page setup of a write-only sheet whose row 1 is its header row: A4, landscape when
-    the columns are wider than a portrait page, fitted to one page wide (as many pages
+    the columns are wider than a portrait page, fitted to the page width (as many pages
     tall as needed), row 1 repeated on every page, gridlines printed, ``header_left`` (the
     cooperative) and ``header_right`` (default: the sheet's name) at the top of every page
     and "Halaman n dari m" at the bottom.
+
+    A sheet so wide that one page would print it below ``MIN_SCALE`` (the audit workbook's
+    loans, 36 columns) is fitted to two or three pages side by side instead, with column A
+    (its id) repeated on each and the pages of a band of rows printed one after the other.
 
     Call it before the sheet's first row is written: fit-to-page lives in the sheet's head.
     """
     ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     setup = ws.page_setup
     setup.paperSize = PAPER_A4
-    setup.orientation = "landscape" if sum(widths) > PORTRAIT_WIDTH else "portrait"
-    setup.fitToWidth = 1
+    total = sum(widths)
+    setup.orientation = "landscape" if total > PORTRAIT_WIDTH else "portrait"
+    wide = max(1, math.ceil(total * MIN_SCALE / LANDSCAPE_WIDTH))
+    setup.fitToWidth = wide
     setup.fitToHeight = 0  # as many pages tall as the rows need
     ws.print_title_rows = "1:1"
+    if wide > 1:
+        ws.print_title_cols = "A:A"
+        setup.pageOrder = "overThenDown"
     ws.print_options.gridLines = True
     ws.page_margins = PageMargins(**MARGINS)
     if header_left:
