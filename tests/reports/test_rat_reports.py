@@ -40,9 +40,15 @@ def _summary(xlsx) -> dict[tuple[str, str], object]:
     return {(r[0], r[1]): r[2] for r in sheet_rows(xlsx, "Ringkasan")[1:]}
 
 
+TOTAL_LABELS = {"Jumlah", "Total"}
+
+
 def _data_rows(rows, key_col=0):
-    """Body rows of a sheet without its =SUM() total row."""
-    return [r for r in rows[1:] if not any(isinstance(v, str) and v.startswith("=") for v in r)]
+    """Body rows of a sheet without its total row (the last row, labelled "Jumlah")."""
+    body = rows[1:]
+    if body and TOTAL_LABELS & {v for v in body[-1] if isinstance(v, str)}:
+        body = body[:-1]
+    return body
 
 
 def test_both_reports_are_registered():
@@ -106,7 +112,7 @@ def test_rat_report_agrees_with_ledger_shu_and_loan_book(demo_db, tmp_path):
     assert plan.surplus == income[2]
 
     # per-member SHU + the rounding remainder (to the reserve) = the members' pots
-    split = sheet_rows(xlsx, "Pembagian SHU")[1:]
+    split = sheet_rows(xlsx, "Pembagian SHU")[1:-1]  # without the total row
     pots = {r[0]: r[2] for r in split if isinstance(r[2], int)}
     assert sum(pots.values()) == income[2]
     members = _data_rows(sheet_rows(xlsx, "SHU Anggota"))

@@ -114,7 +114,7 @@ def test_english_rendering(tmp_path):
     assert "1.50%" in text
 
 
-def test_workbook_is_typed_with_formulas_and_info(tmp_path):
+def test_workbook_is_typed_with_totals_and_info(tmp_path):
     path = render_xlsx(_sample(10), tmp_path / "s.xlsx")
     wb = load_workbook(str(path))
     assert wb.sheetnames == ["Daftar", "Ringkasan", "Info"]
@@ -125,7 +125,9 @@ def test_workbook_is_typed_with_formulas_and_info(tmp_path):
     assert isinstance(ws["A2"].value, dt.datetime) and ws["A2"].number_format == "DD/MM/YYYY"
     assert ws["C2"].value == 1_250_000 and ws["C2"].number_format == MONEY_FORMAT
     assert ws["D2"].value == pytest.approx(0.015) and ws["D2"].number_format == "0.00%"
-    assert ws["C12"].value == "=SUM(C2:C11)"
+    # the total is a stored value (a formula would read as empty without Excel)
+    assert ws["C12"].value == sum(1_250_000 + i for i in range(10))
+    assert ws["C12"].data_type == "n" and ws["B12"].value == "Jumlah"
     assert ws.column_dimensions["B"].width > ws.column_dimensions["D"].width
     info = {r[0]: r[1] for r in wb["Info"].iter_rows(min_row=2, values_only=True)}
     assert info["Laporan"] == "Buku Contoh"

@@ -190,7 +190,7 @@ def test_build_preview_print_and_save(window, qtbot, tmp_path, monkeypatch):
     ledger_rows = {r.code: (r.debit, r.credit) for r in tb.rows if r.debit or r.credit}
     sheet_rows = {r[0]: (r[6], r[7]) for r in rows[1:-1] if r[6] or r[7]}
     assert sheet_rows == ledger_rows
-    assert rows[-1][0] == "Jumlah" and str(rows[-1][6]).startswith("=SUM(")
+    assert rows[-1][1] == "Jumlah" and rows[-1][6] == sum(r[6] for r in rows[1:-1])
 
     # Simpan PDF: the previewed document itself
     monkeypatch.setattr(reports_page, "ask_save_path", save_to("neraca.pdf"))

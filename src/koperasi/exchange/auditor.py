@@ -2,7 +2,8 @@
 
 Every sheet is streamed from the database (``yield_per``) into a write-only sheet, so
 memory stays flat for any size of books. The Info sheet comes first in the workbook but is
-filled last, once every other sheet's SHA-256 is known.
+filled last, once every other sheet's SHA-256 is known. Every sheet is set up for printing
+and records its size (:class:`~koperasi.exchange.xlsxout.SheetOut`).
 """
 
 from __future__ import annotations
@@ -57,17 +58,23 @@ def export_auditor(
     period = Period(date_from, date_to)
     now = (now or dt.datetime.now()).replace(microsecond=0)
     wb = new_workbook()
-    info = SheetOut(wb, INFO_TITLE, ["key", "value"], ["text", "text"], widths=[34, 70])
     rows: dict[str, int] = {}
     digests: dict[str, str] = {}
     total = len(SHEETS)
     with read_only(db) as s:
         profile = profile_in(s)
+        # printed at the top of every page, with the sheet's name
+        head = profile.name or ""
+        info = SheetOut(
+            wb, INFO_TITLE, ["key", "value"], ["text", "text"], widths=[30, 68], header_left=head
+        )
         revision = _db_revision(s)
         last_date = s.scalar(select(func.max(JournalEntry.date)))
         for n, sheet in enumerate(SHEETS):
             report(progress, n, total, sheet.title)
-            out = SheetOut(wb, sheet.title, sheet.headers, [c.type for c in sheet.columns])
+            out = SheetOut(
+                wb, sheet.title, sheet.headers, [c.type for c in sheet.columns], header_left=head
+            )
             if not sheet.optional or table(sheet.table or "") is not None:
                 for i, row in enumerate(sheet.rows(s, period), start=1):
                     out.append(row)

@@ -1250,7 +1250,7 @@ def write_template(kind: str, path: str | os.PathLike[str], lang: str = "id") ->
     types = [
         "date" if f.type == "date" else "money" if f.type == "money" else "text" for f in k.fields
     ]
-    data = SheetOut(wb, k.titles[0] if id_ else k.titles[1], headers, types)
+    data = SheetOut(wb, k.titles[0] if id_ else k.titles[1], headers, types, lang=lang)
     data.append([f.example if f.example != "" else None for f in k.fields])
     guide = SheetOut(
         wb,
@@ -1260,6 +1260,7 @@ def write_template(kind: str, path: str | os.PathLike[str], lang: str = "id") ->
         else ["column", "required", "format", "example", "other names"],
         ["text"] * 5,
         widths=[26, 8, 46, 22, 60],
+        lang=lang,
     )
     fmt_names = {
         "text": ("teks", "text"),
@@ -1297,7 +1298,7 @@ def write_error_report(rep: ImportReport, path: str | os.PathLike[str], lang: st
     first = ["baris" if id_ else "row", "kesalahan" if id_ else "errors"]
     if rep.file_errors or not rep.sheet:
         out = SheetOut(
-            wb, "Kesalahan" if id_ else "Errors", first, ["int", "text"], widths=[8, 100]
+            wb, "Kesalahan" if id_ else "Errors", first, ["int", "text"], widths=[8, 100], lang=lang
         )
         for e in rep.file_errors:
             out.append([None, e.message(lang)])
@@ -1312,6 +1313,7 @@ def write_error_report(rep: ImportReport, path: str | os.PathLike[str], lang: st
         first + headers,
         ["int", "text"] + ["text"] * len(headers),
         widths=[8, 70] + [18] * len(headers),
+        lang=lang,
     )
     with Workbook(rep.path) as wb_in:
         for rowno, values, _f in wb_in.rows(rep.sheet, max_col=len(headers) or None):

@@ -12,6 +12,16 @@ element each, with the style ids of its columns computed once, in the same XML o
 writes (typed cells, inline strings, Excel date serials). Where that is not possible (no
 lxml, another openpyxl layout) or for rows with highlighted cells, it falls back to
 openpyxl's ``append``.
+
+Every sheet is set up for printing (A4, fitted to the page width, header row repeated,
+page numbers; :func:`koperasi.reports.xlsx.print_setup`) and records its size in its
+``<dimension ref>``. The size is known only when the last row is written, while the
+dimension stands at the head of the sheet's XML, before the rows: the sheet is therefore
+started with a placeholder of the largest possible size and, once its stream is closed,
+the placeholder in the temporary file is overwritten in place with the real size (padded
+with spaces inside the tag, so no byte moves). That costs one small read and write per
+sheet, however many rows it has. Without a dimension, openpyxl's read-only mode returns
+each row cut after its last value.
 """
 
 from __future__ import annotations
@@ -31,6 +41,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.datetime import to_excel
 
+from ..reports.xlsx import print_setup
 from .canonical import SheetHasher
 
 if LXML:
@@ -70,6 +81,33 @@ def to_cell_value(value: Any, type_: str) -> Any:
         text = clean_text(str(value))
         return text or None
     return value
+
+
+_MAX_REF = "A1:XFD1048576"  # the largest sheet Excel knows: the longest possible ref
+_PLACEHOLDER = f'<dimension ref="{_MAX_REF}"/>'.encode()
+_HEAD_BYTES = 65536  # the dimension follows <sheetPr>, within the first few hundred bytes
+
+
+def patch_dimension(out: Any, n_rows: int, n_cols: int) -> bool:
+    """Overwrite the placeholder dimension at the head of a closed sheet's XML (a file path
+    or a BytesIO) with ``A1:<last column><n_rows>``, in place; False if it is not there."""
+    ref = f"A1:{get_column_letter(max(n_cols, 1))}{max(n_rows, 1)}"
+    new = f'<dimension ref="{ref}"'.encode()
+    new += b" " * (len(_PLACEHOLDER) - len(new) - 2) + b"/>"
+    if hasattr(out, "getbuffer"):
+        buf = out.getbuffer()
+        at = bytes(buf[:_HEAD_BYTES]).find(_PLACEHOLDER)
+        if at >= 0:
+            buf[at : at + len(new)] = new
+        del buf
+        return at >= 0
+    with open(out, "r+b") as f:
+        at = f.read(_HEAD_BYTES).find(_PLACEHOLDER)
+        if at < 0:
+            return False
+        f.seek(at)
+        f.write(new)
+    return True
 
 
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -113,7 +151,9 @@ def _open_stream(ws: Any) -> _RowStream | None:
 
 
 class SheetOut:
-    """One write-only sheet with a header row; rows are hashed as they are written."""
+    """One write-only sheet with a header row; rows are hashed as they are written.
+
+    Saving the workbook closes it (:meth:`close`), which writes its size into the sheet."""
 
     def __init__(
         self,
@@ -122,12 +162,19 @@ class SheetOut:
         headers: Sequence[str],
         types: Sequence[str],
         widths: Sequence[int] | None = None,
+        *,
+        header_left: str = "",
+        lang: str = "id",
     ) -> None:
         self.ws = wb.create_sheet(title)
+        self.n_cols = len(headers)
+        self._close_ws = self.ws.close
+        self.ws.close = self.close  # however the workbook gets saved, the size is written
         self.types = list(types)
         self.hasher = SheetHasher()
         self._protos: list[WriteOnlyCell | None] = []
         self._styles: list[str | None] = []  # style id per column ("s" attribute)
+        all_widths: list[float] = []
         for i, t in enumerate(self.types):
             fmt = NUMBER_FORMATS.get(t)
             if fmt is None:
@@ -140,7 +187,10 @@ class SheetOut:
                 self._styles.append(str(proto.style_id))
             width = widths[i] if widths else max(WIDTHS.get(t, 18), min(len(headers[i]) + 2, 30))
             self.ws.column_dimensions[get_column_letter(i + 1)].width = width
+            all_widths.append(width)
         self.ws.freeze_panes = "A2"
+        print_setup(self.ws, all_widths, lang, header_left)
+        self.ws.calculate_dimension = lambda: _MAX_REF  # placeholder, see patch_dimension
         self._default_date_styles: dict[type, str] = {}
         self._letters: list[str] = []
         header_cells = []
@@ -164,6 +214,7 @@ class SheetOut:
         vals = [to_cell_value(v, t) for v, t in zip(values, self.types, strict=False)]
         if len(values) > len(self.types):
             vals += [to_cell_value(v, "") for v in values[len(self.types) :]]
+            self.n_cols = max(self.n_cols, len(vals))
         self.hasher.add(vals)
         self.rows += 1
         error_columns = tuple(error_columns)
@@ -259,6 +310,12 @@ class SheetOut:
 
     def digest(self) -> str:
         return self.hasher.hexdigest()
+
+    def close(self) -> None:
+        """Finish the sheet's XML and write its real size over the placeholder (openpyxl
+        calls this when it saves the workbook)."""
+        self._close_ws()
+        patch_dimension(self.ws._writer.out, self.rows + 1, self.n_cols)
 
 
 def new_workbook() -> Workbook:

@@ -84,7 +84,7 @@ class Table:
     """One table. ``rows`` hold DATA rows and, for statements, HEADING/SUBTOTAL rows.
 
     Columns flagged ``total`` are summed over DATA rows into a total line (PDF) or a
-    ``=SUM()`` formula row (Excel). A table with SUBTOTAL rows shows its totals as those
+    total row of stored values (Excel). A table with SUBTOTAL rows shows its totals as those
     rows instead (the values are computed by the builder from the ledger).
     """
 

@@ -2,15 +2,25 @@
 
 Each :class:`~koperasi.reports.model.Table` becomes a sheet with a single header row,
 typed cells (money and counts as numbers, dates as dates, percentages as fractions) with
-number formats, a frozen header, an autofilter and column widths. Tables with ``total``
-columns get a last row of ``=SUM()`` formulas over the data rows. Key figures go to a
-"Ringkasan" sheet and an "Info" sheet says what, when, which period and which cooperative.
+number formats, a frozen header, an autofilter and column widths. Identifiers written in
+digits (journal entry numbers, installment numbers, row numbers) are numbers too. Tables
+with ``total`` columns get a last row holding the sums of the data rows as VALUES, not
+``=SUM()`` formulas: openpyxl cannot store a formula's result, and pandas, openpyxl and
+any tool that reads a file without recalculating it see a formula without one as empty.
+Key figures go to a "Ringkasan" sheet and an "Info" sheet says what, when, which period
+and which cooperative.
+
+Every sheet is set up for printing (:func:`print_setup`): A4, portrait or landscape by the
+width of its columns, fitted to the page width, the header row repeated on every page,
+page numbers in the footer. Every sheet records its size (``<dimension ref>``), so that
+openpyxl's read-only mode returns whole rows.
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import math
 import re
 from collections.abc import Iterable
 from decimal import Decimal
@@ -21,6 +31,8 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.page import PageMargins
+from openpyxl.worksheet.properties import PageSetupProperties
 
 from ..services.progress import ProgressCallback, report
 from .cells import is_numeric
@@ -30,6 +42,7 @@ MONEY_FORMAT = '"Rp"#,##0;-"Rp"#,##0'
 INT_FORMAT = "#,##0"
 DATE_FORMAT = "DD/MM/YYYY"
 PERCENT_FORMAT = "0.00%"
+ID_FORMAT = "0"  # an identifier: no thousands separator
 
 HEADER_FONT = Font(bold=True, color="FFFFFF")
 HEADER_FILL = PatternFill("solid", fgColor="1B5E20")
@@ -61,11 +74,75 @@ WORDS = {
     "sheets": T("Lembar", "Sheets"),
     "note": T("Catatan", "Note"),
     "param": T("Parameter", "Parameter"),
-    "formula_note": T(
-        "Baris jumlah berisi rumus =SUM() atas baris data di atasnya.",
-        "Total rows hold =SUM() formulas over the data rows above them.",
+    "total_note": T(
+        "Baris jumlah berisi jumlah baris data di atasnya (nilai, bukan rumus).",
+        "Total rows hold the sums of the data rows above them (values, not formulas).",
     ),
+    "page": T("Halaman &P dari &N", "Page &P of &N"),
 }
+
+PAPER_A4 = 9  # ECMA-376 paperSize code
+PORTRAIT_WIDTH = 100  # column widths (characters) that fit A4 portrait at 100 %
+LANDSCAPE_WIDTH = 146  # ... and A4 landscape
+MIN_SCALE = 0.55  # below this the print is too small to read: the sheet goes wider
+MARGINS = dict(left=0.5, right=0.5, top=0.75, bottom=0.75, header=0.3, footer=0.3)  # inches
+
+
+def _hf_text(value: str, limit: int = 80) -> str:
+    """Text for a page header or footer section: ``&`` starts a code there, so it doubles."""
+    value = " ".join(value.split())
+    if len(value) > limit:
+        value = value[: limit - 1] + "…"
+    return value.replace("&", "&&")
+
+
+def print_setup(
+    ws: Any,
+    widths: Iterable[float],
+    lang: str = "id",
+    header_left: str = "",
+    header_right: str | None = None,
+) -> None:
+    """Page setup of a write-only sheet whose row 1 is its header row: A4, landscape when
+    the columns are wider than a portrait page, fitted to the page width (as many pages
+    tall as needed), row 1 repeated on every page, gridlines printed, ``header_left`` (the
+    cooperative) and ``header_right`` (default: the sheet's name) at the top of every page
+    and "Halaman n dari m" at the bottom.
+
+    A sheet so wide that one page would print it below ``MIN_SCALE`` (the audit workbook's
+    loans, 36 columns) is fitted to two or three pages side by side instead, with column A
+    (its id) repeated on each and the pages of a band of rows printed one after the other.
+
+    Call it before the sheet's first row is written: fit-to-page lives in the sheet's head.
+    """
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    setup = ws.page_setup
+    setup.paperSize = PAPER_A4
+    total = sum(widths)
+    setup.orientation = "landscape" if total > PORTRAIT_WIDTH else "portrait"
+    wide = max(1, math.ceil(total * MIN_SCALE / LANDSCAPE_WIDTH))
+    setup.fitToWidth = wide
+    setup.fitToHeight = 0  # as many pages tall as the rows need
+    ws.print_title_rows = "1:1"
+    if wide > 1:
+        ws.print_title_cols = "A:A"
+        setup.pageOrder = "overThenDown"
+    ws.print_options.gridLines = True
+    ws.page_margins = PageMargins(**MARGINS)
+    if header_left:
+        ws.oddHeader.left.text = _hf_text(header_left)
+    ws.oddHeader.right.text = "&A" if header_right is None else _hf_text(header_right)
+    ws.oddFooter.center.text = WORDS["page"].get(lang)
+
+
+def set_dimension(ws: Any, n_rows: int, n_cols: int) -> None:
+    """Make a write-only sheet record its size (``<dimension ref="A1:H120"/>``), which it
+    writes before its first row. openpyxl writes none for write-only sheets, and without it
+    its read-only mode does not know the sheet's width: rows come back cut after their last
+    value. Call it before the first row is written."""
+    ref = f"A1:{get_column_letter(max(n_cols, 1))}{max(n_rows, 1)}"
+    ws.calculate_dimension = lambda: ref
+
 
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
 _STEP = 2000  # rows between progress reports
@@ -120,34 +197,102 @@ def _width(kind: Kind, label: str, samples: Iterable[Any], lang: str) -> float:
     return float(min(60, max(len(label) + 2, longest + 2, 8)))
 
 
-def _write_table(wb: Workbook, table: Table, lang: str, used: set[str], tick) -> str:  # type: ignore[no-untyped-def]
+_ID_TEXT = re.compile(r"[1-9][0-9]{0,14}")  # digits, no leading zero, exact as a float
+
+
+def _is_id(value: Any) -> bool:
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, int):
+        return 0 < value < 10**15
+    return isinstance(value, str) and _ID_TEXT.fullmatch(value) is not None
+
+
+def id_columns(table: Table) -> set[int]:
+    """The text columns that hold identifiers written in digits (a journal entry number,
+    an installment or row number): every non-empty value of their data rows is a whole
+    number without a leading zero, and there is at least one. A column with a code such as
+    ``1.01``, ``A00012`` or a NIK ``0123...`` stays text."""
+    out: set[int] = set()
+    for i, c in enumerate(table.columns):
+        if c.kind is not Kind.TEXT:
+            continue
+        seen = False
+        for r in table.rows:
+            if r.kind is not RowKind.DATA:
+                continue
+            v = r.cells[i]
+            if v is None or v == "":
+                continue
+            if not _is_id(v):
+                break
+            seen = True
+        else:
+            if seen:
+                out.add(i)
+    return out
+
+
+def _label_column(table: Table, ids: set[int]) -> int | None:
+    """Where a total row's label goes: beside the numbers it labels, in the last text
+    column before the first summed column (the name, not the code, of "Kode | Komponen
+    ekuitas | Saldo awal ..."); else the first text column; else the first column that is
+    not a number."""
+    cols = table.columns
+    first_total = next((i for i, c in enumerate(cols) if c.total), len(cols))
+    texts = [i for i, c in enumerate(cols) if c.kind is Kind.TEXT and i not in ids]
+    before = [i for i in texts if i < first_total]
+    if before:
+        return before[-1]
+    if texts:
+        return texts[0]
+    return next(
+        (i for i, c in enumerate(cols) if not is_numeric(c.kind) and i not in ids and not c.total),
+        None,
+    )
+
+
+def _write_table(wb: Workbook, table: Table, lang: str, used: set[str], tick, head) -> str:  # type: ignore[no-untyped-def]
     title = text(table.sheet or table.title, lang) or table.key
     ws = wb.create_sheet(_sheet_name(title, used))
     cols = table.columns
     n_rows = len(table.rows)
     last_col = get_column_letter(len(cols))
     sample = table.rows[:200]
+    ids = id_columns(table)
+    widths = []
     for i, c in enumerate(cols):
-        ws.column_dimensions[get_column_letter(i + 1)].width = _width(
-            c.kind, text(c.label, lang), (r.cells[i] for r in sample), lang
-        )
+        w = _width(c.kind, text(c.label, lang), (r.cells[i] for r in sample), lang)
+        widths.append(w)
+        ws.column_dimensions[get_column_letter(i + 1)].width = w
+    with_totals = table.has_totals and n_rows > 0
+    set_dimension(ws, 1 + n_rows + (1 if with_totals else 0), len(cols))
+    print_setup(ws, widths, lang, *head)
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:{last_col}{max(n_rows + 1, 1)}"
     header = []
-    for c in cols:
+    for i, c in enumerate(cols):
         cell = WriteOnlyCell(ws, value=text(c.label, lang))
         cell.font = HEADER_FONT
         cell.fill = HEADER_FILL
-        cell.alignment = Alignment(horizontal="right" if is_numeric(c.kind) else "left")
+        right = is_numeric(c.kind) or i in ids
+        cell.alignment = Alignment(horizontal="right" if right else "left")
         header.append(cell)
     ws.append(header)
-    formats = [_number_format(c.kind) for c in cols]
+    formats = [ID_FORMAT if i in ids else _number_format(c.kind) for i, c in enumerate(cols)]
+    kinds = [c.kind for c in cols]
+
+    def typed(i: int, value: Any) -> Any:
+        if i in ids and _is_id(value):
+            return int(value)
+        return _typed(value, kinds[i], lang)
+
     for n, row in enumerate(table.rows, start=1):
         if row.kind is RowKind.DATA:
             out = []
-            for value, c, fmt in zip(row.cells, cols, formats, strict=True):
-                v = _typed(value, c.kind, lang)
-                if fmt is None or v is None:
+            for i, (value, fmt) in enumerate(zip(row.cells, formats, strict=True)):
+                v = typed(i, value)
+                if fmt is None or v is None or isinstance(v, str):
                     out.append(v)
                 else:
                     cell = WriteOnlyCell(ws, value=v)
@@ -156,8 +301,8 @@ def _write_table(wb: Workbook, table: Table, lang: str, used: set[str], tick) ->
             ws.append(out)
         else:
             out = []
-            for value, c, fmt in zip(row.cells, cols, formats, strict=True):
-                cell = WriteOnlyCell(ws, value=_typed(value, c.kind, lang))
+            for i, (value, fmt) in enumerate(zip(row.cells, formats, strict=True)):
+                cell = WriteOnlyCell(ws, value=typed(i, value))
                 cell.font = BOLD
                 if row.kind is RowKind.SUBTOTAL:
                     cell.fill = SUB_FILL
@@ -168,17 +313,16 @@ def _write_table(wb: Workbook, table: Table, lang: str, used: set[str], tick) ->
         if n % _STEP == 0:
             tick(_STEP)
     tick(n_rows % _STEP)
-    if table.has_totals and n_rows:
+    if with_totals:
+        totals = table.totals()
+        label_at = _label_column(table, ids)
         out = []
-        label_done = False
         for i, (c, fmt) in enumerate(zip(cols, formats, strict=True)):
-            letter = get_column_letter(i + 1)
             if c.total:
-                cell = WriteOnlyCell(ws, value=f"=SUM({letter}2:{letter}{n_rows + 1})")
+                cell = WriteOnlyCell(ws, value=int(totals[c.key]))
                 cell.number_format = fmt or INT_FORMAT
-            elif not label_done and not is_numeric(c.kind):
+            elif i == label_at:
                 cell = WriteOnlyCell(ws, value=text(table.total_label, lang))
-                label_done = True
             else:
                 cell = WriteOnlyCell(ws, value=None)
             cell.font = BOLD
@@ -188,16 +332,18 @@ def _write_table(wb: Workbook, table: Table, lang: str, used: set[str], tick) ->
     return ws.title
 
 
-def _write_summary(wb: Workbook, data: ReportData, lang: str, used: set[str]) -> None:
+def _write_summary(wb: Workbook, data: ReportData, lang: str, used: set[str], head) -> None:  # type: ignore[no-untyped-def]
     figures: list[tuple[str, Figure]] = [
         (text(s.title, lang), f) for s in data.sections for f in s.figures
     ]
     if not figures:
         return
     ws = wb.create_sheet(_sheet_name(WORDS["summary"].get(lang), used))
-    ws.column_dimensions["A"].width = 30
-    ws.column_dimensions["B"].width = 48
-    ws.column_dimensions["C"].width = 20
+    widths = (30, 48, 20)
+    for letter, w in zip("ABC", widths, strict=True):
+        ws.column_dimensions[letter].width = w
+    set_dimension(ws, len(figures) + 1, 3)
+    print_setup(ws, widths, lang, *head)
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:C{len(figures) + 1}"
     header = []
@@ -212,30 +358,21 @@ def _write_summary(wb: Workbook, data: ReportData, lang: str, used: set[str]) ->
         fmt = _number_format(f.kind)
         if fmt:
             cell.number_format = fmt
-        ws.append([section_title, text(f.label, lang), cell])
+        ws.append([section_title or None, text(f.label, lang), cell])
 
 
 def _write_info(
-    wb: Workbook, data: ReportData, lang: str, used: set[str], sheets: list[str]
+    wb: Workbook,
+    data: ReportData,
+    lang: str,
+    used: set[str],
+    sheets: list[str],
+    head,  # type: ignore[no-untyped-def]
 ) -> None:
-    ws = wb.create_sheet(_sheet_name(WORDS["info"].get(lang), used))
-    ws.column_dimensions["A"].width = 22
-    ws.column_dimensions["B"].width = 80
-    header = []
-    for label in (WORDS["item"], WORDS["value"]):
-        cell = WriteOnlyCell(ws, value=label.get(lang))
-        cell.font = HEADER_FONT
-        cell.fill = HEADER_FILL
-        header.append(cell)
-    ws.freeze_panes = "A2"
-    ws.append(header)
+    lines: list[tuple[T, Any, str | None]] = []
 
     def line(label: T, value: Any, fmt: str | None = None) -> None:
-        cell = WriteOnlyCell(ws, value=value)
-        if fmt:
-            cell.number_format = fmt
-        cell.alignment = WRAP
-        ws.append([label.get(lang), cell])
+        lines.append((label, value, fmt))
 
     line(WORDS["report"], text(data.title, lang))
     if data.draft:
@@ -259,7 +396,37 @@ def _write_info(
         for note in section.notes:
             line(WORDS["note"], text(note, lang))
     if any(t.has_totals for t in data.tables()):
-        line(WORDS["note"], WORDS["formula_note"].get(lang))
+        line(WORDS["note"], WORDS["total_note"].get(lang))
+
+    ws = wb.create_sheet(_sheet_name(WORDS["info"].get(lang), used))
+    widths = (22, 76)
+    ws.column_dimensions["A"].width = widths[0]
+    ws.column_dimensions["B"].width = widths[1]
+    set_dimension(ws, len(lines) + 1, 2)
+    print_setup(ws, widths, lang, *head)
+    header = []
+    for label in (WORDS["item"], WORDS["value"]):
+        cell = WriteOnlyCell(ws, value=label.get(lang))
+        cell.font = HEADER_FONT
+        cell.fill = HEADER_FILL
+        header.append(cell)
+    ws.freeze_panes = "A2"
+    ws.append(header)
+    for label, value, fmt in lines:
+        cell = WriteOnlyCell(ws, value=value)
+        if fmt:
+            cell.number_format = fmt
+        cell.alignment = WRAP
+        ws.append([label.get(lang), cell])
+
+
+def page_header(data: ReportData, lang: str) -> tuple[str, str]:
+    """The printed page header of a report's sheets: the cooperative on the left, the
+    report and its period on the right."""
+    title = text(data.title, lang)
+    if data.period is not None:
+        title = f"{title} – {text(data.period.label, lang)}"
+    return data.org.name, title
 
 
 def _mark_draft(wb: Workbook, lang: str) -> None:
@@ -287,6 +454,7 @@ def render_xlsx(
     done = 0
     message = T("Menulis buku kerja", "Writing the workbook").get(lang)
     report(progress, 0, total, message)
+    head = page_header(data, lang)
 
     def tick(n: int) -> None:
         nonlocal done
@@ -294,15 +462,15 @@ def render_xlsx(
         report(progress, min(done, total), total, message)
 
     try:
-        sheets = [_write_table(wb, t, lang, used, tick) for t in data.tables()]
+        sheets = [_write_table(wb, t, lang, used, tick, head) for t in data.tables()]
     except BaseException:
         for ws in wb._sheets:  # finish the half-written sheets' streams before giving up
             with contextlib.suppress(Exception):
                 ws.close()
         raise
-    _write_summary(wb, data, lang, used)
+    _write_summary(wb, data, lang, used, head)
     used.discard(WORDS["info"].get(lang).lower())
-    _write_info(wb, data, lang, used, sheets)
+    _write_info(wb, data, lang, used, sheets, head)
     if data.draft:
         _mark_draft(wb, lang)
     wb.save(str(path))
@@ -310,4 +478,12 @@ def render_xlsx(
     return path
 
 
-__all__ = ["render_xlsx", "MONEY_FORMAT", "DATE_FORMAT"]
+__all__ = [
+    "render_xlsx",
+    "print_setup",
+    "set_dimension",
+    "id_columns",
+    "MONEY_FORMAT",
+    "DATE_FORMAT",
+    "ID_FORMAT",
+]
