@@ -384,6 +384,7 @@ class ChunkedTable(Flowable):
             self.align_right,
             self.counter,
             self.first_index,
+            self.grid_cols,
         )
         rest = ChunkedTable(
             self.header,
