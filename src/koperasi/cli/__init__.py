@@ -29,6 +29,7 @@ COMMAND_MODULES: list[str] = [
     "koperasi.cli.report_cmd",
     "koperasi.cli.closing_cmd",
     "koperasi.cli.exchange_cmd",
+    "koperasi.cli.rat_cmd",
 ]
 
 

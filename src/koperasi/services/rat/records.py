@@ -388,20 +388,20 @@ def save_meeting(db, actor: Actor, year: int, data: MeetingInput) -> MeetingView
         v = getattr(data, key)
         if v is not None and v < 0:
             raise ValidationError(key, "must_not_be_negative")
-    if (
-        data.members_present is not None
-        and data.members_entitled is not None
-        and data.members_present > data.members_entitled
-    ):
-        raise ValidationError(
-            "members_present",
-            "present_exceeds_entitled",
-            value=data.members_present,
-            other=data.members_entitled,
-        )
     if len(data.place) > 200:
         raise ValidationError("place", "too_large", max=200)
     with unit_of_work(db) as s:
+        entitled = data.members_entitled
+        if entitled is None:  # the members at the year's end
+            start, end = statements.fiscal_year_bounds(year, statements.fy_start_month(s))
+            entitled = outreach.membership_in(s, start, end).total.at_end
+        if data.members_present is not None and data.members_present > entitled:
+            raise ValidationError(
+                "members_present",
+                "present_exceeds_entitled",
+                value=data.members_present,
+                other=entitled,
+            )
         row = s.get(RatMeeting, year)
         before = (
             None
