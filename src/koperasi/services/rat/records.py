@@ -54,7 +54,7 @@ def year_figures(s: Session, year: int) -> dict[str, str]:
         "assets": format_rupiah(h.total_assets),
         "equity": format_rupiah(h.equity),
         "loans": format_rupiah(h.loans),
-        "problem_ratio": str(h.ratio("problem_loans").value or 0).replace(".", ",") + " %",
+        "problem_ratio": _pct(h.ratio("problem_loans").value),
         "income": format_rupiah(inc.total_income[0]),
         "expenses": format_rupiah(inc.total_expenses[0]),
         "shu": format_rupiah(abs(plan.surplus)),
@@ -62,6 +62,10 @@ def year_figures(s: Session, year: int) -> dict[str, str]:
         "shu_word": "sisa hasil usaha" if plan.surplus >= 0 else "rugi",
         "shu_word_cap": "Sisa hasil usaha" if plan.surplus >= 0 else "Rugi",
     }
+
+
+def _pct(value) -> str:  # type: ignore[no-untyped-def]
+    return "–" if value is None else str(value).replace(".", ",") + " %"
 
 
 TEMPLATES = {
