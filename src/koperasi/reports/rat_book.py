@@ -87,9 +87,8 @@ def _paras(body: str) -> tuple[T, ...]:
 def agenda_section(m: records.MeetingView) -> Section:
     where = []
     if m.held_on:
-        where.append(
-            Figure("meeting_date", T("Tanggal rapat", "Meeting date"), m.held_on, Kind.DATE)
-        )
+        when = T(long_date(m.held_on), long_date(m.held_on, "en"))
+        where.append(Figure("meeting_date", T("Tanggal rapat", "Meeting date"), when, Kind.TEXT))
     if m.place:
         where.append(Figure("meeting_place", T("Tempat", "Place"), m.place, Kind.TEXT))
     table = Table(
@@ -937,8 +936,6 @@ def _layout(
 
     register_fonts()
     styles = pdf._styles()
-    for key in ("h2", "h3"):  # a heading never ends a page without what it heads
-        styles[key].keepWithNext = 1
     furniture = pdf._Furniture(data, lang)
     found: dict[int, int] = {}
 
@@ -1021,7 +1018,18 @@ def _layout(
 
 
 def _section_flowables(pdf, section: Section, width: float, lang: str, counter, styles) -> list:  # type: ignore[no-untyped-def]
-    return pdf._section_story(section, width, lang, counter, styles)
+    """The shared section layout, with a conditional page break before each heading: a
+    heading never ends a page without what it heads (a long table still starts at once)."""
+    from reportlab.lib.units import mm
+    from reportlab.platypus import CondPageBreak, Paragraph
+
+    heads = (styles["h2"], styles["h3"])
+    out: list = []
+    for f in pdf._section_story(section, width, lang, counter, styles):
+        if isinstance(f, Paragraph) and f.style in heads:
+            out.append(CondPageBreak(30 * mm))
+        out.append(f)
+    return out
 
 
 # ---------------------------------------------------------------- monthly budget vs actual
