@@ -90,7 +90,12 @@ def test_rat_page_saves_budget_texts_meeting_answers_and_officers(
     assert all(records.get_answers(demo_db, YEAR).values())
     assert page.ratingLabel.text() != before and "Tata kelola 100" in page.ratingLabel.text()
 
-    # officers
+    # officers: in Pengaturan too
+    win.go("settings")
+    panel = win.settings.officersPanel
+    win.settings.tabs.setCurrentWidget(panel)
+    assert panel.addOfficerButton.isVisible() and panel.model.rowCount() == 0
+    win.go("rat")
     page.tabs.setCurrentIndex(4)
     records.add_officer(
         demo_db,
@@ -131,6 +136,11 @@ def test_pengawas_reads_the_rat_page_and_changes_nothing(qtbot, demo_db, make_ct
         button = getattr(page, name, None) or page.findChild(type(page.saveBudgetButton), name)
         assert button is not None and not button.isVisible() and not button.isEnabled(), name
     assert page.openBookButton.isVisible()
+    # the same register in Pengaturan, read only too
+    win.go("settings")
+    panel = win.settings.officersPanel
+    win.settings.tabs.setCurrentWidget(panel)
+    assert panel.isVisible() and not panel.addOfficerButton.isVisible()
     win.close()
     ketua = _window(qtbot, make_ctx, demo_db, Actor("ani", Role.KETUA, frozenset({1})))
     from koperasi.ui.main_window import PAGE_KEYS

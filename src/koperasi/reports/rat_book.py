@@ -459,7 +459,7 @@ def rating_sections(y: rating_service.YearRating) -> tuple[Section, ...]:
             Row((T(*hr.ASPECT_LABELS[a.aspect]), a.weight, _num(a.score), _num(a.weighted)))
             for a in r.aspects
         )
-        + (Row((T("Jumlah", "Total"), Decimal(100), "", _num(r.total)), RowKind.SUBTOTAL),),
+        + (Row((T("Jumlah", "Total"), Decimal(100), T(""), _num(r.total)), RowKind.SUBTOTAL),),
         sheet=T("Kesehatan Aspek", "Health aspects"),
     )
     indicators = Table(
@@ -554,8 +554,8 @@ def rating_sections(y: rating_service.YearRating) -> tuple[Section, ...]:
     return (head, books, Section(None, (), (qs,)))
 
 
-def _num(d: Decimal) -> str:
-    return f"{d:.2f}".replace(".", ",")
+def _num(d: Decimal) -> T:
+    return T(f"{d:.2f}".replace(".", ","), f"{d:.2f}")
 
 
 def budget_table(key: str, title: T, rep: budget_service.BudgetReport, sheet: T) -> Table:

@@ -333,6 +333,9 @@ class MainWindow(QMainWindow):
         if key == "dashboard":
             page.navigate.connect(self.go)
         elif key == "settings":
+            from .pages.rat import add_officers_tab
+
+            add_officers_tab(page, self.ctx)  # the RAT module's register of officers
             page.languageChanged.connect(self.languageChangeRequested.emit)
             page.openDatabaseRequested.connect(self.openDatabaseRequested.emit)
         self.pageBuilt.emit(key, page)

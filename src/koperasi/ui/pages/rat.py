@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -107,6 +107,105 @@ class OfficerDialog(QDialog):
             to_date(self.startEdit.date()),
             to_date(self.endEdit.date()) if self.endCheck.isChecked() else None,
         )
+
+
+class OfficersPanel(QWidget):
+    """The register of board, supervisors and staff with their terms (on the RAT page and
+    as a tab of Pengaturan)."""
+
+    changed = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("officersPanel")
+        lay = QVBoxLayout(self)
+        self.model = RowsModel(
+            [
+                (self.tr("Badan"), lambda o: o.body, "text"),
+                (self.tr("Jabatan"), lambda o: o.position, "text"),
+                (self.tr("Nama"), lambda o: o.name, "text"),
+                (self.tr("Mulai menjabat"), lambda o: o.term_start, "date"),
+                (self.tr("Akhir masa jabatan"), lambda o: o.term_end, "date"),
+            ],
+            self,
+        )
+        self.table = setup_table(DataTable(), "officersTable", 2)
+        self.table.setModel(self.model)
+        lay.addWidget(self.table, 1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.addOfficerButton = QPushButton(self.tr("Tambah..."), objectName="addOfficerButton")
+        self.addOfficerButton.clicked.connect(self.add_officer)
+        self.removeOfficerButton = QPushButton(self.tr("Hapus"), objectName="removeOfficerButton")
+        self.removeOfficerButton.clicked.connect(self.remove_officer)
+        row.addWidget(self.addOfficerButton)
+        row.addWidget(self.removeOfficerButton)
+        lay.addLayout(row)
+
+    def load(self) -> None:
+        ctx = self.ctx
+        ctx.read(
+            lambda: records.list_officers(ctx.db, actor=ctx.actor),
+            on_done=self.model.set_rows,
+            on_error=self._error,
+        )
+
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        super().showEvent(event)
+        if not isinstance(self.parent(), RatPage):
+            self.load()
+
+    def _error(self, exc: BaseException) -> bool:
+        if isinstance(exc, KoperasiError):
+            dialogs.warn(self, self.tr("Pengurus"), self.ctx.error_message(exc))
+            return True
+        return False
+
+    def _done(self, _value: object = None) -> None:
+        self.load()
+        self.changed.emit()
+
+    def add_officer(self) -> OfficerDialog | None:
+        dlg = OfficerDialog(self)
+        if dlg.exec() != QDialog.DialogCode.Accepted:
+            return None
+        ctx, data = self.ctx, dlg.value()
+        ctx.write(
+            lambda: records.add_officer(ctx.db, ctx.actor, data),
+            changes={RAT},
+            on_done=self._done,
+            on_error=self._error,
+            parent=self,
+        )
+        return dlg
+
+    def remove_officer(self) -> None:
+        o = self.model.row(self.table.currentIndex())
+        if o is None:
+            return
+        if not dialogs.confirm(
+            self, self.tr("Hapus"), self.tr("Hapus {name} dari daftar?").format(name=o.name)
+        ):
+            return
+        ctx = self.ctx
+        ctx.write(
+            lambda: records.remove_officer(ctx.db, ctx.actor, o.id),
+            changes={RAT},
+            on_done=self._done,
+            on_error=self._error,
+            parent=self,
+        )
+
+
+def add_officers_tab(settings_page: QWidget, ctx: AppContext) -> OfficersPanel | None:
+    """Pengaturan gains the officers' register (for whoever may read the cooperative's data)."""
+    if not ctx.actor.can("read.all"):
+        return None
+    panel = OfficersPanel(ctx, settings_page)
+    settings_page.tabs.addTab(panel, panel.tr("Pengurus dan pengawas"))  # type: ignore[attr-defined]
+    settings_page.officersPanel = panel  # type: ignore[attr-defined]
+    return panel
 
 
 class RatPage(Page):
@@ -273,31 +372,13 @@ class RatPage(Page):
         self.tabs.addTab(w, self.tr("Kesehatan: tata kelola"))
 
     def _officers_tab(self) -> None:
-        w = QWidget()
-        lay = QVBoxLayout(w)
-        self.officerModel = RowsModel(
-            [
-                (self.tr("Badan"), lambda o: o.body, "text"),
-                (self.tr("Jabatan"), lambda o: o.position, "text"),
-                (self.tr("Nama"), lambda o: o.name, "text"),
-                (self.tr("Mulai menjabat"), lambda o: o.term_start, "date"),
-                (self.tr("Akhir masa jabatan"), lambda o: o.term_end, "date"),
-            ],
-            self,
-        )
-        self.officerTable = setup_table(DataTable(), "officersTable", 2)
-        self.officerTable.setModel(self.officerModel)
-        lay.addWidget(self.officerTable, 1)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        self.addOfficerButton = QPushButton(self.tr("Tambah..."), objectName="addOfficerButton")
-        self.addOfficerButton.clicked.connect(self.add_officer)
-        self.removeOfficerButton = QPushButton(self.tr("Hapus"), objectName="removeOfficerButton")
-        self.removeOfficerButton.clicked.connect(self.remove_officer)
-        row.addWidget(self.addOfficerButton)
-        row.addWidget(self.removeOfficerButton)
-        lay.addLayout(row)
-        self.tabs.addTab(w, self.tr("Pengurus, pengawas, karyawan"))
+        self.officersPanel = OfficersPanel(self.ctx, self)
+        self.officerModel = self.officersPanel.model
+        self.officerTable = self.officersPanel.table
+        self.addOfficerButton = self.officersPanel.addOfficerButton
+        self.removeOfficerButton = self.officersPanel.removeOfficerButton
+        self.officersPanel.changed.connect(self.refresh)
+        self.tabs.addTab(self.officersPanel, self.tr("Pengurus, pengawas, karyawan"))
 
     # ------------------------------------------------------------ loading
     def refresh(self) -> None:
@@ -387,7 +468,7 @@ class RatPage(Page):
         for q, cb in self.questionChecks.items():
             cb.setChecked(bool(d["answers"].get(q)))
         self._show_rating(d["rating"])
-        self.officerModel.set_rows(d["officers"])
+        self.officersPanel.model.set_rows(d["officers"])
 
     def _show_quorum(self) -> None:
         if self.meeting is None:
@@ -530,37 +611,6 @@ class RatPage(Page):
         answers = {q: cb.isChecked() for q, cb in self.questionChecks.items()}
         ctx.write(
             lambda: records.save_answers(ctx.db, ctx.actor, year, answers),
-            changes={RAT},
-            on_done=self._saved,
-            on_error=self._error,
-            parent=self,
-        )
-
-    def add_officer(self) -> OfficerDialog | None:
-        dlg = OfficerDialog(self)
-        if dlg.exec() != QDialog.DialogCode.Accepted:
-            return None
-        ctx, data = self.ctx, dlg.value()
-        ctx.write(
-            lambda: records.add_officer(ctx.db, ctx.actor, data),
-            changes={RAT},
-            on_done=self._saved,
-            on_error=self._error,
-            parent=self,
-        )
-        return dlg
-
-    def remove_officer(self) -> None:
-        o = self.officerModel.row(self.officerTable.currentIndex())
-        if o is None:
-            return
-        if not dialogs.confirm(
-            self, self.tr("Hapus"), self.tr("Hapus {name} dari daftar?").format(name=o.name)
-        ):
-            return
-        ctx = self.ctx
-        ctx.write(
-            lambda: records.remove_officer(ctx.db, ctx.actor, o.id),
             changes={RAT},
             on_done=self._saved,
             on_error=self._error,
