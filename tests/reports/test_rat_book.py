@@ -26,7 +26,7 @@ PARTS = [
     "Laporan Keuangan",
     "Catatan atas Laporan Keuangan",
     "Pembagian Sisa Hasil Usaha",
-    "Statistik Keanggotaan, Simpanan dan Pinjaman",
+    "Statistik dan Promosi Ekonomi Anggota",
     "Penilaian Kesehatan Koperasi",
     "Realisasi Anggaran dan RAPB",
     "Laporan Pengawas",
@@ -92,6 +92,7 @@ def test_the_book_has_every_part_and_its_contents_match_the_pages(demo_db, tmp_p
     assert "Kebijakan Akuntansi" in text and "Pihak Berelasi" in text
     assert "Skor per aspek" in text and "Predikat" in text
     assert f"RAPB) tahun {YEAR + 1}" in text
+    assert "Laporan Promosi Ekonomi Anggota" in text
     # the workbook has the same numbers
     xlsx = registry.render(data, tmp_path / "buku.xlsx", "xlsx")
     rep = budget.budget_report(demo_db, YEAR)

@@ -444,6 +444,85 @@ def savings_stats_section(s: Session, period: Period) -> Section:
     )
 
 
+def promotion_section(s: Session, period: Period, plan: shu_service.ShuPlan) -> Section:
+    """Laporan promosi ekonomi anggota: what the members got from their cooperative in the
+    year, from the books (SAK EP / Permenkop 2/2024 lists it among the reports)."""
+    infos = statements.accounts(s)
+    bal = statements.balances(s, period.end, period.start, (statements.CLOSING_SOURCE,), infos)
+    interest = sum(v for c, v in bal.items() if c == "5.20" or infos[c].code.startswith("5.20."))
+    disbursed = outreach.disbursements_in(s, period.start, period.end)
+    shu_members = plan.member_pot if plan.surplus > 0 else 0
+    funds = (
+        sum(plan.pots.get(k, 0) for k in ("dana_pendidikan", "dana_sosial"))
+        if plan.surplus > 0
+        else 0
+    )
+    cols = (
+        Column("item", T("Manfaat ekonomi", "Economic benefit"), Kind.TEXT, 3),
+        Column("amount", T("Jumlah", "Amount"), Kind.MONEY, 1.2, True),
+    )
+    rows = (
+        Row(
+            (
+                T(
+                    "Jasa simpanan dibayarkan kepada anggota (5.20)",
+                    "Interest paid on members' savings (5.20)",
+                ),
+                interest,
+            )
+        ),
+        Row(
+            (
+                T(
+                    "SHU bagian anggota (jasa anggota dan jasa modal)",
+                    "Members' SHU (patronage and capital)",
+                ),
+                shu_members,
+            )
+        ),
+        Row(
+            (
+                T(
+                    "Dana pendidikan dan dana sosial dari SHU",
+                    "Education and social funds from the SHU",
+                ),
+                funds,
+            )
+        ),
+    )
+    return Section(
+        T("Laporan Promosi Ekonomi Anggota", "Members' Economic Promotion Report"),
+        (
+            Figure(
+                "promo_loans",
+                T("Pinjaman disalurkan kepada anggota", "Loans to members disbursed"),
+                sum(d.amount for d in disbursed),
+            ),
+            Figure(
+                "promo_loans_count",
+                T("Jumlah pinjaman disalurkan", "Number of loans disbursed"),
+                len(disbursed),
+                Kind.INT,
+            ),
+        ),
+        (
+            Table(
+                "promosi",
+                T("Manfaat ekonomi bagi anggota", "Economic benefits to members"),
+                cols,
+                rows,
+                sheet=T("Promosi Ekonomi", "Economic promotion"),
+            ),
+        ),
+        (
+            T(
+                "Dari pembukuan tahun buku: layanan pinjaman kepada anggota dan manfaat yang dikembalikan kepada anggota.",
+                "From the year's books: lending to members and the benefits returned to them.",
+            ),
+        ),
+    )
+
+
 def rating_sections(y: rating_service.YearRating) -> tuple[Section, ...]:
     r = y.rating
     aspects = Table(
@@ -770,6 +849,7 @@ def book_parts(
     stats = (rat.membership_section(members, period), savings_stats_section(s, period))
     if loans is not None:
         stats += (loans,)
+    stats += (promotion_section(s, period, plan),)
     parts = (
         Part("acara", T("Acara Rapat", "Agenda"), (agenda_section(meeting),)),
         Part(
@@ -791,8 +871,8 @@ def book_parts(
         Part(
             "statistik",
             T(
-                "Statistik Keanggotaan, Simpanan dan Pinjaman",
-                "Membership, Savings and Loan Statistics",
+                "Statistik dan Promosi Ekonomi Anggota",
+                "Statistics and Members' Economic Promotion",
             ),
             stats,
         ),
