@@ -158,7 +158,7 @@ def test_ministry_annual_data_sheet(demo_db, tmp_path):
     _prepare(demo_db)
     data = registry.build(demo_db, "data-tahunan", ReportParams(year=YEAR))
     xlsx = registry.render(data, tmp_path / "data.xlsx", "xlsx")
-    values = {r[0]: r[2] for r in sheet_rows(xlsx, "Data Tahunan")[1:]}
+    values = {r[0]: r[3] for r in sheet_rows(xlsx, "Data Tahunan")[1:]}
     rat_data = registry.build(demo_db, "buku-rat", ReportParams(year=YEAR))
     assert values["anggota"] == rat_data.figure("summary_members")
     assert values["aset"] == rat_data.figure("summary_assets")

@@ -1276,9 +1276,17 @@ def build_annual_data(
             ("pinjaman_beredar", T("Pinjaman beredar (sisa pokok)", "Loans outstanding"), h.loans),
             ("shu", T("Sisa hasil usaha (SHU)", "Surplus (SHU)"), plan.surplus),
         )
+        people = {"anggota", "anggota_perempuan", "anggota_laki", "karyawan"}
+
+        def unit(key: str) -> T:
+            if key in people:
+                return T("orang", "persons")
+            return T("1 = ya", "1 = yes") if key == "rat" else T("rupiah", "rupiah")
+
         cols = (
             Column("key", T("Kode data", "Data code"), Kind.TEXT, 1),
             Column("item", T("Uraian", "Item"), Kind.TEXT, 3),
+            Column("unit", T("Satuan", "Unit"), Kind.TEXT, 0.7),
             Column("value", T("Nilai", "Value"), Kind.INT, 1.4),
         )
         return ReportData(
@@ -1298,7 +1306,7 @@ def build_annual_data(
                             "data_tahunan",
                             T("Data tahunan", "Annual data"),
                             cols,
-                            tuple(Row(r) for r in rows),
+                            tuple(Row((k, label, unit(k), v)) for k, label, v in rows),
                             sheet=T("Data Tahunan", "Annual data"),
                         ),
                     ),
