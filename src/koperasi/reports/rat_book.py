@@ -520,6 +520,7 @@ def promotion_section(s: Session, period: Period, plan: shu_service.ShuPlan) -> 
                 "From the year's books: lending to members and the benefits returned to them.",
             ),
         ),
+        page_break_before=True,
     )
 
 
