@@ -75,6 +75,14 @@ def test_rat_page_saves_budget_texts_meeting_answers_and_officers(
     )
     page.presentSpin.setValue(18)
     assert "kuorum tercapai" in page.quorumLabel.text()
+    # the statutes' rule (a setting): at least two thirds
+    page.quorumRuleCombo.setCurrentIndex(3)
+    page.saveQuorumRuleButton.click()
+    assert "paling sedikit 24" in page.quorumLabel.text()  # 2/3 of 35 = 23.3
+    page.quorumRuleCombo.setCurrentIndex(0)
+    page.saveQuorumRuleButton.click()
+    page.entitledSpin.setValue(35)
+    page.presentSpin.setValue(18)
     page.heldCheck.setChecked(True)
     page.placeEdit.setText("Aula Koperasi")
     page.saveMeetingButton.click()
@@ -129,6 +137,7 @@ def test_pengawas_reads_the_rat_page_and_changes_nothing(qtbot, demo_db, make_ct
         "saveSupervisorsTextButton",
         "templateBoardButton",
         "saveMeetingButton",
+        "saveQuorumRuleButton",
         "saveGovernanceButton",
         "addOfficerButton",
         "removeOfficerButton",

@@ -91,6 +91,7 @@ REQUIRES: dict[str, str] = {
     "saveBoardTextButton": "rat.write",
     "saveSupervisorsTextButton": "rat.write",
     "saveMeetingButton": "rat.write",
+    "saveQuorumRuleButton": "settings.write",
     "saveGovernanceButton": "rat.write",
     "addOfficerButton": "rat.write",
     "removeOfficerButton": "rat.write",

@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
 
 from ...domain import health_rating as hr
 from ...domain.money import MoneyParseError, parse_rupiah
+from ...domain.quorum import QuorumRule
 from ...errors import KoperasiError
 from ...services.rat import budget, health, records
 from .. import dialogs
@@ -52,6 +53,12 @@ from ..widgets import rp, setup_date_edit, to_date, to_qdate
 from .base import DataTable, Page, RowsModel, fmt_date, setup_table
 
 RAT = "rat"  # change area of this page's data
+QUORUM_RULES = (
+    QuorumRule(">", 1, 2),
+    QuorumRule(">=", 1, 2),
+    QuorumRule(">", 2, 3),
+    QuorumRule(">=", 2, 3),
+)
 
 
 def _item(text: str, editable: bool = False, right: bool = False) -> QTableWidgetItem:
@@ -320,6 +327,17 @@ class RatPage(Page):
         left.addRow(self.tr("Anggota yang berhak hadir"), self.entitledSpin)
         left.addRow(self.tr("Anggota yang hadir"), self.presentSpin)
         left.addRow(self.tr("Kuorum"), self.quorumLabel)
+        rule_row = QHBoxLayout()
+        self.quorumRuleCombo = QComboBox(objectName="quorumRuleCombo")
+        for rule in QUORUM_RULES:
+            self.quorumRuleCombo.addItem(rule.label()[1 if self.ctx.lang == "en" else 0], rule)
+        self.saveQuorumRuleButton = QPushButton(
+            self.tr("Simpan aturan"), objectName="saveQuorumRuleButton"
+        )
+        self.saveQuorumRuleButton.clicked.connect(self.save_quorum_rule)
+        rule_row.addWidget(self.quorumRuleCombo, 1)
+        rule_row.addWidget(self.saveQuorumRuleButton)
+        left.addRow(self.tr("Aturan kuorum (AD/ART)"), rule_row)
         self.saveMeetingButton = QPushButton(
             self.tr("Simpan data rapat"), objectName="saveMeetingButton"
         )
@@ -464,6 +482,11 @@ class RatPage(Page):
         self.presentSpin.setValue(m.members_present if m.members_present is not None else -1)
         self.agendaEdit.setPlainText("\n".join(m.agenda))
         self.decisionsEdit.setPlainText("\n".join(m.decisions))
+        i = self.quorumRuleCombo.findData(m.rule)
+        if i < 0:
+            self.quorumRuleCombo.addItem(m.rule.label()[1 if self.ctx.lang == "en" else 0], m.rule)
+            i = self.quorumRuleCombo.count() - 1
+        self.quorumRuleCombo.setCurrentIndex(i)
         self._show_quorum()
         for q, cb in self.questionChecks.items():
             cb.setChecked(bool(d["answers"].get(q)))
@@ -594,6 +617,16 @@ class RatPage(Page):
             None if present < 0 else present,
             self.agendaEdit.toPlainText(),
             self.decisionsEdit.toPlainText(),
+        )
+
+    def save_quorum_rule(self) -> None:
+        ctx, rule = self.ctx, self.quorumRuleCombo.currentData()
+        ctx.write(
+            lambda: records.save_quorum_rule(ctx.db, ctx.actor, rule),
+            changes={RAT},
+            on_done=self._saved,
+            on_error=self._error,
+            parent=self,
         )
 
     def save_meeting(self) -> None:
