@@ -165,3 +165,14 @@ def test_ministry_annual_data_sheet(demo_db, tmp_path):
     assert values["shu"] == shu_service.plan(demo_db, YEAR).surplus
     assert values["rat"] == 1
     assert values["anggota_perempuan"] + values["anggota_laki"] == values["anggota"]
+
+
+def test_attendance_register_to_sign(demo_db, tmp_path):
+    _prepare(demo_db)
+    data = registry.build(demo_db, "daftar-hadir-rat", ReportParams(year=YEAR))
+    pdf = registry.render(data, tmp_path / "hadir.pdf", "pdf")
+    text = "\n".join(pdf_pages(pdf))
+    rows = data.table("daftar_hadir").rows
+    assert len(rows) == data.figure("members_entitled") > 0
+    assert rows[0].cells[2] in text and rows[-1].cells[2] in text
+    assert "Tanda tangan" in text and "lebih dari setengah" in text

@@ -1317,6 +1317,25 @@ def build_annual_data(
         )
 
 
+def build_attendance(
+    db, params: ReportParams, progress: ProgressCallback | None = None
+) -> ReportData:  # type: ignore[no-untyped-def]
+    """The attendance register of a year's RAT, printed for the members to sign."""
+    with read_only(db) as s:
+        year = int(params.year or default_year(s))
+        period = year_period(s, year)
+        report(progress, 0, 1, "")
+        meeting = records.meeting_in(s, year)
+        return ReportData(
+            "daftar-hadir-rat",
+            T("Daftar Hadir Rapat Anggota Tahunan", "Attendance at the Annual Members' Meeting"),
+            organisation(s),
+            period,
+            sections=(attendance_section(s, period, meeting),),
+            params=params.items(),
+        )
+
+
 def _specs():  # type: ignore[no-untyped-def]
     from .registry import PERIOD, YEAR, ReportSpec
 
@@ -1329,6 +1348,17 @@ def _specs():  # type: ignore[no-untyped-def]
                 "The full members' meeting book with contents: agenda, officers, board's report, statements, notes, SHU, statistics, health rating, budget, supervisors' report, attendance, minutes",
             ),
             build_rat_book,
+            (YEAR,),
+            "rapat",
+        ),
+        ReportSpec(
+            "daftar-hadir-rat",
+            T("Daftar Hadir RAT", "RAT Attendance Register"),
+            T(
+                "Daftar anggota dengan kolom tanda tangan dan aturan kuorum",
+                "Members with a column to sign and the quorum rule",
+            ),
+            build_attendance,
             (YEAR,),
             "rapat",
         ),

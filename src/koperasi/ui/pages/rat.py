@@ -343,6 +343,15 @@ class RatPage(Page):
         )
         self.saveMeetingButton.clicked.connect(self.save_meeting)
         left.addRow(self.saveMeetingButton)
+        self.attendanceButton = QPushButton(
+            self.tr("Cetak daftar hadir..."), objectName="printAttendanceButton"
+        )
+        self.attendanceButton.clicked.connect(
+            lambda: self.ctx.bus.navigate.emit(
+                "reports", {"report": "daftar-hadir-rat", "year": self.year()}
+            )
+        )
+        left.addRow(self.attendanceButton)
         lay.addLayout(left, 1)
         right = QVBoxLayout()
         right.addWidget(QLabel(self.tr("Acara rapat (satu per baris)")))
