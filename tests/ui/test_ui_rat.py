@@ -116,6 +116,16 @@ def test_rat_page_saves_budget_texts_meeting_answers_and_officers(
     page.removeOfficerButton.click()  # confirmed by the test's answer
     assert records.list_officers(demo_db) == []
 
+    # the book opens in Laporan, built for the year shown
+    page.openBookButton.click()
+    assert win.current_key() == "reports"
+    assert win.reports.data is not None and win.reports.data.name == "buku-rat"
+    assert win.reports.data.period.end == dt.date(YEAR, 12, 31)
+    SHOTS.mkdir(exist_ok=True)
+    qtbot.wait(50)
+    assert win.grab().save(str(SHOTS / "rat-book-preview.png"))
+    win.go("rat")
+
     SHOTS.mkdir(exist_ok=True)
     for i, name in enumerate(("budget", "texts", "meeting", "governance", "officers")):
         page.tabs.setCurrentIndex(i)
