@@ -743,5 +743,6 @@ FIELDS.update(
         "quorum_rule": ("Aturan kuorum", "Quorum rule"),
         "text_kind": ("Jenis laporan", "Kind of report"),
         "place": ("Tempat", "Place"),
+        "question": ("Pertanyaan tata kelola", "Governance question"),
     }
 )
