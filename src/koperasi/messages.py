@@ -744,5 +744,6 @@ FIELDS.update(
         "text_kind": ("Jenis laporan", "Kind of report"),
         "place": ("Tempat", "Place"),
         "question": ("Pertanyaan tata kelola", "Governance question"),
+        "officer_id": ("Nomor urut pengurus", "Officer number"),
     }
 )

@@ -252,7 +252,7 @@ def cmd_officer_add(ctx, args) -> int:  # type: ignore[no-untyped-def]
 def cmd_officer_remove(ctx, args) -> int:  # type: ignore[no-untyped-def]
     from ..services.rat import records
 
-    records.remove_officer(ctx.db, ctx.actor, parse_int(args.id, "id"))
+    records.remove_officer(ctx.db, ctx.actor, parse_int(args.id, "officer_id"))
     return 0
 
 
