@@ -150,6 +150,8 @@ def test_monthly_budget_report_to_the_year_end_equals_the_year(demo_db, tmp_path
     )
     line = next(r.cells for r in june.rows if r.cells[0] == "4.10")
     assert line[3] == 40_000_000 * 6 // 12
+    whole = registry.build(demo_db, "realisasi-anggaran", ReportParams(year=YEAR))
+    assert whole.period.end == dt.date(YEAR, 12, 31)
     registry.render(data, tmp_path / "r.pdf", "pdf")
     registry.render(data, tmp_path / "r.xlsx", "xlsx")
 

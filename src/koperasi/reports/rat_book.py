@@ -1121,12 +1121,17 @@ def build_budget_month(
 ) -> ReportData:  # type: ignore[no-untyped-def]
     """The year's budget against the actual up to the end of a month (``--period YYYY-MM``)."""
     with read_only(db) as s:
+        sm = statements.fy_start_month(s)
         if params.period and len(str(params.period)) == 7:
             y, mo = (int(x) for x in str(params.period).split("-"))
+        elif params.date is not None:
+            y, mo = params.date.year, params.date.month
+        elif params.year:  # the whole financial year: to its last month
+            end = statements.fiscal_year_bounds(int(params.year), sm)[1]
+            y, mo = end.year, end.month
         else:
             y, mo = default_month(s)
         period = month_period(y, mo)
-        sm = statements.fy_start_month(s)
         fy = statements.fiscal_year_of(period.end, sm)
         fy_start, fy_end = statements.fiscal_year_bounds(fy, sm)
         report(progress, 0, 1, "")
