@@ -214,3 +214,24 @@ def test_pengawas_reads_everything_and_changes_nothing(db, actor):
         records.get_meeting(db, Y, actor=KETUA)  # cooperative-wide data
     budget.set_budget(db, BENDAHARA, Y, {"4.10": 1})
     records.save_text(db, BENDAHARA, Y, records.BOARD, "x")
+
+
+def test_the_rat_book_builds_from_the_same_services_on_both_databases(booked, actor, tmp_path):
+    from koperasi.reports import registry
+    from koperasi.reports.common import ReportParams
+    from koperasi.reports.rat_book import toc_entries
+
+    db = booked
+    budget.set_budget(db, actor, Y, {"4.10": 2_000_000, "5.10": 500_000})
+    records.add_officer(
+        db, actor, records.OfficerInput("pengurus", "Ketua", "Siti", dt.date(2024, 1, 1))
+    )
+    data = registry.build(db, "buku-rat", ReportParams(year=Y))
+    assert len(toc_entries(data)) == 12
+    rep = budget.budget_report(db, Y)
+    table = data.table("realisasi")
+    totals = {r.cells[1].id: r.cells for r in table.rows if r.kind.value == "subtotal"}
+    assert (totals["Jumlah pendapatan"][2], totals["Jumlah pendapatan"][3]) == rep.total("income")
+    assert data.table("pengurus").rows[0].cells[2] == "Siti"
+    pdf = registry.render(data, tmp_path / "buku.pdf", "pdf")
+    assert pdf.stat().st_size > 10_000
