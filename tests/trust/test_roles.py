@@ -30,6 +30,9 @@ from koperasi.services import (
     users,
 )
 from koperasi.services.auth import SYSTEM, Actor, Role
+from koperasi.services.rat import budget as rat_budget
+from koperasi.services.rat import health as rat_health
+from koperasi.services.rat import records as rat_records
 
 D = dt.date(2025, 3, 3)
 ADMIN, BENDAHARA, KETUA, PENGAWAS = Role.ADMIN, Role.BENDAHARA, Role.KETUA, Role.PENGAWAS
@@ -243,6 +246,23 @@ ACTIONS = {
     "read.journal": (lambda db, a, c: ledger.list_entries(db, actor=a), READ_ALL),
     "read.entry": (lambda db, a, c: ledger.get_entry(db, c["entry"], actor=a), READ_ALL),
     "read.audit": (lambda db, a, c: audit.list_audit(db, actor=a), READ_ALL),
+    # the RAT module: the board and the treasurer write, a pengawas reads everything
+    "rat.budget": (lambda db, a, c: rat_budget.set_budget(db, a, 2025, {"4.10": 1_000}), MONEY),
+    "rat.text": (lambda db, a, c: rat_records.save_text(db, a, 2025, "board", "Laporan."), MONEY),
+    "rat.meeting": (
+        lambda db, a, c: rat_records.save_meeting(db, a, 2025, rat_records.MeetingInput()),
+        MONEY,
+    ),
+    "rat.officer": (
+        lambda db, a, c: rat_records.add_officer(
+            db, a, rat_records.OfficerInput("pengurus", "Ketua", "Siti", D)
+        ),
+        MONEY,
+    ),
+    "rat.governance": (lambda db, a, c: rat_records.save_answers(db, a, 2025, {}), MONEY),
+    "read.rat.budget": (lambda db, a, c: rat_budget.budget_report(db, 2025, actor=a), READ_ALL),
+    "read.rat.meeting": (lambda db, a, c: rat_records.get_meeting(db, 2025, actor=a), READ_ALL),
+    "read.rat.health": (lambda db, a, c: rat_health.year_rating(db, 2025, actor=a), READ_ALL),
 }
 
 

@@ -25,6 +25,7 @@ PAGE_NAMES = {
     "loans": "loansPage",
     "ledger": "ledgerPage",
     "reports": "reportsPage",
+    "rat": "ratPage",
     "exchange": "exchangePage",
     "settings": "settingsPage",
 }

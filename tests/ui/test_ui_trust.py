@@ -337,7 +337,7 @@ def test_treasurer_keeps_money_actions_and_group_leader_loses_the_ledger(qtbot, 
 
     win = make_window(qtbot, make_ctx, demo_db, Actor("ani", Role.KETUA, frozenset({1})))
     hidden = {PAGE_KEYS[i] for i in range(win.nav.count()) if win.nav.item(i).isHidden()}
-    assert hidden == {"dashboard", "ledger", "exchange"}
+    assert hidden == {"dashboard", "ledger", "exchange", "rat"}
     assert win.current_key() not in hidden
     assert not win.depositAction.isEnabled()
     assert win.trust.auditPanel is None and win.trust.usersPanel is None

@@ -33,6 +33,7 @@ COMMAND_MODULES: list[str] = [
     "koperasi.cli.report_cmd",
     "koperasi.cli.closing_cmd",
     "koperasi.cli.exchange_cmd",
+    "koperasi.cli.rat_cmd",
 ]
 
 

@@ -50,6 +50,8 @@ class ReportSpec:
 
 
 _REPORTS: dict[str, ReportSpec] = {}
+# report name -> its own PDF renderer (the RAT book lays itself out twice for its contents)
+_PDF_RENDERERS: dict[str, Callable[..., Path]] = {}
 
 
 def register(spec: ReportSpec) -> None:
@@ -228,13 +230,14 @@ def _builtin() -> None:
     ]
     for spec in specs:
         register(spec)
-    for module in ("rat", "monitoring"):
+    for module in ("rat", "monitoring", "rat_book"):
         try:
             mod = __import__(f"koperasi.reports.{module}", fromlist=["SPECS"])
         except ModuleNotFoundError:
             continue
         for spec in getattr(mod, "SPECS", []):
             register(spec)
+        _PDF_RENDERERS.update(getattr(mod, "PDF_RENDERERS", {}))
     if loan_hooks.available():
         from . import loans as loan_reports
 
@@ -282,6 +285,10 @@ def render(
     progress: ProgressCallback | None = None,
 ) -> Path:
     if fmt == "pdf":
+        if not _REPORTS:
+            _builtin()
+        if data.name in _PDF_RENDERERS:
+            return _PDF_RENDERERS[data.name](data, path, lang, progress)
         from .pdf import render_pdf
 
         return render_pdf(data, path, lang, progress)

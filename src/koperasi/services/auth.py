@@ -48,6 +48,7 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "read.group": ALL_ROLES,
     "report.read": ALL_ROLES,
     "export.auditor": frozenset({Role.ADMIN, Role.BENDAHARA, Role.PENGAWAS}),
+    "rat.write": MONEY,  # RAT module: budget, reports, officers, meeting, governance answers
 }
 
 

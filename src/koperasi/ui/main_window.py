@@ -34,9 +34,12 @@ PAGE_KEYS = (
     "loans",
     "ledger",
     "reports",
+    "rat",
     "exchange",
     "settings",
 )
+# Ctrl+1..9 keep the pages they had before the RAT page came (it has none of its own)
+SHORTCUT_KEYS = tuple(k for k in PAGE_KEYS if k != "rat")
 
 # page key -> (module under koperasi.ui.pages, class). A page (and what only it needs:
 # charts, PDF viewer, workbooks, report engines) is imported and built on first use, so the
@@ -49,6 +52,7 @@ PAGE_CLASSES: dict[str, tuple[str, str]] = {
     "loans": ("loans", "LoansPage"),
     "ledger": ("ledger", "LedgerPage"),
     "reports": ("reports", "ReportsPage"),
+    "rat": ("rat", "RatPage"),
     "exchange": ("exchange", "ExchangePage"),
     "settings": ("settings", "SettingsPage"),
 }
@@ -99,6 +103,7 @@ class MainWindow(QMainWindow):
     loans = _page_property("loans")
     ledger = _page_property("ledger")
     reports = _page_property("reports")
+    rat = _page_property("rat")
     exchange = _page_property("exchange")
     settings = _page_property("settings")
 
@@ -137,6 +142,7 @@ class MainWindow(QMainWindow):
             "loans": self.tr("Pinjaman"),
             "ledger": self.tr("Kas & Jurnal"),
             "reports": self.tr("Laporan"),
+            "rat": self.tr("RAT"),
             "exchange": self.tr("Impor/Ekspor"),
             "settings": self.tr("Pengaturan"),
         }
@@ -221,11 +227,11 @@ class MainWindow(QMainWindow):
         )
         self.aboutAction = a("aboutAction", self.tr("&Tentang Koperasi"), None, self.about)
         self.pageActions = []
-        for i, key in enumerate(PAGE_KEYS):
+        for key in PAGE_KEYS:
             act = a(
                 f"go{key.capitalize()}Action",
                 self.page_titles[key],
-                f"Ctrl+{i + 1}",
+                f"Ctrl+{SHORTCUT_KEYS.index(key) + 1}" if key in SHORTCUT_KEYS else None,
                 lambda k=key: self.go(k),
             )
             self.pageActions.append(act)
@@ -327,6 +333,9 @@ class MainWindow(QMainWindow):
         if key == "dashboard":
             page.navigate.connect(self.go)
         elif key == "settings":
+            from .pages.rat import add_officers_tab
+
+            add_officers_tab(page, self.ctx)  # the RAT module's register of officers
             page.languageChanged.connect(self.languageChangeRequested.emit)
             page.openDatabaseRequested.connect(self.openDatabaseRequested.emit)
         self.pageBuilt.emit(key, page)

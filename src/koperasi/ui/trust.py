@@ -84,6 +84,18 @@ REQUIRES: dict[str, str] = {
     "saveProfileButton": "settings.write",
     "saveSavingsRulesButton": "savings.product.write",
     "restoreBackupButton": "backup.restore",
+    # the RAT page (pengawas: read only)
+    "saveBudgetButton": "rat.write",
+    "importBudgetButton": "rat.write",
+    "templateBoardButton": "rat.write",
+    "templateSupervisorsButton": "rat.write",
+    "saveBoardTextButton": "rat.write",
+    "saveSupervisorsTextButton": "rat.write",
+    "saveMeetingButton": "rat.write",
+    "saveQuorumRuleButton": "settings.write",
+    "saveGovernanceButton": "rat.write",
+    "addOfficerButton": "rat.write",
+    "removeOfficerButton": "rat.write",
 }
 
 # navigation page key -> the permission needed to see it at all
@@ -91,6 +103,7 @@ PAGE_REQUIRES: dict[str, str] = {
     "dashboard": "read.all",  # the cooperative's totals
     "ledger": "read.all",
     "exchange": "export.auditor",
+    "rat": "read.all",
 }
 
 

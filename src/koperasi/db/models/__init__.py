@@ -5,6 +5,7 @@ from .core import AuditEntry, ReceiptCounter, Setting, User, UserGroupScope
 from .ledger import Account, FiscalPeriod, JournalEntry, JournalLine
 from .loans import Loan, LoanAllocation, LoanInstallment, LoanProduct, LoanTransaction
 from .members import Group, GroupMembership, Member, MemberVulnerability, VulnerabilityCategory
+from .rat import RatBudget, RatGovernanceAnswer, RatMeeting, RatOfficer, RatText
 from .savings import SavingsAccount, SavingsProduct, SavingsTransaction
 from .trust import JournalSeal
 
@@ -33,4 +34,9 @@ __all__ = [
     "LoanProduct",
     "LoanTransaction",
     "JournalSeal",
+    "RatBudget",
+    "RatGovernanceAnswer",
+    "RatMeeting",
+    "RatOfficer",
+    "RatText",
 ]
