@@ -643,3 +643,21 @@ FIELDS.update(
         "interest_paid": ("Bunga sudah dibayar", "Interest paid"),
     }
 )
+
+
+# ---- hardening from the hostile test (issue 22): authority, input hygiene, bounded imports,
+# clear messages. Kept in one block so merges stay easy.
+MESSAGES.update(
+    {
+        "password_common": (
+            "{field} terlalu mudah ditebak (kata sandi umum atau deret seperti 12345678); "
+            "pilih yang lain.",
+            "{field} is too easy to guess (a common password or a run such as 12345678); "
+            "choose another.",
+        ),
+        "password_is_username": (
+            "{field} tidak boleh sama dengan nama pengguna.",
+            "{field} must not be the user name.",
+        ),
+    }
+)

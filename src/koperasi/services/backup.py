@@ -195,6 +195,12 @@ def backup_to(db, target: str | os.PathLike[str], label: str = "manual") -> Path
     return copy_sqlite(source, target, _clean_label(label), str(source))
 
 
+def backup_file(db, actor: Actor, target: str | os.PathLike[str], label: str = "manual") -> Path:  # type: ignore[no-untyped-def]
+    """ "Backup to this file" (``koperasi backup -o FILE``): administrators and treasurers."""
+    require(actor, "backup.create")
+    return backup_to(db, target, label)
+
+
 def backup_now(  # type: ignore[no-untyped-def]
     db, actor: Actor, folder: str | os.PathLike[str] | None = None, label: str = "manual"
 ) -> Path:

@@ -34,6 +34,7 @@ REQUIRES: dict[str, str] = {
     "repaymentAction": "loan.write",
     "manualEntryAction": "ledger.write",
     "restoreBackupAction": "backup.restore",
+    "backupNowAction": "backup.create",
     "manageUsersAction": "user.manage",
     "auditTrailAction": "read.all",
     # members and groups
@@ -83,6 +84,7 @@ REQUIRES: dict[str, str] = {
     "saveProfileButton": "settings.write",
     "saveSavingsRulesButton": "savings.product.write",
     "restoreBackupButton": "backup.restore",
+    "backupNowButton": "backup.create",
 }
 
 # navigation page key -> the permission needed to see it at all
