@@ -661,3 +661,38 @@ MESSAGES.update(
         ),
     }
 )
+MESSAGES.update(
+    {
+        "control_char": (
+            "{field} berisi karakter kendali yang tidak diizinkan ({code_point} di posisi {pos}).",
+            "{field} contains a control character, which is not allowed ({code_point} at "
+            "position {pos}).",
+        ),
+    }
+)
+MESSAGES.update(
+    {
+        "date_out_of_range": (
+            "{field} '{value}' di luar rentang yang masuk akal (tahun {min} sampai {max}).",
+            "{field} '{value}' is outside the sane range (years {min} to {max}).",
+        ),
+        "year_out_of_range": (
+            "{field} {value} di luar rentang yang masuk akal ({min} sampai {max}).",
+            "{field} {value} is outside the sane range ({min} to {max}).",
+        ),
+        "excel_error_cell": (
+            "{field} berisi galat Excel {value} (rumus yang rusak); perbaiki selnya di Excel.",
+            "{field} holds the Excel error {value} (a broken formula); fix the cell in Excel.",
+        ),
+    }
+)
+MESSAGES.update(
+    {
+        "not_an_amount_text": (
+            "{field} berisi teks '{value}', bukan jumlah rupiah bulat (hanya angka, tanpa titik "
+            "atau Rp).",
+            "{field} holds the text '{value}', not a whole rupiah amount (digits only, no dots "
+            "or Rp).",
+        ),
+    }
+)

@@ -41,10 +41,19 @@ from ..services import audit
 from ..services.auth import Actor
 from ..services.progress import ProgressCallback, report
 from ..services.uow import unit_of_work
+from ..services.validation import clean_number_text
 from .canonical import SheetHasher
 from .importing import ImportReport
 from .spec import FORMAT_NAME, FORMAT_VERSION, INFO_TITLE, SHEETS, Period, Sheet, table
-from .xlsxin import FileError, Workbook, parse_bool, parse_date, parse_datetime, parse_decimal
+from .xlsxin import (
+    FileError,
+    Workbook,
+    parse_bool,
+    parse_date,
+    parse_datetime,
+    parse_decimal,
+    refuse_excel_error,
+)
 from .xlsxin import parse_int as _parse_int
 from .xlsxout import to_cell_value
 
@@ -55,6 +64,7 @@ _RECEIPT = re.compile(r"^([A-Z]{1,8})-(\d{4})-(\d+)$")
 def _raw_text(value: Any, field: str) -> str | None:
     if value is None:
         return None
+    refuse_excel_error(value, field)
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
@@ -63,6 +73,13 @@ def _raw_text(value: Any, field: str) -> str | None:
 def _money(value: Any, field: str) -> int | None:
     if value is None:
         return None
+    refuse_excel_error(value, field)
+    if isinstance(value, str):
+        # a number stored as text (Excel's green triangle): whole rupiah only
+        text = clean_number_text(value).strip()
+        if re.fullmatch(r"-?[0-9]{1,18}", text):
+            return int(text)
+        raise ValidationError(field, "not_an_amount_text", value=value[:40])
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise ValidationError(field, "not_an_amount", value=str(value)[:40])
     if isinstance(value, float) and not value.is_integer():

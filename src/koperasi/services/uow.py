@@ -5,10 +5,38 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DataError, OperationalError
 from sqlalchemy.orm import Session
 
 from ..errors import Conflict, KoperasiError
+from .validation import check_no_control, control_position
+
+
+@event.listens_for(Engine, "before_execute", retval=False)
+def _refuse_control_characters(conn, clauseelement, multiparams, params, _options) -> None:  # type: ignore[no-untyped-def]
+    """No control character reaches a stored text (issue 22): a memo, a description, a
+    name written by any path. They crashed the XLSX reports later (openpyxl refuses them)
+    and hide in names. Forms and the member service refuse them first with the field's own
+    name; this net under every INSERT and UPDATE (ORM flushes and the fast Core inserts of
+    savings, loans, the ledger and imports alike) names the column. Tab and line breaks
+    stay allowed (multi-line memos and addresses)."""
+    if not getattr(clauseelement, "is_dml", False):
+        return
+    rows = list(multiparams) if multiparams else []
+    if params:
+        rows.append(params)
+    for row in rows:
+        for one in row if isinstance(row, list | tuple) else (row,):
+            if not isinstance(one, dict):
+                continue
+            values = [v for v in one.values() if type(v) is str]
+            if not values or control_position("".join(values)) is None:
+                continue
+            for key, value in one.items():
+                if type(value) is str:
+                    check_no_control(value, str(getattr(key, "key", key)))
 
 
 def data_refused(exc: DataError) -> KoperasiError:
