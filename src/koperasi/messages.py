@@ -696,3 +696,49 @@ MESSAGES.update(
         ),
     }
 )
+MESSAGES.update(
+    {
+        "xlsx_too_many_parts": (
+            "Berkas '{path}' ditolak sebelum dibaca: berisi {count} bagian (paling banyak "
+            "{max}); ini bukan buku kerja biasa.",
+            "File '{path}' was refused before reading: it holds {count} parts (at most {max}); "
+            "this is no ordinary workbook.",
+        ),
+        "xlsx_too_large": (
+            "Berkas '{path}' ditolak sebelum dibaca: isinya mengembang menjadi {mb} MB "
+            "(paling banyak {max} MB). Pecah menjadi beberapa berkas.",
+            "File '{path}' was refused before reading: its content expands to {mb} MB "
+            "(at most {max} MB). Split it into several files.",
+        ),
+        "xlsx_part_too_large": (
+            "Berkas '{path}' ditolak sebelum dibaca: bagian {part} mengembang menjadi {mb} MB "
+            "(paling banyak {max} MB).",
+            "File '{path}' was refused before reading: its part {part} expands to {mb} MB "
+            "(at most {max} MB).",
+        ),
+        "xlsx_too_many_cells": (
+            "Berkas '{path}' ditolak sebelum dibaca: {part} berisi {count} sel (paling banyak "
+            "{max}). Pecah menjadi beberapa berkas.",
+            "File '{path}' was refused before reading: {part} holds {count} cells (at most "
+            "{max}). Split it into several files.",
+        ),
+        "xlsx_row_too_wide": (
+            "Berkas '{path}' ditolak sebelum dibaca: {part} memiliki baris dengan lebih dari "
+            "{max} sel (Excel hanya punya 16.384 kolom).",
+            "File '{path}' was refused before reading: {part} has a row of more than {max} "
+            "cells (Excel has only 16,384 columns).",
+        ),
+        "xlsx_cell_too_long": (
+            "Berkas '{path}' ditolak sebelum dibaca: {part} memiliki sel berisi lebih dari "
+            "{kb} KB teks (Excel hanya menampung 32.767 karakter per sel).",
+            "File '{path}' was refused before reading: {part} has a cell of more than {kb} KB "
+            "of text (Excel holds only 32,767 characters in a cell).",
+        ),
+        "xlsx_too_many_strings": (
+            "Berkas '{path}' ditolak sebelum dibaca: berisi {count} teks berbeda (paling "
+            "banyak {max}).",
+            "File '{path}' was refused before reading: it holds {count} distinct texts (at "
+            "most {max}).",
+        ),
+    }
+)

@@ -23,6 +23,7 @@ from typing import Any
 
 from ..domain.money import MoneyParseError, parse_rupiah
 from ..errors import ValidationError
+from . import bounds
 
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -68,6 +69,10 @@ class Workbook:
             self._zip = zipfile.ZipFile(self.path)
             if "xl/workbook.xml" not in self._zip.namelist():
                 raise FileError("file_wrong_type", path=self.path.name)
+            try:  # the caps, before any parser sees the file (bounds.py)
+                bounds.check(self._zip)
+            except bounds.TooLarge as exc:
+                raise FileError(exc.code, path=self.path.name, **exc.params) from exc
             fh = self.path.open("rb")
             self._handles.append(fh)
             self.values = load_workbook(fh, read_only=True, data_only=True)
