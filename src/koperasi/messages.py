@@ -742,3 +742,29 @@ MESSAGES.update(
         ),
     }
 )
+MESSAGES.update(
+    {
+        "db_missing": (
+            "Server PostgreSQL {server} tidak mempunyai basis data '{name}'. Buat dulu "
+            "(createdb {name}) atau periksa nama basis data di alamatnya.",
+            "The PostgreSQL server {server} has no database '{name}'. Create it first "
+            "(createdb {name}) or check the database name in the address.",
+        ),
+        "db_login_refused": (
+            "Server PostgreSQL {server} menolak masuk sebagai '{user}': periksa nama pengguna "
+            "dan kata sandi di alamatnya.",
+            "The PostgreSQL server {server} refused the login as '{user}': check the user name "
+            "and password in the address.",
+        ),
+        "db_folder_failed": (
+            "Folder basis data '{path}' tidak dapat dibuat: {detail}",
+            "The database folder '{path}' cannot be created: {detail}",
+        ),
+        "disk_full": (
+            "Disk penuh: basis data tidak dapat menulis lagi, dan tidak ada yang disimpan. "
+            "Kosongkan ruang disk lalu ulangi.",
+            "The disk is full: the database cannot write any more, and nothing was saved. "
+            "Free some disk space and try again.",
+        ),
+    }
+)

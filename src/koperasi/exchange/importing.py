@@ -44,6 +44,7 @@ from ..domain.money import format_rupiah
 from ..errors import KoperasiError, ValidationError
 from ..services.auth import Actor, require
 from ..services.progress import Cancelled, ProgressCallback, report
+from ..services.uow import disk_full
 from .xlsxin import PARSERS, FileError, Workbook, normalize
 
 MAX_ERRORS = 10_000  # errors kept in memory (the count goes on)
@@ -1214,7 +1215,12 @@ def run_import(
     except KoperasiError as exc:
         rep.file_errors.append(exc)
     except SQLAlchemyError as exc:
-        rep.file_errors.append(FileError("import_failed", detail=str(exc).splitlines()[0][:200]))
+        if disk_full(exc):
+            rep.file_errors.append(FileError("disk_full"))
+        else:
+            rep.file_errors.append(
+                FileError("import_failed", detail=str(exc).splitlines()[0][:200])
+            )
     finally:
         if wb is not None:
             wb.close()

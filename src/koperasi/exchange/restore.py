@@ -40,7 +40,7 @@ from ..errors import KoperasiError, ValidationError
 from ..services import audit
 from ..services.auth import Actor
 from ..services.progress import ProgressCallback, report
-from ..services.uow import unit_of_work
+from ..services.uow import disk_full, unit_of_work
 from ..services.validation import clean_number_text
 from .canonical import SheetHasher
 from .importing import ImportReport
@@ -376,7 +376,12 @@ def _restore(db, actor, wb, sheets, info, rep, progress) -> None:  # type: ignor
     except SQLAlchemyError as exc:
         # the database refused a value the checks above let through: nothing is written
         # (the unit of work rolled back) and the user gets a message, not a crash
-        rep.file_errors.append(FileError("import_failed", detail=str(exc).splitlines()[0][:200]))
+        if disk_full(exc):
+            rep.file_errors.append(FileError("disk_full"))
+        else:
+            rep.file_errors.append(
+                FileError("import_failed", detail=str(exc).splitlines()[0][:200])
+            )
         rep.written, rep.committed = 0, False
 
 

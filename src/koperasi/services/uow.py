@@ -39,6 +39,34 @@ def _refuse_control_characters(conn, clauseelement, multiparams, params, _option
                     check_no_control(value, str(getattr(key, "key", key)))
 
 
+_FULL = ("database or disk is full", "no space left on device", "could not extend file")
+
+
+def disk_full(exc: BaseException | None) -> bool:
+    """True when ``exc`` or an exception it arose from is a full disk. After SQLITE_FULL
+    SQLite rolls the whole transaction back by itself, so the error the caller sees is often
+    the next statement's ("no such savepoint: sa_savepoint_4023"): the cause is in the chain.
+    """
+    seen = 0
+    while exc is not None and seen < 20:
+        orig = getattr(exc, "orig", None)
+        text = f"{exc} {orig or ''}".lower()
+        if any(f in text for f in _FULL) or getattr(exc, "errno", None) == 28:
+            return True
+        if getattr(orig, "sqlstate", None) == "53100":  # PostgreSQL: disk_full
+            return True
+        exc = exc.__cause__ or exc.__context__
+        seen += 1
+    return False
+
+
+def storage_problem(exc: BaseException) -> KoperasiError | None:
+    """A clear message for a database error the user can act on (a full disk), else None."""
+    if disk_full(exc):
+        return KoperasiError("disk_full")
+    return None
+
+
 def data_refused(exc: DataError) -> KoperasiError:
     """A value the database server refused (PostgreSQL: NUL characters in text, text longer
     than its column) as a clean error for the user instead of a traceback."""
@@ -60,6 +88,8 @@ def unit_of_work(db) -> Iterator[Session]:  # type: ignore[no-untyped-def]
         with session.begin():
             yield session
     except OperationalError as exc:
+        if disk_full(exc):
+            raise KoperasiError("disk_full") from exc
         text = str(exc.orig).lower()
         if "locked" in text or "deadlock" in text or "could not serialize" in text:
             raise Conflict() from exc
