@@ -127,6 +127,10 @@ def open_database(arg: str | os.PathLike[str] | None = None, *, seed: bool = Tru
             with open(path, "rb") as fh:
                 if fh.read(16) != b"SQLite format 3\x00":
                     raise DatabaseProblem("db_not_ours", path=str(path))
+    if path is not None:
+        from .leftovers import clean_leftovers
+
+        clean_leftovers(path)
     engine = make_engine(url, path)
     read_engine = make_engine(url, path, immediate=False) if path is not None else engine
     try:
