@@ -768,3 +768,13 @@ MESSAGES.update(
         ),
     }
 )
+MESSAGES.update(
+    {
+        "dangling_ref_more": (
+            "{field} {value} merujuk ke data yang tidak ada di lembar '{sheet}' (juga "
+            "{more} baris lain yang merujuk ke {value}).",
+            "{field} {value} refers to a record missing from sheet '{sheet}' (so do {more} "
+            "other rows referring to {value}).",
+        ),
+    }
+)

@@ -177,3 +177,138 @@ def test_compressed_giant_ends_in_a_clear_refusal_under_500_mb(tmp_path, writer)
     assert done.returncode == 2, done.stderr
     assert "ditolak sebelum dibaca" in done.stderr and "Traceback" not in done.stderr
     assert peak_kb < 500 * 1024, f"peak {peak_kb // 1024} MB"
+
+
+# ---------------------------------------------------------------- complete error reports
+
+
+def test_loans_import_reports_every_error_on_the_first_run(sqlite_db, actor, tmp_path):
+    """A row with a bad amount and a member's second open loan (found only by the service):
+    both in the first report, not the second only after a --valid-only run."""
+    sys.path.insert(0, str(Path(__file__).parents[1] / "exchange"))
+    import test_import_loans as loans_tests
+
+    coop = loans_tests.coop.__wrapped__(sqlite_db, actor)
+    before = loans_tests.state(coop)
+    second = loans_tests.row(
+        **{
+            "Produk Pinjaman": "USAHA",
+            "Plafon": 1_000_000,
+            "Pokok Sudah Dibayar": 0,
+            "Bunga Sudah Dibayar": 0,
+        }
+    )
+    rows = [loans_tests.row(member="A00002", Plafon="satu juta"), loans_tests.row(), second]
+    path = loans_tests.loans_file(tmp_path, rows)
+    first = run_import(coop, actor, "loans", path)
+    found = sorted((e.row, e.error.code) for e in first.errors)
+    assert found == [(2, "not_an_amount"), (4, "has_open_loan")], first.error_lines()
+    assert not first.committed and loans_tests.state(coop) == before
+    valid_only = run_import(coop, actor, "loans", path, valid_only=True)
+    assert sorted((e.row, e.error.code) for e in valid_only.errors) == found
+
+
+# ---------------------------------------------------------------- a damaged audit workbook
+
+
+def rehashed(src: Path, dst: Path, edit) -> Path:  # type: ignore[no-untyped-def]
+    """``edit(workbook)``, then every sheet's SHA-256 in Info recomputed: the hostile
+    tester's forged workbook, which the (unkeyed) hash cannot catch. What is left to catch
+    it is the restore's own checks, and they must name the real problem."""
+    from openpyxl import load_workbook
+
+    from koperasi.exchange.canonical import SheetHasher
+
+    wb = load_workbook(src)
+    edit(wb)
+    wb.save(dst)
+    ro = load_workbook(dst, read_only=True, data_only=True)
+    hashes = {}
+    for title in ro.sheetnames:
+        h = SheetHasher()
+        for row in ro[title].iter_rows(values_only=True, min_row=1):
+            h.add(row)
+        hashes[title] = h.hexdigest()
+    ro.close()
+    wb = load_workbook(dst)
+    for r in wb["Info"].iter_rows(min_row=2):
+        key = r[0].value
+        if isinstance(key, str) and key.startswith("sha256:") and key[7:] in hashes:
+            r[1].value = hashes[key[7:]]
+    wb.save(dst)
+    return dst
+
+
+def _column(ws, name: str) -> int:  # type: ignore[no-untyped-def]
+    return [c.value for c in ws[1]].index(name) + 1
+
+
+def test_deleted_member_row_gives_one_precise_error_not_a_cascade(
+    demo_audit_path, sqlite_db, actor, tmp_path
+):
+    chosen = {}
+
+    def delete_a_borrower(wb) -> None:  # type: ignore[no-untyped-def]
+        loans = wb["Pinjaman"]
+        member_id = loans.cell(row=2, column=_column(loans, "member_id")).value
+        chosen["id"] = member_id
+        ws = wb["Anggota"]
+        for r in range(2, ws.max_row + 1):
+            if ws.cell(row=r, column=1).value == member_id:
+                ws.delete_rows(r)
+                return
+
+    path = rehashed(demo_audit_path, tmp_path / "hapus.xlsx", delete_a_borrower)
+    rep = run_import(sqlite_db, actor, "audit-workbook", path)
+    lines = rep.error_lines("id")
+    assert not rep.committed and len(rep.errors) == 1, lines
+    text = rep.errors[0].message("id")
+    assert f"Nilai {chosen['id']} merujuk ke data yang tidak ada di lembar 'Anggota'" in text
+    assert "baris lain" in text
+    assert not any("Baris 0" in line or "wajib diisi" in line for line in lines)
+
+
+def test_number_stored_as_text_in_an_audit_workbook_is_accepted(
+    demo_audit_path, sqlite_db, actor, tmp_path
+):
+    def as_text(wb) -> None:  # type: ignore[no-untyped-def]
+        ws = wb["Jurnal"]
+        col = _column(ws, "debit")
+        for r in range(2, ws.max_row + 1):
+            cell = ws.cell(row=r, column=col)
+            if isinstance(cell.value, int) and cell.value > 0:
+                cell.value = str(cell.value)  # Excel's green triangle
+                return
+
+    path = rehashed(demo_audit_path, tmp_path / "teks.xlsx", as_text)
+    rep = run_import(sqlite_db, actor, "audit-workbook", path)
+    assert rep.ok and rep.committed, rep.error_lines("id")
+
+
+def test_number_text_that_is_not_whole_rupiah_is_named_precisely(
+    demo_audit_path, sqlite_db, actor, tmp_path
+):
+    def bad_text(wb) -> None:  # type: ignore[no-untyped-def]
+        ws = wb["Jurnal"]
+        ws.cell(row=2, column=_column(ws, "debit")).value = "Rp 5.000,50"
+
+    path = rehashed(demo_audit_path, tmp_path / "salah.xlsx", bad_text)
+    rep = run_import(sqlite_db, actor, "audit-workbook", path)
+    first = rep.errors[0]
+    assert (first.row, first.column, first.error.code) == (2, "Jurnal!debit", "not_an_amount_text")
+    assert "Rp 5.000,50" in first.message("id")
+
+
+def test_books_check_failure_is_about_the_file_not_row_0(
+    demo_audit_path, sqlite_db, actor, tmp_path
+):
+    def change_a_balance(wb) -> None:  # type: ignore[no-untyped-def]
+        ws = wb["Rekening Simpanan"]
+        col = _column(ws, "closing_balance")
+        ws.cell(row=2, column=col).value = (ws.cell(row=2, column=col).value or 0) + 1000
+
+    path = rehashed(demo_audit_path, tmp_path / "saldo.xlsx", change_a_balance)
+    rep = run_import(sqlite_db, actor, "audit-workbook", path)
+    assert not rep.committed
+    lines = rep.error_lines("id")
+    assert lines and not any(line.startswith("Baris 0") for line in lines), lines

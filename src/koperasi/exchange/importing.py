@@ -1207,8 +1207,9 @@ def run_import(
         if rep.total_rows == 0:
             rep.file_errors.append(FileError("no_rows", sheet=m.title))
             return rep
-        if rep.error_rows and not valid_only and not dry_run:
-            return rep
+        # Even with errors found already, the valid rows go through the services in a
+        # transaction that is rolled back: the errors only a service finds (a member's second
+        # open loan, ...) are in this first report too, not only in a --valid-only run.
         _apply(db, actor, k, wb, m, rep, progress)
     except Cancelled:
         raise

@@ -267,14 +267,22 @@ class _Ctx:
         self.ids: dict[str, set[int]] = {}
         self.maps: dict[str, dict[Any, int]] = {}
         self.receipts: dict[tuple[str, int], int] = {}
+        self.dangling: dict[tuple[str, Any], ValidationError] = {}
 
     def check(self, rowno: int, sheet: str, col: str, value: Any, target: str) -> None:
         if value is not None and value not in self.ids.get(target, set()):
-            self.rep.add(
-                rowno,
-                f"{sheet}!{col}",
-                ValidationError("value", "dangling_ref", value=value, sheet=target),
-            )
+            # one missing record (a deleted member row) is one error naming how many rows
+            # refer to it, not a line for each of them
+            key = (target, value)
+            first = self.dangling.get(key)
+            if first is not None:
+                first.code = "dangling_ref_more"
+                first.params["more"] = first.params.get("more", 0) + 1
+                self.rep.error_rows.add(rowno)  # counted in the first one's message
+                return
+            err = ValidationError("value", "dangling_ref", value=value, sheet=target)
+            self.dangling[key] = err
+            self.rep.add(rowno, f"{sheet}!{col}", err)
 
     def note_receipt(self, receipt: str | None) -> None:
         if not receipt:
@@ -704,7 +712,11 @@ def _loan_products(ctx: _Ctx, sh: Sheet, t: Table) -> None:
         values = _row_for(ctx, rowno, t, sh, r)
         values.pop("id", None)
         if ctx.rep.has_errors:
-            continue  # keep validating, stop writing
+            # keep validating, stop writing: the product still counts as present, so the
+            # loans that use it are checked as usual instead of each reported as a loan
+            # without a product (the cascade after one deleted member row, issue 22)
+            mapping[r["loan_product_id"]] = have.get(r["product_code"], r["loan_product_id"])
+            continue
         if r["product_code"] in have:
             s.execute(t.update().where(t.c.id == have[r["product_code"]]).values(**values))
             mapping[r["loan_product_id"]] = have[r["product_code"]]
@@ -792,8 +804,8 @@ def _final_checks(ctx: _Ctx, by_key: dict[str, Sheet], info: dict[str, str]) -> 
     problems = []
     for _name, fn in CHECKS + _extra_checks():
         problems.extend(fn(s))
-    for p in problems[:20]:
-        ctx.rep.add(0, "", KoperasiError("books_check_failed", detail=p.message("id")))
+    for p in problems[:20]:  # about the books, not a row: no "Baris 0"
+        ctx.rep.file_errors.append(KoperasiError("books_check_failed", detail=p.message("id")))
     for key in ("trial_balance", "savings_accounts", "loans"):
         sh = by_key.get(key)
         if sh is None or (sh.optional and table(sh.table or "") is None):
@@ -804,10 +816,8 @@ def _final_checks(ctx: _Ctx, by_key: dict[str, Sheet], info: dict[str, str]) -> 
         for row in sh.rows(s, Period()):
             h.add([to_cell_value(v, t) for v, t in zip(row, types, strict=False)])
         if h.hexdigest() != info.get(f"sha256:{sh.title}"):
-            ctx.rep.add(
-                0,
-                sh.title,
-                KoperasiError("books_check_failed", detail=f"{sh.title} berbeda setelah pemulihan"),
+            ctx.rep.file_errors.append(
+                KoperasiError("books_check_failed", detail=f"{sh.title} berbeda setelah pemulihan")
             )
 
 
