@@ -935,3 +935,138 @@ FIELDS.update(
         "officer_id": ("Nomor urut pengurus", "Officer number"),
     }
 )
+
+
+# ---- hardening from the hostile test (issue 22): authority, input hygiene, bounded imports,
+# clear messages. Kept in one block so merges stay easy.
+MESSAGES.update(
+    {
+        "password_common": (
+            "{field} terlalu mudah ditebak (kata sandi umum atau deret seperti 12345678); "
+            "pilih yang lain.",
+            "{field} is too easy to guess (a common password or a run such as 12345678); "
+            "choose another.",
+        ),
+        "password_is_username": (
+            "{field} tidak boleh sama dengan nama pengguna.",
+            "{field} must not be the user name.",
+        ),
+    }
+)
+MESSAGES.update(
+    {
+        "control_char": (
+            "{field} berisi karakter kendali yang tidak diizinkan ({code_point} di posisi {pos}).",
+            "{field} contains a control character, which is not allowed ({code_point} at "
+            "position {pos}).",
+        ),
+    }
+)
+MESSAGES.update(
+    {
+        "date_out_of_range": (
+            "{field} '{value}' di luar rentang yang masuk akal (tahun {min} sampai {max}).",
+            "{field} '{value}' is outside the sane range (years {min} to {max}).",
+        ),
+        "year_out_of_range": (
+            "{field} {value} di luar rentang yang masuk akal ({min} sampai {max}).",
+            "{field} {value} is outside the sane range ({min} to {max}).",
+        ),
+        "excel_error_cell": (
+            "{field} berisi galat Excel {value} (rumus yang rusak); perbaiki selnya di Excel.",
+            "{field} holds the Excel error {value} (a broken formula); fix the cell in Excel.",
+        ),
+    }
+)
+MESSAGES.update(
+    {
+        "not_an_amount_text": (
+            "{field} berisi teks '{value}', bukan jumlah rupiah bulat (hanya angka, tanpa titik "
+            "atau Rp).",
+            "{field} holds the text '{value}', not a whole rupiah amount (digits only, no dots "
+            "or Rp).",
+        ),
+    }
+)
+MESSAGES.update(
+    {
+        "xlsx_too_many_parts": (
+            "Berkas '{path}' ditolak sebelum dibaca: berisi {count} bagian (paling banyak "
+            "{max}); ini bukan buku kerja biasa.",
+            "File '{path}' was refused before reading: it holds {count} parts (at most {max}); "
+            "this is no ordinary workbook.",
+        ),
+        "xlsx_too_large": (
+            "Berkas '{path}' ditolak sebelum dibaca: isinya mengembang menjadi {mb} MB "
+            "(paling banyak {max} MB). Pecah menjadi beberapa berkas.",
+            "File '{path}' was refused before reading: its content expands to {mb} MB "
+            "(at most {max} MB). Split it into several files.",
+        ),
+        "xlsx_part_too_large": (
+            "Berkas '{path}' ditolak sebelum dibaca: bagian {part} mengembang menjadi {mb} MB "
+            "(paling banyak {max} MB).",
+            "File '{path}' was refused before reading: its part {part} expands to {mb} MB "
+            "(at most {max} MB).",
+        ),
+        "xlsx_too_many_cells": (
+            "Berkas '{path}' ditolak sebelum dibaca: {part} berisi {count} sel (paling banyak "
+            "{max}). Pecah menjadi beberapa berkas.",
+            "File '{path}' was refused before reading: {part} holds {count} cells (at most "
+            "{max}). Split it into several files.",
+        ),
+        "xlsx_row_too_wide": (
+            "Berkas '{path}' ditolak sebelum dibaca: {part} memiliki baris dengan lebih dari "
+            "{max} sel (Excel hanya punya 16.384 kolom).",
+            "File '{path}' was refused before reading: {part} has a row of more than {max} "
+            "cells (Excel has only 16,384 columns).",
+        ),
+        "xlsx_cell_too_long": (
+            "Berkas '{path}' ditolak sebelum dibaca: {part} memiliki sel berisi lebih dari "
+            "{kb} KB teks (Excel hanya menampung 32.767 karakter per sel).",
+            "File '{path}' was refused before reading: {part} has a cell of more than {kb} KB "
+            "of text (Excel holds only 32,767 characters in a cell).",
+        ),
+        "xlsx_too_many_strings": (
+            "Berkas '{path}' ditolak sebelum dibaca: berisi {count} teks berbeda (paling "
+            "banyak {max}).",
+            "File '{path}' was refused before reading: it holds {count} distinct texts (at "
+            "most {max}).",
+        ),
+    }
+)
+MESSAGES.update(
+    {
+        "db_missing": (
+            "Server PostgreSQL {server} tidak mempunyai basis data '{name}'. Buat dulu "
+            "(createdb {name}) atau periksa nama basis data di alamatnya.",
+            "The PostgreSQL server {server} has no database '{name}'. Create it first "
+            "(createdb {name}) or check the database name in the address.",
+        ),
+        "db_login_refused": (
+            "Server PostgreSQL {server} menolak masuk sebagai '{user}': periksa nama pengguna "
+            "dan kata sandi di alamatnya.",
+            "The PostgreSQL server {server} refused the login as '{user}': check the user name "
+            "and password in the address.",
+        ),
+        "db_folder_failed": (
+            "Folder basis data '{path}' tidak dapat dibuat: {detail}",
+            "The database folder '{path}' cannot be created: {detail}",
+        ),
+        "disk_full": (
+            "Disk penuh: basis data tidak dapat menulis lagi, dan tidak ada yang disimpan. "
+            "Kosongkan ruang disk lalu ulangi.",
+            "The disk is full: the database cannot write any more, and nothing was saved. "
+            "Free some disk space and try again.",
+        ),
+    }
+)
+MESSAGES.update(
+    {
+        "dangling_ref_more": (
+            "{field} {value} merujuk ke data yang tidak ada di lembar '{sheet}' (juga "
+            "{more} baris lain yang merujuk ke {value}).",
+            "{field} {value} refers to a record missing from sheet '{sheet}' (so do {more} "
+            "other rows referring to {value}).",
+        ),
+    }
+)

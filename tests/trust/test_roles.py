@@ -83,7 +83,7 @@ def template(tmp_path_factory):
     loans.disburse(db, a, la.number, D)
     loans.repay(db, a, la.number, 100_000, D + dt.timedelta(days=10))
     lb = loans.apply(db, a, loans.ApplyInput(other.number, "UMUM", 1_000_000, 6, D, "Modal"))
-    users.create_first_admin(db, "admin", "rahasia-123")
+    users.create_first_admin(db, "admin", "kopi-tubruk-77")
     db.dispose()
     ctx = {
         "own": own.number,
@@ -203,12 +203,17 @@ ACTIONS = {
     ),
     # users and backups
     "user.add": (
-        lambda db, a, c: users.create_user(db, a, "ani", "rahasia-456", "bendahara"),
+        lambda db, a, c: users.create_user(db, a, "ani", "teh-manis-456", "bendahara"),
         {ADMIN},
     ),
     "user.list": (lambda db, a, c: users.list_users(db, a), {ADMIN}),
     "user.reset": (lambda db, a, c: users.reset_password(db, a, "admin", "baru-sekali-9"), {ADMIN}),
-    "backup.now": (lambda db, a, c: backup.backup_now(db, a), ALL),
+    # a backup holds every NIK, balance and password hash: not for a ketua or a pengawas
+    "backup.now": (lambda db, a, c: backup.backup_now(db, a), MONEY),
+    "backup.file": (
+        lambda db, a, c: backup.backup_file(db, a, db.sqlite_path.parent / "keluar.db"),
+        MONEY,
+    ),
     "backup.restore": (
         lambda db, a, c: backup.restore(
             db, a, backup.backup_to(db, db.sqlite_path.parent / "b.db")

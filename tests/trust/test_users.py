@@ -9,7 +9,7 @@ from koperasi.errors import PermissionDenied, ValidationError
 from koperasi.services import audit, users
 from koperasi.services.auth import Actor, LoginFailed, Role
 
-PW = "rahasia-123"
+PW = "kopi-tubruk-77"
 
 
 @pytest.fixture

@@ -289,7 +289,9 @@ def test_read_only_role_sees_money_actions_disabled(qtbot, demo_db, make_ctx):
         action = getattr(win, name)
         assert not action.isEnabled() and not action.isVisible(), name
     assert not win.trust.restoreBackupAction.isEnabled()
-    assert win.trust.backupNowAction.isEnabled(), "everyone may take a backup"
+    # a backup holds every NIK, balance and password hash (issue 22)
+    assert not win.trust.backupNowAction.isEnabled(), "a pengawas may not take a backup"
+    assert not win.trust.backupNowAction.isVisible()
     # Ctrl+D does nothing
     qtbot.keyClick(win, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     assert not [d for d in win.findChildren(SavingsTxDialog) if d.isVisible()]

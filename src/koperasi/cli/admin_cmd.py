@@ -139,10 +139,7 @@ def cmd_backup(ctx, args) -> int:  # type: ignore[no-untyped-def]
 
     db, actor = ctx.db, ctx.actor
     if args.output:
-        from ..services.auth import require
-
-        require(actor, "backup.create")
-        path = backup.backup_to(db, Path(args.output), "manual")
+        path = backup.backup_file(db, actor, Path(args.output), "manual")
     else:
         path = backup.backup_now(db, actor)
     print(("Cadangan dibuat: " if ctx.lang == "id" else "Backup written: ") + str(path))

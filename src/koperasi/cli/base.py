@@ -6,12 +6,20 @@ import argparse
 import datetime as dt
 import json
 import sys
+import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from ..domain.money import MoneyParseError, parse_rupiah
 from ..errors import ValidationError
+from ..services.validation import (
+    MAX_YEAR,
+    MIN_YEAR,
+    check_date_horizon,
+    check_year,
+    fold_digits,
+)
 
 
 class UsageError(Exception):
@@ -71,18 +79,42 @@ def parse_amount(text: str, field_key: str = "amount") -> int:
 
 
 def parse_date(text: str, field_key: str = "date") -> dt.date:
-    text = (text or "").strip()
+    """A date as typed, within the sane horizon (years 1900-2100: 2999 is a slip)."""
+    text = fold_digits(unicodedata.normalize("NFKC", text or "")).strip()
     for fmt in ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y"):
         try:
-            return dt.datetime.strptime(text, fmt).date()
+            value = dt.datetime.strptime(text, fmt).date()
         except ValueError:
             continue
+        return check_date_horizon(value, field_key)
     raise ValidationError(field_key, "not_a_date", value=text)
+
+
+def parse_year(text: str, field_key: str = "year") -> int:
+    """A financial year as typed, within the sane horizon."""
+    return check_year(parse_int(text, field_key), field_key)
+
+
+def parse_period(text: str, field_key: str = "period") -> tuple[int, int]:
+    """``YYYY-MM`` within the sane horizon."""
+    text = fold_digits(unicodedata.normalize("NFKC", text or "")).strip()
+    try:
+        y, m = text.split("-")
+        year, month = int(y), int(m)
+    except ValueError as exc:
+        raise ValidationError(field_key, "not_a_period", value=text) from exc
+    if not 1 <= month <= 12:
+        raise ValidationError(field_key, "not_a_period", value=text)
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise ValidationError(
+            field_key, "year_out_of_range", value=text, min=MIN_YEAR, max=MAX_YEAR
+        )
+    return year, month
 
 
 def parse_decimal(text: str, field_key: str) -> Decimal:
     try:
-        value = Decimal(str(text).replace(",", "."))
+        value = Decimal(fold_digits(unicodedata.normalize("NFKC", str(text))).replace(",", "."))
     except InvalidOperation as exc:
         raise ValidationError(field_key, "not_a_number", value=text) from exc
     if not value.is_finite():
@@ -95,7 +127,7 @@ MAX_INT = 10**15  # no count, limit or seed on the command line is larger
 
 def parse_int(text: str, field_key: str) -> int:
     try:
-        value = int(str(text).strip())
+        value = int(fold_digits(unicodedata.normalize("NFKC", str(text))).strip())
     except ValueError as exc:
         raise ValidationError(field_key, "not_a_number", value=text) from exc
     if abs(value) > MAX_INT:

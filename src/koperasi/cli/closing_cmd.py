@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..domain.money import format_rupiah
-from .base import parse_date, parse_int, print_json, print_table
+from .base import parse_date, parse_period, parse_year, print_json, print_table
 
 
 def register(sub) -> None:  # type: ignore[no-untyped-def]
@@ -55,7 +55,7 @@ def register(sub) -> None:  # type: ignore[no-untyped-def]
 def cmd_close_month(ctx, args) -> int:  # type: ignore[no-untyped-def]
     from ..services import closing
 
-    year, month = closing.parse_period(args.period)
+    year, month = parse_period(args.period)
     view = closing.close_month(ctx.db, ctx.actor, year, month)
     if args.json:
         print_json(view)
@@ -71,7 +71,7 @@ def cmd_close_month(ctx, args) -> int:  # type: ignore[no-untyped-def]
 def cmd_close_year(ctx, args) -> int:  # type: ignore[no-untyped-def]
     from ..services import closing
 
-    result = closing.close_year(ctx.db, ctx.actor, parse_int(args.year, "year"))
+    result = closing.close_year(ctx.db, ctx.actor, parse_year(args.year))
     if args.json:
         print_json(result)
     else:
@@ -101,10 +101,10 @@ def cmd_reopen(ctx, args) -> int:  # type: ignore[no-untyped-def]
 
     text = args.period.strip()
     if "-" in text:
-        year, month = closing.parse_period(text)
+        year, month = parse_period(text)
         result = closing.reopen_month(ctx.db, ctx.actor, year, month, args.reason)
     else:
-        result = closing.reopen_year(ctx.db, ctx.actor, parse_int(text, "year"), args.reason)
+        result = closing.reopen_year(ctx.db, ctx.actor, parse_year(text), args.reason)
     if args.json:
         print_json(result)
     else:
@@ -115,7 +115,7 @@ def cmd_reopen(ctx, args) -> int:  # type: ignore[no-untyped-def]
 def cmd_periods(ctx, args) -> int:  # type: ignore[no-untyped-def]
     from ..services import closing
 
-    rows = closing.periods(ctx.db, parse_int(args.year, "year") if args.year else None)
+    rows = closing.periods(ctx.db, parse_year(args.year) if args.year else None)
     if args.json:
         print_json({"periods": rows, "closed_years": closing.closed_years(ctx.db)})
         return 0
@@ -129,7 +129,7 @@ def cmd_periods(ctx, args) -> int:  # type: ignore[no-untyped-def]
 def cmd_shu_plan(ctx, args) -> int:  # type: ignore[no-untyped-def]
     from ..services import shu
 
-    p = shu.plan(ctx.db, parse_int(args.year, "year"))
+    p = shu.plan(ctx.db, parse_year(args.year))
     if args.json:
         print_json(p)
         return 0
@@ -175,7 +175,7 @@ def cmd_shu_plan(ctx, args) -> int:  # type: ignore[no-untyped-def]
 def cmd_shu_distribute(ctx, args) -> int:  # type: ignore[no-untyped-def]
     from ..services import shu
 
-    r = shu.distribute(ctx.db, ctx.actor, parse_int(args.year, "year"), parse_date(args.date))
+    r = shu.distribute(ctx.db, ctx.actor, parse_year(args.year), parse_date(args.date))
     if args.json:
         print_json(r)
     else:
@@ -204,7 +204,7 @@ def cmd_shu_pay(ctx, args) -> int:  # type: ignore[no-untyped-def]
     from ..services import shu
 
     date = parse_date(args.date) if args.date else dt.date.today()
-    out = shu.pay(ctx.db, ctx.actor, parse_int(args.year, "year"), date, args.to, args.member)
+    out = shu.pay(ctx.db, ctx.actor, parse_year(args.year), date, args.to, args.member)
     if args.json:
         print_json(out)
     else:

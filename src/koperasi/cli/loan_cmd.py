@@ -281,7 +281,7 @@ def cmd_product_list(ctx, args) -> int:  # type: ignore[no-untyped-def]
             p.code,
             p.name,
             p.method,
-            f"{p.rate.normalize()} %/{'bln' if p.rate_per == 'month' else 'thn'}",
+            f"{p.rate.normalize():f} %/{'bln' if p.rate_per == 'month' else 'thn'}",
             f"{format_rupiah(p.min_amount)}-{format_rupiah(p.max_amount)}",
             f"{p.min_term}-{p.max_term}",
             f"{p.every} {p.unit}",
@@ -307,7 +307,7 @@ def _print_detail(ctx, d, args) -> None:  # type: ignore[no-untyped-def]
     print(f"{r.number}  {r.member_number} {r.member_name}  {r.product_code}  [{status}]")
     print(
         ("Pokok" if id_ else "Principal")
-        + f": {format_rupiah(r.amount)}  {r.term}x  {d.method} {d.rate.normalize()} %/{d.rate_per}"
+        + f": {format_rupiah(r.amount)}  {r.term}x  {d.method} {d.rate.normalize():f} %/{d.rate_per}"
         + ("  Sisa pokok: " if id_ else "  Outstanding: ")
         + format_rupiah(r.principal_outstanding)
     )

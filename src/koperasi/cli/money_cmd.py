@@ -7,7 +7,7 @@ import datetime as dt
 
 from ..domain.money import format_rupiah
 from ..errors import ValidationError
-from .base import parse_amount, parse_date, parse_int, print_json, print_table
+from .base import parse_amount, parse_date, parse_int, parse_period, print_json, print_table
 
 
 def register(sub) -> None:  # type: ignore[no-untyped-def]
@@ -229,11 +229,7 @@ def cmd_balance(ctx, args) -> int:  # type: ignore[no-untyped-def]
 def cmd_interest(ctx, args) -> int:  # type: ignore[no-untyped-def]
     from ..services import savings
 
-    try:
-        year, month = (int(x) for x in args.period.split("-"))
-        dt.date(year, month, 1)
-    except ValueError as exc:
-        raise ValidationError("date", "not_a_date", value=args.period) from exc
+    year, month = parse_period(args.period)
     r = savings.post_monthly_interest(ctx.db, ctx.actor, year, month)
     print(f"{r.accounts} rekening, jasa {format_rupiah(r.gross)}, pajak {format_rupiah(r.tax)}")
     return 0

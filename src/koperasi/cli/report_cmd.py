@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from ..errors import ValidationError
-from .base import UsageError, parse_date, parse_int
+from .base import UsageError, parse_date, parse_period, parse_year
 
 
 def register(sub) -> None:  # type: ignore[no-untyped-def]
@@ -46,9 +46,11 @@ def cmd_report(ctx, args) -> int:  # type: ignore[no-untyped-def]
         raise ValidationError("format", "choice", choices="pdf, xlsx", value=fmt)
     if sum(x is not None for x in (args.period, args.year, args.date)) > 1:
         raise ValidationError("period", "one_period_option")
+    if args.period is not None:
+        parse_period(args.period)  # the sane horizon; the report reads the text itself
     params = ReportParams(
         period=args.period,
-        year=parse_int(args.year, "year") if args.year else None,
+        year=parse_year(args.year) if args.year else None,
         date=parse_date(args.date) if args.date else None,
         group=args.group,
         member=args.member,

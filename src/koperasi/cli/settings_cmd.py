@@ -71,7 +71,7 @@ def register(sub) -> None:  # type: ignore[no-untyped-def]
     sp.add_argument("--name")
     sp.add_argument("--fixed-amount", dest="fixed_amount")
     sp.add_argument("--min-balance", dest="min_balance")
-    sp.add_argument("--rate", help="jasa % per tahun")
+    sp.add_argument("--rate", help="jasa %% per tahun")
     sp.add_argument("--min-for-interest", dest="min_for_interest")
     sp.set_defaults(func=cmd_savings_product)
     pl = ss.add_parser(

@@ -14,7 +14,7 @@ from sqlalchemy import Engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from ..errors import DatabaseProblem
-from .engine import make_engine, normalise_url
+from .engine import is_network_path, looks_like_share, make_engine, normalise_url, server_problem
 from .migrate import ensure_schema
 
 
@@ -108,15 +108,29 @@ def open_database(arg: str | os.PathLike[str] | None = None, *, seed: bool = Tru
         from ..paths import default_db_path
 
         arg = default_db_path()
+    if looks_like_share(os.fspath(arg)):
+        raise DatabaseProblem("db_network_share", path=os.fspath(arg))
     url, path = normalise_url(arg)
     if path is not None:
+        # refused before anything is created: not even a subfolder on a CIFS mount
+        if is_network_path(path) or is_network_path(path.parent):
+            raise DatabaseProblem("db_network_share", path=str(path))
         if path.is_dir():
             raise DatabaseProblem("db_not_ours", path=str(path))
-        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DatabaseProblem(
+                "db_folder_failed", path=str(path.parent), detail=exc.strerror or str(exc)
+            ) from exc
         if path.exists() and path.stat().st_size > 0:
             with open(path, "rb") as fh:
                 if fh.read(16) != b"SQLite format 3\x00":
                     raise DatabaseProblem("db_not_ours", path=str(path))
+    if path is not None:
+        from .leftovers import clean_leftovers
+
+        clean_leftovers(path)
     engine = make_engine(url, path)
     read_engine = make_engine(url, path, immediate=False) if path is not None else engine
     try:
@@ -130,6 +144,9 @@ def open_database(arg: str | os.PathLike[str] | None = None, *, seed: bool = Tru
         read_engine.dispose()
         from sqlalchemy.exc import OperationalError
 
+        problem = server_problem(exc, url)
+        if problem is not None:
+            raise problem from exc
         if isinstance(exc, OperationalError) and path is None:
             raise DatabaseProblem("db_unreachable", detail=str(exc.orig).strip()) from exc
         raise DatabaseProblem("db_not_ours", path=str(path or url)) from exc

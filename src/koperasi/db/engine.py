@@ -29,6 +29,13 @@ def normalise_url(arg: str | os.PathLike[str]) -> tuple[str, Path | None]:
     return f"sqlite:///{path}", path
 
 
+def _mount_table() -> list[str]:
+    try:
+        return Path("/proc/mounts").read_text().splitlines()
+    except OSError:
+        return []
+
+
 def is_network_path(path: Path) -> bool:
     """True when ``path`` lies on a network share, where SQLite's file locking is unreliable."""
     text = str(path)
@@ -42,10 +49,7 @@ def is_network_path(path: Path) -> bool:
             DRIVE_REMOTE = 4
             return ctypes.windll.kernel32.GetDriveTypeW(drive + "\\") == DRIVE_REMOTE
         return False
-    try:
-        mounts = Path("/proc/mounts").read_text().splitlines()
-    except OSError:
-        return False
+    mounts = _mount_table()
     best, best_type = "", ""
     for line in mounts:
         parts = line.split()
@@ -55,6 +59,30 @@ def is_network_path(path: Path) -> bool:
         if (text == mnt or text.startswith(mnt.rstrip("/") + "/")) and len(mnt) > len(best):
             best, best_type = mnt, fstype
     return best_type in {"nfs", "nfs4", "cifs", "smbfs", "smb3", "9p", "fuse.sshfs", "afs"}
+
+
+def looks_like_share(text: str) -> bool:
+    """A UNC path as typed (``\\\\server\\share\\k.db`` or ``//server/share/k.db``), on
+    every OS: on Linux ``//server/share`` is an ordinary folder name that would be created."""
+    return text.startswith(("\\\\", "//")) and not text.startswith(("///", "\\\\\\"))
+
+
+def server_problem(exc: BaseException, url: str) -> DatabaseProblem | None:
+    """A clear message for a PostgreSQL server that cannot be used, or None when ``exc`` is
+    not about the connection: server down or unknown host, no such database, login refused."""
+    from sqlalchemy.exc import OperationalError
+
+    if not isinstance(exc, OperationalError) or url.startswith("sqlite"):
+        return None
+    text = str(exc.orig).strip()
+    first = text.splitlines()[0] if text else type(exc.orig).__name__
+    parsed = make_url(url)
+    server = f"{parsed.host or 'localhost'}:{parsed.port or 5432}"
+    if "does not exist" in text and "database" in text:
+        return DatabaseProblem("db_missing", name=parsed.database or "?", server=server)
+    if "authentication failed" in text or "no password supplied" in text:
+        return DatabaseProblem("db_login_refused", user=parsed.username or "?", server=server)
+    return DatabaseProblem("db_unreachable", detail=f"{server}: {first}")
 
 
 def make_engine(url: str, sqlite_path: Path | None = None, *, immediate: bool = True) -> Engine:

@@ -96,6 +96,11 @@ def ensure_schema(engine: Engine, sqlite_path: Path | None, backup_dir: Path | N
             tables = set(inspect(conn).get_table_names())
             rev = MigrationContext.configure(conn).get_current_revision()
     except Exception as exc:
+        from .engine import server_problem
+
+        problem = server_problem(exc, engine.url.render_as_string(hide_password=True))
+        if problem is not None:
+            raise problem from exc
         raise DatabaseProblem("db_not_ours", path=str(sqlite_path or engine.url)) from exc
     if not tables:
         with engine.begin() as conn:

@@ -9,6 +9,7 @@ the one place where money is rounded.
 from __future__ import annotations
 
 import re
+import unicodedata
 from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal, InvalidOperation
 from enum import StrEnum
 
@@ -102,7 +103,10 @@ def parse_rupiah(text: str | int) -> int:
         raise MoneyParseError(str(text))
     if isinstance(text, int):
         return text
-    raw = str(text).strip()
+    # full-width digits and letters (NFKC), then digits of any script as ASCII
+    raw = unicodedata.normalize("NFKC", str(text)).strip()
+    if not raw.isascii():
+        raw = "".join(str(unicodedata.decimal(c)) if c.isdecimal() else c for c in raw)
     negative = False
     if raw.startswith("-"):
         negative = True

@@ -44,6 +44,7 @@ from ..domain.money import format_rupiah
 from ..errors import KoperasiError, ValidationError
 from ..services.auth import Actor, require
 from ..services.progress import Cancelled, ProgressCallback, report
+from ..services.uow import disk_full
 from .xlsxin import PARSERS, FileError, Workbook, normalize
 
 MAX_ERRORS = 10_000  # errors kept in memory (the count goes on)
@@ -1206,15 +1207,21 @@ def run_import(
         if rep.total_rows == 0:
             rep.file_errors.append(FileError("no_rows", sheet=m.title))
             return rep
-        if rep.error_rows and not valid_only and not dry_run:
-            return rep
+        # Even with errors found already, the valid rows go through the services in a
+        # transaction that is rolled back: the errors only a service finds (a member's second
+        # open loan, ...) are in this first report too, not only in a --valid-only run.
         _apply(db, actor, k, wb, m, rep, progress)
     except Cancelled:
         raise
     except KoperasiError as exc:
         rep.file_errors.append(exc)
     except SQLAlchemyError as exc:
-        rep.file_errors.append(FileError("import_failed", detail=str(exc).splitlines()[0][:200]))
+        if disk_full(exc):
+            rep.file_errors.append(FileError("disk_full"))
+        else:
+            rep.file_errors.append(
+                FileError("import_failed", detail=str(exc).splitlines()[0][:200])
+            )
     finally:
         if wb is not None:
             wb.close()

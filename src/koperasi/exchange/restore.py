@@ -40,11 +40,20 @@ from ..errors import KoperasiError, ValidationError
 from ..services import audit
 from ..services.auth import Actor
 from ..services.progress import ProgressCallback, report
-from ..services.uow import unit_of_work
+from ..services.uow import disk_full, unit_of_work
+from ..services.validation import clean_number_text
 from .canonical import SheetHasher
 from .importing import ImportReport
 from .spec import FORMAT_NAME, FORMAT_VERSION, INFO_TITLE, SHEETS, Period, Sheet, table
-from .xlsxin import FileError, Workbook, parse_bool, parse_date, parse_datetime, parse_decimal
+from .xlsxin import (
+    FileError,
+    Workbook,
+    parse_bool,
+    parse_date,
+    parse_datetime,
+    parse_decimal,
+    refuse_excel_error,
+)
 from .xlsxin import parse_int as _parse_int
 from .xlsxout import to_cell_value
 
@@ -55,6 +64,7 @@ _RECEIPT = re.compile(r"^([A-Z]{1,8})-(\d{4})-(\d+)$")
 def _raw_text(value: Any, field: str) -> str | None:
     if value is None:
         return None
+    refuse_excel_error(value, field)
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
@@ -63,6 +73,13 @@ def _raw_text(value: Any, field: str) -> str | None:
 def _money(value: Any, field: str) -> int | None:
     if value is None:
         return None
+    refuse_excel_error(value, field)
+    if isinstance(value, str):
+        # a number stored as text (Excel's green triangle): whole rupiah only
+        text = clean_number_text(value).strip()
+        if re.fullmatch(r"-?[0-9]{1,18}", text):
+            return int(text)
+        raise ValidationError(field, "not_an_amount_text", value=value[:40])
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise ValidationError(field, "not_an_amount", value=str(value)[:40])
     if isinstance(value, float) and not value.is_integer():
@@ -250,14 +267,22 @@ class _Ctx:
         self.ids: dict[str, set[int]] = {}
         self.maps: dict[str, dict[Any, int]] = {}
         self.receipts: dict[tuple[str, int], int] = {}
+        self.dangling: dict[tuple[str, Any], ValidationError] = {}
 
     def check(self, rowno: int, sheet: str, col: str, value: Any, target: str) -> None:
         if value is not None and value not in self.ids.get(target, set()):
-            self.rep.add(
-                rowno,
-                f"{sheet}!{col}",
-                ValidationError("value", "dangling_ref", value=value, sheet=target),
-            )
+            # one missing record (a deleted member row) is one error naming how many rows
+            # refer to it, not a line for each of them
+            key = (target, value)
+            first = self.dangling.get(key)
+            if first is not None:
+                first.code = "dangling_ref_more"
+                first.params["more"] = first.params.get("more", 0) + 1
+                self.rep.error_rows.add(rowno)  # counted in the first one's message
+                return
+            err = ValidationError("value", "dangling_ref", value=value, sheet=target)
+            self.dangling[key] = err
+            self.rep.add(rowno, f"{sheet}!{col}", err)
 
     def note_receipt(self, receipt: str | None) -> None:
         if not receipt:
@@ -359,7 +384,12 @@ def _restore(db, actor, wb, sheets, info, rep, progress) -> None:  # type: ignor
     except SQLAlchemyError as exc:
         # the database refused a value the checks above let through: nothing is written
         # (the unit of work rolled back) and the user gets a message, not a crash
-        rep.file_errors.append(FileError("import_failed", detail=str(exc).splitlines()[0][:200]))
+        if disk_full(exc):
+            rep.file_errors.append(FileError("disk_full"))
+        else:
+            rep.file_errors.append(
+                FileError("import_failed", detail=str(exc).splitlines()[0][:200])
+            )
         rep.written, rep.committed = 0, False
 
 
@@ -689,7 +719,11 @@ def _loan_products(ctx: _Ctx, sh: Sheet, t: Table) -> None:
         values = _row_for(ctx, rowno, t, sh, r)
         values.pop("id", None)
         if ctx.rep.has_errors:
-            continue  # keep validating, stop writing
+            # keep validating, stop writing: the product still counts as present, so the
+            # loans that use it are checked as usual instead of each reported as a loan
+            # without a product (the cascade after one deleted member row, issue 22)
+            mapping[r["loan_product_id"]] = have.get(r["product_code"], r["loan_product_id"])
+            continue
         if r["product_code"] in have:
             s.execute(t.update().where(t.c.id == have[r["product_code"]]).values(**values))
             mapping[r["loan_product_id"]] = have[r["product_code"]]
@@ -777,8 +811,8 @@ def _final_checks(ctx: _Ctx, by_key: dict[str, Sheet], info: dict[str, str]) -> 
     problems = []
     for _name, fn in CHECKS + _extra_checks():
         problems.extend(fn(s))
-    for p in problems[:20]:
-        ctx.rep.add(0, "", KoperasiError("books_check_failed", detail=p.message("id")))
+    for p in problems[:20]:  # about the books, not a row: no "Baris 0"
+        ctx.rep.file_errors.append(KoperasiError("books_check_failed", detail=p.message("id")))
     for key in ("trial_balance", "savings_accounts", "loans"):
         sh = by_key.get(key)
         if sh is None or (sh.optional and table(sh.table or "") is None):
@@ -789,10 +823,8 @@ def _final_checks(ctx: _Ctx, by_key: dict[str, Sheet], info: dict[str, str]) -> 
         for row in sh.rows(s, Period()):
             h.add([to_cell_value(v, t) for v, t in zip(row, types, strict=False)])
         if h.hexdigest() != info.get(f"sha256:{sh.title}"):
-            ctx.rep.add(
-                0,
-                sh.title,
-                KoperasiError("books_check_failed", detail=f"{sh.title} berbeda setelah pemulihan"),
+            ctx.rep.file_errors.append(
+                KoperasiError("books_check_failed", detail=f"{sh.title} berbeda setelah pemulihan")
             )
 
 

@@ -23,6 +23,7 @@ from typing import Any
 
 from ..domain.money import MoneyParseError, parse_rupiah
 from ..errors import ValidationError
+from . import bounds
 
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -68,6 +69,10 @@ class Workbook:
             self._zip = zipfile.ZipFile(self.path)
             if "xl/workbook.xml" not in self._zip.namelist():
                 raise FileError("file_wrong_type", path=self.path.name)
+            try:  # the caps, before any parser sees the file (bounds.py)
+                bounds.check(self._zip)
+            except bounds.TooLarge as exc:
+                raise FileError(exc.code, path=self.path.name, **exc.params) from exc
             fh = self.path.open("rb")
             self._handles.append(fh)
             self.values = load_workbook(fh, read_only=True, data_only=True)
@@ -242,9 +247,51 @@ TRUE_WORDS = {"ya", "y", "yes", "true", "benar", "1", "aktif"}
 FALSE_WORDS = {"tidak", "t", "n", "no", "false", "salah", "0", "tidak aktif"}
 
 
+# what Excel shows in a cell whose formula failed; openpyxl reads them as these strings
+EXCEL_ERRORS = frozenset(
+    {
+        "#NULL!",
+        "#DIV/0!",
+        "#VALUE!",
+        "#REF!",
+        "#NAME?",
+        "#NUM!",
+        "#N/A",
+        "#GETTING_DATA",
+        "#SPILL!",
+        "#CALC!",
+        "#FIELD!",
+        "#BLOCKED!",
+        "#CONNECT!",
+        "#BUSY!",
+        "#UNKNOWN!",
+    }
+)
+
+
+def refuse_excel_error(value: Any, field: str) -> None:
+    """An Excel error cell (``#REF!``, ``#N/A`` ...) is a row error, never a value."""
+    if isinstance(value, str) and value.strip().upper() in EXCEL_ERRORS:
+        raise ValidationError(field, "excel_error_cell", value=value.strip().upper())
+
+
+def _number_text(value: Any) -> Any:
+    """A string cell as typed (NFKC, digits of any script as ASCII), else ``value``."""
+    if isinstance(value, str):
+        from ..services.validation import clean_number_text
+
+        return clean_number_text(value)
+    return value
+
+
 def parse_text(value: Any, field: str) -> str:
     if value is None:
         return ""
+    refuse_excel_error(value, field)
+    if isinstance(value, str):
+        from ..services.validation import clean_text
+
+        value = clean_text(value, field, multiline=True)
     if isinstance(value, bool):
         return "ya" if value else "tidak"
     if isinstance(value, float) and value.is_integer():
@@ -257,6 +304,7 @@ def parse_text(value: Any, field: str) -> str:
 def parse_nik(value: Any, field: str = "nik") -> str:
     """A NIK must come as text: Excel keeps only 15 significant digits of a number, so a
     16-digit NIK typed as a number has already lost its last digit."""
+    refuse_excel_error(value, field)
     if isinstance(value, int | float) and not isinstance(value, bool):
         raise ValidationError(field, "nik_as_number", value=parse_text(value, field))
     from ..services.validation import check_nik
@@ -268,8 +316,18 @@ _DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y/%m/%d")
 
 
 def parse_date(value: Any, field: str) -> dt.date | None:
+    """A date cell or text, within the sane horizon (years 1900-2100)."""
+    from ..services.validation import check_date_horizon
+
+    date = _parse_date(value, field)
+    return None if date is None else check_date_horizon(date, field)
+
+
+def _parse_date(value: Any, field: str) -> dt.date | None:
     if value is None or value == "":
         return None
+    refuse_excel_error(value, field)
+    value = _number_text(value)
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
@@ -296,6 +354,8 @@ def parse_date(value: Any, field: str) -> dt.date | None:
 def parse_money(value: Any, field: str) -> int | None:
     if value is None or value == "":
         return None
+    refuse_excel_error(value, field)
+    value = _number_text(value)
     if isinstance(value, bool):
         raise ValidationError(field, "not_an_amount", value=str(value))
     if isinstance(value, int):
@@ -317,6 +377,8 @@ def parse_money(value: Any, field: str) -> int | None:
 def parse_int(value: Any, field: str) -> int | None:
     if value is None or value == "":
         return None
+    refuse_excel_error(value, field)
+    value = _number_text(value)
     if isinstance(value, bool):
         raise ValidationError(field, "not_a_number", value=str(value))
     if isinstance(value, int):
@@ -332,6 +394,8 @@ def parse_int(value: Any, field: str) -> int | None:
 def parse_decimal(value: Any, field: str) -> Decimal | None:
     if value is None or value == "":
         return None
+    refuse_excel_error(value, field)
+    value = _number_text(value)
     if isinstance(value, bool):
         raise ValidationError(field, "not_a_number", value=str(value))
     try:
@@ -346,6 +410,7 @@ def parse_decimal(value: Any, field: str) -> Decimal | None:
 def parse_bool(value: Any, field: str) -> bool | None:
     if value is None or value == "":
         return None
+    refuse_excel_error(value, field)
     if isinstance(value, bool):
         return value
     word = normalize(value)
@@ -357,8 +422,18 @@ def parse_bool(value: Any, field: str) -> bool | None:
 
 
 def parse_datetime(value: Any, field: str) -> dt.datetime | None:
+    from ..services.validation import check_date_horizon
+
+    when = _parse_datetime(value, field)
+    if when is not None:
+        check_date_horizon(when.date(), field)
+    return when
+
+
+def _parse_datetime(value: Any, field: str) -> dt.datetime | None:
     if value is None or value == "":
         return None
+    refuse_excel_error(value, field)
     if isinstance(value, dt.datetime):
         return value
     if isinstance(value, dt.date):

@@ -42,7 +42,8 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "plausibility.write": MONEY,  # the treasurer sets the plausibility ceilings too
     "user.manage": frozenset({Role.ADMIN}),
     "import.write": MONEY,
-    "backup.create": ALL_ROLES,
+    # a backup holds every member's NIK and balance and every password hash
+    "backup.create": MONEY,
     "backup.restore": frozenset({Role.ADMIN}),
     "read.all": frozenset({Role.ADMIN, Role.BENDAHARA, Role.PENGAWAS}),
     "read.group": ALL_ROLES,

@@ -24,9 +24,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 
-from ..db.models import Account, JournalLine, Member, SavingsAccount, Setting
+from ..db.leftovers import CHECK_PREFIX, TEMP_PREFIX, TEMP_SUFFIX, clean_leftovers  # noqa: F401
+from ..db.models import Account, JournalEntry, JournalLine, Member, SavingsAccount, Setting
 from ..errors import KoperasiError
 from . import audit
 from .auth import Actor, require
@@ -67,18 +68,26 @@ class BackupSummary:
     trial_debit: int
     trial_credit: int
     problems: tuple[str, ...]
+    cooperative: str = ""  # whose books these are (the profile's name and legal number)
+    legal_number: str = ""
+    last_date: dt.date | None = None  # the newest journal entry's date
 
     @property
     def ok(self) -> bool:
         return not self.problems
 
     def lines(self, lang: str = "id") -> list[str]:
+        from ..domain.fmt import long_date
         from ..domain.money import format_rupiah
 
         when = self.taken_at.strftime("%Y-%m-%d %H:%M") if self.taken_at else "?"
+        last = long_date(self.last_date, lang) if self.last_date else "-"
+        legal = self.legal_number or "-"
         if lang == "id":
             return [
                 f"Berkas cadangan   : {self.path}",
+                f"Koperasi          : {self.cooperative or '-'} (badan hukum {legal})",
+                f"Transaksi terakhir: {last}",
                 f"Dibuat            : {when} UTC ({self.label or '-'})",
                 f"Anggota           : {self.members} ({self.active_members} aktif)",
                 f"Total simpanan    : {format_rupiah(self.total_savings)}",
@@ -88,6 +97,8 @@ class BackupSummary:
             ]
         return [
             f"Backup file       : {self.path}",
+            f"Cooperative       : {self.cooperative or '-'} (legal entity no. {legal})",
+            f"Last transaction  : {last}",
             f"Taken             : {when} UTC ({self.label or '-'})",
             f"Members           : {self.members} ({self.active_members} active)",
             f"Total savings     : {format_rupiah(self.total_savings)}",
@@ -135,7 +146,7 @@ def copy_sqlite(source: Path, target: Path, label: str = "", source_name: str = 
     target = Path(target)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(prefix=".koperasi-", suffix=".tmp", dir=target.parent)
+        fd, tmp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=target.parent)
         os.close(fd)
     except OSError as exc:
         raise BackupError(path=str(target), detail=exc.strerror or str(exc)) from exc
@@ -168,7 +179,7 @@ def copy_sqlite(source: Path, target: Path, label: str = "", source_name: str = 
             os.fsync(fh.fileno())
         os.replace(tmp, target)
     except (sqlite3.Error, OSError) as exc:
-        tmp.unlink(missing_ok=True)
+        _remove_with_journals(tmp)  # a full disk leaves no half copy and no -journal
         raise BackupError(path=str(target), detail=str(exc)) from exc
     return target
 
@@ -193,6 +204,12 @@ def backup_to(db, target: str | os.PathLike[str], label: str = "manual") -> Path
     if target == source:
         raise BackupError(path=str(target), detail="same file as the database")
     return copy_sqlite(source, target, _clean_label(label), str(source))
+
+
+def backup_file(db, actor: Actor, target: str | os.PathLike[str], label: str = "manual") -> Path:  # type: ignore[no-untyped-def]
+    """ "Backup to this file" (``koperasi backup -o FILE``): administrators and treasurers."""
+    require(actor, "backup.create")
+    return backup_to(db, target, label)
 
 
 def backup_now(  # type: ignore[no-untyped-def]
@@ -306,6 +323,7 @@ def inspect_backup(path: str | os.PathLike[str]) -> BackupSummary:
     from ..db.migrate import head_revision
     from .check import run_checks
     from .ledger import trial_balance_in
+    from .settings import profile_in
 
     path = Path(path).expanduser().resolve()
     if not path.is_file():
@@ -313,7 +331,7 @@ def inspect_backup(path: str | os.PathLike[str]) -> BackupSummary:
     bad = _integrity(path)
     if bad:
         raise BackupError("restore_bad_backup", path=str(path), detail="; ".join(bad))
-    work = Path(tempfile.mkdtemp(prefix="koperasi-periksa-"))
+    work = Path(tempfile.mkdtemp(prefix=CHECK_PREFIX))
     try:
         copy = work / "periksa.db"
         src = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
@@ -351,6 +369,8 @@ def inspect_backup(path: str | os.PathLike[str]) -> BackupSummary:
                     )
                 )
                 tb = trial_balance_in(s, dt.date(9999, 12, 31))
+                profile = profile_in(s)
+                last_date = s.scalar(select(func.max(JournalEntry.date)))
         finally:
             db.dispose()
         problems = [f"[{p.check}] {p.message('en')}" for p in report.problems]
@@ -369,6 +389,9 @@ def inspect_backup(path: str | os.PathLike[str]) -> BackupSummary:
             trial_debit=tb.total_debit,
             trial_credit=tb.total_credit,
             problems=tuple(problems),
+            cooperative=profile.name,
+            legal_number=profile.legal_number,
+            last_date=last_date,
         )
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -383,6 +406,24 @@ def _info(s) -> dict:  # type: ignore[no-untyped-def]
     except ValueError:
         value = {}
     return value if isinstance(value, dict) else {}
+
+
+def _copy_file(source: Path, target: Path, timeout: float = 5) -> None:
+    """One SQLite online backup of ``source`` into ``target`` (one write transaction)."""
+    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    try:
+        dst = sqlite3.connect(str(target), timeout=timeout)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+
+
+def _remove_with_journals(path: Path) -> None:
+    for p in (path, *(path.with_name(path.name + s) for s in ("-journal", "-wal", "-shm"))):
+        p.unlink(missing_ok=True)
 
 
 def restore(  # type: ignore[no-untyped-def]
@@ -410,34 +451,47 @@ def restore(  # type: ignore[no-untyped-def]
         )
     if confirm is not None and not confirm(summary):
         return None
-    safety = backup_now(db, actor, label=SAFETY_LABEL)
-    db.dispose()  # our pooled connections must not hold the file while it is replaced
+    safety = backup_to(
+        db, _unique(default_folder(db) / backup_file_name(live, SAFETY_LABEL)), SAFETY_LABEL
+    )
+    # The backup is copied beside the database, upgraded there and given its restore record
+    # in its own audit trail; only then does one SQLite backup (a single write transaction
+    # on the live file) put it in place. Killed at any moment, the database is either the
+    # old one without a restore record or the new one with it; a left-over work file is
+    # removed at the next start (clean_leftovers).
+    fd, work_name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=live.parent)
+    os.close(fd)
+    work = Path(work_name)
     try:
-        src = sqlite3.connect(f"file:{summary.path}?mode=ro", uri=True)
-        dst = sqlite3.connect(str(live), timeout=30)
+        _copy_file(summary.path, work)
+        from ..db.database import open_database
+
+        staged = open_database(work, seed=False)  # upgrades a backup of an older version
         try:
-            src.backup(dst)
-            dst.execute("DELETE FROM settings WHERE key = ?", (INFO_KEY,))
-            dst.commit()
+            with unit_of_work(staged) as s:
+                s.execute(delete(Setting).where(Setting.key == INFO_KEY))
+                audit.record(
+                    s,
+                    actor,
+                    "backup.restore",
+                    "database",
+                    live.name,
+                    after={
+                        "file": str(summary.path),
+                        "taken_at": summary.taken_at,
+                        "safety_backup": str(safety),
+                        "cooperative": summary.cooperative,
+                        "legal_number": summary.legal_number,
+                    },
+                )
         finally:
-            dst.close()
-            src.close()
+            staged.dispose()
+        db.dispose()  # our pooled connections must not hold the file while it is replaced
+        _copy_file(work, live, timeout=30)
     except sqlite3.Error as exc:
         raise BackupError(path=str(live), detail=str(exc)) from exc
-    from ..db.migrate import ensure_schema
-
-    ensure_schema(db.engine, live)  # a backup from an older version is upgraded now
-    with unit_of_work(db) as s:
-        audit.record(
-            s,
-            actor,
-            "backup.restore",
-            "database",
-            live.name,
-            after={
-                "file": str(summary.path),
-                "taken_at": summary.taken_at,
-                "safety_backup": str(safety),
-            },
-        )
+    except OSError as exc:
+        raise BackupError(path=str(live), detail=exc.strerror or str(exc)) from exc
+    finally:
+        _remove_with_journals(work)
     return RestoreResult(summary, safety)

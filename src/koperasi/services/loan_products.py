@@ -143,7 +143,7 @@ def validate_product(data: ProductInput, *, confirm_high_rate: bool = False) -> 
     if monthly > 100:
         raise ValidationError("rate", "too_large", max="100 % / bulan")
     if monthly > MAX_MONTHLY_RATE_WITHOUT_CONFIRM and not confirm_high_rate:
-        raise ValidationError("rate", "rate_needs_confirm", rate=f"{monthly.normalize()}")
+        raise ValidationError("rate", "rate_needs_confirm", rate=f"{monthly.normalize():f}")
     min_amount = check_amount(data.min_amount, "min_amount")
     max_amount = check_amount(data.max_amount, "max_amount")
     if max_amount < min_amount:

@@ -407,7 +407,7 @@ def _check_limit(session: Session, product: LoanProduct, member: Member, amount:
             "over_limit",
             amount=format_rupiah(amount),
             limit=format_rupiah(limit),
-            multiple=f"{Decimal(product.limit_multiple).normalize()}",
+            multiple=f"{Decimal(product.limit_multiple).normalize():f}",
             savings=format_rupiah(saved),
         )
 

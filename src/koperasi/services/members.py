@@ -23,7 +23,15 @@ from .auth import Actor, require, require_group_visible, visible_groups
 from .counters import SERIES_MEMBER, next_number
 from .settings import get_value
 from .uow import read_only, unit_of_work
-from .validation import check_choice, check_nik, check_phone, check_required
+from .validation import (
+    check_choice,
+    check_date_horizon,
+    check_nik,
+    check_phone,
+    check_required,
+    clean_number_text,
+    clean_text,
+)
 
 STATUSES = ("calon", "aktif", "keluar", "meninggal")
 GENDERS = ("L", "P")
@@ -142,6 +150,15 @@ def validate(data: MemberInput, today: dt.date | None = None) -> MemberInput:
         if data.birth_date > data.join_date:
             raise ValidationError("join_date", "date_before", other=data.birth_date.isoformat())
     phone = check_phone(data.phone)
+    check_date_horizon(data.join_date, "join_date")
+    if data.birth_date is not None:
+        check_date_horizon(data.birth_date, "birth_date")
+    # every other text field: NFKC, no control characters (a line break only in the address)
+    texts = {
+        key: clean_text(getattr(data, key), key, multiline=key == "address")
+        for key in _TEXT_FIELDS
+        if getattr(data, key, None) is not None
+    }
     return replace(
         data,
         name=name,
@@ -150,7 +167,19 @@ def validate(data: MemberInput, today: dt.date | None = None) -> MemberInput:
         status=status,
         phone=phone,
         categories=tuple(sorted(set(data.categories))),
+        **texts,
     )
+
+
+_TEXT_FIELDS = (
+    "birth_place",
+    "address",
+    "kelurahan",
+    "kecamatan",
+    "occupation",
+    "heir_name",
+    "heir_relation",
+)
 
 
 def validation_errors(data: MemberInput) -> list[ValidationError]:
@@ -386,7 +415,7 @@ def _search_filter(search: str | None):  # type: ignore[no-untyped-def]
     Names hold no digits, so an all-digit query looks only at number, NIK and phone; other
     text only at number and name. Numbers are matched as typed and in capitals (a00012
     finds A00012, on PostgreSQL too)."""
-    text = (search or "").strip()
+    text = clean_number_text(search).strip()  # a NIK typed in full-width digits finds it too
     if not text:
         return None
     digits = text.replace(" ", "")

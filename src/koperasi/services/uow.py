@@ -5,10 +5,66 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DataError, OperationalError
 from sqlalchemy.orm import Session
 
 from ..errors import Conflict, KoperasiError
+from .validation import check_no_control, control_position
+
+
+@event.listens_for(Engine, "before_execute", retval=False)
+def _refuse_control_characters(conn, clauseelement, multiparams, params, _options) -> None:  # type: ignore[no-untyped-def]
+    """No control character reaches a stored text (issue 22): a memo, a description, a
+    name written by any path. They crashed the XLSX reports later (openpyxl refuses them)
+    and hide in names. Forms and the member service refuse them first with the field's own
+    name; this net under every INSERT and UPDATE (ORM flushes and the fast Core inserts of
+    savings, loans, the ledger and imports alike) names the column. Tab and line breaks
+    stay allowed (multi-line memos and addresses)."""
+    if not getattr(clauseelement, "is_dml", False):
+        return
+    rows = list(multiparams) if multiparams else []
+    if params:
+        rows.append(params)
+    for row in rows:
+        for one in row if isinstance(row, list | tuple) else (row,):
+            if not isinstance(one, dict):
+                continue
+            values = [v for v in one.values() if type(v) is str]
+            if not values or control_position("".join(values)) is None:
+                continue
+            for key, value in one.items():
+                if type(value) is str:
+                    check_no_control(value, str(getattr(key, "key", key)))
+
+
+_FULL = ("database or disk is full", "no space left on device", "could not extend file")
+
+
+def disk_full(exc: BaseException | None) -> bool:
+    """True when ``exc`` or an exception it arose from is a full disk. After SQLITE_FULL
+    SQLite rolls the whole transaction back by itself, so the error the caller sees is often
+    the next statement's ("no such savepoint: sa_savepoint_4023"): the cause is in the chain.
+    """
+    seen = 0
+    while exc is not None and seen < 20:
+        orig = getattr(exc, "orig", None)
+        text = f"{exc} {orig or ''}".lower()
+        if any(f in text for f in _FULL) or getattr(exc, "errno", None) == 28:
+            return True
+        if getattr(orig, "sqlstate", None) == "53100":  # PostgreSQL: disk_full
+            return True
+        exc = exc.__cause__ or exc.__context__
+        seen += 1
+    return False
+
+
+def storage_problem(exc: BaseException) -> KoperasiError | None:
+    """A clear message for a database error the user can act on (a full disk), else None."""
+    if disk_full(exc):
+        return KoperasiError("disk_full")
+    return None
 
 
 def data_refused(exc: DataError) -> KoperasiError:
@@ -32,6 +88,8 @@ def unit_of_work(db) -> Iterator[Session]:  # type: ignore[no-untyped-def]
         with session.begin():
             yield session
     except OperationalError as exc:
+        if disk_full(exc):
+            raise KoperasiError("disk_full") from exc
         text = str(exc.orig).lower()
         if "locked" in text or "deadlock" in text or "could not serialize" in text:
             raise Conflict() from exc

@@ -19,6 +19,7 @@ import functools
 import getpass
 import os
 import sys
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -32,11 +33,11 @@ from ..db.models.base import utcnow
 from ..errors import NotFound, ValidationError
 from . import audit
 from .auth import Actor, LoginFailed, Role, require
+from .passwords import check_password
 from .uow import read_only, unit_of_work
 
 MAX_FAILURES = 5
 LOCKOUT = dt.timedelta(minutes=15)
-MIN_PASSWORD = 8
 PASSWORD_ENV = "KOPERASI_PASSWORD"  # the acting user's password (CLI)
 NEW_PASSWORD_ENV = "KOPERASI_NEW_PASSWORD"  # a password being set (user add / passwd)
 
@@ -69,17 +70,13 @@ def hash_password(password: str) -> str:
     return _hasher.hash(password)
 
 
-def _check_password_rules(password: str) -> None:
-    if not password:
-        raise ValidationError("password", "required")
-    if len(password) < MIN_PASSWORD:
-        raise ValidationError("password", "password_too_short", min=MIN_PASSWORD)
-    if len(password) > 1024:
-        raise ValidationError("password", "too_large", max=1024)
+def _check_password_rules(password: str, username: str = "") -> None:
+    """Length, not a common password or a sequence, not the user name (passwords.py)."""
+    check_password(password, username)
 
 
 def _clean_username(username: str) -> str:
-    name = (username or "").strip()
+    name = unicodedata.normalize("NFKC", username or "").strip()
     if not name:
         raise ValidationError("username", "required")
     if len(name) > 64 or not all(c.isalnum() or c in "._-" for c in name):
@@ -96,8 +93,22 @@ def _role(value: str) -> Role:
         ) from None
 
 
+def _same_name(name: str):  # type: ignore[no-untyped-def]
+    """User names are unique without regard to case: ``admin_w`` and ``ADMIN_W`` are one."""
+    return func.lower(User.username) == name.lower()
+
+
+def _find(session: Session, username: str):  # type: ignore[no-untyped-def]
+    """The query for an account by name: the exact spelling first, else any casing."""
+    name = unicodedata.normalize("NFKC", username or "").strip()
+    exact = session.scalar(select(User.id).where(User.username == name))
+    if exact is not None:
+        return select(User).where(User.id == exact)
+    return select(User).where(_same_name(name)).order_by(User.id).limit(1)
+
+
 def _user(session: Session, username: str, *, lock: bool = False) -> User:
-    q = select(User).where(User.username == (username or "").strip())
+    q = _find(session, username)
     if lock:
         q = q.with_for_update()
     user = session.scalars(q).first()
@@ -186,7 +197,7 @@ def create_user(
     it must be an administrator; afterwards only an admin may add users."""
     name = _clean_username(username)
     r = _role(role)
-    _check_password_rules(password)
+    _check_password_rules(password, name)
     codes = [c for c in group_codes if c and c.strip()]
     if r == Role.KETUA and not codes:
         raise ValidationError("group", "required")
@@ -200,8 +211,9 @@ def create_user(
             if actor is None:
                 raise LoginFailed("login_required")
             require(actor, "user.manage")
-        if s.scalar(select(User.id).where(User.username == name)) is not None:
-            raise ValidationError("username", "duplicate", value=name)
+        taken = s.scalar(select(User.username).where(_same_name(name)).limit(1))
+        if taken is not None:
+            raise ValidationError("username", "duplicate", value=taken)
         user = User(
             username=name,
             full_name=(full_name or "").strip()[:120],
@@ -299,7 +311,7 @@ def update_user(
 
 def change_password(db, actor: Actor, old_password: str, new_password: str) -> None:  # type: ignore[no-untyped-def]
     """A user changes their own password (the old one must be right)."""
-    _check_password_rules(new_password)
+    _check_password_rules(new_password, actor.username)
     with unit_of_work(db) as s:
         user = _user(s, actor.username, lock=True)
         if not _verify(user.password_hash, old_password):
@@ -312,7 +324,7 @@ def change_password(db, actor: Actor, old_password: str, new_password: str) -> N
 def reset_password(db, actor: Actor, username: str, new_password: str) -> None:  # type: ignore[no-untyped-def]
     """An administrator sets another user's password (and lifts a lockout)."""
     require(actor, "user.manage")
-    _check_password_rules(new_password)
+    _check_password_rules(new_password, username)
     with unit_of_work(db) as s:
         user = _user(s, username, lock=True)
         user.password_hash = hash_password(new_password)
@@ -337,7 +349,7 @@ def authenticate(db, username: str, password: str, now: dt.datetime | None = Non
     name = (username or "").strip()
     failure: LoginFailed | None = None
     with unit_of_work(db) as s:
-        user = s.scalars(select(User).where(User.username == name).with_for_update()).first()
+        user = s.scalars(_find(s, name).with_for_update()).first()
         if user is None:
             _verify(None, password)  # same work as a real check
             raise LoginFailed("login_failed")

@@ -3,16 +3,70 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
+import unicodedata
 
 from ..errors import ValidationError
 
-_NIK = re.compile(r"^\d{16}$")
+_NIK = re.compile(r"^[0-9]{16}$")
+
+# ---------------------------------------------------------------- text hygiene (issue 22)
+# C0 and C1 control characters, DEL, lone surrogates and the two non-characters XML refuses.
+# Tab, line feed and carriage return are allowed in multi-line text (addresses, memos) only.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_CONTROL_LINE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+@functools.cache
+def _digits() -> dict[int, str]:
+    """Every non-ASCII decimal digit -> its ASCII digit (built on first use: ~700 entries)."""
+    return {
+        c: str(unicodedata.decimal(chr(c)))
+        for c in range(0x80, 0x110000)
+        if unicodedata.category(chr(c)) == "Nd"
+    }
+
+
+def fold_digits(text: str) -> str:
+    """Digits of any script (full-width ``１``, Arabic-Indic ``١``, Devanagari ``१`` ...) as
+    ASCII ``0-9``; everything else unchanged."""
+    return text if text.isascii() else text.translate(_digits())
+
+
+def control_position(text: str, *, multiline: bool = True) -> int | None:
+    """The 1-based position of the first control character in ``text``, or None."""
+    m = (_CONTROL if multiline else _CONTROL_LINE).search(text)
+    return m.start() + 1 if m else None
+
+
+def check_no_control(text: str, field: str, *, multiline: bool = True) -> str:
+    """Refuse control characters (they crash the XLSX reports and hide in names)."""
+    pos = control_position(text, multiline=multiline)
+    if pos is not None:
+        raise ValidationError(
+            field, "control_char", pos=pos, code_point=f"U+{ord(text[pos - 1]):04X}"
+        )
+    return text
+
+
+def clean_text(value: str | None, field: str, *, multiline: bool = False) -> str:
+    """Text as typed or imported, made safe: Unicode NFKC (full-width letters, ligatures and
+    compatibility forms become their plain form), then control characters refused (tab and
+    line breaks only in multi-line fields), then stripped."""
+    text = unicodedata.normalize("NFKC", value or "")
+    return check_no_control(text, field, multiline=multiline).strip()
+
+
+def clean_number_text(value: str | None) -> str:
+    """A NIK, a phone number or an amount as typed: NFKC and every script's digits as ASCII."""
+    return fold_digits(unicodedata.normalize("NFKC", value or ""))
 
 
 def check_nik(value: str, field: str = "nik") -> str:
-    """A 16-digit NIK with a plausible region (11-94) and birth date (day+40 for women)."""
-    nik = (value or "").strip().replace(" ", "")
+    """A 16-digit NIK with a plausible region (11-94) and birth date (day+40 for women).
+    Digits of any script are taken as ASCII digits, so one NIK has one spelling."""
+    nik = clean_number_text(value).strip().replace(" ", "")
     if not _NIK.match(nik):
         raise ValidationError(field, "nik_format", value=value)
     province = int(nik[0:2])
@@ -25,7 +79,7 @@ def check_nik(value: str, field: str = "nik") -> str:
 
 
 def check_required(value: str | None, field: str) -> str:
-    text = (value or "").strip()
+    text = clean_text(value, field)
     if not text:
         raise ValidationError(field, "required")
     return text
@@ -44,8 +98,8 @@ def check_amount(value: int, field: str = "amount", *, allow_zero: bool = False)
 
 
 def check_phone(value: str, field: str = "phone") -> str:
-    text = re.sub(r"[\s\-()]", "", value or "")
-    if text and not re.fullmatch(r"\+?\d{8,15}", text):
+    text = re.sub(r"[\s\-()]", "", clean_number_text(value))
+    if text and not re.fullmatch(r"\+?[0-9]{8,15}", text):
         raise ValidationError(field, "invalid")
     return text
 
@@ -59,4 +113,26 @@ def check_date_not_future(value: dt.date, field: str, today: dt.date | None = No
 def check_choice(value: str, choices: tuple[str, ...], field: str) -> str:
     if value not in choices:
         raise ValidationError(field, "choice", choices=", ".join(choices), value=value)
+    return value
+
+
+# ---------------------------------------------------------------- the sane horizon (issue 22)
+# No date a person types or a cell holds lies before 1900 or after 2100: a year such as 2999
+# or 9999 is a typing slip, and past 9999 - n months the date arithmetic itself overflows.
+MIN_YEAR = 1900
+MAX_YEAR = 2100
+
+
+def check_year(year: int, field: str = "year") -> int:
+    if not (MIN_YEAR <= year <= MAX_YEAR):
+        raise ValidationError(field, "year_out_of_range", value=year, min=MIN_YEAR, max=MAX_YEAR)
+    return year
+
+
+def check_date_horizon(value: dt.date, field: str = "date") -> dt.date:
+    """A date within the sane horizon (``MIN_YEAR`` to ``MAX_YEAR``)."""
+    if not (MIN_YEAR <= value.year <= MAX_YEAR):
+        raise ValidationError(
+            field, "date_out_of_range", value=value.isoformat(), min=MIN_YEAR, max=MAX_YEAR
+        )
     return value

@@ -34,6 +34,7 @@ REQUIRES: dict[str, str] = {
     "repaymentAction": "loan.write",
     "manualEntryAction": "ledger.write",
     "restoreBackupAction": "backup.restore",
+    "backupNowAction": "backup.create",
     "manageUsersAction": "user.manage",
     "auditTrailAction": "read.all",
     # members and groups
@@ -96,6 +97,7 @@ REQUIRES: dict[str, str] = {
     "saveGovernanceButton": "rat.write",
     "addOfficerButton": "rat.write",
     "removeOfficerButton": "rat.write",
+    "backupNowButton": "backup.create",
 }
 
 # navigation page key -> the permission needed to see it at all

@@ -620,6 +620,13 @@ class BackupActions(QObject):
         ctx = self.ctx
         if self._refuse_postgres():
             return
+        if not ctx.actor.can("backup.create"):
+            dialogs.warn(
+                self.widget,
+                self.tr("Cadangan"),
+                self.tr("Hanya administrator dan bendahara yang dapat mencadangkan basis data."),
+            )
+            return
         folder = choose_folder(
             self.widget,
             self.tr("Pilih folder untuk cadangan (mis. flashdisk)"),
