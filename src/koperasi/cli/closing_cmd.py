@@ -190,7 +190,7 @@ def cmd_shu_distribute(ctx, args) -> int:  # type: ignore[no-untyped-def]
 def cmd_shu_cover_loss(ctx, args) -> int:  # type: ignore[no-untyped-def]
     from ..services import shu
 
-    r = shu.cover_loss(ctx.db, ctx.actor, parse_int(args.year, "year"), parse_date(args.date))
+    r = shu.cover_loss(ctx.db, ctx.actor, parse_year(args.year), parse_date(args.date))
     if args.json:
         print_json(r)
     else:
