@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="id_ID">
 <context>
+    <name>AccountSideDialog</name>
+    <message>
+        <source>Jenis usaha akun {code}</source>
+        <translation>Business side of account {code}</translation>
+    </message>
+    <message>
+        <source>Usaha dengan anggota</source>
+        <translation>Business with members</translation>
+    </message>
+    <message>
+        <source>Usaha dengan non-anggota</source>
+        <translation>Business with non-members</translation>
+    </message>
+    <message>
+        <source>Beban bersama (dialokasikan menurut pendapatan)</source>
+        <translation>Shared cost (allocated by income)</translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>ActivityModel</name>
     <message>
         <source>Tanggal</source>
@@ -253,6 +280,10 @@ Bahasa tampilan berganti setelah aplikasi dibuka ulang.</translation>
         <translation>Backup</translation>
     </message>
     <message>
+        <source>Hanya administrator dan bendahara yang dapat mencadangkan basis data.</source>
+        <translation>Only administrators and treasurers can back up the database.</translation>
+    </message>
+    <message>
         <source>Pilih folder untuk cadangan (mis. flashdisk)</source>
         <translation>Choose a folder for the backup (e.g. a USB flash drive)</translation>
     </message>
@@ -359,8 +390,8 @@ The previous contents were saved in
 <context>
     <name>ClosingPanel</name>
     <message>
-        <source>Bulan yang ditutup mengunci pembukuan: transaksi bertanggal di bulan itu ditolak. Tutup tahun memindahkan pendapatan dan beban tahun buku ke SHU Tahun Berjalan.</source>
-        <translation>A closed month locks the books: transactions dated in that month are rejected. Closing the year moves the financial year&apos;s income and expenses to Current-Year SHU.</translation>
+        <source>Bulan ditutup berurutan dan mengunci pembukuan: transaksi bertanggal di bulan itu atau sebelumnya ditolak; hanya bulan tertutup terakhir yang dapat dibuka kembali. Tutup tahun memindahkan pendapatan dan beban tahun buku ke SHU Tahun Berjalan.</source>
+        <translation>Months close in order and lock the books: transactions dated in a closed month or before it are refused; only the latest closed month can be reopened. Closing the year moves the year&apos;s income and expenses to the current year&apos;s SHU.</translation>
     </message>
     <message>
         <source>Tahun buku</source>
@@ -403,6 +434,18 @@ The previous contents were saved in
         <translation>Reopen the y&amp;ear...</translation>
     </message>
     <message>
+        <source>&amp;Jasa simpanan...</source>
+        <translation>Savings &amp;interest...</translation>
+    </message>
+    <message>
+        <source>Bukukan jasa simpanan sukarela untuk bulan yang sudah berakhir</source>
+        <translation>Post the voluntary savings interest for a month that has ended</translation>
+    </message>
+    <message>
+        <source>Pembagian &amp;SHU...</source>
+        <translation>&amp;SHU distribution...</translation>
+    </message>
+    <message>
         <source>Ditutup</source>
         <translation>Closed</translation>
     </message>
@@ -437,6 +480,26 @@ The previous contents were saved in
     <message>
         <source>Tutup bulan {month}? Setelah ditutup, transaksi bertanggal di bulan itu ditolak sampai bulan itu dibuka kembali.</source>
         <translation>Close the month {month}? Once closed, transactions dated in that month are rejected until the month is reopened.</translation>
+    </message>
+    <message>
+        <source>Jasa simpanan sukarela</source>
+        <translation>Voluntary savings interest</translation>
+    </message>
+    <message>
+        <source>Hitung jasa simpanan sukarela dari saldo terendah bulan yang dipilih dan bukukan per akhir bulan itu (PPh final dipotong bila berlaku).</source>
+        <translation>Compute the voluntary savings interest from the chosen month&apos;s lowest balances and post it as of that month&apos;s end (final income tax withheld where it applies).</translation>
+    </message>
+    <message>
+        <source>Bukukan</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <source>Tidak ada jasa simpanan baru untuk {month} (sudah dibukukan, atau tidak ada rekening yang memenuhi syarat).</source>
+        <translation>No new savings interest for {month} (already posted, or no account qualifies).</translation>
+    </message>
+    <message>
+        <source>Jasa simpanan {month}: {n} rekening, jasa {gross}, PPh final {tax}.</source>
+        <translation>Savings interest {month}: {n} accounts, interest {gross}, final income tax {tax}.</translation>
     </message>
     <message>
         <source>Buka kembali bulan</source>
@@ -479,8 +542,8 @@ Income and expenses are moved to Current-Year SHU with a single closing entry, a
         <translation>Financial year closed</translation>
     </message>
     <message>
-        <source>Tahun buku {year} ditutup. SHU {surplus} dibukukan ke SHU Tahun Berjalan.</source>
-        <translation>Financial year {year} closed. SHU {surplus} posted to Current-Year SHU.</translation>
+        <source>Tahun buku {year} ditutup. SHU {surplus} dibukukan ke SHU Tahun Berjalan (usaha dengan anggota {members}, dengan non-anggota {non_members}); SHU/rugi tahun lalu {prior} dipindahkan ke akun 3.91.</source>
+        <translation>Financial year {year} closed. The SHU of {surplus} was posted to the current year surplus (members {members}, non-members {non_members}); earlier years&apos; result of {prior} moved to account 3.91.</translation>
     </message>
     <message>
         <source>Buka kembali tahun buku</source>
@@ -1086,6 +1149,14 @@ Receipts: {receipts}</translation>
         <source>Baris {row} ({member}): {msg}</source>
         <translation>Row {row} ({member}): {msg}</translation>
     </message>
+    <message>
+        <source>Baris {row} ({member}), {column}: {amount} (batas kewajaran {ceiling})</source>
+        <translation>Row {row} ({member}), {column}: {amount} (plausibility limit {ceiling})</translation>
+    </message>
+    <message>
+        <source>Jumlah berikut jauh di atas yang biasa; periksa sebelum dibukukan:</source>
+        <translation>These amounts are far above the usual; check them before posting:</translation>
+    </message>
 </context>
 <context>
     <name>GroupsPage</name>
@@ -1369,6 +1440,58 @@ Receipts: {receipts}</translation>
     <message>
         <source>Neraca saldo</source>
         <translation>Trial balance</translation>
+    </message>
+    <message>
+        <source>Hanya SHU dari usaha dengan anggota yang dibagi kepada anggota (UU 25/1992 Pasal 45). Beban bersama dialokasikan menurut perbandingan pendapatan.</source>
+        <translation>Only the SHU from business with members is shared with members (Law 25/1992 art. 45). Shared costs are allocated in proportion to income.</translation>
+    </message>
+    <message>
+        <source>Ubah &amp;jenis usaha...</source>
+        <translation>Change &amp;business side...</translation>
+    </message>
+    <message>
+        <source>Golongan</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <source>Jenis usaha</source>
+        <translation>Business side</translation>
+    </message>
+    <message>
+        <source>Bagan akun</source>
+        <translation>Chart of accounts</translation>
+    </message>
+    <message>
+        <source>Aset</source>
+        <translation>Asset</translation>
+    </message>
+    <message>
+        <source>Liabilitas</source>
+        <translation>Liability</translation>
+    </message>
+    <message>
+        <source>Ekuitas</source>
+        <translation>Equity</translation>
+    </message>
+    <message>
+        <source>Pendapatan</source>
+        <translation>Income</translation>
+    </message>
+    <message>
+        <source>Beban</source>
+        <translation>Expense</translation>
+    </message>
+    <message>
+        <source>Usaha dengan anggota</source>
+        <translation>Business with members</translation>
+    </message>
+    <message>
+        <source>Usaha dengan non-anggota</source>
+        <translation>Business with non-members</translation>
+    </message>
+    <message>
+        <source>Beban bersama</source>
+        <translation>Shared cost</translation>
     </message>
     <message>
         <source>Saldo awal {opening} · masuk {inn} · keluar {out} · saldo akhir {closing}</source>
@@ -1796,28 +1919,8 @@ Receipts: {receipts}</translation>
         <translation>Receipt {no}</translation>
     </message>
     <message>
-        <source>No. kuitansi</source>
-        <translation>Receipt no.</translation>
-    </message>
-    <message>
-        <source>Tanggal</source>
-        <translation>Date</translation>
-    </message>
-    <message>
-        <source>Anggota</source>
-        <translation>Member</translation>
-    </message>
-    <message>
         <source>Pinjaman</source>
         <translation>Loan</translation>
-    </message>
-    <message>
-        <source>Jumlah</source>
-        <translation>Amount</translation>
-    </message>
-    <message>
-        <source>Terbilang</source>
-        <translation>In words</translation>
     </message>
     <message>
         <source>Status pinjaman</source>
@@ -1826,10 +1929,6 @@ Receipts: {receipts}</translation>
     <message>
         <source>Sisa yang belum diterima</source>
         <translation>Not yet recovered</translation>
-    </message>
-    <message>
-        <source>Sisa pokok</source>
-        <translation>Principal outstanding</translation>
     </message>
 </context>
 <context>
@@ -2128,8 +2227,8 @@ Receipts: {receipts}</translation>
         <translation>Loan month-end process</translation>
     </message>
     <message>
-        <source>Hitung kolektibilitas semua pinjaman aktif dan bukukan penyesuaian cadangan (PPAP) per {date}?</source>
-        <translation>Calculate the quality class of all active loans and post the loan-loss allowance (PPAP) adjustment as of {date}?</translation>
+        <source>Hitung kolektibilitas semua pinjaman aktif dan bukukan penyesuaian cadangan (PPAP) per akhir bulan yang dipilih.</source>
+        <translation>Classify every active loan and post the allowance (PPAP) adjustment as of the end of the chosen month.</translation>
     </message>
     <message>
         <source>Proses</source>
@@ -2216,6 +2315,10 @@ Receipts: {receipts}</translation>
     <message>
         <source>Kas &amp; Jurnal</source>
         <translation>Cash &amp; Journal</translation>
+    </message>
+    <message>
+        <source>RAT</source>
+        <translation>RAT</translation>
     </message>
     <message>
         <source>Pengaturan</source>
@@ -2335,6 +2438,18 @@ Error log: {log}</translation>
     <message>
         <source>Batal</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>mis. PLN, Toko Sinar Jaya, Bpk. Ahmad</source>
+        <translation>e.g. PLN, Sinar Jaya shop, Mr Ahmad</translation>
+    </message>
+    <message>
+        <source>Diterima &amp;dari</source>
+        <translation>Received &amp;from</translation>
+    </message>
+    <message>
+        <source>Dibayarkan &amp;kepada</source>
+        <translation>Paid &amp;to</translation>
     </message>
     <message>
         <source>Jumlah tidak dikenali; tulis mis. 1.250.000 atau Rp 1.250.000.</source>
@@ -2500,30 +2615,6 @@ Error log: {log}</translation>
     <message>
         <source>&amp;Cetak kuitansi...</source>
         <translation>&amp;Print receipts...</translation>
-    </message>
-    <message>
-        <source>No. kuitansi</source>
-        <translation>Receipt no.</translation>
-    </message>
-    <message>
-        <source>Tanggal</source>
-        <translation>Date</translation>
-    </message>
-    <message>
-        <source>Simpanan wajib</source>
-        <translation>Mandatory savings</translation>
-    </message>
-    <message>
-        <source>Simpanan sukarela</source>
-        <translation>Voluntary savings</translation>
-    </message>
-    <message>
-        <source>Angsuran pinjaman</source>
-        <translation>Loan repayment</translation>
-    </message>
-    <message>
-        <source>Terbilang</source>
-        <translation>In words</translation>
     </message>
 </context>
 <context>
@@ -2965,6 +3056,84 @@ Error log: {log}</translation>
     </message>
 </context>
 <context>
+    <name>OfficerDialog</name>
+    <message>
+        <source>Pengurus, pengawas atau karyawan</source>
+        <translation>Board member, supervisor or staff</translation>
+    </message>
+    <message>
+        <source>Pengurus</source>
+        <translation>Board</translation>
+    </message>
+    <message>
+        <source>Pengawas</source>
+        <translation>Supervisors</translation>
+    </message>
+    <message>
+        <source>Karyawan</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <source>Masa jabatan berakhir</source>
+        <translation>Term ends</translation>
+    </message>
+    <message>
+        <source>Badan</source>
+        <translation>Body</translation>
+    </message>
+    <message>
+        <source>Jabatan</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Mulai menjabat</source>
+        <translation>Term from</translation>
+    </message>
+</context>
+<context>
+    <name>OfficersPanel</name>
+    <message>
+        <source>Badan</source>
+        <translation>Body</translation>
+    </message>
+    <message>
+        <source>Jabatan</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Mulai menjabat</source>
+        <translation>Term from</translation>
+    </message>
+    <message>
+        <source>Akhir masa jabatan</source>
+        <translation>Term to</translation>
+    </message>
+    <message>
+        <source>Tambah...</source>
+        <translation>Add...</translation>
+    </message>
+    <message>
+        <source>Hapus</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Pengurus</source>
+        <translation>Officers</translation>
+    </message>
+    <message>
+        <source>Hapus {name} dari daftar?</source>
+        <translation>Remove {name} from the register?</translation>
+    </message>
+</context>
+<context>
     <name>PasswordDialog</name>
     <message>
         <source>Ganti kata sandi</source>
@@ -3036,6 +3205,56 @@ Error log: {log}</translation>
     <message>
         <source>Bunga yang dibebaskan: {x}</source>
         <translation>Interest waived: {x}</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodDialog</name>
+    <message>
+        <source>&amp;Periode</source>
+        <translation>&amp;Period</translation>
+    </message>
+    <message>
+        <source>Hanya bulan yang sudah berakhir yang dapat diproses (hari ini {today}).</source>
+        <translation>Only months that have ended can be processed (today is {today}).</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>PlausibilityEditor</name>
+    <message>
+        <source>Jumlah yang jauh di atas kebiasaan koperasi ditanyakan dulu sebelum dibukukan (salah ketik satu nol terlalu banyak). Batas dihitung dari pembukuan: 5 kali jumlah yang biasa (persentil ke-99 dari 2.000 transaksi terakhir jenis itu), paling sedikit batas dasar untuk koperasi baru. Isi kolom Batas sendiri untuk memakai angka lain; kosongkan untuk kembali ke hitungan otomatis.</source>
+        <translation>An amount far above what the cooperative usually sees is asked about before it is posted (one zero too many is a common typing error). The limit comes from the books: 5 times the usual amount (the 99th percentile of the latest 2,000 transactions of that kind), at least a base limit for a new cooperative. Fill in Own limit to use another figure; leave it empty to go back to the automatic one.</translation>
+    </message>
+    <message>
+        <source>Jenis transaksi</source>
+        <translation>Kind of transaction</translation>
+    </message>
+    <message>
+        <source>Biasanya sampai</source>
+        <translation>Usually up to</translation>
+    </message>
+    <message>
+        <source>Batas otomatis</source>
+        <translation>Automatic limit</translation>
+    </message>
+    <message>
+        <source>Batas sendiri</source>
+        <translation>Own limit</translation>
+    </message>
+    <message>
+        <source>belum ada riwayat</source>
+        <translation>no history yet</translation>
+    </message>
+    <message>
+        <source>otomatis</source>
+        <translation>automatic</translation>
+    </message>
+    <message>
+        <source>Jumlah tidak dikenali; tulis mis. 50.000.000 atau Rp 50.000.000.</source>
+        <translation>Amount not understood; write e.g. 50.000.000 or Rp 50.000.000.</translation>
     </message>
 </context>
 <context>
@@ -3121,6 +3340,193 @@ Error log: {log}</translation>
     </message>
 </context>
 <context>
+    <name>RatPage</name>
+    <message>
+        <source>Rapat Anggota Tahunan (RAT)</source>
+        <translation>Annual Members&apos; Meeting (RAT)</translation>
+    </message>
+    <message>
+        <source>Tahun buku</source>
+        <translation>Financial year</translation>
+    </message>
+    <message>
+        <source>Buka Buku RAT...</source>
+        <translation>Open the RAT book...</translation>
+    </message>
+    <message>
+        <source>Impor dari Excel...</source>
+        <translation>Import from Excel...</translation>
+    </message>
+    <message>
+        <source>Simpan RAPB</source>
+        <translation>Save budget</translation>
+    </message>
+    <message>
+        <source>Anggaran (RAPB)</source>
+        <translation>Budget (RAPB)</translation>
+    </message>
+    <message>
+        <source>Laporan pertanggungjawaban pengurus</source>
+        <translation>The board&apos;s accountability report</translation>
+    </message>
+    <message>
+        <source>Laporan pengawas</source>
+        <translation>The supervisors&apos; report</translation>
+    </message>
+    <message>
+        <source>Isi dari templat</source>
+        <translation>Fill from template</translation>
+    </message>
+    <message>
+        <source>Simpan laporan</source>
+        <translation>Save report</translation>
+    </message>
+    <message>
+        <source>Laporan pengurus dan pengawas</source>
+        <translation>Board&apos;s and supervisors&apos; reports</translation>
+    </message>
+    <message>
+        <source>Tanggal rapat</source>
+        <translation>Meeting date</translation>
+    </message>
+    <message>
+        <source>belum diisi</source>
+        <translation>not entered</translation>
+    </message>
+    <message>
+        <source>Tempat</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>Anggota yang berhak hadir</source>
+        <translation>Members entitled to attend</translation>
+    </message>
+    <message>
+        <source>Anggota yang hadir</source>
+        <translation>Members present</translation>
+    </message>
+    <message>
+        <source>Kuorum</source>
+        <translation>Quorum</translation>
+    </message>
+    <message>
+        <source>Simpan aturan</source>
+        <translation>Save rule</translation>
+    </message>
+    <message>
+        <source>Aturan kuorum (AD/ART)</source>
+        <translation>Quorum rule (statutes)</translation>
+    </message>
+    <message>
+        <source>Simpan data rapat</source>
+        <translation>Save meeting</translation>
+    </message>
+    <message>
+        <source>Cetak daftar hadir...</source>
+        <translation>Print attendance register...</translation>
+    </message>
+    <message>
+        <source>Acara rapat (satu per baris)</source>
+        <translation>Agenda (one item a line)</translation>
+    </message>
+    <message>
+        <source>Keputusan rapat untuk berita acara (satu per baris)</source>
+        <translation>Decisions for the minutes (one a line)</translation>
+    </message>
+    <message>
+        <source>Rapat dan kuorum</source>
+        <translation>Meeting and quorum</translation>
+    </message>
+    <message>
+        <source>Simpan jawaban tata kelola</source>
+        <translation>Save governance answers</translation>
+    </message>
+    <message>
+        <source>Kesehatan: tata kelola</source>
+        <translation>Health: governance</translation>
+    </message>
+    <message>
+        <source>Pengurus, pengawas, karyawan</source>
+        <translation>Board, supervisors, staff</translation>
+    </message>
+    <message>
+        <source>Kode</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Akun</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>Anggaran {year}</source>
+        <translation>Budget {year}</translation>
+    </message>
+    <message>
+        <source>Realisasi {year}</source>
+        <translation>Actual {year}</translation>
+    </message>
+    <message>
+        <source>RAPB {year}</source>
+        <translation>Budget {year}</translation>
+    </message>
+    <message>
+        <source>Isi RAPB tahun {next} per akun pendapatan dan beban (akun induk menganggarkan seluruh subakunnya; jangan menganggarkan induk dan subakunnya sekaligus). Anggaran dan realisasi {year} di sampingnya.</source>
+        <translation>Enter the {next} budget per income and expense account (a parent account budgets all its sub-accounts; do not budget a parent and its sub-account both). The {year} budget and actual are beside it.</translation>
+    </message>
+    <message>
+        <source>SHU {year}: anggaran {budget}, realisasi {actual}</source>
+        <translation>SHU {year}: budget {budget}, actual {actual}</translation>
+    </message>
+    <message>
+        <source>Tersimpan {when} oleh {who}.</source>
+        <translation>Saved {when} by {who}.</translation>
+    </message>
+    <message>
+        <source>Templat dengan angka tahun buku; belum disimpan.</source>
+        <translation>Template with the year&apos;s figures; not saved yet.</translation>
+    </message>
+    <message>
+        <source>jumlah hadir belum diisi</source>
+        <translation>attendance not entered yet</translation>
+    </message>
+    <message>
+        <source>kuorum tercapai</source>
+        <translation>quorum reached</translation>
+    </message>
+    <message>
+        <source>kuorum tidak tercapai</source>
+        <translation>quorum not reached</translation>
+    </message>
+    <message>
+        <source>Aturan: {rule}; paling sedikit {need} hadir; {state}.</source>
+        <translation>Rule: {rule}; at least {need} present; {state}.</translation>
+    </message>
+    <message>
+        <source>Skor kesehatan {year}: {total} ({outcome}). Per aspek: {parts}.</source>
+        <translation>Health score {year}: {total} ({outcome}). By aspect: {parts}.</translation>
+    </message>
+    <message>
+        <source>RAT</source>
+        <translation>RAT</translation>
+    </message>
+    <message>
+        <source>RAPB</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <source>Anggaran akun {code} bukan jumlah rupiah yang sah: &apos;{value}&apos;.</source>
+        <translation>The budget of account {code} is not a valid rupiah amount: &apos;{value}&apos;.</translation>
+    </message>
+    <message>
+        <source>Impor RAPB dari Excel</source>
+        <translation>Import the budget from Excel</translation>
+    </message>
+    <message>
+        <source>Buku kerja Excel (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+</context>
+<context>
     <name>ReasonDialog</name>
     <message>
         <source>mis. koreksi setoran yang terlewat</source>
@@ -3144,6 +3550,14 @@ Error log: {log}</translation>
     <message>
         <source>Kuitansi {no}</source>
         <translation>Receipt {no}</translation>
+    </message>
+    <message>
+        <source>Anggota</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <source>Saldo setelah transaksi</source>
+        <translation>Balance after the transaction</translation>
     </message>
 </context>
 <context>
@@ -3796,6 +4210,58 @@ Error log: {log}</translation>
         <translation>Loans</translation>
     </message>
     <message>
+        <source>Simpan batas kewajaran</source>
+        <translation>Save plausibility limits</translation>
+    </message>
+    <message>
+        <source>Batas kewajaran</source>
+        <translation>Plausibility limits</translation>
+    </message>
+    <message>
+        <source>UU 25/1992 Pasal 45: hanya SHU dari usaha dengan anggota yang dibagi kepada anggota menurut jasa anggota dan jasa modal. SHU dari usaha dengan non-anggota tidak dibagikan kepada anggota.</source>
+        <translation>Law 25/1992 art. 45: only the SHU from business with members is shared with members, by patronage and capital. The SHU from business with non-members is not shared with members.</translation>
+    </message>
+    <message>
+        <source>Cadangan umum (3.20)</source>
+        <translation>General reserve (3.20)</translation>
+    </message>
+    <message>
+        <source>Cadangan risiko (3.21)</source>
+        <translation>Risk reserve (3.21)</translation>
+    </message>
+    <message>
+        <source>Dana pendidikan (2.24)</source>
+        <translation>Education fund (2.24)</translation>
+    </message>
+    <message>
+        <source>Dana sosial (2.20)</source>
+        <translation>Social fund (2.20)</translation>
+    </message>
+    <message>
+        <source>SHU usaha dengan &amp;non-anggota ke</source>
+        <translation>SHU from &amp;non-member business to</translation>
+    </message>
+    <message>
+        <source>Ditutup dari cadangan umum</source>
+        <translation>Covered from the general reserve</translation>
+    </message>
+    <message>
+        <source>Dibawa ke tahun berikutnya (rugi tahun lalu, 3.91)</source>
+        <translation>Carried forward (prior years&apos; loss, 3.91)</translation>
+    </message>
+    <message>
+        <source>Usul penutupan &amp;rugi</source>
+        <translation>Proposed &amp;loss coverage</translation>
+    </message>
+    <message>
+        <source>Simpan aturan SHU</source>
+        <translation>Save SHU rules</translation>
+    </message>
+    <message>
+        <source>SHU</source>
+        <translation>SHU</translation>
+    </message>
+    <message>
         <source>Bahasa / Language</source>
         <translation>Language / Bahasa</translation>
     </message>
@@ -3824,12 +4290,73 @@ Error log: {log}</translation>
         <translation>Saved</translation>
     </message>
     <message>
+        <source>Aturan SHU tersimpan.</source>
+        <translation>SHU rules saved.</translation>
+    </message>
+    <message>
         <source>Profil koperasi tersimpan.</source>
         <translation>Cooperative profile saved.</translation>
     </message>
     <message>
         <source>Aturan simpanan tersimpan.</source>
         <translation>Savings rules saved.</translation>
+    </message>
+    <message>
+        <source>Batas kewajaran tersimpan.</source>
+        <translation>Plausibility limits saved.</translation>
+    </message>
+</context>
+<context>
+    <name>ShuDistributeDialog</name>
+    <message>
+        <source>Penutupan rugi {year}</source>
+        <translation>Loss coverage {year}</translation>
+    </message>
+    <message>
+        <source>Pembagian SHU {year}</source>
+        <translation>SHU distribution {year}</translation>
+    </message>
+    <message>
+        <source>Tahun buku {year} rugi {loss}. Tidak ada SHU yang dibagikan.
+Usul pengurus: rugi {proposal}.</source>
+        <translation>Financial year {year} made a loss of {loss}. No SHU is distributed.
+The board proposes that the loss be {proposal}.</translation>
+    </message>
+    <message>
+        <source>Tidak ada yang dibukukan sekarang: rugi dipindahkan ke akun 3.91 saat tutup buku tahun berikutnya.</source>
+        <translation>Nothing is posted now: the loss moves to account 3.91 when the next year is closed.</translation>
+    </message>
+    <message>
+        <source>SHU tahun buku {year}: {surplus}
+SHU usaha dengan anggota (dibagi menurut RAT): {members}
+SHU usaha dengan non-anggota ke {dest} (tidak dibagi): {non_members}
+Dibagikan kepada {count} anggota: {to_members}
+Cadangan (termasuk sisa pembulatan): {reserve}</source>
+        <translation>SHU of financial year {year}: {surplus}
+SHU from business with members (shared as the RAT decides): {members}
+SHU from business with non-members to the {dest} (not shared): {non_members}
+Shared out to {count} members: {to_members}
+Reserve (incl. rounding remainder): {reserve}</translation>
+    </message>
+    <message>
+        <source>Tahun buku belum ditutup; tutup tahun buku lebih dahulu.</source>
+        <translation>The financial year is not closed; close it first.</translation>
+    </message>
+    <message>
+        <source>&amp;Tanggal keputusan RAT</source>
+        <translation>&amp;Date of the RAT decision</translation>
+    </message>
+    <message>
+        <source>Tutup rugi dari cadangan</source>
+        <translation>Cover the loss from the reserve</translation>
+    </message>
+    <message>
+        <source>Bukukan pembagian SHU</source>
+        <translation>Post the SHU distribution</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
@@ -4038,6 +4565,17 @@ Error log: {log}</translation>
     <message>
         <source>Nonaktifkan</source>
         <translation>Deactivate</translation>
+    </message>
+</context>
+<context>
+    <name>VoucherWindow</name>
+    <message>
+        <source>Bukti {no}</source>
+        <translation>Voucher {no}</translation>
+    </message>
+    <message>
+        <source>No. jurnal</source>
+        <translation>Entry no.</translation>
     </message>
 </context>
 <context>
@@ -4598,6 +5136,18 @@ Error log: {log}</translation>
         <source>Kembali ke formulir</source>
         <translation>Back to the form</translation>
     </message>
+    <message>
+        <source>Jumlah ini benar dan tetap dibukukan?</source>
+        <translation>Is this amount right, and should it be posted anyway?</translation>
+    </message>
+    <message>
+        <source>Jumlah tidak biasa</source>
+        <translation>Unusual amount</translation>
+    </message>
+    <message>
+        <source>Ya, jumlahnya benar</source>
+        <translation>Yes, the amount is right</translation>
+    </message>
 </context>
 <context>
     <name>dlg</name>
@@ -4608,6 +5158,13 @@ Error log: {log}</translation>
     <message>
         <source>Kata sandi sudah diganti.</source>
         <translation>Password changed.</translation>
+    </message>
+</context>
+<context>
+    <name>panel</name>
+    <message>
+        <source>Pengurus dan pengawas</source>
+        <translation>Board and supervisors</translation>
     </message>
 </context>
 <context>
