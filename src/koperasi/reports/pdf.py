@@ -714,19 +714,15 @@ def _section_story(
     return story
 
 
-def render_pdf(
-    data: ReportData,
-    path: str | Path,
-    lang: str = "id",
-    progress: ProgressCallback | None = None,
-) -> Path:
-    """Write ``data`` as an A4 PDF at ``path``; raises ``Cancelled`` if ``progress`` says so."""
-    register_fonts()
-    path = Path(path)
-    styles = _styles()
+def document(
+    path: str | Path, data: ReportData, lang: str, doc_class: type = BaseDocTemplate
+) -> tuple[BaseDocTemplate, _Furniture]:
+    """The A4 (or landscape) document every report is drawn on: margins, metadata, the body
+    frame with the letterhead and, when the report has a cover, the cover page template.
+    ``doc_class`` lets a renderer hook into the layout (the RAT book notes its pages)."""
     pagesize = landscape(A4) if data.landscape else A4
     furniture = _Furniture(data, lang)
-    doc = BaseDocTemplate(
+    doc = doc_class(
         str(path),
         pagesize=pagesize,
         leftMargin=MARGIN_X,
@@ -755,6 +751,20 @@ def render_pdf(
     if data.cover:
         templates.insert(0, PageTemplate(id="cover", frames=[cover_frame], onPage=furniture.cover))
     doc.addPageTemplates(templates)
+    return doc, furniture
+
+
+def render_pdf(
+    data: ReportData,
+    path: str | Path,
+    lang: str = "id",
+    progress: ProgressCallback | None = None,
+) -> Path:
+    """Write ``data`` as an A4 PDF at ``path``; raises ``Cancelled`` if ``progress`` says so."""
+    register_fonts()
+    path = Path(path)
+    styles = _styles()
+    doc, furniture = document(path, data, lang)
     counter = _Counter(data.row_count(), progress, lang)
     report(progress, 0, counter.total, counter.message)
 

@@ -997,14 +997,11 @@ def _layout(
     progress: ProgressCallback | None,
     pages: dict[int, int],
 ) -> dict[int, int]:
-    from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
     from reportlab.platypus import (
         BaseDocTemplate,
-        Frame,
         NextPageTemplate,
         PageBreak,
-        PageTemplate,
         Paragraph,
         Spacer,
         TableStyle,
@@ -1017,7 +1014,6 @@ def _layout(
 
     register_fonts()
     styles = pdf._styles()
-    furniture = pdf._Furniture(data, lang)
     found: dict[int, int] = {}
 
     class Doc(BaseDocTemplate):
@@ -1026,37 +1022,7 @@ def _layout(
             if key is not None and key not in found:
                 found[key] = self.page
 
-    doc = Doc(
-        str(path),
-        pagesize=A4,
-        leftMargin=pdf.MARGIN_X,
-        rightMargin=pdf.MARGIN_X,
-        topMargin=pdf.MARGIN_TOP,
-        bottomMargin=pdf.MARGIN_BOTTOM,
-        title=text(data.title, lang),
-        author=data.org.name,
-        subject=text(data.period.label, lang) if data.period else "",
-        creator="Koperasi",
-        lang="id-ID" if lang == "id" else "en-GB",
-    )
-    frame = Frame(
-        doc.leftMargin,
-        doc.bottomMargin,
-        doc.width,
-        doc.height,
-        id="body",
-        leftPadding=0,
-        rightPadding=0,
-        topPadding=0,
-        bottomPadding=0,
-    )
-    cover_frame = Frame(20 * mm, 20 * mm, A4[0] - 40 * mm, A4[1] - 40 * mm, id="cover")
-    doc.addPageTemplates(
-        [
-            PageTemplate(id="cover", frames=[cover_frame], onPage=furniture.cover),
-            PageTemplate(id="normal", frames=[frame], onPage=furniture.header),
-        ]
-    )
+    doc, furniture = pdf.document(path, data, lang, Doc)
     counter = pdf._Counter(data.row_count(), progress, lang)
     story: list = pdf._cover_story(data, lang, styles, doc.width)
     story += [NextPageTemplate("normal"), PageBreak()]
