@@ -280,6 +280,38 @@ def health_section(h: health.HealthRatios) -> Section:
 # ---------------------------------------------------------------- the report
 
 
+def summary_figures(plan, h, members: int) -> tuple[Figure, ...]:  # type: ignore[no-untyped-def]
+    """The year at a glance: members, assets, equity, loans and the SHU of each side."""
+    return (
+        Figure(
+            "summary_members",
+            T("Anggota akhir tahun", "Members at year end"),
+            members,
+            Kind.INT,
+        ),
+        Figure("summary_assets", T("Jumlah aset", "Total assets"), h.total_assets),
+        Figure("summary_equity", T("Jumlah ekuitas", "Total equity"), h.equity),
+        Figure("summary_loans", T("Sisa pokok pinjaman", "Loans outstanding"), h.loans),
+        Figure(
+            "summary_shu",
+            T("Sisa hasil usaha (SHU)", "Surplus (SHU)")
+            if plan.surplus >= 0
+            else T("Rugi tahun buku (SHU negatif)", "Loss of the year (negative SHU)"),
+            plan.surplus,
+        ),
+        Figure(
+            "summary_shu_members",
+            T("SHU usaha dengan anggota", "SHU from business with members"),
+            plan.member_surplus,
+        ),
+        Figure(
+            "summary_shu_non_members",
+            T("SHU usaha dengan non-anggota", "SHU from business with non-members"),
+            plan.non_member_surplus,
+        ),
+    )
+
+
 def build_rat(db, params: ReportParams, progress: ProgressCallback | None = None) -> ReportData:  # type: ignore[no-untyped-def]
     with read_only(db) as s:
         year = int(params.year or default_year(s))
@@ -305,34 +337,7 @@ def build_rat(db, params: ReportParams, progress: ProgressCallback | None = None
         report(progress, STEPS, STEPS, "")
         summary = Section(
             T("Ikhtisar Tahun Buku", "The Year at a Glance"),
-            (
-                Figure(
-                    "summary_members",
-                    T("Anggota akhir tahun", "Members at year end"),
-                    members.total.at_end,
-                    Kind.INT,
-                ),
-                Figure("summary_assets", T("Jumlah aset", "Total assets"), h.total_assets),
-                Figure("summary_equity", T("Jumlah ekuitas", "Total equity"), h.equity),
-                Figure("summary_loans", T("Sisa pokok pinjaman", "Loans outstanding"), h.loans),
-                Figure(
-                    "summary_shu",
-                    T("Sisa hasil usaha (SHU)", "Surplus (SHU)")
-                    if plan.surplus >= 0
-                    else T("Rugi tahun buku (SHU negatif)", "Loss of the year (negative SHU)"),
-                    plan.surplus,
-                ),
-                Figure(
-                    "summary_shu_members",
-                    T("SHU usaha dengan anggota", "SHU from business with members"),
-                    plan.member_surplus,
-                ),
-                Figure(
-                    "summary_shu_non_members",
-                    T("SHU usaha dengan non-anggota", "SHU from business with non-members"),
-                    plan.non_member_surplus,
-                ),
-            ),
+            summary_figures(plan, h, members.total.at_end),
             notes=(
                 T(
                     "Laporan pertanggungjawaban pengurus kepada Rapat Anggota Tahunan: laporan "

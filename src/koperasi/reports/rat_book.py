@@ -141,34 +141,7 @@ def summary_section(
 ) -> Section:
     return Section(
         T("Ikhtisar Tahun Buku", "The Year at a Glance"),
-        (
-            Figure(
-                "summary_members",
-                T("Anggota akhir tahun", "Members at year end"),
-                members,
-                Kind.INT,
-            ),
-            Figure("summary_assets", T("Jumlah aset", "Total assets"), h.total_assets),
-            Figure("summary_equity", T("Jumlah ekuitas", "Total equity"), h.equity),
-            Figure("summary_loans", T("Sisa pokok pinjaman", "Loans outstanding"), h.loans),
-            Figure(
-                "summary_shu",
-                T("Sisa hasil usaha (SHU)", "Surplus (SHU)")
-                if plan.surplus >= 0
-                else T("Rugi tahun buku (SHU negatif)", "Loss of the year (negative SHU)"),
-                plan.surplus,
-            ),
-            Figure(
-                "summary_shu_members",
-                T("SHU usaha dengan anggota", "SHU from business with members"),
-                plan.member_surplus,
-            ),
-            Figure(
-                "summary_shu_non_members",
-                T("SHU usaha dengan non-anggota", "SHU from business with non-members"),
-                plan.non_member_surplus,
-            ),
-        ),
+        rat.summary_figures(plan, h, members),
     )
 
 
