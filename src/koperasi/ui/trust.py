@@ -16,7 +16,20 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QAbstractButton, QMenu, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QCheckBox,
+    QComboBox,
+    QLineEdit,
+    QMenu,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QTextEdit,
+    QToolButton,
+    QWidget,
+)
 
 from .context import AppContext
 
@@ -82,8 +95,38 @@ REQUIRES: dict[str, str] = {
     # settings
     "saveProfileButton": "settings.write",
     "saveSavingsRulesButton": "savings.product.write",
+    "saveCeilingsButton": "plausibility.write",
+    "saveShuPolicyButton": "settings.write",
     "restoreBackupButton": "backup.restore",
+    # an input that only feeds a hidden button (issue 18: no orphan boxes)
+    "addGroupMemberEdit": "group.write",
 }
+
+# object name of a form -> the permission needed to change it; without it every field of the
+# form is read-only (line edits read-only, choices disabled), not merely left without a
+# Save button (issue 18)
+READ_ONLY_UNLESS: dict[str, str] = {
+    "profileEditor": "settings.write",
+    "savingsRulesEditor": "savings.product.write",
+    "plausibilityEditor": "plausibility.write",
+    "shuNonMemberCombo": "settings.write",
+    "shuLossCoverageCombo": "settings.write",
+}
+
+
+def make_read_only(root: QWidget) -> None:
+    """Every input in ``root`` (and ``root`` itself) shows its value but takes no edit."""
+    widgets = [root, *root.findChildren(QWidget)]
+    for w in widgets:
+        if isinstance(w, QLineEdit | QAbstractSpinBox | QTextEdit | QPlainTextEdit):
+            w.setReadOnly(True)
+            w.setProperty("readOnlyByRole", True)
+        elif isinstance(w, QComboBox | QCheckBox | QRadioButton):
+            w.setEnabled(False)
+        elif isinstance(w, QPushButton | QToolButton):  # "Pilih logo...", "Hapus"
+            w.setEnabled(False)
+            w.setVisible(False)
+
 
 # navigation page key -> the permission needed to see it at all
 PAGE_REQUIRES: dict[str, str] = {
@@ -130,6 +173,17 @@ class RoleGuard(QObject):
             if not self.allowed(button.objectName()):
                 button.setEnabled(False)
                 button.setVisible(False)
+        for name, need in REQUIRES.items():
+            if not name.endswith(("Edit", "Combo")) or self.ctx.actor.can(need):
+                continue
+            for w in root.findChildren(QWidget, name):
+                w.setEnabled(False)
+                w.setVisible(False)
+        for name, need in READ_ONLY_UNLESS.items():
+            if self.ctx.actor.can(need):
+                continue
+            for w in root.findChildren(QWidget, name):
+                make_read_only(w)
 
     def apply_window(self) -> None:
         from .main_window import PAGE_KEYS
@@ -147,6 +201,15 @@ class RoleGuard(QObject):
         if win.current_key() in hidden:
             first = next(k for k in PAGE_KEYS if k not in hidden)
             win.go(first)
+        self.hide_empty_menus()
+
+    def hide_empty_menus(self) -> None:
+        """A menu whose every action is hidden (Transaksi for a pengawas) leaves the bar."""
+        for top in self.window.menuBar().actions():
+            menu = top.menu()
+            if menu is None:
+                continue
+            top.setVisible(any(a.isVisible() and not a.isSeparator() for a in menu.actions()))
 
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         if new is None:

@@ -365,7 +365,9 @@ class DueTab(QWidget):
     def refresh(self) -> None:
         ctx = self.ctx
         start, end = to_date(self.fromEdit.date()), to_date(self.toEdit.date())
-        ctx.read(lambda: ui_queries.loans_due_between(ctx.db, start, end), on_done=self._show)
+        ctx.read(
+            lambda: ui_queries.loans_due_between(ctx.db, start, end, ctx.actor), on_done=self._show
+        )
 
     def _show(self, rows: list[ui_queries.DueRow]) -> None:
         self.model.set_rows(rows)
