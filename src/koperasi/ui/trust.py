@@ -114,9 +114,16 @@ READ_ONLY_UNLESS: dict[str, str] = {
 }
 
 
+READ_ONLY_STYLE = (
+    'QLineEdit[readOnly="true"], QAbstractSpinBox[readOnly="true"] { background: palette(window); }'
+)
+
+
 def make_read_only(root: QWidget) -> None:
     """Every input in ``root`` (and ``root`` itself) shows its value but takes no edit."""
     widgets = [root, *root.findChildren(QWidget)]
+    if READ_ONLY_STYLE not in root.styleSheet():  # read-only fields look it: no white box
+        root.setStyleSheet(root.styleSheet() + READ_ONLY_STYLE)
     for w in widgets:
         if isinstance(w, QLineEdit | QAbstractSpinBox | QTextEdit | QPlainTextEdit):
             w.setReadOnly(True)
@@ -249,8 +256,10 @@ class TrustFeatures(QObject):
         self.guard = RoleGuard(ctx, window)
         if window.pages.is_built("settings"):
             self._add_panels(window.settings)
-        self.guard.apply_window()
+        # connected first: apply_window may build the first page a role can see (Anggota for
+        # a ketua kelompok), and that page must be guarded too
         window.pageBuilt.connect(self._page_built)
+        self.guard.apply_window()
 
     @property
     def backup(self) -> BackupActions:

@@ -288,6 +288,8 @@ class ReportsPage(Page):
             ui.optionsLayout.setRowVisible(widget, shown)
         # a report that needs one group (the meeting sheets) has no "all groups" entry
         needs_group = spec is not None and spec.category == "kelompok"
+        # a ketua kelompok's reports are for one of their groups, never "all" (issue 18)
+        needs_group = needs_group or not self.ctx.actor.can("read.all")
         all_index = ui.groupCombo.findData("")
         if needs_group and all_index >= 0:
             ui.groupCombo.removeItem(all_index)

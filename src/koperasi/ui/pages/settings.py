@@ -358,6 +358,8 @@ class SettingsPage(Page):
         row.addWidget(self.saveCeilingsButton)
         lil.addLayout(row)
         self.tabs.addTab(limits, self.tr("Batas kewajaran"))
+        # the usual amounts are the whole cooperative's figures: not for a ketua (issue 18)
+        self.tabs.setTabVisible(self.tabs.indexOf(limits), ctx.actor.can("read.all"))
         shu = QWidget()
         shl = QFormLayout(shu)
         note = QLabel(
