@@ -167,6 +167,14 @@ def test_pengawas_sees_everything_and_can_edit_nothing(demo_db, make_ctx, qtbot)
     groups = win.go("groups")
     assert len(groups.model.rows) >= 2
     assert not groups.addMemberEdit.isVisible(), "an orphan 'Nomor anggota' box"
+    groups.table.selectRow(0)
+    assert groups.edit_group() is None, "a double-click would open an editable group form"
+    from koperasi.ui.pages.loan_products import LoanProductsDialog
+
+    products = LoanProductsDialog(win.ctx, win)
+    qtbot.addWidget(products)
+    products.table.selectRow(0)
+    assert products.edit() is None
     settings = win.go("settings")
     for editor in (
         settings.profileEditor,

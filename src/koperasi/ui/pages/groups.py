@@ -184,7 +184,7 @@ class GroupsPage(Page):
 
     def edit_group(self) -> GroupDialog | None:
         g = self.selected_group()
-        if g is None:
+        if g is None or not self.ctx.actor.can("group.write"):  # a double-click reads only
             return None
         dlg = GroupDialog(self.ctx, g, self)
         dlg.open()

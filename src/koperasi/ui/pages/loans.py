@@ -470,6 +470,8 @@ class LoansPage(Page):
         self.tabs.addTab(listTab, self.tr("Daftar pinjaman"))
         self.arrears = ArrearsTab(ctx)
         self.tabs.addTab(self.arrears, self.tr("Tunggakan && kolektibilitas"))
+        # the whole portfolio's arrears: a ketua has the group's in Laporan (issue 18)
+        self.tabs.setTabVisible(self.tabs.indexOf(self.arrears), ctx.actor.can("read.all"))
         self.due = DueTab(ctx)
         self.tabs.addTab(self.due, self.tr("Jatuh tempo"))
         layout.addWidget(self.tabs, 1)
