@@ -78,6 +78,12 @@ def _for_group(r, group: str):  # type: ignore[no-untyped-def]
     )
 
 
+def _of_group(period: Period, group: str) -> Period:
+    """The heading says whose loans these are: "Per 31 Oktober 2026 · Kelompok K001"."""
+    code = group.upper()
+    return replace(period, label=period.label + T(f" · Kelompok {code}", f" · Group {code}"))
+
+
 def _quality_figures(r, receivable: int | None) -> tuple[Figure, ...]:
     """The portfolio's key figures; ``receivable`` None for one group's loans (the ledger
     balances 1.20 and 1.29 are the whole cooperative's, so they are left out)."""
@@ -152,6 +158,7 @@ def build_register(
         order = {c: i for i, c in enumerate(qa.CLASSES)}
         if params.group:  # the group's loans, classes and figures (not the cooperative's)
             r, receivable = _for_group(r, params.group), None
+            period = _of_group(period, params.group)
         items = sorted(r.loans, key=lambda q: (order.get(q.kolektibilitas, 9), q.loan_number))
         cols = (
             Column("loan", T("No. pinjaman", "Loan no."), Kind.TEXT, 1.0),
@@ -225,6 +232,7 @@ def build_arrears(db, params: ReportParams, progress: ProgressCallback | None = 
         late = sorted(r.late, key=lambda q: (-q.dpd, q.loan_number))
         if params.group:
             late = [q for q in late if (q.group_code or "") == params.group.upper()]
+            period = _of_group(period, params.group)
         cols = (
             Column("loan", T("No. pinjaman", "Loan no."), Kind.TEXT, 1.0),
             Column("member", T("No. anggota", "Member no."), Kind.TEXT, 0.9),
