@@ -200,6 +200,10 @@ def test_pengawas_sees_everything_and_can_edit_nothing(demo_db, make_ctx, qtbot)
     assert name_edit.text() == before
     # the language of the app stays the user's own choice
     assert settings.languageCombo.isEnabled()
+    # Impor/Ekspor: the audit export, no import tab without its import button
+    exchange = win.go("exchange")
+    assert exchange.exportButton.isVisibleTo(exchange)
+    assert not exchange.tabs.isTabVisible(1)
     # reports: all of them, the closing tab readable
     reports = win.go("reports")
     assert set(reports.report_names()) > KETUA_REPORTS
