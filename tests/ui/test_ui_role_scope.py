@@ -200,6 +200,9 @@ def test_pengawas_sees_everything_and_can_edit_nothing(demo_db, make_ctx, qtbot)
     assert name_edit.text() == before
     # the language of the app stays the user's own choice
     assert settings.languageCombo.isEnabled()
+    # Kas & Jurnal: no button that changes an account
+    ledger = win.go("ledger")
+    assert not ledger.sideButton.isEnabled() and not ledger.sideButton.isVisibleTo(ledger)
     # Impor/Ekspor: the audit export, no import tab without its import button
     exchange = win.go("exchange")
     assert exchange.exportButton.isVisibleTo(exchange)

@@ -97,6 +97,8 @@ REQUIRES: dict[str, str] = {
     "saveSavingsRulesButton": "savings.product.write",
     "saveCeilingsButton": "plausibility.write",
     "saveShuPolicyButton": "settings.write",
+    "confirmShuButton": "ledger.write",
+    "accountSideButton": "account.write",
     "restoreBackupButton": "backup.restore",
     # an input that only feeds a hidden button (issue 18: no orphan boxes)
     "addGroupMemberEdit": "group.write",
@@ -111,6 +113,7 @@ READ_ONLY_UNLESS: dict[str, str] = {
     "plausibilityEditor": "plausibility.write",
     "shuNonMemberCombo": "settings.write",
     "shuLossCoverageCombo": "settings.write",
+    "shuDateEdit": "ledger.write",
 }
 
 
