@@ -1070,3 +1070,27 @@ MESSAGES.update(
         ),
     }
 )
+
+
+# ---------------------------------------------------------------- data scope by role (issue 18)
+MESSAGES.update(
+    {
+        "outside_group": (
+            "{what} '{key}' termasuk kelompok lain; ketua kelompok {user} hanya dapat "
+            "melihat data kelompoknya sendiri.",
+            "{what} '{key}' belongs to another group; group leader {user} may see only "
+            "their own group's data.",
+        ),
+        "cooperative_wide": (
+            "{what} mencakup seluruh koperasi; ketua kelompok {user} hanya dapat melihat "
+            "data dan laporan kelompoknya sendiri.",
+            "{what} covers the whole cooperative; group leader {user} may see only their "
+            "own group's data and reports.",
+        ),
+        "no_group_scope": (
+            "Pengguna {user} belum ditetapkan sebagai ketua kelompok mana pun; mintalah "
+            "administrator menetapkan kelompoknya.",
+            "User {user} leads no group yet; ask the administrator to assign the group.",
+        ),
+    }
+)

@@ -129,7 +129,7 @@ def cmd_periods(ctx, args) -> int:  # type: ignore[no-untyped-def]
 def cmd_shu_plan(ctx, args) -> int:  # type: ignore[no-untyped-def]
     from ..services import shu
 
-    p = shu.plan(ctx.db, parse_year(args.year))
+    p = shu.plan(ctx.db, parse_year(args.year), ctx.actor)
     if args.json:
         print_json(p)
         return 0

@@ -79,7 +79,7 @@ def cmd_demo(ctx, args) -> int:  # type: ignore[no-untyped-def]
 def cmd_check(ctx, args) -> int:  # type: ignore[no-untyped-def]
     from ..services.check import run_checks
 
-    report = run_checks(ctx.db)
+    report = run_checks(ctx.db, ctx.actor)
     if args.json:
         print_json(
             {

@@ -32,7 +32,8 @@ def cmd_report(ctx, args) -> int:  # type: ignore[no-untyped-def]
     from ..reports.common import ReportParams
 
     if args.list:
-        for spec in registry.list_reports():
+        # with --user: only the reports that user may run (a ketua: the group's)
+        for spec in registry.list_for(ctx.actor) if ctx.user else registry.list_reports():
             print(f"{spec.name}\t{spec.description.get(ctx.lang)}")
         return 0
     if not args.name:
@@ -63,7 +64,7 @@ def cmd_report(ctx, args) -> int:  # type: ignore[no-untyped-def]
         def progress(done: int, total: int, message: str) -> None:
             print(f"\r{done:3d}% {message[:60]:60}", end="", file=sys.stderr)
 
-    path = registry.run(ctx.db, args.name, params, fmt, out, ctx.lang, progress)
+    path = registry.run(ctx.db, args.name, params, fmt, out, ctx.lang, progress, ctx.actor)
     if progress is not None:
         print(file=sys.stderr)
     print(str(path))

@@ -18,7 +18,7 @@ from sqlalchemy import func, select, text
 from .. import __version__
 from ..db.models import JournalEntry
 from ..errors import ValidationError
-from ..services.auth import SYSTEM, Actor, require
+from ..services.auth import SYSTEM, Actor, require, require_read_all
 from ..services.progress import ProgressCallback, report
 from ..services.settings import profile_in
 from ..services.uow import read_only
@@ -52,6 +52,7 @@ def export_auditor(
 
     ``progress(done, total, message)`` gets one call per sheet and every few thousand rows;
     returning False cancels (nothing is left at ``path``)."""
+    require_read_all(actor, "Buku kerja audit")  # the whole cooperative: not for a ketua
     require(actor, "export.auditor")
     if date_from and date_to and date_to < date_from:
         raise ValidationError("to", "date_before", other=date_from.isoformat())

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from ..db.models import Group, JournalEntry, Member
+from ..db.models import Group, JournalEntry, JournalLine, Member
 from ..services import statements
+from ..services.auth import Actor, visible_groups
 from ..services.uow import read_only
 from .common import default_month, default_year, month_name
 from .model import T
@@ -33,8 +34,15 @@ class OptionChoices:
     default_receipt: str | None
 
 
-def option_choices(db, today: dt.date | None = None) -> OptionChoices:  # type: ignore[no-untyped-def]
+def option_choices(db, today: dt.date | None = None, actor: Actor | None = None) -> OptionChoices:  # type: ignore[no-untyped-def]
+    """With ``actor``, a ketua kelompok's choices: only their groups, and a default member
+    and receipt from those groups."""
     today = today or dt.date.today()
+    scope = visible_groups(actor)
+
+    def in_scope(col):  # type: ignore[no-untyped-def]
+        return [] if scope is None else [col.in_(scope)]
+
     with read_only(db) as s:
         sm = statements.fy_start_month(s)
         lo, hi = statements.first_and_last_entry_date(s)
@@ -59,15 +67,25 @@ def option_choices(db, today: dt.date | None = None) -> OptionChoices:  # type: 
         )
         groups = tuple(
             (g.code, g.name)
-            for g in s.scalars(select(Group).where(Group.active.is_(True)).order_by(Group.code))
+            for g in s.scalars(
+                select(Group)
+                .where(Group.active.is_(True), *in_scope(Group.id))
+                .order_by(Group.code)
+            )
         )
-        member = s.execute(select(Member.number, Member.name).order_by(Member.number)).first()
-        receipt = s.scalar(
-            select(JournalEntry.receipt_no)
-            .where(JournalEntry.receipt_no.is_not(None))
-            .order_by(JournalEntry.id.desc())
-            .limit(1)
-        )
+        member = s.execute(
+            select(Member.number, Member.name)
+            .where(*in_scope(Member.group_id))
+            .order_by(Member.number)
+        ).first()
+        rq = select(JournalEntry.receipt_no).where(JournalEntry.receipt_no.is_not(None))
+        if scope is not None:
+            rq = (
+                rq.join(JournalLine, JournalLine.entry_id == JournalEntry.id)
+                .join(Member, Member.id == JournalLine.member_id)
+                .where(Member.group_id.in_(scope))
+            )
+        receipt = s.scalar(rq.order_by(JournalEntry.id.desc()).limit(1))
         return OptionChoices(
             months=tuple(reversed(months)),
             default_month=f"{dy}-{dm:02d}",

@@ -5,6 +5,7 @@ numbers are the ones ``koperasi loan arrears`` and ``koperasi check`` use."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from decimal import Decimal
 
 from sqlalchemy import select
@@ -59,22 +60,62 @@ def _rate(value: Decimal) -> Decimal:
     return Decimal(value)
 
 
-def _quality_figures(r, receivable: int) -> tuple[Figure, ...]:
+def _for_group(r, group: str):  # type: ignore[no-untyped-def]
+    """``r`` (an ArrearsReport) over one group's loans only: its totals, classes and ratios."""
+    items = [q for q in r.loans if (q.group_code or "") == group.upper()]
+    snaps = [qa.LoanSnapshot(q.outstanding, q.dpd, q.due_to_date, q.paid_to_date) for q in items]
+    return replace(
+        r,
+        loans=tuple(items),
+        by_class=_lq()._summaries(items),
+        outstanding=sum(q.outstanding for q in items),
+        ppap_total=sum(q.ppap for q in items),
+        penalty_total=sum(q.penalty_due for q in items),
+        par1=qa.par(snaps, 1),
+        par30=qa.par(snaps, 30),
+        par90=qa.par(snaps, 90),
+        repayment_rate=qa.repayment_rate(snaps),
+    )
+
+
+def _of_group(period: Period, group: str) -> Period:
+    """The heading says whose loans these are: "Per 31 Oktober 2026 · Kelompok K001"."""
+    code = group.upper()
+    return replace(period, label=period.label + T(f" · Kelompok {code}", f" · Group {code}"))
+
+
+def _quality_figures(r, receivable: int | None) -> tuple[Figure, ...]:
+    """The portfolio's key figures; ``receivable`` None for one group's loans (the ledger
+    balances 1.20 and 1.29 are the whole cooperative's, so they are left out)."""
+    ledger_figures = (
+        ()
+        if receivable is None
+        else (
+            Figure(
+                "receivable",
+                T("Saldo akun 1.20 Pinjaman Anggota", "Ledger 1.20 Loans to members"),
+                receivable,
+            ),
+        )
+    )
+    allowance = (
+        ()
+        if receivable is None
+        else (
+            Figure(
+                "allowance",
+                T("Saldo penyisihan (1.29)", "Allowance balance (1.29)"),
+                r.allowance_balance,
+            ),
+        )
+    )
     return (
         Figure("loans", T("Jumlah pinjaman beredar", "Loans outstanding"), len(r.loans), Kind.INT),
         Figure("outstanding", T("Sisa pokok pinjaman", "Principal outstanding"), r.outstanding),
-        Figure(
-            "receivable",
-            T("Saldo akun 1.20 Pinjaman Anggota", "Ledger 1.20 Loans to members"),
-            receivable,
-        ),
+        *ledger_figures,
         Figure("arrears", T("Jumlah tunggakan", "Total arrears"), r.arrears_total),
         Figure("ppap", T("PPAP wajib dibentuk", "Required allowance (PPAP)"), r.ppap_total),
-        Figure(
-            "allowance",
-            T("Saldo penyisihan (1.29)", "Allowance balance (1.29)"),
-            r.allowance_balance,
-        ),
+        *allowance,
         Figure("par30", T("PAR > 30 hari", "PAR > 30 days"), _rate(r.par30), Kind.PERCENT),
         Figure(
             "repayment_rate",
@@ -115,9 +156,10 @@ def build_register(
         r = _lq().arrears_in(s, period.end)
         receivable = ledger.balance(s, LOANS_ACCOUNT, period.end)
         order = {c: i for i, c in enumerate(qa.CLASSES)}
+        if params.group:  # the group's loans, classes and figures (not the cooperative's)
+            r, receivable = _for_group(r, params.group), None
+            period = _of_group(period, params.group)
         items = sorted(r.loans, key=lambda q: (order.get(q.kolektibilitas, 9), q.loan_number))
-        if params.group:
-            items = [q for q in items if (q.group_code or "") == params.group.upper()]
         cols = (
             Column("loan", T("No. pinjaman", "Loan no."), Kind.TEXT, 1.0),
             Column("member", T("No. anggota", "Member no."), Kind.TEXT, 0.9),
@@ -190,6 +232,7 @@ def build_arrears(db, params: ReportParams, progress: ProgressCallback | None = 
         late = sorted(r.late, key=lambda q: (-q.dpd, q.loan_number))
         if params.group:
             late = [q for q in late if (q.group_code or "") == params.group.upper()]
+            period = _of_group(period, params.group)
         cols = (
             Column("loan", T("No. pinjaman", "Loan no."), Kind.TEXT, 1.0),
             Column("member", T("No. anggota", "Member no."), Kind.TEXT, 0.9),

@@ -7,6 +7,7 @@
     registry.render(data, "out.pdf", "pdf", lang="id", progress=progress)
     # or both at once, with progress spread over the two phases:
     registry.run(db, "neraca-saldo", params, "xlsx", "out.xlsx", lang="en", progress=cb)
+    # as a user: actor=... scopes a ketua kelompok to the group (reports/access.py)
 
 ``progress`` is ``(done, total, message) -> bool | None``; returning ``False`` cancels: the
 builder or renderer raises :class:`koperasi.services.progress.Cancelled` (nothing is written
@@ -23,8 +24,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import ValidationError
+from ..services.auth import Actor
 from ..services.progress import ProgressCallback
-from . import finance, loan_hooks, members, receipts, shu_reports
+from . import access, finance, loan_hooks, members, receipts, shu_reports
 from .common import ReportParams
 from .model import ReportData, T
 
@@ -261,17 +263,31 @@ def get_report(name: str) -> ReportSpec:
 
 
 def build(
-    db, name: str, params: ReportParams | None = None, progress: ProgressCallback | None = None
+    db,
+    name: str,
+    params: ReportParams | None = None,
+    progress: ProgressCallback | None = None,
+    actor: Actor | None = None,
 ) -> ReportData:  # type: ignore[no-untyped-def]
-    """Build the report-data object (reads the database in one read-only transaction). A
-    report whose period has not ended or is not closed is marked a draft."""
-    data = get_report(name).builder(db, params or ReportParams(), progress)
+    """Build the report-data object (reads the database in one read-only transaction).
+
+    With an ``actor``, the role's data scope applies (:mod:`koperasi.reports.access`): a
+    ketua kelompok gets only the group-level reports, for their own groups. A report whose
+    period has not ended or is not closed is marked a draft."""
+    spec = get_report(name)
+    params = access.scoped_params(db, name, params or ReportParams(), actor)
+    data = access.redact(name, spec.builder(db, params, progress), actor)
     if data.period is not None and not data.draft:
         from ..services.closing import report_is_draft
 
         if report_is_draft(db, data.period.end):
             data = dataclasses.replace(data, draft=True)
     return data
+
+
+def list_for(actor: Actor | None) -> list[ReportSpec]:
+    """The reports ``actor`` may run (all of them for a trusted caller)."""
+    return [s for s in list_reports() if access.access(s.name, actor) != access.REFUSED]
 
 
 FORMATS = ("pdf", "xlsx")
@@ -318,11 +334,12 @@ def run(
     path: str | Path,
     lang: str = "id",
     progress: ProgressCallback | None = None,
+    actor: Actor | None = None,
 ) -> Path:  # type: ignore[no-untyped-def]
     """Build and render in one go; progress runs 0..100 (build 0-30, render 30-100)."""
     if fmt not in FORMATS:
         raise ValidationError("format", "choice", choices=", ".join(FORMATS), value=fmt)
-    data = build(db, name, params, _scaled(progress, 0, 30))
+    data = build(db, name, params, _scaled(progress, 0, 30), actor)
     path = Path(path)
     try:
         return render(data, path, fmt, lang, _scaled(progress, 30, 100))

@@ -84,16 +84,29 @@ def visible_groups(actor: Actor | None) -> frozenset[int] | None:
     return actor.group_ids
 
 
-def require_read_all(actor: Actor | None) -> None:
-    """Cooperative-wide data (the ledger, all members' totals): not for a ketua kelompok."""
-    if actor is not None:
+def require_read_all(actor: Actor | None, what: str = "") -> None:
+    """Cooperative-wide data (the ledger, all members' totals): not for a ketua kelompok.
+
+    ``what`` names the data in the refusal ("Buku kas", a report's title)."""
+    if actor is not None and not actor.can("read.all"):
+        if actor.role == Role.KETUA:
+            raise PermissionDenied(
+                "cooperative_wide", user=actor.username, what=what or "data seluruh koperasi"
+            )
         require(actor, "read.all")
 
 
-def require_group_visible(actor: Actor | None, group_id: int | None) -> None:
-    """Refuse a ketua kelompok a record (member, group) outside their own groups."""
+def require_group_visible(
+    actor: Actor | None, group_id: int | None, what: str = "", key: str = ""
+) -> None:
+    """Refuse a ketua kelompok a record (member, group, loan) outside their own groups.
+
+    ``what`` and ``key`` name the record in the message ("Anggota", "A-0007")."""
     groups = visible_groups(actor)
     if groups is not None and group_id not in groups:
+        assert actor is not None
+        if what:
+            raise PermissionDenied("outside_group", user=actor.username, what=what, key=key or "-")
         raise PermissionDenied(user=actor.username, role=str(actor.role), action="read.group")
 
 

@@ -24,6 +24,7 @@ from ..db.models import (
     SavingsTransaction,
 )
 from ..domain.money import format_rupiah
+from .auth import Actor
 from .uow import read_only
 
 
@@ -324,7 +325,11 @@ def _run_alone(db, fn: Callable[[Session], list[Problem]]) -> list[Problem]:  # 
         return fn(s)
 
 
-def run_checks(db) -> CheckReport:  # type: ignore[no-untyped-def]
+def run_checks(db, actor: Actor | None = None) -> CheckReport:  # type: ignore[no-untyped-def]
+    """Every check of the books; cooperative-wide, so not for a ketua kelompok."""
+    from .auth import require_read_all
+
+    require_read_all(actor, "Pemeriksaan buku")
     checks = CHECKS + _extra_checks()
     results: dict[str, list[Problem]] = {}
     with ThreadPoolExecutor(max_workers=2, thread_name_prefix="check") as pool:

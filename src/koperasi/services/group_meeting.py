@@ -137,7 +137,7 @@ def group_meeting_dues(
     penalty) and savings balances on the meeting date."""
     with read_only(db) as s:
         g = group_by_code(s, group_code)
-        require_group_visible(actor, g.id)
+        require_group_visible(actor, g.id, "Kelompok", g.code)
         members = s.scalars(
             select(Member)
             .where(Member.group_id == g.id, Member.status == "aktif")

@@ -270,7 +270,7 @@ def list_groups(
 def get_group(db, code: str, actor: Actor | None = None) -> GroupRow:  # type: ignore[no-untyped-def]
     with read_only(db) as s:
         g = group_by_code(s, code)
-        require_group_visible(actor, g.id)
+        require_group_visible(actor, g.id, "Kelompok", g.code)
         return _row(s, g)
 
 
@@ -282,7 +282,7 @@ def group_members(
 ) -> list[GroupMemberRow]:
     with read_only(db) as s:
         g = group_by_code(s, code)
-        require_group_visible(actor, g.id)
+        require_group_visible(actor, g.id, "Kelompok", g.code)
         q = (
             select(
                 Member.number,

@@ -962,7 +962,10 @@ def require_loan_visible(session: Session, actor: Actor | None, loan: Loan) -> N
     """A ketua kelompok reads only loans of members in their groups."""
     if visible_groups(actor) is not None:
         require_group_visible(
-            actor, session.scalar(select(Member.group_id).where(Member.id == loan.member_id))
+            actor,
+            session.scalar(select(Member.group_id).where(Member.id == loan.member_id)),
+            "Pinjaman",
+            loan.number,
         )
 
 

@@ -393,8 +393,11 @@ def get_member(db, number: str, actor: Actor | None = None) -> MemberDetail:  # 
     """One member's details; a ketua kelompok only for members of their groups."""
     with read_only(db) as s:
         m = member_by_number(s, number)
-        require_group_visible(actor, m.group_id)
-        return detail_in(s, m)
+        require_group_visible(actor, m.group_id, "Anggota", m.number)
+        d = detail_in(s, m)
+        if visible_groups(actor) is not None:  # vulnerability categories: not for a ketua
+            d = replace(d, categories=())
+        return d
 
 
 def _starts_with(col, prefix: str):  # type: ignore[no-untyped-def]

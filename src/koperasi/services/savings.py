@@ -597,7 +597,7 @@ def member_balances(
 ) -> list[BalanceRow]:
     with read_only(db) as s:
         m = member_by_number(s, member_no)
-        require_group_visible(actor, m.group_id)
+        require_group_visible(actor, m.group_id, "Anggota", m.number)
         rows = s.execute(
             select(SavingsAccount, SavingsProduct)
             .join(SavingsProduct, SavingsProduct.id == SavingsAccount.product_id)
@@ -629,7 +629,7 @@ def statement(
         raise ValidationError("to", "date_before", other=date_from.isoformat())
     with read_only(db) as s:
         m = member_by_number(s, member_no)
-        require_group_visible(actor, m.group_id)
+        require_group_visible(actor, m.group_id, "Anggota", m.number)
         p = product_by_code(s, product_code)
         acct = s.scalars(
             select(SavingsAccount).where(
@@ -715,7 +715,7 @@ def wajib_arrears(db, member_no: str, as_of: dt.date, actor: Actor | None = None
     """Months of wajib due since joining vs what was paid (arrears of simpanan wajib)."""
     with read_only(db) as s:
         m = member_by_number(s, member_no)
-        require_group_visible(actor, m.group_id)
+        require_group_visible(actor, m.group_id, "Anggota", m.number)
         return wajib_arrears_in(s, m, as_of)
 
 

@@ -49,7 +49,7 @@ from ..domain import shu as shu_rules
 from ..domain.money import format_rupiah
 from ..errors import ValidationError
 from . import audit, ledger, savings, statements
-from .auth import Actor, require
+from .auth import Actor, require, require_read_all
 from .closing import SHU_SOURCE, is_year_closed_in, shu_distribution_entry_id, year_surplus_in
 from .counters import SERIES_JOURNAL, SERIES_SAVINGS, next_receipt
 from .ledger import Line
@@ -294,7 +294,9 @@ def plan_in(s: Session, year: int) -> ShuPlan:
     )
 
 
-def plan(db, year: int) -> ShuPlan:  # type: ignore[no-untyped-def]
+def plan(db, year: int, actor: Actor | None = None) -> ShuPlan:  # type: ignore[no-untyped-def]
+    """Every member's SHU share of ``year``: cooperative-wide, not for a ketua kelompok."""
+    require_read_all(actor, "Rencana pembagian SHU")
     with read_only(db) as s:
         return plan_in(s, year)
 

@@ -29,6 +29,7 @@ from ..db.models import (
     VulnerabilityCategory,
 )
 from ..errors import NotFound
+from .auth import Actor, require_group_visible, require_read_all, visible_groups
 from .uow import read_only
 
 ACTIVE = ("aktif", "calon")
@@ -178,11 +179,18 @@ class DueRow:
     unpaid: int  # unpaid principal + interest + fee of the window's installments
 
 
-def loans_due_between(db, start: dt.date, end: dt.date) -> list[DueRow]:  # type: ignore[no-untyped-def]
+def loans_due_between(
+    db,  # type: ignore[no-untyped-def]
+    start: dt.date,
+    end: dt.date,
+    actor: Actor | None = None,
+) -> list[DueRow]:
     """Active loans with installments falling due from ``start`` to ``end`` and what is still
-    unpaid on them (the list behind the dashboard's "due this week")."""
+    unpaid on them (the list behind the dashboard's "due this week"); a ketua kelompok's
+    list holds only loans of members of their groups."""
     from ..db.models import Group
 
+    scope = visible_groups(actor)
     with read_only(db) as s:
         window = and_(
             Loan.status == "aktif",
@@ -219,7 +227,7 @@ def loans_due_between(db, start: dt.date, end: dt.date) -> list[DueRow]:  # type
             .join(Member, Member.id == Loan.member_id)
             .outerjoin(Group, Group.id == Loan.group_id)
             .outerjoin(paid_q, paid_q.c.iid == LoanInstallment.id)
-            .where(window)
+            .where(window, *([Member.group_id.in_(scope)] if scope is not None else []))
             .group_by(Loan.number, Member.number, Member.name, Group.code)
             .having(func.sum(unpaid) > 0)
             .order_by(func.min(LoanInstallment.due_date), Loan.number)
@@ -227,8 +235,10 @@ def loans_due_between(db, start: dt.date, end: dt.date) -> list[DueRow]:  # type
         return [DueRow(ln, mn, name, g, d, int(u)) for ln, mn, name, g, d, u in s.execute(q)]
 
 
-def dashboard(db, as_of: dt.date) -> Dashboard:  # type: ignore[no-untyped-def]
-    """The numbers on the Beranda page, as of ``as_of``."""
+def dashboard(db, as_of: dt.date, actor: Actor | None = None) -> Dashboard:  # type: ignore[no-untyped-def]
+    """The numbers on the Beranda page, as of ``as_of`` (the cooperative's totals: not for a
+    ketua kelompok)."""
+    require_read_all(actor, "Beranda (angka seluruh koperasi)")
     with read_only(db) as s:
         active = Member.status.in_(ACTIVE)
         total = int(s.scalar(select(func.count(Member.id))) or 0)
@@ -348,8 +358,15 @@ class CashBook:
     closing: int
 
 
-def cash_book(db, account_code: str, date_from: dt.date, date_to: dt.date) -> CashBook:  # type: ignore[no-untyped-def]
+def cash_book(
+    db,  # type: ignore[no-untyped-def]
+    account_code: str,
+    date_from: dt.date,
+    date_to: dt.date,
+    actor: Actor | None = None,
+) -> CashBook:
     """Buku kas: every movement of a cash or bank account with the running balance."""
+    require_read_all(actor, "Buku kas")
     with read_only(db) as s:
         acct = s.scalar(select(Account).where(Account.code == account_code))
         if acct is None:
@@ -405,8 +422,11 @@ def savings_activity(
     before_id: int | None = None,
     limit: int = 200,
     member_number: str | None = None,
+    actor: Actor | None = None,
 ) -> list[SavingsActivityRow]:
-    """Latest savings transactions first (keyset on id, ``before_id`` from the last row)."""
+    """Latest savings transactions first (keyset on id, ``before_id`` from the last row); a
+    ketua kelompok's list holds only members of their groups."""
+    scope = visible_groups(actor)
     with read_only(db) as s:
         reversed_ids = select(SavingsTransaction.reverses_id).where(
             SavingsTransaction.reverses_id.is_not(None)
@@ -435,6 +455,8 @@ def savings_activity(
             q = q.where(SavingsTransaction.id < before_id)
         if member_number:
             q = q.where(Member.number == member_number)
+        if scope is not None:
+            q = q.where(Member.group_id.in_(scope))
         return [
             SavingsActivityRow(
                 i, d, r, num, name, code, kind, int(amount), int(eid), bool(rev), memo or ""
@@ -455,12 +477,21 @@ class MemberLedgerRow:
     credit: int
 
 
-def member_ledger(db, member_number: str, limit: int = 500) -> list[MemberLedgerRow]:  # type: ignore[no-untyped-def]
+def member_ledger(
+    db,  # type: ignore[no-untyped-def]
+    member_number: str,
+    limit: int = 500,
+    actor: Actor | None = None,
+) -> list[MemberLedgerRow]:
     """Every journal line tagged with the member, newest first (the Transaksi tab)."""
     with read_only(db) as s:
-        mid = s.scalar(select(Member.id).where(Member.number == member_number))
-        if mid is None:
+        found = s.execute(
+            select(Member.id, Member.group_id).where(Member.number == member_number)
+        ).first()
+        if found is None:
             raise NotFound(what="Anggota", key=member_number)
+        mid = found[0]
+        require_group_visible(actor, found[1], "Anggota", member_number)
         rows = s.execute(
             select(
                 JournalEntry.id,

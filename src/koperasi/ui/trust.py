@@ -16,7 +16,20 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QAbstractButton, QMenu, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QCheckBox,
+    QComboBox,
+    QLineEdit,
+    QMenu,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QTextEdit,
+    QToolButton,
+    QWidget,
+)
 
 from .context import AppContext
 
@@ -84,6 +97,10 @@ REQUIRES: dict[str, str] = {
     # settings
     "saveProfileButton": "settings.write",
     "saveSavingsRulesButton": "savings.product.write",
+    "saveCeilingsButton": "plausibility.write",
+    "saveShuPolicyButton": "settings.write",
+    "confirmShuButton": "ledger.write",
+    "accountSideButton": "account.write",
     "restoreBackupButton": "backup.restore",
     # the RAT page (pengawas: read only)
     "saveBudgetButton": "rat.write",
@@ -98,7 +115,43 @@ REQUIRES: dict[str, str] = {
     "addOfficerButton": "rat.write",
     "removeOfficerButton": "rat.write",
     "backupNowButton": "backup.create",
+    # an input that only feeds a hidden button (issue 18: no orphan boxes)
+    "addGroupMemberEdit": "group.write",
 }
+
+# object name of a form -> the permission needed to change it; without it every field of the
+# form is read-only (line edits read-only, choices disabled), not merely left without a
+# Save button (issue 18)
+READ_ONLY_UNLESS: dict[str, str] = {
+    "profileEditor": "settings.write",
+    "savingsRulesEditor": "savings.product.write",
+    "plausibilityEditor": "plausibility.write",
+    "shuNonMemberCombo": "settings.write",
+    "shuLossCoverageCombo": "settings.write",
+    "shuDateEdit": "ledger.write",
+}
+
+
+READ_ONLY_STYLE = (
+    'QLineEdit[readOnly="true"], QAbstractSpinBox[readOnly="true"] { background: palette(window); }'
+)
+
+
+def make_read_only(root: QWidget) -> None:
+    """Every input in ``root`` (and ``root`` itself) shows its value but takes no edit."""
+    widgets = [root, *root.findChildren(QWidget)]
+    if READ_ONLY_STYLE not in root.styleSheet():  # read-only fields look it: no white box
+        root.setStyleSheet(root.styleSheet() + READ_ONLY_STYLE)
+    for w in widgets:
+        if isinstance(w, QLineEdit | QAbstractSpinBox | QTextEdit | QPlainTextEdit):
+            w.setReadOnly(True)
+            w.setProperty("readOnlyByRole", True)
+        elif isinstance(w, QComboBox | QCheckBox | QRadioButton):
+            w.setEnabled(False)
+        elif isinstance(w, QPushButton | QToolButton):  # "Pilih logo...", "Hapus"
+            w.setEnabled(False)
+            w.setVisible(False)
+
 
 # navigation page key -> the permission needed to see it at all
 PAGE_REQUIRES: dict[str, str] = {
@@ -146,6 +199,17 @@ class RoleGuard(QObject):
             if not self.allowed(button.objectName()):
                 button.setEnabled(False)
                 button.setVisible(False)
+        for name, need in REQUIRES.items():
+            if not name.endswith(("Edit", "Combo")) or self.ctx.actor.can(need):
+                continue
+            for w in root.findChildren(QWidget, name):
+                w.setEnabled(False)
+                w.setVisible(False)
+        for name, need in READ_ONLY_UNLESS.items():
+            if self.ctx.actor.can(need):
+                continue
+            for w in root.findChildren(QWidget, name):
+                make_read_only(w)
 
     def apply_window(self) -> None:
         from .main_window import PAGE_KEYS
@@ -163,6 +227,15 @@ class RoleGuard(QObject):
         if win.current_key() in hidden:
             first = next(k for k in PAGE_KEYS if k not in hidden)
             win.go(first)
+        self.hide_empty_menus()
+
+    def hide_empty_menus(self) -> None:
+        """A menu whose every action is hidden (Transaksi for a pengawas) leaves the bar."""
+        for top in self.window.menuBar().actions():
+            menu = top.menu()
+            if menu is None:
+                continue
+            top.setVisible(any(a.isVisible() and not a.isSeparator() for a in menu.actions()))
 
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         if new is None:
@@ -202,8 +275,10 @@ class TrustFeatures(QObject):
         self.guard = RoleGuard(ctx, window)
         if window.pages.is_built("settings"):
             self._add_panels(window.settings)
-        self.guard.apply_window()
+        # connected first: apply_window may build the first page a role can see (Anggota for
+        # a ketua kelompok), and that page must be guarded too
         window.pageBuilt.connect(self._page_built)
+        self.guard.apply_window()
 
     @property
     def backup(self) -> BackupActions:

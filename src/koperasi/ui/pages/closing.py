@@ -456,4 +456,6 @@ class ClosingPanel(QWidget):
             self.shuDialog.accepted.connect(self.load_year)
             self.shuDialog.open()
 
-        ctx.read(lambda: shu_service.plan(ctx.db, year), on_done=show, on_error=self._error)
+        ctx.read(
+            lambda: shu_service.plan(ctx.db, year, ctx.actor), on_done=show, on_error=self._error
+        )

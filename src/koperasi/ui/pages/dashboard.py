@@ -169,7 +169,7 @@ class DashboardPage(Page):
     def refresh(self) -> None:
         ctx = self.ctx
         as_of = ctx.today()
-        ctx.read(lambda: ui_queries.dashboard(ctx.db, as_of), on_done=self.show_data)
+        ctx.read(lambda: ui_queries.dashboard(ctx.db, as_of, ctx.actor), on_done=self.show_data)
 
     def show_data(self, d: Dashboard) -> None:
         self.data = d

@@ -189,6 +189,8 @@ class ExchangePage(Page):
         layout.addWidget(self.tabs, 1)
         self.tabs.addTab(self._export_tab(), self.tr("Ekspor untuk auditor"))
         self.tabs.addTab(self._import_tab(), self.tr("Impor dari Excel"))
+        # a read-only role (pengawas) imports nothing: no tab left without its button
+        self.tabs.setTabVisible(1, ctx.actor.can("import.write"))
         self.tabs.addTab(self._consolidation_tab(), self.tr("Konsolidasi"))
 
     # -- export

@@ -139,7 +139,7 @@ class GroupsPage(Page):
 
     def refresh(self) -> None:
         current = self.selected_group()
-        self.model.set_rows(groups_service.list_groups(self.ctx.db))
+        self.model.set_rows(groups_service.list_groups(self.ctx.db, actor=self.ctx.actor))
         if current is not None:
             self.select_group(current.code)
         elif self.model.rows:
@@ -172,7 +172,9 @@ class GroupsPage(Page):
                 place=g.meeting_place or "-",
             )
         )
-        self.membersModel.set_rows(groups_service.group_members(self.ctx.db, g.code))
+        self.membersModel.set_rows(
+            groups_service.group_members(self.ctx.db, g.code, actor=self.ctx.actor)
+        )
 
     def new_group(self) -> GroupDialog:
         dlg = GroupDialog(self.ctx, None, self)
@@ -182,7 +184,7 @@ class GroupsPage(Page):
 
     def edit_group(self) -> GroupDialog | None:
         g = self.selected_group()
-        if g is None:
+        if g is None or not self.ctx.actor.can("group.write"):  # a double-click reads only
             return None
         dlg = GroupDialog(self.ctx, g, self)
         dlg.open()

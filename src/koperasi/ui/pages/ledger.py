@@ -76,7 +76,13 @@ class JournalModel(PagedModel):
 
     def fetch_page(self, last: EntryView | None, limit: int) -> list[EntryView]:
         return ledger_service.list_entries(
-            self.ctx.db, self.date_from, self.date_to, self.source, last.id if last else None, limit
+            self.ctx.db,
+            self.date_from,
+            self.date_to,
+            self.source,
+            last.id if last else None,
+            limit,
+            actor=self.ctx.actor,
         )
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -350,7 +356,11 @@ class LedgerPage(Page):
     def load_cash_book(self) -> None:
         code = self.cashAccountCombo.currentData() or CASH_ACCOUNTS[0]
         book = ui_queries.cash_book(
-            self.ctx.db, code, to_date(self.cashFrom.date()), to_date(self.cashTo.date())
+            self.ctx.db,
+            code,
+            to_date(self.cashFrom.date()),
+            to_date(self.cashTo.date()),
+            self.ctx.actor,
         )
         self.cashModel.set_rows(list(book.rows))
         self.cashSummary.setText(
@@ -385,7 +395,9 @@ class LedgerPage(Page):
         self.linesModel.set_rows(list(e.lines) if e else [])
 
     def load_trial_balance(self) -> None:
-        tb = ledger_service.trial_balance(self.ctx.db, to_date(self.tbDate.date()))
+        tb = ledger_service.trial_balance(
+            self.ctx.db, to_date(self.tbDate.date()), actor=self.ctx.actor
+        )
         rows = (
             [r for r in tb.rows if r.debit or r.credit]
             if self.hideZero.isChecked()

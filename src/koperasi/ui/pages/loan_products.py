@@ -352,6 +352,8 @@ class LoanProductsDialog(QDialog):
         return dlg
 
     def edit(self) -> LoanProductDialog | None:
+        if not self.ctx.actor.can("loan.product.write"):  # a double-click opens no editor
+            return None
         p = self.model.row(self.table.currentIndex())
         if p is None:
             dialogs.inform(

@@ -366,7 +366,9 @@ class DueTab(QWidget):
     def refresh(self) -> None:
         ctx = self.ctx
         start, end = to_date(self.fromEdit.date()), to_date(self.toEdit.date())
-        ctx.read(lambda: ui_queries.loans_due_between(ctx.db, start, end), on_done=self._show)
+        ctx.read(
+            lambda: ui_queries.loans_due_between(ctx.db, start, end, ctx.actor), on_done=self._show
+        )
 
     def _show(self, rows: list[ui_queries.DueRow]) -> None:
         self.model.set_rows(rows)
@@ -469,6 +471,8 @@ class LoansPage(Page):
         self.tabs.addTab(listTab, self.tr("Daftar pinjaman"))
         self.arrears = ArrearsTab(ctx)
         self.tabs.addTab(self.arrears, self.tr("Tunggakan && kolektibilitas"))
+        # the whole portfolio's arrears: a ketua has the group's in Laporan (issue 18)
+        self.tabs.setTabVisible(self.tabs.indexOf(self.arrears), ctx.actor.can("read.all"))
         self.due = DueTab(ctx)
         self.tabs.addTab(self.due, self.tr("Jatuh tempo"))
         layout.addWidget(self.tabs, 1)

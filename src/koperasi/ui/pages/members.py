@@ -280,7 +280,7 @@ class MembersPage(Page):
 
     def _load_groups(self) -> None:
         current = self.groupFilter.currentData()
-        rows = groups_service.list_groups(self.ctx.db)
+        rows = groups_service.list_groups(self.ctx.db, actor=self.ctx.actor)
         self.groupFilter.blockSignals(True)
         self.groupFilter.clear()
         self.groupFilter.addItem(self.tr("Semua kelompok"), None)
@@ -349,7 +349,7 @@ class MembersPage(Page):
         m = self.selected_member()
         if m is None:
             return None
-        detail = members_service.get_member(self.ctx.db, m.number)
+        detail = members_service.get_member(self.ctx.db, m.number, self.ctx.actor)
         dlg = MemberDialog(self.ctx, detail, self)
         dlg.open()
         return dlg
@@ -453,7 +453,7 @@ class MemberDialog(FormDialog):
     def _load_choices(self) -> None:
         ui = self.ui
         ui.groupCombo.addItem(self.tr("(tanpa kelompok)"), None)
-        for g in groups_service.list_groups(self.ctx.db):
+        for g in groups_service.list_groups(self.ctx.db, actor=self.ctx.actor):
             ui.groupCombo.addItem(f"{g.code} · {g.name}", g.code)
         for c in members_service.list_categories(self.ctx.db):
             item = QListWidgetItem(c.name_id if self.ctx.lang == "id" else c.name_en)
@@ -827,11 +827,13 @@ class MemberDetailDialog(QDialog):
         self.exitButton.setEnabled(active)
         self.depositButton.setEnabled(active)
         self.withdrawButton.setEnabled(active)
-        self.balancesModel.set_rows(savings_service.member_balances(ctx.db, d.number))
+        self.balancesModel.set_rows(
+            savings_service.member_balances(ctx.db, d.number, actor=ctx.actor)
+        )
         if self.balancesModel.rows:
             self.balancesTable.selectRow(0)
         self.load_statement()
-        self.ledgerModel.set_rows(ui_queries.member_ledger(ctx.db, d.number))
+        self.ledgerModel.set_rows(ui_queries.member_ledger(ctx.db, d.number, actor=ctx.actor))
         self.loansModel.set_rows(loans_service.member_loans(ctx.db, d.number, ctx.actor))
         self.applyLoanButton.setEnabled(d.status == "aktif")
         if self.loansModel.rows:
@@ -878,6 +880,7 @@ class MemberDetailDialog(QDialog):
                 code,
                 to_date(self.fromEdit.date()),
                 to_date(self.toEdit.date()),
+                actor=self.ctx.actor,
             )
         except ValidationError as exc:
             self.statementSummary.setText(exc.message(self.ctx.lang))

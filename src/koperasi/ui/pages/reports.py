@@ -170,6 +170,8 @@ class ReportsPage(Page):
 
         self.closing = ClosingPanel(ctx)
         self.tabs.addTab(self.closing, self.tr("Tutup buku"))
+        # closing the books and the SHU plan are the cooperative's, not a group's (issue 18)
+        self.tabs.setTabVisible(self.tabs.indexOf(self.closing), ctx.actor.can("read.all"))
 
         self.choices: OptionChoices | None = None
         self.data: ReportData | None = None  # what the preview shows
@@ -213,7 +215,7 @@ class ReportsPage(Page):
         tree.clear()
         heads: dict[str, QTreeWidgetItem] = {}
         first: QTreeWidgetItem | None = None
-        for spec in registry.list_reports():
+        for spec in registry.list_for(self.ctx.actor):  # a ketua: the group's reports
             head = heads.get(spec.category)
             if head is None:
                 head = QTreeWidgetItem(tree, [self.category_label(spec.category)])
@@ -286,6 +288,8 @@ class ReportsPage(Page):
             ui.optionsLayout.setRowVisible(widget, shown)
         # a report that needs one group (the meeting sheets) has no "all groups" entry
         needs_group = spec is not None and spec.category == "kelompok"
+        # a ketua kelompok's reports are for one of their groups, never "all" (issue 18)
+        needs_group = needs_group or not self.ctx.actor.can("read.all")
         all_index = ui.groupCombo.findData("")
         if needs_group and all_index >= 0:
             ui.groupCombo.removeItem(all_index)
@@ -366,7 +370,7 @@ class ReportsPage(Page):
     # -- refresh
     def refresh(self) -> None:
         ctx = self.ctx
-        ctx.read(lambda: option_choices(ctx.db, ctx.today()), on_done=self._fill_choices)
+        ctx.read(lambda: option_choices(ctx.db, ctx.today(), ctx.actor), on_done=self._fill_choices)
         if self.tabs.currentWidget() is self.closing:
             self.closing.refresh()
         else:
@@ -397,7 +401,7 @@ class ReportsPage(Page):
                 edit.setText(str(values[key] or ""))
         if values.get("group"):
             if self.choices is None:
-                self._fill_choices(option_choices(self.ctx.db, self.ctx.today()))
+                self._fill_choices(option_choices(self.ctx.db, self.ctx.today(), self.ctx.actor))
             i = ui.groupCombo.findData(values["group"])
             if i >= 0:
                 ui.groupCombo.setCurrentIndex(i)
@@ -428,7 +432,7 @@ class ReportsPage(Page):
         out = Path(self._tmp.name) / f"pratinjau-{next(self._serial)}.pdf"
 
         def work(progress: ProgressCallback) -> tuple[ReportData, Path]:
-            data = registry.build(ctx.db, name, params, scaled(progress, 0, 40))
+            data = registry.build(ctx.db, name, params, scaled(progress, 0, 40), ctx.actor)
             try:
                 registry.render(data, out, "pdf", lang, scaled(progress, 40, 100))
             except BaseException:
@@ -508,7 +512,7 @@ class ReportsPage(Page):
                 return path
             built = data
             if built is None:
-                built = registry.build(ctx.db, name, params, scaled(progress, 0, 30))
+                built = registry.build(ctx.db, name, params, scaled(progress, 0, 30), ctx.actor)
             return render_file(built, path, fmt, lang, scaled(progress, 30, 100))
 
         ctx.read(

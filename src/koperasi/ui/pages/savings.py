@@ -115,8 +115,8 @@ class SavingsTxDialog(FormDialog):
             self.update_preview()
             return
         try:
-            detail = members_service.get_member(self.ctx.db, number)
-            rows = savings_service.member_balances(self.ctx.db, detail.number)
+            detail = members_service.get_member(self.ctx.db, number, self.ctx.actor)
+            rows = savings_service.member_balances(self.ctx.db, detail.number, actor=self.ctx.actor)
         except KoperasiError as exc:
             self.member_name = ""
             self.ui.memberNameLabel.setText("")
@@ -260,6 +260,7 @@ class ActivityModel(PagedModel):
             before_id=last.id if last else None,
             limit=limit,
             member_number=self.member_number,
+            actor=self.ctx.actor,
         )
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -362,10 +363,12 @@ class SavingsPage(Page):
         number = self.member_number()
         if number:
             try:
-                detail = members_service.get_member(self.ctx.db, number)
+                detail = members_service.get_member(self.ctx.db, number, self.ctx.actor)
                 self.memberLabel.setText(f"<b>{detail.name}</b>")
                 self.balancesModel.set_rows(
-                    savings_service.member_balances(self.ctx.db, detail.number)
+                    savings_service.member_balances(
+                        self.ctx.db, detail.number, actor=self.ctx.actor
+                    )
                 )
                 self.activityModel.reload(detail.number)
                 return

@@ -358,6 +358,8 @@ class SettingsPage(Page):
         row.addWidget(self.saveCeilingsButton)
         lil.addLayout(row)
         self.tabs.addTab(limits, self.tr("Batas kewajaran"))
+        # the usual amounts are the whole cooperative's figures: not for a ketua (issue 18)
+        self.tabs.setTabVisible(self.tabs.indexOf(limits), ctx.actor.can("read.all"))
         shu = QWidget()
         shl = QFormLayout(shu)
         note = QLabel(
@@ -441,6 +443,10 @@ class SettingsPage(Page):
         self.profileEditor.set_profile(settings_service.get_profile(self.ctx.db))
         self.rulesEditor.set_products(savings_service.list_products(self.ctx.db))
         self.plausibilityEditor.set_ceilings(plausibility.ceilings(self.ctx.db))
+        if not self.ctx.actor.can("plausibility.write"):  # the ceiling edits are made anew
+            from ..trust import make_read_only
+
+            make_read_only(self.plausibilityEditor)
         pol = shu_service.policy(self.ctx.db)
         self.nonMemberCombo.setCurrentIndex(max(0, self.nonMemberCombo.findData(pol.non_member_to)))
         self.lossCombo.setCurrentIndex(max(0, self.lossCombo.findData(pol.loss_coverage)))
