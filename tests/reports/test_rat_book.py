@@ -164,7 +164,7 @@ def test_ministry_annual_data_sheet(demo_db, tmp_path):
     rat_data = registry.build(demo_db, "buku-rat", ReportParams(year=YEAR))
     assert values["anggota"] == rat_data.figure("summary_members")
     assert values["aset"] == rat_data.figure("summary_assets")
-    assert values["shu"] == shu_service.plan(demo_db, YEAR).surplus
+    assert values["shu_tahun_buku"] == shu_service.plan(demo_db, YEAR).surplus
     assert values["rat"] == 1
     assert values["anggota_perempuan"] + values["anggota_laki"] == values["anggota"]
 

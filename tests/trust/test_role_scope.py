@@ -40,7 +40,7 @@ from koperasi.services.auth import SYSTEM, Actor, Role
 from koperasi.services.check import run_checks
 from koperasi.services.uow import read_only
 
-PW = "rahasia-123"
+PW = "Kelompok-Mawar-2026"
 AS_OF = dt.date(2026, 10, 31)
 ROLES = ("admin", "bendahara", "ketua", "pengawas")
 USERS = {"admin": "admin", "bendahara": "sri", "ketua": "ani", "pengawas": "budi"}

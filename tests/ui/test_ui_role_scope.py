@@ -81,7 +81,7 @@ def ketua(demo_db, make_ctx, qtbot):  # type: ignore[no-untyped-def]
 def test_ketua_walks_every_page_and_sees_only_the_group(ketua, qtbot):
     win, own, foreign, own_loans, foreign_loans = ketua
     hidden = {PAGE_KEYS[i] for i in range(win.nav.count()) if win.nav.item(i).isHidden()}
-    assert hidden == {"dashboard", "ledger", "exchange"}
+    assert hidden == {"dashboard", "ledger", "exchange", "rat"}
     # no empty menu: Transaksi holds only money actions
     menus = _visible_menus(win)
     assert "transactionsMenu" not in menus and all(menus.values()), menus

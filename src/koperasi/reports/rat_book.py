@@ -1219,7 +1219,7 @@ def build_annual_data(
                 inc.total_income[0],
             ),
             ("pinjaman_beredar", T("Pinjaman beredar (sisa pokok)", "Loans outstanding"), h.loans),
-            ("shu", T("Sisa hasil usaha (SHU)", "Surplus (SHU)"), plan.surplus),
+            ("shu_tahun_buku", T("Sisa hasil usaha (SHU)", "Surplus (SHU)"), plan.surplus),
         )
         people = {"anggota", "anggota_perempuan", "anggota_laki", "karyawan"}
 
