@@ -403,7 +403,7 @@ class _Letterhead(base_pdf._Furniture):
                 )
         canv.setFillColor(base_pdf.ACCENT)
         canv.setFont(SANS_BOLD, 14)
-        canv.drawCentredString(w / 2, top - 5 * mm, org.name.upper()[:60])
+        canv.drawCentredString(w / 2, top - 5 * mm, org.name[:60])
         canv.setFillColor(base_pdf.INK)
         canv.setFont(SANS, 8)
         y = top - 10 * mm
@@ -613,7 +613,7 @@ def _card_front(c: rl_canvas.Canvas, x: float, y: float, data: ReportData, lang:
     c.rect(x, y + CARD_H - 13 * mm, CARD_W, 4 * mm, stroke=0, fill=1)
     c.setFillColorRGB(1, 1, 1)
     c.setFont(SANS_BOLD, 8.5)
-    c.drawCentredString(x + CARD_W / 2, y + CARD_H - 6 * mm, data.org.name.upper()[:44])
+    c.drawCentredString(x + CARD_W / 2, y + CARD_H - 6 * mm, data.org.name[:44])
     c.setFont(SANS, 7)
     c.drawCentredString(x + CARD_W / 2, y + CARD_H - 10.5 * mm, text(data.title, lang))
     c.setFillColor(base_pdf.INK)
