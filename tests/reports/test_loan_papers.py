@@ -103,7 +103,10 @@ def test_agreement_schedule_and_paid_off_letter(db, actor, tmp_path):
     first = loan.schedule[0]
     assert f"angsuran sebesar {format_rupiah(first.total)}" in text
     english = _flat(pdf_text(registry.render(agreement, tmp_path / "a-en.pdf", "pdf", lang="en")))
-    assert "LOAN AGREEMENT" in english and "one million, two hundred and fifty thousand rupiah" in english
+    assert (
+        "LOAN AGREEMENT" in english
+        and "one million, two hundred and fifty thousand rupiah" in english
+    )
 
     schedule = registry.build(db, "jadwal-angsuran", ReportParams(loan=number))
     table = schedule.table("jadwal")
@@ -239,3 +242,28 @@ def test_cli_prints_the_papers(capsys, tmp_path, sqlite_db, actor):
     _o, err = capsys.readouterr()
     assert code != 0 and "belum lunas" in err
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_agreement_before_disbursement_shows_the_provisional_schedule(db, actor, tmp_path):
+    m, _loan = _setup(db, actor)
+    loans.payoff(
+        db, actor, _loan.number, D(2025, 2, 10),
+        expected=loans.payoff_quote(db, _loan.number, D(2025, 2, 10)).total,
+    )  # fmt: skip
+    d = loans.apply(
+        db, actor, loans.ApplyInput(m.number, "UMUM", 2_000_000, 4, D(2025, 3, 3), "renovasi")
+    )
+    with pytest.raises(ValidationError) as e:
+        registry.build(db, "perjanjian-pinjaman", ReportParams(loan=d.number))
+    assert e.value.code == "loan_wrong_status"  # an application is not signed yet
+    loans.approve(db, actor, d.number, D(2025, 3, 4))
+    data = registry.build(db, "perjanjian-pinjaman", ReportParams(loan=d.number))
+    sched = data.table("jadwal")
+    assert sum(sched.values("principal")) == 2_000_000 and len(sched.rows) == 4
+    text = _flat(pdf_text(registry.render(data, tmp_path / "approved.pdf", "pdf")))
+    assert "Jadwal ini perkiraan bila pinjaman dicairkan pada 4 Maret 2025" in text
+    assert "Rp2.000.000 (dua juta rupiah)" in text
+    paper = registry.build(db, "jadwal-angsuran", ReportParams(loan=d.number))
+    text = _flat(pdf_text(registry.render(paper, tmp_path / "schedule.pdf", "pdf")))
+    assert "Tanggal disetujui : 4 Maret 2025" in text
+    assert "Tanggal cair" not in text and "perkiraan" in text

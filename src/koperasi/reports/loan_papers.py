@@ -117,11 +117,12 @@ def _group_name(s: Session, m: Member) -> str:
     return g.name if g else ""
 
 
-def schedule_table(detail, amount: int, with_blanks: bool) -> RTable:  # type: ignore[no-untyped-def]
-    """The current schedule: principal, interest, fee, installment and the balance after."""
-    bal = amount
+def schedule_table(s: Session, loan: Loan, detail, with_blanks: bool) -> RTable:  # type: ignore[no-untyped-def]
+    """The schedule: principal, interest, fee, installment and the balance after."""
+    bal = loan.amount
     rows = []
-    for i in detail.schedule:
+    schedule, _provisional = papers.paper_schedule(s, loan, detail)
+    for i in schedule:
         bal -= i.principal
         cells: tuple = (str(i.no), i.due_date, i.principal, i.interest, i.fee, i.total, bal)
         if with_blanks:
@@ -158,11 +159,28 @@ def _loan_figures(s: Session, loan: Loan, detail) -> tuple[Figure, ...]:  # type
             T(vid["jangka_waktu"], ven["jangka_waktu"]),
             Kind.TEXT,
         ),
-        Figure(
-            "disbursed",
-            T("Tanggal cair", "Disbursed on"),
-            loan.disbursed_on or loan.decided_on or loan.applied_on,
+        Figure("disbursed", T("Tanggal cair", "Disbursed on"), loan.disbursed_on, Kind.DATE)
+        if loan.disbursed_on
+        else Figure(
+            "decided",
+            T("Tanggal disetujui", "Approved on"),
+            loan.decided_on or loan.applied_on,
             Kind.DATE,
+        ),
+    )
+
+
+def _provisional_note(s: Session, loan: Loan, detail) -> tuple[T, ...]:  # type: ignore[no-untyped-def]
+    _rows, provisional = papers.paper_schedule(s, loan, detail)
+    if not provisional:
+        return ()
+    day = loan.decided_on or loan.applied_on
+    return (
+        T(
+            f"Jadwal ini perkiraan bila pinjaman dicairkan pada {long_date(day, 'id')}; "
+            "jadwal pasti dibuat pada saat pencairan.",
+            f"This schedule assumes the loan is disbursed on {long_date(day, 'en')}; the "
+            "final schedule is made at disbursement.",
         ),
     )
 
@@ -197,7 +215,8 @@ def build_agreement(
             T("Lampiran: jadwal angsuran pinjaman ", "Attachment: repayment schedule of loan ")
             + loan.number,
             _loan_figures(s, loan, d)[:1] + _member_figures(m, _group_name(s, m))[:2],
-            (schedule_table(d, loan.amount, False),),
+            (schedule_table(s, loan, d, False),),
+            notes=_provisional_note(s, loan, d),
             page_break_before=True,
         )
         return ReportData(
@@ -238,8 +257,9 @@ def build_schedule(
                 Section(
                     None,
                     _member_figures(m, _group_name(s, m))[:2] + _loan_figures(s, loan, d),
-                    (schedule_table(d, loan.amount, True),),
-                    notes=(
+                    (schedule_table(s, loan, d, True),),
+                    notes=_provisional_note(s, loan, d)
+                    + (
                         T(
                             "Simpan jadwal ini. Bayarlah angsuran paling lambat pada tanggal "
                             "jatuh tempo dan mintalah kuitansi untuk setiap pembayaran.",
@@ -452,12 +472,19 @@ def _styles() -> dict[str, ParagraphStyle]:
     return st
 
 
+def _figure_text(f: Figure, lang: str) -> str:
+    """A figure as a letter writes it: dates in full (``23 November 2026``)."""
+    if f.kind is Kind.DATE and f.value is not None:
+        return long_date(f.value, lang)
+    return format_cell(f.value, f.kind, lang)
+
+
 def _figures_block(figures, width: float, lang: str, st: dict) -> Flowable:  # type: ignore[no-untyped-def]
     rows = [
         [
             Paragraph(base_pdf._esc(text(f.label, lang)), st["body"]),
             ":",
-            Paragraph(base_pdf._esc(format_cell(f.value, f.kind, lang)), st["body"]),
+            Paragraph(base_pdf._esc(_figure_text(f, lang)), st["body"]),
         ]
         for f in figures
         if f.key != "qr"

@@ -234,6 +234,43 @@ def unit_text(count: int, every: int, unit: str, lang: str) -> str:
     return f"{n} {word}{'s' if n != 1 else ''}"
 
 
+@dataclass(frozen=True)
+class PaperInstallment:
+    no: int
+    due_date: dt.date
+    principal: int
+    interest: int
+    fee: int
+
+    @property
+    def total(self) -> int:
+        return self.principal + self.interest + self.fee
+
+
+def paper_schedule(session: Session, loan: Loan, detail) -> tuple[list[PaperInstallment], bool]:  # type: ignore[no-untyped-def]
+    """The schedule the papers print, and whether it is provisional: a loan approved but not
+    yet disbursed has no schedule yet, so the one it would get if disbursed on the approval
+    date is shown (the real one is written at disbursement)."""
+    if detail.schedule:
+        rows = [
+            PaperInstallment(i.no, i.due_date, i.principal, i.interest, i.fee)
+            for i in detail.schedule
+        ]
+        return rows, False
+    from ..db.models import LoanProduct
+    from ..domain.schedule import generate
+    from .loans import schedule_terms
+
+    product = session.get(LoanProduct, loan.product_id)
+    assert product is not None
+    day = loan.decided_on or loan.applied_on
+    sched = generate(schedule_terms(session, loan, product, day))
+    rows = [
+        PaperInstallment(i.no, i.due_date, i.principal, i.interest, 0) for i in sched.installments
+    ]
+    return rows, True
+
+
 def agreement_values(session: Session, loan: Loan, lang: str) -> dict[str, str]:
     from . import loans as loan_service
 
@@ -242,7 +279,7 @@ def agreement_values(session: Session, loan: Loan, lang: str) -> dict[str, str]:
     assert member is not None
     group = session.get(Group, member.group_id) if member.group_id else None
     p = profile_in(session)
-    sched = d.schedule
+    sched, _provisional = paper_schedule(session, loan, d)
     day = loan.disbursed_on or loan.decided_on or loan.applied_on
     first = sched[0] if sched else None
     last = sched[-1] if sched else None
