@@ -69,7 +69,7 @@ class AgreementTemplateDialog(QDialog):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("agreementTemplateTabs")
         self.editors: dict[str, QPlainTextEdit] = {}
-        for lang, title in (("id", self.tr("Bahasa &Indonesia")), ("en", self.tr("&Inggris"))):
+        for lang, title in (("id", self.tr("Bahasa &Indonesia")), ("en", self.tr("In&ggris"))):
             edit = QPlainTextEdit()
             edit.setObjectName(f"agreementTemplate_{lang}")
             edit.textChanged.connect(self.update_preview)
