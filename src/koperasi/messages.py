@@ -1094,3 +1094,27 @@ MESSAGES.update(
         ),
     }
 )
+
+
+# ---- loan papers (issue 17): the agreement template, the paid-off letter ----
+MESSAGES.update(
+    {
+        "unknown_placeholder": (
+            "{field}: isian {value} tidak dikenal. Isian yang dapat dipakai: {known}.",
+            "{field}: unknown placeholder {value}. The placeholders you can use: {known}.",
+        ),
+        "stray_brace": (
+            "{field}: tanda kurung kurawal tanpa pasangan di baris {line}; tulis isian "
+            "sebagai {{nama_anggota}}.",
+            "{field}: an unmatched brace on line {line}; write a placeholder as "
+            "{{nama_anggota}}.",
+        ),
+        "loan_not_paid_off": (
+            "Pinjaman {number} belum lunas (status: {status}); surat keterangan lunas hanya "
+            "untuk pinjaman yang sudah lunas.",
+            "Loan {number} is not fully repaid (status: {status}); a paid-off letter is only "
+            "for a loan that has been repaid in full.",
+        ),
+    }
+)
+FIELDS.update({"agreement_template": ("Templat surat perjanjian", "Agreement template")})

@@ -245,6 +245,11 @@ def _builtin() -> None:
 
         for spec in loan_reports.SPECS:
             register(spec)
+        from . import loan_papers
+
+        for spec in loan_papers.SPECS:
+            register(spec)
+        _PDF_RENDERERS.update(loan_papers.PDF_RENDERERS)
 
 
 def list_reports() -> list[ReportSpec]:

@@ -51,6 +51,7 @@ from .loan_dialogs import (
     RescheduleDialog,
     WriteOffDialog,
 )
+from .loan_documents import documents_button
 from .loan_labels import UNIT_LABELS, class_label, kind_label, label, status_label
 from .loan_products import LoanProductsDialog
 from .loan_wizard import LoanApplicationWizard
@@ -463,6 +464,8 @@ class LoansPage(Page):
             b.setObjectName(name)
             loan_bar.addWidget(b)
         loan_bar.addStretch(1)
+        self.documentsButton = documents_button(ctx, lambda: self.detail.detail, self)
+        loan_bar.addWidget(self.documentsButton)
         lower_layout.addLayout(loan_bar)
         lower_layout.addWidget(self.detail, 1)
         split.addWidget(lower)

@@ -56,6 +56,8 @@ from .form_dialog import FormDialog
 PAGE_SIZE = 200
 
 STATUS_LABELS = LABELS["member_status"]
+# documents printed for the loan selected on the member's Pinjaman tab
+LOAN_PAPERS = frozenset({"kartu-pinjaman", "perjanjian-pinjaman", "jadwal-angsuran", "surat-lunas"})
 
 
 def status_label(status: str, lang: str) -> str:
@@ -749,6 +751,10 @@ class MemberDetailDialog(QDialog):
             ("kartu-pinjaman", self.tr("&Kartu angsuran pinjaman terpilih")),
             ("kuitansi", self.tr("Kuitansi &transaksi terakhir")),
             ("slip-shu", self.tr("&Slip SHU")),
+            ("kartu-anggota", self.tr("Kartu &anggota (dengan kode QR)")),
+            ("perjanjian-pinjaman", self.tr("Surat &perjanjian pinjaman terpilih")),
+            ("jadwal-angsuran", self.tr("&Jadwal angsuran pinjaman terpilih")),
+            ("surat-lunas", self.tr("Surat keterangan &lunas pinjaman terpilih")),
         ):
             b = QPushButton(text)
             b.setObjectName(f"document-{key}")
@@ -914,7 +920,7 @@ class MemberDetailDialog(QDialog):
         """The Laporan page options that print ``report`` for this member (None: nothing
         to print, e.g. no loan or no receipt yet)."""
         options: dict[str, Any] = {"report": report, "member": self.number}
-        if report == "kartu-pinjaman":
+        if report in LOAN_PAPERS:
             loan = self.loanPanel.detail
             if loan is None:
                 return None
@@ -930,6 +936,17 @@ class MemberDetailDialog(QDialog):
         options = self.document_options(report)
         if options is None:
             dialogs.inform(self, self.tr("Dokumen"), self.tr("Belum ada data untuk dokumen ini."))
+            return
+        loan = self.loanPanel.detail
+        if report == "surat-lunas" and loan is not None and loan.status != "lunas":
+            dialogs.inform(
+                self,
+                self.tr("Dokumen"),
+                self.tr(
+                    "Pinjaman {0} belum lunas; surat keterangan lunas hanya untuk pinjaman "
+                    "yang sudah lunas."
+                ).format(loan.number),
+            )
             return
         self.accept()
         self.ctx.bus.navigate.emit("reports", options)

@@ -339,8 +339,11 @@ class SettingsPage(Page):
         lol.addWidget(note)
         self.loanProductsButton = QPushButton(self.tr("&Produk pinjaman..."))
         self.loanProductsButton.setObjectName("settingsLoanProductsButton")
+        self.agreementTemplateButton = QPushButton(self.tr("&Templat surat perjanjian..."))
+        self.agreementTemplateButton.setObjectName("agreementTemplateButton")
         row = QHBoxLayout()
         row.addWidget(self.loanProductsButton)
+        row.addWidget(self.agreementTemplateButton)
         row.addStretch(1)
         lol.addLayout(row)
         lol.addStretch(1)
@@ -433,6 +436,7 @@ class SettingsPage(Page):
         self.saveCeilingsButton.clicked.connect(self.save_ceilings)
         self.saveShuButton.clicked.connect(self.save_shu_policy)
         self.loanProductsButton.clicked.connect(self.loan_products)
+        self.agreementTemplateButton.clicked.connect(self.agreement_template)
         self.languageCombo.activated.connect(lambda _i: self.change_language())
         self.openDbButton.clicked.connect(self.openDatabaseRequested.emit)
         self.dataFolderButton.clicked.connect(
@@ -522,6 +526,13 @@ class SettingsPage(Page):
         from .loan_products import LoanProductsDialog
 
         dlg = LoanProductsDialog(self.ctx, self)
+        dlg.open()
+        return dlg
+
+    def agreement_template(self):  # type: ignore[no-untyped-def]
+        from .agreement_template import AgreementTemplateDialog
+
+        dlg = AgreementTemplateDialog(self.ctx, self)
         dlg.open()
         return dlg
 
