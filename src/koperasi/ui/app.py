@@ -34,7 +34,7 @@ import sqlalchemy.dialects.sqlite  # noqa: F401 - what create_engine loads for S
 from PySide6.QtCore import QObject, QProcess, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
-from . import crash, dialogs, i18n
+from . import crash, dialogs, i18n, mnemonics
 from .context import AppContext
 from .main_window import MainWindow
 from .uistate import get_str, recent_databases, remember_database, ui_settings
@@ -426,6 +426,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("Koperasi")
     app.setOrganizationName("Koperasi")
     app.setApplicationDisplayName("Koperasi")
+    mnemonics.install(app)  # Alt+letter unique in every window and dialog
     return app  # type: ignore[return-value]
 
 
