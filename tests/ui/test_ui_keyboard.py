@@ -117,3 +117,38 @@ def test_meeting_date_change_reloads_when_nothing_typed(demo_db, make_ctx, qtbot
     # once the date settles, its dues load (nothing was typed, nothing is lost)
     qtbot.waitUntil(lambda: not dlg.stale(), timeout=3000)
     assert not dlg.stale() and dlg.loaded_date == before - dt.timedelta(days=1)
+
+
+def test_member_search_by_keyboard(window, qtbot):
+    from uihelpers import open_dialog
+
+    from koperasi.ui.pages.members import MemberDetailDialog
+
+    win = window
+    win.activateWindow()
+    qtbot.waitUntil(win.isActiveWindow)
+    qtbot.keyClick(win, Qt.Key.Key_F, CTRL)  # Ctrl+F: the search box of Anggota
+    page = win.members
+    assert win.current_key() == "members" and page.searchEdit.hasFocus()
+    some = page.model.rows[3]
+    surname = some.name.split()[-1]
+    qtbot.keyClicks(page.searchEdit, surname)
+    # Down goes into the results (the search runs first), on the first member found
+    qtbot.keyClick(page.searchEdit, K.Key_Down)
+    assert page.table.hasFocus()
+    assert all(surname.lower() in r.name.lower() for r in page.model.rows)
+    assert page.selected_member() == page.model.rows[0]
+    qtbot.keyClick(page.table, K.Key_Down)
+    expected = page.model.rows[1] if page.model.rowCount() > 1 else page.model.rows[0]
+    assert page.selected_member() == expected
+    qtbot.keyClick(page.table, K.Key_Return)  # Enter opens the member
+    dlg = open_dialog(MemberDetailDialog)
+    assert expected.number in dlg.windowTitle() or dlg.number == expected.number
+    dlg.close()
+    # a search that finds one member opens it on Enter
+    qtbot.keyClick(win, Qt.Key.Key_F, CTRL)
+    qtbot.keyClicks(page.searchEdit, some.number)
+    qtbot.keyClick(page.searchEdit, K.Key_Return)
+    dlg = open_dialog(MemberDetailDialog)
+    assert dlg.number == some.number
+    dlg.close()

@@ -8,12 +8,14 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from PySide6.QtCore import (
+    QEvent,
     QModelIndex,
+    QObject,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -235,7 +237,8 @@ class MembersPage(Page):
         self._search_timer.setInterval(250)
         self._search_timer.timeout.connect(self.apply_search)
         self.searchEdit.textChanged.connect(lambda _t: self._search_timer.start())
-        self.searchEdit.returnPressed.connect(self.apply_search)
+        self.searchEdit.returnPressed.connect(self._search_enter)
+        self.searchEdit.installEventFilter(self)
         self.statusFilter.currentIndexChanged.connect(lambda _i: self.apply_search())
         self.groupFilter.currentIndexChanged.connect(lambda _i: self.apply_search())
         self.newButton.clicked.connect(self.new_member)
@@ -325,6 +328,39 @@ class MembersPage(Page):
     def focus_search(self) -> None:
         self.searchEdit.setFocus()
         self.searchEdit.selectAll()
+
+    def _search_pending(self) -> bool:
+        return self._search_timer.isActive() or (
+            self.searchEdit.text().strip() != (self.model.query.search or "")
+        )
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        """Down in the search box goes into the results (the search applied first)."""
+        if (
+            obj is self.searchEdit
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_PageDown)
+        ):
+            self.focus_results()
+            return True
+        return super().eventFilter(obj, event)
+
+    def focus_results(self) -> bool:
+        if self._search_pending():
+            self.apply_search()
+        if self.model.rowCount() == 0:
+            return False
+        row = self.table.currentIndex().row()
+        self.table.selectRow(row if row >= 0 else 0)
+        self.table.setFocus()
+        return True
+
+    def _search_enter(self) -> None:
+        """Enter in the search box: the search runs; one member found opens at once, more
+        put the focus on the first of them (where Enter opens it)."""
+        if self.focus_results() and self.model.rowCount() == 1 and self.model.exhausted:
+            self.open_selected()
 
     def show_status(self, status: str | None) -> None:
         idx = self.statusFilter.findData(status)
