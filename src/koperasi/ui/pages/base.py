@@ -60,6 +60,8 @@ class DataTable(QTableView):
 
     def setModel(self, model) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
         super().setModel(model)
+        # size columns on the rows in view only (a long list is never walked for it)
+        self.horizontalHeader().setResizeContentsPrecision(0)
         if model is not None:
             model.modelReset.connect(self._fit)
             model.rowsInserted.connect(self._fit_first)
