@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QApplication, QLineEdit
 from sqlalchemy import func, select
 
 from koperasi.db.models import JournalEntry
@@ -152,3 +152,155 @@ def test_member_search_by_keyboard(window, qtbot):
     dlg = open_dialog(MemberDetailDialog)
     assert dlg.number == some.number
     dlg.close()
+
+
+def _active(qtbot, widget) -> None:  # type: ignore[no-untyped-def]
+    widget.activateWindow()
+    qtbot.waitUntil(widget.isActiveWindow)
+
+
+def _sukarela(db, number: str) -> int:  # type: ignore[no-untyped-def]
+    from koperasi.services import savings as savings_service
+
+    rows = savings_service.member_balances(db, number)
+    return next((r.balance for r in rows if r.product_code == "SUKARELA"), 0)
+
+
+def test_deposit_by_keyboard(window, qtbot):
+    from uihelpers import open_dialog
+
+    from koperasi.ui.pages.savings import ReceiptDialog, SavingsTxDialog
+
+    win, db = window, window.ctx.db
+    _active(qtbot, win)
+    number = win.members.model.rows[0].number if win.pages.is_built("members") else None
+    number = number or "A00001"
+    before = _sukarela(db, number)
+    qtbot.keyClick(win, Qt.Key.Key_D, CTRL)  # Ctrl+D: Setor simpanan
+    dlg = open_dialog(SavingsTxDialog)
+    _active(qtbot, dlg)
+    ui = dlg.ui
+    assert dlg.focusWidget() is ui.memberEdit
+    qtbot.keyClicks(ui.memberEdit, number)
+    qtbot.keyClick(ui.memberEdit, K.Key_Tab)
+    assert dlg.member_name, "leaving the number looks the member up"
+    assert dlg.focusWidget() is ui.productCombo
+    qtbot.keyClicks(ui.productCombo, "Simpanan Sukarela")  # type-ahead picks the product
+    assert ui.productCombo.currentData() == "SUKARELA"
+    qtbot.keyClick(ui.productCombo, K.Key_Tab)
+    assert dlg.focusWidget() is ui.amountEdit
+    qtbot.keyClicks(ui.amountEdit, "125.000")
+    qtbot.keyClick(ui.amountEdit, K.Key_Return)  # Enter saves the form
+    assert not dlg.isVisible()
+    assert _sukarela(db, number) == before + 125_000
+    receipt = open_dialog(ReceiptDialog)
+    qtbot.keyClick(receipt, K.Key_Escape)
+    assert not receipt.isVisible()
+
+
+def _alt(qtbot, window, button) -> None:  # type: ignore[no-untyped-def]
+    """Press the button by its Alt+letter (as shown underlined)."""
+    from koperasi.ui import mnemonics
+
+    QApplication.processEvents()  # the letters settle once the page shows
+    letter = mnemonics.mnemonic(button.text())
+    assert letter, f"{button.text()!r} has an Alt+letter"
+    assert not mnemonics.collisions(window)
+    key = getattr(Qt.Key, f"Key_{letter.upper()}")
+    qtbot.keyClick(window, key, Qt.KeyboardModifier.AltModifier)
+    qtbot.wait(250)  # a button's Alt+letter clicks it after its press animation
+
+
+def test_loan_from_application_to_repayment_by_keyboard(window, qtbot):
+    from uihelpers import open_dialog
+
+    from koperasi.services import loans as loans_service
+    from koperasi.services import members as members_service
+    from koperasi.ui.pages.loan_dialogs import (
+        DecisionDialog,
+        DisburseDialog,
+        LoanReceiptDialog,
+        RepaymentDialog,
+    )
+    from koperasi.ui.pages.loan_wizard import LoanApplicationWizard
+
+    win, db = window, window.ctx.db
+    _active(qtbot, win)
+    with_loans = {r.member_number for r in loans_service.list_loans(db, limit=1000)}
+    member = next(
+        m.number
+        for m in members_service.list_members(db, limit=100)
+        if m.number not in with_loans and m.status == "aktif"
+    )
+    qtbot.keyClick(win, Qt.Key.Key_5, CTRL)  # Ctrl+5: Pinjaman
+    page = win.loans
+    assert win.current_key() == "loans"
+    page.statusFilter.setFocus()
+    qtbot.keyClicks(page.statusFilter, "Aktif")  # the list shows active loans
+    assert page.statusFilter.currentData() == "aktif"
+
+    # ---- apply: Ctrl+L opens the wizard; Enter goes to the next step
+    qtbot.keyClick(win, Qt.Key.Key_L, CTRL)
+    wiz = open_dialog(LoanApplicationWizard)
+    _active(qtbot, wiz)
+    mp = wiz.memberPage
+    qtbot.keyClicks(mp.memberEdit, member)
+    qtbot.keyClick(mp.memberEdit, K.Key_Tab)
+    assert mp.isComplete(), mp.errors.message("member")
+    qtbot.keyClick(wiz.focusWidget(), K.Key_Return)
+    terms = wiz.termsPage
+    assert wiz.currentPage() is terms
+    ui = terms.ui
+    ui.amountEdit.setFocus()
+    qtbot.keyClicks(ui.amountEdit, "2.000.000")
+    qtbot.keyClicks(ui.purposeEdit, "Modal usaha")
+    terms.update_preview()
+    qtbot.keyClick(ui.purposeEdit, K.Key_Return)
+    assert wiz.currentPage() is wiz.confirmPage
+    qtbot.keyClick(wiz.focusWidget() or wiz, K.Key_Return)  # Selesai
+    assert not wiz.isVisible()
+    number = wiz.result_detail.number
+    assert loans_service.get_loan(db, number).status == "diajukan"
+    assert page.detail.detail.number == number
+
+    # ---- approve by its Alt+letter; Enter confirms the dialog
+    _active(qtbot, win)
+    _alt(qtbot, win, page.approveButton)
+    dec = open_dialog(DecisionDialog, "loanApproveDialog")
+    _active(qtbot, dec)
+    qtbot.keyClicks(dec.noteEdit, "Rapat pengurus")
+    qtbot.keyClick(dec.noteEdit, K.Key_Return)
+    assert not dec.isVisible()
+    assert loans_service.get_loan(db, number).status == "disetujui"
+
+    # ---- disburse: the dialog shows the net payout after fees
+    _active(qtbot, win)
+    _alt(qtbot, win, page.disburseButton)
+    dis = open_dialog(DisburseDialog)
+    _active(qtbot, dis)
+    qtbot.keyClick(dis.focusWidget() or dis, K.Key_Return)
+    assert not dis.isVisible()
+    receipt = open_dialog(LoanReceiptDialog)
+    qtbot.keyClick(receipt, K.Key_Escape)
+    assert loans_service.get_loan(db, number).status == "aktif"
+
+    # ---- repay with Ctrl+R; the list keeps its filter, reloaded once
+    page.statusFilter.setCurrentIndex(page.statusFilter.findData("aktif"))
+    assert page.select_loan(number)
+    _active(qtbot, win)
+    fetches = page.model.fetches
+    qtbot.keyClick(win, Qt.Key.Key_R, CTRL)
+    rep = open_dialog(RepaymentDialog)
+    _active(qtbot, rep)
+    assert rep.ui.loanEdit.text() == number
+    rep.ui.amountEdit.setFocus()
+    qtbot.keyClicks(rep.ui.amountEdit, "100.000")
+    qtbot.keyClick(rep.ui.amountEdit, K.Key_Return)
+    assert not rep.isVisible()
+    detail = loans_service.get_loan(db, number)
+    assert detail.transactions[0].kind == "angsuran" or any(
+        t.kind == "angsuran" for t in detail.transactions
+    )
+    assert page.statusFilter.currentData() == "aktif", "the filter stays"
+    assert page.selected_number() == number, "the selection stays"
+    assert page.model.fetches - fetches == 1, "one reload per change"
