@@ -405,7 +405,7 @@ def test_due_this_week_and_month_end(window, qtbot, answers):
     answers.append(True)
     page.month_end()
     texts = close_message_boxes(qtbot)
-    assert any("2026-10-31" in t for t in texts)
+    assert any("31/10/2026" in t for t in texts)
     assert page.last_month_end is result
     assert check_service.run_checks(db).ok
 
