@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 from sqlalchemy import func, select
 
 from koperasi.db.models import JournalEntry
+from koperasi.domain.money import format_rupiah
 from koperasi.services import groups as groups_service
 from koperasi.services.uow import read_only
 
@@ -278,6 +279,10 @@ def test_loan_from_application_to_repayment_by_keyboard(window, qtbot):
     _alt(qtbot, win, page.disburseButton)
     dis = open_dialog(DisburseDialog)
     _active(qtbot, dis)
+    fee = dis.fee
+    assert fee is not None and fee > 0, "the demo's product charges a fee"
+    net = dis.netLabel.text()
+    assert format_rupiah(2_000_000 - fee) in net and format_rupiah(fee) in net
     qtbot.keyClick(dis.focusWidget() or dis, K.Key_Return)
     assert not dis.isVisible()
     receipt = open_dialog(LoanReceiptDialog)

@@ -1,0 +1,73 @@
+"""The small things a user trips on (issue 18): each one checked as the user meets it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from uihelpers import type_into
+
+from koperasi.domain.money import format_rupiah
+from koperasi.services import savings as savings_service
+from koperasi.ui import dialogs
+
+
+def test_discard_question_defaults_to_keep_editing(monkeypatch, qapp):
+    seen = {}
+
+    def ask(parent, title, text, yes, no, *, default_no=False):  # type: ignore[no-untyped-def]
+        seen["default_no"] = default_no
+        return False
+
+    monkeypatch.setattr(dialogs, "ask", ask)
+    assert dialogs.ask_discard(None) is False
+    assert seen["default_no"] is True, "Enter keeps what was typed"
+    box = dialogs.question_box(None, "t", "x", "Buang", "Kembali", default_no=True)
+    assert box.defaultButton().objectName() == "questionNoButton"
+
+
+def test_withdrawal_names_the_minimum_balance_and_an_overdraft(demo_db, make_ctx, qtbot):
+    from koperasi.ui.pages.savings import SavingsTxDialog
+
+    number = "A00001"
+    rows = {r.product_code: r.balance for r in savings_service.member_balances(demo_db, number)}
+    balance = rows["SUKARELA"]
+    product = next(p for p in savings_service.list_products(demo_db) if p.code == "SUKARELA")
+    assert product.min_balance > 0 and balance > product.min_balance
+    dlg = SavingsTxDialog(make_ctx(demo_db), "withdraw", number, "SUKARELA")
+    qtbot.addWidget(dlg)
+    dlg.show()
+    # within the minimum: named as the minimum balance, with the most that may be taken
+    type_into(qtbot, dlg.ui.amountEdit, str(balance - product.min_balance + 1))
+    msg = dlg.errors.message("amount") or ""
+    assert format_rupiah(product.min_balance) in msg and "minimum" in msg
+    assert format_rupiah(balance - product.min_balance) in msg
+    # above the balance: an overdraft, the balance after in red
+    type_into(qtbot, dlg.ui.amountEdit, str(balance + 5_000))
+    assert "Saldo tidak cukup" in (dlg.errors.message("amount") or "")
+    assert "#b00020" in dlg.ui.balanceAfterLabel.text()
+    # a valid amount clears the warning (no stale error)
+    type_into(qtbot, dlg.ui.amountEdit, "1.000")
+    assert not dlg.errors.message("amount")
+
+
+def test_audit_times_are_local(monkeypatch):
+    import os
+    import time
+
+    from koperasi.ui.pages.trust import fmt_datetime
+
+    monkeypatch.setenv("TZ", "Asia/Makassar")  # WITA, UTC+8 (Balikpapan)
+    time.tzset()
+    try:
+        assert fmt_datetime(dt.datetime(2026, 11, 23, 1, 30)) == "23/11/2026 09:30:00"
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()
+    assert os.environ.get("TZ") is None
+
+
+def test_messages_show_dates_as_the_screens_do():
+    from koperasi.messages import render
+
+    text = render("date_before", "id", {"field": "Tanggal", "other": "2026-01-05"})
+    assert "05/01/2026" in text and "2026-01-05" not in text
