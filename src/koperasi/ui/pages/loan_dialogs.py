@@ -508,7 +508,22 @@ class RepaymentDialog(FormDialog):
         self.result_view = view
         self.posted.emit(view)
         self.accept()
-        show_loan_receipt(self.ctx, view, self.parentWidget())
+        receipt = show_loan_receipt(self.ctx, view, self.parentWidget())
+        if view.kind == "angsuran":
+            ctx = self.ctx
+            receipt.offer_undo(
+                self.tr("Angsuran {amount} · {loan} · {member} {name}").format(
+                    amount=rp(view.amount),
+                    loan=view.loan_number,
+                    member=view.member_number,
+                    name=view.member_name,
+                ),
+                lambda date, reason: loans_service.reverse_repayment(
+                    ctx.db, ctx.actor, view.loan_number, view.id, date, reason
+                ),
+                MONEY_CHANGES,
+            )
+        self.receipt = receipt
 
 
 class PayoffDialog(_LoanStepDialog):

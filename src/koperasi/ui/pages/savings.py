@@ -219,7 +219,22 @@ class SavingsTxDialog(FormDialog):
         self.result_view = view
         self.posted.emit(view)
         self.accept()
-        show_receipt(self.ctx, view, self.parentWidget())
+        receipt = show_receipt(self.ctx, view, self.parentWidget())
+        ctx = self.ctx
+        receipt.offer_undo(
+            self.tr("{kind} {amount} · {member} {name} · {product}").format(
+                kind=kind_label(view.kind, ctx.lang),
+                amount=rp(abs(view.amount)),
+                member=view.member_number,
+                name=view.member_name,
+                product=view.product_name,
+            ),
+            lambda date, reason: savings_service.reverse_transaction(
+                ctx.db, ctx.actor, view.id, date, reason
+            ),
+            {SAVINGS, LEDGER, MEMBERS},
+        )
+        self.receipt = receipt
 
 
 def show_receipt(ctx: AppContext, view: SavingsTxView, parent: QWidget | None) -> ReceiptDialog:
