@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from .context import AppContext
@@ -125,10 +125,12 @@ class ReceiptWindow(QDialog):
         through the posting's own reversal service, audited there), on the same day only."""
         self.posted_on = self.ctx.today()
         self.posted_by = self.ctx.actor.username
-        button = QPushButton(self.tr("Batal&kan..."))
+        button = QPushButton(QCoreApplication.translate("ReceiptWindow", "Batal&kan..."))
         button.setObjectName("undoPostingButton")
         button.setToolTip(
-            self.tr("Membalik transaksi ini dengan alasan (hanya hari ini, oleh Anda).")
+            QCoreApplication.translate(
+                "ReceiptWindow", "Membalik transaksi ini dengan alasan (hanya hari ini, oleh Anda)."
+            )
         )
         self.buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
         button.clicked.connect(lambda: self.undo(what, action, changes))
@@ -156,10 +158,11 @@ class ReceiptWindow(QDialog):
                 self.undoButton.setEnabled(False)
             dialogs.inform(
                 self,
-                self.tr("Batalkan"),
-                self.tr(
+                QCoreApplication.translate("ReceiptWindow", "Batalkan"),
+                QCoreApplication.translate(
+                    "ReceiptWindow",
                     "Pembatalan cepat hanya untuk transaksi hari ini oleh pengguna yang "
-                    "membukukannya. Gunakan Balik transaksi di halamannya."
+                    "membukukannya. Gunakan Balik transaksi di halamannya.",
                 ),
             )
             return None
@@ -175,7 +178,9 @@ class ReceiptWindow(QDialog):
             self.undoButton.setEnabled(False)
         self.body.setText(
             "<p style='color:#b00020'><b>"
-            + self.tr("DIBATALKAN — transaksi ini telah dibalik.")
+            + QCoreApplication.translate(
+                "ReceiptWindow", "DIBATALKAN — transaksi ini telah dibalik."
+            )
             + "</b></p>"
             + self.html()
         )
