@@ -71,3 +71,30 @@ def test_messages_show_dates_as_the_screens_do():
 
     text = render("date_before", "id", {"field": "Tanggal", "other": "2026-01-05"})
     assert "05/01/2026" in text and "2026-01-05" not in text
+
+
+def test_a_new_database_offers_the_first_run_wizard(qtbot, tmp_path, ui_settings):
+    from PySide6.QtWidgets import QWizard
+
+    from koperasi.services import settings as settings_service
+    from koperasi.ui.app import AppController
+    from koperasi.ui.worker import SyncRunner
+
+    path = tmp_path / "baru.db"
+    controller = AppController(ui_settings, "id", SyncRunner(), demo_path=tmp_path / "demo.db")
+    controller.start(db=str(path))
+    wiz = controller.wizard
+    assert wiz is not None and wiz.isVisible(), "not a nameless cooperative"
+    assert controller.window is None
+    assert wiz.locationPage.locationEdit.text() == str(path)
+    assert wiz.locationPage.locationEdit.isReadOnly()
+    profile = wiz.profilePage.editor.ui
+    qtbot.keyClicks(profile.coopNameEdit, "KSP Sumber Rejeki")
+    while wiz.currentPage() is not wiz.locationPage:
+        wiz.next()
+    assert wiz.locationPage.validatePage(), "the database just created is this one's"
+    wiz.button(QWizard.WizardButton.FinishButton).click()
+    win = controller.window
+    assert win is not None
+    assert settings_service.get_profile(win.ctx.db).name == "KSP Sumber Rejeki"
+    controller.close_window()

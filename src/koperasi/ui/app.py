@@ -184,9 +184,23 @@ class AppController(QObject):
         self.runner.run(
             lambda: open_database(location),
             write=True,
-            on_done=lambda db: self.show_main(db, location),
+            on_done=lambda db: self._opened(db, location),
             on_error=failed,
         )
+
+    def _opened(self, db: Database, location: str) -> None:
+        """A database this open just created is empty: rather than a nameless cooperative,
+        the first-run wizard is offered for it (its answers are saved into that file)."""
+        if db.created and not self.smoke_test:
+            db.dispose()
+            wiz = self.new_cooperative(location)
+            wiz.rejected.connect(self._wizard_cancelled)
+            return
+        self.show_main(db, location)
+
+    def _wizard_cancelled(self) -> None:
+        if self.window is None and self.welcome is None:
+            self.show_welcome()
 
     def open_demo(self) -> None:
         path = self.demo_path
@@ -241,10 +255,13 @@ class AppController(QObject):
             on_error=failed,
         )
 
-    def new_cooperative(self) -> NewCooperativeWizard:
+    def new_cooperative(self, location: str | None = None) -> NewCooperativeWizard:
+        """The first-run wizard; with ``location``, for that (new, empty) database."""
         from .welcome import NewCooperativeWizard
 
         wiz = NewCooperativeWizard(self.lang, self.welcome)
+        if location:
+            wiz.set_location(location)
         wiz.accepted.connect(lambda: self.create_cooperative(wiz.result_data()))
         self.wizard = wiz
         wiz.open()

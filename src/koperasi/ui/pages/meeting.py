@@ -69,7 +69,7 @@ class MeetingModel(QAbstractTableModel):
             self.tr("No. anggota"),
             self.tr("Nama"),
             self.tr("Wajib terutang"),
-            self.tr("Angsuran jatuh tempo"),
+            self.tr("Angsuran\njatuh tempo"),
             self.tr("Tunggakan"),
             self.tr("Sisa pinjaman"),
             self.tr("Saldo wajib"),
@@ -296,7 +296,7 @@ class GroupMeetingDialog(QDialog):
         self.setWindowTitle(
             self.tr("Pertemuan kelompok {code} {name}").format(code=group_code, name=group_name)
         )
-        self.resize(1240, 600)
+        self.resize(1340, 620)  # every column shows on a 1366x768 laptop
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
         bar.addWidget(QLabel(f"<h3>{group_code} · {group_name}</h3>"))
@@ -418,6 +418,9 @@ class GroupMeetingDialog(QDialog):
 
     def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
         super().showEvent(event)
+        # the button box makes its accept button the default when shown: Enter belongs to
+        # the grid, so no button looks (or acts) as the default
+        self.postButton.setDefault(False)
         self.focus_grid()
 
     def focus_grid(self) -> None:
@@ -440,10 +443,19 @@ class GroupMeetingDialog(QDialog):
         self.model.set_dues(dues)
         self.loaded_date = self.meeting_date()
         self._date_changed()
-        self.table.resizeColumnsToContents()
+        self.fit_columns()
         if dues:
             self.table.move_to(0, 8)
             self.table.setFocus()
+
+    def fit_columns(self) -> None:
+        """Every column in view: names capped, the amount columns wide enough to type in."""
+        self.table.resizeColumnsToContents()
+        header = self.table.horizontalHeader()
+        header.resizeSection(1, min(header.sectionSize(1), 190))
+        for col in (*PAY_COLUMNS, 11):
+            header.resizeSection(col, max(header.sectionSize(col), 96))
+        self.table.horizontalScrollBar().setValue(0)
 
     def update_totals(self) -> None:
         t = self.model.totals()
