@@ -98,3 +98,35 @@ def test_a_new_database_offers_the_first_run_wizard(qtbot, tmp_path, ui_settings
     assert win is not None
     assert settings_service.get_profile(win.ctx.db).name == "KSP Sumber Rejeki"
     controller.close_window()
+
+
+def test_a_too_long_name_is_refused_visibly_not_cut(demo_db, make_ctx, qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    from koperasi.ui.pages.members import MemberDialog
+
+    dlg = MemberDialog(make_ctx(demo_db), None)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    name = "Siti " + "Nurhaliza " * 23  # 234 characters
+    dlg.ui.nameEdit.setFocus()
+    QApplication.clipboard().setText(name.strip())
+    dlg.ui.nameEdit.paste()  # pasted from elsewhere, as the tester did
+    assert dlg.ui.nameEdit.text() == name.strip(), "nothing cut silently"
+    msg = dlg.errors.message("name") or ""
+    assert "terlalu panjang" in msg and "120" in msg and str(len(name.strip())) in msg
+    dlg.save()
+    assert dlg.isVisible() and dlg.focusWidget() is dlg.ui.nameEdit, "refused at the name"
+    dlg.ui.nameEdit.setText("Siti Nurhaliza")
+    assert not dlg.errors.message("name")
+
+
+def test_empty_chart_axis_is_whole_numbers(qapp):
+    from PySide6.QtCharts import QChart, QValueAxis
+
+    from koperasi.ui.pages.dashboard import DashboardPage
+
+    chart = QChart()
+    DashboardPage._bar_chart(chart, ["Lancar", "Macet"], [0, 0], "x", horizontal=True)
+    axis = next(a for a in chart.axes() if isinstance(a, QValueAxis))
+    assert (axis.min(), axis.max(), axis.tickCount()) == (0, 4, 5)  # 0 1 2 3 4

@@ -405,6 +405,9 @@ class MembersPage(Page):
 # ---------------------------------------------------------------- the member form
 
 
+NAME_MAX = 120  # as the member service accepts
+
+
 class MemberDialog(FormDialog):
     """New member or profile change. Validates as you type; a failed save keeps the form."""
 
@@ -480,7 +483,9 @@ class MemberDialog(FormDialog):
         )
         ui.categoriesList.itemChanged.connect(self.dirty.mark)
         # validate as you type
-        ui.nameEdit.textEdited.connect(lambda _t: self._check("name"))
+        # a longer name is refused with a message, never cut silently (the form's 120)
+        ui.nameEdit.setMaxLength(32767)
+        ui.nameEdit.textChanged.connect(lambda _t: self._check("name"))
         ui.nikEdit.textEdited.connect(lambda _t: self._check("nik"))
         ui.phoneEdit.textEdited.connect(lambda _t: self._check("phone"))
         ui.birthDateEdit.textEdited.connect(lambda _t: self._check("birth_date"))
@@ -531,6 +536,11 @@ class MemberDialog(FormDialog):
         today = self.ctx.today()
         if key == "name":
             msg = check_field(lambda: check_required(ui.nameEdit.text(), "name"), lang)
+            length = len(" ".join(ui.nameEdit.text().split()))
+            if msg is None and length > NAME_MAX:
+                msg = self.tr("Nama terlalu panjang: {n} huruf, paling banyak {max}.").format(
+                    n=length, max=NAME_MAX
+                )
         elif key == "nik":
             msg = check_field(lambda: check_nik(ui.nikEdit.text()), lang)
         elif key == "phone":
