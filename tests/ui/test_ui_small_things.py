@@ -130,3 +130,30 @@ def test_empty_chart_axis_is_whole_numbers(qapp):
     DashboardPage._bar_chart(chart, ["Lancar", "Macet"], [0, 0], "x", horizontal=True)
     axis = next(a for a in chart.axes() if isinstance(a, QValueAxis))
     assert (axis.min(), axis.max(), axis.tickCount()) == (0, 4, 5)  # 0 1 2 3 4
+
+
+def test_loan_terms_error_goes_once_the_amount_is_valid(demo_db, make_ctx, qtbot):
+    from koperasi.services import loans as loans_service
+    from koperasi.services import members as members_service
+    from koperasi.ui.pages.loan_wizard import LoanApplicationWizard
+
+    with_loans = {r.member_number for r in loans_service.list_loans(demo_db, limit=1000)}
+    member = next(
+        m.number
+        for m in members_service.list_members(demo_db, limit=100)
+        if m.number not in with_loans and m.status == "aktif"
+    )
+    wiz = LoanApplicationWizard(make_ctx(demo_db), member)
+    qtbot.addWidget(wiz)
+    wiz.show()
+    wiz.memberPage.lookup()
+    wiz.next()
+    terms = wiz.termsPage
+    type_into(qtbot, terms.ui.amountEdit, "0")
+    terms.update_preview()
+    shown = [m for m in terms.errors.errors.values() if m]
+    assert shown, "a zero amount is refused"
+    type_into(qtbot, terms.ui.amountEdit, "2.000.000")
+    terms.update_preview()
+    assert not [m for m in terms.errors.errors.values() if m], terms.errors.errors
+    assert not terms.errors.general.isVisible()
