@@ -157,3 +157,19 @@ def test_loan_terms_error_goes_once_the_amount_is_valid(demo_db, make_ctx, qtbot
     terms.update_preview()
     assert not [m for m in terms.errors.errors.values() if m], terms.errors.errors
     assert not terms.errors.general.isVisible()
+
+
+def test_group_names_show_in_full(window, qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    win = window
+    win.resize(1366, 705)
+    win.go("groups")
+    QApplication.processEvents()
+    table = win.groups.table
+    model = table.model()
+    widest = max(
+        table.fontMetrics().horizontalAdvance(model.index(r, 1).data())
+        for r in range(model.rowCount())
+    )
+    assert table.columnWidth(1) >= widest, "not 'Kelompok …'"
