@@ -54,6 +54,7 @@ def test_undo_a_deposit_from_its_receipt(demo_db, make_ctx, qtbot):
     assert "DIBATALKAN" in receipt.body.text()
     trail = audit_service.list_audit(demo_db, limit=5, newest_first=True, actor=ctx.actor)
     assert any("salah anggota" in f"{r.before} {r.after}" for r in trail), "audited"
+    receipt.close()
 
 
 def test_undo_only_same_day_and_same_user(demo_db, make_ctx, qtbot):
@@ -70,6 +71,7 @@ def test_undo_only_same_day_and_same_user(demo_db, make_ctx, qtbot):
     ctx.actor = dataclasses.replace(ctx.actor, username="lain")
     assert not receipt.undo_allowed(), "only the user who posted it"
     assert _sukarela(demo_db, "A00002") == before + 20_000
+    receipt.close()
 
 
 def test_undo_a_repayment(demo_db, make_ctx, qtbot):
@@ -98,3 +100,4 @@ def test_undo_a_repayment(demo_db, make_ctx, qtbot):
     assert after.row.principal_outstanding == before.row.principal_outstanding
     paid_of = lambda d: [(i.paid_principal, i.paid_interest, i.paid_penalty) for i in d.schedule]  # noqa: E731
     assert paid_of(after) == paid_of(before)
+    receipt.close()
