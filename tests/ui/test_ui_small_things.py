@@ -173,3 +173,17 @@ def test_group_names_show_in_full(window, qtbot):
         for r in range(model.rowCount())
     )
     assert table.columnWidth(1) >= widest, "not 'Kelompok …'"
+
+
+def test_unknown_member_error_stays_at_the_member_field(demo_db, make_ctx, qtbot):
+    from koperasi.ui.pages.savings import SavingsTxDialog
+
+    dlg = SavingsTxDialog(make_ctx(demo_db), "deposit", None, "SUKARELA")
+    qtbot.addWidget(dlg)
+    dlg.show()
+    dlg.ui.memberEdit.setText("A09999")
+    type_into(qtbot, dlg.ui.amountEdit, "10.000")
+    dlg.save()
+    assert dlg.isVisible()
+    assert "A09999" in (dlg.errors.message("member") or ""), "next to the number typed"
+    assert not dlg.ui.generalError.isVisible(), "not at the bottom"
