@@ -6,6 +6,8 @@ so their messages live here, keyed by a short code. Add both languages at once.
 
 from __future__ import annotations
 
+import datetime as _dt
+import re
 from typing import Any
 
 # code -> (Bahasa Indonesia, English); str.format placeholders.
@@ -460,6 +462,21 @@ def field_name(key: str, lang: str = "id") -> str:
     return pair[0] if lang == "id" else pair[1]
 
 
+_ISO_DATE = re.compile(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])")
+
+
+def _shown(value: Any) -> Any:
+    """A date as the screens show it (23/11/2026), also when a service passed it as ISO
+    text (``date.isoformat()``) or inside a longer text; everything else as it is."""
+    if isinstance(value, _dt.datetime):
+        return value
+    if isinstance(value, _dt.date):
+        return value.strftime("%d/%m/%Y")
+    if isinstance(value, str) and "-" in value:
+        return _ISO_DATE.sub(lambda m: f"{m[3]}/{m[2]}/{m[1]}", value)
+    return value
+
+
 def render(code: str, lang: str, params: dict[str, Any]) -> str:
     pair = MESSAGES.get(code)
     if pair is None:
@@ -467,7 +484,7 @@ def render(code: str, lang: str, params: dict[str, Any]) -> str:
         return text
     template = pair[0] if lang == "id" else pair[1]
     try:
-        return template.format(**params)
+        return template.format(**{k: _shown(v) for k, v in params.items()})
     except (KeyError, IndexError):
         return template
 
@@ -1106,8 +1123,7 @@ MESSAGES.update(
         "stray_brace": (
             "{field}: tanda kurung kurawal tanpa pasangan di baris {line}; tulis isian "
             "sebagai {{nama_anggota}}.",
-            "{field}: an unmatched brace on line {line}; write a placeholder as "
-            "{{nama_anggota}}.",
+            "{field}: an unmatched brace on line {line}; write a placeholder as {{nama_anggota}}.",
         ),
         "loan_not_paid_off": (
             "Pinjaman {number} belum lunas (status: {status}); surat keterangan lunas hanya "

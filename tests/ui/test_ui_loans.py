@@ -408,7 +408,7 @@ def test_due_this_week_and_month_end(window, qtbot):
     assert dlg.select(2026, 8)
     dlg.accept()
     texts = close_message_boxes(qtbot)
-    assert any("2026-09-30" in t for t in texts)
+    assert any("30/09/2026" in t for t in texts)
     assert page.last_month_end is result
     assert check_service.run_checks(db).ok
 

@@ -142,16 +142,17 @@ def test_group_meeting_asks_once_for_all_rows(demo_db, make_ctx, qtbot, question
     for r in (0, 1):
         model.setData(model.index(r, 9), "15.000.000", Qt.ItemDataRole.EditRole)
     entries = _entries(demo_db)
-    questions["answers"].append(False)
+    questions["answers"] += [True, False]  # post the meeting? yes; the large amounts? no
     dlg.post()
-    assert len(questions["asked"]) == 1
-    text = questions["asked"][0][1]
+    assert len(questions["asked"]) == 2
+    assert "Rp30.000.000" in questions["asked"][0][1], "the confirmation shows the totals"
+    text = questions["asked"][1][1]
     assert text.count("Rp15.000.000") == 2 and "Baris 1" in text and "Baris 2" in text
     assert _entries(demo_db) == entries and dlg.isVisible()
     assert "Baris 1" in dlg.general.text()  # the reason stays on the form after Batal
-    questions["answers"].append(True)
+    questions["answers"] += [True, True]
     dlg.post()
-    assert len(questions["asked"]) == 2
+    assert len(questions["asked"]) == 4
     assert _entries(demo_db) == entries + 2  # one entry per member's sukarela deposit
     assert dlg.result is not None
 

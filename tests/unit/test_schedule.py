@@ -310,7 +310,7 @@ def test_group_loan_due_dates_follow_the_meeting_day():
 def test_first_due_on_disbursement_day_is_refused_with_a_clear_message():
     with pytest.raises(ValidationError) as err:
         generate(terms(first_due=D0))
-    assert err.value.message("en") == "First due date must be after 2026-01-15."
+    assert err.value.message("en") == "First due date must be after 15/01/2026."
 
 
 @pytest.mark.parametrize(

@@ -34,7 +34,7 @@ import sqlalchemy.dialects.sqlite  # noqa: F401 - what create_engine loads for S
 from PySide6.QtCore import QObject, QProcess, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
-from . import crash, dialogs, i18n
+from . import crash, dialogs, i18n, mnemonics
 from .context import AppContext
 from .main_window import MainWindow
 from .uistate import get_str, recent_databases, remember_database, ui_settings
@@ -184,9 +184,23 @@ class AppController(QObject):
         self.runner.run(
             lambda: open_database(location),
             write=True,
-            on_done=lambda db: self.show_main(db, location),
+            on_done=lambda db: self._opened(db, location),
             on_error=failed,
         )
+
+    def _opened(self, db: Database, location: str) -> None:
+        """A database this open just created is empty: rather than a nameless cooperative,
+        the first-run wizard is offered for it (its answers are saved into that file)."""
+        if db.created and not self.smoke_test:
+            db.dispose()
+            wiz = self.new_cooperative(location)
+            wiz.rejected.connect(self._wizard_cancelled)
+            return
+        self.show_main(db, location)
+
+    def _wizard_cancelled(self) -> None:
+        if self.window is None and self.welcome is None:
+            self.show_welcome()
 
     def open_demo(self) -> None:
         path = self.demo_path
@@ -241,10 +255,13 @@ class AppController(QObject):
             on_error=failed,
         )
 
-    def new_cooperative(self) -> NewCooperativeWizard:
+    def new_cooperative(self, location: str | None = None) -> NewCooperativeWizard:
+        """The first-run wizard; with ``location``, for that (new, empty) database."""
         from .welcome import NewCooperativeWizard
 
         wiz = NewCooperativeWizard(self.lang, self.welcome)
+        if location:
+            wiz.set_location(location)
         wiz.accepted.connect(lambda: self.create_cooperative(wiz.result_data()))
         self.wizard = wiz
         wiz.open()
@@ -426,6 +443,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("Koperasi")
     app.setOrganizationName("Koperasi")
     app.setApplicationDisplayName("Koperasi")
+    mnemonics.install(app)  # Alt+letter unique in every window and dialog
     return app  # type: ignore[return-value]
 
 

@@ -8,7 +8,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtCore import QObject, QSettings, Qt, Signal
+from PySide6.QtGui import QCursor, QGuiApplication
 from PySide6.QtWidgets import QWidget
 
 from ..db.database import Database
@@ -35,6 +36,20 @@ class ChangeBus(QObject):
     navigate = Signal(str, object)
 
 
+class BusyCursor:
+    """The wait cursor while a write runs (released once, whatever the outcome)."""
+
+    def __init__(self) -> None:
+        self.on = QGuiApplication.instance() is not None
+        if self.on:
+            QGuiApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
+
+    def release(self) -> None:
+        if self.on:
+            self.on = False
+            QGuiApplication.restoreOverrideCursor()
+
+
 @dataclass
 class AppContext:
     db: Database
@@ -56,23 +71,41 @@ class AppContext:
         parent: QWidget | None = None,
         on_cancel: Callable[[], None] | None = None,
     ) -> Any:
-        """Run a write on the single-thread write pool; announce ``changes`` on success."""
+        """Run a write on the single-thread write pool; announce ``changes`` on success.
+        A busy cursor shows from the start until the screens have followed the change."""
+        busy = BusyCursor()
 
         def done(result: Any) -> None:
-            if on_done is not None:
-                on_done(result)
-            if changes:
-                self.bus.changed.emit(set(changes))
+            try:
+                if on_done is not None:
+                    on_done(result)
+                if changes:
+                    self.bus.changed.emit(set(changes))
+            finally:
+                busy.release()
 
-        return self.runner.run(
-            fn,
-            write=True,
-            on_done=done,
-            on_error=on_error,
-            on_cancel=on_cancel,
-            progress=progress,
-            parent=parent,
-        )
+        def failed(exc: BaseException) -> bool | None:
+            busy.release()
+            return on_error(exc) if on_error is not None else None
+
+        def cancelled() -> None:
+            busy.release()
+            if on_cancel is not None:
+                on_cancel()
+
+        try:
+            return self.runner.run(
+                fn,
+                write=True,
+                on_done=done,
+                on_error=failed,
+                on_cancel=cancelled,
+                progress=progress,
+                parent=parent,
+            )
+        except BaseException:
+            busy.release()
+            raise
 
     def read(
         self,

@@ -83,6 +83,7 @@ def ask_discard(parent: QWidget | None) -> bool:
         ),
         QCoreApplication.translate("dialogs", "Buang perubahan"),
         QCoreApplication.translate("dialogs", "Kembali ke formulir"),
+        default_no=True,  # Enter keeps what was typed
     )
 
 

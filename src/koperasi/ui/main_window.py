@@ -8,6 +8,7 @@ from importlib import import_module
 from PySide6.QtCore import QByteArray, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
 from .. import __version__
 from ..services import settings as settings_service
 from ..services import ui_queries
-from . import dialogs, trust
+from . import dialogs, mnemonics, trust
 from .context import SETTINGS, AppContext
 from .crash import log_path
 from .pages.base import Page
@@ -162,6 +163,9 @@ class MainWindow(QMainWindow):
         self._restore()
         self.update_title()
         self.trust = trust.install(self)  # users, audit trail, backups, role guard
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            mnemonics.install(app)
 
     # -- actions and shortcuts
     def _action(

@@ -3,7 +3,11 @@ Close button and "Cetak..." that prints it under the cooperative's name and addr
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from .context import AppContext
@@ -107,6 +111,79 @@ class ReceiptWindow(QDialog):
         self.printButton.clicked.connect(self.print_receipt)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self.buttons = buttons
+        self.undoButton: QPushButton | None = None
+        self.undone = False
+
+    def offer_undo(
+        self,
+        what: str,
+        action: Callable[[dt.date, str], Any],
+        changes: set[str] | frozenset[str],
+    ) -> QPushButton:
+        """ "Batalkan": the user who just posted this reverses it (a reversal with a reason,
+        through the posting's own reversal service, audited there), on the same day only."""
+        self.posted_on = self.ctx.today()
+        self.posted_by = self.ctx.actor.username
+        button = QPushButton(QCoreApplication.translate("ReceiptWindow", "Batal&kan..."))
+        button.setObjectName("undoPostingButton")
+        button.setToolTip(
+            QCoreApplication.translate(
+                "ReceiptWindow", "Membalik transaksi ini dengan alasan (hanya hari ini, oleh Anda)."
+            )
+        )
+        self.buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
+        button.clicked.connect(lambda: self.undo(what, action, changes))
+        self.undoButton = button
+        return button
+
+    def undo_allowed(self) -> bool:
+        return (
+            not self.undone
+            and self.ctx.today() == self.posted_on
+            and self.ctx.actor.username == self.posted_by
+        )
+
+    def undo(
+        self,
+        what: str,
+        action: Callable[[dt.date, str], Any],
+        changes: set[str] | frozenset[str],
+    ):  # type: ignore[no-untyped-def]
+        from . import dialogs
+        from .pages.savings import ReverseDialog
+
+        if not self.undo_allowed():
+            if self.undoButton is not None:
+                self.undoButton.setEnabled(False)
+            dialogs.inform(
+                self,
+                QCoreApplication.translate("ReceiptWindow", "Batalkan"),
+                QCoreApplication.translate(
+                    "ReceiptWindow",
+                    "Pembatalan cepat hanya untuk transaksi hari ini oleh pengguna yang "
+                    "membukukannya. Gunakan Balik transaksi di halamannya.",
+                ),
+            )
+            return None
+        dlg = ReverseDialog(self.ctx, what, action, self, changes=changes)
+        dlg.dateEdit.setEnabled(False)  # reversed on the day it was posted
+        dlg.accepted.connect(self._undone)
+        dlg.open()
+        return dlg
+
+    def _undone(self) -> None:
+        self.undone = True
+        if self.undoButton is not None:
+            self.undoButton.setEnabled(False)
+        self.body.setText(
+            "<p style='color:#b00020'><b>"
+            + QCoreApplication.translate(
+                "ReceiptWindow", "DIBATALKAN — transaksi ini telah dibalik."
+            )
+            + "</b></p>"
+            + self.html()
+        )
 
     def html(self) -> str:  # pragma: no cover - overridden
         raise NotImplementedError

@@ -137,6 +137,7 @@ class _LocationPage(QWizardPage):
         )
         layout = QVBoxLayout(self)
         row = QHBoxLayout()
+        self.fixed: str | None = None  # a database already created for this cooperative
         self.locationEdit = QLineEdit(str(default_location()))
         self.locationEdit.setObjectName("locationEdit")
         browse = QPushButton(self.tr("Pilih..."))
@@ -170,7 +171,7 @@ class _LocationPage(QWizardPage):
         text = self.locationEdit.text().strip()
         if "://" not in text:
             path = Path(text).expanduser()
-            if path.exists() and path.stat().st_size > 0:
+            if path.exists() and path.stat().st_size > 0 and text != self.fixed:
                 self.error.setText(
                     self.tr(
                         "Berkas ini sudah ada. Pilih nama lain, atau buka berkas itu dari layar awal."
@@ -293,6 +294,13 @@ class NewCooperativeWizard(QWizard):
         for p in (self.profilePage, self.rulesPage, self.loanPage, self.locationPage):
             self.addPage(p)
         self.resize(620, 520)
+
+    def set_location(self, location: str) -> None:
+        """For a database just created empty (``--db baru.db``): its answers go there."""
+        page = self.locationPage
+        page.locationEdit.setText(location)
+        page.locationEdit.setReadOnly(True)
+        page.fixed = location
 
     def result_data(self) -> NewCooperative:
         rules = self.rulesPage.editor.rules()

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.money import MoneyParseError, format_rupiah, parse_rupiah
-from ..errors import KoperasiError, ValidationError
+from ..errors import KoperasiError, NotFound, ValidationError
 
 ERROR_STYLE = "color: #b00020;"
 INVALID_FIELD_STYLE = "border: 1px solid #b00020; border-radius: 2px;"
@@ -143,6 +143,16 @@ def promote_money(edit: QLineEdit) -> MoneyEdit:
     return money
 
 
+# what a service did not find -> the form field where its number was typed
+_NOT_FOUND_FIELDS = {
+    "Anggota": "member",
+    "Pinjaman": "loan",
+    "Kelompok": "group",
+    "Produk simpanan": "product",
+    "Produk pinjaman": "product",
+}
+
+
 class FieldErrors(QObject):
     """In-place errors: each field key has its input widget and a red label under it.
 
@@ -204,6 +214,14 @@ class FieldErrors(QObject):
             widget = self.fields.get(exc.field, (None, None))[0]
             if widget is not None:
                 widget.setFocus()
+            return True
+        field = (
+            _NOT_FOUND_FIELDS.get(exc.params.get("what", "")) if isinstance(exc, NotFound) else None
+        )
+        if field in self.fields:
+            # "Anggota A09999 tidak ditemukan" stays next to the number typed, not at the bottom
+            self.set(field, exc.message(self.lang))
+            self.fields[field][0].setFocus()
             return True
         if isinstance(exc, KoperasiError):
             self.errors["_general"] = exc.message(self.lang)

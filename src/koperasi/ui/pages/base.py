@@ -60,6 +60,9 @@ class DataTable(QTableView):
 
     def setModel(self, model) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
         super().setModel(model)
+        # size columns on the first rows only (a long list is never walked for it); not
+        # "the rows in view": a table not laid out yet sees too few and cuts the others
+        self.horizontalHeader().setResizeContentsPrecision(60)
         if model is not None:
             model.modelReset.connect(self._fit)
             model.rowsInserted.connect(self._fit_first)

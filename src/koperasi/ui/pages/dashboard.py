@@ -10,10 +10,11 @@ from PySide6.QtCharts import (
     QChartView,
     QHorizontalBarSeries,
     QPieSeries,
+    QPieSlice,
     QValueAxis,
 )
 from PySide6.QtCore import QMargins, Qt, Signal
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ...services import ui_queries
@@ -66,6 +67,11 @@ class Card(QFrame):
         ):
             self.clicked.emit()
         super().mouseReleaseEvent(event)
+
+
+def _unit(amounts: list[int]) -> int:
+    """Millions when the largest amount is at least ten million, else thousands."""
+    return 1_000_000 if max([*amounts, 0]) >= 10_000_000 else 1_000
 
 
 def _chart_view(name: str, title: str) -> QChartView:
@@ -149,7 +155,7 @@ class DashboardPage(Page):
 
         charts = QHBoxLayout()
         self.genderChart = _chart_view("genderChart", self.tr("Anggota menurut jenis kelamin"))
-        self.savingsChart = _chart_view("savingsChart", self.tr("Simpanan menurut jenis (juta Rp)"))
+        self.savingsChart = _chart_view("savingsChart", self.tr("Simpanan (juta Rp)"))
         self.categoryChart = _chart_view(
             "categoryChart", self.tr("Anggota menurut kategori kerentanan")
         )
@@ -210,25 +216,42 @@ class DashboardPage(Page):
         # charts
         pie = QPieSeries()
         for r in d.by_gender:
-            sl = pie.append(
-                f"{r.label_id if lang == 'id' else r.label_en} ({_n(r.count)})", r.count
-            )
+            sl = pie.append(r.label_id if lang == "id" else r.label_en, r.count)
             sl.setLabelVisible(False)
+            if r.count:  # the count on the slice, the name (short) in the legend
+                sl.setLabel(_n(r.count))
+                sl.setLabelVisible(True)
+                sl.setLabelPosition(QPieSlice.LabelPosition.LabelInsideHorizontal)
+                sl.setLabelColor(QColor("white"))
         chart = self.genderChart.chart()
+        markers = []
         chart.removeAllSeries()
         chart.addSeries(pie)
+        markers = chart.legend().markers(pie)
+        for marker, r in zip(markers, d.by_gender, strict=False):
+            marker.setLabel(r.label_id if lang == "id" else r.label_en)
 
+        # money in whole millions (or thousands when small): bar labels are whole numbers,
+        # never "38.25" with an English decimal point (chart scale only, no money arithmetic)
+        savings_unit = _unit([s.total for s in d.savings])
+        self.savingsChart.chart().setTitle(
+            self.tr("Simpanan ({unit})").format(unit=self._unit_text(savings_unit))
+        )
         self._bar_chart(
             self.savingsChart.chart(),
             [s.product_name.replace("Simpanan ", "") for s in d.savings],
-            [s.total / 1_000_000 for s in d.savings],  # chart scale only, never money arithmetic
+            [round(s.total / savings_unit) for s in d.savings],
             self.tr("Saldo"),
-            horizontal=False,
+            horizontal=True,
+        )
+        loan_unit = _unit([out for _c, _n_loans, out in lf.by_class])
+        self.loanChart.chart().setTitle(
+            self.tr("Kolektibilitas pinjaman ({unit})").format(unit=self._unit_text(loan_unit))
         )
         self._bar_chart(
             self.loanChart.chart(),
             [class_label(c, lang) for c, _n_loans, _out in lf.by_class],
-            [out / 1_000_000 for _c, _n_loans, out in lf.by_class],  # chart scale only
+            [round(out / loan_unit) for _c, _n_loans, out in lf.by_class],
             self.tr("Sisa pokok"),
             horizontal=True,
         )
@@ -239,6 +262,9 @@ class DashboardPage(Page):
             self.tr("Anggota"),
             horizontal=True,
         )
+
+    def _unit_text(self, unit: int) -> str:
+        return self.tr("juta Rp") if unit == 1_000_000 else self.tr("ribu Rp")
 
     @staticmethod
     def _bar_chart(
@@ -252,14 +278,19 @@ class DashboardPage(Page):
         series = QHorizontalBarSeries() if horizontal else QBarSeries()
         series.append(bar)
         series.setLabelsVisible(True)
-        series.setLabelsPrecision(4)
+        series.setLabelsPrecision(12)  # whole numbers, never in exponent form
         chart.addSeries(series)
         cats = QBarCategoryAxis()
         cats.append(labels)
         vals = QValueAxis()
         vals.setLabelFormat("%.0f")
-        vals.setMin(0)
-        vals.setMax(max([*values, 1]) * 1.15)
+        top = max([*values, 0])
+        if top <= 0:  # nothing yet: an honest empty axis, not "0 0 1 1 1"
+            vals.setRange(0, 4)
+            vals.setTickCount(5)
+        else:
+            vals.setRange(0, top * 1.15)
+            vals.applyNiceNumbers()  # whole ticks (0 10 20 30 40), never repeated
         if horizontal:
             chart.addAxis(cats, Qt.AlignmentFlag.AlignLeft)
             chart.addAxis(vals, Qt.AlignmentFlag.AlignBottom)

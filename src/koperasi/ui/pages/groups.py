@@ -76,7 +76,7 @@ class GroupsPage(Page):
         self.proxy.setSourceModel(self.model)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.proxy.setFilterKeyColumn(-1)
-        self.table = setup_table(DataTable(), "groupsTable", stretch_column=1)
+        self.table = setup_table(DataTable(), "groupsTable", stretch_column=4)
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         split.addWidget(self.table)

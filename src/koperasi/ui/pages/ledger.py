@@ -609,6 +609,13 @@ class ManualEntryDialog(QDialog):
             self.accept()
             if view.receipt_no:  # the cash voucher, to print and have signed
                 self.voucher = VoucherWindow(ctx, view, self.parentWidget())
+                self.voucher.offer_undo(
+                    f"#{view.id} · {view.description} · {rp(view.total)}",
+                    lambda date, reason: ledger_service.reverse_entry(
+                        ctx.db, ctx.actor, view.id, date, reason
+                    ),
+                    {LEDGER},
+                )
                 self.voucher.show()
             else:
                 dialogs.inform(

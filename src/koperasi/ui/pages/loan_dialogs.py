@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from ...domain.fmt import long_date, terbilang
 from ...errors import KoperasiError, ValidationError
 from ...services import loan_actions
+from ...services import loan_products as products_service
 from ...services import loan_repayments as repay_service
 from ...services import loans as loans_service
 from ...services.loan_actions import (
@@ -185,11 +186,50 @@ class DisburseDialog(_LoanStepDialog):
         self.dateError = self.add_field(form, self.tr("Tanggal pencairan"), "date", self.dateEdit)
         form.addRow(self.tr("Dicairkan"), self.toCombo)
         form.addRow(self.tr("Biaya administrasi"), self.feeCombo)
+        self.netLabel = QLabel()
+        self.netLabel.setObjectName("disburseNetLabel")
+        self.netLabel.setWordWrap(True)
+        form.addRow(self.tr("Diterima anggota"), self.netLabel)
         self.body.addLayout(form)
         self.errors.add("disburse_to", self.toCombo, QLabel())
         self.add_buttons(self.tr("Cairkan"), "confirmDisburseButton", self.confirm)
         self.cash_need: CashNeed | None = None
         self.cashBox: QMessageBox | None = None
+        self.fee: int | None = None
+        try:
+            product_mode = products_service.get_product(ctx.db, detail.row.product_code).fee_mode
+        except KoperasiError:
+            product_mode = "deduct"
+        self.product_fee_mode = product_mode
+        self.toCombo.currentIndexChanged.connect(lambda _i: self.update_net())
+        self.feeCombo.currentIndexChanged.connect(lambda _i: self.update_net())
+        self.update_net()
+
+    def update_net(self) -> None:
+        """What the member receives: the principal less a deducted fee (or the principal,
+        the fee paid in cash apart)."""
+        ctx, d = self.ctx, self.detail
+        if self.fee is None:
+            try:
+                need = loan_actions.disbursement_cash(
+                    ctx.db, ctx.actor, d.number, to_date(self.dateEdit.date()), "kas", "deduct"
+                )
+                self.fee = d.row.amount - need.cash_out
+            except KoperasiError:
+                self.fee = 0
+        fee, amount = self.fee, d.row.amount
+        mode = self.feeCombo.currentData() or self.product_fee_mode
+        if not fee:
+            text = self.tr("<b>{net}</b> (tanpa biaya administrasi)").format(net=rp(amount))
+        elif mode == "deduct":
+            text = self.tr("<b>{net}</b> = pokok {amount} − biaya administrasi {fee}").format(
+                net=rp(amount - fee), amount=rp(amount), fee=rp(fee)
+            )
+        else:
+            text = self.tr("<b>{net}</b>; biaya administrasi {fee} dibayar tunai").format(
+                net=rp(amount), fee=rp(fee)
+            )
+        self.netLabel.setText(text)
 
     def confirm(self) -> None:
         """Cash from the till: the till is read first; when it holds less than the payout
@@ -468,7 +508,22 @@ class RepaymentDialog(FormDialog):
         self.result_view = view
         self.posted.emit(view)
         self.accept()
-        show_loan_receipt(self.ctx, view, self.parentWidget())
+        receipt = show_loan_receipt(self.ctx, view, self.parentWidget())
+        if view.kind == "angsuran":
+            ctx = self.ctx
+            receipt.offer_undo(
+                self.tr("Angsuran {amount} · {loan} · {member} {name}").format(
+                    amount=rp(view.amount),
+                    loan=view.loan_number,
+                    member=view.member_number,
+                    name=view.member_name,
+                ),
+                lambda date, reason: loans_service.reverse_repayment(
+                    ctx.db, ctx.actor, view.loan_number, view.id, date, reason
+                ),
+                MONEY_CHANGES,
+            )
+        self.receipt = receipt
 
 
 class PayoffDialog(_LoanStepDialog):

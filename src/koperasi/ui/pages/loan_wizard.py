@@ -234,6 +234,10 @@ class _TermsPage(QWizardPage):
         self.schedule = None
         for key in ("amount", "term", "date", "first_due"):
             self.errors.set(key, None)
+        # a previous preview's refusal without a field of its own (e.g. "Pokok pinjaman
+        # harus lebih dari nol.") goes too: it must not outlive a valid amount
+        for key in [k for k in self.errors.errors if k not in self.errors.fields]:
+            self.errors.set(key, None)
         data = self.apply_input()
         if not ui.amountEdit.is_valid():
             self.errors.set(

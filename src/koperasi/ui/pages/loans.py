@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -501,6 +501,7 @@ class LoansPage(Page):
         self.writeOffButton.clicked.connect(self.write_off)
         self.recoverButton.clicked.connect(self.recover)
         self._filters_applied: dict[str, str | None] | None = None
+        self._just_reloaded = False
         self.last_month_end: loans_service.MonthEndResult | None = None
         self._update_buttons()
 
@@ -519,6 +520,15 @@ class LoansPage(Page):
         self.model.reload(**filters)
         if keep:
             self.select_loan(keep)
+
+    def _on_changed(self, areas: set[str]) -> None:
+        if self._just_reloaded and self.areas & set(areas):
+            # the change a step of this page announces: _after reloaded the list already
+            self._just_reloaded = False
+            if self.isVisible():
+                self._tab_changed()
+            return
+        super()._on_changed(areas)
 
     def refresh(self) -> None:
         self.reload()
@@ -604,11 +614,28 @@ class LoansPage(Page):
 
     # -- steps
     def _after(self, number: str | None) -> None:
-        if number:
-            if self._filters_applied is not None and self._filters_applied.get("status"):
-                self.statusFilter.setCurrentIndex(0)
-            self.reload()
+        """After a step on loan ``number``: ONE reload, the filter kept (unless the loan left
+        the status shown), the loan selected. The change the step announces next finds the
+        list fresh and does not reload it again."""
+        if not number:
+            return
+        filters = self.current_filters()
+        self._filters_applied = filters
+        self.model.reload(**filters)
+        if not self.select_loan(number) and filters.get("status"):
+            # the step moved the loan out of the status shown (approved, written off...):
+            # show all statuses so the treasurer sees where it went
+            self.statusFilter.blockSignals(True)
+            self.statusFilter.setCurrentIndex(0)
+            self.statusFilter.blockSignals(False)
+            self._filters_applied = filters = self.current_filters()
+            self.model.reload(**filters)
             self.select_loan(number)
+        self._just_reloaded = True
+        QTimer.singleShot(0, self._forget_reload)
+
+    def _forget_reload(self) -> None:
+        self._just_reloaded = False
 
     def apply_loan(self, member_number: str | None = None) -> LoanApplicationWizard:
         member = member_number or self.memberFilter.text().strip() or None

@@ -8,15 +8,17 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QStyledItemDelegate,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -67,7 +69,7 @@ class MeetingModel(QAbstractTableModel):
             self.tr("No. anggota"),
             self.tr("Nama"),
             self.tr("Wajib terutang"),
-            self.tr("Angsuran jatuh tempo"),
+            self.tr("Angsuran\njatuh tempo"),
             self.tr("Tunggakan"),
             self.tr("Sisa pinjaman"),
             self.tr("Saldo wajib"),
@@ -213,6 +215,68 @@ class MeetingModel(QAbstractTableModel):
         return t
 
 
+_ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+class MeetingTable(QTableView):
+    """The grid as a spreadsheet: Enter moves down a row (Shift+Enter up), arrows move
+    between cells, typing starts editing; Ctrl+Enter asks to post (``postRequested``)."""
+
+    postRequested = Signal()
+
+    def move_to(self, row: int, col: int) -> None:
+        model = self.model()
+        if model is None or model.rowCount() == 0:
+            return
+        row = max(0, min(row, model.rowCount() - 1))
+        index = model.index(row, col)
+        self.setCurrentIndex(index)
+        self.scrollTo(index)
+
+    def step(self, rows: int) -> None:
+        cur = self.currentIndex()
+        if cur.isValid():
+            self.move_to(cur.row() + rows, cur.column())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() in _ENTER:
+            if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+                self.postRequested.emit()
+            else:
+                up = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+                self.step(-1 if up else 1)
+            event.accept()  # never reaches the dialog's default button
+            return
+        super().keyPressEvent(event)
+
+
+class MeetingDelegate(QStyledItemDelegate):
+    """In a cell's editor, Enter and Up/Down commit the amount and move to the row
+    below/above (same column); Ctrl+Enter commits and asks to post."""
+
+    def __init__(self, table: MeetingTable) -> None:
+        super().__init__(table)
+        self.table = table
+
+    def eventFilter(self, editor: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            key, mods = event.key(), event.modifiers()
+            ctrl = bool(mods & Qt.KeyboardModifier.ControlModifier)
+            moves = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1}
+            if key in _ENTER or (key in moves and not ctrl):
+                self.commitData.emit(editor)
+                self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+                if key in _ENTER and ctrl:
+                    self.table.postRequested.emit()
+                elif key in _ENTER:
+                    up = bool(mods & Qt.KeyboardModifier.ShiftModifier)
+                    self.table.step(-1 if up else 1)
+                else:
+                    self.table.step(moves[key])
+                return True
+        return super().eventFilter(editor, event)
+
+
 class GroupMeetingDialog(QDialog):
     """Pertemuan kelompok for one group and date."""
 
@@ -232,17 +296,19 @@ class GroupMeetingDialog(QDialog):
         self.setWindowTitle(
             self.tr("Pertemuan kelompok {code} {name}").format(code=group_code, name=group_name)
         )
-        self.resize(1180, 620)
+        self.resize(1340, 620)  # every column shows on a 1366x768 laptop
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
         bar.addWidget(QLabel(f"<h3>{group_code} · {group_name}</h3>"))
         bar.addStretch(1)
-        bar.addWidget(QLabel(self.tr("Tanggal pertemuan")))
+        dateLabel = QLabel(self.tr("&Tanggal pertemuan"))
+        bar.addWidget(dateLabel)
         today = ctx.today()
         if meeting_day is not None:  # this week's meeting (today or the last one)
             today = today - dt.timedelta(days=(today.weekday() - meeting_day) % 7)
         self.dateEdit = setup_date_edit(QDateEdit(), today)
         self.dateEdit.setObjectName("meetingDateEdit")
+        dateLabel.setBuddy(self.dateEdit)
         bar.addWidget(self.dateEdit)
         self.loadButton = QPushButton(self.tr("&Muat tagihan"))
         self.loadButton.setObjectName("meetingLoadButton")
@@ -258,8 +324,10 @@ class GroupMeetingDialog(QDialog):
         hint.setWordWrap(True)
         layout.addWidget(hint)
         self.model = MeetingModel(self)
-        self.table = QTableView()
+        self.table = MeetingTable()
         setup_table(self.table, "meetingTable", None)
+        self.table.setItemDelegate(MeetingDelegate(self.table))
+        self.table.postRequested.connect(self.post)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectItems)
         self.table.setEditTriggers(
             QTableView.EditTrigger.AnyKeyPressed
@@ -273,6 +341,16 @@ class GroupMeetingDialog(QDialog):
         self.totalsLabel = QLabel()
         self.totalsLabel.setObjectName("meetingTotals")
         layout.addWidget(self.totalsLabel)
+        self.staleLabel = QLabel(
+            self.tr(
+                "Tanggal berubah: tekan Muat tagihan untuk tagihan pada tanggal itu "
+                "sebelum membukukan."
+            )
+        )
+        self.staleLabel.setObjectName("meetingStaleLabel")
+        self.staleLabel.setStyleSheet("color: #9a6700;")
+        self.staleLabel.hide()
+        layout.addWidget(self.staleLabel)
         self.general = QLabel()
         layout.addWidget(self.general)
         self.errors = FieldErrors(self.general, ctx.lang, self)
@@ -280,10 +358,9 @@ class GroupMeetingDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(self.tr("&Bukukan semua"))
+        ok.setText(self.tr("&Bukukan semua (Ctrl+Enter)"))
         ok.setObjectName("postMeetingButton")
-        ok.setAutoDefault(False)
-        ok.setDefault(False)
+        self.postButton = ok
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Batal"))
         self.fillButton = QPushButton(self.tr("&Isi sesuai tagihan"))
         self.fillButton.setObjectName("meetingFillButton")
@@ -291,6 +368,10 @@ class GroupMeetingDialog(QDialog):
         self.clearButton.setObjectName("meetingClearButton")
         buttons.addButton(self.fillButton, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.clearButton, QDialogButtonBox.ButtonRole.ActionRole)
+        for button in buttons.buttons():  # Enter moves in the grid; it never posts
+            if isinstance(button, QPushButton):
+                button.setAutoDefault(False)
+                button.setDefault(False)
         buttons.accepted.connect(self.post)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -298,12 +379,55 @@ class GroupMeetingDialog(QDialog):
         self.clearButton.clicked.connect(self.model.clear)
         self.loadButton.clicked.connect(self.load)
         self.model.changedTotals.connect(self.update_totals)
+        self.dateEdit.dateChanged.connect(self._date_changed)
+        self.dateEdit.editingFinished.connect(self._date_done)
+        self.reloadTimer = QTimer(self, singleShot=True, interval=400)
+        self.reloadTimer.timeout.connect(self._date_done)
         self.saving = False
+        self.loaded_date: dt.date | None = None
         self.result: GroupMeetingResult | None = None
         self.load()
 
     def meeting_date(self) -> dt.date:
         return to_date(self.dateEdit.date())
+
+    def stale(self) -> bool:
+        """The date shown is not the date whose dues the grid holds."""
+        return self.loaded_date != self.meeting_date()
+
+    def _date_changed(self) -> None:
+        stale = self.stale()
+        self.staleLabel.setVisible(stale)
+        self.postButton.setEnabled(not stale)
+        if stale:
+            self.reloadTimer.start()
+
+    def _date_done(self) -> None:
+        """The date settled (or was left): with nothing typed yet, the new date's dues load."""
+        if self.stale() and not self.model.payments():
+            self.load()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        # QDialog presses the default button on Enter: here only Ctrl+Enter posts
+        if event.key() in _ENTER:
+            event.accept()
+            if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+                self.post()
+            return
+        super().keyPressEvent(event)
+
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        super().showEvent(event)
+        # the button box makes its accept button the default when shown: Enter belongs to
+        # the grid, so no button looks (or acts) as the default
+        self.postButton.setDefault(False)
+        self.focus_grid()
+
+    def focus_grid(self) -> None:
+        """Focus in the first amount cell (typing goes into the grid, not the date)."""
+        self.table.setFocus()
+        if self.model.lines and not self.table.currentIndex().isValid():
+            self.table.move_to(0, 8)
 
     def load(self) -> None:
         if self.model.payments() and not dialogs.ask_discard(self):
@@ -317,9 +441,21 @@ class GroupMeetingDialog(QDialog):
             self.errors.show(exc)
             dues = []
         self.model.set_dues(dues)
-        self.table.resizeColumnsToContents()
+        self.loaded_date = self.meeting_date()
+        self._date_changed()
+        self.fit_columns()
         if dues:
-            self.table.setCurrentIndex(self.model.index(0, 8))
+            self.table.move_to(0, 8)
+            self.table.setFocus()
+
+    def fit_columns(self) -> None:
+        """Every column in view: names capped, the amount columns wide enough to type in."""
+        self.table.resizeColumnsToContents()
+        header = self.table.horizontalHeader()
+        header.resizeSection(1, min(header.sectionSize(1), 190))
+        for col in (*PAY_COLUMNS, 11):
+            header.resizeSection(col, max(header.sectionSize(col), 96))
+        self.table.horizontalScrollBar().setValue(0)
 
     def update_totals(self) -> None:
         t = self.model.totals()
@@ -337,9 +473,36 @@ class GroupMeetingDialog(QDialog):
             )
         )
 
-    def post(self, confirm_large: bool = False) -> None:
+    def post(self) -> None:
+        """The post button or Ctrl+Enter: check the grid, show the totals, ask, then post."""
         if self.saving:
             return
+        if self.stale():
+            self.errors.set(
+                "_grid",
+                self.tr("Tanggal pertemuan berubah sejak tagihan dimuat. Tekan Muat tagihan dulu."),
+            )
+            return
+        if not self._check():
+            return
+        t = self.model.totals()
+        text = self.tr(
+            "Bukukan pertemuan {code} tanggal {date}?\n\n{n} anggota membayar\n"
+            "Wajib: {w}\nSukarela: {s}\nAngsuran: {loan}\nJumlah diterima: {total}"
+        ).format(
+            code=self.group_code,
+            date=fmt_date(self.meeting_date()),
+            n=len(self.model.payments()),
+            w=rp(t["wajib"]),
+            s=rp(t["sukarela"]),
+            loan=rp(t["loan"]),
+            total=rp(t["wajib"] + t["sukarela"] + t["loan"]),
+        )
+        if not dialogs.confirm(self, self.tr("Bukukan pertemuan"), text, self.tr("Ya, bukukan")):
+            return
+        self._submit()
+
+    def _check(self) -> bool:
         self.errors.clear()
         problems = self.model.problems()
         if problems:
@@ -352,11 +515,14 @@ class GroupMeetingDialog(QDialog):
             )
             col = next(c for c, _k in PAY_COLUMNS.items() if self.model.headers[c] == column)
             self.table.setCurrentIndex(self.model.index(row, col))
-            return
-        payments = self.model.payments()
-        if not payments:
+            return False
+        if not self.model.payments():
             self.errors.set("_grid", self.tr("Belum ada pembayaran yang diisi."))
-            return
+            return False
+        return True
+
+    def _submit(self, confirm_large: bool = False) -> None:
+        payments = self.model.payments()
         ctx, code, date = self.ctx, self.group_code, self.meeting_date()
         self.saving = True
         ctx.write(
@@ -375,7 +541,7 @@ class GroupMeetingDialog(QDialog):
             return False
         if exc.code in plausibility.CODES:
             if dialogs.confirm_large_amount(self, self.implausible_text(exc)):
-                self.post(confirm_large=True)
+                self._submit(confirm_large=True)
                 return True
             first = exc.params["items"][0]
             for r, line in enumerate(self.model.lines):

@@ -8,12 +8,14 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from PySide6.QtCore import (
+    QEvent,
     QModelIndex,
+    QObject,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -237,7 +239,8 @@ class MembersPage(Page):
         self._search_timer.setInterval(250)
         self._search_timer.timeout.connect(self.apply_search)
         self.searchEdit.textChanged.connect(lambda _t: self._search_timer.start())
-        self.searchEdit.returnPressed.connect(self.apply_search)
+        self.searchEdit.returnPressed.connect(self._search_enter)
+        self.searchEdit.installEventFilter(self)
         self.statusFilter.currentIndexChanged.connect(lambda _i: self.apply_search())
         self.groupFilter.currentIndexChanged.connect(lambda _i: self.apply_search())
         self.newButton.clicked.connect(self.new_member)
@@ -328,6 +331,39 @@ class MembersPage(Page):
         self.searchEdit.setFocus()
         self.searchEdit.selectAll()
 
+    def _search_pending(self) -> bool:
+        return self._search_timer.isActive() or (
+            self.searchEdit.text().strip() != (self.model.query.search or "")
+        )
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        """Down in the search box goes into the results (the search applied first)."""
+        if (
+            obj is self.searchEdit
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_PageDown)
+        ):
+            self.focus_results()
+            return True
+        return super().eventFilter(obj, event)
+
+    def focus_results(self) -> bool:
+        if self._search_pending():
+            self.apply_search()
+        if self.model.rowCount() == 0:
+            return False
+        row = self.table.currentIndex().row()
+        self.table.selectRow(row if row >= 0 else 0)
+        self.table.setFocus()
+        return True
+
+    def _search_enter(self) -> None:
+        """Enter in the search box: the search runs; one member found opens at once, more
+        put the focus on the first of them (where Enter opens it)."""
+        if self.focus_results() and self.model.rowCount() == 1 and self.model.exhausted:
+            self.open_selected()
+
     def show_status(self, status: str | None) -> None:
         idx = self.statusFilter.findData(status)
         self.statusFilter.setCurrentIndex(max(0, idx))
@@ -369,6 +405,9 @@ class MembersPage(Page):
 
 
 # ---------------------------------------------------------------- the member form
+
+
+NAME_MAX = 120  # as the member service accepts
 
 
 class MemberDialog(FormDialog):
@@ -446,7 +485,9 @@ class MemberDialog(FormDialog):
         )
         ui.categoriesList.itemChanged.connect(self.dirty.mark)
         # validate as you type
-        ui.nameEdit.textEdited.connect(lambda _t: self._check("name"))
+        # a longer name is refused with a message, never cut silently (the form's 120)
+        ui.nameEdit.setMaxLength(32767)
+        ui.nameEdit.textChanged.connect(lambda _t: self._check("name"))
         ui.nikEdit.textEdited.connect(lambda _t: self._check("nik"))
         ui.phoneEdit.textEdited.connect(lambda _t: self._check("phone"))
         ui.birthDateEdit.textEdited.connect(lambda _t: self._check("birth_date"))
@@ -497,6 +538,11 @@ class MemberDialog(FormDialog):
         today = self.ctx.today()
         if key == "name":
             msg = check_field(lambda: check_required(ui.nameEdit.text(), "name"), lang)
+            length = len(" ".join(ui.nameEdit.text().split()))
+            if msg is None and length > NAME_MAX:
+                msg = self.tr("Nama terlalu panjang: {n} huruf, paling banyak {max}.").format(
+                    n=length, max=NAME_MAX
+                )
         elif key == "nik":
             msg = check_field(lambda: check_nik(ui.nikEdit.text()), lang)
         elif key == "phone":

@@ -162,6 +162,26 @@ class SavingsTxDialog(FormDialog):
             return
         after = balance + amount if self.mode == "deposit" else balance - amount
         ui.balanceAfterLabel.setText(f"<b>{rp(after)}</b>")
+        if self.mode == "withdraw":
+            self._warn_withdrawal(balance, after)
+
+    def _warn_withdrawal(self, balance: int, after: int) -> None:
+        """Before Save: a withdrawal above the balance, or one that would leave less than
+        the product's minimum balance, is named as such (the balance after shows red)."""
+        p = self.products.get(self.ui.productCombo.currentData())
+        floor = p.min_balance if p is not None else 0
+        message = None
+        if after < 0:
+            message = self.tr("Saldo tidak cukup: saldo sekarang {balance}.").format(
+                balance=rp(balance)
+            )
+        elif after < floor:
+            message = self.tr(
+                "Saldo minimum {minimum} harus tetap tersisa; paling banyak dapat ditarik {most}."
+            ).format(minimum=rp(floor), most=rp(max(0, balance - floor)))
+        if message:
+            self.errors.set("amount", message)
+            self.ui.balanceAfterLabel.setText(f"<b style='color:#b00020'>{rp(after)}</b>")
 
     # -- save
     def save(self) -> None:
@@ -199,7 +219,22 @@ class SavingsTxDialog(FormDialog):
         self.result_view = view
         self.posted.emit(view)
         self.accept()
-        show_receipt(self.ctx, view, self.parentWidget())
+        receipt = show_receipt(self.ctx, view, self.parentWidget())
+        ctx = self.ctx
+        receipt.offer_undo(
+            self.tr("{kind} {amount} · {member} {name} · {product}").format(
+                kind=kind_label(view.kind, ctx.lang),
+                amount=rp(abs(view.amount)),
+                member=view.member_number,
+                name=view.member_name,
+                product=view.product_name,
+            ),
+            lambda date, reason: savings_service.reverse_transaction(
+                ctx.db, ctx.actor, view.id, date, reason
+            ),
+            {SAVINGS, LEDGER, MEMBERS},
+        )
+        self.receipt = receipt
 
 
 def show_receipt(ctx: AppContext, view: SavingsTxView, parent: QWidget | None) -> ReceiptDialog:

@@ -69,8 +69,15 @@ choose_folder = _choose_folder
 choose_backup_file = _choose_backup_file
 
 
+def local_time(value: dt.datetime) -> dt.datetime:
+    """The database keeps UTC (naive); people read the computer's local time."""
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=dt.UTC)
+    return value.astimezone()
+
+
 def fmt_datetime(value: dt.datetime | None) -> str:
-    return value.strftime("%d/%m/%Y %H:%M:%S") if value else ""
+    return local_time(value).strftime("%d/%m/%Y %H:%M:%S") if value else ""
 
 
 def _user_error(ctx: AppContext, parent: QWidget | None, title: str):  # type: ignore[no-untyped-def]
@@ -160,8 +167,8 @@ class UsersPanel(Page):
         if not u.active:
             return self.tr("nonaktif")
         if u.locked_until is not None and u.locked_until > utcnow():
-            return self.tr("terkunci sampai {time} UTC").format(
-                time=u.locked_until.strftime("%H:%M")
+            return self.tr("terkunci sampai {time}").format(
+                time=local_time(u.locked_until).strftime("%H:%M")
             )
         return self.tr("aktif")
 
@@ -500,6 +507,9 @@ class AuditPanel(Page):
         text = combo.currentText().strip()
         if combo.currentIndex() == 0 and text == combo.itemText(0):
             return None  # "Semua ..."
+        i = combo.currentIndex()
+        if i > 0 and text == combo.itemText(i) and combo.itemData(i):
+            return str(combo.itemData(i))  # an action shown by its label: filter by its code
         return text or None
 
     def filters(self) -> AuditFilter:
@@ -524,7 +534,11 @@ class AuditPanel(Page):
             combo.addItem(everything)
             prefixes = sorted({v.split(".")[0] + "." for v in values if "." in v})
             for v in (prefixes if combo is self.actionCombo else []) + values:
-                combo.addItem(v)
+                if combo is self.actionCombo and not v.endswith("."):
+                    shown = label("audit_action", v, self.ctx.lang)
+                    combo.addItem(shown if shown == v else f"{shown} ({v})", v)
+                else:
+                    combo.addItem(v, v)
             if current:
                 combo.setCurrentText(current)
             else:

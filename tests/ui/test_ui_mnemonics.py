@@ -1,0 +1,194 @@
+"""Alt+letter is unique in every window and dialog: the main window with every page (and
+every tab of every page), and every dialog and wizard the app defines. A collision makes
+Alt+letter only cycle the focus (the menu bar's Alt+B stole Pinjaman's "&Bayar")."""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import pkgutil
+
+import pytest
+from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QTabWidget, QWizard
+from uihelpers import TODAY
+
+from koperasi.services import groups as groups_service
+from koperasi.services import ledger as ledger_service
+from koperasi.services import loans as loans_service
+from koperasi.services import members as members_service
+from koperasi.services import savings as savings_service
+from koperasi.services import shu as shu_service
+from koperasi.services.auth import SYSTEM
+from koperasi.services.group_meeting import GroupMeetingResult
+from koperasi.ui import mnemonics
+from koperasi.ui.main_window import PAGE_KEYS
+
+
+def test_mnemonic_helpers():
+    assert mnemonics.mnemonic("&Bayar") == "b"
+    assert mnemonics.mnemonic("Simpan && &tutup") == "t"
+    assert mnemonics.mnemonic("Tanpa") is None
+    assert mnemonics.with_mnemonic("&Bayar angsuran", {"b"}) == "Bayar &angsuran"
+    assert mnemonics.with_mnemonic("&Bayar", {"b", "a"}) == "Ba&yar"
+    assert mnemonics.with_mnemonic("&Ab", {"a", "b"}) == "Ab"
+
+
+def _settle(qtbot) -> None:  # type: ignore[no-untyped-def]
+    QApplication.processEvents()
+    qtbot.wait(5)
+    QApplication.processEvents()
+
+
+def _assert_unique(window, where: str) -> None:  # type: ignore[no-untyped-def]
+    clash = mnemonics.collisions(window)
+    assert not clash, f"{where}: the same Alt+letter on {clash}"
+
+
+def test_main_window_every_page_and_tab(window, qtbot):
+    win = window
+    menus = {mnemonics.mnemonic(a.text()) for a in win.menuBar().actions()}
+    assert {"b", "t", "a", "n"} <= menus  # the menu bar keeps its letters
+    for key in PAGE_KEYS:
+        page = win.go(key)
+        _settle(qtbot)
+        _assert_unique(win, key)
+        for tabs in page.findChildren(QTabWidget):
+            if not tabs.isVisibleTo(win):
+                continue
+            for i in range(tabs.count()):
+                tabs.setCurrentIndex(i)
+                _settle(qtbot)
+                _assert_unique(win, f"{key} tab {tabs.tabText(i)!r}")
+    # the loans page's own buttons still have an Alt+letter each (moved, not dropped)
+    win.go("loans")
+    _settle(qtbot)
+    buttons = [
+        b for b in win.loans.findChildren(QPushButton) if b.isVisibleTo(win) and "&" in b.text()
+    ]
+    assert buttons
+
+
+def _dialog_classes() -> set[type]:
+    import koperasi.ui
+    import koperasi.ui.pages
+
+    found = set()
+    for pkg in (koperasi.ui, koperasi.ui.pages):
+        for info in pkgutil.iter_modules(pkg.__path__):
+            if info.name in ("build_forms", "build_translations", "forms"):
+                continue
+            module = importlib.import_module(f"{pkg.__name__}.{info.name}")
+            for obj in vars(module).values():
+                if (
+                    inspect.isclass(obj)
+                    and issubclass(obj, QDialog)
+                    and obj.__module__ == module.__name__
+                ):
+                    found.add(obj)
+    return found
+
+
+# bases only ever shown through a subclass
+ABSTRACT = {"FormDialog", "_LoanStepDialog", "ReceiptWindow"}
+
+
+def _factories(ctx):  # type: ignore[no-untyped-def]
+    """Class name -> a function building that dialog over the demo cooperative."""
+    from koperasi.ui import crash, login, welcome
+    from koperasi.ui.pages import (
+        closing,
+        exchange,
+        groups,
+        ledger,
+        loan_dialogs,
+        loan_products,
+        loan_wizard,
+        meeting,
+        members,
+        savings,
+        shu_panel,
+    )
+
+    db = ctx.db
+    member = members_service.list_members(db, limit=5)[0]
+    detail = members_service.get_member(db, member.number)
+    group = groups_service.list_groups(db)[0]
+    by_status: dict[str, str] = {}
+    for row in loans_service.list_loans(db, limit=500):
+        by_status.setdefault(row.status, row.number)
+    active = loans_service.get_loan(db, by_status["aktif"])
+    loan_tx = active.transactions[0]
+    account = next(a for a in ledger_service.list_accounts(db) if a.type == "expense")
+    entry = ledger_service.list_entries(db, limit=1)[0]
+    entry_view = ledger_service.get_entry(db, entry.id)
+    savings_view = savings_service.deposit(
+        db, SYSTEM, member.number, "SUKARELA", 10_000, TODAY, "uji"
+    )
+    plan = shu_service.plan(db, TODAY.year - 1)
+    result = GroupMeetingResult(group.code, TODAY, ())
+    return {
+        "ErrorDialog": lambda: crash.ErrorDialog(RuntimeError("uji"), "detail"),
+        "LoginDialog": lambda: login.LoginDialog(db, ctx.runner),
+        "UserDialog": lambda: login.UserDialog("new", lambda v: None, []),
+        "PasswordDialog": lambda: login.PasswordDialog("change", lambda a, b: None),
+        "WelcomeDialog": lambda: welcome.WelcomeDialog(["/tmp/a.db"]),
+        "NewCooperativeWizard": lambda: welcome.NewCooperativeWizard(),
+        "ReasonDialog": lambda: closing.ReasonDialog(ctx, "Buka", "bulan", lambda r: None),
+        "ImportWizard": lambda: exchange.ImportWizard(ctx, exchange.FileDialogs()),
+        "GroupDialog": lambda: groups.GroupDialog(ctx, group),
+        "AccountSideDialog": lambda: ledger.AccountSideDialog(ctx, account),
+        "VoucherWindow": lambda: ledger.VoucherWindow(ctx, entry_view),
+        "ManualEntryDialog": lambda: ledger.ManualEntryDialog(ctx),
+        "DecisionDialog": lambda: loan_dialogs.DecisionDialog(
+            ctx, loans_service.get_loan(db, by_status.get("diajukan", active.number)), True
+        ),
+        "DisburseDialog": lambda: loan_dialogs.DisburseDialog(
+            ctx, loans_service.get_loan(db, by_status.get("disetujui", active.number))
+        ),
+        "RepaymentDialog": lambda: loan_dialogs.RepaymentDialog(ctx, active.number),
+        "PayoffDialog": lambda: loan_dialogs.PayoffDialog(ctx, active),
+        "LoanReceiptDialog": lambda: loan_dialogs.LoanReceiptDialog(ctx, loan_tx),
+        "RescheduleDialog": lambda: loan_dialogs.RescheduleDialog(ctx, active),
+        "WriteOffDialog": lambda: loan_dialogs.WriteOffDialog(ctx, active),
+        "RecoveryDialog": lambda: loan_dialogs.RecoveryDialog(ctx, active),
+        "LoanProductDialog": lambda: loan_products.LoanProductDialog(ctx, None),
+        "LoanProductsDialog": lambda: loan_products.LoanProductsDialog(ctx),
+        "LoanApplicationWizard": lambda: loan_wizard.LoanApplicationWizard(ctx, member.number),
+        "GroupMeetingDialog": lambda: meeting.GroupMeetingDialog(ctx, group.code, group.name),
+        "MeetingReceiptsDialog": lambda: meeting.MeetingReceiptsDialog(ctx, result),
+        "MemberDialog": lambda: members.MemberDialog(ctx, detail),
+        "MemberDetailDialog": lambda: members.MemberDetailDialog(ctx, member.number),
+        "ExitMemberDialog": lambda: members.ExitMemberDialog(ctx, detail),
+        "SavingsTxDialog": lambda: savings.SavingsTxDialog(ctx, "withdraw", member.number),
+        "ReceiptDialog": lambda: savings.ReceiptDialog(ctx, savings_view),
+        "ReverseDialog": lambda: savings.ReverseDialog(ctx, "setoran", lambda r: None),
+        "ShuDistributeDialog": lambda: shu_panel.ShuDistributeDialog(ctx, plan),
+    }
+
+
+def test_every_dialog_is_covered_here(demo_db, make_ctx):
+    names = {c.__name__ for c in _dialog_classes()} - ABSTRACT
+    missing = names - set(_factories(make_ctx(demo_db)))
+    assert not missing, f"add these dialogs to the mnemonic walk: {sorted(missing)}"
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_every_dialog_has_unique_mnemonics(demo_db, make_ctx, qtbot, lang):
+    from koperasi.ui import i18n
+
+    i18n.install(lang)
+    try:
+        for name, build in _factories(make_ctx(demo_db, lang=lang)).items():
+            dlg = build()
+            qtbot.addWidget(dlg)
+            dlg.show()
+            _settle(qtbot)
+            _assert_unique(dlg, name)
+            if isinstance(dlg, QWizard):  # every step of a wizard
+                for _ in range(len(dlg.pageIds())):
+                    dlg.next()
+                    _settle(qtbot)
+                    _assert_unique(dlg, f"{name} step {dlg.currentId()}")
+            dlg.hide()
+    finally:
+        i18n.install("id")
