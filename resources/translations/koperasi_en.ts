@@ -68,6 +68,65 @@
     </message>
 </context>
 <context>
+    <name>AgreementTemplateDialog</name>
+    <message>
+        <source>Templat surat perjanjian pinjaman</source>
+        <translation>Loan agreement template</translation>
+    </message>
+    <message>
+        <source>Tulis isian di antara kurung kurawal, misalnya {nama_anggota}. Baris yang diawali &apos;# &apos; menjadi judul pasal; pisahkan paragraf dengan baris kosong. Kosongkan teks untuk memakai teks bawaan.</source>
+        <translation>Write a placeholder between braces, e.g. {nama_anggota}. A line starting with &apos;# &apos; becomes an article heading; separate paragraphs with a blank line. Leave the text empty to use the built-in text.</translation>
+    </message>
+    <message>
+        <source>Bahasa &amp;Indonesia</source>
+        <translation>&amp;Indonesian</translation>
+    </message>
+    <message>
+        <source>In&amp;ggris</source>
+        <translation>&amp;English</translation>
+    </message>
+    <message>
+        <source>Pratinjau (dengan contoh data):</source>
+        <translation>Preview (with sample data):</translation>
+    </message>
+    <message>
+        <source>Isian yang tersedia:</source>
+        <translation>Placeholders you can use:</translation>
+    </message>
+    <message>
+        <source>&amp;Sisipkan isian</source>
+        <translation>&amp;Insert placeholder</translation>
+    </message>
+    <message>
+        <source>Kembalikan teks &amp;bawaan</source>
+        <translation>Restore the &amp;built-in text</translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Bahasa Indonesia</source>
+        <translation>Bahasa Indonesia</translation>
+    </message>
+    <message>
+        <source>Inggris</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <source>Tersimpan</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <source>Templat surat perjanjian tersimpan.</source>
+        <translation>The agreement template is saved.</translation>
+    </message>
+</context>
+<context>
     <name>AppController</name>
     <message>
         <source>Buka basis data Koperasi</source>
@@ -597,8 +656,8 @@ Income and expenses are moved to Current-Year SHU with a single closing entry, a
         <translation>Members by gender</translation>
     </message>
     <message>
-        <source>Simpanan menurut jenis (juta Rp)</source>
-        <translation>Savings by kind (million Rp)</translation>
+        <source>Simpanan (juta Rp)</source>
+        <translation>Savings (million Rp)</translation>
     </message>
     <message>
         <source>Anggota menurut kategori kerentanan</source>
@@ -629,8 +688,16 @@ Income and expenses are moved to Current-Year SHU with a single closing entry, a
         <translation>{amount} at risk · {late} loans in arrears</translation>
     </message>
     <message>
+        <source>Simpanan ({unit})</source>
+        <translation>Savings ({unit})</translation>
+    </message>
+    <message>
         <source>Saldo</source>
         <translation>Balance</translation>
+    </message>
+    <message>
+        <source>Kolektibilitas pinjaman ({unit})</source>
+        <translation>Loan quality ({unit})</translation>
     </message>
     <message>
         <source>Sisa pokok</source>
@@ -639,6 +706,14 @@ Income and expenses are moved to Current-Year SHU with a single closing entry, a
     <message>
         <source>Anggota</source>
         <translation>Members</translation>
+    </message>
+    <message>
+        <source>juta Rp</source>
+        <translation>million Rp</translation>
+    </message>
+    <message>
+        <source>ribu Rp</source>
+        <translation>thousand Rp</translation>
     </message>
 </context>
 <context>
@@ -719,8 +794,24 @@ Income and expenses are moved to Current-Year SHU with a single closing entry, a
         <translation>Administration fee</translation>
     </message>
     <message>
+        <source>Diterima anggota</source>
+        <translation>Member receives</translation>
+    </message>
+    <message>
         <source>Cairkan</source>
         <translation>Disburse</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{net}&lt;/b&gt; (tanpa biaya administrasi)</source>
+        <translation>&lt;b&gt;{net}&lt;/b&gt; (no administration fee)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{net}&lt;/b&gt; = pokok {amount} − biaya administrasi {fee}</source>
+        <translation>&lt;b&gt;{net}&lt;/b&gt; = principal {amount} − administration fee {fee}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{net}&lt;/b&gt;; biaya administrasi {fee} dibayar tunai</source>
+        <translation>&lt;b&gt;{net}&lt;/b&gt;; administration fee {fee} paid in cash</translation>
     </message>
     <message>
         <source>Saldo kas tidak cukup</source>
@@ -1106,10 +1197,6 @@ Receipts: {receipts}</translation>
         <translation>Group meeting {code} {name}</translation>
     </message>
     <message>
-        <source>Tanggal pertemuan</source>
-        <translation>Meeting date</translation>
-    </message>
-    <message>
         <source>&amp;Muat tagihan</source>
         <translation>&amp;Load amounts due</translation>
     </message>
@@ -1118,8 +1205,16 @@ Receipts: {receipts}</translation>
         <translation>Type the amount each member pays in the yellow columns (e.g. 25.000). All payments are posted at once in a single transaction; each member gets one receipt.</translation>
     </message>
     <message>
-        <source>&amp;Bukukan semua</source>
-        <translation>&amp;Post all</translation>
+        <source>&amp;Tanggal pertemuan</source>
+        <translation>Meeting &amp;date</translation>
+    </message>
+    <message>
+        <source>Tanggal berubah: tekan Muat tagihan untuk tagihan pada tanggal itu sebelum membukukan.</source>
+        <translation>The date changed: press Load dues for that date&apos;s dues before posting.</translation>
+    </message>
+    <message>
+        <source>&amp;Bukukan semua (Ctrl+Enter)</source>
+        <translation>&amp;Post all (Ctrl+Enter)</translation>
     </message>
     <message>
         <source>Batal</source>
@@ -1136,6 +1231,34 @@ Receipts: {receipts}</translation>
     <message>
         <source>Tagihan hari ini {due} (tunggakan {arrears}) · diterima: wajib {w} · sukarela {s} · angsuran {loan} · &lt;b&gt;jumlah {total}&lt;/b&gt;</source>
         <translation>Due today {due} (arrears {arrears}) · received: mandatory {w} · voluntary {s} · installments {loan} · &lt;b&gt;total {total}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Tanggal pertemuan berubah sejak tagihan dimuat. Tekan Muat tagihan dulu.</source>
+        <translation>The meeting date changed since the dues were loaded. Press Load dues first.</translation>
+    </message>
+    <message>
+        <source>Bukukan pertemuan {code} tanggal {date}?
+
+{n} anggota membayar
+Wajib: {w}
+Sukarela: {s}
+Angsuran: {loan}
+Jumlah diterima: {total}</source>
+        <translation>Post meeting {code} of {date}?
+
+{n} members pay
+Compulsory: {w}
+Voluntary: {s}
+Installments: {loan}
+Total received: {total}</translation>
+    </message>
+    <message>
+        <source>Bukukan pertemuan</source>
+        <translation>Post meeting</translation>
+    </message>
+    <message>
+        <source>Ya, bukukan</source>
+        <translation>Yes, post</translation>
     </message>
     <message>
         <source>Baris {row} ({member}), kolom {column}: jumlah tidak dikenali.</source>
@@ -1638,6 +1761,17 @@ Receipts: {receipts}</translation>
     <message>
         <source>tujuan: {p}</source>
         <translation>purpose: {p}</translation>
+    </message>
+</context>
+<context>
+    <name>LoanDocuments</name>
+    <message>
+        <source>Cetak dok&amp;umen</source>
+        <translation>Print doc&amp;uments</translation>
+    </message>
+    <message>
+        <source>Hanya untuk pinjaman yang sudah lunas.</source>
+        <translation>Only for a loan that is fully repaid.</translation>
     </message>
 </context>
 <context>
@@ -2530,8 +2664,10 @@ Error log: {log}</translation>
         <translation>Mandatory owed</translation>
     </message>
     <message>
-        <source>Angsuran jatuh tempo</source>
-        <translation>Installment due</translation>
+        <source>Angsuran
+jatuh tempo</source>
+        <translation>Installment
+due</translation>
     </message>
     <message>
         <source>Tunggakan</source>
@@ -2736,8 +2872,28 @@ Error log: {log}</translation>
         <translation>SHU s&amp;lip</translation>
     </message>
     <message>
+        <source>Kartu &amp;anggota (dengan kode QR)</source>
+        <translation>Member c&amp;ard (with QR code)</translation>
+    </message>
+    <message>
+        <source>Surat &amp;perjanjian pinjaman terpilih</source>
+        <translation>Loan a&amp;greement of the selected loan</translation>
+    </message>
+    <message>
+        <source>&amp;Jadwal angsuran pinjaman terpilih</source>
+        <translation>Repayment sc&amp;hedule of the selected loan</translation>
+    </message>
+    <message>
+        <source>Surat keterangan &amp;lunas pinjaman terpilih</source>
+        <translation>Paid-off &amp;letter of the selected loan</translation>
+    </message>
+    <message>
         <source>Belum ada data untuk dokumen ini.</source>
         <translation>No data for this document yet.</translation>
+    </message>
+    <message>
+        <source>Pinjaman {0} belum lunas; surat keterangan lunas hanya untuk pinjaman yang sudah lunas.</source>
+        <translation>Loan {0} is not fully repaid; a paid-off letter is only for a loan repaid in full.</translation>
     </message>
     <message>
         <source>Pinjaman</source>
@@ -2865,6 +3021,10 @@ Error log: {log}</translation>
     <message>
         <source>(tanpa kelompok)</source>
         <translation>(no group)</translation>
+    </message>
+    <message>
+        <source>Nama terlalu panjang: {n} huruf, paling banyak {max}.</source>
+        <translation>The name is too long: {n} characters, at most {max}.</translation>
     </message>
 </context>
 <context>
@@ -3570,6 +3730,26 @@ Error log: {log}</translation>
         <source>&amp;Cetak...</source>
         <translation>&amp;Print...</translation>
     </message>
+    <message>
+        <source>Batal&amp;kan...</source>
+        <translation>&amp;Undo...</translation>
+    </message>
+    <message>
+        <source>Membalik transaksi ini dengan alasan (hanya hari ini, oleh Anda).</source>
+        <translation>Reverses this transaction with a reason (today only, by you).</translation>
+    </message>
+    <message>
+        <source>Batalkan</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>Pembatalan cepat hanya untuk transaksi hari ini oleh pengguna yang membukukannya. Gunakan Balik transaksi di halamannya.</source>
+        <translation>Quick undo is only for today&apos;s transactions by the user who posted them. Use Reverse transaction on its page.</translation>
+    </message>
+    <message>
+        <source>DIBATALKAN — transaksi ini telah dibalik.</source>
+        <translation>UNDONE — this transaction has been reversed.</translation>
+    </message>
 </context>
 <context>
     <name>RecoveryDialog</name>
@@ -3671,6 +3851,10 @@ Error log: {log}</translation>
     <message>
         <source>Tidak ada yang jatuh tempo; isi jumlahnya.</source>
         <translation>Nothing is due; enter the amount.</translation>
+    </message>
+    <message>
+        <source>Angsuran {amount} · {loan} · {member} {name}</source>
+        <translation>Installment {amount} · {loan} · {member} {name}</translation>
     </message>
 </context>
 <context>
@@ -4120,12 +4304,24 @@ Error log: {log}</translation>
         <translation>Amount not recognised; write e.g. 1.250.000 or Rp 1.250.000.</translation>
     </message>
     <message>
+        <source>Saldo tidak cukup: saldo sekarang {balance}.</source>
+        <translation>Insufficient balance: the balance now is {balance}.</translation>
+    </message>
+    <message>
+        <source>Saldo minimum {minimum} harus tetap tersisa; paling banyak dapat ditarik {most}.</source>
+        <translation>A minimum balance of {minimum} must remain; at most {most} can be withdrawn.</translation>
+    </message>
+    <message>
         <source>Isi nomor anggota.</source>
         <translation>Enter the member number.</translation>
     </message>
     <message>
         <source>Isi jumlah, mis. 1.250.000.</source>
         <translation>Enter the amount, e.g. 1.250.000.</translation>
+    </message>
+    <message>
+        <source>{kind} {amount} · {member} {name} · {product}</source>
+        <translation>{kind} {amount} · {member} {name} · {product}</translation>
     </message>
 </context>
 <context>
@@ -4204,6 +4400,10 @@ Error log: {log}</translation>
     <message>
         <source>&amp;Produk pinjaman...</source>
         <translation>&amp;Loan products...</translation>
+    </message>
+    <message>
+        <source>&amp;Templat surat perjanjian...</source>
+        <translation>Agreement &amp;template...</translation>
     </message>
     <message>
         <source>Pinjaman</source>
@@ -4527,8 +4727,8 @@ Reserve (incl. rounding remainder): {reserve}</translation>
         <translation>inactive</translation>
     </message>
     <message>
-        <source>terkunci sampai {time} UTC</source>
-        <translation>locked until {time} UTC</translation>
+        <source>terkunci sampai {time}</source>
+        <translation>locked until {time}</translation>
     </message>
     <message>
         <source>aktif</source>
