@@ -437,13 +437,10 @@ def dispose_in(
 
 
 def proceeds_in(session: Session, asset_ids: list[int]) -> dict[int, int]:
-    return dict(
-        session.execute(
-            select(FixedAsset.id, FixedAsset.proceeds).where(FixedAsset.id.in_(asset_ids))
-        )
-        .tuples()
-        .all()
+    rows = session.execute(
+        select(FixedAsset.id, FixedAsset.proceeds).where(FixedAsset.id.in_(asset_ids))
     )
+    return {a: int(p) for a, p in rows}
 
 
 def register_in(session: Session, as_of: dt.date, include_disposed: bool = False) -> list[AssetRow]:
