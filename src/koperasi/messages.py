@@ -1085,6 +1085,10 @@ MESSAGES.update(
             "{field} tidak boleh melebihi harga perolehan dikurangi nilai sisa.",
             "{field} must not exceed the cost less the residual value.",
         ),
+        "fa_columns_missing": (
+            "{field}: kolom wajib tidak ada di baris judul: {columns}.",
+            "{field}: required columns missing from the header row: {columns}.",
+        ),
         "fa_already_disposed": (
             "Aset ini sudah dilepas pada {date}.",
             "This asset was already disposed of on {date}.",

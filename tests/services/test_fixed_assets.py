@@ -213,3 +213,30 @@ def test_roles(db, actor):
         fa.depreciate_month(db, PENGAWAS, 2025, 1, today=TODAY)
     with pytest.raises(PermissionDenied):
         fa.register(db, D(2025, 12, 31), KETUA)
+
+
+def test_moving_in_import_all_or_nothing(db, actor, tmp_path):
+    from openpyxl import load_workbook
+
+    from koperasi.exchange.fixed_assets_import import import_opening_assets, write_template
+
+    path = write_template(tmp_path / "aset.xlsx")
+    wb = load_workbook(path)
+    wb.active.append(
+        ["GD-01", "Gedung", "bangunan", D(2020, 1, 1), 120_000_000, 240, 0, "", 30_000_000]
+    )
+    wb.active.append(["", "Kursi", "peralatan", D(2024, 1, 1), 1_000_000, 12, 0, "", 2_000_000])
+    wb.save(path)
+    rep = import_opening_assets(db, actor, path, D(2024, 12, 31))
+    assert not rep.written and [(r, e.code) for r, _c, e in rep.errors] == [
+        (3, "fa_accumulated_too_large")
+    ]
+    assert fa.register(db, D(2025, 1, 1), actor) == []
+    assert _entries(db, "aset_tetap") == 0  # the good first row was not written either
+    wb.active.delete_rows(3)
+    wb.save(path)
+    rep = import_opening_assets(db, actor, path, D(2024, 12, 31))
+    assert rep.written and rep.rows == 1
+    [row] = fa.register(db, D(2024, 12, 31), actor)
+    assert (row.code, row.accumulated, row.book_value) == ("GD-01", 30_000_000, 90_000_000)
+    assert _balance(db, "3.99", D(2024, 12, 31)) == 90_000_000
