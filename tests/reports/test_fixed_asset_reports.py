@@ -93,3 +93,19 @@ def test_empty_register_renders_and_calk_has_note_only_with_assets(tmp_path):
         sections = calk_sections(s, resolve_period(s, ReportParams(year=2025)))
     [note] = [x for x in sections if x.title and "Aset Tetap" in x.title.get("id")]
     assert note.tables[0].totals()["book_value"] == 57_000_000
+
+
+def test_balance_sheet_shows_cost_accumulated_and_net(tmp_path):
+    from koperasi.reports.model import RowKind
+
+    db = _books(tmp_path)
+    data = registry.build(db, "posisi-keuangan", ReportParams(year=2025))
+    rows = [r.cells for r in data.table("posisi_keuangan").rows]
+    names = [c[1].get("id") if hasattr(c[1], "get") else c[1] for c in rows]
+    i = names.index("Nilai buku aset tetap")
+    assert rows[i - 2][0] == "1.30" and rows[i - 2][2] == 60_000_000
+    assert rows[i - 1][0] == "1.39" and rows[i - 1][2] == -3_000_000
+    assert rows[i][2] == 57_000_000
+    assert data.table("posisi_keuangan").rows[i].kind is RowKind.SUBTOTAL
+    total = next(r for r, n in zip(rows, names, strict=True) if n == "Jumlah aset")
+    assert total[2] == 100_000_000 - 10_000_000 - 50_000_000 - 2_400_000 + 1_200_000 + 57_000_000
