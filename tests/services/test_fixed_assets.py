@@ -240,3 +240,14 @@ def test_moving_in_import_all_or_nothing(db, actor, tmp_path):
     [row] = fa.register(db, D(2024, 12, 31), actor)
     assert (row.code, row.accumulated, row.book_value) == ("GD-01", 30_000_000, 90_000_000)
     assert _balance(db, "3.99", D(2024, 12, 31)) == 90_000_000
+
+
+def test_check_finds_the_ledger_off_the_register(db, actor, three):
+    assert run_checks(db).ok
+    ledger.add_manual_entry(
+        db, actor, D(2025, 2, 1), "Kursi dibukukan di luar daftar aset",
+        [Line("1.30", debit=500_000), Line("1.01", credit=500_000)],
+    )  # fmt: skip
+    problems = run_checks(db).problems
+    assert [(p.check, p.ref) for p in problems] == [("fixed_assets", "1.30")]
+    assert "Rp61.500.000" in problems[0].message_id and "Rp61.000.000" in problems[0].message_id
