@@ -1085,6 +1085,10 @@ MESSAGES.update(
             "{field} tidak boleh melebihi harga perolehan dikurangi nilai sisa.",
             "{field} must not exceed the cost less the residual value.",
         ),
+        "fa_file_unreadable": (
+            "Berkas '{path}' tidak dapat dibaca sebagai buku kerja Excel: {detail}",
+            "The file '{path}' cannot be read as an Excel workbook: {detail}",
+        ),
         "fa_columns_missing": (
             "{field}: kolom wajib tidak ada di baris judul: {columns}.",
             "{field}: required columns missing from the header row: {columns}.",

@@ -101,3 +101,41 @@ def test_fixed_assets_tab_roles(tmp_path, make_ctx, qtbot):
     assert page2.fixedAssets is None
     names = [page2.tabs.widget(i).objectName() for i in range(page2.tabs.count())]
     assert "fixedAssetsTab" not in names
+
+
+def test_import_dialog_checks_then_imports(tmp_path, make_ctx, qtbot):
+    from openpyxl import load_workbook
+
+    from koperasi.exchange.fixed_assets_import import write_template
+    from koperasi.ui.pages.fixed_assets import ImportDialog
+
+    db = _db(tmp_path)
+    path = write_template(tmp_path / "aset.xlsx")
+    wb = load_workbook(path)
+    wb.active.append(["", "Gedung", "bangunan", D(2020, 1, 1), 120_000_000, 240, 0, "", 30_000_000])
+    wb.active.append(["", "Kursi", "kursi", D(2024, 1, 1), 1_000_000, 12, 0, "", 0])
+    wb.save(path)
+    ctx = make_ctx(db, today=D(2025, 3, 15))
+    page = LedgerPage(ctx)
+    qtbot.addWidget(page)
+    dlg = page.fixedAssets.import_opening()
+    assert isinstance(dlg, ImportDialog)
+    dlg.fileEdit.setText(str(path))
+    dlg.dateEdit.setDate(to_qdate(D(2024, 12, 31)))
+    dlg.run(dry_run=False)
+    assert (
+        "Tidak ada yang disimpan" in dlg.resultLabel.text() and "Baris 3" in dlg.resultLabel.text()
+    )
+    assert fa.register(db, D(2025, 1, 1)) == []
+    wb.active.delete_rows(3)
+    wb.save(path)
+    dlg.run(dry_run=True)
+    assert "1 aset siap diimpor" in dlg.resultLabel.text()
+    assert fa.register(db, D(2025, 1, 1)) == []
+    dlg.run(dry_run=False)
+    assert "Rp120.000.000" in dlg.resultLabel.text()
+    [row] = fa.register(db, D(2025, 1, 1))
+    assert row.book_value == 90_000_000
+    dlg.fileEdit.setText(str(tmp_path / "tidak-ada.xlsx"))
+    dlg.run(dry_run=True)
+    assert "tidak dapat dibaca" in dlg.resultLabel.text()

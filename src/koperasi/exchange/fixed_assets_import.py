@@ -12,6 +12,7 @@ its row and column; ``dry_run`` checks everything and writes nothing.
 from __future__ import annotations
 
 import datetime as dt
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -109,7 +110,12 @@ def import_opening_assets(  # type: ignore[no-untyped-def]
     require(actor, "import.write")
     path = Path(path)
     rep = AssetImportReport(str(path), opening_date, dry_run)
-    index, written, data = _read(path)
+    try:
+        index, written, data = _read(path)
+    except (OSError, ValueError, KeyError, zipfile.BadZipFile) as exc:  # not a readable workbook
+        raise ValidationError(
+            "file", "fa_file_unreadable", path=str(path), detail=str(exc)
+        ) from exc
     missing = [HEADERS_ID[k] for k in REQUIRED if k not in index]
     if missing:
         rep.errors.append(

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -58,7 +59,9 @@ class FixedAssetsTab(QWidget):
         self.disposeButton.setObjectName("disposeAssetButton")
         self.depreciateButton = QPushButton(self.tr("Pen&yusutan bulan..."))
         self.depreciateButton.setObjectName("depreciateButton")
-        for b in (self.newButton, self.disposeButton, self.depreciateButton):
+        self.importButton = QPushButton(self.tr("&Impor saldo awal..."))
+        self.importButton.setObjectName("importAssetsButton")
+        for b in (self.newButton, self.disposeButton, self.depreciateButton, self.importButton):
             b.setVisible(ctx.actor.can("asset.write"))
             bar.addWidget(b)
         layout.addLayout(bar)
@@ -88,6 +91,7 @@ class FixedAssetsTab(QWidget):
         self.newButton.clicked.connect(self.new_asset)
         self.disposeButton.clicked.connect(self.dispose_selected)
         self.depreciateButton.clicked.connect(self.depreciate)
+        self.importButton.clicked.connect(self.import_opening)
 
     def title(self) -> str:
         return self.tr("Aset tetap")
@@ -143,6 +147,11 @@ class FixedAssetsTab(QWidget):
 
     def depreciate(self) -> DepreciationDialog:
         dlg = DepreciationDialog(self.ctx, self)
+        dlg.open()
+        return dlg
+
+    def import_opening(self) -> ImportDialog:
+        dlg = ImportDialog(self.ctx, self)
         dlg.open()
         return dlg
 
@@ -370,5 +379,115 @@ class DepreciationDialog(QDialog):
             self.resultLabel.setText(
                 self.tr("Dibukukan {amount} untuk {n} aset.").format(
                     amount=rp(run.amount), n=run.assets
+                )
+            )
+
+
+class ImportDialog(QDialog):
+    """Moving in: the assets already held, from a workbook, with their accumulated
+    depreciation at the opening date (against 3.99). Check first; all rows or none."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("importAssetsDialog")
+        self.setWindowTitle(self.tr("Impor aset tetap (saldo awal)"))
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        row = QHBoxLayout()
+        self.fileEdit = QLineEdit()
+        self.fileEdit.setObjectName("importAssetsFileEdit")
+        browse = QPushButton(self.tr("&Pilih..."))
+        browse.setObjectName("importAssetsBrowseButton")
+        browse.clicked.connect(self.browse)
+        template = QPushButton(self.tr("Simpan &contoh lembar..."))
+        template.setObjectName("importAssetsTemplateButton")
+        template.clicked.connect(self.save_template)
+        row.addWidget(self.fileEdit, 1)
+        row.addWidget(browse)
+        row.addWidget(template)
+        label = QLabel(self.tr("&Berkas Excel"))
+        label.setBuddy(self.fileEdit)
+        form.addRow(label, row)
+        self.dateEdit = setup_date_edit(QDateEdit(), ctx.today())
+        self.dateEdit.setObjectName("importAssetsDateEdit")
+        label = QLabel(self.tr("&Tanggal saldo awal"))
+        label.setBuddy(self.dateEdit)
+        form.addRow(label, self.dateEdit)
+        layout.addLayout(form)
+        self.resultLabel = QLabel()
+        self.resultLabel.setObjectName("importAssetsResult")
+        self.resultLabel.setWordWrap(True)
+        layout.addWidget(self.resultLabel)
+        buttons = QDialogButtonBox()
+        self.checkButton = buttons.addButton(
+            self.tr("Peri&ksa"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.checkButton.setObjectName("importAssetsCheckButton")
+        self.importButton = buttons.addButton(
+            self.tr("&Impor"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.importButton.setObjectName("importAssetsImportButton")
+        close = buttons.addButton(self.tr("Tutup"), QDialogButtonBox.ButtonRole.RejectRole)
+        close.clicked.connect(self.reject)
+        self.checkButton.clicked.connect(lambda: self.run(dry_run=True))
+        self.importButton.clicked.connect(lambda: self.run(dry_run=False))
+        layout.addWidget(buttons)
+
+    def browse(self) -> None:
+        path, _f = QFileDialog.getOpenFileName(
+            self, self.tr("Berkas aset tetap"), "", self.tr("Excel (*.xlsx)")
+        )
+        if path:
+            self.fileEdit.setText(path)
+
+    def save_template(self) -> None:
+        from ...exchange.fixed_assets_import import write_template
+
+        path, _f = QFileDialog.getSaveFileName(
+            self, self.tr("Contoh lembar"), "aset-tetap.xlsx", self.tr("Excel (*.xlsx)")
+        )
+        if path:
+            write_template(path)
+
+    def run(self, dry_run: bool) -> None:
+        from ...exchange.fixed_assets_import import import_opening_assets
+
+        ctx, path = self.ctx, self.fileEdit.text().strip()
+        if not path:
+            self.resultLabel.setText(self.tr("Pilih dulu berkas Excel."))
+            return
+        opening = to_date(self.dateEdit.date())
+        ctx.write(
+            lambda: import_opening_assets(ctx.db, ctx.actor, path, opening, dry_run),
+            changes=set() if dry_run else {LEDGER},
+            on_done=self._done,
+            on_error=self._failed,
+            parent=self,
+        )
+
+    def _failed(self, exc: BaseException) -> bool:
+        from ...errors import KoperasiError
+
+        if not isinstance(exc, KoperasiError):
+            return False
+        self.resultLabel.setText(self.ctx.error_message(exc))
+        return True
+
+    def _done(self, rep) -> None:  # type: ignore[no-untyped-def]
+        self.report = rep
+        if rep.errors:
+            head = self.tr("Tidak ada yang disimpan. Perbaiki baris berikut:")
+            self.resultLabel.setText("\n".join([head, *rep.messages(self.ctx.lang)[:20]]))
+        elif rep.dry_run:
+            self.resultLabel.setText(
+                self.tr("{n} aset siap diimpor: harga perolehan {cost}, akumulasi {acc}.").format(
+                    n=rep.rows, cost=rp(rep.cost), acc=rp(rep.accumulated)
+                )
+            )
+        else:
+            self.resultLabel.setText(
+                self.tr("{n} aset diimpor: harga perolehan {cost}, akumulasi {acc}.").format(
+                    n=rep.rows, cost=rp(rep.cost), acc=rp(rep.accumulated)
                 )
             )
