@@ -230,6 +230,8 @@ class AssetDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.generalError)
         self.groupCombo.currentIndexChanged.connect(self._group_changed)
+        self.groupCombo.setCurrentIndex(self.groupCombo.findData("peralatan"))  # the most common
+        self._group_changed(0)
         _buttons(self, layout, self.tr("Simpan"), self.tr("Batal")).accepted.connect(self.save)
 
     def _group_changed(self, _i: int) -> None:
@@ -428,6 +430,8 @@ class ImportDialog(QDialog):
             self.tr("&Impor"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.importButton.setObjectName("importAssetsImportButton")
+        self.importButton.setAutoDefault(False)
+        self.checkButton.setDefault(True)  # Enter checks; importing is a deliberate click
         close = buttons.addButton(self.tr("Tutup"), QDialogButtonBox.ButtonRole.RejectRole)
         close.clicked.connect(self.reject)
         self.checkButton.clicked.connect(lambda: self.run(dry_run=True))
