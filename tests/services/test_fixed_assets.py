@@ -251,3 +251,25 @@ def test_check_finds_the_ledger_off_the_register(db, actor, three):
     problems = run_checks(db).problems
     assert [(p.check, p.ref) for p in problems] == [("fixed_assets", "1.30")]
     assert "Rp61.500.000" in problems[0].message_id and "Rp61.000.000" in problems[0].message_id
+
+
+def test_group_sub_accounts_from_the_setting(db, actor):
+    from koperasi.services import settings
+
+    _fund(db, actor)
+    ledger.add_account(db, actor, "1.33", "Kendaraan", "asset", parent_code="1.30")
+    ledger.add_account(db, actor, "1.393", "Akumulasi Penyusutan Kendaraan", "asset")
+    ledger.add_account(db, actor, "5.33", "Beban Penyusutan Kendaraan", "expense")
+    settings.put(
+        db, actor, "fixed_asset_accounts",
+        {"kendaraan": {"asset": "1.33", "accumulated": "1.393", "expense": "5.33"},
+         "peralatan": {"asset": "9.99"}},  # an account that does not exist: the seeded one
+    )  # fmt: skip
+    fa.add_asset(db, actor, MOTOR)
+    fa.add_asset(db, actor, KOMPUTER)
+    fa.depreciate_month(db, actor, 2025, 1, today=TODAY)
+    as_of = D(2025, 1, 31)
+    assert (_balance(db, "1.33", as_of), _balance(db, "1.30", as_of)) == (1_000_000, 10_000_000)
+    assert _balance(db, "1.393", as_of) == -142_857 and _balance(db, "5.33", as_of) == 142_857
+    assert _balance(db, "1.39", as_of) == -250_000 and _balance(db, "5.30", as_of) == 250_000
+    assert run_checks(db).ok
