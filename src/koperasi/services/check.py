@@ -300,7 +300,11 @@ CHECKS: list[tuple[str, Callable[[Session], list[Problem]]]] = [
 def _extra_checks() -> list[tuple[str, Callable[[Session], list[Problem]]]]:
     """Checks contributed by other areas (``CHECKS`` in those modules), if present."""
     extra = []
-    for name in ("koperasi.services.loan_checks", "koperasi.services.audit_checks"):
+    for name in (
+        "koperasi.services.loan_checks",
+        "koperasi.services.audit_checks",
+        "koperasi.services.fixed_assets",
+    ):
         try:
             mod = importlib.import_module(name)
         except ModuleNotFoundError as exc:
