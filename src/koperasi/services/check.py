@@ -324,7 +324,9 @@ def _run_alone(db, fn: Callable[[Session], list[Problem]]) -> list[Problem]:  # 
         return fn(s)
 
 
-def run_checks(db) -> CheckReport:  # type: ignore[no-untyped-def]
+def run_checks(db, anchor: bool = True) -> CheckReport:  # type: ignore[no-untyped-def]
+    """Run every check; when the books pass (and ``anchor``), their chain heads are
+    appended to the anchor log outside the database (:mod:`..db.sealing`)."""
     checks = CHECKS + _extra_checks()
     results: dict[str, list[Problem]] = {}
     with ThreadPoolExecutor(max_workers=2, thread_name_prefix="check") as pool:
@@ -339,5 +341,13 @@ def run_checks(db) -> CheckReport:  # type: ignore[no-untyped-def]
                     results[name] = fn(s)
         for name, future in apart.items():
             results[name] = future.result()
+    for name, fn in checks:  # a consequence of another finding is not repeated
+        if any(results.get(other) for other in getattr(fn, "quiet_after", ())):
+            results[name] = []
     names = tuple(name for name, _fn in checks)
-    return CheckReport(names, tuple(p for name in names for p in results[name]))
+    report = CheckReport(names, tuple(p for name in names for p in results[name]))
+    if anchor and report.ok:
+        from ..db import sealing
+
+        sealing.anchor_now(db.engine, "check")
+    return report
