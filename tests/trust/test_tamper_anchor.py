@@ -270,3 +270,27 @@ def test_an_old_book_altered_before_the_upgrade_stays_altered(books):
         assert refs(upgraded, "journal_seals") == [f"journal_entries.id={entry.id}"]
     finally:
         upgraded.dispose()
+
+
+def test_a_forged_anchor_line_is_named_and_not_trusted(books):
+    """An anchor line edited without the key (say, to point at an older head) does not
+    count as an anchor and is itself a finding."""
+    path = sealing.anchor_file(sealing.book_identity(books.engine))
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines[-1] = lines[-1].replace('"event": "check"', '"event": "reset"')
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    report = check.run_checks(books, anchor=False)
+    assert [p.check for p in report.problems] == ["anchors"]
+    assert report.problems[0].ref == str(path)
+
+
+def test_only_the_tail_of_a_long_anchor_log_is_read(books, monkeypatch):
+    """The log grows by a line per commit; check reads its newest part only."""
+    monkeypatch.setattr(sealing, "TAIL_BYTES", 2000)
+    identity = sealing.book_identity(books.engine)
+    for _ in range(50):
+        sealing.anchor_now(books.engine, "check")
+    anchors, bad = sealing.read_anchors(identity)
+    assert bad == 0 and 0 < len(anchors) < 50
+    eid, _receipt = delete_newest_deposit(books)
+    assert refs(books, "anchors") == [f"journal_entries.id={eid}"]

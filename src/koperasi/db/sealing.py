@@ -226,13 +226,23 @@ def append_anchor(
     return record
 
 
+TAIL_BYTES = 1 << 20  # the newest anchors (thousands of them): the log is never read whole
+
+
 def read_anchors(identity: str) -> tuple[list[dict], int]:
-    """The anchors of this book since its last ``reset`` (oldest first) and the number of
-    lines that are not genuine (bad MAC, another book, unreadable)."""
+    """The newest anchors of this book (the log's last megabyte) since its last ``reset``,
+    oldest first, and the number of lines there that are not genuine (bad MAC, another
+    book, unreadable)."""
     try:
-        lines = anchor_file(identity).read_text(encoding="utf-8").splitlines()
+        with open(anchor_file(identity), "rb") as fh:
+            size = fh.seek(0, os.SEEK_END)
+            fh.seek(max(0, size - TAIL_BYTES))
+            data = fh.read()
     except OSError:
         return [], 0
+    lines = data.decode("utf-8", errors="replace").splitlines()
+    if size > TAIL_BYTES and lines:
+        lines = lines[1:]  # the first line read is cut
     out: list[dict] = []
     bad = 0
     for raw in lines:
