@@ -294,3 +294,14 @@ def test_only_the_tail_of_a_long_anchor_log_is_read(books, monkeypatch):
     assert bad == 0 and 0 < len(anchors) < 50
     eid, _receipt = delete_newest_deposit(books)
     assert refs(books, "anchors") == [f"journal_entries.id={eid}"]
+
+
+def test_a_damaged_key_file_is_a_clear_message(tmp_path):
+    from koperasi.errors import DatabaseProblem
+
+    path = tmp_path / "keys" / "seal.key"
+    path.parent.mkdir()
+    path.write_text("bukan kunci\n")
+    with pytest.raises(DatabaseProblem) as exc:
+        sealing.seal_key()
+    assert str(path) in exc.value.message("en")

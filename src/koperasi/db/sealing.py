@@ -65,7 +65,7 @@ def seal_key() -> bytes:
     if cached is not None:
         return cached
     try:
-        raw = path.read_text(encoding="ascii").strip()
+        raw = path.read_text(encoding="ascii", errors="replace").strip()
     except FileNotFoundError:
         path.parent.mkdir(parents=True, exist_ok=True)
         raw = secrets.token_hex(32)
@@ -78,9 +78,14 @@ def seal_key() -> bytes:
                 fh.write(raw + "\n")
                 fh.flush()
                 os.fsync(fh.fileno())
-    key = bytes.fromhex(raw)
+    try:
+        key = bytes.fromhex(raw)
+    except ValueError:
+        key = b""
     if len(key) < 16:
-        raise ValueError(f"sealing key {path} is too short")
+        from ..errors import DatabaseProblem
+
+        raise DatabaseProblem(detail=f"kunci segel / sealing key {path} rusak / damaged")
     _keys[str(path)] = key
     return key
 
