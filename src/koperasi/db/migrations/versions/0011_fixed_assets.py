@@ -1,7 +1,7 @@
 """fixed assets: the register and the depreciation booked per asset and month
 
 Revision ID: 0011_fixed_assets
-Revises: 0009_rat_module
+Revises: 0010_keyed_seals
 Create Date: 2026-12-02 13:30:00
 
 New tables only (the accounts the fixed assets need, 2.30 Hutang Lain-lain and 5.60 Kerugian
@@ -14,7 +14,7 @@ from alembic import op
 import koperasi.db.types
 
 revision = "0011_fixed_assets"
-down_revision = "0009_rat_module"
+down_revision = "0010_keyed_seals"
 branch_labels = None
 depends_on = None
 
