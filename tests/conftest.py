@@ -23,8 +23,22 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))  # tests/helpers.py
 
+
 from koperasi.db.database import Database, open_database
 from koperasi.services.auth import SYSTEM
+
+# The seal key and the anchor log live outside the database, by default in the user's data
+# folder: a test run keeps its own, never the tester's real ones, shared by the run's xdist
+# workers (a demo one worker builds is checked by the others). Set in the environment, so the
+# CLI and app processes the tests start use them too.
+_RUN = os.environ.get("PYTEST_XDIST_TESTRUNUID")
+_TRUST_HOME = (
+    Path(tempfile.gettempdir()) / f"koperasi-trust-{_RUN}"
+    if _RUN
+    else Path(tempfile.mkdtemp(prefix="koperasi-trust-"))
+)
+os.environ.setdefault("KOPERASI_SEAL_KEY_FILE", str(_TRUST_HOME / "seal.key"))
+os.environ.setdefault("KOPERASI_ANCHOR_DIR", str(_TRUST_HOME / "anchors"))
 
 PG_BIN_CANDIDATES = [
     os.environ.get("KOPERASI_PG_BIN", ""),

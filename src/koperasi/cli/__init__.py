@@ -34,6 +34,7 @@ COMMAND_MODULES: list[str] = [
     "koperasi.cli.closing_cmd",
     "koperasi.cli.exchange_cmd",
     "koperasi.cli.rat_cmd",
+    "koperasi.cli.asset_cmd",
 ]
 
 

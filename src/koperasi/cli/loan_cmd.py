@@ -722,4 +722,9 @@ def cmd_month_end(ctx, args) -> int:  # type: ignore[no-untyped-def]
         ("Denda belum dibayar (memo): " if id_ else "Penalties owed (memo): ")
         + format_rupiah(r.penalty_memo)
     )
+    if r.depreciation:
+        print(
+            ("Penyusutan aset tetap: " if id_ else "Fixed assets' depreciation: ")
+            + format_rupiah(r.depreciation)
+        )
     return 0

@@ -25,6 +25,7 @@ CHART_OF_ACCOUNTS: list[tuple[str, str, str, str, bool, str | None]] = [
     ("2.22", "Hutang Pajak", "Tax payable", "liability", False, None),
     ("2.23", "Dana Pengurus dan Karyawan", "Board and staff funds", "liability", False, None),
     ("2.24", "Dana Pendidikan", "Education fund", "liability", False, None),
+    ("2.30", "Hutang Lain-lain", "Other payables", "liability", False, None),
     ("3.10", "Simpanan Pokok", "Principal savings", "equity", False, "pokok"),
     ("3.11", "Simpanan Wajib", "Mandatory savings", "equity", False, "wajib"),
     ("3.12", "Modal Penyertaan", "Participation capital", "equity", False, None),
@@ -55,6 +56,14 @@ CHART_OF_ACCOUNTS: list[tuple[str, str, str, str, bool, str | None]] = [
     ("5.30", "Beban Penyusutan", "Depreciation", "expense", False, None),
     ("5.40", "Beban Penyisihan Pinjaman", "Loan loss provision expense", "expense", False, None),
     ("5.50", "Beban Pajak", "Income tax expense", "expense", False, None),
+    (
+        "5.60",
+        "Kerugian Pelepasan Aset Tetap",
+        "Loss on disposal of fixed assets",
+        "expense",
+        False,
+        None,
+    ),
 ]
 
 # income and expense accounts: business with members, with non-members, or shared costs
@@ -64,6 +73,7 @@ BUSINESS_SIDES: dict[str, str] = {
     "4.90": "non_member",  # jasa giro, bank interest, other income from outside the membership
     "5.20": "member",  # interest on members' savings
     "5.40": "member",  # provisions for loans to members
+    "5.60": "non_member",  # loss on selling or scrapping a fixed asset (like its gain, 4.90)
 }
 
 

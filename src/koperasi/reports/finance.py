@@ -66,7 +66,18 @@ def balance_sheet_table(s: Session, period: Period) -> tuple[Table, st.BalanceSh
     prev = previous(period)
     bs = st.balance_sheet_in(s, period.end, prev.end)
     rows: list[Row] = [_heading(T("ASET", "ASSETS"))]
-    rows += [Row((x.code, _name(x), x.current, x.previous)) for x in bs.assets]
+    fixed = [x for x in bs.assets if x.code.startswith("1.3")]  # cost, accumulated depr.
+    last_fixed = fixed[-1].code if any(x.code.startswith("1.39") for x in fixed) else None
+    for x in bs.assets:
+        rows.append(Row((x.code, _name(x), x.current, x.previous)))
+        if x.code == last_fixed:  # then the net book value (SAK EP: cost less depreciation)
+            rows.append(
+                _subtotal(
+                    T("Nilai buku aset tetap", "Fixed assets, net book value"),
+                    sum(f.current for f in fixed),
+                    sum(f.previous for f in fixed),
+                )
+            )
     rows.append(_subtotal(T("Jumlah aset", "Total assets"), *bs.total_assets))
     rows.append(_heading(T("LIABILITAS", "LIABILITIES")))
     rows += [Row((x.code, _name(x), x.current, x.previous)) for x in bs.liabilities]

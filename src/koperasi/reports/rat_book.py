@@ -391,7 +391,9 @@ def calk_sections(s: Session, period: Period) -> tuple[Section, ...]:
             )
         )
     related = Section(T("7. Pihak Berelasi", "7. Related Parties"), notes=tuple(related_notes))
-    return (policies, cash, loans, savings, equity, sides, related)
+    from .fixed_assets import calk_note  # the fixed assets' note, when the register has any
+
+    return (policies, cash, loans, savings, equity, sides, related, *calk_note(s, period, 8))
 
 
 def savings_stats_section(s: Session, period: Period) -> Section:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 from dataclasses import dataclass
 from decimal import Decimal
@@ -12,6 +11,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..db import sealing
 from ..db.models import AuditEntry
 from ..db.models.base import utcnow
 from .auth import Actor
@@ -48,10 +48,8 @@ def row_hash(
     before: str | None,
     after: str | None,
 ) -> str:
-    payload = "\x1f".join(
-        [prev_hash, at.isoformat(), username, action, entity, entity_id, before or "", after or ""]
-    )
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+    """The row's keyed hash (HMAC with the installation's key, see :mod:`..db.sealing`)."""
+    return sealing.audit_hash(prev_hash, at, username, action, entity, entity_id, before, after)
 
 
 _INSERT = AuditEntry.__table__.insert().returning(AuditEntry.__table__.c.id)
@@ -87,6 +85,7 @@ def record(
     # a Core insert: every money movement writes one of these, and the ORM flush cost more
     values["id"] = session.connection().execute(_INSERT, values).scalar_one()
     session.info["audit_last_hash"] = values["hash"]
+    sealing.note_head(session, "audit", values["id"], values["hash"])
     return AuditEntry(**values)
 
 

@@ -50,6 +50,7 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "report.read": ALL_ROLES,
     "export.auditor": frozenset({Role.ADMIN, Role.BENDAHARA, Role.PENGAWAS}),
     "rat.write": MONEY,  # RAT module: budget, reports, officers, meeting, governance answers
+    "asset.write": MONEY,  # fixed assets: register, depreciation, disposal
 }
 
 

@@ -162,6 +162,7 @@ def copy_sqlite(source: Path, target: Path, label: str = "", source_name: str = 
                     "taken_at": _now().isoformat(),
                     "label": label,
                     "source": source_name or str(source),
+                    "anchor": _anchor(dst),  # the chain heads, checked when it is restored
                 }
                 import json
 
@@ -184,6 +185,24 @@ def copy_sqlite(source: Path, target: Path, label: str = "", source_name: str = 
     return target
 
 
+def _anchor(conn: sqlite3.Connection) -> dict:
+    """The heads of the seal and audit chains in a copy (its anchor, see db.sealing)."""
+    try:
+        entry = conn.execute(
+            "SELECT entry_id, hash FROM journal_seals ORDER BY id DESC LIMIT 1"
+        ).fetchone()
+        audit = conn.execute("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
+    except sqlite3.Error:  # a book older than the seals
+        entry = audit = None
+    return {
+        "at": _now().isoformat(),
+        "entry_id": entry[0] if entry else None,
+        "entry_hash": entry[1] if entry else None,
+        "audit_id": audit[0] if audit else None,
+        "audit_hash": audit[1] if audit else None,
+    }
+
+
 def backup_file_name(db_path: Path, label: str, when: dt.datetime | None = None) -> str:
     when = when or dt.datetime.now()
     return f"{db_path.stem}-{_clean_label(label)}-{when.strftime('%Y%m%d-%H%M%S')}.db"
@@ -203,6 +222,9 @@ def backup_to(db, target: str | os.PathLike[str], label: str = "manual") -> Path
     target = Path(target).expanduser().resolve()
     if target == source:
         raise BackupError(path=str(target), detail="same file as the database")
+    from ..db import sealing
+
+    sealing.anchor_now(db.engine, "backup")
     return copy_sqlite(source, target, _clean_label(label), str(source))
 
 
@@ -353,7 +375,7 @@ def inspect_backup(path: str | os.PathLike[str]) -> BackupSummary:
                 "restore_bad_backup", path=str(path), detail=exc.message("en")
             ) from exc
         try:
-            report = run_checks(db)
+            report = run_checks(db, anchor=False)
             with unit_of_work(db) as s:
                 info = _info(s)
                 members = int(s.scalar(select(func.count(Member.id))) or 0)
@@ -488,6 +510,9 @@ def restore(  # type: ignore[no-untyped-def]
             staged.dispose()
         db.dispose()  # our pooled connections must not hold the file while it is replaced
         _copy_file(work, live, timeout=30)
+        from ..db import sealing
+
+        sealing.anchor_now(db.engine, "reset")  # the anchors of the replaced book are void
     except sqlite3.Error as exc:
         raise BackupError(path=str(live), detail=str(exc)) from exc
     except OSError as exc:

@@ -300,7 +300,11 @@ CHECKS: list[tuple[str, Callable[[Session], list[Problem]]]] = [
 def _extra_checks() -> list[tuple[str, Callable[[Session], list[Problem]]]]:
     """Checks contributed by other areas (``CHECKS`` in those modules), if present."""
     extra = []
-    for name in ("koperasi.services.loan_checks", "koperasi.services.audit_checks"):
+    for name in (
+        "koperasi.services.loan_checks",
+        "koperasi.services.audit_checks",
+        "koperasi.services.fixed_assets",
+    ):
         try:
             mod = importlib.import_module(name)
         except ModuleNotFoundError as exc:
@@ -325,8 +329,10 @@ def _run_alone(db, fn: Callable[[Session], list[Problem]]) -> list[Problem]:  # 
         return fn(s)
 
 
-def run_checks(db, actor: Actor | None = None) -> CheckReport:  # type: ignore[no-untyped-def]
-    """Every check of the books; cooperative-wide, so not for a ketua kelompok."""
+def run_checks(db, actor: Actor | None = None, anchor: bool = True) -> CheckReport:  # type: ignore[no-untyped-def]
+    """Every check of the books; cooperative-wide, so not for a ketua kelompok. When the
+    books pass (and ``anchor``), their chain heads are appended to the anchor log outside
+    the database (:mod:`..db.sealing`)."""
     from .auth import require_read_all
 
     require_read_all(actor, "Pemeriksaan buku")
@@ -344,5 +350,13 @@ def run_checks(db, actor: Actor | None = None) -> CheckReport:  # type: ignore[n
                     results[name] = fn(s)
         for name, future in apart.items():
             results[name] = future.result()
+    for name, fn in checks:  # a consequence of another finding is not repeated
+        if any(results.get(other) for other in getattr(fn, "quiet_after", ())):
+            results[name] = []
     names = tuple(name for name, _fn in checks)
-    return CheckReport(names, tuple(p for name in names for p in results[name]))
+    report = CheckReport(names, tuple(p for name in names for p in results[name]))
+    if anchor and report.ok:
+        from ..db import sealing
+
+        sealing.anchor_now(db.engine, "check")
+    return report

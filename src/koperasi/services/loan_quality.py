@@ -131,6 +131,8 @@ class MonthEndResult:
     journal_entry_id: int | None
     penalty_memo: int
     by_class: tuple[ClassSummary, ...] = field(default_factory=tuple)
+    depreciation: int = 0  # fixed assets' depreciation booked for the month (Dr 5.30)
+    depreciation_entry_id: int | None = None
 
 
 # ---------------------------------------------------------------- settings
@@ -513,6 +515,10 @@ def month_end_in(
         )
         entry_id = entry.id
     session.flush()
+    # the fixed assets' depreciation of the month: once per month, whatever runs it again
+    from .fixed_assets import depreciate_month_in
+
+    depreciation = depreciate_month_in(session, actor, as_of.year, as_of.month)
     report(progress, 2, 3, "selesai")
     values = list(items.values())
     result = MonthEndResult(
@@ -525,6 +531,8 @@ def month_end_in(
         entry_id,
         sum(q.penalty_due for q in values),
         _summaries(values),
+        depreciation.amount,
+        depreciation.journal_entry_id,
     )
     audit.record(session, actor, "loan.month_end", "period", as_of.isoformat(), after=result)
     report(progress, 3, 3, "selesai")

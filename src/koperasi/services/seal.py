@@ -4,48 +4,32 @@
 every entry that reaches the ledger is sealed. ``koperasi check`` recomputes the hashes
 (:mod:`koperasi.services.audit_checks`) and names the journal line or entry that was changed,
 added or removed behind the app's back — even a change that keeps the entry balanced.
-Anyone who edits a row must also recompute every later seal to hide it; together with the
-audit chain that makes silent edits detectable.
+The entry hash is keyed (an HMAC with a key kept outside the database), so a row edited and
+its chain recomputed without the key is still found; the chain's head is anchored outside the
+database after each commit, so deleting the newest entries is found too.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections.abc import Iterable, Sequence
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..db import sealing
 from ..db.models import JournalEntry, JournalLine, JournalSeal
 from .counters import lock_series
 
 LOCK_SERIES = "AUDIT"  # the same serialisation point as the audit trail (one lock order)
-_SEP = "\x1f"
+_SEP = sealing.SEP
 
 
 def _text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, dt.datetime | dt.date):
-        return value.isoformat()
-    return str(value)
+    return sealing.text(value)
 
 
-def line_hash(
-    line_id: int,
-    entry_id: int,
-    account_id: int,
-    debit: int,
-    credit: int,
-    member_id: int | None,
-    memo: str | None,
-) -> str:
-    """Short hash of one journal line (16 hex characters)."""
-    payload = _SEP.join(
-        _text(v) for v in (line_id, entry_id, account_id, int(debit), int(credit), member_id, memo)
-    )
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
+line_hash = sealing.line_hash
 
 
 def lines_text(hashes: Iterable[tuple[int, str]]) -> str:
@@ -74,23 +58,20 @@ def entry_hash(
     posted_by: str | None,
     lines: str,
 ) -> str:
-    payload = _SEP.join(
-        _text(v)
-        for v in (
-            prev_hash,
-            entry_id,
-            date,
-            description,
-            source,
-            source_ref,
-            receipt_no,
-            reverses_entry_id,
-            posted_at,
-            posted_by,
-            lines,
-        )
+    """The entry's keyed seal (HMAC with the installation's key, see :mod:`..db.sealing`)."""
+    return sealing.entry_hash(
+        prev_hash,
+        entry_id,
+        date,
+        description,
+        source,
+        source_ref,
+        receipt_no,
+        reverses_entry_id,
+        posted_at,
+        posted_by,
+        lines,
     )
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
 ENTRY_COLUMNS = (
@@ -150,6 +131,7 @@ def seal_rows(session: Session, entry: JournalEntry, lines: Sequence[tuple]) -> 
         _SEAL_INSERT, {"entry_id": entry.id, "lines": text, "prev_hash": prev, "hash": h}
     )
     session.info["seal_last_hash"] = h
+    sealing.note_head(session, "entry", entry.id, h)
     return h
 
 

@@ -2,6 +2,7 @@
 
 from .base import Base
 from .core import AuditEntry, ReceiptCounter, Setting, User, UserGroupScope
+from .fixed_assets import FixedAsset, FixedAssetDepreciation
 from .ledger import Account, FiscalPeriod, JournalEntry, JournalLine
 from .loans import Loan, LoanAllocation, LoanInstallment, LoanProduct, LoanTransaction
 from .members import Group, GroupMembership, Member, MemberVulnerability, VulnerabilityCategory
@@ -34,6 +35,8 @@ __all__ = [
     "LoanProduct",
     "LoanTransaction",
     "JournalSeal",
+    "FixedAsset",
+    "FixedAssetDepreciation",
     "RatBudget",
     "RatGovernanceAnswer",
     "RatMeeting",

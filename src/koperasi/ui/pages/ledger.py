@@ -280,6 +280,9 @@ class LedgerPage(Page):
         self.accountsTable.setModel(self.accountsModel)
         al.addWidget(self.accountsTable, 1)
         self.tabs.addTab(chart, self.tr("Bagan akun"))
+        from .fixed_assets import add_fixed_assets_tab  # the register, for who may read it
+
+        self.fixedAssets = add_fixed_assets_tab(ctx, self.tabs)
 
         self.sideButton.clicked.connect(self.edit_side)
         self.accountsTable.selectionModel().currentRowChanged.connect(
@@ -352,6 +355,8 @@ class LedgerPage(Page):
         self.load_cash_book()
         self.load_journal()
         self.load_trial_balance()
+        if self.fixedAssets is not None:
+            self.fixedAssets.refresh()
 
     def load_cash_book(self) -> None:
         code = self.cashAccountCombo.currentData() or CASH_ACCOUNTS[0]

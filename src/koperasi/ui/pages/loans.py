@@ -811,7 +811,15 @@ class LoansPage(Page):
                 after=rp(result.allowance_after),
             )
             + "<br>"
-            + lines,
+            + lines
+            + (
+                "<br>"
+                + self.tr("Penyusutan aset tetap bulan ini: {amount}.").format(
+                    amount=rp(result.depreciation)
+                )
+                if result.depreciation
+                else ""
+            ),
         )
 
     def focus_member(self, member_number: str) -> None:

@@ -1,0 +1,627 @@
+"""Fixed assets (aset tetap / inventaris): the register, acquisition, monthly straight-line
+depreciation booked by the month-end run, disposal and sale with its gain or loss, and the
+register at a date.
+
+Postings (each in the same transaction as the register row it explains):
+- acquisition: Dr 1.30 Aset Tetap / Cr 1.01 Kas, 1.02 Bank or 2.30 Hutang Lain-lain;
+- an asset taken over when moving in: Dr 1.30 cost / Cr 1.39 accumulated / Cr 3.99 opening;
+- depreciation of a month: Dr 5.30 Beban Penyusutan / Cr 1.39 Akumulasi Penyusutan, one entry
+  per month (source ``penyusutan``, source_ref ``penyusutan-YYYY-MM``), never twice;
+- disposal: Dr 1.39 accumulated, Dr cash/bank proceeds, Dr 5.60 loss or Cr 4.90 gain,
+  Cr 1.30 cost (with any depreciation still owed up to the month before, Dr 5.30).
+Per asset group the accounts may be sub-accounts: setting ``fixed_asset_accounts``
+``{group: {"asset": code, "accumulated": code, "expense": code}}``; an account named there
+that does not exist falls back to the seeded one. Land (tanah) is not depreciated.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ..db.models import Account, FixedAsset, FixedAssetDepreciation, JournalEntry
+from ..domain import depreciation as dep
+from ..errors import NotFound, ValidationError
+from . import audit, clock, ledger
+from .auth import Actor, require, require_read_all
+from .ledger import Line
+from .settings import get_value, rounding_in
+from .uow import read_only, unit_of_work
+
+ASSET = "1.30"
+ACCUMULATED = "1.39"
+EXPENSE = "5.30"
+GAIN = "4.90"
+LOSS = "5.60"
+CASH, BANK, PAYABLE = "1.01", "1.02", "2.30"
+PAID_FROM = {"kas": CASH, "bank": BANK, "hutang": PAYABLE}
+OPENING = "opening"
+SOURCE = "aset_tetap"
+DEPRECIATION = "penyusutan"
+GROUP_NAMES = {
+    "tanah": ("Tanah", "Land"),
+    "bangunan": ("Bangunan", "Buildings"),
+    "kendaraan": ("Kendaraan", "Vehicles"),
+    "peralatan": ("Peralatan dan Inventaris Kantor", "Office equipment and furniture"),
+}
+MAX_LIFE_MONTHS = 50 * 12
+
+
+@dataclass(frozen=True)
+class AssetInput:
+    name: str
+    group: str
+    acquired_on: dt.date
+    cost: int
+    life_months: int
+    residual: int = 0
+    location: str = ""
+    paid_from: str = "kas"  # kas | bank | hutang (or an account code 1.01 / 1.02 / 2.30)
+    code: str = ""
+
+
+@dataclass(frozen=True)
+class AssetRow:
+    """One asset of the register at a date."""
+
+    id: int
+    code: str
+    name: str
+    group: str
+    acquired_on: dt.date
+    location: str
+    life_months: int
+    residual: int
+    cost: int
+    accumulated: int
+    disposed_on: dt.date | None
+
+    @property
+    def book_value(self) -> int:
+        return self.cost - self.accumulated
+
+
+@dataclass(frozen=True)
+class DepreciationRun:
+    year: int
+    month: int
+    amount: int
+    assets: int
+    journal_entry_id: int | None
+    already_posted: bool
+
+
+@dataclass(frozen=True)
+class Disposal:
+    asset_id: int
+    date: dt.date
+    cost: int
+    accumulated: int
+    book_value: int
+    proceeds: int
+    gain: int  # negative: a loss
+    journal_entry_id: int
+
+
+# ---------------------------------------------------------------- rules
+
+
+def _accounts(session: Session, group: str) -> tuple[str, str, str]:
+    """(asset, accumulated, expense) account codes for an asset group."""
+    conf = (get_value(session, "fixed_asset_accounts", {}) or {}).get(group) or {}
+    chosen = [conf.get("asset") or ASSET, conf.get("accumulated") or ACCUMULATED]
+    chosen.append(conf.get("expense") or EXPENSE)
+    existing = set(session.scalars(select(Account.code).where(Account.code.in_(chosen))))
+    defaults = (ASSET, ACCUMULATED, EXPENSE)
+    return tuple(c if c in existing else d for c, d in zip(chosen, defaults, strict=True))  # type: ignore[return-value]
+
+
+def _schedule_of(a: FixedAsset) -> tuple[dt.date, int, int]:
+    """(first month the app depreciates, amount to depreciate, over how many months)."""
+    if not dep.GROUPS.get(a.group_code, True) or a.life_months <= 0:
+        return a.acquired_on, 0, 0
+    base = a.cost - a.residual
+    if a.opening_date is not None:
+        elapsed = dep.month_index(a.acquired_on, a.opening_date.year, a.opening_date.month)
+        start = clock.month_end(a.opening_date.year, a.opening_date.month) + dt.timedelta(days=1)
+        return start, base - a.opening_accumulated, max(a.life_months - max(elapsed, 0), 0)
+    return a.acquired_on, base, a.life_months
+
+
+def target_through(a: FixedAsset, year: int, month: int, mode) -> int:  # type: ignore[no-untyped-def]
+    """Depreciation the app should have booked on ``a`` through the end of (year, month)."""
+    start, base, months = _schedule_of(a)
+    if base <= 0:
+        return 0
+    return dep.accumulated_after(base, months, dep.month_index(start, year, month), mode)
+
+
+def _booked(session: Session, asset_ids: list[int]) -> dict[int, int]:
+    if not asset_ids:
+        return {}
+    rows = session.execute(
+        select(FixedAssetDepreciation.asset_id, func.sum(FixedAssetDepreciation.amount))
+        .where(FixedAssetDepreciation.asset_id.in_(asset_ids))
+        .group_by(FixedAssetDepreciation.asset_id)
+    )
+    return {a: int(n or 0) for a, n in rows}
+
+
+def _period(year: int, month: int) -> str:
+    return f"{year}-{month:02d}"
+
+
+def _whole(value, field: str, *, positive: bool = False) -> int:  # type: ignore[no-untyped-def]
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValidationError(field, "not_an_amount", value=value)
+    if value < 0 or (positive and value == 0):
+        raise ValidationError(field, "must_be_positive" if positive else "must_not_be_negative")
+    if value > ledger.MAX_AMOUNT:
+        raise ValidationError(field, "too_large", max=ledger.MAX_AMOUNT)
+    return value
+
+
+def _paid_account(paid_from: str) -> str:
+    key = (paid_from or "").strip().lower()
+    if key in PAID_FROM:
+        return PAID_FROM[key]
+    if key in PAID_FROM.values():
+        return key
+    raise ValidationError("paid_from", "choice", choices="kas, bank, hutang", value=paid_from)
+
+
+def _validate(data: AssetInput) -> None:
+    if not data.name.strip():
+        raise ValidationError("name", "required")
+    if data.group not in dep.GROUPS:
+        raise ValidationError(
+            "asset_group", "choice", choices=", ".join(dep.GROUPS), value=data.group
+        )
+    cost = _whole(data.cost, "cost", positive=True)
+    residual = _whole(data.residual, "residual")
+    if residual > cost:
+        raise ValidationError("residual", "fa_residual_above_cost")
+    life = data.life_months
+    if isinstance(life, bool) or not isinstance(life, int) or life < 0 or life > MAX_LIFE_MONTHS:
+        raise ValidationError("life_months", "fa_life_range", max=MAX_LIFE_MONTHS)
+    if dep.GROUPS[data.group] and life == 0:
+        raise ValidationError("life_months", "must_be_positive")
+
+
+def _next_code(session: Session) -> str:
+    n = session.scalar(select(func.count(FixedAsset.id))) or 0
+    while True:
+        n += 1
+        code = f"AT-{n:04d}"
+        if session.scalar(select(FixedAsset.id).where(FixedAsset.code == code)) is None:
+            return code
+
+
+def _new_asset(session: Session, actor: Actor, data: AssetInput, paid_from: str) -> FixedAsset:
+    _validate(data)
+    code = data.code.strip() or _next_code(session)
+    if session.scalar(select(FixedAsset.id).where(FixedAsset.code == code)) is not None:
+        raise ValidationError("asset_code", "duplicate", value=code)
+    a = FixedAsset(
+        code=code,
+        name=data.name.strip(),
+        group_code=data.group,
+        acquired_on=data.acquired_on,
+        cost=data.cost,
+        life_months=data.life_months if dep.GROUPS[data.group] else 0,
+        residual=data.residual,
+        location=data.location.strip(),
+        paid_from=paid_from,
+        opening_accumulated=0,
+        proceeds=0,
+        created_by=actor.username,
+    )
+    session.add(a)
+    session.flush()
+    return a
+
+
+# ---------------------------------------------------------------- use cases (in a session)
+
+
+def add_asset_in(session: Session, actor: Actor, data: AssetInput) -> FixedAsset:
+    """Register a purchase and post it: Dr the group's asset account / Cr how it was paid."""
+    paid = _paid_account(data.paid_from)
+    a = _new_asset(session, actor, data, paid)
+    asset_acct, _, _ = _accounts(session, a.group_code)
+    entry = ledger.post(
+        session,
+        actor,
+        a.acquired_on,
+        f"Pembelian aset tetap {a.code} {a.name}",
+        [Line(asset_acct, debit=a.cost, memo=a.code), Line(paid, credit=a.cost, memo=a.code)],
+        source=SOURCE,
+        source_ref=f"{a.code}-beli",
+    )
+    a.acquisition_entry_id = entry.id
+    audit.record(session, actor, "asset.add", "fixed_asset", a.code, after=_plain(a))
+    return a
+
+
+def add_opening_asset_in(
+    session: Session, actor: Actor, data: AssetInput, opening_date: dt.date, accumulated: int
+) -> FixedAsset:
+    """An asset the cooperative already held when moving in, with the depreciation it had
+    accumulated at ``opening_date``: Dr cost / Cr accumulated / Cr 3.99 opening balance."""
+    from .loan_opening import CLEARING, ensure_clearing
+
+    accumulated = _whole(accumulated, "accumulated")
+    if opening_date < data.acquired_on:
+        raise ValidationError("opening_date", "date_before", other=data.acquired_on.isoformat())
+    if accumulated > data.cost - data.residual:
+        raise ValidationError("accumulated", "fa_accumulated_too_large")
+    a = _new_asset(session, actor, data, OPENING)
+    a.opening_date = opening_date
+    a.opening_accumulated = accumulated if dep.GROUPS[a.group_code] else 0
+    ensure_clearing(session)
+    asset_acct, acc_acct, _ = _accounts(session, a.group_code)
+    lines = [Line(asset_acct, debit=a.cost, memo=a.code)]
+    if a.opening_accumulated:
+        lines.append(Line(acc_acct, credit=a.opening_accumulated, memo=a.code))
+    if a.cost - a.opening_accumulated:
+        lines.append(Line(CLEARING[0], credit=a.cost - a.opening_accumulated, memo=a.code))
+    entry = ledger.post(
+        session,
+        actor,
+        opening_date,
+        f"Saldo awal aset tetap {a.code} {a.name}",
+        lines,
+        source=SOURCE,
+        source_ref=f"{a.code}-saldo-awal",
+    )
+    a.acquisition_entry_id = entry.id
+    audit.record(session, actor, "asset.opening", "fixed_asset", a.code, after=_plain(a))
+    return a
+
+
+def depreciation_entry_id(session: Session, year: int, month: int) -> int | None:
+    return session.scalar(
+        select(JournalEntry.id).where(
+            JournalEntry.source == DEPRECIATION,
+            JournalEntry.source_ref == f"{DEPRECIATION}-{_period(year, month)}",
+        )
+    )
+
+
+def depreciate_month_in(session: Session, actor: Actor, year: int, month: int) -> DepreciationRun:
+    """Book the depreciation of (year, month), dated its last day: for every asset in use, what
+    its schedule reaches by then less what was booked before (so a month the run missed is
+    caught up). Idempotent: a month whose entry exists posts nothing."""
+    existing = depreciation_entry_id(session, year, month)
+    if existing is not None:
+        total = session.scalar(
+            select(func.coalesce(func.sum(FixedAssetDepreciation.amount), 0)).where(
+                FixedAssetDepreciation.journal_entry_id == existing
+            )
+        )
+        n = session.scalar(
+            select(func.count(FixedAssetDepreciation.id)).where(
+                FixedAssetDepreciation.journal_entry_id == existing
+            )
+        )
+        return DepreciationRun(year, month, int(total or 0), int(n or 0), existing, True)
+    end = clock.month_end(year, month)
+    mode = rounding_in(session)
+    assets = session.scalars(
+        select(FixedAsset)
+        .where(
+            FixedAsset.acquired_on <= end,
+            FixedAsset.disposed_on.is_(None) | (FixedAsset.disposed_on > end),
+            FixedAsset.life_months > 0,
+        )
+        .order_by(FixedAsset.id)
+    ).all()
+    booked = _booked(session, [a.id for a in assets])
+    due: list[tuple[FixedAsset, int]] = []
+    for a in assets:
+        if a.opening_date is not None and a.opening_date >= end:
+            continue
+        amount = target_through(a, year, month, mode) - booked.get(a.id, 0)
+        if amount > 0:
+            due.append((a, amount))
+    if not due:
+        return DepreciationRun(year, month, 0, 0, None, False)
+    per_pair: dict[tuple[str, str], int] = defaultdict(int)
+    for a, amount in due:
+        _, acc_acct, exp_acct = _accounts(session, a.group_code)
+        per_pair[(exp_acct, acc_acct)] += amount
+    memo = f"Penyusutan {_period(year, month)}"
+    lines = []
+    for (exp_acct, acc_acct), amount in sorted(per_pair.items()):
+        lines.append(Line(exp_acct, debit=amount, memo=memo))
+        lines.append(Line(acc_acct, credit=amount, memo=memo))
+    entry = ledger.post(
+        session,
+        actor,
+        end,
+        f"Penyusutan aset tetap bulan {end.strftime('%m/%Y')}",
+        lines,
+        source=DEPRECIATION,
+        source_ref=f"{DEPRECIATION}-{_period(year, month)}",
+    )
+    for a, amount in due:
+        session.add(
+            FixedAssetDepreciation(
+                asset_id=a.id, period=_period(year, month), amount=amount, journal_entry_id=entry.id
+            )
+        )
+    session.flush()
+    total = sum(x for _, x in due)
+    run = DepreciationRun(year, month, total, len(due), entry.id, False)
+    audit.record(session, actor, "asset.depreciate", "period", _period(year, month), after=run)
+    return run
+
+
+def dispose_in(
+    session: Session,
+    actor: Actor,
+    asset_id: int,
+    date: dt.date,
+    proceeds: int = 0,
+    received_into: str = "kas",
+    note: str = "",
+) -> Disposal:
+    """Sell (``proceeds`` > 0) or scrap (0) an asset. Depreciation still owed through the
+    month before ``date`` is booked first; the difference between the proceeds and the book
+    value is the gain (4.90) or loss (5.60)."""
+    a = session.get(FixedAsset, asset_id, with_for_update=True)
+    if a is None:
+        raise NotFound(what="Aset tetap", key=str(asset_id))
+    if a.disposed_on is not None:
+        raise ValidationError("asset", "fa_already_disposed", date=a.disposed_on.isoformat())
+    proceeds = _whole(proceeds, "proceeds")
+    start = a.opening_date or a.acquired_on
+    if date < start:
+        raise ValidationError("date", "date_before", other=start.isoformat())
+    into = _paid_account(received_into) if proceeds else None
+    if into == PAYABLE:
+        raise ValidationError("received_into", "choice", choices="kas, bank", value=received_into)
+    mode = rounding_in(session)
+    py, pm = (date.year - 1, 12) if date.month == 1 else (date.year, date.month - 1)
+    booked = _booked(session, [a.id]).get(a.id, 0)
+    catch_up = 0
+    if a.life_months > 0 and (a.opening_date is None or a.opening_date < date):
+        catch_up = max(target_through(a, py, pm, mode) - booked, 0)
+    accumulated = a.opening_accumulated + booked + catch_up
+    book_value = a.cost - accumulated
+    gain = proceeds - book_value
+    asset_acct, acc_acct, exp_acct = _accounts(session, a.group_code)
+    memo = a.code
+    lines = []
+    if proceeds:
+        lines.append(Line(into, debit=proceeds, memo=memo))  # type: ignore[arg-type]
+    if catch_up:
+        lines.append(Line(exp_acct, debit=catch_up, memo=f"Penyusutan {memo}"))
+    if accumulated - catch_up:
+        lines.append(Line(acc_acct, debit=accumulated - catch_up, memo=memo))
+    if gain < 0:
+        lines.append(Line(LOSS, debit=-gain, memo=memo))
+    lines.append(Line(asset_acct, credit=a.cost, memo=memo))
+    if gain > 0:
+        lines.append(Line(GAIN, credit=gain, memo=memo))
+    what = "Penjualan" if proceeds else "Penghapusan"
+    entry = ledger.post(
+        session,
+        actor,
+        date,
+        f"{what} aset tetap {a.code} {a.name}" + (f": {note}" if note else ""),
+        lines,
+        source=SOURCE,
+        source_ref=f"{a.code}-lepas",
+    )
+    if catch_up:
+        session.add(
+            FixedAssetDepreciation(
+                asset_id=a.id,
+                period=_period(date.year, date.month),
+                amount=catch_up,
+                journal_entry_id=entry.id,
+            )
+        )
+    a.disposed_on = date
+    a.proceeds = proceeds
+    a.disposal_entry_id = entry.id
+    session.flush()
+    result = Disposal(a.id, date, a.cost, accumulated, book_value, proceeds, gain, entry.id)
+    audit.record(session, actor, "asset.dispose", "fixed_asset", a.code, after=result)
+    return result
+
+
+def proceeds_in(session: Session, asset_ids: list[int]) -> dict[int, int]:
+    rows = session.execute(
+        select(FixedAsset.id, FixedAsset.proceeds).where(FixedAsset.id.in_(asset_ids))
+    )
+    return {a: int(p) for a, p in rows}
+
+
+def register_in(session: Session, as_of: dt.date, include_disposed: bool = False) -> list[AssetRow]:
+    """The register at ``as_of``: every asset acquired by then (and not disposed of by then,
+    unless ``include_disposed``) with its cost, depreciation accumulated by then and book value."""
+    booked = dict(
+        session.execute(
+            select(FixedAssetDepreciation.asset_id, func.sum(FixedAssetDepreciation.amount))
+            .join(JournalEntry, JournalEntry.id == FixedAssetDepreciation.journal_entry_id)
+            .where(JournalEntry.date <= as_of)
+            .group_by(FixedAssetDepreciation.asset_id)
+        ).all()
+    )
+    rows = []
+    q = select(FixedAsset).where(
+        func.coalesce(FixedAsset.opening_date, FixedAsset.acquired_on) <= as_of
+    )
+    for a in session.scalars(q.order_by(FixedAsset.group_code, FixedAsset.code)):
+        gone = a.disposed_on is not None and a.disposed_on <= as_of
+        if gone and not include_disposed:
+            continue
+        rows.append(
+            AssetRow(
+                a.id,
+                a.code,
+                a.name,
+                a.group_code,
+                a.acquired_on,
+                a.location,
+                a.life_months,
+                a.residual,
+                a.cost,
+                a.opening_accumulated + int(booked.get(a.id) or 0),
+                a.disposed_on,
+            )
+        )
+    return rows
+
+
+def _plain(a: FixedAsset) -> dict:
+    return {
+        "code": a.code,
+        "name": a.name,
+        "group": a.group_code,
+        "acquired_on": a.acquired_on.isoformat(),
+        "cost": a.cost,
+        "life_months": a.life_months,
+        "residual": a.residual,
+        "location": a.location,
+        "paid_from": a.paid_from,
+        "opening_accumulated": a.opening_accumulated,
+    }
+
+
+def _row(session: Session, a: FixedAsset) -> AssetRow:
+    for r in register_in(session, dt.date.max, include_disposed=True):
+        if r.id == a.id:
+            return r
+    raise NotFound(what="Aset tetap", key=a.code)
+
+
+# ---------------------------------------------------------------- use cases (own transaction)
+
+
+def add_asset(db, actor: Actor, data: AssetInput) -> AssetRow:  # type: ignore[no-untyped-def]
+    require(actor, "asset.write")
+    with unit_of_work(db) as s:
+        return _row(s, add_asset_in(s, actor, data))
+
+
+def add_opening_asset(  # type: ignore[no-untyped-def]
+    db, actor: Actor, data: AssetInput, opening_date: dt.date, accumulated: int
+) -> AssetRow:
+    require(actor, "asset.write")
+    with unit_of_work(db) as s:
+        return _row(s, add_opening_asset_in(s, actor, data, opening_date, accumulated))
+
+
+def depreciate_month(  # type: ignore[no-untyped-def]
+    db, actor: Actor, year: int, month: int, today: dt.date | None = None
+) -> DepreciationRun:
+    """The depreciation of a month that has ended (also part of the loans' month-end run)."""
+    require(actor, "asset.write")
+    if not clock.has_ended(year, month, today):
+        raise ValidationError(
+            "period",
+            "period_job_not_ended",
+            period=_period(year, month),
+            end=clock.month_end(year, month).isoformat(),
+        )
+    with unit_of_work(db) as s:
+        return depreciate_month_in(s, actor, year, month)
+
+
+def dispose(  # type: ignore[no-untyped-def]
+    db,
+    actor: Actor,
+    asset_id: int,
+    date: dt.date,
+    proceeds: int = 0,
+    received_into: str = "kas",
+    note: str = "",
+) -> Disposal:
+    require(actor, "asset.write")
+    with unit_of_work(db) as s:
+        return dispose_in(s, actor, asset_id, date, proceeds, received_into, note)
+
+
+def asset_id_of(db, code: str) -> int:  # type: ignore[no-untyped-def]
+    with read_only(db) as s:
+        found = s.scalar(select(FixedAsset.id).where(FixedAsset.code == code))
+    if found is None:
+        raise NotFound(what="Aset tetap", key=code)
+    return found
+
+
+def register(  # type: ignore[no-untyped-def]
+    db, as_of: dt.date, actor: Actor | None = None, include_disposed: bool = False
+) -> list[AssetRow]:
+    """The register at a date (admin, bendahara, pengawas; not a ketua kelompok)."""
+    require_read_all(actor)
+    with read_only(db) as s:
+        return register_in(s, as_of, include_disposed)
+
+
+# ---------------------------------------------------------------- koperasi check
+
+
+def check_register(session: Session):  # type: ignore[no-untyped-def]
+    """Once the register is used, the asset and accumulated-depreciation accounts equal it:
+    the cost of the assets held, and what they have accumulated (``koperasi check``)."""
+    from .check import Problem, ledger_balance_by_code
+
+    assets = session.scalars(select(FixedAsset).where(FixedAsset.disposed_on.is_(None))).all()
+    if not session.scalar(select(func.count(FixedAsset.id))):
+        return []
+    booked = _booked(session, [a.id for a in assets])
+    want: dict[str, int] = defaultdict(int)
+    for code in (ASSET, ACCUMULATED):
+        want[code] = 0
+    for a in assets:
+        asset_acct, acc_acct, _ = _accounts(session, a.group_code)
+        want[asset_acct] += a.cost
+        want[acc_acct] -= a.opening_accumulated + booked.get(a.id, 0)
+    # debit-minus-credit, as ``want`` (the ledger helper gives credit-minus-debit)
+    have = {c: -v for c, v in ledger_balance_by_code(session, set(want)).items()}
+    problems = []
+    for code, amount in sorted(want.items()):
+        if have.get(code, 0) != amount:
+            from ..domain.money import format_rupiah as rp
+
+            problems.append(
+                Problem(
+                    "fixed_assets",
+                    f"Akun {code} ({rp(have.get(code, 0))}) tidak sama dengan daftar aset tetap "
+                    f"({rp(amount)}).",
+                    f"Account {code} ({rp(have.get(code, 0))}) differs from the fixed-asset "
+                    f"register ({rp(amount)}).",
+                    code,
+                )
+            )
+    return problems
+
+
+CHECKS = [("fixed_assets", check_register)]
+
+
+__all__ = [
+    "AssetInput",
+    "AssetRow",
+    "DepreciationRun",
+    "Disposal",
+    "GROUP_NAMES",
+    "add_asset",
+    "add_asset_in",
+    "add_opening_asset",
+    "add_opening_asset_in",
+    "depreciate_month",
+    "depreciate_month_in",
+    "dispose",
+    "dispose_in",
+    "register",
+    "register_in",
+]
