@@ -94,10 +94,13 @@ ABSTRACT = {"FormDialog", "_LoanStepDialog", "ReceiptWindow"}
 
 def _factories(ctx):  # type: ignore[no-untyped-def]
     """Class name -> a function building that dialog over the demo cooperative."""
-    from koperasi.ui import crash, login, welcome
+    from koperasi.services.fixed_assets import AssetRow
+    from koperasi.ui import crash, login, period_choice, welcome
     from koperasi.ui.pages import (
+        agreement_template,
         closing,
         exchange,
+        fixed_assets,
         groups,
         ledger,
         loan_dialogs,
@@ -105,6 +108,7 @@ def _factories(ctx):  # type: ignore[no-untyped-def]
         loan_wizard,
         meeting,
         members,
+        rat,
         savings,
         shu_panel,
     )
@@ -125,6 +129,7 @@ def _factories(ctx):  # type: ignore[no-untyped-def]
         db, SYSTEM, member.number, "SUKARELA", 10_000, TODAY, "uji"
     )
     plan = shu_service.plan(db, TODAY.year - 1)
+    asset = AssetRow(1, "AT-001", "Laptop", "peralatan", TODAY, "Kantor", 48, 0, 9_000_000, 0, None)
     result = GroupMeetingResult(group.code, TODAY, ())
     return {
         "ErrorDialog": lambda: crash.ErrorDialog(RuntimeError("uji"), "detail"),
@@ -163,6 +168,15 @@ def _factories(ctx):  # type: ignore[no-untyped-def]
         "ReceiptDialog": lambda: savings.ReceiptDialog(ctx, savings_view),
         "ReverseDialog": lambda: savings.ReverseDialog(ctx, "setoran", lambda r: None),
         "ShuDistributeDialog": lambda: shu_panel.ShuDistributeDialog(ctx, plan),
+        "PeriodDialog": lambda: period_choice.PeriodDialog(
+            TODAY, ctx.lang, "Akhir bulan", "Pilih bulan", "&Proses", lambda y, m: None
+        ),
+        "OfficerDialog": lambda: rat.OfficerDialog(),
+        "AgreementTemplateDialog": lambda: agreement_template.AgreementTemplateDialog(ctx),
+        "AssetDialog": lambda: fixed_assets.AssetDialog(ctx),
+        "DisposeDialog": lambda: fixed_assets.DisposeDialog(ctx, asset),
+        "DepreciationDialog": lambda: fixed_assets.DepreciationDialog(ctx),
+        "ImportDialog": lambda: fixed_assets.ImportDialog(ctx),
     }
 
 
