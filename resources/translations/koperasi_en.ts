@@ -227,6 +227,65 @@ Bahasa tampilan berganti setelah aplikasi dibuka ulang.</translation>
     </message>
 </context>
 <context>
+    <name>AssetDialog</name>
+    <message>
+        <source>Aset tetap baru</source>
+        <translation>New fixed asset</translation>
+    </message>
+    <message>
+        <source>Kas (1.01)</source>
+        <translation>Cash (1.01)</translation>
+    </message>
+    <message>
+        <source>Bank (1.02)</source>
+        <translation>Bank (1.02)</translation>
+    </message>
+    <message>
+        <source>Hutang (2.30)</source>
+        <translation>Payable (2.30)</translation>
+    </message>
+    <message>
+        <source>&amp;Nama aset</source>
+        <translation>Asset &amp;name</translation>
+    </message>
+    <message>
+        <source>&amp;Kelompok</source>
+        <translation>&amp;Group</translation>
+    </message>
+    <message>
+        <source>&amp;Tanggal perolehan</source>
+        <translation>Acquisition &amp;date</translation>
+    </message>
+    <message>
+        <source>&amp;Harga perolehan</source>
+        <translation>&amp;Cost</translation>
+    </message>
+    <message>
+        <source>&amp;Umur manfaat (bulan)</source>
+        <translation>Useful &amp;life (months)</translation>
+    </message>
+    <message>
+        <source>Nilai &amp;sisa</source>
+        <translation>&amp;Residual value</translation>
+    </message>
+    <message>
+        <source>&amp;Lokasi</source>
+        <translation>L&amp;ocation</translation>
+    </message>
+    <message>
+        <source>&amp;Dibayar dari</source>
+        <translation>&amp;Paid from</translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>AuditModel</name>
     <message>
         <source>No.</source>
@@ -756,6 +815,37 @@ Income and expenses are moved to Current-Year SHU with a single closing entry, a
     </message>
 </context>
 <context>
+    <name>DepreciationDialog</name>
+    <message>
+        <source>Penyusutan bulan</source>
+        <translation>Month&apos;s depreciation</translation>
+    </message>
+    <message>
+        <source>&amp;Bulan</source>
+        <translation>&amp;Month</translation>
+    </message>
+    <message>
+        <source>Penyusutan sebulan dibukukan sekali saja (Dr 5.30 / Cr 1.39); bulan yang terlewat ikut dibukukan.</source>
+        <translation>A month&apos;s depreciation is posted once only (Dr 5.30 / Cr 1.39); months missed are caught up.</translation>
+    </message>
+    <message>
+        <source>Bukukan</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Penyusutan bulan ini sudah dibukukan.</source>
+        <translation>This month&apos;s depreciation was already posted.</translation>
+    </message>
+    <message>
+        <source>Dibukukan {amount} untuk {n} aset.</source>
+        <translation>Posted {amount} for {n} assets.</translation>
+    </message>
+</context>
+<context>
     <name>DisburseDialog</name>
     <message>
         <source>Pencairan pinjaman</source>
@@ -824,6 +914,45 @@ Income and expenses are moved to Current-Year SHU with a single closing entry, a
     <message>
         <source>Tetap cairkan</source>
         <translation>Disburse anyway</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>DisposeDialog</name>
+    <message>
+        <source>Jual/hapus aset {code}</source>
+        <translation>Sell or scrap asset {code}</translation>
+    </message>
+    <message>
+        <source>Kas (1.01)</source>
+        <translation>Cash (1.01)</translation>
+    </message>
+    <message>
+        <source>Bank (1.02)</source>
+        <translation>Bank (1.02)</translation>
+    </message>
+    <message>
+        <source>&amp;Tanggal</source>
+        <translation>&amp;Date</translation>
+    </message>
+    <message>
+        <source>&amp;Hasil penjualan (0 bila dihapus)</source>
+        <translation>&amp;Proceeds (0 when scrapped)</translation>
+    </message>
+    <message>
+        <source>&amp;Diterima di</source>
+        <translation>&amp;Received into</translation>
+    </message>
+    <message>
+        <source>&amp;Keterangan</source>
+        <translation>&amp;Description</translation>
+    </message>
+    <message>
+        <source>Bukukan</source>
+        <translation>Post</translation>
     </message>
     <message>
         <source>Batal</source>
@@ -1102,6 +1231,105 @@ Kuitansi: {receipts}</source>
         <translation>Paid out in cash: {paid}
 Set against loans: {offset}
 Receipts: {receipts}</translation>
+    </message>
+</context>
+<context>
+    <name>FixedAssetsTab</name>
+    <message>
+        <source>Per tanggal</source>
+        <translation>As of</translation>
+    </message>
+    <message>
+        <source>Tampilkan yang sudah &amp;dilepas</source>
+        <translation>Show &amp;disposed assets</translation>
+    </message>
+    <message>
+        <source>Aset &amp;baru...</source>
+        <translation>&amp;New asset...</translation>
+    </message>
+    <message>
+        <source>Jual/&amp;hapus...</source>
+        <translation>Sell/&amp;scrap...</translation>
+    </message>
+    <message>
+        <source>Pen&amp;yusutan bulan...</source>
+        <translation>Month&apos;s dep&amp;reciation...</translation>
+    </message>
+    <message>
+        <source>&amp;Impor saldo awal...</source>
+        <translation>&amp;Import opening assets...</translation>
+    </message>
+    <message>
+        <source>Kode</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Nama aset</source>
+        <translation>Asset</translation>
+    </message>
+    <message>
+        <source>Kelompok</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <source>Lokasi</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <source>Perolehan</source>
+        <translation>Acquired</translation>
+    </message>
+    <message>
+        <source>Umur (bln)</source>
+        <translation>Life (mo)</translation>
+    </message>
+    <message>
+        <source>Harga perolehan</source>
+        <translation>Cost</translation>
+    </message>
+    <message>
+        <source>Akumulasi penyusutan</source>
+        <translation>Accumulated depreciation</translation>
+    </message>
+    <message>
+        <source>Nilai buku</source>
+        <translation>Book value</translation>
+    </message>
+    <message>
+        <source>Dilepas</source>
+        <translation>Disposed</translation>
+    </message>
+    <message>
+        <source>Aset tetap</source>
+        <translation>Fixed assets</translation>
+    </message>
+    <message>
+        <source>Tanah</source>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <source>Bangunan</source>
+        <translation>Buildings</translation>
+    </message>
+    <message>
+        <source>Kendaraan</source>
+        <translation>Vehicles</translation>
+    </message>
+    <message>
+        <source>Peralatan dan inventaris kantor</source>
+        <translation>Office equipment and furniture</translation>
+    </message>
+    <message>
+        <source>{n} aset · harga perolehan {cost} · akumulasi {acc} · nilai buku {net}</source>
+        <translation>{n} assets · cost {cost} · accumulated {acc} · book value {net}</translation>
+    </message>
+    <message>
+        <source>Jual/hapus aset</source>
+        <translation>Sell or scrap an asset</translation>
+    </message>
+    <message>
+        <source>Pilih dulu aset yang masih dipakai.</source>
+        <translation>First select an asset still in use.</translation>
     </message>
 </context>
 <context>
@@ -1390,6 +1618,69 @@ Total received: {total}</translation>
     <message>
         <source>Keluarkan anggota {number} dari {group}?</source>
         <translation>Remove member {number} from {group}?</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Impor aset tetap (saldo awal)</source>
+        <translation>Import fixed assets (opening balances)</translation>
+    </message>
+    <message>
+        <source>&amp;Pilih...</source>
+        <translation>&amp;Browse...</translation>
+    </message>
+    <message>
+        <source>Simpan &amp;contoh lembar...</source>
+        <translation>Save a &amp;template sheet...</translation>
+    </message>
+    <message>
+        <source>&amp;Berkas Excel</source>
+        <translation>Excel &amp;file</translation>
+    </message>
+    <message>
+        <source>&amp;Tanggal saldo awal</source>
+        <translation>&amp;Opening date</translation>
+    </message>
+    <message>
+        <source>Peri&amp;ksa</source>
+        <translation>&amp;Check</translation>
+    </message>
+    <message>
+        <source>&amp;Impor</source>
+        <translation>&amp;Import</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Berkas aset tetap</source>
+        <translation>Fixed-asset file</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Contoh lembar</source>
+        <translation>Template sheet</translation>
+    </message>
+    <message>
+        <source>Pilih dulu berkas Excel.</source>
+        <translation>First choose an Excel file.</translation>
+    </message>
+    <message>
+        <source>Tidak ada yang disimpan. Perbaiki baris berikut:</source>
+        <translation>Nothing was saved. Correct these rows:</translation>
+    </message>
+    <message>
+        <source>{n} aset siap diimpor: harga perolehan {cost}, akumulasi {acc}.</source>
+        <translation>{n} assets ready to import: cost {cost}, accumulated {acc}.</translation>
+    </message>
+    <message>
+        <source>{n} aset diimpor: harga perolehan {cost}, akumulasi {acc}.</source>
+        <translation>{n} assets imported: cost {cost}, accumulated {acc}.</translation>
     </message>
 </context>
 <context>
@@ -2383,6 +2674,10 @@ Total received: {total}</translation>
     <message>
         <source>Per {date}: {n} pinjaman dinilai. PPAP {ppap}; cadangan {before} → {after}.</source>
         <translation>As of {date}: {n} loans assessed. PPAP {ppap}; allowance {before} → {after}.</translation>
+    </message>
+    <message>
+        <source>Penyusutan aset tetap bulan ini: {amount}.</source>
+        <translation>Fixed assets&apos; depreciation this month: {amount}.</translation>
     </message>
 </context>
 <context>
