@@ -274,7 +274,7 @@ def read_anchors(identity: str) -> tuple[list[dict], int]:
 
 
 def note_head(session: Any, kind: str, row_id: int, row_hash: str) -> None:
-    """Remember a chain head written in this transaction; it is anchored when the
+    """Note that this transaction wrote a chain head; the heads are anchored when the
     transaction commits (nothing is written when it rolls back)."""
     info = session.info
     info[f"anchor_{kind}"] = (int(row_id), row_hash)
@@ -282,28 +282,43 @@ def note_head(session: Any, kind: str, row_id: int, row_hash: str) -> None:
         from sqlalchemy import event
 
         info["anchor_hooked"] = True
+        event.listen(session, "before_commit", _before_commit)
         event.listen(session, "after_commit", _after_commit)
         event.listen(session, "after_soft_rollback", _after_rollback)
 
 
+def _before_commit(session: Any) -> None:
+    """Read the heads the transaction is about to commit from the database itself, not from
+    what was noted: a savepoint rolled back (an import's row, a valid-only run) took its
+    rows, and the snapshot an import restores after it may name them still."""
+    info = session.info
+    if session.in_nested_transaction():  # a savepoint released: the book is not committed
+        return
+    if "anchor_entry" in info or "anchor_audit" in info:
+        session.flush()
+        info["anchor_heads"] = heads(session.connection())
+
+
 def _after_commit(session: Any) -> None:
-    entry = session.info.pop("anchor_entry", None)
-    audit = session.info.pop("anchor_audit", None)
-    if entry is None and audit is None:
+    session.info.pop("anchor_entry", None)
+    session.info.pop("anchor_audit", None)
+    read = session.info.pop("anchor_heads", None)
+    if read is None:
         return
     try:
         identity = book_identity(session.get_bind())
     except Exception:  # noqa: BLE001 - anchoring never breaks a committed posting
         return
-    append_anchor(identity, "commit", entry, audit)
+    append_anchor(identity, "commit", *read)
 
 
 def _after_rollback(session: Any, previous_transaction: Any) -> None:
+    # a savepoint rolled back too: the chains' cached heads may name rows that are gone
+    session.info.pop("seal_last_hash", None)
+    session.info.pop("audit_last_hash", None)
     if previous_transaction.parent is None:  # the outermost transaction rolled back
-        session.info.pop("anchor_entry", None)
-        session.info.pop("anchor_audit", None)
-        session.info.pop("seal_last_hash", None)
-        session.info.pop("audit_last_hash", None)
+        for key in ("anchor_entry", "anchor_audit", "anchor_heads"):
+            session.info.pop(key, None)
 
 
 def heads(conn: Any) -> tuple[tuple[int, str] | None, tuple[int, str] | None]:
@@ -320,8 +335,13 @@ def heads(conn: Any) -> tuple[tuple[int, str] | None, tuple[int, str] | None]:
     )
 
 
+def heads_of(engine: Any) -> tuple[tuple[int, str] | None, tuple[int, str] | None]:
+    """:func:`heads` on a connection of its own."""
+    with engine.connect() as conn:
+        return heads(conn)
+
+
 def anchor_now(engine: Any, event: str) -> dict | None:
     """Anchor the book's current heads (at a check, a backup, a restore: ``reset``)."""
-    with engine.connect() as conn:
-        entry, audit = heads(conn)
+    entry, audit = heads_of(engine)
     return append_anchor(book_identity(engine), event, entry, audit)
