@@ -1,15 +1,20 @@
 """Loans for the demo cooperative: every interest method, weekly and two-weekly group loans
 (tanggung renteng, due on the group's meeting day) and monthly loans; most paid on time and
-many paid off, some late in every kolektibilitas class, one paid off early, one
+many paid off, a few late in every kolektibilitas class, one paid off early, one
 rescheduled, one written off (with a later recovery). Month by month, one unit of work per
 month, with the month-end PPAP run at the end of each month that ended before ``as_of`` (the
 month still running is left for the treasurer's month-end, as in the app).
-Deterministic for the demo's random generator."""
+
+The cooperative lends what its members save: each month it lends what it holds above a
+liquidity reserve (about a third of its assets), draws that from the bank at the start of
+the month and banks the cash above a small float at the month's end; the bank pays jasa giro
+(non-member income, with its final tax). Deterministic for the demo's random generator."""
 
 from __future__ import annotations
 
 import datetime as dt
 import random
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -18,6 +23,8 @@ from sqlalchemy import select
 from ..db.models import Loan, Member
 from ..errors import KoperasiError
 from .auth import Actor
+from .counters import SERIES_JOURNAL, next_receipt
+from .ledger import Line, post
 from .loan_products import ProductInput, add_product_in, product_by_code
 from .loan_quality import month_end_in, qualities_in
 from .loan_repayments import (
@@ -37,7 +44,15 @@ from .loans import (
     savings_total_at,
 )
 from .progress import ProgressCallback, report
+from .statements import balances
 from .uow import unit_of_work
+
+KAS, BANK = "1.01", "1.02"
+LIQUID_SHARE = Decimal("0.30")  # cash and bank kept as a share of total assets
+FLOAT_SHARE = Decimal("0.03")  # cash kept in the office; the rest goes to the bank
+JASA_GIRO = Decimal("0.03")  # a year, on the month-end bank balance
+GIRO_TAX = Decimal("0.20")  # final tax on jasa giro
+BANK_NAME = "Bank Kaltimtara"
 
 PRODUCTS = [
     ProductInput(
@@ -139,12 +154,14 @@ PRODUCTS = [
 ]
 # product -> (terms to pick from, weight)
 TERMS = {
-    "KLP": ([10, 15, 20, 25], 4),
-    "KLP2": ([6, 10, 13], 2),
-    "UMUM": ([6, 10, 12], 3),
-    "USAHA": ([6, 12], 1),
-    "MENURUN": ([3, 6, 10], 2),
+    "KLP": ([20, 25, 40, 50], 3),
+    "KLP2": ([13, 20, 26], 2),
+    "UMUM": ([10, 12, 18, 24], 4),
+    "USAHA": ([12, 18, 24], 3),
+    "MENURUN": ([6, 10, 12], 2),
 }
+# loan sizes in millions (capped by the product and the member's savings multiple)
+SIZES = [1, 2, 2, 3, 3, 4, 5, 5, 7, 10, 15, 20]
 PURPOSES = [
     "Tambahan modal warung",
     "Beli bahan kue",
@@ -183,8 +200,10 @@ def add_demo_loans(
     as_of: dt.date,
     progress: ProgressCallback | None = None,
     actor: Actor | None = None,
+    after_month: Callable[[int, int], None] | None = None,
 ) -> int:  # type: ignore[no-untyped-def]
-    """Add loans to the demo; returns the number of loans disbursed."""
+    """Add loans to the demo; returns the number of loans disbursed. ``after_month(y, m)``
+    runs after each month's unit of work (the demo closes its months and years there)."""
     from .auth import SYSTEM
 
     actor = actor or SYSTEM
@@ -199,7 +218,7 @@ def add_demo_loans(
                 .order_by(Member.id)
             )
         ]
-    per_month = max(1, len(people) // 35)  # about a quarter of the members borrow
+    most_per_month = max(2, len(people) // 6)
     months = []
     y, m = start.year, start.month
     while (y, m) <= (as_of.year, as_of.month):
@@ -216,15 +235,21 @@ def add_demo_loans(
         first = dt.date(y, m, 1)
         last = min(_month_end(y, m), as_of)
         with unit_of_work(db) as s:
+            # --- what the cooperative can lend this month, drawn from the bank on the 1st
+            budget = _lending_budget(s, last)
+            if budget > 0:
+                _transfer(s, actor, first, min(budget, _bank(s, first)), to_bank=False)
             # --- new loans, on days spread over the month
             if mi > 0:
                 forced = {len(months) - 7: "UMUM", len(months) - 3: "KLP"}.get(mi)
-                for n_new in range(per_month):
+                for n_new in range(most_per_month):
+                    if budget < 1_000_000 and not (forced is not None and n_new == 0):
+                        break
                     day = first + dt.timedelta(days=rng.randint(0, (last - first).days))
                     cands = [
                         p
                         for p in people
-                        if p[0] not in busy and p[2] <= day - dt.timedelta(days=60)
+                        if p[0] not in busy and p[2] <= day - dt.timedelta(days=30)
                     ]
                     if not cands:
                         break
@@ -239,9 +264,12 @@ def add_demo_loans(
                     limit = savings_total_at(s, mid, day) * 5
                     amount = min(
                         product.max_amount,
-                        rng.choice([1, 1, 2, 2, 3, 4, 5, 7]) * 1_000_000,
+                        rng.choice(SIZES) * 1_000_000,
                         limit // 100_000 * 100_000,
+                        max(product.min_amount, budget // 100_000 * 100_000),
                     )
+                    if force:  # small: the demo shows the class, not a crisis
+                        amount = min(amount, max(product.min_amount, 1_000_000))
                     if amount < product.min_amount:
                         continue
                     term = rng.choice(TERMS[code][0])
@@ -274,15 +302,16 @@ def add_demo_loans(
                         sp.rollback()
                         continue
                     disbursed += 1
+                    budget -= amount
                     busy.add(mid)
                     roll = rng.random()
                     profile = (
                         "good"
-                        if roll < 0.80
+                        if roll < 0.88
                         else "late"
-                        if roll < 0.91
+                        if roll < 0.94
                         else "stop"
-                        if roll < 0.95
+                        if roll < 0.96
                         else "payoff"
                     )
                     if force:
@@ -323,7 +352,7 @@ def add_demo_loans(
                     and (not plan.resume_after or k < plan.stop_after + plan.resume_after)
                 ):
                     continue
-                if plan.profile == "late" and rng.random() < 0.3:
+                if plan.profile == "late" and rng.random() < 0.2:
                     continue
                 pay_day = d
                 if plan.profile == "late":
@@ -398,6 +427,84 @@ def add_demo_loans(
                 loan = s.scalars(select(Loan).where(Loan.number == recovery[0])).one()
                 recover_in(s, actor, loan, max(1, recovery[2]), recovery[1], "Dibayar keluarga")
                 recovery = None
+            # --- the cash above the office float goes to the bank; the bank's jasa giro
+            _bank_the_cash(s, actor, last)
             if _month_end(y, m) < as_of:  # only a month that has ended (as the app allows)
+                _jasa_giro(s, actor, last)
                 month_end_in(s, actor, _month_end(y, m))
+        if after_month is not None:
+            after_month(y, m)
     return disbursed
+
+
+def _post(s, actor: Actor, day: dt.date, text: str, lines: list[Line]) -> None:  # type: ignore[no-untyped-def]
+    post(
+        s,
+        actor,
+        day,
+        text,
+        lines,
+        source="manual",
+        receipt_no=next_receipt(s, SERIES_JOURNAL, day.year),
+    )
+
+
+def _bank(s, day: dt.date) -> int:  # type: ignore[no-untyped-def]
+    return balances(s, day).get(BANK, 0)
+
+
+def _lending_budget(s, day: dt.date) -> int:  # type: ignore[no-untyped-def]
+    """Cash and bank above the liquidity reserve (a share of total assets) on ``day``."""
+    b = balances(s, day)
+    from ..db.models import Account
+
+    assets = set(s.scalars(select(Account.code).where(Account.type == "asset")))
+    total = sum(v for code, v in b.items() if code in assets)
+    liquid = b.get(KAS, 0) + b.get(BANK, 0)
+    return int(liquid - LIQUID_SHARE * total)
+
+
+def _transfer(s, actor: Actor, day: dt.date, amount: int, to_bank: bool) -> None:  # type: ignore[no-untyped-def]
+    amount = amount // 100_000 * 100_000
+    if amount <= 0:
+        return
+    if to_bank:
+        text, lines = (
+            f"Setoran kas ke {BANK_NAME}",
+            [Line(BANK, debit=amount, memo=BANK_NAME), Line(KAS, credit=amount, memo=BANK_NAME)],
+        )
+    else:
+        text, lines = (
+            f"Penarikan dari {BANK_NAME} untuk pencairan pinjaman",
+            [Line(KAS, debit=amount, memo=BANK_NAME), Line(BANK, credit=amount, memo=BANK_NAME)],
+        )
+    _post(s, actor, day, text, lines)
+
+
+def _bank_the_cash(s, actor: Actor, day: dt.date) -> None:  # type: ignore[no-untyped-def]
+    b = balances(s, day)
+    from ..db.models import Account
+
+    assets = set(s.scalars(select(Account.code).where(Account.type == "asset")))
+    total = sum(v for code, v in b.items() if code in assets)
+    float_ = max(2_000_000, int(FLOAT_SHARE * total))
+    kas = b.get(KAS, 0)
+    if kas > float_:
+        _transfer(s, actor, day, kas - float_, to_bank=True)
+    elif kas < float_ // 2:
+        _transfer(s, actor, day, min(float_ - kas, b.get(BANK, 0)), to_bank=False)
+
+
+def _jasa_giro(s, actor: Actor, day: dt.date) -> None:  # type: ignore[no-untyped-def]
+    """The bank's month-end interest on the account (non-member income) less its final tax."""
+    giro = int(_bank(s, day) * JASA_GIRO / 12)
+    if giro <= 0:
+        return
+    tax = int(giro * GIRO_TAX)
+    lines = [
+        Line(BANK, debit=giro - tax, memo=BANK_NAME),
+        Line("4.90", credit=giro, memo="Jasa giro"),
+    ]
+    if tax:
+        lines.insert(1, Line("5.50", debit=tax, memo="PPh final jasa giro"))
+    _post(s, actor, day, f"Jasa giro {BANK_NAME} {day.month:02d}/{day.year}", lines)
