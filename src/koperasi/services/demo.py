@@ -205,7 +205,7 @@ EXPENSES = [
     ("5.11", "Listrik, air dan pulsa kantor", 250_000, 450_000),
     ("5.12", "Alat tulis kantor dan fotokopi", 75_000, 250_000),
     ("5.13", "Honor pengurus", 1_500_000, 1_500_000),
-    ("5.14", "Gaji karyawan (kasir dan petugas lapangan)", 4_000_000, 4_000_000),
+    ("5.14", "Gaji karyawan (kasir dan petugas lapangan)", 3_000_000, 3_000_000),
     ("5.16", "Transportasi pendampingan kelompok", 100_000, 300_000),
 ]
 
@@ -255,6 +255,8 @@ def build_demo(
     as_of: dt.date | None = None,
     progress: ProgressCallback | None = None,
     actor: Actor = SYSTEM,
+    close_books: bool = True,
+    first_month: dt.date | None = None,
 ) -> DemoSummary:
     """Fill an empty database with a demo cooperative (month by month, one unit of work each).
 
@@ -263,10 +265,14 @@ def build_demo(
     today: no posting after it, the period jobs (savings interest, loan month-end) only for
     months that ended before it, every month before ``as_of``'s closed, every financial year
     before it closed and its SHU distributed at the RAT; ``as_of``'s month is left open for
-    the treasurer's month-end and closing."""
+    the treasurer's month-end and closing. ``close_books=False`` leaves every month and
+    year open and no SHU shared (for tests of the closing itself); ``first_month`` starts the
+    books in another month than January (``years`` is then ignored)."""
     as_of = as_of or default_as_of()
     with clock.pretend(as_of):
-        return _build_demo(db, members, seed, years, as_of, progress, actor)
+        return _build_demo(
+            db, members, seed, years, as_of, progress, actor, close_books, first_month
+        )
 
 
 def default_as_of(today: dt.date | None = None) -> dt.date:
@@ -282,6 +288,8 @@ def _build_demo(
     as_of: dt.date,
     progress: ProgressCallback | None,
     actor: Actor,
+    close_books: bool = True,
+    first_month: dt.date | None = None,
 ) -> DemoSummary:
     from ..errors import ValidationError
 
@@ -292,6 +300,8 @@ def _build_demo(
         raise ValidationError("years", "too_large", max=20)
     rng = random.Random(seed)
     start = dt.date(as_of.year - years + 1, 1, 1)  # whole financial years, then this one
+    if first_month is not None:
+        start = first_month.replace(day=1)
     months = _months(start, as_of)
     n_groups = max(1, min(len(GROUP_NAMES) * 5, round(members / 15)))
     kel_names = list(KELURAHAN)
@@ -462,6 +472,8 @@ def _build_demo(
                         )
                         sav_count += 1
             for code, text, lo, hi in EXPENSES:
+                if code == "5.14" and y == start.year:
+                    continue  # the first year the board keeps the books; staff from the second
                 d = _day_in(rng, y, m, start, as_of)
                 amt = lo if lo == hi else rng.randrange(lo, hi + 1, 5_000)
                 amt = max(5_000, amt * cost_scale // 100 // 5_000 * 5_000)
@@ -506,7 +518,7 @@ def _build_demo(
         if savings._month_end(y, m) < as_of:
             savings.post_monthly_interest(db, actor, y, m)
     hook = _loan_demo_hook()
-    books = _BookKeeper(db, rng, actor, as_of)
+    books = _BookKeeper(db, rng, actor, as_of, close_books)
     if hook is not None:
         hook(db, rng, start, as_of, progress, actor, after_month=books.after_month)
     else:
@@ -549,13 +561,13 @@ class _BookKeeper:
     the financial year; in March, before the month is closed, the RAT shares the last
     year's SHU (``distribute``, then paid in cash at the meeting)."""
 
-    def __init__(self, db, rng: random.Random, actor: Actor, as_of: dt.date) -> None:  # type: ignore[no-untyped-def]
-        self.db, self.rng, self.actor, self.as_of = db, rng, actor, as_of
+    def __init__(self, db, rng: random.Random, actor: Actor, as_of: dt.date, close: bool) -> None:  # type: ignore[no-untyped-def]
+        self.db, self.rng, self.actor, self.as_of, self.close = db, rng, actor, as_of, close
 
     def after_month(self, y: int, m: int) -> None:
         from . import closing
 
-        if clock.month_end(y, m) >= self.as_of.replace(day=1):
+        if not self.close or clock.month_end(y, m) >= self.as_of.replace(day=1):
             return  # as_of's month: the treasurer's month-end and closing
         if m == RAT_MONTH and y - 1 in closing.closed_years(self.db):
             self.hold_rat(y - 1, _rat_day(y))
@@ -576,9 +588,15 @@ class _BookKeeper:
             with unit_of_work(self.db) as s:  # the cash for the payout, from the bank
                 _transfer(s, self.actor, day, owed + 100_000, to_bank=False)
             shu.pay(self.db, self.actor, year, day, to="cash")
-        elif p.surplus < 0 and p.loss_coverage == "cadangan":
-            shu.cover_loss(self.db, self.actor, year, day)
+        elif p.surplus < 0 and p.loss_coverage == "cadangan" and self._reserve(day) >= p.loss:
+            shu.cover_loss(self.db, self.actor, year, day)  # else carried forward
         _rat_records(self.db, self.rng, year, day, self.actor)
+
+    def _reserve(self, day: dt.date) -> int:
+        from . import statements
+
+        with unit_of_work(self.db) as s:
+            return statements.balances(s, day).get("3.20", 0)
 
 
 def _rat_records(db, rng: random.Random, year: int, day: dt.date, actor: Actor) -> None:  # type: ignore[no-untyped-def]
