@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -77,6 +78,7 @@ PRODUCTS = [
         penalty_grace_days=3,
         limit_multiple=Decimal(5),
         group_loan=True,
+        allow_multiple=True,
     ),
     ProductInput(
         code="KLP2",
@@ -100,6 +102,7 @@ PRODUCTS = [
         penalty_grace_days=3,
         limit_multiple=Decimal(5),
         group_loan=True,
+        allow_multiple=True,
     ),
     ProductInput(
         code="UMUM",
@@ -136,6 +139,7 @@ PRODUCTS = [
         penalty_grace_days=5,
         limit_multiple=Decimal(5),
         payoff_policy="due_only",
+        allow_multiple=True,
     ),
     ProductInput(
         code="MENURUN",
@@ -161,7 +165,7 @@ TERMS = {
     "MENURUN": ([6, 10, 12], 2),
 }
 # loan sizes in millions (capped by the product and the member's savings multiple)
-SIZES = [1, 2, 2, 3, 3, 4, 5, 5, 7, 10, 15, 20]
+SIZES = [2, 3, 5, 5, 7, 10, 10, 15, 20]
 PURPOSES = [
     "Tambahan modal warung",
     "Beli bahan kue",
@@ -218,14 +222,15 @@ def add_demo_loans(
                 .order_by(Member.id)
             )
         ]
-    most_per_month = max(2, len(people) // 6)
+    most_per_month = max(4, len(people) // 4)
     months = []
     y, m = start.year, start.month
     while (y, m) <= (as_of.year, as_of.month):
         months.append((y, m))
         y, m = (y + 1, 1) if m == 12 else (y, m + 1)
     plans: dict[int, _Plan] = {}
-    busy: set[int] = set()  # members with an open loan
+    busy: Counter[int] = Counter()  # open loans per member (a group loan and a business loan
+    # may run side by side: products that allow more than one)
     written_off = rescheduled = False
     recovery: tuple[str, dt.date, int] | None = None
     codes, weights = list(TERMS), [TERMS[c][1] for c in TERMS]
@@ -241,25 +246,30 @@ def add_demo_loans(
                 _transfer(s, actor, first, min(budget, _bank(s, first)), to_bank=False)
             # --- new loans, on days spread over the month
             if mi > 0:
-                forced = {len(months) - 7: "UMUM", len(months) - 3: "KLP"}.get(mi)
+                # late loans for the demo: Kurang Lancar (two) and Macet (one) on as_of
+                forced = {
+                    len(months) - 14: "UMUM",
+                    len(months) - 7: "UMUM",
+                    len(months) - 3: "KLP",
+                }.get(mi)
                 for n_new in range(most_per_month):
                     if budget < 1_000_000 and not (forced is not None and n_new == 0):
                         break
                     day = first + dt.timedelta(days=rng.randint(0, (last - first).days))
                     cands = [
-                        p
-                        for p in people
-                        if p[0] not in busy and p[2] <= day - dt.timedelta(days=30)
+                        p for p in people if busy[p[0]] < 2 and p[2] <= day - dt.timedelta(days=30)
                     ]
                     if not cands:
                         break
                     mid, number, _join, gid = rng.choice(cands)
                     code = rng.choices(codes, weights)[0]
                     force = forced is not None and n_new == 0
-                    if force:  # a late loan in Kurang Lancar on as_of, for the demo
+                    if force:  # a late loan, for the demo
                         code = forced
                     if code.startswith("KLP") and gid is None:
                         code = "UMUM"
+                    if busy[mid] and code not in ("KLP", "KLP2", "USAHA"):
+                        code = "USAHA"
                     product = product_by_code(s, code)
                     limit = savings_total_at(s, mid, day) * 5
                     amount = min(
@@ -303,7 +313,7 @@ def add_demo_loans(
                         continue
                     disbursed += 1
                     budget -= amount
-                    busy.add(mid)
+                    busy[mid] += 1
                     roll = rng.random()
                     profile = (
                         "good"
@@ -370,7 +380,7 @@ def add_demo_loans(
                     sp.rollback()
                     continue
                 if loan.status != ACTIVE:
-                    busy.discard(loan.member_id)
+                    busy[loan.member_id] -= 1
             # --- month end: special cases, then PPAP
             me_date = last
             if not rescheduled or not written_off:
@@ -417,7 +427,7 @@ def add_demo_loans(
                         except KoperasiError:
                             continue
                         written_off = True
-                        busy.discard(loan.member_id)
+                        busy[loan.member_id] -= 1
                         recovery = (
                             plan.number,
                             me_date + dt.timedelta(days=75),
