@@ -271,17 +271,51 @@ def demo_audit_path(demo_db_path, tmp_path_factory) -> Path:
     return built_once(tmp_path_factory, "demo-audit", build) / "ksp-demo.xlsx"
 
 
-@pytest.fixture
-def demo_db(demo_db_path, tmp_path) -> Database:
-    """A private copy of the session's demo database (safe to write to)."""
+@pytest.fixture(scope="session")
+def open_demo_db_path(tmp_path_factory) -> Path:
+    """The demo with its books left open and starting in October 2024: no month or year
+    closed, no SHU shared (for the tests of closing and SHU themselves, which close a
+    short first year and a whole one). Built once per test run, when asked for."""
+    from koperasi.services.demo import build_demo
+
+    def build(folder: Path) -> None:
+        database = open_database(folder / "demo.db")
+        build_demo(
+            database,
+            members=40,
+            seed=7,
+            years=2,
+            as_of=dt.date(2026, 10, 31),
+            close_books=False,
+            first_month=dt.date(2024, 10, 1),
+        )
+        database.dispose()
+
+    return built_once(tmp_path_factory, "open-demo", build) / "demo.db"
+
+
+def _copy_db(source: Path, target: Path):  # type: ignore[no-untyped-def]
     import sqlite3
 
-    target = tmp_path / "demo.db"
-    src = sqlite3.connect(demo_db_path)
+    src = sqlite3.connect(source)
     dst = sqlite3.connect(target)
     src.backup(dst)
     src.close()
     dst.close()
-    database = open_database(target)
+    return open_database(target)
+
+
+@pytest.fixture
+def demo_db(demo_db_path, tmp_path) -> Database:
+    """A private copy of the session's demo database (safe to write to)."""
+    database = _copy_db(demo_db_path, tmp_path / "demo.db")
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def open_demo_db(open_demo_db_path, tmp_path) -> Database:
+    """A private copy of the demo with its books open (safe to write to)."""
+    database = _copy_db(open_demo_db_path, tmp_path / "open-demo.db")
     yield database
     database.dispose()

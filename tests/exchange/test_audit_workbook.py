@@ -58,7 +58,15 @@ def add_loans(db, actor) -> None:  # type: ignore[no-untyped-def]
     loan_products.add_product(
         db, actor, loan_products.ProductInput("UJIEXP", "Pinjaman Uji Ekspor", allow_multiple=True)
     )
-    active = [m for m in members.list_members(db, limit=200) if m.status == "aktif"][:2]
+    borrowers = {
+        x.member_number for x in loans.list_loans(db, limit=100_000) if x.status == "aktif"
+    }
+    active = [
+        m
+        for m in members.list_members(db, limit=200)
+        if m.status == "aktif" and m.number not in borrowers and m.join_date < dt.date(2026, 1, 1)
+    ][:2]
+    assert len(active) == 2
     start = dt.date(2026, 3, 2)
     for n, m in enumerate(active):
         d = loans.apply(
@@ -72,9 +80,10 @@ def add_loans(db, actor) -> None:  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def books(demo_db, actor):
-    add_loans(demo_db, actor)
-    return demo_db
+def books(open_demo_db, actor):
+    """The demo with its books open (the loans below are dated in March 2026)."""
+    add_loans(open_demo_db, actor)
+    return open_demo_db
 
 
 def test_export_sheets_typed_and_hashes_recomputable(books, tmp_path):

@@ -78,8 +78,8 @@ def test_month_not_ended_cannot_be_closed(demo_db, actor):
     assert err.value.code == "period_not_ended"
 
 
-def test_year_end_closing_moves_income_and_expenses_to_390(demo_db, actor):
-    db = demo_db
+def test_year_end_closing_moves_income_and_expenses_to_390(open_demo_db, actor):
+    db = open_demo_db
     with read_only(db) as s:
         before = statements.income_statement_in(s, dt.date(2025, 1, 1), dt.date(2025, 12, 31))
         bs_before = statements.balance_sheet_in(s, dt.date(2025, 12, 31), dt.date(2024, 12, 31))
@@ -152,13 +152,13 @@ def test_year_not_ended_cannot_be_closed(demo_db, actor):
         closing.close_year(demo_db, actor, 2026, today=dt.date(2026, 11, 24))
 
 
-def test_sums_from_prepared_dates_equal_the_journal(demo_db, actor):
+def test_sums_from_prepared_dates_equal_the_journal(open_demo_db, actor):
     """statements.prepare reads the sums at some dates at once; every sum it answers
     (balances at those dates, ranges between them, with or without the closing entries)
     equals the one summed from the journal, closed years and an entry posted after later
     ones for an earlier day included; other dates still come from the journal; the
     statements built from them are the same."""
-    db = demo_db
+    db = open_demo_db
     ledger.add_manual_entry(  # posted last, dated back: its id is above later-dated entries
         db,
         actor,
@@ -206,12 +206,12 @@ def test_sums_from_prepared_dates_equal_the_journal(demo_db, actor):
     assert all(expected[0][keys.index((d, None, ()))] for d in dates)  # lines before each
 
 
-def test_cash_flow_counterparts_equal_a_plain_count_of_the_journal(demo_db, actor):
+def test_cash_flow_counterparts_equal_a_plain_count_of_the_journal(open_demo_db, actor):
     """The cash flow's counterpart sums (found by entry id range, then dated) equal those
     counted line by line, with an entry posted last for a day of the previous year."""
     from koperasi.db.models import Account, JournalLine
 
-    db = demo_db
+    db = open_demo_db
     ledger.add_manual_entry(
         db,
         actor,

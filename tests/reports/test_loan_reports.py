@@ -57,24 +57,24 @@ def test_arrears_par_and_loan_card(demo_db, tmp_path):
     assert "installment_due" in sheet.table("lembar_pertemuan").totals()
 
 
-def test_loan_interest_gives_patronage_shares(demo_db, actor):
-    add_demo_loans(demo_db)
+def test_loan_interest_gives_patronage_shares(open_demo_db, actor):
+    add_demo_loans(open_demo_db)
     ledger.add_manual_entry(  # other income, so that the year has a surplus to share
-        demo_db,
+        open_demo_db,
         actor,
         dt.date(2025, 6, 30),
         "Hibah operasional",
         [ledger.Line("1.01", debit=40_000_000), ledger.Line("4.90", credit=40_000_000)],
         confirm_large=True,  # far above the usual other income: confirmed
     )
-    closing.close_year(demo_db, actor, 2024)
-    closing.close_year(demo_db, actor, 2025)
-    plan = shu.plan(demo_db, 2025)
+    closing.close_year(open_demo_db, actor, 2024)
+    closing.close_year(open_demo_db, actor, 2025)
+    plan = shu.plan(open_demo_db, 2025)
     assert plan.surplus > 0
     payers = [m for m in plan.members if m.interest_paid > 0]
     assert payers and all(m.jasa_anggota > 0 for m in payers)
     assert plan.total_interest == sum(m.interest_paid for m in plan.members)
-    with read_only(demo_db) as s:
+    with read_only(open_demo_db) as s:
         from koperasi.services import statements
 
         income = statements.balances(

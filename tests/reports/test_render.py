@@ -157,9 +157,9 @@ def test_progress_and_cancel(tmp_path, demo_db):
         render_xlsx(_sample(5000), tmp_path / "c.xlsx", progress=lambda d, t, m: d < 2000)
 
 
-def test_cli_report_list_and_run(tmp_path, demo_db_path, capsys):
+def test_cli_report_list_and_run(tmp_path, open_demo_db_path, capsys):
     db = tmp_path / "cli.db"
-    shutil.copy(demo_db_path, db)
+    shutil.copy(open_demo_db_path, db)
     assert main(["report", "--list"]) == 0
     out = capsys.readouterr().out.strip().splitlines()
     names = [line.split("\t")[0] for line in out]

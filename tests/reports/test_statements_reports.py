@@ -62,18 +62,20 @@ def test_balance_sheet_balances_in_pdf_and_workbook(demo_db, tmp_path, params):
     assert sub["Jumlah aset"][2] == sum(v for c, v in bal.items() if infos[c].type == "asset")
 
 
-def test_income_statement_surplus_equals_shu_statement(demo_db, tmp_path, actor):
-    post_interest_income(demo_db, 2025)
-    closing.close_year(demo_db, actor, 2024)
-    closing.close_year(demo_db, actor, 2025)
-    _d, inc_pdf, inc_xlsx = _render_both(demo_db, "hasil-usaha", ReportParams(year=2025), tmp_path)
+def test_income_statement_surplus_equals_shu_statement(open_demo_db, tmp_path, actor):
+    post_interest_income(open_demo_db, 2025)
+    closing.close_year(open_demo_db, actor, 2024)
+    closing.close_year(open_demo_db, actor, 2025)
+    _d, inc_pdf, inc_xlsx = _render_both(
+        open_demo_db, "hasil-usaha", ReportParams(year=2025), tmp_path
+    )
     surplus_pdf = pdf_line_amounts(pdf_text(inc_pdf), "SISA HASIL USAHA (SHU)")[0]
     rows = sheet_rows(inc_xlsx, "Hasil Usaha")
     surplus_xlsx = next(r[2] for r in rows if r[1] == "SISA HASIL USAHA (SHU)")
     assert surplus_pdf == surplus_xlsx > 0
 
     shu_data, shu_pdf, shu_xlsx = _render_both(
-        demo_db, "shu-anggota", ReportParams(year=2025), tmp_path
+        open_demo_db, "shu-anggota", ReportParams(year=2025), tmp_path
     )
     assert shu_data.figure("surplus") == surplus_xlsx
     assert format_rupiah(surplus_xlsx) in pdf_text(shu_pdf)
@@ -91,40 +93,40 @@ def test_income_statement_surplus_equals_shu_statement(demo_db, tmp_path, actor)
     assert any(r[3] > 0 and r[5] > 0 for r in members)
 
 
-def test_shu_distribution_and_payout_keep_books_balanced(demo_db, actor, tmp_path):
+def test_shu_distribution_and_payout_keep_books_balanced(open_demo_db, actor, tmp_path):
     from koperasi.services.check import run_checks
 
-    post_interest_income(demo_db, 2025)
+    post_interest_income(open_demo_db, 2025)
     with pytest.raises(ValidationError) as err:  # the year must be closed first
-        shu.distribute(demo_db, actor, 2025, dt.date(2026, 3, 20))
+        shu.distribute(open_demo_db, actor, 2025, dt.date(2026, 3, 20))
     assert err.value.code == "year_not_closed"
-    loss_2024 = closing.close_year(demo_db, actor, 2024).surplus
-    closing.close_year(demo_db, actor, 2025)
-    plan = shu.plan(demo_db, 2025)
-    result = shu.distribute(demo_db, actor, 2025, dt.date(2026, 3, 20))
+    loss_2024 = closing.close_year(open_demo_db, actor, 2024).surplus
+    closing.close_year(open_demo_db, actor, 2025)
+    plan = shu.plan(open_demo_db, 2025)
+    result = shu.distribute(open_demo_db, actor, 2025, dt.date(2026, 3, 20))
     assert result.to_members == plan.to_members
-    assert shu.distribute(demo_db, actor, 2025, dt.date(2026, 3, 21)).already
-    with read_only(demo_db) as s:
+    assert shu.distribute(open_demo_db, actor, 2025, dt.date(2026, 3, 21)).already
+    with read_only(open_demo_db) as s:
         # 2025's SHU has been taken out of 3.90 whole (members' pots and the non-members'
         # part): 3.90 is not left negative; 2024's loss moved to 3.91 when 2025 was closed
         bal = statements.balances(s, dt.date(2026, 3, 20))
         assert bal.get("3.90", 0) == 0 and bal["3.91"] == loss_2024
         assert result.non_member == plan.to_non_member_destination > 0
         assert statements.balances(s, dt.date(2026, 3, 20))["2.21"] == plan.to_members
-    paid = shu.pay(demo_db, actor, 2025, dt.date(2026, 3, 25), to="sukarela")
+    paid = shu.pay(open_demo_db, actor, 2025, dt.date(2026, 3, 25), to="sukarela")
     assert sum(p.amount for p in paid) == plan.to_members
-    assert shu.pay(demo_db, actor, 2025, dt.date(2026, 3, 26)) == []
-    with read_only(demo_db) as s:
+    assert shu.pay(open_demo_db, actor, 2025, dt.date(2026, 3, 26)) == []
+    with read_only(open_demo_db) as s:
         assert statements.balances(s, dt.date(2026, 3, 25)).get("2.21", 0) == 0
-    rep = run_checks(demo_db)
+    rep = run_checks(open_demo_db)
     assert rep.ok, [p.message_en for p in rep.problems]
     # the year cannot be reopened once its SHU is distributed
     with pytest.raises(ValidationError) as err:
-        closing.reopen_year(demo_db, actor, 2025, "x")
+        closing.reopen_year(open_demo_db, actor, 2025, "x")
     assert err.value.code == "shu_already_distributed"
     # a member's slip shows the same share
     m = next(x for x in plan.members if x.total > 0)
-    slip = registry.build(demo_db, "slip-shu", ReportParams(year=2025, member=m.number))
+    slip = registry.build(open_demo_db, "slip-shu", ReportParams(year=2025, member=m.number))
     assert slip.figure("total") == m.total
     path = registry.render(slip, tmp_path / "slip.pdf", "pdf")
     assert format_rupiah(m.total) in pdf_text(path)

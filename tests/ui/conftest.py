@@ -85,6 +85,19 @@ def window(demo_db, make_ctx, qtbot):
     return win
 
 
+@pytest.fixture
+def open_window(open_demo_db, make_ctx, qtbot):
+    """The main window over a private copy of the demo with its books open (from October
+    2024, nothing closed: for the closing screens)."""
+    from koperasi.ui.main_window import MainWindow
+
+    win = MainWindow(make_ctx(open_demo_db))
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
 BIG_MEMBERS = 50_000
 
 

@@ -1,5 +1,6 @@
-"""Month-end on the README demo (built as of today): the treasurer picks the period, the last
-ended month is the default, and month-end, savings interest and closing the month work."""
+"""Month-end on the README demo (as of the last day of the previous month, which it leaves
+open): the treasurer picks the period, the last ended month is the default, and month-end,
+savings interest and closing the month work."""
 
 from __future__ import annotations
 
@@ -21,7 +22,8 @@ SHOTS = Path(os.environ.get("KOPERASI_SHOTS", "/tmp/koperasi-period-shots"))
 
 @pytest.fixture
 def today_demo(tmp_path):  # type: ignore[no-untyped-def]
-    """What `koperasi demo` makes on a fresh machine: a demo cooperative as of today."""
+    """What `koperasi demo` makes on a fresh machine: a demo cooperative as of the
+    last day of the previous month, that month's month-end not yet run."""
     db = open_database(tmp_path / "demo.db")
     build_demo(db, members=40, seed=3, years=1)
     yield db
@@ -55,7 +57,7 @@ def test_month_end_of_the_last_ended_month_works_from_the_gui(today_demo, make_c
     assert result.allowance_after == result.ppap_total
     assert any("PPAP" in t for t in texts)
 
-    # savings interest for the same month (the demo posted it already: nothing new)
+    # savings interest for the same month (the demo leaves it to the treasurer: posted now)
     reports = win.go("reports")
     bar = reports.tabs.tabBar()
     qtbot.mouseClick(bar, LEFT, pos=bar.tabRect(1).center())
@@ -64,7 +66,7 @@ def test_month_end_of_the_last_ended_month_works_from_the_gui(today_demo, make_c
     assert interest.period() == (year, month)
     interest.accept()
     close_message_boxes(qtbot)
-    assert panel.last_interest is not None and panel.last_interest.journal_entry_id is None
+    assert panel.last_interest is not None and panel.last_interest.journal_entry_id is not None
 
     # closing the month: the months before it first (in order), then the chosen one
     first = (today.year - 1, today.month)

@@ -292,13 +292,13 @@ def _tx_count(db) -> int:  # type: ignore[no-untyped-def]
         return s.scalar(select(func.count()).select_from(SavingsTransaction))
 
 
-def test_close_month_in_gui_rejects_a_posting_then_reopen_with_reason(window, qtbot):
-    db = window.ctx.db
+def test_close_month_in_gui_rejects_a_posting_then_reopen_with_reason(open_window, qtbot):
+    db = open_window.ctx.db
     y, m = 2024, 10  # months close in order: the demo's first ones up to August first
     while (y, m) <= (2026, 8):
-        closing.close_month(db, window.ctx.actor, y, m, today=window.ctx.today())
+        closing.close_month(db, open_window.ctx.actor, y, m, today=open_window.ctx.today())
         y, m = (y + 1, 1) if m == 12 else (y, m + 1)
-    panel = _closing_tab(window, qtbot)
+    panel = _closing_tab(open_window, qtbot)
     assert panel.year() == 2026
     _click_month(qtbot, panel, 2026, 9)
     assert panel.model.data(panel.model.index(8, 1)) == "Terbuka"
@@ -317,7 +317,7 @@ def test_close_month_in_gui_rejects_a_posting_then_reopen_with_reason(window, qt
 
     # a deposit dated in the closed month is refused with the service's message, in place
     before = _tx_count(db)
-    dlg = _deposit(window, qtbot, "15092026")
+    dlg = _deposit(open_window, qtbot, "15092026")
     expected = PeriodClosed(period="2026-09", date="2026-09-15").message("id")
     assert dlg.isVisible()
     assert dlg.ui.generalError.isVisible() and dlg.ui.generalError.text() == expected
@@ -326,7 +326,7 @@ def test_close_month_in_gui_rejects_a_posting_then_reopen_with_reason(window, qt
     dlg.reject()
 
     # reopen: a reason is required (the service's message next to the field), then audited
-    _closing_tab(window, qtbot)
+    _closing_tab(open_window, qtbot)
     _click_month(qtbot, panel, 2026, 9)
     qtbot.mouseClick(panel.reopenMonthButton, LEFT)
     from koperasi.ui.pages.closing import ReasonDialog
@@ -349,16 +349,16 @@ def test_close_month_in_gui_rejects_a_posting_then_reopen_with_reason(window, qt
     assert len(after) == 1 and "Setoran 15 September terlewat" in after[0]
 
     # the same deposit now goes through
-    dlg = _deposit(window, qtbot, "15092026")
+    dlg = _deposit(open_window, qtbot, "15092026")
     assert not dlg.isVisible() and dlg.result_view is not None
     assert _tx_count(db) == before + 1
     close_message_boxes(qtbot)
     _check_ok(db)
 
 
-def test_close_and_reopen_the_year_in_gui(window, qtbot, asked):
-    db = window.ctx.db
-    panel = _closing_tab(window, qtbot)
+def test_close_and_reopen_the_year_in_gui(open_window, qtbot, asked):
+    db = open_window.ctx.db
+    panel = _closing_tab(open_window, qtbot)
 
     # 2024 has postings and is open: 2025 cannot be closed first (the service's rule)
     panel.select_year(2025)

@@ -17,7 +17,11 @@ def register(sub) -> None:  # type: ignore[no-untyped-def]
     p.add_argument("--members", default="300")
     p.add_argument("--seed", default="1")
     p.add_argument("--years", default="3")
-    p.add_argument("--as-of", dest="as_of", help="tanggal akhir data contoh (YYYY-MM-DD)")
+    p.add_argument(
+        "--as-of",
+        dest="as_of",
+        help="tanggal akhir data contoh (YYYY-MM-DD; bawaan: akhir bulan lalu)",
+    )
     p.add_argument("--quiet", action="store_true")
     p.set_defaults(func=cmd_demo)
 

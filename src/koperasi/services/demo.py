@@ -1,6 +1,14 @@
 """A believable demo cooperative in Balikpapan: groups that meet weekly, members with
 Indonesian names and the vulnerability mix of the empowerment programmes, years of monthly
-wajib and sukarela activity, the cooperative's own expenses. Deterministic for a seed."""
+wajib and sukarela activity, the cooperative's own expenses, loans (loans_demo) that make it
+a sound, profitable KSP: most of its assets lent, a few loans in arrears, the spare cash in
+the bank earning jasa giro.
+
+The books are kept as a careful treasurer keeps them: every month's month-end run and the
+month closed, each financial year closed in January and its SHU shared at the RAT in March
+(members' SHU through the ledger, paid out in cash at the meeting). The demo is "as of" the
+last day of the previous month: that month is left open with its month-end not yet run, so
+the treasurer can run month-end and close it straight away. Deterministic for a seed."""
 
 from __future__ import annotations
 
@@ -197,6 +205,7 @@ EXPENSES = [
     ("5.11", "Listrik, air dan pulsa kantor", 250_000, 450_000),
     ("5.12", "Alat tulis kantor dan fotokopi", 75_000, 250_000),
     ("5.13", "Honor pengurus", 1_500_000, 1_500_000),
+    ("5.14", "Gaji karyawan (kasir dan petugas lapangan)", 3_000_000, 3_000_000),
     ("5.16", "Transportasi pendampingan kelompok", 100_000, 300_000),
 ]
 
@@ -205,6 +214,7 @@ PAYEES = {
     "5.11": "PLN dan Telkomsel",
     "5.12": "Toko Sinar Jaya",
     "5.13": "Pengurus koperasi",
+    "5.14": "Karyawan koperasi",
     "5.16": "Petugas lapangan",
 }
 
@@ -245,15 +255,29 @@ def build_demo(
     as_of: dt.date | None = None,
     progress: ProgressCallback | None = None,
     actor: Actor = SYSTEM,
+    close_books: bool = True,
+    first_month: dt.date | None = None,
 ) -> DemoSummary:
     """Fill an empty database with a demo cooperative (month by month, one unit of work each).
 
-    The books are built as the treasurer would have kept them with ``as_of`` as today: no
-    posting after it, and the period jobs (savings interest, loan month-end) only for months
-    that ended before it, so the month-end of the last ended month can still be run."""
-    as_of = as_of or clock.today()
+    ``years`` financial years up to ``as_of`` (by default the last day of the previous
+    month). The books are built as the treasurer would have kept them with ``as_of`` as
+    today: no posting after it, the period jobs (savings interest, loan month-end) only for
+    months that ended before it, every month before ``as_of``'s closed, every financial year
+    before it closed and its SHU distributed at the RAT; ``as_of``'s month is left open for
+    the treasurer's month-end and closing. ``close_books=False`` leaves every month and
+    year open and no SHU shared (for tests of the closing itself); ``first_month`` starts the
+    books in another month than January (``years`` is then ignored)."""
+    as_of = as_of or default_as_of()
     with clock.pretend(as_of):
-        return _build_demo(db, members, seed, years, as_of, progress, actor)
+        return _build_demo(
+            db, members, seed, years, as_of, progress, actor, close_books, first_month
+        )
+
+
+def default_as_of(today: dt.date | None = None) -> dt.date:
+    """The demo's date: the last day of the month before today's."""
+    return clock.month_end(*clock.last_ended_month(today))
 
 
 def _build_demo(
@@ -264,6 +288,8 @@ def _build_demo(
     as_of: dt.date,
     progress: ProgressCallback | None,
     actor: Actor,
+    close_books: bool = True,
+    first_month: dt.date | None = None,
 ) -> DemoSummary:
     from ..errors import ValidationError
 
@@ -273,7 +299,9 @@ def _build_demo(
     if years < 1 or years > 20:
         raise ValidationError("years", "too_large", max=20)
     rng = random.Random(seed)
-    start = dt.date(as_of.year - years, as_of.month, 1)
+    start = dt.date(as_of.year - years + 1, 1, 1)  # whole financial years, then this one
+    if first_month is not None:
+        start = first_month.replace(day=1)
     months = _months(start, as_of)
     n_groups = max(1, min(len(GROUP_NAMES) * 5, round(members / 15)))
     kel_names = list(KELURAHAN)
@@ -444,6 +472,8 @@ def _build_demo(
                         )
                         sav_count += 1
             for code, text, lo, hi in EXPENSES:
+                if code == "5.14" and y == start.year:
+                    continue  # the first year the board keeps the books; staff from the second
                 d = _day_in(rng, y, m, start, as_of)
                 amt = lo if lo == hi else rng.randrange(lo, hi + 1, 5_000)
                 amt = max(5_000, amt * cost_scale // 100 // 5_000 * 5_000)
@@ -457,13 +487,13 @@ def _build_demo(
                     source="manual",
                     receipt_no=receipt,
                 )
-            if m == 3:
-                d = _day_in(rng, y, m, start, as_of)
+            if m == RAT_MONTH and y > start.year and _rat_day(y) <= as_of:
+                d = _rat_day(y) - dt.timedelta(days=rng.randint(0, 6))
                 ledger.post(
                     s,
                     actor,
                     d,
-                    f"Biaya Rapat Anggota Tahunan {y}",
+                    f"Biaya Rapat Anggota Tahunan tahun buku {y - 1}",
                     [
                         Line("5.15", debit=rat_cost),
                         Line("1.01", credit=rat_cost, memo="Panitia RAT"),
@@ -488,9 +518,14 @@ def _build_demo(
         if savings._month_end(y, m) < as_of:
             savings.post_monthly_interest(db, actor, y, m)
     hook = _loan_demo_hook()
+    books = _BookKeeper(db, rng, actor, as_of, close_books)
     if hook is not None:
-        hook(db, rng, start, as_of, progress, actor)
-    # a few members leave near the end
+        hook(db, rng, start, as_of, progress, actor, after_month=books.after_month)
+    else:
+        for y, m in months:
+            books.after_month(y, m)
+    # a few members leave in the month still open
+    open_from = as_of.replace(day=1)
     leavers = [p for p in people if p["join"] < as_of - dt.timedelta(days=200)]
     rng.shuffle(leavers)
     from ..errors import KoperasiError
@@ -502,7 +537,7 @@ def _build_demo(
                 db,
                 actor,
                 p["number"],
-                as_of - dt.timedelta(days=rng.randint(5, 60)),
+                open_from + dt.timedelta(days=rng.randint(0, max(0, (as_of - open_from).days - 1))),
                 "Pindah domisili ke luar Balikpapan",
             )
         except KoperasiError:  # a member who cannot leave (e.g. an unpaid loan) stays
@@ -511,8 +546,72 @@ def _build_demo(
     return DemoSummary(members, n_groups, len(months), sav_count, as_of)
 
 
+RAT_MONTH = 3  # the annual members' meeting is held in March
+
+
+def _rat_day(year: int) -> dt.date:
+    """The RAT of the previous financial year: the last Saturday of March of ``year``."""
+    d = dt.date(year, RAT_MONTH, 31)
+    return d - dt.timedelta(days=(d.weekday() - 5) % 7)
+
+
+class _BookKeeper:
+    """Closes the demo's books month by month as the loans are built (``after_month``):
+    every month before ``as_of``'s month is closed after its month-end; December by closing
+    the financial year; in March, before the month is closed, the RAT shares the last
+    year's SHU (``distribute``, then paid in cash at the meeting)."""
+
+    def __init__(self, db, rng: random.Random, actor: Actor, as_of: dt.date, close: bool) -> None:  # type: ignore[no-untyped-def]
+        self.db, self.rng, self.actor, self.as_of, self.close = db, rng, actor, as_of, close
+
+    def after_month(self, y: int, m: int) -> None:
+        from . import closing
+
+        if not self.close or clock.month_end(y, m) >= self.as_of.replace(day=1):
+            return  # as_of's month: the treasurer's month-end and closing
+        if m == RAT_MONTH and y - 1 in closing.closed_years(self.db):
+            self.hold_rat(y - 1, _rat_day(y))
+        if m == 12:
+            closing.close_year(self.db, self.actor, y)
+        else:
+            closing.close_month(self.db, self.actor, y, m)
+
+    def hold_rat(self, year: int, day: dt.date) -> None:
+        """The RAT of ``year``, held on ``day``: SHU shared (or a loss covered)."""
+        from . import shu
+        from .loans_demo import _transfer
+
+        p = shu.plan(self.db, year)
+        if p.surplus > 0:
+            shu.distribute(self.db, self.actor, year, day)
+            owed = shu.plan(self.db, year).to_members
+            with unit_of_work(self.db) as s:  # the cash for the payout, from the bank
+                _transfer(s, self.actor, day, owed + 100_000, to_bank=False)
+            shu.pay(self.db, self.actor, year, day, to="cash")
+        elif p.surplus < 0 and p.loss_coverage == "cadangan" and self._reserve(day) >= p.loss:
+            shu.cover_loss(self.db, self.actor, year, day)  # else carried forward
+        _rat_records(self.db, self.rng, year, day, self.actor)
+
+    def _reserve(self, day: dt.date) -> int:
+        from . import statements
+
+        with unit_of_work(self.db) as s:
+            return statements.balances(s, day).get("3.20", 0)
+
+
+def _rat_records(db, rng: random.Random, year: int, day: dt.date, actor: Actor) -> None:  # type: ignore[no-untyped-def]
+    """HOOK for the RAT module (issue 16, item 1; on its own branch): what the RAT of
+    ``year`` held on ``day`` leaves in the books besides the SHU: the board and
+    supervisors register (the first RAT elects them), the attendance count and quorum,
+    the minutes with the decisions (SHU split, RAPB, elections), the RAPB of ``year + 1``
+    approved there (by account group, from the year's actual figures). Runs before the RAT
+    month is closed. Nothing yet."""
+    return None
+
+
 def _loan_demo_hook():  # type: ignore[no-untyped-def]
-    """Loans contribute ``add_demo_loans(db, rng, start, as_of, progress, actor)``."""
+    """Loans contribute ``add_demo_loans(db, rng, start, as_of, progress, actor,
+    after_month=...)``."""
     try:
         from .loans_demo import add_demo_loans  # type: ignore[import-not-found]
     except ModuleNotFoundError:

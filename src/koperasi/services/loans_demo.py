@@ -1,15 +1,21 @@
 """Loans for the demo cooperative: every interest method, weekly and two-weekly group loans
 (tanggung renteng, due on the group's meeting day) and monthly loans; most paid on time and
-many paid off, some late in every kolektibilitas class, one paid off early, one
+many paid off, a few late in every kolektibilitas class, one paid off early, one
 rescheduled, one written off (with a later recovery). Month by month, one unit of work per
 month, with the month-end PPAP run at the end of each month that ended before ``as_of`` (the
 month still running is left for the treasurer's month-end, as in the app).
-Deterministic for the demo's random generator."""
+
+The cooperative lends what its members save: each month it lends what it holds above a
+liquidity reserve (about a third of its assets), draws that from the bank at the start of
+the month and banks the cash above a small float at the month's end; the bank pays jasa giro
+(non-member income, with its final tax). Deterministic for the demo's random generator."""
 
 from __future__ import annotations
 
 import datetime as dt
 import random
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -18,6 +24,8 @@ from sqlalchemy import select
 from ..db.models import Loan, Member
 from ..errors import KoperasiError
 from .auth import Actor
+from .counters import SERIES_JOURNAL, next_receipt
+from .ledger import Line, post
 from .loan_products import ProductInput, add_product_in, product_by_code
 from .loan_quality import month_end_in, qualities_in
 from .loan_repayments import (
@@ -37,7 +45,15 @@ from .loans import (
     savings_total_at,
 )
 from .progress import ProgressCallback, report
+from .statements import balances
 from .uow import unit_of_work
+
+KAS, BANK = "1.01", "1.02"
+LIQUID_SHARE = Decimal("0.30")  # cash and bank kept as a share of total assets
+FLOAT_SHARE = Decimal("0.03")  # cash kept in the office; the rest goes to the bank
+JASA_GIRO = Decimal("0.03")  # a year, on the month-end bank balance
+GIRO_TAX = Decimal("0.20")  # final tax on jasa giro
+BANK_NAME = "Bank Kaltimtara"
 
 PRODUCTS = [
     ProductInput(
@@ -62,6 +78,7 @@ PRODUCTS = [
         penalty_grace_days=3,
         limit_multiple=Decimal(5),
         group_loan=True,
+        allow_multiple=True,
     ),
     ProductInput(
         code="KLP2",
@@ -85,6 +102,7 @@ PRODUCTS = [
         penalty_grace_days=3,
         limit_multiple=Decimal(5),
         group_loan=True,
+        allow_multiple=True,
     ),
     ProductInput(
         code="UMUM",
@@ -121,6 +139,7 @@ PRODUCTS = [
         penalty_grace_days=5,
         limit_multiple=Decimal(5),
         payoff_policy="due_only",
+        allow_multiple=True,
     ),
     ProductInput(
         code="MENURUN",
@@ -139,12 +158,14 @@ PRODUCTS = [
 ]
 # product -> (terms to pick from, weight)
 TERMS = {
-    "KLP": ([10, 15, 20, 25], 4),
-    "KLP2": ([6, 10, 13], 2),
-    "UMUM": ([6, 10, 12], 3),
-    "USAHA": ([6, 12], 1),
-    "MENURUN": ([3, 6, 10], 2),
+    "KLP": ([20, 25, 40, 50], 3),
+    "KLP2": ([13, 20, 26], 2),
+    "UMUM": ([10, 12, 18, 24], 4),
+    "USAHA": ([12, 18, 24], 3),
+    "MENURUN": ([6, 10, 12], 2),
 }
+# loan sizes in millions (capped by the product and the member's savings multiple)
+SIZES = [2, 3, 5, 5, 7, 10, 10, 15, 20]
 PURPOSES = [
     "Tambahan modal warung",
     "Beli bahan kue",
@@ -183,8 +204,10 @@ def add_demo_loans(
     as_of: dt.date,
     progress: ProgressCallback | None = None,
     actor: Actor | None = None,
+    after_month: Callable[[int, int], None] | None = None,
 ) -> int:  # type: ignore[no-untyped-def]
-    """Add loans to the demo; returns the number of loans disbursed."""
+    """Add loans to the demo; returns the number of loans disbursed. ``after_month(y, m)``
+    runs after each month's unit of work (the demo closes its months and years there)."""
     from .auth import SYSTEM
 
     actor = actor or SYSTEM
@@ -199,14 +222,15 @@ def add_demo_loans(
                 .order_by(Member.id)
             )
         ]
-    per_month = max(1, len(people) // 35)  # about a quarter of the members borrow
+    most_per_month = max(4, len(people) // 4)
     months = []
     y, m = start.year, start.month
     while (y, m) <= (as_of.year, as_of.month):
         months.append((y, m))
         y, m = (y + 1, 1) if m == 12 else (y, m + 1)
     plans: dict[int, _Plan] = {}
-    busy: set[int] = set()  # members with an open loan
+    busy: Counter[int] = Counter()  # open loans per member (a group loan and a business loan
+    # may run side by side: products that allow more than one)
     written_off = rescheduled = False
     recovery: tuple[str, dt.date, int] | None = None
     codes, weights = list(TERMS), [TERMS[c][1] for c in TERMS]
@@ -216,32 +240,46 @@ def add_demo_loans(
         first = dt.date(y, m, 1)
         last = min(_month_end(y, m), as_of)
         with unit_of_work(db) as s:
+            # --- what the cooperative can lend this month, drawn from the bank on the 1st
+            budget = _lending_budget(s, last)
+            if budget > 0:
+                _transfer(s, actor, first, min(budget, _bank(s, first)), to_bank=False)
             # --- new loans, on days spread over the month
             if mi > 0:
-                forced = {len(months) - 7: "UMUM", len(months) - 3: "KLP"}.get(mi)
-                for n_new in range(per_month):
+                # late loans for the demo: Kurang Lancar (two) and Macet (one) on as_of
+                forced = {
+                    len(months) - 14: "UMUM",
+                    len(months) - 7: "UMUM",
+                    len(months) - 3: "KLP",
+                }.get(mi)
+                for n_new in range(most_per_month):
+                    if budget < 1_000_000 and not (forced is not None and n_new == 0):
+                        break
                     day = first + dt.timedelta(days=rng.randint(0, (last - first).days))
                     cands = [
-                        p
-                        for p in people
-                        if p[0] not in busy and p[2] <= day - dt.timedelta(days=60)
+                        p for p in people if busy[p[0]] < 2 and p[2] <= day - dt.timedelta(days=30)
                     ]
                     if not cands:
                         break
                     mid, number, _join, gid = rng.choice(cands)
                     code = rng.choices(codes, weights)[0]
                     force = forced is not None and n_new == 0
-                    if force:  # a late loan in Kurang Lancar on as_of, for the demo
+                    if force:  # a late loan, for the demo
                         code = forced
                     if code.startswith("KLP") and gid is None:
                         code = "UMUM"
+                    if busy[mid] and code not in ("KLP", "KLP2", "USAHA"):
+                        code = "USAHA"
                     product = product_by_code(s, code)
                     limit = savings_total_at(s, mid, day) * 5
                     amount = min(
                         product.max_amount,
-                        rng.choice([1, 1, 2, 2, 3, 4, 5, 7]) * 1_000_000,
+                        rng.choice(SIZES) * 1_000_000,
                         limit // 100_000 * 100_000,
+                        max(product.min_amount, budget // 100_000 * 100_000),
                     )
+                    if force:  # small: the demo shows the class, not a crisis
+                        amount = min(amount, max(product.min_amount, 1_000_000))
                     if amount < product.min_amount:
                         continue
                     term = rng.choice(TERMS[code][0])
@@ -274,15 +312,16 @@ def add_demo_loans(
                         sp.rollback()
                         continue
                     disbursed += 1
-                    busy.add(mid)
+                    budget -= amount
+                    busy[mid] += 1
                     roll = rng.random()
                     profile = (
                         "good"
-                        if roll < 0.80
+                        if roll < 0.88
                         else "late"
-                        if roll < 0.91
+                        if roll < 0.94
                         else "stop"
-                        if roll < 0.95
+                        if roll < 0.96
                         else "payoff"
                     )
                     if force:
@@ -323,7 +362,7 @@ def add_demo_loans(
                     and (not plan.resume_after or k < plan.stop_after + plan.resume_after)
                 ):
                     continue
-                if plan.profile == "late" and rng.random() < 0.3:
+                if plan.profile == "late" and rng.random() < 0.2:
                     continue
                 pay_day = d
                 if plan.profile == "late":
@@ -341,7 +380,7 @@ def add_demo_loans(
                     sp.rollback()
                     continue
                 if loan.status != ACTIVE:
-                    busy.discard(loan.member_id)
+                    busy[loan.member_id] -= 1
             # --- month end: special cases, then PPAP
             me_date = last
             if not rescheduled or not written_off:
@@ -388,7 +427,7 @@ def add_demo_loans(
                         except KoperasiError:
                             continue
                         written_off = True
-                        busy.discard(loan.member_id)
+                        busy[loan.member_id] -= 1
                         recovery = (
                             plan.number,
                             me_date + dt.timedelta(days=75),
@@ -398,6 +437,84 @@ def add_demo_loans(
                 loan = s.scalars(select(Loan).where(Loan.number == recovery[0])).one()
                 recover_in(s, actor, loan, max(1, recovery[2]), recovery[1], "Dibayar keluarga")
                 recovery = None
+            # --- the cash above the office float goes to the bank; the bank's jasa giro
+            _bank_the_cash(s, actor, last)
             if _month_end(y, m) < as_of:  # only a month that has ended (as the app allows)
+                _jasa_giro(s, actor, last)
                 month_end_in(s, actor, _month_end(y, m))
+        if after_month is not None:
+            after_month(y, m)
     return disbursed
+
+
+def _post(s, actor: Actor, day: dt.date, text: str, lines: list[Line]) -> None:  # type: ignore[no-untyped-def]
+    post(
+        s,
+        actor,
+        day,
+        text,
+        lines,
+        source="manual",
+        receipt_no=next_receipt(s, SERIES_JOURNAL, day.year),
+    )
+
+
+def _bank(s, day: dt.date) -> int:  # type: ignore[no-untyped-def]
+    return balances(s, day).get(BANK, 0)
+
+
+def _lending_budget(s, day: dt.date) -> int:  # type: ignore[no-untyped-def]
+    """Cash and bank above the liquidity reserve (a share of total assets) on ``day``."""
+    b = balances(s, day)
+    from ..db.models import Account
+
+    assets = set(s.scalars(select(Account.code).where(Account.type == "asset")))
+    total = sum(v for code, v in b.items() if code in assets)
+    liquid = b.get(KAS, 0) + b.get(BANK, 0)
+    return int(liquid - LIQUID_SHARE * total)
+
+
+def _transfer(s, actor: Actor, day: dt.date, amount: int, to_bank: bool) -> None:  # type: ignore[no-untyped-def]
+    amount = amount // 100_000 * 100_000
+    if amount <= 0:
+        return
+    if to_bank:
+        text, lines = (
+            f"Setoran kas ke {BANK_NAME}",
+            [Line(BANK, debit=amount, memo=BANK_NAME), Line(KAS, credit=amount, memo=BANK_NAME)],
+        )
+    else:
+        text, lines = (
+            f"Penarikan dari {BANK_NAME} untuk pencairan pinjaman",
+            [Line(KAS, debit=amount, memo=BANK_NAME), Line(BANK, credit=amount, memo=BANK_NAME)],
+        )
+    _post(s, actor, day, text, lines)
+
+
+def _bank_the_cash(s, actor: Actor, day: dt.date) -> None:  # type: ignore[no-untyped-def]
+    b = balances(s, day)
+    from ..db.models import Account
+
+    assets = set(s.scalars(select(Account.code).where(Account.type == "asset")))
+    total = sum(v for code, v in b.items() if code in assets)
+    float_ = max(2_000_000, int(FLOAT_SHARE * total))
+    kas = b.get(KAS, 0)
+    if kas > float_:
+        _transfer(s, actor, day, kas - float_, to_bank=True)
+    elif kas < float_ // 2:
+        _transfer(s, actor, day, min(float_ - kas, b.get(BANK, 0)), to_bank=False)
+
+
+def _jasa_giro(s, actor: Actor, day: dt.date) -> None:  # type: ignore[no-untyped-def]
+    """The bank's month-end interest on the account (non-member income) less its final tax."""
+    giro = int(_bank(s, day) * JASA_GIRO / 12)
+    if giro <= 0:
+        return
+    tax = int(giro * GIRO_TAX)
+    lines = [
+        Line(BANK, debit=giro - tax, memo=BANK_NAME),
+        Line("4.90", credit=giro, memo="Jasa giro"),
+    ]
+    if tax:
+        lines.insert(1, Line("5.50", debit=tax, memo="PPh final jasa giro"))
+    _post(s, actor, day, f"Jasa giro {BANK_NAME} {day.month:02d}/{day.year}", lines)

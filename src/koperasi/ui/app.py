@@ -222,10 +222,11 @@ class AppController(QObject):
         label = QApplication.translate(
             "AppController", "Menyiapkan koperasi demo ({n} anggota, {y} tahun transaksi)..."
         ).format(n=self.demo_members, y=self.demo_years)
-        as_of = self.today()
+        from ..services import demo as demo_service
+
+        as_of = demo_service.default_as_of(self.today())  # the treasurer's month-end to do
 
         def build(progress):  # type: ignore[no-untyped-def]
-            from ..services import demo as demo_service
 
             return demo_service.build_demo(
                 db,
