@@ -23,7 +23,13 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))  # tests/helpers.py
 
-from koperasi.db.database import Database, open_database
+# The cooperatives' signing keys (koperasi.signing) go to a test folder, never to the
+# user's data folder; shared by the xdist workers (a key file is created atomically).
+os.environ.setdefault(
+    "KOPERASI_KEYS_DIR", str(Path(tempfile.gettempdir()) / f"koperasi-test-keys-{os.getuid()}")
+)
+
+from koperasi.db.database import Database, open_database  # noqa: E402
 from koperasi.services.auth import SYSTEM
 
 PG_BIN_CANDIDATES = [
