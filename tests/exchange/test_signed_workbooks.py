@@ -119,7 +119,7 @@ def test_duplicates_refused(coops, tmp_path):
     result = consolidate([a, b, a, copy, resaved], tmp_path / "p.xlsx", keys=keys)
     assert [c.status for c in result.cooperatives] == ["ok", "ok", *["duplicate"] * 3]
     reasons = [" ".join(c.problems("en")) for c in result.cooperatives[2:]]
-    assert "same file as AHU-0001.AH.01.xlsx" in reasons[0]
+    assert "this file was given twice" in reasons[0]
     assert "same file as AHU-0001.AH.01.xlsx" in reasons[1]
     assert "same cooperative and period as AHU-0001.AH.01.xlsx" in reasons[2]
     assert len(result.passed) == 2
@@ -249,7 +249,7 @@ def test_cli_names_the_file_and_the_reason(coops, tmp_path, capsys):
     assert main(["--lang", "en", *args, "-o", out]) == 1
     err = capsys.readouterr().err
     assert "forged.xlsx (KSP Mawar): Signature invalid" in err
-    assert "AHU-0001.AH.01.xlsx (KSP Mawar): Duplicate: the same file as" in err
+    assert "AHU-0001.AH.01.xlsx (KSP Mawar): Duplicate: this file was given twice" in err
     assert main([*args, "-o", out]) == 1
     err = capsys.readouterr().err
     assert "Ditolak:" in err and "Tanda tangan tidak sah" in err and "Duplikat" in err

@@ -702,6 +702,13 @@ def _duplicate(coop: Cooperative, accepted: list[Cooperative]) -> None:
     ident = coop.legal_number or coop.name
     for first in accepted:
         name = Path(first.path).name
+        if Path(coop.path).resolve() == Path(first.path).resolve():
+            coop.problem(
+                "Duplikat: berkas ini disebut dua kali: tidak dihitung dua kali",
+                "Duplicate: this file was given twice: not counted twice",
+                "duplicate",
+            )
+            return
         if coop.file_sha256 and coop.file_sha256 == first.file_sha256:
             coop.problem(
                 f"Duplikat: berkas yang sama dengan {name}: tidak dihitung dua kali",
