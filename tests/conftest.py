@@ -39,6 +39,8 @@ _TRUST_HOME = (
 )
 os.environ.setdefault("KOPERASI_SEAL_KEY_FILE", str(_TRUST_HOME / "seal.key"))
 os.environ.setdefault("KOPERASI_ANCHOR_DIR", str(_TRUST_HOME / "anchors"))
+# the cooperatives' signing keys (koperasi.signing) too (a key file is created atomically)
+os.environ.setdefault("KOPERASI_KEYS_DIR", str(_TRUST_HOME / "keys"))
 
 PG_BIN_CANDIDATES = [
     os.environ.get("KOPERASI_PG_BIN", ""),

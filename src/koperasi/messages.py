@@ -1182,3 +1182,27 @@ FIELDS.update(
         "acquired_on": ("Tanggal perolehan", "Acquisition date"),
     }
 )
+
+
+# ---------------------------------------------------------------- signed audit workbooks
+MESSAGES.update(
+    {
+        "signing_key_unreadable": (
+            "Kunci tanda tangan koperasi '{path}' tidak dapat dibaca (rusak atau bukan kunci "
+            "Ed25519). Pulihkan berkas kunci dari cadangannya.",
+            "The cooperative's signing key '{path}' cannot be read (damaged or not an Ed25519 "
+            "key). Restore the key file from its backup.",
+        ),
+        "key_register_unreadable": (
+            "Daftar kunci publik '{path}' tidak dapat dibaca.",
+            "The register of public keys '{path}' cannot be read.",
+        ),
+        "key_register_line": (
+            "Daftar kunci publik '{path}', baris {line}: harus berisi nomor badan hukum lalu "
+            "kunci publiknya (seperti yang ditampilkan 'koperasi key show').",
+            "Register of public keys '{path}', line {line}: it must hold a legal number and "
+            "then its public key (as 'koperasi key show' prints it).",
+        ),
+    }
+)
+FIELDS.update({"keys": ("Daftar kunci publik", "Public key register"), "key": ("Kunci", "Key")})

@@ -8,11 +8,22 @@ import shutil
 import pytest
 from openpyxl import load_workbook
 
+from koperasi import signing
 from koperasi.cli import main
 from koperasi.db.database import open_database
 from koperasi.exchange import consolidate, export_auditor
 from koperasi.exchange.consolidation import read_cooperative
 from koperasi.services import ledger, members
+
+DEMO_LEGAL = "AHU-0012345.AH.01.26.2021"  # the demo cooperative's legal number
+KEYS = {}  # filled by the audit_file fixture: the programme's register
+
+
+@pytest.fixture(scope="module")
+def register(audit_file, tmp_path_factory):
+    path = tmp_path_factory.mktemp("reg") / "kunci.txt"
+    path.write_text(signing.register_line(DEMO_LEGAL, KEYS[DEMO_LEGAL]) + "\n")
+    return path
 
 
 @pytest.fixture(scope="module")
@@ -21,9 +32,10 @@ def audit_file(demo_db_path, tmp_path_factory):
     path = tmp_path_factory.mktemp("coop") / "ksp.xlsx"
     db = open_database(demo_db_path)
     try:
-        export_auditor(db, path, date_to=dt.date(2026, 10, 31))
+        result = export_auditor(db, path, date_to=dt.date(2026, 10, 31))
     finally:
         db.dispose()
+    KEYS[DEMO_LEGAL] = result.public_key
     return path
 
 
@@ -56,7 +68,7 @@ def test_programme_report_lists_failures_and_totals_only_the_good(audit_file, tm
     junk = tmp_path / "junk.xlsx"
     junk.write_text("not a workbook")
     out = tmp_path / "program.xlsx"
-    result = consolidate([audit_file, tampered, unbalanced, junk, good2], out)
+    result = consolidate([audit_file, tampered, unbalanced, junk, good2], out, keys=KEYS)
     assert [c.ok for c in result.cooperatives] == [True, False, False, False, False]
     reasons = {c.path.split("/")[-1]: " ".join(c.problems("en")) for c in result.failed}
     assert "SHA-256" in reasons["tampered.xlsx"] and "3.11" in reasons["tampered.xlsx"]
@@ -73,18 +85,20 @@ def test_programme_report_lists_failures_and_totals_only_the_good(audit_file, tm
 def test_pdf_report(audit_file, tmp_path):
     pypdf = pytest.importorskip("pypdf")
     out = tmp_path / "program.pdf"
-    consolidate([audit_file], out, lang="en")
+    consolidate([audit_file], out, lang="en", keys=KEYS)
     text = " ".join(p.extract_text() for p in pypdf.PdfReader(out).pages)
     assert "Programme Report" in text and "PAR30" in text
 
 
-def test_cli_consolidate_exit_code(audit_file, tmp_path, capsys):
+def test_cli_consolidate_exit_code(audit_file, register, tmp_path, capsys):
     bad = tmp_path / "x.xlsx"
     bad.write_text("x")
-    assert main(["consolidate", str(audit_file), "-o", str(tmp_path / "r.xlsx")]) == 0
-    assert main(["consolidate", str(audit_file), str(bad), "-o", str(tmp_path / "r.xlsx")]) == 1
+    keys = ["--keys", str(register)]
+    assert main(["consolidate", str(audit_file), *keys, "-o", str(tmp_path / "r.xlsx")]) == 0
+    out = str(tmp_path / "r.xlsx")
+    assert main(["consolidate", str(audit_file), str(bad), *keys, "-o", out]) == 1
     assert "x.xlsx" in capsys.readouterr().err
-    assert main(["consolidate", str(audit_file), "-o", str(tmp_path / "r.txt")]) == 2
+    assert main(["consolidate", str(audit_file), *keys, "-o", str(tmp_path / "r.txt")]) == 2
 
 
 def test_vulnerability_outreach_counts(audit_file):

@@ -460,7 +460,8 @@ def small_audit(db, path: Path, name: str) -> Path:  # type: ignore[no-untyped-d
     from koperasi.services.auth import SYSTEM
 
     profile = settings_service.get_profile(db)
-    settings_service.save_profile(db, SYSTEM, type(profile)(**{**profile.__dict__, "name": name}))
+    changed = {**profile.__dict__, "name": name, "legal_number": f"AHU-{name}"}
+    settings_service.save_profile(db, SYSTEM, type(profile)(**changed))
     return export_auditor(db, path).path
 
 
@@ -515,9 +516,22 @@ def test_consolidation_of_exported_workbooks(demo_audit, sqlite_db, page, qtbot,
     junk = tmp_path / "catatan.xlsx"
     junk.write_text("bukan buku kerja")
 
+    from koperasi import signing
+
     ev = page(sqlite_db)
     ev.tabs.setCurrentIndex(2)
     assert not ev.consolidateButton.isEnabled()
+    # the programme's register of public keys, chosen through the page
+    register = tmp_path / "kunci.txt"
+    register.write_text(
+        "\n".join(
+            signing.register_line(n, signing.load_or_create(n).public)
+            for n in ("AHU-0012345.AH.01.26.2021", "AHU-KSP Baru")
+        )
+    )
+    ev.files.open_answers = [str(register)]
+    qtbot.mouseClick(ev.keysButton, LEFT)
+    assert ev.keysEdit.text() == str(register)
     ev.files.open_answers = [str(a), str(b), str(tampered)]
     qtbot.mouseClick(ev.addWorkbooksButton, LEFT)
     ev.files.open_answers = [str(a), str(junk)]  # a workbook added twice is listed once

@@ -1,8 +1,10 @@
-"""``export auditor``, ``import KIND FILE.xlsx`` / ``import template KIND``, ``consolidate``."""
+"""``export auditor``, ``import KIND FILE.xlsx`` / ``import template KIND``, ``consolidate``,
+``key show`` (the cooperative's signing key for its audit workbooks)."""
 
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 from ..errors import ValidationError
 from .base import parse_date
@@ -40,8 +42,24 @@ def register(sub) -> None:  # type: ignore[no-untyped-def]
     co = sub.add_parser("consolidate", help="gabungkan buku kerja audit banyak koperasi")
     co.add_argument("files", nargs="+", metavar="FILE.xlsx")
     co.add_argument("-o", "--output", required=True, metavar="report.xlsx|pdf")
+    co.add_argument(
+        "--keys",
+        required=True,
+        metavar="REGISTER.txt",
+        help="daftar kunci publik: tiap baris nomor badan hukum lalu kunci publik",
+    )
+    co.add_argument(
+        "--allow-unsigned",
+        action="store_true",
+        help="hitung juga buku kerja tanpa tanda tangan (dengan peringatan)",
+    )
     co.add_argument("--quiet", action="store_true")
     co.set_defaults(func=cmd_consolidate)
+
+    ky = sub.add_parser("key", help="kunci tanda tangan koperasi (buku kerja audit)")
+    kys = ky.add_subparsers(dest="key_cmd", metavar="WHAT", required=True)
+    ks = kys.add_parser("show", help="tampilkan kunci publik dan sidik jarinya")
+    ks.set_defaults(func=cmd_key_show)
 
 
 def _progress(args):  # type: ignore[no-untyped-def]
@@ -113,8 +131,17 @@ def cmd_template(ctx, args) -> int:  # type: ignore[no-untyped-def]
 
 def cmd_consolidate(ctx, args) -> int:  # type: ignore[no-untyped-def]
     from ..exchange import consolidate
+    from ..signing import read_register
 
-    result = consolidate(args.files, args.output, lang=ctx.lang, progress=_progress(args))
+    keys = read_register(args.keys)
+    result = consolidate(
+        args.files,
+        args.output,
+        lang=ctx.lang,
+        progress=_progress(args),
+        keys=keys,
+        allow_unsigned=args.allow_unsigned,
+    )
     _end_progress(args)
     id_ = ctx.lang == "id"
     print(f"{'Laporan program' if id_ else 'Programme report'}: {result.path}")
@@ -122,8 +149,38 @@ def cmd_consolidate(ctx, args) -> int:  # type: ignore[no-untyped-def]
         f"{'Koperasi lolos pemeriksaan' if id_ else 'Cooperatives passing checks'}: "
         f"{len(result.passed)}/{len(result.cooperatives)}"
     )
+    if result.failed:
+        print("Ditolak:" if id_ else "Refused:", file=sys.stderr)
     for coop in result.failed:
-        print(f"  {coop.label}: {'; '.join(coop.problems(ctx.lang))}", file=sys.stderr)
+        print(
+            f"  {Path(coop.path).name} ({coop.label}): {'; '.join(coop.problems(ctx.lang))}",
+            file=sys.stderr,
+        )
     for note in result.notes(ctx.lang):
         print(note, file=sys.stderr)
     return 1 if result.failed else 0
+
+
+def cmd_key_show(ctx, args) -> int:  # type: ignore[no-untyped-def]
+    from ..services.auth import require
+    from ..services.settings import profile_in
+    from ..services.uow import read_only
+    from ..signing import load_or_create, register_line
+
+    require(ctx.actor, "export.auditor")
+    with read_only(ctx.db) as s:
+        profile = profile_in(s)
+    key = load_or_create(profile.legal_number)
+    id_ = ctx.lang == "id"
+    if key.created:
+        print("Kunci baru dibuat." if id_ else "New key created.")
+    print(f"{'Koperasi' if id_ else 'Cooperative'}: {profile.name}")
+    print(f"{'Nomor badan hukum' if id_ else 'Legal number'}: {profile.legal_number or '-'}")
+    print(f"{'Kunci publik' if id_ else 'Public key'}: {key.public}")
+    print(f"{'Sidik jari' if id_ else 'Fingerprint'}: {key.fingerprint}")
+    print(f"{'Berkas kunci privat' if id_ else 'Private key file'}: {key.path}")
+    print(
+        "Baris untuk daftar kunci program:" if id_ else "Line for the programme's register of keys:"
+    )
+    print(register_line(profile.legal_number, key.public, profile.name))
+    return 0

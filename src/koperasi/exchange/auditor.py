@@ -2,8 +2,10 @@
 
 Every sheet is streamed from the database (``yield_per``) into a write-only sheet, so
 memory stays flat for any size of books. The Info sheet comes first in the workbook but is
-filled last, once every other sheet's SHA-256 is known. Every sheet is set up for printing
-and records its size (:class:`~koperasi.exchange.xlsxout.SheetOut`).
+filled last, once every other sheet's SHA-256 is known; its last row is the cooperative's
+Ed25519 signature over the Info sheet's own SHA-256 (so over every sheet's digest and the
+Info fields; see :mod:`koperasi.signing`). Every sheet is set up for printing and records its
+size (:class:`~koperasi.exchange.xlsxout.SheetOut`).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from pathlib import Path
 
 from sqlalchemy import func, select, text
 
-from .. import __version__
+from .. import __version__, signing
 from ..db.models import JournalEntry
 from ..errors import ValidationError
 from ..services.auth import SYSTEM, Actor, require, require_read_all
@@ -32,6 +34,8 @@ class ExportResult:
     rows: dict[str, int]  # sheet title -> data rows (header excluded)
     digests: dict[str, str]  # sheet title -> SHA-256
     complete: bool  # whole books (importable with ``import audit-workbook``)
+    public_key: str = ""  # the cooperative's key that signed it (base64, raw Ed25519)
+    key_fingerprint: str = ""
 
 
 def _db_revision(session) -> str:  # type: ignore[no-untyped-def]
@@ -47,11 +51,13 @@ def export_auditor(
     *,
     actor: Actor = SYSTEM,
     now: dt.datetime | None = None,
+    key: signing.CoopKey | None = None,
 ) -> ExportResult:
     """Write the audit workbook for ``[date_from, date_to]`` (open ends: all) to ``path``.
 
     ``progress(done, total, message)`` gets one call per sheet and every few thousand rows;
-    returning False cancels (nothing is left at ``path``)."""
+    returning False cancels (nothing is left at ``path``). ``key`` signs the workbook;
+    default: the cooperative's key file (created on the first export)."""
     require_read_all(actor, "Buku kerja audit")  # the whole cooperative: not for a ketua
     require(actor, "export.auditor")
     if date_from and date_to and date_to < date_from:
@@ -103,8 +109,16 @@ def export_auditor(
     for sheet in SHEETS:
         info_rows.append((f"rows:{sheet.title}", str(rows[sheet.title])))
         info_rows.append((f"sha256:{sheet.title}", digests[sheet.title]))
-    for key, value in info_rows:
-        info.append([key, "" if value is None else str(value)])
+    key = key or signing.load_or_create(profile.legal_number)
+    info_rows += [
+        ("signature_algorithm", signing.ALGORITHM),
+        ("signature_public_key", key.public),
+        ("signature_key_fingerprint", key.fingerprint),
+    ]
+    for name, value in info_rows:
+        info.append([name, "" if value is None else str(value)])
+    # the signature covers the Info sheet's canonical rows so far (header included)
+    info.append(["signature", key.sign(signing.signed_message(info.digest()))])
     report(progress, total, total, "simpan")
     target = save_atomic(wb, path)
-    return ExportResult(target, rows, digests, complete)
+    return ExportResult(target, rows, digests, complete, key.public, key.fingerprint)

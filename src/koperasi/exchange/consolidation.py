@@ -3,6 +3,11 @@ cooperatives' audit workbooks, for evaluators.
 
 Each workbook is read once, streaming, and checked:
 
+- its Ed25519 signature (the Info sheet's last row) against the public key the programme
+  registered for the cooperative's legal number (``keys``: :func:`koperasi.signing.read_register`);
+  an unsigned workbook is refused unless ``allow_unsigned`` (then counted, with a warning);
+- it is not a duplicate: the same file, or the same cooperative (legal number), as a
+  workbook accepted before it in the list;
 - every sheet's SHA-256 against its Info sheet;
 - every journal entry balances, and the trial balance (Neraca Saldo) balances;
 - the trial balance's movements equal the journal's, account by account;
@@ -21,20 +26,22 @@ Excel renderer.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from .. import signing
 from ..domain.money import format_rupiah
 from ..errors import KoperasiError, ValidationError
 from ..services.progress import ProgressCallback, report
 from .canonical import SheetHasher
-from .restore import read_info
-from .spec import FORMAT_VERSION, SHEETS
-from .xlsxin import Workbook
+from .spec import FORMAT_NAME, FORMAT_VERSION, INFO_TITLE, SHEETS
+from .xlsxin import FileError, Workbook
 
 MAX_PROBLEMS = 10  # per cooperative
 
@@ -43,6 +50,8 @@ MAX_PROBLEMS = 10  # per cooperative
 class Problem:
     id: str
     en: str
+    #: ``unsigned``, ``unknown_key``, ``signature_invalid``, ``duplicate`` or ``check``
+    code: str = "check"
 
     def get(self, lang: str) -> str:
         return self.en if lang == "en" else self.id
@@ -55,8 +64,12 @@ class Cooperative:
     period_from: str = ""
     period_to: str = ""
     as_of: dt.date | None = None
-    fingerprint: str = ""
+    legal_number: str = ""
+    key_fingerprint: str = ""  # of the key that signed it ("" when unsigned)
+    signed: bool = False  # signed by the registered key of its cooperative
+    file_sha256: str = ""
     problems_: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
     members: int = 0
     women: int = 0
     men: int = 0
@@ -80,14 +93,19 @@ class Cooperative:
     def ok(self) -> bool:
         return not self.problems_
 
-    def problem(self, id_: str, en: str) -> None:
+    def problem(self, id_: str, en: str, code: str = "check") -> None:
         if len(self.problems_) < MAX_PROBLEMS:
-            self.problems_.append(Problem(id_, en))
+            self.problems_.append(Problem(id_, en, code))
         elif len(self.problems_) == MAX_PROBLEMS:
             self.problems_.append(Problem("... (masalah lain tidak ditampilkan)", "... (more)"))
 
     def problems(self, lang: str = "id") -> list[str]:
         return [p.get(lang) for p in self.problems_]
+
+    @property
+    def status(self) -> str:
+        """``ok`` or the code of the first problem (why the file was refused)."""
+        return self.problems_[0].code if self.problems_ else "ok"
 
     @property
     def savings(self) -> int:
@@ -114,7 +132,8 @@ class ConsolidationResult:
         return [c for c in self.cooperatives if not c.ok]
 
     def notes(self, lang: str = "id") -> list[str]:
-        return []
+        """Warnings about accepted files (e.g. unsigned, counted by ``allow_unsigned``)."""
+        return [f"{Path(c.path).name}: {w.get(lang)}" for c in self.passed for w in c.warnings]
 
 
 # ---------------------------------------------------------------- reading one workbook
@@ -333,12 +352,114 @@ def _date_text(text: str) -> dt.date | None:
         return None
 
 
-def read_cooperative(path: str | os.PathLike[str]) -> Cooperative:
+def _read_info(wb: Workbook) -> tuple[dict[str, str], str, list[str]]:
+    """The Info sheet as ``{key: value}``, its SHA-256 over every row but the signature
+    row(s) (what the signature signs) and the signature(s) found."""
+    info: dict[str, str] = {}
+    h = SheetHasher()
+    signatures: list[str] = []
+    if INFO_TITLE not in wb.sheet_names:
+        raise FileError("workbook_not_audit", path=wb.path.name)
+    for n, row in enumerate(wb.iter_values(INFO_TITLE, min_row=1, max_col=2)):
+        row = tuple(row) + (None, None)
+        if n > 0 and row[0] == "signature":
+            signatures.append("" if row[1] is None else str(row[1]))
+            continue
+        h.add(row[:2])
+        if n > 0 and row[0] is not None:
+            info[str(row[0])] = "" if row[1] is None else str(row[1])
+    if info.get("format") != FORMAT_NAME:
+        raise FileError("workbook_not_audit", path=wb.path.name)
+    return info, h.hexdigest(), signatures
+
+
+def _check_signature(
+    coop: Cooperative,
+    info: dict[str, str],
+    digest: str,
+    signatures: list[str],
+    keys: Mapping[str, str],
+    allow_unsigned: bool,
+) -> None:
+    legal = coop.legal_number
+    embedded = info.get("signature_public_key", "")
+    coop.key_fingerprint = signing.fingerprint(embedded) if embedded else ""
+    if not signatures:
+        if allow_unsigned:
+            coop.warnings.append(
+                Problem(
+                    "Tidak ditandatangani: dihitung hanya karena --allow-unsigned, keasliannya "
+                    "tidak terjamin",
+                    "Unsigned: counted only because of --allow-unsigned, it may not be genuine",
+                    "unsigned",
+                )
+            )
+        else:
+            coop.problem(
+                "Tidak ditandatangani: buku kerja tanpa tanda tangan koperasi (ekspor ulang "
+                "dengan aplikasi versi ini)",
+                "Unsigned: the workbook carries no signature of the cooperative (export it "
+                "again with this version of the app)",
+                "unsigned",
+            )
+        return
+    registered = keys.get(legal) if legal else None
+    if registered is None:
+        coop.problem(
+            f"Kunci tidak dikenal: nomor badan hukum '{legal}' tidak ada di daftar kunci "
+            f"publik (kunci {coop.key_fingerprint})",
+            f"Unknown key: legal number '{legal}' is not in the register of public keys "
+            f"(key {coop.key_fingerprint})",
+            "unknown_key",
+        )
+        return
+    message = signing.signed_message(digest)
+    if len(signatures) == 1 and signing.verify(registered, signatures[0], message):
+        coop.signed = True
+        coop.key_fingerprint = signing.fingerprint(registered)
+        return
+    if embedded and embedded != registered and signing.verify(embedded, signatures[0], message):
+        coop.problem(
+            f"Kunci tidak dikenal: ditandatangani dengan kunci {coop.key_fingerprint}, "
+            f"bukan kunci terdaftar '{legal}' ({signing.fingerprint(registered)})",
+            f"Unknown key: signed with key {coop.key_fingerprint}, not the key registered "
+            f"for '{legal}' ({signing.fingerprint(registered)})",
+            "unknown_key",
+        )
+        return
+    coop.problem(
+        "Tanda tangan tidak sah: buku kerja diubah setelah ekspor",
+        "Signature invalid: the workbook was changed after it was exported",
+        "signature_invalid",
+    )
+
+
+def _file_sha256(path: str | os.PathLike[str]) -> str:
+    h = hashlib.sha256()
+    try:
+        with open(path, "rb") as f:
+            for chunk in iter(lambda: f.read(1 << 20), b""):
+                h.update(chunk)
+    except OSError:
+        return ""
+    return h.hexdigest()
+
+
+def read_cooperative(
+    path: str | os.PathLike[str],
+    keys: Mapping[str, str] | None = None,
+    *,
+    allow_unsigned: bool = False,
+) -> Cooperative:
+    """Read and check one workbook. ``keys`` (legal number -> public key) checks its
+    signature; ``None`` skips that check (figures only, not for a programme report)."""
     coop = Cooperative(str(path))
+    coop.file_sha256 = _file_sha256(path)
     try:
         with Workbook(path) as wb:
-            info = read_info(wb)
+            info, digest, signatures = _read_info(wb)
             coop.name = info.get("cooperative_name", "")
+            coop.legal_number = info.get("cooperative_legal_number", "").strip()
             coop.period_from, coop.period_to = (
                 info.get("period_from", ""),
                 info.get("period_to", ""),
@@ -349,16 +470,15 @@ def read_cooperative(path: str | os.PathLike[str]) -> Cooperative:
                     f"Unknown workbook version {info.get('format_version')}",
                 )
                 return coop
-            coop.fingerprint = "|".join(
-                (coop.name, info.get("sha256:Anggota", ""), info.get("sha256:Jurnal", ""))
-            )
+            if keys is not None:
+                _check_signature(coop, info, digest, signatures, keys, allow_unsigned)
             generated = (info.get("generated_at") or "")[:10]
             coop.as_of = _date_text(coop.period_to) or _date_text(generated) or dt.date.today()
             reader = _Reader(coop)
             present = set(wb.sheet_names)
             for sh in SHEETS:
                 if sh.title not in present:
-                    if not sh.optional:
+                    if not sh.optional or f"sha256:{sh.title}" in info:
                         coop.problem(
                             f"Lembar '{sh.title}' tidak ada", f"Sheet '{sh.title}' is missing"
                         )
@@ -541,15 +661,21 @@ def build_report(coops: list[Cooperative], lang: str = "id"):  # type: ignore[no
         tuple(Row((c.label, Path(c.path).name, "; ".join(c.problems(lang)))) for c in failed),
     )
     note = T(
-        "Angka dan jumlah hanya dari koperasi yang lolos pemeriksaan integritas (SHA-256 tiap "
-        "lembar, jurnal seimbang, neraca saldo sesuai jurnal, buku pembantu sama dengan akun "
+        "Angka dan jumlah hanya dari koperasi yang lolos pemeriksaan integritas (tanda tangan "
+        "dengan kunci terdaftar koperasi, bukan duplikat, SHA-256 tiap lembar, jurnal seimbang, neraca saldo sesuai jurnal, buku pembantu sama dengan akun "
         "kontrol). PAR: sisa pokok pinjaman dengan angsuran tertunggak lebih dari 30/90 hari "
         "pada akhir periode dibagi seluruh sisa pokok.",
         "Figures and totals come only from cooperatives that passed the integrity checks "
-        "(SHA-256 of every sheet, balanced journal, trial balance equal to the journal, "
+        "(signed with the cooperative's registered key, not a duplicate, SHA-256 of every "
+        "sheet, balanced journal, trial balance equal to the journal, "
         "subledgers equal to their control accounts). PAR: principal outstanding of loans "
         "with an installment more than 30/90 days overdue at the end of the period, over all "
         "principal outstanding.",
+    )
+    warnings = tuple(
+        T(f"{Path(c.path).name}: {w.id}", f"{Path(c.path).name}: {w.en}")
+        for c in ok
+        for w in c.warnings
     )
     today = dt.date.today()
     from ..reports.model import Period as RPeriod
@@ -560,7 +686,7 @@ def build_report(coops: list[Cooperative], lang: str = "id"):  # type: ignore[no
         org=Organisation(name=T("Program pemberdayaan", "Empowerment programme").get(lang)),
         period=RPeriod(today, today, T(f"Per {today:%d/%m/%Y}", f"As of {today:%d/%m/%Y}")),
         sections=(
-            Section(T("Ringkasan", "Summary"), figures=figures, notes=(note,)),
+            Section(T("Ringkasan", "Summary"), figures=figures, notes=(note, *warnings)),
             Section(T("Koperasi", "Cooperatives"), tables=(per_coop, savings)),
             Section(T("Jangkauan", "Outreach"), tables=(by_cat,)),
             Section(T("Pemeriksaan", "Checks"), tables=(failed_table,)),
@@ -570,31 +696,67 @@ def build_report(coops: list[Cooperative], lang: str = "id"):  # type: ignore[no
     )
 
 
+def _duplicate(coop: Cooperative, accepted: list[Cooperative]) -> None:
+    """Refuse ``coop`` when a workbook accepted before it is the same file or the same
+    cooperative (its legal number, or its name when it has none)."""
+    ident = coop.legal_number or coop.name
+    for first in accepted:
+        name = Path(first.path).name
+        if Path(coop.path).resolve() == Path(first.path).resolve():
+            coop.problem(
+                "Duplikat: berkas ini disebut dua kali: tidak dihitung dua kali",
+                "Duplicate: this file was given twice: not counted twice",
+                "duplicate",
+            )
+            return
+        if coop.file_sha256 and coop.file_sha256 == first.file_sha256:
+            coop.problem(
+                f"Duplikat: berkas yang sama dengan {name}: tidak dihitung dua kali",
+                f"Duplicate: the same file as {name}: not counted twice",
+                "duplicate",
+            )
+            return
+        if ident and ident == (first.legal_number or first.name):
+            if (coop.period_from, coop.period_to) == (first.period_from, first.period_to):
+                coop.problem(
+                    f"Duplikat: koperasi dan periode yang sama dengan {name}: tidak dihitung "
+                    "dua kali",
+                    f"Duplicate: the same cooperative and period as {name}: not counted twice",
+                    "duplicate",
+                )
+            else:
+                coop.problem(
+                    f"Duplikat: koperasi yang sama dengan {name} (periode lain): satu buku "
+                    "kerja per koperasi, tidak dihitung dua kali",
+                    f"Duplicate: the same cooperative as {name} (another period): one workbook "
+                    "per cooperative, not counted twice",
+                    "duplicate",
+                )
+            return
+
+
 def consolidate(
     paths: list[str | os.PathLike[str]],
     output: str | os.PathLike[str],
     lang: str = "id",
     progress: ProgressCallback | None = None,
+    *,
+    keys: Mapping[str, str],
+    allow_unsigned: bool = False,
 ) -> ConsolidationResult:
-    """Read and check every workbook in ``paths``; write the programme report to
+    """Read and check every workbook in ``paths`` against the programme's register of
+    public keys ``keys`` (legal number -> public key); write the programme report to
     ``output`` (``.xlsx`` or ``.pdf``)."""
     out = Path(output)
     suffix = out.suffix.lower()
     if suffix not in (".xlsx", ".pdf"):
         raise ValidationError("file", "file_extension", expected=".xlsx / .pdf", value=str(output))
     coops: list[Cooperative] = []
-    seen: dict[str, str] = {}
     for n, p in enumerate(paths):
         report(progress, n, len(paths) + 1, Path(p).name)
-        coop = read_cooperative(p)
-        if coop.fingerprint and coop.ok:
-            first = seen.setdefault(coop.fingerprint, coop.path)
-            if first != coop.path:
-                name = Path(first).name
-                coop.problem(
-                    f"Isi sama dengan {name}: tidak dihitung dua kali",
-                    f"Same books as {name}: not counted twice",
-                )
+        coop = read_cooperative(p, keys, allow_unsigned=allow_unsigned)
+        if coop.ok:
+            _duplicate(coop, [c for c in coops if c.ok])
         coops.append(coop)
     report(progress, len(paths), len(paths) + 1, out.name)
     data = build_report(coops, lang)

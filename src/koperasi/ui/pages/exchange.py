@@ -50,6 +50,7 @@ from ...exchange import (
 )
 from ...exchange.preview import ImportPreview, PreviewRow, preview_rows
 from ...services.progress import Cancelled
+from ...signing import read_register
 from ..context import GROUPS, LEDGER, LOANS, MEMBERS, SAVINGS, SETTINGS, AppContext
 from ..widgets import ERROR_STYLE, setup_date_edit, to_date
 from .base import DataTable, Index, Page, RowsModel, setup_table
@@ -296,6 +297,11 @@ class ExchangePage(Page):
             text += "\n" + self.tr(
                 "Hanya sebagian periode: berkas ini untuk diperiksa, tidak untuk dipulihkan."
             )
+        if result.public_key:
+            text += "\n" + self.tr(
+                "Ditandatangani dengan kunci koperasi {fingerprint}\n(kunci publik untuk "
+                "didaftarkan di program: {key})"
+            ).format(fingerprint=result.key_fingerprint, key=result.public_key)
         self.exportResult.setText(text)
         self.openExportButton.show()
 
@@ -361,12 +367,32 @@ class ExchangePage(Page):
                 "Untuk evaluator program: gabungkan buku kerja audit banyak koperasi menjadi "
                 "satu laporan (jangkauan menurut jenis kelamin dan kategori kerentanan, "
                 "simpanan, portofolio pinjaman dan PAR). Setiap buku kerja diperiksa "
-                "(kode SHA-256, jurnal seimbang, buku pembantu sama dengan akun induk); "
-                "koperasi yang gagal dicantumkan beserta alasannya dan tidak dijumlahkan."
+                "(tanda tangan dengan kunci terdaftar, bukan duplikat, kode SHA-256, jurnal "
+                "seimbang, buku pembantu sama dengan akun induk); koperasi yang gagal "
+                "dicantumkan beserta alasannya dan tidak dijumlahkan."
             )
         )
         intro.setWordWrap(True)
         v.addWidget(intro)
+        keys_row = QHBoxLayout()
+        keys_label = QLabel(self.tr("Daftar &kunci publik:"))
+        self.keysEdit = QLineEdit()
+        self.keysEdit.setObjectName("keysEdit")
+        self.keysEdit.setPlaceholderText(
+            self.tr("berkas teks: tiap baris nomor badan hukum lalu kunci publik koperasi")
+        )
+        keys_label.setBuddy(self.keysEdit)
+        self.keysButton = QPushButton(self.tr("&Pilih..."))
+        self.keysButton.setObjectName("keysButton")
+        keys_row.addWidget(keys_label)
+        keys_row.addWidget(self.keysEdit, 1)
+        keys_row.addWidget(self.keysButton)
+        v.addLayout(keys_row)
+        self.allowUnsignedCheck = QCheckBox(
+            self.tr("Hitung juga buku kerja tanpa tanda tangan (dengan peringatan)")
+        )
+        self.allowUnsignedCheck.setObjectName("allowUnsignedCheck")
+        v.addWidget(self.allowUnsignedCheck)
         row = QHBoxLayout()
         self.consolidationList = QListWidget()
         self.consolidationList.setObjectName("consolidationList")
@@ -420,9 +446,17 @@ class ExchangePage(Page):
         )
         self.checksModel.modelReset.connect(self._show_cooperative)
         self.addWorkbooksButton.clicked.connect(lambda: self.add_workbooks())
+        self.keysButton.clicked.connect(self._choose_keys)
         self.removeWorkbooksButton.clicked.connect(self.remove_selected_workbooks)
         self.consolidateButton.clicked.connect(lambda: self.consolidate())
         return tab
+
+    def _choose_keys(self) -> None:
+        path = self.files.open_path(
+            self, self.tr("Pilih daftar kunci publik"), self.tr("Teks (*.txt);;Semua (*)")
+        )
+        if path:
+            self.keysEdit.setText(str(path))
 
     def workbooks(self) -> list[str]:
         return [
@@ -458,6 +492,17 @@ class ExchangePage(Page):
         if not paths:
             _set_error(self.consolidationError, self.tr("Tambahkan dulu buku kerja audit."))
             return
+        if not self.keysEdit.text().strip():
+            _set_error(
+                self.consolidationError,
+                self.tr("Pilih dulu daftar kunci publik koperasi yang terdaftar di program."),
+            )
+            return
+        try:
+            keys = read_register(self.keysEdit.text().strip())
+        except KoperasiError as exc:
+            self._failed(self.consolidationError, exc)
+            return
         if output is None:
             output = self.files.save_path(
                 self,
@@ -470,8 +515,13 @@ class ExchangePage(Page):
         target = _with_suffix(output, (".xlsx", ".pdf"))
         lang = self.ctx.lang
         self.consolidationSummary.setText("")
+        allow = self.allowUnsignedCheck.isChecked()
         self.ctx.read(
-            _cancellable(lambda progress: consolidate(paths, target, lang, progress)),
+            _cancellable(
+                lambda progress: consolidate(
+                    paths, target, lang, progress, keys=keys, allow_unsigned=allow
+                )
+            ),
             progress=self.tr("Memeriksa dan menggabungkan buku kerja..."),
             on_done=self._consolidated,
             on_error=lambda exc: self._failed(self.consolidationError, exc),
@@ -504,6 +554,8 @@ class ExchangePage(Page):
             text += "\n" + self.tr("Gagal pemeriksaan (tidak dijumlahkan): {names}").format(
                 names=", ".join(_coop_name(c) for c in result.failed)
             )
+        for note in result.notes(self.ctx.lang):
+            text += "\n" + self.tr("Peringatan: {note}").format(note=note)
         self.consolidationSummary.setText(text)
 
 
