@@ -1108,6 +1108,12 @@ If this keeps happening, copy the details and send them to whoever maintains the
         <translation>Part of the period only: this file is for review, not for restoring.</translation>
     </message>
     <message>
+        <source>Ditandatangani dengan kunci koperasi {fingerprint}
+(kunci publik untuk didaftarkan di program: {key})</source>
+        <translation>Signed with the cooperative&apos;s key {fingerprint}
+(public key for the programme to register: {key})</translation>
+    </message>
+    <message>
         <source>Pindahkan data dari lembar kerja Excel: anggota, saldo awal simpanan, transaksi simpanan, pinjaman, atau seluruh pembukuan dari buku kerja audit. Setiap baris diperiksa dulu dan ditampilkan; tidak ada yang disimpan sebelum Anda menekan Impor, dan semuanya disimpan dalam satu transaksi.</source>
         <translation>Bring in data from Excel worksheets: members, opening savings balances, savings transactions, loans, or the complete books from an audit workbook. Every row is checked first and shown; nothing is saved until you press Import, and everything is saved in a single transaction.</translation>
     </message>
@@ -1116,8 +1122,28 @@ If this keeps happening, copy the details and send them to whoever maintains the
         <translation>&amp;Import from Excel...</translation>
     </message>
     <message>
-        <source>Untuk evaluator program: gabungkan buku kerja audit banyak koperasi menjadi satu laporan (jangkauan menurut jenis kelamin dan kategori kerentanan, simpanan, portofolio pinjaman dan PAR). Setiap buku kerja diperiksa (kode SHA-256, jurnal seimbang, buku pembantu sama dengan akun induk); koperasi yang gagal dicantumkan beserta alasannya dan tidak dijumlahkan.</source>
-        <translation>For program evaluators: combine the audit workbooks of many cooperatives into one report (outreach by gender and vulnerability category, savings, loan portfolio and PAR). Every workbook is checked (SHA-256 code, balanced journal, subsidiary ledgers equal to their control accounts); cooperatives that fail are listed with the reason and are not added to the totals.</translation>
+        <source>Untuk evaluator program: gabungkan buku kerja audit banyak koperasi menjadi satu laporan (jangkauan menurut jenis kelamin dan kategori kerentanan, simpanan, portofolio pinjaman dan PAR). Setiap buku kerja diperiksa (tanda tangan dengan kunci terdaftar, bukan duplikat, kode SHA-256, jurnal seimbang, buku pembantu sama dengan akun induk); koperasi yang gagal dicantumkan beserta alasannya dan tidak dijumlahkan.</source>
+        <translation>For programme evaluators: combine many cooperatives&apos; audit workbooks into one report (outreach by gender and vulnerability category, savings, loan portfolio and PAR). Every workbook is checked (signature by the registered key, not a duplicate, SHA-256 codes, balanced journal, subledgers equal to their control accounts); cooperatives that fail are listed with the reasons and left out of the totals.</translation>
+    </message>
+    <message>
+        <source>Daftar &amp;kunci publik:</source>
+        <translation>Public &amp;key register:</translation>
+    </message>
+    <message>
+        <source>berkas teks: tiap baris nomor badan hukum lalu kunci publik koperasi</source>
+        <translation>text file: each line a legal number, then the cooperative&apos;s public key</translation>
+    </message>
+    <message>
+        <source>&amp;Pilih...</source>
+        <translation>&amp;Browse...</translation>
+    </message>
+    <message>
+        <source>Hitung juga buku kerja tanpa tanda tangan (dengan peringatan)</source>
+        <translation>Also count unsigned workbooks (with a warning)</translation>
+    </message>
+    <message>
+        <source>Peringatan: {note}</source>
+        <translation>Warning: {note}</translation>
     </message>
     <message>
         <source>&amp;Tambah berkas...</source>
@@ -1152,12 +1178,24 @@ If this keeps happening, copy the details and send them to whoever maintains the
         <translation>Reason</translation>
     </message>
     <message>
+        <source>Pilih daftar kunci publik</source>
+        <translation>Choose the public key register</translation>
+    </message>
+    <message>
+        <source>Teks (*.txt);;Semua (*)</source>
+        <translation>Text (*.txt);;All (*)</translation>
+    </message>
+    <message>
         <source>Pilih buku kerja audit</source>
         <translation>Choose audit workbooks</translation>
     </message>
     <message>
         <source>Tambahkan dulu buku kerja audit.</source>
         <translation>Add audit workbooks first.</translation>
+    </message>
+    <message>
+        <source>Pilih dulu daftar kunci publik koperasi yang terdaftar di program.</source>
+        <translation>First choose the register of the cooperatives&apos; public keys registered with the programme.</translation>
     </message>
     <message>
         <source>Simpan laporan program</source>
