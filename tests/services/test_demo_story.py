@@ -106,3 +106,21 @@ def test_every_closed_year_and_this_one_has_a_positive_shu(demo):
             start, end = statements.fiscal_year_bounds(year)
             split = statements.business_split(s, start, min(end, AS_OF))
             assert split.surplus > 0, year
+
+
+def test_last_years_rat_was_held_with_its_records(demo):
+    """The RAT of 2025 (March 2026) left its register, attendance, governance answers and
+    the RAPB of 2026, so the RAT book of 2025 and this year's budget against actual work."""
+    from koperasi.domain.health_rating import QUESTIONS
+    from koperasi.services.rat import budget, records
+
+    officers = records.list_officers(demo)
+    assert {o.body for o in officers} == {"pengurus", "pengawas", "karyawan"}
+    assert all(o.term_start.year == 2026 and o.term_end.year == 2029 for o in officers)
+    meeting = records.get_meeting(demo, 2025)
+    assert meeting.held_on is not None and meeting.held_on.year == 2026
+    assert meeting.members_present > meeting.members_entitled // 2  # quorum: more than half
+    assert set(records.get_answers(demo, 2025)) == set(QUESTIONS)
+    plan = budget.get_budget(demo, 2026)
+    assert plan and all(v > 0 and v % 100_000 == 0 for v in plan.values())
+    assert "4.10" in plan  # interest on members' loans, the main income

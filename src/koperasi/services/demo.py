@@ -25,7 +25,7 @@ from .counters import SERIES_JOURNAL, next_receipt
 from .ledger import Line
 from .members import MemberInput, register_in
 from .progress import ProgressCallback, report
-from .settings import Profile, profile_in, set_value
+from .settings import Profile, get_profile, profile_in, set_value
 from .uow import unit_of_work
 
 WOMEN = [
@@ -600,13 +600,79 @@ class _BookKeeper:
 
 
 def _rat_records(db, rng: random.Random, year: int, day: dt.date, actor: Actor) -> None:  # type: ignore[no-untyped-def]
-    """HOOK for the RAT module (issue 16, item 1; on its own branch): what the RAT of
-    ``year`` held on ``day`` leaves in the books besides the SHU: the board and
-    supervisors register (the first RAT elects them), the attendance count and quorum,
-    the minutes with the decisions (SHU split, RAPB, elections), the RAPB of ``year + 1``
-    approved there (by account group, from the year's actual figures). Runs before the RAT
-    month is closed. Nothing yet."""
-    return None
+    """What the RAT of financial ``year``, held on ``day``, leaves besides the SHU: the board,
+    supervisors and staff register (the first RAT elects them from the members, for three
+    years), the attendance count (about two thirds of the members) with the default agenda
+    and decisions, the board's answers to the governance questions of the health rating,
+    and the RAPB of ``year + 1`` approved there: each income and expense account at its
+    actual amount of ``year`` plus ten per cent, in whole Rp100.000. Runs before the RAT
+    month is closed."""
+    from sqlalchemy import func
+
+    from ..db.models import Account, JournalEntry, JournalLine
+    from ..domain.health_rating import QUESTIONS
+    from .closing import CLOSING_SOURCE
+    from .rat import budget, records
+
+    if not records.list_officers(db):
+        with unit_of_work(db) as s:
+            names = list(
+                s.scalars(
+                    select(Member.name)
+                    .where(Member.status == "aktif", Member.join_date <= day)
+                    .order_by(Member.id)
+                    .limit(60)
+                )
+            )
+        picked = rng.sample(names, 7)
+        profile = get_profile(db)
+        supervisor = profile.supervisor or picked[3]
+        term_end = day.replace(year=day.year + 3)
+        for body, position, name in (
+            ("pengurus", "Ketua", profile.chair or picked[0]),
+            ("pengurus", "Sekretaris", picked[1]),
+            ("pengurus", "Bendahara", profile.treasurer or picked[2]),
+            ("pengawas", "Ketua Pengawas", supervisor),
+            ("pengawas", "Anggota Pengawas", picked[4]),
+            ("pengawas", "Anggota Pengawas", picked[5]),
+            ("karyawan", "Kasir", picked[6]),
+        ):
+            records.add_officer(
+                db, actor, records.OfficerInput(body, position, name, day, term_end)
+            )
+    with unit_of_work(db) as s:
+        entitled = s.scalar(
+            select(func.count(Member.id)).where(
+                Member.status == "aktif", Member.join_date <= dt.date(year, 12, 31)
+            )
+        )
+        start, end = budget.year_bounds(s, year)
+        actual = s.execute(
+            select(Account.code, Account.type, func.sum(JournalLine.debit - JournalLine.credit))
+            .join(JournalLine, JournalLine.account_id == Account.id)
+            .join(JournalEntry, JournalEntry.id == JournalLine.entry_id)
+            .where(
+                Account.type.in_(("income", "expense")),
+                JournalEntry.date >= start,
+                JournalEntry.date <= end,
+                JournalEntry.source != CLOSING_SOURCE,
+            )
+            .group_by(Account.code, Account.type)
+        ).all()
+    present = round(entitled * rng.uniform(0.62, 0.78))
+    records.save_meeting(
+        db,
+        actor,
+        year,
+        records.MeetingInput(day, "Balai pertemuan koperasi, Manggar", entitled, present),
+    )
+    records.save_answers(db, actor, year, {key: rng.random() < 0.9 for key in QUESTIONS})
+    plan = {}
+    for code, kind, net in actual:
+        amount = int(net) if kind == "expense" else -int(net)
+        if amount > 0:
+            plan[code] = -(-amount * 11 // 10 // 100_000) * 100_000
+    budget.set_budget(db, actor, year + 1, plan)
 
 
 def _loan_demo_hook():  # type: ignore[no-untyped-def]
