@@ -63,9 +63,9 @@ def _prepare(db) -> None:
     )
 
 
-def test_the_book_has_every_part_and_its_contents_match_the_pages(demo_db, tmp_path):
-    _prepare(demo_db)
-    data = registry.build(demo_db, "buku-rat", ReportParams(year=YEAR))
+def test_the_book_has_every_part_and_its_contents_match_the_pages(open_demo_db, tmp_path):
+    _prepare(open_demo_db)
+    data = registry.build(open_demo_db, "buku-rat", ReportParams(year=YEAR))
     assert [re.sub(r"^\d+\. ", "", t.id) for t in toc_entries(data)] == PARTS
     pdf = registry.render(data, tmp_path / "buku.pdf", "pdf")
     pages = pdf_pages(pdf)
@@ -95,7 +95,7 @@ def test_the_book_has_every_part_and_its_contents_match_the_pages(demo_db, tmp_p
     assert "Laporan Promosi Ekonomi Anggota" in text
     # the workbook has the same numbers
     xlsx = registry.render(data, tmp_path / "buku.xlsx", "xlsx")
-    rep = budget.budget_report(demo_db, YEAR)
+    rep = budget.budget_report(open_demo_db, YEAR)
     rows = sheet_rows(xlsx, "Realisasi Anggaran")
     totals = {
         r[1]: r
@@ -104,8 +104,8 @@ def test_the_book_has_every_part_and_its_contents_match_the_pages(demo_db, tmp_p
     }
     assert (totals["Jumlah pendapatan"][2], totals["Jumlah pendapatan"][3]) == rep.total("income")
     assert (totals["Jumlah beban"][2], totals["Jumlah beban"][3]) == rep.total("expense")
-    assert totals["SISA HASIL USAHA (SHU)"][3] == shu_service.plan(demo_db, YEAR).surplus > 0
-    y = health.year_rating(demo_db, YEAR)
+    assert totals["SISA HASIL USAHA (SHU)"][3] == shu_service.plan(open_demo_db, YEAR).surplus > 0
+    y = health.year_rating(open_demo_db, YEAR)
     aspects = [r for r in sheet_rows(xlsx, "Kesehatan Aspek")[1:] if r[0] == "Jumlah"]
     assert aspects[0][3] == f"{y.rating.total:.2f}".replace(".", ",")
     attendance = [r for r in sheet_rows(xlsx, "Daftar Hadir")[1:] if isinstance(r[0], int)]
@@ -132,11 +132,11 @@ def test_the_book_in_english_and_on_an_empty_database(sqlite_db, tmp_path):
         assert label in text, label
 
 
-def test_monthly_budget_report_to_the_year_end_equals_the_year(demo_db, tmp_path):
-    _prepare(demo_db)
-    data = registry.build(demo_db, "realisasi-anggaran", ReportParams(period=f"{YEAR}-12"))
+def test_monthly_budget_report_to_the_year_end_equals_the_year(open_demo_db, tmp_path):
+    _prepare(open_demo_db)
+    data = registry.build(open_demo_db, "realisasi-anggaran", ReportParams(period=f"{YEAR}-12"))
     t = data.table("realisasi_bulanan")
-    rep = budget.budget_report(demo_db, YEAR)
+    rep = budget.budget_report(open_demo_db, YEAR)
     subtotal = {r.cells[1].id: r.cells for r in t.rows if r.kind.value == "subtotal"}
     assert (
         subtotal["Jumlah pendapatan"][2]
@@ -145,33 +145,33 @@ def test_monthly_budget_report_to_the_year_end_equals_the_year(demo_db, tmp_path
     )
     assert subtotal["Jumlah pendapatan"][5] == rep.total("income")[1]
     assert subtotal["Jumlah beban"][5] == rep.total("expense")[1]
-    june = registry.build(demo_db, "realisasi-anggaran", ReportParams(period=f"{YEAR}-06")).table(
-        "realisasi_bulanan"
-    )
+    june = registry.build(
+        open_demo_db, "realisasi-anggaran", ReportParams(period=f"{YEAR}-06")
+    ).table("realisasi_bulanan")
     line = next(r.cells for r in june.rows if r.cells[0] == "4.10")
     assert line[3] == 40_000_000 * 6 // 12
-    whole = registry.build(demo_db, "realisasi-anggaran", ReportParams(year=YEAR))
+    whole = registry.build(open_demo_db, "realisasi-anggaran", ReportParams(year=YEAR))
     assert whole.period.end == dt.date(YEAR, 12, 31)
     registry.render(data, tmp_path / "r.pdf", "pdf")
     registry.render(data, tmp_path / "r.xlsx", "xlsx")
 
 
-def test_ministry_annual_data_sheet(demo_db, tmp_path):
-    _prepare(demo_db)
-    data = registry.build(demo_db, "data-tahunan", ReportParams(year=YEAR))
+def test_ministry_annual_data_sheet(open_demo_db, tmp_path):
+    _prepare(open_demo_db)
+    data = registry.build(open_demo_db, "data-tahunan", ReportParams(year=YEAR))
     xlsx = registry.render(data, tmp_path / "data.xlsx", "xlsx")
     values = {r[0]: r[3] for r in sheet_rows(xlsx, "Data Tahunan")[1:]}
-    rat_data = registry.build(demo_db, "buku-rat", ReportParams(year=YEAR))
+    rat_data = registry.build(open_demo_db, "buku-rat", ReportParams(year=YEAR))
     assert values["anggota"] == rat_data.figure("summary_members")
     assert values["aset"] == rat_data.figure("summary_assets")
-    assert values["shu_tahun_buku"] == shu_service.plan(demo_db, YEAR).surplus
+    assert values["shu_tahun_buku"] == shu_service.plan(open_demo_db, YEAR).surplus
     assert values["rat"] == 1
     assert values["anggota_perempuan"] + values["anggota_laki"] == values["anggota"]
 
 
-def test_attendance_register_to_sign(demo_db, tmp_path):
-    _prepare(demo_db)
-    data = registry.build(demo_db, "daftar-hadir-rat", ReportParams(year=YEAR))
+def test_attendance_register_to_sign(open_demo_db, tmp_path):
+    _prepare(open_demo_db)
+    data = registry.build(open_demo_db, "daftar-hadir-rat", ReportParams(year=YEAR))
     pdf = registry.render(data, tmp_path / "hadir.pdf", "pdf")
     text = "\n".join(pdf_pages(pdf))
     rows = data.table("daftar_hadir").rows

@@ -391,25 +391,31 @@ def test_due_this_week_and_month_end(window, qtbot):
     expected = ui_queries.loans_due_between(db, TODAY, TODAY + dt.timedelta(days=6))
     assert [r.loan_number for r in rows] == [r.loan_number for r in expected]
     assert sum(r.unpaid for r in rows) == ui_queries.dashboard(db, TODAY).loan_figures.due_this_week
-    # on 31 October, October has not ended: the last ended month (September) is offered; the
-    # demo ran its month-end, so running it again changes nothing
+    # early November: October (the demo's last month, left open for the treasurer) has ended
+    # and is offered; November has not ended and is not
+    win.ctx.today = lambda: dt.date(2026, 11, 5)
     dlg = page.month_end()
-    assert dlg.period() == (2026, 9) and dlg.periodCombo.currentText() == "September 2026"
-    assert dlg.periodCombo.findText("Oktober 2026") == -1  # a month not ended is not offered
+    assert dlg.period() == (2026, 10) and dlg.periodCombo.currentText() == "Oktober 2026"
+    assert dlg.periodCombo.findText("November 2026") == -1  # a month not ended is not offered
     dlg.accept()
     texts = close_message_boxes(qtbot)
     result = page.last_month_end
-    assert result.as_of == dt.date(2026, 9, 30)
-    assert result.change == 0, "idempotent"
+    assert result.as_of == dt.date(2026, 10, 31)
     assert result.allowance_after == result.ppap_total
     assert any("PPAP" in t for t in texts)
-    # a run for a month before the last one is refused (the booked PPAP is September's)
+    # run again: nothing changes
     dlg = page.month_end()
-    assert dlg.select(2026, 8)
+    dlg.accept()
+    close_message_boxes(qtbot)
+    again = page.last_month_end
+    assert again.as_of == dt.date(2026, 10, 31) and again.change == 0, "idempotent"
+    # a run for a month before the last one is refused (September is closed)
+    dlg = page.month_end()
+    assert dlg.select(2026, 9)
     dlg.accept()
     texts = close_message_boxes(qtbot)
-    assert any("30/09/2026" in t for t in texts)
-    assert page.last_month_end is result
+    assert any("2026-09" in t or "31/10/2026" in t for t in texts)
+    assert page.last_month_end is again
     assert check_service.run_checks(db).ok
 
 

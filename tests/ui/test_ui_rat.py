@@ -31,6 +31,12 @@ def _window(qtbot, make_ctx, db, actor=None):  # type: ignore[no-untyped-def]
 def test_rat_page_saves_budget_texts_meeting_answers_and_officers(
     qtbot, demo_db, make_ctx, monkeypatch
 ):
+    from koperasi.services.auth import SYSTEM
+
+    # the demo's RAT approved a plan and elected officers: this test starts from empty ones
+    budget.set_budget(demo_db, SYSTEM, YEAR + 1, {})
+    for officer in records.list_officers(demo_db):
+        records.remove_officer(demo_db, SYSTEM, officer.id)
     win = _window(qtbot, make_ctx, demo_db)
     win.go("rat")
     page = win.rat
@@ -78,6 +84,7 @@ def test_rat_page_saves_budget_texts_meeting_answers_and_officers(
     # the statutes' rule (a setting): at least two thirds
     page.quorumRuleCombo.setCurrentIndex(3)
     page.saveQuorumRuleButton.click()
+    page.entitledSpin.setValue(35)  # saving the rule reloads the meeting from the books
     assert "paling sedikit 24" in page.quorumLabel.text()  # 2/3 of 35 = 23.3
     page.quorumRuleCombo.setCurrentIndex(0)
     page.saveQuorumRuleButton.click()

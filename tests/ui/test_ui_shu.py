@@ -65,12 +65,25 @@ def _closing_panel(window, qtbot):  # type: ignore[no-untyped-def]
     return panel
 
 
-def test_shu_distribution_and_loss_coverage_from_the_closing_panel(window, qtbot):
+def test_shu_distribution_and_loss_coverage_from_the_closing_panel(open_window, qtbot):
+    window = open_window
     db, actor = window.ctx.db, window.ctx.actor
     today = dt.date(2026, 2, 1)
+    # the demo is profitable: a flood repair at the end of 2025 makes that year a loss
+    surplus = shu.plan(db, 2025).surplus
+    with unit_of_work(db) as s:
+        cost = max(surplus, 0) + 5_000_000
+        ledger.post(
+            s,
+            actor,
+            dt.date(2025, 12, 20),
+            "Perbaikan kantor setelah banjir",
+            [Line("5.10", debit=cost), Line("1.01", credit=cost)],
+            source="manual",
+        )
     closing.close_year(db, actor, 2024, today=today)
     loss = closing.close_year(db, actor, 2025, today=today).surplus
-    assert loss < 0  # the demo's 2025 is a loss year
+    assert loss == -5_000_000
     panel = _closing_panel(window, qtbot)
     panel.select_year(2025)
     assert panel.shuButton.isEnabled()
