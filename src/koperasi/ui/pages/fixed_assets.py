@@ -171,6 +171,20 @@ def _buttons(
     return buttons
 
 
+def _add_rows(form, errors, rows) -> None:  # type: ignore[no-untyped-def]
+    """Each ``(label text, widget, field key)`` as a form row: the label is the widget's
+    buddy (its Alt+letter), the field's error line stands under the widget."""
+    for text, widget, key in rows:
+        label = QLabel(text)
+        label.setBuddy(widget)
+        err = QLabel()
+        box = QVBoxLayout()
+        box.addWidget(widget)
+        box.addWidget(err)
+        form.addRow(label, box)
+        errors.add(key, widget, err)
+
+
 class AssetDialog(QDialog):
     """A purchase: the register row and its journal entry (Dr 1.30 / Cr how it was paid)."""
 
@@ -218,15 +232,7 @@ class AssetDialog(QDialog):
             (self.tr("&Lokasi"), self.locationEdit, "location"),
             (self.tr("&Dibayar dari"), self.paidCombo, "paid_from"),
         ]
-        for text, widget, key in rows:
-            label = QLabel(text)
-            label.setBuddy(widget)
-            err = QLabel()
-            box = QVBoxLayout()
-            box.addWidget(widget)
-            box.addWidget(err)
-            form.addRow(label, box)
-            self.errors.add(key, widget, err)
+        _add_rows(form, self.errors, rows)
         layout.addLayout(form)
         layout.addWidget(self.generalError)
         self.groupCombo.currentIndexChanged.connect(self._group_changed)
@@ -289,20 +295,16 @@ class DisposeDialog(QDialog):
         self.generalError = QLabel()
         self.generalError.setObjectName("disposeError")
         self.errors = FieldErrors(self.generalError, ctx.lang, self)
-        for text, widget, key in (
-            (self.tr("&Tanggal"), self.dateEdit, "date"),
-            (self.tr("&Hasil penjualan (0 bila dihapus)"), self.proceedsEdit, "proceeds"),
-            (self.tr("&Diterima di"), self.intoCombo, "received_into"),
-            (self.tr("&Keterangan"), self.noteEdit, "memo"),
-        ):
-            label = QLabel(text)
-            label.setBuddy(widget)
-            err = QLabel()
-            box = QVBoxLayout()
-            box.addWidget(widget)
-            box.addWidget(err)
-            form.addRow(label, box)
-            self.errors.add(key, widget, err)
+        _add_rows(
+            form,
+            self.errors,
+            (
+                (self.tr("&Tanggal"), self.dateEdit, "date"),
+                (self.tr("&Hasil penjualan (0 bila dihapus)"), self.proceedsEdit, "proceeds"),
+                (self.tr("&Diterima di"), self.intoCombo, "received_into"),
+                (self.tr("&Keterangan"), self.noteEdit, "memo"),
+            ),
+        )
         layout.addLayout(form)
         layout.addWidget(self.generalError)
         _buttons(self, layout, self.tr("Bukukan"), self.tr("Batal")).accepted.connect(self.save)
