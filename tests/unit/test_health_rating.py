@@ -133,3 +133,25 @@ def test_quorum_of_no_members_is_never_met_and_bad_rules_are_refused():
         QuorumRule("<", 1, 2)
     with pytest.raises(ValidationError):
         QuorumRule(">", 3, 2)
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "score"),
+    [
+        # Juknis 15/2021 "Pertumbuhan ekuitas": >= 10 sehat, 7-10 cukup, 4-7 kurang, < 4 tidak
+        ("equity_growth", "10.00", 4),
+        ("equity_growth", "9.99", 3),
+        ("equity_growth", "7.00", 3),
+        ("equity_growth", "6.99", 2),
+        ("equity_growth", "4.00", 2),
+        ("equity_growth", "3.99", 1),
+        # Juknis 15/2021 BOPO: < 80 sehat, 80-90 cukup, 90-100 kurang, > 100 tidak
+        ("cost_to_income", "79.99", 4),
+        ("cost_to_income", "89.00", 3),
+        ("cost_to_income", "99.00", 2),
+        ("cost_to_income", "100.01", 1),
+    ],
+)
+def test_ratio_bands_from_the_juknis(key, value, score):
+    r = hr.rate({key: Decimal(value)}, {})
+    assert {i.key: i.score for i in r.indicators}[key] == score

@@ -25,19 +25,23 @@ from the books and from the board's answers.
      | loans ÷ productive assets | risk | ≤ 75 % | ≤ 85 % | ≤ 95 % | DESIGN §9, domain/health.py |
      | problem loans ÷ loans | risk | ≤ 5 % | ≤ 10 % | ≤ 15 % | DESIGN §9, domain/health.py |
      | SHU ÷ total assets (rentabilitas aset) | finance | ≥ 3 % | ≥ 2 % | ≥ 1 % | app default* |
-     | operating costs ÷ operating income (BOPO) | finance | ≤ 80 % | ≤ 90 % | ≤ 100 % | app default* |
+     | operating costs ÷ operating income (BOPO) | finance | ≤ 80 % | ≤ 90 % | ≤ 100 % | Juknis 15/2021 |
      | equity ÷ total assets | capital | > 30 % | > 20 % | > 10 % | DESIGN §9, domain/health.py |
-     | equity growth in the year | capital | ≥ 10 % | ≥ 5 % | ≥ 0 % | app default* |
+     | equity growth in the year | capital | ≥ 10 % | ≥ 7 % | ≥ 4 % | Juknis 15/2021 |
 
-     (*) the Juknis rates these from the examiner's worksheet; the bands here are the app's
-     defaults until the cooperative's examiner confirms them (``RATIO_BANDS``).
+     BOPO's bands are the Juknis table "Biaya operasional terhadap pendapatan operasional"
+     (< 80 sehat, 80–90 cukup, 90–100 kurang, > 100 tidak sehat) and equity growth's its
+     table "Pertumbuhan ekuitas" (≥ 10, 7–10, 4–7, < 4), as training material for
+     examiners reproduces them. (*) Rentabilitas aset's bands were not found in a copy of
+     the Juknis; they are the app's default until the cooperative's examiner confirms them
+     (``RATIO_BANDS``).
 
 2. An aspect's score (0–100) = sum of its indicators' skor ÷ (4 × number of indicators) ×
    100, two decimals.
 3. The total = Σ aspect score × the aspect's weight: tata kelola 30 %, profil risiko 15 %
-   (as Juknis 15/2021 training material states them), kinerja keuangan 40 %, permodalan
-   15 % (the app's split of the remaining 55 %, not yet checked against the regulation's
-   own text: the constants are in ``WEIGHTS``).
+   (as Juknis 15/2021 training material states them), kinerja keuangan 40 % (the Juknis
+   text: the financial-performance total "dilanjutkan dengan bobot kesehatan yakni 40%"),
+   permodalan 15 % (the rest of 100 %). The constants are in ``WEIGHTS``.
 4. The outcome from the total (Permenkop 9/2020, the bands of the earlier Permen
    14/2009 renamed): 80 ≤ total → sehat; 66 ≤ total < 80 → cukup sehat; 51 ≤ total < 66 →
    dalam pengawasan; total < 51 → dalam pengawasan khusus.
@@ -239,7 +243,7 @@ RATIO_BANDS: dict[
         CAPITAL,
         book.RATIO_LABELS["equity_growth"],
         False,
-        (Decimal(10), Decimal(5), Decimal(0)),
+        (Decimal(10), Decimal(7), Decimal(4)),
     ),
 }
 SCORE_OF = {book.SEHAT: 4, book.CUKUP: 3, book.KURANG: 2, book.TIDAK: 1}
