@@ -93,6 +93,9 @@ def test_the_book_has_every_part_and_its_contents_match_the_pages(open_demo_db, 
     assert "Skor per aspek" in text and "Predikat" in text
     assert f"RAPB) tahun {YEAR + 1}" in text
     assert "Laporan Promosi Ekonomi Anggota" in text
+    # the allowance (a contra asset) reads as the amount set aside, like the statistics page
+    allowance = re.search(r"saldo\s+penyisihan \(1\.29\) (-?Rp[\d.]+)", text)
+    assert allowance and not allowance.group(1).startswith("-"), allowance
     # the workbook has the same numbers
     xlsx = registry.render(data, tmp_path / "buku.xlsx", "xlsx")
     rep = budget.budget_report(open_demo_db, YEAR)
@@ -178,3 +181,32 @@ def test_attendance_register_to_sign(open_demo_db, tmp_path):
     assert len(rows) == data.figure("members_entitled") > 0
     assert rows[0].cells[2] in text and rows[-1].cells[2] in text
     assert "Tanda tangan" in text and "lebih dari setengah" in text
+
+
+def test_the_minutes_are_signed_by_the_officers_serving_on_the_meeting_day(sqlite_db):
+    from dataclasses import replace
+
+    from koperasi.services import settings
+
+    profile = settings.get_profile(sqlite_db)
+    settings.save_profile(
+        sqlite_db, SYSTEM, replace(profile, chair="Profil Ketua", secretary="Profil Sekretaris")
+    )
+    day = dt.date(2026, 3, 28)
+    records.save_meeting(sqlite_db, SYSTEM, YEAR, records.MeetingInput(day, "Aula", None, 0))
+    records.add_officer(
+        sqlite_db,
+        SYSTEM,
+        records.OfficerInput("pengurus", "Ketua", "Ketua Terpilih", dt.date(2025, 3, 29)),
+    )
+    records.add_officer(  # the term ended before the meeting: the profile's name stays
+        sqlite_db,
+        SYSTEM,
+        records.OfficerInput(
+            "pengurus", "Sekretaris", "Sekretaris Lama", dt.date(2022, 1, 1), dt.date(2025, 1, 1)
+        ),
+    )
+    data = registry.build(sqlite_db, "buku-rat", ReportParams(year=YEAR))
+    names = [sig.name for sig in data.signatures]
+    assert names[:2] == ["Ketua Terpilih", "Profil Sekretaris"]
+    assert data.sign_date == day

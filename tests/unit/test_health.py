@@ -26,7 +26,14 @@ from koperasi.domain import health
         ("equity_to_assets", "20", health.KURANG),
         ("equity_to_assets", "10", health.TIDAK),
         ("equity_to_assets", "-4", health.TIDAK),
-        ("equity_growth", "12", None),
+        ("equity_growth", "12", health.SEHAT),
+        ("equity_growth", "10", health.SEHAT),
+        ("equity_growth", "9.99", health.CUKUP),
+        ("equity_growth", "7", health.CUKUP),
+        ("equity_growth", "6.99", health.KURANG),
+        ("equity_growth", "4", health.KURANG),
+        ("equity_growth", "3.99", health.TIDAK),
+        ("equity_growth", "-2", health.TIDAK),
     ],
 )
 def test_categories(key, value, expected):
@@ -52,7 +59,7 @@ def test_book_ratios():
     assert ratios["equity_to_assets"].value == Decimal("30.00")
     assert ratios["equity_to_assets"].rating == health.CUKUP
     assert ratios["equity_growth"].value == Decimal("12.50")
-    assert ratios["equity_growth"].rating is None
+    assert ratios["equity_growth"].rating == health.SEHAT
     assert list(ratios) == list(health.RATIO_LABELS)
 
 

@@ -10,7 +10,8 @@ book can give are computed here, each with the category the Juknis tables assign
 - loans ÷ productive assets (loans + bank): ≤ 75 % sehat, ≤ 85 % cukup sehat, ≤ 95 % kurang
   sehat, above tidak sehat;
 - equity ÷ total assets: > 30 % sehat, > 20 % cukup sehat, > 10 % kurang sehat, else tidak sehat;
-- equity growth over the year: shown without a category (no threshold in DESIGN §9).
+- equity growth over the year: ≥ 10 % sehat, ≥ 7 % cukup sehat, ≥ 4 % kurang sehat, below
+  tidak sehat (the Juknis table "Pertumbuhan ekuitas").
 
 Ratios are percentages as ``Decimal`` with two places (12.50 = 12.5 %); ``None`` where the
 denominator is zero.
@@ -46,6 +47,10 @@ _LOWER_BETTER = {
 _HIGHER_BETTER = {
     "equity_to_assets": (Decimal(30), Decimal(20), Decimal(10)),
 }
+# (lower bounds, inclusive) for ratios where higher is better
+_AT_LEAST = {
+    "equity_growth": (Decimal(10), Decimal(7), Decimal(4)),
+}
 STANDARDS = {
     "problem_loans": (
         "≤ 5 % sehat; ≤ 10 % cukup; ≤ 15 % kurang",
@@ -59,7 +64,10 @@ STANDARDS = {
         "> 30 % sehat; > 20 % cukup; > 10 % kurang",
         "> 30 % healthy; > 20 % fair; > 10 % less",
     ),
-    "equity_growth": ("informasi", "for information"),
+    "equity_growth": (
+        "≥ 10 % sehat; ≥ 7 % cukup; ≥ 4 % kurang",
+        "≥ 10 % healthy; ≥ 7 % fair; ≥ 4 % less",
+    ),
 }
 
 
@@ -90,6 +98,15 @@ def rate(key: str, value: Decimal | None) -> str | None:
         if value > b:
             return CUKUP
         if value > c:
+            return KURANG
+        return TIDAK
+    if key in _AT_LEAST:
+        a, b, c = _AT_LEAST[key]
+        if value >= a:
+            return SEHAT
+        if value >= b:
+            return CUKUP
+        if value >= c:
             return KURANG
         return TIDAK
     return None

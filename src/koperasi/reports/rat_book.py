@@ -52,7 +52,19 @@ from .common import (
     organisation,
     year_period,
 )
-from .model import Column, Figure, Kind, Period, ReportData, Row, RowKind, Section, T, Table
+from .model import (
+    Column,
+    Figure,
+    Kind,
+    Period,
+    ReportData,
+    Row,
+    RowKind,
+    Section,
+    Signature,
+    T,
+    Table,
+)
 
 STEPS = 8
 BODY_LABELS = {
@@ -234,7 +246,7 @@ def calk_sections(s: Session, period: Period) -> tuple[Section, ...]:
 
         r = loan_reports._lq().arrears_in(s, period.end)
         loan_tables = (loan_reports._class_table(r),)
-        allowance = ledger.balance(s, "1.29", period.end)
+        allowance = -ledger.balance(s, "1.29", period.end)  # a contra asset: credit balance
         loan_notes = (
             T(
                 f"Sisa pokok pinjaman anggota per {long_date(period.end)} sebesar "
@@ -933,7 +945,7 @@ def build_rat_book(
                 "The board's report and the meeting papers",
             ),
             sections=sections,
-            signatures=rat.rat_signatures(s),
+            signatures=_signatures(s, records.meeting_in(s, year).held_on or period.end),
             sign_date=records.meeting_in(s, year).held_on or period.end,
             cover=True,
             params=params.items(),
@@ -1335,3 +1347,26 @@ def _specs():  # type: ignore[no-untyped-def]
 
 SPECS = _specs()
 PDF_RENDERERS = {"buku-rat": render_book_pdf}
+
+
+def _signatures(s: Session, on: dt.date) -> tuple[Signature, ...]:
+    """The minutes are signed by whoever holds the office on the meeting day in the officers'
+    register (Pengaturan); the profile's names where the register has no one."""
+    serving = records.officers_in(s, serving_on=on)
+
+    def holder(body: str, *positions: str) -> str | None:
+        for o in serving:
+            if o.body == body and o.position.strip().lower() in positions:
+                return o.name
+        return None
+
+    out = []
+    for sig, body, positions in zip(
+        rat.rat_signatures(s),
+        ("pengurus", "pengurus", "pengurus", "pengawas"),
+        (("ketua",), ("sekretaris",), ("bendahara",), ("ketua pengawas", "ketua")),
+        strict=True,
+    ):
+        name = holder(body, *positions)
+        out.append(dataclasses.replace(sig, name=name) if name else sig)
+    return tuple(out)

@@ -630,7 +630,7 @@ def _rat_records(db, rng: random.Random, year: int, day: dt.date, actor: Actor) 
         term_end = day.replace(year=day.year + 3)
         for body, position, name in (
             ("pengurus", "Ketua", profile.chair or picked[0]),
-            ("pengurus", "Sekretaris", picked[1]),
+            ("pengurus", "Sekretaris", profile.secretary or picked[1]),
             ("pengurus", "Bendahara", profile.treasurer or picked[2]),
             ("pengawas", "Ketua Pengawas", supervisor),
             ("pengawas", "Anggota Pengawas", picked[4]),
@@ -666,7 +666,24 @@ def _rat_records(db, rng: random.Random, year: int, day: dt.date, actor: Actor) 
         year,
         records.MeetingInput(day, "Balai pertemuan koperasi, Manggar", entitled, present),
     )
-    records.save_answers(db, actor, year, {key: rng.random() < 0.9 for key in QUESTIONS})
+    for _ in QUESTIONS:  # the draws an earlier version made here keep the demo's stream
+        rng.random()
+    # a young cooperative: no cooperation with other cooperatives yet, books examined by the
+    # supervisors but not audited, no written risk limits; written SOPs from its second year
+    missing = {"prinsip_kerja_sama", "keuangan_audit", "kpmr_limit"}
+    if not records.get_answers(db, year - 1):
+        missing.add("manajemen_sop")
+    records.save_answers(db, actor, year, {key: key not in missing for key in QUESTIONS})
+    # the supervisors' report with their notes (the template leaves them to be written)
+    body = records.get_text(db, year, records.SUPERVISORS).body
+    notes = (
+        "\n\n1. Angsuran yang menunggak lebih dari 30 hari agar ditagih bersama ketua "
+        "kelompok pada setiap pertemuan kelompok.\n\n"
+        "2. Uang kas di tangan agar disetor ke bank paling lambat hari kerja berikutnya.\n\n"
+        "3. Pengurus agar menetapkan batas risiko (plafon pinjaman per anggota) secara "
+        "tertulis dan mengusahakan pemeriksaan laporan keuangan oleh akuntan publik."
+    )
+    records.save_text(db, actor, year, records.SUPERVISORS, body.replace(": ...", ":" + notes))
     plan = {}
     for code, kind, net in actual:
         amount = int(net) if kind == "expense" else -int(net)
