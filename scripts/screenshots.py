@@ -20,7 +20,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 AS_OF = dt.date(2026, 10, 31)
-SIZE = (1280, 800)
+SIZE = (1366, 705)  # a maximised window on a 1366x768 laptop
 
 
 def take(db, out: Path, today: dt.date = AS_OF) -> list[Path]:  # type: ignore[no-untyped-def]
@@ -131,9 +131,10 @@ def take(db, out: Path, today: dt.date = AS_OF) -> list[Path]:  # type: ignore[n
         ledger.tabs.setCurrentIndex(i)
         shot(win, name)
 
-    for key in ("reports", "exchange", "settings"):
+    names = {"reports": "laporan", "rat": "rat", "exchange": "impor-ekspor", "settings": "pengaturan"}
+    for key, name in names.items():
         win.go(key)
-        shot(win, {"reports": "laporan", "exchange": "impor-ekspor", "settings": "pengaturan"}[key])
+        shot(win, name)
     win.close()
     return written
 
