@@ -66,6 +66,11 @@ def test_budget_against_actual_sums_equal_the_ledger(booked, actor):
     assert sum(x.actual for x in rep.lines if x.type == "income") == sum(
         bal.get(c, 0) for c in ("4.10", "4.20", "4.21", "4.90")
     )
+    # every account's actual, budgeted or not, for the grid (a parent with its sub-accounts)
+    actuals = budget.year_actuals(db, Y, actor=PENGAWAS)
+    assert actuals["4.90"] == 40_000 and actuals["5.20"] == 25_000  # not budgeted
+    assert actuals["5.10"] == 370_000 and actuals["5.11"] == 300_000
+    assert actuals["4.10"] == 1_200_000 and "1.01" not in actuals
 
 
 def test_budget_input_is_checked_and_nothing_half_written(db, actor):

@@ -222,6 +222,28 @@ def budget_report(db, year: int, actor: Actor | None = None) -> BudgetReport:  #
         return report_in(s, year, start, end)
 
 
+def actuals_in(s: Session, start: dt.date, end: dt.date) -> dict[str, int]:
+    """Every income and expense account's actual of [start, end] (closing entries left out),
+    a parent account with its sub-accounts, as a budget line counts them."""
+    infos = statements.accounts(s)
+    bal = statements.balances(s, end, start, (statements.CLOSING_SOURCE,), infos)
+    tree = _tree(s)
+    return {
+        code: sum(bal.get(c, 0) for c in tree.get(code, [code]))
+        for code, info in infos.items()
+        if info.type in TYPES
+    }
+
+
+def year_actuals(db, year: int, actor: Actor | None = None) -> dict[str, int]:  # type: ignore[no-untyped-def]
+    """:func:`actuals_in` for financial ``year``: the grid shows the actual of accounts
+    that have no budget too (the report lumps those into one 'not budgeted' line)."""
+    require_read_all(actor)
+    with read_only(db) as s:
+        start, end = year_bounds(s, year)
+        return actuals_in(s, start, end)
+
+
 def get_budget(db, year: int, actor: Actor | None = None) -> dict[str, int]:  # type: ignore[no-untyped-def]
     require_read_all(actor)
     with read_only(db) as s:

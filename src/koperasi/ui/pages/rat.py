@@ -416,6 +416,7 @@ class RatPage(Page):
                 "accounts": budget.budget_accounts(ctx.db),
                 "next": budget.get_budget(ctx.db, year + 1, actor=ctx.actor),
                 "report": budget.budget_report(ctx.db, year, actor=ctx.actor),
+                "actuals": budget.year_actuals(ctx.db, year, actor=ctx.actor),
                 "texts": {
                     k: records.get_text(ctx.db, year, k, actor=ctx.actor)
                     for k in records.TEXT_KINDS
@@ -450,7 +451,8 @@ class RatPage(Page):
             t.setItem(r, 1, _item(("    " if parent else "") + name))
             line = this.get(code)
             t.setItem(r, 2, _item(rp(line.budget) if line else "", right=True))
-            t.setItem(r, 3, _item(rp(line.actual) if line else "", right=True))
+            actual = d["actuals"].get(code, 0)
+            t.setItem(r, 3, _item(rp(actual) if actual or line else "", right=True))
             nxt = d["next"].get(code)
             t.setItem(
                 r, 4, _item(f"{nxt:,}".replace(",", ".") if nxt else "", editable=True, right=True)
