@@ -629,6 +629,7 @@ def mark_sent(
     keys: Iterable[tuple[str, str, str]],
     channel: str = "whatsapp",
     rat_year: int | None = None,
+    sent_at: dt.datetime | None = None,
 ) -> list[MessageItem]:
     """Log the items (``(member_no, kind, ref)`` of the day's list) as sent by ``actor``:
     the text logged is the one the list made. An item not on the list, already sent, or
@@ -649,7 +650,7 @@ def mark_sent(
             raise ValidationError("messages", "msg_already_sent", member=key[0], ref=key[2])
         if item.phone_problem:
             raise ValidationError("phone", "msg_phone_invalid", member=key[0], value=item.phone_raw)
-    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    now = sent_at or dt.datetime.now(dt.UTC).replace(tzinfo=None)
     out = []
     with unit_of_work(db) as s:
         for key in keys:
@@ -806,3 +807,53 @@ def export_list(items: Sequence[MessageItem], path: str | Path) -> int:
 def phone_problem_text(code: str, lang: str = "id") -> str:
     pair = PHONE_PROBLEMS.get(code)
     return "" if pair is None else (pair[0] if lang == "id" else pair[1])
+
+
+# ---------------------------------------------------------------- demo
+
+
+def add_demo_messages(db, as_of: dt.date, seed: int = 1, actor: Actor | None = None) -> int:  # type: ignore[no-untyped-def]
+    """The demo's messaging: most active members gave consent when they joined, a few
+    withdrew it or opted out later, and the treasurer sent some of the last days' reminders
+    and deposit notes through WhatsApp. Its own random generator (the demo's sequence is
+    untouched). Returns the messages logged."""
+    import random
+
+    from .auth import SYSTEM
+
+    actor = actor or SYSTEM
+    rng = random.Random(seed * 7919 + 21)
+    with unit_of_work(db) as s:
+        people = s.execute(
+            select(Member.id, Member.join_date)
+            .where(Member.status == "aktif")
+            .order_by(Member.number)
+        ).all()
+        now = dt.datetime.combine(as_of, dt.time(9, 0))
+        for mid, joined in people:
+            roll = rng.random()
+            if roll < 0.12:
+                continue  # consent not recorded yet
+            consent = roll >= 0.15  # a few said no
+            pref = MemberMessagePref(
+                member_id=mid,
+                consent=consent,
+                consent_on=joined,
+                opted_out=False,
+                updated_at=now,
+                updated_by="bendahara",
+            )
+            if consent and rng.random() < 0.05:
+                pref.opted_out = True
+                pref.opted_out_on = min(as_of, joined + dt.timedelta(days=rng.randint(60, 400)))
+            s.add(pref)
+    logged = 0
+    for back in (3, 2, 1):
+        day = as_of - dt.timedelta(days=back)
+        items = daily_list(db, day, actor, ["jatuh_tempo", "tunggakan", "setoran"]).pending
+        picked = [i.key for i in items if rng.random() < 0.5][:8]
+        if picked:
+            at = dt.datetime.combine(day, dt.time(rng.randint(8, 16), rng.randint(0, 59)))
+            channel = rng.choice(["whatsapp", "whatsapp", "sms"])
+            logged += len(mark_sent(db, actor, day, picked, channel, sent_at=at))
+    return logged
