@@ -140,7 +140,7 @@ class MessagesPage(Page):
         self.markButton.setObjectName("markSentButton")
         self.copyButton = QPushButton(self.tr("Sa&lin pesan"))
         self.copyButton.setObjectName("copyMessageButton")
-        self.exportButton = QPushButton(self.tr("Ekspor untuk &gateway..."))
+        self.exportButton = QPushButton(self.tr("&Ekspor untuk gateway..."))
         self.exportButton.setObjectName("exportMessagesButton")
         may_send = self.ctx.actor.can("message.send")
         for b in (self.openButton, self.markButton, self.copyButton, self.exportButton):
@@ -285,7 +285,7 @@ class MessagesPage(Page):
         w.setObjectName("messagesTemplatesTab")
         v = QVBoxLayout(w)
         bar = QHBoxLayout()
-        lab = QLabel(self.tr("&Templat"))
+        lab = QLabel(self.tr("&Jenis pesan"))
         self.templateCombo = QComboBox()
         self.templateCombo.setObjectName("templateKindCombo")
         for k in mm.KINDS:
@@ -406,13 +406,13 @@ class MessagesPage(Page):
                     lambda c: self.tr("setuju") if c.consent else self.tr("belum/tidak"),
                     "text",
                 ),
-                (self.tr("Sejak"), lambda c: c.consent_on, "date"),
+                (self.tr("Setuju sejak"), lambda c: c.consent_on if c.consent else None, "date"),
                 (
                     self.tr("Berhenti"),
                     lambda c: self.tr("berhenti") if c.opted_out else "",
                     "text",
                 ),
-                (self.tr("Sejak "), lambda c: c.opted_out_on if c.opted_out else None, "date"),
+                (self.tr("Berhenti sejak"), lambda c: c.opted_out_on if c.opted_out else None, "date"),
                 (self.tr("Dicatat oleh"), lambda c: c.updated_by, "text"),
             ],
             self,
@@ -423,11 +423,11 @@ class MessagesPage(Page):
         row = QHBoxLayout()
         self.consentButton = QPushButton(self.tr("Catat &setuju"))
         self.consentButton.setObjectName("recordConsentButton")
-        self.withdrawButton = QPushButton(self.tr("&Tarik persetujuan"))
+        self.withdrawButton = QPushButton(self.tr("Ta&rik persetujuan"))
         self.withdrawButton.setObjectName("withdrawConsentButton")
-        self.optOutButton = QPushButton(self.tr("&Berhenti berlangganan"))
+        self.optOutButton = QPushButton(self.tr("Berhenti &langganan"))
         self.optOutButton.setObjectName("optOutButton")
-        self.optInButton = QPushButton(self.tr("&Aktifkan lagi"))
+        self.optInButton = QPushButton(self.tr("Akt&ifkan lagi"))
         self.optInButton.setObjectName("optInButton")
         may = self.ctx.actor.can("message.consent.write")
         for b, kw in (
