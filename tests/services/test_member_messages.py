@@ -228,3 +228,12 @@ def test_templates_and_roles(db, actor, town):  # type: ignore[no-untyped-def]
     own = Actor("ketua-mawar", Role.KETUA, frozenset({groups.get_group(db, "K001").id}))
     lst = mm.daily_list(db, D(2025, 5, 30), own)
     assert mm.mark_sent(db, own, D(2025, 5, 30), [lst.items[0].key])[0].sent_by == "ketua-mawar"
+
+
+def test_demo_has_consent_opt_outs_and_a_sent_log(demo_db):  # type: ignore[no-untyped-def]
+    people = mm.consents(demo_db)
+    assert sum(c.may_message for c in people) > len(people) // 2
+    assert any(c.opted_out for c in people) and any(not c.consent for c in people)
+    log = mm.sent_log(demo_db)
+    assert 5 <= len(log) <= 24 and {r.sent_by for r in log} == {"bendahara"}
+    assert all(r.phone.startswith("628") and r.text for r in log)

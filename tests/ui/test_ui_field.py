@@ -204,3 +204,24 @@ def test_meeting_sheet_export_and_import(tmp_path, make_ctx, qtbot):  # type: ig
     assert "sudah dibukukan" in again.problems.item(0).text()
     if SHOTS:
         again.grab().save(os.path.join(SHOTS, "lembar-ditolak.png"))
+
+
+def test_member_form_records_consent(tmp_path, make_ctx, qtbot):  # type: ignore[no-untyped-def]
+    from koperasi.ui.pages.members import MemberDialog
+
+    db, people, _loan = _db(tmp_path)
+    ctx = make_ctx(db, today=D(2025, 6, 2))
+    dlg = MemberDialog(ctx, members.get_member(db, people[3].number))
+    qtbot.addWidget(dlg)
+    dlg.show()
+    assert dlg.consentCombo.currentData() is None  # nothing recorded for Rina yet
+    dlg.consentCombo.setCurrentIndex(dlg.consentCombo.findData("yes"))
+    dlg.save()
+    c = mm.get_consent(db, people[3].number)
+    assert c.consent and c.consent_on == D(2025, 6, 2) and not c.opted_out
+    dlg = MemberDialog(ctx, members.get_member(db, people[0].number))
+    qtbot.addWidget(dlg)
+    assert dlg.consentCombo.currentData() == "yes"
+    dlg.consentCombo.setCurrentIndex(dlg.consentCombo.findData("out"))
+    dlg.save()
+    assert mm.get_consent(db, people[0].number).opted_out

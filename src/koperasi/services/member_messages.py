@@ -819,9 +819,10 @@ def add_demo_messages(db, as_of: dt.date, seed: int = 1, actor: Actor | None = N
     untouched). Returns the messages logged."""
     import random
 
-    from .auth import SYSTEM
+    from .auth import SYSTEM, Role
 
     actor = actor or SYSTEM
+    treasurer = Actor("bendahara", Role.BENDAHARA)  # who marks the demo's messages sent
     rng = random.Random(seed * 7919 + 21)
     with unit_of_work(db) as s:
         people = s.execute(
@@ -847,13 +848,17 @@ def add_demo_messages(db, as_of: dt.date, seed: int = 1, actor: Actor | None = N
                 pref.opted_out = True
                 pref.opted_out_on = min(as_of, joined + dt.timedelta(days=rng.randint(60, 400)))
             s.add(pref)
+            if consent and rng.random() < 0.02:  # a landline given as the phone: flagged
+                member = s.get(Member, mid)
+                assert member is not None
+                member.phone = f"0542-{rng.randint(700000, 899999)}"
     logged = 0
     for back in (3, 2, 1):
         day = as_of - dt.timedelta(days=back)
-        items = daily_list(db, day, actor, ["jatuh_tempo", "tunggakan", "setoran"]).pending
+        items = daily_list(db, day, treasurer, ["jatuh_tempo", "tunggakan", "setoran"]).pending
         picked = [i.key for i in items if rng.random() < 0.5][:8]
         if picked:
             at = dt.datetime.combine(day, dt.time(rng.randint(8, 16), rng.randint(0, 59)))
             channel = rng.choice(["whatsapp", "whatsapp", "sms"])
-            logged += len(mark_sent(db, actor, day, picked, channel, sent_at=at))
+            logged += len(mark_sent(db, treasurer, day, picked, channel, sent_at=at))
     return logged

@@ -412,7 +412,11 @@ class MessagesPage(Page):
                     lambda c: self.tr("berhenti") if c.opted_out else "",
                     "text",
                 ),
-                (self.tr("Berhenti sejak"), lambda c: c.opted_out_on if c.opted_out else None, "date"),
+                (
+                    self.tr("Berhenti sejak"),
+                    lambda c: c.opted_out_on if c.opted_out else None,
+                    "date",
+                ),
                 (self.tr("Dicatat oleh"), lambda c: c.updated_by, "text"),
             ],
             self,
