@@ -26,6 +26,7 @@ PAGE_NAMES = {
     "ledger": "ledgerPage",
     "reports": "reportsPage",
     "rat": "ratPage",
+    "messages": "messagesPage",
     "exchange": "exchangePage",
     "settings": "settingsPage",
 }

@@ -20,6 +20,7 @@ from koperasi.services import savings as savings_service
 from koperasi.services import shu as shu_service
 from koperasi.services.auth import SYSTEM
 from koperasi.services.group_meeting import GroupMeetingResult
+from koperasi.services.meeting_sheet import SheetImport, SheetProblem
 from koperasi.ui import mnemonics
 from koperasi.ui.main_window import PAGE_KEYS
 
@@ -107,6 +108,7 @@ def _factories(ctx):  # type: ignore[no-untyped-def]
         loan_products,
         loan_wizard,
         meeting,
+        meeting_sheet,
         members,
         rat,
         savings,
@@ -177,6 +179,14 @@ def _factories(ctx):  # type: ignore[no-untyped-def]
         "DisposeDialog": lambda: fixed_assets.DisposeDialog(ctx, asset),
         "DepreciationDialog": lambda: fixed_assets.DepreciationDialog(ctx),
         "ImportDialog": lambda: fixed_assets.ImportDialog(ctx),
+        "SheetPreviewDialog": lambda: meeting_sheet.SheetPreviewDialog(
+            ctx,
+            meeting.GroupMeetingDialog(ctx, group.code, group.name),
+            "lembar.xlsx",
+            group.code,
+            TODAY,
+            SheetImport("x", group.code, TODAY, (), (SheetProblem("sheet_empty"),)),
+        ),
     }
 
 

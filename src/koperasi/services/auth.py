@@ -51,6 +51,14 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "export.auditor": frozenset({Role.ADMIN, Role.BENDAHARA, Role.PENGAWAS}),
     "rat.write": MONEY,  # RAT module: budget, reports, officers, meeting, governance answers
     "asset.write": MONEY,  # fixed assets: register, depreciation, disposal
+    # messages to members: templates and consent by the treasurer; a ketua kelompok may
+    # message (and mark sent) the members of their own groups; pengawas reads only
+    "message.template.write": MONEY,
+    "message.consent.write": MONEY,
+    "message.send": frozenset({Role.ADMIN, Role.BENDAHARA, Role.KETUA}),
+    # the offline meeting sheet: a ketua may export their own group's; posting it back is
+    # the treasurer's
+    "meeting_sheet.export": frozenset({Role.ADMIN, Role.BENDAHARA, Role.KETUA}),
 }
 
 

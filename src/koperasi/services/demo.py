@@ -542,6 +542,9 @@ def _build_demo(
             )
         except KoperasiError:  # a member who cannot leave (e.g. an unpaid loan) stays
             continue
+    from .member_messages import add_demo_messages  # consent, opt-outs, messages sent
+
+    add_demo_messages(db, as_of, seed, actor)
     report(progress, total, total, "selesai")
     return DemoSummary(members, n_groups, len(months), sav_count, as_of)
 

@@ -162,106 +162,121 @@ def post_group_meeting(
     ``confirm_large``."""
     require(actor, "savings.write")
     require(actor, "loan.write")
+    with unit_of_work(db) as s:
+        return post_group_meeting_in(s, actor, group_code, date, payments, confirm_large)
+
+
+def post_group_meeting_in(
+    s: Session,
+    actor: Actor,
+    group_code: str,
+    date: dt.date,
+    payments: Sequence[tuple[str, int, int, int]],
+    confirm_large: bool = False,
+) -> GroupMeetingResult:
+    """:func:`post_group_meeting` inside the caller's transaction (the offline meeting sheet
+    posts through it with its own checks in the same transaction)."""
+    require(actor, "savings.write")
+    require(actor, "loan.write")
     from .loan_repayments import repay_in
 
-    with unit_of_work(db) as s:
-        g = group_by_code(s, group_code)
-        wajib_p = savings.product_of_kind(s, "wajib")
-        sukarela_p = savings.product_of_kind(s, "sukarela")
-        wajib_k, sukarela_k = (plausibility.deposit_kind(p.code) for p in (wajib_p, sukarela_p))
-        limits = plausibility.Limits(
-            s, [wajib_k, sukarela_k, plausibility.REPAYMENT], confirmed=confirm_large
-        )
-        seen: set[str] = set()
-        out = []
-        for row in payments:
-            member_no, wajib, sukarela, loan_amount = row
-            for name, value in (
-                ("wajib", wajib),
-                ("sukarela", sukarela),
-                ("loan_amount", loan_amount),
-            ):
-                check_amount(value, name, allow_zero=True)
-            if member_no in seen:
-                raise ValidationError("member", "duplicate", value=member_no)
-            seen.add(member_no)
-            if wajib + sukarela + loan_amount == 0:
-                continue
-            member = s.scalars(
-                select(Member).where(Member.number == member_no.strip()).with_for_update()
-            ).first()
-            if member is None or member.group_id != g.id:
-                raise ValidationError("member", "not_in_group", member=member_no, group=g.code)
-            receipt = next_receipt(s, SERIES_LOAN if loan_amount else SERIES_SAVINGS, date.year)
-            if wajib:
-                savings.deposit_in(
-                    s,
-                    actor,
-                    member,
-                    wajib_p,
-                    wajib,
-                    date,
-                    f"Wajib, pertemuan {g.code}",
-                    receipt_no=receipt,
-                )
-            if sukarela:
-                savings.deposit_in(
-                    s,
-                    actor,
-                    member,
-                    sukarela_p,
-                    sukarela,
-                    date,
-                    f"Sukarela, pertemuan {g.code}",
-                    receipt_no=receipt,
-                )
-            numbers = []
-            left = loan_amount
-            if left:
-                loans = _active_loans(s, member, lock=True)
-                if not loans:
-                    raise ValidationError("loan_amount", "no_active_loan", member=member.number)
-                for i, loan in enumerate(loans):
-                    if left == 0:
-                        break
-                    owed = sum(d.total for d in loan_dues(s, loan, date))
-                    take = left if i == len(loans) - 1 else min(left, owed)
-                    if take <= 0:
-                        continue
-                    repay_in(
-                        s,
-                        actor,
-                        loan,
-                        take,
-                        date,
-                        receipt_no=receipt,
-                        memo=f"Pertemuan kelompok {g.code}",
-                    )
-                    numbers.append(loan.number)
-                    left -= take
-            out.append(
-                MemberReceipt(
-                    member.number,
-                    member.name,
-                    receipt,
-                    wajib,
-                    sukarela,
-                    loan_amount,
-                    tuple(numbers),
-                )
+    g = group_by_code(s, group_code)
+    wajib_p = savings.product_of_kind(s, "wajib")
+    sukarela_p = savings.product_of_kind(s, "sukarela")
+    wajib_k, sukarela_k = (plausibility.deposit_kind(p.code) for p in (wajib_p, sukarela_p))
+    limits = plausibility.Limits(
+        s, [wajib_k, sukarela_k, plausibility.REPAYMENT], confirmed=confirm_large
+    )
+    seen: set[str] = set()
+    out = []
+    for row in payments:
+        member_no, wajib, sukarela, loan_amount = row
+        for name, value in (
+            ("wajib", wajib),
+            ("sukarela", sukarela),
+            ("loan_amount", loan_amount),
+        ):
+            check_amount(value, name, allow_zero=True)
+        if member_no in seen:
+            raise ValidationError("member", "duplicate", value=member_no)
+        seen.add(member_no)
+        if wajib + sukarela + loan_amount == 0:
+            continue
+        member = s.scalars(
+            select(Member).where(Member.number == member_no.strip()).with_for_update()
+        ).first()
+        if member is None or member.group_id != g.id:
+            raise ValidationError("member", "not_in_group", member=member_no, group=g.code)
+        receipt = next_receipt(s, SERIES_LOAN if loan_amount else SERIES_SAVINGS, date.year)
+        if wajib:
+            savings.deposit_in(
+                s,
+                actor,
+                member,
+                wajib_p,
+                wajib,
+                date,
+                f"Wajib, pertemuan {g.code}",
+                receipt_no=receipt,
             )
-        # after the other checks; a refusal rolls the whole meeting back
-        limits.check_rows(
-            [
-                cell
-                for r in out
-                for cell in (
-                    (r.member_number, "wajib", wajib_k, r.wajib),
-                    (r.member_number, "sukarela", sukarela_k, r.sukarela),
-                    (r.member_number, "loan_amount", plausibility.REPAYMENT, r.loan),
+        if sukarela:
+            savings.deposit_in(
+                s,
+                actor,
+                member,
+                sukarela_p,
+                sukarela,
+                date,
+                f"Sukarela, pertemuan {g.code}",
+                receipt_no=receipt,
+            )
+        numbers = []
+        left = loan_amount
+        if left:
+            loans = _active_loans(s, member, lock=True)
+            if not loans:
+                raise ValidationError("loan_amount", "no_active_loan", member=member.number)
+            for i, loan in enumerate(loans):
+                if left == 0:
+                    break
+                owed = sum(d.total for d in loan_dues(s, loan, date))
+                take = left if i == len(loans) - 1 else min(left, owed)
+                if take <= 0:
+                    continue
+                repay_in(
+                    s,
+                    actor,
+                    loan,
+                    take,
+                    date,
+                    receipt_no=receipt,
+                    memo=f"Pertemuan kelompok {g.code}",
                 )
-            ]
+                numbers.append(loan.number)
+                left -= take
+        out.append(
+            MemberReceipt(
+                member.number,
+                member.name,
+                receipt,
+                wajib,
+                sukarela,
+                loan_amount,
+                tuple(numbers),
+            )
         )
-        result = GroupMeetingResult(g.code, date, tuple(out))
-        audit.record(s, actor, "group.meeting", "group", g.code, after=result)
-        return result
+    # after the other checks; a refusal rolls the whole meeting back
+    limits.check_rows(
+        [
+            cell
+            for r in out
+            for cell in (
+                (r.member_number, "wajib", wajib_k, r.wajib),
+                (r.member_number, "sukarela", sukarela_k, r.sukarela),
+                (r.member_number, "loan_amount", plausibility.REPAYMENT, r.loan),
+            )
+        ]
+    )
+    result = GroupMeetingResult(g.code, date, tuple(out))
+    audit.record(s, actor, "group.meeting", "group", g.code, after=result)
+    return result

@@ -36,11 +36,12 @@ PAGE_KEYS = (
     "ledger",
     "reports",
     "rat",
+    "messages",
     "exchange",
     "settings",
 )
-# Ctrl+1..9 keep the pages they had before the RAT page came (it has none of its own)
-SHORTCUT_KEYS = tuple(k for k in PAGE_KEYS if k != "rat")
+# Ctrl+1..9 keep the pages they had before the RAT and Pesan pages came (none of their own)
+SHORTCUT_KEYS = tuple(k for k in PAGE_KEYS if k not in ("rat", "messages"))
 
 # page key -> (module under koperasi.ui.pages, class). A page (and what only it needs:
 # charts, PDF viewer, workbooks, report engines) is imported and built on first use, so the
@@ -54,6 +55,7 @@ PAGE_CLASSES: dict[str, tuple[str, str]] = {
     "ledger": ("ledger", "LedgerPage"),
     "reports": ("reports", "ReportsPage"),
     "rat": ("rat", "RatPage"),
+    "messages": ("messages", "MessagesPage"),
     "exchange": ("exchange", "ExchangePage"),
     "settings": ("settings", "SettingsPage"),
 }
@@ -144,6 +146,7 @@ class MainWindow(QMainWindow):
             "ledger": self.tr("Kas & Jurnal"),
             "reports": self.tr("Laporan"),
             "rat": self.tr("RAT"),
+            "messages": self.tr("Pesan"),
             "exchange": self.tr("Impor/Ekspor"),
             "settings": self.tr("Pengaturan"),
         }

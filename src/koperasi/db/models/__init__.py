@@ -6,6 +6,7 @@ from .fixed_assets import FixedAsset, FixedAssetDepreciation
 from .ledger import Account, FiscalPeriod, JournalEntry, JournalLine
 from .loans import Loan, LoanAllocation, LoanInstallment, LoanProduct, LoanTransaction
 from .members import Group, GroupMembership, Member, MemberVulnerability, VulnerabilityCategory
+from .messages import MeetingSheet, MemberMessagePref, MessageLog, MessageTemplate
 from .rat import RatBudget, RatGovernanceAnswer, RatMeeting, RatOfficer, RatText
 from .savings import SavingsAccount, SavingsProduct, SavingsTransaction
 from .trust import JournalSeal
@@ -42,4 +43,8 @@ __all__ = [
     "RatMeeting",
     "RatOfficer",
     "RatText",
+    "MeetingSheet",
+    "MemberMessagePref",
+    "MessageLog",
+    "MessageTemplate",
 ]

@@ -368,6 +368,15 @@ class GroupMeetingDialog(QDialog):
         self.clearButton.setObjectName("meetingClearButton")
         buttons.addButton(self.fillButton, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.clearButton, QDialogButtonBox.ButtonRole.ActionRole)
+        # the meeting sheet filled offline (meeting_sheet.py): export it, import it back
+        self.exportSheetButton = QPushButton(self.tr("&Ekspor lembar..."))
+        self.exportSheetButton.setObjectName("exportMeetingSheetButton")
+        self.exportSheetButton.setVisible(ctx.actor.can("meeting_sheet.export"))
+        self.importSheetButton = QPushButton(self.tr("Im&por lembar..."))
+        self.importSheetButton.setObjectName("importMeetingSheetButton")
+        self.importSheetButton.setVisible(ctx.actor.can("savings.write"))
+        buttons.addButton(self.exportSheetButton, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.importSheetButton, QDialogButtonBox.ButtonRole.ActionRole)
         for button in buttons.buttons():  # Enter moves in the grid; it never posts
             if isinstance(button, QPushButton):
                 button.setAutoDefault(False)
@@ -378,6 +387,8 @@ class GroupMeetingDialog(QDialog):
         self.fillButton.clicked.connect(self.model.fill_dues)
         self.clearButton.clicked.connect(self.model.clear)
         self.loadButton.clicked.connect(self.load)
+        self.exportSheetButton.clicked.connect(self.export_sheet)
+        self.importSheetButton.clicked.connect(self.import_sheet)
         self.model.changedTotals.connect(self.update_totals)
         self.dateEdit.dateChanged.connect(self._date_changed)
         self.dateEdit.editingFinished.connect(self._date_done)
@@ -592,6 +603,18 @@ class GroupMeetingDialog(QDialog):
         self.accept()
         dlg = MeetingReceiptsDialog(self.ctx, result, self.parentWidget())
         dlg.open()
+
+    def export_sheet(self, path: str | None = None) -> None:
+        """Save the meeting sheet of the date shown for the ketua to fill without the app."""
+        from .meeting_sheet import export_sheet
+
+        export_sheet(self, path)
+
+    def import_sheet(self, path: str | None = None):  # type: ignore[no-untyped-def]
+        """Check a filled sheet and show what it would post (posted from the preview)."""
+        from .meeting_sheet import import_sheet
+
+        return import_sheet(self, path)
 
     def reject(self) -> None:
         if self.model.payments() and not dialogs.ask_discard(self):

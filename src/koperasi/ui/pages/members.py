@@ -464,9 +464,27 @@ class MemberDialog(FormDialog):
             self.errors.add(key, widget, label)
         self.errors.add("member", ui.numberLabel, QLabel())
 
+        # consent to messages (Pesan page): recorded with the member, changed only when chosen
+        self.consentCombo = QComboBox()
+        self.consentCombo.setObjectName("memberConsentCombo")
+        for text, value in (
+            (self.tr("Belum dicatat"), None),
+            (self.tr("Setuju dikirimi pesan"), "yes"),
+            (self.tr("Tidak setuju"), "no"),
+            (self.tr("Berhenti berlangganan"), "out"),
+        ):
+            self.consentCombo.addItem(text, value)
+        consent_label = QLabel(self.tr("Pe&san WA/SMS"))
+        consent_label.setBuddy(self.consentCombo)
+        row, _role = ui.identityLayout.getWidgetPosition(ui.phoneEdit)
+        ui.identityLayout.insertRow(row + 1, consent_label, self.consentCombo)
+        self.consentCombo.setEnabled(ctx.actor.can("message.consent.write"))
+        self.consent_loaded: str | None = None
+
         self._load_choices()
         if detail is not None:
             self._fill(detail)
+            self._load_consent(detail.number)
         self.dirty.watch(
             ui.nameEdit,
             ui.nikEdit,
@@ -482,6 +500,7 @@ class MemberDialog(FormDialog):
             ui.groupCombo,
             ui.heirNameEdit,
             ui.heirRelationEdit,
+            self.consentCombo,
         )
         ui.categoriesList.itemChanged.connect(self.dirty.mark)
         # validate as you type
@@ -492,6 +511,27 @@ class MemberDialog(FormDialog):
         ui.phoneEdit.textEdited.connect(lambda _t: self._check("phone"))
         ui.birthDateEdit.textEdited.connect(lambda _t: self._check("birth_date"))
         ui.joinDateEdit.userDateChanged.connect(lambda _d: self._check("join_date"))
+
+    def _load_consent(self, number: str) -> None:
+        from ...services import member_messages
+
+        c = member_messages.get_consent(self.ctx.db, number, self.ctx.actor)
+        value = "out" if c.opted_out else "yes" if c.consent else "no" if c.updated_by else None
+        self.consent_loaded = value
+        self.consentCombo.setCurrentIndex(max(0, self.consentCombo.findData(value)))
+
+    def _save_consent(self, number: str, choice: str | None) -> None:
+        """After the member is saved: the consent chosen, when it changed."""
+        from ...services import member_messages
+
+        if choice == self.consent_loaded or choice is None:
+            return
+        kw = {
+            "yes": {"consent": True, "opted_out": False},
+            "no": {"consent": False, "opted_out": False},
+            "out": {"opted_out": True},
+        }[choice]
+        member_messages.set_consent(self.ctx.db, self.ctx.actor, number, on=self.ctx.today(), **kw)
 
     def _load_choices(self) -> None:
         ui = self.ui
@@ -617,10 +657,17 @@ class MemberDialog(FormDialog):
             return
         ctx = self.ctx
         if self.detail is None:
-            fn = lambda: members_service.register_member(ctx.db, ctx.actor, data)  # noqa: E731
+            save = lambda: members_service.register_member(ctx.db, ctx.actor, data)  # noqa: E731
         else:
             number = self.detail.number
-            fn = lambda: members_service.update_member(ctx.db, ctx.actor, number, data)  # noqa: E731
+            save = lambda: members_service.update_member(ctx.db, ctx.actor, number, data)  # noqa: E731
+        choice = self.consentCombo.currentData()
+
+        def fn():  # type: ignore[no-untyped-def]
+            saved = save()
+            self._save_consent(saved.number, choice)
+            return saved
+
         self.post(fn, {MEMBERS, GROUPS, SAVINGS}, self._member_saved)
 
     def _member_saved(self, detail: MemberDetail) -> None:
