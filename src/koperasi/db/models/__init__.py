@@ -8,6 +8,7 @@ from .loans import Loan, LoanAllocation, LoanInstallment, LoanProduct, LoanTrans
 from .members import Group, GroupMembership, Member, MemberVulnerability, VulnerabilityCategory
 from .rat import RatBudget, RatGovernanceAnswer, RatMeeting, RatOfficer, RatText
 from .savings import SavingsAccount, SavingsProduct, SavingsTransaction
+from .time_deposits import TimeDeposit, TimeDepositEvent, TimeDepositProduct
 from .trust import JournalSeal
 
 __all__ = [
@@ -42,4 +43,7 @@ __all__ = [
     "RatMeeting",
     "RatOfficer",
     "RatText",
+    "TimeDeposit",
+    "TimeDepositEvent",
+    "TimeDepositProduct",
 ]
