@@ -27,7 +27,10 @@ PENGAWAS = Actor("pak-awas", Role.PENGAWAS)
 KETUA = Actor("ketua-k01", Role.KETUA, frozenset({999}))
 
 
-def _balance(db, code, as_of=D(2025, 12, 31)):
+YEAR_END = D(2025, 12, 31)
+
+
+def _balance(db, code, as_of=YEAR_END):
     with read_only(db) as s:
         return ledger.balance(s, code, as_of)
 
