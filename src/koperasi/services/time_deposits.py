@@ -1018,6 +1018,10 @@ def withdraw(  # type: ignore[no-untyped-def]
 # ---------------------------------------------------------------- reading
 
 
+def deposit_in(session: Session, number: str) -> DepositView:
+    return _view(session, _deposit(session, number))
+
+
 def get_deposit(db, number: str, actor: Actor | None = None) -> DepositView:  # type: ignore[no-untyped-def]
     with read_only(db) as s:
         d = _deposit(s, number)
@@ -1087,47 +1091,51 @@ def maturity_list(  # type: ignore[no-untyped-def]
     if date_to < date_from:
         raise ValidationError("to", "date_before", other=date_from.isoformat())
     with read_only(db) as s:
-        mode = rounding_in(s)
-        out = []
-        for d in s.scalars(
-            select(TimeDeposit)
-            .where(
-                TimeDeposit.status == "aktif",
-                TimeDeposit.maturity_on >= date_from,
-                TimeDeposit.maturity_on <= date_to,
-            )
-            .order_by(TimeDeposit.maturity_on, TimeDeposit.id)
-        ):
-            v = _view(s, d)
-            posted = (
-                s.scalar(
-                    select(func.count(TimeDepositEvent.id)).where(
-                        TimeDepositEvent.deposit_id == d.id,
-                        TimeDepositEvent.kind.in_(("bunga", "akrual")),
-                        TimeDepositEvent.due_on > d.term_start,
-                    )
-                )
-                or 0
-            )
-            still = monthly_interest(d.principal, d.rate_pa, mode) * (d.term_months - int(posted))
-            to_come = (v.accrued + still) if d.payout == "jatuh_tempo" else still
-            out.append(
-                MaturityRow(
-                    v.number,
-                    v.member_number,
-                    v.member_name,
-                    v.group_id,
-                    v.product_name,
-                    v.principal,
-                    v.rate_pa,
-                    v.term_months,
-                    v.maturity_on,
-                    v.instruction,
-                    v.accrued,
-                    to_come,
+        return maturity_list_in(s, date_from, date_to)
+
+
+def maturity_list_in(s: Session, date_from: dt.date, date_to: dt.date) -> list[MaturityRow]:
+    mode = rounding_in(s)
+    out = []
+    for d in s.scalars(
+        select(TimeDeposit)
+        .where(
+            TimeDeposit.status == "aktif",
+            TimeDeposit.maturity_on >= date_from,
+            TimeDeposit.maturity_on <= date_to,
+        )
+        .order_by(TimeDeposit.maturity_on, TimeDeposit.id)
+    ):
+        v = _view(s, d)
+        posted = (
+            s.scalar(
+                select(func.count(TimeDepositEvent.id)).where(
+                    TimeDepositEvent.deposit_id == d.id,
+                    TimeDepositEvent.kind.in_(("bunga", "akrual")),
+                    TimeDepositEvent.due_on > d.term_start,
                 )
             )
-        return out
+            or 0
+        )
+        still = monthly_interest(d.principal, d.rate_pa, mode) * (d.term_months - int(posted))
+        to_come = (v.accrued + still) if d.payout == "jatuh_tempo" else still
+        out.append(
+            MaturityRow(
+                v.number,
+                v.member_number,
+                v.member_name,
+                v.group_id,
+                v.product_name,
+                v.principal,
+                v.rate_pa,
+                v.term_months,
+                v.maturity_on,
+                v.instruction,
+                v.accrued,
+                to_come,
+            )
+        )
+    return out
 
 
 def totals_at(session: Session, as_of: dt.date) -> tuple[int, int]:
