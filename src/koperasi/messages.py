@@ -1241,6 +1241,12 @@ MESSAGES.update(
             "{field} kurang dari penempatan minimal {product}: {minimum}.",
             "{field} is below the minimum placement of {product}: {minimum}.",
         ),
+        "td_active_at_exit": (
+            "Anggota {member} masih memiliki simpanan berjangka aktif ({numbers}); cairkan "
+            "dulu sebelum keanggotaan diakhiri.",
+            "Member {member} still holds active time deposits ({numbers}); pay them out "
+            "before ending the membership.",
+        ),
         "td_not_active": (
             "Simpanan berjangka {number} sudah tidak aktif (sudah dicairkan).",
             "Time deposit {number} is no longer active (already paid out).",

@@ -386,6 +386,9 @@ def pay_out_all_in(
     session: Session, actor: Actor, member: Member, date: dt.date, reason: str
 ) -> tuple[int, list[str]]:
     """At exit: pay out every savings balance in cash. Returns (total, receipts)."""
+    from .time_deposits import refuse_active_at_exit
+
+    refuse_active_at_exit(session, member)
     total, receipts = 0, []
     rows = session.execute(
         select(SavingsAccount, SavingsProduct)

@@ -1161,6 +1161,20 @@ def member_total_in(session: Session, member_id: int, as_of: dt.date | None = No
     return int(session.scalar(q) or 0)
 
 
+def refuse_active_at_exit(session: Session, member: Member) -> None:
+    """A member leaves only after their time deposits are paid out (the treasurer decides,
+    with the member, whether early: the penalty applies)."""
+    active = session.scalars(
+        select(TimeDeposit.number).where(
+            TimeDeposit.member_id == member.id, TimeDeposit.status == "aktif"
+        )
+    ).all()
+    if active:
+        raise ValidationError(
+            "member", "td_active_at_exit", member=member.number, numbers=", ".join(active)
+        )
+
+
 # ---------------------------------------------------------------- koperasi check
 
 
