@@ -34,6 +34,7 @@ from .model import (
     Period,
     ReportData,
     Row,
+    RowKind,
     Section,
     Signature,
     T,
@@ -301,6 +302,86 @@ def build_maturity_list(
         )
     report(progress, 1, 1, "")
     return data
+
+
+def statement_part(s, member_id: int, period: Period, cols) -> tuple[list, list]:  # type: ignore[no-untyped-def]
+    """For the member's savings statement: one table of the time deposits' movements in the
+    period (principal in and out, interest with its tax, penalties) with the principal
+    before and after, and the figure of the principal at the period's end."""
+    deposits = dict(
+        s.execute(
+            select(TimeDeposit.id, TimeDeposit.number).where(TimeDeposit.member_id == member_id)
+        ).all()
+    )
+    if not deposits:
+        return [], []
+    ids = list(deposits)
+    opening = int(
+        s.scalar(
+            select(func.coalesce(func.sum(TimeDepositEvent.principal), 0)).where(
+                TimeDepositEvent.deposit_id.in_(ids), TimeDepositEvent.date < period.start
+            )
+        )
+        or 0
+    )
+    events = s.scalars(
+        select(TimeDepositEvent)
+        .where(
+            TimeDepositEvent.deposit_id.in_(ids),
+            TimeDepositEvent.date >= period.start,
+            TimeDepositEvent.date <= period.end,
+        )
+        .order_by(TimeDepositEvent.date, TimeDepositEvent.id)
+    ).all()
+    rows = [
+        Row(
+            (period.start, None, None, T("Saldo awal", "Opening balance"), None, None, opening),
+            RowKind.HEADING,
+        )
+    ]
+    bal = opening
+    for e in events:
+        bal += e.principal
+        what = T(label("td_event", e.kind, "id"), label("td_event", e.kind, "en"))
+        extra = []
+        if e.gross and e.kind != "akrual":
+            extra.append(T(f"bunga {format_rupiah(e.gross)}", f"interest {format_rupiah(e.gross)}"))
+        if e.tax and e.kind != "akrual":
+            extra.append(T(f"PPh {format_rupiah(e.tax)}", f"tax {format_rupiah(e.tax)}"))
+        if e.penalty:
+            extra.append(
+                T(f"penalti {format_rupiah(e.penalty)}", f"penalty {format_rupiah(e.penalty)}")
+            )
+        memo = T(
+            "; ".join([what.id, *(x.id for x in extra)]),
+            "; ".join([what.en, *(x.en for x in extra)]),
+        )
+        if e.kind == "akrual" or (not e.principal and not extra):
+            continue  # accruals are not the member's money yet; roll-overs show in the bilyet
+        rows.append(
+            Row(
+                (
+                    e.date,
+                    deposits[e.deposit_id],
+                    T("Berjangka", "Time deposit"),
+                    memo,
+                    e.principal if e.principal > 0 else None,
+                    -e.principal if e.principal < 0 else None,
+                    bal,
+                )
+            )
+        )
+    rows.append(
+        Row(
+            (period.end, None, None, T("Saldo akhir", "Closing balance"), None, None, bal),
+            RowKind.SUBTOTAL,
+        )
+    )
+    table = Table("simpanan_berjangka", T("Simpanan Berjangka", "Time deposits"), cols, tuple(rows))
+    figure = Figure(
+        "balance_berjangka", T("Saldo Simpanan Berjangka", "Time deposits balance"), bal
+    )
+    return [table], [figure]
 
 
 def _render_certificate(data, path, lang="id", progress=None):  # type: ignore[no-untyped-def]
