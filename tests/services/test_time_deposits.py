@@ -143,6 +143,11 @@ def test_a_year_of_maturities_and_rollovers(db, actor, products, member):
     assert _balance(db, "2.22") == 6 * 30_000
     assert _sukarela(db, member.number) == 5_000_000 + 11 * 50_000 + 3 * 10_000
     assert _balance(db, "2.10") == _sukarela(db, member.number)
+    # the member's savings views include the deposits (numbers of the active ones)
+    row = savings.member_balances(db, member.number)[-1]
+    assert (row.kind, row.balance) == ("berjangka", 71_620_000)
+    assert row.account_number == f"{d1.number}, {d2.number}"
+    assert savings.member_balances(db, member.number, D(2025, 2, 1))[-1].balance == 70_000_000
     # runs again post nothing
     again = td.run_month(db, actor, 2025, 12, today=TODAY)
     assert again.entries == 0 and again.matured == 0

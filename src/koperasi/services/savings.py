@@ -609,7 +609,7 @@ def member_balances(
             .where(SavingsAccount.member_id == m.id)
             .order_by(SavingsProduct.id)
         ).all()
-        return [
+        out = [
             BalanceRow(
                 p.code,
                 p.name,
@@ -619,6 +619,10 @@ def member_balances(
             )
             for a, p in rows
         ]
+        from .time_deposits import balance_row_in  # the member's time deposits, if any
+
+        deposits = balance_row_in(s, m.id, as_of)
+        return out + [deposits] if deposits is not None else out
 
 
 def statement(
