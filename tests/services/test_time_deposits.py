@@ -294,3 +294,31 @@ def test_roles(db, actor, products, member):
         td.get_deposit(db, d.number, KETUA)
     with pytest.raises(PermissionDenied):
         td.maturity_list(db, D(2025, 1, 1), D(2025, 12, 31), KETUA)
+
+
+def test_member_with_active_deposit_cannot_leave(db, actor, products, member):
+    d = td.place(db, actor, member.number, "B3", 2_000_000, D(2025, 2, 1))
+    with pytest.raises(ValidationError) as err:
+        members.exit_member(db, actor, member.number, D(2025, 3, 1), "pindah")
+    assert err.value.code == "td_active_at_exit" and d.number in err.value.message("id")
+    assert members.get_member(db, member.number).status == "aktif"
+    td.withdraw(db, actor, d.number, D(2025, 3, 1))
+    members.exit_member(db, actor, member.number, D(2025, 3, 1), "pindah")
+    _ok(db)
+
+
+def test_check_finds_a_deposit_out_of_step(db, actor, products, member):
+    from sqlalchemy import update
+
+    from koperasi.db.models import TimeDeposit
+    from koperasi.services.uow import unit_of_work
+
+    d = td.place(db, actor, member.number, "B3", 2_000_000, D(2025, 2, 1))
+    with unit_of_work(db) as s:
+        s.execute(update(TimeDeposit).where(TimeDeposit.number == d.number).values(principal=1))
+    problems = [p for p in run_checks(db, anchor=False).problems if p.check == "time_deposits"]
+    assert [p.ref for p in problems] == [f"time_deposits.number={d.number}"]
+    with unit_of_work(db) as s:  # an event without its entry: 2.11 no longer matches
+        s.add(TimeDepositEvent(deposit_id=1, date=D(2025, 2, 2), kind="setor", principal=5))
+    refs = {p.ref for p in run_checks(db, anchor=False).problems if p.check == "time_deposits"}
+    assert "accounts.code=2.11" in refs
