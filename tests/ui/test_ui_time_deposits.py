@@ -138,3 +138,37 @@ def test_time_deposits_tab_roles(tmp_path, make_ctx, qtbot):
     page2.refresh()
     assert page2.timeDeposits.model.rows == []
     assert not page2.timeDeposits.maturityButton.isVisibleTo(page2.timeDeposits)
+
+
+def test_place_by_keyboard(tmp_path, make_ctx, qtbot):
+    """Alt+M on the tab opens the placement; the amount typed, Enter saves."""
+    from PySide6.QtCore import Qt
+
+    db, number = _db(tmp_path)
+    td.save_product(db, SYSTEM, td.ProductInput("B3", "Berjangka 3 bulan", 3, Decimal(5)))
+    ctx = make_ctx(db, today=D(2025, 3, 15))
+    page = SavingsPage(ctx)
+    qtbot.addWidget(page)
+    page.resize(1366, 705)
+    page.show()
+    qtbot.waitExposed(page)
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    page.memberEdit.setText(number)
+    page.refresh()
+    page.tabs.setFocus()
+    qtbot.keyClick(page.tabs, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    assert page.tabs.currentWidget() is page.timeDeposits
+    from koperasi.ui import mnemonics
+
+    assert not mnemonics.collisions(page)
+    qtbot.keyClick(page, Qt.Key.Key_M, Qt.KeyboardModifier.AltModifier)
+    qtbot.wait(250)  # a button's Alt+letter clicks it after its press animation
+    [dlg] = [w for w in page.timeDeposits.findChildren(PlaceDepositDialog) if w.isVisible()]
+    dlg.activateWindow()
+    qtbot.waitUntil(dlg.isActiveWindow)
+    assert dlg.focusWidget() is dlg.amountEdit
+    qtbot.keyClicks(dlg.amountEdit, "2.500.000")
+    qtbot.keyClick(dlg.amountEdit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dlg.result_view is not None, timeout=3000)
+    assert [r.principal for r in page.timeDeposits.model.rows] == [2_500_000]
