@@ -625,6 +625,7 @@ TD_COLS = (
     Col("closed_on", DATE, "closed_on"),
     Col("created_at", DATETIME, "created_at"),
     Col("created_by", TEXT, "created_by"),
+    Col("principal_at_end", MONEY),
 )
 
 TD_EVENT_COLS = (
@@ -655,16 +656,30 @@ def _td_product_rows(s: Session, p: Period) -> Iterator[tuple]:
 
 def _td_rows(s: Session, p: Period) -> Iterator[tuple]:
     t, prod = table("time_deposits"), table("time_deposit_products")
-    if t is None or prod is None:
+    ev = table("time_deposit_events")
+    if t is None or prod is None or ev is None:
         return iter(())
-    derived = {"member_number": Member.number, "product_code": prod.c.code}
+    sums = (
+        select(
+            ev.c.deposit_id.label("did"),
+            func.sum(case((p.until_end(ev.c.date), ev.c.principal), else_=0)).label("at_end"),
+        )
+        .group_by(ev.c.deposit_id)
+        .subquery()
+    )
+    derived = {
+        "member_number": Member.number,
+        "product_code": prod.c.code,
+        "principal_at_end": func.coalesce(sums.c.at_end, 0),
+    }
     q = (
         select(*_src_select(t, TD_COLS, derived))
         .join(Member, Member.id == t.c.member_id)
         .join(prod, prod.c.id == t.c.product_id)
+        .outerjoin(sums, sums.c.did == t.c.id)
         .order_by(t.c.id)
     )
-    return _stream(s, q)
+    return (r[:-1] + (int(r[-1]),) for r in _stream(s, q))
 
 
 def _td_event_rows(s: Session, p: Period) -> Iterator[tuple]:
