@@ -1247,6 +1247,18 @@ MESSAGES.update(
             "Member {member} still holds active time deposits ({numbers}); pay them out "
             "before ending the membership.",
         ),
+        "td_reverse_here": (
+            "Jurnal #{entry} adalah mutasi simpanan berjangka: batalkan atau cairkan dari tab "
+            "Simpanan berjangka (deposito batal / withdraw), bukan dari transaksi simpanan.",
+            "Entry #{entry} is a time-deposit movement: cancel or pay it out on the Time "
+            "deposits tab (deposito cancel / withdraw), not as a savings transaction.",
+        ),
+        "td_not_cancellable": (
+            "Simpanan berjangka {number} tidak dapat dibatalkan: sudah ada bunga atau "
+            "mutasi lain. Cairkan (sebelum jatuh tempo dengan penalti) sebagai gantinya.",
+            "Time deposit {number} cannot be cancelled: it has interest or other movements. "
+            "Pay it out instead (with the penalty before maturity).",
+        ),
         "td_not_active": (
             "Simpanan berjangka {number} sudah tidak aktif (sudah dicairkan).",
             "Time deposit {number} is no longer active (already paid out).",
@@ -1276,6 +1288,7 @@ LABELS["audit_action"].update(
             "Time-deposit month-end",
         ),
         "deposit.withdraw": ("Pencairan simpanan berjangka", "Time deposit paid out"),
+        "deposit.cancel": ("Penempatan simpanan berjangka dibatalkan", "Time deposit cancelled"),
     }
 )
 
@@ -1304,6 +1317,7 @@ LABELS.update(
             "aktif": ("Aktif", "Active"),
             "selesai": ("Selesai (jatuh tempo)", "Matured"),
             "cair_awal": ("Dicairkan sebelum jatuh tempo", "Withdrawn early"),
+            "batal": ("Dibatalkan", "Cancelled"),
         },
         "td_event": {
             "setor": ("Penempatan", "Placement"),
@@ -1315,6 +1329,7 @@ LABELS.update(
             "cair": ("Dicairkan saat jatuh tempo", "Paid out at maturity"),
             "cair_awal": ("Dicairkan sebelum jatuh tempo", "Withdrawn early"),
             "hangus": ("Bunga berjalan hangus", "Accrued interest forfeited"),
+            "batal": ("Penempatan dibatalkan (pembalikan)", "Placement cancelled (reversal)"),
         },
     }
 )

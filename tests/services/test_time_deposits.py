@@ -322,3 +322,27 @@ def test_check_finds_a_deposit_out_of_step(db, actor, products, member):
         s.add(TimeDepositEvent(deposit_id=1, date=D(2025, 2, 2), kind="setor", principal=5))
     refs = {p.ref for p in run_checks(db, anchor=False).problems if p.check == "time_deposits"}
     assert "accounts.code=2.11" in refs
+
+
+def test_cancel_a_mistaken_placement(db, actor, products, member):
+    d = td.place(db, actor, member.number, "B3", 2_000_000, D(2025, 2, 1), source="sukarela")
+    assert _sukarela(db, member.number) == 3_000_000
+    # the sukarela side alone cannot be reversed: the deposit would be left behind
+    tx = savings.statement(db, member.number, "SUKARELA", D(2025, 2, 1), D(2025, 2, 1)).rows[0]
+    with pytest.raises(ValidationError) as err:
+        savings.reverse_transaction(db, actor, tx.id, D(2025, 2, 1), "salah")
+    assert err.value.code == "td_reverse_here"
+    with pytest.raises(ValidationError):
+        td.cancel(db, actor, d.number, D(2025, 2, 1), " ")
+    v = td.cancel(db, actor, d.number, D(2025, 2, 2), "salah anggota")
+    assert (v.status, v.principal) == ("batal", 0)
+    assert _sukarela(db, member.number) == 5_000_000
+    assert _balance(db, "2.11", D(2025, 2, 28)) == 0
+    _ok(db)
+    # one that has earned interest is paid out instead
+    d2 = td.place(db, actor, member.number, "B3", 2_000_000, D(2025, 2, 1))
+    td.run_month(db, actor, 2025, 3, today=TODAY)
+    with pytest.raises(ValidationError) as err:
+        td.cancel(db, actor, d2.number, D(2025, 3, 5), "salah")
+    assert err.value.code == "td_not_cancellable"
+    _ok(db)

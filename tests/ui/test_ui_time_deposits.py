@@ -97,6 +97,16 @@ def test_time_deposits_tab_workflow(tmp_path, make_ctx, qtbot, qtmodeltester):
         page.resize(1366, 705)
         page.tabs.setCurrentWidget(tab)
         page.grab().save(os.environ["KOPERASI_UI_SHOT"])
+    # a placement made by mistake is cancelled (a reversal) while it has earned nothing
+    mistake = td.place(db, SYSTEM, number, "B12", 5_000_000, D(2025, 3, 14))
+    tab.refresh()
+    tab.table.setCurrentIndex(tab.model.index(1, 0))
+    assert tab.selected().number == mistake.number
+    rev = tab.cancel_selected()
+    rev.reasonEdit.setText("salah anggota")
+    rev.confirm()
+    assert td.get_deposit(db, mistake.number).status == "batal"
+    assert [r.number for r in tab.model.rows] == [dlg.result_view.number]
     # the withdrawal shows the penalty and the forfeited interest before it pays
     tab.table.setCurrentIndex(tab.model.index(0, 0))
     wd = tab.withdraw_selected()
@@ -114,7 +124,7 @@ def test_time_deposits_tab_workflow(tmp_path, make_ctx, qtbot, qtmodeltester):
     assert wd.result_ is not None and wd.result_.paid_out == 11_880_000
     assert tab.model.rows == []
     tab.allCheck.setChecked(True)
-    assert [r.status for r in tab.model.rows] == ["cair_awal"]
+    assert sorted(r.status for r in tab.model.rows) == ["batal", "cair_awal"]
 
 
 def test_time_deposits_tab_roles(tmp_path, make_ctx, qtbot):

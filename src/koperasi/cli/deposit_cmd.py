@@ -10,6 +10,7 @@
     deposito instruction NUMBER aro|aro_plus|sukarela [--json]
     deposito quote NUMBER --date D [--json]                what a withdrawal would pay
     deposito withdraw NUMBER --date D [--to kas|sukarela] [--reason T] [--json]
+    deposito cancel NUMBER --date D --reason T [--json]   undo a mistaken placement
     deposito run YYYY-MM [--json]            interest and maturities of a month (also in
                                              ``loan month-end``); never twice
     deposito maturities [--from D] [--to D] [--json]       upcoming maturities
@@ -95,6 +96,13 @@ def register(sub) -> None:  # type: ignore[no-untyped-def]
     x.add_argument("--reason", default="")
     x.add_argument("--json", action="store_true")
     x.set_defaults(func=cmd_withdraw)
+
+    x = ps.add_parser("cancel", help="batalkan penempatan yang salah (dengan jurnal pembalik)")
+    x.add_argument("number")
+    x.add_argument("--date", required=True)
+    x.add_argument("--reason", required=True)
+    x.add_argument("--json", action="store_true")
+    x.set_defaults(func=cmd_cancel)
 
     x = ps.add_parser("run", help="bunga dan jatuh tempo sebulan (sekali saja)")
     x.add_argument("period", metavar="YYYY-MM")
@@ -306,6 +314,17 @@ def cmd_withdraw(ctx, args) -> int:  # type: ignore[no-untyped-def]
         print_json(asdict(w))
     else:
         _print_withdrawal(ctx, w)
+    return 0
+
+
+def cmd_cancel(ctx, args) -> int:  # type: ignore[no-untyped-def]
+    from ..services import time_deposits as td
+
+    v = td.cancel(ctx.db, ctx.actor, args.number, parse_date(args.date), args.reason)
+    if args.json:
+        print_json(_deposit_json(v))
+    else:
+        _print_deposit(ctx, v)
     return 0
 
 

@@ -426,6 +426,9 @@ def reverse_transaction_in(
     ).all()
     if not txs:
         raise NotFound(what="Transaksi simpanan", key=entry_id)
+    source = session.scalar(select(JournalEntry.source).where(JournalEntry.id == entry_id))
+    if source == "berjangka":  # the time deposit moves with it: its own service undoes it
+        raise ValidationError("entry", "td_reverse_here", entry=entry_id)
     new_entry = ledger.post_reversal(session, actor, entry_id, date, reason)
     for tx in txs:
         account = session.get(SavingsAccount, tx.account_id, with_for_update=True)

@@ -556,6 +556,41 @@ def set_instruction(db, actor: Actor, number: str, instruction: str) -> DepositV
         return view
 
 
+def cancel(db, actor: Actor, number: str, date: dt.date, reason: str) -> DepositView:  # type: ignore[no-untyped-def]
+    """Undo a placement made by mistake, before anything else happened to it: the
+    placement's entry is reversed (the money back to cash or to sukarela), nothing is
+    deleted, the deposit's status becomes ``batal``. A deposit that has earned interest is
+    paid out instead (:func:`withdraw`)."""
+    require(actor, "savings.write")
+    if not reason.strip():
+        raise ValidationError("reason", "required")
+    with unit_of_work(db) as s:
+        d = _deposit(s, number, lock=True)
+        kinds = s.scalars(
+            select(TimeDepositEvent.kind).where(TimeDepositEvent.deposit_id == d.id)
+        ).all()
+        if d.status != "aktif" or list(kinds) != ["setor"]:
+            raise ValidationError("deposit", "td_not_cancellable", number=d.number)
+        placed = s.scalars(
+            select(TimeDepositEvent).where(TimeDepositEvent.deposit_id == d.id)
+        ).one()
+        assert placed.journal_entry_id is not None
+        entry = ledger.post_reversal(
+            s, actor, placed.journal_entry_id, date, f"Batal {d.number}: {reason.strip()}"
+        )
+        if d.source == "sukarela":
+            member = s.get(Member, d.member_id)
+            assert member is not None
+            _p, sk = _sukarela(s, member, date)
+            record_in(s, actor, sk, d.principal, date, "koreksi", entry.id, None, d.number)
+        _event(s, actor, d, date, "batal", entry.id, principal=-d.principal, memo=reason.strip())
+        d.status, d.closed_on = "batal", date
+        s.flush()
+        view = _view(s, d)
+        audit.record(s, actor, "deposit.cancel", "time_deposit", d.number, after=view)
+        return view
+
+
 # ---------------------------------------------------------------- interest and maturity
 
 

@@ -67,6 +67,8 @@ class TimeDepositsTab(QWidget):
         self.placeButton.setObjectName("placeDepositButton")
         self.withdrawButton = QPushButton(self.tr("Cair&kan..."))
         self.withdrawButton.setObjectName("withdrawDepositButton")
+        self.cancelButton = QPushButton(self.tr("Batalkan pe&nempatan..."))
+        self.cancelButton.setObjectName("cancelDepositButton")
         self.instructionButton = QPushButton(self.tr("&Instruksi..."))
         self.instructionButton.setObjectName("depositInstructionButton")
         self.certificateButton = QPushButton(self.tr("Bil&yet..."))
@@ -76,13 +78,14 @@ class TimeDepositsTab(QWidget):
         self.productsButton = QPushButton(self.tr("&Produk..."))
         self.productsButton.setObjectName("depositProductsButton")
         writes = ctx.actor.can("savings.write")
-        for b in (self.placeButton, self.withdrawButton, self.instructionButton):
+        for b in (self.placeButton, self.withdrawButton, self.cancelButton, self.instructionButton):
             b.setVisible(writes)
         self.maturityButton.setVisible(ctx.actor.can("read.all"))
         self.productsButton.setVisible(ctx.actor.can("savings.product.write"))
         for b in (
             self.placeButton,
             self.withdrawButton,
+            self.cancelButton,
             self.instructionButton,
             self.certificateButton,
             self.maturityButton,
@@ -119,6 +122,7 @@ class TimeDepositsTab(QWidget):
         self.allCheck.toggled.connect(lambda _c: self.refresh())
         self.placeButton.clicked.connect(self.place)
         self.withdrawButton.clicked.connect(self.withdraw_selected)
+        self.cancelButton.clicked.connect(self.cancel_selected)
         self.instructionButton.clicked.connect(self.instruction_selected)
         self.certificateButton.clicked.connect(self.certificate_selected)
         self.maturityButton.clicked.connect(self.maturity_list)
@@ -168,6 +172,25 @@ class TimeDepositsTab(QWidget):
         if row is None:
             return None
         dlg = WithdrawDepositDialog(self.ctx, row, self)
+        dlg.accepted.connect(self.refresh)
+        dlg.open()
+        return dlg
+
+    def cancel_selected(self):  # type: ignore[no-untyped-def]
+        """Undo a mistaken placement (a reversal; only before any interest)."""
+        from .savings import ReverseDialog
+
+        row = self._need_active(self.tr("Batalkan penempatan"))
+        if row is None:
+            return None
+        ctx, number = self.ctx, row.number
+        dlg = ReverseDialog(
+            ctx,
+            f"{row.number} · {row.member_number} {row.member_name} · {rp(row.principal)}",
+            lambda date, reason: td.cancel(ctx.db, ctx.actor, number, date, reason),
+            self,
+            CHANGES,
+        )
         dlg.accepted.connect(self.refresh)
         dlg.open()
         return dlg
