@@ -113,6 +113,7 @@ def _factories(ctx):  # type: ignore[no-untyped-def]
         rat,
         savings,
         shu_panel,
+        time_deposits,
     )
 
     db = ctx.db
@@ -133,6 +134,15 @@ def _factories(ctx):  # type: ignore[no-untyped-def]
     plan = shu_service.plan(db, TODAY.year - 1)
     asset = AssetRow(1, "AT-001", "Laptop", "peralatan", TODAY, "Kantor", 48, 0, 9_000_000, 0, None)
     result = GroupMeetingResult(group.code, TODAY, ())
+    from decimal import Decimal
+
+    from koperasi.services.time_deposits import DepositView
+
+    deposit = DepositView(
+        "SB-2025-00001", member.number, member.name, None, "B6", "Berjangka 6 bulan",
+        10_000_000, Decimal(6), 6, "jatuh_tempo", "aro", "kas", TODAY, TODAY, TODAY, 0,
+        "aktif", None, 0, 50_000,
+    )  # fmt: skip
     return {
         "ErrorDialog": lambda: crash.ErrorDialog(RuntimeError("uji"), "detail"),
         "LoginDialog": lambda: login.LoginDialog(db, ctx.runner),
@@ -187,6 +197,10 @@ def _factories(ctx):  # type: ignore[no-untyped-def]
             TODAY,
             SheetImport("x", group.code, TODAY, (), (SheetProblem("sheet_empty"),)),
         ),
+        "PlaceDepositDialog": lambda: time_deposits.PlaceDepositDialog(ctx, member.number),
+        "WithdrawDepositDialog": lambda: time_deposits.WithdrawDepositDialog(ctx, deposit),
+        "InstructionDialog": lambda: time_deposits.InstructionDialog(ctx, deposit),
+        "ProductsDialog": lambda: time_deposits.ProductsDialog(ctx),
     }
 
 

@@ -36,6 +36,7 @@ COMMAND_MODULES: list[str] = [
     "koperasi.cli.rat_cmd",
     "koperasi.cli.asset_cmd",
     "koperasi.cli.field_cmd",
+    "koperasi.cli.deposit_cmd",
 ]
 
 

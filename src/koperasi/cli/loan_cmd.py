@@ -727,4 +727,19 @@ def cmd_month_end(ctx, args) -> int:  # type: ignore[no-untyped-def]
             ("Penyusutan aset tetap: " if id_ else "Fixed assets' depreciation: ")
             + format_rupiah(r.depreciation)
         )
+    dep = r.deposits
+    if dep is not None and (dep.entries or dep.matured):
+        print(
+            (
+                f"Simpanan berjangka: bunga {format_rupiah(dep.interest_gross)} (PPh "
+                f"{format_rupiah(dep.interest_tax)}), jatuh tempo {dep.matured}, diperpanjang "
+                f"{dep.rolled_over}, ke sukarela {dep.closed}"
+            )
+            if id_
+            else (
+                f"Time deposits: interest {format_rupiah(dep.interest_gross)} (tax "
+                f"{format_rupiah(dep.interest_tax)}), matured {dep.matured}, rolled over "
+                f"{dep.rolled_over}, to savings {dep.closed}"
+            )
+        )
     return 0

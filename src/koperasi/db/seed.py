@@ -64,6 +64,24 @@ CHART_OF_ACCOUNTS: list[tuple[str, str, str, str, bool, str | None]] = [
         False,
         None,
     ),
+    # time deposits (services/time_deposits.py)
+    (
+        "2.12",
+        "Bunga Simpanan Berjangka Yang Masih Harus Dibayar",
+        "Accrued interest on term deposits",
+        "liability",
+        False,
+        "berjangka_bunga",
+    ),
+    (
+        "4.22",
+        "Pendapatan Penalti Simpanan Berjangka",
+        "Term deposit early-withdrawal penalties",
+        "income",
+        False,
+        None,
+    ),
+    ("5.21", "Beban Bunga Simpanan Berjangka", "Interest on term deposits", "expense", False, None),
 ]
 
 # income and expense accounts: business with members, with non-members, or shared costs
@@ -74,6 +92,7 @@ BUSINESS_SIDES: dict[str, str] = {
     "5.20": "member",  # interest on members' savings
     "5.40": "member",  # provisions for loans to members
     "5.60": "non_member",  # loss on selling or scrapping a fixed asset (like its gain, 4.90)
+    "5.21": "member",  # interest on members' time deposits
 }
 
 

@@ -204,6 +204,13 @@ class _Reader:
         if bal > 0 and r.get("member_id") is not None:
             self.saver_ids.add(_int(r.get("member_id")))
 
+    def time_deposits(self, r: dict[str, Any]) -> None:
+        bal = _int(r.get("principal_at_end"))
+        self.c.savings_by_kind["berjangka"] += bal
+        self.savings_by_account["2.11"] += bal
+        if bal > 0 and r.get("member_id") is not None:
+            self.saver_ids.add(_int(r.get("member_id")))
+
     def loans_(self, r: dict[str, Any]) -> None:
         out = _int(r.get("principal_outstanding_at_end"))
         self.loans[_int(r.get("loan_id"))] = [
@@ -270,6 +277,7 @@ class _Reader:
         "members": members,
         "categories": categories,
         "savings_accounts": savings_accounts,
+        "time_deposits": time_deposits,
         "loans": loans_,
         "installments": installments_,
         "loan_transactions": loan_transactions,

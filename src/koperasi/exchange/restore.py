@@ -355,6 +355,9 @@ def _restore(db, actor, wb, sheets, info, rep, progress) -> None:  # type: ignor
                 ("installments", _loan_table),
                 ("loan_transactions", _loan_table),
                 ("loan_allocations", _loan_table),
+                ("time_deposit_products", _td_table),
+                ("time_deposits", _td_table),
+                ("time_deposit_events", _td_table),
             ]
             total = len(sheets) * 2
             for n, (key, fn) in enumerate(steps):
@@ -733,6 +736,29 @@ def _loan_products(ctx: _Ctx, sh: Sheet, t: Table) -> None:
             ).inserted_primary_key[0]
     ctx.maps["loan_product"] = mapping
     ctx.ids[sh.title] = set(mapping)
+
+
+TD_REFS = {
+    "time_deposit_products": ("time_deposit_products", {}),
+    "time_deposits": (
+        "time_deposits",
+        {"member_id": "Anggota", "time_deposit_product_id": "Produk Simpanan Berjangka"},
+    ),
+    "time_deposit_events": (
+        "time_deposit_events",
+        {"time_deposit_id": "Simpanan Berjangka", "journal_entry_id": "Jurnal"},
+    ),
+}
+
+
+def _td_table(ctx: _Ctx, sh: Sheet) -> None:
+    """The time-deposit sheets, rows with their ids; the deposit numbers (``SB-YYYY-n``)
+    continue after the highest restored."""
+    name, refs = TD_REFS[sh.key]
+    _plain(ctx, sh, name, refs)
+    if sh.key == "time_deposits":
+        for _rowno, r in parsed_rows(ctx.wb, sh, None):
+            ctx.note_receipt(r["deposit_number"])
 
 
 def _after(ctx: _Ctx, by_key: dict[str, Sheet]) -> None:

@@ -31,6 +31,7 @@ class ReportParams:
     member: str | None = None
     receipt: str | None = None
     loan: str | None = None
+    deposit: str | None = None  # a time deposit's number (bilyet)
 
     def items(self) -> tuple[tuple[str, str], ...]:
         return tuple(

@@ -164,6 +164,11 @@ def build_savings_statement(
             figures.append(
                 Figure(f"balance_{prod.kind}", T(f"Saldo {prod.name}", f"{prod.name} balance"), bal)
             )
+        from .time_deposits import statement_part  # the member's time deposits, if any
+
+        td_tables, td_figures = statement_part(s, m.id, period, cols)
+        tables += td_tables
+        figures += td_figures
         figures.append(
             Figure("total", T("Jumlah simpanan", "Total savings"), sum(f.value for f in figures))
         )

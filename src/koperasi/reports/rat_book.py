@@ -436,7 +436,9 @@ def promotion_section(s: Session, period: Period, plan: shu_service.ShuPlan) -> 
     year, from the books (SAK EP / Permenkop 2/2024 lists it among the reports)."""
     infos = statements.accounts(s)
     bal = statements.balances(s, period.end, period.start, (statements.CLOSING_SOURCE,), infos)
-    interest = sum(v for c, v in bal.items() if c == "5.20" or infos[c].code.startswith("5.20."))
+    interest = sum(  # savings interest, and the time deposits' (5.21)
+        v for c, v in bal.items() if c in ("5.20", "5.21") or infos[c].code.startswith("5.20.")
+    )
     disbursed = outreach.disbursements_in(s, period.start, period.end)
     shu_members = plan.member_pot if plan.surplus > 0 else 0
     funds = (
@@ -452,8 +454,8 @@ def promotion_section(s: Session, period: Period, plan: shu_service.ShuPlan) -> 
         Row(
             (
                 T(
-                    "Jasa simpanan dibayarkan kepada anggota (5.20)",
-                    "Interest paid on members' savings (5.20)",
+                    "Jasa simpanan dibayarkan kepada anggota (5.20, 5.21)",
+                    "Interest paid on members' savings (5.20, 5.21)",
                 ),
                 interest,
             )

@@ -26,6 +26,7 @@ from .ledger import Line
 from .members import MemberInput, register_in
 from .progress import ProgressCallback, report
 from .settings import Profile, get_profile, profile_in, set_value
+from .time_deposits_demo import add_demo_deposits
 from .uow import unit_of_work
 
 WOMEN = [
@@ -517,6 +518,7 @@ def _build_demo(
                 )
         if savings._month_end(y, m) < as_of:
             savings.post_monthly_interest(db, actor, y, m)
+    add_demo_deposits(db, start, as_of, actor)  # services/time_deposits_demo.py
     hook = _loan_demo_hook()
     books = _BookKeeper(db, rng, actor, as_of, close_books)
     if hook is not None:

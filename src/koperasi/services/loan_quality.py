@@ -16,7 +16,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field, fields
 from decimal import Decimal
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
@@ -133,6 +133,7 @@ class MonthEndResult:
     by_class: tuple[ClassSummary, ...] = field(default_factory=tuple)
     depreciation: int = 0  # fixed assets' depreciation booked for the month (Dr 5.30)
     depreciation_entry_id: int | None = None
+    deposits: Any = None  # the time deposits' run of the month (time_deposits.MonthRun)
 
 
 # ---------------------------------------------------------------- settings
@@ -519,6 +520,10 @@ def month_end_in(
     from .fixed_assets import depreciate_month_in
 
     depreciation = depreciate_month_in(session, actor, as_of.year, as_of.month)
+    # the time deposits' interest and maturities of the month (idempotent)
+    from .time_deposits import run_month_in as deposits_month_in
+
+    deposits = deposits_month_in(session, actor, as_of.year, as_of.month)
     report(progress, 2, 3, "selesai")
     values = list(items.values())
     result = MonthEndResult(
@@ -533,6 +538,7 @@ def month_end_in(
         _summaries(values),
         depreciation.amount,
         depreciation.journal_entry_id,
+        deposits,
     )
     audit.record(session, actor, "loan.month_end", "period", as_of.isoformat(), after=result)
     report(progress, 3, 3, "selesai")

@@ -41,6 +41,8 @@ KIND_LABELS = {
     "angsuran": ("Potong untuk angsuran", "Used for loan repayment"),
     "shu": ("Pembagian SHU", "SHU distribution"),
     "keluar": ("Pengembalian saat keluar", "Paid out at exit"),
+    "ke_berjangka": ("Ditempatkan ke simpanan berjangka", "Placed in a time deposit"),
+    "dari_berjangka": ("Pencairan simpanan berjangka", "Time deposit paid out"),
 }
 
 
@@ -384,6 +386,9 @@ def pay_out_all_in(
     session: Session, actor: Actor, member: Member, date: dt.date, reason: str
 ) -> tuple[int, list[str]]:
     """At exit: pay out every savings balance in cash. Returns (total, receipts)."""
+    from .time_deposits import refuse_active_at_exit
+
+    refuse_active_at_exit(session, member)
     total, receipts = 0, []
     rows = session.execute(
         select(SavingsAccount, SavingsProduct)
@@ -421,6 +426,9 @@ def reverse_transaction_in(
     ).all()
     if not txs:
         raise NotFound(what="Transaksi simpanan", key=entry_id)
+    source = session.scalar(select(JournalEntry.source).where(JournalEntry.id == entry_id))
+    if source == "berjangka":  # the time deposit moves with it: its own service undoes it
+        raise ValidationError("entry", "td_reverse_here", entry=entry_id)
     new_entry = ledger.post_reversal(session, actor, entry_id, date, reason)
     for tx in txs:
         account = session.get(SavingsAccount, tx.account_id, with_for_update=True)
@@ -604,7 +612,7 @@ def member_balances(
             .where(SavingsAccount.member_id == m.id)
             .order_by(SavingsProduct.id)
         ).all()
-        return [
+        out = [
             BalanceRow(
                 p.code,
                 p.name,
@@ -614,6 +622,10 @@ def member_balances(
             )
             for a, p in rows
         ]
+        from .time_deposits import balance_row_in  # the member's time deposits, if any
+
+        deposits = balance_row_in(s, m.id, as_of)
+        return out + [deposits] if deposits is not None else out
 
 
 def statement(

@@ -9,6 +9,7 @@ from .members import Group, GroupMembership, Member, MemberVulnerability, Vulner
 from .messages import MeetingSheet, MemberMessagePref, MessageLog, MessageTemplate
 from .rat import RatBudget, RatGovernanceAnswer, RatMeeting, RatOfficer, RatText
 from .savings import SavingsAccount, SavingsProduct, SavingsTransaction
+from .time_deposits import TimeDeposit, TimeDepositEvent, TimeDepositProduct
 from .trust import JournalSeal
 
 __all__ = [
@@ -47,4 +48,7 @@ __all__ = [
     "MemberMessagePref",
     "MessageLog",
     "MessageTemplate",
+    "TimeDeposit",
+    "TimeDepositEvent",
+    "TimeDepositProduct",
 ]

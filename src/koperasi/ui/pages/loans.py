@@ -819,6 +819,21 @@ class LoansPage(Page):
                 )
                 if result.depreciation
                 else ""
+            )
+            + (
+                "<br>"
+                + self.tr(
+                    "Simpanan berjangka: bunga {interest} (PPh {tax}); {matured} jatuh tempo, "
+                    "{rolled} diperpanjang."
+                ).format(
+                    interest=rp(result.deposits.interest_gross),
+                    tax=rp(result.deposits.interest_tax),
+                    matured=result.deposits.matured,
+                    rolled=result.deposits.rolled_over,
+                )
+                if result.deposits is not None
+                and (result.deposits.entries or result.deposits.matured)
+                else ""
             ),
         )
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -370,7 +371,13 @@ class SavingsPage(Page):
         self.activityTable.setModel(self.activityModel)
         split.addWidget(self.activityTable)
         split.setSizes([120, 400])
-        layout.addWidget(split, 1)
+        # tabs: the savings accounts, and the time deposits (ui/pages/time_deposits.py)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("savingsTabs")
+        accounts = QWidget()
+        accounts_layout = QVBoxLayout(accounts)
+        accounts_layout.setContentsMargins(0, 0, 0, 0)
+        accounts_layout.addWidget(split, 1)
         self.hint = QLabel(
             self.tr(
                 "Daftar bawah: transaksi simpanan terbaru. Pilih satu lalu tekan "
@@ -378,7 +385,12 @@ class SavingsPage(Page):
             )
         )
         self.hint.setWordWrap(True)
-        layout.addWidget(self.hint)
+        accounts_layout.addWidget(self.hint)
+        self.tabs.addTab(accounts, self.tr("Rekening simpanan"))
+        from .time_deposits import add_time_deposits_tab
+
+        self.timeDeposits = add_time_deposits_tab(ctx, self.tabs, self.member_number)
+        layout.addWidget(self.tabs, 1)
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -406,6 +418,7 @@ class SavingsPage(Page):
                     )
                 )
                 self.activityModel.reload(detail.number)
+                self.timeDeposits.refresh()
                 return
             except KoperasiError as exc:
                 self.memberLabel.setText(exc.message(self.ctx.lang))
@@ -413,6 +426,7 @@ class SavingsPage(Page):
             self.memberLabel.setText("")
         self.balancesModel.set_rows([])
         self.activityModel.reload(None)
+        self.timeDeposits.refresh()
 
     def open_dialog(self, mode: str, member: str | None = None) -> SavingsTxDialog:
         dlg = SavingsTxDialog(self.ctx, mode, member or self.member_number(), None, self)
