@@ -51,6 +51,8 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "export.auditor": frozenset({Role.ADMIN, Role.BENDAHARA, Role.PENGAWAS}),
     "rat.write": MONEY,  # RAT module: budget, reports, officers, meeting, governance answers
     "asset.write": MONEY,  # fixed assets: register, depreciation, disposal
+    "standing.write": MONEY,  # standing instructions: register and run
+    "payroll.write": MONEY,  # payroll deduction: employers, links, payment files
 }
 
 

@@ -8,6 +8,14 @@ from .loans import Loan, LoanAllocation, LoanInstallment, LoanProduct, LoanTrans
 from .members import Group, GroupMembership, Member, MemberVulnerability, VulnerabilityCategory
 from .rat import RatBudget, RatGovernanceAnswer, RatMeeting, RatOfficer, RatText
 from .savings import SavingsAccount, SavingsProduct, SavingsTransaction
+from .standing import (
+    Employer,
+    EmployerMember,
+    PayrollBatch,
+    PayrollLine,
+    StandingInstruction,
+    StandingInstructionRun,
+)
 from .trust import JournalSeal
 
 __all__ = [
@@ -42,4 +50,10 @@ __all__ = [
     "RatMeeting",
     "RatOfficer",
     "RatText",
+    "StandingInstruction",
+    "StandingInstructionRun",
+    "Employer",
+    "EmployerMember",
+    "PayrollBatch",
+    "PayrollLine",
 ]
