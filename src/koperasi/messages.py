@@ -1293,6 +1293,10 @@ MESSAGES.update(
             "{field}: berkas tidak berisi jumlah dibayar satu pun.",
             "{field}: the file holds no amount paid at all.",
         ),
+        "pr_row_refused": (
+            "Baris {row}: {detail} Tidak ada yang dibukukan.",
+            "Row {row}: {detail} Nothing was posted.",
+        ),
         "pr_file_errors": (
             "Berkas potongan gaji berisi {count} kesalahan; tidak ada yang dibukukan. {first}",
             "The payroll file has {count} errors; nothing was posted. {first}",

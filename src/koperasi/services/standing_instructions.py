@@ -316,7 +316,9 @@ def _wajib(
     if amount <= 0:
         return None
     if member.status in ("keluar", "meninggal"):
-        return _row(s, actor, ins, date, ref, "skipped", amount, trigger, reason="member_not_active")
+        return _row(
+            s, actor, ins, date, ref, "skipped", amount, trigger, reason="member_not_active"
+        )
     acct, available = _sukarela_available(s, member, date)
     if available < amount:
         return _row(
@@ -479,9 +481,7 @@ def _audit_item(s: Session, actor: Actor, run: StandingInstructionRun) -> RunIte
     return item
 
 
-def run_in(
-    s: Session, actor: Actor, date: dt.date, trigger: str = "month_end"
-) -> RunResult:
+def run_in(s: Session, actor: Actor, date: dt.date, trigger: str = "month_end") -> RunResult:
     """Run every instruction for ``date`` inside the caller's transaction (month-end): each
     posting in its own savepoint with its run row."""
     ledger.ensure_open(s, date)
@@ -548,7 +548,9 @@ def describe_skip(item: RunItem, lang: str = "id") -> str:
                 f"{text}: perlu {format_rupiah(item.amount)}, "
                 f"tersedia {format_rupiah(item.available)}"
             )
-        return f"{text}: needs {format_rupiah(item.amount)}, available {format_rupiah(item.available)}"
+        return (
+            f"{text}: needs {format_rupiah(item.amount)}, available {format_rupiah(item.available)}"
+        )
     if item.detail:
         return f"{text}: {item.detail}"
     return text

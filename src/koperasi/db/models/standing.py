@@ -37,9 +37,7 @@ class StandingInstructionRun(Base):
 
     __tablename__ = "standing_instruction_runs"
     id: Mapped[int] = mapped_column(primary_key=True)
-    instruction_id: Mapped[int] = mapped_column(
-        ForeignKey("standing_instructions.id"), index=True
-    )
+    instruction_id: Mapped[int] = mapped_column(ForeignKey("standing_instructions.id"), index=True)
     run_date: Mapped[dt.date] = mapped_column(index=True)
     due_ref: Mapped[str] = mapped_column(String(40))  # wajib-YYYY-MM | loan number
     status: Mapped[str] = mapped_column(String(10))  # posted | skipped
