@@ -94,6 +94,9 @@ def write_deduction_xlsx(lst: DeductionList, path: str | Path, lang: str = "id")
     for row in ws.iter_rows(min_row=head_row + 1, max_row=ws.max_row, min_col=5, max_col=9):
         for c in row:
             c.number_format = MONEY_FORMAT
+    for row in ws.iter_rows(min_row=head_row + 1, max_row=ws.max_row, min_col=2, max_col=3):
+        for c in row:
+            c.number_format = "@"  # employee and member numbers stay text (leading zeros)
     for col, width in zip("ABCDEFGHI", (5, 14, 12, 30, 16, 18, 16, 17, 17), strict=True):
         ws.column_dimensions[col].width = width
     ws.freeze_panes = ws.cell(row=head_row + 1, column=1)

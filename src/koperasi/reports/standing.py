@@ -45,7 +45,8 @@ def _item_rows(items: tuple[si.RunItem, ...], posted: bool) -> tuple[Row, ...]:
         )
         out.append(
             Row(
-                (i.run_date, i.member_number, i.member_name, _kind(i.kind), i.due_ref, i.amount,
+                (i.run_date, i.member_number, i.member_name, _kind(i.kind),
+                 T(si.due_label(i.due_ref, 'id'), si.due_label(i.due_ref, 'en')), i.amount,
                  last)
             )
         )  # fmt: skip

@@ -539,6 +539,13 @@ def run_report(
         return RunReport(date_from, date_to, tuple(_item(s, r) for r in runs))
 
 
+def due_label(ref: str, lang: str = "id") -> str:
+    """``wajib-2025-03`` -> ``Wajib 03/2025``; a loan number as it is."""
+    if ref.startswith("wajib-") and len(ref) == 13:
+        return f"{'Wajib' if lang == 'id' else 'Mandatory'} {ref[11:13]}/{ref[6:10]}"
+    return ref
+
+
 def describe_skip(item: RunItem, lang: str = "id") -> str:
     """The reason of a skipped item as a person reads it."""
     text = reason_label(item.reason, lang)
