@@ -111,6 +111,7 @@ def _factories(ctx):  # type: ignore[no-untyped-def]
         rat,
         savings,
         shu_panel,
+        standing,
     )
 
     db = ctx.db
@@ -177,6 +178,10 @@ def _factories(ctx):  # type: ignore[no-untyped-def]
         "DisposeDialog": lambda: fixed_assets.DisposeDialog(ctx, asset),
         "DepreciationDialog": lambda: fixed_assets.DepreciationDialog(ctx),
         "ImportDialog": lambda: fixed_assets.ImportDialog(ctx),
+        "InstructionDialog": lambda: standing.InstructionDialog(ctx),
+        "EmployerDialog": lambda: standing.EmployerDialog(ctx),
+        "LinkDialog": lambda: standing.LinkDialog(ctx, "PEMKOT"),
+        "PayrollImportDialog": lambda: standing.PayrollImportDialog(ctx),
     }
 
 

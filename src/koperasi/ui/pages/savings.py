@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -333,6 +334,13 @@ class SavingsPage(Page):
         self.setObjectName("savingsPage")
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("<h2>Simpanan</h2>")))
+        # tabs: the transactions; standing instructions and payroll deduction (who may read)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("savingsTabs")
+        main = QWidget()
+        main.setObjectName("savingsTransactionsTab")
+        page_layout, layout = layout, QVBoxLayout(main)
+        layout.setContentsMargins(0, 0, 0, 0)
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("Nomor anggota:")))
         self.memberEdit = QLineEdit()
@@ -379,6 +387,12 @@ class SavingsPage(Page):
         )
         self.hint.setWordWrap(True)
         layout.addWidget(self.hint)
+        page_layout.addWidget(self.tabs, 1)
+        self.tabs.addTab(main, self.tr("Transaksi"))
+        from .standing import add_standing_tabs
+
+        self.standingTabs = add_standing_tabs(ctx, self.tabs)
+        self.tabs.currentChanged.connect(lambda _i: self._refresh_tab())
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -393,7 +407,15 @@ class SavingsPage(Page):
     def member_number(self) -> str | None:
         return self.memberEdit.text().strip() or None
 
+    def _refresh_tab(self) -> None:
+        """The standing-instruction or payroll tab, when it is the one shown."""
+        current = self.tabs.currentWidget()
+        for tab in self.standingTabs or ():
+            if tab is current:
+                tab.refresh()
+
     def refresh(self) -> None:
+        self._refresh_tab()
         self._timer.stop()
         number = self.member_number()
         if number:
