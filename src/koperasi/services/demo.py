@@ -26,6 +26,7 @@ from .ledger import Line
 from .members import MemberInput, register_in
 from .progress import ProgressCallback, report
 from .settings import Profile, get_profile, profile_in, set_value
+from .standing_demo import add_demo_standing
 from .uow import unit_of_work
 
 WOMEN = [
@@ -542,6 +543,7 @@ def _build_demo(
             )
         except KoperasiError:  # a member who cannot leave (e.g. an unpaid loan) stays
             continue
+    add_demo_standing(db, as_of, actor)  # standing instructions, payroll (open month)
     report(progress, total, total, "selesai")
     return DemoSummary(members, n_groups, len(months), sav_count, as_of)
 
