@@ -334,13 +334,6 @@ class SavingsPage(Page):
         self.setObjectName("savingsPage")
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("<h2>Simpanan</h2>")))
-        # tabs: the transactions; standing instructions and payroll deduction (who may read)
-        self.tabs = QTabWidget()
-        self.tabs.setObjectName("savingsTabs")
-        main = QWidget()
-        main.setObjectName("savingsTransactionsTab")
-        page_layout, layout = layout, QVBoxLayout(main)
-        layout.setContentsMargins(0, 0, 0, 0)
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("Nomor anggota:")))
         self.memberEdit = QLineEdit()
@@ -378,7 +371,13 @@ class SavingsPage(Page):
         self.activityTable.setModel(self.activityModel)
         split.addWidget(self.activityTable)
         split.setSizes([120, 400])
-        layout.addWidget(split, 1)
+        # tabs: the savings accounts; standing instructions and payroll deduction
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("savingsTabs")
+        accounts = QWidget()
+        accounts_layout = QVBoxLayout(accounts)
+        accounts_layout.setContentsMargins(0, 0, 0, 0)
+        accounts_layout.addWidget(split, 1)
         self.hint = QLabel(
             self.tr(
                 "Daftar bawah: transaksi simpanan terbaru. Pilih satu lalu tekan "
@@ -386,13 +385,13 @@ class SavingsPage(Page):
             )
         )
         self.hint.setWordWrap(True)
-        layout.addWidget(self.hint)
-        page_layout.addWidget(self.tabs, 1)
-        self.tabs.addTab(main, self.tr("Transaksi"))
-        from .standing import add_standing_tabs
+        accounts_layout.addWidget(self.hint)
+        self.tabs.addTab(accounts, self.tr("Rekening simpanan"))
+        from .standing import add_standing_tabs  # ui/pages/standing.py
 
         self.standingTabs = add_standing_tabs(ctx, self.tabs)
         self.tabs.currentChanged.connect(lambda _i: self._refresh_tab())
+        layout.addWidget(self.tabs, 1)
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)

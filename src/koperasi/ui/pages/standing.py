@@ -102,11 +102,11 @@ class StandingTab(QWidget):
         bar.addWidget(date_label)
         bar.addWidget(self.dateEdit)
         bar.addStretch(1)
-        self.newButton = QPushButton(self.tr("Instruksi &baru..."))
+        self.newButton = QPushButton(self.tr("Instruksi bar&u..."))
         self.newButton.setObjectName("newInstructionButton")
         self.stopButton = QPushButton(self.tr("&Hentikan"))
         self.stopButton.setObjectName("stopInstructionButton")
-        self.runButton = QPushButton(self.tr("Jalankan &sekarang"))
+        self.runButton = QPushButton(self.tr("Jalan&kan sekarang"))
         self.runButton.setObjectName("runStandingButton")
         for b in (self.newButton, self.stopButton, self.runButton):
             b.setVisible(ctx.actor.can("standing.write"))
@@ -360,7 +360,7 @@ class PayrollTab(QWidget):
         for w in (emp_label, self.employerCombo, month_label, self.monthEdit):
             bar.addWidget(w)
         bar.addStretch(1)
-        self.employerButton = QPushButton(self.tr("Instansi &baru..."))
+        self.employerButton = QPushButton(self.tr("Instansi ba&ru..."))
         self.employerButton.setObjectName("newEmployerButton")
         self.linkButton = QPushButton(self.tr("&Hubungkan anggota..."))
         self.linkButton.setObjectName("linkEmployeeButton")
