@@ -66,7 +66,7 @@ def add_demo_standing(db, as_of: dt.date, actor: Actor) -> None:  # type: ignore
     start = as_of.replace(day=1)
     people = _candidates(db, as_of)
     payers = [p for p in people if p[1] > 0 and p[2] >= p[5] * 3 and not p[4]][:4]
-    short = [p for p in people if p[1] > 0 and 0 <= p[2] < p[5] and not p[4]][:1]
+    short = [p for p in people if p[1] > 0 and p[2] < p[5] and not p[4]][:1]
     borrowers = [p for p in people if p[3] and p[4] == 0 and p not in payers][:2]
     try:
         for p in (*payers, *short):
@@ -77,7 +77,8 @@ def add_demo_standing(db, as_of: dt.date, actor: Actor) -> None:  # type: ignore
     except KoperasiError:  # the demo goes on without them
         pass
     used = {p[0] for p in (*payers, *short, *borrowers)}
-    staff = [p for p in people if p[0] not in used and p[4] == 0][:6]
+    free = [p for p in people if p[0] not in used and p[4] == 0]
+    staff = sorted(free, key=lambda p: p[1] == 0)[:6]  # those who owe wajib first
     if not staff:
         return
     try:
