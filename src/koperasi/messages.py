@@ -1316,13 +1316,6 @@ FIELDS.update(
 )
 LABELS.update(
     {
-        "standing_kind": {
-            "wajib": ("Simpanan wajib dari sukarela", "Mandatory savings from voluntary savings"),
-            "angsuran": (
-                "Angsuran pinjaman dari sukarela",
-                "Loan installments from voluntary savings",
-            ),
-        },
         "payroll_status": {
             "ok": ("Sesuai", "As expected"),
             "short": ("Kurang bayar", "Paid short"),

@@ -30,7 +30,7 @@ PAYROLL_TITLE = T("Daftar Potongan Gaji", "Payroll Deduction List")
 
 
 def _kind(code: str) -> T:
-    return T(label("standing_kind", code, "id"), label("standing_kind", code, "en"))
+    return T(*si.KIND_LABELS.get(code, (code, code)))
 
 
 def _item_rows(items: tuple[si.RunItem, ...], posted: bool) -> tuple[Row, ...]:

@@ -120,7 +120,7 @@ class StandingTab(QWidget):
                 (self.tr("No."), lambda r: r.id, "int"),
                 (self.tr("Anggota"), lambda r: r.member_number, "text"),
                 (self.tr("Nama"), lambda r: r.member_name, "text"),
-                (self.tr("Instruksi"), lambda r: label("standing_kind", r.kind, ctx.lang), "text"),
+                (self.tr("Instruksi"), lambda r: si.KIND_LABELS[r.kind][ctx.lang != "id"], "text"),
                 (
                     self.tr("Pinjaman"),
                     lambda r: r.loan_number or (self.tr("semua") if r.kind == "angsuran" else ""),
