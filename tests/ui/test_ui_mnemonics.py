@@ -114,6 +114,7 @@ def _factories(ctx):  # type: ignore[no-untyped-def]
         savings,
         shu_panel,
         time_deposits,
+        standing,
     )
 
     db = ctx.db
@@ -201,6 +202,10 @@ def _factories(ctx):  # type: ignore[no-untyped-def]
         "WithdrawDepositDialog": lambda: time_deposits.WithdrawDepositDialog(ctx, deposit),
         "InstructionDialog": lambda: time_deposits.InstructionDialog(ctx, deposit),
         "ProductsDialog": lambda: time_deposits.ProductsDialog(ctx),
+        "StandingInstructionDialog": lambda: standing.StandingInstructionDialog(ctx),
+        "EmployerDialog": lambda: standing.EmployerDialog(ctx),
+        "LinkDialog": lambda: standing.LinkDialog(ctx, "PEMKOT"),
+        "PayrollImportDialog": lambda: standing.PayrollImportDialog(ctx),
     }
 
 

@@ -37,6 +37,7 @@ COMMAND_MODULES: list[str] = [
     "koperasi.cli.asset_cmd",
     "koperasi.cli.field_cmd",
     "koperasi.cli.deposit_cmd",
+    "koperasi.cli.standing_cmd",
 ]
 
 

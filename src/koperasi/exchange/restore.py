@@ -355,6 +355,12 @@ def _restore(db, actor, wb, sheets, info, rep, progress) -> None:  # type: ignor
                 ("installments", _loan_table),
                 ("loan_transactions", _loan_table),
                 ("loan_allocations", _loan_table),
+                ("standing_instructions", _standing_table),
+                ("standing_instruction_runs", _standing_table),
+                ("employers", _standing_table),
+                ("employer_members", _standing_table),
+                ("payroll_batches", _standing_table),
+                ("payroll_lines", _standing_table),
                 ("time_deposit_products", _td_table),
                 ("time_deposits", _td_table),
                 ("time_deposit_events", _td_table),
@@ -759,6 +765,28 @@ def _td_table(ctx: _Ctx, sh: Sheet) -> None:
     if sh.key == "time_deposits":
         for _rowno, r in parsed_rows(ctx.wb, sh, None):
             ctx.note_receipt(r["deposit_number"])
+
+
+STANDING_REFS = {
+    "standing_instructions": {"member_id": "Anggota", "loan_id": "Pinjaman"},
+    "standing_instruction_runs": {
+        "instruction_id": "Instruksi Tetap",
+        "journal_entry_id": "Jurnal",
+    },
+    "employers": {},
+    "employer_members": {"member_id": "Anggota", "employer_id": "Instansi"},
+    "payroll_batches": {"employer_id": "Instansi"},
+    "payroll_lines": {"payroll_batch_id": "Potong Gaji", "member_id": "Anggota"},
+}
+
+
+def _standing_table(ctx: _Ctx, sh: Sheet) -> None:
+    """Standing instructions and payroll deduction (services/standing_instructions.py,
+    services/payroll.py): rows with their ids."""
+    assert sh.table is not None
+    if table(sh.table) is None:
+        return
+    _plain(ctx, sh, sh.table, STANDING_REFS[sh.key])
 
 
 def _after(ctx: _Ctx, by_key: dict[str, Sheet]) -> None:

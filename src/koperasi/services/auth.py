@@ -59,6 +59,8 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     # the offline meeting sheet: a ketua may export their own group's; posting it back is
     # the treasurer's
     "meeting_sheet.export": frozenset({Role.ADMIN, Role.BENDAHARA, Role.KETUA}),
+    "standing.write": MONEY,  # standing instructions: register and run
+    "payroll.write": MONEY,  # payroll deduction: employers, links, payment files
 }
 
 

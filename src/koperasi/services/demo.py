@@ -27,6 +27,7 @@ from .members import MemberInput, register_in
 from .progress import ProgressCallback, report
 from .settings import Profile, get_profile, profile_in, set_value
 from .time_deposits_demo import add_demo_deposits
+from .standing_demo import add_demo_standing
 from .uow import unit_of_work
 
 WOMEN = [
@@ -547,6 +548,7 @@ def _build_demo(
     from .member_messages import add_demo_messages  # consent, opt-outs, messages sent
 
     add_demo_messages(db, as_of, seed, actor)
+    add_demo_standing(db, as_of, actor)  # standing instructions, payroll (open month)
     report(progress, total, total, "selesai")
     return DemoSummary(members, n_groups, len(months), sav_count, as_of)
 

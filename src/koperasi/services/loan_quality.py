@@ -134,6 +134,8 @@ class MonthEndResult:
     depreciation: int = 0  # fixed assets' depreciation booked for the month (Dr 5.30)
     depreciation_entry_id: int | None = None
     deposits: Any = None  # the time deposits' run of the month (time_deposits.MonthRun)
+    standing_posted: int = 0  # standing instructions executed by this run (count)
+    standing_skipped: int = 0  # and skipped (short balance, ...), listed in their report
 
 
 # ---------------------------------------------------------------- settings
@@ -462,6 +464,11 @@ def month_end_in(
         # the loans' booked PPAP is as of ``last``: a run for an earlier date would post the
         # difference backwards in time
         raise ValidationError("date", "date_before", other=last.isoformat())
+    # standing instructions of the month (wajib, installments from sukarela), each posting in
+    # its own savepoint, before the loans are classified
+    from .standing_instructions import run_in as run_standing
+
+    standing = run_standing(session, actor, as_of)
     report(progress, 0, 3, "kolektibilitas")
     items = {q.loan_number: q for q in qualities_in(session, as_of, only_active_now=True)}
     report(progress, 1, 3, "PPAP")
@@ -539,6 +546,8 @@ def month_end_in(
         depreciation.amount,
         depreciation.journal_entry_id,
         deposits,
+        len(standing.posted),
+        len(standing.skipped),
     )
     audit.record(session, actor, "loan.month_end", "period", as_of.isoformat(), after=result)
     report(progress, 3, 3, "selesai")

@@ -314,6 +314,8 @@ def _payment_source(
 ) -> tuple[str, SavingsAccount | None]:
     if source == "kas":
         return CASH, None
+    if source == "bank":  # a transfer into the bank (payroll deduction, services/payroll.py)
+        return "1.02", None
     if source == "sukarela":
         member = _member(session, loan)
         product = savings.product_of_kind(session, "sukarela")

@@ -41,6 +41,7 @@ KIND_LABELS = {
     "angsuran": ("Potong untuk angsuran", "Used for loan repayment"),
     "shu": ("Pembagian SHU", "SHU distribution"),
     "keluar": ("Pengembalian saat keluar", "Paid out at exit"),
+    "instruksi": ("Pemindahbukuan instruksi tetap", "Standing instruction transfer"),
     "ke_berjangka": ("Ditempatkan ke simpanan berjangka", "Placed in a time deposit"),
     "dari_berjangka": ("Pencairan simpanan berjangka", "Time deposit paid out"),
 }

@@ -10,6 +10,14 @@ from .messages import MeetingSheet, MemberMessagePref, MessageLog, MessageTempla
 from .rat import RatBudget, RatGovernanceAnswer, RatMeeting, RatOfficer, RatText
 from .savings import SavingsAccount, SavingsProduct, SavingsTransaction
 from .time_deposits import TimeDeposit, TimeDepositEvent, TimeDepositProduct
+from .standing import (
+    Employer,
+    EmployerMember,
+    PayrollBatch,
+    PayrollLine,
+    StandingInstruction,
+    StandingInstructionRun,
+)
 from .trust import JournalSeal
 
 __all__ = [
@@ -51,4 +59,10 @@ __all__ = [
     "TimeDeposit",
     "TimeDepositEvent",
     "TimeDepositProduct",
+    "StandingInstruction",
+    "StandingInstructionRun",
+    "Employer",
+    "EmployerMember",
+    "PayrollBatch",
+    "PayrollLine",
 ]

@@ -834,6 +834,15 @@ class LoansPage(Page):
                 if result.deposits is not None
                 and (result.deposits.entries or result.deposits.matured)
                 else ""
+            )
+            + (
+                "<br>"
+                + self.tr(
+                    "Instruksi tetap: {posted} dibukukan, {skipped} dilewati (lihat Laporan "
+                    "Instruksi Tetap)."
+                ).format(posted=result.standing_posted, skipped=result.standing_skipped)
+                if result.standing_posted or result.standing_skipped
+                else ""
             ),
         )
 

@@ -371,7 +371,8 @@ class SavingsPage(Page):
         self.activityTable.setModel(self.activityModel)
         split.addWidget(self.activityTable)
         split.setSizes([120, 400])
-        # tabs: the savings accounts, and the time deposits (ui/pages/time_deposits.py)
+        # tabs: the savings accounts, the time deposits (ui/pages/time_deposits.py), standing
+        # instructions and payroll deduction (ui/pages/standing.py)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("savingsTabs")
         accounts = QWidget()
@@ -390,6 +391,10 @@ class SavingsPage(Page):
         from .time_deposits import add_time_deposits_tab
 
         self.timeDeposits = add_time_deposits_tab(ctx, self.tabs, self.member_number)
+        from .standing import add_standing_tabs
+
+        self.standingTabs = add_standing_tabs(ctx, self.tabs)
+        self.tabs.currentChanged.connect(lambda _i: self._refresh_tab())
         layout.addWidget(self.tabs, 1)
 
         self._timer = QTimer(self)
@@ -405,7 +410,15 @@ class SavingsPage(Page):
     def member_number(self) -> str | None:
         return self.memberEdit.text().strip() or None
 
+    def _refresh_tab(self) -> None:
+        """The standing-instruction or payroll tab, when it is the one shown."""
+        current = self.tabs.currentWidget()
+        for tab in self.standingTabs or ():
+            if tab is current:
+                tab.refresh()
+
     def refresh(self) -> None:
+        self._refresh_tab()
         self._timer.stop()
         number = self.member_number()
         if number:
