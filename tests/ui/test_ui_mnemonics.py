@@ -113,8 +113,8 @@ def _factories(ctx):  # type: ignore[no-untyped-def]
         rat,
         savings,
         shu_panel,
-        time_deposits,
         standing,
+        time_deposits,
     )
 
     db = ctx.db

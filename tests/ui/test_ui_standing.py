@@ -19,7 +19,7 @@ from koperasi.exchange.payroll_file import write_deduction_xlsx
 from koperasi.services import payroll, savings
 from koperasi.services.auth import SYSTEM, Actor, Role
 from koperasi.ui.pages.savings import SavingsPage
-from koperasi.ui.pages.standing import StandingInstructionDialog, PayrollImportDialog
+from koperasi.ui.pages.standing import PayrollImportDialog, StandingInstructionDialog
 from koperasi.ui.widgets import to_qdate
 
 D = dt.date

@@ -26,8 +26,8 @@ from .ledger import Line
 from .members import MemberInput, register_in
 from .progress import ProgressCallback, report
 from .settings import Profile, get_profile, profile_in, set_value
-from .time_deposits_demo import add_demo_deposits
 from .standing_demo import add_demo_standing
+from .time_deposits_demo import add_demo_deposits
 from .uow import unit_of_work
 
 WOMEN = [

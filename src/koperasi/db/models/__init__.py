@@ -9,7 +9,6 @@ from .members import Group, GroupMembership, Member, MemberVulnerability, Vulner
 from .messages import MeetingSheet, MemberMessagePref, MessageLog, MessageTemplate
 from .rat import RatBudget, RatGovernanceAnswer, RatMeeting, RatOfficer, RatText
 from .savings import SavingsAccount, SavingsProduct, SavingsTransaction
-from .time_deposits import TimeDeposit, TimeDepositEvent, TimeDepositProduct
 from .standing import (
     Employer,
     EmployerMember,
@@ -18,6 +17,7 @@ from .standing import (
     StandingInstruction,
     StandingInstructionRun,
 )
+from .time_deposits import TimeDeposit, TimeDepositEvent, TimeDepositProduct
 from .trust import JournalSeal
 
 __all__ = [
