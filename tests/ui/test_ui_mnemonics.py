@@ -93,6 +93,16 @@ def _dialog_classes() -> set[type]:
 ABSTRACT = {"FormDialog", "_LoanStepDialog", "ReceiptWindow"}
 
 
+_KEPT: list = []
+
+
+def _kept(widget):  # type: ignore[no-untyped-def]
+    """A parent the dialog under test needs alive (Python would free it with the lambda,
+    and Qt would then delete the dialog a second time at teardown)."""
+    _KEPT.append(widget)
+    return widget
+
+
 def _factories(ctx):  # type: ignore[no-untyped-def]
     """Class name -> a function building that dialog over the demo cooperative."""
     from koperasi.services.fixed_assets import AssetRow
@@ -192,7 +202,7 @@ def _factories(ctx):  # type: ignore[no-untyped-def]
         "ImportDialog": lambda: fixed_assets.ImportDialog(ctx),
         "SheetPreviewDialog": lambda: meeting_sheet.SheetPreviewDialog(
             ctx,
-            meeting.GroupMeetingDialog(ctx, group.code, group.name),
+            _kept(meeting.GroupMeetingDialog(ctx, group.code, group.name)),
             "lembar.xlsx",
             group.code,
             TODAY,
