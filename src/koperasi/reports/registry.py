@@ -232,7 +232,7 @@ def _builtin() -> None:
     ]
     for spec in specs:
         register(spec)
-    for module in ("rat", "monitoring", "rat_book", "fixed_assets"):
+    for module in ("rat", "monitoring", "rat_book", "fixed_assets", "bank"):
         try:
             mod = __import__(f"koperasi.reports.{module}", fromlist=["SPECS"])
         except ModuleNotFoundError:
