@@ -98,6 +98,7 @@ def _factories(ctx):  # type: ignore[no-untyped-def]
     from koperasi.ui import crash, login, period_choice, welcome
     from koperasi.ui.pages import (
         agreement_template,
+        bank,
         closing,
         exchange,
         fixed_assets,
@@ -131,6 +132,9 @@ def _factories(ctx):  # type: ignore[no-untyped-def]
     plan = shu_service.plan(db, TODAY.year - 1)
     asset = AssetRow(1, "AT-001", "Laptop", "peralatan", TODAY, "Kantor", 48, 0, 9_000_000, 0, None)
     result = GroupMeetingResult(group.code, TODAY, ())
+    from koperasi.services.bank import StatementLineView
+
+    bank_line = StatementLineView(1, TODAY, "BIAYA ADM", -15_000, 1_000_000, (), None)
     return {
         "ErrorDialog": lambda: crash.ErrorDialog(RuntimeError("uji"), "detail"),
         "LoginDialog": lambda: login.LoginDialog(db, ctx.runner),
@@ -177,6 +181,9 @@ def _factories(ctx):  # type: ignore[no-untyped-def]
         "DisposeDialog": lambda: fixed_assets.DisposeDialog(ctx, asset),
         "DepreciationDialog": lambda: fixed_assets.DepreciationDialog(ctx),
         "ImportDialog": lambda: fixed_assets.ImportDialog(ctx),
+        "BankAccountDialog": lambda: bank.BankAccountDialog(ctx),
+        "StatementImportDialog": lambda: bank.StatementImportDialog(ctx, "BANK-1"),
+        "PostLineDialog": lambda: bank.PostLineDialog(ctx, bank_line),
     }
 
 
