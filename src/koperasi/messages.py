@@ -1341,3 +1341,20 @@ LABELS["audit_action"].update(
         "asset.reverse": ("Pencatatan aset tetap dibatalkan", "Fixed asset entry reversed"),
     }
 )
+
+MESSAGES.update(
+    {
+        "fa_cancelled": (
+            "Pencatatan aset ini sudah dibatalkan pada {date}.",
+            "This asset's entry was already reversed on {date}.",
+        ),
+        "fa_not_disposed": (
+            "Aset ini belum dilepas; tidak ada pelepasan yang dapat dibatalkan.",
+            "This asset has not been disposed of; there is no disposal to reverse.",
+        ),
+        "fa_reverse_disposal_first": (
+            "Aset ini sudah dilepas: batalkan pelepasannya dahulu, lalu pencatatan asetnya.",
+            "This asset was disposed of: reverse its disposal first, then its acquisition.",
+        ),
+    }
+)

@@ -107,7 +107,7 @@ def test_statement_with_matched_unmatched_and_duplicate_lines_reconciles(
         posted = bank.post_statement_line(db, actor, x.id, kinds[x.description])
         assert posted.kind == "posted" and posted.matched
     with read_only(db) as s:
-        assert ledger.balance(s, "5.17", D(2025, 2, 28)) == 15_000
+        assert ledger.balance(s, "5.18", D(2025, 2, 28)) == 15_000
         assert ledger.balance(s, "4.90", D(2025, 2, 28)) == 25_000
         assert ledger.balance(s, "5.50", D(2025, 2, 28)) == 5_000
     r = bank.reconciliation(db, acct.code, D(2025, 2, 28), actor)

@@ -716,7 +716,11 @@ def _loan_table(ctx: _Ctx, sh: Sheet) -> None:
 
 
 BOOKS_REFS = {
-    "fixed_assets": {"acquisition_entry_id": "Jurnal", "disposal_entry_id": "Jurnal"},
+    "fixed_assets": {
+        "acquisition_entry_id": "Jurnal",
+        "disposal_entry_id": "Jurnal",
+        "cancel_entry_id": "Jurnal",
+    },
     "fixed_asset_depreciation": {"asset_id": "Aset Tetap", "journal_entry_id": "Jurnal"},
     "bank_accounts": {},
     "bank_statement_lines": {"bank_account_id": "Rekening Bank"},

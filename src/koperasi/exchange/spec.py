@@ -783,6 +783,8 @@ FIXED_ASSET_COLS = (
     Col("disposed_on", DATE, "disposed_on"),
     Col("proceeds", MONEY, "proceeds"),
     Col("disposal_entry_id", ID, "disposal_entry_id"),
+    Col("cancelled_on", DATE, "cancelled_on"),
+    Col("cancel_entry_id", ID, "cancel_entry_id"),
     Col("created_at", DATETIME, "created_at"),
     Col("created_by", TEXT, "created_by"),
 )
@@ -809,6 +811,8 @@ def _fixed_asset_rows(s: Session, p: Period) -> Iterator[tuple]:
             a.disposed_on,
             a.proceeds,
             a.disposal_entry_id,
+            a.cancelled_on,
+            a.cancel_entry_id,
             a.created_at,
             a.created_by,
         )

@@ -57,7 +57,7 @@ BANK_NAMES = {
 }
 # what an unmatched statement line is posted against, by kind
 POST_KINDS = {
-    "biaya": "5.17",  # bank charges (biaya administrasi)
+    "biaya": "5.18",  # bank charges (biaya administrasi)
     "bunga": "4.90",  # interest / jasa giro (other income, non-member business)
     "pajak": "5.50",  # tax withheld on interest
 }

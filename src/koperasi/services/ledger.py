@@ -485,6 +485,10 @@ def reverse_entry(db, actor: Actor, entry_id: int, date: dt.date, reason: str) -
             from .loan_repayments import reverse_entry_in
 
             entry_id_new = reverse_entry_in(s, actor, entry_id, date, reason)
+        elif original.source == "aset_tetap":
+            from .fixed_assets import reverse_entry_in as reverse_asset_entry
+
+            entry_id_new = reverse_asset_entry(s, actor, entry_id, date, reason)
         elif original.source not in ("manual", "bank"):
             raise ValidationError("entry", "not_postable", code=str(entry_id), what=original.source)
         else:

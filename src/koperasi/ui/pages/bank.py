@@ -517,7 +517,7 @@ class PostLineDialog(QDialog):
         self.kindCombo = QComboBox()
         self.kindCombo.setObjectName("postKindCombo")
         if line.amount < 0:
-            self.kindCombo.addItem(self.tr("Biaya administrasi bank (5.17)"), "biaya")
+            self.kindCombo.addItem(self.tr("Biaya administrasi bank (5.18)"), "biaya")
             self.kindCombo.addItem(self.tr("Pajak atas bunga (5.50)"), "pajak")
         else:
             self.kindCombo.addItem(self.tr("Bunga / jasa giro (4.90)"), "bunga")

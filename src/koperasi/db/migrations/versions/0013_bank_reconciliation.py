@@ -4,8 +4,9 @@ Revision ID: 0013_bank_reconciliation
 Revises: 0011_fixed_assets
 Create Date: 2026-12-02 16:00:00
 
-New tables only (the bank-fee expense account 5.17 is added by the seed like every missing
-account of the chart).
+New tables (the bank-fee expense account 5.18 is added by the seed like every missing account
+of the chart), and on fixed_assets the reversal of an acquisition recorded by mistake
+(cancelled_on, cancel_entry_id).
 """
 
 import sqlalchemy as sa
@@ -20,6 +21,15 @@ depends_on = None
 
 
 def upgrade() -> None:
+    with op.batch_alter_table("fixed_assets", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("cancelled_on", sa.Date(), nullable=True))
+        batch_op.add_column(sa.Column("cancel_entry_id", sa.Integer(), nullable=True))
+        batch_op.create_foreign_key(
+            batch_op.f("fk_fixed_assets_cancel_entry_id_journal_entries"),
+            "journal_entries",
+            ["cancel_entry_id"],
+            ["id"],
+        )
     op.create_table(
         "bank_accounts",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -103,3 +113,9 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_bank_statement_lines_bank_account_id"))
     op.drop_table("bank_statement_lines")
     op.drop_table("bank_accounts")
+    with op.batch_alter_table("fixed_assets", schema=None) as batch_op:
+        batch_op.drop_constraint(
+            batch_op.f("fk_fixed_assets_cancel_entry_id_journal_entries"), type_="foreignkey"
+        )
+        batch_op.drop_column("cancel_entry_id")
+        batch_op.drop_column("cancelled_on")
