@@ -181,6 +181,7 @@ def _factories(ctx):  # type: ignore[no-untyped-def]
         "DisposeDialog": lambda: fixed_assets.DisposeDialog(ctx, asset),
         "DepreciationDialog": lambda: fixed_assets.DepreciationDialog(ctx),
         "ImportDialog": lambda: fixed_assets.ImportDialog(ctx),
+        "ReverseAssetDialog": lambda: fixed_assets.ReverseAssetDialog(ctx, asset),
         "BankAccountDialog": lambda: bank.BankAccountDialog(ctx),
         "StatementImportDialog": lambda: bank.StatementImportDialog(ctx, "BANK-1"),
         "PostLineDialog": lambda: bank.PostLineDialog(ctx, bank_line),
