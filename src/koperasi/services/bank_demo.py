@@ -21,11 +21,10 @@ from .counters import SERIES_JOURNAL, next_receipt
 from .ledger import Line
 from .uow import read_only, unit_of_work
 
-FLOAT = 2_000_000  # the office keeps this much cash
-
 
 def _assets(members: int) -> list[tuple[int, fa.AssetInput, str]]:
-    """(month index from the start, the asset, how it is paid: kas | bank | hibah)."""
+    """(month index from the start, the asset, how it came: bought with an equipment grant
+    (``grant``), or the building itself given (``hibah``))."""
     scale = max(5, min(100, members * 100 // 600))
 
     def cost(full: int, floor: int) -> int:
@@ -45,7 +44,7 @@ def _assets(members: int) -> list[tuple[int, fa.AssetInput, str]]:
                 "Kantor koperasi",
                 "kas",
             ),
-            "kas",
+            "grant",
         ),
         (
             2,
@@ -57,9 +56,9 @@ def _assets(members: int) -> list[tuple[int, fa.AssetInput, str]]:
                 48,
                 0,
                 "Ruang bendahara",
-                "bank",
+                "kas",
             ),
-            "bank",
+            "grant",
         ),
         (
             8,
@@ -71,9 +70,9 @@ def _assets(members: int) -> list[tuple[int, fa.AssetInput, str]]:
                 60,
                 2_500_000,
                 "Kantor koperasi",
-                "bank",
+                "kas",
             ),
-            "bank",
+            "grant",
         ),
     ]
     if members >= 300:
@@ -139,16 +138,22 @@ class OfficeAndBank:
                     receipt_no=next_receipt(s, SERIES_JOURNAL, day.year),
                 )
                 return
-            kas = ledger.balance(s, "1.01", day)
-            bank_ = ledger.balance(s, "1.02", day)
-            if how == "kas" and kas - FLOAT < item.cost:
-                how = "bank"
-            if how == "bank" and bank_ < item.cost:
-                how = "kas" if kas - FLOAT >= item.cost else ""
-            if not how:
-                return  # not affordable this month: the demo goes without it
+            # an equipment grant (hibah sarana) from the Dinas Koperasi pays for it: the
+            # cooperative's lending money stays as it was
+            ledger.post(
+                s,
+                self.actor,
+                day,
+                f"Hibah sarana kantor dari Dinas Koperasi dan UKM: {item.name.lower()}",
+                [
+                    Line("1.01", debit=item.cost, memo="Dinas Koperasi dan UKM"),
+                    Line("3.13", credit=item.cost),
+                ],
+                source="manual",
+                receipt_no=next_receipt(s, SERIES_JOURNAL, day.year),
+            )
             fa.add_asset_in(
-                s, self.actor, dataclasses.replace(item, acquired_on=day, paid_from=how)
+                s, self.actor, dataclasses.replace(item, acquired_on=day, paid_from="kas")
             )
 
 
