@@ -36,10 +36,13 @@ def _items(key: str, title: T, items: tuple[bk.ReconItem, ...], sheet: T) -> Tab
 
 def section(r: bk.Reconciliation, n: int, several: bool) -> Section:
     a = r.account
+    bank_no = " ".join(
+        x for x in (bk.BANK_NAMES.get(a.bank, "") if a.bank != "lain" else "", a.number) if x
+    )
+    where = f" ({bank_no})" if bank_no else ""
     title = T(
-        f"{a.code} {a.name} ({bk.BANK_NAMES.get(a.bank, a.bank)} {a.number}) · akun {a.account_code}",
-        f"{a.code} {a.name} ({bk.BANK_NAMES.get(a.bank, a.bank)} {a.number}) · account "
-        f"{a.account_code}",
+        f"{a.code} {a.name}{where} · akun {a.account_code}",
+        f"{a.code} {a.name}{where} · account {a.account_code}",
     )
     st_label = (
         T("Saldo menurut rekening koran", "Balance per bank statement")

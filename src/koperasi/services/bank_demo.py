@@ -168,7 +168,7 @@ def reconcile_demo_bank(db, actor: Actor, as_of: dt.date) -> None:  # type: igno
     statement), and not the last deposit of that month (in transit)."""
     start = (as_of.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
     acct = bank.add_bank_account(
-        db, actor, "Giro operasional", "lain", "0031-01-000123-5", "BANK-1", "1.02", start
+        db, actor, "Giro Bank Kaltimtara", "lain", "0031-01-000123-5", "BANK-1", "1.02", start
     )
     with read_only(db) as s:
         opening = ledger.balance(s, "1.02", start - dt.timedelta(days=1))
