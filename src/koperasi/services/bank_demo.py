@@ -191,7 +191,12 @@ def reconcile_demo_bank(db, actor: Actor, as_of: dt.date) -> None:  # type: igno
             as_of, clock.month_end(day.year, day.month)
         ):
             day += dt.timedelta(days=1)  # the bank books a withdrawal the next day
-        text = b.description.upper().replace("BANK KALTIMTARA", "").strip()
+        if "giro" in b.description.lower():
+            text = f"JASA GIRO NETTO {b.date:%m/%Y}"
+        elif b.amount < 0:
+            text = f"TARIK TUNAI SLIP {b.entry_id:06d}"
+        else:
+            text = "SETORAN TUNAI KSP SEJAHTERA"
         moved.append((day, text[:60], b.amount))
     moved.append((as_of, "BIAYA ADMINISTRASI REKENING", -15_000))
     for day, text, amount in sorted(moved, key=lambda x: x[0]):
