@@ -248,10 +248,23 @@ def cmd_lines(ctx, args) -> int:  # type: ignore[no-untyped-def]
         return 0
     print_table(
         ["Id", "Tanggal", "Keterangan", "Jumlah", "Saldo", "Cocok"],
-        [[v.id, v.date, v.description[:40], v.amount, v.balance, v.kind or ""] for v in rows],
+        [
+            [v.id, v.date, v.description[:40], v.amount, v.balance, _kind(v.kind, ctx.lang)]
+            for v in rows
+        ],
         {3, 4},
     )
     return 0
+
+
+def _kind(kind: str | None, lang: str) -> str:
+    words = {
+        "auto": ("otomatis", "automatic"),
+        "manual": ("manual", "by hand"),
+        "posted": ("dibukukan", "posted"),
+    }
+    pair = words.get(kind or "")
+    return "" if pair is None else pair[0 if lang == "id" else 1]
 
 
 def cmd_book(ctx, args) -> int:  # type: ignore[no-untyped-def]
