@@ -72,6 +72,24 @@ def test_bank_tab_workflow(tmp_path, make_ctx, qtbot, qtmodeltester):
     _entries(db, "1.02.01")
     tab.refresh()
     assert tab.code() == "BANK-1" and tab.importButton.isEnabled()
+    from koperasi.ui.pages.bank import MappingDialog
+
+    mapping = tab.edit_mapping()
+    assert isinstance(mapping, MappingDialog) and mapping.edits["date"].text() == ""
+    mapping.edits["date"].setText("Tanggal Transaksi")
+    mapping.save()  # neither debit and credit nor an amount: refused, nothing saved
+    assert mapping.generalError.text() or mapping.errors.message("bank_layout")
+    assert bank.get_bank_account(db, "BANK-1").layout == {}
+    for f, text in (
+        ("description", "Uraian Transaksi"),
+        ("debit", "Debet"),
+        ("credit", "Kredit"),
+        ("balance", "Saldo"),
+    ):
+        mapping.edits[f].setText(text)
+    mapping.save()
+    assert mapping.result() == mapping.DialogCode.Accepted
+    assert bank.get_bank_account(db, "BANK-1").layout["description"] == ["Uraian Transaksi"]
     imp = tab.import_statement()
     assert isinstance(imp, StatementImportDialog)
     imp.fileEdit.setText(str(write_sample(tmp_path / "feb.csv", "bri", ROWS)))

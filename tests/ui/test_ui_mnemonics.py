@@ -135,6 +135,9 @@ def _factories(ctx):  # type: ignore[no-untyped-def]
     from koperasi.services.bank import StatementLineView
 
     bank_line = StatementLineView(1, TODAY, "BIAYA ADM", -15_000, 1_000_000, (), None)
+    from koperasi.services.bank import list_bank_accounts
+
+    bank_code = list_bank_accounts(db)[0].code  # the demo's bank account
     return {
         "ErrorDialog": lambda: crash.ErrorDialog(RuntimeError("uji"), "detail"),
         "LoginDialog": lambda: login.LoginDialog(db, ctx.runner),
@@ -185,6 +188,7 @@ def _factories(ctx):  # type: ignore[no-untyped-def]
         "BankAccountDialog": lambda: bank.BankAccountDialog(ctx),
         "StatementImportDialog": lambda: bank.StatementImportDialog(ctx, "BANK-1"),
         "PostLineDialog": lambda: bank.PostLineDialog(ctx, bank_line),
+        "MappingDialog": lambda: bank.MappingDialog(ctx, bank_code),
     }
 
 

@@ -77,8 +77,11 @@ class BankTab(QWidget):
         self.unmatchButton.setObjectName("unmatchButton")
         self.postButton = QPushButton(self.tr("B&ukukan mutasi..."))
         self.postButton.setObjectName("postStatementLineButton")
+        self.mappingButton = QPushButton(self.tr("Pemetaan ko&lom..."))
+        self.mappingButton.setObjectName("statementMappingButton")
         for b in (
             self.newButton,
+            self.mappingButton,
             self.importButton,
             self.autoButton,
             self.matchButton,
@@ -149,6 +152,7 @@ class BankTab(QWidget):
         self.matchButton.clicked.connect(self.match_selected)
         self.unmatchButton.clicked.connect(self.unmatch_selected)
         self.postButton.clicked.connect(self.post_selected)
+        self.mappingButton.clicked.connect(self.edit_mapping)
 
     def title(self) -> str:
         return self.tr("Rekonsiliasi bank")
@@ -180,6 +184,7 @@ class BankTab(QWidget):
     def load(self) -> None:
         code = self.code()
         for b in (
+            self.mappingButton,
             self.importButton,
             self.autoButton,
             self.matchButton,
@@ -252,6 +257,13 @@ class BankTab(QWidget):
     def new_account(self) -> BankAccountDialog:
         dlg = BankAccountDialog(self.ctx, self)
         dlg.accepted.connect(self.refresh)
+        dlg.open()
+        return dlg
+
+    def edit_mapping(self) -> MappingDialog | None:
+        if self.code() is None:
+            return None
+        dlg = MappingDialog(self.ctx, self.code(), self)
         dlg.open()
         return dlg
 
@@ -560,3 +572,81 @@ class PostLineDialog(QDialog):
             on_error=self.errors.show,
             parent=self,
         )
+
+
+class MappingDialog(QDialog):
+    """The statement columns of one bank account (the header written in the bank's export,
+    or a column letter): saved for the account and used by every later import."""
+
+    FIELDS = ("date", "description", "debit", "credit", "amount", "dbcr", "balance")
+
+    def __init__(self, ctx: AppContext, code: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.code = code
+        self.setObjectName("statementMappingDialog")
+        self.setWindowTitle(self.tr("Pemetaan kolom rekening koran {code}").format(code=code))
+        layout = QVBoxLayout(self)
+        hint = QLabel(
+            self.tr(
+                "Tulis judul kolom seperti di berkas bank (atau huruf kolomnya). Isi debet dan "
+                "kredit, atau jumlah dengan kolom DB/CR bila ada."
+            )
+        )
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+        current = bk.get_bank_account(ctx.db, code, ctx.actor).layout
+        form = QFormLayout()
+        self.edits: dict[str, QLineEdit] = {}
+        labels = {
+            "date": self.tr("&Tanggal"),
+            "description": self.tr("&Keterangan (pisahkan dengan ;)"),
+            "debit": self.tr("&Debet"),
+            "credit": self.tr("K&redit"),
+            "amount": self.tr("&Jumlah"),
+            "dbcr": self.tr("Tanda D&B/CR"),
+            "balance": self.tr("&Saldo"),
+        }
+        rows = []
+        for f in self.FIELDS:
+            edit = QLineEdit()
+            edit.setObjectName(f"mapping_{f}")
+            value = current.get(f, "")
+            edit.setText("; ".join(value) if isinstance(value, list) else str(value or ""))
+            self.edits[f] = edit
+            rows.append((labels[f], edit, f if f != "date" else "bank_date"))
+        self.generalError = QLabel()
+        self.generalError.setObjectName("mappingError")
+        self.errors = FieldErrors(self.generalError, ctx.lang, self)
+        _add_rows(form, self.errors, rows)
+        self.errors.add("bank_layout", self.edits["date"], QLabel())
+        layout.addLayout(form)
+        layout.addWidget(self.generalError)
+        _buttons(self, layout, self.tr("Simpan"), self.tr("Batal")).accepted.connect(self.save)
+
+    def layout_value(self) -> dict:
+        out: dict = {}
+        for f, edit in self.edits.items():
+            text = edit.text().strip()
+            if not text:
+                continue
+            if f == "description":
+                out[f] = [x.strip() for x in text.split(";") if x.strip()]
+            else:
+                out[f] = text
+        return out
+
+    def save(self) -> None:
+        self.errors.clear()
+        ctx, code, value = self.ctx, self.code, self.layout_value()
+        ctx.write(
+            lambda: bk.set_layout(ctx.db, ctx.actor, code, value),
+            changes={LEDGER},
+            on_done=self._done,
+            on_error=self.errors.show,
+            parent=self,
+        )
+
+    def _done(self, view: bk.BankAccountView) -> None:
+        self.view = view
+        self.accept()
