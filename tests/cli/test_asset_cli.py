@@ -120,3 +120,78 @@ def test_asset_commands(capsys, tmp_path):
     assert code == 0, out + err
     code, _, err = run(capsys, "--db", db, "aset", "dispose", "AT-0003", "--date", "2025-03-04")
     assert code == 2 and err
+
+
+def test_asset_reverse_command(capsys, tmp_path):
+    db = str(tmp_path / "r.db")
+    assert run(capsys, "--db", db, "init")[0] == 0
+    code, _, err = run(
+        capsys,
+        "--db",
+        db,
+        "journal",
+        "add",
+        "--date",
+        "2025-01-02",
+        "--description",
+        "Hibah",
+        "--debit",
+        "1.01=20000000",
+        "--credit",
+        "3.13=20000000",
+    )
+    assert code == 0, err
+    code, out, err = run(
+        capsys,
+        "--db",
+        db,
+        "aset",
+        "add",
+        "--name",
+        "Meja",
+        "--group",
+        "peralatan",
+        "--date",
+        "2025-01-05",
+        "--cost",
+        "1200000",
+        "--life",
+        "24",
+        "--json",
+    )
+    assert code == 0, err
+    code, out, err = run(
+        capsys,
+        "--db",
+        db,
+        "aset",
+        "reverse",
+        "AT-0001",
+        "--what",
+        "disposal",
+        "--date",
+        "2025-01-06",
+        "--reason",
+        "salah",
+    )
+    assert code == 2 and "belum dilepas" in err
+    code, out, err = run(
+        capsys,
+        "--db",
+        db,
+        "aset",
+        "reverse",
+        "AT-0001",
+        "--what",
+        "acquisition",
+        "--date",
+        "2025-01-06",
+        "--reason",
+        "dobel",
+        "--json",
+    )
+    assert code == 0, err
+    assert json.loads(out)["what"] == "acquisition"
+    code, out, _ = run(capsys, "--db", db, "aset", "list", "--date", "2025-02-01", "--json")
+    assert json.loads(out)["assets"] == []
+    assert run(capsys, "--db", db, "check")[0] == 0

@@ -137,3 +137,34 @@ def test_import_dialog_checks_then_imports(tmp_path, make_ctx, qtbot):
     dlg.fileEdit.setText(str(tmp_path / "tidak-ada.xlsx"))
     dlg.run(dry_run=True)
     assert "tidak dapat dibaca" in dlg.resultLabel.text()
+
+
+def test_reverse_dialog_takes_back_a_sale_then_the_purchase(tmp_path, make_ctx, qtbot):
+    from koperasi.ui.pages.fixed_assets import ReverseAssetDialog
+
+    db = _db(tmp_path)
+    row = fa.add_asset(db, SYSTEM, fa.AssetInput("Meja", "peralatan", D(2025, 1, 5), 1_200_000, 24))
+    fa.dispose(db, SYSTEM, row.id, D(2025, 2, 10), 1_000_000)
+    ctx = make_ctx(db, today=D(2025, 3, 15))
+    page = LedgerPage(ctx)
+    qtbot.addWidget(page)
+    page.refresh()
+    tab = page.fixedAssets
+    tab.disposedCheck.setChecked(True)
+    tab.table.setCurrentIndex(tab.model.index(0, 0))
+    dlg = tab.reverse_selected()
+    assert isinstance(dlg, ReverseAssetDialog) and dlg.whatCombo.currentData() == "disposal"
+    dlg.save()  # no reason: refused in place
+    assert dlg.errors.message("reason")
+    dlg.reasonEdit.setText("belum jadi dijual")
+    dlg.save()
+    assert dlg.result_.what == "disposal"
+    tab.refresh()
+    tab.table.setCurrentIndex(tab.model.index(0, 0))
+    dlg = tab.reverse_selected()
+    assert dlg.whatCombo.currentData() == "acquisition"
+    dlg.reasonEdit.setText("dobel")
+    dlg.save()
+    assert dlg.result_.what == "acquisition"
+    tab.refresh()
+    assert tab.model.rows == []

@@ -109,6 +109,7 @@ def _factories(ctx):  # type: ignore[no-untyped-def]
     from koperasi.ui import crash, login, period_choice, welcome
     from koperasi.ui.pages import (
         agreement_template,
+        bank,
         closing,
         exchange,
         fixed_assets,
@@ -142,6 +143,12 @@ def _factories(ctx):  # type: ignore[no-untyped-def]
     savings_view = savings_service.deposit(
         db, SYSTEM, member.number, "SUKARELA", 10_000, TODAY, "uji"
     )
+    from koperasi.services.bank import StatementLineView
+
+    bank_line = StatementLineView(1, TODAY, "BIAYA ADM", -15_000, 1_000_000, (), None)
+    from koperasi.services.bank import list_bank_accounts
+
+    bank_code = list_bank_accounts(db)[0].code  # the demo's bank account
     plan = shu_service.plan(db, TODAY.year - 1)
     asset = AssetRow(1, "AT-001", "Laptop", "peralatan", TODAY, "Kantor", 48, 0, 9_000_000, 0, None)
     result = GroupMeetingResult(group.code, TODAY, ())
@@ -188,6 +195,11 @@ def _factories(ctx):  # type: ignore[no-untyped-def]
         "MemberDetailDialog": lambda: members.MemberDetailDialog(ctx, member.number),
         "ExitMemberDialog": lambda: members.ExitMemberDialog(ctx, detail),
         "SavingsTxDialog": lambda: savings.SavingsTxDialog(ctx, "withdraw", member.number),
+        "ReverseAssetDialog": lambda: fixed_assets.ReverseAssetDialog(ctx, asset),
+        "BankAccountDialog": lambda: bank.BankAccountDialog(ctx),
+        "StatementImportDialog": lambda: bank.StatementImportDialog(ctx, "BANK-1"),
+        "PostLineDialog": lambda: bank.PostLineDialog(ctx, bank_line),
+        "MappingDialog": lambda: bank.MappingDialog(ctx, bank_code),
         "ReceiptDialog": lambda: savings.ReceiptDialog(ctx, savings_view),
         "ReverseDialog": lambda: savings.ReverseDialog(ctx, "setoran", lambda r: None),
         "ShuDistributeDialog": lambda: shu_panel.ShuDistributeDialog(ctx, plan),

@@ -6,6 +6,8 @@
     aset depreciate YYYY-MM [--json]             a month's depreciation (also in
                                                  ``loan month-end``); never twice
     aset dispose CODE --date D [--proceeds N] [--into kas|bank] [--note T] [--json]
+    aset reverse CODE --what acquisition|disposal --date D --reason T [--json]
+                                                 an entry recorded by mistake
     aset import FILE.xlsx --opening-date D [--dry-run] [--json]   moving in
     aset template FILE.xlsx                      an empty import sheet
 The register as a document: ``report aset-tetap --year YEAR -o aset.pdf``.
@@ -56,6 +58,14 @@ def register(sub) -> None:  # type: ignore[no-untyped-def]
     x.add_argument("--note", default="")
     x.add_argument("--json", action="store_true")
     x.set_defaults(func=cmd_dispose)
+
+    x = ps.add_parser("reverse", help="batalkan pencatatan atau pelepasan yang salah")
+    x.add_argument("code")
+    x.add_argument("--what", required=True, choices=["acquisition", "disposal"])
+    x.add_argument("--date", required=True)
+    x.add_argument("--reason", required=True)
+    x.add_argument("--json", action="store_true")
+    x.set_defaults(func=cmd_reverse)
 
     x = ps.add_parser("import", help="aset tetap saat pindah ke aplikasi (saldo awal)")
     x.add_argument("file")
@@ -166,6 +176,27 @@ def cmd_dispose(ctx, args) -> int:  # type: ignore[no-untyped-def]
             else ("gain" if result.gain >= 0 else "loss")
         )
         print(f"{args.code}: {word} {abs(result.gain)} (jurnal {result.journal_entry_id})")
+    return 0
+
+
+def cmd_reverse(ctx, args) -> int:  # type: ignore[no-untyped-def]
+    from ..services import fixed_assets as fa
+
+    result = fa.reverse(
+        ctx.db,
+        ctx.actor,
+        fa.asset_id_of(ctx.db, args.code),
+        args.what,
+        parse_date(args.date, "date"),
+        args.reason,
+    )
+    if args.json:
+        print_json(asdict(result))
+    else:
+        print(
+            f"{args.code}: {'jurnal pembalik' if ctx.lang == 'id' else 'reversal entry'} "
+            f"{result.journal_entry_id}"
+        )
     return 0
 
 

@@ -52,6 +52,7 @@ CHART_OF_ACCOUNTS: list[tuple[str, str, str, str, bool, str | None]] = [
     ("5.14", "Beban Gaji Karyawan", "Staff salaries", "expense", False, None),
     ("5.15", "Beban Rapat dan RAT", "Meetings and RAT", "expense", False, None),
     ("5.16", "Beban Transportasi", "Transport", "expense", False, None),
+    ("5.18", "Beban Administrasi Bank", "Bank charges", "expense", False, None),
     ("5.20", "Beban Bunga Simpanan", "Interest on savings", "expense", False, None),
     ("5.30", "Beban Penyusutan", "Depreciation", "expense", False, None),
     ("5.40", "Beban Penyisihan Pinjaman", "Loan loss provision expense", "expense", False, None),

@@ -355,6 +355,11 @@ def _restore(db, actor, wb, sheets, info, rep, progress) -> None:  # type: ignor
                 ("installments", _loan_table),
                 ("loan_transactions", _loan_table),
                 ("loan_allocations", _loan_table),
+                ("fixed_assets", _books_table),
+                ("fixed_asset_depreciation", _books_table),
+                ("bank_accounts", _books_table),
+                ("bank_statement_lines", _books_table),
+                ("bank_matches", _books_table),
                 ("standing_instructions", _standing_table),
                 ("standing_instruction_runs", _standing_table),
                 ("employers", _standing_table),
@@ -717,6 +722,37 @@ def _loan_table(ctx: _Ctx, sh: Sheet) -> None:
         for _rowno, r in parsed_rows(ctx.wb, sh, None):
             ctx.note_receipt(r["receipt_no"])
     _plain(ctx, sh, name, refs)
+
+
+BOOKS_REFS = {
+    "fixed_assets": {
+        "acquisition_entry_id": "Jurnal",
+        "disposal_entry_id": "Jurnal",
+        "cancel_entry_id": "Jurnal",
+    },
+    "fixed_asset_depreciation": {"asset_id": "Aset Tetap", "journal_entry_id": "Jurnal"},
+    "bank_accounts": {},
+    "bank_statement_lines": {"bank_account_id": "Rekening Bank"},
+    "bank_matches": {"statement_line_id": "Rekening Koran", "journal_line_id": "Jurnal!line"},
+}
+
+
+def _books_table(ctx: _Ctx, sh: Sheet) -> None:
+    """Fixed assets and bank reconciliation: plain rows with their ids and references."""
+    if sh.key == "bank_matches" and "Jurnal!line" not in ctx.ids:
+        lines = table("journal_lines")
+        assert lines is not None
+        ctx.ids["Jurnal!line"] = set(ctx.s.scalars(select(lines.c.id)))
+    if sh.key == "bank_accounts":
+        codes = set(ctx.maps.get("account", {}))
+        for rowno, r in parsed_rows(ctx.wb, sh, None):
+            if r["account_code"] not in codes:
+                ctx.rep.add(
+                    rowno,
+                    f"{sh.title}!account_code",
+                    ValidationError("value", "dangling_ref", value=r["account_code"], sheet="Akun"),
+                )
+    _plain(ctx, sh, sh.table or sh.key, BOOKS_REFS[sh.key])
 
 
 def _loan_products(ctx: _Ctx, sh: Sheet, t: Table) -> None:

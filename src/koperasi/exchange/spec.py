@@ -18,8 +18,13 @@ from sqlalchemy.orm import Session
 
 from ..db.models import (
     Account,
+    BankAccount,
+    BankMatch,
+    BankStatementLine,
     Base,
     FiscalPeriod,
+    FixedAsset,
+    FixedAssetDepreciation,
     Group,
     GroupMembership,
     JournalEntry,
@@ -1011,6 +1016,176 @@ def _trial_balance_rows(s: Session, p: Period) -> Iterator[tuple]:
         )
 
 
+# ---------------------------------------------------------------- fixed assets and banks
+
+FIXED_ASSET_COLS = (
+    Col("asset_id", ID, "id"),
+    Col("asset_code", TEXT, "code"),
+    Col("name", TEXT, "name"),
+    Col("group_code", TEXT, "group_code"),
+    Col("acquired_on", DATE, "acquired_on"),
+    Col("cost", MONEY, "cost"),
+    Col("life_months", INT, "life_months"),
+    Col("residual", MONEY, "residual"),
+    Col("location", TEXT, "location"),
+    Col("paid_from", TEXT, "paid_from"),
+    Col("opening_date", DATE, "opening_date"),
+    Col("opening_accumulated", MONEY, "opening_accumulated"),
+    Col("acquisition_entry_id", ID, "acquisition_entry_id"),
+    Col("disposed_on", DATE, "disposed_on"),
+    Col("proceeds", MONEY, "proceeds"),
+    Col("disposal_entry_id", ID, "disposal_entry_id"),
+    Col("cancelled_on", DATE, "cancelled_on"),
+    Col("cancel_entry_id", ID, "cancel_entry_id"),
+    Col("created_at", DATETIME, "created_at"),
+    Col("created_by", TEXT, "created_by"),
+)
+
+
+def _fixed_asset_rows(s: Session, p: Period) -> Iterator[tuple]:
+    a = FixedAsset
+    return _stream(
+        s,
+        select(
+            a.id,
+            a.code,
+            a.name,
+            a.group_code,
+            a.acquired_on,
+            a.cost,
+            a.life_months,
+            a.residual,
+            a.location,
+            a.paid_from,
+            a.opening_date,
+            a.opening_accumulated,
+            a.acquisition_entry_id,
+            a.disposed_on,
+            a.proceeds,
+            a.disposal_entry_id,
+            a.cancelled_on,
+            a.cancel_entry_id,
+            a.created_at,
+            a.created_by,
+        )
+        .where(p.until_end(a.acquired_on))
+        .order_by(a.id),
+    )
+
+
+DEPRECIATION_COLS = (
+    Col("depreciation_id", ID, "id"),
+    Col("asset_id", ID, "asset_id"),
+    Col("period", TEXT, "period"),
+    Col("amount", MONEY, "amount"),
+    Col("journal_entry_id", ID, "journal_entry_id"),
+)
+
+
+def _depreciation_rows(s: Session, p: Period) -> Iterator[tuple]:
+    d = FixedAssetDepreciation
+    return _stream(
+        s,
+        select(d.id, d.asset_id, d.period, d.amount, d.journal_entry_id)
+        .join(JournalEntry, JournalEntry.id == d.journal_entry_id)
+        .where(p.in_period(JournalEntry.date))
+        .order_by(d.id),
+    )
+
+
+BANK_ACCOUNT_COLS = (
+    Col("bank_account_id", ID, "id"),
+    Col("bank_account_code", TEXT, "code"),
+    Col("name", TEXT, "name"),
+    Col("bank", TEXT, "bank"),
+    Col("number", TEXT, "number"),
+    Col("account_code", TEXT, "account_code"),
+    Col("layout_json", TEXT, "layout"),
+    Col("reconcile_from", DATE, "reconcile_from"),
+    Col("active", BOOL, "active"),
+    Col("created_at", DATETIME, "created_at"),
+    Col("created_by", TEXT, "created_by"),
+)
+
+
+def _bank_account_rows(s: Session, p: Period) -> Iterator[tuple]:
+    b = BankAccount
+    return _stream(
+        s,
+        select(
+            b.id,
+            b.code,
+            b.name,
+            b.bank,
+            b.number,
+            b.account_code,
+            b.layout,
+            b.reconcile_from,
+            b.active,
+            b.created_at,
+            b.created_by,
+        ).order_by(b.id),
+    )
+
+
+STATEMENT_LINE_COLS = (
+    Col("statement_line_id", ID, "id"),
+    Col("bank_account_id", ID, "bank_account_id"),
+    Col("date", DATE, "date"),
+    Col("description", TEXT, "description"),
+    Col("amount", MONEY, "amount"),
+    Col("balance", MONEY, "balance"),
+    Col("seq", INT, "seq"),
+    Col("fingerprint", TEXT, "fingerprint"),
+    Col("batch", TEXT, "batch"),
+    Col("created_at", DATETIME, "created_at"),
+    Col("created_by", TEXT, "created_by"),
+)
+
+
+def _statement_line_rows(s: Session, p: Period) -> Iterator[tuple]:
+    x = BankStatementLine
+    return _stream(
+        s,
+        select(
+            x.id,
+            x.bank_account_id,
+            x.date,
+            x.description,
+            x.amount,
+            x.balance,
+            x.seq,
+            x.fingerprint,
+            x.batch,
+            x.created_at,
+            x.created_by,
+        )
+        .where(p.in_period(x.date))
+        .order_by(x.id),
+    )
+
+
+BANK_MATCH_COLS = (
+    Col("bank_match_id", ID, "id"),
+    Col("statement_line_id", ID, "statement_line_id"),
+    Col("journal_line_id", ID, "journal_line_id"),
+    Col("kind", TEXT, "kind"),
+    Col("matched_at", DATETIME, "matched_at"),
+    Col("matched_by", TEXT, "matched_by"),
+)
+
+
+def _bank_match_rows(s: Session, p: Period) -> Iterator[tuple]:
+    m = BankMatch
+    return _stream(
+        s,
+        select(m.id, m.statement_line_id, m.journal_line_id, m.kind, m.matched_at, m.matched_by)
+        .join(BankStatementLine, BankStatementLine.id == m.statement_line_id)
+        .where(p.in_period(BankStatementLine.date))
+        .order_by(m.id),
+    )
+
+
 # ---------------------------------------------------------------- the workbook
 
 INFO_TITLE = "Info"
@@ -1157,6 +1332,47 @@ SHEETS: tuple[Sheet, ...] = (
     Sheet("periods", "Periode Buku", "fiscal_periods", PERIOD_COLS, _period_rows),
     Sheet("settings", "Pengaturan", "settings", SETTING_COLS, _setting_rows),
     Sheet("trial_balance", "Neraca Saldo", None, TRIAL_BALANCE_COLS, _trial_balance_rows),
+    # added after the first format: optional, so a workbook from before them still restores
+    Sheet(
+        "fixed_assets",
+        "Aset Tetap",
+        "fixed_assets",
+        FIXED_ASSET_COLS,
+        _fixed_asset_rows,
+        optional=True,
+    ),
+    Sheet(
+        "fixed_asset_depreciation",
+        "Penyusutan Aset",
+        "fixed_asset_depreciation",
+        DEPRECIATION_COLS,
+        _depreciation_rows,
+        optional=True,
+    ),
+    Sheet(
+        "bank_accounts",
+        "Rekening Bank",
+        "bank_accounts",
+        BANK_ACCOUNT_COLS,
+        _bank_account_rows,
+        optional=True,
+    ),
+    Sheet(
+        "bank_statement_lines",
+        "Rekening Koran",
+        "bank_statement_lines",
+        STATEMENT_LINE_COLS,
+        _statement_line_rows,
+        optional=True,
+    ),
+    Sheet(
+        "bank_matches",
+        "Cocok Bank",
+        "bank_matches",
+        BANK_MATCH_COLS,
+        _bank_match_rows,
+        optional=True,
+    ),
 )
 
 SHEET_BY_KEY = {sh.key: sh for sh in SHEETS}

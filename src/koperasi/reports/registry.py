@@ -232,7 +232,15 @@ def _builtin() -> None:
     ]
     for spec in specs:
         register(spec)
-    for module in ("rat", "monitoring", "rat_book", "fixed_assets", "time_deposits", "standing"):
+    for module in (
+        "rat",
+        "monitoring",
+        "rat_book",
+        "fixed_assets",
+        "time_deposits",
+        "standing",
+        "bank",
+    ):
         try:
             mod = __import__(f"koperasi.reports.{module}", fromlist=["SPECS"])
         except ModuleNotFoundError:

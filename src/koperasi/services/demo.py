@@ -521,7 +521,7 @@ def _build_demo(
             savings.post_monthly_interest(db, actor, y, m)
     add_demo_deposits(db, start, as_of, actor)  # services/time_deposits_demo.py
     hook = _loan_demo_hook()
-    books = _BookKeeper(db, rng, actor, as_of, close_books)
+    books = _office_and_bank(_BookKeeper(db, rng, actor, as_of, close_books), members)
     if hook is not None:
         hook(db, rng, start, as_of, progress, actor, after_month=books.after_month)
     else:
@@ -697,6 +697,14 @@ def _rat_records(db, rng: random.Random, year: int, day: dt.date, actor: Actor) 
         if amount > 0:
             plan[code] = -(-amount * 11 // 10 // 100_000) * 100_000
     budget.set_budget(db, actor, year + 1, plan)
+
+
+def _office_and_bank(books, members: int):  # type: ignore[no-untyped-def]
+    """Fixed assets bought as the months go by, and the bank account reconciled
+    (services/bank_demo.py)."""
+    from .bank_demo import with_office_and_bank
+
+    return with_office_and_bank(books, members)
 
 
 def _loan_demo_hook():  # type: ignore[no-untyped-def]

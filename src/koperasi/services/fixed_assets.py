@@ -317,6 +317,7 @@ def depreciate_month_in(session: Session, actor: Actor, year: int, month: int) -
             FixedAsset.acquired_on <= end,
             FixedAsset.disposed_on.is_(None) | (FixedAsset.disposed_on > end),
             FixedAsset.life_months > 0,
+            FixedAsset.cancelled_on.is_(None),
         )
         .order_by(FixedAsset.id)
     ).all()
@@ -376,6 +377,8 @@ def dispose_in(
     a = session.get(FixedAsset, asset_id, with_for_update=True)
     if a is None:
         raise NotFound(what="Aset tetap", key=str(asset_id))
+    if a.cancelled_on is not None:
+        raise ValidationError("asset", "fa_cancelled", date=a.cancelled_on.isoformat())
     if a.disposed_on is not None:
         raise ValidationError("asset", "fa_already_disposed", date=a.disposed_on.isoformat())
     proceeds = _whole(proceeds, "proceeds")
@@ -436,6 +439,107 @@ def dispose_in(
     return result
 
 
+@dataclass(frozen=True)
+class Reversal:
+    asset_id: int
+    code: str
+    what: str  # acquisition | disposal
+    date: dt.date
+    journal_entry_id: int  # the reversal entry
+    depreciation_written_back: int  # acquisition: depreciation booked on it, reversed too
+
+
+def reverse_in(
+    session: Session, actor: Actor, asset_id: int, what: str, date: dt.date, reason: str
+) -> Reversal:
+    """Reverse an asset entry recorded by mistake, by a mirror entry linked to it:
+
+    - ``acquisition``: the purchase (or opening) entry; any depreciation already booked on
+      the asset is written back in a second entry (Dr accumulated / Cr expense), and the
+      asset leaves the register from ``date``. A disposed asset's disposal is reversed first.
+    - ``disposal``: the sale or scrapping entry (with its gain or loss and any depreciation
+      caught up in it); the asset is back in use and the next month-end depreciates it.
+    """
+    if not (reason or "").strip():
+        raise ValidationError("reason", "required")
+    a = session.get(FixedAsset, asset_id, with_for_update=True)
+    if a is None:
+        raise NotFound(what="Aset tetap", key=str(asset_id))
+    if a.cancelled_on is not None:
+        raise ValidationError("asset", "fa_cancelled", date=a.cancelled_on.isoformat())
+    before = _plain(a) | {"disposed_on": a.disposed_on, "proceeds": a.proceeds}
+    reason = reason.strip()
+    written_back = 0
+    if what == "disposal":
+        if a.disposed_on is None or a.disposal_entry_id is None:
+            raise ValidationError("asset", "fa_not_disposed")
+        entry = ledger.post_reversal(session, actor, a.disposal_entry_id, date, reason)
+        for row in session.scalars(
+            select(FixedAssetDepreciation).where(
+                FixedAssetDepreciation.journal_entry_id == a.disposal_entry_id
+            )
+        ):
+            session.delete(row)  # the catch-up the reversal takes back
+        a.disposed_on, a.proceeds, a.disposal_entry_id = None, 0, None
+    elif what == "acquisition":
+        if a.disposed_on is not None:
+            raise ValidationError("asset", "fa_reverse_disposal_first")
+        if a.acquisition_entry_id is None:
+            raise ValidationError("asset", "fa_not_disposed")
+        entry = ledger.post_reversal(session, actor, a.acquisition_entry_id, date, reason)
+        written_back = _booked(session, [a.id]).get(a.id, 0)
+        if written_back:
+            _, acc_acct, exp_acct = _accounts(session, a.group_code)
+            ledger.post(
+                session,
+                actor,
+                date,
+                f"Koreksi penyusutan aset tetap {a.code} {a.name} (pencatatan dibatalkan)",
+                [
+                    Line(acc_acct, debit=written_back, memo=a.code),
+                    Line(exp_acct, credit=written_back, memo=a.code),
+                ],
+                source=SOURCE,
+                source_ref=f"{a.code}-batal-susut",
+            )
+        a.cancelled_on, a.cancel_entry_id = date, entry.id
+    else:
+        raise ValidationError("kind", "choice", choices="acquisition, disposal", value=what)
+    session.flush()
+    result = Reversal(a.id, a.code, what, date, entry.id, written_back)
+    audit.record(
+        session, actor, "asset.reverse", "fixed_asset", a.code, before=before, after=result
+    )
+    return result
+
+
+def reverse(  # type: ignore[no-untyped-def]
+    db, actor: Actor, asset_id: int, what: str, date: dt.date, reason: str
+) -> Reversal:
+    """Reverse a fixed asset's acquisition or disposal recorded by mistake (see
+    :func:`reverse_in`)."""
+    require(actor, "asset.write")
+    with unit_of_work(db) as s:
+        return reverse_in(s, actor, asset_id, what, date, reason)
+
+
+def reverse_entry_in(
+    session: Session, actor: Actor, entry_id: int, date: dt.date, reason: str
+) -> int:
+    """``ledger.reverse_entry`` on a fixed-asset entry: the acquisition or the disposal it
+    is, reversed with the register (returns the reversal's entry id)."""
+    a = session.scalars(
+        select(FixedAsset).where(
+            (FixedAsset.acquisition_entry_id == entry_id)
+            | (FixedAsset.disposal_entry_id == entry_id)
+        )
+    ).first()
+    if a is None:
+        raise ValidationError("entry", "not_postable", code=str(entry_id), what=SOURCE)
+    what = "disposal" if a.disposal_entry_id == entry_id else "acquisition"
+    return reverse_in(session, actor, a.id, what, date, reason).journal_entry_id
+
+
 def proceeds_in(session: Session, asset_ids: list[int]) -> dict[int, int]:
     rows = session.execute(
         select(FixedAsset.id, FixedAsset.proceeds).where(FixedAsset.id.in_(asset_ids))
@@ -459,6 +563,8 @@ def register_in(session: Session, as_of: dt.date, include_disposed: bool = False
         func.coalesce(FixedAsset.opening_date, FixedAsset.acquired_on) <= as_of
     )
     for a in session.scalars(q.order_by(FixedAsset.group_code, FixedAsset.code)):
+        if a.cancelled_on is not None and a.cancelled_on <= as_of:
+            continue  # recorded by mistake and reversed: never part of the register since
         gone = a.disposed_on is not None and a.disposed_on <= as_of
         if gone and not include_disposed:
             continue
@@ -574,7 +680,11 @@ def check_register(session: Session):  # type: ignore[no-untyped-def]
     the cost of the assets held, and what they have accumulated (``koperasi check``)."""
     from .check import Problem, ledger_balance_by_code
 
-    assets = session.scalars(select(FixedAsset).where(FixedAsset.disposed_on.is_(None))).all()
+    assets = session.scalars(
+        select(FixedAsset).where(
+            FixedAsset.disposed_on.is_(None), FixedAsset.cancelled_on.is_(None)
+        )
+    ).all()
     if not session.scalar(select(func.count(FixedAsset.id))):
         return []
     booked = _booked(session, [a.id for a in assets])
@@ -624,4 +734,6 @@ __all__ = [
     "dispose_in",
     "register",
     "register_in",
+    "reverse",
+    "reverse_in",
 ]

@@ -315,6 +315,9 @@ def post_reversal(
         raise ValidationError("entry", "already_reversed", entry=entry_id)
     if date < original.date:
         raise ValidationError("date", "date_before", other=original.date.isoformat())
+    from .bank import refuse_reconciled
+
+    refuse_reconciled(session, entry_id)  # a line cleared by a bank statement: unmatch first
     rows = session.execute(
         select(
             Account.code,
@@ -482,7 +485,11 @@ def reverse_entry(db, actor: Actor, entry_id: int, date: dt.date, reason: str) -
             from .loan_repayments import reverse_entry_in
 
             entry_id_new = reverse_entry_in(s, actor, entry_id, date, reason)
-        elif original.source not in ("manual",):
+        elif original.source == "aset_tetap":
+            from .fixed_assets import reverse_entry_in as reverse_asset_entry
+
+            entry_id_new = reverse_asset_entry(s, actor, entry_id, date, reason)
+        elif original.source not in ("manual", "bank"):
             raise ValidationError("entry", "not_postable", code=str(entry_id), what=original.source)
         else:
             entry_id_new = post_reversal(s, actor, entry_id, date, reason).id

@@ -464,11 +464,13 @@ def _bank(s, day: dt.date) -> int:  # type: ignore[no-untyped-def]
 
 
 def _lending_budget(s, day: dt.date) -> int:  # type: ignore[no-untyped-def]
-    """Cash and bank above the liquidity reserve (a share of total assets) on ``day``."""
+    """Cash and bank above the liquidity reserve (a share of the financial assets: fixed
+    assets, 1.3x, left out) on ``day``."""
     b = balances(s, day)
     from ..db.models import Account
 
     assets = set(s.scalars(select(Account.code).where(Account.type == "asset")))
+    assets = {c for c in assets if not c.startswith("1.3")}
     total = sum(v for code, v in b.items() if code in assets)
     liquid = b.get(KAS, 0) + b.get(BANK, 0)
     return int(liquid - LIQUID_SHARE * total)

@@ -1,5 +1,6 @@
 """All ORM models; import this module to register every table on ``Base.metadata``."""
 
+from .bank import BankAccount, BankMatch, BankStatementLine
 from .base import Base
 from .core import AuditEntry, ReceiptCounter, Setting, User, UserGroupScope
 from .fixed_assets import FixedAsset, FixedAssetDepreciation
@@ -42,6 +43,9 @@ __all__ = [
     "Loan",
     "LoanAllocation",
     "LoanInstallment",
+    "BankAccount",
+    "BankMatch",
+    "BankStatementLine",
     "LoanProduct",
     "LoanTransaction",
     "JournalSeal",

@@ -33,6 +33,9 @@ class FixedAsset(Base):
     disposed_on: Mapped[dt.date | None]
     proceeds: Mapped[int] = mapped_column(Money, default=0)
     disposal_entry_id: Mapped[int | None] = mapped_column(ForeignKey("journal_entries.id"))
+    # an acquisition recorded by mistake, reversed: the asset leaves the register from then
+    cancelled_on: Mapped[dt.date | None]
+    cancel_entry_id: Mapped[int | None] = mapped_column(ForeignKey("journal_entries.id"))
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     created_by: Mapped[str] = mapped_column(String(64), default="")
 

@@ -61,7 +61,15 @@ class FixedAssetsTab(QWidget):
         self.depreciateButton.setObjectName("depreciateButton")
         self.importButton = QPushButton(self.tr("&Impor saldo awal..."))
         self.importButton.setObjectName("importAssetsButton")
-        for b in (self.newButton, self.disposeButton, self.depreciateButton, self.importButton):
+        self.reverseButton = QPushButton(self.tr("Batalkan pen&catatan..."))
+        self.reverseButton.setObjectName("reverseAssetButton")
+        for b in (
+            self.newButton,
+            self.disposeButton,
+            self.depreciateButton,
+            self.importButton,
+            self.reverseButton,
+        ):
             b.setVisible(ctx.actor.can("asset.write"))
             bar.addWidget(b)
         layout.addLayout(bar)
@@ -92,6 +100,7 @@ class FixedAssetsTab(QWidget):
         self.disposeButton.clicked.connect(self.dispose_selected)
         self.depreciateButton.clicked.connect(self.depreciate)
         self.importButton.clicked.connect(self.import_opening)
+        self.reverseButton.clicked.connect(self.reverse_selected)
 
     def title(self) -> str:
         return self.tr("Aset tetap")
@@ -142,6 +151,19 @@ class FixedAssetsTab(QWidget):
             )
             return None
         dlg = DisposeDialog(self.ctx, row, self)
+        dlg.open()
+        return dlg
+
+    def reverse_selected(self) -> ReverseAssetDialog | None:
+        row = self.selected()
+        if row is None:
+            from .. import dialogs
+
+            dialogs.inform(
+                self, self.tr("Batalkan pencatatan"), self.tr("Pilih dulu aset yang salah dicatat.")
+            )
+            return None
+        dlg = ReverseAssetDialog(self.ctx, row, self)
         dlg.open()
         return dlg
 
@@ -497,3 +519,67 @@ class ImportDialog(QDialog):
                     n=rep.rows, cost=rp(rep.cost), acc=rp(rep.accumulated)
                 )
             )
+
+
+class ReverseAssetDialog(QDialog):
+    """Reverse an entry recorded by mistake: the disposal (the asset back in use), or the
+    acquisition (the asset out of the register, its depreciation written back)."""
+
+    def __init__(self, ctx: AppContext, row: fa.AssetRow, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.row = row
+        self.setObjectName("reverseAssetDialog")
+        self.setWindowTitle(self.tr("Batalkan pencatatan aset {code}").format(code=row.code))
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(f"{row.code} {row.name} · {rp(row.cost)}"))
+        form = QFormLayout()
+        self.whatCombo = QComboBox()
+        self.whatCombo.setObjectName("reverseWhatCombo")
+        if row.disposed_on is not None:
+            self.whatCombo.addItem(self.tr("Pelepasan (penjualan/penghapusan)"), "disposal")
+        else:
+            self.whatCombo.addItem(self.tr("Pembelian / saldo awal aset"), "acquisition")
+        self.dateEdit = setup_date_edit(QDateEdit(), ctx.today())
+        self.dateEdit.setObjectName("reverseDateEdit")
+        self.reasonEdit = QLineEdit()
+        self.reasonEdit.setObjectName("reverseReasonEdit")
+        self.generalError = QLabel()
+        self.generalError.setObjectName("reverseAssetError")
+        self.errors = FieldErrors(self.generalError, ctx.lang, self)
+        _add_rows(
+            form,
+            self.errors,
+            (
+                (self.tr("&Yang dibatalkan"), self.whatCombo, "kind"),
+                (self.tr("&Tanggal jurnal pembalik"), self.dateEdit, "date"),
+                (self.tr("&Alasan"), self.reasonEdit, "reason"),
+            ),
+        )
+        layout.addLayout(form)
+        hint = QLabel(
+            self.tr(
+                "Jurnal aslinya tidak diubah: dibukukan jurnal pembalik yang merujuk kepadanya."
+            )
+        )
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+        layout.addWidget(self.generalError)
+        _buttons(self, layout, self.tr("Batalkan"), self.tr("Tutup")).accepted.connect(self.save)
+
+    def save(self) -> None:
+        self.errors.clear()
+        ctx, asset_id = self.ctx, self.row.id
+        what, date = self.whatCombo.currentData(), to_date(self.dateEdit.date())
+        reason = self.reasonEdit.text()
+        ctx.write(
+            lambda: fa.reverse(ctx.db, ctx.actor, asset_id, what, date, reason),
+            changes={LEDGER},
+            on_done=self._done,
+            on_error=self.errors.show,
+            parent=self,
+        )
+
+    def _done(self, result: fa.Reversal) -> None:
+        self.result_ = result
+        self.accept()

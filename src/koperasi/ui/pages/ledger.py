@@ -283,6 +283,9 @@ class LedgerPage(Page):
         from .fixed_assets import add_fixed_assets_tab  # the register, for who may read it
 
         self.fixedAssets = add_fixed_assets_tab(ctx, self.tabs)
+        from .bank import add_bank_tab  # bank accounts and their reconciliation
+
+        self.bankTab = add_bank_tab(ctx, self.tabs)
 
         self.sideButton.clicked.connect(self.edit_side)
         self.accountsTable.selectionModel().currentRowChanged.connect(
@@ -357,6 +360,8 @@ class LedgerPage(Page):
         self.load_trial_balance()
         if self.fixedAssets is not None:
             self.fixedAssets.refresh()
+        if self.bankTab is not None:
+            self.bankTab.refresh()
 
     def load_cash_book(self) -> None:
         code = self.cashAccountCombo.currentData() or CASH_ACCOUNTS[0]
