@@ -1224,3 +1224,16 @@ MESSAGES.update(
     }
 )
 FIELDS.update({"keys": ("Daftar kunci publik", "Public key register"), "key": ("Kunci", "Key")})
+
+
+# ---------------------------------------------------------------- withdrawals (issue 18)
+MESSAGES.update(
+    {
+        "insufficient_keep_minimum": (
+            "Saldo tidak cukup: penarikan {amount} melebihi saldo yang dapat ditarik "
+            "{available}, karena saldo minimum {minimum} harus tetap tersisa.",
+            "Insufficient balance: withdrawal of {amount} exceeds the withdrawable balance "
+            "{available}, as the minimum balance of {minimum} must remain.",
+        ),
+    }
+)
