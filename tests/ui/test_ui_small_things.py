@@ -187,3 +187,70 @@ def test_unknown_member_error_stays_at_the_member_field(demo_db, make_ctx, qtbot
     assert dlg.isVisible()
     assert "A09999" in (dlg.errors.message("member") or ""), "next to the number typed"
     assert not dlg.ui.generalError.isVisible(), "not at the bottom"
+
+
+def _start(ui_settings, tmp_path, path):  # type: ignore[no-untyped-def]
+    from koperasi.ui.app import AppController
+    from koperasi.ui.worker import SyncRunner
+
+    controller = AppController(ui_settings, "id", SyncRunner(), demo_path=tmp_path / "demo.db")
+    controller.start(db=str(path))
+    return controller
+
+
+def test_an_existing_empty_file_offers_the_wizard_and_is_kept(qtbot, tmp_path, ui_settings):
+    """An empty file (0 bytes) is a new database: the first-run wizard is offered for that
+    file; cancelled, the file stays (nothing deleted) and the next open offers it again
+    (not a nameless cooperative); finished, the answers are saved into that same file."""
+    from PySide6.QtWidgets import QWizard
+
+    from koperasi.db.database import open_database
+    from koperasi.services import settings as settings_service
+
+    path = tmp_path / "kosong.db"
+    path.write_bytes(b"")
+    controller = _start(ui_settings, tmp_path, path)
+    wiz = controller.wizard
+    assert wiz is not None and wiz.isVisible() and controller.window is None
+    assert wiz.locationPage.locationEdit.text() == str(path)
+    wiz.reject()
+    assert path.exists() and path.stat().st_size > 0, "the file is kept"
+    assert controller.window is None and controller.welcome is not None
+    controller._close_welcome()
+
+    controller = _start(ui_settings, tmp_path, path)  # opened again: still nobody's
+    wiz = controller.wizard
+    assert wiz is not None and wiz.isVisible() and controller.window is None
+    qtbot.keyClicks(wiz.profilePage.editor.ui.coopNameEdit, "KSP Kosong Dulu")
+    while wiz.currentPage() is not wiz.locationPage:
+        wiz.next()
+    assert wiz.locationPage.validatePage()
+    wiz.button(QWizard.WizardButton.FinishButton).click()
+    win = controller.window
+    assert win is not None
+    controller.close_window()
+    db = open_database(path)
+    try:
+        assert settings_service.get_profile(db).name == "KSP Kosong Dulu"
+        assert not settings_service.is_blank(db)
+    finally:
+        db.dispose()
+
+
+def test_a_used_database_opens_without_the_wizard(qtbot, tmp_path, ui_settings):
+    """Only an unused database gets the wizard: one with a saved profile opens as it is."""
+    from koperasi.db.database import open_database
+    from koperasi.services import settings as settings_service
+    from koperasi.services.auth import SYSTEM
+
+    path = tmp_path / "dipakai.db"
+    db = open_database(path)
+    assert settings_service.is_blank(db)
+    settings_service.save_profile(db, SYSTEM, settings_service.Profile(name="KSP Dipakai"))
+    assert not settings_service.is_blank(db)
+    db.dispose()
+    controller = _start(ui_settings, tmp_path, path)
+    assert controller.wizard is None
+    assert controller.window is not None
+    assert settings_service.get_profile(controller.window.ctx.db).name == "KSP Dipakai"
+    controller.close_window()
