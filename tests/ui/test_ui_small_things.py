@@ -254,3 +254,67 @@ def test_a_used_database_opens_without_the_wizard(qtbot, tmp_path, ui_settings):
     assert controller.window is not None
     assert settings_service.get_profile(controller.window.ctx.db).name == "KSP Dipakai"
     controller.close_window()
+
+
+def test_lists_of_postings_open_on_the_newest(window, qtbot):
+    """Lists of postings open on the newest (the journal and the savings activity latest
+    posted first, a member's and a loan's transactions latest date first; the audit trail
+    too, tested with it); a statement with a running
+    balance reads oldest first as on paper and opens scrolled to its latest rows."""
+    from koperasi.services import ledger as ledger_service
+    from koperasi.ui.pages.members import MemberDetailDialog
+
+    win, db = window, window.ctx.db
+    ledger = win.go("ledger")
+    ledger.journalFrom.setDate(dt.date(2020, 1, 1))
+    ledger.journalTo.setDate(dt.date(2026, 12, 31))
+    ledger.load_journal()
+    rows = ledger.journalModel.rows
+    assert len(rows) == ledger.journalModel.page_size, "a first page of a long journal"
+    ids = [r.id for r in rows]
+    assert ids == sorted(ids, reverse=True)
+    newest = max(e.id for e in ledger_service.list_entries(db, limit=100_000))
+    assert ids[0] == newest, "the latest posting on top"
+    ledger.journalModel.fetchMore()  # scrolling down pages on to older entries
+    more = [r.id for r in ledger.journalModel.rows]
+    assert len(more) > len(ids) and more == sorted(more, reverse=True)
+    assert len(set(more)) == len(more)
+
+    savings = win.go("savings")  # the latest posted on top (the one to reverse, if any)
+    ids = [r.id for r in savings.activityModel.rows]
+    assert ids and ids == sorted(ids, reverse=True)
+
+    number = win.go("members").model.rows[0].number
+    dlg = MemberDetailDialog(win.ctx, number, win)
+    qtbot.addWidget(dlg)
+    dlg.resize(960, 560)
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    dates = [r.date for r in dlg.ledgerModel.rows]
+    assert dates and dates == sorted(dates, reverse=True)
+    dlg.tabs.setCurrentIndex(1)  # Simpanan: the passbook of simpanan wajib
+    codes = [r.product_code for r in dlg.balancesModel.rows]
+    dlg.balancesTable.selectRow(codes.index("WAJIB"))
+    dlg.fromEdit.setDate(dt.date(2020, 1, 1))
+    dlg.load_statement()
+    QApplication_process()
+    st = [r.date for r in dlg.statementModel.rows]
+    assert len(st) > 12 and st == sorted(st), "a passbook reads oldest first"
+    bar = dlg.statementTable.verticalScrollBar()
+    assert bar.maximum() > 0 and bar.value() == bar.maximum(), "opened on the latest rows"
+    dlg.close()
+
+    loans = win.go("loans")
+    loans.table.selectRow(0)
+    QApplication_process()
+    detail = loans.detail.detail
+    assert detail is not None
+    txs = [r.date for r in loans.detail.txModel.rows]
+    assert txs == sorted(txs, reverse=True)
+
+
+def QApplication_process() -> None:  # noqa: N802
+    from PySide6.QtWidgets import QApplication
+
+    for _ in range(5):
+        QApplication.processEvents()
