@@ -318,3 +318,30 @@ def QApplication_process() -> None:  # noqa: N802
 
     for _ in range(5):
         QApplication.processEvents()
+
+
+def test_dashboard_chart_labels_are_whole_at_1366(window, qtbot):
+    """At 1366x705 the category names are not cut ("Penerima bantuan..."): they wrap on
+    words into lines that fit the axis, and each bar's value sits beside it in a dark
+    colour (a short bar's value is not squeezed inside it)."""
+    from PySide6.QtCharts import QAbstractBarSeries, QBarCategoryAxis
+
+    from koperasi.ui.pages.dashboard import wrap_label
+
+    assert wrap_label("Penerima bantuan sosial") == "Penerima<br>bantuan sosial"
+    assert wrap_label("Lanjut usia") == "Lanjut usia"
+    win = window
+    win.resize(1366, 705)
+    page = win.go("dashboard")
+    QApplication_process()
+    chart = page.categoryChart.chart()
+    cats = next(a for a in chart.axes() if isinstance(a, QBarCategoryAxis))
+    names = [r.label_id for r in page.data.by_category]
+    assert [c.replace("<br>", " ") for c in cats.categories()] == names
+    longest = max(len(line) for c in cats.categories() for line in c.split("<br>"))
+    assert longest <= 15, "no line longer than the axis shows whole"
+    assert any("<br>" in c for c in cats.categories())
+    for view in (page.categoryChart, page.savingsChart, page.loanChart):
+        series = view.chart().series()[0]
+        assert series.labelsPosition() == QAbstractBarSeries.LabelsPosition.LabelsOutsideEnd
+        assert series.barSets()[0].labelColor().lightness() < 100
