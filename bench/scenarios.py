@@ -885,4 +885,7 @@ SCENARIOS: list[Scenario] = [
         missing=_import_missing,
     ),
 ]
+from .ui_scenarios import UI_SCENARIOS  # noqa: E402 - GUI scenarios on the demo book
+
+SCENARIOS += UI_SCENARIOS
 BY_NAME = {s.name: s for s in SCENARIOS}

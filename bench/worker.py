@@ -45,8 +45,8 @@ def main(argv: list[str]) -> int:
             inside = fn(state, i)
             elapsed = time.perf_counter() - started
             cpu = _cpu() - cpu0
-            if sc.timed_inside:
-                elapsed = float(inside)
+            if sc.timed_inside:  # its own duration, or (wall, CPU) seconds
+                elapsed, cpu = inside if isinstance(inside, tuple) else (float(inside), cpu)
             if i >= int(warmup):
                 times.append(elapsed)
                 cpu_times.append(cpu)

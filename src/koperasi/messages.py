@@ -1712,3 +1712,16 @@ MESSAGES.update(
         ),
     }
 )
+
+
+# ---------------------------------------------------------------- withdrawals (issue 18)
+MESSAGES.update(
+    {
+        "insufficient_keep_minimum": (
+            "Saldo tidak cukup: penarikan {amount} melebihi saldo yang dapat ditarik "
+            "{available}, karena saldo minimum {minimum} harus tetap tersisa.",
+            "Insufficient balance: withdrawal of {amount} exceeds the withdrawable balance "
+            "{available}, as the minimum balance of {minimum} must remain.",
+        ),
+    }
+)

@@ -59,8 +59,16 @@ def test_withdrawal_rules(db, actor, member):
     assert err.value.code == "withdraw_only_at_exit"
     with pytest.raises(ValidationError) as err:  # minimum balance Rp10.000 stays
         savings.withdraw(db, actor, member.number, "SUKARELA", 95_000, D)
+    # blocked by the minimum balance: "Saldo tidak cukup", naming the minimum (issue 18)
+    assert err.value.code == "insufficient_keep_minimum" and err.value.field == "amount"
+    text = err.value.message("id")
+    assert text.startswith("Saldo tidak cukup") and "Rp90.000" in text
+    assert "saldo minimum Rp10.000" in text
+    assert "minimum balance of Rp10.000" in err.value.message("en")
+    with pytest.raises(ValidationError) as err:  # more than there is: no minimum named
+        savings.withdraw(db, actor, member.number, "SUKARELA", 100_001, D)
     assert err.value.code == "insufficient_balance"
-    assert "Rp90.000" in err.value.message("id")
+    assert "minimum" not in err.value.message("id")
     before = _count_entries(db)
     v = savings.withdraw(db, actor, member.number, "SUKARELA", 90_000, D)
     assert v.balance_after == 10_000 and v.amount == -90_000

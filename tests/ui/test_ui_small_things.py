@@ -187,3 +187,161 @@ def test_unknown_member_error_stays_at_the_member_field(demo_db, make_ctx, qtbot
     assert dlg.isVisible()
     assert "A09999" in (dlg.errors.message("member") or ""), "next to the number typed"
     assert not dlg.ui.generalError.isVisible(), "not at the bottom"
+
+
+def _start(ui_settings, tmp_path, path):  # type: ignore[no-untyped-def]
+    from koperasi.ui.app import AppController
+    from koperasi.ui.worker import SyncRunner
+
+    controller = AppController(ui_settings, "id", SyncRunner(), demo_path=tmp_path / "demo.db")
+    controller.start(db=str(path))
+    return controller
+
+
+def test_an_existing_empty_file_offers_the_wizard_and_is_kept(qtbot, tmp_path, ui_settings):
+    """An empty file (0 bytes) is a new database: the first-run wizard is offered for that
+    file; cancelled, the file stays (nothing deleted) and the next open offers it again
+    (not a nameless cooperative); finished, the answers are saved into that same file."""
+    from PySide6.QtWidgets import QWizard
+
+    from koperasi.db.database import open_database
+    from koperasi.services import settings as settings_service
+
+    path = tmp_path / "kosong.db"
+    path.write_bytes(b"")
+    controller = _start(ui_settings, tmp_path, path)
+    wiz = controller.wizard
+    assert wiz is not None and wiz.isVisible() and controller.window is None
+    assert wiz.locationPage.locationEdit.text() == str(path)
+    wiz.reject()
+    assert path.exists() and path.stat().st_size > 0, "the file is kept"
+    assert controller.window is None and controller.welcome is not None
+    controller._close_welcome()
+
+    controller = _start(ui_settings, tmp_path, path)  # opened again: still nobody's
+    wiz = controller.wizard
+    assert wiz is not None and wiz.isVisible() and controller.window is None
+    qtbot.keyClicks(wiz.profilePage.editor.ui.coopNameEdit, "KSP Kosong Dulu")
+    while wiz.currentPage() is not wiz.locationPage:
+        wiz.next()
+    assert wiz.locationPage.validatePage()
+    wiz.button(QWizard.WizardButton.FinishButton).click()
+    win = controller.window
+    assert win is not None
+    controller.close_window()
+    db = open_database(path)
+    try:
+        assert settings_service.get_profile(db).name == "KSP Kosong Dulu"
+        assert not settings_service.is_blank(db)
+    finally:
+        db.dispose()
+
+
+def test_a_used_database_opens_without_the_wizard(qtbot, tmp_path, ui_settings):
+    """Only an unused database gets the wizard: one with a saved profile opens as it is."""
+    from koperasi.db.database import open_database
+    from koperasi.services import settings as settings_service
+    from koperasi.services.auth import SYSTEM
+
+    path = tmp_path / "dipakai.db"
+    db = open_database(path)
+    assert settings_service.is_blank(db)
+    settings_service.save_profile(db, SYSTEM, settings_service.Profile(name="KSP Dipakai"))
+    assert not settings_service.is_blank(db)
+    db.dispose()
+    controller = _start(ui_settings, tmp_path, path)
+    assert controller.wizard is None
+    assert controller.window is not None
+    assert settings_service.get_profile(controller.window.ctx.db).name == "KSP Dipakai"
+    controller.close_window()
+
+
+def test_lists_of_postings_open_on_the_newest(window, qtbot):
+    """Lists of postings open on the newest (the journal and the savings activity latest
+    posted first, a member's and a loan's transactions latest date first; the audit trail
+    too, tested with it); a statement with a running
+    balance reads oldest first as on paper and opens scrolled to its latest rows."""
+    from koperasi.services import ledger as ledger_service
+    from koperasi.ui.pages.members import MemberDetailDialog
+
+    win, db = window, window.ctx.db
+    ledger = win.go("ledger")
+    ledger.journalFrom.setDate(dt.date(2020, 1, 1))
+    ledger.journalTo.setDate(dt.date(2026, 12, 31))
+    ledger.load_journal()
+    rows = ledger.journalModel.rows
+    assert len(rows) == ledger.journalModel.page_size, "a first page of a long journal"
+    ids = [r.id for r in rows]
+    assert ids == sorted(ids, reverse=True)
+    newest = max(e.id for e in ledger_service.list_entries(db, limit=100_000))
+    assert ids[0] == newest, "the latest posting on top"
+    ledger.journalModel.fetchMore()  # scrolling down pages on to older entries
+    more = [r.id for r in ledger.journalModel.rows]
+    assert len(more) > len(ids) and more == sorted(more, reverse=True)
+    assert len(set(more)) == len(more)
+
+    savings = win.go("savings")  # the latest posted on top (the one to reverse, if any)
+    ids = [r.id for r in savings.activityModel.rows]
+    assert ids and ids == sorted(ids, reverse=True)
+
+    number = win.go("members").model.rows[0].number
+    dlg = MemberDetailDialog(win.ctx, number, win)
+    qtbot.addWidget(dlg)
+    dlg.resize(960, 560)
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    dates = [r.date for r in dlg.ledgerModel.rows]
+    assert dates and dates == sorted(dates, reverse=True)
+    dlg.tabs.setCurrentIndex(1)  # Simpanan: the passbook of simpanan wajib
+    codes = [r.product_code for r in dlg.balancesModel.rows]
+    dlg.balancesTable.selectRow(codes.index("WAJIB"))
+    dlg.fromEdit.setDate(dt.date(2020, 1, 1))
+    dlg.load_statement()
+    QApplication_process()
+    st = [r.date for r in dlg.statementModel.rows]
+    assert len(st) > 12 and st == sorted(st), "a passbook reads oldest first"
+    bar = dlg.statementTable.verticalScrollBar()
+    assert bar.maximum() > 0 and bar.value() == bar.maximum(), "opened on the latest rows"
+    dlg.close()
+
+    loans = win.go("loans")
+    loans.table.selectRow(0)
+    QApplication_process()
+    detail = loans.detail.detail
+    assert detail is not None
+    txs = [r.date for r in loans.detail.txModel.rows]
+    assert txs == sorted(txs, reverse=True)
+
+
+def QApplication_process() -> None:  # noqa: N802
+    from PySide6.QtWidgets import QApplication
+
+    for _ in range(5):
+        QApplication.processEvents()
+
+
+def test_dashboard_chart_labels_are_whole_at_1366(window, qtbot):
+    """At 1366x705 the category names are not cut ("Penerima bantuan..."): they wrap on
+    words into lines that fit the axis, and each bar's value sits beside it in a dark
+    colour (a short bar's value is not squeezed inside it)."""
+    from PySide6.QtCharts import QAbstractBarSeries, QBarCategoryAxis
+
+    from koperasi.ui.pages.dashboard import wrap_label
+
+    assert wrap_label("Penerima bantuan sosial") == "Penerima<br>bantuan sosial"
+    assert wrap_label("Lanjut usia") == "Lanjut usia"
+    win = window
+    win.resize(1366, 705)
+    page = win.go("dashboard")
+    QApplication_process()
+    chart = page.categoryChart.chart()
+    cats = next(a for a in chart.axes() if isinstance(a, QBarCategoryAxis))
+    names = [r.label_id for r in page.data.by_category]
+    assert [c.replace("<br>", " ") for c in cats.categories()] == names
+    longest = max(len(line) for c in cats.categories() for line in c.split("<br>"))
+    assert longest <= 15, "no line longer than the axis shows whole"
+    assert any("<br>" in c for c in cats.categories())
+    for view in (page.categoryChart, page.savingsChart, page.loanChart):
+        series = view.chart().series()[0]
+        assert series.labelsPosition() == QAbstractBarSeries.LabelsPosition.LabelsOutsideEnd
+        assert series.barSets()[0].labelColor().lightness() < 100

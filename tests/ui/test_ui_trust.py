@@ -32,6 +32,16 @@ ADMIN_PW = "rahasia-admin-1"
 SRI_PW = "bendahara-sri-1"
 
 
+def set_up_cooperative(path):  # type: ignore[no-untyped-def]
+    """A database whose first-run wizard was done (its profile saved), no account yet."""
+    from koperasi.services import settings as settings_service
+    from koperasi.services.auth import SYSTEM
+
+    db = open_database(path)
+    settings_service.save_profile(db, SYSTEM, settings_service.Profile(name="KSP Uji"))
+    db.dispose()
+
+
 def click(qtbot, widget) -> None:  # type: ignore[no-untyped-def]
     assert widget.isVisible() and widget.isEnabled(), widget.objectName()
     qtbot.mouseClick(widget, LEFT)
@@ -138,7 +148,7 @@ def test_demo_without_accounts_opens_at_once_and_first_admin_switches_to_logins(
     qtbot, tmp_path, ui_settings
 ):
     path = tmp_path / "baru.db"
-    open_database(path).dispose()
+    set_up_cooperative(path)  # an unused database would get the first-run wizard
     controller = controller_for(ui_settings, tmp_path)
     controller.start(db=str(path))
     win = controller.window
@@ -574,7 +584,7 @@ def backup_ok(path: Path) -> bool:
 
 def test_the_app_switches_the_automatic_backup_on(qtbot, tmp_path, ui_settings):
     path = tmp_path / "kop.db"
-    open_database(path).dispose()
+    set_up_cooperative(path)
     controller = controller_for(ui_settings, tmp_path)
     controller.start(db=str(path))
     assert controller.window.trust.backup.auto

@@ -512,11 +512,15 @@ def list_entries(
     after_id: int | None = None,
     limit: int = 200,
     actor: Actor | None = None,
+    newest_first: bool = False,
 ) -> list[EntryView]:
-    """Entries in date order (keyset paging on id)."""
+    """Entries in posting order (keyset paging on id): the oldest first, or with
+    ``newest_first`` the latest first (``after_id`` then pages on to older entries), as the
+    journal list on screen shows them."""
     require_read_all(actor)
     with read_only(db) as s:
-        q = select(JournalEntry.id).order_by(JournalEntry.id).limit(limit)
+        order = JournalEntry.id.desc() if newest_first else JournalEntry.id
+        q = select(JournalEntry.id).order_by(order).limit(limit)
         if date_from:
             q = q.where(JournalEntry.date >= date_from)
         if date_to:
@@ -524,7 +528,7 @@ def list_entries(
         if source:
             q = q.where(JournalEntry.source == source)
         if after_id:
-            q = q.where(JournalEntry.id > after_id)
+            q = q.where(JournalEntry.id < after_id if newest_first else JournalEntry.id > after_id)
         return [entry_view(s, i) for i in s.scalars(q)]
 
 

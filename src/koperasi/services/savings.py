@@ -356,11 +356,14 @@ def withdraw_in(
     floor = 0 if at_exit else product.min_balance
     available = min(account.balance, balance_at(session, account.id, date)) - floor
     if amount > available:
+        # the block is the minimum balance when the amount is within what is there
+        keeps_minimum = floor > 0 and amount <= available + floor
         raise ValidationError(
             "amount",
-            "insufficient_balance",
+            "insufficient_keep_minimum" if keeps_minimum else "insufficient_balance",
             amount=format_rupiah(amount),
             available=format_rupiah(max(0, available)),
+            minimum=format_rupiah(floor),
         )
     receipt = next_receipt(session, SERIES_SAVINGS, date.year)
     text = memo or f"Penarikan {product.name} {member.number} {member.name}"

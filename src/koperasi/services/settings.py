@@ -86,3 +86,19 @@ def save_profile(db, actor: Actor, profile: Profile) -> Profile:  # type: ignore
 
 def rounding_in(session: Session) -> RoundingMode:
     return RoundingMode(get_value(session, "rounding") or "half-up")
+
+
+def is_blank(db) -> bool:  # type: ignore[no-untyped-def]
+    """True for a database nobody has used yet: only the seeded rows, no action ever audited
+    (not even the cooperative's profile saved), no member, journal entry or account. Such a
+    file (just created, an existing empty file, or one whose first-run wizard was cancelled)
+    is offered the first-run wizard rather than opened as a nameless cooperative."""
+    from sqlalchemy import exists
+
+    from ..db.models import AuditEntry, JournalEntry, Member, User
+
+    with read_only(db) as s:
+        return not any(
+            s.scalar(select(exists().select_from(table)))
+            for table in (AuditEntry, Member, JournalEntry, User)
+        )

@@ -181,17 +181,30 @@ class AppController(QObject):
                 self.show_welcome()
             return True
 
+        def opening() -> tuple[Database, bool]:
+            db = open_database(location)
+            try:
+                blank = db.created or settings_service.is_blank(db)
+            except BaseException:
+                db.dispose()
+                raise
+            return db, blank
+
         self.runner.run(
-            lambda: open_database(location),
+            opening,
             write=True,
-            on_done=lambda db: self._opened(db, location),
+            on_done=lambda res: self._opened(res[0], location, res[1]),
             on_error=failed,
         )
 
-    def _opened(self, db: Database, location: str) -> None:
-        """A database this open just created is empty: rather than a nameless cooperative,
-        the first-run wizard is offered for it (its answers are saved into that file)."""
-        if db.created and not self.smoke_test:
+    def _opened(self, db: Database, location: str, blank: bool | None = None) -> None:
+        """A database nobody has used yet (just created, an existing empty file, or one
+        whose first-run wizard was cancelled) is not opened as a nameless cooperative: the
+        first-run wizard is offered for it, its answers saved into that same file. The file
+        is kept as it is when the wizard is cancelled (nothing deleted or overwritten)."""
+        if blank is None:
+            blank = db.created
+        if blank and not self.smoke_test:
             db.dispose()
             wiz = self.new_cooperative(location)
             wiz.rejected.connect(self._wizard_cancelled)

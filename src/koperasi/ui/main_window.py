@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping
 from importlib import import_module
 
-from PySide6.QtCore import QByteArray, QSize, Qt, Signal
+from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -26,6 +26,7 @@ from . import dialogs, mnemonics, trust
 from .context import SETTINGS, AppContext
 from .crash import log_path
 from .pages.base import Page
+from .worker import SyncRunner
 
 PAGE_KEYS = (
     "dashboard",
@@ -59,6 +60,11 @@ PAGE_CLASSES: dict[str, tuple[str, str]] = {
     "exchange": ("exchange", "ExchangePage"),
     "settings": ("settings", "SettingsPage"),
 }
+
+
+# the pages' imports start this long after the main window is built (a smoke test or a
+# quick look has quit by then)
+WARM_UP_AFTER_MS = 1500
 
 
 class Pages(Mapping[str, Page]):
@@ -169,6 +175,24 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             mnemonics.install(app)
+        if not isinstance(ctx.runner, SyncRunner):
+            QTimer.singleShot(WARM_UP_AFTER_MS, self._warm_up)
+
+    def _warm_up(self) -> None:
+        """Once the window is up and idle, import what the pages still need (their modules,
+        the report catalogue) on a worker thread: a first visit then only builds widgets
+        instead of also importing ReportLab, openpyxl and the report modules on the UI
+        thread (up to half a second; bench ui_stall). A page visited before it is done
+        waits for the module as it did before."""
+
+        def imports() -> None:
+            for module, _cls in PAGE_CLASSES.values():
+                import_module(f".pages.{module}", __package__)
+            from ..reports import registry
+
+            registry.list_reports()
+
+        self.ctx.runner.run(imports, write=False, on_error=lambda _exc: True)
 
     # -- actions and shortcuts
     def _action(

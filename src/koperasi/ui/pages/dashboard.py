@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCharts import (
+    QAbstractBarSeries,
     QBarCategoryAxis,
     QBarSeries,
     QBarSet,
@@ -27,6 +28,18 @@ from .loan_labels import class_label
 
 def _n(value: int) -> str:
     return f"{value:,}".replace(",", ".")
+
+
+def wrap_label(text: str, width: int = 15) -> str:
+    """A category name on lines of at most ``width`` characters (broken between words), so
+    that a chart axis shows it whole instead of cutting it ("Penerima bantuan...")."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return "<br>".join(lines) or text  # axis labels are rich text
 
 
 class Card(QFrame):
@@ -257,7 +270,7 @@ class DashboardPage(Page):
         )
         self._bar_chart(
             self.categoryChart.chart(),
-            [r.label_id if lang == "id" else r.label_en for r in d.by_category],
+            [wrap_label(r.label_id if lang == "id" else r.label_en) for r in d.by_category],
             [r.count for r in d.by_category],
             self.tr("Anggota"),
             horizontal=True,
@@ -275,10 +288,13 @@ class DashboardPage(Page):
             chart.removeAxis(axis)
         bar = QBarSet(name)
         bar.append(values)
+        bar.setLabelColor(QColor("#1f2328"))
         series = QHorizontalBarSeries() if horizontal else QBarSeries()
         series.append(bar)
         series.setLabelsVisible(True)
         series.setLabelsPrecision(12)  # whole numbers, never in exponent form
+        # beside the bar's end: a short bar's value is not squeezed inside it
+        series.setLabelsPosition(QAbstractBarSeries.LabelsPosition.LabelsOutsideEnd)
         chart.addSeries(series)
         cats = QBarCategoryAxis()
         cats.append(labels)
@@ -289,7 +305,7 @@ class DashboardPage(Page):
             vals.setRange(0, 4)
             vals.setTickCount(5)
         else:
-            vals.setRange(0, top * 1.15)
+            vals.setRange(0, top * 1.25)  # room for the value beside the longest bar
             vals.applyNiceNumbers()  # whole ticks (0 10 20 30 40), never repeated
         if horizontal:
             chart.addAxis(cats, Qt.AlignmentFlag.AlignLeft)

@@ -83,6 +83,7 @@ class JournalModel(PagedModel):
             last.id if last else None,
             limit,
             actor=self.ctx.actor,
+            newest_first=True,  # like every list of postings on screen (issue 18)
         )
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -373,6 +374,8 @@ class LedgerPage(Page):
             self.ctx.actor,
         )
         self.cashModel.set_rows(list(book.rows))
+        # a running balance reads oldest first, as on paper; it opens on the latest rows
+        self.cashTable.scrollToBottom()
         self.cashSummary.setText(
             self.tr(
                 "Saldo awal {opening} · masuk {inn} · keluar {out} · saldo akhir {closing}"

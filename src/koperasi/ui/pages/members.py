@@ -986,6 +986,8 @@ class MemberDetailDialog(QDialog):
             self.statementModel.set_rows([])
             return
         self.statementModel.set_rows(list(st.rows))
+        # a passbook reads oldest first (running balance); it opens on the latest rows
+        self.statementTable.scrollToBottom()
         self.statementSummary.setText(
             self.tr(
                 "Saldo awal {opening} · masuk {inn} · keluar {out} · saldo akhir {closing}"
