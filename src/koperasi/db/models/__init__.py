@@ -4,6 +4,14 @@ from .base import Base
 from .core import AuditEntry, ReceiptCounter, Setting, User, UserGroupScope
 from .fixed_assets import FixedAsset, FixedAssetDepreciation
 from .ledger import Account, FiscalPeriod, JournalEntry, JournalLine
+from .loan_rules import (
+    ApprovalRequest,
+    CollateralEvent,
+    LoanBoardApproval,
+    LoanCollateral,
+    LoanGuarantor,
+    MemberRelation,
+)
 from .loans import Loan, LoanAllocation, LoanInstallment, LoanProduct, LoanTransaction
 from .members import Group, GroupMembership, Member, MemberVulnerability, VulnerabilityCategory
 from .rat import RatBudget, RatGovernanceAnswer, RatMeeting, RatOfficer, RatText
@@ -42,4 +50,10 @@ __all__ = [
     "RatMeeting",
     "RatOfficer",
     "RatText",
+    "ApprovalRequest",
+    "CollateralEvent",
+    "LoanBoardApproval",
+    "LoanCollateral",
+    "LoanGuarantor",
+    "MemberRelation",
 ]
