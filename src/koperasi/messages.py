@@ -1290,6 +1290,12 @@ MESSAGES.update(
             "The collateral's value {value} is below the {ratio}% of the principal ({need}) "
             "product {product} requires.",
         ),
+        "collateral_not_returned": (
+            "Belum ada jaminan pinjaman {loan} yang dikembalikan; surat serah terima dibuat "
+            "setelah jaminan diserahkan kembali.",
+            "No collateral of loan {loan} has been handed back yet; the hand-over letter comes "
+            "after the hand-over.",
+        ),
         "guarantor_is_borrower": (
             "Anggota {member} adalah peminjamnya sendiri dan tidak dapat menjadi penjamin.",
             "Member {member} is the borrower and cannot be the guarantor.",
