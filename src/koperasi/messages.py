@@ -1355,13 +1355,6 @@ LABELS.update(
             "diterima": ("Diterima", "Received"),
             "dikembalikan": ("Dikembalikan", "Returned"),
         },
-        "related_kind": {
-            "pengurus": ("Pengurus", "Board member"),
-            "pengawas": ("Pengawas", "Supervisor"),
-            "karyawan": ("Karyawan", "Staff"),
-            "keluarga": ("Keluarga pengurus/pengawas/karyawan", "Family of an officer"),
-        },
-        "board": {"pengurus": ("Pengurus", "Board"), "pengawas": ("Pengawas", "Supervisors")},
         "limit_rule": {
             "bmpp": ("Batas maksimum pinjaman per peminjam (BMPP)", "Per-borrower limit (BMPP)"),
             "related": ("Batas pinjaman pihak terkait", "Related-party limit"),

@@ -105,6 +105,7 @@ def _factories(ctx):  # type: ignore[no-untyped-def]
         ledger,
         loan_dialogs,
         loan_products,
+        loan_rules,
         loan_wizard,
         meeting,
         members,
@@ -177,6 +178,11 @@ def _factories(ctx):  # type: ignore[no-untyped-def]
         "DisposeDialog": lambda: fixed_assets.DisposeDialog(ctx, asset),
         "DepreciationDialog": lambda: fixed_assets.DepreciationDialog(ctx),
         "ImportDialog": lambda: fixed_assets.ImportDialog(ctx),
+        "CollateralDialog": lambda: loan_rules.CollateralDialog(ctx, active),
+        "GuarantorDialog": lambda: loan_rules.GuarantorDialog(ctx, active),
+        "ReturnCollateralDialog": lambda: loan_rules.ReturnCollateralDialog(ctx, active),
+        "BoardApprovalDialog": lambda: loan_rules.BoardApprovalDialog(ctx, active),
+        "PendingApprovalsDialog": lambda: loan_rules.PendingApprovalsDialog(ctx),
     }
 
 

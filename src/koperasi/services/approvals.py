@@ -78,6 +78,12 @@ def require_no_gate(s: Session, kind: str) -> None:
         raise ValidationError("approval", "needs_second_user", what=KIND_LABELS[kind][0])
 
 
+def needs_approval(db, kind: str) -> bool:  # type: ignore[no-untyped-def]
+    """Whether the screens should file a request for ``kind`` instead of acting."""
+    with read_only(db) as s:
+        return gate_in(s, kind)
+
+
 @dataclass(frozen=True)
 class RequestView:
     id: int
@@ -368,9 +374,9 @@ def pending(db, actor: Actor | None = None, as_of: dt.date | None = None) -> lis
                     member,
                     r.amount,
                     r.requested_by,
-                    r.requested_at.date(),
+                    dt.date.fromisoformat(json.loads(r.params)["date"]),
                     r.reason,
-                    f"pengguna lain dengan hak {PERMISSION[r.kind]}",
+                    f"pengguna selain {r.requested_by} (admin/bendahara)",
                 )
             )
         rules = rules_in(s)

@@ -168,10 +168,18 @@ def _sync(s: Session, loan: Loan) -> None:
 
 
 def add_in(
-    s: Session, actor: Actor, loan: Loan, item: CollateralInput, date: dt.date
+    s: Session,
+    actor: Actor,
+    loan: Loan,
+    item: CollateralInput,
+    date: dt.date,
+    *,
+    historic: bool = False,
 ) -> LoanCollateral:
+    """``historic``: collateral of a loan already closed, brought in from the old books (or
+    the demo), to be returned with its letter."""
     item = validate(item)
-    if loan.status not in ("diajukan", "disetujui", "aktif"):
+    if not historic and loan.status not in ("diajukan", "disetujui", "aktif"):
         raise ValidationError("loan", "collateral_loan_closed", loan=loan.number)
     if date < loan.applied_on:
         raise ValidationError("date", "date_before", other=loan.applied_on.isoformat())
