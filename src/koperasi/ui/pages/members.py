@@ -875,6 +875,7 @@ class MemberDetailDialog(QDialog):
             self.profileForm.addRow(
                 self.tr("Keluar"), QLabel(f"{fmt_date(d.status_date)} · {d.exit_reason}")
             )
+        self._loan_rules_rows(d.number)
         active = d.status not in ("keluar", "meninggal")
         self.exitButton.setEnabled(active)
         self.depositButton.setEnabled(active)
@@ -891,6 +892,30 @@ class MemberDetailDialog(QDialog):
         if self.loansModel.rows:
             self.loansTable.selectRow(len(self.loansModel.rows) - 1)
         self.load_loan()
+
+    def _loan_rules_rows(self, number: str) -> None:
+        """Issue 17: the loans the member guarantees (principal outstanding) and whether the
+        member is a related party (board, supervisors, staff or their family)."""
+        from ...services import collateral, lending_limits
+
+        ctx = self.ctx
+        exposure = collateral.exposure_of(ctx.db, number, ctx.actor)
+        guaranteed = QLabel(
+            self.tr("{n} pinjaman, sisa pokok {amount}").format(
+                n=len(exposure.rows), amount=rp(exposure.total)
+            )
+            + (" (" + ", ".join(r.loan_number for r in exposure.rows) + ")" if exposure.rows else "")
+        )
+        guaranteed.setObjectName("memberGuaranteeLabel")
+        guaranteed.setWordWrap(True)
+        self.profileForm.addRow(self.tr("Menjamin"), guaranteed)
+        relation = lending_limits.relation_of(ctx.db, number)
+        if relation is not None:
+            kind = lending_limits.RELATED_LABELS[relation.kind][0 if ctx.lang == "id" else 1]
+            text = ", ".join(x for x in (kind, relation.officer, relation.note) if x)
+            related = QLabel(text)
+            related.setObjectName("memberRelatedLabel")
+            self.profileForm.addRow(self.tr("Pihak terkait"), related)
 
     def load_loan(self) -> None:
         row = self.loansModel.row(self.loansTable.currentIndex())
