@@ -5,6 +5,7 @@ payoff; the list of what waits for approval, where a second user approves a reve
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 from helpers import member_input
 from PySide6.QtCore import Qt
@@ -124,3 +125,29 @@ def test_pending_approvals_second_user_approves_a_reversal(
     assert dlg.model.rowCount() == 0
     assert "Disetujui" in dlg.message.text()
     assert loans.get_loan(db, number).row.principal_outstanding == 2_000_000
+
+
+def test_lending_rules_editor_saves_by_keyboard(sqlite_db, make_ctx, qtbot):
+    from koperasi.ui.pages.loan_rules import LendingRulesEditor
+
+    ctx = make_ctx(sqlite_db, today=DAY)
+    ed = LendingRulesEditor(ctx)
+    qtbot.addWidget(ed)
+    ed.show()
+    ed.load()
+    assert ed.relatedEdit.text() == "10"
+    type_into(qtbot, ed.bmppEdit, "25")
+    type_into(qtbot, ed.loanAboveEdit, "5.000.000")
+    ed.reversalCheck.setFocus()
+    qtbot.keyClick(ed.reversalCheck, Qt.Key.Key_Space)
+    ed.saveButton.setFocus()
+    qtbot.keyClick(ed.saveButton, Qt.Key.Key_Space)
+    r = lending_limits.get_rules(sqlite_db)
+    assert (r.bmpp_percent, r.four_eyes_loan_above, r.four_eyes_reversal) == (
+        Decimal(25),
+        5_000_000,
+        True,
+    )
+    type_into(qtbot, ed.bmppEdit, "abc")
+    qtbot.keyClick(ed.saveButton, Qt.Key.Key_Space)
+    assert ed.errors.has_errors()

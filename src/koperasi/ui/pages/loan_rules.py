@@ -437,3 +437,119 @@ class PendingApprovalsDialog(QDialog):
         else:
             fn = lambda: approvals_service.reject(ctx.db, ctx.actor, item.request_id, note)  # noqa: E731
         self._run(fn, self.tr("Ditolak: {ref}.").format(ref=item.ref))
+
+
+class LendingRulesEditor(QWidget):
+    """The lending limits (BMPP, related parties, what a breach does) and the four-eyes
+    switches, on the settings page's Pinjaman tab (saved by an administrator)."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from PySide6.QtWidgets import QCheckBox, QGroupBox
+
+        from ..widgets import FieldErrors
+
+        self.ctx = ctx
+        self.setObjectName("lendingRulesEditor")
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        box = QGroupBox(self.tr("Batas pinjaman (Permenkop 8/2023) dan persetujuan empat mata"))
+        form = QFormLayout(box)
+        self.bmppEdit = QLineEdit()
+        self.bmppEdit.setObjectName("bmppEdit")
+        self.bmppEdit.setPlaceholderText(self.tr("kosong: tanpa BMPP"))
+        self.relatedEdit = QLineEdit()
+        self.relatedEdit.setObjectName("relatedPercentEdit")
+        self.modeCombo = QComboBox()
+        self.modeCombo.setObjectName("breachModeCombo")
+        for code in lending_limits.BREACH_MODES:
+            self.modeCombo.addItem(_lab("breach_mode", code, ctx.lang), code)
+        self.loanAboveEdit = MoneyEdit()
+        self.loanAboveEdit.setObjectName("fourEyesLoanAboveEdit")
+        self.loanAboveEdit.setPlaceholderText(self.tr("kosong: tidak perlu"))
+        self.writeOffCheck = QCheckBox(self.tr("Hapus buku perlu persetujuan pengguna kedua"))
+        self.writeOffCheck.setObjectName("fourEyesWriteOffCheck")
+        self.reversalCheck = QCheckBox(self.tr("Pembalikan perlu persetujuan pengguna kedua"))
+        self.reversalCheck.setObjectName("fourEyesReversalCheck")
+        self.general = QLabel()
+        self.errors = FieldErrors(self.general, ctx.lang, self)
+        for text, key, widget in (
+            (self.tr("BMPP per peminjam (% modal sendiri)"), "bmpp_percent", self.bmppEdit),
+            (self.tr("Batas pihak terkait (% modal sendiri)"), "related_percent", self.relatedEdit),
+            (self.tr("Bila batas terlampaui"), "breach_mode", self.modeCombo),
+            (
+                self.tr("Pinjaman di atas jumlah ini disetujui pengguna kedua"),
+                "four_eyes_loan_above",
+                self.loanAboveEdit,
+            ),
+        ):
+            form.addRow(text, widget)
+            error = QLabel()
+            form.addRow("", error)
+            self.errors.add(key, widget, error)
+        form.addRow("", self.writeOffCheck)
+        form.addRow("", self.reversalCheck)
+        form.addRow("", self.general)
+        self.saveButton = QPushButton(self.tr("Simpan batas pinjaman"))
+        self.saveButton.setObjectName("saveLendingRulesButton")
+        self.saveButton.setEnabled(ctx.actor.can("settings.write"))
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.saveButton)
+        form.addRow(row)
+        outer.addWidget(box)
+        self.saveButton.clicked.connect(self.save)
+
+    def load(self) -> None:
+        from ..widgets import format_decimal
+
+        r = lending_limits.get_rules(self.ctx.db)
+        self.bmppEdit.setText(format_decimal(r.bmpp_percent) if r.bmpp_percent else "")
+        self.relatedEdit.setText(format_decimal(r.related_percent))
+        self.modeCombo.setCurrentIndex(max(0, self.modeCombo.findData(r.breach_mode)))
+        self.loanAboveEdit.setValue(r.four_eyes_loan_above)
+        self.writeOffCheck.setChecked(r.four_eyes_write_off)
+        self.reversalCheck.setChecked(r.four_eyes_reversal)
+
+    def rules(self) -> lending_limits.LendingRules | None:
+        from ..widgets import parse_decimal
+
+        self.errors.clear()
+        values = {}
+        for key, edit in (("bmpp_percent", self.bmppEdit), ("related_percent", self.relatedEdit)):
+            try:
+                values[key] = parse_decimal(edit.text())
+            except ValueError:
+                from ...errors import ValidationError
+
+                self.errors.set(
+                    key,
+                    ValidationError(key, "not_a_number", value=edit.text()).message(self.ctx.lang),
+                )
+        if self.errors.has_errors():
+            return None
+        return lending_limits.LendingRules(
+            values["bmpp_percent"],
+            values["related_percent"],  # type: ignore[arg-type]
+            self.modeCombo.currentData(),
+            self.loanAboveEdit.value(),
+            self.writeOffCheck.isChecked(),
+            self.reversalCheck.isChecked(),
+        )
+
+    def save(self) -> None:
+        rules = self.rules()
+        if rules is None:
+            return
+        ctx = self.ctx
+        from ..context import SETTINGS
+
+        ctx.write(
+            lambda: lending_limits.save_rules(ctx.db, ctx.actor, rules),
+            changes={SETTINGS, LOANS},
+            on_done=lambda _r: dialogs.inform(
+                self, self.tr("Tersimpan"), self.tr("Batas pinjaman tersimpan.")
+            ),
+            on_error=self.errors.show,
+            parent=self,
+        )

@@ -904,7 +904,11 @@ class MemberDetailDialog(QDialog):
             self.tr("{n} pinjaman, sisa pokok {amount}").format(
                 n=len(exposure.rows), amount=rp(exposure.total)
             )
-            + (" (" + ", ".join(r.loan_number for r in exposure.rows) + ")" if exposure.rows else "")
+            + (
+                " (" + ", ".join(r.loan_number for r in exposure.rows) + ")"
+                if exposure.rows
+                else ""
+            )
         )
         guaranteed.setObjectName("memberGuaranteeLabel")
         guaranteed.setWordWrap(True)
