@@ -151,3 +151,34 @@ def test_lending_rules_editor_saves_by_keyboard(sqlite_db, make_ctx, qtbot):
     type_into(qtbot, ed.bmppEdit, "abc")
     qtbot.keyClick(ed.saveButton, Qt.Key.Key_Space)
     assert ed.errors.has_errors()
+
+
+def test_wizard_registers_collateral_and_guarantor(sqlite_db, actor, make_ctx, qtbot):
+    from koperasi.ui.pages.loan_wizard import LoanApplicationWizard
+
+    db = sqlite_db
+    _number, people = _books(db, actor)
+    loans.reject(db, actor, _number, D(2025, 2, 3), "diganti")
+    ctx = make_ctx(db, today=DAY)
+    wiz = LoanApplicationWizard(ctx, people[0].number)
+    qtbot.addWidget(wiz)
+    wiz.show()
+    wiz.memberPage.lookup()
+    wiz.memberPage.productCombo.setCurrentIndex(wiz.memberPage.productCombo.findData("JAMIN"))
+    wiz.next()
+    terms = wiz.termsPage
+    type_into(qtbot, terms.ui.amountEdit, "2.000.000")
+    type_into(qtbot, terms.ui.collateralEdit, "3.000.000")
+    qtbot.keyClicks(terms.ui.purposeEdit, "Modal warung")
+    terms.collateralKindCombo.setCurrentIndex(terms.collateralKindCombo.findData("bpkb"))
+    type_into(qtbot, terms.collateralDescriptionEdit, "BPKB Honda Beat 2021")
+    type_into(qtbot, terms.collateralDocumentEdit, "M-77")
+    type_into(qtbot, terms.guarantorMemberEdit, people[1].number)
+    terms.update_preview()
+    wiz.next()
+    assert "BPKB Honda Beat 2021 M-77" in wiz.confirmPage.summary.text()
+    wiz.accept()
+    number = wiz.result_detail.number
+    [item] = collateral.for_loan(db, number)
+    assert (item.kind, item.value, item.document_no) == ("bpkb", 3_000_000, "M-77")
+    assert [g.member_number for g in collateral.guarantors_of(db, number)] == [people[1].number]

@@ -553,3 +553,11 @@ class LendingRulesEditor(QWidget):
             on_error=self.errors.show,
             parent=self,
         )
+
+
+def reverse_or_request(ctx: AppContext, kind: str, ref, date, reason: str, direct):  # type: ignore[no-untyped-def]
+    """``direct()`` (the reversal), or with four-eyes on reversals the request a second user
+    approves in Pinjaman > Menunggu persetujuan (issue 17)."""
+    if approvals_service.needs_approval(ctx.db, kind):
+        return approvals_service.request(ctx.db, ctx.actor, kind, ref, date, reason)
+    return direct()
