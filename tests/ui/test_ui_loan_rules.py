@@ -159,6 +159,7 @@ def test_wizard_registers_collateral_and_guarantor(sqlite_db, actor, make_ctx, q
     db = sqlite_db
     _number, people = _books(db, actor)
     loans.reject(db, actor, _number, D(2025, 2, 3), "diganti")
+    lending_limits.set_relation(db, actor, people[0].number, "pengawas")
     ctx = make_ctx(db, today=DAY)
     wiz = LoanApplicationWizard(ctx, people[0].number)
     qtbot.addWidget(wiz)
@@ -175,6 +176,8 @@ def test_wizard_registers_collateral_and_guarantor(sqlite_db, actor, make_ctx, q
     type_into(qtbot, terms.collateralDocumentEdit, "M-77")
     type_into(qtbot, terms.guarantorMemberEdit, people[1].number)
     terms.update_preview()
+    text = terms.limitsLabel.text()
+    assert "Batas pinjaman pihak terkait" in text and "pengurus dan pengawas" in text
     wiz.next()
     assert "BPKB Honda Beat 2021 M-77" in wiz.confirmPage.summary.text()
     wiz.accept()

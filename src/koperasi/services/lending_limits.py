@@ -225,14 +225,15 @@ def breaches_in(
     date: dt.date,
     loan_id: int | None = None,
     rules: LendingRules | None = None,
+    capital: int | None = None,
 ) -> list[Breach]:
     """The limits a loan of ``amount`` to ``member`` would go over on ``date`` (``loan_id``:
-    the loan itself, left out of the exposure it is added to)."""
+    the loan itself, left out of the exposure it is added to; ``capital``: own capital on
+    ``date`` when the caller has it)."""
     rules = rules or rules_in(s)
     out: list[Breach] = []
-    capital: int | None = None
     if rules.bmpp_percent is not None:
-        capital = own_capital_in(s, date)
+        capital = own_capital_in(s, date) if capital is None else capital
         limit = max(0, percent_of(capital, rules.bmpp_percent, RoundingMode.HALF_UP))
         exposure = member_exposure_in(s, member.id, loan_id) + amount
         if exposure > limit:
@@ -317,6 +318,31 @@ def check_application_in(
                     savings=format_rupiah(savings_total_at(s, member.id, date)),
                 )
     return breaches
+
+
+@dataclass(frozen=True)
+class LimitCheck:
+    """What the application form shows before a loan is applied for."""
+
+    mode: str  # block | warn
+    breaches: tuple[Breach, ...]
+    needs_boards: bool  # a related party, or a breach the block mode holds for both boards
+
+
+def check_loan(db, member_no: str, product_code: str, amount: int, date: dt.date) -> LimitCheck:  # type: ignore[no-untyped-def]
+    """The limits a loan would go over (nothing is written)."""
+    from .loan_products import product_by_code
+    from .members import member_by_number
+
+    with read_only(db) as s:
+        rules = rules_in(s)
+        member = member_by_number(s, member_no)
+        product = product_by_code(s, product_code)
+        breaches = tuple(breaches_in(s, member, product, amount, date, None, rules))
+        held = rules.breach_mode == "block" and any(b.rule in ("bmpp", "related") for b in breaches)
+        return LimitCheck(
+            rules.breach_mode, breaches, held or relation_in(s, member.id) is not None
+        )
 
 
 def body_of(actor: Actor) -> str:
@@ -480,6 +506,7 @@ def breach_report(db, as_of: dt.date, actor: Actor | None = None) -> BreachRepor
     require_read_all(actor, "Pelanggaran batas pinjaman")
     with read_only(db) as s:
         rules = rules_in(s)
+        capital = own_capital_in(s, as_of)
         rows: list[BreachRow] = []
         loans = s.execute(
             select(Loan, Member, LoanProduct)
@@ -490,7 +517,7 @@ def breach_report(db, as_of: dt.date, actor: Actor | None = None) -> BreachRepor
         ).all()
         for loan, member, product in loans:
             amount = loan.principal_outstanding if loan.status == "aktif" else loan.amount
-            for b in breaches_in(s, member, product, amount, as_of, loan.id, rules):
+            for b in breaches_in(s, member, product, amount, as_of, loan.id, rules, capital):
                 if b.rule == "savings_multiple":
                     # the multiple is a rule of the application: judged on its own date
                     again = breaches_in(
@@ -517,4 +544,4 @@ def breach_report(db, as_of: dt.date, actor: Actor | None = None) -> BreachRepor
                         ),
                     )
                 )
-        return BreachReport(as_of, own_capital_in(s, as_of), rules, tuple(rows))
+        return BreachReport(as_of, capital, rules, tuple(rows))

@@ -196,6 +196,11 @@ class _TermsPage(QWizardPage):
             error = QLabel()
             ui.termsLayout.addRow("", error)
             self.errors.add(key, widget, error)
+        self.limitsLabel = QLabel()
+        self.limitsLabel.setObjectName("wizardLimitsLabel")
+        self.limitsLabel.setWordWrap(True)
+        self.limitsLabel.setStyleSheet("color: #9a5b00")
+        ui.termsLayout.addRow(self.limitsLabel)
         self.previewModel = RowsModel(
             [
                 (self.tr("Ke"), lambda r: r.no, "int"),
@@ -278,6 +283,25 @@ class _TermsPage(QWizardPage):
             ),
         )
 
+    def _limits(self, data: ApplyInput):  # type: ignore[no-untyped-def]
+        """The lending limits the loan would go over (issue 17), shown under the form: a
+        warning, or that both boards must approve it."""
+        from ...services import lending_limits
+
+        ctx = self.wiz.ctx
+        try:
+            check = lending_limits.check_loan(
+                ctx.db, data.member_no, data.product_code, data.amount, data.date
+            )
+        except KoperasiError:
+            self.limitsLabel.clear()
+            return None
+        lines = [b.message(ctx.lang) for b in check.breaches]
+        if check.needs_boards:
+            lines.append(self.tr("Pinjaman ini perlu persetujuan pengurus dan pengawas."))
+        self.limitsLabel.setText("<br>".join(lines))
+        return check
+
     def update_preview(self) -> None:
         """Recompute the schedule (nothing is written); a wrong term shows next to its field."""
         self._timer.stop()
@@ -313,7 +337,13 @@ class _TermsPage(QWizardPage):
                 ).message(ctx.lang),
             )
         e = self.wiz.memberPage.eligibility
-        if e is not None and e.limit is not None and data.amount > e.limit:
+        check = self._limits(data)
+        if (
+            e is not None
+            and e.limit is not None
+            and data.amount > e.limit
+            and (check is None or check.mode == "block")
+        ):
             self.errors.set(
                 "amount",
                 self.tr("Melebihi batas pinjaman anggota ini ({limit}).").format(limit=rp(e.limit)),
