@@ -68,7 +68,7 @@ def register(sub) -> None:  # type: ignore[no-untyped-def]
         default="current_period",
     )
     pa.add_argument("--collateral-above", dest="collateral_above", help="jaminan wajib di atas")
-    pa.add_argument("--cover-ratio", dest="cover_ratio", help="nilai jaminan minimum, % pokok")
+    pa.add_argument("--cover-ratio", dest="cover_ratio", help="nilai jaminan minimum, %% pokok")
     pa.add_argument(
         "--allocation-order",
         dest="allocation_order",

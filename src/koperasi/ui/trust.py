@@ -98,6 +98,13 @@ REQUIRES: dict[str, str] = {
     "saveProfileButton": "settings.write",
     "saveSavingsRulesButton": "savings.product.write",
     "saveCeilingsButton": "plausibility.write",
+    # issue 17: collateral, guarantors, both boards, the lending limits
+    "addCollateralButton": "loan.write",
+    "addGuarantorButton": "loan.write",
+    "returnCollateralButton": "loan.write",
+    "boardApprovalButton": "loan.board_approve",
+    "pendingApprovalsButton": "read.all",
+    "saveLendingRulesButton": "settings.write",
     "saveShuPolicyButton": "settings.write",
     "confirmShuButton": "ledger.write",
     "accountSideButton": "account.write",
