@@ -305,3 +305,23 @@ def test_allocation_order_of_the_product(sqlite_db, actor, order, expected):
     got = {c: getattr(v, c) for c in ("penalty", "fee", "interest", "principal")}
     assert {k: x for k, x in got.items() if x} == expected
     ok(db)
+
+
+def test_check_finds_collateral_out_of_step(sqlite_db, actor):
+    from koperasi.db.models import Loan, LoanCollateral
+    from koperasi.services.uow import unit_of_work
+
+    db = sqlite_db
+    product(db, actor)
+    m = member(db, actor, 1)
+    number = apply(db, actor, m, collateral_items=(BPKB,))
+    report = check.run_checks(db)
+    assert report.ok and "collateral_held" in report.checks_run
+    with unit_of_work(db) as s:
+        s.scalars(select(Loan).where(Loan.number == number)).one().collateral = 1
+    with unit_of_work(db) as s:
+        s.scalars(select(LoanCollateral)).one().returned_on = D(2025, 3, 1)
+    problems = [p for p in check.run_checks(db).problems if p.check == "collateral_held"]
+    assert len(problems) == 2
+    assert "nilai agunan Rp1, jaminan yang disimpan Rp0" in problems[0].message()
+    assert "tanpa surat serah terima" in problems[1].message()

@@ -522,3 +522,50 @@ def remove_guarantor(db, actor: Actor, number: str, member_no: str) -> None:  # 
         audit.record(
             s, actor, "loan.guarantor_remove", "loan", loan.number, before={"guarantor": m.number}
         )
+
+
+# ---------------------------------------------------------------- koperasi check
+
+
+def check_collateral_held(s: Session):  # type: ignore[no-untyped-def]
+    """A loan with registered collateral carries the value of the items still held as its
+    recognised collateral (the loan-quality rules use it); a returned item has its letter."""
+    from sqlalchemy import case, func
+
+    from .check import Problem
+
+    held = func.sum(case((LoanCollateral.returned_on.is_(None), LoanCollateral.value), else_=0))
+    rows = s.execute(
+        select(Loan.number, Loan.collateral, held)
+        .join(LoanCollateral, LoanCollateral.loan_id == Loan.id)
+        .group_by(Loan.id, Loan.number, Loan.collateral)
+    ).all()
+    problems = [
+        Problem(
+            "collateral_held",
+            f"Pinjaman {number}: nilai agunan {format_rupiah(value)}, jaminan yang disimpan "
+            f"{format_rupiah(int(h or 0))}",
+            f"Loan {number}: collateral value {format_rupiah(value)}, collateral held "
+            f"{format_rupiah(int(h or 0))}",
+            number,
+        )
+        for number, value, h in rows
+        if int(h or 0) != value
+    ]
+    for cid, number in s.execute(
+        select(LoanCollateral.id, Loan.number)
+        .join(Loan, Loan.id == LoanCollateral.loan_id)
+        .where(LoanCollateral.returned_on.is_not(None), LoanCollateral.handover_no.is_(None))
+    ):
+        problems.append(
+            Problem(
+                "collateral_held",
+                f"Jaminan #{cid} pinjaman {number} dikembalikan tanpa surat serah terima",
+                f"Collateral #{cid} of loan {number} was returned without a hand-over letter",
+                number,
+            )
+        )
+    return problems
+
+
+CHECKS = [("collateral_held", check_collateral_held)]
