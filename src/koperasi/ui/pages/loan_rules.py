@@ -103,6 +103,7 @@ class CollateralDialog(_LoanStepDialog):
     def __init__(self, ctx: AppContext, detail: LoanDetail, parent: QWidget | None = None) -> None:
         super().__init__(ctx, detail, parent)
         self.setObjectName("collateralDialog")
+        self.setMinimumWidth(460)
         self.setWindowTitle(self.tr("Terima jaminan"))
         form = QFormLayout()
         self.kindCombo = QComboBox()
@@ -174,6 +175,7 @@ class GuarantorDialog(_LoanStepDialog):
     def __init__(self, ctx: AppContext, detail: LoanDetail, parent: QWidget | None = None) -> None:
         super().__init__(ctx, detail, parent)
         self.setObjectName("guarantorDialog")
+        self.setMinimumWidth(460)
         self.setWindowTitle(self.tr("Tambah penjamin"))
         form = QFormLayout()
         self.memberEdit = QLineEdit()
@@ -222,6 +224,7 @@ class ReturnCollateralDialog(_LoanStepDialog):
     def __init__(self, ctx: AppContext, detail: LoanDetail, parent: QWidget | None = None) -> None:
         super().__init__(ctx, detail, parent)
         self.setObjectName("returnCollateralDialog")
+        self.setMinimumWidth(460)
         self.setWindowTitle(self.tr("Kembalikan jaminan"))
         form = QFormLayout()
         self.toEdit = QLineEdit(detail.row.member_name)
@@ -288,6 +291,7 @@ class BoardApprovalDialog(_LoanStepDialog):
         ).format(body=lending_limits.BODY_LABELS[body][0 if ctx.lang == "id" else 1])
         super().__init__(ctx, detail, parent, "<br>" + text)
         self.setObjectName("boardApprovalDialog")
+        self.setMinimumWidth(460)
         self.setWindowTitle(self.tr("Persetujuan pengurus/pengawas"))
         form = QFormLayout()
         self.dateEdit = setup_date_edit(QDateEdit(), ctx.today())
