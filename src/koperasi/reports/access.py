@@ -45,7 +45,6 @@ GROUP_LEVEL: dict[str, str] = {
     "kartu-pinjaman": MEMBER,
     "slip-shu": MEMBER,
     "kuitansi": MEMBER,
-    "serah-terima-jaminan": MEMBER,  # issue 17: the letter of a member's own loan
 }
 
 # report name -> column keys a scoped reader does not get

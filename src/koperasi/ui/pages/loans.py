@@ -464,11 +464,12 @@ class LoansPage(Page):
         self.rescheduleButton = QPushButton(self.tr("Res&trukturisasi..."))
         self.writeOffButton = QPushButton(self.tr("&Hapus buku..."))
         self.recoverButton = QPushButton(self.tr("Terima pe&mulihan..."))
-        # issue 17: collateral, guarantors, the boards' approval
-        self.collateralButton = QPushButton(self.tr("&Jaminan..."))
-        self.guarantorButton = QPushButton(self.tr("P&enjamin..."))
-        self.returnCollateralButton = QPushButton(self.tr("&Kembalikan jaminan..."))
-        self.boardButton = QPushButton(self.tr("Persetujuan pen&gurus/pengawas..."))
+        # issue 17: collateral, guarantors, the boards' approval (no Alt letter of their
+        # own: the window's letters are taken; Tab reaches them)
+        self.collateralButton = QPushButton(self.tr("Jaminan..."))
+        self.guarantorButton = QPushButton(self.tr("Penjamin..."))
+        self.returnCollateralButton = QPushButton(self.tr("Kembalikan jaminan..."))
+        self.boardButton = QPushButton(self.tr("Persetujuan pengurus/pengawas..."))
         for name, b in (
             ("rescheduleLoanButton", self.rescheduleButton),
             ("writeOffLoanButton", self.writeOffButton),
