@@ -185,3 +185,29 @@ def test_wizard_registers_collateral_and_guarantor(sqlite_db, actor, make_ctx, q
     [item] = collateral.for_loan(db, number)
     assert (item.kind, item.value, item.document_no) == ("bpkb", 3_000_000, "M-77")
     assert [g.member_number for g in collateral.guarantors_of(db, number)] == [people[1].number]
+
+
+def test_related_party_dialog_marks_and_clears(sqlite_db, actor, make_ctx, qtbot, tmp_path):
+    from koperasi.ui.pages.loan_rules import RelatedPartyDialog
+
+    db = sqlite_db
+    _number, people = _books(db, actor)
+    ctx = make_ctx(db, today=DAY)
+    dlg = RelatedPartyDialog(ctx, people[1].number)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    dlg.kindCombo.setFocus()
+    dlg.kindCombo.setCurrentIndex(dlg.kindCombo.findData("karyawan"))
+    type_into(qtbot, dlg.noteEdit, "kasir")
+    dlg.grab().save(str(tmp_path / "related.png"))
+    qtbot.keyClick(dlg.noteEdit, Qt.Key.Key_Return)
+    assert not dlg.isVisible()
+    view = lending_limits.relation_of(db, people[1].number)
+    assert (view.kind, view.note) == ("karyawan", "kasir")
+    again = RelatedPartyDialog(ctx, people[1].number)
+    qtbot.addWidget(again)
+    again.show()
+    assert again.kindCombo.currentData() == "karyawan"
+    again.kindCombo.setCurrentIndex(0)
+    qtbot.keyClick(again.noteEdit, Qt.Key.Key_Return)
+    assert lending_limits.relation_of(db, people[1].number) is None

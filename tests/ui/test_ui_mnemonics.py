@@ -183,6 +183,7 @@ def _factories(ctx):  # type: ignore[no-untyped-def]
         "ReturnCollateralDialog": lambda: loan_rules.ReturnCollateralDialog(ctx, active),
         "BoardApprovalDialog": lambda: loan_rules.BoardApprovalDialog(ctx, active),
         "PendingApprovalsDialog": lambda: loan_rules.PendingApprovalsDialog(ctx),
+        "RelatedPartyDialog": lambda: loan_rules.RelatedPartyDialog(ctx, member.number),
     }
 
 

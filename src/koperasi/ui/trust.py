@@ -105,6 +105,7 @@ REQUIRES: dict[str, str] = {
     "boardApprovalButton": "loan.board_approve",
     "pendingApprovalsButton": "read.all",
     "saveLendingRulesButton": "settings.write",
+    "relatedPartyButton": "member.write",
     "saveShuPolicyButton": "settings.write",
     "confirmShuButton": "ledger.write",
     "accountSideButton": "account.write",

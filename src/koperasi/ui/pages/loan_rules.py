@@ -565,3 +565,89 @@ def reverse_or_request(ctx: AppContext, kind: str, ref, date, reason: str, direc
     if approvals_service.needs_approval(ctx.db, kind):
         return approvals_service.request(ctx.db, ctx.actor, kind, ref, date, reason)
     return direct()
+
+
+class RelatedPartyDialog(QDialog):
+    """Mark a member as a related party (board, supervisors, staff or their family; the
+    officer from the RAT register when known), or clear the mark."""
+
+    saved = Signal(object)
+
+    def __init__(self, ctx: AppContext, member_no: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from ...services.rat import records as rat_records
+        from ..widgets import FieldErrors
+        from .form_dialog import setup_buttons
+
+        self.ctx = ctx
+        self.member_no = member_no
+        self.setObjectName("relatedPartyDialog")
+        self.setWindowTitle(self.tr("Pihak terkait"))
+        self.setMinimumWidth(460)
+        lang = ctx.lang
+        layout = QVBoxLayout(self)
+        current = lending_limits.relation_of(ctx.db, member_no)
+        form = QFormLayout()
+        self.kindCombo = QComboBox()
+        self.kindCombo.setObjectName("relatedKindCombo")
+        self.kindCombo.addItem(self.tr("bukan pihak terkait"), None)
+        for code in lending_limits.RELATED_KINDS:
+            self.kindCombo.addItem(
+                lending_limits.RELATED_LABELS[code][0 if lang == "id" else 1], code
+            )
+        self.officerCombo = QComboBox()
+        self.officerCombo.setObjectName("relatedOfficerCombo")
+        self.officerCombo.addItem("-", None)
+        for o in rat_records.list_officers(ctx.db, actor=ctx.actor):
+            self.officerCombo.addItem(f"{o.name} ({o.position})", o.id)
+        self.noteEdit = QLineEdit()
+        self.noteEdit.setObjectName("relatedNoteEdit")
+        self.noteEdit.setPlaceholderText(self.tr("mis. istri bendahara"))
+        self.general = QLabel()
+        self.errors = FieldErrors(self.general, lang, self)
+        for text, key, widget in (
+            (self.tr("&Hubungan"), "related_kind", self.kindCombo),
+            (self.tr("&Pengurus/pengawas terkait"), "officer", self.officerCombo),
+            (self.tr("&Catatan"), "note", self.noteEdit),
+        ):
+            label = QLabel(text)
+            label.setBuddy(widget)
+            form.addRow(label, widget)
+            error = QLabel()
+            form.addRow("", error)
+            self.errors.add(key, widget, error)
+        layout.addLayout(form)
+        layout.addWidget(self.general)
+        if current is not None:
+            self.kindCombo.setCurrentIndex(max(0, self.kindCombo.findData(current.kind)))
+            self.noteEdit.setText(current.note)
+            for i in range(self.officerCombo.count()):
+                if current.officer and self.officerCombo.itemText(i) == current.officer:
+                    self.officerCombo.setCurrentIndex(i)
+        cancel = QCoreApplication.translate("dialogs", "Batal")
+        layout.addWidget(
+            setup_buttons(
+                None, self.tr("Simpan"), "saveRelatedButton", cancel, self.save, self.reject
+            )
+        )
+
+    def save(self) -> None:
+        ctx, number = self.ctx, self.member_no
+        kind, officer, note = (
+            self.kindCombo.currentData(),
+            self.officerCombo.currentData(),
+            self.noteEdit.text(),
+        )
+        self.errors.clear()
+
+        def done(view: object) -> None:
+            self.saved.emit(view)
+            self.accept()
+
+        ctx.write(
+            lambda: lending_limits.set_relation(ctx.db, ctx.actor, number, kind, officer, note),
+            changes={LOANS},
+            on_done=done,
+            on_error=self.errors.show,
+            parent=self,
+        )

@@ -672,6 +672,12 @@ class MemberDetailDialog(QDialog):
         self.exitButton.setObjectName("exitMemberButton")
         row.addWidget(self.editButton)
         row.addWidget(self.exitButton)
+        # issue 17: board, supervisors, staff or their family (no Alt letter: Tab reaches it)
+        self.relatedButton = QPushButton(self.tr("Pihak terkait..."))
+        self.relatedButton.setObjectName("relatedPartyButton")
+        self.relatedButton.setVisible(ctx.actor.can("member.write"))
+        self.relatedButton.clicked.connect(self.edit_related)
+        row.addWidget(self.relatedButton)
         row.addStretch(1)
         pl.addLayout(row)
         self.tabs.addTab(self.profileTab, self.tr("Profil"))
@@ -892,6 +898,14 @@ class MemberDetailDialog(QDialog):
         if self.loansModel.rows:
             self.loansTable.selectRow(len(self.loansModel.rows) - 1)
         self.load_loan()
+
+    def edit_related(self):  # type: ignore[no-untyped-def]
+        from .loan_rules import RelatedPartyDialog
+
+        dlg = RelatedPartyDialog(self.ctx, self.number, self)
+        dlg.saved.connect(lambda _v: self.refresh())
+        dlg.open()
+        return dlg
 
     def _loan_rules_rows(self, number: str) -> None:
         """Issue 17: the loans the member guarantees (principal outstanding) and whether the
