@@ -325,3 +325,36 @@ def test_check_finds_collateral_out_of_step(sqlite_db, actor):
     assert len(problems) == 2
     assert "nilai agunan Rp1, jaminan yang disimpan Rp0" in problems[0].message()
     assert "tanpa surat serah terima" in problems[1].message()
+
+
+def test_savings_and_journal_reversals_wait_for_their_approver(db, actor):
+    from koperasi.services import ledger
+    from koperasi.services.ledger import Line
+
+    m = member(db, actor, 1)
+    tx = savings.deposit(db, BUDI, m.number, "SUKARELA", 250_000, FEB3)
+    entry = ledger.add_manual_entry(
+        db,
+        BUDI,
+        FEB3,
+        "Beli alat tulis",
+        [Line("5.12", debit=40_000), Line("1.01", credit=40_000)],
+    )
+    lending_limits.save_rules(db, actor, LendingRules(four_eyes_reversal=True))
+    with pytest.raises(ValidationError) as e:
+        savings.reverse_transaction(db, BUDI, tx.id, FEB3, "salah anggota")
+    assert e.value.code == "needs_second_user"
+    with pytest.raises(ValidationError):
+        ledger.reverse_entry(db, BUDI, entry.id, FEB3, "salah akun")
+    r1 = approvals.request(db, BUDI, "savings_reversal", tx.id, FEB3, "salah anggota")
+    r2 = approvals.request(db, BUDI, "entry_reversal", entry.id, FEB3, "salah akun")
+    assert (r1.amount, r2.amount) == (250_000, 40_000)
+    approvals.approve(db, ANI, r1.id)
+    approvals.approve(db, ANI, r2.id)
+    balances = {b.product_code: b.balance for b in savings.member_balances(db, m.number)}
+    assert balances["SUKARELA"] == 1_000_000
+    with read_only(db) as s:
+        from koperasi.services import ledger as ledger_service
+
+        assert ledger_service.balance(s, "5.12") == 0
+    ok(db)
