@@ -35,6 +35,7 @@ COMMAND_MODULES: list[str] = [
     "koperasi.cli.exchange_cmd",
     "koperasi.cli.rat_cmd",
     "koperasi.cli.asset_cmd",
+    "koperasi.cli.loan_rules_cmd",
     "koperasi.cli.bank_cmd",
     "koperasi.cli.field_cmd",
     "koperasi.cli.deposit_cmd",

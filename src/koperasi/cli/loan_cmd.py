@@ -67,6 +67,14 @@ def register(sub) -> None:  # type: ignore[no-untyped-def]
         choices=["due_only", "current_period", "all_scheduled"],
         default="current_period",
     )
+    pa.add_argument("--collateral-above", dest="collateral_above", help="jaminan wajib di atas")
+    pa.add_argument("--cover-ratio", dest="cover_ratio", help="nilai jaminan minimum, %% pokok")
+    pa.add_argument(
+        "--allocation-order",
+        dest="allocation_order",
+        choices=["standard", "principal_first", "interest_first", "penalties_last"],
+        default="standard",
+    )
     pa.add_argument("--confirm-high-rate", dest="confirm_high_rate", action="store_true")
     pa.add_argument("--json", action="store_true")
     pa.set_defaults(func=cmd_product_add)
@@ -251,6 +259,11 @@ def cmd_product_add(ctx, args) -> int:  # type: ignore[no-untyped-def]
         allow_multiple=args.allow_multiple,
         group_loan=args.group_loan,
         payoff_policy=args.payoff_policy,
+        collateral_above=parse_amount(args.collateral_above, "collateral_above")
+        if args.collateral_above
+        else None,
+        cover_ratio=parse_decimal(args.cover_ratio, "cover_ratio") if args.cover_ratio else None,
+        allocation_order=args.allocation_order,
     )
     v = add_product(ctx.db, ctx.actor, data, confirm_high_rate=args.confirm_high_rate)
     if args.json:

@@ -29,6 +29,36 @@ from .money import RoundingMode, format_rupiah, round_money
 
 COMPONENTS = ("penalty", "fee", "interest", "principal")
 
+# Repayment allocation orders a loan product may choose (issue 17 part 6). Every order works
+# installment by installment, the oldest first; the name says the order of the components
+# within an installment (and so which part of a short payment is left unpaid):
+#
+# * ``standard`` — penalty, fee, interest, principal (DESIGN §6; Apache Fineract's
+#   "penalties, fees, interest, principal"): the default, and the order before issue 17;
+# * ``principal_first`` — principal, interest, penalty, fee: a short payment reduces the
+#   debt first (Fineract's "principal, interest, penalties, fees");
+# * ``interest_first`` — interest, principal, penalty, fee: the cooperative's income first
+#   (Fineract's "interest, principal, penalties, fees");
+# * ``penalties_last`` — fee, interest, principal, penalty: the installment itself first, its
+#   late penalty only from what is left.
+ALLOCATION_ORDERS: dict[str, tuple[str, ...]] = {
+    "standard": COMPONENTS,
+    "principal_first": ("principal", "interest", "penalty", "fee"),
+    "interest_first": ("interest", "principal", "penalty", "fee"),
+    "penalties_last": ("fee", "interest", "principal", "penalty"),
+}
+DEFAULT_ALLOCATION_ORDER = "standard"
+
+
+def order_of(name: str | None) -> tuple[str, ...]:
+    """The component order of allocation order ``name`` (None or empty: the standard)."""
+    key = name or DEFAULT_ALLOCATION_ORDER
+    if key not in ALLOCATION_ORDERS:
+        raise ValidationError(
+            "allocation_order", "choice", choices=", ".join(ALLOCATION_ORDERS), value=key
+        )
+    return ALLOCATION_ORDERS[key]
+
 
 @dataclass(frozen=True)
 class Due:

@@ -355,6 +355,9 @@ def _restore(db, actor, wb, sheets, info, rep, progress) -> None:  # type: ignor
                 ("installments", _loan_table),
                 ("loan_transactions", _loan_table),
                 ("loan_allocations", _loan_table),
+                ("collateral", _loan_table),
+                ("collateral_log", _loan_table),
+                ("guarantors", _loan_table),
                 ("fixed_assets", _books_table),
                 ("fixed_asset_depreciation", _books_table),
                 ("bank_accounts", _books_table),
@@ -664,6 +667,9 @@ def _savings_transactions(ctx: _Ctx, sh: Sheet) -> None:
 
 
 LOAN_REFS = {
+    "collateral": ("loan_collateral", {"loan_id": "Pinjaman"}),
+    "collateral_log": ("collateral_events", {"collateral_id": "Jaminan"}),
+    "guarantors": ("loan_guarantors", {"loan_id": "Pinjaman", "member_id": "Anggota"}),
     "loan_products": ("loan_products", {}),
     "loans": (
         "loans",
@@ -716,6 +722,10 @@ def _loan_table(ctx: _Ctx, sh: Sheet) -> None:
                 _flush_checked(ctx, t, batch)
         _flush_checked(ctx, t, batch)
         return
+    if sh.key == "collateral":
+        # hand-over letters (SSJ-2026-00001) continue after the highest one restored
+        for _rowno, r in parsed_rows(ctx.wb, sh, None):
+            ctx.note_receipt(r["handover_no"])
     if sh.key == "loan_transactions":
         # self references (reversals, replays) point backwards: collect ids first
         _collect_ids(ctx, sh)

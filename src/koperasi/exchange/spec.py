@@ -424,6 +424,10 @@ LOAN_PRODUCT_COLS = (
     Col("payoff_policy", TEXT, "payoff_policy"),
     Col("active", BOOL, "active"),
     Col("created_at", DATETIME, "created_at"),
+    # issue 17: collateral rules and the repayment allocation order
+    Col("collateral_above", MONEY, "collateral_above"),
+    Col("cover_ratio", DECIMAL, "cover_ratio"),
+    Col("allocation_order", TEXT, "allocation_order"),
 )
 
 LOAN_COLS = (
@@ -510,6 +514,45 @@ ALLOCATION_COLS = (
 )
 
 
+# issue 17: collateral held for loans, its log, and the loans' guarantors
+COLLATERAL_COLS = (
+    Col("collateral_id", ID, "id"),
+    Col("loan_id", ID, "loan_id"),
+    Col("loan_number", TEXT),
+    Col("kind", TEXT, "kind"),
+    Col("description", TEXT, "description"),
+    Col("value", MONEY, "value"),
+    Col("document_no", TEXT, "document_no"),
+    Col("owner", TEXT, "owner"),
+    Col("received_on", DATE, "received_on"),
+    Col("returned_on", DATE, "returned_on"),
+    Col("returned_to", TEXT, "returned_to"),
+    Col("handover_no", TEXT, "handover_no"),
+    Col("created_at", DATETIME, "created_at"),
+    Col("created_by", TEXT, "created_by"),
+)
+COLLATERAL_EVENT_COLS = (
+    Col("collateral_event_id", ID, "id"),
+    Col("collateral_id", ID, "collateral_id"),
+    Col("date", DATE, "date"),
+    Col("kind", TEXT, "kind"),
+    Col("documents", TEXT, "documents"),
+    Col("note", TEXT, "note"),
+    Col("created_at", DATETIME, "created_at"),
+    Col("created_by", TEXT, "created_by"),
+)
+GUARANTOR_COLS = (
+    Col("guarantor_id", ID, "id"),
+    Col("loan_id", ID, "loan_id"),
+    Col("loan_number", TEXT),
+    Col("member_id", ID, "member_id"),
+    Col("member_number", TEXT),
+    Col("relation", TEXT, "relation"),
+    Col("created_at", DATETIME, "created_at"),
+    Col("created_by", TEXT, "created_by"),
+)
+
+
 def _src_select(t: Table, cols: tuple[Col, ...], derived: dict[str, object]) -> list:  # type: ignore[type-arg]
     """Select list for ``cols``: the table's column for ``src``, an expression for derived
     columns, NULL for a column the installed schema does not have (yet)."""
@@ -554,6 +597,39 @@ def _loan_rows(s: Session, p: Period) -> Iterator[tuple]:
         .order_by(t.c.id)
     )
     return (r[:-1] + (int(r[-1]),) for r in _stream(s, q))
+
+
+def _collateral_rows(s: Session, p: Period) -> Iterator[tuple]:
+    t, loans = table("loan_collateral"), table("loans")
+    if t is None or loans is None:
+        return iter(())
+    q = (
+        select(*_src_select(t, COLLATERAL_COLS, {"loan_number": loans.c.number}))
+        .join(loans, loans.c.id == t.c.loan_id)
+        .order_by(t.c.id)
+    )
+    return _stream(s, q)
+
+
+def _collateral_event_rows(s: Session, p: Period) -> Iterator[tuple]:
+    t = table("collateral_events")
+    if t is None:
+        return iter(())
+    return _stream(s, select(*_src_select(t, COLLATERAL_EVENT_COLS, {})).order_by(t.c.id))
+
+
+def _guarantor_rows(s: Session, p: Period) -> Iterator[tuple]:
+    t, loans = table("loan_guarantors"), table("loans")
+    if t is None or loans is None:
+        return iter(())
+    derived = {"loan_number": loans.c.number, "member_number": Member.number}
+    q = (
+        select(*_src_select(t, GUARANTOR_COLS, derived))
+        .join(loans, loans.c.id == t.c.loan_id)
+        .join(Member, Member.id == t.c.member_id)
+        .order_by(t.c.id)
+    )
+    return _stream(s, q)
 
 
 def _installment_rows(s: Session, p: Period) -> Iterator[tuple]:
@@ -1325,6 +1401,30 @@ SHEETS: tuple[Sheet, ...] = (
         "payroll_lines",
         PAYROLL_LINE_COLS,
         _payroll_line_rows,
+        optional=True,
+    ),
+    Sheet(
+        "collateral",
+        "Jaminan",
+        "loan_collateral",
+        COLLATERAL_COLS,
+        _collateral_rows,
+        optional=True,
+    ),
+    Sheet(
+        "collateral_log",
+        "Log Jaminan",
+        "collateral_events",
+        COLLATERAL_EVENT_COLS,
+        _collateral_event_rows,
+        optional=True,
+    ),
+    Sheet(
+        "guarantors",
+        "Penjamin",
+        "loan_guarantors",
+        GUARANTOR_COLS,
+        _guarantor_rows,
         optional=True,
     ),
     Sheet("accounts", "Akun", "accounts", ACCOUNT_COLS, _account_rows),

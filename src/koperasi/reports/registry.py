@@ -258,6 +258,11 @@ def _builtin() -> None:
         for spec in loan_papers.SPECS:
             register(spec)
         _PDF_RENDERERS.update(loan_papers.PDF_RENDERERS)
+        from . import loan_rules  # issue 17: collateral, guarantors, lending limits
+
+        for spec in loan_rules.SPECS:
+            register(spec)
+        _PDF_RENDERERS.update(loan_rules.PDF_RENDERERS)
 
 
 def list_reports() -> list[ReportSpec]:

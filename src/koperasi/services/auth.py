@@ -51,6 +51,9 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "export.auditor": frozenset({Role.ADMIN, Role.BENDAHARA, Role.PENGAWAS}),
     "rat.write": MONEY,  # RAT module: budget, reports, officers, meeting, governance answers
     "asset.write": MONEY,  # fixed assets: register, depreciation, disposal
+    # issue 17: each board approves a loan that needs both (related party, limit breach):
+    # the board through an administrator or treasurer, the supervisors through a pengawas
+    "loan.board_approve": frozenset({Role.ADMIN, Role.BENDAHARA, Role.PENGAWAS}),
     "bank.write": MONEY,  # bank accounts: statements, matching, reconciliation
     # messages to members: templates and consent by the treasurer; a ketua kelompok may
     # message (and mark sent) the members of their own groups; pengawas reads only

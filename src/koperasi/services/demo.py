@@ -23,6 +23,7 @@ from . import clock, ledger, savings
 from .auth import SYSTEM, Actor, require
 from .counters import SERIES_JOURNAL, next_receipt
 from .ledger import Line
+from .loan_rules_demo import add_loan_rules_demo
 from .members import MemberInput, register_in
 from .progress import ProgressCallback, report
 from .settings import Profile, get_profile, profile_in, set_value
@@ -545,6 +546,7 @@ def _build_demo(
             )
         except KoperasiError:  # a member who cannot leave (e.g. an unpaid loan) stays
             continue
+    add_loan_rules_demo(db, rng, as_of, actor)  # issue 17: collateral, guarantors
     from .member_messages import add_demo_messages  # consent, opt-outs, messages sent
 
     add_demo_messages(db, as_of, seed, actor)

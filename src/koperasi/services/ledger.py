@@ -469,33 +469,47 @@ def add_manual_entry(
 
 
 def reverse_entry(db, actor: Actor, entry_id: int, date: dt.date, reason: str) -> EntryView:  # type: ignore[no-untyped-def]
-    """Reverse a manual entry. Entries from savings or loans are reversed by their own service."""
+    """Reverse a manual entry. Entries from savings or loans are reversed by their own service.
+    When the cooperative wants a second user's approval for reversals (four-eyes), this is
+    refused: the reversal is requested with ``approvals.request`` instead."""
     require(actor, "ledger.write")
     if not reason.strip():
         raise ValidationError("reason", "required")
     with unit_of_work(db) as s:
-        original = s.get(JournalEntry, entry_id)
-        if original is None:
-            raise NotFound(what="Jurnal", key=entry_id)
-        if original.source == "simpanan":
-            from .savings import reverse_transaction_in
+        from .approvals import require_no_gate
 
-            entry_id_new = reverse_transaction_in(s, actor, entry_id, date, reason)
-        elif original.source == "pinjaman":
-            from .loan_repayments import reverse_entry_in
+        require_no_gate(s, "entry_reversal")
+        return reverse_entry_in(s, actor, entry_id, date, reason)
 
-            entry_id_new = reverse_entry_in(s, actor, entry_id, date, reason)
-        elif original.source == "aset_tetap":
-            from .fixed_assets import reverse_entry_in as reverse_asset_entry
 
-            entry_id_new = reverse_asset_entry(s, actor, entry_id, date, reason)
-        elif original.source not in ("manual", "bank"):
-            raise ValidationError("entry", "not_postable", code=str(entry_id), what=original.source)
-        else:
-            entry_id_new = post_reversal(s, actor, entry_id, date, reason).id
-        view = entry_view(s, entry_id_new)
-        audit.record(s, actor, "journal.reverse", "journal_entry", entry_id, after=view)
-        return view
+def reverse_entry_in(
+    s: Session, actor: Actor, entry_id: int, date: dt.date, reason: str
+) -> EntryView:
+    """See :func:`reverse_entry` (in the caller's unit of work)."""
+    if not reason.strip():
+        raise ValidationError("reason", "required")
+    original = s.get(JournalEntry, entry_id)
+    if original is None:
+        raise NotFound(what="Jurnal", key=entry_id)
+    if original.source == "simpanan":
+        from .savings import reverse_transaction_in
+
+        entry_id_new = reverse_transaction_in(s, actor, entry_id, date, reason)
+    elif original.source == "pinjaman":
+        from .loan_repayments import reverse_entry_in as reverse_loan_entry_in
+
+        entry_id_new = reverse_loan_entry_in(s, actor, entry_id, date, reason)
+    elif original.source == "aset_tetap":
+        from .fixed_assets import reverse_entry_in as reverse_asset_entry
+
+        entry_id_new = reverse_asset_entry(s, actor, entry_id, date, reason)
+    elif original.source not in ("manual", "bank"):
+        raise ValidationError("entry", "not_postable", code=str(entry_id), what=original.source)
+    else:
+        entry_id_new = post_reversal(s, actor, entry_id, date, reason).id
+    view = entry_view(s, entry_id_new)
+    audit.record(s, actor, "journal.reverse", "journal_entry", entry_id, after=view)
+    return view
 
 
 def get_entry(db, entry_id: int, actor: Actor | None = None) -> EntryView:  # type: ignore[no-untyped-def]

@@ -24,6 +24,7 @@ from ..db.models import Group, Loan, Member
 from ..domain.fmt import long_date, terbilang
 from ..domain.money import format_rupiah
 from ..errors import ValidationError
+from ..messages import label
 from .auth import Actor, require
 from .settings import get_value, profile_in, set_value
 from .uow import read_only, unit_of_work
@@ -65,6 +66,13 @@ PLACEHOLDERS: dict[str, tuple[str, str]] = {
     "biaya": ("Biaya administrasi / provisi", "Fees"),
     "jaminan": ("Jaminan (bila ada)", "Collateral (if any)"),
     "penjamin": ("Penjamin / persetujuan kelompok", "Guarantor / group approval"),
+    # issue 17: the collateral and guarantors registered for the loan
+    "daftar_jaminan": (
+        "Daftar jaminan (jenis, uraian, nomor dokumen, nilai)",
+        "Collateral list (kind, description, document, value)",
+    ),
+    "nilai_jaminan": ("Nilai jaminan seluruhnya", "Total collateral value"),
+    "daftar_penjamin": ("Anggota penjamin", "Guarantor members"),
 }
 
 _DEFAULT_ID = """Pada hari ini, {tanggal}, di {kota}, yang bertanda tangan di bawah ini:
@@ -306,7 +314,22 @@ def agreement_values(session: Session, loan: Loan, lang: str) -> dict[str, str]:
     else:
         summary = dash
     none = "none" if en else "tidak ada"
-    if loan.collateral:
+    from . import collateral as collateral_service
+
+    items = collateral_service.for_loan_in(session, loan)
+    listed = "; ".join(
+        f"{label('collateral_kind', c.kind, lang)}: {c.description}"
+        + (f" ({'no.' if en else 'nomor'} {c.document_no})" if c.document_no else "")
+        + f", {'value' if en else 'nilai'} {format_rupiah(c.value)}"
+        for c in items
+    )
+    guarantors = "; ".join(
+        f"{g.member_name} ({g.member_number}{', ' + g.relation if g.relation else ''})"
+        for g in collateral_service.guarantors_in(session, loan)
+    )
+    if listed:
+        collateral = listed
+    elif loan.collateral:
         collateral = (
             f"collateral recognised at {format_rupiah(loan.collateral)}"
             if en
@@ -347,7 +370,10 @@ def agreement_values(session: Session, loan: Loan, lang: str) -> dict[str, str]:
         "ringkasan_jadwal": summary,
         "biaya": format_rupiah(loan.fee) if loan.fee else none,
         "jaminan": collateral,
-        "penjamin": loan.guarantor or none,
+        "penjamin": "; ".join(x for x in (guarantors, loan.guarantor) if x) or none,
+        "daftar_jaminan": listed or none,
+        "nilai_jaminan": format_rupiah(sum(c.value for c in items)) if items else none,
+        "daftar_penjamin": guarantors or none,
     }
 
 
@@ -390,4 +416,11 @@ def sample_values(lang: str) -> dict[str, str]:
         "biaya": format_rupiah(12_500),
         "jaminan": "none" if en else "tidak ada",
         "penjamin": "Mawar group" if en else "Kelompok Mawar",
+        "daftar_jaminan": (
+            "Vehicle title (BPKB): Honda Beat 2021 (no. M-0012345), value Rp3.500.000"
+            if en
+            else "BPKB kendaraan: Honda Beat 2021 (nomor M-0012345), nilai Rp3.500.000"
+        ),
+        "nilai_jaminan": format_rupiah(3_500_000),
+        "daftar_penjamin": "Sri Wahyuni (A-0002)",
     }

@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..db.models import LoanProduct
-from ..domain.allocation import PAYOFF_POLICIES
+from ..domain.allocation import ALLOCATION_ORDERS, PAYOFF_POLICIES
 from ..domain.arrears import PenaltyRule
 from ..domain.money import RoundingMode
 from ..domain.schedule import METHODS
@@ -67,6 +67,11 @@ class ProductInput:
     group_loan: bool = False
     payoff_policy: str = "current_period"
     active: bool = True
+    # issue 17: collateral required above this amount (None: never), the least collateral
+    # value as a percentage of the amount (None: no rule), the repayment allocation order
+    collateral_above: int | None = None
+    cover_ratio: Decimal | None = None
+    allocation_order: str = "standard"
 
 
 @dataclass(frozen=True)
@@ -196,6 +201,19 @@ def validate_product(data: ProductInput, *, confirm_high_rate: bool = False) -> 
         if limit > 1000:
             raise ValidationError("limit_multiple", "too_large", max=1000)
     payoff_policy = _choice(data.payoff_policy, PAYOFF_POLICIES, "payoff_policy")
+    collateral_above = data.collateral_above
+    if collateral_above is not None:
+        collateral_above = check_amount(collateral_above, "collateral_above", allow_zero=True)
+    cover = data.cover_ratio
+    if cover is not None:
+        cover = _rate(cover, "cover_ratio")
+        if cover == 0:
+            cover = None
+        elif cover > 1000:
+            raise ValidationError("cover_ratio", "too_large", max=1000)
+    allocation_order = _choice(
+        data.allocation_order or "standard", tuple(ALLOCATION_ORDERS), "allocation_order"
+    )
     return replace(
         data,
         code=code,
@@ -224,6 +242,9 @@ def validate_product(data: ProductInput, *, confirm_high_rate: bool = False) -> 
         penalty_grace_days=penalty_grace,
         limit_multiple=limit,
         payoff_policy=payoff_policy,
+        collateral_above=collateral_above,
+        cover_ratio=cover,
+        allocation_order=allocation_order,
         allow_multiple=bool(data.allow_multiple),
         group_loan=bool(data.group_loan),
         active=bool(data.active),

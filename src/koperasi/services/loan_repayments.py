@@ -2,7 +2,9 @@
 recovery, and the set-off of savings against loans when a member leaves.
 
 Allocation follows DESIGN §6 (oldest installment first: penalty, fee, interest, principal)
-through :func:`koperasi.domain.allocation.allocate`. Income is recognised when paid (cash
+through :func:`koperasi.domain.allocation.allocate`, or the order the loan's product names
+(``allocation_order``: principal first, interest first, penalties last; see
+:data:`koperasi.domain.allocation.ALLOCATION_ORDERS`). Income is recognised when paid (cash
 basis): Dr Kas / Cr 1.20 principal, Cr 4.10 interest, Cr 4.20 fee, Cr 4.21 penalty.
 Receipts are numbered in the PJM series.
 
@@ -32,7 +34,7 @@ from ..db.models import (
     SavingsAccount,
     SavingsProduct,
 )
-from ..domain.allocation import Allocation, allocate, apply_allocation, outstanding
+from ..domain.allocation import Allocation, allocate, apply_allocation, order_of, outstanding
 from ..domain.allocation import payoff_quote as quote_payoff
 from ..domain.money import format_rupiah
 from ..domain.schedule import Schedule, generate, validate_terms
@@ -144,6 +146,11 @@ def _dues(session: Session, loan: Loan, date: dt.date):  # type: ignore[no-untyp
     states = installment_states(session, loan)
     mode = rounding_for(session, product)
     return states, dues_from_states(states, penalty_rule_of(product), date, mode)
+
+
+def allocation_order(session: Session, loan: Loan) -> tuple[str, ...]:
+    """The component order the loan's product allocates repayments in (issue 17 part 6)."""
+    return order_of(product_of(session, loan).allocation_order)
 
 
 def _quote(session: Session, loan: Loan, date: dt.date):  # type: ignore[no-untyped-def]
@@ -364,7 +371,12 @@ def _repay_in(
         amount = sum(d.total for d in dues if d.due_date <= date)
         if amount == 0:
             return None, None
-    alloc = allocate(dues, amount, allow_excess=excess_to_savings and source == "kas")
+    alloc = allocate(
+        dues,
+        amount,
+        allow_excess=excess_to_savings and source == "kas",
+        order=allocation_order(session, loan),
+    )
     paid = amount - alloc.excess
     debit_account, acct = _payment_source(session, loan, source, paid, date)
     tx = _record_payment(
@@ -510,7 +522,9 @@ def preview_repayment(
         principal_after = loan.principal_outstanding
         pay = due_now if amount is None else amount
         if pay:
-            alloc = allocate(dues, pay, allow_excess=excess_to_savings)
+            alloc = allocate(
+                dues, pay, allow_excess=excess_to_savings, order=allocation_order(s, loan)
+            )
             lines = tuple(AllocationRow(ln.no, ln.component, ln.amount) for ln in alloc.lines)
             excess = alloc.excess
             principal_after -= alloc.principal
@@ -751,7 +765,7 @@ def reverse_transaction_in(
         states, dues = _dues(session, loan, t.date)
         if t.amount > outstanding(dues):
             raise ValidationError("transaction", "replay_failed", receipt=t.receipt_no or t.id)
-        alloc = allocate(dues, t.amount)
+        alloc = allocate(dues, t.amount, order=allocation_order(session, loan))
         debit_account, acct = _payment_source(session, loan, t.source, t.amount, t.date)
         _record_payment(
             session,
@@ -816,9 +830,22 @@ def reverse_repayment(
     if not reason:
         raise ValidationError("reason", "required")
     with unit_of_work(db) as s:
-        loan = lock_loan(s, number)
-        reverse_transaction_in(s, actor, _find_tx(s, loan, tx_ref), date, reason)
-        return detail_in(s, loan)
+        from .approvals import require_no_gate
+
+        require_no_gate(s, "loan_reversal")
+        return reverse_repayment_in(s, actor, number, tx_ref, date, reason)
+
+
+def reverse_repayment_in(
+    s: Session, actor: Actor, number: str, tx_ref: str | int, date: dt.date, reason: str
+) -> LoanDetail:
+    """See :func:`reverse_repayment` (in the caller's unit of work)."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError("reason", "required")
+    loan = lock_loan(s, number)
+    reverse_transaction_in(s, actor, _find_tx(s, loan, tx_ref), date, reason)
+    return detail_in(s, loan)
 
 
 def reverse_entry_in(
@@ -1073,6 +1100,9 @@ def write_off(db, actor: Actor, number: str, date: dt.date, reason: str) -> Loan
     if not reason:
         raise ValidationError("reason", "required")
     with unit_of_work(db) as s:
+        from .approvals import require_no_gate
+
+        require_no_gate(s, "write_off")
         return write_off_in(s, actor, lock_loan(s, number), date, reason)
 
 

@@ -39,7 +39,7 @@ from ..domain.arrears import penalty_for
 from ..domain.money import RoundingMode, format_rupiah, percent_of
 from ..domain.schedule import Schedule, ScheduleTerms, generate, next_meeting_day
 from ..errors import NotFound, ValidationError
-from . import audit, ledger, plausibility, savings
+from . import audit, ledger, lending_limits, plausibility, savings
 from .auth import Actor, require, require_group_visible, visible_groups
 from .counters import SERIES_LOAN, next_number, next_receipt
 from .ledger import Line
@@ -97,6 +97,9 @@ class ApplyInput:
     guarantor: str = ""  # guarantor's name, or the group's approval note
     first_due: dt.date | None = None
     collateral: int = 0
+    # issue 17: collateral pledged and guarantors (member numbers) attached at application
+    collateral_items: tuple = ()  # of collateral.CollateralInput
+    guarantors: tuple = ()  # of member numbers, or (member number, relation)
 
 
 @dataclass(frozen=True)
@@ -715,7 +718,7 @@ def apply_in(session: Session, actor: Actor, data: ApplyInput) -> Loan:
         raise ValidationError("collateral", "must_not_be_negative")
     if product.group_loan and member.group_id is None:
         raise ValidationError("group", "required")
-    _check_limit(session, product, member, data.amount, data.date)
+    lending_limits.check_application_in(session, member, product, data.amount, data.date)
     _check_one_active(session, product, member, None)
     loan = new_loan(
         session,
@@ -733,6 +736,16 @@ def apply_in(session: Session, actor: Actor, data: ApplyInput) -> Loan:
     )
     generate(schedule_terms(session, loan, product, data.date))  # validates the terms
     audit.record(session, actor, "loan.apply", "loan", loan.number, after=row_of(session, loan))
+    if data.collateral_items or data.guarantors:
+        from . import collateral as collateral_service
+
+        for item in data.collateral_items:
+            collateral_service.add_in(session, actor, loan, item, data.date)
+        for g in data.guarantors:
+            number, relation = (g, "") if isinstance(g, str) else g
+            collateral_service.add_guarantor_in(session, actor, loan, number, relation)
+        if data.collateral_items:
+            collateral_service.check_product_rules_in(session, loan, product)
     return loan
 
 
@@ -783,6 +796,24 @@ def approve_in(session: Session, actor: Actor, loan: Loan, date: dt.date, note: 
     require(actor, "loan.approve")
     _check_status(loan, APPLIED)
     _check_date_after(date, loan.applied_on)
+    rules = lending_limits.rules_in(session)
+    if (
+        rules.four_eyes_loan_above is not None
+        and loan.amount > rules.four_eyes_loan_above
+        and actor.username == loan.created_by
+    ):
+        raise ValidationError(
+            "approver",
+            "four_eyes_loan",
+            user=actor.username,
+            limit=format_rupiah(rules.four_eyes_loan_above),
+        )
+    from . import collateral as collateral_service
+
+    collateral_service.check_product_rules_in(
+        session, loan, session.get(LoanProduct, loan.product_id)
+    )
+    lending_limits.check_boards_in(session, loan, date)
     before = row_of(session, loan)
     loan.status, loan.decided_on, loan.decided_by = APPROVED, date, actor.username
     loan.decision_note = (note or "").strip()
@@ -834,7 +865,8 @@ def disburse_in(
     product = session.get(LoanProduct, loan.product_id)
     assert member is not None and product is not None
     _check_member_active(member)
-    _check_limit(session, product, member, loan.amount, date)
+    lending_limits.check_application_in(session, member, product, loan.amount, date, loan.id)
+    lending_limits.check_boards_in(session, loan, date)
     _check_one_active(session, product, member, loan.id)
     fee_mode = fee_mode or product.fee_mode
     if fee_mode not in ("deduct", "cash"):

@@ -510,26 +510,39 @@ def withdraw(
 
 
 def reverse_transaction(db, actor: Actor, tx_id: int, date: dt.date, reason: str) -> SavingsTxView:  # type: ignore[no-untyped-def]
-    """Correct a mistaken savings transaction with a linked reversal (nothing is deleted)."""
+    """Correct a mistaken savings transaction with a linked reversal (nothing is deleted).
+    With four-eyes on reversals this is refused: ``approvals.request`` asks a second user."""
     require(actor, "savings.write")
     if not (reason or "").strip():
         raise ValidationError("reason", "required")
     with unit_of_work(db) as s:
-        tx = s.get(SavingsTransaction, tx_id)
-        if tx is None:
-            raise NotFound(what="Transaksi simpanan", key=tx_id)
-        new_entry_id = reverse_transaction_in(s, actor, tx.journal_entry_id, date, reason)
-        new_tx = s.scalars(
-            select(SavingsTransaction).where(
-                SavingsTransaction.journal_entry_id == new_entry_id,
-                SavingsTransaction.reverses_id == tx.id,
-            )
-        ).one()
-        account = s.get(SavingsAccount, new_tx.account_id)
-        assert account is not None
-        view = _view(s, new_tx, account)
-        audit.record(s, actor, "savings.reverse", "savings_transaction", tx_id, after=view)
-        return view
+        from .approvals import require_no_gate
+
+        require_no_gate(s, "savings_reversal")
+        return reverse_savings_in(s, actor, tx_id, date, reason)
+
+
+def reverse_savings_in(
+    s: Session, actor: Actor, tx_id: int, date: dt.date, reason: str
+) -> SavingsTxView:
+    """See :func:`reverse_transaction` (in the caller's unit of work)."""
+    if not (reason or "").strip():
+        raise ValidationError("reason", "required")
+    tx = s.get(SavingsTransaction, tx_id)
+    if tx is None:
+        raise NotFound(what="Transaksi simpanan", key=tx_id)
+    new_entry_id = reverse_transaction_in(s, actor, tx.journal_entry_id, date, reason)
+    new_tx = s.scalars(
+        select(SavingsTransaction).where(
+            SavingsTransaction.journal_entry_id == new_entry_id,
+            SavingsTransaction.reverses_id == tx.id,
+        )
+    ).one()
+    account = s.get(SavingsAccount, new_tx.account_id)
+    assert account is not None
+    view = _view(s, new_tx, account)
+    audit.record(s, actor, "savings.reverse", "savings_transaction", tx_id, after=view)
+    return view
 
 
 def list_products(db) -> list[ProductView]:  # type: ignore[no-untyped-def]

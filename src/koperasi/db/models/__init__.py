@@ -5,6 +5,14 @@ from .base import Base
 from .core import AuditEntry, ReceiptCounter, Setting, User, UserGroupScope
 from .fixed_assets import FixedAsset, FixedAssetDepreciation
 from .ledger import Account, FiscalPeriod, JournalEntry, JournalLine
+from .loan_rules import (
+    ApprovalRequest,
+    CollateralEvent,
+    LoanBoardApproval,
+    LoanCollateral,
+    LoanGuarantor,
+    MemberRelation,
+)
 from .loans import Loan, LoanAllocation, LoanInstallment, LoanProduct, LoanTransaction
 from .members import Group, GroupMembership, Member, MemberVulnerability, VulnerabilityCategory
 from .messages import MeetingSheet, MemberMessagePref, MessageLog, MessageTemplate
@@ -43,6 +51,12 @@ __all__ = [
     "Loan",
     "LoanAllocation",
     "LoanInstallment",
+    "ApprovalRequest",
+    "CollateralEvent",
+    "LoanBoardApproval",
+    "LoanCollateral",
+    "LoanGuarantor",
+    "MemberRelation",
     "BankAccount",
     "BankMatch",
     "BankStatementLine",

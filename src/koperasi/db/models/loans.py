@@ -52,6 +52,11 @@ class LoanProduct(Base):
     allow_multiple: Mapped[bool] = mapped_column(default=False)
     group_loan: Mapped[bool] = mapped_column(default=False)  # due dates on meeting day
     payoff_policy: Mapped[str] = mapped_column(String(16), default="current_period")
+    # issue 17: collateral required for amounts above this (None: never); the least value of
+    # collateral as a percentage of the amount (None: no rule); the repayment allocation order
+    collateral_above: Mapped[int | None] = mapped_column(Money)
+    cover_ratio: Mapped[Decimal | None] = mapped_column(Rate)
+    allocation_order: Mapped[str] = mapped_column(String(20), default="standard")
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 

@@ -34,6 +34,7 @@ from ..forms.manual_entry_ui import Ui_ManualEntryForm
 from ..receipts import ReceiptWindow, paper_html
 from ..widgets import DirtyTracker, FieldErrors, rp, setup_date_edit, to_date
 from .base import DataTable, Index, Page, PagedModel, RowsModel, fmt_date, setup_table
+from .loan_rules import reverse_or_request
 from .savings import ReverseDialog
 
 CASH_ACCOUNTS = ("1.01", "1.02")
@@ -442,8 +443,13 @@ class LedgerPage(Page):
         dlg = ReverseDialog(
             ctx,
             f"#{e.id} · {fmt_date(e.date)} · {e.description} · {rp(e.total)}",
-            lambda date, reason: ledger_service.reverse_entry(
-                ctx.db, ctx.actor, e.id, date, reason
+            lambda date, reason: reverse_or_request(
+                ctx,
+                "entry_reversal",
+                e.id,
+                date,
+                reason,
+                lambda: ledger_service.reverse_entry(ctx.db, ctx.actor, e.id, date, reason),
             ),
             self,
         )

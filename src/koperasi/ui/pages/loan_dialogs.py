@@ -1002,10 +1002,33 @@ class WriteOffDialog(_LoanStepDialog):
             self.tr("Hapus buku"),
         ):
             return
+        from ...services import approvals as approvals_service
+
+        if approvals_service.needs_approval(ctx.db, "write_off"):
+            # four-eyes (issue 17): a second user approves the request and writes it off
+            self.post(
+                lambda: approvals_service.request(
+                    ctx.db, ctx.actor, "write_off", number, date, reason
+                ),
+                {LOANS},
+                self._requested,
+            )
+            return
         self.post(
             lambda: loans_service.write_off(ctx.db, ctx.actor, number, date, reason),
             MONEY_CHANGES,
             self._done,
+        )
+
+    def _requested(self, request) -> None:  # type: ignore[no-untyped-def]
+        self.accept()
+        dialogs.inform(
+            self.parentWidget(),
+            self.tr("Hapus buku"),
+            self.tr(
+                "Permintaan hapus buku no. {id} dicatat; pinjaman dihapus buku setelah "
+                "disetujui pengguna lain (Pinjaman > Menunggu persetujuan)."
+            ).format(id=request.id),
         )
 
     def _done(self, view: LoanTxView) -> None:

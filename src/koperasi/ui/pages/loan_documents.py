@@ -18,6 +18,8 @@ PAPERS: dict[str, frozenset[str] | None] = {
     "jadwal-angsuran": None,
     "kartu-pinjaman": None,
     "surat-lunas": frozenset({"lunas"}),
+    # issue 17: once the collateral of a paid-off (or refused) loan was handed back
+    "serah-terima-jaminan": frozenset({"lunas", "ditolak"}),
 }
 
 
@@ -28,6 +30,7 @@ def labels() -> dict[str, str]:
         "jadwal-angsuran": t("LoanDocuments", "&Jadwal angsuran untuk anggota"),
         "kartu-pinjaman": t("LoanDocuments", "&Kartu angsuran pinjaman"),
         "surat-lunas": t("LoanDocuments", "Surat keterangan &lunas"),
+        "serah-terima-jaminan": t("LoanDocuments", "Surat serah &terima jaminan"),
     }
 
 

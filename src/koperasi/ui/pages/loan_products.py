@@ -12,18 +12,27 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from ...errors import ValidationError
+from ...messages import vocabulary
 from ...services import loan_products as products_service
 from ...services.loan_products import ProductInput, ProductView
 from .. import dialogs
 from ..context import LOANS, AppContext
 from ..forms.loan_product_form_ui import Ui_LoanProductForm
-from ..widgets import DirtyTracker, FieldErrors, format_decimal, parse_decimal, rp
+from ..widgets import (
+    DirtyTracker,
+    FieldErrors,
+    MoneyEdit,
+    format_decimal,
+    parse_decimal,
+    rp,
+)
 from .base import DataTable, RowsModel, setup_table
 from .loan_labels import (
     FEE_KIND_LABELS,
@@ -107,6 +116,30 @@ class LoanProductDialog(QDialog):
             "penalty_grace_days": ui.penaltyGraceSpin,
             "limit_multiple": ui.limitMultipleEdit,
         }
+        # issue 17: collateral rules and the repayment allocation order (added here, below
+        # the fees and penalties, rather than in the Designer form)
+        self.collateralAboveEdit = MoneyEdit(self)
+        self.collateralAboveEdit.setObjectName("collateralAboveEdit")
+        self.collateralAboveEdit.setPlaceholderText(self.tr("kosong: tidak wajib"))
+        self.coverRatioEdit = QLineEdit(self)
+        self.coverRatioEdit.setObjectName("coverRatioEdit")
+        self.coverRatioEdit.setPlaceholderText(self.tr("mis. 125; kosong: tanpa syarat"))
+        self.allocationOrderCombo = QComboBox(self)
+        self.allocationOrderCombo.setObjectName("allocationOrderCombo")
+        fill_combo(self.allocationOrderCombo, vocabulary("allocation_order"), lang)
+        for text, widget in (
+            (self.tr("Jaminan wajib di atas"), self.collateralAboveEdit),
+            (self.tr("Rasio jaminan minimum (%)"), self.coverRatioEdit),
+            (self.tr("Urutan alokasi angsuran"), self.allocationOrderCombo),
+        ):
+            ui.feesLayout.addRow(text, widget)
+        keys.update(
+            {
+                "collateral_above": self.collateralAboveEdit,
+                "cover_ratio": self.coverRatioEdit,
+                "allocation_order": self.allocationOrderCombo,
+            }
+        )
         for key, widget in keys.items():
             layout = ui.productLayout
             row, _role = layout.getWidgetPosition(widget)
@@ -163,6 +196,11 @@ class LoanProductDialog(QDialog):
         ui.allowMultipleCheck.setChecked(p.allow_multiple)
         ui.groupLoanCheck.setChecked(p.group_loan)
         ui.activeCheck.setChecked(p.active)
+        self.collateralAboveEdit.setValue(p.collateral_above)
+        self.coverRatioEdit.setText(
+            format_decimal(Decimal(p.cover_ratio)) if p.cover_ratio is not None else ""
+        )
+        select_code(self.allocationOrderCombo, p.allocation_order or "standard")
 
     def _enable(self) -> None:
         ui = self.ui
@@ -203,6 +241,12 @@ class LoanProductDialog(QDialog):
         fee_percent = self._decimal("fee_percent", ui.feePercentEdit, Decimal(0))
         penalty_percent = self._decimal("penalty_percent", ui.penaltyPercentEdit, Decimal(0))
         limit = self._decimal("limit_multiple", ui.limitMultipleEdit, None)
+        cover = self._decimal("cover_ratio", self.coverRatioEdit, None)
+        above = (
+            self._money("collateral_above", self.collateralAboveEdit)
+            if self.collateralAboveEdit.text().strip()
+            else None
+        )
         data = replace(
             self.base,
             code=ui.codeEdit.text(),
@@ -230,6 +274,9 @@ class LoanProductDialog(QDialog):
             allow_multiple=ui.allowMultipleCheck.isChecked(),
             group_loan=ui.groupLoanCheck.isChecked(),
             active=ui.activeCheck.isChecked(),
+            collateral_above=above,
+            cover_ratio=cover,
+            allocation_order=self.allocationOrderCombo.currentData() or "standard",
         )
         return None if self.errors.has_errors() else data
 

@@ -166,6 +166,41 @@ class _TermsPage(QWizardPage):
                 ("guarantor", ui.guarantorEdit),
             ),
         )
+        # issue 17: the collateral item (its value is the Agunan above) and a member who
+        # guarantees the loan, registered with the application (both may stay empty)
+        from PySide6.QtWidgets import QComboBox, QLineEdit
+
+        from ...messages import label as message_label
+        from ...services import collateral as collateral_service
+
+        self.collateralKindCombo = QComboBox()
+        self.collateralKindCombo.setObjectName("wizardCollateralKindCombo")
+        self.collateralKindCombo.addItem(self.tr("(tanpa rincian agunan)"), None)
+        for code in collateral_service.KINDS:
+            self.collateralKindCombo.addItem(message_label("collateral_kind", code, ctx.lang), code)
+        self.collateralDescriptionEdit = QLineEdit()
+        self.collateralDescriptionEdit.setObjectName("wizardCollateralDescriptionEdit")
+        self.collateralDescriptionEdit.setPlaceholderText(self.tr("mis. BPKB Honda Beat 2021"))
+        self.collateralDocumentEdit = QLineEdit()
+        self.collateralDocumentEdit.setObjectName("wizardCollateralDocumentEdit")
+        self.guarantorMemberEdit = QLineEdit()
+        self.guarantorMemberEdit.setObjectName("wizardGuarantorMemberEdit")
+        self.guarantorMemberEdit.setPlaceholderText(self.tr("nomor anggota (boleh kosong)"))
+        for text, key, widget in (
+            (self.tr("Jenis agunan"), "collateral_kind", self.collateralKindCombo),
+            (self.tr("Uraian agunan"), "collateral_description", self.collateralDescriptionEdit),
+            (self.tr("Nomor dokumen agunan"), "document_no", self.collateralDocumentEdit),
+            (self.tr("Anggota penjamin"), "guarantor_member", self.guarantorMemberEdit),
+        ):
+            ui.termsLayout.addRow(text, widget)
+            error = QLabel()
+            ui.termsLayout.addRow("", error)
+            self.errors.add(key, widget, error)
+        self.limitsLabel = QLabel()
+        self.limitsLabel.setObjectName("wizardLimitsLabel")
+        self.limitsLabel.setWordWrap(True)
+        self.limitsLabel.setStyleSheet("color: #9a5b00")
+        ui.termsLayout.addRow(self.limitsLabel)
         self.previewModel = RowsModel(
             [
                 (self.tr("Ke"), lambda r: r.no, "int"),
@@ -225,7 +260,47 @@ class _TermsPage(QWizardPage):
             guarantor=ui.guarantorEdit.text(),
             first_due=to_date(ui.firstDueEdit.date()) if ui.firstDueCheck.isChecked() else None,
             collateral=ui.collateralEdit.value() or 0,
+            collateral_items=self.collateral_items(),
+            guarantors=tuple(
+                [self.guarantorMemberEdit.text().strip()]
+                if self.guarantorMemberEdit.text().strip()
+                else []
+            ),
         )
+
+    def collateral_items(self) -> tuple:
+        from ...services.collateral import CollateralInput
+
+        kind = self.collateralKindCombo.currentData()
+        if kind is None:
+            return ()
+        return (
+            CollateralInput(
+                kind,
+                self.collateralDescriptionEdit.text(),
+                self.ui.collateralEdit.value() or 0,
+                self.collateralDocumentEdit.text(),
+            ),
+        )
+
+    def _limits(self, data: ApplyInput):  # type: ignore[no-untyped-def]
+        """The lending limits the loan would go over (issue 17), shown under the form: a
+        warning, or that both boards must approve it."""
+        from ...services import lending_limits
+
+        ctx = self.wiz.ctx
+        try:
+            check = lending_limits.check_loan(
+                ctx.db, data.member_no, data.product_code, data.amount, data.date
+            )
+        except KoperasiError:
+            self.limitsLabel.clear()
+            return None
+        lines = [b.message(ctx.lang) for b in check.breaches]
+        if check.needs_boards:
+            lines.append(self.tr("Pinjaman ini perlu persetujuan pengurus dan pengawas."))
+        self.limitsLabel.setText("<br>".join(lines))
+        return check
 
     def update_preview(self) -> None:
         """Recompute the schedule (nothing is written); a wrong term shows next to its field."""
@@ -262,7 +337,13 @@ class _TermsPage(QWizardPage):
                 ).message(ctx.lang),
             )
         e = self.wiz.memberPage.eligibility
-        if e is not None and e.limit is not None and data.amount > e.limit:
+        check = self._limits(data)
+        if (
+            e is not None
+            and e.limit is not None
+            and data.amount > e.limit
+            and (check is None or check.mode == "block")
+        ):
             self.errors.set(
                 "amount",
                 self.tr("Melebihi batas pinjaman anggota ini ({limit}).").format(limit=rp(e.limit)),
@@ -355,6 +436,11 @@ class _ConfirmPage(QWizardPage):
             (self.tr("Tujuan"), data.purpose),
             (self.tr("Penjamin"), data.guarantor or "-"),
             (self.tr("Agunan"), rp(data.collateral) if data.collateral else "-"),
+            *(
+                (self.tr("Rincian agunan"), f"{c.description} {c.document_no}".strip())
+                for c in data.collateral_items
+            ),
+            *((self.tr("Anggota penjamin"), g) for g in data.guarantors),
             (self.tr("Tanggal pengajuan"), data.date.strftime("%d/%m/%Y")),
         ]
         self.summary.setText(

@@ -191,6 +191,10 @@ class LoanDetailPanel(QWidget):
         self.txTable = setup_table(DataTable(), "loanTransactionsTable", stretch_column=8)
         self.txTable.setModel(self.txModel)
         self.tabs.addTab(self.txTable, self.tr("Transaksi"))
+        from .loan_rules import CollateralPanel
+
+        self.collateral = CollateralPanel(ctx)
+        self.tabs.addTab(self.collateral, self.tr("Jaminan && penjamin"))
         layout.addWidget(self.tabs, 1)
         self.detail: LoanDetail | None = None
 
@@ -200,6 +204,7 @@ class LoanDetailPanel(QWidget):
             self.summary.setText(self.tr("Pilih pinjaman di daftar untuk melihat rinciannya."))
             self.scheduleModel.set_rows([])
             self.txModel.set_rows([])
+            self.collateral.show_loan(None)
             return
         lang = self.ctx.lang
         r = detail.row
@@ -231,6 +236,7 @@ class LoanDetailPanel(QWidget):
         self.summary.setText(" · ".join(parts[:2]) + "<br>" + " · ".join(parts[2:]))
         self.scheduleModel.set_rows(list(detail.schedule))
         self.txModel.set_rows(list(reversed(detail.transactions)))
+        self.collateral.show_loan(detail)
 
     def selected_tx(self):  # type: ignore[no-untyped-def]
         return self.txModel.row(self.txTable.currentIndex())
@@ -399,6 +405,7 @@ class LoansPage(Page):
         self.reverseButton = QPushButton(self.tr("&Balik transaksi..."))
         self.productsButton = QPushButton(self.tr("Pro&duk..."))
         self.monthEndButton = QPushButton(self.tr("Proses akhir &bulan..."))
+        self.pendingButton = QPushButton(self.tr("Menunggu pe&rsetujuan..."))
         for name, b in (
             ("applyLoanButton", self.applyButton),
             ("approveLoanButton", self.approveButton),
@@ -409,6 +416,7 @@ class LoansPage(Page):
             ("reverseLoanTxButton", self.reverseButton),
             ("loanProductsButton", self.productsButton),
             ("monthEndButton", self.monthEndButton),
+            ("pendingApprovalsButton", self.pendingButton),
         ):
             b.setObjectName(name)
             actions.addWidget(b)
@@ -456,10 +464,20 @@ class LoansPage(Page):
         self.rescheduleButton = QPushButton(self.tr("Res&trukturisasi..."))
         self.writeOffButton = QPushButton(self.tr("&Hapus buku..."))
         self.recoverButton = QPushButton(self.tr("Terima pe&mulihan..."))
+        # issue 17: collateral, guarantors, the boards' approval (no Alt letter of their
+        # own: the window's letters are taken; Tab reaches them)
+        self.collateralButton = QPushButton(self.tr("Jaminan..."))
+        self.guarantorButton = QPushButton(self.tr("Penjamin..."))
+        self.returnCollateralButton = QPushButton(self.tr("Kembalikan jaminan..."))
+        self.boardButton = QPushButton(self.tr("Persetujuan pengurus/pengawas..."))
         for name, b in (
             ("rescheduleLoanButton", self.rescheduleButton),
             ("writeOffLoanButton", self.writeOffButton),
             ("recoverLoanButton", self.recoverButton),
+            ("addCollateralButton", self.collateralButton),
+            ("addGuarantorButton", self.guarantorButton),
+            ("returnCollateralButton", self.returnCollateralButton),
+            ("boardApprovalButton", self.boardButton),
         ):
             b.setObjectName(name)
             loan_bar.addWidget(b)
@@ -500,6 +518,11 @@ class LoansPage(Page):
         self.rescheduleButton.clicked.connect(self.reschedule)
         self.writeOffButton.clicked.connect(self.write_off)
         self.recoverButton.clicked.connect(self.recover)
+        self.collateralButton.clicked.connect(self.add_collateral)
+        self.guarantorButton.clicked.connect(self.add_guarantor)
+        self.returnCollateralButton.clicked.connect(self.return_collateral)
+        self.boardButton.clicked.connect(self.board_approve)
+        self.pendingButton.clicked.connect(self.pending_approvals)
         self._filters_applied: dict[str, str | None] | None = None
         self._just_reloaded = False
         self.last_month_end: loans_service.MonthEndResult | None = None
@@ -607,6 +630,10 @@ class LoansPage(Page):
             (self.rescheduleButton, status == ACTIVE, "loan.write"),
             (self.writeOffButton, status == ACTIVE, "loan.approve"),
             (self.recoverButton, status == WRITTEN_OFF, "loan.write"),
+            (self.collateralButton, status in (APPLIED, APPROVED, ACTIVE), "loan.write"),
+            (self.guarantorButton, status in (APPLIED, APPROVED, ACTIVE), "loan.write"),
+            (self.returnCollateralButton, status in ("lunas", "ditolak"), "loan.write"),
+            (self.boardButton, status == APPLIED, "loan.board_approve"),
         ):
             shown = applies and actor.can(permission)
             button.setVisible(shown)
@@ -715,6 +742,44 @@ class LoansPage(Page):
         dlg.open()
         return dlg
 
+    # -- issue 17: collateral, guarantors, approvals
+    def _loan_dialog(self, cls, signal: str):  # type: ignore[no-untyped-def]
+        d = self._need_loan()
+        if d is None:
+            return None
+        dlg = cls(self.ctx, d, self)
+        getattr(dlg, signal).connect(lambda _v, n=d.number: self._after(n))
+        dlg.open()
+        return dlg
+
+    def add_collateral(self):  # type: ignore[no-untyped-def]
+        from .loan_rules import CollateralDialog
+
+        return self._loan_dialog(CollateralDialog, "added")
+
+    def add_guarantor(self):  # type: ignore[no-untyped-def]
+        from .loan_rules import GuarantorDialog
+
+        return self._loan_dialog(GuarantorDialog, "added")
+
+    def return_collateral(self):  # type: ignore[no-untyped-def]
+        from .loan_rules import ReturnCollateralDialog
+
+        return self._loan_dialog(ReturnCollateralDialog, "returned")
+
+    def board_approve(self):  # type: ignore[no-untyped-def]
+        from .loan_rules import BoardApprovalDialog
+
+        return self._loan_dialog(BoardApprovalDialog, "approved")
+
+    def pending_approvals(self):  # type: ignore[no-untyped-def]
+        from .loan_rules import PendingApprovalsDialog
+
+        dlg = PendingApprovalsDialog(self.ctx, self)
+        dlg.finished.connect(lambda _r: self.reload())
+        dlg.open()
+        return dlg
+
     def reverse_selected(self) -> ReverseDialog | None:
         d = self.detail.detail
         tx = self.detail.selected_tx()
@@ -735,9 +800,7 @@ class LoansPage(Page):
                 date=fmt_date(tx.date),
                 receipt=tx.receipt_no or "",
             ),
-            lambda date, reason: loans_service.reverse_repayment(
-                ctx.db, ctx.actor, number, tx.id, date, reason
-            ),
+            lambda date, reason: _reverse_or_request(ctx, number, tx.id, date, reason),
             self,
             changes=MONEY_CHANGES,
         )
@@ -849,3 +912,13 @@ class LoansPage(Page):
     def focus_member(self, member_number: str) -> None:
         self.memberFilter.setText(member_number)
         self.reload()
+
+
+def _reverse_or_request(ctx: AppContext, number: str, tx_id: int, date, reason: str):  # type: ignore[no-untyped-def]
+    """Reverse a payment, or (four-eyes on reversals, issue 17) file the request a second
+    user approves in Menunggu persetujuan."""
+    from ...services import approvals
+
+    if approvals.needs_approval(ctx.db, "loan_reversal"):
+        return approvals.request(ctx.db, ctx.actor, "loan_reversal", number, date, reason, tx=tx_id)
+    return loans_service.reverse_repayment(ctx.db, ctx.actor, number, tx_id, date, reason)

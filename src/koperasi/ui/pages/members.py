@@ -719,6 +719,12 @@ class MemberDetailDialog(QDialog):
         self.exitButton.setObjectName("exitMemberButton")
         row.addWidget(self.editButton)
         row.addWidget(self.exitButton)
+        # issue 17: board, supervisors, staff or their family (no Alt letter: Tab reaches it)
+        self.relatedButton = QPushButton(self.tr("Pihak terkait..."))
+        self.relatedButton.setObjectName("relatedPartyButton")
+        self.relatedButton.setVisible(ctx.actor.can("member.write"))
+        self.relatedButton.clicked.connect(self.edit_related)
+        row.addWidget(self.relatedButton)
         row.addStretch(1)
         pl.addLayout(row)
         self.tabs.addTab(self.profileTab, self.tr("Profil"))
@@ -922,6 +928,7 @@ class MemberDetailDialog(QDialog):
             self.profileForm.addRow(
                 self.tr("Keluar"), QLabel(f"{fmt_date(d.status_date)} · {d.exit_reason}")
             )
+        self._loan_rules_rows(d.number)
         active = d.status not in ("keluar", "meninggal")
         self.exitButton.setEnabled(active)
         self.depositButton.setEnabled(active)
@@ -938,6 +945,42 @@ class MemberDetailDialog(QDialog):
         if self.loansModel.rows:
             self.loansTable.selectRow(len(self.loansModel.rows) - 1)
         self.load_loan()
+
+    def edit_related(self):  # type: ignore[no-untyped-def]
+        from .loan_rules import RelatedPartyDialog
+
+        dlg = RelatedPartyDialog(self.ctx, self.number, self)
+        dlg.saved.connect(lambda _v: self.refresh())
+        dlg.open()
+        return dlg
+
+    def _loan_rules_rows(self, number: str) -> None:
+        """Issue 17: the loans the member guarantees (principal outstanding) and whether the
+        member is a related party (board, supervisors, staff or their family)."""
+        from ...services import collateral, lending_limits
+
+        ctx = self.ctx
+        exposure = collateral.exposure_of(ctx.db, number, ctx.actor)
+        guaranteed = QLabel(
+            self.tr("{n} pinjaman, sisa pokok {amount}").format(
+                n=len(exposure.rows), amount=rp(exposure.total)
+            )
+            + (
+                " (" + ", ".join(r.loan_number for r in exposure.rows) + ")"
+                if exposure.rows
+                else ""
+            )
+        )
+        guaranteed.setObjectName("memberGuaranteeLabel")
+        guaranteed.setWordWrap(True)
+        self.profileForm.addRow(self.tr("Menjamin"), guaranteed)
+        relation = lending_limits.relation_of(ctx.db, number)
+        if relation is not None:
+            kind = lending_limits.RELATED_LABELS[relation.kind][0 if ctx.lang == "id" else 1]
+            text = ", ".join(x for x in (kind, relation.officer, relation.note) if x)
+            related = QLabel(text)
+            related.setObjectName("memberRelatedLabel")
+            self.profileForm.addRow(self.tr("Pihak terkait"), related)
 
     def load_loan(self) -> None:
         row = self.loansModel.row(self.loansTable.currentIndex())

@@ -33,6 +33,7 @@ from ..receipts import ReceiptWindow, paper_html
 from ..widgets import FieldErrors, rp, setup_date_edit, to_date
 from .base import DataTable, Index, Page, PagedModel, RowsModel, fmt_date, setup_table
 from .form_dialog import FormDialog, add_error_rows, add_wrapped_label, setup_buttons
+from .loan_rules import reverse_or_request
 from .members import kind_label
 
 
@@ -466,8 +467,15 @@ class SavingsPage(Page):
                 name=row.member_name,
                 date=fmt_date(row.date),
             ),
-            lambda date, reason: savings_service.reverse_transaction(
-                self.ctx.db, self.ctx.actor, row.id, date, reason
+            lambda date, reason: reverse_or_request(
+                self.ctx,
+                "savings_reversal",
+                row.id,
+                date,
+                reason,
+                lambda: savings_service.reverse_transaction(
+                    self.ctx.db, self.ctx.actor, row.id, date, reason
+                ),
             ),
             self,
         )

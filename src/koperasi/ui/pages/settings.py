@@ -346,6 +346,10 @@ class SettingsPage(Page):
         row.addWidget(self.agreementTemplateButton)
         row.addStretch(1)
         lol.addLayout(row)
+        from .loan_rules import LendingRulesEditor  # issue 17
+
+        self.lendingRules = LendingRulesEditor(ctx)
+        lol.addWidget(self.lendingRules)
         lol.addStretch(1)
         self.tabs.addTab(loans, self.tr("Pinjaman"))
 
@@ -447,6 +451,7 @@ class SettingsPage(Page):
         self.profileEditor.set_profile(settings_service.get_profile(self.ctx.db))
         self.rulesEditor.set_products(savings_service.list_products(self.ctx.db))
         self.plausibilityEditor.set_ceilings(plausibility.ceilings(self.ctx.db))
+        self.lendingRules.load()
         if not self.ctx.actor.can("plausibility.write"):  # the ceiling edits are made anew
             from ..trust import make_read_only
 

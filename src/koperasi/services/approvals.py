@@ -1,0 +1,423 @@
+"""Four-eyes approval (issue 17 part 5): what one user asks for, a second user approves.
+
+Three things may need a second person, each switched on in the lending rules
+(:class:`koperasi.services.lending_limits.LendingRules`, off by default):
+
+* **loans above a threshold** (``four_eyes_loan_above``): the user who recorded the
+  application may not approve it (checked in ``loans.approve``); it waits in
+  :func:`pending` for another user with the right to approve loans;
+* **write-offs** (``four_eyes_write_off``) and **reversals** (``four_eyes_reversal``: of a
+  loan repayment, a savings transaction or a journal entry): the direct service call is
+  refused; the user files a request (:func:`request`), and a second user with the right
+  for that action approves it (:func:`approve`), which carries the action out in the same
+  transaction — or rejects it. The requester may cancel their own request.
+
+The audit trail shows both users: ``approval.request`` by the requester, then the action
+itself and ``approval.approve`` (naming the requester) by the approver. Loans that need both
+boards (related parties, limits in block mode) are listed here too
+(:mod:`koperasi.services.lending_limits`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..db.models import ApprovalRequest, Loan, LoanTransaction, Member, SavingsTransaction
+from ..db.models.base import utcnow
+from ..errors import NotFound, ValidationError
+from . import audit
+from .auth import Actor, require
+from .uow import read_only, unit_of_work
+
+KINDS = ("write_off", "loan_reversal", "savings_reversal", "entry_reversal")
+KIND_LABELS = {
+    "write_off": ("Hapus buku pinjaman", "Loan write-off"),
+    "loan_reversal": ("Pembalikan pembayaran pinjaman", "Loan payment reversal"),
+    "savings_reversal": ("Pembalikan transaksi simpanan", "Savings transaction reversal"),
+    "entry_reversal": ("Pembalikan jurnal", "Journal entry reversal"),
+    "loan_approval": ("Persetujuan pinjaman (pengguna kedua)", "Loan approval (second user)"),
+    "board_approval": (
+        "Persetujuan pengurus dan pengawas",
+        "Approval of the board and the supervisors",
+    ),
+}
+# the right a user needs to ask for, and to approve, each kind
+PERMISSION = {
+    "write_off": "loan.approve",
+    "loan_reversal": "loan.write",
+    "savings_reversal": "savings.write",
+    "entry_reversal": "ledger.write",
+}
+WAITING, APPROVED, REJECTED, CANCELLED = "menunggu", "disetujui", "ditolak", "dibatalkan"
+STATUS_LABELS = {
+    WAITING: ("Menunggu", "Waiting"),
+    APPROVED: ("Disetujui", "Approved"),
+    REJECTED: ("Ditolak", "Rejected"),
+    CANCELLED: ("Dibatalkan", "Cancelled"),
+}
+
+
+def gate_in(s: Session, kind: str) -> bool:
+    """Whether ``kind`` needs a second user's approval under the cooperative's rules."""
+    from .lending_limits import rules_in
+
+    rules = rules_in(s)
+    if kind == "write_off":
+        return rules.four_eyes_write_off
+    return rules.four_eyes_reversal
+
+
+def require_no_gate(s: Session, kind: str) -> None:
+    """Refuse a direct call of an action that needs a second user's approval."""
+    if gate_in(s, kind):
+        raise ValidationError("approval", "needs_second_user", what=KIND_LABELS[kind][0])
+
+
+def needs_approval(db, kind: str) -> bool:  # type: ignore[no-untyped-def]
+    """Whether the screens should file a request for ``kind`` instead of acting."""
+    with read_only(db) as s:
+        return gate_in(s, kind)
+
+
+@dataclass(frozen=True)
+class RequestView:
+    id: int
+    kind: str
+    ref: str
+    params: dict
+    amount: int
+    reason: str
+    requested_by: str
+    requested_at: dt.datetime
+    status: str
+    decided_by: str
+    decided_at: dt.datetime | None
+    decision_note: str
+    result_ref: str
+
+    @property
+    def date(self) -> dt.date:
+        return dt.date.fromisoformat(self.params["date"])
+
+
+def _view(r: ApprovalRequest) -> RequestView:
+    return RequestView(
+        r.id,
+        r.kind,
+        r.ref,
+        json.loads(r.params),
+        r.amount,
+        r.reason,
+        r.requested_by,
+        r.requested_at,
+        r.status,
+        r.decided_by,
+        r.decided_at,
+        r.decision_note,
+        r.result_ref,
+    )
+
+
+def _describe_in(s: Session, kind: str, ref: str, params: dict) -> tuple[str, int]:
+    """(the record's reference as people read it, the amount) of a requested action; checks
+    that the record exists and the action is possible now."""
+    from .loans import ACTIVE, _check_status, loan_by_number
+
+    if kind == "write_off":
+        loan = loan_by_number(s, ref)
+        _check_status(loan, ACTIVE)
+        return loan.number, loan.principal_outstanding
+    if kind == "loan_reversal":
+        from .loan_repayments import _find_tx
+
+        loan = loan_by_number(s, ref)
+        tx = _find_tx(s, loan, params["tx"])
+        return loan.number, tx.amount
+    if kind == "savings_reversal":
+        stx = s.get(SavingsTransaction, int(ref))
+        if stx is None:
+            raise NotFound(what="Transaksi simpanan", key=ref)
+        return str(stx.id), abs(stx.amount)
+    from sqlalchemy import func
+
+    from ..db.models import JournalEntry, JournalLine
+
+    entry = s.get(JournalEntry, int(ref))
+    if entry is None:
+        raise NotFound(what="Jurnal", key=ref)
+    total = s.scalar(
+        select(func.coalesce(func.sum(JournalLine.debit), 0)).where(
+            JournalLine.entry_id == entry.id
+        )
+    )
+    return str(entry.id), int(total or 0)
+
+
+def request(
+    db,
+    actor: Actor,
+    kind: str,
+    ref: str | int,
+    date: dt.date,
+    reason: str,
+    tx: str | int | None = None,
+) -> RequestView:  # type: ignore[no-untyped-def]
+    """File a request for ``kind`` on record ``ref`` (loan number; savings transaction id;
+    journal entry id) dated ``date``; ``tx``: the loan payment to reverse (id or receipt)."""
+    if kind not in KINDS:
+        raise ValidationError("kind", "choice", choices=", ".join(KINDS), value=kind)
+    require(actor, PERMISSION[kind])
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError("reason", "required")
+    if kind == "loan_reversal" and (tx is None or str(tx).strip() == ""):
+        raise ValidationError("transaction", "required")
+    params = {"date": date.isoformat()}
+    if tx is not None:
+        params["tx"] = str(tx).strip()
+    with unit_of_work(db) as s:
+        key, amount = _describe_in(s, kind, str(ref).strip(), params)
+        open_same = s.scalar(
+            select(ApprovalRequest.id).where(
+                ApprovalRequest.kind == kind,
+                ApprovalRequest.ref == key,
+                ApprovalRequest.status == WAITING,
+                ApprovalRequest.params == json.dumps(params, sort_keys=True),
+            )
+        )
+        if open_same is not None:
+            raise ValidationError("approval", "request_waiting", id=open_same)
+        r = ApprovalRequest(
+            kind=kind,
+            ref=key,
+            params=json.dumps(params, sort_keys=True),
+            amount=amount,
+            reason=reason,
+            requested_by=actor.username,
+            status=WAITING,
+            decided_by="",
+            decision_note="",
+            result_ref="",
+        )
+        s.add(r)
+        s.flush()
+        view = _view(r)
+        audit.record(s, actor, "approval.request", "approval_request", r.id, after=view)
+        return view
+
+
+def _locked(s: Session, request_id: int) -> ApprovalRequest:
+    r = s.scalars(
+        select(ApprovalRequest).where(ApprovalRequest.id == request_id).with_for_update()
+    ).first()
+    if r is None:
+        raise NotFound(what="Permintaan persetujuan", key=request_id)
+    if r.status != WAITING:
+        raise ValidationError(
+            "approval", "request_decided", id=r.id, status=STATUS_LABELS[r.status][0]
+        )
+    return r
+
+
+def _execute_in(s: Session, actor: Actor, r: ApprovalRequest) -> str:
+    params = json.loads(r.params)
+    date = dt.date.fromisoformat(params["date"])
+    if r.kind == "write_off":
+        from .loan_repayments import write_off_in
+        from .loans import lock_loan
+
+        view = write_off_in(s, actor, lock_loan(s, r.ref), date, r.reason)
+        return view.receipt_no or str(r.ref)
+    if r.kind == "loan_reversal":
+        from .loan_repayments import reverse_repayment_in
+
+        reverse_repayment_in(s, actor, r.ref, params["tx"], date, r.reason)
+        rev = s.scalars(
+            select(LoanTransaction)
+            .join(Loan, Loan.id == LoanTransaction.loan_id)
+            .where(Loan.number == r.ref, LoanTransaction.kind == "koreksi")
+            .order_by(LoanTransaction.id.desc())
+        ).first()
+        return str(rev.id) if rev else r.ref
+    if r.kind == "savings_reversal":
+        from .savings import reverse_savings_in
+
+        return str(reverse_savings_in(s, actor, int(r.ref), date, r.reason).receipt_no or r.ref)
+    from .ledger import reverse_entry_in
+
+    return str(reverse_entry_in(s, actor, int(r.ref), date, r.reason).id)
+
+
+def approve(db, actor: Actor, request_id: int, note: str = "") -> RequestView:  # type: ignore[no-untyped-def]
+    """Approve a waiting request and carry out its action, as the second user."""
+    with unit_of_work(db) as s:
+        r = _locked(s, request_id)
+        require(actor, PERMISSION[r.kind])
+        if actor.username == r.requested_by:
+            raise ValidationError("approver", "four_eyes_same_user", user=actor.username)
+        result = _execute_in(s, actor, r)
+        r.status, r.decided_by, r.decided_at = APPROVED, actor.username, utcnow()
+        r.decision_note, r.result_ref = (note or "").strip(), result[:40]
+        s.flush()
+        view = _view(r)
+        audit.record(
+            s,
+            actor,
+            "approval.approve",
+            "approval_request",
+            r.id,
+            after={
+                "kind": r.kind,
+                "ref": r.ref,
+                "requested_by": r.requested_by,
+                "approved_by": actor.username,
+                "result": result,
+            },
+        )
+        return view
+
+
+def reject(db, actor: Actor, request_id: int, note: str) -> RequestView:  # type: ignore[no-untyped-def]
+    """Refuse a waiting request (a second user), or cancel one's own request."""
+    note = (note or "").strip()
+    with unit_of_work(db) as s:
+        r = _locked(s, request_id)
+        require(actor, PERMISSION[r.kind])
+        own = actor.username == r.requested_by
+        if not own and not note:
+            raise ValidationError("reason", "required")
+        r.status = CANCELLED if own else REJECTED
+        r.decided_by, r.decided_at, r.decision_note = actor.username, utcnow(), note
+        s.flush()
+        view = _view(r)
+        audit.record(
+            s,
+            actor,
+            "approval.cancel" if own else "approval.reject",
+            "approval_request",
+            r.id,
+            after={"kind": r.kind, "ref": r.ref, "requested_by": r.requested_by, "note": note},
+        )
+        return view
+
+
+def get_request(db, request_id: int) -> RequestView:  # type: ignore[no-untyped-def]
+    with read_only(db) as s:
+        r = s.get(ApprovalRequest, request_id)
+        if r is None:
+            raise NotFound(what="Permintaan persetujuan", key=request_id)
+        return _view(r)
+
+
+def list_requests(
+    db, status: str | None = WAITING, actor: Actor | None = None
+) -> list[RequestView]:  # type: ignore[no-untyped-def]
+    from .auth import require_read_all
+
+    require_read_all(actor, "Permintaan persetujuan")
+    with read_only(db) as s:
+        q = select(ApprovalRequest).order_by(ApprovalRequest.id)
+        if status:
+            q = q.where(ApprovalRequest.status == status)
+        return [_view(r) for r in s.scalars(q)]
+
+
+@dataclass(frozen=True)
+class PendingItem:
+    """One thing waiting for someone's approval (the GUI's list)."""
+
+    kind: str  # a KINDS code, or loan_approval / board_approval
+    ref: str  # loan number, transaction or entry id
+    request_id: int | None  # for requests; None for loans
+    member: str  # "A00012 Siti Aminah" or ""
+    amount: int
+    requested_by: str
+    requested_on: dt.date
+    reason: str
+    waiting_for: str  # who must act, as people read it
+
+
+def pending(db, actor: Actor | None = None, as_of: dt.date | None = None) -> list[PendingItem]:  # type: ignore[no-untyped-def]
+    """Everything waiting for an approval: requests, large applications that need a second
+    user, and applications that need both boards."""
+    from .auth import require_read_all
+    from .clock import today
+    from .lending_limits import BODIES, BODY_LABELS, board_approvals_in, boards_needed_in, rules_in
+
+    require_read_all(actor, "Persetujuan tertunda")
+    day = today(as_of)
+    with read_only(db) as s:
+        out: list[PendingItem] = []
+        for r in s.scalars(
+            select(ApprovalRequest)
+            .where(ApprovalRequest.status == WAITING)
+            .order_by(ApprovalRequest.id)
+        ):
+            member = ""
+            if r.kind in ("write_off", "loan_reversal"):
+                row = s.execute(
+                    select(Member.number, Member.name)
+                    .join(Loan, Loan.member_id == Member.id)
+                    .where(Loan.number == r.ref)
+                ).first()
+                member = f"{row[0]} {row[1]}" if row else ""
+            out.append(
+                PendingItem(
+                    r.kind,
+                    r.ref,
+                    r.id,
+                    member,
+                    r.amount,
+                    r.requested_by,
+                    dt.date.fromisoformat(json.loads(r.params)["date"]),
+                    r.reason,
+                    f"pengguna selain {r.requested_by} (admin/bendahara)",
+                )
+            )
+        rules = rules_in(s)
+        for loan, m in s.execute(
+            select(Loan, Member)
+            .join(Member, Member.id == Loan.member_id)
+            .where(Loan.status == "diajukan")
+            .order_by(Loan.number)
+        ):
+            who = f"{m.number} {m.name}"
+            reasons, _breaches = boards_needed_in(s, loan, max(day, loan.applied_on))
+            if reasons:
+                have = board_approvals_in(s, loan.id)
+                missing = [BODY_LABELS[b][0] for b in BODIES if b not in have]
+                if missing:
+                    out.append(
+                        PendingItem(
+                            "board_approval",
+                            loan.number,
+                            None,
+                            who,
+                            loan.amount,
+                            loan.created_by,
+                            loan.applied_on,
+                            loan.purpose,
+                            ", ".join(missing),
+                        )
+                    )
+                    continue
+            if rules.four_eyes_loan_above is not None and loan.amount > rules.four_eyes_loan_above:
+                out.append(
+                    PendingItem(
+                        "loan_approval",
+                        loan.number,
+                        None,
+                        who,
+                        loan.amount,
+                        loan.created_by,
+                        loan.applied_on,
+                        loan.purpose,
+                        f"pengguna selain {loan.created_by}",
+                    )
+                )
+        return out

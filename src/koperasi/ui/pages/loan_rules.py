@@ -1,0 +1,653 @@
+"""Screens of issue 17 on the loan page: collateral and guarantors of the selected loan (a
+tab of the loan's details and the dialogs that add them or hand the collateral back), the
+approval of both boards, and the list of everything waiting for a second user's approval."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...errors import KoperasiError
+from ...messages import label as message_label
+from ...services import approvals as approvals_service
+from ...services import collateral as collateral_service
+from ...services import lending_limits
+from ...services import loans as loans_service
+from ...services.collateral import CollateralInput
+from ...services.loans import LoanDetail
+from .. import dialogs
+from ..context import LOANS, AppContext
+from ..widgets import MoneyEdit, setup_date_edit, to_date
+from .base import DataTable, RowsModel, setup_table
+from .loan_dialogs import MONEY_CHANGES, _LoanStepDialog
+
+
+def _lab(vocab: str, code: str, lang: str) -> str:
+    return message_label(vocab, code, lang)
+
+
+class CollateralPanel(QWidget):
+    """The selected loan's collateral (with its received/returned dates) and guarantors."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        lang = ctx.lang
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        split = QSplitter()
+        self.collateralModel = RowsModel(
+            [
+                (self.tr("Jenis"), lambda c: _lab("collateral_kind", c.kind, lang), "text"),
+                (self.tr("Uraian"), lambda c: c.description, "text"),
+                (self.tr("No. dokumen"), lambda c: c.document_no, "text"),
+                (self.tr("Nilai"), lambda c: c.value, "money"),
+                (self.tr("Diterima"), lambda c: c.received_on, "date"),
+                (self.tr("Dikembalikan"), lambda c: c.returned_on, "date"),
+                (self.tr("Serah terima"), lambda c: c.handover_no or "", "text"),
+            ],
+            self,
+        )
+        self.collateralTable = setup_table(DataTable(), "loanCollateralTable", stretch_column=1)
+        self.collateralTable.setModel(self.collateralModel)
+        split.addWidget(self.collateralTable)
+        self.guarantorModel = RowsModel(
+            [
+                (self.tr("Penjamin"), lambda g: f"{g.member_number} {g.member_name}", "text"),
+                (self.tr("Hubungan"), lambda g: g.relation, "text"),
+            ],
+            self,
+        )
+        self.guarantorTable = setup_table(DataTable(), "loanGuarantorsTable", stretch_column=0)
+        self.guarantorTable.setModel(self.guarantorModel)
+        split.addWidget(self.guarantorTable)
+        split.setSizes([700, 300])
+        layout.addWidget(split, 1)
+
+    def show_loan(self, detail: LoanDetail | None) -> None:
+        if detail is None:
+            self.collateralModel.set_rows([])
+            self.guarantorModel.set_rows([])
+            return
+        ctx = self.ctx
+        try:
+            self.collateralModel.set_rows(
+                collateral_service.for_loan(ctx.db, detail.number, ctx.actor)
+            )
+            self.guarantorModel.set_rows(
+                collateral_service.guarantors_of(ctx.db, detail.number, ctx.actor)
+            )
+        except KoperasiError:
+            self.collateralModel.set_rows([])
+            self.guarantorModel.set_rows([])
+
+
+class CollateralDialog(_LoanStepDialog):
+    """Record collateral received for an open loan (its documents go into the safe)."""
+
+    added = Signal(object)
+
+    def __init__(self, ctx: AppContext, detail: LoanDetail, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, detail, parent)
+        self.setObjectName("collateralDialog")
+        self.setMinimumWidth(460)
+        self.setWindowTitle(self.tr("Terima jaminan"))
+        form = QFormLayout()
+        self.kindCombo = QComboBox()
+        self.kindCombo.setObjectName("collateralKindCombo")
+        for code in collateral_service.KINDS:
+            self.kindCombo.addItem(_lab("collateral_kind", code, ctx.lang), code)
+        self.descriptionEdit = QLineEdit()
+        self.descriptionEdit.setObjectName("collateralDescriptionEdit")
+        self.descriptionEdit.setPlaceholderText(self.tr("mis. BPKB Honda Beat 2021 KT 1234 AB"))
+        self.valueEdit = MoneyEdit()
+        self.valueEdit.setObjectName("collateralValueEdit")
+        self.documentEdit = QLineEdit()
+        self.documentEdit.setObjectName("collateralDocumentEdit")
+        self.ownerEdit = QLineEdit()
+        self.ownerEdit.setObjectName("collateralOwnerEdit")
+        self.ownerEdit.setText(detail.row.member_name)
+        self.heldEdit = QLineEdit()
+        self.heldEdit.setObjectName("collateralHeldEdit")
+        self.heldEdit.setPlaceholderText(self.tr("mis. BPKB asli, fotokopi STNK"))
+        self.dateEdit = setup_date_edit(QDateEdit(), ctx.today())
+        self.dateEdit.setObjectName("collateralDateEdit")
+        for text, key, widget in (
+            (self.tr("&Jenis"), "collateral_kind", self.kindCombo),
+            (self.tr("&Uraian"), "collateral_description", self.descriptionEdit),
+            (self.tr("&Nilai (Rp)"), "collateral_value", self.valueEdit),
+            (self.tr("Nomor &dokumen"), "document_no", self.documentEdit),
+            (self.tr("&Pemilik"), "owner", self.ownerEdit),
+            (self.tr("Dokumen &disimpan"), "documents", self.heldEdit),
+            (self.tr("Tan&ggal terima"), "date", self.dateEdit),
+        ):
+            label = QLabel(text)
+            label.setBuddy(widget)
+            form.addRow(label, widget)
+            error = QLabel()
+            form.addRow("", error)
+            self.errors.add(key, widget, error)
+        self.body.addLayout(form)
+        self.dirty.watch(self.descriptionEdit, self.valueEdit, self.documentEdit)
+        self.add_buttons(self.tr("Simpan jaminan"), "saveCollateralButton", self.confirm)
+
+    def confirm(self) -> None:
+        self.errors.clear()
+        ctx, number = self.ctx, self.detail.number
+        item = CollateralInput(
+            self.kindCombo.currentData(),
+            self.descriptionEdit.text(),
+            self.valueEdit.value() or 0,
+            self.documentEdit.text(),
+            self.ownerEdit.text(),
+            self.heldEdit.text(),
+        )
+        date = to_date(self.dateEdit.date())
+        self.post(
+            lambda: collateral_service.add(ctx.db, ctx.actor, number, item, date),
+            {LOANS},
+            self._done,
+        )
+
+    def _done(self, view: object) -> None:
+        self.added.emit(view)
+        self.accept()
+
+
+class GuarantorDialog(_LoanStepDialog):
+    """Add a member as guarantor of the loan."""
+
+    added = Signal(object)
+
+    def __init__(self, ctx: AppContext, detail: LoanDetail, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, detail, parent)
+        self.setObjectName("guarantorDialog")
+        self.setMinimumWidth(460)
+        self.setWindowTitle(self.tr("Tambah penjamin"))
+        form = QFormLayout()
+        self.memberEdit = QLineEdit()
+        self.memberEdit.setObjectName("guarantorMemberEdit")
+        self.memberEdit.setPlaceholderText(self.tr("nomor anggota penjamin"))
+        self.relationEdit = QLineEdit()
+        self.relationEdit.setObjectName("guarantorRelationEdit")
+        self.relationEdit.setPlaceholderText(self.tr("mis. saudara, tetangga"))
+        for text, key, widget in (
+            (self.tr("&Anggota"), "guarantor", self.memberEdit),
+            (self.tr("&Hubungan"), "relation", self.relationEdit),
+        ):
+            label = QLabel(text)
+            label.setBuddy(widget)
+            form.addRow(label, widget)
+            error = QLabel()
+            form.addRow("", error)
+            self.errors.add(key, widget, error)
+        self.body.addLayout(form)
+        self.dirty.watch(self.memberEdit, self.relationEdit)
+        self.add_buttons(self.tr("Simpan penjamin"), "saveGuarantorButton", self.confirm)
+
+    def confirm(self) -> None:
+        self.errors.clear()
+        ctx, number = self.ctx, self.detail.number
+        member = self.required_text("guarantor", self.memberEdit)
+        if not member:
+            return
+        relation = self.relationEdit.text()
+        self.post(
+            lambda: collateral_service.add_guarantor(ctx.db, ctx.actor, number, member, relation),
+            {LOANS},
+            self._done,
+        )
+
+    def _done(self, view: object) -> None:
+        self.added.emit(view)
+        self.accept()
+
+
+class ReturnCollateralDialog(_LoanStepDialog):
+    """Hand back everything held for a paid-off loan, under one hand-over letter."""
+
+    returned = Signal(object)
+
+    def __init__(self, ctx: AppContext, detail: LoanDetail, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, detail, parent)
+        self.setObjectName("returnCollateralDialog")
+        self.setMinimumWidth(460)
+        self.setWindowTitle(self.tr("Kembalikan jaminan"))
+        form = QFormLayout()
+        self.toEdit = QLineEdit(detail.row.member_name)
+        self.toEdit.setObjectName("returnToEdit")
+        self.noteEdit = QLineEdit()
+        self.noteEdit.setObjectName("returnNoteEdit")
+        self.dateEdit = setup_date_edit(QDateEdit(), ctx.today())
+        self.dateEdit.setObjectName("returnDateEdit")
+        for text, key, widget in (
+            (self.tr("Diserahkan &kepada"), "returned_to", self.toEdit),
+            (self.tr("&Catatan"), "note", self.noteEdit),
+            (self.tr("Tan&ggal"), "date", self.dateEdit),
+        ):
+            label = QLabel(text)
+            label.setBuddy(widget)
+            form.addRow(label, widget)
+            error = QLabel()
+            form.addRow("", error)
+            self.errors.add(key, widget, error)
+        self.body.addLayout(form)
+        self.add_buttons(self.tr("Serahkan"), "confirmReturnButton", self.confirm)
+
+    def confirm(self) -> None:
+        self.errors.clear()
+        ctx, number = self.ctx, self.detail.number
+        to, note, date = self.toEdit.text(), self.noteEdit.text(), to_date(self.dateEdit.date())
+        self.post(
+            lambda: collateral_service.return_collateral(ctx.db, ctx.actor, number, date, to, note),
+            {LOANS},
+            self._done,
+        )
+
+    def _done(self, views: list) -> None:
+        self.returned.emit(views)
+        self.accept()
+        if views and dialogs.confirm(
+            self.parentWidget(),
+            self.tr("Kembalikan jaminan"),
+            self.tr("Jaminan diserahkan dengan surat nomor {no}. Cetak surat serah terima?").format(
+                no=views[0].handover_no
+            ),
+            self.tr("Cetak"),
+        ):
+            self.ctx.bus.navigate.emit(
+                "reports",
+                {
+                    "report": "serah-terima-jaminan",
+                    "loan": self.detail.number,
+                    "member": self.detail.row.member_number,
+                },
+            )
+
+
+class BoardApprovalDialog(_LoanStepDialog):
+    """The approval of the user's board (pengurus, or pengawas for a supervisor) for an
+    application that needs both."""
+
+    approved = Signal(object)
+
+    def __init__(self, ctx: AppContext, detail: LoanDetail, parent: QWidget | None = None) -> None:
+        body = lending_limits.body_of(ctx.actor)
+        text = QCoreApplication.translate(
+            "BoardApprovalDialog", "Persetujuan atas nama: <b>{body}</b>"
+        ).format(body=lending_limits.BODY_LABELS[body][0 if ctx.lang == "id" else 1])
+        super().__init__(ctx, detail, parent, "<br>" + text)
+        self.setObjectName("boardApprovalDialog")
+        self.setMinimumWidth(460)
+        self.setWindowTitle(self.tr("Persetujuan pengurus/pengawas"))
+        form = QFormLayout()
+        self.dateEdit = setup_date_edit(QDateEdit(), ctx.today())
+        self.dateEdit.setObjectName("boardDateEdit")
+        self.noteEdit = QLineEdit()
+        self.noteEdit.setObjectName("boardNoteEdit")
+        self.noteEdit.setPlaceholderText(self.tr("mis. rapat gabungan 12/11"))
+        for text, key, widget in (
+            (self.tr("Tan&ggal"), "date", self.dateEdit),
+            (self.tr("&Catatan"), "note", self.noteEdit),
+        ):
+            label = QLabel(text)
+            label.setBuddy(widget)
+            form.addRow(label, widget)
+            error = QLabel()
+            form.addRow("", error)
+            self.errors.add(key, widget, error)
+        self.body.addLayout(form)
+        self.add_buttons(self.tr("Setujui"), "confirmBoardButton", self.confirm)
+
+    def confirm(self) -> None:
+        self.errors.clear()
+        ctx, number = self.ctx, self.detail.number
+        date, note = to_date(self.dateEdit.date()), self.noteEdit.text()
+        self.post(
+            lambda: lending_limits.board_approve(ctx.db, ctx.actor, number, date, note),
+            {LOANS},
+            self._done,
+        )
+
+    def _done(self, body: object) -> None:
+        self.approved.emit(body)
+        self.accept()
+
+
+class PendingApprovalsDialog(QDialog):
+    """Everything waiting for an approval: requests for write-offs and reversals, large
+    applications that need a second user, applications that need both boards."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        lang = ctx.lang
+        self.setObjectName("pendingApprovalsDialog")
+        self.setWindowTitle(self.tr("Menunggu persetujuan"))
+        self.resize(1100, 420)
+        layout = QVBoxLayout(self)
+        self.model = RowsModel(
+            [
+                (self.tr("Jenis"), lambda p: _lab("approval_kind", p.kind, lang), "text"),
+                (self.tr("Pinjaman / nomor"), lambda p: p.ref, "text"),
+                (self.tr("Anggota"), lambda p: p.member, "text"),
+                (self.tr("Jumlah"), lambda p: p.amount, "money"),
+                (self.tr("Diajukan oleh"), lambda p: p.requested_by, "text"),
+                (self.tr("Tanggal"), lambda p: p.requested_on, "date"),
+                (self.tr("Alasan / tujuan"), lambda p: p.reason, "text"),
+                (self.tr("Menunggu"), lambda p: p.waiting_for, "text"),
+            ],
+            self,
+        )
+        self.table = setup_table(DataTable(), "pendingApprovalsTable", stretch_column=6)
+        self.table.setModel(self.model)
+        layout.addWidget(self.table, 1)
+        self.message = QLabel()
+        self.message.setObjectName("pendingApprovalsMessage")
+        self.message.setWordWrap(True)
+        layout.addWidget(self.message)
+        form = QHBoxLayout()
+        note_label = QLabel(self.tr("&Catatan / alasan"))
+        self.noteEdit = QLineEdit()
+        self.noteEdit.setObjectName("approvalNoteEdit")
+        note_label.setBuddy(self.noteEdit)
+        form.addWidget(note_label)
+        form.addWidget(self.noteEdit, 1)
+        layout.addLayout(form)
+        buttons = QHBoxLayout()
+        self.approveButton = QPushButton(self.tr("&Setujui"))
+        self.approveButton.setObjectName("approveRequestButton")
+        self.rejectButton = QPushButton(self.tr("&Tolak / batalkan"))
+        self.rejectButton.setObjectName("rejectRequestButton")
+        self.refreshButton = QPushButton(self.tr("&Muat ulang"))
+        self.refreshButton.setObjectName("refreshApprovalsButton")
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("T&utup"))
+        close.rejected.connect(self.reject)
+        for b in (self.approveButton, self.rejectButton, self.refreshButton):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        layout.addLayout(buttons)
+        self.approveButton.clicked.connect(self.approve)
+        self.rejectButton.clicked.connect(self.reject_selected)
+        self.refreshButton.clicked.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        try:
+            rows = approvals_service.pending(self.ctx.db, self.ctx.actor, self.ctx.today())
+        except KoperasiError as exc:
+            self.message.setText(exc.message(self.ctx.lang))
+            rows = []
+        self.model.set_rows(rows)
+        if rows:
+            self.table.selectRow(0)
+            self.table.setFocus()
+        elif not self.message.text():
+            self.message.setText(self.tr("Tidak ada yang menunggu persetujuan."))
+
+    def selected(self):  # type: ignore[no-untyped-def]
+        return self.model.row(self.table.currentIndex())
+
+    def _run(self, fn, done_text: str) -> None:  # type: ignore[no-untyped-def]
+        def ok(_result: object) -> None:
+            self.message.setText(done_text)
+            self.noteEdit.clear()
+            self.refresh()
+
+        def failed(exc: BaseException) -> bool:
+            if isinstance(exc, KoperasiError):
+                self.message.setText(exc.message(self.ctx.lang))
+                return True
+            return False
+
+        self.ctx.write(fn, changes=MONEY_CHANGES, on_done=ok, on_error=failed, parent=self)
+
+    def approve(self) -> None:
+        item = self.selected()
+        if item is None:
+            return
+        ctx, note, day = self.ctx, self.noteEdit.text(), self.ctx.today()
+        if item.request_id is not None:
+            fn = lambda: approvals_service.approve(ctx.db, ctx.actor, item.request_id, note)  # noqa: E731
+        elif item.kind == "board_approval":
+            fn = lambda: lending_limits.board_approve(ctx.db, ctx.actor, item.ref, day, note)  # noqa: E731
+        else:
+            fn = lambda: loans_service.approve(ctx.db, ctx.actor, item.ref, day, note)  # noqa: E731
+        self._run(fn, self.tr("Disetujui: {ref}.").format(ref=item.ref))
+
+    def reject_selected(self) -> None:
+        item = self.selected()
+        if item is None:
+            return
+        ctx, note = self.ctx, self.noteEdit.text()
+        if item.request_id is None:
+            day = ctx.today()
+            fn = lambda: loans_service.reject(ctx.db, ctx.actor, item.ref, day, note)  # noqa: E731
+        else:
+            fn = lambda: approvals_service.reject(ctx.db, ctx.actor, item.request_id, note)  # noqa: E731
+        self._run(fn, self.tr("Ditolak: {ref}.").format(ref=item.ref))
+
+
+class LendingRulesEditor(QWidget):
+    """The lending limits (BMPP, related parties, what a breach does) and the four-eyes
+    switches, on the settings page's Pinjaman tab (saved by an administrator)."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from PySide6.QtWidgets import QCheckBox, QGroupBox
+
+        from ..widgets import FieldErrors
+
+        self.ctx = ctx
+        self.setObjectName("lendingRulesEditor")
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        box = QGroupBox(self.tr("Batas pinjaman (Permenkop 8/2023) dan persetujuan empat mata"))
+        form = QFormLayout(box)
+        self.bmppEdit = QLineEdit()
+        self.bmppEdit.setObjectName("bmppEdit")
+        self.bmppEdit.setPlaceholderText(self.tr("kosong: tanpa BMPP"))
+        self.relatedEdit = QLineEdit()
+        self.relatedEdit.setObjectName("relatedPercentEdit")
+        self.modeCombo = QComboBox()
+        self.modeCombo.setObjectName("breachModeCombo")
+        for code in lending_limits.BREACH_MODES:
+            self.modeCombo.addItem(_lab("breach_mode", code, ctx.lang), code)
+        self.loanAboveEdit = MoneyEdit()
+        self.loanAboveEdit.setObjectName("fourEyesLoanAboveEdit")
+        self.loanAboveEdit.setPlaceholderText(self.tr("kosong: tidak perlu"))
+        self.writeOffCheck = QCheckBox(self.tr("Hapus buku perlu persetujuan pengguna kedua"))
+        self.writeOffCheck.setObjectName("fourEyesWriteOffCheck")
+        self.reversalCheck = QCheckBox(self.tr("Pembalikan perlu persetujuan pengguna kedua"))
+        self.reversalCheck.setObjectName("fourEyesReversalCheck")
+        self.general = QLabel()
+        self.errors = FieldErrors(self.general, ctx.lang, self)
+        for text, key, widget in (
+            (self.tr("BMPP per peminjam (% modal sendiri)"), "bmpp_percent", self.bmppEdit),
+            (self.tr("Batas pihak terkait (% modal sendiri)"), "related_percent", self.relatedEdit),
+            (self.tr("Bila batas terlampaui"), "breach_mode", self.modeCombo),
+            (
+                self.tr("Pinjaman di atas jumlah ini disetujui pengguna kedua"),
+                "four_eyes_loan_above",
+                self.loanAboveEdit,
+            ),
+        ):
+            form.addRow(text, widget)
+            error = QLabel()
+            form.addRow("", error)
+            self.errors.add(key, widget, error)
+        form.addRow("", self.writeOffCheck)
+        form.addRow("", self.reversalCheck)
+        form.addRow("", self.general)
+        self.saveButton = QPushButton(self.tr("Simpan batas pinjaman"))
+        self.saveButton.setObjectName("saveLendingRulesButton")
+        self.saveButton.setEnabled(ctx.actor.can("settings.write"))
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.saveButton)
+        form.addRow(row)
+        outer.addWidget(box)
+        self.saveButton.clicked.connect(self.save)
+
+    def load(self) -> None:
+        from ..widgets import format_decimal
+
+        r = lending_limits.get_rules(self.ctx.db)
+        self.bmppEdit.setText(format_decimal(r.bmpp_percent) if r.bmpp_percent else "")
+        self.relatedEdit.setText(format_decimal(r.related_percent))
+        self.modeCombo.setCurrentIndex(max(0, self.modeCombo.findData(r.breach_mode)))
+        self.loanAboveEdit.setValue(r.four_eyes_loan_above)
+        self.writeOffCheck.setChecked(r.four_eyes_write_off)
+        self.reversalCheck.setChecked(r.four_eyes_reversal)
+
+    def rules(self) -> lending_limits.LendingRules | None:
+        from ..widgets import parse_decimal
+
+        self.errors.clear()
+        values = {}
+        for key, edit in (("bmpp_percent", self.bmppEdit), ("related_percent", self.relatedEdit)):
+            try:
+                values[key] = parse_decimal(edit.text())
+            except ValueError:
+                from ...errors import ValidationError
+
+                self.errors.set(
+                    key,
+                    ValidationError(key, "not_a_number", value=edit.text()).message(self.ctx.lang),
+                )
+        if self.errors.has_errors():
+            return None
+        return lending_limits.LendingRules(
+            values["bmpp_percent"],
+            values["related_percent"],  # type: ignore[arg-type]
+            self.modeCombo.currentData(),
+            self.loanAboveEdit.value(),
+            self.writeOffCheck.isChecked(),
+            self.reversalCheck.isChecked(),
+        )
+
+    def save(self) -> None:
+        rules = self.rules()
+        if rules is None:
+            return
+        ctx = self.ctx
+        from ..context import SETTINGS
+
+        ctx.write(
+            lambda: lending_limits.save_rules(ctx.db, ctx.actor, rules),
+            changes={SETTINGS, LOANS},
+            on_done=lambda _r: dialogs.inform(
+                self, self.tr("Tersimpan"), self.tr("Batas pinjaman tersimpan.")
+            ),
+            on_error=self.errors.show,
+            parent=self,
+        )
+
+
+def reverse_or_request(ctx: AppContext, kind: str, ref, date, reason: str, direct):  # type: ignore[no-untyped-def]
+    """``direct()`` (the reversal), or with four-eyes on reversals the request a second user
+    approves in Pinjaman > Menunggu persetujuan (issue 17)."""
+    if approvals_service.needs_approval(ctx.db, kind):
+        return approvals_service.request(ctx.db, ctx.actor, kind, ref, date, reason)
+    return direct()
+
+
+class RelatedPartyDialog(QDialog):
+    """Mark a member as a related party (board, supervisors, staff or their family; the
+    officer from the RAT register when known), or clear the mark."""
+
+    saved = Signal(object)
+
+    def __init__(self, ctx: AppContext, member_no: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from ...services.rat import records as rat_records
+        from ..widgets import FieldErrors
+        from .form_dialog import setup_buttons
+
+        self.ctx = ctx
+        self.member_no = member_no
+        self.setObjectName("relatedPartyDialog")
+        self.setWindowTitle(self.tr("Pihak terkait"))
+        self.setMinimumWidth(460)
+        lang = ctx.lang
+        layout = QVBoxLayout(self)
+        current = lending_limits.relation_of(ctx.db, member_no)
+        form = QFormLayout()
+        self.kindCombo = QComboBox()
+        self.kindCombo.setObjectName("relatedKindCombo")
+        self.kindCombo.addItem(self.tr("bukan pihak terkait"), None)
+        for code in lending_limits.RELATED_KINDS:
+            self.kindCombo.addItem(
+                lending_limits.RELATED_LABELS[code][0 if lang == "id" else 1], code
+            )
+        self.officerCombo = QComboBox()
+        self.officerCombo.setObjectName("relatedOfficerCombo")
+        self.officerCombo.addItem("-", None)
+        for o in rat_records.list_officers(ctx.db, actor=ctx.actor):
+            self.officerCombo.addItem(f"{o.name} ({o.position})", o.id)
+        self.noteEdit = QLineEdit()
+        self.noteEdit.setObjectName("relatedNoteEdit")
+        self.noteEdit.setPlaceholderText(self.tr("mis. istri bendahara"))
+        self.general = QLabel()
+        self.errors = FieldErrors(self.general, lang, self)
+        for text, key, widget in (
+            (self.tr("&Hubungan"), "related_kind", self.kindCombo),
+            (self.tr("&Pengurus/pengawas terkait"), "officer", self.officerCombo),
+            (self.tr("&Catatan"), "note", self.noteEdit),
+        ):
+            label = QLabel(text)
+            label.setBuddy(widget)
+            form.addRow(label, widget)
+            error = QLabel()
+            form.addRow("", error)
+            self.errors.add(key, widget, error)
+        layout.addLayout(form)
+        layout.addWidget(self.general)
+        if current is not None:
+            self.kindCombo.setCurrentIndex(max(0, self.kindCombo.findData(current.kind)))
+            self.noteEdit.setText(current.note)
+            for i in range(self.officerCombo.count()):
+                if current.officer and self.officerCombo.itemText(i) == current.officer:
+                    self.officerCombo.setCurrentIndex(i)
+        cancel = QCoreApplication.translate("dialogs", "Batal")
+        layout.addWidget(
+            setup_buttons(
+                None, self.tr("Simpan"), "saveRelatedButton", cancel, self.save, self.reject
+            )
+        )
+
+    def save(self) -> None:
+        ctx, number = self.ctx, self.member_no
+        kind, officer, note = (
+            self.kindCombo.currentData(),
+            self.officerCombo.currentData(),
+            self.noteEdit.text(),
+        )
+        self.errors.clear()
+
+        def done(view: object) -> None:
+            self.saved.emit(view)
+            self.accept()
+
+        ctx.write(
+            lambda: lending_limits.set_relation(ctx.db, ctx.actor, number, kind, officer, note),
+            changes={LOANS},
+            on_done=done,
+            on_error=self.errors.show,
+            parent=self,
+        )
