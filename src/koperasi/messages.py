@@ -1224,3 +1224,18 @@ MESSAGES.update(
     }
 )
 FIELDS.update({"keys": ("Daftar kunci publik", "Public key register"), "key": ("Kunci", "Key")})
+
+
+# ---------------------------------------------------------------- hardening (issue 22, h-hardening)
+MESSAGES.update(
+    {
+        "closing_backup_failed": (
+            "Tahun buku {year} tidak ditutup: cadangan sebelum tutup buku gagal dibuat di "
+            "'{path}' ({detail}). Kosongkan ruang disk atau periksa izin folder cadangan, lalu "
+            "coba lagi.",
+            "Financial year {year} was not closed: the backup before closing could not be "
+            "written to '{path}' ({detail}). Free some disk space or check the backup folder's "
+            "permissions, then try again.",
+        ),
+    }
+)
