@@ -1239,3 +1239,4 @@ MESSAGES.update(
         ),
     }
 )
+FIELDS.update({"note": ("Catatan", "Note")})

@@ -40,6 +40,7 @@ from .ledger import Line
 from .progress import ProgressCallback, report
 from .settings import get_value, set_value
 from .uow import read_only, unit_of_work
+from .validation import clean_memo
 
 CLOSING_SOURCE = statements.CLOSING_SOURCE
 SHU_SOURCE = "shu"
@@ -202,7 +203,8 @@ def reopen_month(db, actor: Actor, year: int, month: int, reason: str) -> Period
     An earlier month cannot be reopened while a later one is closed."""
     require(actor, "period.reopen")
     _check_month(year, month)
-    if not (reason or "").strip():
+    reason = clean_memo(reason, "reason")
+    if not reason:
         raise ValidationError("reason", "required")
     with unit_of_work(db) as s:
         sm = statements.fy_start_month(s)
@@ -514,7 +516,8 @@ def shu_distribution_entry_id(s: Session, year: int) -> int | None:
 def reopen_year(db, actor: Actor, year: int, reason: str) -> YearClosing:  # type: ignore[no-untyped-def]
     """Undo a year-end closing (admin, with a reason): the closing entry is reversed."""
     require(actor, "period.reopen")
-    if not (reason or "").strip():
+    reason = clean_memo(reason, "reason")
+    if not reason:
         raise ValidationError("reason", "required")
     with unit_of_work(db) as s:
         sm = statements.fy_start_month(s)
