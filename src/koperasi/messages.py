@@ -1240,3 +1240,14 @@ MESSAGES.update(
     }
 )
 FIELDS.update({"note": ("Catatan", "Note")})
+MESSAGES.update(
+    {
+        "anchor_format": (
+            "{field} '{value}' tidak dikenal: tulis seperti di kaki laporan, mis. "
+            '"J1234-9f3a2c1b A5678-77e0b4d2".',
+            "{field} '{value}' is not recognised: write it as the report's footer shows it, "
+            'e.g. "J1234-9f3a2c1b A5678-77e0b4d2".',
+        ),
+    }
+)
+FIELDS.update({"anchor": ("Jangkar buku", "Book anchor")})

@@ -21,6 +21,7 @@ from .. import __version__, signing
 from ..db.models import JournalEntry
 from ..errors import ValidationError
 from ..services.auth import SYSTEM, Actor, require, require_read_all
+from ..services import book_anchor
 from ..services.progress import ProgressCallback, report
 from ..services.settings import profile_in
 from ..services.uow import read_only
@@ -76,6 +77,7 @@ def export_auditor(
             wb, INFO_TITLE, ["key", "value"], ["text", "text"], widths=[30, 68], header_left=head
         )
         revision = _db_revision(s)
+        anchor = book_anchor.current_in(s)  # the books these sheets were read from
         last_date = s.scalar(select(func.max(JournalEntry.date)))
         for n, sheet in enumerate(SHEETS):
             report(progress, n, total, sheet.title)
@@ -105,6 +107,7 @@ def export_auditor(
         ("app_version", __version__),
         ("database_revision", revision),
         ("hash_method", "sha256 over canonical JSON lines; see docs/audit-workbook.md"),
+        *anchor.info_rows(),
     ]
     for sheet in SHEETS:
         info_rows.append((f"rows:{sheet.title}", str(rows[sheet.title])))
