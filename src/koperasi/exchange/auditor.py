@@ -20,8 +20,8 @@ from sqlalchemy import func, select, text
 from .. import __version__, signing
 from ..db.models import JournalEntry
 from ..errors import ValidationError
-from ..services.auth import SYSTEM, Actor, require, require_read_all
 from ..services import book_anchor
+from ..services.auth import SYSTEM, Actor, require, require_read_all
 from ..services.progress import ProgressCallback, report
 from ..services.settings import profile_in
 from ..services.uow import read_only
