@@ -1251,3 +1251,47 @@ MESSAGES.update(
     }
 )
 FIELDS.update({"anchor": ("Jangkar buku", "Book anchor")})
+MESSAGES.update(
+    {
+        "workbook_unsigned": (
+            "Buku kerja audit ini tidak ditandatangani koperasi, jadi keasliannya tidak dapat "
+            "diperiksa; tidak dipulihkan. Ekspor ulang dengan aplikasi versi ini, atau pulihkan "
+            "tetap dengan --allow-unsigned bila Anda yakin asalnya.",
+            "This audit workbook carries no signature of the cooperative, so it cannot be "
+            "checked as genuine; nothing was restored. Export it again with this version of "
+            "the app, or restore it anyway with --allow-unsigned if you are sure of its source.",
+        ),
+        "workbook_unsigned_allowed": (
+            "Peringatan: buku kerja tanpa tanda tangan dipulihkan hanya karena diizinkan "
+            "(--allow-unsigned); keasliannya tidak terjamin.",
+            "Warning: an unsigned workbook was restored only because it was allowed "
+            "(--allow-unsigned); it may not be genuine.",
+        ),
+        "workbook_signature_invalid": (
+            "Tanda tangan buku kerja audit tidak sah: buku kerja diubah setelah diekspor. "
+            "Tidak dipulihkan.",
+            "The audit workbook's signature is invalid: the workbook was changed after it was "
+            "exported. Nothing was restored.",
+        ),
+        "workbook_other_key": (
+            "Buku kerja audit ditandatangani dengan kunci {fingerprint}, bukan kunci koperasi "
+            "'{legal}' ({expected}). Tidak dipulihkan.",
+            "The audit workbook is signed with key {fingerprint}, not the key of cooperative "
+            "'{legal}' ({expected}). Nothing was restored.",
+        ),
+        "workbook_key_unknown": (
+            "Nomor badan hukum '{legal}' tidak ada di daftar kunci publik yang diberikan: "
+            "tanda tangan tidak dapat diperiksa. Tidak dipulihkan.",
+            "Legal number '{legal}' is not in the register of public keys given: the signature "
+            "cannot be checked. Nothing was restored.",
+        ),
+        "workbook_key_unverified": (
+            "Peringatan: tanda tangan sah menurut kunci yang dibawa buku kerja ({fingerprint}), "
+            "tetapi kunci koperasi tidak dikenal di PC ini. Cocokkan sidik jari itu dengan "
+            "'koperasi key show' di PC asal.",
+            "Warning: the signature is valid under the key the workbook carries "
+            "({fingerprint}), but the cooperative's key is not known on this PC. Compare that "
+            "fingerprint with 'koperasi key show' on the original PC.",
+        ),
+    }
+)
