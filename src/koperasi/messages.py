@@ -1295,3 +1295,41 @@ MESSAGES.update(
         ),
     }
 )
+MESSAGES.update(
+    {
+        "seal_key_other": (
+            "Kunci segel PC ini ({current}) bukan kunci yang menyegel buku ini ({recorded}): "
+            "segel dan jejak audit tidak dapat diperiksa di sini, dan jurnal yang dibukukan "
+            "dari PC ini akan tampak diubah di PC lain. Salin seal.key dari PC pertama ke "
+            "'{path}' (atau arahkan KOPERASI_SEAL_KEY_FILE ke sana), lalu buka ulang.",
+            "This PC's sealing key ({current}) is not the key this book was sealed with "
+            "({recorded}): seals and the audit trail cannot be checked here, and entries posted "
+            "from this PC will look altered on the others. Copy seal.key from the first PC to "
+            "'{path}' (or point KOPERASI_SEAL_KEY_FILE at it), then open the book again.",
+        ),
+        "seal_key_unknown": (
+            "Catatan audit terbaru buku ini tidak cocok dengan kunci segel PC ini ({current}): "
+            "buku ini kemungkinan disegel dengan kunci lain. Salin seal.key dari PC yang "
+            "membuat buku ini ke '{path}', lalu buka ulang.",
+            "The newest audit rows of this book do not match this PC's sealing key "
+            "({current}): the book was most likely sealed with another key. Copy seal.key from "
+            "the PC that made this book to '{path}', then open it again.",
+        ),
+        "signing_key_other": (
+            "Kunci tanda tangan koperasi di PC ini ({current}) bukan kunci yang menandatangani "
+            "buku kerja audit buku ini ({recorded}): program akan menolak buku kerja dari PC "
+            "ini. Salin berkas kunci dari PC pertama ke '{path}'.",
+            "The cooperative's signing key on this PC ({current}) is not the key that signed "
+            "this book's audit workbooks ({recorded}): the programme will refuse workbooks "
+            "from this PC. Copy the key file from the first PC to '{path}'.",
+        ),
+        "signing_key_missing": (
+            "PC ini belum memiliki kunci tanda tangan koperasi ({recorded}); ekspor buku kerja "
+            "audit akan membuat kunci baru yang tidak dikenal program. Salin berkas kunci dari "
+            "PC pertama ke '{path}' sebelum mengekspor.",
+            "This PC does not have the cooperative's signing key ({recorded}); an audit "
+            "workbook export would make a new key the programme does not know. Copy the key "
+            "file from the first PC to '{path}' before exporting.",
+        ),
+    }
+)

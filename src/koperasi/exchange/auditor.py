@@ -20,7 +20,7 @@ from sqlalchemy import func, select, text
 from .. import __version__, signing
 from ..db.models import JournalEntry
 from ..errors import ValidationError
-from ..services import book_anchor
+from ..services import book_anchor, key_guard
 from ..services.auth import SYSTEM, Actor, require, require_read_all
 from ..services.progress import ProgressCallback, report
 from ..services.settings import profile_in
@@ -112,6 +112,7 @@ def export_auditor(
     for sheet in SHEETS:
         info_rows.append((f"rows:{sheet.title}", str(rows[sheet.title])))
         info_rows.append((f"sha256:{sheet.title}", digests[sheet.title]))
+    own_key = key is None  # the cooperative's key file (not a key handed in)
     key = key or signing.load_or_create(profile.legal_number)
     info_rows += [
         ("signature_algorithm", signing.ALGORITHM),
@@ -124,4 +125,7 @@ def export_auditor(
     info.append(["signature", key.sign(signing.signed_message(info.digest()))])
     report(progress, total, total, "simpan")
     target = save_atomic(wb, path)
+    # the first signed workbook names the cooperative's key in the book (services/key_guard)
+    if own_key:
+        key_guard.record_signing(db, key.fingerprint, actor.username)
     return ExportResult(target, rows, digests, complete, key.public, key.fingerprint)

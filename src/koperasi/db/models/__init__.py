@@ -3,6 +3,7 @@
 from .base import Base
 from .core import AuditEntry, ReceiptCounter, Setting, User, UserGroupScope
 from .fixed_assets import FixedAsset, FixedAssetDepreciation
+from .keys import KeyFingerprint
 from .ledger import Account, FiscalPeriod, JournalEntry, JournalLine
 from .loans import Loan, LoanAllocation, LoanInstallment, LoanProduct, LoanTransaction
 from .members import Group, GroupMembership, Member, MemberVulnerability, VulnerabilityCategory
@@ -37,6 +38,7 @@ __all__ = [
     "JournalSeal",
     "FixedAsset",
     "FixedAssetDepreciation",
+    "KeyFingerprint",
     "RatBudget",
     "RatGovernanceAnswer",
     "RatMeeting",
