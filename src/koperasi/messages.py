@@ -1255,11 +1255,11 @@ MESSAGES.update(
     {
         "workbook_unsigned": (
             "Buku kerja audit ini tidak ditandatangani koperasi, jadi keasliannya tidak dapat "
-            "diperiksa; tidak dipulihkan. Ekspor ulang dengan aplikasi versi ini, atau pulihkan "
-            "tetap dengan --allow-unsigned bila Anda yakin asalnya.",
+            "diperiksa; tidak dipulihkan. Ekspor ulang dengan aplikasi versi ini, atau bila Anda "
+            "yakin asalnya, izinkan buku kerja tanpa tanda tangan (--allow-unsigned).",
             "This audit workbook carries no signature of the cooperative, so it cannot be "
             "checked as genuine; nothing was restored. Export it again with this version of "
-            "the app, or restore it anyway with --allow-unsigned if you are sure of its source.",
+            "the app or, if you are sure of its source, allow an unsigned workbook (--allow-unsigned).",
         ),
         "workbook_unsigned_allowed": (
             "Peringatan: buku kerja tanpa tanda tangan dipulihkan hanya karena diizinkan "
