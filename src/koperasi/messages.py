@@ -1909,3 +1909,112 @@ LABELS.update(
     }
 )
 VOCABULARIES = (*LABELS, "loan_status", "loan_tx_kind", "savings_tx_kind", "loan_class")
+
+
+# ---------------------------------------------------------------- hardening (issue 22, h-hardening)
+MESSAGES.update(
+    {
+        "closing_backup_failed": (
+            "Tahun buku {year} tidak ditutup: cadangan sebelum tutup buku gagal dibuat di "
+            "'{path}' ({detail}). Kosongkan ruang disk atau periksa izin folder cadangan, lalu "
+            "coba lagi.",
+            "Financial year {year} was not closed: the backup before closing could not be "
+            "written to '{path}' ({detail}). Free some disk space or check the backup folder's "
+            "permissions, then try again.",
+        ),
+    }
+)
+FIELDS.update({"note": ("Catatan", "Note")})
+MESSAGES.update(
+    {
+        "anchor_format": (
+            "{field} '{value}' tidak dikenal: tulis seperti di kaki laporan, mis. "
+            '"J1234-9f3a2c1b A5678-77e0b4d2".',
+            "{field} '{value}' is not recognised: write it as the report's footer shows it, "
+            'e.g. "J1234-9f3a2c1b A5678-77e0b4d2".',
+        ),
+    }
+)
+FIELDS.update({"anchor": ("Jangkar buku", "Book anchor")})
+MESSAGES.update(
+    {
+        "workbook_unsigned": (
+            "Buku kerja audit ini tidak ditandatangani koperasi, jadi keasliannya tidak dapat "
+            "diperiksa; tidak dipulihkan. Ekspor ulang dengan aplikasi versi ini, atau bila Anda "
+            "yakin asalnya, izinkan buku kerja tanpa tanda tangan (--allow-unsigned).",
+            "This audit workbook carries no signature of the cooperative, so it cannot be "
+            "checked as genuine; nothing was restored. Export it again with this version of "
+            "the app or, if you are sure of its source, allow an unsigned workbook (--allow-unsigned).",
+        ),
+        "workbook_unsigned_allowed": (
+            "Peringatan: buku kerja tanpa tanda tangan dipulihkan hanya karena diizinkan "
+            "(--allow-unsigned); keasliannya tidak terjamin.",
+            "Warning: an unsigned workbook was restored only because it was allowed "
+            "(--allow-unsigned); it may not be genuine.",
+        ),
+        "workbook_signature_invalid": (
+            "Tanda tangan buku kerja audit tidak sah: buku kerja diubah setelah diekspor. "
+            "Tidak dipulihkan.",
+            "The audit workbook's signature is invalid: the workbook was changed after it was "
+            "exported. Nothing was restored.",
+        ),
+        "workbook_other_key": (
+            "Buku kerja audit ditandatangani dengan kunci {fingerprint}, bukan kunci koperasi "
+            "'{legal}' ({expected}). Tidak dipulihkan.",
+            "The audit workbook is signed with key {fingerprint}, not the key of cooperative "
+            "'{legal}' ({expected}). Nothing was restored.",
+        ),
+        "workbook_key_unknown": (
+            "Nomor badan hukum '{legal}' tidak ada di daftar kunci publik yang diberikan: "
+            "tanda tangan tidak dapat diperiksa. Tidak dipulihkan.",
+            "Legal number '{legal}' is not in the register of public keys given: the signature "
+            "cannot be checked. Nothing was restored.",
+        ),
+        "workbook_key_unverified": (
+            "Peringatan: tanda tangan sah menurut kunci yang dibawa buku kerja ({fingerprint}), "
+            "tetapi kunci koperasi tidak dikenal di PC ini. Cocokkan sidik jari itu dengan "
+            "'koperasi key show' di PC asal.",
+            "Warning: the signature is valid under the key the workbook carries "
+            "({fingerprint}), but the cooperative's key is not known on this PC. Compare that "
+            "fingerprint with 'koperasi key show' on the original PC.",
+        ),
+    }
+)
+MESSAGES.update(
+    {
+        "seal_key_other": (
+            "Kunci segel PC ini ({current}) bukan kunci yang menyegel buku ini ({recorded}): "
+            "segel dan jejak audit tidak dapat diperiksa di sini, dan jurnal yang dibukukan "
+            "dari PC ini akan tampak diubah di PC lain. Salin seal.key dari PC pertama ke "
+            "'{path}' (atau arahkan KOPERASI_SEAL_KEY_FILE ke sana), lalu buka ulang.",
+            "This PC's sealing key ({current}) is not the key this book was sealed with "
+            "({recorded}): seals and the audit trail cannot be checked here, and entries posted "
+            "from this PC will look altered on the others. Copy seal.key from the first PC to "
+            "'{path}' (or point KOPERASI_SEAL_KEY_FILE at it), then open the book again.",
+        ),
+        "seal_key_unknown": (
+            "Catatan audit terbaru buku ini tidak cocok dengan kunci segel PC ini ({current}): "
+            "buku ini kemungkinan disegel dengan kunci lain. Salin seal.key dari PC yang "
+            "membuat buku ini ke '{path}', lalu buka ulang.",
+            "The newest audit rows of this book do not match this PC's sealing key "
+            "({current}): the book was most likely sealed with another key. Copy seal.key from "
+            "the PC that made this book to '{path}', then open it again.",
+        ),
+        "signing_key_other": (
+            "Kunci tanda tangan koperasi di PC ini ({current}) bukan kunci yang menandatangani "
+            "buku kerja audit buku ini ({recorded}): program akan menolak buku kerja dari PC "
+            "ini. Salin berkas kunci dari PC pertama ke '{path}'.",
+            "The cooperative's signing key on this PC ({current}) is not the key that signed "
+            "this book's audit workbooks ({recorded}): the programme will refuse workbooks "
+            "from this PC. Copy the key file from the first PC to '{path}'.",
+        ),
+        "signing_key_missing": (
+            "PC ini belum memiliki kunci tanda tangan koperasi ({recorded}); ekspor buku kerja "
+            "audit akan membuat kunci baru yang tidak dikenal program. Salin berkas kunci dari "
+            "PC pertama ke '{path}' sebelum mengekspor.",
+            "This PC does not have the cooperative's signing key ({recorded}); an audit "
+            "workbook export would make a new key the programme does not know. Copy the key "
+            "file from the first PC to '{path}' before exporting.",
+        ),
+    }
+)

@@ -236,7 +236,28 @@ def rehashed(src: Path, dst: Path, edit) -> Path:  # type: ignore[no-untyped-def
         if isinstance(key, str) and key.startswith("sha256:") and key[7:] in hashes:
             r[1].value = hashes[key[7:]]
     wb.save(dst)
-    return dst
+    return resigned(dst)
+
+
+def resigned(path: Path) -> Path:
+    """Signed again with this PC's key of the cooperative, as if the export itself had been
+    damaged: the restore's own checks, past the signature, must name the real problem (an
+    unsigned forgery is refused at the signature, see test_hardening_restore.py)."""
+    from openpyxl import load_workbook
+
+    from koperasi import signing
+    from koperasi.exchange.consolidation import _read_info
+    from koperasi.exchange.xlsxin import Workbook
+
+    with Workbook(path) as ro:
+        info, digest, _ = _read_info(ro)
+    key = signing.load_or_create(info.get("cooperative_legal_number", ""))
+    wb = load_workbook(path)
+    for r in wb["Info"].iter_rows(min_row=2):
+        if r[0].value == "signature":
+            r[1].value = key.sign(signing.signed_message(digest))
+    wb.save(path)
+    return path
 
 
 def _column(ws, name: str) -> int:  # type: ignore[no-untyped-def]

@@ -380,6 +380,10 @@ def test_close_and_reopen_the_year_in_gui(open_window, qtbot, asked):
         assert str(year) in text and f"SHU: {rp(surplus)}" in text
         assert f"Pendapatan: {rp(income.total_income[0])}" in text
         assert rp(surplus) in dialogs.shown[-1][1]  # the result, as posted
+        # the backup made first (issue 22): where it went, in the message and on the tab
+        backup = next(db.sqlite_path.parent.glob(f"backup/*sebelum-tutup-buku-{year}-*.db"))
+        assert str(backup) in dialogs.shown[-1][1]
+        assert panel.backupLabel.isVisible() and str(backup) in panel.backupLabel.text()
         close_message_boxes(qtbot)
         assert not panel.closeYearButton.isEnabled() and panel.reopenYearButton.isEnabled()
         assert all(panel.model.data(panel.model.index(i, 1)) == "Ditutup" for i in range(12))

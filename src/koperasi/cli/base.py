@@ -55,7 +55,16 @@ class CliContext:
             except BaseException:
                 self.close()
                 raise
+            self._key_warnings()
         return self._db
+
+    def _key_warnings(self) -> None:
+        """The keys outside the database (seal, signing) recorded on first use; a PC with
+        other keys is told so on every command (services/key_guard.py)."""
+        from ..services import key_guard
+
+        for w in key_guard.ensure(self._db, getattr(self._actor, "username", "")):
+            print(f"koperasi: {w.message(self.lang)}", file=sys.stderr)
 
     @property
     def actor(self):  # -> koperasi.services.auth.Actor

@@ -93,6 +93,9 @@ def cmd_close_year(ctx, args) -> int:  # type: ignore[no-untyped-def]
                 f"  members {format_rupiah(result.member_surplus)}, "
                 f"non-members {format_rupiah(result.non_member_surplus)}"
             )
+        if result.backup:
+            label = "Cadangan sebelum tutup buku" if ctx.lang == "id" else "Backup before closing"
+            print(f"  {label}: {result.backup}")
     return 0
 
 

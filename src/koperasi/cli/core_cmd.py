@@ -27,6 +27,12 @@ def register(sub) -> None:  # type: ignore[no-untyped-def]
 
     p = sub.add_parser("check", help="periksa keseimbangan buku (exit 1 bila ada masalah)")
     p.add_argument("--json", action="store_true")
+    p.add_argument(
+        "--anchor",
+        action="append",
+        metavar="JANGKAR",
+        help='jangkar buku dari kaki laporan atau buku kerja, mis. "J1234-9f3a2c1b A5678-77e0b4d2"',
+    )
     p.set_defaults(func=cmd_check)
 
 
@@ -81,9 +87,20 @@ def cmd_demo(ctx, args) -> int:  # type: ignore[no-untyped-def]
 
 
 def cmd_check(ctx, args) -> int:  # type: ignore[no-untyped-def]
-    from ..services.check import run_checks
+    from ..services import book_anchor
+    from ..services.check import CheckReport, Problem, run_checks
 
+    papers = list(args.anchor or ())
+    for text in papers:
+        book_anchor.parse(text)  # a mistyped anchor is bad input (exit 2), before the checks
     report = run_checks(ctx.db, ctx.actor)
+    if papers:  # anchors printed on papers / written in workbooks, checked against the books
+        found = [
+            Problem("paper_anchor", m.message("id"), m.message("en"), f"{m.kind}{m.row_id}")
+            for text in papers
+            for m in book_anchor.verify(ctx.db, text)
+        ]
+        report = CheckReport((*report.checks_run, "paper_anchor"), (*report.problems, *found))
     if args.json:
         print_json(
             {
@@ -93,11 +110,15 @@ def cmd_check(ctx, args) -> int:  # type: ignore[no-untyped-def]
                     {"check": p.check, "message": p.message(ctx.lang), "ref": p.ref}
                     for p in report.problems
                 ],
+                "anchor": book_anchor.current(ctx.db).short(),
             }
         )
     else:
         for p in report.problems:
             print(f"[{p.check}] {p.message(ctx.lang)}" + (f" ({p.ref})" if p.ref else ""))
+        anchor = book_anchor.current(ctx.db).short()
+        if anchor:
+            print(("Jangkar buku: " if ctx.lang == "id" else "Book anchor: ") + anchor)
         if report.ok:
             print(
                 (

@@ -33,6 +33,17 @@ def register(sub) -> None:  # type: ignore[no-untyped-def]
         )
         p.add_argument("--report", metavar="ERRORS.xlsx", help="buku kerja baris yang salah")
         p.add_argument("--quiet", action="store_true")
+        if kind == "audit-workbook":  # its signature is verified first (issue 22)
+            p.add_argument(
+                "--keys",
+                metavar="REGISTER.txt",
+                help="daftar kunci publik (seperti consolidate); bawaan: kunci koperasi di PC ini",
+            )
+            p.add_argument(
+                "--allow-unsigned",
+                action="store_true",
+                help="pulihkan juga buku kerja tanpa tanda tangan (dengan peringatan)",
+            )
         p.set_defaults(func=cmd_import, kind=kind)
     tp = ims.add_parser("template", help="buat templat impor")
     tp.add_argument("template_kind", choices=[k for k in IMPORT_KINDS if k != "audit-workbook"])
@@ -97,7 +108,9 @@ def cmd_export_auditor(ctx, args) -> int:  # type: ignore[no-untyped-def]
 
 def cmd_import(ctx, args) -> int:  # type: ignore[no-untyped-def]
     from ..exchange import run_import, write_error_report
+    from ..signing import read_register
 
+    keys = read_register(args.keys) if getattr(args, "keys", None) else None
     report = run_import(
         ctx.db,
         ctx.actor,
@@ -106,6 +119,8 @@ def cmd_import(ctx, args) -> int:  # type: ignore[no-untyped-def]
         valid_only=args.valid_only,
         dry_run=args.dry_run,
         progress=_progress(args),
+        keys=keys,
+        allow_unsigned=getattr(args, "allow_unsigned", False),
     )
     _end_progress(args)
     print(report.summary(ctx.lang))

@@ -20,6 +20,7 @@ from sqlalchemy import func, select, text
 from .. import __version__, signing
 from ..db.models import JournalEntry
 from ..errors import ValidationError
+from ..services import book_anchor, key_guard
 from ..services.auth import SYSTEM, Actor, require, require_read_all
 from ..services.progress import ProgressCallback, report
 from ..services.settings import profile_in
@@ -76,6 +77,7 @@ def export_auditor(
             wb, INFO_TITLE, ["key", "value"], ["text", "text"], widths=[30, 68], header_left=head
         )
         revision = _db_revision(s)
+        anchor = book_anchor.current_in(s)  # the books these sheets were read from
         last_date = s.scalar(select(func.max(JournalEntry.date)))
         for n, sheet in enumerate(SHEETS):
             report(progress, n, total, sheet.title)
@@ -105,10 +107,12 @@ def export_auditor(
         ("app_version", __version__),
         ("database_revision", revision),
         ("hash_method", "sha256 over canonical JSON lines; see docs/audit-workbook.md"),
+        *anchor.info_rows(),
     ]
     for sheet in SHEETS:
         info_rows.append((f"rows:{sheet.title}", str(rows[sheet.title])))
         info_rows.append((f"sha256:{sheet.title}", digests[sheet.title]))
+    own_key = key is None  # the cooperative's key file (not a key handed in)
     key = key or signing.load_or_create(profile.legal_number)
     info_rows += [
         ("signature_algorithm", signing.ALGORITHM),
@@ -121,4 +125,7 @@ def export_auditor(
     info.append(["signature", key.sign(signing.signed_message(info.digest()))])
     report(progress, total, total, "simpan")
     target = save_atomic(wb, path)
+    # the first signed workbook names the cooperative's key in the book (services/key_guard)
+    if own_key:
+        key_guard.record_signing(db, key.fingerprint, actor.username)
     return ExportResult(target, rows, digests, complete, key.public, key.fingerprint)

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -1188,15 +1188,26 @@ def run_import(
     progress: ProgressCallback | None = None,
     *,
     dry_run: bool = False,
+    keys: Mapping[str, str] | None = None,
+    allow_unsigned: bool = False,
 ) -> ImportReport:
     """Import ``path`` as ``kind``; see the module docstring. Never raises for bad input:
     problems are in the returned report (``Cancelled`` from the progress callback and
-    permission errors do raise)."""
+    permission errors do raise). ``keys`` and ``allow_unsigned``: the audit workbook's
+    signature check (:func:`.restore.verify_signature`)."""
     require(actor, "import.write")
     if kind == "audit-workbook":
         from .restore import restore_audit_workbook
 
-        return restore_audit_workbook(db, actor, path, progress=progress, dry_run=dry_run)
+        return restore_audit_workbook(
+            db,
+            actor,
+            path,
+            progress=progress,
+            dry_run=dry_run,
+            keys=keys,
+            allow_unsigned=allow_unsigned,
+        )
     rep = ImportReport(kind, str(path), dry_run=dry_run, valid_only=valid_only)
     wb = None
     try:

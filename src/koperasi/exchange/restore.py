@@ -16,7 +16,7 @@ import datetime as dt
 import json
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -172,7 +172,13 @@ def restore_audit_workbook(
     path: str | os.PathLike[str],
     progress: ProgressCallback | None = None,
     dry_run: bool = False,
+    *,
+    keys: Mapping[str, str] | None = None,
+    allow_unsigned: bool = False,
 ) -> ImportReport:
+    """Restore the books from an audit workbook after verifying its signature (see
+    :func:`verify_signature`: ``keys`` is a register of public keys, ``allow_unsigned``
+    lets an unsigned workbook through with a warning, as ``consolidate`` does)."""
     rep = ImportReport("audit-workbook", str(path), dry_run=dry_run)
     wb: Workbook | None = None
     try:
@@ -181,6 +187,7 @@ def restore_audit_workbook(
         version = info.get("format_version", "")
         if version != str(FORMAT_VERSION):
             raise FileError("workbook_version", version=version, supported=FORMAT_VERSION)
+        verify_signature(wb, keys, allow_unsigned, rep)
         if info.get("complete_books") != "yes":
             period = f"{info.get('period_from') or '...'} - {info.get('period_to') or '...'}"
             raise FileError("workbook_partial", period=period)
@@ -201,6 +208,58 @@ def restore_audit_workbook(
         if wb is not None:
             wb.close()
     return rep
+
+
+def verify_signature(
+    wb: Workbook,
+    keys: Mapping[str, str] | None,
+    allow_unsigned: bool,
+    rep: ImportReport,
+) -> None:
+    """The workbook's Ed25519 signature (issue 22), checked before anything is read into the
+    books. The key it must verify with: the cooperative's key in ``keys`` (a register, as
+    ``consolidate --keys`` reads it), else this PC's own key file for that legal number when
+    there is one. Refused (FileError): an unsigned workbook (unless ``allow_unsigned``: then
+    a warning), a signature that does not verify (changed after it was exported), a workbook
+    signed with another key than the cooperative's. When no key of the cooperative is known
+    here, a signature valid under the key the workbook carries is accepted with a warning
+    naming that key's fingerprint (compare it with ``koperasi key show`` on the first PC)."""
+    from .. import signing
+    from .consolidation import _read_info
+
+    info, digest, signatures = _read_info(wb)
+    legal = info.get("cooperative_legal_number", "").strip()
+    embedded = info.get("signature_public_key", "")
+    if not signatures:
+        if not allow_unsigned:
+            raise FileError("workbook_unsigned")
+        rep.warnings.append(FileError("workbook_unsigned_allowed"))
+        return
+    message = signing.signed_message(digest)
+    trusted = None
+    if keys is not None and legal in keys:
+        trusted = keys[legal]
+    elif signing.key_path(legal).exists():  # this PC's own key for it
+        trusted = signing.load_or_create(legal).public
+    if trusted is not None:
+        if len(signatures) == 1 and signing.verify(trusted, signatures[0], message):
+            return
+        if embedded and embedded != trusted and signing.verify(embedded, signatures[0], message):
+            raise FileError(
+                "workbook_other_key",
+                fingerprint=signing.fingerprint(embedded),
+                expected=signing.fingerprint(trusted),
+                legal=legal,
+            )
+        raise FileError("workbook_signature_invalid")
+    if keys is not None:  # a register given that does not name this cooperative
+        raise FileError("workbook_key_unknown", legal=legal or "-")
+    if embedded and len(signatures) == 1 and signing.verify(embedded, signatures[0], message):
+        rep.warnings.append(
+            FileError("workbook_key_unverified", fingerprint=signing.fingerprint(embedded))
+        )
+        return
+    raise FileError("workbook_signature_invalid")
 
 
 def _pass1(

@@ -211,6 +211,9 @@ class ReportData:
     # the period has not ended or is not closed yet: every page says "SEMENTARA / DRAF"
     # (set by registry.build from the period's status)
     draft: bool = False
+    # the book's anchor when the report was built ("J1234-9f3a2c1b A5678-77e0b4d2",
+    # services/book_anchor.py), printed in the footer so a paper can be checked later
+    anchor: str = ""
 
     def tables(self) -> list[Table]:
         return [t for s in self.sections for t in s.tables]

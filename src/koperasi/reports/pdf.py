@@ -1,7 +1,8 @@
 """PDF renderer (ReportLab): one shared A4 page template for every report.
 
 - Header on every page: logo (if the profile has one), the cooperative's name and address,
-  the report's title and period. Footer: print date and ``Halaman x dari y``.
+  the report's title and period. Footer: print date, the book's anchor (the chain heads, see
+  :mod:`koperasi.services.book_anchor`) and ``Halaman x dari y``.
 - Tables are laid out page by page: :class:`ChunkedTable` measures its rows and hands the
   frame one small ``Table`` per page (with the header row repeated), instead of one giant
   ``Table``, which ReportLab lays out an order of magnitude slower.
@@ -84,6 +85,7 @@ MARGIN_BOTTOM = 18 * mm
 WORDS = {
     "page": T("Halaman {n} dari {total}", "Page {n} of {total}"),
     "printed": T("Dicetak {when}", "Printed {when}"),
+    "anchor": T("Jangkar buku {anchor}", "Book anchor {anchor}"),
     "draft": T("SEMENTARA / DRAF", "PROVISIONAL / DRAFT"),
     "draft_note": T(
         "SEMENTARA / DRAF: periode belum berakhir atau belum ditutup",
@@ -259,6 +261,11 @@ class _Furniture:
         canv.drawRightString(
             w - MARGIN_X, 8 * mm, WORDS["page"].format(n=page, total=total).get(self.lang)
         )
+        if self.data.anchor:  # the book's chain heads, to check this paper against the books
+            canv.setFont(SANS, 6.5)
+            canv.drawCentredString(
+                w / 2, 8 * mm, WORDS["anchor"].format(anchor=self.data.anchor).get(self.lang)
+            )
         canv.restoreState()
 
 

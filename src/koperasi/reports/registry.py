@@ -300,6 +300,10 @@ def build(
 
         if report_is_draft(db, data.period.end):
             data = dataclasses.replace(data, draft=True)
+    if not data.anchor:
+        from ..services import book_anchor
+
+        data = dataclasses.replace(data, anchor=book_anchor.current(db).short())
     return data
 
 

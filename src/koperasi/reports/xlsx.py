@@ -74,6 +74,7 @@ WORDS = {
     "sheets": T("Lembar", "Sheets"),
     "note": T("Catatan", "Note"),
     "param": T("Parameter", "Parameter"),
+    "anchor": T("Jangkar buku", "Book anchor"),
     "total_note": T(
         "Baris jumlah berisi jumlah baris data di atasnya (nilai, bukan rumus).",
         "Total rows hold the sums of the data rows above them (values, not formulas).",
@@ -389,6 +390,8 @@ def _write_info(
     if data.org.address:
         line(WORDS["address"], data.org.address)
     line(WORDS["created"], data.generated_at, "DD/MM/YYYY HH:MM")
+    if data.anchor:
+        line(WORDS["anchor"], data.anchor)
     for key, value in data.params:
         line(WORDS["param"], f"{key} = {value}")
     line(WORDS["sheets"], ", ".join(sheets))

@@ -307,6 +307,7 @@ def _extra_checks() -> list[tuple[str, Callable[[Session], list[Problem]]]]:
         "koperasi.services.collateral",
         "koperasi.services.bank",
         "koperasi.services.time_deposits",
+        "koperasi.services.key_guard",
     ):
         try:
             mod = importlib.import_module(name)
@@ -353,6 +354,10 @@ def run_checks(db, actor: Actor | None = None, anchor: bool = True) -> CheckRepo
                     results[name] = fn(s)
         for name, future in apart.items():
             results[name] = future.result()
+    for name, fn in checks:  # another seal key: one finding, not every keyed row (key_guard)
+        if results.get(name):
+            for other in getattr(fn, "silences", ()):
+                results[other] = []
     for name, fn in checks:  # a consequence of another finding is not repeated
         if any(results.get(other) for other in getattr(fn, "quiet_after", ())):
             results[name] = []

@@ -26,19 +26,21 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..db.models import FiscalPeriod, JournalEntry
 from ..db.models.base import utcnow
-from ..errors import ValidationError
+from ..errors import KoperasiError, ValidationError
 from . import audit, clock, ledger, statements
 from .auth import Actor, require
 from .ledger import Line
 from .progress import ProgressCallback, report
 from .settings import get_value, set_value
 from .uow import read_only, unit_of_work
+from .validation import clean_memo
 
 CLOSING_SOURCE = statements.CLOSING_SOURCE
 SHU_SOURCE = "shu"
@@ -72,6 +74,9 @@ class YearClosing:
     member_surplus: int = 0  # SHU from business with members (the part shared by patronage)
     non_member_surplus: int = 0
     prior_moved: int = 0  # what 3.90 held from earlier years, moved to 3.91 by the closing
+    # the backup made just before the closing (SQLite; None on PostgreSQL, whose server
+    # backs up with pg_dump, and when the year was already closed)
+    backup: str | None = None
 
 
 def _view(p: FiscalPeriod | None, year: int, month: int) -> PeriodView:
@@ -198,7 +203,8 @@ def reopen_month(db, actor: Actor, year: int, month: int, reason: str) -> Period
     An earlier month cannot be reopened while a later one is closed."""
     require(actor, "period.reopen")
     _check_month(year, month)
-    if not (reason or "").strip():
+    reason = clean_memo(reason, "reason")
+    if not reason:
         raise ValidationError("reason", "required")
     with unit_of_work(db) as s:
         sm = statements.fy_start_month(s)
@@ -350,46 +356,73 @@ def _ensure_prior_account(s: Session) -> None:
         s.flush()
 
 
+def _year_closable(s: Session, year: int, today: dt.date, result: bool = False):  # type: ignore[no-untyped-def]
+    """Raise when ``year`` cannot be closed yet; when it is closed already: its
+    :class:`YearClosing` (``result``) or False; else True."""
+    sm = statements.fy_start_month(s)
+    start, end = statements.fiscal_year_bounds(year, sm)
+    if end >= today:
+        raise ValidationError("year", "period_not_ended", period=str(year))
+    closed = closed_years_in(s)
+    if str(year) in closed:
+        if not result:
+            return False
+        info = closed[str(year)]
+        return YearClosing(
+            year,
+            start,
+            end,
+            int(info.get("income", 0)),
+            int(info.get("expenses", 0)),
+            int(info.get("surplus", 0)),
+            info.get("entry_id"),
+            already_closed=True,
+            member_surplus=int(info.get("member_surplus", info.get("surplus", 0))),
+            non_member_surplus=int(info.get("non_member_surplus", 0)),
+            prior_moved=int(info.get("prior_moved", 0)),
+        )
+    earlier = [int(y) for y in closed if int(y) > year]
+    if earlier:
+        raise ValidationError("year", "later_year_closed", year=min(earlier))
+    first = statements.first_and_last_entry_date(s)[0]
+    if first is not None and first < start:
+        first_fy = statements.fiscal_year_of(first, sm)
+        open_years = [y for y in range(first_fy, year) if str(y) not in closed]
+        if open_years:
+            raise ValidationError("year", "earlier_year_open", year=open_years[0])
+    return True
+
+
 def close_year(
     db,
     actor: Actor,
     year: int,
     progress: ProgressCallback | None = None,
     today: dt.date | None = None,
+    *,
+    backup: bool = True,
 ) -> YearClosing:  # type: ignore[no-untyped-def]
-    """Close the financial year: SHU to 3.90 in one entry, all months closed. Idempotent."""
+    """Close the financial year: SHU to 3.90 in one entry, all months closed. Idempotent.
+
+    A SQLite book is first backed up into its backups folder (``backup/`` beside the file,
+    labelled ``sebelum-tutup-buku-YEAR``), as the README promises; when that backup cannot be
+    written the year is not closed (:class:`ClosingBackupFailed`). ``backup=False`` only for
+    the demo's own history."""
     require(actor, "period.close")
     today = clock.today(today)
+    backup_path = None
+    if backup:
+        with read_only(db) as s:  # a refused or repeated closing makes no backup
+            ready = _year_closable(s, year, today)
+        if ready:
+            backup_path = _backup_before_closing(db, year)
     with unit_of_work(db) as s:
+        done = _year_closable(s, year, today, result=True)
+        if isinstance(done, YearClosing):
+            return done
         sm = statements.fy_start_month(s)
         start, end = statements.fiscal_year_bounds(year, sm)
-        if end >= today:
-            raise ValidationError("year", "period_not_ended", period=str(year))
         closed = closed_years_in(s)
-        if str(year) in closed:
-            info = closed[str(year)]
-            return YearClosing(
-                year,
-                start,
-                end,
-                int(info.get("income", 0)),
-                int(info.get("expenses", 0)),
-                int(info.get("surplus", 0)),
-                info.get("entry_id"),
-                already_closed=True,
-                member_surplus=int(info.get("member_surplus", info.get("surplus", 0))),
-                non_member_surplus=int(info.get("non_member_surplus", 0)),
-                prior_moved=int(info.get("prior_moved", 0)),
-            )
-        earlier = [int(y) for y in closed if int(y) > year]
-        if earlier:
-            raise ValidationError("year", "later_year_closed", year=min(earlier))
-        first = statements.first_and_last_entry_date(s)[0]
-        if first is not None and first < start:
-            first_fy = statements.fiscal_year_of(first, sm)
-            open_years = [y for y in range(first_fy, year) if str(y) not in closed]
-            if open_years:
-                raise ValidationError("year", "earlier_year_open", year=open_years[0])
         report(progress, 0, 3, "SHU")
         _ensure_prior_account(s)
         prior = statements.balances(s, end).get(statements.SHU_ACCOUNT, 0)
@@ -426,6 +459,7 @@ def close_year(
             member_surplus=split.member_surplus,
             non_member_surplus=split.non_member_surplus,
             prior_moved=prior,
+            backup=str(backup_path) if backup_path else None,
         )
         closed[str(year)] = {
             "income": income,
@@ -436,11 +470,33 @@ def close_year(
             "prior_moved": prior,
             "entry_id": entry_id,
             "closed_by": actor.username,
+            "backup": result.backup,
         }
         set_value(s, actor, CLOSED_YEARS_KEY, closed)
         audit.record(s, actor, "year.close", "financial_year", str(year), None, result)
         report(progress, 3, 3, "selesai")
         return result
+
+
+class ClosingBackupFailed(KoperasiError):
+    """The backup before a year-end closing could not be written: the year stays open."""
+
+    code = "closing_backup_failed"
+
+
+def _backup_before_closing(db, year: int) -> Path | None:  # type: ignore[no-untyped-def]
+    """The backup a year-end closing makes first (the books as they were before it). The
+    closing's transaction has written nothing yet, so the copy is the book before closing."""
+    from .backup import before_risky_operation
+
+    try:
+        return before_risky_operation(db, f"tutup-buku-{year}")
+    except KoperasiError as exc:
+        raise ClosingBackupFailed(
+            year=year,
+            path=exc.params.get("path", ""),
+            detail=exc.params.get("detail", "") or exc.message("en"),
+        ) from exc
 
 
 def shu_distribution_entry_id(s: Session, year: int) -> int | None:
@@ -460,7 +516,8 @@ def shu_distribution_entry_id(s: Session, year: int) -> int | None:
 def reopen_year(db, actor: Actor, year: int, reason: str) -> YearClosing:  # type: ignore[no-untyped-def]
     """Undo a year-end closing (admin, with a reason): the closing entry is reversed."""
     require(actor, "period.reopen")
-    if not (reason or "").strip():
+    reason = clean_memo(reason, "reason")
+    if not reason:
         raise ValidationError("reason", "required")
     with unit_of_work(db) as s:
         sm = statements.fy_start_month(s)

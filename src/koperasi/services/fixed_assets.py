@@ -31,6 +31,7 @@ from .auth import Actor, require, require_read_all
 from .ledger import Line
 from .settings import get_value, rounding_in
 from .uow import read_only, unit_of_work
+from .validation import clean_memo
 
 ASSET = "1.30"
 ACCUMULATED = "1.39"
@@ -374,6 +375,7 @@ def dispose_in(
     """Sell (``proceeds`` > 0) or scrap (0) an asset. Depreciation still owed through the
     month before ``date`` is booked first; the difference between the proceeds and the book
     value is the gain (4.90) or loss (5.60)."""
+    note = clean_memo(note, "note")
     a = session.get(FixedAsset, asset_id, with_for_update=True)
     if a is None:
         raise NotFound(what="Aset tetap", key=str(asset_id))

@@ -18,6 +18,7 @@ from .auth import Actor, require, require_read_all
 from .counters import SERIES_JOURNAL, next_receipt
 from .seal import seal_rows
 from .uow import read_only, unit_of_work
+from .validation import clean_memo
 
 MAX_AMOUNT = 10**15  # a thousand trillion rupiah: anything above is a typing error
 
@@ -227,8 +228,17 @@ def post(
     receipt_no: str | None = None,
     reverses_entry_id: int | None = None,
 ) -> JournalEntry:
-    """Post one balanced entry in the caller's transaction. The only way rows enter the GL."""
+    """Post one balanced entry in the caller's transaction. The only way rows enter the GL.
+    The description and the lines' memos are cleaned as typed text is (NFKC, no control
+    characters: :func:`~.validation.clean_memo`)."""
     ensure_open(session, date)
+    description = clean_memo(description, "description")
+    lines = [
+        ln
+        if not ln.memo
+        else Line(ln.account, ln.debit, ln.credit, ln.member_id, clean_memo(ln.memo))
+        for ln in lines
+    ]
     session.info.pop("ledger_sums", None)  # balances remembered by statements.sums
     if len(lines) < 2:
         raise ValidationError("lines", "empty_entry")
@@ -421,9 +431,10 @@ def add_manual_entry(
     from . import plausibility
 
     require(actor, "ledger.write")
-    if not description.strip():
+    description = clean_memo(description, "description")
+    if not description:
         raise ValidationError("description", "required")
-    payee = " ".join(payee.split())
+    payee = " ".join(clean_memo(payee, "payee").split())
     with unit_of_work(db) as s:
         controls = dict(
             s.execute(
@@ -473,7 +484,8 @@ def reverse_entry(db, actor: Actor, entry_id: int, date: dt.date, reason: str) -
     When the cooperative wants a second user's approval for reversals (four-eyes), this is
     refused: the reversal is requested with ``approvals.request`` instead."""
     require(actor, "ledger.write")
-    if not reason.strip():
+    reason = clean_memo(reason, "reason")
+    if not reason:
         raise ValidationError("reason", "required")
     with unit_of_work(db) as s:
         from .approvals import require_no_gate

@@ -56,6 +56,7 @@ from .loans import (
     schedule_terms,
 )
 from .members import member_by_number
+from .validation import clean_memo
 
 CLEARING = ("3.99", "Saldo Awal (Kliring)", "Opening balance clearing", "equity")
 OPENING_SOURCE = "saldo_awal"  # loan_transactions.source of opening rows
@@ -115,7 +116,7 @@ def open_loan_in(session: Session, actor: Actor, data: OpeningLoanInput) -> Loan
         raise ValidationError(
             "term", "out_of_range", min=product.min_term, max=product.max_term, value=data.term
         )
-    purpose = " ".join((data.purpose or "").split())
+    purpose = " ".join(clean_memo(data.purpose, "purpose").split())
     if not purpose:
         raise ValidationError("purpose", "required")
     _check_date_after(data.disbursed_on, member.join_date, "disbursed")

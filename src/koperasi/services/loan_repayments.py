@@ -72,6 +72,7 @@ from .loans import (
     tx_view,
 )
 from .uow import read_only, unit_of_work
+from .validation import clean_memo
 
 PAYMENT_KINDS = ("angsuran", "pelunasan")
 
@@ -277,7 +278,7 @@ def _record_payment(
         receipt_no=receipt,
         journal_entry_id=entry.id,
         replays_id=replays_id,
-        memo=memo,
+        memo=clean_memo(memo),
         created_by=actor.username,
     )
     session.add(tx)
@@ -602,7 +603,7 @@ def payoff_in(
         debit_account=debit_account,
         savings_account=acct,
         receipt_no=receipt_no,
-        memo=memo or (f"bunga tidak ditagih {format_rupiah(waived)}" if waived else ""),
+        memo=clean_memo(memo) or (f"bunga tidak ditagih {format_rupiah(waived)}" if waived else ""),
         journal_date=journal_date,
         replays_id=replays_id,
     )
@@ -826,7 +827,7 @@ def reverse_repayment(
     """Reverse a repayment (by transaction id or receipt number); later repayments are
     replayed so that allocations stay right."""
     require(actor, "loan.write")
-    reason = (reason or "").strip()
+    reason = clean_memo(reason, "reason")
     if not reason:
         raise ValidationError("reason", "required")
     with unit_of_work(db) as s:
@@ -943,7 +944,7 @@ def reschedule_in(
     first_due: dt.date | None = None,
 ) -> LoanDetail:  # type: ignore[no-untyped-def]
     """See :func:`reschedule` (in the caller's unit of work; ``loan`` locked)."""
-    reason = (reason or "").strip()
+    reason = clean_memo(reason, "reason")
     if not reason:
         raise ValidationError("reason", "required")
     plan = plan_reschedule(s, loan, date, term, rate=rate, method=method, first_due=first_due)
@@ -1014,7 +1015,7 @@ def reschedule(
     not paid are waived (they were never income: cash basis). The old schedule rows are
     kept, marked superseded."""
     require(actor, "loan.write")
-    reason = (reason or "").strip()
+    reason = clean_memo(reason, "reason")
     if not reason:
         raise ValidationError("reason", "required")
     with unit_of_work(db) as s:
@@ -1036,7 +1037,7 @@ def reschedule(
 
 def write_off_in(s: Session, actor: Actor, loan: Loan, date: dt.date, reason: str) -> LoanTxView:
     """See :func:`write_off` (in the caller's unit of work; ``loan`` locked)."""
-    reason = (reason or "").strip()
+    reason = clean_memo(reason, "reason")
     if not reason:
         raise ValidationError("reason", "required")
 
@@ -1096,7 +1097,7 @@ def write_off(db, actor: Actor, number: str, date: dt.date, reason: str) -> Loan
     """Write off the principal outstanding against the allowance: Dr 1.29 / Cr 1.20; any
     part the allowance did not yet hold for this loan is provided first (Dr 5.40)."""
     require(actor, "loan.approve")
-    reason = (reason or "").strip()
+    reason = clean_memo(reason, "reason")
     if not reason:
         raise ValidationError("reason", "required")
     with unit_of_work(db) as s:
@@ -1167,7 +1168,7 @@ def recover_in(
         amount=amount,
         receipt_no=receipt,
         journal_entry_id=entry.id,
-        memo=memo,
+        memo=clean_memo(memo),
         created_by=actor.username,
     )
     s.add(tx)

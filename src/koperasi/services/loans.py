@@ -47,6 +47,7 @@ from .loan_products import penalty_rule_of, product_by_code
 from .members import member_by_number
 from .settings import rounding_in
 from .uow import read_only, unit_of_work
+from .validation import clean_memo
 
 SOURCE = "pinjaman"  # journal entries of the loan subledger
 CASH = "1.01"
@@ -704,7 +705,7 @@ def apply_in(session: Session, actor: Actor, data: ApplyInput) -> Loan:
         raise ValidationError(
             "term", "out_of_range", min=product.min_term, max=product.max_term, value=data.term
         )
-    purpose = " ".join((data.purpose or "").split())
+    purpose = " ".join(clean_memo(data.purpose, "purpose").split())
     if not purpose:
         raise ValidationError("purpose", "required")
     _check_date_after(data.date, member.join_date)
@@ -816,7 +817,7 @@ def approve_in(session: Session, actor: Actor, loan: Loan, date: dt.date, note: 
     lending_limits.check_boards_in(session, loan, date)
     before = row_of(session, loan)
     loan.status, loan.decided_on, loan.decided_by = APPROVED, date, actor.username
-    loan.decision_note = (note or "").strip()
+    loan.decision_note = clean_memo(note, "note")
     session.flush()
     audit.record(session, actor, "loan.approve", "loan", loan.number, before, row_of(session, loan))
     return loan
@@ -831,7 +832,7 @@ def approve(db, actor: Actor, number: str, date: dt.date, note: str = "") -> Loa
 def reject(db, actor: Actor, number: str, date: dt.date, reason: str) -> LoanDetail:  # type: ignore[no-untyped-def]
     """Refuse an application (or cancel an approved one before disbursement), with a reason."""
     require(actor, "loan.approve")
-    reason = (reason or "").strip()
+    reason = clean_memo(reason, "reason")
     if not reason:
         raise ValidationError("reason", "required")
     with unit_of_work(db) as s:

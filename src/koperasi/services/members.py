@@ -29,6 +29,7 @@ from .validation import (
     check_nik,
     check_phone,
     check_required,
+    clean_memo,
     clean_number_text,
     clean_text,
 )
@@ -568,7 +569,7 @@ def exit_member(
     require(actor, "member.write")
     if status not in ("keluar", "meninggal"):
         raise ValidationError("status", "choice", choices="keluar, meninggal", value=status)
-    check_required(reason, "reason")
+    reason = check_required(clean_memo(reason, "reason"), "reason")
     from . import savings
 
     with unit_of_work(db) as s:

@@ -25,7 +25,7 @@ from .ledger import Line
 from .members import member_by_number
 from .settings import rounding_in
 from .uow import read_only, unit_of_work
-from .validation import check_amount
+from .validation import check_amount, clean_memo
 
 CASH = "1.01"
 PPH_THRESHOLD = 240_000  # PP 15/2009: monthly interest above this bears 10 % final tax
@@ -215,6 +215,7 @@ def record_in(
 
     Core statements rather than an ORM flush (this runs for every deposit of a group
     meeting); the account object is told its new balance as the database now holds it."""
+    memo = clean_memo(memo)
     tx = SavingsTransaction(
         account_id=account.id,
         date=date,
@@ -513,6 +514,7 @@ def reverse_transaction(db, actor: Actor, tx_id: int, date: dt.date, reason: str
     """Correct a mistaken savings transaction with a linked reversal (nothing is deleted).
     With four-eyes on reversals this is refused: ``approvals.request`` asks a second user."""
     require(actor, "savings.write")
+    reason = clean_memo(reason, "reason")
     if not (reason or "").strip():
         raise ValidationError("reason", "required")
     with unit_of_work(db) as s:

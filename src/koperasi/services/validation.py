@@ -136,3 +136,14 @@ def check_date_horizon(value: dt.date, field: str = "date") -> dt.date:
             field, "date_out_of_range", value=value.isoformat(), min=MIN_YEAR, max=MAX_YEAR
         )
     return value
+
+
+def clean_memo(value: str | None, field: str = "memo") -> str:
+    """A memo, description, note or reason as typed or imported (issue 22): NFKC like every
+    other text (full-width letters and ligatures become their plain form, so a search finds
+    them), control characters refused naming the field (tab and line breaks allowed), then
+    stripped. Plain ASCII without control characters (nearly every memo) passes untouched."""
+    text = value or ""
+    if text.isascii() and control_position(text) is None:
+        return text.strip()
+    return clean_text(text, field, multiline=True)

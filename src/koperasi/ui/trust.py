@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from . import dialogs
 from .context import AppContext
 
 if TYPE_CHECKING:
@@ -287,6 +288,27 @@ class TrustFeatures(QObject):
         # a ketua kelompok), and that page must be guarded too
         window.pageBuilt.connect(self._page_built)
         self.guard.apply_window()
+        self.keyWarnings = self.check_keys()
+
+    def check_keys(self) -> list:
+        """At login/open: the keys outside the database (seal, signing) against the
+        fingerprints the book recorded on first use (services/key_guard.py). Another key is
+        told here, once, in a warning naming the key file to copy, instead of every seal
+        later looking tampered."""
+        from ..services import key_guard
+
+        try:
+            found = key_guard.ensure(self.ctx.db, self.ctx.actor.username)
+        except Exception:  # noqa: BLE001 - the warning never stops the book from opening
+            return []
+        if found:
+            lang = self.ctx.lang
+            dialogs.warn(
+                self.window,
+                self.tr("Kunci di PC ini berbeda"),
+                "\n\n".join(w.message(lang) for w in found),
+            )
+        return found
 
     @property
     def backup(self) -> BackupActions:

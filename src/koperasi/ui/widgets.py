@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from ..domain.money import MoneyParseError, format_rupiah, parse_rupiah
 from ..errors import KoperasiError, NotFound, ValidationError
+from ..services.validation import MAX_YEAR, MIN_YEAR, check_date_horizon
 
 ERROR_STYLE = "color: #b00020;"
 INVALID_FIELD_STYLE = "border: 1px solid #b00020; border-radius: 2px;"
@@ -33,13 +34,36 @@ def to_qdate(value: dt.date) -> QDate:
     return QDate(value.year, value.month, value.day)
 
 
+# the sane horizon of every date typed (issue 22), as the CLI and the imports have it
+MIN_DATE = dt.date(MIN_YEAR, 1, 1)
+MAX_DATE = dt.date(MAX_YEAR, 12, 31)
+
+
 def setup_date_edit(edit: QDateEdit, value: dt.date | None = None) -> QDateEdit:
+    """Every date field of the app: dd/MM/yyyy, calendar popup, no spin buttons, and no date
+    before 1900 or after 2100 (a year 2999 typed is refused by the field itself)."""
+    edit.setDateRange(to_qdate(MIN_DATE), to_qdate(MAX_DATE))
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("dd/MM/yyyy")
     edit.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.NoButtons)
     if value is not None:
         edit.setDate(to_qdate(value))
     return edit
+
+
+class DateOutOfRange(ValueError):
+    """A date typed before 1900 or after 2100; :meth:`error` names the field and the range."""
+
+    def __init__(self, value: dt.date) -> None:
+        super().__init__(value.isoformat())
+        self.value = value
+
+    def error(self, field: str) -> ValidationError:
+        try:
+            check_date_horizon(self.value, field)
+        except ValidationError as exc:
+            return exc
+        return ValidationError(field, "invalid")  # pragma: no cover - out of range by birth
 
 
 def parse_date(text: str) -> dt.date | None:
@@ -49,9 +73,12 @@ def parse_date(text: str) -> dt.date | None:
         return None
     for fmt in ("%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d", "%d.%m.%Y"):
         try:
-            return dt.datetime.strptime(text, fmt).date()
+            value = dt.datetime.strptime(text, fmt).date()
         except ValueError:
             continue
+        if not MIN_DATE <= value <= MAX_DATE:  # outside the sane horizon: not a date typed
+            raise DateOutOfRange(value)
+        return value
     raise ValueError(text)
 
 

@@ -4,6 +4,7 @@ from .bank import BankAccount, BankMatch, BankStatementLine
 from .base import Base
 from .core import AuditEntry, ReceiptCounter, Setting, User, UserGroupScope
 from .fixed_assets import FixedAsset, FixedAssetDepreciation
+from .keys import KeyFingerprint
 from .ledger import Account, FiscalPeriod, JournalEntry, JournalLine
 from .loan_rules import (
     ApprovalRequest,
@@ -65,6 +66,7 @@ __all__ = [
     "JournalSeal",
     "FixedAsset",
     "FixedAssetDepreciation",
+    "KeyFingerprint",
     "RatBudget",
     "RatGovernanceAnswer",
     "RatMeeting",

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -154,6 +155,13 @@ class ClosingPanel(QWidget):
         self.table = setup_table(DataTable(), "periodsTable", stretch_column=4)
         self.table.setModel(self.model)
         layout.addWidget(self.table, 1)
+        # where the backup made before the year-end closing went (shown after a closing)
+        self.backupLabel = QLabel()
+        self.backupLabel.setObjectName("closingBackupLabel")
+        self.backupLabel.setWordWrap(True)
+        self.backupLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.backupLabel.setVisible(False)
+        layout.addWidget(self.backupLabel)
         buttons = QHBoxLayout()
         self.closeMonthButton = QPushButton(self.tr("Tutup &bulan"))
         self.closeMonthButton.setObjectName("closeMonthButton")
@@ -378,7 +386,8 @@ class ClosingPanel(QWidget):
                 "Tutup buku tahun {year} ({start} – {end})?\n\n"
                 "Pendapatan: {income}\nBeban: {expenses}\nSHU: {surplus}\n\n"
                 "Pendapatan dan beban dipindahkan ke SHU Tahun Berjalan dengan satu jurnal "
-                "penutup, dan semua bulan tahun buku ini ditutup."
+                "penutup, dan semua bulan tahun buku ini ditutup. Sebelumnya buku dicadangkan "
+                "ke folder cadangan; bila cadangan gagal, tahun tidak ditutup."
             ).format(
                 year=year,
                 start=long_date(ov.start, self.ctx.lang),
@@ -404,23 +413,36 @@ class ClosingPanel(QWidget):
             parent=self,
         )
 
+    def backup_text(self, result: closing.YearClosing) -> str:
+        """Where the backup before the closing went (PostgreSQL: the server's own)."""
+        if result.backup:
+            return self.tr("Cadangan sebelum tutup buku {year}: {path}").format(
+                year=result.year, path=result.backup
+            )
+        if not self.ctx.db.is_sqlite:
+            return self.tr(
+                "Cadangan sebelum tutup buku {year}: basis data PostgreSQL dicadangkan di "
+                "server (pg_dump)."
+            ).format(year=result.year)
+        return ""
+
     def _year_closed(self, result: closing.YearClosing) -> None:
         self.load_year()
-        dialogs.inform(
-            self,
-            self.tr("Tahun buku ditutup"),
-            self.tr(
-                "Tahun buku {year} ditutup. SHU {surplus} dibukukan ke SHU Tahun Berjalan "
-                "(usaha dengan anggota {members}, dengan non-anggota {non_members}); "
-                "SHU/rugi tahun lalu {prior} dipindahkan ke akun 3.91."
-            ).format(
-                year=result.year,
-                surplus=rp(result.surplus),
-                members=rp(result.member_surplus),
-                non_members=rp(result.non_member_surplus),
-                prior=rp(result.prior_moved),
-            ),
+        where = self.backup_text(result)
+        self.backupLabel.setText(where)
+        self.backupLabel.setVisible(bool(where))
+        text = self.tr(
+            "Tahun buku {year} ditutup. SHU {surplus} dibukukan ke SHU Tahun Berjalan "
+            "(usaha dengan anggota {members}, dengan non-anggota {non_members}); "
+            "SHU/rugi tahun lalu {prior} dipindahkan ke akun 3.91."
+        ).format(
+            year=result.year,
+            surplus=rp(result.surplus),
+            members=rp(result.member_surplus),
+            non_members=rp(result.non_member_surplus),
+            prior=rp(result.prior_moved),
         )
+        dialogs.inform(self, self.tr("Tahun buku ditutup"), f"{text}\n\n{where}" if where else text)
 
     def reopen_year(self) -> ReasonDialog | None:
         ov = self.overview

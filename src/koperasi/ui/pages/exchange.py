@@ -845,6 +845,14 @@ class _CheckPage(QWizardPage):
         v.addWidget(self.summary)
         self.fileError = _error_label("checkFileError")
         v.addWidget(self.fileError)
+        # an audit workbook without the cooperative's signature is refused unless the user
+        # allows it here (as --allow-unsigned does; shown only when it matters)
+        self.allowUnsignedCheck = QCheckBox(
+            self.tr("Izinkan buku kerja &tanpa tanda tangan (keasliannya tidak terjamin)")
+        )
+        self.allowUnsignedCheck.setObjectName("allowUnsignedCheck")
+        self.allowUnsignedCheck.hide()
+        v.addWidget(self.allowUnsignedCheck)
         bar = QHBoxLayout()
         self.onlyErrorsCheck = QCheckBox(self.tr("Hanya baris yang &salah"))
         self.onlyErrorsCheck.setObjectName("onlyErrorsCheck")
@@ -897,6 +905,7 @@ class _CheckPage(QWizardPage):
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_row())
         self.model.modelReset.connect(self._show_row)
         self.recheckButton.clicked.connect(self.validate)
+        self.allowUnsignedCheck.toggled.connect(lambda _on: self.validate())
         self.saveReportButton.clicked.connect(lambda: self.save_error_report())
         self.validOnlyRadio.toggled.connect(lambda _on: self.completeChanged.emit())
 
@@ -921,6 +930,7 @@ class _CheckPage(QWizardPage):
         ctx = self.wiz.ctx
         kind, path = self.wiz.kind(), self.wiz.path()
         db, actor, lang = ctx.db, ctx.actor, ctx.lang
+        allow = self.allow_unsigned()
         self._generation += 1
         generation = self._generation
         self.preview = None
@@ -933,7 +943,9 @@ class _CheckPage(QWizardPage):
         self.completeChanged.emit()
 
         def check(progress):  # type: ignore[no-untyped-def]
-            rep = run_import(db, actor, kind, path, progress=progress, dry_run=True)
+            rep = run_import(
+                db, actor, kind, path, progress=progress, dry_run=True, allow_unsigned=allow
+            )
             return preview_rows(rep, lang)
 
         def done(preview: ImportPreview) -> None:
@@ -968,11 +980,18 @@ class _CheckPage(QWizardPage):
         _set_error(self.fileError, msg)
         return True
 
+    def allow_unsigned(self) -> bool:
+        return self.wiz.kind() == "audit-workbook" and self.allowUnsignedCheck.isChecked()
+
     def _checked(self, preview: ImportPreview) -> None:
         self.preview = preview
         rep = preview.report
         lang = self.wiz.ctx.lang
         audit = rep.kind == "audit-workbook"
+        unsigned = any(e.code == "workbook_unsigned" for e in rep.file_errors)
+        self.allowUnsignedCheck.setVisible(
+            audit and (unsigned or self.allowUnsignedCheck.isChecked())
+        )
         self.validOnlyRadio.setEnabled(not audit)
         if audit:
             self.allOrNothingRadio.setChecked(True)
@@ -1042,13 +1061,14 @@ class _CheckPage(QWizardPage):
         ctx = self.wiz.ctx
         kind, path = self.wiz.kind(), self.wiz.path()
         valid_only = self.validOnlyRadio.isChecked()
+        allow = self.allow_unsigned()
         db, actor = ctx.db, ctx.actor
         self.running = True
         self.completeChanged.emit()
         _set_error(self.importError, None)
 
         def work(progress):  # type: ignore[no-untyped-def]
-            return run_import(db, actor, kind, path, valid_only, progress)
+            return run_import(db, actor, kind, path, valid_only, progress, allow_unsigned=allow)
 
         def done(rep: ImportReport) -> None:
             self.running = False

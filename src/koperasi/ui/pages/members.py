@@ -45,6 +45,7 @@ from .. import dialogs
 from ..context import GROUPS, LEDGER, LOANS, MEMBERS, SAVINGS, AppContext
 from ..forms.member_form_ui import Ui_MemberForm
 from ..widgets import (
+    DateOutOfRange,
     FieldErrors,
     check_field,
     parse_date,
@@ -570,6 +571,8 @@ class MemberDialog(FormDialog):
     def _birth_date(self) -> dt.date | None:
         try:
             return parse_date(self.ui.birthDateEdit.text())
+        except DateOutOfRange as exc:
+            raise exc.error("birth_date") from None
         except ValueError:
             raise ValidationError("birth_date", "invalid") from None
 
