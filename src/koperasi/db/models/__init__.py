@@ -8,7 +8,7 @@ from .loans import Loan, LoanAllocation, LoanInstallment, LoanProduct, LoanTrans
 from .members import Group, GroupMembership, Member, MemberVulnerability, VulnerabilityCategory
 from .rat import RatBudget, RatGovernanceAnswer, RatMeeting, RatOfficer, RatText
 from .savings import SavingsAccount, SavingsProduct, SavingsTransaction
-from .trust import JournalSeal
+from .trust import JournalSeal, SealBlock
 
 __all__ = [
     "Base",
@@ -35,6 +35,7 @@ __all__ = [
     "LoanProduct",
     "LoanTransaction",
     "JournalSeal",
+    "SealBlock",
     "FixedAsset",
     "FixedAssetDepreciation",
     "RatBudget",
