@@ -67,6 +67,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     lang = "en" if _peek_lang(argv) == "en" else "id"
+    if argv[:1] == ["--version"]:  # before building the parser: nothing else is imported
+        print(f"koperasi {__version__}")
+        return 0
     try:
         parser = build_parser()
         args = parser.parse_args(argv)
