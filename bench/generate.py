@@ -296,6 +296,32 @@ class Books:
 
 
 # ------------------------------------------------------------------ the generator
+def _close_seal_blocks(path: Path, say) -> None:  # type: ignore[no-untyped-def]
+    """The block seals over the generated journal (koperasi.db.blocks, when that module
+    exists), as the app closes them while it posts. The rows were sealed here a moment ago,
+    so they are not verified again one by one (the migration that seals an existing book
+    does verify them)."""
+    try:
+        from koperasi.db import blocks
+    except ImportError:  # a version without block seals
+        return
+    from sqlalchemy import create_engine, inspect
+
+    t = time.monotonic()
+    engine = create_engine(f"sqlite:///{path}")
+    try:
+        with engine.begin() as conn:
+            if not inspect(conn).has_table("seal_blocks"):
+                return
+            n = sum(
+                blocks.close_all(conn, kind, verify=False)
+                for kind in (blocks.JOURNAL, blocks.AUDIT)
+            )
+    finally:
+        engine.dispose()
+    say(f"[generate] {n} seal blocks closed ({time.monotonic() - t:.0f} s)")
+
+
 def generate(
     path: Path | str,
     scale: float = 1.0,
@@ -944,6 +970,7 @@ def generate(
     conn.execute("PRAGMA optimize")
     conn.execute("PRAGMA journal_mode=WAL")
     conn.close()
+    _close_seal_blocks(path, say)
 
     stats.entries = stats.counts.get("journal_entries", 0)
     stats.lines = stats.counts.get("journal_lines", 0)

@@ -81,8 +81,6 @@ def _upgrade_schema(path: Path, say) -> None:  # type: ignore[no-untyped-def]
 def ensure_db(kind: str, scale: float, say) -> Path:  # type: ignore[no-untyped-def]
     """The generated database for ``kind`` at ``scale``: from the cache when this generator
     version built it already (schema upgraded to the current migrations), else built now."""
-    from .generate import generate
-
     folder = cache_dir()
     folder.mkdir(parents=True, exist_ok=True)
     for stale in cache_root().glob("generator-v*"):
@@ -100,12 +98,46 @@ def ensure_db(kind: str, scale: float, say) -> Path:  # type: ignore[no-untyped-
         return path
     say(f"building {path} ...")
     started = time.monotonic()
-    stats = generate(path, scale, members=members, quiet=False)
-    say(f"built {path.name} in {time.monotonic() - started:.0f} s ({stats.lines} journal lines)")
-    done.write_text(json.dumps(stats.counts))
+    counts, lines = _generate_apart(path, scale, members)
+    say(f"built {path.name} in {time.monotonic() - started:.0f} s ({lines} journal lines)")
+    done.write_text(json.dumps(counts))
     for stale in path.parent.glob(f"import-*{path.stem}*"):
         stale.unlink()
     return path
+
+
+def _generate_apart(path: Path, scale: float, members: int | None) -> tuple[dict, int]:
+    """Build a database in a process of its own: the generator's peak memory (close to a
+    gigabyte at 1x) then never becomes this runner's, which every scenario's worker would
+    otherwise inherit as its "maximum RSS" (Linux carries a parent's high-water mark over
+    fork + exec into the child's rusage)."""
+    code = (
+        "import json, sys\n"
+        "from pathlib import Path\n"
+        "from bench.generate import generate\n"
+        "m = None if sys.argv[3] == '-' else int(sys.argv[3])\n"
+        "s = generate(Path(sys.argv[1]), float(sys.argv[2]), members=m, quiet=False)\n"
+        "print(json.dumps({'counts': s.counts, 'lines': s.lines}))\n"
+    )
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            code,
+            str(path),
+            str(scale),
+            "-" if members is None else str(members),
+        ],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        text=True,
+        check=True,
+    )
+    out = proc.stdout.strip().splitlines()
+    for line in out[:-1]:
+        print(line, flush=True)
+    result = json.loads(out[-1])
+    return result["counts"], int(result["lines"])
 
 
 def run_variant(

@@ -491,29 +491,45 @@ CHECK_SQL = [
 ]
 
 
-# the tamper check's share of the same work: read every journal line, entry and seal and
-# hash each line and entry once (raw sqlite3 + hashlib, straight loops, no diagnosis)
-SEAL_SQL = [
-    "SELECT id, entry_id, account_id, debit, credit, member_id, memo FROM journal_lines",
-    "SELECT e.id, e.date, e.description, e.source, e.source_ref, e.receipt_no, "
-    "e.reverses_entry_id, e.posted_at, e.posted_by, s.lines, s.prev_hash FROM journal_entries e "
-    "JOIN journal_seals s ON s.entry_id = e.id",
+# the tamper check's share of the same work: the raw read + hash of the same bytes the app
+# hashes (every journal entry, line and seal and every audit row as the database's JSON text
+# of its columns, concatenated by SQLite a range of ids at a time), raw sqlite3 + hashlib
+SEAL_TABLES = [
+    (
+        "journal_entries",
+        "id, date, description, source, source_ref, receipt_no, "
+        "reverses_entry_id, posted_at, posted_by",
+    ),
+    ("journal_lines", "id, entry_id, account_id, debit, credit, member_id, memo"),
+    ("journal_seals", "id, entry_id, lines, prev_hash, hash"),
+    (
+        "audit_log",
+        'id, at, username, action, entity, entity_id, "before", "after", prev_hash, hash',
+    ),
 ]
+SEAL_CHUNK = 2500  # ids per query (about one block of the app's)
 
 
 def _check_base(st: dict, i: int) -> None:
     """The aggregate queries and, as the app also proves nothing was altered behind its back,
-    one SHA-256 per journal line and per entry over the same rows."""
+    the read and SHA-256 of the same bytes its block seals cover."""
     import hashlib
 
     conn = st["raw"]
     for sql in CHECK_SQL:
         conn.execute(sql).fetchall()
-    sha = hashlib.sha256
-    for row in conn.execute(SEAL_SQL[0]):
-        sha("\x1f".join("" if v is None else str(v) for v in row).encode()).hexdigest()
-    for row in conn.execute(SEAL_SQL[1]):
-        sha("\x1f".join("" if v is None else str(v) for v in row).encode()).hexdigest()
+    for table, cols in SEAL_TABLES:
+        top = conn.execute(f"SELECT coalesce(max(id), 0) FROM {table}").fetchone()[0]
+        query = (
+            f"SELECT group_concat(t, char(10)) FROM (SELECT json_array({cols}) AS t FROM {table} "
+            "WHERE id > ? AND id <= ? ORDER BY id)"
+        )
+        h = hashlib.sha256()
+        for lo in range(0, top, SEAL_CHUNK):
+            text = conn.execute(query, (lo, lo + SEAL_CHUNK)).fetchone()[0]
+            if text:
+                h.update(text.encode())
+        h.hexdigest()
 
 
 # ============================================================== workbooks and PDFs

@@ -99,3 +99,47 @@ def test_members_only_database(tmp_path):
     assert conn.execute("SELECT count(*) FROM savings_accounts").fetchone()[0] == 900
     conn.close()
     assert stats.members == 300
+
+
+def test_generated_books_are_sealed_in_verified_blocks(tmp_path, monkeypatch):
+    """The generator closes the block seals as the app would while posting (issue 20): the
+    books pass check with most of the journal taken on block digests."""
+    from koperasi.db import blocks
+
+    monkeypatch.setattr(blocks, "BLOCK_ROWS", 100)
+    path = tmp_path / "blocks.db"
+    generate(path, scale=0.004, seed=3, quiet=True)
+    conn = sqlite3.connect(path)
+    n, verified, last = conn.execute(
+        "SELECT count(*), sum(verified), max(last_id) FROM seal_blocks WHERE kind = 'journal'"
+    ).fetchone()
+    entries = conn.execute("SELECT count(*) FROM journal_entries").fetchone()[0]
+    conn.close()
+    assert n >= 5 and verified == n and 100 <= entries - last < 200
+    db = open_database(path)
+    try:
+        assert run_checks(db).ok
+    finally:
+        db.dispose()
+
+
+def test_a_worker_reports_its_own_peak_memory_not_its_parent_s():
+    """Issue 20 item 7: a scenario's worker started by a runner that had grown large (it
+    built the databases) reports its own peak, not the runner's."""
+    import json
+    import subprocess
+
+    child = (
+        "import json, resource; from bench.worker import _own_peak_kb; "
+        "print(json.dumps([_own_peak_kb(), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss]))"
+    )
+    parent = (
+        "import subprocess, sys; big = b'x' * (400 * 2**20); "
+        f"print(subprocess.run([sys.executable, '-c', {child!r}], capture_output=True, "
+        "text=True, check=True).stdout)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", parent], capture_output=True, text=True, check=True, cwd=ROOT
+    ).stdout
+    own_kb, _carried_kb = json.loads(out.strip().splitlines()[-1])
+    assert own_kb < 250 * 1024

@@ -8,14 +8,14 @@ under ``koperasi.cli`` exposing ``register(subparsers)``; the module list is
 
 from __future__ import annotations
 
-import argparse
 import importlib
 import sys
 from collections.abc import Sequence
 
 from .. import __version__
-from ..errors import KoperasiError
-from .base import CliContext, UsageError
+
+# ``koperasi --version`` answers from here alone: the messages, errors and the commands'
+# modules are imported once a command is parsed (see main)
 
 # Codes of an amount above its plausibility ceiling (services/plausibility.py): the
 # message tells which option confirms it.
@@ -43,12 +43,20 @@ COMMAND_MODULES: list[str] = [
 ]
 
 
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # pragma: no cover - exercised via main
-        raise UsageError(message)
+def _parser_class():  # type: ignore[no-untyped-def]
+    import argparse
+
+    from .base import UsageError
+
+    class _Parser(argparse.ArgumentParser):
+        def error(self, message: str) -> None:  # pragma: no cover - exercised via main
+            raise UsageError(message)
+
+    return _Parser
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser():  # type: ignore[no-untyped-def]  # -> argparse.ArgumentParser
+    _Parser = _parser_class()  # noqa: N806
     parser = _Parser(prog="koperasi", description="Koperasi simpan pinjam")
     parser.add_argument("--version", action="version", version=f"koperasi {__version__}")
     parser.add_argument("--db", help="berkas SQLite atau URL basis data (postgresql://...)")
@@ -72,6 +80,12 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     lang = "en" if _peek_lang(argv) == "en" else "id"
+    if argv[:1] == ["--version"]:  # before building the parser: nothing else is imported
+        print(f"koperasi {__version__}")
+        return 0
+    from ..errors import KoperasiError
+    from .base import CliContext, UsageError
+
     try:
         parser = build_parser()
         args = parser.parse_args(argv)

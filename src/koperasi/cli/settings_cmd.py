@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, fields, replace
+from dataclasses import asdict, replace
 
 from ..errors import ValidationError
 from .base import parse_amount, parse_decimal, print_json
@@ -83,10 +83,24 @@ def register(sub) -> None:  # type: ignore[no-untyped-def]
     pl.set_defaults(func=cmd_ceilings)
 
 
-def fields_of_profile() -> list[str]:
-    from ..services.settings import Profile
+# services.settings.Profile's fields, named here so that building the parser (``--help``)
+# does not import the services and SQLAlchemy (a test keeps the two lists equal)
+PROFILE_FIELDS = (
+    "name",
+    "legal_number",
+    "address",
+    "city",
+    "phone",
+    "logo_path",
+    "chair",
+    "secretary",
+    "treasurer",
+    "supervisor",
+)
 
-    return [f.name for f in fields(Profile)]
+
+def fields_of_profile() -> list[str]:
+    return list(PROFILE_FIELDS)
 
 
 def cmd_profile_show(ctx, args) -> int:  # type: ignore[no-untyped-def]

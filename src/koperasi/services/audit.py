@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..db import sealing
+from ..db import blocks, sealing
 from ..db.models import AuditEntry
 from ..db.models.base import utcnow
 from .auth import Actor
@@ -86,6 +86,7 @@ def record(
     values["id"] = session.connection().execute(_INSERT, values).scalar_one()
     session.info["audit_last_hash"] = values["hash"]
     sealing.note_head(session, "audit", values["id"], values["hash"])
+    blocks.after_write(session.connection(), blocks.AUDIT)  # every BLOCK_ROWS rows
     return AuditEntry(**values)
 
 

@@ -6,7 +6,6 @@ rows that do not match, e.g. ``audit_log.id=17`` or ``journal_lines.id=2048``.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -14,7 +13,7 @@ from dataclasses import dataclass
 from sqlalchemy import String, cast, func, literal, select
 from sqlalchemy.orm import Session
 
-from ..db import sealing
+from ..db import blocks, sealing
 from ..db.models import AuditEntry, JournalEntry, JournalLine, JournalSeal, ReceiptCounter, Setting
 from ..db.plain import plain_rows
 from .audit import row_hash
@@ -39,6 +38,9 @@ class _Collector:
         else:
             self.more += 1
 
+    def count(self) -> int:
+        return len(self.problems) + self.more
+
     def result(self) -> list[Problem]:
         if self.more:
             self.problems.append(
@@ -52,50 +54,89 @@ class _Collector:
 
 
 def check_audit_chain(s: Session) -> list[Problem]:
-    """Every audit row's hash matches its content and chains to the row before it."""
+    """Every audit row's hash matches its content and chains to the row before it.
+
+    The rows are verified in bulk, a block at a time (:mod:`..db.blocks`); only a block whose
+    digest does not match, and the newest rows not yet in a block, are looked at row by row
+    (which names the row)."""
     out = _Collector("audit_chain")
-    prev_hash, prev_id, last_id = "", None, 0
+    conn = s.connection()
+    for span in blocks.failing_spans(conn, blocks.AUDIT):
+        found = out.count()
+        last_hash = _audit_rows(s, out, span.lo[0], span.hi[0] if span.hi else None)
+        if span.followed:  # the first row of the verified block after it links to its last
+            nxt = s.execute(
+                select(AuditEntry.id, AuditEntry.prev_hash)
+                .where(AuditEntry.id > span.hi[0])
+                .order_by(AuditEntry.id)
+                .limit(1)
+            ).first()
+            if nxt is not None and (nxt[1] or "") != last_hash[1]:
+                _audit_chain_broken(out, nxt[0], last_hash[0])
+        if out.count() == found:
+            for bid in span.blocks:
+                out.add(
+                    f"Segel blok audit #{bid} tidak cocok dengan catatan audit yang dicakupnya: "
+                    "catatan di dalamnya dihapus, disisipkan atau diubah di luar aplikasi",
+                    f"The seal of audit block #{bid} does not match the audit rows it covers: "
+                    "rows in it were deleted, inserted or altered outside the app",
+                    f"seal_blocks.id={bid}",
+                )
+    return out.result()
+
+
+def _audit_chain_broken(out: _Collector, rid: int, prev_id: int | None) -> None:
+    where = f"#{prev_id}" if prev_id is not None else "awal"
+    where_en = f"#{prev_id}" if prev_id is not None else "the start"
+    out.add(
+        f"Rantai audit putus sebelum catatan #{rid}: catatan sesudah {where} dihapus atau diubah",
+        f"Audit chain broken before row #{rid}: rows after {where_en} were removed or altered",
+        f"audit_log.id={rid}",
+    )
+
+
+def _audit_rows(s: Session, out: _Collector, lo: int, hi: int | None) -> tuple[int | None, str]:
+    """Audit rows ``(lo, hi]`` one by one, chained from the stored row before ``lo``.
+    Returns the id and stored hash of the last row looked at (the chain's end)."""
+    before = s.execute(
+        select(AuditEntry.id, AuditEntry.hash)
+        .where(AuditEntry.id <= lo)
+        .order_by(AuditEntry.id.desc())
+        .limit(1)
+    ).first()
+    prev_id, prev_hash = (before[0], before[1] or "") if before else (None, "")
+    last_id = lo
     while True:
-        rows = s.execute(
-            select(
-                AuditEntry.id,
-                AuditEntry.at,
-                AuditEntry.username,
-                AuditEntry.action,
-                AuditEntry.entity,
-                AuditEntry.entity_id,
-                AuditEntry.before,
-                AuditEntry.after,
-                AuditEntry.prev_hash,
-                AuditEntry.hash,
-            )
-            .where(AuditEntry.id > last_id)
-            .order_by(AuditEntry.id)
-            .limit(BATCH)
-        ).all()
+        q = select(
+            AuditEntry.id,
+            AuditEntry.at,
+            AuditEntry.username,
+            AuditEntry.action,
+            AuditEntry.entity,
+            AuditEntry.entity_id,
+            AuditEntry.before,
+            AuditEntry.after,
+            AuditEntry.prev_hash,
+            AuditEntry.hash,
+        ).where(AuditEntry.id > last_id)
+        if hi is not None:
+            q = q.where(AuditEntry.id <= hi)
+        rows = s.execute(q.order_by(AuditEntry.id).limit(BATCH)).all()
         if not rows:
             break
-        for rid, at, user, action, entity, entity_id, before, after, prev, h in rows:
+        for rid, at, user, action, entity, entity_id, before_, after, prev, h in rows:
             ref = f"audit_log.id={rid}"
-            if row_hash(prev or "", at, user, action, entity, entity_id or "", before, after) != h:
+            if row_hash(prev or "", at, user, action, entity, entity_id or "", before_, after) != h:
                 out.add(
                     f"Catatan audit #{rid} telah diubah di luar aplikasi (hash tidak cocok)",
                     f"Audit row #{rid} was altered outside the app (hash mismatch)",
                     ref,
                 )
             elif (prev or "") != prev_hash:
-                where = f"#{prev_id}" if prev_id is not None else "awal"
-                where_en = f"#{prev_id}" if prev_id is not None else "the start"
-                out.add(
-                    f"Rantai audit putus sebelum catatan #{rid}: catatan sesudah {where} "
-                    "dihapus atau diubah",
-                    f"Audit chain broken before row #{rid}: rows after {where_en} were removed "
-                    "or altered",
-                    ref,
-                )
-            prev_hash, prev_id = h, rid
+                _audit_chain_broken(out, rid, prev_id)
+            prev_hash, prev_id = h or "", rid
         last_id = rows[-1][0]
-    return out.result()
+    return prev_id, prev_hash
 
 
 @dataclass(frozen=True)
@@ -118,23 +159,7 @@ def verify_audit_chain(db, actor: Actor | None = None) -> ChainReport:  # type: 
         return ChainReport(rows, tuple(check_audit_chain(s)))
 
 
-def _iso(value: object, is_datetime: bool) -> str:
-    """A date/datetime, as the driver returns it (text on SQLite), in the ISO form
-    :func:`seal._text` hashes: ``2026-10-01`` / ``2026-10-01T09:00:01[.123456]``."""
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        if not is_datetime:
-            if len(value) == 10:
-                return value
-            return dt.datetime.fromisoformat(value).date().isoformat()
-        n = len(value)
-        if n == 19 and value[10] == " ":  # SQLite text without microseconds
-            return f"{value[:10]}T{value[11:]}"
-        if n == 26 and value[10] == " " and value.endswith(".000000"):
-            return f"{value[:10]}T{value[11:19]}"
-        return dt.datetime.fromisoformat(value).isoformat()
-    return value.isoformat()  # type: ignore[attr-defined]
+_iso = blocks.iso_text  # a date/datetime as the driver returns it, as the seals hash it
 
 
 def _as_text(col):  # type: ignore[no-untyped-def]
@@ -170,9 +195,10 @@ _SEAL_STREAM = (
 )
 
 
-def _stream(s: Session, columns: tuple, key, where) -> Iterator[tuple]:  # type: ignore[no-untyped-def]
-    """Rows in ``key`` order (the first column), fetched in batches: constant memory."""
-    last = 0
+def _stream(s: Session, columns: tuple, key, where, start: int = 0) -> Iterator[tuple]:  # type: ignore[no-untyped-def]
+    """Rows in ``key`` order (the first column) after ``start``, fetched in batches:
+    constant memory."""
+    last = start
     while True:
         rows = plain_rows(s, select(*columns).where(key > last, where).order_by(key).limit(BATCH))
         if not rows:
@@ -186,27 +212,67 @@ def check_journal_seals(s: Session) -> list[Problem]:
     """Every journal entry and line still matches the seal written when it was posted, and
     the seals still chain.
 
-    This recomputes one SHA-256 per line and per entry (millions on a large cooperative), so
-    it is one pass over three streams read in primary-key order (entries, seals, lines: the
-    order they were written in), with the database building each hashed text. An entry whose
-    lines and seal hash exactly to what was sealed passes; anything else (an entry with a
-    line, seal or text that does not match, or whose rows arrive out of order) is looked at
-    again on its own by :func:`_check_entry`, which names the row."""
+    The journal is verified in bulk, a block of entries (with their lines and seals) at a
+    time: the database builds each block's text and Python computes one keyed digest per
+    block (:mod:`..db.blocks`). Only a block whose digest does not match, and the newest
+    entries not yet in a block, are looked at entry by entry (:func:`_journal_span`), which
+    names the row."""
     out = _Collector("journal_seals")
-    sha = hashlib.sha256
     keyed = sealing.mac_function()
-    sep = _SEP
     # entries posted while this runs are left out: their rows may not all be in every stream
     upper = s.scalar(select(func.coalesce(func.max(JournalEntry.id), 0)))
-    lines = _stream(s, _LINE_STREAM, JournalLine.id, JournalLine.entry_id <= upper)
-    seals = _stream(s, _SEAL_STREAM, JournalSeal.id, JournalSeal.entry_id <= upper)
+    done: set[int] = set()  # entries already looked at on their own
+    for span in blocks.failing_spans(s.connection(), blocks.JOURNAL):
+        found = out.count()
+        chain = _journal_span(s, out, span, upper, done, keyed)
+        if span.followed:  # the first seal of the verified block after it links to its last
+            nxt = s.execute(
+                select(JournalSeal.id, JournalSeal.entry_id, JournalSeal.lines)
+                .add_columns(JournalSeal.prev_hash, JournalSeal.hash)
+                .where(JournalSeal.id > span.hi[2])
+                .order_by(JournalSeal.id)
+                .limit(1)
+            ).first()
+            if nxt is not None:
+                _chain_step(out, tuple(nxt), chain)
+        _orphans(s, out, span)
+        if out.count() == found:
+            for bid in span.blocks:
+                out.add(
+                    f"Segel blok jurnal #{bid} tidak cocok dengan jurnal yang dicakupnya: baris "
+                    "di dalamnya dihapus, disisipkan atau diubah di luar aplikasi",
+                    f"The seal of journal block #{bid} does not match the entries it covers: "
+                    "rows in it were deleted, inserted or altered outside the app",
+                    f"seal_blocks.id={bid}",
+                )
+    return out.result()
+
+
+def _journal_span(s: Session, out: _Collector, span, upper: int, done: set[int], keyed) -> str:  # type: ignore[no-untyped-def]
+    """The entries, lines and seals of ``span`` one by one, in one pass over three streams
+    read in primary-key order (the order they were written in), with the database building
+    each hashed text. An entry whose lines and seal hash exactly to what was sealed passes;
+    anything else (an entry with a line, seal or text that does not match, or whose rows
+    arrive out of order) is looked at again on its own by :func:`_check_entry`, which names
+    the row. Returns the stored hash of the span's last seal (where the chain ends)."""
+    sha = hashlib.sha256
+    sep = _SEP
+    e0, l0, s0 = span.lo
+    if span.hi is None:  # the open tail, up to the entries that existed when check began
+        e_where = JournalEntry.id <= upper
+        l_where = JournalLine.entry_id <= upper
+        s_where = JournalSeal.entry_id <= upper
+    else:
+        e_where = JournalEntry.id <= span.hi[0]
+        l_where = JournalLine.id <= span.hi[1]
+        s_where = JournalSeal.id <= span.hi[2]
+    chain = blocks.chain_before(s.connection(), "journal_seals", s0)
+    lines = _stream(s, _LINE_STREAM, JournalLine.id, l_where, l0)
+    seals = _stream(s, _SEAL_STREAM, JournalSeal.id, s_where, s0)
     line = next(lines, None)
     seal = next(seals, None)
-    chain = ""
     again: set[int] = set()  # entries to look at on their own
-    for eid, texts, posted_at, by in _stream(
-        s, _ENTRY_STREAM, JournalEntry.id, JournalEntry.id <= upper
-    ):
+    for eid, texts, posted_at, by in _stream(s, _ENTRY_STREAM, JournalEntry.id, e_where, e0):
         own = None
         while seal is not None and seal[1] <= eid:
             chain = _chain_step(out, seal, chain)
@@ -233,16 +299,31 @@ def check_journal_seals(s: Session) -> list[Problem]:
         payload = f"{own[3] or ''}{sep}{texts}{sep}{posted}{sep}{by or ''}{sep}{own[2]}"
         if keyed(payload.encode()) != own[4]:
             again.add(eid)
-    while seal is not None:  # seals past the last entry (their entries were deleted)
+    while seal is not None:  # seals past the last entry (of a later entry, or deleted ones)
         chain = _chain_step(out, seal, chain)
+        again.add(seal[1])
         seal = next(seals, None)
-    for eid in sorted(again):
+    while line is not None:  # lines past the last entry
+        again.add(line[1])
+        line = next(lines, None)
+    for eid in sorted(again - done):
+        done.add(eid)
         _check_entry_again(s, out, eid)
-    # seals whose entry disappeared (possible only with foreign keys switched off)
+    return chain
+
+
+def _orphans(s: Session, out: _Collector, span) -> None:  # type: ignore[no-untyped-def]
+    """Seals whose entry disappeared (possible only with foreign keys switched off) and lines
+    whose entry does not exist at all, among the span's rows."""
+    seal_in = JournalSeal.id > span.lo[2]
+    line_in = JournalLine.id > span.lo[1]
+    if span.hi is not None:
+        seal_in = seal_in & (JournalSeal.id <= span.hi[2])
+        line_in = line_in & (JournalLine.id <= span.hi[1])
     orphans = s.scalars(
         select(JournalSeal.entry_id)
         .outerjoin(JournalEntry, JournalEntry.id == JournalSeal.entry_id)
-        .where(JournalEntry.id.is_(None))
+        .where(JournalEntry.id.is_(None), seal_in)
         .order_by(JournalSeal.entry_id)
     ).all()
     for eid in orphans:
@@ -251,11 +332,10 @@ def check_journal_seals(s: Session) -> list[Problem]:
             f"Journal entry #{eid} was deleted outside the app",
             f"journal_entries.id={eid}",
         )
-    # lines whose entry does not exist at all
     stray = s.scalars(
         select(JournalLine.id)
         .outerjoin(JournalEntry, JournalEntry.id == JournalLine.entry_id)
-        .where(JournalEntry.id.is_(None))
+        .where(JournalEntry.id.is_(None), line_in)
         .order_by(JournalLine.id)
     ).all()
     for lid in stray:
@@ -264,7 +344,6 @@ def check_journal_seals(s: Session) -> list[Problem]:
             f"Journal line #{lid} belongs to no journal entry",
             f"journal_lines.id={lid}",
         )
-    return out.result()
 
 
 def _chain_step(out: _Collector, seal: tuple, chain: str) -> str:

@@ -15,8 +15,8 @@ from ..db.models.base import utcnow
 from ..errors import NotFound, PeriodClosed, ValidationError
 from . import audit, clock
 from .auth import Actor, require, require_read_all
-from .counters import SERIES_JOURNAL, next_receipt
-from .seal import seal_rows
+from .counters import SERIES_JOURNAL, lock_series, next_receipt
+from .seal import LOCK_SERIES, seal_rows
 from .uow import read_only, unit_of_work
 from .validation import clean_memo
 
@@ -272,6 +272,10 @@ def post(
         posted_at=utcnow(),
         posted_by=actor.username,
     )
+    # the seal chain's lock BEFORE the entry's id is taken: ids of entries, lines and seals
+    # then grow in commit order on PostgreSQL too (no transaction commits an entry into a
+    # block of the journal that another one closed meanwhile; see db.blocks)
+    lock_series(session, LOCK_SERIES, 0)
     conn = session.connection()
     entry.id = conn.execute(
         _ENTRY_INSERT,

@@ -17,11 +17,11 @@ from collections.abc import Iterable, Sequence
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..db import sealing
+from ..db import blocks, sealing
 from ..db.models import JournalEntry, JournalLine, JournalSeal
 from .counters import lock_series
 
-LOCK_SERIES = "AUDIT"  # the same serialisation point as the audit trail (one lock order)
+LOCK_SERIES = blocks.LOCK_SERIES  # the same serialisation point as the audit trail
 _SEP = sealing.SEP
 
 
@@ -132,6 +132,7 @@ def seal_rows(session: Session, entry: JournalEntry, lines: Sequence[tuple]) -> 
     )
     session.info["seal_last_hash"] = h
     sealing.note_head(session, "entry", entry.id, h)
+    blocks.after_write(session.connection(), blocks.JOURNAL)  # every BLOCK_ROWS entries
     return h
 
 

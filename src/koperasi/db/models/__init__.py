@@ -28,7 +28,7 @@ from .standing import (
     StandingInstructionRun,
 )
 from .time_deposits import TimeDeposit, TimeDepositEvent, TimeDepositProduct
-from .trust import JournalSeal
+from .trust import JournalSeal, SealBlock
 
 __all__ = [
     "Base",
@@ -64,6 +64,7 @@ __all__ = [
     "LoanProduct",
     "LoanTransaction",
     "JournalSeal",
+    "SealBlock",
     "FixedAsset",
     "FixedAssetDepreciation",
     "KeyFingerprint",

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from sqlalchemy import ForeignKey, String, Text
+import datetime as dt
+
+from sqlalchemy import Boolean, DateTime, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .base import Base
@@ -19,3 +21,21 @@ class JournalSeal(Base):
     lines: Mapped[str] = mapped_column(Text, default="")
     prev_hash: Mapped[str] = mapped_column(String(64), default="")
     hash: Mapped[str] = mapped_column(String(64), default="")
+
+
+class SealBlock(Base):
+    """A keyed, chained digest over a block of journal entries (with their lines and seals)
+    or of audit rows, so that ``check`` verifies them in bulk (see :mod:`koperasi.db.blocks`).
+    The ranges are ``(previous block's last id, last id]`` per table, per ``kind``."""
+
+    __tablename__ = "seal_blocks"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(10))  # journal | audit
+    last_id: Mapped[int] = mapped_column(Integer)  # journal_entries.id / audit_log.id
+    last_line_id: Mapped[int | None] = mapped_column(Integer)
+    last_seal_id: Mapped[int | None] = mapped_column(Integer)
+    verified: Mapped[bool] = mapped_column(Boolean, default=True)
+    sealed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    prev_digest: Mapped[str] = mapped_column(String(64), default="")
+    digest: Mapped[str] = mapped_column(String(64), default="")
+    __table_args__ = (Index("ix_seal_blocks_kind", "kind", "id"),)
