@@ -506,6 +506,215 @@ The previous contents were saved in
     </message>
 </context>
 <context>
+    <name>BankAccountDialog</name>
+    <message>
+        <source>Rekening bank baru</source>
+        <translation>New bank account</translation>
+    </message>
+    <message>
+        <source>Bank lain</source>
+        <translation>Other bank</translation>
+    </message>
+    <message>
+        <source>Akun baru di bawah 1.02</source>
+        <translation>New account under 1.02</translation>
+    </message>
+    <message>
+        <source>1.02 Bank (akun yang sudah ada)</source>
+        <translation>1.02 Bank (the existing account)</translation>
+    </message>
+    <message>
+        <source>&amp;Nama rekening</source>
+        <translation>Account &amp;name</translation>
+    </message>
+    <message>
+        <source>&amp;Bank</source>
+        <translation>&amp;Bank</translation>
+    </message>
+    <message>
+        <source>Nomor re&amp;kening</source>
+        <translation>Account n&amp;umber</translation>
+    </message>
+    <message>
+        <source>&amp;Akun buku besar</source>
+        <translation>&amp;Ledger account</translation>
+    </message>
+    <message>
+        <source>&amp;Mulai direkonsiliasi</source>
+        <translation>Reconciled &amp;from</translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>BankTab</name>
+    <message>
+        <source>&amp;Rekening</source>
+        <translation>&amp;Account</translation>
+    </message>
+    <message>
+        <source>Per &amp;tanggal</source>
+        <translation>As of &amp;date</translation>
+    </message>
+    <message>
+        <source>&amp;Hanya yang belum cocok</source>
+        <translation>Unmatched &amp;only</translation>
+    </message>
+    <message>
+        <source>Rekening &amp;baru...</source>
+        <translation>&amp;New account...</translation>
+    </message>
+    <message>
+        <source>&amp;Impor rekening koran...</source>
+        <translation>&amp;Import statement...</translation>
+    </message>
+    <message>
+        <source>Cocokkan &amp;otomatis</source>
+        <translation>Match au&amp;tomatically</translation>
+    </message>
+    <message>
+        <source>Cocokkan &amp;manual</source>
+        <translation>Match by &amp;hand</translation>
+    </message>
+    <message>
+        <source>Batalkan &amp;cocok</source>
+        <translation>Un&amp;match</translation>
+    </message>
+    <message>
+        <source>B&amp;ukukan mutasi...</source>
+        <translation>&amp;Post item...</translation>
+    </message>
+    <message>
+        <source>Pemetaan ko&amp;lom...</source>
+        <translation>Co&amp;lumn mapping...</translation>
+    </message>
+    <message>
+        <source>Tanggal</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Keterangan</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Jumlah</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Saldo</source>
+        <translation>Balance</translation>
+    </message>
+    <message>
+        <source>Cocok</source>
+        <translation>Matched</translation>
+    </message>
+    <message>
+        <source>Rekening &amp;koran</source>
+        <translation>Bank &amp;statement</translation>
+    </message>
+    <message>
+        <source>Bukti</source>
+        <translation>Voucher</translation>
+    </message>
+    <message>
+        <source>&amp;Jurnal akun bank (pilih satu atau lebih)</source>
+        <translation>Bank account's &amp;journal lines (choose one or more)</translation>
+    </message>
+    <message>
+        <source>Rekonsiliasi bank</source>
+        <translation>Bank reconciliation</translation>
+    </message>
+    <message>
+        <source>otomatis</source>
+        <translation>automatic</translation>
+    </message>
+    <message>
+        <source>manual</source>
+        <translation>by hand</translation>
+    </message>
+    <message>
+        <source>dibukukan</source>
+        <translation>posted</translation>
+    </message>
+    <message>
+        <source>Belum ada rekening bank. Tambahkan dengan Rekening baru.</source>
+        <translation>No bank account yet. Add one with New account.</translation>
+    </message>
+    <message>
+        <source>belum ada rekening koran</source>
+        <translation>no statement yet</translation>
+    </message>
+    <message>
+        <source>COCOK</source>
+        <translation>RECONCILED</translation>
+    </message>
+    <message>
+        <source>selisih {d}</source>
+        <translation>difference {d}</translation>
+    </message>
+    <message>
+        <source>Saldo rekening koran {st} · setoran dalam perjalanan {tr} · pembayaran belum cair {out} · saldo buku {book} · belum dibukukan {un} · {state}</source>
+        <translation>Statement balance {st} · deposits in transit {tr} · payments not cleared {out} · book balance {book} · not booked {un} · {state}</translation>
+    </message>
+    <message>
+        <source>{n} baris dicocokkan.</source>
+        <translation>{n} lines matched.</translation>
+    </message>
+    <message>
+        <source>Pilih satu baris rekening koran dan baris jurnal yang sama jumlahnya.</source>
+        <translation>Choose one statement line and the journal lines of the same amount.</translation>
+    </message>
+    <message>
+        <source>Baris rekening koran dicocokkan.</source>
+        <translation>Statement line matched.</translation>
+    </message>
+    <message>
+        <source>Pilih baris rekening koran yang sudah cocok.</source>
+        <translation>Choose a matched statement line.</translation>
+    </message>
+    <message>
+        <source>Cocok dibatalkan; jurnalnya kini dapat dibalik.</source>
+        <translation>Match undone; its entry may now be reversed.</translation>
+    </message>
+    <message>
+        <source>Pilih baris rekening koran yang belum cocok.</source>
+        <translation>Choose an unmatched statement line.</translation>
+    </message>
+</context>
+<context>
+    <name>BoardApprovalDialog</name>
+    <message>
+        <source>Persetujuan atas nama: &lt;b&gt;{body}&lt;/b&gt;</source>
+        <translation>Approval on behalf of: &lt;b&gt;{body}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Persetujuan pengurus/pengawas</source>
+        <translation>Board/supervisors' approval</translation>
+    </message>
+    <message>
+        <source>mis. rapat gabungan 12/11</source>
+        <translation>e.g. joint meeting 12/11</translation>
+    </message>
+    <message>
+        <source>Tan&amp;ggal</source>
+        <translation>&amp;Date</translation>
+    </message>
+    <message>
+        <source>&amp;Catatan</source>
+        <translation>&amp;Note</translation>
+    </message>
+    <message>
+        <source>Setujui</source>
+        <translation>Approve</translation>
+    </message>
+</context>
+<context>
     <name>ClosingPanel</name>
     <message>
         <source>Bulan ditutup berurutan dan mengunci pembukuan: transaksi bertanggal di bulan itu atau sebelumnya ditolak; hanya bulan tertutup terakhir yang dapat dibuka kembali. Tutup tahun memindahkan pendapatan dan beban tahun buku ke SHU Tahun Berjalan.</source>
@@ -632,22 +841,6 @@ The previous contents were saved in
         <translation>Close the financial year</translation>
     </message>
     <message>
-        <source>Tutup buku tahun {year} ({start} – {end})?
-
-Pendapatan: {income}
-Beban: {expenses}
-SHU: {surplus}
-
-Pendapatan dan beban dipindahkan ke SHU Tahun Berjalan dengan satu jurnal penutup, dan semua bulan tahun buku ini ditutup.</source>
-        <translation>Close the books for {year} ({start} – {end})?
-
-Income: {income}
-Expenses: {expenses}
-SHU: {surplus}
-
-Income and expenses are moved to Current-Year SHU with a single closing entry, and all months of this financial year are closed.</translation>
-    </message>
-    <message>
         <source>Tutup tahun</source>
         <translation>Close year</translation>
     </message>
@@ -664,12 +857,122 @@ Income and expenses are moved to Current-Year SHU with a single closing entry, a
         <translation>Financial year {year} closed. The SHU of {surplus} was posted to the current year surplus (members {members}, non-members {non_members}); earlier years&apos; result of {prior} moved to account 3.91.</translation>
     </message>
     <message>
+        <source>Tutup buku tahun {year} ({start} – {end})?
+
+Pendapatan: {income}
+Beban: {expenses}
+SHU: {surplus}
+
+Pendapatan dan beban dipindahkan ke SHU Tahun Berjalan dengan satu jurnal penutup, dan semua bulan tahun buku ini ditutup. Sebelumnya buku dicadangkan ke folder cadangan; bila cadangan gagal, tahun tidak ditutup.</source>
+        <translation>Close the books for {year} ({start} – {end})?
+
+Income: {income}
+Expenses: {expenses}
+SHU: {surplus}
+
+Income and expenses are moved to Current-Year SHU with a single closing entry, and all months of this financial year are closed. The books are backed up to the backup folder first; if the backup fails, the year is not closed.</translation>
+    </message>
+    <message>
+        <source>Cadangan sebelum tutup buku {year}: {path}</source>
+        <translation>Backup before closing {year}: {path}</translation>
+    </message>
+    <message>
+        <source>Cadangan sebelum tutup buku {year}: basis data PostgreSQL dicadangkan di server (pg_dump).</source>
+        <translation>Backup before closing {year}: a PostgreSQL database is backed up on the server (pg_dump).</translation>
+    </message>
+    <message>
         <source>Buka kembali tahun buku</source>
         <translation>Reopen the financial year</translation>
     </message>
     <message>
         <source>Jurnal penutup tahun {year} akan dibalik. Bulan-bulannya tetap tertutup sampai dibuka kembali satu per satu. Alasannya dicatat di jejak audit.</source>
         <translation>The closing entry for {year} will be reversed. Its months stay closed until they are reopened one by one. The reason is recorded in the audit trail.</translation>
+    </message>
+</context>
+<context>
+    <name>CollateralDialog</name>
+    <message>
+        <source>Terima jaminan</source>
+        <translation>Receive collateral</translation>
+    </message>
+    <message>
+        <source>mis. BPKB Honda Beat 2021 KT 1234 AB</source>
+        <translation>e.g. BPKB Honda Beat 2021 KT 1234 AB</translation>
+    </message>
+    <message>
+        <source>mis. BPKB asli, fotokopi STNK</source>
+        <translation>e.g. original BPKB, copy of the STNK</translation>
+    </message>
+    <message>
+        <source>&amp;Jenis</source>
+        <translation>&amp;Type</translation>
+    </message>
+    <message>
+        <source>&amp;Uraian</source>
+        <translation>&amp;Description</translation>
+    </message>
+    <message>
+        <source>&amp;Nilai (Rp)</source>
+        <translation>&amp;Value (Rp)</translation>
+    </message>
+    <message>
+        <source>Nomor &amp;dokumen</source>
+        <translation>Document &amp;number</translation>
+    </message>
+    <message>
+        <source>&amp;Pemilik</source>
+        <translation>&amp;Owner</translation>
+    </message>
+    <message>
+        <source>Dokumen &amp;disimpan</source>
+        <translation>Documents &amp;held</translation>
+    </message>
+    <message>
+        <source>Tan&amp;ggal terima</source>
+        <translation>Date &amp;received</translation>
+    </message>
+    <message>
+        <source>Simpan jaminan</source>
+        <translation>Save collateral</translation>
+    </message>
+</context>
+<context>
+    <name>CollateralPanel</name>
+    <message>
+        <source>Jenis</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Uraian</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>No. dokumen</source>
+        <translation>Document no.</translation>
+    </message>
+    <message>
+        <source>Nilai</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Diterima</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Dikembalikan</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <source>Serah terima</source>
+        <translation>Hand-over</translation>
+    </message>
+    <message>
+        <source>Penjamin</source>
+        <translation>Guarantor</translation>
+    </message>
+    <message>
+        <source>Hubungan</source>
+        <translation>Relation</translation>
     </message>
 </context>
 <context>
@@ -1003,6 +1306,45 @@ Income and expenses are moved to Current-Year SHU with a single closing entry, a
     </message>
 </context>
 <context>
+    <name>EmployerDialog</name>
+    <message>
+        <source>Instansi</source>
+        <translation>Employer</translation>
+    </message>
+    <message>
+        <source>Bank (1.02)</source>
+        <translation>Bank (1.02)</translation>
+    </message>
+    <message>
+        <source>Kas (1.01)</source>
+        <translation>Cash (1.01)</translation>
+    </message>
+    <message>
+        <source>&amp;Kode</source>
+        <translation>&amp;Code</translation>
+    </message>
+    <message>
+        <source>&amp;Nama</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>&amp;Alamat</source>
+        <translation>&amp;Address</translation>
+    </message>
+    <message>
+        <source>&amp;Diterima di</source>
+        <translation>&amp;Received into</translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>ErrorDialog</name>
     <message>
         <source>Terjadi kesalahan</source>
@@ -1298,6 +1640,10 @@ Receipts: {receipts}</translation>
         <translation>&amp;Import opening assets...</translation>
     </message>
     <message>
+        <source>Batalkan pen&amp;catatan...</source>
+        <translation>Re&amp;verse entry...</translation>
+    </message>
+    <message>
         <source>Kode</source>
         <translation>Code</translation>
     </message>
@@ -1368,6 +1714,14 @@ Receipts: {receipts}</translation>
     <message>
         <source>Pilih dulu aset yang masih dipakai.</source>
         <translation>First select an asset still in use.</translation>
+    </message>
+    <message>
+        <source>Batalkan pencatatan</source>
+        <translation>Reverse an entry</translation>
+    </message>
+    <message>
+        <source>Pilih dulu aset yang salah dicatat.</source>
+        <translation>Choose the asset recorded by mistake first.</translation>
     </message>
 </context>
 <context>
@@ -1493,6 +1847,14 @@ Receipts: {receipts}</translation>
     <message>
         <source>&amp;Kosongkan</source>
         <translation>&amp;Clear</translation>
+    </message>
+    <message>
+        <source>&amp;Ekspor lembar...</source>
+        <translation>&amp;Export sheet...</translation>
+    </message>
+    <message>
+        <source>Im&amp;por lembar...</source>
+        <translation>Im&amp;port sheet...</translation>
     </message>
     <message>
         <source>Tagihan hari ini {due} (tunggakan {arrears}) · diterima: wajib {w} · sukarela {s} · angsuran {loan} · &lt;b&gt;jumlah {total}&lt;/b&gt;</source>
@@ -1659,6 +2021,33 @@ Total received: {total}</translation>
     </message>
 </context>
 <context>
+    <name>GuarantorDialog</name>
+    <message>
+        <source>Tambah penjamin</source>
+        <translation>Add guarantor</translation>
+    </message>
+    <message>
+        <source>nomor anggota penjamin</source>
+        <translation>the guarantor's member number</translation>
+    </message>
+    <message>
+        <source>mis. saudara, tetangga</source>
+        <translation>e.g. sibling, neighbour</translation>
+    </message>
+    <message>
+        <source>&amp;Anggota</source>
+        <translation>Mem&amp;ber</translation>
+    </message>
+    <message>
+        <source>&amp;Hubungan</source>
+        <translation>&amp;Relation</translation>
+    </message>
+    <message>
+        <source>Simpan penjamin</source>
+        <translation>Save guarantor</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>Impor aset tetap (saldo awal)</source>
@@ -1758,6 +2147,21 @@ Total received: {total}</translation>
     <message>
         <source>Laporan kesalahan tersimpan di {path}</source>
         <translation>Error report saved to {path}</translation>
+    </message>
+</context>
+<context>
+    <name>InstructionDialog</name>
+    <message>
+        <source>Instruksi jatuh tempo {number}</source>
+        <translation>Maturity instruction {number}</translation>
+    </message>
+    <message>
+        <source>&amp;Saat jatuh tempo</source>
+        <translation>At &amp;maturity</translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <translation>Save</translation>
     </message>
 </context>
 <context>
@@ -1971,6 +2375,88 @@ Total received: {total}</translation>
     </message>
 </context>
 <context>
+    <name>LendingRulesEditor</name>
+    <message>
+        <source>Batas pinjaman (Permenkop 8/2023) dan persetujuan empat mata</source>
+        <translation>Lending limits (Permenkop 8/2023) and four-eyes approval</translation>
+    </message>
+    <message>
+        <source>kosong: tanpa BMPP</source>
+        <translation>empty: no per-borrower limit</translation>
+    </message>
+    <message>
+        <source>kosong: tidak perlu</source>
+        <translation>empty: not needed</translation>
+    </message>
+    <message>
+        <source>Hapus buku perlu persetujuan pengguna kedua</source>
+        <translation>Write-offs need a second user's approval</translation>
+    </message>
+    <message>
+        <source>Pembalikan perlu persetujuan pengguna kedua</source>
+        <translation>Reversals need a second user's approval</translation>
+    </message>
+    <message>
+        <source>BMPP per peminjam (% modal sendiri)</source>
+        <translation>Per-borrower limit (% of own capital)</translation>
+    </message>
+    <message>
+        <source>Batas pihak terkait (% modal sendiri)</source>
+        <translation>Related-party limit (% of own capital)</translation>
+    </message>
+    <message>
+        <source>Bila batas terlampaui</source>
+        <translation>When a limit is exceeded</translation>
+    </message>
+    <message>
+        <source>Pinjaman di atas jumlah ini disetujui pengguna kedua</source>
+        <translation>Loans above this amount are approved by a second user</translation>
+    </message>
+    <message>
+        <source>Simpan batas pinjaman</source>
+        <translation>Save lending limits</translation>
+    </message>
+    <message>
+        <source>Tersimpan</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <source>Batas pinjaman tersimpan.</source>
+        <translation>Lending limits saved.</translation>
+    </message>
+</context>
+<context>
+    <name>LinkDialog</name>
+    <message>
+        <source>Hubungkan anggota ke instansi</source>
+        <translation>Link a member to an employer</translation>
+    </message>
+    <message>
+        <source>&amp;Nomor anggota</source>
+        <translation>&amp;Member number</translation>
+    </message>
+    <message>
+        <source>&amp;Instansi</source>
+        <translation>&amp;Employer</translation>
+    </message>
+    <message>
+        <source>Nomor &amp;pegawai</source>
+        <translation>Em&amp;ployee number</translation>
+    </message>
+    <message>
+        <source>Potongan &amp;sukarela per bulan</source>
+        <translation>&amp;Voluntary savings per month</translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>LoanApplicationWizard</name>
     <message>
         <source>Pengajuan pinjaman</source>
@@ -2066,6 +2552,10 @@ Total received: {total}</translation>
     <message>
         <source>Transaksi</source>
         <translation>Transactions</translation>
+    </message>
+    <message>
+        <source>Jaminan &amp;&amp; penjamin</source>
+        <translation>Collateral &amp;&amp; guarantors</translation>
     </message>
     <message>
         <source>Pilih pinjaman di daftar untuk melihat rinciannya.</source>
@@ -2167,6 +2657,26 @@ Total received: {total}</translation>
     <message>
         <source>Batal</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>kosong: tidak wajib</source>
+        <translation>empty: not required</translation>
+    </message>
+    <message>
+        <source>mis. 125; kosong: tanpa syarat</source>
+        <translation>e.g. 125; empty: no rule</translation>
+    </message>
+    <message>
+        <source>Jaminan wajib di atas</source>
+        <translation>Collateral required above</translation>
+    </message>
+    <message>
+        <source>Rasio jaminan minimum (%)</source>
+        <translation>Minimum collateral cover (%)</translation>
+    </message>
+    <message>
+        <source>Urutan alokasi angsuran</source>
+        <translation>Repayment allocation order</translation>
     </message>
     <message>
         <source>Bunga tinggi</source>
@@ -2618,6 +3128,10 @@ Total received: {total}</translation>
         <translation>Month-&amp;end process...</translation>
     </message>
     <message>
+        <source>Menunggu pe&amp;rsetujuan...</source>
+        <translation>Waiting for app&amp;roval...</translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -2652,6 +3166,22 @@ Total received: {total}</translation>
     <message>
         <source>Terima pe&amp;mulihan...</source>
         <translation>Re&amp;ceive recovery...</translation>
+    </message>
+    <message>
+        <source>Jaminan...</source>
+        <translation>Collateral...</translation>
+    </message>
+    <message>
+        <source>Penjamin...</source>
+        <translation>Guarantor...</translation>
+    </message>
+    <message>
+        <source>Kembalikan jaminan...</source>
+        <translation>Return collateral...</translation>
+    </message>
+    <message>
+        <source>Persetujuan pengurus/pengawas...</source>
+        <translation>Board/supervisors' approval...</translation>
     </message>
     <message>
         <source>Daftar pinjaman</source>
@@ -2716,6 +3246,14 @@ Total received: {total}</translation>
     <message>
         <source>Penyusutan aset tetap bulan ini: {amount}.</source>
         <translation>Fixed assets&apos; depreciation this month: {amount}.</translation>
+    </message>
+    <message>
+        <source>Simpanan berjangka: bunga {interest} (PPh {tax}); {matured} jatuh tempo, {rolled} diperpanjang.</source>
+        <translation>Time deposits: interest {interest} (tax {tax}); {matured} matured, {rolled} rolled over.</translation>
+    </message>
+    <message>
+        <source>Instruksi tetap: {posted} dibukukan, {skipped} dilewati (lihat Laporan Instruksi Tetap).</source>
+        <translation>Standing instructions: {posted} posted, {skipped} skipped (see the Standing Instructions Report).</translation>
     </message>
 </context>
 <context>
@@ -2786,6 +3324,10 @@ Total received: {total}</translation>
     <message>
         <source>RAT</source>
         <translation>RAT</translation>
+    </message>
+    <message>
+        <source>Pesan</source>
+        <translation>Messages</translation>
     </message>
     <message>
         <source>Pengaturan</source>
@@ -2983,6 +3525,53 @@ Error log: {log}</translation>
     </message>
 </context>
 <context>
+    <name>MappingDialog</name>
+    <message>
+        <source>Pemetaan kolom rekening koran {code}</source>
+        <translation>Statement column mapping {code}</translation>
+    </message>
+    <message>
+        <source>Tulis judul kolom seperti di berkas bank (atau huruf kolomnya). Isi debet dan kredit, atau jumlah dengan kolom DB/CR bila ada.</source>
+        <translation>Write each column's header as in the bank's file (or its column letter). Fill in debit and credit, or the amount with the DB/CR column if there is one.</translation>
+    </message>
+    <message>
+        <source>&amp;Tanggal</source>
+        <translation>&amp;Date</translation>
+    </message>
+    <message>
+        <source>&amp;Keterangan (pisahkan dengan ;)</source>
+        <translation>D&amp;escription (separate with ;)</translation>
+    </message>
+    <message>
+        <source>&amp;Debet</source>
+        <translation>Deb&amp;it</translation>
+    </message>
+    <message>
+        <source>K&amp;redit</source>
+        <translation>C&amp;redit</translation>
+    </message>
+    <message>
+        <source>&amp;Jumlah</source>
+        <translation>&amp;Amount</translation>
+    </message>
+    <message>
+        <source>Tanda D&amp;B/CR</source>
+        <translation>D&amp;B/CR mark</translation>
+    </message>
+    <message>
+        <source>&amp;Saldo</source>
+        <translation>Ba&amp;lance</translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>MeetingModel</name>
     <message>
         <source>No. anggota</source>
@@ -3095,6 +3684,10 @@ due</translation>
     <message>
         <source>&amp;Keluar dari keanggotaan...</source>
         <translation>&amp;End membership...</translation>
+    </message>
+    <message>
+        <source>Pihak terkait...</source>
+        <translation>Related party...</translation>
     </message>
     <message>
         <source>Profil</source>
@@ -3219,6 +3812,18 @@ due</translation>
     <message>
         <source>Surat keterangan &amp;lunas pinjaman terpilih</source>
         <translation>Paid-off &amp;letter of the selected loan</translation>
+    </message>
+    <message>
+        <source>{n} pinjaman, sisa pokok {amount}</source>
+        <translation>{n} loans, principal outstanding {amount}</translation>
+    </message>
+    <message>
+        <source>Menjamin</source>
+        <translation>Guarantees</translation>
+    </message>
+    <message>
+        <source>Pihak terkait</source>
+        <translation>Related party</translation>
     </message>
     <message>
         <source>Belum ada data untuk dokumen ini.</source>
@@ -3350,6 +3955,26 @@ due</translation>
     <message>
         <source>Batal</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Belum dicatat</source>
+        <translation>Not recorded</translation>
+    </message>
+    <message>
+        <source>Setuju dikirimi pesan</source>
+        <translation>Consents to messages</translation>
+    </message>
+    <message>
+        <source>Tidak setuju</source>
+        <translation>Does not consent</translation>
+    </message>
+    <message>
+        <source>Berhenti berlangganan</source>
+        <translation>Opted out</translation>
+    </message>
+    <message>
+        <source>Pe&amp;san WA/SMS</source>
+        <translation>Me&amp;ssages (WA/SMS)</translation>
     </message>
     <message>
         <source>(tanpa kelompok)</source>
@@ -3523,6 +4148,241 @@ due</translation>
     <message>
         <source>{n} anggota</source>
         <translation>{n} members</translation>
+    </message>
+</context>
+<context>
+    <name>MessagesPage</name>
+    <message>
+        <source>&lt;h2&gt;Pesan ke anggota&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Messages to members&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>Tan&amp;ggal</source>
+        <translation>Dat&amp;e</translation>
+    </message>
+    <message>
+        <source>&amp;Jenis</source>
+        <translation>&amp;Type</translation>
+    </message>
+    <message>
+        <source>Semua (tanpa undangan RAT)</source>
+        <translation>All (without the RAT invitation)</translation>
+    </message>
+    <message>
+        <source>Tahun buku RAT</source>
+        <translation>RAT financial year</translation>
+    </message>
+    <message>
+        <source>M&amp;uat daftar</source>
+        <translation>L&amp;oad list</translation>
+    </message>
+    <message>
+        <source>Jenis</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Anggota</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Kelompok</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <source>Nomor WhatsApp</source>
+        <translation>WhatsApp number</translation>
+    </message>
+    <message>
+        <source>Jumlah</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Terkirim</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <source>Pesan</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Buka &amp;WhatsApp</source>
+        <translation>Open &amp;WhatsApp</translation>
+    </message>
+    <message>
+        <source>Tandai te&amp;rkirim</source>
+        <translation>Ma&amp;rk sent</translation>
+    </message>
+    <message>
+        <source>Sa&amp;lin pesan</source>
+        <translation>Cop&amp;y message</translation>
+    </message>
+    <message>
+        <source>&amp;Ekspor untuk gateway...</source>
+        <translation>Export for &amp;gateway...</translation>
+    </message>
+    <message>
+        <source>Daftar hari ini</source>
+        <translation>Today's list</translation>
+    </message>
+    <message>
+        <source>Memuat...</source>
+        <translation>Loading...</translation>
+    </message>
+    <message>
+        <source>{n} pesan: {pending} belum terkirim, {sent} sudah, {invalid} nomor tidak sah · tidak dimuat: {no} anggota tanpa persetujuan, {out} berhenti berlangganan</source>
+        <translation>{n} messages: {pending} not sent, {sent} sent, {invalid} invalid numbers · left out: {no} members without consent, {out} opted out</translation>
+    </message>
+    <message>
+        <source>{member}: nomor HP tidak sah ({why}); perbaiki di data anggota.</source>
+        <translation>{member}: invalid phone number ({why}); correct it in the member's record.</translation>
+    </message>
+    <message>
+        <source>Pilih pesan yang belum terkirim dengan nomor sah.</source>
+        <translation>Select messages not yet sent that have a valid number.</translation>
+    </message>
+    <message>
+        <source>Ekspor pesan untuk gateway</source>
+        <translation>Export messages for a gateway</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>{n} pesan diekspor ke {path}. Setelah diunggah ke gateway, pilih dan tandai terkirim.</source>
+        <translation>{n} messages exported to {path}. After uploading them to the gateway, select them and mark them sent.</translation>
+    </message>
+    <message>
+        <source>&amp;Jenis pesan</source>
+        <translation>Message &amp;kind</translation>
+    </message>
+    <message>
+        <source>&amp;Hari sebelum jatuh tempo</source>
+        <translation>&amp;Days before the due date</translation>
+    </message>
+    <message>
+        <source>Te&amp;ks pesan</source>
+        <translation>Message te&amp;xt</translation>
+    </message>
+    <message>
+        <source>&amp;Simpan templat</source>
+        <translation>&amp;Save template</translation>
+    </message>
+    <message>
+        <source>Ke&amp;mbalikan bawaan</source>
+        <translation>Restore defa&amp;ult</translation>
+    </message>
+    <message>
+        <source>Templat</source>
+        <translation>Templates</translation>
+    </message>
+    <message>
+        <source>Isian yang dapat dipakai: {names}</source>
+        <translation>Placeholders you can use: {names}</translation>
+    </message>
+    <message>
+        <source>Teks koperasi sendiri.</source>
+        <translation>The cooperative's own text.</translation>
+    </message>
+    <message>
+        <source>Teks bawaan aplikasi.</source>
+        <translation>The app's default text.</translation>
+    </message>
+    <message>
+        <source>Templat disimpan.</source>
+        <translation>Template saved.</translation>
+    </message>
+    <message>
+        <source>&amp;Cari</source>
+        <translation>&amp;Search</translation>
+    </message>
+    <message>
+        <source>nomor atau nama anggota</source>
+        <translation>member number or name</translation>
+    </message>
+    <message>
+        <source>Nomor HP</source>
+        <translation>Phone number</translation>
+    </message>
+    <message>
+        <source>Persetujuan</source>
+        <translation>Consent</translation>
+    </message>
+    <message>
+        <source>setuju</source>
+        <translation>consented</translation>
+    </message>
+    <message>
+        <source>belum/tidak</source>
+        <translation>not yet/no</translation>
+    </message>
+    <message>
+        <source>Setuju sejak</source>
+        <translation>Consent since</translation>
+    </message>
+    <message>
+        <source>Berhenti</source>
+        <translation>Opted out</translation>
+    </message>
+    <message>
+        <source>berhenti</source>
+        <translation>opted out</translation>
+    </message>
+    <message>
+        <source>Berhenti sejak</source>
+        <translation>Opted out since</translation>
+    </message>
+    <message>
+        <source>Dicatat oleh</source>
+        <translation>Recorded by</translation>
+    </message>
+    <message>
+        <source>Catat &amp;setuju</source>
+        <translation>Record &amp;consent</translation>
+    </message>
+    <message>
+        <source>Ta&amp;rik persetujuan</source>
+        <translation>W&amp;ithdraw consent</translation>
+    </message>
+    <message>
+        <source>Berhenti &amp;langganan</source>
+        <translation>&amp;Opt out</translation>
+    </message>
+    <message>
+        <source>Akt&amp;ifkan lagi</source>
+        <translation>Opt in a&amp;gain</translation>
+    </message>
+    <message>
+        <source>{ok} dapat dikirimi pesan · {out} berhenti · {none} belum setuju</source>
+        <translation>{ok} may be messaged · {out} opted out · {none} without consent</translation>
+    </message>
+    <message>
+        <source>Pilih dulu anggotanya.</source>
+        <translation>Select the member first.</translation>
+    </message>
+    <message>
+        <source>Waktu</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Oleh</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>Saluran</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>Nomor</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Log terkirim</source>
+        <translation>Sent log</translation>
     </message>
 </context>
 <context>
@@ -3701,6 +4561,271 @@ due</translation>
     </message>
 </context>
 <context>
+    <name>PayrollImportDialog</name>
+    <message>
+        <source>Impor pembayaran potong gaji</source>
+        <translation>Import payroll payments</translation>
+    </message>
+    <message>
+        <source>&amp;Pilih...</source>
+        <translation>&amp;Browse...</translation>
+    </message>
+    <message>
+        <source>&amp;Berkas Excel</source>
+        <translation>Excel &amp;file</translation>
+    </message>
+    <message>
+        <source>&amp;Tanggal diterima</source>
+        <translation>&amp;Date received</translation>
+    </message>
+    <message>
+        <source>Baris</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>No. pegawai</source>
+        <translation>Employee no.</translation>
+    </message>
+    <message>
+        <source>Anggota</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Potongan</source>
+        <translation>Expected</translation>
+    </message>
+    <message>
+        <source>Dibayar</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <source>Wajib</source>
+        <translation>Mandatory</translation>
+    </message>
+    <message>
+        <source>Angsuran</source>
+        <translation>Installment</translation>
+    </message>
+    <message>
+        <source>Sukarela</source>
+        <translation>Voluntary</translation>
+    </message>
+    <message>
+        <source>Selisih</source>
+        <translation>Difference</translation>
+    </message>
+    <message>
+        <source>Keterangan</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Peri&amp;ksa</source>
+        <translation>&amp;Check</translation>
+    </message>
+    <message>
+        <source>B&amp;ukukan</source>
+        <translation>&amp;Post</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Berkas pembayaran instansi</source>
+        <translation>Employer's payment file</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Pilih dulu berkas Excel.</source>
+        <translation>First choose an Excel file.</translation>
+    </message>
+    <message>
+        <source>Memproses berkas potong gaji</source>
+        <translation>Processing the payroll file</translation>
+    </message>
+    <message>
+        <source>Tidak ada yang dibukukan.</source>
+        <translation>Nothing was posted.</translation>
+    </message>
+    <message>
+        <source>{employer} {period}: diterima {paid}, ke anggota {posted}, belum dapat dibukukan {unposted} (2.30); {diff} baris berselisih.</source>
+        <translation>{employer} {period}: received {paid}, to members {posted}, not yet placed {unposted} (2.30); {diff} rows with a difference.</translation>
+    </message>
+    <message>
+        <source>Pemeriksaan (belum dibukukan): </source>
+        <translation>Check (not yet posted): </translation>
+    </message>
+    <message>
+        <source>Dibukukan: </source>
+        <translation>Posted: </translation>
+    </message>
+</context>
+<context>
+    <name>PayrollTab</name>
+    <message>
+        <source>I&amp;nstansi</source>
+        <translation>Em&amp;ployer</translation>
+    </message>
+    <message>
+        <source>B&amp;ulan</source>
+        <translation>M&amp;onth</translation>
+    </message>
+    <message>
+        <source>Instansi ba&amp;ru...</source>
+        <translation>New emp&amp;loyer...</translation>
+    </message>
+    <message>
+        <source>&amp;Hubungkan anggota...</source>
+        <translation>Lin&amp;k member...</translation>
+    </message>
+    <message>
+        <source>&amp;Impor pembayaran...</source>
+        <translation>&amp;Import payments...</translation>
+    </message>
+    <message>
+        <source>Simpan &amp;Excel...</source>
+        <translation>Save as &amp;Excel...</translation>
+    </message>
+    <message>
+        <source>Simpan P&amp;DF...</source>
+        <translation>Save PD&amp;F...</translation>
+    </message>
+    <message>
+        <source>No. pegawai</source>
+        <translation>Employee no.</translation>
+    </message>
+    <message>
+        <source>Anggota</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Simpanan wajib</source>
+        <translation>Mandatory savings</translation>
+    </message>
+    <message>
+        <source>Angsuran</source>
+        <translation>Installment</translation>
+    </message>
+    <message>
+        <source>Simpanan sukarela</source>
+        <translation>Voluntary savings</translation>
+    </message>
+    <message>
+        <source>Jumlah potongan</source>
+        <translation>Total deduction</translation>
+    </message>
+    <message>
+        <source>Potong gaji</source>
+        <translation>Payroll deduction</translation>
+    </message>
+    <message>
+        <source>Belum ada instansi. Tambahkan dengan &quot;Instansi baru&quot;.</source>
+        <translation>No employer yet. Add one with "New employer".</translation>
+    </message>
+    <message>
+        <source>{n} anggota · jumlah potongan {total} · angsuran jatuh tempo s.d. {due}</source>
+        <translation>{n} members · total deduction {total} · installments due by {due}</translation>
+    </message>
+    <message>
+        <source>Daftar potongan gaji</source>
+        <translation>Payroll deduction list</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Tersimpan: {path}</source>
+        <translation>Saved: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>PendingApprovalsDialog</name>
+    <message>
+        <source>Menunggu persetujuan</source>
+        <translation>Waiting for approval</translation>
+    </message>
+    <message>
+        <source>Jenis</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Pinjaman / nomor</source>
+        <translation>Loan / number</translation>
+    </message>
+    <message>
+        <source>Anggota</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <source>Jumlah</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Diajukan oleh</source>
+        <translation>Requested by</translation>
+    </message>
+    <message>
+        <source>Tanggal</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Alasan / tujuan</source>
+        <translation>Reason / purpose</translation>
+    </message>
+    <message>
+        <source>Menunggu</source>
+        <translation>Waiting for</translation>
+    </message>
+    <message>
+        <source>&amp;Catatan / alasan</source>
+        <translation>&amp;Note / reason</translation>
+    </message>
+    <message>
+        <source>&amp;Setujui</source>
+        <translation>&amp;Approve</translation>
+    </message>
+    <message>
+        <source>&amp;Tolak / batalkan</source>
+        <translation>&amp;Reject / cancel</translation>
+    </message>
+    <message>
+        <source>&amp;Muat ulang</source>
+        <translation>Re&amp;load</translation>
+    </message>
+    <message>
+        <source>T&amp;utup</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <source>Tidak ada yang menunggu persetujuan.</source>
+        <translation>Nothing is waiting for approval.</translation>
+    </message>
+    <message>
+        <source>Disetujui: {ref}.</source>
+        <translation>Approved: {ref}.</translation>
+    </message>
+    <message>
+        <source>Ditolak: {ref}.</source>
+        <translation>Rejected: {ref}.</translation>
+    </message>
+</context>
+<context>
     <name>PeriodDialog</name>
     <message>
         <source>&amp;Periode</source>
@@ -3713,6 +4838,69 @@ due</translation>
     <message>
         <source>Batal</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceDepositDialog</name>
+    <message>
+        <source>Tempatkan simpanan berjangka</source>
+        <translation>Place a time deposit</translation>
+    </message>
+    <message>
+        <source>mis. A00012</source>
+        <translation>e.g. A00012</translation>
+    </message>
+    <message>
+        <source>&amp;Nomor anggota</source>
+        <translation>&amp;Member number</translation>
+    </message>
+    <message>
+        <source>P&amp;roduk</source>
+        <translation>P&amp;roduct</translation>
+    </message>
+    <message>
+        <source>N&amp;ominal</source>
+        <translation>&amp;Amount</translation>
+    </message>
+    <message>
+        <source>&amp;Tanggal</source>
+        <translation>&amp;Date</translation>
+    </message>
+    <message>
+        <source>&amp;Sumber dana</source>
+        <translation>&amp;Source of funds</translation>
+    </message>
+    <message>
+        <source>Saat &amp;jatuh tempo</source>
+        <translation>At ma&amp;turity</translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Belum ada produk simpanan berjangka (Produk...).</source>
+        <translation>No time-deposit product yet (Products...).</translation>
+    </message>
+    <message>
+        <source>Jatuh tempo {date} · bunga {rate} % setahun, {payout}</source>
+        <translation>Matures {date} · interest {rate} % a year, {payout}</translation>
+    </message>
+    <message>
+        <source>Bunga sebulan {monthly} (bruto); minimal {minimum}</source>
+        <translation>Interest a month {monthly} (gross); minimum {minimum}</translation>
+    </message>
+    <message>
+        <source>Isi nomor anggota.</source>
+        <translation>Enter the member number.</translation>
+    </message>
+    <message>
+        <source>Isi nominal, mis. 10.000.000.</source>
+        <translation>Enter the amount, e.g. 10.000.000.</translation>
+    </message>
+    <message>
+        <source>Tambahkan dulu produk simpanan berjangka.</source>
+        <translation>Add a time-deposit product first.</translation>
     </message>
 </context>
 <context>
@@ -3748,6 +4936,132 @@ due</translation>
     <message>
         <source>Jumlah tidak dikenali; tulis mis. 50.000.000 atau Rp 50.000.000.</source>
         <translation>Amount not understood; write e.g. 50.000.000 or Rp 50.000.000.</translation>
+    </message>
+</context>
+<context>
+    <name>PostLineDialog</name>
+    <message>
+        <source>Bukukan mutasi rekening koran</source>
+        <translation>Post a statement item</translation>
+    </message>
+    <message>
+        <source>Biaya administrasi bank (5.18)</source>
+        <translation>Bank charges (5.18)</translation>
+    </message>
+    <message>
+        <source>Pajak atas bunga (5.50)</source>
+        <translation>Tax on interest (5.50)</translation>
+    </message>
+    <message>
+        <source>Bunga / jasa giro (4.90)</source>
+        <translation>Interest (4.90)</translation>
+    </message>
+    <message>
+        <source>Akun lain</source>
+        <translation>Another account</translation>
+    </message>
+    <message>
+        <source>&amp;Jenis</source>
+        <translation>&amp;Type</translation>
+    </message>
+    <message>
+        <source>&amp;Akun lawan (bila akun lain)</source>
+        <translation>&amp;Other account (for another account)</translation>
+    </message>
+    <message>
+        <source>&amp;Keterangan</source>
+        <translation>&amp;Description</translation>
+    </message>
+    <message>
+        <source>Bukukan</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>ProductsDialog</name>
+    <message>
+        <source>Produk simpanan berjangka</source>
+        <translation>Time-deposit products</translation>
+    </message>
+    <message>
+        <source>Kode</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Bulan</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>Bunga %</source>
+        <translation>Rate %</translation>
+    </message>
+    <message>
+        <source>Bunga dibayar</source>
+        <translation>Interest paid</translation>
+    </message>
+    <message>
+        <source>Minimal</source>
+        <translation>Minimum</translation>
+    </message>
+    <message>
+        <source>Penalti %</source>
+        <translation>Penalty %</translation>
+    </message>
+    <message>
+        <source>Aktif</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>ya</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>tidak</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>Produk a&amp;ktif</source>
+        <translation>Product a&amp;ctive</translation>
+    </message>
+    <message>
+        <source>K&amp;ode</source>
+        <translation>C&amp;ode</translation>
+    </message>
+    <message>
+        <source>&amp;Nama</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>&amp;Jangka waktu (bulan)</source>
+        <translation>&amp;Term (months)</translation>
+    </message>
+    <message>
+        <source>&amp;Bunga % per tahun</source>
+        <translation>&amp;Rate % a year</translation>
+    </message>
+    <message>
+        <source>Bunga &amp;dibayar</source>
+        <translation>&amp;Interest paid</translation>
+    </message>
+    <message>
+        <source>Penempatan &amp;minimal</source>
+        <translation>&amp;Minimum placement</translation>
+    </message>
+    <message>
+        <source>&amp;Penalti pencairan awal (% nominal)</source>
+        <translation>Early-withdrawal &amp;penalty (% of amount)</translation>
+    </message>
+    <message>
+        <source>Simpan produk</source>
+        <translation>Save product</translation>
     </message>
 </context>
 <context>
@@ -4136,6 +5450,37 @@ due</translation>
     </message>
 </context>
 <context>
+    <name>RelatedPartyDialog</name>
+    <message>
+        <source>Pihak terkait</source>
+        <translation>Related party</translation>
+    </message>
+    <message>
+        <source>bukan pihak terkait</source>
+        <translation>not a related party</translation>
+    </message>
+    <message>
+        <source>mis. istri bendahara</source>
+        <translation>e.g. the treasurer's wife</translation>
+    </message>
+    <message>
+        <source>&amp;Hubungan</source>
+        <translation>&amp;Relation</translation>
+    </message>
+    <message>
+        <source>&amp;Pengurus/pengawas terkait</source>
+        <translation>&amp;Officer concerned</translation>
+    </message>
+    <message>
+        <source>&amp;Catatan</source>
+        <translation>&amp;Note</translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+</context>
+<context>
     <name>RepaymentDialog</name>
     <message>
         <source>Angsuran pinjaman</source>
@@ -4480,6 +5825,76 @@ due</translation>
     </message>
 </context>
 <context>
+    <name>ReturnCollateralDialog</name>
+    <message>
+        <source>Kembalikan jaminan</source>
+        <translation>Return collateral</translation>
+    </message>
+    <message>
+        <source>Diserahkan &amp;kepada</source>
+        <translation>Handed &amp;to</translation>
+    </message>
+    <message>
+        <source>&amp;Catatan</source>
+        <translation>&amp;Note</translation>
+    </message>
+    <message>
+        <source>Tan&amp;ggal</source>
+        <translation>&amp;Date</translation>
+    </message>
+    <message>
+        <source>Serahkan</source>
+        <translation>Hand over</translation>
+    </message>
+    <message>
+        <source>Jaminan diserahkan dengan surat nomor {no}. Cetak surat serah terima?</source>
+        <translation>Collateral handed over with letter no. {no}. Print the hand-over letter?</translation>
+    </message>
+    <message>
+        <source>Cetak</source>
+        <translation>Print</translation>
+    </message>
+</context>
+<context>
+    <name>ReverseAssetDialog</name>
+    <message>
+        <source>Batalkan pencatatan aset {code}</source>
+        <translation>Reverse an entry of asset {code}</translation>
+    </message>
+    <message>
+        <source>Pelepasan (penjualan/penghapusan)</source>
+        <translation>Disposal (sale/scrapping)</translation>
+    </message>
+    <message>
+        <source>Pembelian / saldo awal aset</source>
+        <translation>Purchase / opening balance</translation>
+    </message>
+    <message>
+        <source>&amp;Yang dibatalkan</source>
+        <translation>&amp;What to reverse</translation>
+    </message>
+    <message>
+        <source>&amp;Tanggal jurnal pembalik</source>
+        <translation>Reversal &amp;date</translation>
+    </message>
+    <message>
+        <source>&amp;Alasan</source>
+        <translation>&amp;Reason</translation>
+    </message>
+    <message>
+        <source>Jurnal aslinya tidak diubah: dibukukan jurnal pembalik yang merujuk kepadanya.</source>
+        <translation>The original entry is not changed: a reversal entry referring to it is posted.</translation>
+    </message>
+    <message>
+        <source>Batalkan</source>
+        <translation>Reverse</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>ReverseDialog</name>
     <message>
         <source>Batalkan (balik) transaksi</source>
@@ -4566,6 +5981,10 @@ due</translation>
     <message>
         <source>Daftar bawah: transaksi simpanan terbaru. Pilih satu lalu tekan &quot;Batalkan transaksi&quot; untuk membaliknya (dengan alasan).</source>
         <translation>Lower list: latest savings transactions. Select one and press &quot;Reverse transaction&quot; to reverse it (with a reason).</translation>
+    </message>
+    <message>
+        <source>Rekening simpanan</source>
+        <translation>Savings accounts</translation>
     </message>
     <message>
         <source>Batalkan transaksi</source>
@@ -4840,6 +6259,61 @@ due</translation>
     </message>
 </context>
 <context>
+    <name>SheetPreviewDialog</name>
+    <message>
+        <source>Impor lembar pertemuan {code} {date}</source>
+        <translation>Import meeting sheet {code} {date}</translation>
+    </message>
+    <message>
+        <source>Baris</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>Anggota</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Wajib</source>
+        <translation>Mandatory</translation>
+    </message>
+    <message>
+        <source>Sukarela</source>
+        <translation>Voluntary</translation>
+    </message>
+    <message>
+        <source>Angsuran</source>
+        <translation>Installment</translation>
+    </message>
+    <message>
+        <source>Jumlah</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>&amp;Masalah (tidak ada yang dibukukan):</source>
+        <translation>&amp;Problems (nothing was posted):</translation>
+    </message>
+    <message>
+        <source>&amp;Bukukan lembar</source>
+        <translation>&amp;Post sheet</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Lembar siap dibukukan: {n} anggota membayar · wajib {w} · sukarela {s} · angsuran {loan} · &lt;b&gt;jumlah {total}&lt;/b&gt;. Periksa lalu tekan Bukukan lembar.</source>
+        <translation>Sheet ready to post: {n} members paying · wajib {w} · sukarela {s} · installments {loan} · &lt;b&gt;total {total}&lt;/b&gt;. Check it, then press Post sheet.</translation>
+    </message>
+    <message>
+        <source>Lembar ini tidak dapat dibukukan ({n} masalah). Perbaiki lembar atau ekspor lembar baru.</source>
+        <translation>This sheet cannot be posted ({n} problems). Correct the sheet or export a new one.</translation>
+    </message>
+</context>
+<context>
     <name>ShuDistributeDialog</name>
     <message>
         <source>Penutupan rugi {year}</source>
@@ -4893,7 +6367,363 @@ Reserve (incl. rounding remainder): {reserve}</translation>
     </message>
 </context>
 <context>
+    <name>StandingInstructionDialog</name>
+    <message>
+        <source>Instruksi tetap baru</source>
+        <translation>New standing instruction</translation>
+    </message>
+    <message>
+        <source>Simpanan wajib dari sukarela</source>
+        <translation>Mandatory savings from voluntary savings</translation>
+    </message>
+    <message>
+        <source>Angsuran pinjaman dari sukarela</source>
+        <translation>Loan installments from voluntary savings</translation>
+    </message>
+    <message>
+        <source>kosong: semua pinjaman aktif</source>
+        <translation>empty: every active loan</translation>
+    </message>
+    <message>
+        <source>kosong: sesuai produk</source>
+        <translation>empty: the product's amount</translation>
+    </message>
+    <message>
+        <source>&amp;Nomor anggota</source>
+        <translation>&amp;Member number</translation>
+    </message>
+    <message>
+        <source>&amp;Jenis</source>
+        <translation>&amp;Type</translation>
+    </message>
+    <message>
+        <source>Nomor &amp;pinjaman</source>
+        <translation>&amp;Loan number</translation>
+    </message>
+    <message>
+        <source>Jumlah &amp;wajib</source>
+        <translation>Mandatory &amp;amount</translation>
+    </message>
+    <message>
+        <source>&amp;Mulai tanggal</source>
+        <translation>&amp;From date</translation>
+    </message>
+    <message>
+        <source>&amp;Keterangan</source>
+        <translation>&amp;Description</translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>StandingTab</name>
+    <message>
+        <source>Tanggal &amp;jalan</source>
+        <translation>R&amp;un date</translation>
+    </message>
+    <message>
+        <source>Instruksi bar&amp;u...</source>
+        <translation>&amp;New instruction...</translation>
+    </message>
+    <message>
+        <source>&amp;Hentikan</source>
+        <translation>S&amp;top</translation>
+    </message>
+    <message>
+        <source>Jalan&amp;kan sekarang</source>
+        <translation>Run n&amp;ow</translation>
+    </message>
+    <message>
+        <source>&amp;Laporan bulan...</source>
+        <translation>Month's re&amp;port...</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Anggota</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Instruksi</source>
+        <translation>Instruction</translation>
+    </message>
+    <message>
+        <source>Pinjaman</source>
+        <translation>Loan</translation>
+    </message>
+    <message>
+        <source>semua</source>
+        <translation>all</translation>
+    </message>
+    <message>
+        <source>Jumlah</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Mulai</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Aktif</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>ya</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>tidak</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>Untuk</source>
+        <translation>For</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Bukti / alasan</source>
+        <translation>Receipt / reason</translation>
+    </message>
+    <message>
+        <source>Instruksi tetap</source>
+        <translation>Standing instructions</translation>
+    </message>
+    <message>
+        <source>Hentikan instruksi</source>
+        <translation>Stop instruction</translation>
+    </message>
+    <message>
+        <source>Pilih dulu instruksi yang aktif.</source>
+        <translation>Select an active instruction first.</translation>
+    </message>
+    <message>
+        <source>Hentikan instruksi {id} anggota {member}?</source>
+        <translation>Stop instruction {id} of member {member}?</translation>
+    </message>
+    <message>
+        <source>Menjalankan...</source>
+        <translation>Running...</translation>
+    </message>
+    <message>
+        <source>Menjalankan instruksi tetap</source>
+        <translation>Running the standing instructions</translation>
+    </message>
+    <message>
+        <source>{posted} instruksi dibukukan ({total}), {skipped} dilewati.</source>
+        <translation>{posted} instructions posted ({total}), {skipped} skipped.</translation>
+    </message>
+    <message>
+        <source>Laporan instruksi tetap</source>
+        <translation>Standing instructions report</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;Excel (*.xlsx)</source>
+        <translation>PDF (*.pdf);;Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Tersimpan: {path}</source>
+        <translation>Saved: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>StatementImportDialog</name>
+    <message>
+        <source>Impor rekening koran {code}</source>
+        <translation>Import statement {code}</translation>
+    </message>
+    <message>
+        <source>&amp;Pilih...</source>
+        <translation>&amp;Browse...</translation>
+    </message>
+    <message>
+        <source>&amp;Berkas (CSV atau Excel)</source>
+        <translation>&amp;File (CSV or Excel)</translation>
+    </message>
+    <message>
+        <source>Pemetaan tersimpan / dikenali otomatis</source>
+        <translation>Saved mapping / recognised automatically</translation>
+    </message>
+    <message>
+        <source>&amp;Tata letak kolom</source>
+        <translation>Column &amp;layout</translation>
+    </message>
+    <message>
+        <source>Peri&amp;ksa</source>
+        <translation>&amp;Check</translation>
+    </message>
+    <message>
+        <source>&amp;Impor</source>
+        <translation>&amp;Import</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Rekening koran</source>
+        <translation>Bank statement</translation>
+    </message>
+    <message>
+        <source>Rekening koran (*.csv *.xlsx *.txt)</source>
+        <translation>Bank statement (*.csv *.xlsx *.txt)</translation>
+    </message>
+    <message>
+        <source>Pilih dulu berkas rekening koran.</source>
+        <translation>Choose the statement file first.</translation>
+    </message>
+    <message>
+        <source>Tidak ada yang disimpan. Perbaiki baris berikut:</source>
+        <translation>Nothing was saved. Correct these rows:</translation>
+    </message>
+    <message>
+        <source>{n} baris baru siap diimpor; {d} baris sudah pernah diimpor.</source>
+        <translation>{n} new lines ready to import; {d} lines were imported before.</translation>
+    </message>
+    <message>
+        <source>{n} baris baru diimpor; {d} baris duplikat dilewati.</source>
+        <translation>{n} new lines imported; {d} duplicate lines skipped.</translation>
+    </message>
+</context>
+<context>
+    <name>TimeDepositsTab</name>
+    <message>
+        <source>Termasuk yang sudah &amp;dicairkan</source>
+        <translation>Include &amp;paid-out deposits</translation>
+    </message>
+    <message>
+        <source>Te&amp;mpatkan...</source>
+        <translation>Pla&amp;ce...</translation>
+    </message>
+    <message>
+        <source>Cair&amp;kan...</source>
+        <translation>Pay &amp;out...</translation>
+    </message>
+    <message>
+        <source>Batalkan pe&amp;nempatan...</source>
+        <translation>Ca&amp;ncel placement...</translation>
+    </message>
+    <message>
+        <source>&amp;Instruksi...</source>
+        <translation>&amp;Instruction...</translation>
+    </message>
+    <message>
+        <source>Bil&amp;yet...</source>
+        <translation>Certi&amp;ficate...</translation>
+    </message>
+    <message>
+        <source>Daftar &amp;jatuh tempo</source>
+        <translation>&amp;Maturity list</translation>
+    </message>
+    <message>
+        <source>&amp;Produk...</source>
+        <translation>Pro&amp;ducts...</translation>
+    </message>
+    <message>
+        <source>Nomor bilyet</source>
+        <translation>Certificate no.</translation>
+    </message>
+    <message>
+        <source>Anggota</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Produk</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>Nominal</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Bunga % p.a.</source>
+        <translation>Rate % p.a.</translation>
+    </message>
+    <message>
+        <source>Mulai</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Jatuh tempo</source>
+        <translation>Maturity</translation>
+    </message>
+    <message>
+        <source>Bunga dicadangkan</source>
+        <translation>Interest accrued</translation>
+    </message>
+    <message>
+        <source>Instruksi</source>
+        <translation>Instruction</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Simpanan berjangka</source>
+        <translation>Time deposits</translation>
+    </message>
+    <message>
+        <source>{n} bilyet aktif · nominal {amount} · bunga dicadangkan {accrued}</source>
+        <translation>{n} active deposits · amount {amount} · interest accrued {accrued}</translation>
+    </message>
+    <message>
+        <source>Pilih dulu simpanan berjangka yang masih aktif.</source>
+        <translation>Select an active time deposit first.</translation>
+    </message>
+    <message>
+        <source>Cairkan simpanan berjangka</source>
+        <translation>Pay out a time deposit</translation>
+    </message>
+    <message>
+        <source>Batalkan penempatan</source>
+        <translation>Cancel placement</translation>
+    </message>
+    <message>
+        <source>Instruksi jatuh tempo</source>
+        <translation>Maturity instruction</translation>
+    </message>
+    <message>
+        <source>Bilyet</source>
+        <translation>Certificate</translation>
+    </message>
+    <message>
+        <source>Pilih dulu simpanan berjangka.</source>
+        <translation>Select a time deposit first.</translation>
+    </message>
+    <message>
+        <source>Simpan bilyet</source>
+        <translation>Save certificate</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
     <name>TrustFeatures</name>
+    <message>
+        <source>Kunci di PC ini berbeda</source>
+        <translation>This PC has a different key</translation>
+    </message>
     <message>
         <source>Pengguna</source>
         <translation>Users</translation>
@@ -5155,6 +6985,49 @@ Reserve (incl. rounding remainder): {reserve}</translation>
     </message>
 </context>
 <context>
+    <name>WithdrawDepositDialog</name>
+    <message>
+        <source>Cairkan {number}</source>
+        <translation>Pay out {number}</translation>
+    </message>
+    <message>
+        <source>jatuh tempo {date}</source>
+        <translation>matures {date}</translation>
+    </message>
+    <message>
+        <source>Tunai (kas)</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <source>Ke simpanan sukarela</source>
+        <translation>To voluntary savings</translation>
+    </message>
+    <message>
+        <source>&amp;Tanggal</source>
+        <translation>&amp;Date</translation>
+    </message>
+    <message>
+        <source>&amp;Dicairkan ke</source>
+        <translation>&amp;Paid out to</translation>
+    </message>
+    <message>
+        <source>&amp;Alasan</source>
+        <translation>&amp;Reason</translation>
+    </message>
+    <message>
+        <source>Cairkan</source>
+        <translation>Disburse</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Sebelum jatuh tempo&lt;/b&gt;: penalti {penalty}, bunga berjalan {forfeited} hangus. Dibayarkan &lt;b&gt;{paid}&lt;/b&gt;.</source>
+        <translation>&lt;b&gt;Before maturity&lt;/b&gt;: penalty {penalty}, accrued interest {forfeited} forfeited. Paid out &lt;b&gt;{paid}&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <source>Jatuh tempo: pokok {principal} + bunga {interest} − PPh {tax}. Dibayarkan &lt;b&gt;{paid}&lt;/b&gt;.</source>
+        <translation>At maturity: principal {principal} + interest {interest} − tax {tax}. Paid out &lt;b&gt;{paid}&lt;/b&gt;.</translation>
+    </message>
+</context>
+<context>
     <name>WriteOffDialog</name>
     <message>
         <source>Hapus buku pinjaman</source>
@@ -5233,6 +7106,10 @@ Reserve (incl. rounding remainder): {reserve}</translation>
         <translation>Write off loan {loan} ({member}) for {amount} as of {date}?&lt;br&gt;The loan will no longer be active, and this step cannot be undone.</translation>
     </message>
     <message>
+        <source>Permintaan hapus buku no. {id} dicatat; pinjaman dihapus buku setelah disetujui pengguna lain (Pinjaman &gt; Menunggu persetujuan).</source>
+        <translation>Write-off request no. {id} recorded; the loan is written off once another user approves it (Loans &gt; Waiting for approval).</translation>
+    </message>
+    <message>
         <source>Pinjaman {loan} dihapus buku: {amount}.</source>
         <translation>Loan {loan} written off: {amount}.</translation>
     </message>
@@ -5246,6 +7123,10 @@ Reserve (incl. rounding remainder): {reserve}</translation>
     <message>
         <source>Setiap baris sudah diperiksa dan dicoba tanpa disimpan. Baris yang salah ditandai merah beserta kolom dan masalahnya.</source>
         <translation>Every row has been checked and tried without saving. Rows with errors are marked red, with the column and the problem.</translation>
+    </message>
+    <message>
+        <source>Izinkan buku kerja &amp;tanpa tanda tangan (keasliannya tidak terjamin)</source>
+        <translation>Allow a workbook &amp;without a signature (it may not be genuine)</translation>
     </message>
     <message>
         <source>Hanya baris yang &amp;salah</source>
@@ -5365,6 +7246,14 @@ Reserve (incl. rounding remainder): {reserve}</translation>
     <message>
         <source>Agunan</source>
         <translation>Collateral</translation>
+    </message>
+    <message>
+        <source>Rincian agunan</source>
+        <translation>Collateral details</translation>
+    </message>
+    <message>
+        <source>Anggota penjamin</source>
+        <translation>Guarantor member</translation>
     </message>
     <message>
         <source>Tanggal pengajuan</source>
@@ -5607,6 +7496,34 @@ Reserve (incl. rounding remainder): {reserve}</translation>
         <translation>The schedule on the right follows the amount, term and dates.</translation>
     </message>
     <message>
+        <source>(tanpa rincian agunan)</source>
+        <translation>(no collateral details)</translation>
+    </message>
+    <message>
+        <source>mis. BPKB Honda Beat 2021</source>
+        <translation>e.g. BPKB Honda Beat 2021</translation>
+    </message>
+    <message>
+        <source>nomor anggota (boleh kosong)</source>
+        <translation>member number (optional)</translation>
+    </message>
+    <message>
+        <source>Jenis agunan</source>
+        <translation>Collateral kind</translation>
+    </message>
+    <message>
+        <source>Uraian agunan</source>
+        <translation>Collateral description</translation>
+    </message>
+    <message>
+        <source>Nomor dokumen agunan</source>
+        <translation>Collateral document no.</translation>
+    </message>
+    <message>
+        <source>Anggota penjamin</source>
+        <translation>Guarantor member</translation>
+    </message>
+    <message>
         <source>Ke</source>
         <translation>No.</translation>
     </message>
@@ -5631,6 +7548,10 @@ Reserve (incl. rounding remainder): {reserve}</translation>
         <translation>Principal outstanding</translation>
     </message>
     <message>
+        <source>Pinjaman ini perlu persetujuan pengurus dan pengawas.</source>
+        <translation>This loan needs the approval of both the board and the supervisors.</translation>
+    </message>
+    <message>
         <source>Jumlah tidak dikenali; tulis mis. 5.000.000 atau Rp 5.000.000.</source>
         <translation>Amount not recognised; write e.g. 5.000.000 or Rp 5.000.000.</translation>
     </message>
@@ -5641,6 +7562,13 @@ Reserve (incl. rounding remainder): {reserve}</translation>
     <message>
         <source>Angsuran pertama &lt;b&gt;{first}&lt;/b&gt; pada {date} · total bunga &lt;b&gt;{interest}&lt;/b&gt; · total dibayar &lt;b&gt;{total}&lt;/b&gt;</source>
         <translation>First installment &lt;b&gt;{first}&lt;/b&gt; on {date} · total interest &lt;b&gt;{interest}&lt;/b&gt; · total paid &lt;b&gt;{total}&lt;/b&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>dialog</name>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -5691,6 +7619,25 @@ Reserve (incl. rounding remainder): {reserve}</translation>
     <message>
         <source>Kata sandi sudah diganti.</source>
         <translation>Password changed.</translation>
+    </message>
+</context>
+<context>
+    <name>meeting</name>
+    <message>
+        <source>Ekspor lembar pertemuan</source>
+        <translation>Export meeting sheet</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Lembar pertemuan {code} tanggal {date} ({n} anggota) disimpan di {path}. Kolom kuning diisi ketua kelompok; impor kembali untuk membukukan.</source>
+        <translation>Meeting sheet {code} for {date} ({n} members) saved to {path}. The group leader fills in the yellow columns; import it back to post it.</translation>
+    </message>
+    <message>
+        <source>Impor lembar pertemuan</source>
+        <translation>Import meeting sheet</translation>
     </message>
 </context>
 <context>
