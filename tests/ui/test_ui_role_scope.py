@@ -132,6 +132,8 @@ def test_ketua_walks_every_page_and_sees_only_the_group(ketua, qtbot):
     }
     assert tabs["Batas kewajaran"] is False
     assert settings.profileEditor.ui.coopNameEdit.isReadOnly()
+    # nor the data folder, which holds the whole book and its backups
+    assert not settings.dataFolderButton.isVisibleTo(settings)
 
 
 def test_ketua_reports_are_the_groups_and_built_for_the_group(ketua, qtbot):

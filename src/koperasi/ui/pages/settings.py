@@ -423,6 +423,8 @@ class SettingsPage(Page):
         self.dataFolderButton.setObjectName("openDataFolderButton")
         buttons.addWidget(self.openDbButton)
         buttons.addWidget(self.dataFolderButton)
+        # the data folder holds the whole book and its backups: not a group leader's to browse
+        self.dataFolderButton.setVisible(ctx.actor.can("read.all"))
         buttons.addStretch(1)
         gl.addRow("", buttons)
         note = QLabel(
