@@ -10,7 +10,6 @@ Admin and bendahara write; a pengawas reads; a ketua kelompok does not see the t
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -351,11 +350,10 @@ class PayrollTab(QWidget):
         self.employerCombo.setMinimumWidth(220)
         emp_label.setBuddy(self.employerCombo)
         month_label = QLabel(self.tr("B&ulan"))
-        self.monthEdit = QDateEdit()
+        today = ctx.today()
+        self.monthEdit = setup_date_edit(QDateEdit(), today.replace(day=1))
         self.monthEdit.setObjectName("payrollMonthEdit")
         self.monthEdit.setDisplayFormat("MM/yyyy")
-        today = ctx.today()
-        self.monthEdit.setDate(QDate(today.year, today.month, 1))
         month_label.setBuddy(self.monthEdit)
         for w in (emp_label, self.employerCombo, month_label, self.monthEdit):
             bar.addWidget(w)
