@@ -9,10 +9,16 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
-from ...db.models import RatGovernanceAnswer, RatMeeting, RatOfficer, RatText
+from ...db.models import (
+    MemberRelation,
+    RatGovernanceAnswer,
+    RatMeeting,
+    RatOfficer,
+    RatText,
+)
 from ...db.models.base import utcnow
 from ...domain import health_rating
 from ...domain.fmt import long_date
@@ -231,6 +237,13 @@ def remove_officer(db, actor: Actor, officer_id: int) -> None:  # type: ignore[n
         if o is None:
             raise NotFound("not_found", what="Pengurus", key=str(officer_id))
         before = _officer_view(o)
+        # a related party named after this officer stays a related party (the mark is the
+        # member's, kept for the lending limits); only the link to the removed row goes
+        s.execute(
+            update(MemberRelation)
+            .where(MemberRelation.officer_id == officer_id)
+            .values(officer_id=None)
+        )
         s.delete(o)
         audit.record(s, actor, "rat.officer.remove", "rat_officer", officer_id, before=before)
 
