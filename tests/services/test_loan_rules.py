@@ -180,6 +180,21 @@ def test_related_party_over_limit_blocked_until_both_approvals(db, actor):
     ok(db)
 
 
+def test_removing_a_linked_officer_keeps_the_related_party(db, actor):
+    from koperasi.services.rat import records
+
+    m = member(db, actor, 1)
+    officer = records.add_officer(
+        db, actor, records.OfficerInput("pengurus", "Bendahara", "Ani", dt.date(2024, 1, 1))
+    )
+    view = lending_limits.set_relation(db, actor, m.number, "keluarga", officer_id=officer.id)
+    assert view is not None and view.officer == "Ani (Bendahara)"
+    records.remove_officer(db, actor, officer.id)  # no foreign-key failure
+    assert records.list_officers(db) == []
+    after = lending_limits.relation_of(db, m.number)
+    assert after is not None and after.kind == "keluarga" and after.officer == ""
+
+
 def test_warn_mode_lets_a_breach_through_and_lists_it(db, actor):
     product(db, actor, limit_multiple=Decimal(2))
     m = member(db, actor, 1, sukarela=200_000)  # savings 500.000: the product lends 1.000.000
