@@ -50,7 +50,9 @@ def _page(qtbot, ctx, number):  # type: ignore[no-untyped-def]
     return page
 
 
-def test_collateral_guarantor_and_return_by_keyboard(sqlite_db, actor, make_ctx, qtbot, tmp_path):
+def test_collateral_guarantor_and_return_by_keyboard(
+    sqlite_db, actor, make_ctx, qtbot, tmp_path, monkeypatch
+):
     db = sqlite_db
     number, people = _books(db, actor)
     ctx = make_ctx(db, today=DAY)
@@ -91,7 +93,8 @@ def test_collateral_guarantor_and_return_by_keyboard(sqlite_db, actor, make_ctx,
     assert isinstance(r, ReturnCollateralDialog)
     from koperasi.ui import dialogs
 
-    dialogs.confirm = lambda *a, **k: False  # type: ignore[assignment]
+    # no print of the receipt (undone after the test: later tests need the real confirm)
+    monkeypatch.setattr(dialogs, "confirm", lambda *a, **k: False)
     qtbot.keyClick(r.noteEdit, Qt.Key.Key_Return)
     assert not r.isVisible()
     assert collateral.for_loan(db, number)[0].handover_no == "SSJ-2025-00001"
