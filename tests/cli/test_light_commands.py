@@ -74,3 +74,14 @@ def test_the_cli_knows_every_profile_field():
     from koperasi.services.settings import Profile
 
     assert tuple(f.name for f in fields(Profile)) == PROFILE_FIELDS
+
+
+def test_the_cli_knows_every_choice_of_the_loan_rules():
+    """loan_rules_cmd names the services' choices itself (so --help stays light)."""
+    from koperasi.cli import loan_rules_cmd as cli
+    from koperasi.services import approvals, collateral, lending_limits
+
+    assert cli.APPROVAL_KINDS == approvals.KINDS
+    assert cli.COLLATERAL_KINDS == collateral.KINDS
+    assert cli.BREACH_MODES == lending_limits.BREACH_MODES
+    assert cli.RELATED_KINDS == lending_limits.RELATED_KINDS

@@ -7,7 +7,7 @@ import datetime as dt
 import threading
 
 import pytest
-from helpers import member_input
+from helpers import member_input, revision_before, roll_back_to
 from sqlalchemy import text
 
 from koperasi.db import blocks, sealing
@@ -16,6 +16,7 @@ from koperasi.db.migrate import head_revision
 from koperasi.services import check, ledger, members, savings
 
 D = dt.date(2025, 3, 10)
+BLOCK_SEALS = "0018_block_seals"  # the migration that seals existing books into blocks
 
 
 @pytest.fixture(autouse=True)
@@ -257,10 +258,10 @@ def test_a_block_closed_over_an_altered_row_stays_unverified_and_names_it(db, ac
     ]
 
 
-def drop_blocks_back_to_0011(db) -> None:
-    """The book as revision 0011 left it: no block seals yet."""
-    tamper(db, "DROP TABLE seal_blocks")
-    tamper(db, "UPDATE alembic_version SET version_num = '0011_fixed_assets'")
+def back_to_before_block_seals(db) -> None:  # type: ignore[no-untyped-def]
+    """The book as the revision before the block-seal migration left it: no block seals
+    yet (that migration and any after it rolled back), sealed row by row."""
+    roll_back_to(db, revision_before(BLOCK_SEALS))
 
 
 def reopen(db):
@@ -272,7 +273,7 @@ def reopen(db):
 
 
 def test_a_book_sealed_row_by_row_is_sealed_into_blocks_by_the_migration(books, actor):
-    drop_blocks_back_to_0011(books)
+    back_to_before_block_seals(books)
     upgraded = reopen(books)
     try:
         assert scalar(upgraded, "SELECT version_num FROM alembic_version") == head_revision()
@@ -291,7 +292,7 @@ def test_a_book_sealed_row_by_row_is_sealed_into_blocks_by_the_migration(books, 
 
 def test_a_row_altered_before_the_block_migration_is_still_named(books):
     eid = entry_in_first_block(books)
-    drop_blocks_back_to_0011(books)
+    back_to_before_block_seals(books)
     tamper(books, "UPDATE journal_entries SET description = 'lain' WHERE id = :i", i=eid)
     upgraded = reopen(books)
     try:

@@ -7,7 +7,7 @@ import datetime as dt
 import hashlib
 
 import pytest
-from helpers import member_input
+from helpers import member_input, roll_back_to
 from sqlalchemy import select, text
 
 from koperasi.cli import main
@@ -233,12 +233,10 @@ def test_a_receipt_number_that_vanished_is_named(books, tmp_path):
 
 
 def back_to_0009(books) -> None:  # type: ignore[no-untyped-def]
-    """The book as revision 0009 left it: the tables later migrations add are not there yet
-    (0011's fixed assets, 0012's key fingerprints), and alembic says 0009."""
-    tamper(books, "DROP TABLE key_fingerprints")
-    tamper(books, "DROP TABLE fixed_asset_depreciation")
-    tamper(books, "DROP TABLE fixed_assets")
-    tamper(books, "UPDATE alembic_version SET version_num = '0009_rat_module'")
+    """The book as revision 0009 left it: every later migration is rolled back (their
+    tables and columns are not there yet) and alembic says 0009. The seals the test wrote
+    the old way are kept (0010's downgrade leaves rows that do not verify keyed as found)."""
+    roll_back_to(books, "0009_rat_module")
 
 
 def test_a_book_sealed_the_old_way_is_resealed_by_the_migration(books, tmp_path):

@@ -11,16 +11,19 @@ from ..domain.money import format_rupiah
 from ..errors import ValidationError
 from .base import parse_amount, parse_date, parse_decimal, parse_int, print_json, print_table
 
+# The services' choices, named here so that building the parser (``--help``) does not import
+# the services and SQLAlchemy (tests/cli/test_light_commands.py keeps them equal)
+APPROVAL_KINDS = ("write_off", "loan_reversal", "savings_reversal", "entry_reversal")
+COLLATERAL_KINDS = ("bpkb", "sertifikat", "emas", "deposito", "lainnya")
+BREACH_MODES = ("block", "warn")
+RELATED_KINDS = ("pengurus", "pengawas", "karyawan", "keluarga")
+
 
 def _date(text: str | None) -> dt.date:
     return parse_date(text, "date") if text else dt.date.today()
 
 
 def register(sub) -> None:  # type: ignore[no-untyped-def]
-    from ..services.approvals import KINDS
-    from ..services.collateral import KINDS as COLLATERAL_KINDS
-    from ..services.lending_limits import BREACH_MODES, RELATED_KINDS
-
     c = sub.add_parser("collateral", help="jaminan pinjaman")
     cs = c.add_subparsers(dest="collateral_cmd", metavar="ACTION", required=True)
     a = cs.add_parser("add", help="catat jaminan yang diterima")
@@ -69,7 +72,7 @@ def register(sub) -> None:  # type: ignore[no-untyped-def]
     pl.add_argument("--json", action="store_true")
     pl.set_defaults(func=cmd_approval_list)
     pr = ps.add_parser("request", help="ajukan hapus buku atau pembalikan")
-    pr.add_argument("kind", choices=KINDS)
+    pr.add_argument("kind", choices=APPROVAL_KINDS)
     pr.add_argument("ref", help="nomor pinjaman, id transaksi simpanan, atau id jurnal")
     pr.add_argument("--tx", help="pembayaran pinjaman yang dibalik (id atau kuitansi)")
     pr.add_argument("--reason", required=True)
