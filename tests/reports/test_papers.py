@@ -336,6 +336,8 @@ def _texts(data):  # type: ignore[no-untyped-def]
         for table in section.tables:
             for row in table.rows:
                 for value, col in zip(row.cells, table.columns, strict=True):
+                    if data.name == "data-tahunan" and col.key == "key":
+                        continue  # the ministry's data codes ('anggota', 'rat'), shown on purpose
                     if col.kind is Kind.TEXT:
                         yield format_cell(value, col.kind, "id")
 

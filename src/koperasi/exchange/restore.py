@@ -641,6 +641,7 @@ def _journal(ctx: _Ctx, sh: Sheet) -> None:
     assert entries is not None and lines is not None
     accounts = ctx.maps.get("account", {})
     entry_ids = ctx.ids.setdefault("Jurnal", set())
+    line_ids = ctx.ids.setdefault("Jurnal!line", set())  # the bank matches refer to lines
     e_batch: list[dict[str, Any]] = []
     l_batch: list[dict[str, Any]] = []
     for rowno, r in parsed_rows(ctx.wb, sh, None):
@@ -664,6 +665,7 @@ def _journal(ctx: _Ctx, sh: Sheet) -> None:
                     "posted_by": r["posted_by"] or "",
                 }
             )
+        line_ids.add(r["journal_line_id"])
         ctx.check(rowno, sh.title, "member_id", r["member_id"], "Anggota")
         aid = accounts.get(r["account_code"])
         if aid is None:

@@ -6,7 +6,7 @@ month, with the month-end PPAP run at the end of each month that ended before ``
 month still running is left for the treasurer's month-end, as in the app).
 
 The cooperative lends what its members save: each month it lends what it holds above a
-liquidity reserve (about a third of its assets), draws that from the bank at the start of
+liquidity reserve (about a quarter of its assets), draws that from the bank at the start of
 the month and banks the cash above a small float at the month's end; the bank pays jasa giro
 (non-member income, with its final tax). Deterministic for the demo's random generator."""
 
@@ -49,7 +49,7 @@ from .statements import balances
 from .uow import unit_of_work
 
 KAS, BANK = "1.01", "1.02"
-LIQUID_SHARE = Decimal("0.30")  # cash and bank kept as a share of total assets
+LIQUID_SHARE = Decimal("0.25")  # cash and bank kept as a share of total assets
 FLOAT_SHARE = Decimal("0.03")  # cash kept in the office; the rest goes to the bank
 JASA_GIRO = Decimal("0.03")  # a year, on the month-end bank balance
 GIRO_TAX = Decimal("0.20")  # final tax on jasa giro
@@ -231,6 +231,8 @@ def add_demo_loans(
     plans: dict[int, _Plan] = {}
     busy: Counter[int] = Counter()  # open loans per member (a group loan and a business loan
     # may run side by side: products that allow more than one)
+    solo: Counter[int] = Counter()  # open loans per member of a product that runs alone
+    solo_loans: set[int] = set()
     written_off = rescheduled = False
     recovery: tuple[str, dt.date, int] | None = None
     codes, weights = list(TERMS), [TERMS[c][1] for c in TERMS]
@@ -256,14 +258,20 @@ def add_demo_loans(
                     if budget < 1_000_000 and not (forced is not None and n_new == 0):
                         break
                     day = first + dt.timedelta(days=rng.randint(0, (last - first).days))
+                    force = forced is not None and n_new == 0
+                    # members who may borrow: none open, or one that lets another run beside it
+                    # (a member whose loan runs alone is not picked only to be refused)
                     cands = [
-                        p for p in people if busy[p[0]] < 2 and p[2] <= day - dt.timedelta(days=30)
+                        p
+                        for p in people
+                        if p[2] <= day - dt.timedelta(days=30)
+                        and (busy[p[0]] == 0 or (busy[p[0]] == 1 and not solo[p[0]]))
+                        and not (force and (busy[p[0]] or (forced == "KLP" and p[3] is None)))
                     ]
                     if not cands:
                         break
                     mid, number, _join, gid = rng.choice(cands)
                     code = rng.choices(codes, weights)[0]
-                    force = forced is not None and n_new == 0
                     if force:  # a late loan, for the demo
                         code = forced
                     if code.startswith("KLP") and gid is None:
@@ -314,6 +322,9 @@ def add_demo_loans(
                     disbursed += 1
                     budget -= amount
                     busy[mid] += 1
+                    if code not in ("KLP", "KLP2", "USAHA"):
+                        solo[mid] += 1
+                        solo_loans.add(loan.id)
                     roll = rng.random()
                     profile = (
                         "good"
@@ -381,6 +392,8 @@ def add_demo_loans(
                     continue
                 if loan.status != ACTIVE:
                     busy[loan.member_id] -= 1
+                    if loan.id in solo_loans:
+                        solo[loan.member_id] -= 1
             # --- month end: special cases, then PPAP
             me_date = last
             if not rescheduled or not written_off:
@@ -428,6 +441,8 @@ def add_demo_loans(
                             continue
                         written_off = True
                         busy[loan.member_id] -= 1
+                        if loan.id in solo_loans:
+                            solo[loan.member_id] -= 1
                         recovery = (
                             plan.number,
                             me_date + dt.timedelta(days=75),

@@ -37,7 +37,7 @@ from ..db.models import (
 from ..errors import KoperasiError, NotFound, ValidationError
 from . import audit, clock, ledger, savings
 from .auth import Actor, require, require_read_all
-from .counters import SERIES_SAVINGS, next_receipt
+from .counters import SERIES_JOURNAL, SERIES_SAVINGS, next_receipt
 from .ledger import Line
 from .members import member_by_number
 from .uow import read_only, unit_of_work
@@ -559,7 +559,7 @@ def post_payments(
                     [Line(employer.pay_into, debit=total, memo=employer.name), *unplaced],
                     source="potong_gaji",
                     source_ref=f"{employer.code}-{year}-{month:02d}",
-                    receipt_no=next_receipt(s, SERIES_SAVINGS, date.year),
+                    receipt_no=next_receipt(s, SERIES_JOURNAL, date.year),
                 )
             batch = PayrollBatch(
                 employer_id=employer.id,
