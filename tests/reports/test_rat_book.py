@@ -93,6 +93,13 @@ def test_the_book_has_every_part_and_its_contents_match_the_pages(open_demo_db, 
     assert "Skor per aspek" in text and "Predikat" in text
     assert f"RAPB) tahun {YEAR + 1}" in text
     assert "Laporan Promosi Ekonomi Anggota" in text
+    # the savings movements add up to the savings on the balance sheet (time deposits too)
+    by_account = data.table("calk_simpanan")
+    account_total = sum(
+        r.cells[2] for r in by_account.rows if r.kind.name == "DATA" and isinstance(r.cells[2], int)
+    )
+    moved = data.table("calk_simpanan_mutasi")
+    assert sum(r.cells[4] for r in moved.rows) == account_total > 0
     # the allowance (a contra asset) reads as the amount set aside, like the statistics page
     allowance = re.search(r"saldo\s+penyisihan \(1\.29\) (-?Rp[\d.]+)", text)
     assert allowance and not allowance.group(1).startswith("-"), allowance

@@ -279,7 +279,8 @@ def calk_sections(s: Session, period: Period) -> tuple[Section, ...]:
         ),
         tuple(
             Row((g.product_name, g.opening, g.deposits, g.withdrawals, g.closing)) for g in growth
-        ),
+        )
+        + _time_deposit_flow(s, period),
         sheet=T("CALK Simpanan", "Notes savings"),
     )
     savings = Section(
@@ -1372,3 +1373,32 @@ def _signatures(s: Session, on: dt.date) -> tuple[Signature, ...]:
         name = holder(body, *positions)
         out.append(dataclasses.replace(sig, name=name) if name else sig)
     return tuple(out)
+
+
+def _time_deposit_flow(s: Session, period: Period) -> tuple[Row, ...]:
+    """The time deposits (2.11) as one more kind in the savings movements: placed and rolled
+    in, paid out, so the table adds up to the savings on the balance sheet."""
+    from sqlalchemy import func
+
+    from ..db.models import Account, JournalEntry, JournalLine
+
+    account = s.scalar(select(Account.id).where(Account.code == "2.11"))
+    if account is None:
+        return ()
+    debit, credit = s.execute(
+        select(
+            func.coalesce(func.sum(JournalLine.debit), 0),
+            func.coalesce(func.sum(JournalLine.credit), 0),
+        )
+        .join(JournalEntry, JournalEntry.id == JournalLine.entry_id)
+        .where(
+            JournalLine.account_id == account,
+            JournalEntry.date >= period.start,
+            JournalEntry.date <= period.end,
+        )
+    ).one()
+    opening = ledger.balance(s, "2.11", period.start - dt.timedelta(days=1))
+    if not (opening or debit or credit):
+        return ()
+    closing = opening + int(credit) - int(debit)
+    return (Row(("Simpanan Berjangka", opening, int(credit), int(debit), closing)),)
