@@ -29,7 +29,8 @@ from ...services import bank as bk
 from ..context import LEDGER, AppContext
 from ..widgets import FieldErrors, rp, setup_date_edit, to_date
 from .base import DataTable, RowsModel, setup_table
-from .fixed_assets import _add_rows, _buttons
+from .form_dialog import add_buddy_rows as _add_rows
+from .form_dialog import save_cancel_buttons as _buttons
 
 
 def add_bank_tab(ctx: AppContext, tabs: QTabWidget) -> BankTab | None:

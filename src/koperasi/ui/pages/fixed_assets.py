@@ -27,6 +27,8 @@ from ...services import fixed_assets as fa
 from ..context import LEDGER, AppContext
 from ..widgets import FieldErrors, MoneyEdit, rp, setup_date_edit, to_date
 from .base import DataTable, RowsModel, setup_table
+from .form_dialog import add_buddy_rows as _add_rows
+from .form_dialog import save_cancel_buttons as _buttons
 
 
 def add_fixed_assets_tab(ctx: AppContext, tabs: QTabWidget) -> FixedAssetsTab | None:
@@ -176,35 +178,6 @@ class FixedAssetsTab(QWidget):
         dlg = ImportDialog(self.ctx, self)
         dlg.open()
         return dlg
-
-
-def _buttons(
-    dialog: QDialog, layout: QVBoxLayout, ok_text: str, cancel_text: str
-) -> QDialogButtonBox:
-    buttons = QDialogButtonBox(
-        QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-    )
-    save = buttons.button(QDialogButtonBox.StandardButton.Save)
-    save.setText(ok_text)
-    save.setObjectName("saveButton")
-    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(cancel_text)
-    buttons.rejected.connect(dialog.reject)
-    layout.addWidget(buttons)
-    return buttons
-
-
-def _add_rows(form, errors, rows) -> None:  # type: ignore[no-untyped-def]
-    """Each ``(label text, widget, field key)`` as a form row: the label is the widget's
-    buddy (its Alt+letter), the field's error line stands under the widget."""
-    for text, widget, key in rows:
-        label = QLabel(text)
-        label.setBuddy(widget)
-        err = QLabel()
-        box = QVBoxLayout()
-        box.addWidget(widget)
-        box.addWidget(err)
-        form.addRow(label, box)
-        errors.add(key, widget, err)
 
 
 class AssetDialog(QDialog):

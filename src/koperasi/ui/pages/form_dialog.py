@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLayout,
     QLineEdit,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -58,6 +59,39 @@ def add_error_rows(
         error = QLabel()
         row, _role = layout.getWidgetPosition(widget)
         layout.insertRow(row + 1, "", error)
+        errors.add(key, widget, error)
+
+
+def save_cancel_buttons(
+    dialog: QDialog, layout: QLayout, ok_text: str, cancel_text: str
+) -> QDialogButtonBox:
+    """A Save (named ``saveButton``) / Cancel box at the foot of ``layout``; Cancel rejects
+    ``dialog``, Save is the caller's to connect."""
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+    )
+    save = buttons.button(QDialogButtonBox.StandardButton.Save)
+    save.setText(ok_text)
+    save.setObjectName("saveButton")
+    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(cancel_text)
+    buttons.rejected.connect(dialog.reject)
+    layout.addWidget(buttons)
+    return buttons
+
+
+def add_buddy_rows(
+    form: QFormLayout, errors: FieldErrors, rows: tuple[tuple[str, QWidget, str], ...]
+) -> None:
+    """Each ``(label text, widget, field key)`` as a form row: the label is the widget's
+    buddy (its Alt+letter), the field's error line stands under the widget."""
+    for text, widget, key in rows:
+        label = QLabel(text)
+        label.setBuddy(widget)
+        error = QLabel()
+        box = QVBoxLayout()
+        box.addWidget(widget)
+        box.addWidget(error)
+        form.addRow(label, box)
         errors.add(key, widget, error)
 
 

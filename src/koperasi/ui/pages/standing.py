@@ -32,6 +32,8 @@ from ...services import standing_instructions as si
 from ..context import LEDGER, LOANS, SAVINGS, AppContext
 from ..widgets import FieldErrors, MoneyEdit, rp, setup_date_edit, to_date
 from .base import DataTable, RowsModel, setup_table
+from .form_dialog import add_buddy_rows as _add_rows
+from .form_dialog import save_cancel_buttons as _buttons
 
 
 def add_standing_tabs(ctx: AppContext, tabs: QTabWidget) -> tuple[StandingTab, PayrollTab] | None:
@@ -42,31 +44,6 @@ def add_standing_tabs(ctx: AppContext, tabs: QTabWidget) -> tuple[StandingTab, P
     tabs.addTab(standing, standing.title())
     tabs.addTab(pay, pay.title())
     return standing, pay
-
-
-def _buttons(dialog: QDialog, layout: QVBoxLayout, ok_text: str, cancel_text: str):  # type: ignore[no-untyped-def]
-    buttons = QDialogButtonBox(
-        QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-    )
-    save = buttons.button(QDialogButtonBox.StandardButton.Save)
-    save.setText(ok_text)
-    save.setObjectName("saveButton")
-    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(cancel_text)
-    buttons.rejected.connect(dialog.reject)
-    layout.addWidget(buttons)
-    return buttons
-
-
-def _add_rows(form, errors, rows) -> None:  # type: ignore[no-untyped-def]
-    for text, widget, key in rows:
-        lbl = QLabel(text)
-        lbl.setBuddy(widget)
-        err = QLabel()
-        box = QVBoxLayout()
-        box.addWidget(widget)
-        box.addWidget(err)
-        form.addRow(lbl, box)
-        errors.add(key, widget, err)
 
 
 def _save_path(parent: QWidget, title: str, name: str, filters: str) -> str:

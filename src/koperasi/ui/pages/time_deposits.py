@@ -34,6 +34,8 @@ from ...services import time_deposits as td
 from ..context import LEDGER, MEMBERS, SAVINGS, AppContext
 from ..widgets import FieldErrors, MoneyEdit, rp, setup_date_edit, to_date
 from .base import DataTable, RowsModel, fmt_date, setup_table
+from .form_dialog import add_buddy_rows as _add_rows
+from .form_dialog import save_cancel_buttons
 
 CHANGES = frozenset({SAVINGS, LEDGER, MEMBERS})
 
@@ -249,30 +251,7 @@ class TimeDepositsTab(QWidget):
 
 
 def _buttons(dialog: QDialog, layout: QVBoxLayout, ok_text: str) -> QDialogButtonBox:
-    buttons = QDialogButtonBox(
-        QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-    )
-    save = buttons.button(QDialogButtonBox.StandardButton.Save)
-    save.setText(ok_text)
-    save.setObjectName("saveButton")
-    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(dialog.tr("Batal"))
-    buttons.rejected.connect(dialog.reject)
-    layout.addWidget(buttons)
-    return buttons
-
-
-def _add_rows(form, errors, rows) -> None:  # type: ignore[no-untyped-def]
-    """Each ``(label text, widget, field key)``: the label is the widget's buddy (Alt+letter),
-    the field's error line stands under the widget."""
-    for text, widget, key in rows:
-        lab = QLabel(text)
-        lab.setBuddy(widget)
-        err = QLabel()
-        box = QVBoxLayout()
-        box.addWidget(widget)
-        box.addWidget(err)
-        form.addRow(lab, box)
-        errors.add(key, widget, err)
+    return save_cancel_buttons(dialog, layout, ok_text, dialog.tr("Batal"))
 
 
 def _combo(name: str, vocabulary: str, lang: str) -> QComboBox:
