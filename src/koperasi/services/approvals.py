@@ -78,6 +78,15 @@ def require_no_gate(s: Session, kind: str) -> None:
         raise ValidationError("approval", "needs_second_user", what=KIND_LABELS[kind][0])
 
 
+def approver_roles(kind: str) -> tuple[str, ...]:
+    """The roles whose users may approve a request of ``kind`` (for the screens' message
+    after a request is filed); the requester themself never may."""
+    from .auth import PERMISSIONS, Role
+
+    allowed = PERMISSIONS[PERMISSION[kind]]
+    return tuple(r.value for r in Role if r in allowed)
+
+
 def needs_approval(db, kind: str) -> bool:  # type: ignore[no-untyped-def]
     """Whether the screens should file a request for ``kind`` instead of acting."""
     with read_only(db) as s:

@@ -168,14 +168,28 @@ class ReceiptWindow(QDialog):
             return None
         dlg = ReverseDialog(self.ctx, what, action, self, changes=changes)
         dlg.dateEdit.setEnabled(False)  # reversed on the day it was posted
-        dlg.accepted.connect(self._undone)
+        dlg.accepted.connect(lambda: self._undone(dlg.result_view))
         dlg.open()
         return dlg
 
-    def _undone(self) -> None:
+    def _undone(self, result: Any = None) -> None:
         self.undone = True
         if self.undoButton is not None:
             self.undoButton.setEnabled(False)
+        from ..services.approvals import RequestView
+
+        if isinstance(result, RequestView):  # four-eyes: a request, nothing reversed yet
+            self.body.setText(
+                "<p style='color:#b00020'><b>"
+                + QCoreApplication.translate(
+                    "ReceiptWindow",
+                    "MENUNGGU PERSETUJUAN — permintaan pembalikan no. {id} dicatat; "
+                    "transaksi ini belum dibalik.",
+                ).format(id=result.id)
+                + "</b></p>"
+                + self.html()
+            )
+            return
         self.body.setText(
             "<p style='color:#b00020'><b>"
             + QCoreApplication.translate(

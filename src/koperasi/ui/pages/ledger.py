@@ -630,8 +630,16 @@ class ManualEntryDialog(QDialog):
                 self.voucher = VoucherWindow(ctx, view, self.parentWidget())
                 self.voucher.offer_undo(
                     f"#{view.id} · {view.description} · {rp(view.total)}",
-                    lambda date, reason: ledger_service.reverse_entry(
-                        ctx.db, ctx.actor, view.id, date, reason
+                    # as Balik jurnal: a request for a second user under four-eyes
+                    lambda date, reason: reverse_or_request(
+                        ctx,
+                        "entry_reversal",
+                        view.id,
+                        date,
+                        reason,
+                        lambda: ledger_service.reverse_entry(
+                            ctx.db, ctx.actor, view.id, date, reason
+                        ),
                     ),
                     {LEDGER},
                 )

@@ -510,6 +510,8 @@ class RepaymentDialog(FormDialog):
         self.accept()
         receipt = show_loan_receipt(self.ctx, view, self.parentWidget())
         if view.kind == "angsuran":
+            from .loan_rules import reverse_or_request  # (imports this module)
+
             ctx = self.ctx
             receipt.offer_undo(
                 self.tr("Angsuran {amount} · {loan} · {member} {name}").format(
@@ -518,8 +520,18 @@ class RepaymentDialog(FormDialog):
                     member=view.member_number,
                     name=view.member_name,
                 ),
-                lambda date, reason: loans_service.reverse_repayment(
-                    ctx.db, ctx.actor, view.loan_number, view.id, date, reason
+                # the same way as Balik transaksi: with four-eyes on reversals (issue 17)
+                # this files the request a second user approves
+                lambda date, reason: reverse_or_request(
+                    ctx,
+                    "loan_reversal",
+                    view.loan_number,
+                    date,
+                    reason,
+                    lambda: loans_service.reverse_repayment(
+                        ctx.db, ctx.actor, view.loan_number, view.id, date, reason
+                    ),
+                    tx=view.id,
                 ),
                 MONEY_CHANGES,
             )

@@ -559,11 +559,12 @@ class LendingRulesEditor(QWidget):
         )
 
 
-def reverse_or_request(ctx: AppContext, kind: str, ref, date, reason: str, direct):  # type: ignore[no-untyped-def]
+def reverse_or_request(ctx: AppContext, kind: str, ref, date, reason: str, direct, tx=None):  # type: ignore[no-untyped-def]
     """``direct()`` (the reversal), or with four-eyes on reversals the request a second user
-    approves in Pinjaman > Menunggu persetujuan (issue 17)."""
+    approves in Pinjaman > Menunggu persetujuan (issue 17). ``tx``: the loan payment of a
+    ``loan_reversal`` request."""
     if approvals_service.needs_approval(ctx.db, kind):
-        return approvals_service.request(ctx.db, ctx.actor, kind, ref, date, reason)
+        return approvals_service.request(ctx.db, ctx.actor, kind, ref, date, reason, tx=tx)
     return direct()
 
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.fmt import terbilang
 from ...errors import KoperasiError
+from ...services import approvals as approvals_service
 from ...services import members as members_service
 from ...services import savings as savings_service
 from ...services import ui_queries
@@ -231,8 +232,16 @@ class SavingsTxDialog(FormDialog):
                 name=view.member_name,
                 product=view.product_name,
             ),
-            lambda date, reason: savings_service.reverse_transaction(
-                ctx.db, ctx.actor, view.id, date, reason
+            # as Batalkan transaksi: a request for a second user under four-eyes (issue 17)
+            lambda date, reason: reverse_or_request(
+                ctx,
+                "savings_reversal",
+                view.id,
+                date,
+                reason,
+                lambda: savings_service.reverse_transaction(
+                    ctx.db, ctx.actor, view.id, date, reason
+                ),
             ),
             {SAVINGS, LEDGER, MEMBERS},
         )
@@ -544,3 +553,23 @@ class ReverseDialog(FormDialog):
     def _done(self, view: Any) -> None:
         self.result_view = view
         self.accept()
+        if isinstance(view, approvals_service.RequestView):
+            self.tell_request_filed(view)
+
+    def tell_request_filed(self, request: approvals_service.RequestView) -> None:
+        """Four-eyes on reversals (issue 17): nothing is reversed yet; say where the request
+        waits and who may approve it."""
+        from ..login import role_label
+
+        roles = f" {self.tr('atau')} ".join(
+            role_label(r) for r in approvals_service.approver_roles(request.kind)
+        )
+        dialogs.inform(
+            self.parentWidget(),
+            self.tr("Menunggu persetujuan"),
+            self.tr(
+                "Permintaan pembalikan no. {id} dicatat; transaksi belum dibalik.<br>"
+                "Permintaan ini menunggu di <b>Menunggu persetujuan</b> (halaman Pinjaman) "
+                "sampai disetujui pengguna lain dengan peran {roles}."
+            ).format(id=request.id, roles=roles),
+        )
