@@ -74,3 +74,43 @@ def test_deposit_commands(tmp_path, capsys):
     assert code == 2 and "SB-2025-00001" in err
     code, out, _ = run(capsys, *k, "check")
     assert code == 0 and "time_deposits" in out
+
+
+def test_place_far_above_the_usual_needs_confirm_large(tmp_path, capsys):
+    """Issue 17: a placement above the time-deposit ceiling (Rp500.000.000 by default) is
+    refused with one line naming --confirm-large and writes nothing; with it, it is placed."""
+    db = str(tmp_path / "k.db")
+    k = ("--db", db)
+    assert run(capsys, *k, "init")[0] == 0
+    code, out, err = run(
+        capsys, *k, "member", "add", "--name", "Siti Aminah", "--nik", "6471045505850001",
+        "--gender", "P", "--join-date", "2025-01-06", "--json",
+    )  # fmt: skip
+    member = json.loads(out)["number"]
+    code, out, err = run(
+        capsys, *k, "deposito", "product", "B6", "--name", "Berjangka 6 bulan", "--term", "6",
+        "--rate", "6", "--payout", "jatuh_tempo", "--min", "1.000.000", "--json",
+    )  # fmt: skip
+    assert code == 0, err
+    place = ("deposito", "place", member, "B6", "600.000.000", "--date", "2025-01-31")
+    code, out, err = run(capsys, *k, *place)
+    assert code == 2 and out == ""
+    assert len(err.strip().splitlines()) == 1
+    assert "Rp600.000.000" in err and "Rp500.000.000" in err and "--confirm-large" in err
+    code, out, _ = run(capsys, *k, "deposito", "list", "--json")
+    assert code == 0 and "SB-2025" not in out, "nothing placed"
+    code, out, err = run(capsys, *k, *place, "--confirm-large", "--json")
+    assert code == 0, err
+    assert json.loads(out)["principal"] == 600_000_000
+    # a usual amount needs nothing
+    code, out, err = run(
+        capsys, *k, "deposito", "place", member, "B6", "300.000.000", "--date", "2025-02-03"
+    )
+    assert code == 0, err
+    # the ceiling is set like the others: then 650.000.000 needs no confirmation
+    code, out, err = run(capsys, *k, "settings", "ceilings", "--set", "berjangka=700.000.000")
+    assert code == 0 and "berjangka" in out, err
+    code, out, err = run(
+        capsys, *k, "deposito", "place", member, "B6", "650.000.000", "--date", "2025-02-04"
+    )
+    assert code == 0, err

@@ -182,3 +182,47 @@ def test_place_by_keyboard(tmp_path, make_ctx, qtbot):
     qtbot.keyClick(dlg.amountEdit, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: dlg.result_view is not None, timeout=3000)
     assert [r.principal for r in page.timeDeposits.model.rows] == [2_500_000]
+
+
+def test_large_placement_is_asked_about(tmp_path, make_ctx, qtbot, monkeypatch):
+    """Issue 17: a placement above the time-deposit ceiling (Rp500.000.000) asks like the
+    other large amounts (default Batal): Batal places nothing and leaves the form with the
+    message; yes places it. A usual deposit (above the savings floor) is not asked about."""
+    from uihelpers import type_into
+
+    from koperasi.ui import dialogs
+
+    asked: list[str] = []
+    answers: list[bool] = []
+
+    def confirm_large_amount(parent, message):  # type: ignore[no-untyped-def]
+        asked.append(message)
+        return answers.pop(0)
+
+    monkeypatch.setattr(dialogs, "confirm_large_amount", confirm_large_amount)
+    db, number = _db(tmp_path)
+    td.save_product(db, SYSTEM, td.ProductInput("B12", "Berjangka 12 bulan", 12, Decimal(6)))
+    ctx = make_ctx(db, today=D(2025, 3, 15))
+
+    def place(amount: str) -> PlaceDepositDialog:
+        dlg = PlaceDepositDialog(ctx, number)
+        qtbot.addWidget(dlg)
+        dlg.show()
+        type_into(qtbot, dlg.amountEdit, amount)
+        dlg.save()
+        return dlg
+
+    dlg = place("50.000.000")  # 5 x the savings floor: no question for a deposit
+    assert asked == [] and dlg.result_view is not None
+    answers.append(False)
+    dlg = place("800.000.000")
+    assert len(asked) == 1
+    assert "Rp800.000.000" in asked[0] and "Rp500.000.000" in asked[0]
+    assert "penempatan simpanan berjangka" in asked[0]
+    assert dlg.isVisible() and dlg.result_view is None
+    assert "Rp800.000.000" in dlg.errors.errors["amount"]
+    assert [r.principal for r in td.list_deposits(db)] == [50_000_000]
+    answers.append(True)
+    dlg.save()
+    assert len(asked) == 2 and dlg.result_view is not None and not dlg.isVisible()
+    assert sorted(r.principal for r in td.list_deposits(db)) == [50_000_000, 800_000_000]

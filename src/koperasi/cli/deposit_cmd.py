@@ -63,6 +63,12 @@ def register(sub) -> None:  # type: ignore[no-untyped-def]
     x.add_argument("--date", required=True)
     x.add_argument("--from", dest="source", default="kas", help="kas atau sukarela")
     x.add_argument("--instruction", default="aro", help="aro, aro_plus atau sukarela")
+    x.add_argument(
+        "--confirm-large",
+        dest="confirm_large",
+        action="store_true",
+        help="jumlah jauh di atas batas kewajaran memang benar",
+    )
     x.add_argument("--json", action="store_true")
     x.set_defaults(func=cmd_place)
 
@@ -199,6 +205,7 @@ def cmd_place(ctx, args) -> int:  # type: ignore[no-untyped-def]
         parse_date(args.date),
         source=args.source,
         instruction=args.instruction,
+        confirm_large=args.confirm_large,
     )
     if args.json:
         print_json(_deposit_json(v))

@@ -8,6 +8,8 @@ Kinds (the key in the ``plausibility`` setting):
 - ``pinjaman``: the principal of a loan, checked at the application and not again at the
   disbursement (the principal does not change in between)
 - ``angsuran``: a loan repayment
+- ``berjangka``: a time deposit's placement (simpanan berjangka, issue 17): deposits are
+  larger than the other savings, so the kind has its own floor (Rp500.000.000)
 - ``pendapatan`` / ``beban``: a manual journal entry's income / expense amount
 - the group meeting grid: each member's cell against the kind it is (wajib and sukarela
   deposits, the loan repayment), with one confirmation for all the rows above their ceiling.
@@ -67,6 +69,7 @@ LOAN = "pinjaman"
 REPAYMENT = "angsuran"
 INCOME = "pendapatan"
 EXPENSE = "beban"
+TIME_DEPOSIT = "berjangka"
 
 # Floors for a cooperative with little history (rupiah).
 FLOORS = {
@@ -76,6 +79,9 @@ FLOORS = {
     REPAYMENT: 10_000_000,
     INCOME: 25_000_000,
     EXPENSE: 25_000_000,
+    # a time deposit is often a member's savings of years (or a board member's capital):
+    # below this, no question; the treasurer may set another ceiling in Pengaturan
+    TIME_DEPOSIT: 500_000_000,
 }
 
 LABELS = {
@@ -85,6 +91,7 @@ LABELS = {
     REPAYMENT: ("angsuran pinjaman", "loan repayment"),
     INCOME: ("pendapatan (jurnal manual)", "income (manual journal)"),
     EXPENSE: ("beban (jurnal manual)", "expense (manual journal)"),
+    TIME_DEPOSIT: ("penempatan simpanan berjangka", "time deposit placement"),
 }
 
 
@@ -158,6 +165,12 @@ def _amounts(session: Session, kind: str) -> list[int]:
         lt = LoanTransaction
         q = select(lt.amount).where(_recent(session, lt.id), lt.kind == "angsuran")
         q = q.order_by(lt.id.desc())
+    elif base == TIME_DEPOSIT:
+        from ..db.models import TimeDepositEvent
+
+        ev = TimeDepositEvent  # the placements (rollovers are "perpanjang", not counted)
+        q = select(ev.principal).where(_recent(session, ev.id), ev.kind == "setor")
+        q = q.order_by(ev.id.desc())
     elif base in (INCOME, EXPENSE):
         side = JournalLine.credit if base == INCOME else JournalLine.debit
         latest = (
@@ -354,7 +367,7 @@ def _kinds(session: Session) -> list[tuple[str, str | None]]:
         .order_by(SavingsProduct.id)
     ).all()
     return [(deposit_kind(code), name) for code, name in products] + [
-        (k, None) for k in (WITHDRAWAL, LOAN, REPAYMENT, INCOME, EXPENSE)
+        (k, None) for k in (WITHDRAWAL, TIME_DEPOSIT, LOAN, REPAYMENT, INCOME, EXPENSE)
     ]
 
 

@@ -515,13 +515,19 @@ def place(  # type: ignore[no-untyped-def]
     source: str = "kas",
     instruction: str = "aro",
     memo: str = "",
+    confirm_large: bool = False,
 ) -> DepositView:
     """Place a time deposit from cash (Dr Kas) or from the member's sukarela (Dr 2.10),
-    Cr 2.11 Simpanan Berjangka; the term and rate are the product's of the day."""
+    Cr 2.11 Simpanan Berjangka; the term and rate are the product's of the day. An amount
+    above the time-deposit plausibility ceiling (``berjangka``, by default Rp500.000.000)
+    needs ``confirm_large`` (services/plausibility.py)."""
+    from . import plausibility
+
     require(actor, "savings.write")
     with unit_of_work(db) as s:
         member = member_by_number(s, member_no, lock=True)
         product = _product(s, product_code)
+        limits = plausibility.Limits(s, [plausibility.TIME_DEPOSIT], confirmed=confirm_large)
         d = place_in(
             s,
             actor,
@@ -533,6 +539,8 @@ def place(  # type: ignore[no-untyped-def]
             instruction=instruction,
             memo=memo,
         )
+        # after the other checks (their message comes first); a refusal rolls back
+        limits.check(plausibility.TIME_DEPOSIT, amount)
         view = _view(s, d)
         audit.record(s, actor, "deposit.place", "time_deposit", d.number, after=view)
         return view

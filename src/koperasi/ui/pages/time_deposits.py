@@ -28,9 +28,11 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.schedule import add_months
-from ...errors import KoperasiError
+from ...errors import KoperasiError, ValidationError
 from ...messages import label
+from ...services import plausibility
 from ...services import time_deposits as td
+from .. import dialogs
 from ..context import LEDGER, MEMBERS, SAVINGS, AppContext
 from ..widgets import FieldErrors, MoneyEdit, rp, setup_date_edit, to_date
 from .base import DataTable, RowsModel, fmt_date, setup_table
@@ -342,7 +344,7 @@ class PlaceDepositDialog(QDialog):
             )
         self.preview.setText(text)
 
-    def save(self) -> None:
+    def save(self, confirm_large: bool = False) -> None:
         self.errors.clear()
         ctx = self.ctx
         member = self.memberEdit.text().strip()
@@ -369,12 +371,25 @@ class PlaceDepositDialog(QDialog):
                 date,
                 source=source,
                 instruction=instruction,
+                confirm_large=confirm_large,
             ),  # fmt: skip
             changes=CHANGES,
             on_done=self._done,
-            on_error=self.errors.show,
+            on_error=self._failed,
             parent=self,
         )
+
+    def _failed(self, exc: BaseException) -> bool:
+        """An amount far above the usual placement is asked about (default Batal), like the
+        other large amounts; yes places it, Batal leaves the form with the message."""
+        if (
+            isinstance(exc, ValidationError)
+            and exc.code in plausibility.CODES
+            and dialogs.confirm_large_amount(self, exc.message(self.ctx.lang))
+        ):
+            self.save(confirm_large=True)
+            return True
+        return self.errors.show(exc)
 
     def _done(self, view: td.DepositView) -> None:
         self.result_view = view
