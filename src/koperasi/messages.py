@@ -1801,6 +1801,12 @@ MESSAGES.update(
             "Anggota {member} adalah peminjamnya sendiri dan tidak dapat menjadi penjamin.",
             "Member {member} is the borrower and cannot be the guarantor.",
         ),
+        "collateral_incomplete": (
+            "{field} wajib diisi bila pinjaman berjaminan: isi jenis, uraian dan nilai jaminan "
+            "(atau kosongkan semua kolom jaminan).",
+            "{field} is required when the loan has collateral: fill in its kind, description "
+            "and value (or leave all the collateral columns empty).",
+        ),
     }
 )
 FIELDS.update(
@@ -1810,6 +1816,8 @@ FIELDS.update(
         "collateral_kind": ("Jenis jaminan", "Collateral kind"),
         "collateral_description": ("Uraian jaminan", "Collateral description"),
         "collateral_value": ("Nilai jaminan", "Collateral value"),
+        "collateral_document": ("Nomor dokumen jaminan", "Collateral document number"),
+        "guarantor_number": ("Nomor anggota penjamin", "Guarantor's member number"),
         "related_kind": ("Hubungan pihak terkait", "Related-party relation"),
         "breach_mode": ("Tindakan atas pelanggaran batas", "On a limit breach"),
         "bmpp_percent": ("BMPP (% modal sendiri)", "Per-borrower limit (% of own capital)"),

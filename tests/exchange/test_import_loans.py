@@ -25,7 +25,7 @@ from koperasi.db.models import (
 )
 from koperasi.errors import ValidationError
 from koperasi.exchange import preview_import, run_import, write_error_report, write_template
-from koperasi.services import loans, members
+from koperasi.services import collateral, loans, members
 from koperasi.services.check import run_checks
 from koperasi.services.loan_products import ProductInput, add_product
 from koperasi.services.uow import read_only
@@ -42,6 +42,8 @@ HEADERS = [
     "Bunga Sudah Dibayar",
     "Per Tanggal",
     "Nilai Agunan",
+    "Jenis Jaminan",
+    "Uraian Jaminan",
 ]
 COL = {h: i for i, h in enumerate(HEADERS)}
 AS_OF = dt.date(2025, 12, 31)
@@ -62,6 +64,8 @@ def row(member="A00001", **kw) -> list:  # type: ignore[no-untyped-def]
         "Bunga Sudah Dibayar": 540_000,
         "Per Tanggal": "31/12/2025",
         "Nilai Agunan": None,
+        "Jenis Jaminan": None,
+        "Uraian Jaminan": None,
     }
     values.update(kw)
     return [values[h] for h in HEADERS]
@@ -149,7 +153,10 @@ def test_good_file_imports_active_loans_with_balanced_books(coop, actor, tmp_pat
                 "Jatuh Tempo Pertama": dt.date(2026, 1, 5),
                 "Pokok Sudah Dibayar": None,
                 "Bunga Sudah Dibayar": None,
+                # collateral goes into the register (issue 17): kind and description too
                 "Nilai Agunan": 3_000_000,
+                "Jenis Jaminan": "emas",
+                "Uraian Jaminan": "Gelang emas 5 gram",
             },
         ),
         row("A00003", **{"Tanggal Pencairan": dt.datetime(2025, 2, 1)}),
@@ -169,6 +176,8 @@ def test_good_file_imports_active_loans_with_balanced_books(coop, actor, tmp_pat
     assert paid[:6] == [(500_000, 90_000)] * 6 and paid[6:] == [(0, 0)] * 6
     second = loans.get_loan(coop, views["A00002"].number)
     assert second.schedule[0].due_date == dt.date(2026, 1, 5) and second.collateral == 3_000_000
+    [held] = collateral.for_loan(coop, views["A00002"].number)
+    assert (held.kind, held.description, held.value) == ("emas", "Gelang emas 5 gram", 3_000_000)
     # the books: balanced, checks pass, 1.20 = the subledger, cash and income untouched
     assert run_checks(coop).ok, run_checks(coop).problems
     assert trial_balance_nets_to_zero(coop)

@@ -6,6 +6,11 @@ Each row becomes an active loan with its schedule through
 repaid comes in as one opening repayment, so the principal outstanding is
 ``amount - principal repaid``. The ledger side goes against 3.99 Saldo Awal (Kliring), like
 the opening balances - never against cash (see that module and docs/import-templates.md).
+
+Collateral held for the loan (kind, description, value, document number) goes into the
+collateral register (:mod:`koperasi.services.collateral`) and a guarantor (a member, by
+number) onto the loan's guarantors, in the row's own savepoint: a row that fails leaves
+neither loan nor collateral nor guarantor behind.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from sqlalchemy.orm import Session
 from ..db.models import LoanProduct
 from ..domain.money import format_rupiah
 from ..errors import ValidationError
+from ..services.collateral import KIND_LABELS, KINDS
 from .importing import (
     Field,
     Kind,
@@ -34,7 +40,36 @@ _SERVICE_FIELDS = {
     "amount": "principal",
     "product": "loan_product",
     "date": "disbursed",
+    "collateral_value": "collateral",
+    "guarantor": "guarantor_number",
 }
+
+# what the collateral kind column accepts (normalized) -> the register's kind
+_KIND_WORDS = {
+    **{normalize(k): k for k in KINDS},
+    **{normalize(label): k for k, pair in KIND_LABELS.items() for label in pair},
+    "bpkb motor": "bpkb",
+    "bpkb mobil": "bpkb",
+    "shm": "sertifikat",
+    "shgb": "sertifikat",
+    "sertifikat tanah": "sertifikat",
+    "sertipikat": "sertifikat",
+    "certificate": "sertifikat",
+    "gold": "emas",
+    "simpanan berjangka": "deposito",
+    "time deposit": "deposito",
+    "lain lain": "lainnya",
+    "lain": "lainnya",
+    "other": "lainnya",
+}
+# the collateral columns: any of them filled means collateral is recorded, and then kind,
+# description and value are all needed
+_COLLATERAL_KEYS = (
+    "collateral_kind",
+    "collateral_description",
+    "collateral",
+    "collateral_document",
+)
 
 
 class LoansKind(Kind):
@@ -159,15 +194,54 @@ class LoansKind(Kind):
             "dd/mm/yyyy; the day the app takes over (same as the opening balances)",
         ),
         Field(
+            "collateral_kind",
+            "text",
+            False,
+            "Jenis Jaminan",
+            "Collateral kind",
+            ("jenis agunan", "collateral type", "kind of collateral"),
+            "bpkb",
+            "bpkb, sertifikat, emas, deposito atau lainnya; kosong = tanpa jaminan",
+            "bpkb, sertifikat, emas, deposito or lainnya (other); empty = no collateral",
+        ),
+        Field(
+            "collateral_description",
+            "text",
+            False,
+            "Uraian Jaminan",
+            "Collateral description",
+            ("uraian agunan", "keterangan jaminan", "deskripsi jaminan", "collateral details"),
+            "BPKB Honda Beat 2021 KT 1234 AB",
+            "wajib bila jaminan diisi",
+            "required when there is collateral",
+        ),
+        Field(
             "collateral",
             "money",
             False,
             "Nilai Agunan",
             "Collateral value",
             ("agunan", "jaminan", "nilai jaminan", "collateral"),
-            None,
-            "kosong = tanpa agunan",
-            "empty = no collateral",
+            7_500_000,
+            "nilai taksiran jaminan; wajib bila jaminan diisi",
+            "the collateral's appraised value; required when there is collateral",
+        ),
+        Field(
+            "collateral_document",
+            "text",
+            False,
+            "No. Dokumen Jaminan",
+            "Collateral document no.",
+            (
+                "nomor dokumen jaminan",
+                "no dokumen agunan",
+                "nomor bpkb",
+                "nomor sertifikat",
+                "collateral document number",
+            ),
+            "M-0012345",
+            "nomor BPKB, sertifikat, bilyet ...; boleh kosong",
+            "number of the title, certificate, deposit slip ...; may be empty",
         ),
         Field(
             "guarantor",
@@ -177,6 +251,17 @@ class LoansKind(Kind):
             "Guarantor",
             ("nama penjamin", "guarantor name"),
             "",
+        ),
+        Field(
+            "guarantor_number",
+            "text",
+            False,
+            "No. Anggota Penjamin",
+            "Guarantor member number",
+            ("nomor anggota penjamin", "guarantor member no", "guarantor number"),
+            None,
+            "anggota aktif, bukan peminjamnya sendiri; kosong = tanpa penjamin anggota",
+            "an active member other than the borrower; empty = no member guarantor",
         ),
     )
 
@@ -202,6 +287,7 @@ class LoansKind(Kind):
                     other=format_rupiah(principal),
                 )
             )
+        errs += self._collateral_checks(data)
         disbursed = data.get("disbursed")
         if disbursed is not None:
             first_due, as_of = data.get("first_due"), data.get("as_of")
@@ -211,6 +297,31 @@ class LoansKind(Kind):
                 )
             if as_of is not None and as_of < disbursed:
                 errs.append(ValidationError("as_of", "date_before", other=disbursed.isoformat()))
+        return errs
+
+    @staticmethod
+    def _collateral_checks(data: dict[str, Any]) -> list[ValidationError]:
+        """Collateral on the row: all of kind, description and value, or none of the
+        collateral columns (``collateral`` is already 0 when empty)."""
+        errs: list[ValidationError] = []
+        raw_kind = data.get("collateral_kind")
+        if raw_kind:
+            kind = _KIND_WORDS.get(normalize(raw_kind))
+            if kind is None:
+                errs.append(
+                    ValidationError(
+                        "collateral_kind", "choice", choices=", ".join(KINDS), value=raw_kind
+                    )
+                )
+            data["collateral_kind"] = kind
+        if not any(data.get(k) for k in _COLLATERAL_KEYS) and not raw_kind:
+            return errs
+        if not raw_kind:
+            errs.append(ValidationError("collateral_kind", "collateral_incomplete"))
+        if not " ".join((data.get("collateral_description") or "").split()):
+            errs.append(ValidationError("collateral_description", "collateral_incomplete"))
+        if not data.get("collateral"):
+            errs.append(ValidationError("collateral", "collateral_incomplete"))
         return errs
 
     def file_checks(self, rep, row, data, cols) -> None:  # type: ignore[no-untyped-def]
@@ -236,8 +347,11 @@ class LoansKind(Kind):
 
     def db_checks(self, s: Session, batch):  # type: ignore[no-untyped-def]
         products = {normalize(p.code): p for p in s.scalars(select(LoanProduct))}
-        members = _members_by_number(s, {d["member_number"] for _, d in batch})
+        numbers = {d["member_number"] for _, d in batch}
+        numbers |= {d["guarantor_number"] for _, d in batch if d.get("guarantor_number")}
+        members = _members_by_number(s, numbers)
         for r, d in batch:
+            yield from self._guarantor_problems(r, d, members)
             m = members.get(d["member_number"])
             for field, err in member_problems(
                 m, d["member_number"], d["disbursed"], "disbursed", active_only=True
@@ -281,16 +395,46 @@ class LoansKind(Kind):
             if p.group_loan and m is not None and m.group_id is None:
                 yield r, "member_number", ValidationError("group", "required")
 
+    @staticmethod
+    def _guarantor_problems(r: int, d: dict[str, Any], members: dict):  # type: ignore[no-untyped-def]
+        number = d.get("guarantor_number")
+        if not number:
+            return
+        g = members.get(number)
+        if g is None:
+            yield (
+                r,
+                "guarantor_number",
+                ValidationError(
+                    "guarantor_number", "unknown_ref", what="Anggota penjamin", value=number
+                ),
+            )
+        elif number == d["member_number"]:
+            yield (
+                r,
+                "guarantor_number",
+                ValidationError("guarantor_number", "guarantor_is_borrower", member=number),
+            )
+        elif g.status != "aktif":
+            yield (
+                r,
+                "guarantor_number",
+                ValidationError(
+                    "guarantor_number", "member_not_active", member=number, status=g.status
+                ),
+            )
+
     def prepare(self, s, actor) -> None:  # type: ignore[no-untyped-def]
         from ..services.loan_opening import ensure_clearing
 
         ensure_clearing(s)
 
     def apply(self, s, actor, data) -> int:  # type: ignore[no-untyped-def]
+        from ..services import collateral
         from ..services.loan_opening import OpeningLoanInput, open_loan_in
 
         try:
-            open_loan_in(
+            loan = open_loan_in(
                 s,
                 actor,
                 OpeningLoanInput(
@@ -308,6 +452,28 @@ class LoansKind(Kind):
                     guarantor=data.get("guarantor") or "",
                 ),
             )
+            if data.get("collateral_kind"):
+                # into the register, received on the disbursement (a loan already paid off
+                # by the cut-over: held until handed back with its letter)
+                collateral.add_in(
+                    s,
+                    actor,
+                    loan,
+                    collateral.CollateralInput(
+                        data["collateral_kind"],
+                        data["collateral_description"],
+                        data["collateral"],
+                        data.get("collateral_document") or "",
+                    ),
+                    data["disbursed"],
+                    historic=loan.status != "aktif",
+                )
+            if data.get("guarantor_number"):
+                try:
+                    collateral.add_guarantor_in(s, actor, loan, data["guarantor_number"])
+                except ValidationError as exc:
+                    exc.field = "guarantor_number"
+                    raise
         except ValidationError as exc:
             exc.field = _SERVICE_FIELDS.get(exc.field, exc.field)
             exc.params["field"] = exc.field
