@@ -41,7 +41,6 @@ _SERVICE_FIELDS = {
     "product": "loan_product",
     "date": "disbursed",
     "collateral_value": "collateral",
-    "guarantor": "guarantor_number",
 }
 
 # what the collateral kind column accepts (normalized) -> the register's kind

@@ -156,7 +156,8 @@ def kind_labels() -> list[tuple[str, str, str]]:
             _tr(
                 "Pinjaman anggota yang masih berjalan pada tanggal mulai memakai aplikasi, satu "
                 "baris per pinjaman: plafon, jangka waktu, tanggal pencairan, Pokok Sudah "
-                "Dibayar (bukan sisa pokok). Dicatat sebagai saldo awal, tidak melalui kas."
+                "Dibayar (bukan sisa pokok), jaminan dan nomor anggota penjamin. Dicatat "
+                "sebagai saldo awal, tidak melalui kas; jaminan masuk daftar jaminan."
             ),
         ),
         (
