@@ -10,6 +10,8 @@ import datetime as _dt
 import re
 from typing import Any
 
+from .domain import vocabulary as _domain_vocabulary
+
 # code -> (Bahasa Indonesia, English); str.format placeholders.
 MESSAGES: dict[str, tuple[str, str]] = {
     "error": ("Terjadi kesalahan: {detail}", "An error occurred: {detail}"),
@@ -751,8 +753,8 @@ FIELDS.update(
 # ---------------------------------------------------------------- labels of codes (issue 15)
 # Every code a person reads (a status, a kind of transaction, a category, a rule, an audited
 # action) is shown through ``label(vocabulary, code, lang)``: papers, screens and the CLI
-# read the same words. Vocabularies defined beside their codes (services.loans,
-# services.savings, domain.arrears) are registered here by reference, not copied.
+# read the same words. The vocabularies of loans, savings and loan quality live with their
+# codes in :mod:`koperasi.domain.vocabulary` and are served here by reference, not copied.
 FIELDS["payee"] = ("Dibayarkan kepada / diterima dari", "Payee / payer")
 LABELS: dict[str, dict[str, tuple[str, str]]] = {
     "member_status": {
@@ -863,32 +865,12 @@ def vocabulary(name: str) -> dict[str, tuple[str, str]]:
     """The ``code -> (Indonesian, English)`` labels of one vocabulary."""
     if name in LABELS:
         return LABELS[name]
-    if name == "loan_status":
-        from .services.loans import STATUS_LABELS
-
-        return STATUS_LABELS
-    if name == "loan_tx_kind":
-        from .services.loans import KIND_LABELS
-
-        return KIND_LABELS
-    if name == "savings_tx_kind":
-        from .services.savings import KIND_LABELS as SAVINGS_KINDS
-
-        return SAVINGS_KINDS
-    if name == "loan_class":
-        from .domain.arrears import CLASS_LABELS
-
-        return CLASS_LABELS
+    if name in _domain_vocabulary.BY_NAME:
+        return _domain_vocabulary.BY_NAME[name]
     raise KeyError(name)
 
 
-VOCABULARIES = (
-    *LABELS,
-    "loan_status",
-    "loan_tx_kind",
-    "savings_tx_kind",
-    "loan_class",
-)
+VOCABULARIES = (*LABELS, *_domain_vocabulary.BY_NAME)
 
 
 def label(name: str, code: str | None, lang: str = "id") -> str:

@@ -17,6 +17,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 
 from ..db.models import JournalEntry, Member, SavingsAccount, SavingsProduct, SavingsTransaction
 from ..domain.money import format_rupiah, round_money
+from ..domain.vocabulary import SAVINGS_TX_KIND_LABELS
 from ..errors import NotFound, ValidationError
 from . import audit, clock, ledger, plausibility
 from .auth import Actor, require, require_group_visible
@@ -31,20 +32,7 @@ CASH = "1.01"
 PPH_THRESHOLD = 240_000  # PP 15/2009: monthly interest above this bears 10 % final tax
 PPH_RATE = Decimal("10")
 
-KIND_LABELS = {
-    "setor": ("Setoran", "Deposit"),
-    "tarik": ("Penarikan", "Withdrawal"),
-    "jasa": ("Jasa simpanan", "Interest"),
-    "pajak": ("Pajak jasa (PPh final)", "Interest tax"),
-    "koreksi": ("Koreksi (pembalikan)", "Correction (reversal)"),
-    "pencairan": ("Pencairan pinjaman", "Loan disbursement"),
-    "angsuran": ("Potong untuk angsuran", "Used for loan repayment"),
-    "shu": ("Pembagian SHU", "SHU distribution"),
-    "keluar": ("Pengembalian saat keluar", "Paid out at exit"),
-    "instruksi": ("Pemindahbukuan instruksi tetap", "Standing instruction transfer"),
-    "ke_berjangka": ("Ditempatkan ke simpanan berjangka", "Placed in a time deposit"),
-    "dari_berjangka": ("Pencairan simpanan berjangka", "Time deposit paid out"),
-}
+KIND_LABELS = SAVINGS_TX_KIND_LABELS
 
 
 @dataclass(frozen=True)
