@@ -29,6 +29,7 @@ test: venv
 lint: venv
 	$(BIN)/ruff check src tests bench scripts
 	$(BIN)/ruff format --check src tests bench scripts
+	$(BIN)/lint-imports
 
 fmt: venv
 	$(BIN)/ruff check --fix src tests bench
