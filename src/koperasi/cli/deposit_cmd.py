@@ -36,7 +36,7 @@ from .base import (
 )
 
 
-def register(sub) -> None:  # type: ignore[no-untyped-def]
+def register(sub) -> None:
     p = sub.add_parser("deposito", help="simpanan berjangka: produk, penempatan, pencairan")
     ps = p.add_subparsers(dest="deposit_cmd", metavar="ACTION", required=True)
 
@@ -121,13 +121,13 @@ def register(sub) -> None:  # type: ignore[no-untyped-def]
     x.set_defaults(func=cmd_bilyet)
 
 
-def _deposit_json(v) -> dict:  # type: ignore[no-untyped-def]
+def _deposit_json(v) -> dict:
     d = asdict(v)
     d["interest_to_maturity"] = v.interest_to_maturity
     return d
 
 
-def _print_deposit(ctx, v) -> None:  # type: ignore[no-untyped-def]
+def _print_deposit(ctx, v) -> None:
     print(
         f"{v.number} {v.member_number} {v.member_name}: {v.principal} "
         f"{v.term_months} bln {v.rate_pa}% -> {v.maturity_on.isoformat()} "
@@ -136,7 +136,7 @@ def _print_deposit(ctx, v) -> None:  # type: ignore[no-untyped-def]
     )
 
 
-def cmd_product(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_product(ctx, args) -> int:
     from ..services import time_deposits as td
 
     view = td.save_product(
@@ -160,7 +160,7 @@ def cmd_product(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_products(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_products(ctx, args) -> int:
     from ..services import time_deposits as td
 
     rows = td.list_products(ctx.db)
@@ -187,7 +187,7 @@ def cmd_products(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_place(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_place(ctx, args) -> int:
     from ..services import time_deposits as td
 
     v = td.place(
@@ -207,7 +207,7 @@ def cmd_place(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_list(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_list(ctx, args) -> int:
     from ..services import time_deposits as td
 
     status = None if args.status == "all" else args.status
@@ -241,7 +241,7 @@ def cmd_list(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_show(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_show(ctx, args) -> int:
     from ..services import time_deposits as td
 
     v = td.get_deposit(ctx.db, args.number, ctx.actor)
@@ -269,7 +269,7 @@ def cmd_show(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_instruction(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_instruction(ctx, args) -> int:
     from ..services import time_deposits as td
 
     v = td.set_instruction(ctx.db, ctx.actor, args.number, args.instruction)
@@ -280,7 +280,7 @@ def cmd_instruction(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def _print_withdrawal(ctx, w) -> None:  # type: ignore[no-untyped-def]
+def _print_withdrawal(ctx, w) -> None:
     if ctx.lang == "id":
         print(
             f"{w.number}: pokok {w.principal}, penalti {w.penalty}, bunga {w.interest_paid}, "
@@ -293,7 +293,7 @@ def _print_withdrawal(ctx, w) -> None:  # type: ignore[no-untyped-def]
         )
 
 
-def cmd_quote(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_quote(ctx, args) -> int:
     from ..services import time_deposits as td
 
     w = td.withdraw_quote(ctx.db, args.number, parse_date(args.date), ctx.actor)
@@ -304,7 +304,7 @@ def cmd_quote(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_withdraw(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_withdraw(ctx, args) -> int:
     from ..services import time_deposits as td
 
     w = td.withdraw(
@@ -317,7 +317,7 @@ def cmd_withdraw(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_cancel(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_cancel(ctx, args) -> int:
     from ..services import time_deposits as td
 
     v = td.cancel(ctx.db, ctx.actor, args.number, parse_date(args.date), args.reason)
@@ -328,7 +328,7 @@ def cmd_cancel(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_run(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_run(ctx, args) -> int:
     from ..services import time_deposits as td
 
     y, m = parse_period(args.period)
@@ -346,7 +346,7 @@ def cmd_run(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_maturities(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_maturities(ctx, args) -> int:
     from ..domain.schedule import add_months
     from ..services import time_deposits as td
 
@@ -386,7 +386,7 @@ def cmd_maturities(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_bilyet(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_bilyet(ctx, args) -> int:
     from ..reports import registry
     from ..reports.common import ReportParams
 

@@ -213,7 +213,7 @@ class LoansKind(Kind):
                 errs.append(ValidationError("as_of", "date_before", other=disbursed.isoformat()))
         return errs
 
-    def file_checks(self, rep, row, data, cols) -> None:  # type: ignore[no-untyped-def]
+    def file_checks(self, rep, row, data, cols) -> None:
         key = (
             data["member_number"],
             normalize(data["loan_product"]),
@@ -234,7 +234,7 @@ class LoansKind(Kind):
         else:
             seen[key] = row
 
-    def db_checks(self, s: Session, batch):  # type: ignore[no-untyped-def]
+    def db_checks(self, s: Session, batch):
         products = {normalize(p.code): p for p in s.scalars(select(LoanProduct))}
         members = _members_by_number(s, {d["member_number"] for _, d in batch})
         for r, d in batch:
@@ -281,12 +281,12 @@ class LoansKind(Kind):
             if p.group_loan and m is not None and m.group_id is None:
                 yield r, "member_number", ValidationError("group", "required")
 
-    def prepare(self, s, actor) -> None:  # type: ignore[no-untyped-def]
+    def prepare(self, s, actor) -> None:
         from ..services.loan_opening import ensure_clearing
 
         ensure_clearing(s)
 
-    def apply(self, s, actor, data) -> int:  # type: ignore[no-untyped-def]
+    def apply(self, s, actor, data) -> int:
         from ..services.loan_opening import OpeningLoanInput, open_loan_in
 
         try:
@@ -314,7 +314,7 @@ class LoansKind(Kind):
             raise
         return 1
 
-    def finish(self, s, rep) -> None:  # type: ignore[no-untyped-def]
+    def finish(self, s, rep) -> None:
         # the same note as the opening balances: 3.99 nets to zero once every opening
         # balance (cash, savings, loans, ...) is in
         OpeningBalancesKind.finish(self, s, rep)  # type: ignore[arg-type]

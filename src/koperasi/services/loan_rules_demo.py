@@ -10,6 +10,7 @@ import random
 
 from sqlalchemy import select
 
+from ..db.database import Database
 from ..db.models import Loan, Member, MemberRelation, RatOfficer
 from .auth import Actor
 from .collateral import CollateralInput, add_guarantor_in, add_in, return_in
@@ -23,7 +24,7 @@ _ITEMS = (
 )
 
 
-def add_loan_rules_demo(db, rng: random.Random, as_of: dt.date, actor: Actor) -> None:  # type: ignore[no-untyped-def]
+def add_loan_rules_demo(db: Database, rng: random.Random, as_of: dt.date, actor: Actor) -> None:
     with unit_of_work(db) as s:
         secured = list(
             s.scalars(

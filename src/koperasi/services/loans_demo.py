@@ -20,7 +20,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
+from ..db.database import Database
 from ..db.models import Loan, Member
 from ..errors import KoperasiError
 from .auth import Actor
@@ -198,14 +200,14 @@ def _month_end(y: int, m: int) -> dt.date:
 
 
 def add_demo_loans(
-    db,
+    db: Database,
     rng: random.Random,
     start: dt.date,
     as_of: dt.date,
     progress: ProgressCallback | None = None,
     actor: Actor | None = None,
     after_month: Callable[[int, int], None] | None = None,
-) -> int:  # type: ignore[no-untyped-def]
+) -> int:
     """Add loans to the demo; returns the number of loans disbursed. ``after_month(y, m)``
     runs after each month's unit of work (the demo closes its months and years there)."""
     from .auth import SYSTEM
@@ -272,7 +274,7 @@ def add_demo_loans(
                         break
                     mid, number, _join, gid = rng.choice(cands)
                     code = rng.choices(codes, weights)[0]
-                    if force:  # a late loan, for the demo
+                    if force and forced is not None:  # a late loan, for the demo
                         code = forced
                     if code.startswith("KLP") and gid is None:
                         code = "UMUM"
@@ -361,8 +363,9 @@ def add_demo_loans(
             )
             for d, loan_id in events:
                 plan = plans[loan_id]
-                loan = s.get(Loan, loan_id)
-                assert loan is not None
+                got = s.get(Loan, loan_id)
+                assert got is not None
+                loan = got
                 if loan.status != ACTIVE:
                     continue
                 k = plan.paid_count
@@ -402,8 +405,9 @@ def add_demo_loans(
                     q = quality.get(plan.number)
                     if q is None:
                         continue
-                    loan = s.get(Loan, plan.loan_id)
-                    assert loan is not None
+                    got = s.get(Loan, plan.loan_id)
+                    assert got is not None
+                    loan = got
                     if (
                         not rescheduled
                         and plan.profile == "late"
@@ -462,7 +466,7 @@ def add_demo_loans(
     return disbursed
 
 
-def _post(s, actor: Actor, day: dt.date, text: str, lines: list[Line]) -> None:  # type: ignore[no-untyped-def]
+def _post(s: Session, actor: Actor, day: dt.date, text: str, lines: list[Line]) -> None:
     post(
         s,
         actor,
@@ -474,11 +478,11 @@ def _post(s, actor: Actor, day: dt.date, text: str, lines: list[Line]) -> None: 
     )
 
 
-def _bank(s, day: dt.date) -> int:  # type: ignore[no-untyped-def]
+def _bank(s: Session, day: dt.date) -> int:
     return balances(s, day).get(BANK, 0)
 
 
-def _lending_budget(s, day: dt.date) -> int:  # type: ignore[no-untyped-def]
+def _lending_budget(s: Session, day: dt.date) -> int:
     """Cash and bank above the liquidity reserve (a share of the financial assets: fixed
     assets, 1.3x, left out) on ``day``."""
     b = balances(s, day)
@@ -491,7 +495,7 @@ def _lending_budget(s, day: dt.date) -> int:  # type: ignore[no-untyped-def]
     return int(liquid - LIQUID_SHARE * total)
 
 
-def _transfer(s, actor: Actor, day: dt.date, amount: int, to_bank: bool) -> None:  # type: ignore[no-untyped-def]
+def _transfer(s: Session, actor: Actor, day: dt.date, amount: int, to_bank: bool) -> None:
     amount = amount // 100_000 * 100_000
     if amount <= 0:
         return
@@ -508,7 +512,7 @@ def _transfer(s, actor: Actor, day: dt.date, amount: int, to_bank: bool) -> None
     _post(s, actor, day, text, lines)
 
 
-def _bank_the_cash(s, actor: Actor, day: dt.date) -> None:  # type: ignore[no-untyped-def]
+def _bank_the_cash(s: Session, actor: Actor, day: dt.date) -> None:
     b = balances(s, day)
     from ..db.models import Account
 
@@ -522,7 +526,7 @@ def _bank_the_cash(s, actor: Actor, day: dt.date) -> None:  # type: ignore[no-un
         _transfer(s, actor, day, min(float_ - kas, b.get(BANK, 0)), to_bank=False)
 
 
-def _jasa_giro(s, actor: Actor, day: dt.date) -> None:  # type: ignore[no-untyped-def]
+def _jasa_giro(s: Session, actor: Actor, day: dt.date) -> None:
     """The bank's month-end interest on the account (non-member income) less its final tax."""
     giro = int(_bank(s, day) * JASA_GIRO / 12)
     if giro <= 0:

@@ -26,6 +26,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from .. import messages
+from ..db.database import Database
 from ..db.models import Group, MeetingSheet, Member
 from ..domain.fmt import long_date
 from ..domain.money import MoneyParseError, parse_rupiah
@@ -97,7 +98,7 @@ class ExportedSheet:
 
 
 def export_sheet(
-    db,  # type: ignore[no-untyped-def]
+    db: Database,
     actor: Actor,
     group_code: str,
     date: dt.date,
@@ -526,7 +527,7 @@ def _report(
 
 
 def check_sheet(
-    db,  # type: ignore[no-untyped-def]
+    db: Database,
     actor: Actor,
     path: str | Path,
     group_code: str | None = None,
@@ -545,7 +546,7 @@ def check_sheet(
 
 
 def import_sheet(
-    db,  # type: ignore[no-untyped-def]
+    db: Database,
     actor: Actor,
     path: str | Path,
     group_code: str | None = None,

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..db.database import Database
 from ..db.models import (
     Employer,
     EmployerMember,
@@ -176,7 +177,7 @@ def _employer_view(s: Session, e: Employer) -> EmployerView:
 
 
 def save_employer(
-    db,  # type: ignore[no-untyped-def]
+    db: Database,
     actor: Actor,
     code: str,
     name: str,
@@ -206,14 +207,14 @@ def save_employer(
         return view
 
 
-def list_employers(db, actor: Actor | None = None) -> list[EmployerView]:  # type: ignore[no-untyped-def]
+def list_employers(db: Database, actor: Actor | None = None) -> list[EmployerView]:
     require_read_all(actor, "Instansi")
     with read_only(db) as s:
         return [_employer_view(s, e) for e in s.scalars(select(Employer).order_by(Employer.code))]
 
 
 def link_member(
-    db,  # type: ignore[no-untyped-def]
+    db: Database,
     actor: Actor,
     member_no: str,
     employer_code: str,
@@ -262,7 +263,7 @@ def link_member(
         return view
 
 
-def unlink_member(db, actor: Actor, member_no: str) -> None:  # type: ignore[no-untyped-def]
+def unlink_member(db: Database, actor: Actor, member_no: str) -> None:
     require(actor, "payroll.write")
     with unit_of_work(db) as s:
         member = member_by_number(s, member_no, lock=True)
@@ -275,7 +276,7 @@ def unlink_member(db, actor: Actor, member_no: str) -> None:  # type: ignore[no-
         audit.record(s, actor, "payroll.unlink", "member", member.number, before=before)
 
 
-def employees(db, employer_code: str, actor: Actor | None = None) -> list[EmployeeView]:  # type: ignore[no-untyped-def]
+def employees(db: Database, employer_code: str, actor: Actor | None = None) -> list[EmployeeView]:
     require_read_all(actor, "Instansi")
     with read_only(db) as s:
         e = _employer(s, employer_code)
@@ -344,7 +345,7 @@ def deduction_list_in(s: Session, employer: Employer, year: int, month: int) -> 
 
 
 def deduction_list(
-    db,  # type: ignore[no-untyped-def]
+    db: Database,
     employer_code: str,
     year: int,
     month: int,
@@ -454,7 +455,7 @@ def expected_due_by(label: str) -> dt.date:
 
 
 def post_payments(
-    db,  # type: ignore[no-untyped-def]
+    db: Database,
     actor: Actor,
     payment: PaymentFile,
     date: dt.date,
@@ -615,7 +616,9 @@ def post_payments(
     return result
 
 
-def batch_result(db, employer_code: str, period: str, actor: Actor | None = None) -> PayrollResult:  # type: ignore[no-untyped-def]
+def batch_result(
+    db: Database, employer_code: str, period: str, actor: Actor | None = None
+) -> PayrollResult:
     """A posted payment file's rows as they were posted (for the report and the screen)."""
     require_read_all(actor, "Potongan gaji")
     year, month = _parse_period(period)

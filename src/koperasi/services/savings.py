@@ -10,11 +10,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import cast
 
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import Table, bindparam, func, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
+from ..db.database import Database
 from ..db.models import JournalEntry, Member, SavingsAccount, SavingsProduct, SavingsTransaction
 from ..domain.money import format_rupiah, round_money
 from ..domain.vocabulary import SAVINGS_TX_KIND_LABELS
@@ -235,8 +237,9 @@ def record_in(
     return tx
 
 
-_TX_INSERT = SavingsTransaction.__table__.insert().returning(SavingsTransaction.__table__.c.id)
-_ACCOUNTS = SavingsAccount.__table__
+_TX_TABLE = cast(Table, SavingsTransaction.__table__)  # a mapped class's table is a Table
+_TX_INSERT = _TX_TABLE.insert().returning(_TX_TABLE.c.id)
+_ACCOUNTS = cast(Table, SavingsAccount.__table__)
 _BALANCE_UPDATE = (
     _ACCOUNTS.update()
     .where(_ACCOUNTS.c.id == bindparam("account"))
@@ -452,11 +455,11 @@ def reverse_transaction_in(
 
 
 def deposit(
-    db,
+    db: Database,
     actor: Actor,
     member_no: str,
     product_code: str,
-    amount: int,  # type: ignore[no-untyped-def]
+    amount: int,
     date: dt.date,
     memo: str = "",
     *,
@@ -477,11 +480,11 @@ def deposit(
 
 
 def withdraw(
-    db,
+    db: Database,
     actor: Actor,
     member_no: str,
     product_code: str,
-    amount: int,  # type: ignore[no-untyped-def]
+    amount: int,
     date: dt.date,
     memo: str = "",
     *,
@@ -498,7 +501,9 @@ def withdraw(
         return view
 
 
-def reverse_transaction(db, actor: Actor, tx_id: int, date: dt.date, reason: str) -> SavingsTxView:  # type: ignore[no-untyped-def]
+def reverse_transaction(
+    db: Database, actor: Actor, tx_id: int, date: dt.date, reason: str
+) -> SavingsTxView:
     """Correct a mistaken savings transaction with a linked reversal (nothing is deleted).
     With four-eyes on reversals this is refused: ``approvals.request`` asks a second user."""
     require(actor, "savings.write")
@@ -535,7 +540,7 @@ def reverse_savings_in(
     return view
 
 
-def list_products(db) -> list[ProductView]:  # type: ignore[no-untyped-def]
+def list_products(db: Database) -> list[ProductView]:
     with read_only(db) as s:
         return [
             ProductView(
@@ -554,11 +559,11 @@ def list_products(db) -> list[ProductView]:  # type: ignore[no-untyped-def]
 
 
 def update_product(
-    db,
+    db: Database,
     actor: Actor,
     code: str,
     *,
-    name: str | None = None,  # type: ignore[no-untyped-def]
+    name: str | None = None,
     fixed_amount: int | None = None,
     min_balance: int | None = None,
     interest_rate_pa: Decimal | None = None,
@@ -605,7 +610,7 @@ def update_product(
 
 
 def member_balances(
-    db,  # type: ignore[no-untyped-def]
+    db: Database,
     member_no: str,
     as_of: dt.date | None = None,
     actor: Actor | None = None,
@@ -636,7 +641,7 @@ def member_balances(
 
 
 def statement(
-    db,  # type: ignore[no-untyped-def]
+    db: Database,
     member_no: str,
     product_code: str,
     date_from: dt.date,
@@ -730,7 +735,9 @@ def wajib_arrears_in(session: Session, member: Member, as_of: dt.date) -> WajibA
     return WajibArrears(member.number, p.fixed_amount, months, months * p.fixed_amount, paid)
 
 
-def wajib_arrears(db, member_no: str, as_of: dt.date, actor: Actor | None = None) -> WajibArrears:  # type: ignore[no-untyped-def]
+def wajib_arrears(
+    db: Database, member_no: str, as_of: dt.date, actor: Actor | None = None
+) -> WajibArrears:
     """Months of wajib due since joining vs what was paid (arrears of simpanan wajib)."""
     with read_only(db) as s:
         m = member_by_number(s, member_no)
@@ -754,7 +761,7 @@ class InterestRun:
 
 
 def post_monthly_interest(
-    db,  # type: ignore[no-untyped-def]
+    db: Database,
     actor: Actor,
     year: int,
     month: int,

@@ -36,6 +36,7 @@ from decimal import Decimal
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ..db.database import Database
 from ..db.models import (
     Account,
     JournalEntry,
@@ -177,7 +178,7 @@ def _interest_by_member(s: Session, start: dt.date, end: dt.date) -> dict[int, i
         )
         .group_by(JournalLine.member_id)
     )
-    return {mid: int(v or 0) for mid, v in s.execute(q)}
+    return {mid: int(v or 0) for mid, v in s.execute(q) if mid is not None}
 
 
 def _capital_by_member(s: Session, end: dt.date) -> dict[int, int]:
@@ -188,7 +189,7 @@ def _capital_by_member(s: Session, end: dt.date) -> dict[int, int]:
         .where(SavingsProduct.kind.in_(("pokok", "wajib")), SavingsTransaction.date <= end)
         .group_by(SavingsAccount.member_id)
     )
-    return {mid: int(v or 0) for mid, v in s.execute(q)}
+    return {mid: int(v or 0) for mid, v in s.execute(q) if mid is not None}
 
 
 def payable_by_member(s: Session, as_of: dt.date | None = None) -> dict[int, int]:
@@ -202,7 +203,7 @@ def payable_by_member(s: Session, as_of: dt.date | None = None) -> dict[int, int
     )
     if as_of is not None:
         q = q.where(JournalEntry.date <= as_of)
-    return {mid: int(v or 0) for mid, v in s.execute(q)}
+    return {mid: int(v or 0) for mid, v in s.execute(q) if mid is not None}
 
 
 def _paid_for_year(s: Session, year: int) -> dict[int, int]:
@@ -218,7 +219,7 @@ def _paid_for_year(s: Session, year: int) -> dict[int, int]:
         )
         .group_by(JournalLine.member_id)
     )
-    return {mid: int(v or 0) for mid, v in s.execute(q)}
+    return {mid: int(v or 0) for mid, v in s.execute(q) if mid is not None}
 
 
 def non_member_to_in(s: Session) -> str:
@@ -294,7 +295,7 @@ def plan_in(s: Session, year: int) -> ShuPlan:
     )
 
 
-def plan(db, year: int, actor: Actor | None = None) -> ShuPlan:  # type: ignore[no-untyped-def]
+def plan(db: Database, year: int, actor: Actor | None = None) -> ShuPlan:
     """Every member's SHU share of ``year``: cooperative-wide, not for a ketua kelompok."""
     require_read_all(actor, "Rencana pembagian SHU")
     with read_only(db) as s:
@@ -328,8 +329,8 @@ def _refuse_loss(p: ShuPlan) -> None:
 
 
 def distribute(
-    db, actor: Actor, year: int, date: dt.date, progress: ProgressCallback | None = None
-) -> DistributionResult:  # type: ignore[no-untyped-def]
+    db: Database, actor: Actor, year: int, date: dt.date, progress: ProgressCallback | None = None
+) -> DistributionResult:
     """Post the RAT's SHU distribution for a closed year (idempotent).
 
     Only the members' SHU is split into the pots and shared by patronage; the non-members'
@@ -406,7 +407,7 @@ def distribute(
         return result
 
 
-def cover_loss(db, actor: Actor, year: int, date: dt.date) -> DistributionResult:  # type: ignore[no-untyped-def]
+def cover_loss(db: Database, actor: Actor, year: int, date: dt.date) -> DistributionResult:
     """After the RAT: cover a closed loss year from the general reserve (3.20), when that
     is the proposal (setting ``shu_loss_coverage``). Carried forward, nothing is posted:
     the next closing moves the loss to 3.91. Idempotent."""
@@ -461,14 +462,14 @@ class Payout:
 
 
 def pay(
-    db,
+    db: Database,
     actor: Actor,
     year: int,
     date: dt.date,
     to: str = "cash",
     member_numbers: list[str] | None = None,
     progress: ProgressCallback | None = None,
-) -> list[Payout]:  # type: ignore[no-untyped-def]
+) -> list[Payout]:
     """Pay members their SHU of ``year`` from 2.21, in cash or into sukarela."""
     require(actor, "ledger.write")
     if to not in ("cash", "sukarela"):
@@ -540,12 +541,12 @@ class ShuPolicy:
     loss_coverage: str  # cadangan | carry_forward
 
 
-def policy(db) -> ShuPolicy:  # type: ignore[no-untyped-def]
+def policy(db: Database) -> ShuPolicy:
     with read_only(db) as s:
         return ShuPolicy(non_member_to_in(s), loss_coverage_in(s))
 
 
-def save_policy(db, actor: Actor, p: ShuPolicy) -> ShuPolicy:  # type: ignore[no-untyped-def]
+def save_policy(db: Database, actor: Actor, p: ShuPolicy) -> ShuPolicy:
     """Where the non-members' SHU goes, and a loss year's proposal (audited settings)."""
     require(actor, "settings.write")
     if p.non_member_to not in shu_rules.NON_MEMBER_DESTINATIONS:

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..db.database import Database
 from ..db.models import (
     Loan,
     Member,
@@ -156,7 +157,7 @@ def _view(s: Session, ins: StandingInstruction) -> InstructionView:
 
 
 def add_instruction(
-    db,  # type: ignore[no-untyped-def]
+    db: Database,
     actor: Actor,
     member_no: str,
     kind: str,
@@ -219,7 +220,7 @@ def add_instruction(
         return view
 
 
-def stop_instruction(db, actor: Actor, instruction_id: int) -> InstructionView:  # type: ignore[no-untyped-def]
+def stop_instruction(db: Database, actor: Actor, instruction_id: int) -> InstructionView:
     """End an instruction (it stays in the register with its runs)."""
     require(actor, "standing.write")
     with unit_of_work(db) as s:
@@ -234,7 +235,7 @@ def stop_instruction(db, actor: Actor, instruction_id: int) -> InstructionView: 
 
 
 def list_instructions(
-    db,  # type: ignore[no-untyped-def]
+    db: Database,
     actor: Actor | None = None,
     member_no: str = "",
     include_stopped: bool = True,
@@ -494,7 +495,7 @@ def run_in(s: Session, actor: Actor, date: dt.date, trigger: str = "month_end") 
 
 
 def run(
-    db,  # type: ignore[no-untyped-def]
+    db: Database,
     actor: Actor,
     date: dt.date,
     progress: ProgressCallback | None = None,
@@ -518,7 +519,7 @@ def run(
 
 
 def run_report(
-    db,  # type: ignore[no-untyped-def]
+    db: Database,
     date_from: dt.date,
     date_to: dt.date,
     actor: Actor | None = None,

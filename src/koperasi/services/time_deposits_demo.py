@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
+from ..db.database import Database
 from ..db.models import Member
 from ..domain.schedule import add_months
 from .auth import Actor
@@ -33,7 +34,7 @@ DEPOSITS = (
 )
 
 
-def add_demo_deposits(db, start: dt.date, as_of: dt.date, actor: Actor) -> int:  # type: ignore[no-untyped-def]
+def add_demo_deposits(db: Database, start: dt.date, as_of: dt.date, actor: Actor) -> int:
     """Products and deposits of the demo (dated from ``start`` to ``as_of``); returns the
     number of deposits placed. Placed from the members with the lowest numbers who had
     joined a month before and are still active."""

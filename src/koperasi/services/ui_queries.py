@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from sqlalchemy import and_, func, select
+from sqlalchemy.orm import Session
 
+from ..db.database import Database
 from ..db.models import (
     Account,
     FiscalPeriod,
@@ -76,7 +78,9 @@ class Dashboard:
         return self.income_ytd - self.expense_ytd
 
 
-def _ledger_sum(s, types: tuple[str, ...], date_from: dt.date | None, as_of: dt.date) -> int:  # type: ignore[no-untyped-def]
+def _ledger_sum(
+    s: Session, types: tuple[str, ...], date_from: dt.date | None, as_of: dt.date
+) -> int:
     q = (
         select(
             Account.type,
@@ -96,7 +100,7 @@ def _ledger_sum(s, types: tuple[str, ...], date_from: dt.date | None, as_of: dt.
     return total
 
 
-def _accounts_balance(s, codes: tuple[str, ...], as_of: dt.date) -> int:  # type: ignore[no-untyped-def]
+def _accounts_balance(s: Session, codes: tuple[str, ...], as_of: dt.date) -> int:
     d, c = s.execute(
         select(
             func.coalesce(func.sum(JournalLine.debit), 0),
@@ -121,7 +125,7 @@ class LoanFigures:
     by_class: tuple[tuple[str, int, int], ...] = ()  # (kolektibilitas, loans, outstanding)
 
 
-def loan_figures_in(s, as_of: dt.date) -> LoanFigures:  # type: ignore[no-untyped-def]
+def loan_figures_in(s: Session, as_of: dt.date) -> LoanFigures:
     from ..domain.arrears import CLASSES, LoanSnapshot, par
     from .loan_quality import qualities_in
 
@@ -180,7 +184,7 @@ class DueRow:
 
 
 def loans_due_between(
-    db,  # type: ignore[no-untyped-def]
+    db: Database,
     start: dt.date,
     end: dt.date,
     actor: Actor | None = None,
@@ -235,7 +239,7 @@ def loans_due_between(
         return [DueRow(ln, mn, name, g, d, int(u)) for ln, mn, name, g, d, u in s.execute(q)]
 
 
-def dashboard(db, as_of: dt.date, actor: Actor | None = None) -> Dashboard:  # type: ignore[no-untyped-def]
+def dashboard(db: Database, as_of: dt.date, actor: Actor | None = None) -> Dashboard:
     """The numbers on the Beranda page, as of ``as_of`` (the cooperative's totals: not for a
     ketua kelompok)."""
     require_read_all(actor, "Beranda (angka seluruh koperasi)")
@@ -321,7 +325,7 @@ def dashboard(db, as_of: dt.date, actor: Actor | None = None) -> Dashboard:  # t
     )
 
 
-def open_period(db, today: dt.date) -> str:  # type: ignore[no-untyped-def]
+def open_period(db: Database, today: dt.date) -> str:
     """``YYYY-MM`` of the first month after the last closed one (today's month if none)."""
     with read_only(db) as s:
         last = s.execute(
@@ -359,7 +363,7 @@ class CashBook:
 
 
 def cash_book(
-    db,  # type: ignore[no-untyped-def]
+    db: Database,
     account_code: str,
     date_from: dt.date,
     date_to: dt.date,
@@ -418,7 +422,7 @@ class SavingsActivityRow:
 
 
 def savings_activity(
-    db,  # type: ignore[no-untyped-def]
+    db: Database,
     before_id: int | None = None,
     limit: int = 200,
     member_number: str | None = None,
@@ -478,7 +482,7 @@ class MemberLedgerRow:
 
 
 def member_ledger(
-    db,  # type: ignore[no-untyped-def]
+    db: Database,
     member_number: str,
     limit: int = 500,
     actor: Actor | None = None,

@@ -22,7 +22,7 @@ def run() -> None:
     _run_with(connection)
 
 
-def _run_with(connection) -> None:  # type: ignore[no-untyped-def]
+def _run_with(connection) -> None:
     context.configure(
         connection=connection,
         target_metadata=target_metadata,

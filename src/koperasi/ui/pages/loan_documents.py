@@ -47,7 +47,7 @@ def documents_button(
         action = menu.addAction(label)
         action.setObjectName(f"loanDocument-{report}")
         action.triggered.connect(
-            lambda _c=False, r=report: _open(ctx, current(), r)  # type: ignore[misc]
+            lambda _c=False, r=report: _open(ctx, current(), r)
         )
         actions[report] = action
 
