@@ -30,6 +30,7 @@ lint: venv
 	$(BIN)/ruff check src tests bench scripts
 	$(BIN)/ruff format --check src tests bench scripts
 	$(BIN)/lint-imports
+	$(BIN)/mypy
 
 fmt: venv
 	$(BIN)/ruff check --fix src tests bench

@@ -46,7 +46,7 @@ from .counters import SERIES_SAVINGS, next_receipt
 from .ledger import Line
 from .members import member_by_number
 from .progress import ProgressCallback, report
-from .uow import read_only, unit_of_work
+from .uow import read_only, snapshot_info, unit_of_work
 
 KINDS = ("wajib", "angsuran")
 KIND_LABELS = {
@@ -426,14 +426,12 @@ def _one(
 ) -> StandingInstructionRun | None:
     """One posting (or its skip row) in the caller's transaction; a posting the services
     refuse is rolled back to its savepoint and recorded as skipped with the reason."""
-    from ..exchange.importing import _snapshot
-
     ins = s.get(StandingInstruction, ins_id, with_for_update=True)
     if ins is None or not ins.active:
         return None
     member = s.get(Member, ins.member_id, with_for_update=True)
     assert member is not None
-    saved = _snapshot(s.info)
+    saved = snapshot_info(s.info)
     try:
         with s.begin_nested():
             if ins.kind == "wajib":

@@ -124,3 +124,9 @@ def read_only(db: Database) -> Iterator[Session]:
         raise KoperasiError("data_refused", detail="number too large") from exc
     finally:
         session.close()
+
+
+def snapshot_info(info: dict[Any, Any]) -> dict[Any, Any]:
+    """A copy of ``session.info`` to put back when a savepoint rolls back: the per-transaction
+    caches (one level deep) must not keep what the rolled-back work put in them."""
+    return {k: (dict(v) if isinstance(v, dict) else v) for k, v in info.items()}

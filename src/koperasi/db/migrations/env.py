@@ -15,7 +15,9 @@ def run() -> None:
     if connection is None:  # pragma: no cover - `alembic` CLI use during development
         from sqlalchemy import create_engine
 
-        engine = create_engine(config.get_main_option("sqlalchemy.url"))
+        url = config.get_main_option("sqlalchemy.url")
+        assert url, "sqlalchemy.url is not set"
+        engine = create_engine(url)
         with engine.begin() as conn:
             _run_with(conn)
         return
