@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session
 from ..db.database import Database
 from ..db.leftovers import CHECK_PREFIX, TEMP_PREFIX, TEMP_SUFFIX, clean_leftovers  # noqa: F401
 from ..db.models import Account, JournalEntry, JournalLine, Member, SavingsAccount, Setting
+from ..domain import accounts
 from ..errors import KoperasiError
 from . import audit
 from .auth import Actor, require
@@ -39,7 +40,7 @@ from .uow import unit_of_work
 AUTO_LABEL = "otomatis"
 SAFETY_LABEL = "sebelum-pulih"
 INFO_KEY = "backup_info"
-LOANS_ACCOUNT = "1.20"
+LOANS_ACCOUNT = accounts.LOANS
 
 
 class BackupError(KoperasiError):

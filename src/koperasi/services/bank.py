@@ -40,6 +40,7 @@ from ..db.models import (
     JournalLine,
 )
 from ..db.models.base import utcnow
+from ..domain import accounts
 from ..errors import NotFound, ValidationError
 from . import audit, clock, ledger
 from .auth import Actor, require, require_read_all
@@ -51,7 +52,7 @@ if TYPE_CHECKING:
     from .check import Problem
     from .progress import ProgressCallback
 
-PARENT = "1.02"
+PARENT = accounts.BANK
 SOURCE = "bank"
 BANKS = ("bca", "bri", "mandiri", "bni", "lain")
 BANK_NAMES = {
@@ -63,9 +64,9 @@ BANK_NAMES = {
 }
 # what an unmatched statement line is posted against, by kind
 POST_KINDS = {
-    "biaya": "5.18",  # bank charges (biaya administrasi)
-    "bunga": "4.90",  # interest / jasa giro (other income, non-member business)
-    "pajak": "5.50",  # tax withheld on interest
+    "biaya": accounts.BANK_CHARGES,  # bank charges (biaya administrasi)
+    "bunga": accounts.OTHER_INCOME,  # interest / jasa giro (other income, non-member business)
+    "pajak": accounts.INCOME_TAX_EXPENSE,  # tax withheld on interest
 }
 POST_SIGN = {"biaya": -1, "bunga": 1, "pajak": -1}
 WINDOW_DAYS = 4

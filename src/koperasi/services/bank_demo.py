@@ -19,6 +19,7 @@ import tempfile
 from pathlib import Path
 
 from ..db.database import Database
+from ..domain import accounts
 from ..exchange.bank_statement import write_sample
 from . import bank, clock, ledger
 from . import fixed_assets as fa
@@ -152,7 +153,7 @@ class OfficeAndBank:
                 day,
                 f"Hibah sarana kantor dari Dinas Koperasi dan UKM: {item.name.lower()}",
                 [
-                    Line("1.01", debit=item.cost, memo="Dinas Koperasi dan UKM"),
+                    Line(accounts.CASH, debit=item.cost, memo="Dinas Koperasi dan UKM"),
                     Line("3.13", credit=item.cost),
                 ],
                 source="manual",
@@ -174,10 +175,17 @@ def reconcile_demo_bank(db: Database, actor: Actor, as_of: dt.date) -> None:
     statement), and not the last deposit of that month (in transit)."""
     start = (as_of.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
     acct = bank.add_bank_account(
-        db, actor, "Giro Bank Kaltimtara", "lain", "0031-01-000123-5", "BANK-1", "1.02", start
+        db,
+        actor,
+        "Giro Bank Kaltimtara",
+        "lain",
+        "0031-01-000123-5",
+        "BANK-1",
+        accounts.BANK,
+        start,
     )
     with read_only(db) as s:
-        opening = ledger.balance(s, "1.02", start - dt.timedelta(days=1))
+        opening = ledger.balance(s, accounts.BANK, start - dt.timedelta(days=1))
     book = bank.book_lines(db, acct.code, actor)
     if not book:
         return

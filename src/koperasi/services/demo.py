@@ -26,6 +26,7 @@ from sqlalchemy import select
 
 from ..db.database import Database
 from ..db.models import Group, Member
+from ..domain import accounts
 from . import clock, ledger, savings
 from .auth import SYSTEM, Actor, require
 from .counters import SERIES_JOURNAL, next_receipt
@@ -494,7 +495,10 @@ def _build_demo(
                     actor,
                     d,
                     f"{text} {m:02d}/{y}",
-                    [Line(code, debit=amt), Line("1.01", credit=amt, memo=PAYEES.get(code, ""))],
+                    [
+                        Line(code, debit=amt),
+                        Line(accounts.CASH, credit=amt, memo=PAYEES.get(code, "")),
+                    ],
                     source="manual",
                     receipt_no=receipt,
                 )
@@ -507,7 +511,7 @@ def _build_demo(
                     f"Biaya Rapat Anggota Tahunan tahun buku {y - 1}",
                     [
                         Line("5.15", debit=rat_cost),
-                        Line("1.01", credit=rat_cost, memo="Panitia RAT"),
+                        Line(accounts.CASH, credit=rat_cost, memo="Panitia RAT"),
                     ],
                     source="manual",
                     receipt_no=next_receipt(s, SERIES_JOURNAL, d.year),
@@ -520,7 +524,7 @@ def _build_demo(
                     d,
                     "Hibah modal awal program pemberdayaan",
                     [
-                        Line("1.01", debit=25_000_000, memo="Dinas Koperasi dan UKM"),
+                        Line(accounts.CASH, debit=25_000_000, memo="Dinas Koperasi dan UKM"),
                         Line("3.13", credit=25_000_000),
                     ],
                     source="manual",

@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session
 
 from ..db.database import Database
 from ..db.models import Account, FixedAsset, FixedAssetDepreciation, JournalEntry
+from ..domain import accounts
 from ..domain import depreciation as dep
 from ..errors import NotFound, ValidationError
 from . import audit, clock, ledger
@@ -40,12 +41,12 @@ from .settings import get_value, rounding_in
 from .uow import read_only, unit_of_work
 from .validation import clean_memo
 
-ASSET = "1.30"
-ACCUMULATED = "1.39"
-EXPENSE = "5.30"
-GAIN = "4.90"
-LOSS = "5.60"
-CASH, BANK, PAYABLE = "1.01", "1.02", "2.30"
+ASSET = accounts.FIXED_ASSETS
+ACCUMULATED = accounts.ACCUMULATED_DEPRECIATION
+EXPENSE = accounts.DEPRECIATION_EXPENSE
+GAIN = accounts.OTHER_INCOME
+LOSS = accounts.DISPOSAL_LOSS
+CASH, BANK, PAYABLE = accounts.CASH, accounts.BANK, accounts.OTHER_PAYABLES
 PAID_FROM = {"kas": CASH, "bank": BANK, "hutang": PAYABLE}
 OPENING = "opening"
 SOURCE = "aset_tetap"

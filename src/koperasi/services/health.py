@@ -15,14 +15,15 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from ..db.database import Database
+from ..domain import accounts
 from ..domain import health as rules
 from ..domain.health import Ratio
 from ..domain.vocabulary import LANCAR
 from . import statements
 from .uow import read_only
 
-LOANS = "1.20"
-BANK = "1.02"
+LOANS = accounts.LOANS
+BANK = accounts.BANK
 
 
 @dataclass(frozen=True)

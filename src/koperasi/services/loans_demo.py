@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from ..db.database import Database
 from ..db.models import Loan, Member
+from ..domain import accounts
 from ..errors import KoperasiError
 from .auth import Actor
 from .counters import SERIES_JOURNAL, next_receipt
@@ -50,7 +51,7 @@ from .progress import ProgressCallback, report
 from .statements import balances
 from .uow import unit_of_work
 
-KAS, BANK = "1.01", "1.02"
+KAS, BANK = accounts.CASH, accounts.BANK
 LIQUID_SHARE = Decimal("0.25")  # cash and bank kept as a share of total assets
 FLOAT_SHARE = Decimal("0.03")  # cash kept in the office; the rest goes to the bank
 JASA_GIRO = Decimal("0.03")  # a year, on the month-end bank balance
@@ -534,8 +535,8 @@ def _jasa_giro(s: Session, actor: Actor, day: dt.date) -> None:
     tax = int(giro * GIRO_TAX)
     lines = [
         Line(BANK, debit=giro - tax, memo=BANK_NAME),
-        Line("4.90", credit=giro, memo="Jasa giro"),
+        Line(accounts.OTHER_INCOME, credit=giro, memo="Jasa giro"),
     ]
     if tax:
-        lines.insert(1, Line("5.50", debit=tax, memo="PPh final jasa giro"))
+        lines.insert(1, Line(accounts.INCOME_TAX_EXPENSE, debit=tax, memo="PPh final jasa giro"))
     _post(s, actor, day, f"Jasa giro {BANK_NAME} {day.month:02d}/{day.year}", lines)

@@ -35,6 +35,7 @@ from ..db.models import (
     PayrollBatch,
     PayrollLine,
 )
+from ..domain import accounts
 from ..errors import KoperasiError, NotFound, ValidationError
 from . import audit, clock, ledger, savings
 from .auth import Actor, require, require_read_all
@@ -43,8 +44,8 @@ from .ledger import Line
 from .members import member_by_number
 from .uow import read_only, unit_of_work
 
-PAY_INTO = {"1.01": "kas", "1.02": "bank"}  # account -> loan repayment source
-SUSPENSE = "2.30"  # Hutang Lain-lain: money the cooperative could not place yet
+PAY_INTO = {accounts.CASH: "kas", accounts.BANK: "bank"}  # account -> loan repayment source
+SUSPENSE = accounts.OTHER_PAYABLES  # Hutang Lain-lain: money the cooperative could not place yet
 
 
 @dataclass(frozen=True)
@@ -182,7 +183,7 @@ def save_employer(
     code: str,
     name: str,
     address: str = "",
-    pay_into: str = "1.02",
+    pay_into: str = accounts.BANK,
 ) -> EmployerView:
     """Add an employer, or change the name, address and account of an existing one."""
     require(actor, "payroll.write")

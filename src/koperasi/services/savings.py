@@ -18,6 +18,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 
 from ..db.database import Database
 from ..db.models import JournalEntry, Member, SavingsAccount, SavingsProduct, SavingsTransaction
+from ..domain import accounts
 from ..domain.money import format_rupiah, round_money
 from ..domain.vocabulary import SAVINGS_TX_KIND_LABELS
 from ..errors import NotFound, ValidationError
@@ -30,7 +31,7 @@ from .settings import rounding_in
 from .uow import read_only, unit_of_work
 from .validation import check_amount, clean_memo
 
-CASH = "1.01"
+CASH = accounts.CASH
 PPH_THRESHOLD = 240_000  # PP 15/2009: monthly interest above this bears 10 % final tax
 PPH_RATE = Decimal("10")
 
@@ -824,9 +825,14 @@ def post_monthly_interest(
                 tax_total += tax
         if not credits:
             return InterestRun(year, month, 0, 0, 0, None)
-        lines.insert(0, Line("5.20", debit=gross_total, memo=f"Jasa simpanan {ref}"))
+        lines.insert(
+            0,
+            Line(accounts.SAVINGS_INTEREST_EXPENSE, debit=gross_total, memo=f"Jasa simpanan {ref}"),
+        )
         if tax_total:
-            lines.append(Line("2.22", credit=tax_total, memo="PPh final jasa simpanan"))
+            lines.append(
+                Line(accounts.TAX_PAYABLE, credit=tax_total, memo="PPh final jasa simpanan")
+            )
         entry = ledger.post(
             s,
             actor,

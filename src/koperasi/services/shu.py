@@ -46,6 +46,7 @@ from ..db.models import (
     SavingsProduct,
     SavingsTransaction,
 )
+from ..domain import accounts
 from ..domain import shu as shu_rules
 from ..domain.money import format_rupiah
 from ..errors import ValidationError
@@ -59,18 +60,18 @@ from .settings import get_value, set_value
 from .uow import read_only, unit_of_work
 
 SPLIT_KEY = "shu_split"
-PAYABLE = "2.21"
+PAYABLE = accounts.SHU_PAYABLE
 NON_MEMBER_KEY = "shu_non_member_to"
 LOSS_KEY = "shu_loss_coverage"
 POT_ACCOUNTS = {
-    "cadangan": "3.20",
-    "cadangan_risiko": "3.21",
-    "dana_pengurus": "2.23",
-    "dana_karyawan": "2.23",
-    "dana_pendidikan": "2.24",
-    "dana_sosial": "2.20",
+    "cadangan": accounts.GENERAL_RESERVE,
+    "cadangan_risiko": accounts.RISK_RESERVE,
+    "dana_pengurus": accounts.BOARD_AND_STAFF_FUND,
+    "dana_karyawan": accounts.BOARD_AND_STAFF_FUND,
+    "dana_pendidikan": accounts.EDUCATION_FUND,
+    "dana_sosial": accounts.SOCIAL_FUND,
 }
-INTEREST_INCOME = "4.10"
+INTEREST_INCOME = accounts.LOAN_INTEREST_INCOME
 
 
 @dataclass(frozen=True)
@@ -522,7 +523,7 @@ def pay(
                     f"Pembayaran SHU {year} tunai {member.number} {member.name}",
                     [
                         Line(PAYABLE, debit=amount, member_id=member.id),
-                        Line("1.01", credit=amount, member_id=member.id),
+                        Line(accounts.CASH, credit=amount, member_id=member.id),
                     ],
                     source=SHU_SOURCE,
                     source_ref=f"SHU-{year}-BAYAR",

@@ -39,14 +39,17 @@ from sqlalchemy.orm import Session
 
 from ..db.database import Database
 from ..db.models import Account, JournalEntry, JournalLine
+from ..domain import accounts
 from ..domain import shu as shu_rules
 from .settings import get_value
 from .uow import read_only
 
 CLOSING_SOURCE = "tutup_buku"
-SHU_ACCOUNT = "3.90"  # SHU tahun berjalan: the result of the last closed (or current) year
-PRIOR_SHU_ACCOUNT = "3.91"  # SHU/rugi tahun lalu belum dibagi: earlier years' results
-CASH_PREFIXES = ("1.01", "1.02")
+SHU_ACCOUNT = (
+    accounts.CURRENT_SHU
+)  # SHU tahun berjalan: the result of the last closed (or current) year
+PRIOR_SHU_ACCOUNT = accounts.PRIOR_SHU  # SHU/rugi tahun lalu belum dibagi: earlier years' results
+CASH_PREFIXES = accounts.CASH_AND_BANK
 
 
 # ---------------------------------------------------------------- periods
@@ -606,7 +609,7 @@ def cash_codes(infos: dict[str, AccountInfo]) -> set[str]:
 
 
 def cash_category(info: AccountInfo) -> str:
-    if info.type == "equity" or info.code.startswith("2.21"):
+    if info.type == "equity" or info.code.startswith(accounts.SHU_PAYABLE):
         return "financing"
     if info.type == "asset" and info.code.startswith("1.3"):
         return "investing"

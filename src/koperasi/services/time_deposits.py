@@ -43,6 +43,7 @@ from ..db.models import (
     TimeDepositEvent,
     TimeDepositProduct,
 )
+from ..domain import accounts
 from ..domain.money import format_rupiah, round_money
 from ..domain.schedule import add_months
 from ..errors import NotFound, ValidationError
@@ -63,13 +64,13 @@ if TYPE_CHECKING:
     from ..domain.money import RoundingMode
     from .savings import BalanceRow
 
-CASH = "1.01"
-SUKARELA = "2.10"
-PRINCIPAL = "2.11"
-ACCRUED = "2.12"
-TAX = "2.22"
-PENALTY_INCOME = "4.22"
-EXPENSE = "5.21"
+CASH = accounts.CASH
+SUKARELA = accounts.VOLUNTARY_SAVINGS
+PRINCIPAL = accounts.TERM_DEPOSITS
+ACCRUED = accounts.TERM_DEPOSIT_INTEREST_ACCRUED
+TAX = accounts.TAX_PAYABLE
+PENALTY_INCOME = accounts.TERM_DEPOSIT_PENALTY_INCOME
+EXPENSE = accounts.TERM_DEPOSIT_INTEREST_EXPENSE
 SOURCE = "berjangka"
 SERIES = "SB"  # deposit (bilyet) numbers: SB-2026-00001
 

@@ -30,6 +30,7 @@ from ..db.models import (
     SavingsTransaction,
     VulnerabilityCategory,
 )
+from ..domain import accounts
 from ..errors import NotFound
 from .auth import Actor, require_group_visible, require_read_all, visible_groups
 from .uow import read_only
@@ -303,8 +304,8 @@ def dashboard(db: Database, as_of: dt.date, actor: Actor | None = None) -> Dashb
             .order_by(SavingsProduct.id)
         ).all()
         savings = tuple(SavingsTotal(c, n, k, int(t), int(a)) for c, n, k, t, a in sav_rows)
-        cash = _accounts_balance(s, ("1.01", "1.02"), as_of)
-        loans = _accounts_balance(s, ("1.20",), as_of)
+        cash = _accounts_balance(s, accounts.CASH_AND_BANK, as_of)
+        loans = _accounts_balance(s, (accounts.LOANS,), as_of)
         year_start = dt.date(as_of.year, 1, 1)
         income = _ledger_sum(s, ("income",), year_start, as_of)
         expense = _ledger_sum(s, ("expense",), year_start, as_of)
@@ -509,7 +510,7 @@ def member_ledger(
             )
             .join(JournalLine, JournalLine.entry_id == JournalEntry.id)
             .join(Account, Account.id == JournalLine.account_id)
-            .where(JournalLine.member_id == mid, Account.code.not_in(("1.01", "1.02")))
+            .where(JournalLine.member_id == mid, Account.code.not_in(accounts.CASH_AND_BANK))
             .order_by(JournalEntry.date.desc(), JournalEntry.id.desc(), JournalLine.id)
             .limit(limit)
         ).all()
