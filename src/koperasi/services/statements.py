@@ -39,17 +39,17 @@ from sqlalchemy.orm import Session
 
 from ..db.database import Database
 from ..db.models import Account, JournalEntry, JournalLine
-from ..domain import accounts
+from ..domain import accounts as chart  # `accounts` is this module's function
 from ..domain import shu as shu_rules
 from .settings import get_value
 from .uow import read_only
 
 CLOSING_SOURCE = "tutup_buku"
 SHU_ACCOUNT = (
-    accounts.CURRENT_SHU
+    chart.CURRENT_SHU
 )  # SHU tahun berjalan: the result of the last closed (or current) year
-PRIOR_SHU_ACCOUNT = accounts.PRIOR_SHU  # SHU/rugi tahun lalu belum dibagi: earlier years' results
-CASH_PREFIXES = accounts.CASH_AND_BANK
+PRIOR_SHU_ACCOUNT = chart.PRIOR_SHU  # SHU/rugi tahun lalu belum dibagi: earlier years' results
+CASH_PREFIXES = chart.CASH_AND_BANK
 
 
 # ---------------------------------------------------------------- periods
@@ -609,7 +609,7 @@ def cash_codes(infos: dict[str, AccountInfo]) -> set[str]:
 
 
 def cash_category(info: AccountInfo) -> str:
-    if info.type == "equity" or info.code.startswith(accounts.SHU_PAYABLE):
+    if info.type == "equity" or info.code.startswith(chart.SHU_PAYABLE):
         return "financing"
     if info.type == "asset" and info.code.startswith("1.3"):
         return "investing"
