@@ -757,12 +757,7 @@ FIELDS.update(
 # codes in :mod:`koperasi.domain.vocabulary` and are served here by reference, not copied.
 FIELDS["payee"] = ("Dibayarkan kepada / diterima dari", "Payee / payer")
 LABELS: dict[str, dict[str, tuple[str, str]]] = {
-    "member_status": {
-        "calon": ("Calon", "Candidate"),
-        "aktif": ("Aktif", "Active"),
-        "keluar": ("Keluar", "Left"),
-        "meninggal": ("Meninggal", "Deceased"),
-    },
+    "member_status": _domain_vocabulary.MEMBER_STATUS_LABELS,
     "gender": {"L": ("Laki-laki", "Male"), "P": ("Perempuan", "Female")},
     "arrears_rule": {
         "permen": (
@@ -1539,12 +1534,7 @@ LABELS.update(
             "kas": ("Tunai (kas)", "Cash"),
             "sukarela": ("Dari simpanan sukarela", "From voluntary savings"),
         },
-        "td_status": {
-            "aktif": ("Aktif", "Active"),
-            "selesai": ("Selesai (jatuh tempo)", "Matured"),
-            "cair_awal": ("Dicairkan sebelum jatuh tempo", "Withdrawn early"),
-            "batal": ("Dibatalkan", "Cancelled"),
-        },
+        "td_status": _domain_vocabulary.DEPOSIT_STATUS_LABELS,
         "td_event": {
             "setor": ("Penempatan", "Placement"),
             "bunga": ("Bunga dibayar ke sukarela", "Interest paid to voluntary savings"),

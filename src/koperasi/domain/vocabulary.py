@@ -1,25 +1,86 @@
-"""Codes a person reads (loan statuses, kinds of transaction, loan quality classes) with
-their labels in Bahasa Indonesia and English. Pure data: imports nothing from the app, so
-every layer (and :mod:`koperasi.messages`, which errors use) may read it.
+"""Codes a person reads (statuses, kinds of transaction, loan quality classes) with their
+labels in Bahasa Indonesia and English. Pure data: imports nothing from the app, so every
+layer (and :mod:`koperasi.messages`, which errors use) may read it.
 
-:func:`koperasi.messages.vocabulary` serves these under the names ``loan_status``,
-``loan_tx_kind``, ``savings_tx_kind`` and ``loan_class``.
+The statuses are StrEnums: a member equals its stored code (``LoanStatus.ACTIVE ==
+"aktif"``), so they go into queries and comparisons as the codes do, and a typo is an
+AttributeError instead of a query that silently finds nothing. The label tables stay keyed
+by the plain codes. :func:`koperasi.messages.vocabulary` serves them under the names
+``loan_status``, ``loan_tx_kind``, ``savings_tx_kind``, ``loan_class``, ``member_status``
+and ``td_status``.
 """
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 Labels = dict[str, tuple[str, str]]
 
+
+class LoanStatus(StrEnum):
+    """loans.status"""
+
+    APPLIED = "diajukan"
+    APPROVED = "disetujui"
+    REJECTED = "ditolak"
+    ACTIVE = "aktif"
+    PAID_OFF = "lunas"
+    WRITTEN_OFF = "dihapusbukukan"
+
+
+class MemberStatus(StrEnum):
+    """members.status"""
+
+    CANDIDATE = "calon"
+    ACTIVE = "aktif"
+    LEFT = "keluar"
+    DECEASED = "meninggal"
+
+
+class DepositStatus(StrEnum):
+    """time_deposits.status"""
+
+    ACTIVE = "aktif"
+    MATURED = "selesai"
+    WITHDRAWN_EARLY = "cair_awal"
+    CANCELLED = "batal"
+
+
+class LoanClass(StrEnum):
+    """Kolektibilitas (:mod:`koperasi.domain.arrears`)."""
+
+    LANCAR = "lancar"
+    KURANG_LANCAR = "kurang_lancar"
+    DIRAGUKAN = "diragukan"
+    MACET = "macet"
+
+
 # ---- loans (the codes stored in loans.status)
-APPLIED, APPROVED, REJECTED = "diajukan", "disetujui", "ditolak"
-ACTIVE, PAID_OFF, WRITTEN_OFF = "aktif", "lunas", "dihapusbukukan"
+APPLIED, APPROVED, REJECTED = LoanStatus.APPLIED, LoanStatus.APPROVED, LoanStatus.REJECTED
+ACTIVE, PAID_OFF, WRITTEN_OFF = LoanStatus.ACTIVE, LoanStatus.PAID_OFF, LoanStatus.WRITTEN_OFF
 LOAN_STATUS_LABELS: Labels = {
-    APPLIED: ("Diajukan", "Applied"),
-    APPROVED: ("Disetujui", "Approved"),
-    REJECTED: ("Ditolak", "Rejected"),
-    ACTIVE: ("Aktif", "Active"),
-    PAID_OFF: ("Lunas", "Paid off"),
-    WRITTEN_OFF: ("Dihapusbukukan", "Written off"),
+    APPLIED.value: ("Diajukan", "Applied"),
+    APPROVED.value: ("Disetujui", "Approved"),
+    REJECTED.value: ("Ditolak", "Rejected"),
+    ACTIVE.value: ("Aktif", "Active"),
+    PAID_OFF.value: ("Lunas", "Paid off"),
+    WRITTEN_OFF.value: ("Dihapusbukukan", "Written off"),
+}
+
+# ---- members (members.status)
+MEMBER_STATUS_LABELS: Labels = {
+    MemberStatus.CANDIDATE.value: ("Calon", "Candidate"),
+    MemberStatus.ACTIVE.value: ("Aktif", "Active"),
+    MemberStatus.LEFT.value: ("Keluar", "Left"),
+    MemberStatus.DECEASED.value: ("Meninggal", "Deceased"),
+}
+
+# ---- time deposits (time_deposits.status)
+DEPOSIT_STATUS_LABELS: Labels = {
+    DepositStatus.ACTIVE.value: ("Aktif", "Active"),
+    DepositStatus.MATURED.value: ("Selesai (jatuh tempo)", "Matured"),
+    DepositStatus.WITHDRAWN_EARLY.value: ("Dicairkan sebelum jatuh tempo", "Withdrawn early"),
+    DepositStatus.CANCELLED.value: ("Dibatalkan", "Cancelled"),
 }
 
 # ---- loan transactions (loan_transactions.kind)
@@ -50,12 +111,13 @@ SAVINGS_TX_KIND_LABELS: Labels = {
 }
 
 # ---- loan quality (kolektibilitas, :mod:`koperasi.domain.arrears`)
-LANCAR, KURANG_LANCAR, DIRAGUKAN, MACET = "lancar", "kurang_lancar", "diragukan", "macet"
+LANCAR, KURANG_LANCAR = LoanClass.LANCAR, LoanClass.KURANG_LANCAR
+DIRAGUKAN, MACET = LoanClass.DIRAGUKAN, LoanClass.MACET
 LOAN_CLASS_LABELS: Labels = {
-    LANCAR: ("Lancar", "Current"),
-    KURANG_LANCAR: ("Kurang Lancar", "Substandard"),
-    DIRAGUKAN: ("Diragukan", "Doubtful"),
-    MACET: ("Macet", "Loss"),
+    LANCAR.value: ("Lancar", "Current"),
+    KURANG_LANCAR.value: ("Kurang Lancar", "Substandard"),
+    DIRAGUKAN.value: ("Diragukan", "Doubtful"),
+    MACET.value: ("Macet", "Loss"),
 }
 
 # the vocabularies by the name messages.vocabulary() serves them under

@@ -32,6 +32,7 @@ from ..db.database import Database
 from ..db.leftovers import CHECK_PREFIX, TEMP_PREFIX, TEMP_SUFFIX, clean_leftovers  # noqa: F401
 from ..db.models import Account, JournalEntry, JournalLine, Member, SavingsAccount, Setting
 from ..domain import accounts
+from ..domain.vocabulary import MemberStatus
 from ..errors import KoperasiError
 from . import audit
 from .auth import Actor, require
@@ -386,7 +387,10 @@ def inspect_backup(path: str | os.PathLike[str]) -> BackupSummary:
                 info = _info(s)
                 members = int(s.scalar(select(func.count(Member.id))) or 0)
                 active = int(
-                    s.scalar(select(func.count(Member.id)).where(Member.status == "aktif")) or 0
+                    s.scalar(
+                        select(func.count(Member.id)).where(Member.status == MemberStatus.ACTIVE)
+                    )
+                    or 0
                 )
                 savings = int(
                     s.scalar(select(func.coalesce(func.sum(SavingsAccount.balance), 0))) or 0

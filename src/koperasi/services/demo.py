@@ -27,6 +27,7 @@ from sqlalchemy import select
 from ..db.database import Database
 from ..db.models import Group, Member
 from ..domain import accounts
+from ..domain.vocabulary import MemberStatus
 from . import clock, ledger, savings
 from .auth import SYSTEM, Actor, require
 from .counters import SERIES_JOURNAL, next_receipt
@@ -642,7 +643,7 @@ def _rat_records(db: Database, rng: random.Random, year: int, day: dt.date, acto
             names = list(
                 s.scalars(
                     select(Member.name)
-                    .where(Member.status == "aktif", Member.join_date <= day)
+                    .where(Member.status == MemberStatus.ACTIVE, Member.join_date <= day)
                     .order_by(Member.id)
                     .limit(60)
                 )
@@ -667,7 +668,7 @@ def _rat_records(db: Database, rng: random.Random, year: int, day: dt.date, acto
         entitled = int(
             s.scalar(
                 select(func.count(Member.id)).where(
-                    Member.status == "aktif", Member.join_date <= dt.date(year, 12, 31)
+                    Member.status == MemberStatus.ACTIVE, Member.join_date <= dt.date(year, 12, 31)
                 )
             )
             or 0

@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 from ..db.database import Database
 from ..db.models import Loan, Member
 from ..domain import accounts
+from ..domain.vocabulary import MemberStatus
 from ..errors import KoperasiError
 from .auth import Actor
 from .counters import SERIES_JOURNAL, next_receipt
@@ -221,7 +222,7 @@ def add_demo_loans(
             (mid, number, join, gid)
             for mid, number, join, gid in s.execute(
                 select(Member.id, Member.number, Member.join_date, Member.group_id)
-                .where(Member.status == "aktif")
+                .where(Member.status == MemberStatus.ACTIVE)
                 .order_by(Member.id)
             )
         ]

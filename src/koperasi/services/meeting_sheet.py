@@ -30,6 +30,7 @@ from ..db.database import Database
 from ..db.models import Group, MeetingSheet, Member
 from ..domain.fmt import long_date
 from ..domain.money import MoneyParseError, parse_rupiah
+from ..domain.vocabulary import MemberStatus
 from ..errors import KoperasiError, ValidationError
 from . import audit
 from .auth import Actor, require, require_group_visible
@@ -82,7 +83,7 @@ def _digest(payload: dict[str, Any]) -> str:
 def _dues_in(s: Session, g: Group, date: dt.date) -> list[MemberDues]:
     members = s.scalars(
         select(Member)
-        .where(Member.group_id == g.id, Member.status == "aktif")
+        .where(Member.group_id == g.id, Member.status == MemberStatus.ACTIVE)
         .order_by(Member.number)
     ).all()
     return [member_dues_in(s, m, date) for m in members]

@@ -42,6 +42,7 @@ from ..db.models import (
 )
 from ..domain.fmt import long_date
 from ..domain.money import format_rupiah
+from ..domain.vocabulary import MemberStatus
 from ..errors import NotFound, ValidationError
 from . import audit, savings
 from .auth import Actor, require, require_group_visible, visible_groups
@@ -312,7 +313,7 @@ def consents(db: Database, actor: Actor | None = None) -> list[Consent]:
         q = select(Member, MemberMessagePref).outerjoin(
             MemberMessagePref, MemberMessagePref.member_id == Member.id
         )
-        q = q.where(Member.status.in_(("aktif", "calon")))
+        q = q.where(Member.status.in_((MemberStatus.ACTIVE, MemberStatus.CANDIDATE)))
         if groups is not None:
             q = q.where(Member.group_id.in_(groups))
         return [_consent_of(m, p) for m, p in s.execute(q.order_by(Member.number))]
@@ -554,7 +555,7 @@ def daily_list(
             select(Member, MemberMessagePref, Group.code)
             .outerjoin(MemberMessagePref, MemberMessagePref.member_id == Member.id)
             .outerjoin(Group, Group.id == Member.group_id)
-            .where(Member.status == "aktif")
+            .where(Member.status == MemberStatus.ACTIVE)
         )
         if scope is not None:
             q = q.where(Member.group_id.in_(scope))
@@ -836,7 +837,7 @@ def add_demo_messages(
     with unit_of_work(db) as s:
         people = s.execute(
             select(Member.id, Member.join_date)
-            .where(Member.status == "aktif")
+            .where(Member.status == MemberStatus.ACTIVE)
             .order_by(Member.number)
         ).all()
         now = dt.datetime.combine(as_of, dt.time(9, 0))

@@ -36,6 +36,7 @@ from ..db.models import (
     PayrollLine,
 )
 from ..domain import accounts
+from ..domain.vocabulary import MemberStatus
 from ..errors import KoperasiError, NotFound, ValidationError
 from . import audit, clock, ledger, savings
 from .auth import Actor, require, require_read_all
@@ -338,7 +339,10 @@ def deduction_list_in(s: Session, employer: Employer, year: int, month: int) -> 
     rows = s.execute(
         select(EmployerMember, Member)
         .join(Member, Member.id == EmployerMember.member_id)
-        .where(EmployerMember.employer_id == employer.id, Member.status.in_(("aktif", "calon")))
+        .where(
+            EmployerMember.employer_id == employer.id,
+            Member.status.in_((MemberStatus.ACTIVE, MemberStatus.CANDIDATE)),
+        )
         .order_by(EmployerMember.employee_no)
     ).all()
     out = [_row_for(s, n, link, m, due_by) for n, (link, m) in enumerate(rows, start=1)]

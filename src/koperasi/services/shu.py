@@ -49,6 +49,7 @@ from ..db.models import (
 from ..domain import accounts
 from ..domain import shu as shu_rules
 from ..domain.money import format_rupiah
+from ..domain.vocabulary import MemberStatus
 from ..errors import ValidationError
 from . import audit, ledger, savings, statements
 from .auth import Actor, require, require_read_all
@@ -493,7 +494,7 @@ def pay(
                 continue
             member = s.get(Member, m.member_id)
             assert member is not None
-            via = to if (to == "cash" or member.status == "aktif") else "cash"
+            via = to if (to == "cash" or member.status == MemberStatus.ACTIVE) else "cash"
             if via == "sukarela":
                 assert sukarela is not None
                 acct = savings.account_for(s, member, sukarela, open_on=date)

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from ..db.database import Database
 from ..db.models import Loan, Member
+from ..domain.vocabulary import MemberStatus
 from ..errors import KoperasiError
 from . import payroll, savings
 from . import standing_instructions as si
@@ -43,7 +44,9 @@ def _candidates(db: Database, as_of: dt.date) -> list[tuple[str, int, int, bool,
         wajib = savings.product_of_kind(s, "wajib")
         sukarela = savings.product_of_kind(s, "sukarela")
         assert wajib.fixed_amount is not None  # the demo's wajib is a fixed monthly amount
-        for m in s.scalars(select(Member).where(Member.status == "aktif").order_by(Member.number)):
+        for m in s.scalars(
+            select(Member).where(Member.status == MemberStatus.ACTIVE).order_by(Member.number)
+        ):
             owed = savings.wajib_arrears_in(s, m, as_of).arrears
             available = _balance(s, m, sukarela) - sukarela.min_balance
             loans = s.scalars(

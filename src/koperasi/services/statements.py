@@ -45,10 +45,10 @@ from .settings import get_value
 from .uow import read_only
 
 CLOSING_SOURCE = "tutup_buku"
-SHU_ACCOUNT = (
-    chart.CURRENT_SHU
-)  # SHU tahun berjalan: the result of the last closed (or current) year
-PRIOR_SHU_ACCOUNT = chart.PRIOR_SHU  # SHU/rugi tahun lalu belum dibagi: earlier years' results
+# SHU tahun berjalan: the result of the last closed (or current) year
+SHU_ACCOUNT = chart.CURRENT_SHU
+# SHU/rugi tahun lalu belum dibagi: earlier years' results
+PRIOR_SHU_ACCOUNT = chart.PRIOR_SHU
 CASH_PREFIXES = chart.CASH_AND_BANK
 
 

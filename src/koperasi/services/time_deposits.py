@@ -46,6 +46,7 @@ from ..db.models import (
 from ..domain import accounts
 from ..domain.money import format_rupiah, round_money
 from ..domain.schedule import add_months
+from ..domain.vocabulary import DepositStatus
 from ..errors import NotFound, ValidationError
 from ..messages import LABELS
 from . import audit, clock, ledger
@@ -334,7 +335,7 @@ def _view(session: Session, d: TimeDeposit) -> DepositView:
         d.status,
         d.closed_on,
         _accrued(session, d.id),
-        monthly_interest(d.principal, d.rate_pa, mode) if d.status == "aktif" else 0,
+        monthly_interest(d.principal, d.rate_pa, mode) if d.status == DepositStatus.ACTIVE else 0,
     )
 
 
@@ -475,7 +476,7 @@ def place_in(
         term_start=date,
         maturity_on=add_months(date, product.term_months, date.day),
         rollovers=0,
-        status="aktif",
+        status=DepositStatus.ACTIVE,
         created_by=actor.username,
     )
     session.add(d)
@@ -554,7 +555,7 @@ def set_instruction(db: Database, actor: Actor, number: str, instruction: str) -
     instruction = _choice(instruction, INSTRUCTIONS, "instruction")
     with unit_of_work(db) as s:
         d = _deposit(s, number, lock=True)
-        if d.status != "aktif":
+        if d.status != DepositStatus.ACTIVE:
             raise ValidationError("deposit", "td_not_active", number=d.number)
         before = d.instruction
         d.instruction = instruction
@@ -579,7 +580,7 @@ def cancel(db: Database, actor: Actor, number: str, date: dt.date, reason: str) 
         kinds = s.scalars(
             select(TimeDepositEvent.kind).where(TimeDepositEvent.deposit_id == d.id)
         ).all()
-        if d.status != "aktif" or list(kinds) != ["setor"]:
+        if d.status != DepositStatus.ACTIVE or list(kinds) != ["setor"]:
             raise ValidationError("deposit", "td_not_cancellable", number=d.number)
         placed = s.scalars(
             select(TimeDepositEvent).where(TimeDepositEvent.deposit_id == d.id)
@@ -797,7 +798,7 @@ def _advance_in(
     mode = rounding_in(session)
     member = session.get(Member, d.member_id)
     assert member is not None
-    while d.status == "aktif":
+    while d.status == DepositStatus.ACTIVE:
         session.flush()
         done = set(
             session.scalars(
@@ -825,7 +826,7 @@ def run_month_in(session: Session, actor: Actor, year: int, month: int) -> Month
     tally = _Tally()
     deposits = session.scalars(
         select(TimeDeposit)
-        .where(TimeDeposit.status == "aktif", TimeDeposit.placed_on <= end)
+        .where(TimeDeposit.status == DepositStatus.ACTIVE, TimeDeposit.placed_on <= end)
         .order_by(TimeDeposit.id)
         .with_for_update()
     ).all()
@@ -882,7 +883,7 @@ def withdraw_quote(
         assert member is not None
         require_group_visible(actor, member.group_id, "Simpanan berjangka", d.number)
         mode = rounding_in(s)
-        if d.status != "aktif":
+        if d.status != DepositStatus.ACTIVE:
             raise ValidationError("deposit", "td_not_active", number=d.number)
         early = date < d.maturity_on
         accrued = _accrued(s, d.id)
@@ -955,7 +956,7 @@ def withdraw(
     to = _choice(to, {"kas": 1, "sukarela": 1}, "payout_to")
     with unit_of_work(db) as s:
         d = _deposit(s, number, lock=True)
-        if d.status != "aktif":
+        if d.status != DepositStatus.ACTIVE:
             raise ValidationError("deposit", "td_not_active", number=d.number)
         member = s.get(Member, d.member_id)
         assert member is not None
@@ -1113,7 +1114,7 @@ def list_deposits(
     actor: Actor | None = None,
     *,
     member_no: str | None = None,
-    status: str | None = "aktif",
+    status: str | None = DepositStatus.ACTIVE,
 ) -> list[DepositView]:
     """Deposits (active by default), of one member or of every member the actor may see."""
     with read_only(db) as s:
@@ -1149,7 +1150,7 @@ def maturity_list_in(s: Session, date_from: dt.date, date_to: dt.date) -> list[M
     for d in s.scalars(
         select(TimeDeposit)
         .where(
-            TimeDeposit.status == "aktif",
+            TimeDeposit.status == DepositStatus.ACTIVE,
             TimeDeposit.maturity_on >= date_from,
             TimeDeposit.maturity_on <= date_to,
         )
@@ -1219,7 +1220,7 @@ def balance_row_in(
 
     active = session.scalars(
         select(TimeDeposit.number)
-        .where(TimeDeposit.member_id == member_id, TimeDeposit.status == "aktif")
+        .where(TimeDeposit.member_id == member_id, TimeDeposit.status == DepositStatus.ACTIVE)
         .order_by(TimeDeposit.id)
     ).all()
     total = member_total_in(session, member_id, as_of)
@@ -1234,7 +1235,7 @@ def refuse_active_at_exit(session: Session, member: Member) -> None:
     with the member, whether early: the penalty applies)."""
     active = session.scalars(
         select(TimeDeposit.number).where(
-            TimeDeposit.member_id == member.id, TimeDeposit.status == "aktif"
+            TimeDeposit.member_id == member.id, TimeDeposit.status == DepositStatus.ACTIVE
         )
     ).all()
     if active:

@@ -14,6 +14,7 @@ from sqlalchemy import select
 from ..db.database import Database
 from ..db.models import Member
 from ..domain.schedule import add_months
+from ..domain.vocabulary import MemberStatus
 from .auth import Actor
 from .uow import read_only
 
@@ -50,7 +51,7 @@ def add_demo_deposits(db: Database, start: dt.date, as_of: dt.date, actor: Actor
     with read_only(db) as s:
         people = s.execute(
             select(Member.number, Member.join_date)
-            .where(Member.status == "aktif")
+            .where(Member.status == MemberStatus.ACTIVE)
             .order_by(Member.number)
         ).all()
     placed, used = 0, set()

@@ -31,11 +31,12 @@ from ..db.models import (
     VulnerabilityCategory,
 )
 from ..domain import accounts
+from ..domain.vocabulary import LoanStatus, MemberStatus
 from ..errors import NotFound
 from .auth import Actor, require_group_visible, require_read_all, visible_groups
 from .uow import read_only
 
-ACTIVE = ("aktif", "calon")
+ACTIVE = (MemberStatus.ACTIVE, MemberStatus.CANDIDATE)
 
 
 @dataclass(frozen=True)
@@ -134,7 +135,7 @@ def loan_figures_in(s: Session, as_of: dt.date) -> LoanFigures:
     snaps = [LoanSnapshot(q.outstanding, q.dpd, q.due_to_date, q.paid_to_date) for q in items]
     week_end = as_of + dt.timedelta(days=6)
     window = and_(
-        Loan.status == "aktif",
+        Loan.status == LoanStatus.ACTIVE,
         LoanInstallment.superseded_on.is_(None),
         LoanInstallment.due_date >= as_of,
         LoanInstallment.due_date <= week_end,
@@ -158,7 +159,7 @@ def loan_figures_in(s: Session, as_of: dt.date) -> LoanFigures:
         .where(window, LoanAllocation.component != "penalty")
     )
     return LoanFigures(
-        sum(1 for q in items if q.status == "aktif"),
+        sum(1 for q in items if q.status == LoanStatus.ACTIVE),
         par(snaps, 30),
         sum(q.outstanding for q in items if q.dpd >= 30),
         sum(1 for q in items if q.late),
@@ -198,7 +199,7 @@ def loans_due_between(
     scope = visible_groups(actor)
     with read_only(db) as s:
         window = and_(
-            Loan.status == "aktif",
+            Loan.status == LoanStatus.ACTIVE,
             LoanInstallment.superseded_on.is_(None),
             LoanInstallment.due_date >= start,
             LoanInstallment.due_date <= end,
