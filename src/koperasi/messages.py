@@ -10,6 +10,8 @@ import datetime as _dt
 import re
 from typing import Any
 
+from .domain import vocabulary as _domain_vocabulary
+
 # code -> (Bahasa Indonesia, English); str.format placeholders.
 MESSAGES: dict[str, tuple[str, str]] = {
     "error": ("Terjadi kesalahan: {detail}", "An error occurred: {detail}"),
@@ -751,16 +753,11 @@ FIELDS.update(
 # ---------------------------------------------------------------- labels of codes (issue 15)
 # Every code a person reads (a status, a kind of transaction, a category, a rule, an audited
 # action) is shown through ``label(vocabulary, code, lang)``: papers, screens and the CLI
-# read the same words. Vocabularies defined beside their codes (services.loans,
-# services.savings, domain.arrears) are registered here by reference, not copied.
+# read the same words. The vocabularies of loans, savings and loan quality live with their
+# codes in :mod:`koperasi.domain.vocabulary` and are served here by reference, not copied.
 FIELDS["payee"] = ("Dibayarkan kepada / diterima dari", "Payee / payer")
 LABELS: dict[str, dict[str, tuple[str, str]]] = {
-    "member_status": {
-        "calon": ("Calon", "Candidate"),
-        "aktif": ("Aktif", "Active"),
-        "keluar": ("Keluar", "Left"),
-        "meninggal": ("Meninggal", "Deceased"),
-    },
+    "member_status": _domain_vocabulary.MEMBER_STATUS_LABELS,
     "gender": {"L": ("Laki-laki", "Male"), "P": ("Perempuan", "Female")},
     "arrears_rule": {
         "permen": (
@@ -863,32 +860,12 @@ def vocabulary(name: str) -> dict[str, tuple[str, str]]:
     """The ``code -> (Indonesian, English)`` labels of one vocabulary."""
     if name in LABELS:
         return LABELS[name]
-    if name == "loan_status":
-        from .services.loans import STATUS_LABELS
-
-        return STATUS_LABELS
-    if name == "loan_tx_kind":
-        from .services.loans import KIND_LABELS
-
-        return KIND_LABELS
-    if name == "savings_tx_kind":
-        from .services.savings import KIND_LABELS as SAVINGS_KINDS
-
-        return SAVINGS_KINDS
-    if name == "loan_class":
-        from .domain.arrears import CLASS_LABELS
-
-        return CLASS_LABELS
+    if name in _domain_vocabulary.BY_NAME:
+        return _domain_vocabulary.BY_NAME[name]
     raise KeyError(name)
 
 
-VOCABULARIES = (
-    *LABELS,
-    "loan_status",
-    "loan_tx_kind",
-    "savings_tx_kind",
-    "loan_class",
-)
+VOCABULARIES = (*LABELS, *_domain_vocabulary.BY_NAME)
 
 
 def label(name: str, code: str | None, lang: str = "id") -> str:
@@ -1557,12 +1534,7 @@ LABELS.update(
             "kas": ("Tunai (kas)", "Cash"),
             "sukarela": ("Dari simpanan sukarela", "From voluntary savings"),
         },
-        "td_status": {
-            "aktif": ("Aktif", "Active"),
-            "selesai": ("Selesai (jatuh tempo)", "Matured"),
-            "cair_awal": ("Dicairkan sebelum jatuh tempo", "Withdrawn early"),
-            "batal": ("Dibatalkan", "Cancelled"),
-        },
+        "td_status": _domain_vocabulary.DEPOSIT_STATUS_LABELS,
         "td_event": {
             "setor": ("Penempatan", "Placement"),
             "bunga": ("Bunga dibayar ke sukarela", "Interest paid to voluntary savings"),

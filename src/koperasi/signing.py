@@ -111,12 +111,12 @@ def load_or_create(legal_number: str) -> CoopKey:
         finally:
             os.unlink(tmp)
     try:
-        key = serialization.load_pem_private_key(path.read_bytes(), password=None)
+        loaded = serialization.load_pem_private_key(path.read_bytes(), password=None)
     except (ValueError, TypeError, OSError) as exc:
         raise ValidationError("key", "signing_key_unreadable", path=str(path)) from exc
-    if not isinstance(key, Ed25519PrivateKey):
+    if not isinstance(loaded, Ed25519PrivateKey):
         raise ValidationError("key", "signing_key_unreadable", path=str(path))
-    return CoopKey(key, path, created)
+    return CoopKey(loaded, path, created)
 
 
 def signed_message(info_digest: str) -> bytes:

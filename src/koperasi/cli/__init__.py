@@ -43,7 +43,7 @@ COMMAND_MODULES: list[str] = [
 ]
 
 
-def _parser_class():  # type: ignore[no-untyped-def]
+def _parser_class():
     import argparse
 
     from .base import UsageError
@@ -55,7 +55,7 @@ def _parser_class():  # type: ignore[no-untyped-def]
     return _Parser
 
 
-def build_parser():  # type: ignore[no-untyped-def]  # -> argparse.ArgumentParser
+def build_parser():  # -> argparse.ArgumentParser
     _Parser = _parser_class()  # noqa: N806
     parser = _Parser(prog="koperasi", description="Koperasi simpan pinjam")
     parser.add_argument("--version", action="version", version=f"koperasi {__version__}")

@@ -13,7 +13,7 @@ from ..errors import ValidationError
 from .base import parse_date, parse_int, print_json, print_table
 
 
-def register(sub) -> None:  # type: ignore[no-untyped-def]
+def register(sub) -> None:
     u = sub.add_parser("user", help="pengguna aplikasi dan perannya")
     us = u.add_subparsers(dest="user_cmd", metavar="ACTION", required=True)
     a = us.add_parser("add", help="tambah pengguna (pengguna pertama: administrator)")
@@ -59,7 +59,7 @@ def register(sub) -> None:  # type: ignore[no-untyped-def]
     al.set_defaults(func=cmd_audit_list)
 
 
-def _new_password(ctx) -> str:  # type: ignore[no-untyped-def]
+def _new_password(ctx) -> str:
     import os
 
     from ..services.users import NEW_PASSWORD_ENV, read_password
@@ -74,7 +74,7 @@ def _new_password(ctx) -> str:  # type: ignore[no-untyped-def]
     return first
 
 
-def cmd_user_add(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_user_add(ctx, args) -> int:
     from ..services import users
 
     db = ctx.db  # logs in when accounts exist; the first account needs no login
@@ -87,7 +87,7 @@ def cmd_user_add(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_user_list(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_user_list(ctx, args) -> int:
     from ..services import users
 
     rows = users.list_users(ctx.db, ctx.actor)
@@ -104,7 +104,7 @@ def cmd_user_list(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_user_passwd(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_user_passwd(ctx, args) -> int:
     from ..services import users
 
     db, actor = ctx.db, ctx.actor
@@ -121,7 +121,7 @@ def cmd_user_passwd(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_user_active(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_user_active(ctx, args) -> int:
     from ..services import users
 
     view = users.set_active(ctx.db, ctx.actor, args.username, args.active)
@@ -132,7 +132,7 @@ def cmd_user_active(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_backup(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_backup(ctx, args) -> int:
     from pathlib import Path
 
     from ..services import backup
@@ -146,13 +146,13 @@ def cmd_backup(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_restore(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_restore(ctx, args) -> int:
     from ..services import backup
 
     db, actor = ctx.db, ctx.actor
     id_ = ctx.lang == "id"
 
-    def confirm(summary) -> bool:  # type: ignore[no-untyped-def]
+    def confirm(summary) -> bool:
         for line in summary.lines(ctx.lang):
             print(line)
         if args.yes:
@@ -179,7 +179,7 @@ def cmd_restore(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_audit_list(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_audit_list(ctx, args) -> int:
     from ..services.audit import AuditFilter, list_audit
 
     filters = AuditFilter(

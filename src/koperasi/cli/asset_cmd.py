@@ -22,7 +22,7 @@ from ..services import clock
 from .base import parse_amount, parse_date, parse_int, parse_period, print_json, print_table
 
 
-def register(sub) -> None:  # type: ignore[no-untyped-def]
+def register(sub) -> None:
     p = sub.add_parser("aset", help="aset tetap: daftar, penyusutan, pelepasan, impor")
     ps = p.add_subparsers(dest="asset_cmd", metavar="ACTION", required=True)
 
@@ -79,13 +79,13 @@ def register(sub) -> None:  # type: ignore[no-untyped-def]
     x.set_defaults(func=cmd_template)
 
 
-def _row_json(r) -> dict:  # type: ignore[no-untyped-def]
+def _row_json(r) -> dict:
     d = asdict(r)
     d["book_value"] = r.book_value
     return d
 
 
-def cmd_add(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_add(ctx, args) -> int:
     from ..services import fixed_assets as fa
 
     row = fa.add_asset(
@@ -110,7 +110,7 @@ def cmd_add(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_list(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_list(ctx, args) -> int:
     from ..services import fixed_assets as fa
 
     as_of = parse_date(args.date, "date") if args.date else clock.today()
@@ -137,7 +137,7 @@ def cmd_list(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_depreciate(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_depreciate(ctx, args) -> int:
     from ..services import fixed_assets as fa
 
     y, m = parse_period(args.period)
@@ -155,7 +155,7 @@ def cmd_depreciate(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_dispose(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_dispose(ctx, args) -> int:
     from ..services import fixed_assets as fa
 
     result = fa.dispose(
@@ -179,7 +179,7 @@ def cmd_dispose(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_reverse(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_reverse(ctx, args) -> int:
     from ..services import fixed_assets as fa
 
     result = fa.reverse(
@@ -200,7 +200,7 @@ def cmd_reverse(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_import(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_import(ctx, args) -> int:
     from ..exchange.fixed_assets_import import import_opening_assets
 
     rep = import_opening_assets(
@@ -224,7 +224,7 @@ def cmd_import(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0 if rep.ok else 2
 
 
-def cmd_template(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_template(ctx, args) -> int:
     from ..exchange.fixed_assets_import import write_template
 
     print(write_template(args.file))

@@ -27,7 +27,7 @@ from ..services import clock
 from .base import parse_date, parse_int, print_json, print_table
 
 
-def register(sub) -> None:  # type: ignore[no-untyped-def]
+def register(sub) -> None:
     p = sub.add_parser("bank", help="rekening bank: rekening koran, pencocokan, rekonsiliasi")
     ps = p.add_subparsers(dest="bank_cmd", metavar="ACTION", required=True)
 
@@ -106,11 +106,11 @@ def register(sub) -> None:  # type: ignore[no-untyped-def]
     x.set_defaults(func=cmd_reconcile)
 
 
-def _account_json(v) -> dict:  # type: ignore[no-untyped-def]
+def _account_json(v) -> dict:
     return asdict(v)
 
 
-def cmd_add(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_add(ctx, args) -> int:
     from ..services import bank
 
     v = bank.add_bank_account(
@@ -130,7 +130,7 @@ def cmd_add(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_list(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_list(ctx, args) -> int:
     from ..services import bank
 
     rows = bank.list_bank_accounts(ctx.db, ctx.actor)
@@ -144,7 +144,7 @@ def cmd_list(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_mapping(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_mapping(ctx, args) -> int:
     from ..services import bank
 
     layout = {
@@ -160,7 +160,7 @@ def cmd_mapping(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_import(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_import(ctx, args) -> int:
     from ..services import bank
 
     rep = bank.import_statement(ctx.db, ctx.actor, args.code, args.file, args.dry_run)
@@ -190,7 +190,7 @@ def cmd_import(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0 if rep.ok else 2
 
 
-def cmd_match(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_match(ctx, args) -> int:
     from ..services import bank
 
     run = bank.auto_match(ctx.db, ctx.actor, args.code, parse_int(args.window, "bank_window"))
@@ -201,13 +201,13 @@ def cmd_match(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def _line_json(v) -> dict:  # type: ignore[no-untyped-def]
+def _line_json(v) -> dict:
     d = asdict(v)
     d["matched"] = v.matched
     return d
 
 
-def cmd_match_line(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_match_line(ctx, args) -> int:
     from ..services import bank
 
     ids = [parse_int(x, "journal_line") for x in args.journal_line]
@@ -216,7 +216,7 @@ def cmd_match_line(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_unmatch(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_unmatch(ctx, args) -> int:
     from ..services import bank
 
     v = bank.unmatch(ctx.db, ctx.actor, parse_int(args.line, "statement_line"))
@@ -224,7 +224,7 @@ def cmd_unmatch(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_post(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_post(ctx, args) -> int:
     from ..services import bank
 
     v = bank.post_statement_line(
@@ -239,7 +239,7 @@ def cmd_post(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_lines(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_lines(ctx, args) -> int:
     from ..services import bank
 
     rows = bank.statement_lines(ctx.db, args.code, ctx.actor, args.unmatched)
@@ -267,7 +267,7 @@ def _kind(kind: str | None, lang: str) -> str:
     return "" if pair is None else pair[0 if lang == "id" else 1]
 
 
-def cmd_book(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_book(ctx, args) -> int:
     from ..services import bank
 
     as_of = parse_date(args.date, "date") if args.date else None
@@ -293,7 +293,7 @@ def cmd_book(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_reconcile(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_reconcile(ctx, args) -> int:
     from ..services import bank
 
     as_of = parse_date(args.date, "date") if args.date else clock.today()

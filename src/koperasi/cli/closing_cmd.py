@@ -9,7 +9,7 @@ from ..domain.money import format_rupiah
 from .base import parse_date, parse_period, parse_year, print_json, print_table
 
 
-def register(sub) -> None:  # type: ignore[no-untyped-def]
+def register(sub) -> None:
     p = sub.add_parser("close-month", help="tutup buku bulanan (YYYY-MM)")
     p.add_argument("period")
     p.add_argument("--json", action="store_true")
@@ -52,7 +52,7 @@ def register(sub) -> None:  # type: ignore[no-untyped-def]
     a.set_defaults(func=cmd_shu_pay)
 
 
-def cmd_close_month(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_close_month(ctx, args) -> int:
     from ..services import closing
 
     year, month = parse_period(args.period)
@@ -68,7 +68,7 @@ def cmd_close_month(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_close_year(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_close_year(ctx, args) -> int:
     from ..services import closing
 
     result = closing.close_year(ctx.db, ctx.actor, parse_year(args.year))
@@ -99,7 +99,7 @@ def cmd_close_year(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_reopen(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_reopen(ctx, args) -> int:
     from ..services import closing
 
     text = args.period.strip()
@@ -115,7 +115,7 @@ def cmd_reopen(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_periods(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_periods(ctx, args) -> int:
     from ..services import closing
 
     rows = closing.periods(ctx.db, parse_year(args.year) if args.year else None)
@@ -129,7 +129,7 @@ def cmd_periods(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_shu_plan(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_shu_plan(ctx, args) -> int:
     from ..services import shu
 
     p = shu.plan(ctx.db, parse_year(args.year), ctx.actor)
@@ -175,7 +175,7 @@ def cmd_shu_plan(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_shu_distribute(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_shu_distribute(ctx, args) -> int:
     from ..services import shu
 
     r = shu.distribute(ctx.db, ctx.actor, parse_year(args.year), parse_date(args.date))
@@ -190,7 +190,7 @@ def cmd_shu_distribute(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_shu_cover_loss(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_shu_cover_loss(ctx, args) -> int:
     from ..services import shu
 
     r = shu.cover_loss(ctx.db, ctx.actor, parse_year(args.year), parse_date(args.date))
@@ -203,7 +203,7 @@ def cmd_shu_cover_loss(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_shu_pay(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_shu_pay(ctx, args) -> int:
     from ..services import shu
 
     date = parse_date(args.date) if args.date else dt.date.today()

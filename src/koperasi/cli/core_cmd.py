@@ -8,7 +8,7 @@ from ..domain.money import format_rupiah
 from .base import print_json
 
 
-def register(sub) -> None:  # type: ignore[no-untyped-def]
+def register(sub) -> None:
     p = sub.add_parser("init", help="buat basis data baru (atau periksa yang ada)")
     p.add_argument("--name", help="nama koperasi")
     p.set_defaults(func=cmd_init)
@@ -36,7 +36,7 @@ def register(sub) -> None:  # type: ignore[no-untyped-def]
     p.set_defaults(func=cmd_check)
 
 
-def cmd_init(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_init(ctx, args) -> int:
     db = ctx.db
     if args.name:
         from dataclasses import replace
@@ -49,7 +49,7 @@ def cmd_init(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_demo(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_demo(ctx, args) -> int:
     from ..services import demo
     from .base import parse_date, parse_int
 
@@ -86,7 +86,7 @@ def cmd_demo(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_check(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_check(ctx, args) -> int:
     from ..services import book_anchor
     from ..services.check import CheckReport, Problem, run_checks
 

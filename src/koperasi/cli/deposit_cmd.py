@@ -36,7 +36,7 @@ from .base import (
 )
 
 
-def register(sub) -> None:  # type: ignore[no-untyped-def]
+def register(sub) -> None:
     p = sub.add_parser("deposito", help="simpanan berjangka: produk, penempatan, pencairan")
     ps = p.add_subparsers(dest="deposit_cmd", metavar="ACTION", required=True)
 
@@ -127,13 +127,13 @@ def register(sub) -> None:  # type: ignore[no-untyped-def]
     x.set_defaults(func=cmd_bilyet)
 
 
-def _deposit_json(v) -> dict:  # type: ignore[no-untyped-def]
+def _deposit_json(v) -> dict:
     d = asdict(v)
     d["interest_to_maturity"] = v.interest_to_maturity
     return d
 
 
-def _print_deposit(ctx, v) -> None:  # type: ignore[no-untyped-def]
+def _print_deposit(ctx, v) -> None:
     print(
         f"{v.number} {v.member_number} {v.member_name}: {v.principal} "
         f"{v.term_months} bln {v.rate_pa}% -> {v.maturity_on.isoformat()} "
@@ -142,7 +142,7 @@ def _print_deposit(ctx, v) -> None:  # type: ignore[no-untyped-def]
     )
 
 
-def cmd_product(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_product(ctx, args) -> int:
     from ..services import time_deposits as td
 
     view = td.save_product(
@@ -166,7 +166,7 @@ def cmd_product(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_products(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_products(ctx, args) -> int:
     from ..services import time_deposits as td
 
     rows = td.list_products(ctx.db)
@@ -193,7 +193,7 @@ def cmd_products(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_place(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_place(ctx, args) -> int:
     from ..services import time_deposits as td
 
     v = td.place(
@@ -214,7 +214,7 @@ def cmd_place(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_list(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_list(ctx, args) -> int:
     from ..services import time_deposits as td
 
     status = None if args.status == "all" else args.status
@@ -248,7 +248,7 @@ def cmd_list(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_show(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_show(ctx, args) -> int:
     from ..services import time_deposits as td
 
     v = td.get_deposit(ctx.db, args.number, ctx.actor)
@@ -276,7 +276,7 @@ def cmd_show(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_instruction(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_instruction(ctx, args) -> int:
     from ..services import time_deposits as td
 
     v = td.set_instruction(ctx.db, ctx.actor, args.number, args.instruction)
@@ -287,7 +287,7 @@ def cmd_instruction(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def _print_withdrawal(ctx, w) -> None:  # type: ignore[no-untyped-def]
+def _print_withdrawal(ctx, w) -> None:
     if ctx.lang == "id":
         print(
             f"{w.number}: pokok {w.principal}, penalti {w.penalty}, bunga {w.interest_paid}, "
@@ -300,7 +300,7 @@ def _print_withdrawal(ctx, w) -> None:  # type: ignore[no-untyped-def]
         )
 
 
-def cmd_quote(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_quote(ctx, args) -> int:
     from ..services import time_deposits as td
 
     w = td.withdraw_quote(ctx.db, args.number, parse_date(args.date), ctx.actor)
@@ -311,7 +311,7 @@ def cmd_quote(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_withdraw(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_withdraw(ctx, args) -> int:
     from ..services import time_deposits as td
 
     w = td.withdraw(
@@ -324,7 +324,7 @@ def cmd_withdraw(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_cancel(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_cancel(ctx, args) -> int:
     from ..services import time_deposits as td
 
     v = td.cancel(ctx.db, ctx.actor, args.number, parse_date(args.date), args.reason)
@@ -335,7 +335,7 @@ def cmd_cancel(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_run(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_run(ctx, args) -> int:
     from ..services import time_deposits as td
 
     y, m = parse_period(args.period)
@@ -353,7 +353,7 @@ def cmd_run(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_maturities(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_maturities(ctx, args) -> int:
     from ..domain.schedule import add_months
     from ..services import time_deposits as td
 
@@ -393,7 +393,7 @@ def cmd_maturities(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_bilyet(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_bilyet(ctx, args) -> int:
     from ..reports import registry
     from ..reports.common import ReportParams
 

@@ -12,7 +12,7 @@ from .base import parse_date
 IMPORT_KINDS = ("members", "opening-balances", "savings-transactions", "loans", "audit-workbook")
 
 
-def register(sub) -> None:  # type: ignore[no-untyped-def]
+def register(sub) -> None:
     ex = sub.add_parser("export", help="ekspor data")
     exs = ex.add_subparsers(dest="export_cmd", metavar="WHAT", required=True)
     au = exs.add_parser("auditor", help="buku kerja audit (xlsx)")
@@ -73,7 +73,7 @@ def register(sub) -> None:  # type: ignore[no-untyped-def]
     ks.set_defaults(func=cmd_key_show)
 
 
-def _progress(args):  # type: ignore[no-untyped-def]
+def _progress(args):
     if getattr(args, "quiet", False) or not sys.stderr.isatty():
         return None
 
@@ -83,12 +83,12 @@ def _progress(args):  # type: ignore[no-untyped-def]
     return cb
 
 
-def _end_progress(args) -> None:  # type: ignore[no-untyped-def]
+def _end_progress(args) -> None:
     if not getattr(args, "quiet", False) and sys.stderr.isatty():
         print(file=sys.stderr)
 
 
-def cmd_export_auditor(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_export_auditor(ctx, args) -> int:
     from ..exchange import export_auditor
 
     date_from = parse_date(args.date_from, "from") if args.date_from else None
@@ -106,7 +106,7 @@ def cmd_export_auditor(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_import(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_import(ctx, args) -> int:
     from ..exchange import run_import, write_error_report
     from ..signing import read_register
 
@@ -136,7 +136,7 @@ def cmd_import(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_template(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_template(ctx, args) -> int:
     from ..exchange import write_template
 
     path = write_template(args.template_kind, args.output, ctx.lang)
@@ -144,7 +144,7 @@ def cmd_template(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_consolidate(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_consolidate(ctx, args) -> int:
     from ..exchange import consolidate
     from ..signing import read_register
 
@@ -176,7 +176,7 @@ def cmd_consolidate(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 1 if result.failed else 0
 
 
-def cmd_key_show(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_key_show(ctx, args) -> int:
     from ..services.auth import require
     from ..services.settings import profile_in
     from ..services.uow import read_only

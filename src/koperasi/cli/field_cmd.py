@@ -24,7 +24,7 @@ from ..services import clock
 from .base import parse_date, parse_int, parse_year, print_json, print_table
 
 
-def _filters(x) -> None:  # type: ignore[no-untyped-def]
+def _filters(x) -> None:
     x.add_argument("--date", help="tanggal daftar (bawaan: hari ini)")
     x.add_argument(
         "--kind",
@@ -35,7 +35,7 @@ def _filters(x) -> None:  # type: ignore[no-untyped-def]
     x.add_argument("--group", help="hanya anggota kelompok ini")
 
 
-def register(sub) -> None:  # type: ignore[no-untyped-def]
+def register(sub) -> None:
     p = sub.add_parser("pesan", help="pesan ke anggota: daftar harian, WhatsApp, log")
     ps = p.add_subparsers(dest="pesan_cmd", metavar="ACTION", required=True)
 
@@ -119,7 +119,7 @@ def register(sub) -> None:  # type: ignore[no-untyped-def]
     x.set_defaults(func=cmd_sheet_import)
 
 
-def _list(ctx, args):  # type: ignore[no-untyped-def]
+def _list(ctx, args):
     from ..services import member_messages as mm
 
     day = parse_date(args.date, "date") if args.date else clock.today()
@@ -133,11 +133,11 @@ def _list(ctx, args):  # type: ignore[no-untyped-def]
     )
 
 
-def _item_json(i) -> dict:  # type: ignore[no-untyped-def]
+def _item_json(i) -> dict:
     return asdict(i)
 
 
-def cmd_list(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_list(ctx, args) -> int:
     from ..services import member_messages as mm
 
     lst = _list(ctx, args)
@@ -177,7 +177,7 @@ def cmd_list(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_export(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_export(ctx, args) -> int:
     from ..services import member_messages as mm
 
     lst = _list(ctx, args)
@@ -193,11 +193,11 @@ def cmd_export(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def _rat(args):  # type: ignore[no-untyped-def]
+def _rat(args):
     return parse_year(args.rat_year, "rat_year") if args.rat_year else None
 
 
-def cmd_mark(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_mark(ctx, args) -> int:
     from ..services import member_messages as mm
 
     lst = _list(ctx, args)
@@ -211,7 +211,7 @@ def cmd_mark(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_log(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_log(ctx, args) -> int:
     from ..services import member_messages as mm
 
     rows = mm.sent_log(
@@ -242,7 +242,7 @@ def cmd_log(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_template_list(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_template_list(ctx, args) -> int:
     from ..services import member_messages as mm
 
     rows = mm.templates(ctx.db)
@@ -255,7 +255,7 @@ def cmd_template_list(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_template_set(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_template_set(ctx, args) -> int:
     from ..services import member_messages as mm
 
     t = mm.save_template(
@@ -272,14 +272,14 @@ def cmd_template_set(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_template_reset(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_template_reset(ctx, args) -> int:
     from ..services import member_messages as mm
 
     print(mm.reset_template(ctx.db, ctx.actor, args.kind).code)
     return 0
 
 
-def cmd_consent(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_consent(ctx, args) -> int:
     from ..services import member_messages as mm
 
     if args.consent is None and args.opted_out is None:
@@ -305,7 +305,7 @@ def cmd_consent(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_consent_list(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_consent_list(ctx, args) -> int:
     from ..services import member_messages as mm
 
     rows = mm.consents(ctx.db, ctx.actor)
@@ -322,7 +322,7 @@ def cmd_consent_list(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_sheet_export(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_sheet_export(ctx, args) -> int:
     from ..services import meeting_sheet as ms
 
     exp = ms.export_sheet(ctx.db, ctx.actor, args.group, parse_date(args.date, "date"), args.output)
@@ -333,7 +333,7 @@ def cmd_sheet_export(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def _sheet_json(rep, lang: str) -> dict:  # type: ignore[no-untyped-def]
+def _sheet_json(rep, lang: str) -> dict:
     return {
         "sheet": rep.sheet_id,
         "group": rep.group_code,
@@ -347,7 +347,7 @@ def _sheet_json(rep, lang: str) -> dict:  # type: ignore[no-untyped-def]
     }
 
 
-def cmd_sheet_import(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_sheet_import(ctx, args) -> int:
     from ..services import meeting_sheet as ms
 
     group = args.group

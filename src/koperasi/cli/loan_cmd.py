@@ -16,7 +16,7 @@ def _date(text: str | None, field: str = "date") -> dt.date:
     return parse_date(text, field) if text else dt.date.today()
 
 
-def register(sub) -> None:  # type: ignore[no-untyped-def]
+def register(sub) -> None:
     p = sub.add_parser("loan", help="pinjaman")
     s = p.add_subparsers(dest="loan_cmd", metavar="ACTION", required=True)
 
@@ -222,7 +222,7 @@ def register(sub) -> None:  # type: ignore[no-untyped-def]
 # ---------------------------------------------------------------- products
 
 
-def cmd_product_add(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_product_add(ctx, args) -> int:
     from ..services.loan_products import ProductInput, add_product
 
     data = ProductInput(
@@ -276,7 +276,7 @@ def cmd_product_add(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_product_list(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_product_list(ctx, args) -> int:
     from ..services.loan_products import list_products
 
     items = list_products(ctx.db)
@@ -308,7 +308,7 @@ def cmd_product_list(ctx, args) -> int:  # type: ignore[no-untyped-def]
 # ---------------------------------------------------------------- life cycle
 
 
-def _print_detail(ctx, d, args) -> None:  # type: ignore[no-untyped-def]
+def _print_detail(ctx, d, args) -> None:
     from ..services.loans import STATUS_LABELS
 
     if getattr(args, "json", False):
@@ -328,7 +328,7 @@ def _print_detail(ctx, d, args) -> None:  # type: ignore[no-untyped-def]
         print(("Catatan: " if id_ else "Note: ") + d.decision_note)
 
 
-def cmd_apply(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_apply(ctx, args) -> int:
     from ..services import loans
 
     data = loans.ApplyInput(
@@ -346,7 +346,7 @@ def cmd_apply(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_approve(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_approve(ctx, args) -> int:
     from ..services import loans
 
     _print_detail(
@@ -355,7 +355,7 @@ def cmd_approve(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_reject(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_reject(ctx, args) -> int:
     from ..services import loans
 
     _print_detail(
@@ -364,7 +364,7 @@ def cmd_reject(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def _print_tx(ctx, v, args) -> None:  # type: ignore[no-untyped-def]
+def _print_tx(ctx, v, args) -> None:
     from ..services.loans import KIND_LABELS
 
     if getattr(args, "json", False):
@@ -397,7 +397,7 @@ def _print_tx(ctx, v, args) -> None:  # type: ignore[no-untyped-def]
     )
 
 
-def cmd_disburse(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_disburse(ctx, args) -> int:
     from ..services import loans
 
     v = loans.disburse(ctx.db, ctx.actor, args.loan, _date(args.date), args.to, args.fee_mode)
@@ -405,7 +405,7 @@ def cmd_disburse(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_repay(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_repay(ctx, args) -> int:
     from ..services import loans
 
     v = loans.repay(
@@ -423,7 +423,7 @@ def cmd_repay(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_payoff_quote(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_payoff_quote(ctx, args) -> int:
     from ..services import loans
 
     q = loans.payoff_quote(ctx.db, args.loan, _date(args.date), actor=ctx.actor)
@@ -448,7 +448,7 @@ def cmd_payoff_quote(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_payoff(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_payoff(ctx, args) -> int:
     from ..services import loans
 
     expected = parse_amount(args.amount) if args.amount else None
@@ -457,7 +457,7 @@ def cmd_payoff(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_reverse(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_reverse(ctx, args) -> int:
     from ..services import loans
 
     d = loans.reverse_repayment(
@@ -477,7 +477,7 @@ def cmd_reverse(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_reschedule(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_reschedule(ctx, args) -> int:
     from ..services import loans
 
     d = loans.reschedule(
@@ -499,7 +499,7 @@ def cmd_reschedule(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def _print_schedule(ctx, rows) -> None:  # type: ignore[no-untyped-def]
+def _print_schedule(ctx, rows) -> None:
     id_ = ctx.lang == "id"
     heads = (
         ["Ke", "Jatuh tempo", "Pokok", "Bunga", "Biaya", "Dibayar", "Sisa"]
@@ -524,7 +524,7 @@ def _print_schedule(ctx, rows) -> None:  # type: ignore[no-untyped-def]
     )
 
 
-def cmd_write_off(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_write_off(ctx, args) -> int:
     from ..services import loans
 
     _print_tx(
@@ -533,7 +533,7 @@ def cmd_write_off(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_recover(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_recover(ctx, args) -> int:
     from ..services import loans
 
     v = loans.recover(ctx.db, ctx.actor, args.loan, parse_amount(args.amount), _date(args.date))
@@ -541,7 +541,7 @@ def cmd_recover(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_show(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_show(ctx, args) -> int:
     from ..services import loans
 
     d = loans.get_loan(ctx.db, args.loan, actor=ctx.actor)
@@ -575,7 +575,7 @@ def cmd_show(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_list(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_list(ctx, args) -> int:
     from ..services import loans
 
     rows = loans.list_loans(
@@ -615,7 +615,7 @@ def cmd_list(ctx, args) -> int:  # type: ignore[no-untyped-def]
 # ---------------------------------------------------------------- quality
 
 
-def cmd_arrears(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_arrears(ctx, args) -> int:
     from ..services import loans
 
     rep = loans.loan_arrears(ctx.db, _date(args.as_of, "as_of"), actor=ctx.actor)
@@ -709,7 +709,7 @@ def cmd_arrears(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_month_end(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_month_end(ctx, args) -> int:
     from ..services import loans
 
     r = loans.month_end(ctx.db, ctx.actor, parse_date(args.as_of, "as_of"))

@@ -23,7 +23,7 @@ def _date(text: str | None) -> dt.date:
     return parse_date(text, "date") if text else dt.date.today()
 
 
-def register(sub) -> None:  # type: ignore[no-untyped-def]
+def register(sub) -> None:
     c = sub.add_parser("collateral", help="jaminan pinjaman")
     cs = c.add_subparsers(dest="collateral_cmd", metavar="ACTION", required=True)
     a = cs.add_parser("add", help="catat jaminan yang diterima")
@@ -127,7 +127,7 @@ def register(sub) -> None:  # type: ignore[no-untyped-def]
 # ---------------------------------------------------------------- collateral
 
 
-def _collateral_rows(ctx, views) -> None:  # type: ignore[no-untyped-def]
+def _collateral_rows(ctx, views) -> None:
     from ..messages import label
 
     print_table(
@@ -149,7 +149,7 @@ def _collateral_rows(ctx, views) -> None:  # type: ignore[no-untyped-def]
     )
 
 
-def cmd_collateral_add(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_collateral_add(ctx, args) -> int:
     from ..services import collateral
 
     item = collateral.CollateralInput(
@@ -168,7 +168,7 @@ def cmd_collateral_add(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_collateral_list(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_collateral_list(ctx, args) -> int:
     from ..services import collateral
 
     if args.loan:
@@ -182,7 +182,7 @@ def cmd_collateral_list(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_collateral_return(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_collateral_return(ctx, args) -> int:
     from ..services import collateral
 
     views = collateral.return_collateral(
@@ -202,7 +202,7 @@ def cmd_collateral_return(ctx, args) -> int:  # type: ignore[no-untyped-def]
 # ---------------------------------------------------------------- guarantors
 
 
-def cmd_guarantor_add(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_guarantor_add(ctx, args) -> int:
     from ..services import collateral
 
     v = collateral.add_guarantor(ctx.db, ctx.actor, args.loan, args.member, args.relation)
@@ -213,7 +213,7 @@ def cmd_guarantor_add(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def _exposure_out(ctx, exposures, as_json: bool) -> None:  # type: ignore[no-untyped-def]
+def _exposure_out(ctx, exposures, as_json: bool) -> None:
     if as_json:
         print_json([{**asdict(e), "total": e.total} for e in exposures])
         return
@@ -233,14 +233,14 @@ def _exposure_out(ctx, exposures, as_json: bool) -> None:  # type: ignore[no-unt
     print_table(["Penjamin", "Pinjaman", "Peminjam", "Status", "Sisa pokok"], rows, right={4})
 
 
-def cmd_guarantor_exposure(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_guarantor_exposure(ctx, args) -> int:
     from ..services import collateral
 
     _exposure_out(ctx, [collateral.exposure_of(ctx.db, args.member, ctx.actor)], args.json)
     return 0
 
 
-def cmd_guarantor_report(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_guarantor_report(ctx, args) -> int:
     from ..services import collateral
 
     _exposure_out(ctx, collateral.guarantee_report(ctx.db, ctx.actor), args.json)
@@ -250,7 +250,7 @@ def cmd_guarantor_report(ctx, args) -> int:  # type: ignore[no-untyped-def]
 # ---------------------------------------------------------------- approvals
 
 
-def cmd_approval_list(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_approval_list(ctx, args) -> int:
     from ..messages import label
     from ..services import approvals
 
@@ -277,7 +277,7 @@ def cmd_approval_list(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def _request_out(ctx, v, as_json: bool) -> None:  # type: ignore[no-untyped-def]
+def _request_out(ctx, v, as_json: bool) -> None:
     from ..messages import label
 
     if as_json:
@@ -290,7 +290,7 @@ def _request_out(ctx, v, as_json: bool) -> None:  # type: ignore[no-untyped-def]
     )
 
 
-def cmd_approval_request(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_approval_request(ctx, args) -> int:
     from ..services import approvals
 
     v = approvals.request(
@@ -300,7 +300,7 @@ def cmd_approval_request(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_approval_approve(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_approval_approve(ctx, args) -> int:
     from ..services import approvals
 
     v = approvals.approve(ctx.db, ctx.actor, parse_int(args.id, "approval"), args.note)
@@ -308,7 +308,7 @@ def cmd_approval_approve(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_approval_reject(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_approval_reject(ctx, args) -> int:
     from ..services import approvals
 
     v = approvals.reject(ctx.db, ctx.actor, parse_int(args.id, "approval"), args.note)
@@ -316,7 +316,7 @@ def cmd_approval_reject(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_approval_board(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_approval_board(ctx, args) -> int:
     from ..services import lending_limits
 
     body = lending_limits.board_approve(ctx.db, ctx.actor, args.loan, _date(args.date), args.note)
@@ -330,7 +330,7 @@ def cmd_approval_board(ctx, args) -> int:  # type: ignore[no-untyped-def]
 # ---------------------------------------------------------------- limits
 
 
-def _rules_out(ctx, rules, as_json: bool) -> None:  # type: ignore[no-untyped-def]
+def _rules_out(ctx, rules, as_json: bool) -> None:
     data = asdict(rules)
     if as_json:
         print_json(data)
@@ -339,7 +339,7 @@ def _rules_out(ctx, rules, as_json: bool) -> None:  # type: ignore[no-untyped-de
         print(f"{k}: {'-' if v is None else v}")
 
 
-def cmd_limits_show(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_limits_show(ctx, args) -> int:
     from ..services import lending_limits
 
     _rules_out(ctx, lending_limits.get_rules(ctx.db), args.json)
@@ -350,7 +350,7 @@ def _yes(value: str | None, current: bool) -> bool:
     return current if value is None else value == "yes"
 
 
-def cmd_limits_set(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_limits_set(ctx, args) -> int:
     from dataclasses import replace
 
     from ..services import lending_limits
@@ -377,7 +377,7 @@ def cmd_limits_set(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_limits_breaches(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_limits_breaches(ctx, args) -> int:
     from ..messages import label
     from ..services import lending_limits
 
@@ -414,7 +414,7 @@ def cmd_limits_breaches(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 1 if rep.rows else 0
 
 
-def cmd_limits_related(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_limits_related(ctx, args) -> int:
     from ..services import lending_limits
 
     if not args.clear and not args.kind:

@@ -9,7 +9,7 @@ from ..domain.money import format_rupiah
 from .base import parse_date, parse_int, print_json, print_table
 
 
-def register(sub) -> None:  # type: ignore[no-untyped-def]
+def register(sub) -> None:
     p = sub.add_parser("member", help="anggota")
     msub = p.add_subparsers(dest="member_cmd", metavar="ACTION", required=True)
     a = msub.add_parser("add", help="daftarkan anggota baru")
@@ -81,7 +81,7 @@ def register(sub) -> None:  # type: ignore[no-untyped-def]
     gs.set_defaults(func=cmd_group_show)
 
 
-def cmd_add(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_add(ctx, args) -> int:
     from ..services.members import MemberInput, register_member
 
     data = MemberInput(
@@ -113,7 +113,7 @@ def cmd_add(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_list(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_list(ctx, args) -> int:
     from ..services.members import count_members, list_members
 
     limit = parse_int(args.limit, "members")
@@ -147,7 +147,7 @@ def cmd_list(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_show(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_show(ctx, args) -> int:
     from ..services import savings
     from ..services.members import get_member
 
@@ -186,7 +186,7 @@ def cmd_show(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_exit(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_exit(ctx, args) -> int:
     from ..services.members import exit_member
 
     date = parse_date(args.date) if args.date else dt.date.today()
@@ -202,7 +202,7 @@ def cmd_exit(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_group_add(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_group_add(ctx, args) -> int:
     from ..services.groups import GroupInput, create_group
 
     day = parse_int(args.meeting_day, "meeting_day") if args.meeting_day not in (None, "") else None
@@ -218,7 +218,7 @@ def cmd_group_add(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_group_list(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_group_list(ctx, args) -> int:
     from ..services.groups import list_groups
 
     rows = list_groups(ctx.db, actor=ctx.actor)
@@ -243,7 +243,7 @@ def cmd_group_list(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_group_assign(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_group_assign(ctx, args) -> int:
     from ..services.groups import assign_member
 
     assign_member(
@@ -253,7 +253,7 @@ def cmd_group_assign(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_group_leader(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_group_leader(ctx, args) -> int:
     from ..services.groups import set_leader
 
     g = set_leader(ctx.db, ctx.actor, args.group, args.member)
@@ -261,7 +261,7 @@ def cmd_group_leader(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_group_show(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_group_show(ctx, args) -> int:
     from ..services.groups import get_group, group_members
 
     g = get_group(ctx.db, args.group, actor=ctx.actor)

@@ -10,7 +10,7 @@ from ..errors import ValidationError
 from .base import parse_amount, parse_date, parse_int, parse_period, print_json, print_table
 
 
-def register(sub) -> None:  # type: ignore[no-untyped-def]
+def register(sub) -> None:
     p = sub.add_parser("savings", help="simpanan")
     s = p.add_subparsers(dest="savings_cmd", metavar="ACTION", required=True)
     for name, helptext in (("deposit", "setoran"), ("withdraw", "penarikan")):
@@ -108,7 +108,7 @@ def _date(text: str | None) -> dt.date:
     return parse_date(text) if text else dt.date.today()
 
 
-def _print_tx(ctx, v, args) -> None:  # type: ignore[no-untyped-def]
+def _print_tx(ctx, v, args) -> None:
     if args.json:
         print_json(v)
         return
@@ -127,7 +127,7 @@ def _print_tx(ctx, v, args) -> None:  # type: ignore[no-untyped-def]
     )
 
 
-def cmd_deposit(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_deposit(ctx, args) -> int:
     from ..services import savings
 
     v = savings.deposit(
@@ -144,7 +144,7 @@ def cmd_deposit(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_withdraw(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_withdraw(ctx, args) -> int:
     from ..services import savings
 
     v = savings.withdraw(
@@ -161,7 +161,7 @@ def cmd_withdraw(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_reverse(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_reverse(ctx, args) -> int:
     from ..services import savings
 
     v = savings.reverse_transaction(
@@ -171,7 +171,7 @@ def cmd_reverse(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_statement(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_statement(ctx, args) -> int:
     from ..services import savings
 
     to = _date(args.date_to)
@@ -209,7 +209,7 @@ def cmd_statement(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_balance(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_balance(ctx, args) -> int:
     from ..services import savings
 
     rows = savings.member_balances(
@@ -226,7 +226,7 @@ def cmd_balance(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_interest(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_interest(ctx, args) -> int:
     from ..services import savings
 
     year, month = parse_period(args.period)
@@ -235,7 +235,7 @@ def cmd_interest(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_products(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_products(ctx, args) -> int:
     from ..services import savings
 
     rows = savings.list_products(ctx.db)
@@ -260,7 +260,7 @@ def cmd_products(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def _parse_lines(items: list[str], side: str):  # type: ignore[no-untyped-def]
+def _parse_lines(items: list[str], side: str):
     from ..services.ledger import Line
 
     out = []
@@ -275,7 +275,7 @@ def _parse_lines(items: list[str], side: str):  # type: ignore[no-untyped-def]
     return out
 
 
-def cmd_journal_add(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_journal_add(ctx, args) -> int:
     from ..services import ledger
 
     lines = _parse_lines(args.debit, "d") + _parse_lines(args.credit, "c")
@@ -295,7 +295,7 @@ def cmd_journal_add(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_journal_reverse(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_journal_reverse(ctx, args) -> int:
     from ..services import ledger
 
     e = ledger.reverse_entry(
@@ -308,7 +308,7 @@ def cmd_journal_reverse(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_journal_list(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_journal_list(ctx, args) -> int:
     from ..services import ledger
 
     rows = ledger.list_entries(
@@ -338,7 +338,7 @@ def cmd_journal_list(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_accounts(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_accounts(ctx, args) -> int:
     from ..services import ledger
 
     rows = ledger.list_accounts(ctx.db)
@@ -362,7 +362,7 @@ def _side_label(side: str | None, lang: str) -> str:
     return pair[0] if lang == "id" else pair[1]
 
 
-def cmd_account_side(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_account_side(ctx, args) -> int:
     from ..services import ledger
 
     a = ledger.set_business_side(ctx.db, ctx.actor, args.code, args.side)
@@ -373,7 +373,7 @@ def cmd_account_side(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_trial_balance(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_trial_balance(ctx, args) -> int:
     from ..services import ledger
 
     tb = ledger.trial_balance(ctx.db, _date(args.as_of), actor=ctx.actor)

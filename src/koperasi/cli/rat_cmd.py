@@ -26,7 +26,7 @@ from ..errors import ValidationError
 from .base import parse_amount, parse_date, parse_int, print_json, print_table
 
 
-def register(sub) -> None:  # type: ignore[no-untyped-def]
+def register(sub) -> None:
     p = sub.add_parser(
         "rat", help="rapat anggota tahunan: anggaran, laporan, pengurus, rapat, kesehatan"
     )
@@ -123,7 +123,7 @@ def _year(text: str) -> int:
     return y
 
 
-def cmd_budget_show(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_budget_show(ctx, args) -> int:
     from ..services.rat import budget
 
     rep = budget.budget_report(ctx.db, _year(args.year), actor=ctx.actor)
@@ -166,7 +166,7 @@ def _pairs(items: list[str], field: str) -> list[tuple[str, str]]:
     return out
 
 
-def cmd_budget_set(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_budget_set(ctx, args) -> int:
     from ..services.rat import budget
 
     amounts = {k: parse_amount(v, "budget") for k, v in _pairs(args.lines, "budget")}
@@ -179,7 +179,7 @@ def cmd_budget_set(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_budget_import(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_budget_import(ctx, args) -> int:
     from ..services.rat import budget
 
     saved = budget.import_budget(ctx.db, ctx.actor, _year(args.year), args.file)
@@ -191,7 +191,7 @@ def cmd_budget_import(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_text_show(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_text_show(ctx, args) -> int:
     from ..services.rat import records
 
     t = records.get_text(ctx.db, _year(args.year), args.kind, actor=ctx.actor)
@@ -202,7 +202,7 @@ def cmd_text_show(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_text_set(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_text_set(ctx, args) -> int:
     from ..services.rat import records
 
     if args.file == "-":
@@ -217,7 +217,7 @@ def cmd_text_set(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_officer_list(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_officer_list(ctx, args) -> int:
     from ..services.rat import records
 
     rows = records.list_officers(ctx.db, parse_date(args.on) if args.on else None, actor=ctx.actor)
@@ -231,7 +231,7 @@ def cmd_officer_list(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_officer_add(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_officer_add(ctx, args) -> int:
     from ..services.rat import records
 
     o = records.add_officer(
@@ -249,14 +249,14 @@ def cmd_officer_add(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_officer_remove(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_officer_remove(ctx, args) -> int:
     from ..services.rat import records
 
     records.remove_officer(ctx.db, ctx.actor, parse_int(args.id, "officer_id"))
     return 0
 
 
-def _meeting_json(m) -> dict:  # type: ignore[no-untyped-def]
+def _meeting_json(m) -> dict:
     d = asdict(m)
     d["rule"] = {
         "comparison": m.rule.comparison,
@@ -266,7 +266,7 @@ def _meeting_json(m) -> dict:  # type: ignore[no-untyped-def]
     return d
 
 
-def cmd_meeting_show(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_meeting_show(ctx, args) -> int:
     from ..services.rat import records
 
     m = records.get_meeting(ctx.db, _year(args.year), actor=ctx.actor)
@@ -281,7 +281,7 @@ def cmd_meeting_show(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_meeting_set(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_meeting_set(ctx, args) -> int:
     from ..services.rat import records
 
     year = _year(args.year)
@@ -305,7 +305,7 @@ def cmd_meeting_set(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_quorum_set(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_quorum_set(ctx, args) -> int:
     from ..services.rat import records
 
     rule = QuorumRule(
@@ -317,7 +317,7 @@ def cmd_quorum_set(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_gov_show(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_gov_show(ctx, args) -> int:
     from ..services.rat import records
 
     answers = records.get_answers(ctx.db, _year(args.year), actor=ctx.actor)
@@ -343,7 +343,7 @@ def cmd_gov_show(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_gov_set(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_gov_set(ctx, args) -> int:
     from ..services.rat import records
 
     year = _year(args.year)
@@ -356,7 +356,7 @@ def cmd_gov_set(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_health(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_health(ctx, args) -> int:
     from ..services.rat import health
 
     y = health.year_rating(ctx.db, _year(args.year), actor=ctx.actor)

@@ -10,7 +10,7 @@ from ..errors import ValidationError
 from .base import UsageError, parse_date, parse_period, parse_year
 
 
-def register(sub) -> None:  # type: ignore[no-untyped-def]
+def register(sub) -> None:
     p = sub.add_parser("report", help="laporan (PDF atau Excel); --list untuk daftarnya")
     p.add_argument("name", nargs="?", help="nama laporan (lihat --list)")
     p.add_argument("--list", action="store_true", help="daftar laporan")
@@ -27,7 +27,7 @@ def register(sub) -> None:  # type: ignore[no-untyped-def]
     p.set_defaults(func=cmd_report)
 
 
-def cmd_report(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_report(ctx, args) -> int:
     from ..reports import registry
     from ..reports.common import ReportParams
 

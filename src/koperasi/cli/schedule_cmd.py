@@ -8,7 +8,7 @@ from ..domain.schedule import ScheduleTerms, generate
 from .base import parse_amount, parse_date, parse_decimal, parse_int, print_json, print_table
 
 
-def register(sub) -> None:  # type: ignore[no-untyped-def]
+def register(sub) -> None:
     p = sub.add_parser("schedule", help="hitung jadwal angsuran (tanpa basis data)")
     p.add_argument("--principal", required=True)
     p.add_argument("--rate", required=True)
@@ -32,7 +32,7 @@ def register(sub) -> None:  # type: ignore[no-untyped-def]
     p.set_defaults(func=cmd_schedule)
 
 
-def terms_from_args(args) -> ScheduleTerms:  # type: ignore[no-untyped-def]
+def terms_from_args(args) -> ScheduleTerms:
     return ScheduleTerms(
         principal=parse_amount(args.principal, "principal"),
         rate=parse_decimal(args.rate, "rate"),
@@ -53,7 +53,7 @@ def terms_from_args(args) -> ScheduleTerms:  # type: ignore[no-untyped-def]
     )
 
 
-def cmd_schedule(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_schedule(ctx, args) -> int:
     schedule = generate(terms_from_args(args))
     if args.json:
         print_json(schedule.as_dict())

@@ -44,7 +44,7 @@ def _pattern(value: str) -> str:
     return value
 
 
-def register(sub) -> None:  # type: ignore[no-untyped-def]
+def register(sub) -> None:
     p = sub.add_parser("profile", help="identitas koperasi")
     ps = p.add_subparsers(dest="profile_cmd", metavar="ACTION", required=True)
     show = ps.add_parser("show")
@@ -103,7 +103,7 @@ def fields_of_profile() -> list[str]:
     return list(PROFILE_FIELDS)
 
 
-def cmd_profile_show(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_profile_show(ctx, args) -> int:
     from ..services import settings
 
     prof = settings.get_profile(ctx.db)
@@ -115,7 +115,7 @@ def cmd_profile_show(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_profile_set(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_profile_set(ctx, args) -> int:
     from ..services import settings
 
     prof = settings.get_profile(ctx.db)
@@ -125,7 +125,7 @@ def cmd_profile_set(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_settings_show(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_settings_show(ctx, args) -> int:
     from ..services import savings, settings
 
     data = {k: settings.get(ctx.db, k) for k in SETTABLE}
@@ -137,7 +137,7 @@ def cmd_settings_show(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_settings_set(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_settings_set(ctx, args) -> int:
     from ..services import settings
 
     settings.put(ctx.db, ctx.actor, args.key, SETTABLE[args.key](args.value))
@@ -145,7 +145,7 @@ def cmd_settings_set(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_savings_product(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_savings_product(ctx, args) -> int:
     from ..services import savings
 
     p = savings.update_product(
@@ -164,7 +164,7 @@ def cmd_savings_product(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_ceilings(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_ceilings(ctx, args) -> int:
     """Show the plausibility ceilings; ``--set KIND=AMOUNT`` / ``--clear KIND`` change them."""
     from ..domain.money import format_rupiah
     from ..services import plausibility

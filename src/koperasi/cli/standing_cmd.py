@@ -25,7 +25,7 @@ from pathlib import Path
 from .base import parse_amount, parse_date, parse_int, parse_period, print_json, print_table
 
 
-def register(sub) -> None:  # type: ignore[no-untyped-def]
+def register(sub) -> None:
     p = sub.add_parser("instruksi", help="instruksi tetap: wajib dan angsuran dari sukarela")
     ps = p.add_subparsers(dest="standing_cmd", metavar="ACTION", required=True)
     x = ps.add_parser("add", help="catat instruksi tetap anggota")
@@ -102,7 +102,7 @@ def register(sub) -> None:  # type: ignore[no-untyped-def]
 # ---------------------------------------------------------------- instruksi
 
 
-def cmd_si_add(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_si_add(ctx, args) -> int:
     from ..services import standing_instructions as si
 
     v = si.add_instruction(
@@ -122,7 +122,7 @@ def cmd_si_add(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def _si_rows(items, lang):  # type: ignore[no-untyped-def]
+def _si_rows(items, lang):
     from ..services import standing_instructions as si
 
     return [
@@ -140,7 +140,7 @@ def _si_rows(items, lang):  # type: ignore[no-untyped-def]
     ]
 
 
-def _item_json(i, lang):  # type: ignore[no-untyped-def]
+def _item_json(i, lang):
     from ..services import standing_instructions as si
 
     d = asdict(i)
@@ -148,7 +148,7 @@ def _item_json(i, lang):  # type: ignore[no-untyped-def]
     return d
 
 
-def cmd_si_list(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_si_list(ctx, args) -> int:
     from ..services import standing_instructions as si
 
     rows = si.list_instructions(ctx.db, ctx.actor, args.member)
@@ -175,7 +175,7 @@ def cmd_si_list(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_si_stop(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_si_stop(ctx, args) -> int:
     from ..services import standing_instructions as si
 
     v = si.stop_instruction(ctx.db, ctx.actor, parse_int(args.id, "id"))
@@ -186,7 +186,7 @@ def cmd_si_stop(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_si_run(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_si_run(ctx, args) -> int:
     from ..services import standing_instructions as si
 
     res = si.run(ctx.db, ctx.actor, parse_date(args.date, "date"))
@@ -210,7 +210,7 @@ def cmd_si_run(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_si_report(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_si_report(ctx, args) -> int:
     from ..services import standing_instructions as si
 
     d0, d1 = parse_date(args.date_from, "from"), parse_date(args.date_to, "to")
@@ -243,7 +243,7 @@ def cmd_si_report(ctx, args) -> int:  # type: ignore[no-untyped-def]
 # ---------------------------------------------------------------- potong gaji
 
 
-def cmd_pr_employer(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_pr_employer(ctx, args) -> int:
     from ..services import payroll
 
     v = payroll.save_employer(ctx.db, ctx.actor, args.code, args.name, args.address, args.into)
@@ -254,7 +254,7 @@ def cmd_pr_employer(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_pr_employers(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_pr_employers(ctx, args) -> int:
     from ..services import payroll
 
     rows = payroll.list_employers(ctx.db, ctx.actor)
@@ -269,7 +269,7 @@ def cmd_pr_employers(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_pr_link(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_pr_link(ctx, args) -> int:
     from ..services import payroll
 
     v = payroll.link_member(
@@ -287,7 +287,7 @@ def cmd_pr_link(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_pr_unlink(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_pr_unlink(ctx, args) -> int:
     from ..services import payroll
 
     payroll.unlink_member(ctx.db, ctx.actor, args.member)
@@ -295,7 +295,7 @@ def cmd_pr_unlink(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def _render(data, path: str, lang: str) -> None:  # type: ignore[no-untyped-def]
+def _render(data, path: str, lang: str) -> None:
     from ..reports import registry
 
     fmt = Path(path).suffix.lstrip(".").lower()
@@ -306,14 +306,14 @@ def _render(data, path: str, lang: str) -> None:  # type: ignore[no-untyped-def]
         raise
 
 
-def _output(ctx, employer: str, period: str, path: str) -> None:  # type: ignore[no-untyped-def]
+def _output(ctx, employer: str, period: str, path: str) -> None:
     from ..reports.standing import payroll_list_data
 
     y, m = parse_period(period)
     _render(payroll_list_data(ctx.db, employer, y, m, ctx.actor), path, ctx.lang)
 
 
-def cmd_pr_list(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_pr_list(ctx, args) -> int:
     from ..services import payroll
 
     y, m = parse_period(args.period)
@@ -359,7 +359,7 @@ def cmd_pr_list(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def _result_json(res, lang):  # type: ignore[no-untyped-def]
+def _result_json(res, lang):
     from ..messages import label
 
     return {
@@ -380,7 +380,7 @@ def _result_json(res, lang):  # type: ignore[no-untyped-def]
     }
 
 
-def _print_result(res, lang) -> None:  # type: ignore[no-untyped-def]
+def _print_result(res, lang) -> None:
     from ..messages import label
 
     print_table(
@@ -417,7 +417,7 @@ def _print_result(res, lang) -> None:  # type: ignore[no-untyped-def]
     )
 
 
-def cmd_pr_import(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_pr_import(ctx, args) -> int:
     from ..exchange.payroll_file import read_payment_file
     from ..services import payroll
 
@@ -443,7 +443,7 @@ def cmd_pr_import(ctx, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_pr_result(ctx, args) -> int:  # type: ignore[no-untyped-def]
+def cmd_pr_result(ctx, args) -> int:
     from ..services import payroll
 
     res = payroll.batch_result(ctx.db, args.employer, args.period, ctx.actor)

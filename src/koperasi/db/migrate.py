@@ -25,7 +25,7 @@ _REV = re.compile(r"^revision\s*=\s*['\"]([^'\"]+)['\"]", re.M)
 _DOWN = re.compile(r"^down_revision\s*=\s*['\"]([^'\"]+)['\"]", re.M)
 
 
-def alembic_config(connection=None) -> Config:  # type: ignore[no-untyped-def]
+def alembic_config(connection=None) -> Config:
     from alembic.config import Config
 
     cfg = Config()
@@ -127,7 +127,9 @@ def _upgrade(engine: Engine) -> None:
     sqlite = engine.dialect.name == "sqlite"
     with engine.connect() as conn:
         if sqlite:  # must happen outside a transaction to take effect
-            conn.connection.dbapi_connection.execute("PRAGMA foreign_keys=OFF")
+            dbapi = conn.connection.dbapi_connection
+            assert dbapi is not None  # a connection just opened
+            dbapi.execute("PRAGMA foreign_keys=OFF")
         with conn.begin():
             command.upgrade(alembic_config(conn), "head")
             if sqlite:

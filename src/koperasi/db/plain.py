@@ -9,16 +9,20 @@ Values are the driver's own: on SQLite a DATE column comes back as ``'2026-10-31
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy.orm import Session
-from sqlalchemy.sql import Executable
+from sqlalchemy.sql import ClauseElement
+from sqlalchemy.sql.compiler import SQLCompiler
 
 
-def plain_rows(session: Session, stmt: Executable) -> list[tuple]:
+def plain_rows(session: Session, stmt: ClauseElement) -> list[tuple[Any, ...]]:
     """The rows of a Core ``select`` in the session's transaction, unprocessed."""
     conn = session.connection()
-    compiled = stmt.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})
+    compiled = cast(  # a select compiles to an SQLCompiler
+        SQLCompiler,
+        stmt.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True}),
+    )
     params = compiled.construct_params()
     sqlite = conn.dialect.name == "sqlite"
 
@@ -35,7 +39,7 @@ def plain_rows(session: Session, stmt: Executable) -> list[tuple]:
     cur = conn.connection.cursor()  # the DB-API cursor: rows as plain tuples
     try:
         cur.execute(compiled.string, args)
-        return cur.fetchall()
+        return cast(list[tuple[Any, ...]], cur.fetchall())  # the DB-API's list of tuples
     finally:
         cur.close()
 

@@ -106,7 +106,7 @@ def mac(payload: str, key: bytes | None = None) -> str:
     return h.hexdigest()
 
 
-def mac_function(key: bytes | None = None):  # type: ignore[no-untyped-def]
+def mac_function(key: bytes | None = None):
     """A fast ``payload bytes -> hex`` HMAC for loops over many rows."""
     base = hmac.new(key or seal_key(), digestmod=hashlib.sha256)
 

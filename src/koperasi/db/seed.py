@@ -145,7 +145,7 @@ DEFAULT_SETTINGS: dict[str, object] = {
 }
 
 
-def ensure_seed(db) -> None:  # type: ignore[no-untyped-def]
+def ensure_seed(db) -> None:
     with db.session() as s, s.begin():
         have = set(s.scalars(select(Account.code)))
         for code, name, name_en, type_, contra, control in CHART_OF_ACCOUNTS:

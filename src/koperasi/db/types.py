@@ -21,12 +21,12 @@ class Rate(TypeDecorator[Decimal]):
     impl = String(32)
     cache_ok = True
 
-    def process_bind_param(self, value, dialect):  # type: ignore[override]
+    def process_bind_param(self, value, dialect):
         if value is None:
             return None
         if isinstance(value, float):
             raise TypeError("rates are never float")
         return format(Decimal(value).normalize(), "f")
 
-    def process_result_value(self, value, dialect):  # type: ignore[override]
+    def process_result_value(self, value, dialect):
         return None if value is None else Decimal(value)

@@ -23,6 +23,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
 from ..errors import ValidationError
 from .money import RoundingMode, format_rupiah, round_money
@@ -112,7 +113,8 @@ class Due:
         return self.total == 0
 
     def component(self, name: str) -> int:
-        return getattr(self, name)
+        value: int = getattr(self, name)
+        return value
 
 
 @dataclass(frozen=True)
@@ -172,7 +174,8 @@ def apply_allocation(dues: Sequence[Due], allocation: Allocation) -> list[Due]:
     for d in dues:
         paid = by.get(d.no)
         if paid:
-            d = replace(d, **{c: d.component(c) - paid[c] for c in COMPONENTS})
+            left: dict[str, Any] = {c: d.component(c) - paid[c] for c in COMPONENTS}
+            d = replace(d, **left)
         out.append(d)
     return out
 

@@ -31,15 +31,10 @@ from decimal import Decimal, InvalidOperation
 from ..errors import ValidationError
 from .allocation import Due
 from .money import RoundingMode, round_money
+from .vocabulary import DIRAGUKAN, KURANG_LANCAR, LANCAR, LOAN_CLASS_LABELS, MACET
 
-LANCAR, KURANG_LANCAR, DIRAGUKAN, MACET = "lancar", "kurang_lancar", "diragukan", "macet"
 CLASSES = (LANCAR, KURANG_LANCAR, DIRAGUKAN, MACET)
-CLASS_LABELS = {
-    LANCAR: ("Lancar", "Current"),
-    KURANG_LANCAR: ("Kurang Lancar", "Substandard"),
-    DIRAGUKAN: ("Diragukan", "Doubtful"),
-    MACET: ("Macet", "Loss"),
-}
+CLASS_LABELS = LOAN_CLASS_LABELS
 
 
 def days_past_due(dues: Sequence[Due], as_of: dt.date) -> int:

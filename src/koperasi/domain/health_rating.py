@@ -342,9 +342,11 @@ def rate(ratios: Mapping[str, Decimal | None], answers: Mapping[str, bool]) -> R
     aspects: list[AspectScore] = []
     for aspect in ASPECTS:
         scores = [i.score for i in indicators if i.aspect == aspect]
-        score = q2(Decimal(sum(scores)) * 100 / (4 * len(scores)))
+        aspect_score = q2(Decimal(sum(scores)) * 100 / (4 * len(scores)))
         aspects.append(
-            AspectScore(aspect, WEIGHTS[aspect], score, q2(score * WEIGHTS[aspect] / 100))
+            AspectScore(
+                aspect, WEIGHTS[aspect], aspect_score, q2(aspect_score * WEIGHTS[aspect] / 100)
+            )
         )
     order = {a: n for n, a in enumerate(ASPECTS)}
     indicators.sort(key=lambda i: order[i.aspect])

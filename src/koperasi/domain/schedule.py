@@ -65,6 +65,7 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from typing import Any
 
 from ..errors import ValidationError
 from .money import RoundingMode, round_money, round_to_multiple
@@ -176,7 +177,7 @@ class Schedule:
     def maturity(self) -> dt.date:
         return self.installments[-1].due_date
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         """The JSON shape of DESIGN §7 (integer amounts, ISO dates)."""
         return {
             "installments": [

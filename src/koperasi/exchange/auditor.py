@@ -39,12 +39,12 @@ class ExportResult:
     key_fingerprint: str = ""
 
 
-def _db_revision(session) -> str:  # type: ignore[no-untyped-def]
+def _db_revision(session) -> str:
     return str(session.scalar(text("SELECT max(version_num) FROM alembic_version")) or "")
 
 
 def export_auditor(
-    db,  # type: ignore[no-untyped-def]
+    db,
     path: str | os.PathLike[str],
     date_from: dt.date | None = None,
     date_to: dt.date | None = None,

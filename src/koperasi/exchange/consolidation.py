@@ -498,7 +498,7 @@ def read_cooperative(
     return coop
 
 
-def _scan(wb: Workbook, sh, info: dict[str, str], reader: _Reader) -> None:  # type: ignore[no-untyped-def]
+def _scan(wb: Workbook, sh, info: dict[str, str], reader: _Reader) -> None:
     handler = reader.HANDLERS.get(sh.key)
     h = SheetHasher()
     index: dict[str, int] | None = None
@@ -538,7 +538,7 @@ def _scan(wb: Workbook, sh, info: dict[str, str], reader: _Reader) -> None:  # t
 # ---------------------------------------------------------------- the report
 
 
-def build_report(coops: list[Cooperative], lang: str = "id"):  # type: ignore[no-untyped-def]
+def build_report(coops: list[Cooperative], lang: str = "id"):
     from ..reports.model import (
         Column,
         Figure,

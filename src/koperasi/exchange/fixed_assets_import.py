@@ -103,7 +103,7 @@ def _read(path: Path) -> tuple[dict[str, int], dict[str, str], list[tuple[int, t
         wb.close()
 
 
-def import_opening_assets(  # type: ignore[no-untyped-def]
+def import_opening_assets(
     db, actor: Actor, path: str | Path, opening_date: dt.date, dry_run: bool = False
 ) -> AssetImportReport:
     require(actor, "asset.write")
@@ -123,7 +123,7 @@ def import_opening_assets(  # type: ignore[no-untyped-def]
         )
         return rep
 
-    def cell(row: tuple, key: str):  # type: ignore[no-untyped-def]
+    def cell(row: tuple, key: str):
         i = index.get(key)
         return row[i] if i is not None and i < len(row) else None
 

@@ -449,13 +449,13 @@ class MembersKind(Kind):
         )
         return validation_errors(data["input"])
 
-    def file_checks(self, rep, row, data, cols) -> None:  # type: ignore[no-untyped-def]
+    def file_checks(self, rep, row, data, cols) -> None:
         self.unique_in_file(rep, row, cols.get("nik", ""), "nik", data.get("nik"), "nik")
         self.unique_in_file(
             rep, row, cols.get("member_number", ""), "number", data.get("member_number"), "member"
         )
 
-    def db_checks(self, s, batch):  # type: ignore[no-untyped-def]
+    def db_checks(self, s, batch):
         niks = {d["nik"]: r for r, d in batch if d.get("nik")}
         for (nik,) in s.execute(select(Member.nik).where(Member.nik.in_(niks))):
             yield niks[nik], "nik", ValidationError("nik", "duplicate", value=nik)
@@ -483,7 +483,7 @@ class MembersKind(Kind):
                         ),
                     )
 
-    def apply(self, s, actor, data) -> int:  # type: ignore[no-untyped-def]
+    def apply(self, s, actor, data) -> int:
         from ..services.members import register_in
 
         register_in(s, actor, data["input"])
@@ -612,7 +612,7 @@ class OpeningBalancesKind(Kind):
         ),
     )
 
-    def row_checks(self, data):  # type: ignore[no-untyped-def]
+    def row_checks(self, data):
         errs = []
         member, product, account = (
             data.get("member_number"),
@@ -631,7 +631,7 @@ class OpeningBalancesKind(Kind):
                 errs.append(ValidationError("amount", "must_not_be_negative"))
         return errs
 
-    def file_checks(self, rep, row, data, cols) -> None:  # type: ignore[no-untyped-def]
+    def file_checks(self, rep, row, data, cols) -> None:
         if data.get("account_code"):
             self.unique_in_file(
                 rep, row, cols.get("account_code", ""), "acct", data["account_code"], "account"
@@ -653,7 +653,7 @@ class OpeningBalancesKind(Kind):
             else:
                 seen[key] = row
 
-    def db_checks(self, s, batch):  # type: ignore[no-untyped-def]
+    def db_checks(self, s, batch):
         products = _product_lookup(s)
         members = _members_by_number(
             s, {d["member_number"] for _, d in batch if d.get("member_number")}
@@ -711,14 +711,14 @@ class OpeningBalancesKind(Kind):
                     ValidationError("product", "opening_exists", member=m.number, product=p.code),
                 )
 
-    def prepare(self, s, actor) -> None:  # type: ignore[no-untyped-def]
+    def prepare(self, s, actor) -> None:
         if s.scalar(select(Account.id).where(Account.code == CLEARING[0])) is None:
             code, name, name_en, type_ = CLEARING
             s.add(Account(code=code, name=name, name_en=name_en, type=type_))
             s.flush()
         self.products = _product_lookup(s)
 
-    def apply(self, s, actor, data) -> int:  # type: ignore[no-untyped-def]
+    def apply(self, s, actor, data) -> int:
         from ..services import ledger
         from ..services.counters import SERIES_JOURNAL, next_receipt
         from ..services.members import member_by_number
@@ -770,7 +770,7 @@ class OpeningBalancesKind(Kind):
         record_in(s, actor, account, amount, date, "setor", entry.id, None, memo)
         return 1
 
-    def finish(self, s, rep) -> None:  # type: ignore[no-untyped-def]
+    def finish(self, s, rep) -> None:
         d, c = s.execute(
             select(
                 func.coalesce(func.sum(JournalLine.debit), 0),
@@ -859,7 +859,7 @@ class SavingsTransactionsKind(Kind):
         self._member_known: dict[str, bool] = {}  # member number -> exists (db checks)
         self._products: dict[str, SavingsProduct] | None = None
 
-    def row_checks(self, data):  # type: ignore[no-untyped-def]
+    def row_checks(self, data):
         errs = []
         k = normalize(data.get("kind"))
         if k not in self.KINDS:
@@ -873,7 +873,7 @@ class SavingsTransactionsKind(Kind):
             errs.append(ValidationError("amount", "must_be_positive"))
         return errs
 
-    def db_checks(self, s, batch):  # type: ignore[no-untyped-def]
+    def db_checks(self, s, batch):
         # only whether each member number exists: numbers, not Member objects, and each
         # number looked up once per import (a large file repeats the same members)
         known = self._member_known
@@ -902,10 +902,10 @@ class SavingsTransactionsKind(Kind):
                     ),
                 )
 
-    def prepare(self, s, actor) -> None:  # type: ignore[no-untyped-def]
+    def prepare(self, s, actor) -> None:
         self.products = _product_lookup(s)
 
-    def apply(self, s, actor, data) -> int:  # type: ignore[no-untyped-def]
+    def apply(self, s, actor, data) -> int:
         from ..services.members import member_by_number
         from ..services.savings import deposit_in, withdraw_in
 
@@ -960,7 +960,7 @@ class _Mapped:
         cols = self.__dict__.get("_cols")
         if cols is None:
             cols = self.__dict__["_cols"] = {k: self.headers[i] for k, i in self.index.items()}
-        return cols  # type: ignore[no-any-return]
+        return cols
 
 
 def _map_headers(wb: Workbook, kind: Kind, rep: ImportReport) -> _Mapped | None:
@@ -1019,7 +1019,7 @@ def _map_headers(wb: Workbook, kind: Kind, rep: ImportReport) -> _Mapped | None:
     return None
 
 
-def _data_rows(wb: Workbook, m: _Mapped):  # type: ignore[no-untyped-def]
+def _data_rows(wb: Workbook, m: _Mapped):
     for rowno, values, formulas in wb.rows(m.title, max_col=m.width):
         if rowno <= m.header_row:
             continue
@@ -1085,7 +1085,7 @@ def _column_for(field_key: str, cols: dict[str, str]) -> str:
     return cols.get(field_key) or cols.get(_FIELD_TO_COLUMN.get(field_key, ""), "")
 
 
-def _validate(db, kind: Kind, wb: Workbook, m: _Mapped, rep: ImportReport, progress) -> None:  # type: ignore[no-untyped-def]
+def _validate(db, kind: Kind, wb: Workbook, m: _Mapped, rep: ImportReport, progress) -> None:
     from ..services.uow import read_only
 
     # the byte scan that the row reader does anyway (openpyxl's max_row would parse the
@@ -1123,7 +1123,7 @@ def _snapshot(info: dict) -> dict:
 
 def _apply(
     db, actor: Actor, kind: Kind, wb: Workbook, m: _Mapped, rep: ImportReport, progress
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     from ..services import audit
     from ..services.uow import unit_of_work
 
@@ -1172,7 +1172,7 @@ def _apply(
         rep.written, rep.committed = 0, False
 
 
-def open_and_map(kind_key: str, path: str | os.PathLike[str], rep: ImportReport):  # type: ignore[no-untyped-def]
+def open_and_map(kind_key: str, path: str | os.PathLike[str], rep: ImportReport):
     kind = kind_class(kind_key)()
     wb = Workbook(path)
     m = _map_headers(wb, kind, rep)
@@ -1180,7 +1180,7 @@ def open_and_map(kind_key: str, path: str | os.PathLike[str], rep: ImportReport)
 
 
 def run_import(
-    db,  # type: ignore[no-untyped-def]
+    db,
     actor: Actor,
     kind: str,
     path: str | os.PathLike[str],
@@ -1243,7 +1243,7 @@ def preview_import(
     db,
     kind: str,
     path: str | os.PathLike[str],
-    actor: Actor | None = None,  # type: ignore[no-untyped-def]
+    actor: Actor | None = None,
     progress: ProgressCallback | None = None,
 ) -> ImportReport:
     """What an import would do, written nowhere: every row validated and applied inside a

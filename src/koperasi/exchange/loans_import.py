@@ -323,7 +323,7 @@ class LoansKind(Kind):
             errs.append(ValidationError("collateral", "collateral_incomplete"))
         return errs
 
-    def file_checks(self, rep, row, data, cols) -> None:  # type: ignore[no-untyped-def]
+    def file_checks(self, rep, row, data, cols) -> None:
         key = (
             data["member_number"],
             normalize(data["loan_product"]),
@@ -344,7 +344,7 @@ class LoansKind(Kind):
         else:
             seen[key] = row
 
-    def db_checks(self, s: Session, batch):  # type: ignore[no-untyped-def]
+    def db_checks(self, s: Session, batch):
         products = {normalize(p.code): p for p in s.scalars(select(LoanProduct))}
         numbers = {d["member_number"] for _, d in batch}
         numbers |= {d["guarantor_number"] for _, d in batch if d.get("guarantor_number")}
@@ -395,7 +395,7 @@ class LoansKind(Kind):
                 yield r, "member_number", ValidationError("group", "required")
 
     @staticmethod
-    def _guarantor_problems(r: int, d: dict[str, Any], members: dict):  # type: ignore[no-untyped-def]
+    def _guarantor_problems(r: int, d: dict[str, Any], members: dict):
         number = d.get("guarantor_number")
         if not number:
             return
@@ -423,12 +423,12 @@ class LoansKind(Kind):
                 ),
             )
 
-    def prepare(self, s, actor) -> None:  # type: ignore[no-untyped-def]
+    def prepare(self, s, actor) -> None:
         from ..services.loan_opening import ensure_clearing
 
         ensure_clearing(s)
 
-    def apply(self, s, actor, data) -> int:  # type: ignore[no-untyped-def]
+    def apply(self, s, actor, data) -> int:
         from ..services import collateral
         from ..services.loan_opening import OpeningLoanInput, open_loan_in
 
@@ -479,7 +479,7 @@ class LoansKind(Kind):
             raise
         return 1
 
-    def finish(self, s, rep) -> None:  # type: ignore[no-untyped-def]
+    def finish(self, s, rep) -> None:
         # the same note as the opening balances: 3.99 nets to zero once every opening
         # balance (cash, savings, loans, ...) is in
         OpeningBalancesKind.finish(self, s, rep)  # type: ignore[arg-type]

@@ -167,7 +167,7 @@ def _is_empty_target(s: Session) -> str | None:
 
 
 def restore_audit_workbook(
-    db,  # type: ignore[no-untyped-def]
+    db,
     actor: Actor,
     path: str | os.PathLike[str],
     progress: ProgressCallback | None = None,
@@ -264,7 +264,7 @@ def verify_signature(
 
 def _pass1(
     wb: Workbook, sheets: list[Sheet], info: dict[str, str], rep: ImportReport, progress
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     """One streaming pass per sheet: header, SHA-256 against Info, every cell's type, and
     the balance of every journal entry."""
     for n, sh in enumerate(sheets):
@@ -388,7 +388,7 @@ def _row_for(
     return out
 
 
-def _restore(db, actor, wb, sheets, info, rep, progress) -> None:  # type: ignore[no-untyped-def]
+def _restore(db, actor, wb, sheets, info, rep, progress) -> None:
     by_key = {sh.key: sh for sh in sheets}
     try:
         with unit_of_work(db) as s:

@@ -67,7 +67,7 @@ class Period:
     date_from: dt.date | None = None
     date_to: dt.date | None = None
 
-    def in_period(self, column):  # type: ignore[no-untyped-def]
+    def in_period(self, column):
         conds = []
         if self.date_from is not None:
             conds.append(column >= self.date_from)
@@ -75,10 +75,10 @@ class Period:
             conds.append(column <= self.date_to)
         return and_(*conds) if conds else true()
 
-    def until_end(self, column):  # type: ignore[no-untyped-def]
+    def until_end(self, column):
         return column <= self.date_to if self.date_to is not None else true()
 
-    def before_start(self, column):  # type: ignore[no-untyped-def]
+    def before_start(self, column):
         return column < self.date_from if self.date_from is not None else false()
 
 
@@ -99,7 +99,7 @@ class Sheet:
         return [c.name for c in self.columns]
 
 
-def _stream(session: Session, q) -> Iterator[tuple]:  # type: ignore[no-untyped-def]
+def _stream(session: Session, q) -> Iterator[tuple]:
     for row in session.execute(q.execution_options(yield_per=YIELD)):
         yield tuple(row)
 
@@ -553,7 +553,7 @@ GUARANTOR_COLS = (
 )
 
 
-def _src_select(t: Table, cols: tuple[Col, ...], derived: dict[str, object]) -> list:  # type: ignore[type-arg]
+def _src_select(t: Table, cols: tuple[Col, ...], derived: dict[str, object]) -> list:
     """Select list for ``cols``: the table's column for ``src``, an expression for derived
     columns, NULL for a column the installed schema does not have (yet)."""
     out = []

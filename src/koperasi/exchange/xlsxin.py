@@ -122,10 +122,10 @@ class Workbook:
         """The last row with a value (None: unknown); the sheet's bytes are scanned once."""
         key = ("last", title)
         if key in self._scans:
-            return self._scans[key]  # type: ignore[no-any-return]
+            return self._scans[key]
         try:
             self._scans[key] = self._last_value_row(title)
-            return self._scans[key]  # type: ignore[no-any-return]
+            return self._scans[key]
         except Exception as exc:  # noqa: BLE001 - damaged zip member
             raise FileError("file_corrupt", path=self.path.name, detail=str(exc)[:200]) from exc
 

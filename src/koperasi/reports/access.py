@@ -88,7 +88,7 @@ def _receipt_groups(s: Session, receipt: str) -> set[int | None]:
     return {r[0] for r in rows}
 
 
-def scoped_params(db, name: str, params: ReportParams, actor: Actor | None) -> ReportParams:  # type: ignore[no-untyped-def]
+def scoped_params(db, name: str, params: ReportParams, actor: Actor | None) -> ReportParams:
     """``params`` as ``actor`` may run report ``name``; raises PermissionDenied when the
     report, or the group, member, loan or receipt asked for, is beyond the actor's groups.
     Empty options get defaults from the actor's own groups."""

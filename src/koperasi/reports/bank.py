@@ -141,7 +141,7 @@ def section(r: bk.Reconciliation, n: int, several: bool) -> Section:
 
 def build_bank_reconciliation(
     db, params: ReportParams, progress: ProgressCallback | None = None
-) -> ReportData:  # type: ignore[no-untyped-def]
+) -> ReportData:
     report(progress, 0, 1, "")
     with read_only(db) as s:
         period = resolve_period(s, params, "date")
@@ -180,7 +180,7 @@ def build_bank_reconciliation(
     return data
 
 
-def _specs() -> list:  # type: ignore[type-arg]
+def _specs() -> list:
     from .registry import PERIOD, ReportSpec
 
     return [

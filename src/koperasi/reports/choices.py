@@ -34,13 +34,13 @@ class OptionChoices:
     default_receipt: str | None
 
 
-def option_choices(db, today: dt.date | None = None, actor: Actor | None = None) -> OptionChoices:  # type: ignore[no-untyped-def]
+def option_choices(db, today: dt.date | None = None, actor: Actor | None = None) -> OptionChoices:
     """With ``actor``, a ketua kelompok's choices: only their groups, and a default member
     and receipt from those groups."""
     today = today or dt.date.today()
     scope = visible_groups(actor)
 
-    def in_scope(col):  # type: ignore[no-untyped-def]
+    def in_scope(col):
         return [] if scope is None else [col.in_(scope)]
 
     with read_only(db) as s:

@@ -38,7 +38,7 @@ CODE = Column("code", T("Kode", "Code"), Kind.TEXT, 0.7)
 NAME = Column("name", T("Akun", "Account"), Kind.TEXT, 3.2)
 
 
-def _name(line) -> T:  # type: ignore[no-untyped-def]
+def _name(line) -> T:
     return T(line.name, line.name_en or line.name)
 
 
@@ -118,7 +118,7 @@ SIDE_HEADINGS = {
 }
 
 
-def _by_side(lines, sides) -> list[Row]:  # type: ignore[no-untyped-def]
+def _by_side(lines, sides) -> list[Row]:
     rows: list[Row] = []
     for side in sides:
         part = [x for x in lines if x.side == side]
@@ -133,10 +133,10 @@ def _split_rows(inc: st.IncomeStatement) -> list[Row]:
     cur, old = inc.split, inc.previous_split
     assert cur is not None and old is not None
 
-    def pair(f):  # type: ignore[no-untyped-def]
+    def pair(f):
         return f(cur), f(old)
 
-    def row(label: T, f) -> Row:  # type: ignore[no-untyped-def]
+    def row(label: T, f) -> Row:
         return Row((None, label, *pair(f)))
 
     return [
@@ -318,8 +318,8 @@ def _statement_report(
     name: str,
     title: T,
     maker,
-    figures,  # type: ignore[no-untyped-def]
-    notes=lambda _obj: (),  # type: ignore[no-untyped-def]
+    figures,
+    notes=lambda _obj: (),
 ) -> ReportData:
     with read_only(db) as s:
         period = resolve_period(s, params, "year")
@@ -338,7 +338,7 @@ def _statement_report(
 
 def build_balance_sheet(
     db, params: ReportParams, progress: ProgressCallback | None = None
-) -> ReportData:  # type: ignore[no-untyped-def]
+) -> ReportData:
     report(progress, 0, 1, "")
 
     def figs(bs: st.BalanceSheet) -> tuple[Figure, ...]:
@@ -364,7 +364,7 @@ def build_balance_sheet(
 
 def build_income_statement(
     db, params: ReportParams, progress: ProgressCallback | None = None
-) -> ReportData:  # type: ignore[no-untyped-def]
+) -> ReportData:
     report(progress, 0, 1, "")
 
     def figs(inc: st.IncomeStatement) -> tuple[Figure, ...]:
@@ -396,7 +396,7 @@ def build_income_statement(
 
 def build_cash_flow(
     db, params: ReportParams, progress: ProgressCallback | None = None
-) -> ReportData:  # type: ignore[no-untyped-def]
+) -> ReportData:
     report(progress, 0, 1, "")
 
     def figs(cf: st.CashFlow) -> tuple[Figure, ...]:
@@ -418,7 +418,7 @@ def build_cash_flow(
 
 def build_equity_changes(
     db, params: ReportParams, progress: ProgressCallback | None = None
-) -> ReportData:  # type: ignore[no-untyped-def]
+) -> ReportData:
     report(progress, 0, 1, "")
 
     def figs(eq: st.EquityChanges) -> tuple[Figure, ...]:
@@ -489,7 +489,7 @@ def statement_sections(s: Session, period: Period, page_break: bool = True) -> t
 
 def build_financial_statements(
     db, params: ReportParams, progress: ProgressCallback | None = None
-) -> ReportData:  # type: ignore[no-untyped-def]
+) -> ReportData:
     with read_only(db) as s:
         report(progress, 0, 1, "")
         period = resolve_period(s, params, "year")
@@ -513,7 +513,7 @@ def build_financial_statements(
 
 def build_trial_balance(
     db, params: ReportParams, progress: ProgressCallback | None = None
-) -> ReportData:  # type: ignore[no-untyped-def]
+) -> ReportData:
     with read_only(db) as s:
         report(progress, 0, 1, "")
         period = resolve_period(s, params, "month")
@@ -592,7 +592,7 @@ def build_trial_balance(
         )
 
 
-def _entry_lines(s: Session, start: dt.date, end: dt.date, account_codes: set[str] | None = None):  # type: ignore[no-untyped-def]
+def _entry_lines(s: Session, start: dt.date, end: dt.date, account_codes: set[str] | None = None):
     q = (
         select(
             JournalEntry.id,
@@ -615,7 +615,7 @@ def _entry_lines(s: Session, start: dt.date, end: dt.date, account_codes: set[st
     return q
 
 
-def build_journal(db, params: ReportParams, progress: ProgressCallback | None = None) -> ReportData:  # type: ignore[no-untyped-def]
+def build_journal(db, params: ReportParams, progress: ProgressCallback | None = None) -> ReportData:
     with read_only(db) as s:
         period = resolve_period(s, params, "month")
         report(progress, 0, 2, "")
@@ -680,7 +680,7 @@ def build_journal(db, params: ReportParams, progress: ProgressCallback | None = 
 
 def build_general_ledger(
     db, params: ReportParams, progress: ProgressCallback | None = None
-) -> ReportData:  # type: ignore[no-untyped-def]
+) -> ReportData:
     with read_only(db) as s:
         period = resolve_period(s, params, "month")
         infos = st.accounts(s)
@@ -766,7 +766,7 @@ def build_general_ledger(
         )
 
 
-def _counterparts(s: Session, start: dt.date, end: dt.date, cash: set[str]):  # type: ignore[no-untyped-def]
+def _counterparts(s: Session, start: dt.date, end: dt.date, cash: set[str]):
     """For the entries that move cash or bank between ``start`` and ``end``: entry id ->
     {account code: (name, English name)} of all its lines, and entry id -> the members named
     on its lines (``A00012 – Siti Aminah``)."""
@@ -803,7 +803,7 @@ def _counterparts(s: Session, start: dt.date, end: dt.date, cash: set[str]):  # 
 
 def build_cash_book(
     db, params: ReportParams, progress: ProgressCallback | None = None
-) -> ReportData:  # type: ignore[no-untyped-def]
+) -> ReportData:
     with read_only(db) as s:
         period = resolve_period(s, params, "month")
         report(progress, 0, 1, "")

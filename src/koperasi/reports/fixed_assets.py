@@ -170,7 +170,7 @@ def disposals_table(s: Session, period: Period) -> Table | None:
 
 def build_fixed_asset_register(
     db, params: ReportParams, progress: ProgressCallback | None = None
-) -> ReportData:  # type: ignore[no-untyped-def]
+) -> ReportData:
     report(progress, 0, 1, "")
     with read_only(db) as s:
         period = resolve_period(s, params, "year")
@@ -254,7 +254,7 @@ def calk_note(s: Session, period: Period, number: int) -> tuple[Section, ...]:
     )
 
 
-def _specs() -> list:  # type: ignore[type-arg]
+def _specs() -> list:
     from .registry import PERIOD, ReportSpec
 
     return [

@@ -117,7 +117,7 @@ def _group_name(s: Session, m: Member) -> str:
     return g.name if g else ""
 
 
-def schedule_table(s: Session, loan: Loan, detail, with_blanks: bool) -> RTable:  # type: ignore[no-untyped-def]
+def schedule_table(s: Session, loan: Loan, detail, with_blanks: bool) -> RTable:
     """The schedule: principal, interest, fee, installment and the balance after."""
     bal = loan.amount
     rows = []
@@ -145,7 +145,7 @@ def schedule_table(s: Session, loan: Loan, detail, with_blanks: bool) -> RTable:
     return RTable("jadwal", T("Jadwal angsuran", "Repayment schedule"), cols, tuple(rows))
 
 
-def _loan_figures(s: Session, loan: Loan, detail) -> tuple[Figure, ...]:  # type: ignore[no-untyped-def]
+def _loan_figures(s: Session, loan: Loan, detail) -> tuple[Figure, ...]:
     vid = papers.agreement_values(s, loan, "id")
     ven = papers.agreement_values(s, loan, "en")
     return (
@@ -170,7 +170,7 @@ def _loan_figures(s: Session, loan: Loan, detail) -> tuple[Figure, ...]:  # type
     )
 
 
-def _provisional_note(s: Session, loan: Loan, detail) -> tuple[T, ...]:  # type: ignore[no-untyped-def]
+def _provisional_note(s: Session, loan: Loan, detail) -> tuple[T, ...]:
     _rows, provisional = papers.paper_schedule(s, loan, detail)
     if not provisional:
         return ()
@@ -190,7 +190,7 @@ def _provisional_note(s: Session, loan: Loan, detail) -> tuple[T, ...]:  # type:
 
 def build_agreement(
     db, params: ReportParams, progress: ProgressCallback | None = None
-) -> ReportData:  # type: ignore[no-untyped-def]
+) -> ReportData:
     """Surat perjanjian pinjaman: the cooperative's template filled for one loan."""
     with read_only(db) as s:
         report(progress, 0, 1, "")
@@ -238,7 +238,7 @@ def build_agreement(
 
 def build_schedule(
     db, params: ReportParams, progress: ProgressCallback | None = None
-) -> ReportData:  # type: ignore[no-untyped-def]
+) -> ReportData:
     """Jadwal angsuran for the member to keep, with columns to note each payment."""
     with read_only(db) as s:
         report(progress, 0, 1, "")
@@ -280,7 +280,7 @@ def build_schedule(
 
 def build_paid_off(
     db, params: ReportParams, progress: ProgressCallback | None = None
-) -> ReportData:  # type: ignore[no-untyped-def]
+) -> ReportData:
     """Surat keterangan lunas: refused unless the loan is fully repaid."""
     with read_only(db) as s:
         report(progress, 0, 1, "")
@@ -372,7 +372,7 @@ def build_paid_off(
 
 def build_member_card(
     db, params: ReportParams, progress: ProgressCallback | None = None
-) -> ReportData:  # type: ignore[no-untyped-def]
+) -> ReportData:
     """Kartu anggota: name, number, group, join date; the number as a QR code."""
     from .common import resolve_member
 
@@ -479,7 +479,7 @@ def _figure_text(f: Figure, lang: str) -> str:
     return format_cell(f.value, f.kind, lang)
 
 
-def _figures_block(figures, width: float, lang: str, st: dict) -> Flowable:  # type: ignore[no-untyped-def]
+def _figures_block(figures, width: float, lang: str, st: dict) -> Flowable:
     rows = [
         [
             Paragraph(base_pdf._esc(text(f.label, lang)), st["body"]),
@@ -744,7 +744,7 @@ def render_card_pdf(
 # ---------------------------------------------------------------- registry
 
 
-def _specs():  # type: ignore[no-untyped-def]
+def _specs():
     from .registry import MEMBER, ReportSpec
 
     return [

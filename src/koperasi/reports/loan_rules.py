@@ -40,7 +40,7 @@ def _lab(vocab: str, code: str) -> T:
 
 def build_handover(
     db, params: ReportParams, progress: ProgressCallback | None = None
-) -> ReportData:  # type: ignore[no-untyped-def]
+) -> ReportData:
     """Surat serah terima jaminan of one loan (``params.loan``; or ``params.receipt``: the
     hand-over letter's number). Refused while nothing was handed back."""
     from .loan_papers import _group_name, _member, _member_figures
@@ -153,7 +153,7 @@ def _as_of(params: ReportParams) -> dt.date:
 
 def build_register(
     db, params: ReportParams, progress: ProgressCallback | None = None
-) -> ReportData:  # type: ignore[no-untyped-def]
+) -> ReportData:
     """The collateral held (the register of the safe)."""
     report(progress, 0, 1, "")
     items = collateral_service.register(db)
@@ -220,7 +220,7 @@ def build_register(
 
 def build_guarantees(
     db, params: ReportParams, progress: ProgressCallback | None = None
-) -> ReportData:  # type: ignore[no-untyped-def]
+) -> ReportData:
     """Every guarantor and the open loans they guarantee."""
     report(progress, 0, 1, "")
     exposures = collateral_service.guarantee_report(db)
@@ -287,7 +287,7 @@ def build_guarantees(
 
 def build_breaches(
     db, params: ReportParams, progress: ProgressCallback | None = None
-) -> ReportData:  # type: ignore[no-untyped-def]
+) -> ReportData:
     """Loans over a lending limit on the date, with the boards' approvals."""
     report(progress, 0, 1, "")
     day = _as_of(params)
@@ -354,7 +354,7 @@ def build_breaches(
     )
 
 
-def _specs():  # type: ignore[no-untyped-def]
+def _specs():
     from .registry import DATE, MEMBER, ReportSpec
 
     return [
@@ -405,7 +405,7 @@ def _specs():  # type: ignore[no-untyped-def]
 SPECS = _specs()
 
 
-def _renderers():  # type: ignore[no-untyped-def]
+def _renderers():
     from .loan_papers import render_paper_pdf
 
     return {"serah-terima-jaminan": render_paper_pdf}

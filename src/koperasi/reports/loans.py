@@ -31,7 +31,7 @@ from .model import Column, Figure, Kind, Period, ReportData, Row, Section, T, Ta
 CLASS = {k: T(*v) for k, v in qa.CLASS_LABELS.items()}
 
 
-def _lq():  # type: ignore[no-untyped-def]
+def _lq():
     """``services.loan_quality`` (imported after ``services.loans``, which it needs first)."""
     from ..services import loan_quality
 
@@ -60,7 +60,7 @@ def _rate(value: Decimal) -> Decimal:
     return Decimal(value)
 
 
-def _for_group(r, group: str):  # type: ignore[no-untyped-def]
+def _for_group(r, group: str):
     """``r`` (an ArrearsReport) over one group's loans only: its totals, classes and ratios."""
     items = [q for q in r.loans if (q.group_code or "") == group.upper()]
     snaps = [qa.LoanSnapshot(q.outstanding, q.dpd, q.due_to_date, q.paid_to_date) for q in items]
@@ -148,7 +148,7 @@ def _class_table(r) -> Table:
 
 def build_register(
     db, params: ReportParams, progress: ProgressCallback | None = None
-) -> ReportData:  # type: ignore[no-untyped-def]
+) -> ReportData:
     """Daftar nominatif pinjaman: every loan outstanding, ordered by class, with PPAP."""
     with read_only(db) as s:
         period = _as_of(s, params)
@@ -224,7 +224,7 @@ def build_register(
         )
 
 
-def build_arrears(db, params: ReportParams, progress: ProgressCallback | None = None) -> ReportData:  # type: ignore[no-untyped-def]
+def build_arrears(db, params: ReportParams, progress: ProgressCallback | None = None) -> ReportData:
     with read_only(db) as s:
         period = _as_of(s, params)
         report(progress, 0, 1, "")
@@ -362,7 +362,7 @@ def group_names(s: Session) -> dict[str, str]:
     return dict(s.execute(select(Group.code, Group.name)).all())
 
 
-def build_par(db, params: ReportParams, progress: ProgressCallback | None = None) -> ReportData:  # type: ignore[no-untyped-def]
+def build_par(db, params: ReportParams, progress: ProgressCallback | None = None) -> ReportData:
     with read_only(db) as s:
         period = _as_of(s, params)
         report(progress, 0, 1, "")
@@ -389,7 +389,7 @@ def build_par(db, params: ReportParams, progress: ProgressCallback | None = None
 
 def build_loan_card(
     db, params: ReportParams, progress: ProgressCallback | None = None
-) -> ReportData:  # type: ignore[no-untyped-def]
+) -> ReportData:
     """Kartu angsuran: the loan, its schedule with what was paid, and every payment."""
     with read_only(db) as s:
         report(progress, 0, 1, "")
@@ -538,7 +538,7 @@ def build_loan_card(
         )
 
 
-def _specs():  # type: ignore[no-untyped-def]
+def _specs():
     from .registry import DATE, GROUP, MEMBER, PERIOD, ReportSpec
 
     return [

@@ -81,7 +81,7 @@ def _memo(memo: str) -> T | str:
 
 def build_savings_statement(
     db, params: ReportParams, progress: ProgressCallback | None = None
-) -> ReportData:  # type: ignore[no-untyped-def]
+) -> ReportData:
     with read_only(db) as s:
         report(progress, 0, 1, "")
         m = resolve_member(s, params.member)
@@ -216,7 +216,7 @@ def _categories(s: Session) -> dict[int, T]:
 
 def build_member_register(
     db, params: ReportParams, progress: ProgressCallback | None = None
-) -> ReportData:  # type: ignore[no-untyped-def]
+) -> ReportData:
     with read_only(db) as s:
         period = resolve_period(s, params, "date")
         as_of = period.end
@@ -305,7 +305,7 @@ def _group_members(s: Session, g: Group, date: dt.date) -> list[Member]:
 
 def build_meeting_sheet(
     db, params: ReportParams, progress: ProgressCallback | None = None
-) -> ReportData:  # type: ignore[no-untyped-def]
+) -> ReportData:
     """The sheet the group leader takes to the meeting: what is due, blank columns to fill."""
     with read_only(db) as s:
         g = resolve_group(s, params.group)
@@ -426,7 +426,7 @@ def build_meeting_sheet(
 
 def build_meeting_summary(
     db, params: ReportParams, progress: ProgressCallback | None = None
-) -> ReportData:  # type: ignore[no-untyped-def]
+) -> ReportData:
     """After the meeting: what each member paid on the day (from the books)."""
     with read_only(db) as s:
         g = resolve_group(s, params.group)

@@ -351,7 +351,7 @@ def loan_section(s: Session, period: Period) -> Section | None:
 
 def build_monitoring(
     db, params: ReportParams, progress: ProgressCallback | None = None
-) -> ReportData:  # type: ignore[no-untyped-def]
+) -> ReportData:
     with read_only(db) as s:
         period = resolve_period(s, params, "year")
         report(progress, 0, STEPS, "Jangkauan")
@@ -380,7 +380,7 @@ def build_monitoring(
         )
 
 
-def _specs():  # type: ignore[no-untyped-def]
+def _specs():
     from .registry import PERIOD, ReportSpec
 
     return [

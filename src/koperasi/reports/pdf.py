@@ -175,7 +175,7 @@ class _Furniture:
 
     def header(self, canv: rl_canvas.Canvas, doc: BaseDocTemplate) -> None:
         canv.saveState()
-        canv._kop_cover = False  # type: ignore[attr-defined]
+        canv._kop_cover = False
         w, h = doc.pagesize
         top = h - 10 * mm
         x = MARGIN_X
@@ -217,7 +217,7 @@ class _Furniture:
         canv.restoreState()
 
     def cover(self, canv: rl_canvas.Canvas, doc: BaseDocTemplate) -> None:
-        canv._kop_cover = True  # type: ignore[attr-defined]
+        canv._kop_cover = True
         w, h = doc.pagesize
         canv.saveState()
         canv.setStrokeColor(ACCENT)

@@ -280,7 +280,7 @@ def health_section(h: health.HealthRatios) -> Section:
 # ---------------------------------------------------------------- the report
 
 
-def summary_figures(plan, h, members: int) -> tuple[Figure, ...]:  # type: ignore[no-untyped-def]
+def summary_figures(plan, h, members: int) -> tuple[Figure, ...]:
     """The year at a glance: members, assets, equity, loans and the SHU of each side."""
     return (
         Figure(
@@ -312,7 +312,7 @@ def summary_figures(plan, h, members: int) -> tuple[Figure, ...]:  # type: ignor
     )
 
 
-def build_rat(db, params: ReportParams, progress: ProgressCallback | None = None) -> ReportData:  # type: ignore[no-untyped-def]
+def build_rat(db, params: ReportParams, progress: ProgressCallback | None = None) -> ReportData:
     with read_only(db) as s:
         year = int(params.year or default_year(s))
         period = year_period(s, year)
@@ -377,7 +377,7 @@ def build_rat(db, params: ReportParams, progress: ProgressCallback | None = None
         )
 
 
-def _specs():  # type: ignore[no-untyped-def]
+def _specs():
     from .registry import YEAR, ReportSpec
 
     return [

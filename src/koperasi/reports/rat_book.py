@@ -180,7 +180,7 @@ def calk_sections(s: Session, period: Period) -> tuple[Section, ...]:
     cur = statements.balances(s, period.end, infos=infos)
     old = statements.balances(s, prev_end, infos=infos)
 
-    def lines(pred) -> list[tuple[Any, ...]]:  # type: ignore[no-untyped-def]
+    def lines(pred) -> list[tuple[Any, ...]]:
         out = []
         for code, info in infos.items():
             if pred(code, info) and (cur.get(code, 0) or old.get(code, 0)):
@@ -321,8 +321,8 @@ def calk_sections(s: Session, period: Period) -> tuple[Section, ...]:
     inc = statements.income_statement_in(s, period.start, period.end, (prev_start, prev_end))
     sp, spp = inc.split, inc.previous_split
 
-    def side_rows(b, p):  # type: ignore[no-untyped-def]
-        def g(x, k):  # type: ignore[no-untyped-def]
+    def side_rows(b, p):
+        def g(x, k):
             return getattr(x, k, 0) if x is not None else 0
 
         return [
@@ -929,7 +929,7 @@ def _first_no_break(part: Part) -> Part:
 
 def build_rat_book(
     db, params: ReportParams, progress: ProgressCallback | None = None
-) -> ReportData:  # type: ignore[no-untyped-def]
+) -> ReportData:
     with read_only(db) as s:
         year = int(params.year or default_year(s))
         period, parts = book_parts(s, year, progress)
@@ -1007,7 +1007,7 @@ def _layout(
     found: dict[int, int] = {}
 
     class Doc(BaseDocTemplate):
-        def afterFlowable(self, flowable):  # type: ignore[no-untyped-def]  # noqa: N802 - ReportLab API
+        def afterFlowable(self, flowable):  # noqa: N802 - ReportLab API
             key = getattr(flowable, "toc_key", None)
             if key is not None and key not in found:
                 found[key] = self.page
@@ -1043,7 +1043,7 @@ def _layout(
         if _is_part_head(section):
             for f in part:
                 if isinstance(f, Paragraph):
-                    f.toc_key = n  # type: ignore[attr-defined]
+                    f.toc_key = n
                     f.style = styles["title"]
                     break
             n += 1
@@ -1054,7 +1054,7 @@ def _layout(
     return found
 
 
-def _section_flowables(pdf, section: Section, width: float, lang: str, counter, styles) -> list:  # type: ignore[no-untyped-def]
+def _section_flowables(pdf, section: Section, width: float, lang: str, counter, styles) -> list:
     """The shared section layout, with a conditional page break before each heading: a
     heading never ends a page without what it heads (a long table still starts at once)."""
     from reportlab.lib.units import mm
@@ -1074,7 +1074,7 @@ def _section_flowables(pdf, section: Section, width: float, lang: str, counter, 
 
 def build_budget_month(
     db, params: ReportParams, progress: ProgressCallback | None = None
-) -> ReportData:  # type: ignore[no-untyped-def]
+) -> ReportData:
     """The year's budget against the actual up to the end of a month (``--period YYYY-MM``)."""
     with read_only(db) as s:
         sm = statements.fy_start_month(s)
@@ -1176,7 +1176,7 @@ def build_budget_month(
 
 def build_annual_data(
     db, params: ReportParams, progress: ProgressCallback | None = None
-) -> ReportData:  # type: ignore[no-untyped-def]
+) -> ReportData:
     """The annual data a cooperative reports to the Ministry (members, capital, assets,
     business volume, SHU), for one financial year."""
     with read_only(db) as s:
@@ -1280,7 +1280,7 @@ def build_annual_data(
 
 def build_attendance(
     db, params: ReportParams, progress: ProgressCallback | None = None
-) -> ReportData:  # type: ignore[no-untyped-def]
+) -> ReportData:
     """The attendance register of a year's RAT, printed for the members to sign."""
     with read_only(db) as s:
         year = int(params.year or default_year(s))
@@ -1297,7 +1297,7 @@ def build_attendance(
         )
 
 
-def _specs():  # type: ignore[no-untyped-def]
+def _specs():
     from .registry import PERIOD, YEAR, ReportSpec
 
     return [

@@ -179,7 +179,7 @@ def read_paper(s: Session, receipt: str) -> ReceiptPaper:
             out.append((T(name, name_en or name), memo or "", value))
         return tuple(out)
 
-    def paper(**kw) -> ReceiptPaper:  # type: ignore[no-untyped-def]
+    def paper(**kw) -> ReceiptPaper:
         kw.setdefault("purpose", purpose)
         kw.setdefault("notes", ())
         return ReceiptPaper(receipt=receipt, date=first.date, **kw)
@@ -379,7 +379,7 @@ def read_paper(s: Session, receipt: str) -> ReceiptPaper:
     )
 
 
-def _member_lines(rows, sav_txs, loan_txs, loan_numbers):  # type: ignore[no-untyped-def]
+def _member_lines(rows, sav_txs, loan_txs, loan_numbers):
     """A member's lines read as the member knows them: ``Setoran Simpanan Wajib``,
     ``Angsuran PJM-..: pokok``. Falls back to the account lines when the subledger does not
     explain every line (the amounts are the journal's either way)."""
@@ -404,13 +404,13 @@ def _member_lines(rows, sav_txs, loan_txs, loan_numbers):  # type: ignore[no-unt
     return tuple(out)
 
 
-def receipt_paper(db, receipt: str) -> ReceiptPaper:  # type: ignore[no-untyped-def]
+def receipt_paper(db, receipt: str) -> ReceiptPaper:
     """The paper of ``receipt`` (for the receipt windows)."""
     with read_only(db) as s:
         return read_paper(s, receipt)
 
 
-def build_receipt(db, params: ReportParams, progress: ProgressCallback | None = None) -> ReportData:  # type: ignore[no-untyped-def]
+def build_receipt(db, params: ReportParams, progress: ProgressCallback | None = None) -> ReportData:
     with read_only(db) as s:
         report(progress, 0, 1, "")
         receipt = params.receipt or _latest_receipt(s)

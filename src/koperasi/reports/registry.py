@@ -286,7 +286,7 @@ def build(
     params: ReportParams | None = None,
     progress: ProgressCallback | None = None,
     actor: Actor | None = None,
-) -> ReportData:  # type: ignore[no-untyped-def]
+) -> ReportData:
     """Build the report-data object (reads the database in one read-only transaction).
 
     With an ``actor``, the role's data scope applies (:mod:`koperasi.reports.access`): a
@@ -357,7 +357,7 @@ def run(
     lang: str = "id",
     progress: ProgressCallback | None = None,
     actor: Actor | None = None,
-) -> Path:  # type: ignore[no-untyped-def]
+) -> Path:
     """Build and render in one go; progress runs 0..100 (build 0-30, render 30-100)."""
     if fmt not in FORMATS:
         raise ValidationError("format", "choice", choices=", ".join(FORMATS), value=fmt)

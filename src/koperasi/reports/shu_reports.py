@@ -305,7 +305,7 @@ def shu_title(p: shu_service.ShuPlan) -> T:
 
 def build_shu_distribution(
     db, params: ReportParams, progress: ProgressCallback | None = None
-) -> ReportData:  # type: ignore[no-untyped-def]
+) -> ReportData:
     with read_only(db) as s:
         report(progress, 0, 1, "")
         year = int(params.year or default_year(s))
@@ -328,7 +328,7 @@ def build_shu_distribution(
 
 def build_shu_slip(
     db, params: ReportParams, progress: ProgressCallback | None = None
-) -> ReportData:  # type: ignore[no-untyped-def]
+) -> ReportData:
     with read_only(db) as s:
         report(progress, 0, 1, "")
         year = int(params.year or default_year(s))

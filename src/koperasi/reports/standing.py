@@ -66,7 +66,7 @@ def _columns(last: T) -> tuple[Column, ...]:
 
 
 def standing_report_data(
-    db,  # type: ignore[no-untyped-def]
+    db,
     date_from: dt.date,
     date_to: dt.date,
     actor: Actor | None = None,
@@ -125,7 +125,7 @@ def standing_report_data(
 
 def build_standing_report(
     db, params: ReportParams, progress: ProgressCallback | None = None
-) -> ReportData:  # type: ignore[no-untyped-def]
+) -> ReportData:
     report(progress, 0, 1, "")
     with read_only(db) as s:
         period = resolve_period(s, params, "month")
@@ -138,7 +138,7 @@ def build_standing_report(
 
 
 def payroll_list_data(
-    db,  # type: ignore[no-untyped-def]
+    db,
     employer_code: str,
     year: int,
     month: int,
@@ -283,7 +283,7 @@ def payroll_list_data(
     )
 
 
-def _specs() -> list:  # type: ignore[type-arg]
+def _specs() -> list:
     from .registry import PERIOD, ReportSpec
 
     return [

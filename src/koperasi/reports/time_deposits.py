@@ -50,7 +50,7 @@ def _vocab(name: str, code: str) -> T:
     return T(label(name, code, "id"), label(name, code, "en"))
 
 
-def _deposit_for(s, params: ReportParams) -> TimeDeposit:  # type: ignore[no-untyped-def]
+def _deposit_for(s, params: ReportParams) -> TimeDeposit:
     if params.deposit:
         return td._deposit(s, params.deposit)
     q = select(TimeDeposit).order_by(TimeDeposit.placed_on.desc(), TimeDeposit.id.desc())
@@ -64,7 +64,7 @@ def _deposit_for(s, params: ReportParams) -> TimeDeposit:  # type: ignore[no-unt
 
 def build_certificate(
     db, params: ReportParams, progress: ProgressCallback | None = None
-) -> ReportData:  # type: ignore[no-untyped-def]
+) -> ReportData:
     """Bilyet simpanan berjangka: the deposit, its term, rate, maturity and instruction."""
     report(progress, 0, 1, "")
     with read_only(db) as s:
@@ -195,7 +195,7 @@ def build_certificate(
     return data
 
 
-def _window(s, params: ReportParams) -> Period:  # type: ignore[no-untyped-def]
+def _window(s, params: ReportParams) -> Period:
     if params.period or params.year:
         return resolve_period(s, params, "month")
     start = params.date or last_entry_date(s) or dt.date.today()
@@ -209,7 +209,7 @@ def _window(s, params: ReportParams) -> Period:  # type: ignore[no-untyped-def]
 
 def build_maturity_list(
     db, params: ReportParams, progress: ProgressCallback | None = None
-) -> ReportData:  # type: ignore[no-untyped-def]
+) -> ReportData:
     report(progress, 0, 1, "")
     with read_only(db) as s:
         period = _window(s, params)
@@ -304,7 +304,7 @@ def build_maturity_list(
     return data
 
 
-def statement_part(s, member_id: int, period: Period, cols) -> tuple[list, list]:  # type: ignore[no-untyped-def]
+def statement_part(s, member_id: int, period: Period, cols) -> tuple[list, list]:
     """For the member's savings statement: one table of the time deposits' movements in the
     period (principal in and out, interest with its tax, penalties) with the principal
     before and after, and the figure of the principal at the period's end."""
@@ -384,13 +384,13 @@ def statement_part(s, member_id: int, period: Period, cols) -> tuple[list, list]
     return [table], [figure]
 
 
-def _render_certificate(data, path, lang="id", progress=None):  # type: ignore[no-untyped-def]
+def _render_certificate(data, path, lang="id", progress=None):
     from .loan_papers import render_paper_pdf
 
     return render_paper_pdf(data, path, lang, progress)
 
 
-def _specs() -> list:  # type: ignore[type-arg]
+def _specs() -> list:
     from .registry import MEMBER, PERIOD, ReportSpec
 
     return [

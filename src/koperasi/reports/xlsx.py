@@ -253,7 +253,7 @@ def _label_column(table: Table, ids: set[int]) -> int | None:
     )
 
 
-def _write_table(wb: Workbook, table: Table, lang: str, used: set[str], tick, head) -> str:  # type: ignore[no-untyped-def]
+def _write_table(wb: Workbook, table: Table, lang: str, used: set[str], tick, head) -> str:
     title = text(table.sheet or table.title, lang) or table.key
     ws = wb.create_sheet(_sheet_name(title, used))
     cols = table.columns
@@ -333,7 +333,7 @@ def _write_table(wb: Workbook, table: Table, lang: str, used: set[str], tick, he
     return ws.title
 
 
-def _write_summary(wb: Workbook, data: ReportData, lang: str, used: set[str], head) -> None:  # type: ignore[no-untyped-def]
+def _write_summary(wb: Workbook, data: ReportData, lang: str, used: set[str], head) -> None:
     figures: list[tuple[str, Figure]] = [
         (text(s.title, lang), f) for s in data.sections for f in s.figures
     ]
@@ -368,7 +368,7 @@ def _write_info(
     lang: str,
     used: set[str],
     sheets: list[str],
-    head,  # type: ignore[no-untyped-def]
+    head,
 ) -> None:
     lines: list[tuple[T, Any, str | None]] = []
 

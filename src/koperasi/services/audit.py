@@ -6,12 +6,13 @@ import datetime as dt
 import json
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import select
+from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
 from ..db import blocks, sealing
+from ..db.database import Database
 from ..db.models import AuditEntry
 from ..db.models.base import utcnow
 from .auth import Actor
@@ -52,7 +53,8 @@ def row_hash(
     return sealing.audit_hash(prev_hash, at, username, action, entity, entity_id, before, after)
 
 
-_INSERT = AuditEntry.__table__.insert().returning(AuditEntry.__table__.c.id)
+_TABLE = cast(Table, AuditEntry.__table__)  # a mapped class's table is a Table
+_INSERT = _TABLE.insert().returning(_TABLE.c.id)
 
 
 def record(
@@ -71,7 +73,7 @@ def record(
         prev = session.scalar(select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)) or ""
     at = utcnow()
     b, a = to_json(before), to_json(after)
-    values = {
+    values: dict[str, Any] = {
         "at": at,
         "username": actor.username,
         "action": action,
@@ -129,7 +131,7 @@ def _load(text: str | None) -> Any:
 
 
 def list_audit(
-    db,  # type: ignore[no-untyped-def]
+    db: Database,
     filters: AuditFilter | None = None,
     after_id: int | None = None,
     limit: int = 200,
@@ -197,7 +199,7 @@ def list_audit(
         ]
 
 
-def audit_choices(db, actor: Actor | None = None) -> tuple[list[str], list[str]]:  # type: ignore[no-untyped-def]
+def audit_choices(db: Database, actor: Actor | None = None) -> tuple[list[str], list[str]]:
     """The user names and the actions that occur in the trail (the viewer's filter lists)."""
     from .auth import require_read_all
     from .uow import read_only

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from ..db.database import Database
 from ..errors import KoperasiError, PermissionDenied
 
 
@@ -125,7 +126,7 @@ def require_group_visible(
         raise PermissionDenied(user=actor.username, role=str(actor.role), action="read.group")
 
 
-def actor_for_cli(db, username: str | None) -> Actor:  # type: ignore[no-untyped-def]
+def actor_for_cli(db: Database, username: str | None) -> Actor:
     """The actor for a CLI call. Until users are configured, a single local administrator."""
     from . import users as users_service  # noqa: PLC0415
 

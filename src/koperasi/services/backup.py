@@ -23,11 +23,16 @@ import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
 
+from ..db.database import Database
 from ..db.leftovers import CHECK_PREFIX, TEMP_PREFIX, TEMP_SUFFIX, clean_leftovers  # noqa: F401
 from ..db.models import Account, JournalEntry, JournalLine, Member, SavingsAccount, Setting
+from ..domain import accounts
+from ..domain.vocabulary import MemberStatus
 from ..errors import KoperasiError
 from . import audit
 from .auth import Actor, require
@@ -36,7 +41,7 @@ from .uow import unit_of_work
 AUTO_LABEL = "otomatis"
 SAFETY_LABEL = "sebelum-pulih"
 INFO_KEY = "backup_info"
-LOANS_ACCOUNT = "1.20"
+LOANS_ACCOUNT = accounts.LOANS
 
 
 class BackupError(KoperasiError):
@@ -117,13 +122,13 @@ class RestoreResult:
 # ---------------------------------------------------------------- making backups
 
 
-def _require_sqlite(db) -> Path:  # type: ignore[no-untyped-def]
+def _require_sqlite(db: Database) -> Path:
     if not db.is_sqlite or db.sqlite_path is None:
         raise BackupError("backup_on_postgres")
     return db.sqlite_path
 
 
-def default_folder(db) -> Path:  # type: ignore[no-untyped-def]
+def default_folder(db: Database) -> Path:
     """``backup/`` beside the database file."""
     return _require_sqlite(db).parent / "backup"
 
@@ -185,7 +190,7 @@ def copy_sqlite(source: Path, target: Path, label: str = "", source_name: str = 
     return target
 
 
-def _anchor(conn: sqlite3.Connection) -> dict:
+def _anchor(conn: sqlite3.Connection) -> dict[str, Any]:
     """The heads of the seal and audit chains in a copy (its anchor, see db.sealing)."""
     try:
         entry = conn.execute(
@@ -216,7 +221,7 @@ def _unique(path: Path) -> Path:
     return candidate
 
 
-def backup_to(db, target: str | os.PathLike[str], label: str = "manual") -> Path:  # type: ignore[no-untyped-def]
+def backup_to(db: Database, target: str | os.PathLike[str], label: str = "manual") -> Path:
     """Back the database up to the file ``target`` (no role check: internal use)."""
     source = _require_sqlite(db)
     target = Path(target).expanduser().resolve()
@@ -228,14 +233,16 @@ def backup_to(db, target: str | os.PathLike[str], label: str = "manual") -> Path
     return copy_sqlite(source, target, _clean_label(label), str(source))
 
 
-def backup_file(db, actor: Actor, target: str | os.PathLike[str], label: str = "manual") -> Path:  # type: ignore[no-untyped-def]
+def backup_file(
+    db: Database, actor: Actor, target: str | os.PathLike[str], label: str = "manual"
+) -> Path:
     """ "Backup to this file" (``koperasi backup -o FILE``): administrators and treasurers."""
     require(actor, "backup.create")
     return backup_to(db, target, label)
 
 
-def backup_now(  # type: ignore[no-untyped-def]
-    db, actor: Actor, folder: str | os.PathLike[str] | None = None, label: str = "manual"
+def backup_now(
+    db: Database, actor: Actor, folder: str | os.PathLike[str] | None = None, label: str = "manual"
 ) -> Path:
     """ "Backup now": a copy in ``folder`` (default ``backup/`` beside the database)."""
     require(actor, "backup.create")
@@ -244,8 +251,8 @@ def backup_now(  # type: ignore[no-untyped-def]
     return backup_to(db, _unique(folder / backup_file_name(source, label)), label)
 
 
-def backup_on_close(  # type: ignore[no-untyped-def]
-    db, folder: str | os.PathLike[str] | None = None, retention: Retention = Retention()
+def backup_on_close(
+    db: Database, folder: str | os.PathLike[str] | None = None, retention: Retention = Retention()
 ) -> Path | None:
     """The automatic backup when the app closes, then rotation. None on PostgreSQL."""
     if not db.is_sqlite:
@@ -257,7 +264,7 @@ def backup_on_close(  # type: ignore[no-untyped-def]
     return path
 
 
-def before_risky_operation(db, label: str) -> Path | None:  # type: ignore[no-untyped-def]
+def before_risky_operation(db: Database, label: str) -> Path | None:
     """A labelled backup before a year-end close, a big import, ... (kept, not rotated).
     None on PostgreSQL, where the server's pg_dump schedule covers it."""
     if not db.is_sqlite:
@@ -295,7 +302,7 @@ def select_kept(stamps: Iterable[dt.datetime], retention: Retention) -> set[dt.d
         (retention.weekly, lambda t: tuple(t.isocalendar()[:2])),
         (retention.monthly, lambda t: (t.year, t.month)),
     ):
-        seen: list = []
+        seen: list[Any] = []
         for t in ordered:
             k = key(t)
             if k in seen:
@@ -380,15 +387,21 @@ def inspect_backup(path: str | os.PathLike[str]) -> BackupSummary:
                 info = _info(s)
                 members = int(s.scalar(select(func.count(Member.id))) or 0)
                 active = int(
-                    s.scalar(select(func.count(Member.id)).where(Member.status == "aktif")) or 0
+                    s.scalar(
+                        select(func.count(Member.id)).where(Member.status == MemberStatus.ACTIVE)
+                    )
+                    or 0
                 )
-                savings = int(s.scalar(select(func.coalesce(func.sum(SavingsAccount.balance), 0))))
+                savings = int(
+                    s.scalar(select(func.coalesce(func.sum(SavingsAccount.balance), 0))) or 0
+                )
                 loans = int(
                     s.scalar(
                         select(func.coalesce(func.sum(JournalLine.debit - JournalLine.credit), 0))
                         .join(Account, Account.id == JournalLine.account_id)
                         .where(Account.code == LOANS_ACCOUNT)
                     )
+                    or 0
                 )
                 tb = trial_balance_in(s, dt.date(9999, 12, 31))
                 profile = profile_in(s)
@@ -419,7 +432,7 @@ def inspect_backup(path: str | os.PathLike[str]) -> BackupSummary:
         shutil.rmtree(work, ignore_errors=True)
 
 
-def _info(s) -> dict:  # type: ignore[no-untyped-def]
+def _info(s: Session) -> dict[str, Any]:
     import json
 
     raw = s.scalar(select(Setting.value).where(Setting.key == INFO_KEY))
@@ -448,8 +461,8 @@ def _remove_with_journals(path: Path) -> None:
         p.unlink(missing_ok=True)
 
 
-def restore(  # type: ignore[no-untyped-def]
-    db,
+def restore(
+    db: Database,
     actor: Actor,
     path: str | os.PathLike[str],
     confirm: Callable[[BackupSummary], bool] | None = None,

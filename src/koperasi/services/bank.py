@@ -22,13 +22,15 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ..db.database import Database
 from ..db.models import (
     Account,
     BankAccount,
@@ -38,6 +40,7 @@ from ..db.models import (
     JournalLine,
 )
 from ..db.models.base import utcnow
+from ..domain import accounts
 from ..errors import NotFound, ValidationError
 from . import audit, clock, ledger
 from .auth import Actor, require, require_read_all
@@ -45,7 +48,11 @@ from .counters import SERIES_JOURNAL, next_receipt
 from .ledger import Line
 from .uow import read_only, unit_of_work
 
-PARENT = "1.02"
+if TYPE_CHECKING:
+    from .check import Problem
+    from .progress import ProgressCallback
+
+PARENT = accounts.BANK
 SOURCE = "bank"
 BANKS = ("bca", "bri", "mandiri", "bni", "lain")
 BANK_NAMES = {
@@ -57,9 +64,9 @@ BANK_NAMES = {
 }
 # what an unmatched statement line is posted against, by kind
 POST_KINDS = {
-    "biaya": "5.18",  # bank charges (biaya administrasi)
-    "bunga": "4.90",  # interest / jasa giro (other income, non-member business)
-    "pajak": "5.50",  # tax withheld on interest
+    "biaya": accounts.BANK_CHARGES,  # bank charges (biaya administrasi)
+    "bunga": accounts.OTHER_INCOME,  # interest / jasa giro (other income, non-member business)
+    "pajak": accounts.INCOME_TAX_EXPENSE,  # tax withheld on interest
 }
 POST_SIGN = {"biaya": -1, "bunga": 1, "pajak": -1}
 WINDOW_DAYS = 4
@@ -77,7 +84,7 @@ class BankAccountView:
     number: str
     account_code: str
     reconcile_from: dt.date | None
-    layout: dict
+    layout: dict[str, Any]
     active: bool
 
 
@@ -117,7 +124,7 @@ class ImportReport:
     written: bool = False
     first_date: dt.date | None = None
     last_date: dt.date | None = None
-    mapping: dict = field(default_factory=dict)
+    mapping: dict[str, Any] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -239,6 +246,7 @@ def _reversal_pairs(session: Session, entry_ids: set[int]) -> dict[int, tuple[in
         )
     )
     for rid, oid, date in rows:
+        assert oid is not None  # the query keeps reversals only
         out[rid] = (oid, date)
         out[oid] = (rid, date)
     return out
@@ -353,8 +361,8 @@ def add_bank_account_in(
     return b
 
 
-def add_bank_account(  # type: ignore[no-untyped-def]
-    db,
+def add_bank_account(
+    db: Database,
     actor: Actor,
     name: str,
     bank: str,
@@ -372,19 +380,19 @@ def add_bank_account(  # type: ignore[no-untyped-def]
         )
 
 
-def list_bank_accounts(db, actor: Actor | None = None) -> list[BankAccountView]:  # type: ignore[no-untyped-def]
+def list_bank_accounts(db: Database, actor: Actor | None = None) -> list[BankAccountView]:
     require_read_all(actor)
     with read_only(db) as s:
         return [_view(b) for b in s.scalars(select(BankAccount).order_by(BankAccount.code))]
 
 
-def get_bank_account(db, code: str, actor: Actor | None = None) -> BankAccountView:  # type: ignore[no-untyped-def]
+def get_bank_account(db: Database, code: str, actor: Actor | None = None) -> BankAccountView:
     require_read_all(actor)
     with read_only(db) as s:
         return _view(_get(s, code))
 
 
-def set_layout(db, actor: Actor, code: str, layout: dict) -> BankAccountView:  # type: ignore[no-untyped-def]
+def set_layout(db: Database, actor: Actor, code: str, layout: dict[str, Any]) -> BankAccountView:
     """Save the statement column mapping of a bank account (a preset name alone, or the
     header of each column: date, description, debit + credit or amount [+ dbcr], balance)."""
     from ..exchange.bank_statement import FIELDS, PRESETS
@@ -418,8 +426,13 @@ def set_layout(db, actor: Actor, code: str, layout: dict) -> BankAccountView:  #
 # ---------------------------------------------------------------- import
 
 
-def import_statement(  # type: ignore[no-untyped-def]
-    db, actor: Actor, code: str, path: str | Path, dry_run: bool = False, progress=None
+def import_statement(
+    db: Database,
+    actor: Actor,
+    code: str,
+    path: str | Path,
+    dry_run: bool = False,
+    progress: ProgressCallback | None = None,
 ) -> ImportReport:
     """Import a statement file into a bank account: every row or none. Lines imported
     before are counted as duplicates and left out; the mapping that read the file is saved
@@ -439,7 +452,15 @@ class _Rollback(Exception):
     """Leave the unit of work without writing (a dry run, or rows in error)."""
 
 
-def _import_in(db, actor, code, path, dry_run, rep, parse_statement) -> None:  # type: ignore[no-untyped-def]
+def _import_in(
+    db: Database,
+    actor: Actor,
+    code: str,
+    path: str | Path,
+    dry_run: bool,
+    rep: ImportReport,
+    parse_statement: Callable[..., Any],
+) -> None:
     with unit_of_work(db) as s:
         b = _get(s, code, lock=True)
         layout = _view(b).layout or None
@@ -477,10 +498,13 @@ def _import_in(db, actor, code, path, dry_run, rep, parse_statement) -> None:  #
                 )
             )
         )
-        seq = s.scalar(
-            select(func.coalesce(func.max(BankStatementLine.seq), 0)).where(
-                BankStatementLine.bank_account_id == b.id
+        seq = int(
+            s.scalar(
+                select(func.coalesce(func.max(BankStatementLine.seq), 0)).where(
+                    BankStatementLine.bank_account_id == b.id
+                )
             )
+            or 0
         )
         last = s.execute(
             select(BankStatementLine.date, BankStatementLine.balance)
@@ -561,7 +585,7 @@ def auto_match_in(
     book = [x for x in _book_lines(session, b) if x[0] not in matched_j]
     pairs = _reversal_pairs(session, {x[1] for x in book})
     book = [x for x in book if x[1] not in pairs]
-    by_amount: dict[int, list] = defaultdict(list)
+    by_amount: dict[int, list[Any]] = defaultdict(list)
     for x in book:
         by_amount[x[5]].append(x)
     lines = session.scalars(
@@ -595,7 +619,7 @@ def auto_match_in(
     return run
 
 
-def auto_match(db, actor: Actor, code: str, window_days: int = WINDOW_DAYS) -> MatchRun:  # type: ignore[no-untyped-def]
+def auto_match(db: Database, actor: Actor, code: str, window_days: int = WINDOW_DAYS) -> MatchRun:
     require(actor, "bank.write")
     if (
         isinstance(window_days, bool)
@@ -608,8 +632,8 @@ def auto_match(db, actor: Actor, code: str, window_days: int = WINDOW_DAYS) -> M
 
 
 def match(
-    db, actor: Actor, statement_line_id: int, journal_line_ids: list[int]
-) -> StatementLineView:  # type: ignore[no-untyped-def]
+    db: Database, actor: Actor, statement_line_id: int, journal_line_ids: list[int]
+) -> StatementLineView:
     """Match a statement line by hand with journal lines of its bank account (one or more,
     adding up to the statement line's amount, none cleared already)."""
     require(actor, "bank.write")
@@ -621,6 +645,7 @@ def match(
         if line is None:
             raise NotFound(what="Baris rekening koran", key=statement_line_id)
         b = s.get(BankAccount, line.bank_account_id)
+        assert b is not None  # a statement line belongs to a bank account
         if s.scalar(select(BankMatch.id).where(BankMatch.statement_line_id == line.id)):
             raise ValidationError("statement_line", "bank_line_matched", value=line.id)
         acct = _account_id(s, b)
@@ -663,7 +688,7 @@ def match(
         return view
 
 
-def unmatch(db, actor: Actor, statement_line_id: int) -> StatementLineView:  # type: ignore[no-untyped-def]
+def unmatch(db: Database, actor: Actor, statement_line_id: int) -> StatementLineView:
     """Undo the reconciliation of a statement line (its journal lines may then be reversed)."""
     require(actor, "bank.write")
     with unit_of_work(db) as s:
@@ -681,8 +706,8 @@ def unmatch(db, actor: Actor, statement_line_id: int) -> StatementLineView:  # t
         return after
 
 
-def post_statement_line(  # type: ignore[no-untyped-def]
-    db,
+def post_statement_line(
+    db: Database,
     actor: Actor,
     statement_line_id: int,
     kind: str = "",
@@ -699,6 +724,7 @@ def post_statement_line(  # type: ignore[no-untyped-def]
         if line is None:
             raise NotFound(what="Baris rekening koran", key=statement_line_id)
         b = s.get(BankAccount, line.bank_account_id)
+        assert b is not None  # a statement line belongs to a bank account
         if s.scalar(select(BankMatch.id).where(BankMatch.statement_line_id == line.id)):
             raise ValidationError("statement_line", "bank_line_matched", value=line.id)
         if kind:
@@ -795,8 +821,8 @@ def _line_view(session: Session, line: BankStatementLine) -> StatementLineView:
     )
 
 
-def statement_lines(  # type: ignore[no-untyped-def]
-    db, code: str, actor: Actor | None = None, unmatched_only: bool = False
+def statement_lines(
+    db: Database, code: str, actor: Actor | None = None, unmatched_only: bool = False
 ) -> list[StatementLineView]:
     require_read_all(actor)
     with read_only(db) as s:
@@ -827,8 +853,8 @@ def statement_lines(  # type: ignore[no-untyped-def]
         return out
 
 
-def book_lines(  # type: ignore[no-untyped-def]
-    db,
+def book_lines(
+    db: Database,
     code: str,
     actor: Actor | None = None,
     unmatched_only: bool = False,
@@ -869,7 +895,7 @@ def reconciliation_in(session: Session, b: BankAccount, as_of: dt.date) -> Recon
         .order_by(BankStatementLine.date.desc(), BankStatementLine.seq.desc())
         .limit(1)
     ).first()
-    st_balance = int(last[1]) if last else None
+    st_balance = int(last[1]) if last and last[1] is not None else None
     st_date = last[0] if last else None
     lines = session.scalars(
         select(BankStatementLine)
@@ -885,7 +911,8 @@ def reconciliation_in(session: Session, b: BankAccount, as_of: dt.date) -> Recon
     for st, j, _k in match_rows:
         per_line[st].append(j)
     pairs = _reversal_pairs(session, {x[1] for x in rows if x[2] <= as_of})
-    in_transit, outstanding = [], []
+    in_transit: list[ReconItem] = []
+    outstanding: list[ReconItem] = []
     for j, e, d, desc, rc, amt in rows:
         if d > as_of or j in cleared_by_asof:
             continue
@@ -919,7 +946,9 @@ def reconciliation_in(session: Session, b: BankAccount, as_of: dt.date) -> Recon
     )
 
 
-def reconciliation(db, code: str, as_of: dt.date, actor: Actor | None = None) -> Reconciliation:  # type: ignore[no-untyped-def]
+def reconciliation(
+    db: Database, code: str, as_of: dt.date, actor: Actor | None = None
+) -> Reconciliation:
     """The bank reconciliation at ``as_of`` (admin, bendahara, pengawas)."""
     require_read_all(actor)
     with read_only(db) as s:
@@ -954,7 +983,7 @@ def refuse_reconciled(session: Session, entry_id: int) -> None:
 # ---------------------------------------------------------------- koperasi check
 
 
-def check_matches(session: Session):  # type: ignore[no-untyped-def]
+def check_matches(session: Session) -> list[Problem]:
     """Every match pairs lines of the bank's own ledger account, and the journal lines
     matched to a statement line add up to it."""
     from .check import Problem

@@ -9,10 +9,17 @@ open month with a bank charge posted from the statement and a deposit in transit
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .demo import _BookKeeper
+
 import datetime as dt
 import tempfile
 from pathlib import Path
 
+from ..db.database import Database
+from ..domain import accounts
 from ..exchange.bank_statement import write_sample
 from . import bank, clock, ledger
 from . import fixed_assets as fa
@@ -100,13 +107,13 @@ class OfficeAndBank:
     """Delegates to the demo's book-keeper; buys the assets due in each month and, in the
     demo's last month, sets up and reconciles the bank account."""
 
-    def __init__(self, books, members: int) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, books: _BookKeeper, members: int) -> None:
         self.books = books
         self.db, self.actor, self.as_of = books.db, books.actor, books.as_of
         self.plan = _assets(members)
         self.month_no = 0
 
-    def __getattr__(self, name: str):  # type: ignore[no-untyped-def]
+    def __getattr__(self, name: str) -> Any:
         return getattr(self.books, name)
 
     def after_month(self, y: int, m: int) -> None:
@@ -146,7 +153,7 @@ class OfficeAndBank:
                 day,
                 f"Hibah sarana kantor dari Dinas Koperasi dan UKM: {item.name.lower()}",
                 [
-                    Line("1.01", debit=item.cost, memo="Dinas Koperasi dan UKM"),
+                    Line(accounts.CASH, debit=item.cost, memo="Dinas Koperasi dan UKM"),
                     Line("3.13", credit=item.cost),
                 ],
                 source="manual",
@@ -157,21 +164,28 @@ class OfficeAndBank:
             )
 
 
-def with_office_and_bank(books, members: int) -> OfficeAndBank:  # type: ignore[no-untyped-def]
+def with_office_and_bank(books: _BookKeeper, members: int) -> OfficeAndBank:
     return OfficeAndBank(books, members)
 
 
-def reconcile_demo_bank(db, actor: Actor, as_of: dt.date) -> None:  # type: ignore[no-untyped-def]
+def reconcile_demo_bank(db: Database, actor: Actor, as_of: dt.date) -> None:
     """The bank account (ledger 1.02) reconciled from the first day of the month before
     ``as_of``'s: its statement holds every bank movement of the books (a withdrawal shown a
     day later), the bank's charge at the end of ``as_of``'s month (posted from the
     statement), and not the last deposit of that month (in transit)."""
     start = (as_of.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
     acct = bank.add_bank_account(
-        db, actor, "Giro Bank Kaltimtara", "lain", "0031-01-000123-5", "BANK-1", "1.02", start
+        db,
+        actor,
+        "Giro Bank Kaltimtara",
+        "lain",
+        "0031-01-000123-5",
+        "BANK-1",
+        accounts.BANK,
+        start,
     )
     with read_only(db) as s:
-        opening = ledger.balance(s, "1.02", start - dt.timedelta(days=1))
+        opening = ledger.balance(s, accounts.BANK, start - dt.timedelta(days=1))
     book = bank.book_lines(db, acct.code, actor)
     if not book:
         return

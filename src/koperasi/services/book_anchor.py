@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from sqlalchemy import text as sql
 from sqlalchemy.orm import Session
 
+from ..db.database import Database
 from ..errors import ValidationError
 
 PREFIX = 8  # hex characters of each hash on paper: legible, and unforgeable without the key
@@ -75,7 +76,7 @@ def current_in(s: Session) -> BookAnchor:
     )
 
 
-def current(db) -> BookAnchor:  # type: ignore[no-untyped-def]
+def current(db: Database) -> BookAnchor:
     from .uow import read_only
 
     with read_only(db) as s:
@@ -133,7 +134,7 @@ class AnchorMismatch:
         )
 
 
-def verify(db, text: str) -> list[AnchorMismatch]:  # type: ignore[no-untyped-def]
+def verify(db: Database, text: str) -> list[AnchorMismatch]:
     """Check an anchor read from a paper or a workbook against the books (empty: it holds)."""
     from .uow import read_only
 

@@ -19,7 +19,7 @@ def lock_series(session: Session, series: str, year: int) -> ReceiptCounter:
 
     The locked row is remembered in ``session.info`` for the rest of the transaction, so a
     unit of work that takes many numbers locks it once (it stays locked until commit)."""
-    cache = session.info.setdefault("locked_counters", {})
+    cache: dict[tuple[str, int], ReceiptCounter] = session.info.setdefault("locked_counters", {})
     row = cache.get((series, year))
     if row is not None:
         return row
@@ -33,14 +33,21 @@ def lock_series(session: Session, series: str, year: int) -> ReceiptCounter:
         # the dialect's own INSERT ... ON CONFLICT, imported here: an app on SQLite never
         # loads the PostgreSQL dialect (a tenth of a second of every start)
         if session.get_bind().dialect.name == "postgresql":
-            from sqlalchemy.dialects.postgresql import insert
+            from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+            session.execute(
+                pg_insert(ReceiptCounter)
+                .values(series=series, year=year, last_no=0)
+                .on_conflict_do_nothing()
+            )
         else:
-            from sqlalchemy.dialects.sqlite import insert
-        session.execute(
-            insert(ReceiptCounter)
-            .values(series=series, year=year, last_no=0)
-            .on_conflict_do_nothing()
-        )
+            from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+            session.execute(
+                sqlite_insert(ReceiptCounter)
+                .values(series=series, year=year, last_no=0)
+                .on_conflict_do_nothing()
+            )
         row = session.scalars(stmt).one()
     cache[(series, year)] = row
     return row

@@ -12,13 +12,22 @@ the treasurer can run month-end and close it straight away. Deterministic for a 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .bank_demo import OfficeAndBank
+
 import datetime as dt
 import random
 from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from ..db.database import Database
 from ..db.models import Group, Member
+from ..domain import accounts
+from ..domain.vocabulary import MemberStatus
 from . import clock, ledger, savings
 from .auth import SYSTEM, Actor, require
 from .counters import SERIES_JOURNAL, next_receipt
@@ -251,10 +260,10 @@ def _day_in(rng: random.Random, y: int, m: int, lo: dt.date, hi: dt.date) -> dt.
 
 
 def build_demo(
-    db,
+    db: Database,
     members: int = 300,
     seed: int = 1,
-    years: int = 3,  # type: ignore[no-untyped-def]
+    years: int = 3,
     as_of: dt.date | None = None,
     progress: ProgressCallback | None = None,
     actor: Actor = SYSTEM,
@@ -284,7 +293,7 @@ def default_as_of(today: dt.date | None = None) -> dt.date:
 
 
 def _build_demo(
-    db,  # type: ignore[no-untyped-def]
+    db: Database,
     members: int,
     seed: int,
     years: int,
@@ -361,7 +370,7 @@ def _build_demo(
         join_month = 0 if rng.random() < 0.7 else rng.randint(0, max(0, len(months) - 2))
         plan.append((join_month, i))
     plan.sort()
-    people: list[dict] = []
+    people: list[dict[str, Any]] = []
     sav_count = 0
     total = len(months)
     for mi, (y, m) in enumerate(months):
@@ -441,8 +450,9 @@ def _build_demo(
             for p in people:
                 if p["exited"] or p["join"] > month_end:
                     continue
-                mem = s.get(Member, p["id"])
-                assert mem is not None
+                got = s.get(Member, p["id"])
+                assert got is not None
+                mem = got
                 if rng.random() < p["reliability"]:
                     d = _day_in(rng, y, m, p["join"], as_of)
                     savings.deposit_in(
@@ -486,7 +496,10 @@ def _build_demo(
                     actor,
                     d,
                     f"{text} {m:02d}/{y}",
-                    [Line(code, debit=amt), Line("1.01", credit=amt, memo=PAYEES.get(code, ""))],
+                    [
+                        Line(code, debit=amt),
+                        Line(accounts.CASH, credit=amt, memo=PAYEES.get(code, "")),
+                    ],
                     source="manual",
                     receipt_no=receipt,
                 )
@@ -499,7 +512,7 @@ def _build_demo(
                     f"Biaya Rapat Anggota Tahunan tahun buku {y - 1}",
                     [
                         Line("5.15", debit=rat_cost),
-                        Line("1.01", credit=rat_cost, memo="Panitia RAT"),
+                        Line(accounts.CASH, credit=rat_cost, memo="Panitia RAT"),
                     ],
                     source="manual",
                     receipt_no=next_receipt(s, SERIES_JOURNAL, d.year),
@@ -512,7 +525,7 @@ def _build_demo(
                     d,
                     "Hibah modal awal program pemberdayaan",
                     [
-                        Line("1.01", debit=25_000_000, memo="Dinas Koperasi dan UKM"),
+                        Line(accounts.CASH, debit=25_000_000, memo="Dinas Koperasi dan UKM"),
                         Line("3.13", credit=25_000_000),
                     ],
                     source="manual",
@@ -570,7 +583,9 @@ class _BookKeeper:
     the financial year; in March, before the month is closed, the RAT shares the last
     year's SHU (``distribute``, then paid in cash at the meeting)."""
 
-    def __init__(self, db, rng: random.Random, actor: Actor, as_of: dt.date, close: bool) -> None:  # type: ignore[no-untyped-def]
+    def __init__(
+        self, db: Database, rng: random.Random, actor: Actor, as_of: dt.date, close: bool
+    ) -> None:
         self.db, self.rng, self.actor, self.as_of, self.close = db, rng, actor, as_of, close
 
     def after_month(self, y: int, m: int) -> None:
@@ -608,7 +623,7 @@ class _BookKeeper:
             return statements.balances(s, day).get("3.20", 0)
 
 
-def _rat_records(db, rng: random.Random, year: int, day: dt.date, actor: Actor) -> None:  # type: ignore[no-untyped-def]
+def _rat_records(db: Database, rng: random.Random, year: int, day: dt.date, actor: Actor) -> None:
     """What the RAT of financial ``year``, held on ``day``, leaves besides the SHU: the board,
     supervisors and staff register (the first RAT elects them from the members, for three
     years), the attendance count (about two thirds of the members) with the default agenda
@@ -628,7 +643,7 @@ def _rat_records(db, rng: random.Random, year: int, day: dt.date, actor: Actor) 
             names = list(
                 s.scalars(
                     select(Member.name)
-                    .where(Member.status == "aktif", Member.join_date <= day)
+                    .where(Member.status == MemberStatus.ACTIVE, Member.join_date <= day)
                     .order_by(Member.id)
                     .limit(60)
                 )
@@ -650,10 +665,13 @@ def _rat_records(db, rng: random.Random, year: int, day: dt.date, actor: Actor) 
                 db, actor, records.OfficerInput(body, position, name, day, term_end)
             )
     with unit_of_work(db) as s:
-        entitled = s.scalar(
-            select(func.count(Member.id)).where(
-                Member.status == "aktif", Member.join_date <= dt.date(year, 12, 31)
+        entitled = int(
+            s.scalar(
+                select(func.count(Member.id)).where(
+                    Member.status == MemberStatus.ACTIVE, Member.join_date <= dt.date(year, 12, 31)
+                )
             )
+            or 0
         )
         start, end = budget.year_bounds(s, year)
         actual = s.execute(
@@ -701,7 +719,7 @@ def _rat_records(db, rng: random.Random, year: int, day: dt.date, actor: Actor) 
     budget.set_budget(db, actor, year + 1, plan)
 
 
-def _office_and_bank(books, members: int):  # type: ignore[no-untyped-def]
+def _office_and_bank(books: _BookKeeper, members: int) -> OfficeAndBank:
     """Fixed assets bought as the months go by, and the bank account reconciled
     (services/bank_demo.py)."""
     from .bank_demo import with_office_and_bank
@@ -709,11 +727,11 @@ def _office_and_bank(books, members: int):  # type: ignore[no-untyped-def]
     return with_office_and_bank(books, members)
 
 
-def _loan_demo_hook():  # type: ignore[no-untyped-def]
+def _loan_demo_hook() -> Callable[..., int] | None:
     """Loans contribute ``add_demo_loans(db, rng, start, as_of, progress, actor,
     after_month=...)``."""
     try:
-        from .loans_demo import add_demo_loans  # type: ignore[import-not-found]
+        from .loans_demo import add_demo_loans
     except ModuleNotFoundError:
         return None
     return add_demo_loans

@@ -16,6 +16,12 @@ that does not exist falls back to the seeded one. Land (tanah) is not depreciate
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ..domain.money import RoundingMode
+    from .check import Problem
+
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
@@ -23,7 +29,9 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ..db.database import Database
 from ..db.models import Account, FixedAsset, FixedAssetDepreciation, JournalEntry
+from ..domain import accounts
 from ..domain import depreciation as dep
 from ..errors import NotFound, ValidationError
 from . import audit, clock, ledger
@@ -33,12 +41,12 @@ from .settings import get_value, rounding_in
 from .uow import read_only, unit_of_work
 from .validation import clean_memo
 
-ASSET = "1.30"
-ACCUMULATED = "1.39"
-EXPENSE = "5.30"
-GAIN = "4.90"
-LOSS = "5.60"
-CASH, BANK, PAYABLE = "1.01", "1.02", "2.30"
+ASSET = accounts.FIXED_ASSETS
+ACCUMULATED = accounts.ACCUMULATED_DEPRECIATION
+EXPENSE = accounts.DEPRECIATION_EXPENSE
+GAIN = accounts.OTHER_INCOME
+LOSS = accounts.DISPOSAL_LOSS
+CASH, BANK, PAYABLE = accounts.CASH, accounts.BANK, accounts.OTHER_PAYABLES
 PAID_FROM = {"kas": CASH, "bank": BANK, "hutang": PAYABLE}
 OPENING = "opening"
 SOURCE = "aset_tetap"
@@ -133,7 +141,7 @@ def _schedule_of(a: FixedAsset) -> tuple[dt.date, int, int]:
     return a.acquired_on, base, a.life_months
 
 
-def target_through(a: FixedAsset, year: int, month: int, mode) -> int:  # type: ignore[no-untyped-def]
+def target_through(a: FixedAsset, year: int, month: int, mode: RoundingMode | str) -> int:
     """Depreciation the app should have booked on ``a`` through the end of (year, month)."""
     start, base, months = _schedule_of(a)
     if base <= 0:
@@ -156,7 +164,7 @@ def _period(year: int, month: int) -> str:
     return f"{year}-{month:02d}"
 
 
-def _whole(value, field: str, *, positive: bool = False) -> int:  # type: ignore[no-untyped-def]
+def _whole(value: object, field: str, *, positive: bool = False) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise ValidationError(field, "not_an_amount", value=value)
     if value < 0 or (positive and value == 0):
@@ -515,8 +523,8 @@ def reverse_in(
     return result
 
 
-def reverse(  # type: ignore[no-untyped-def]
-    db, actor: Actor, asset_id: int, what: str, date: dt.date, reason: str
+def reverse(
+    db: Database, actor: Actor, asset_id: int, what: str, date: dt.date, reason: str
 ) -> Reversal:
     """Reverse a fixed asset's acquisition or disposal recorded by mistake (see
     :func:`reverse_in`)."""
@@ -588,7 +596,7 @@ def register_in(session: Session, as_of: dt.date, include_disposed: bool = False
     return rows
 
 
-def _plain(a: FixedAsset) -> dict:
+def _plain(a: FixedAsset) -> dict[str, Any]:
     return {
         "code": a.code,
         "name": a.name,
@@ -613,22 +621,22 @@ def _row(session: Session, a: FixedAsset) -> AssetRow:
 # ---------------------------------------------------------------- use cases (own transaction)
 
 
-def add_asset(db, actor: Actor, data: AssetInput) -> AssetRow:  # type: ignore[no-untyped-def]
+def add_asset(db: Database, actor: Actor, data: AssetInput) -> AssetRow:
     require(actor, "asset.write")
     with unit_of_work(db) as s:
         return _row(s, add_asset_in(s, actor, data))
 
 
-def add_opening_asset(  # type: ignore[no-untyped-def]
-    db, actor: Actor, data: AssetInput, opening_date: dt.date, accumulated: int
+def add_opening_asset(
+    db: Database, actor: Actor, data: AssetInput, opening_date: dt.date, accumulated: int
 ) -> AssetRow:
     require(actor, "asset.write")
     with unit_of_work(db) as s:
         return _row(s, add_opening_asset_in(s, actor, data, opening_date, accumulated))
 
 
-def depreciate_month(  # type: ignore[no-untyped-def]
-    db, actor: Actor, year: int, month: int, today: dt.date | None = None
+def depreciate_month(
+    db: Database, actor: Actor, year: int, month: int, today: dt.date | None = None
 ) -> DepreciationRun:
     """The depreciation of a month that has ended (also part of the loans' month-end run)."""
     require(actor, "asset.write")
@@ -643,8 +651,8 @@ def depreciate_month(  # type: ignore[no-untyped-def]
         return depreciate_month_in(s, actor, year, month)
 
 
-def dispose(  # type: ignore[no-untyped-def]
-    db,
+def dispose(
+    db: Database,
     actor: Actor,
     asset_id: int,
     date: dt.date,
@@ -657,7 +665,7 @@ def dispose(  # type: ignore[no-untyped-def]
         return dispose_in(s, actor, asset_id, date, proceeds, received_into, note)
 
 
-def asset_id_of(db, code: str) -> int:  # type: ignore[no-untyped-def]
+def asset_id_of(db: Database, code: str) -> int:
     with read_only(db) as s:
         found = s.scalar(select(FixedAsset.id).where(FixedAsset.code == code))
     if found is None:
@@ -665,8 +673,8 @@ def asset_id_of(db, code: str) -> int:  # type: ignore[no-untyped-def]
     return found
 
 
-def register(  # type: ignore[no-untyped-def]
-    db, as_of: dt.date, actor: Actor | None = None, include_disposed: bool = False
+def register(
+    db: Database, as_of: dt.date, actor: Actor | None = None, include_disposed: bool = False
 ) -> list[AssetRow]:
     """The register at a date (admin, bendahara, pengawas; not a ketua kelompok)."""
     require_read_all(actor)
@@ -677,7 +685,7 @@ def register(  # type: ignore[no-untyped-def]
 # ---------------------------------------------------------------- koperasi check
 
 
-def check_register(session: Session):  # type: ignore[no-untyped-def]
+def check_register(session: Session) -> list[Problem]:
     """Once the register is used, the asset and accumulated-depreciation accounts equal it:
     the cost of the assets held, and what they have accumulated (``koperasi check``)."""
     from .check import Problem, ledger_balance_by_code

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ..db.database import Database
 from ..db.models import Group, GroupMembership, Member
 from ..errors import NotFound, ValidationError
 from . import audit
@@ -85,7 +86,7 @@ def group_by_code(session: Session, code: str, *, lock: bool = False) -> Group:
     return g
 
 
-def create_group(db, actor: Actor, data: GroupInput) -> GroupRow:  # type: ignore[no-untyped-def]
+def create_group(db: Database, actor: Actor, data: GroupInput) -> GroupRow:
     require(actor, "group.write")
     data = _validate(data)
     with unit_of_work(db) as s:
@@ -107,7 +108,7 @@ def create_group(db, actor: Actor, data: GroupInput) -> GroupRow:  # type: ignor
         return _row(s, g)
 
 
-def update_group(db, actor: Actor, code: str, data: GroupInput) -> GroupRow:  # type: ignore[no-untyped-def]
+def update_group(db: Database, actor: Actor, code: str, data: GroupInput) -> GroupRow:
     require(actor, "group.write")
     data = _validate(data)
     with unit_of_work(db) as s:
@@ -149,10 +150,10 @@ def assign_in(session: Session, actor: Actor, m: Member, g: Group, date: dt.date
 
 
 def assign_member(
-    db,
+    db: Database,
     actor: Actor,
     member_no: str,
-    group_code: str,  # type: ignore[no-untyped-def]
+    group_code: str,
     date: dt.date | None = None,
 ) -> None:
     require(actor, "group.write")
@@ -163,7 +164,7 @@ def assign_member(
         assign_in(s, actor, m, group_by_code(s, group_code, lock=True), date or dt.date.today())
 
 
-def remove_member(db, actor: Actor, member_no: str, date: dt.date | None = None) -> None:  # type: ignore[no-untyped-def]
+def remove_member(db: Database, actor: Actor, member_no: str, date: dt.date | None = None) -> None:
     require(actor, "group.write")
     date = date or dt.date.today()
     with unit_of_work(db) as s:
@@ -181,7 +182,7 @@ def remove_member(db, actor: Actor, member_no: str, date: dt.date | None = None)
         audit.record(s, actor, "group.remove", "member", member_no, after={"date": date})
 
 
-def set_leader(db, actor: Actor, group_code: str, member_no: str) -> GroupRow:  # type: ignore[no-untyped-def]
+def set_leader(db: Database, actor: Actor, group_code: str, member_no: str) -> GroupRow:
     """The leader (ketua kelompok) must be a current member of the group."""
     require(actor, "group.write")
     with unit_of_work(db) as s:
@@ -222,7 +223,7 @@ def _row(s: Session, g: Group) -> GroupRow:
 
 
 def list_groups(
-    db,  # type: ignore[no-untyped-def]
+    db: Database,
     group_ids: frozenset[int] | None = None,
     actor: Actor | None = None,
 ) -> list[GroupRow]:
@@ -237,12 +238,13 @@ def list_groups(
                 .group_by(Member.group_id)
             ).all()
         )
-        leaders = dict(
+        # keyed by member id; looked up with a group's leader id, which may be None
+        leaders: dict[int | None, str] = dict(
             s.execute(
                 select(Member.id, Member.number).join(Group, Group.leader_member_id == Member.id)
             ).all()
         )
-        names = dict(
+        names: dict[int | None, str] = dict(
             s.execute(
                 select(Member.id, Member.name).join(Group, Group.leader_member_id == Member.id)
             ).all()
@@ -267,7 +269,7 @@ def list_groups(
         ]
 
 
-def get_group(db, code: str, actor: Actor | None = None) -> GroupRow:  # type: ignore[no-untyped-def]
+def get_group(db: Database, code: str, actor: Actor | None = None) -> GroupRow:
     with read_only(db) as s:
         g = group_by_code(s, code)
         require_group_visible(actor, g.id, "Kelompok", g.code)
@@ -275,7 +277,7 @@ def get_group(db, code: str, actor: Actor | None = None) -> GroupRow:  # type: i
 
 
 def group_members(
-    db,  # type: ignore[no-untyped-def]
+    db: Database,
     code: str,
     include_past: bool = False,
     actor: Actor | None = None,

@@ -14,14 +14,16 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
+from ..db.database import Database
+from ..domain import accounts
 from ..domain import health as rules
-from ..domain.arrears import LANCAR
 from ..domain.health import Ratio
+from ..domain.vocabulary import LANCAR
 from . import statements
 from .uow import read_only
 
-LOANS = "1.20"
-BANK = "1.02"
+LOANS = accounts.LOANS
+BANK = accounts.BANK
 
 
 @dataclass(frozen=True)
@@ -79,7 +81,7 @@ def health_in(s: Session, as_of: dt.date, previous_as_of: dt.date) -> HealthRati
     )
 
 
-def health(db, as_of: dt.date, previous_as_of: dt.date | None = None) -> HealthRatios:  # type: ignore[no-untyped-def]
+def health(db: Database, as_of: dt.date, previous_as_of: dt.date | None = None) -> HealthRatios:
     """The ratios on ``as_of`` (growth from the end of the previous financial year)."""
     with read_only(db) as s:
         if previous_as_of is None:

@@ -21,12 +21,14 @@ rows verify with it (else it warns that the key is not the book's, without recor
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from ..db import sealing
+from ..db.database import Database
 from ..db.models import AuditEntry, KeyFingerprint
 from ..errors import KoperasiError
 from .check import Problem
@@ -42,7 +44,7 @@ def seal_fingerprint() -> str:
     return "HMAC:" + "-".join(h[i : i + 4] for i in range(0, 32, 4))
 
 
-def _signing_key_file(s: Session):  # type: ignore[no-untyped-def]
+def _signing_key_file(s: Session) -> tuple[str, Path]:
     """The cooperative's legal number and this PC's signing key file for it (it may not
     exist: it is not created here)."""
     from .. import signing
@@ -126,7 +128,7 @@ def status_in(s: Session, probe: bool = True) -> list[KeyWarning]:
     return out
 
 
-def status(db) -> list[KeyWarning]:  # type: ignore[no-untyped-def]
+def status(db: Database) -> list[KeyWarning]:
     from .uow import read_only
 
     with read_only(db) as s:
@@ -137,7 +139,7 @@ def _record(s: Session, kind: str, fingerprint: str, by: str) -> None:
     s.add(KeyFingerprint(kind=kind, fingerprint=fingerprint, recorded_by=by))
 
 
-def ensure(db, username: str = "") -> list[KeyWarning]:  # type: ignore[no-untyped-def]
+def ensure(db: Database, username: str = "") -> list[KeyWarning]:
     """Record the seal key's fingerprint on the book's first use (when it is the book's key)
     and return this PC's warnings. Never stops the app: a failure to record is ignored."""
     from .uow import read_only, unit_of_work
@@ -160,7 +162,7 @@ def record_signing_in(s: Session, fingerprint: str, username: str = "") -> None:
         _record(s, SIGNING, fingerprint, username)
 
 
-def record_signing(db, fingerprint: str, username: str = "") -> None:  # type: ignore[no-untyped-def]
+def record_signing(db: Database, fingerprint: str, username: str = "") -> None:
     from .uow import unit_of_work
 
     try:

@@ -19,6 +19,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ..db.database import Database
 from ..domain.schedule import METHODS
 from ..errors import ValidationError
 from . import ledger
@@ -83,7 +84,7 @@ class ReschedulePreview:
 
 
 def preview_reschedule(
-    db,
+    db: Database,
     number: str,
     date: dt.date,
     term: int,
@@ -92,7 +93,7 @@ def preview_reschedule(
     method: str | None = None,
     first_due: dt.date | None = None,
     actor: Actor | None = None,
-) -> ReschedulePreview:  # type: ignore[no-untyped-def]
+) -> ReschedulePreview:
     """The schedule ``reschedule(number, date, term, rate=, method=, first_due=)`` would
     write, with the same refusals (status, dates, term, rate); nothing is written."""
     if method is not None and method not in METHODS:
@@ -152,8 +153,8 @@ class WriteOffPreview:
 
 
 def write_off_preview(
-    db, number: str, date: dt.date, actor: Actor | None = None
-) -> WriteOffPreview:  # type: ignore[no-untyped-def]
+    db: Database, number: str, date: dt.date, actor: Actor | None = None
+) -> WriteOffPreview:
     """What :func:`loan_repayments.write_off` would post for the loan on ``date``."""
     with read_only(db) as s:
         loan = loan_by_number(s, number)
@@ -196,7 +197,7 @@ class RecoveryStatus:
         return max(0, self.written_off - self.recovered)
 
 
-def recovery_status(db, number: str, actor: Actor | None = None) -> RecoveryStatus:  # type: ignore[no-untyped-def]
+def recovery_status(db: Database, number: str, actor: Actor | None = None) -> RecoveryStatus:
     """A written-off loan: what was written off and what has come back (the most
     :func:`loan_repayments.recover` still accepts is ``remaining``)."""
     with read_only(db) as s:
@@ -221,13 +222,13 @@ class CashNeed:
 
 
 def disbursement_cash(
-    db,
+    db: Database,
     actor: Actor,
     number: str,
     date: dt.date,
     to: str = "kas",
     fee_mode: str | None = None,
-) -> CashNeed:  # type: ignore[no-untyped-def]
+) -> CashNeed:
     """The till against what disbursing ``number`` on ``date`` pays out of it."""
     require(actor, "loan.write")
     with read_only(db) as s:

@@ -21,6 +21,7 @@ from ..db.models import (
     LoanTransaction,
 )
 from ..domain.money import format_rupiah
+from ..domain.vocabulary import LoanStatus
 from .check import Problem
 
 
@@ -92,7 +93,8 @@ def check_loans_control(s: Session) -> list[Problem]:
         )
     closed = s.scalars(
         select(Loan.number).where(
-            Loan.status.in_(("lunas", "dihapusbukukan")), Loan.principal_outstanding != 0
+            Loan.status.in_((LoanStatus.PAID_OFF, LoanStatus.WRITTEN_OFF)),
+            Loan.principal_outstanding != 0,
         )
     ).all()
     for number in closed:

@@ -13,6 +13,11 @@ stray brace, naming it, so a saved template always fills.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .loans import LoanDetail
+
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -20,6 +25,7 @@ from decimal import Decimal
 
 from sqlalchemy.orm import Session
 
+from ..db.database import Database
 from ..db.models import Group, Loan, Member
 from ..domain.fmt import long_date, terbilang
 from ..domain.money import format_rupiah
@@ -155,12 +161,12 @@ def template_in(session: Session) -> dict[str, str]:
     return {lang: stored.get(lang) or DEFAULT_TEMPLATE[lang] for lang in LANGS}
 
 
-def get_template(db) -> dict[str, str]:  # type: ignore[no-untyped-def]
+def get_template(db: Database) -> dict[str, str]:
     with read_only(db) as s:
         return template_in(s)
 
 
-def save_template(db, actor: Actor, texts: dict[str, str]) -> dict[str, str]:  # type: ignore[no-untyped-def]
+def save_template(db: Database, actor: Actor, texts: dict[str, str]) -> dict[str, str]:
     """Store the template (both languages); an empty text means the built-in one."""
     require(actor, "settings.write")
     out: dict[str, str] = {}
@@ -223,7 +229,7 @@ def _percent(value: Decimal, lang: str) -> str:
     return f"{s}%"
 
 
-def _rate_text(detail, lang: str) -> str:  # type: ignore[no-untyped-def]
+def _rate_text(detail: LoanDetail, lang: str) -> str:
     from ..messages import label
 
     per = {
@@ -255,7 +261,9 @@ class PaperInstallment:
         return self.principal + self.interest + self.fee
 
 
-def paper_schedule(session: Session, loan: Loan, detail) -> tuple[list[PaperInstallment], bool]:  # type: ignore[no-untyped-def]
+def paper_schedule(
+    session: Session, loan: Loan, detail: LoanDetail
+) -> tuple[list[PaperInstallment], bool]:
     """The schedule the papers print, and whether it is provisional: a loan approved but not
     yet disbursed has no schedule yet, so the one it would get if disbursed on the approval
     date is shown (the real one is written at disbursement)."""

@@ -10,7 +10,9 @@ import random
 
 from sqlalchemy import select
 
+from ..db.database import Database
 from ..db.models import Loan, Member, MemberRelation, RatOfficer
+from ..domain.vocabulary import LoanStatus, MemberStatus
 from .auth import Actor
 from .collateral import CollateralInput, add_guarantor_in, add_in, return_in
 from .uow import unit_of_work
@@ -23,12 +25,14 @@ _ITEMS = (
 )
 
 
-def add_loan_rules_demo(db, rng: random.Random, as_of: dt.date, actor: Actor) -> None:  # type: ignore[no-untyped-def]
+def add_loan_rules_demo(db: Database, rng: random.Random, as_of: dt.date, actor: Actor) -> None:
     with unit_of_work(db) as s:
         secured = list(
             s.scalars(
                 select(Loan)
-                .where(Loan.collateral > 0, Loan.status.in_(("aktif", "lunas")))
+                .where(
+                    Loan.collateral > 0, Loan.status.in_((LoanStatus.ACTIVE, LoanStatus.PAID_OFF))
+                )
                 .order_by(Loan.id)
             )
         )
@@ -45,12 +49,16 @@ def add_loan_rules_demo(db, rng: random.Random, as_of: dt.date, actor: Actor) ->
                 "dokumen asli" if doc else "disimpan di brankas koperasi",
             )
             add_in(s, actor, loan, item, loan.applied_on, historic=True)
-            if loan.status == "lunas" and loan.closed_on is not None:
+            if loan.status == LoanStatus.PAID_OFF and loan.closed_on is not None:
                 day = min(as_of, loan.closed_on + dt.timedelta(days=rng.randint(0, 3)))
                 return_in(s, actor, loan, day, owner.name, "diambil sendiri oleh anggota")
-        active = list(s.scalars(select(Loan).where(Loan.status == "aktif").order_by(Loan.id)))
+        active = list(
+            s.scalars(select(Loan).where(Loan.status == LoanStatus.ACTIVE).order_by(Loan.id))
+        )
         candidates = list(
-            s.scalars(select(Member).where(Member.status == "aktif").order_by(Member.id))
+            s.scalars(
+                select(Member).where(Member.status == MemberStatus.ACTIVE).order_by(Member.id)
+            )
         )
         borrowers = {loan.member_id for loan in active}
         for loan in active[:: max(1, len(active) // 5)][:5]:

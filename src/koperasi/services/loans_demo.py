@@ -20,8 +20,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
+from ..db.database import Database
 from ..db.models import Loan, Member
+from ..domain import accounts
+from ..domain.vocabulary import MemberStatus
 from ..errors import KoperasiError
 from .auth import Actor
 from .counters import SERIES_JOURNAL, next_receipt
@@ -48,7 +52,7 @@ from .progress import ProgressCallback, report
 from .statements import balances
 from .uow import unit_of_work
 
-KAS, BANK = "1.01", "1.02"
+KAS, BANK = accounts.CASH, accounts.BANK
 LIQUID_SHARE = Decimal("0.25")  # cash and bank kept as a share of total assets
 FLOAT_SHARE = Decimal("0.03")  # cash kept in the office; the rest goes to the bank
 JASA_GIRO = Decimal("0.03")  # a year, on the month-end bank balance
@@ -198,14 +202,14 @@ def _month_end(y: int, m: int) -> dt.date:
 
 
 def add_demo_loans(
-    db,
+    db: Database,
     rng: random.Random,
     start: dt.date,
     as_of: dt.date,
     progress: ProgressCallback | None = None,
     actor: Actor | None = None,
     after_month: Callable[[int, int], None] | None = None,
-) -> int:  # type: ignore[no-untyped-def]
+) -> int:
     """Add loans to the demo; returns the number of loans disbursed. ``after_month(y, m)``
     runs after each month's unit of work (the demo closes its months and years there)."""
     from .auth import SYSTEM
@@ -218,7 +222,7 @@ def add_demo_loans(
             (mid, number, join, gid)
             for mid, number, join, gid in s.execute(
                 select(Member.id, Member.number, Member.join_date, Member.group_id)
-                .where(Member.status == "aktif")
+                .where(Member.status == MemberStatus.ACTIVE)
                 .order_by(Member.id)
             )
         ]
@@ -272,7 +276,7 @@ def add_demo_loans(
                         break
                     mid, number, _join, gid = rng.choice(cands)
                     code = rng.choices(codes, weights)[0]
-                    if force:  # a late loan, for the demo
+                    if force and forced is not None:  # a late loan, for the demo
                         code = forced
                     if code.startswith("KLP") and gid is None:
                         code = "UMUM"
@@ -361,8 +365,9 @@ def add_demo_loans(
             )
             for d, loan_id in events:
                 plan = plans[loan_id]
-                loan = s.get(Loan, loan_id)
-                assert loan is not None
+                got = s.get(Loan, loan_id)
+                assert got is not None
+                loan = got
                 if loan.status != ACTIVE:
                     continue
                 k = plan.paid_count
@@ -402,8 +407,9 @@ def add_demo_loans(
                     q = quality.get(plan.number)
                     if q is None:
                         continue
-                    loan = s.get(Loan, plan.loan_id)
-                    assert loan is not None
+                    got = s.get(Loan, plan.loan_id)
+                    assert got is not None
+                    loan = got
                     if (
                         not rescheduled
                         and plan.profile == "late"
@@ -462,7 +468,7 @@ def add_demo_loans(
     return disbursed
 
 
-def _post(s, actor: Actor, day: dt.date, text: str, lines: list[Line]) -> None:  # type: ignore[no-untyped-def]
+def _post(s: Session, actor: Actor, day: dt.date, text: str, lines: list[Line]) -> None:
     post(
         s,
         actor,
@@ -474,11 +480,11 @@ def _post(s, actor: Actor, day: dt.date, text: str, lines: list[Line]) -> None: 
     )
 
 
-def _bank(s, day: dt.date) -> int:  # type: ignore[no-untyped-def]
+def _bank(s: Session, day: dt.date) -> int:
     return balances(s, day).get(BANK, 0)
 
 
-def _lending_budget(s, day: dt.date) -> int:  # type: ignore[no-untyped-def]
+def _lending_budget(s: Session, day: dt.date) -> int:
     """Cash and bank above the liquidity reserve (a share of the financial assets: fixed
     assets, 1.3x, left out) on ``day``."""
     b = balances(s, day)
@@ -491,7 +497,7 @@ def _lending_budget(s, day: dt.date) -> int:  # type: ignore[no-untyped-def]
     return int(liquid - LIQUID_SHARE * total)
 
 
-def _transfer(s, actor: Actor, day: dt.date, amount: int, to_bank: bool) -> None:  # type: ignore[no-untyped-def]
+def _transfer(s: Session, actor: Actor, day: dt.date, amount: int, to_bank: bool) -> None:
     amount = amount // 100_000 * 100_000
     if amount <= 0:
         return
@@ -508,7 +514,7 @@ def _transfer(s, actor: Actor, day: dt.date, amount: int, to_bank: bool) -> None
     _post(s, actor, day, text, lines)
 
 
-def _bank_the_cash(s, actor: Actor, day: dt.date) -> None:  # type: ignore[no-untyped-def]
+def _bank_the_cash(s: Session, actor: Actor, day: dt.date) -> None:
     b = balances(s, day)
     from ..db.models import Account
 
@@ -522,7 +528,7 @@ def _bank_the_cash(s, actor: Actor, day: dt.date) -> None:  # type: ignore[no-un
         _transfer(s, actor, day, min(float_ - kas, b.get(BANK, 0)), to_bank=False)
 
 
-def _jasa_giro(s, actor: Actor, day: dt.date) -> None:  # type: ignore[no-untyped-def]
+def _jasa_giro(s: Session, actor: Actor, day: dt.date) -> None:
     """The bank's month-end interest on the account (non-member income) less its final tax."""
     giro = int(_bank(s, day) * JASA_GIRO / 12)
     if giro <= 0:
@@ -530,8 +536,8 @@ def _jasa_giro(s, actor: Actor, day: dt.date) -> None:  # type: ignore[no-untype
     tax = int(giro * GIRO_TAX)
     lines = [
         Line(BANK, debit=giro - tax, memo=BANK_NAME),
-        Line("4.90", credit=giro, memo="Jasa giro"),
+        Line(accounts.OTHER_INCOME, credit=giro, memo="Jasa giro"),
     ]
     if tax:
-        lines.insert(1, Line("5.50", debit=tax, memo="PPh final jasa giro"))
+        lines.insert(1, Line(accounts.INCOME_TAX_EXPENSE, debit=tax, memo="PPh final jasa giro"))
     _post(s, actor, day, f"Jasa giro {BANK_NAME} {day.month:02d}/{day.year}", lines)

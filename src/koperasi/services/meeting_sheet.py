@@ -26,9 +26,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from .. import messages
+from ..db.database import Database
 from ..db.models import Group, MeetingSheet, Member
 from ..domain.fmt import long_date
 from ..domain.money import MoneyParseError, parse_rupiah
+from ..domain.vocabulary import MemberStatus
 from ..errors import KoperasiError, ValidationError
 from . import audit
 from .auth import Actor, require, require_group_visible
@@ -81,7 +83,7 @@ def _digest(payload: dict[str, Any]) -> str:
 def _dues_in(s: Session, g: Group, date: dt.date) -> list[MemberDues]:
     members = s.scalars(
         select(Member)
-        .where(Member.group_id == g.id, Member.status == "aktif")
+        .where(Member.group_id == g.id, Member.status == MemberStatus.ACTIVE)
         .order_by(Member.number)
     ).all()
     return [member_dues_in(s, m, date) for m in members]
@@ -97,7 +99,7 @@ class ExportedSheet:
 
 
 def export_sheet(
-    db,  # type: ignore[no-untyped-def]
+    db: Database,
     actor: Actor,
     group_code: str,
     date: dt.date,
@@ -526,7 +528,7 @@ def _report(
 
 
 def check_sheet(
-    db,  # type: ignore[no-untyped-def]
+    db: Database,
     actor: Actor,
     path: str | Path,
     group_code: str | None = None,
@@ -545,7 +547,7 @@ def check_sheet(
 
 
 def import_sheet(
-    db,  # type: ignore[no-untyped-def]
+    db: Database,
     actor: Actor,
     path: str | Path,
     group_code: str | None = None,

@@ -24,6 +24,7 @@ from urllib.parse import quote
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..db.database import Database
 from ..db.models import (
     Account,
     Group,
@@ -41,6 +42,7 @@ from ..db.models import (
 )
 from ..domain.fmt import long_date
 from ..domain.money import format_rupiah
+from ..domain.vocabulary import MemberStatus
 from ..errors import NotFound, ValidationError
 from . import audit, savings
 from .auth import Actor, require, require_group_visible, visible_groups
@@ -171,7 +173,7 @@ def _template_in(s: Session, code: str) -> Template:
     return Template(code, row.text, row.days_before, True, PLACEHOLDERS[code])
 
 
-def templates(db) -> list[Template]:  # type: ignore[no-untyped-def]
+def templates(db: Database) -> list[Template]:
     with read_only(db) as s:
         return [_template_in(s, k) for k in KINDS]
 
@@ -198,7 +200,7 @@ def check_template(kind: str, text: str) -> None:
 
 
 def save_template(
-    db,  # type: ignore[no-untyped-def]
+    db: Database,
     actor: Actor,
     kind: str,
     text: str,
@@ -229,7 +231,7 @@ def save_template(
         return after
 
 
-def reset_template(db, actor: Actor, kind: str) -> Template:  # type: ignore[no-untyped-def]
+def reset_template(db: Database, actor: Actor, kind: str) -> Template:
     """Back to the app's default wording."""
     require(actor, "message.template.write")
     kind = _check_kind(kind)
@@ -297,28 +299,28 @@ def _consent_of(m: Member, p: MemberMessagePref | None) -> Consent:
     )
 
 
-def get_consent(db, member_number: str, actor: Actor | None = None) -> Consent:  # type: ignore[no-untyped-def]
+def get_consent(db: Database, member_number: str, actor: Actor | None = None) -> Consent:
     with read_only(db) as s:
         m = _member(s, member_number)
         require_group_visible(actor, m.group_id, "Anggota", m.number)
         return _consent_of(m, s.get(MemberMessagePref, m.id))
 
 
-def consents(db, actor: Actor | None = None) -> list[Consent]:  # type: ignore[no-untyped-def]
+def consents(db: Database, actor: Actor | None = None) -> list[Consent]:
     """Every current member with their consent (none recorded: no consent)."""
     with read_only(db) as s:
         groups = visible_groups(actor)
         q = select(Member, MemberMessagePref).outerjoin(
             MemberMessagePref, MemberMessagePref.member_id == Member.id
         )
-        q = q.where(Member.status.in_(("aktif", "calon")))
+        q = q.where(Member.status.in_((MemberStatus.ACTIVE, MemberStatus.CANDIDATE)))
         if groups is not None:
             q = q.where(Member.group_id.in_(groups))
         return [_consent_of(m, p) for m, p in s.execute(q.order_by(Member.number))]
 
 
 def set_consent(
-    db,  # type: ignore[no-untyped-def]
+    db: Database,
     actor: Actor,
     member_number: str,
     *,
@@ -487,7 +489,8 @@ def _deposit_items(s: Session, date: dt.date, members: set[int]) -> list[_Raw]:
 
 
 def _shu_items(s: Session, date: dt.date, members: set[int]) -> list[_Raw]:
-    from .shu import PAYABLE, SHU_SOURCE
+    from .closing import SHU_SOURCE
+    from .shu import PAYABLE
 
     rows = s.execute(
         select(JournalLine.member_id, JournalLine.debit, JournalEntry.id, JournalEntry.source_ref)
@@ -529,7 +532,7 @@ def _rat_items(s: Session, rat_year: int, members: set[int]) -> list[_Raw]:
 
 
 def daily_list(
-    db,  # type: ignore[no-untyped-def]
+    db: Database,
     date: dt.date,
     actor: Actor | None = None,
     kinds: Sequence[str] | None = None,
@@ -552,7 +555,7 @@ def daily_list(
             select(Member, MemberMessagePref, Group.code)
             .outerjoin(MemberMessagePref, MemberMessagePref.member_id == Member.id)
             .outerjoin(Group, Group.id == Member.group_id)
-            .where(Member.status == "aktif")
+            .where(Member.status == MemberStatus.ACTIVE)
         )
         if scope is not None:
             q = q.where(Member.group_id.in_(scope))
@@ -593,7 +596,12 @@ def daily_list(
         for r in raws:
             m, gcode = people[r.member_id]
             phone = normalise_phone(m.phone)
-            values = {"nama": m.name, "nomor": m.number, "koperasi": coop, "kelompok": gcode}
+            values: dict[str, object] = {
+                "nama": m.name,
+                "nomor": m.number,
+                "koperasi": coop,
+                "kelompok": gcode,
+            }
             values.update(r.values)
             text = render(texts[r.kind], values)
             log = sent.get((r.member_id, r.kind, r.ref))
@@ -623,7 +631,7 @@ def daily_list(
 
 
 def mark_sent(
-    db,  # type: ignore[no-untyped-def]
+    db: Database,
     actor: Actor,
     date: dt.date,
     keys: Iterable[tuple[str, str, str]],
@@ -711,7 +719,7 @@ class LogRow:
 
 
 def sent_log(
-    db,  # type: ignore[no-untyped-def]
+    db: Database,
     actor: Actor | None = None,
     start: dt.date | None = None,
     end: dt.date | None = None,
@@ -812,7 +820,9 @@ def phone_problem_text(code: str, lang: str = "id") -> str:
 # ---------------------------------------------------------------- demo
 
 
-def add_demo_messages(db, as_of: dt.date, seed: int = 1, actor: Actor | None = None) -> int:  # type: ignore[no-untyped-def]
+def add_demo_messages(
+    db: Database, as_of: dt.date, seed: int = 1, actor: Actor | None = None
+) -> int:
     """The demo's messaging: most active members gave consent when they joined, a few
     withdrew it or opted out later, and the treasurer sent some of the last days' reminders
     and deposit notes through WhatsApp. Its own random generator (the demo's sequence is
@@ -827,7 +837,7 @@ def add_demo_messages(db, as_of: dt.date, seed: int = 1, actor: Actor | None = N
     with unit_of_work(db) as s:
         people = s.execute(
             select(Member.id, Member.join_date)
-            .where(Member.status == "aktif")
+            .where(Member.status == MemberStatus.ACTIVE)
             .order_by(Member.number)
         ).all()
         now = dt.datetime.combine(as_of, dt.time(9, 0))

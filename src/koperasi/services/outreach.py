@@ -96,7 +96,7 @@ def member_facts(s: Session) -> list[MemberFact]:
 def categories(s: Session) -> list[tuple[int, str, str, str]]:
     """Active vulnerability categories: (id, code, name_id, name_en)."""
     return [
-        tuple(r)
+        (r[0], r[1], r[2], r[3])
         for r in s.execute(
             select(
                 VulnerabilityCategory.id,
@@ -280,7 +280,8 @@ def disbursements_in(s: Session, start: dt.date, end: dt.date) -> tuple[Disburse
         .where(Loan.disbursed_on.is_not(None), Loan.disbursed_on >= start, Loan.disbursed_on <= end)
         .order_by(Loan.disbursed_on, Loan.number)
     )
-    return tuple(Disbursement(n, m, g, d, int(a)) for n, m, g, d, a in s.execute(q))
+    # disbursed_on is set on every row the query keeps
+    return tuple(Disbursement(n, m, g, d, int(a)) for n, m, g, d, a in s.execute(q) if d)
 
 
 # loan size classes (upper bounds, inclusive), rupiah

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..db.database import Database
 from ..db.models import (
     Employer,
     EmployerMember,
@@ -34,6 +35,8 @@ from ..db.models import (
     PayrollBatch,
     PayrollLine,
 )
+from ..domain import accounts
+from ..domain.vocabulary import MemberStatus
 from ..errors import KoperasiError, NotFound, ValidationError
 from . import audit, clock, ledger, savings
 from .auth import Actor, require, require_read_all
@@ -42,8 +45,8 @@ from .ledger import Line
 from .members import member_by_number
 from .uow import read_only, unit_of_work
 
-PAY_INTO = {"1.01": "kas", "1.02": "bank"}  # account -> loan repayment source
-SUSPENSE = "2.30"  # Hutang Lain-lain: money the cooperative could not place yet
+PAY_INTO = {accounts.CASH: "kas", accounts.BANK: "bank"}  # account -> loan repayment source
+SUSPENSE = accounts.OTHER_PAYABLES  # Hutang Lain-lain: money the cooperative could not place yet
 
 
 @dataclass(frozen=True)
@@ -176,12 +179,12 @@ def _employer_view(s: Session, e: Employer) -> EmployerView:
 
 
 def save_employer(
-    db,  # type: ignore[no-untyped-def]
+    db: Database,
     actor: Actor,
     code: str,
     name: str,
     address: str = "",
-    pay_into: str = "1.02",
+    pay_into: str = accounts.BANK,
 ) -> EmployerView:
     """Add an employer, or change the name, address and account of an existing one."""
     require(actor, "payroll.write")
@@ -206,14 +209,14 @@ def save_employer(
         return view
 
 
-def list_employers(db, actor: Actor | None = None) -> list[EmployerView]:  # type: ignore[no-untyped-def]
+def list_employers(db: Database, actor: Actor | None = None) -> list[EmployerView]:
     require_read_all(actor, "Instansi")
     with read_only(db) as s:
         return [_employer_view(s, e) for e in s.scalars(select(Employer).order_by(Employer.code))]
 
 
 def link_member(
-    db,  # type: ignore[no-untyped-def]
+    db: Database,
     actor: Actor,
     member_no: str,
     employer_code: str,
@@ -262,7 +265,7 @@ def link_member(
         return view
 
 
-def unlink_member(db, actor: Actor, member_no: str) -> None:  # type: ignore[no-untyped-def]
+def unlink_member(db: Database, actor: Actor, member_no: str) -> None:
     require(actor, "payroll.write")
     with unit_of_work(db) as s:
         member = member_by_number(s, member_no, lock=True)
@@ -275,7 +278,7 @@ def unlink_member(db, actor: Actor, member_no: str) -> None:  # type: ignore[no-
         audit.record(s, actor, "payroll.unlink", "member", member.number, before=before)
 
 
-def employees(db, employer_code: str, actor: Actor | None = None) -> list[EmployeeView]:  # type: ignore[no-untyped-def]
+def employees(db: Database, employer_code: str, actor: Actor | None = None) -> list[EmployeeView]:
     require_read_all(actor, "Instansi")
     with read_only(db) as s:
         e = _employer(s, employer_code)
@@ -336,7 +339,10 @@ def deduction_list_in(s: Session, employer: Employer, year: int, month: int) -> 
     rows = s.execute(
         select(EmployerMember, Member)
         .join(Member, Member.id == EmployerMember.member_id)
-        .where(EmployerMember.employer_id == employer.id, Member.status.in_(("aktif", "calon")))
+        .where(
+            EmployerMember.employer_id == employer.id,
+            Member.status.in_((MemberStatus.ACTIVE, MemberStatus.CANDIDATE)),
+        )
         .order_by(EmployerMember.employee_no)
     ).all()
     out = [_row_for(s, n, link, m, due_by) for n, (link, m) in enumerate(rows, start=1)]
@@ -344,7 +350,7 @@ def deduction_list_in(s: Session, employer: Employer, year: int, month: int) -> 
 
 
 def deduction_list(
-    db,  # type: ignore[no-untyped-def]
+    db: Database,
     employer_code: str,
     year: int,
     month: int,
@@ -454,7 +460,7 @@ def expected_due_by(label: str) -> dt.date:
 
 
 def post_payments(
-    db,  # type: ignore[no-untyped-def]
+    db: Database,
     actor: Actor,
     payment: PaymentFile,
     date: dt.date,
@@ -615,7 +621,9 @@ def post_payments(
     return result
 
 
-def batch_result(db, employer_code: str, period: str, actor: Actor | None = None) -> PayrollResult:  # type: ignore[no-untyped-def]
+def batch_result(
+    db: Database, employer_code: str, period: str, actor: Actor | None = None
+) -> PayrollResult:
     """A posted payment file's rows as they were posted (for the report and the screen)."""
     require_read_all(actor, "Potongan gaji")
     year, month = _parse_period(period)

@@ -37,10 +37,12 @@ import time
 import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, func, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
+from ..db.database import Database
 from ..db.models import (
     Account,
     JournalEntry,
@@ -129,7 +131,7 @@ class Ceiling:
 SCAN = 50_000  # subledger rows read at most per kind: the latest ids of the table
 
 
-def _recent(session: Session, id_col) -> object:  # type: ignore[no-untyped-def]
+def _recent(session: Session, id_col: InstrumentedAttribute[int]) -> ColumnElement[bool]:
     """``id_col > max(id) - SCAN``: a primary-key range, so reading a kind's history costs
     at most SCAN rows however large the books grow (a rare kind then has fewer samples, and
     its floor applies sooner)."""
@@ -204,7 +206,9 @@ def derive(session: Session, kind: str) -> tuple[int, int, int]:
     return derived_ceiling(amounts, floor), percentile(amounts), len(amounts)
 
 
-_cache: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # engine -> {kind: (t, value)}
+_cache: weakref.WeakKeyDictionary[Any, dict[str, tuple[float, tuple[int, int]]]] = (
+    weakref.WeakKeyDictionary()
+)  # engine -> {kind: (t, value)}
 _lock = threading.Lock()
 
 
@@ -225,7 +229,7 @@ def _derived_cached(session: Session, kind: str) -> tuple[int, int]:
     return value
 
 
-def forget(db) -> None:  # type: ignore[no-untyped-def]
+def forget(db: Database) -> None:
     """Drop the cached derived ceilings of ``db`` (after an edit, an import or a restore)."""
     with _lock:
         for engine in {db.engine, getattr(db, "read_engine", db.engine)}:
@@ -297,13 +301,13 @@ def check_in(
     typical) as read before the caller wrote (see :class:`Limits`)."""
     if confirmed or not isinstance(amount, int) or amount <= 0:
         return
-    ceiling, typical = ceiling or ceiling_in(session, kind)
-    if is_implausible(amount, ceiling):
+    limit, typical = ceiling or ceiling_in(session, kind)
+    if is_implausible(amount, limit):
         raise ValidationError(
             field,
             "amount_implausible" if typical else "amount_implausible_new",
             amount=format_rupiah(amount),
-            ceiling=format_rupiah(ceiling),
+            ceiling=format_rupiah(limit),
             typical=format_rupiah(typical),
             what=label(kind, "id", product_name),
             what_en=label(kind, "en", product_name),
@@ -371,7 +375,7 @@ def _kinds(session: Session) -> list[tuple[str, str | None]]:
     ]
 
 
-def ceilings(db) -> list[Ceiling]:  # type: ignore[no-untyped-def]
+def ceilings(db: Database) -> list[Ceiling]:
     """Every kind with its derived ceiling (read fresh from the books) and the one set."""
     with read_only(db) as s:
         overrides = overrides_in(s)
@@ -392,7 +396,7 @@ def ceilings(db) -> list[Ceiling]:  # type: ignore[no-untyped-def]
         return out
 
 
-def set_ceilings(db, actor: Actor, values: dict[str, int | None]) -> list[Ceiling]:  # type: ignore[no-untyped-def]
+def set_ceilings(db: Database, actor: Actor, values: dict[str, int | None]) -> list[Ceiling]:
     """Set (an amount) or clear (None / 0: derive from the books) ceilings per kind."""
     require(actor, "plausibility.write")
     from .validation import check_amount

@@ -10,13 +10,17 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import cast
 
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import Table, bindparam, func, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
+from ..db.database import Database
 from ..db.models import JournalEntry, Member, SavingsAccount, SavingsProduct, SavingsTransaction
+from ..domain import accounts
 from ..domain.money import format_rupiah, round_money
+from ..domain.vocabulary import SAVINGS_TX_KIND_LABELS
 from ..errors import NotFound, ValidationError
 from . import audit, clock, ledger, plausibility
 from .auth import Actor, require, require_group_visible
@@ -27,24 +31,11 @@ from .settings import rounding_in
 from .uow import read_only, unit_of_work
 from .validation import check_amount, clean_memo
 
-CASH = "1.01"
+CASH = accounts.CASH
 PPH_THRESHOLD = 240_000  # PP 15/2009: monthly interest above this bears 10 % final tax
 PPH_RATE = Decimal("10")
 
-KIND_LABELS = {
-    "setor": ("Setoran", "Deposit"),
-    "tarik": ("Penarikan", "Withdrawal"),
-    "jasa": ("Jasa simpanan", "Interest"),
-    "pajak": ("Pajak jasa (PPh final)", "Interest tax"),
-    "koreksi": ("Koreksi (pembalikan)", "Correction (reversal)"),
-    "pencairan": ("Pencairan pinjaman", "Loan disbursement"),
-    "angsuran": ("Potong untuk angsuran", "Used for loan repayment"),
-    "shu": ("Pembagian SHU", "SHU distribution"),
-    "keluar": ("Pengembalian saat keluar", "Paid out at exit"),
-    "instruksi": ("Pemindahbukuan instruksi tetap", "Standing instruction transfer"),
-    "ke_berjangka": ("Ditempatkan ke simpanan berjangka", "Placed in a time deposit"),
-    "dari_berjangka": ("Pencairan simpanan berjangka", "Time deposit paid out"),
-}
+KIND_LABELS = SAVINGS_TX_KIND_LABELS
 
 
 @dataclass(frozen=True)
@@ -247,8 +238,9 @@ def record_in(
     return tx
 
 
-_TX_INSERT = SavingsTransaction.__table__.insert().returning(SavingsTransaction.__table__.c.id)
-_ACCOUNTS = SavingsAccount.__table__
+_TX_TABLE = cast(Table, SavingsTransaction.__table__)  # a mapped class's table is a Table
+_TX_INSERT = _TX_TABLE.insert().returning(_TX_TABLE.c.id)
+_ACCOUNTS = cast(Table, SavingsAccount.__table__)
 _BALANCE_UPDATE = (
     _ACCOUNTS.update()
     .where(_ACCOUNTS.c.id == bindparam("account"))
@@ -464,11 +456,11 @@ def reverse_transaction_in(
 
 
 def deposit(
-    db,
+    db: Database,
     actor: Actor,
     member_no: str,
     product_code: str,
-    amount: int,  # type: ignore[no-untyped-def]
+    amount: int,
     date: dt.date,
     memo: str = "",
     *,
@@ -489,11 +481,11 @@ def deposit(
 
 
 def withdraw(
-    db,
+    db: Database,
     actor: Actor,
     member_no: str,
     product_code: str,
-    amount: int,  # type: ignore[no-untyped-def]
+    amount: int,
     date: dt.date,
     memo: str = "",
     *,
@@ -510,7 +502,9 @@ def withdraw(
         return view
 
 
-def reverse_transaction(db, actor: Actor, tx_id: int, date: dt.date, reason: str) -> SavingsTxView:  # type: ignore[no-untyped-def]
+def reverse_transaction(
+    db: Database, actor: Actor, tx_id: int, date: dt.date, reason: str
+) -> SavingsTxView:
     """Correct a mistaken savings transaction with a linked reversal (nothing is deleted).
     With four-eyes on reversals this is refused: ``approvals.request`` asks a second user."""
     require(actor, "savings.write")
@@ -547,7 +541,7 @@ def reverse_savings_in(
     return view
 
 
-def list_products(db) -> list[ProductView]:  # type: ignore[no-untyped-def]
+def list_products(db: Database) -> list[ProductView]:
     with read_only(db) as s:
         return [
             ProductView(
@@ -566,11 +560,11 @@ def list_products(db) -> list[ProductView]:  # type: ignore[no-untyped-def]
 
 
 def update_product(
-    db,
+    db: Database,
     actor: Actor,
     code: str,
     *,
-    name: str | None = None,  # type: ignore[no-untyped-def]
+    name: str | None = None,
     fixed_amount: int | None = None,
     min_balance: int | None = None,
     interest_rate_pa: Decimal | None = None,
@@ -617,7 +611,7 @@ def update_product(
 
 
 def member_balances(
-    db,  # type: ignore[no-untyped-def]
+    db: Database,
     member_no: str,
     as_of: dt.date | None = None,
     actor: Actor | None = None,
@@ -648,7 +642,7 @@ def member_balances(
 
 
 def statement(
-    db,  # type: ignore[no-untyped-def]
+    db: Database,
     member_no: str,
     product_code: str,
     date_from: dt.date,
@@ -742,7 +736,9 @@ def wajib_arrears_in(session: Session, member: Member, as_of: dt.date) -> WajibA
     return WajibArrears(member.number, p.fixed_amount, months, months * p.fixed_amount, paid)
 
 
-def wajib_arrears(db, member_no: str, as_of: dt.date, actor: Actor | None = None) -> WajibArrears:  # type: ignore[no-untyped-def]
+def wajib_arrears(
+    db: Database, member_no: str, as_of: dt.date, actor: Actor | None = None
+) -> WajibArrears:
     """Months of wajib due since joining vs what was paid (arrears of simpanan wajib)."""
     with read_only(db) as s:
         m = member_by_number(s, member_no)
@@ -766,7 +762,7 @@ class InterestRun:
 
 
 def post_monthly_interest(
-    db,  # type: ignore[no-untyped-def]
+    db: Database,
     actor: Actor,
     year: int,
     month: int,
@@ -829,9 +825,14 @@ def post_monthly_interest(
                 tax_total += tax
         if not credits:
             return InterestRun(year, month, 0, 0, 0, None)
-        lines.insert(0, Line("5.20", debit=gross_total, memo=f"Jasa simpanan {ref}"))
+        lines.insert(
+            0,
+            Line(accounts.SAVINGS_INTEREST_EXPENSE, debit=gross_total, memo=f"Jasa simpanan {ref}"),
+        )
         if tax_total:
-            lines.append(Line("2.22", credit=tax_total, memo="PPh final jasa simpanan"))
+            lines.append(
+                Line(accounts.TAX_PAYABLE, credit=tax_total, memo="PPh final jasa simpanan")
+            )
         entry = ledger.post(
             s,
             actor,

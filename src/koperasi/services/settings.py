@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..db.database import Database
 from ..db.models import Setting
 from ..db.seed import DEFAULT_SETTINGS
 from ..domain.money import RoundingMode
@@ -53,18 +54,18 @@ def set_value(session: Session, actor: Actor, key: str, value: Any) -> None:
     audit.record(session, actor, "settings.set", "setting", key, before=before, after=value)
 
 
-def get(db, key: str, default: Any = None) -> Any:  # type: ignore[no-untyped-def]
+def get(db: Database, key: str, default: Any = None) -> Any:
     with read_only(db) as s:
         return get_value(s, key, default)
 
 
-def put(db, actor: Actor, key: str, value: Any) -> None:  # type: ignore[no-untyped-def]
+def put(db: Database, actor: Actor, key: str, value: Any) -> None:
     require(actor, "settings.write")
     with unit_of_work(db) as s:
         set_value(s, actor, key, value)
 
 
-def get_profile(db) -> Profile:  # type: ignore[no-untyped-def]
+def get_profile(db: Database) -> Profile:
     with read_only(db) as s:
         return profile_in(s)
 
@@ -75,7 +76,7 @@ def profile_in(session: Session) -> Profile:
     return Profile(**{k: v for k, v in data.items() if k in known})
 
 
-def save_profile(db, actor: Actor, profile: Profile) -> Profile:  # type: ignore[no-untyped-def]
+def save_profile(db: Database, actor: Actor, profile: Profile) -> Profile:
     require(actor, "settings.write")
     if not profile.name.strip():
         raise ValidationError("name", "required")
@@ -88,7 +89,7 @@ def rounding_in(session: Session) -> RoundingMode:
     return RoundingMode(get_value(session, "rounding") or "half-up")
 
 
-def is_blank(db) -> bool:  # type: ignore[no-untyped-def]
+def is_blank(db: Database) -> bool:
     """True for a database nobody has used yet: only the seeded rows, no action ever audited
     (not even the cooperative's profile saved), no member, journal entry or account. Such a
     file (just created, an existing empty file, or one whose first-run wizard was cancelled)

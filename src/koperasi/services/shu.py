@@ -36,6 +36,7 @@ from decimal import Decimal
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ..db.database import Database
 from ..db.models import (
     Account,
     JournalEntry,
@@ -45,8 +46,10 @@ from ..db.models import (
     SavingsProduct,
     SavingsTransaction,
 )
+from ..domain import accounts
 from ..domain import shu as shu_rules
 from ..domain.money import format_rupiah
+from ..domain.vocabulary import MemberStatus
 from ..errors import ValidationError
 from . import audit, ledger, savings, statements
 from .auth import Actor, require, require_read_all
@@ -58,18 +61,18 @@ from .settings import get_value, set_value
 from .uow import read_only, unit_of_work
 
 SPLIT_KEY = "shu_split"
-PAYABLE = "2.21"
+PAYABLE = accounts.SHU_PAYABLE
 NON_MEMBER_KEY = "shu_non_member_to"
 LOSS_KEY = "shu_loss_coverage"
 POT_ACCOUNTS = {
-    "cadangan": "3.20",
-    "cadangan_risiko": "3.21",
-    "dana_pengurus": "2.23",
-    "dana_karyawan": "2.23",
-    "dana_pendidikan": "2.24",
-    "dana_sosial": "2.20",
+    "cadangan": accounts.GENERAL_RESERVE,
+    "cadangan_risiko": accounts.RISK_RESERVE,
+    "dana_pengurus": accounts.BOARD_AND_STAFF_FUND,
+    "dana_karyawan": accounts.BOARD_AND_STAFF_FUND,
+    "dana_pendidikan": accounts.EDUCATION_FUND,
+    "dana_sosial": accounts.SOCIAL_FUND,
 }
-INTEREST_INCOME = "4.10"
+INTEREST_INCOME = accounts.LOAN_INTEREST_INCOME
 
 
 @dataclass(frozen=True)
@@ -177,7 +180,7 @@ def _interest_by_member(s: Session, start: dt.date, end: dt.date) -> dict[int, i
         )
         .group_by(JournalLine.member_id)
     )
-    return {mid: int(v or 0) for mid, v in s.execute(q)}
+    return {mid: int(v or 0) for mid, v in s.execute(q) if mid is not None}
 
 
 def _capital_by_member(s: Session, end: dt.date) -> dict[int, int]:
@@ -188,7 +191,7 @@ def _capital_by_member(s: Session, end: dt.date) -> dict[int, int]:
         .where(SavingsProduct.kind.in_(("pokok", "wajib")), SavingsTransaction.date <= end)
         .group_by(SavingsAccount.member_id)
     )
-    return {mid: int(v or 0) for mid, v in s.execute(q)}
+    return {mid: int(v or 0) for mid, v in s.execute(q) if mid is not None}
 
 
 def payable_by_member(s: Session, as_of: dt.date | None = None) -> dict[int, int]:
@@ -202,7 +205,7 @@ def payable_by_member(s: Session, as_of: dt.date | None = None) -> dict[int, int
     )
     if as_of is not None:
         q = q.where(JournalEntry.date <= as_of)
-    return {mid: int(v or 0) for mid, v in s.execute(q)}
+    return {mid: int(v or 0) for mid, v in s.execute(q) if mid is not None}
 
 
 def _paid_for_year(s: Session, year: int) -> dict[int, int]:
@@ -218,7 +221,7 @@ def _paid_for_year(s: Session, year: int) -> dict[int, int]:
         )
         .group_by(JournalLine.member_id)
     )
-    return {mid: int(v or 0) for mid, v in s.execute(q)}
+    return {mid: int(v or 0) for mid, v in s.execute(q) if mid is not None}
 
 
 def non_member_to_in(s: Session) -> str:
@@ -294,7 +297,7 @@ def plan_in(s: Session, year: int) -> ShuPlan:
     )
 
 
-def plan(db, year: int, actor: Actor | None = None) -> ShuPlan:  # type: ignore[no-untyped-def]
+def plan(db: Database, year: int, actor: Actor | None = None) -> ShuPlan:
     """Every member's SHU share of ``year``: cooperative-wide, not for a ketua kelompok."""
     require_read_all(actor, "Rencana pembagian SHU")
     with read_only(db) as s:
@@ -328,8 +331,8 @@ def _refuse_loss(p: ShuPlan) -> None:
 
 
 def distribute(
-    db, actor: Actor, year: int, date: dt.date, progress: ProgressCallback | None = None
-) -> DistributionResult:  # type: ignore[no-untyped-def]
+    db: Database, actor: Actor, year: int, date: dt.date, progress: ProgressCallback | None = None
+) -> DistributionResult:
     """Post the RAT's SHU distribution for a closed year (idempotent).
 
     Only the members' SHU is split into the pots and shared by patronage; the non-members'
@@ -406,7 +409,7 @@ def distribute(
         return result
 
 
-def cover_loss(db, actor: Actor, year: int, date: dt.date) -> DistributionResult:  # type: ignore[no-untyped-def]
+def cover_loss(db: Database, actor: Actor, year: int, date: dt.date) -> DistributionResult:
     """After the RAT: cover a closed loss year from the general reserve (3.20), when that
     is the proposal (setting ``shu_loss_coverage``). Carried forward, nothing is posted:
     the next closing moves the loss to 3.91. Idempotent."""
@@ -461,14 +464,14 @@ class Payout:
 
 
 def pay(
-    db,
+    db: Database,
     actor: Actor,
     year: int,
     date: dt.date,
     to: str = "cash",
     member_numbers: list[str] | None = None,
     progress: ProgressCallback | None = None,
-) -> list[Payout]:  # type: ignore[no-untyped-def]
+) -> list[Payout]:
     """Pay members their SHU of ``year`` from 2.21, in cash or into sukarela."""
     require(actor, "ledger.write")
     if to not in ("cash", "sukarela"):
@@ -491,7 +494,7 @@ def pay(
                 continue
             member = s.get(Member, m.member_id)
             assert member is not None
-            via = to if (to == "cash" or member.status == "aktif") else "cash"
+            via = to if (to == "cash" or member.status == MemberStatus.ACTIVE) else "cash"
             if via == "sukarela":
                 assert sukarela is not None
                 acct = savings.account_for(s, member, sukarela, open_on=date)
@@ -521,7 +524,7 @@ def pay(
                     f"Pembayaran SHU {year} tunai {member.number} {member.name}",
                     [
                         Line(PAYABLE, debit=amount, member_id=member.id),
-                        Line("1.01", credit=amount, member_id=member.id),
+                        Line(accounts.CASH, credit=amount, member_id=member.id),
                     ],
                     source=SHU_SOURCE,
                     source_ref=f"SHU-{year}-BAYAR",
@@ -540,12 +543,12 @@ class ShuPolicy:
     loss_coverage: str  # cadangan | carry_forward
 
 
-def policy(db) -> ShuPolicy:  # type: ignore[no-untyped-def]
+def policy(db: Database) -> ShuPolicy:
     with read_only(db) as s:
         return ShuPolicy(non_member_to_in(s), loss_coverage_in(s))
 
 
-def save_policy(db, actor: Actor, p: ShuPolicy) -> ShuPolicy:  # type: ignore[no-untyped-def]
+def save_policy(db: Database, actor: Actor, p: ShuPolicy) -> ShuPolicy:
     """Where the non-members' SHU goes, and a loss year's proposal (audited settings)."""
     require(actor, "settings.write")
     if p.non_member_to not in shu_rules.NON_MEMBER_DESTINATIONS:

@@ -12,11 +12,19 @@ the demo is unchanged):
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..db.models import SavingsProduct
+
 import datetime as dt
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
+from ..db.database import Database
 from ..db.models import Loan, Member
+from ..domain.vocabulary import MemberStatus
 from ..errors import KoperasiError
 from . import payroll, savings
 from . import standing_instructions as si
@@ -26,7 +34,7 @@ from .uow import read_only
 EMPLOYER = ("DISKOP", "Dinas Koperasi dan UKM Kota Balikpapan", "Jl. Jend. Sudirman No. 1")
 
 
-def _candidates(db, as_of: dt.date):  # type: ignore[no-untyped-def]
+def _candidates(db: Database, as_of: dt.date) -> list[tuple[str, int, int, bool, int, int]]:
     """(member number, wajib owed, sukarela available, loan state) of the active members."""
     from .loan_repayments import _dues
     from .loans import ACTIVE
@@ -35,7 +43,10 @@ def _candidates(db, as_of: dt.date):  # type: ignore[no-untyped-def]
     with read_only(db) as s:
         wajib = savings.product_of_kind(s, "wajib")
         sukarela = savings.product_of_kind(s, "sukarela")
-        for m in s.scalars(select(Member).where(Member.status == "aktif").order_by(Member.number)):
+        assert wajib.fixed_amount is not None  # the demo's wajib is a fixed monthly amount
+        for m in s.scalars(
+            select(Member).where(Member.status == MemberStatus.ACTIVE).order_by(Member.number)
+        ):
             owed = savings.wajib_arrears_in(s, m, as_of).arrears
             available = _balance(s, m, sukarela) - sukarela.min_balance
             loans = s.scalars(
@@ -49,7 +60,7 @@ def _candidates(db, as_of: dt.date):  # type: ignore[no-untyped-def]
     return out
 
 
-def _balance(s, m: Member, product) -> int:  # type: ignore[no-untyped-def]
+def _balance(s: Session, m: Member, product: SavingsProduct) -> int:
     from ..db.models import SavingsAccount
 
     return int(
@@ -62,7 +73,7 @@ def _balance(s, m: Member, product) -> int:  # type: ignore[no-untyped-def]
     )
 
 
-def add_demo_standing(db, as_of: dt.date, actor: Actor) -> None:  # type: ignore[no-untyped-def]
+def add_demo_standing(db: Database, as_of: dt.date, actor: Actor) -> None:
     start = as_of.replace(day=1)
     people = _candidates(db, as_of)
     payers = [p for p in people if p[1] > 0 and p[2] >= p[5] * 3 and not p[4]][:4]

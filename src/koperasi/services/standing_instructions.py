@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..db.database import Database
 from ..db.models import (
     Loan,
     Member,
@@ -45,7 +46,7 @@ from .counters import SERIES_SAVINGS, next_receipt
 from .ledger import Line
 from .members import member_by_number
 from .progress import ProgressCallback, report
-from .uow import read_only, unit_of_work
+from .uow import read_only, snapshot_info, unit_of_work
 
 KINDS = ("wajib", "angsuran")
 KIND_LABELS = {
@@ -156,7 +157,7 @@ def _view(s: Session, ins: StandingInstruction) -> InstructionView:
 
 
 def add_instruction(
-    db,  # type: ignore[no-untyped-def]
+    db: Database,
     actor: Actor,
     member_no: str,
     kind: str,
@@ -219,7 +220,7 @@ def add_instruction(
         return view
 
 
-def stop_instruction(db, actor: Actor, instruction_id: int) -> InstructionView:  # type: ignore[no-untyped-def]
+def stop_instruction(db: Database, actor: Actor, instruction_id: int) -> InstructionView:
     """End an instruction (it stays in the register with its runs)."""
     require(actor, "standing.write")
     with unit_of_work(db) as s:
@@ -234,7 +235,7 @@ def stop_instruction(db, actor: Actor, instruction_id: int) -> InstructionView: 
 
 
 def list_instructions(
-    db,  # type: ignore[no-untyped-def]
+    db: Database,
     actor: Actor | None = None,
     member_no: str = "",
     include_stopped: bool = True,
@@ -425,14 +426,12 @@ def _one(
 ) -> StandingInstructionRun | None:
     """One posting (or its skip row) in the caller's transaction; a posting the services
     refuse is rolled back to its savepoint and recorded as skipped with the reason."""
-    from ..exchange.importing import _snapshot
-
     ins = s.get(StandingInstruction, ins_id, with_for_update=True)
     if ins is None or not ins.active:
         return None
     member = s.get(Member, ins.member_id, with_for_update=True)
     assert member is not None
-    saved = _snapshot(s.info)
+    saved = snapshot_info(s.info)
     try:
         with s.begin_nested():
             if ins.kind == "wajib":
@@ -494,7 +493,7 @@ def run_in(s: Session, actor: Actor, date: dt.date, trigger: str = "month_end") 
 
 
 def run(
-    db,  # type: ignore[no-untyped-def]
+    db: Database,
     actor: Actor,
     date: dt.date,
     progress: ProgressCallback | None = None,
@@ -518,7 +517,7 @@ def run(
 
 
 def run_report(
-    db,  # type: ignore[no-untyped-def]
+    db: Database,
     date_from: dt.date,
     date_to: dt.date,
     actor: Actor | None = None,

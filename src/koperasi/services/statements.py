@@ -32,19 +32,24 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
+from ..db.database import Database
 from ..db.models import Account, JournalEntry, JournalLine
+from ..domain import accounts as chart  # `accounts` is this module's function
 from ..domain import shu as shu_rules
 from .settings import get_value
 from .uow import read_only
 
 CLOSING_SOURCE = "tutup_buku"
-SHU_ACCOUNT = "3.90"  # SHU tahun berjalan: the result of the last closed (or current) year
-PRIOR_SHU_ACCOUNT = "3.91"  # SHU/rugi tahun lalu belum dibagi: earlier years' results
-CASH_PREFIXES = ("1.01", "1.02")
+# SHU tahun berjalan: the result of the last closed (or current) year
+SHU_ACCOUNT = chart.CURRENT_SHU
+# SHU/rugi tahun lalu belum dibagi: earlier years' results
+PRIOR_SHU_ACCOUNT = chart.PRIOR_SHU
+CASH_PREFIXES = chart.CASH_AND_BANK
 
 
 # ---------------------------------------------------------------- periods
@@ -157,7 +162,7 @@ def sums(
     a recent date they are taken as the totals (from the account index alone) less the few
     entries dated after it."""
     excl = tuple(sorted(exclude_sources))
-    memo: dict = s.info.setdefault(SUMS_MEMO, {})
+    memo: dict[Any, Any] = s.info.setdefault(SUMS_MEMO, {})
     key = (date_to, date_from, excl)
     if key not in memo:
         found = _from_prepared(s, memo, date_to, date_from, excl)
@@ -186,7 +191,7 @@ ID_RANGES = "id_ranges"  # in the SUMS_MEMO dict: [(date, smallest id, largest i
 def _id_ranges(s: Session) -> list[tuple[dt.date, int, int]]:
     """The smallest and largest entry id of every day with entries, in date order: one
     pass over the date index, remembered with the sums (a few thousand rows)."""
-    memo: dict = s.info.setdefault(SUMS_MEMO, {})
+    memo: dict[Any, Any] = s.info.setdefault(SUMS_MEMO, {})
     if ID_RANGES not in memo:
         q = (
             select(JournalEntry.date, func.min(JournalEntry.id), func.max(JournalEntry.id))
@@ -194,7 +199,8 @@ def _id_ranges(s: Session) -> list[tuple[dt.date, int, int]]:
             .order_by(JournalEntry.date)
         )
         memo[ID_RANGES] = [(d, int(lo), int(hi)) for d, lo, hi in s.execute(q)]
-    return memo[ID_RANGES]
+    ranges: list[tuple[dt.date, int, int]] = memo[ID_RANGES]
+    return ranges
 
 
 def entry_id_range(
@@ -234,14 +240,14 @@ def prepare(s: Session, dates: Iterable[dt.date]) -> None:
     report of several statements (the RAT: two balance sheets, income statements and cash
     flows, the equity changes and the ratios) otherwise reads every journal line and its
     entry once per distinct period."""
-    memo: dict = s.info.setdefault(SUMS_MEMO, {})
+    memo: dict[Any, Any] = s.info.setdefault(SUMS_MEMO, {})
     after: dict[dt.date, Sums] = memo.setdefault(AFTER, {})
     todo = sorted(set(dates) - set(after))
     if not todo:
         return
     codes = {i: c for i, c in s.execute(select(Account.id, Account.code))}
 
-    def per_account(q) -> list[tuple[str, int, int]]:  # type: ignore[no-untyped-def]
+    def per_account(q: Select[int, int, int]) -> list[tuple[str, int, int]]:
         return [(codes[a], int(d or 0), int(c or 0)) for a, d, c in s.execute(q)]
 
     lines = select(
@@ -281,7 +287,7 @@ def prepare(s: Session, dates: Iterable[dt.date]) -> None:
     if TOTALS not in memo:
         memo[TOTALS] = _sums(s, None, None, ())
     if CLOSINGS not in memo:
-        q = (
+        closings = (
             select(
                 JournalEntry.date,
                 JournalLine.account_id,
@@ -293,13 +299,13 @@ def prepare(s: Session, dates: Iterable[dt.date]) -> None:
             .group_by(JournalEntry.date, JournalLine.account_id)
         )
         memo[CLOSINGS] = [
-            (date, codes[a], int(d or 0), int(c or 0)) for date, a, d, c in s.execute(q)
+            (date, codes[a], int(d or 0), int(c or 0)) for date, a, d, c in s.execute(closings)
         ]
 
 
 def _from_prepared(
     s: Session,
-    memo: dict,
+    memo: dict[Any, Any],
     date_to: dt.date | None,
     date_from: dt.date | None,
     excl: tuple[str, ...],
@@ -335,7 +341,9 @@ def _from_prepared(
     return out
 
 
-def _sums_query(date_to, date_from, excl, after: bool = False):  # type: ignore[no-untyped-def]
+def _sums_query(
+    date_to: dt.date | None, date_from: dt.date | None, excl: tuple[str, ...], after: bool = False
+) -> Select[str, int, int]:
     q = (
         select(Account.code, func.sum(JournalLine.debit), func.sum(JournalLine.credit))
         .join(JournalLine, JournalLine.account_id == Account.id)
@@ -358,7 +366,7 @@ def _sums_query(date_to, date_from, excl, after: bool = False):  # type: ignore[
 def _sums(
     s: Session, date_to: dt.date | None, date_from: dt.date | None, excl: tuple[str, ...]
 ) -> dict[str, tuple[int, int]]:
-    def rows(q) -> dict[str, tuple[int, int]]:  # type: ignore[no-untyped-def]
+    def rows(q: Select[str, int, int]) -> dict[str, tuple[int, int]]:
         return {code: (int(d or 0), int(c or 0)) for code, d, c in s.execute(q)}
 
     if date_to is not None and date_from is None and not excl:
@@ -501,7 +509,9 @@ def balance_sheet_in(s: Session, as_of: dt.date, previous_as_of: dt.date) -> Bal
     )
 
 
-def balance_sheet(db, as_of: dt.date, previous_as_of: dt.date | None = None) -> BalanceSheet:  # type: ignore[no-untyped-def]
+def balance_sheet(
+    db: Database, as_of: dt.date, previous_as_of: dt.date | None = None
+) -> BalanceSheet:
     """Laporan posisi keuangan at ``as_of``; beside it the end of the previous financial year."""
     with read_only(db) as s:
         if previous_as_of is None:
@@ -563,7 +573,7 @@ def income_statement_in(
     )
 
 
-def income_statement(db, start: dt.date, end: dt.date) -> IncomeStatement:  # type: ignore[no-untyped-def]
+def income_statement(db: Database, start: dt.date, end: dt.date) -> IncomeStatement:
     with read_only(db) as s:
         return income_statement_in(s, start, end)
 
@@ -599,7 +609,7 @@ def cash_codes(infos: dict[str, AccountInfo]) -> set[str]:
 
 
 def cash_category(info: AccountInfo) -> str:
-    if info.type == "equity" or info.code.startswith("2.21"):
+    if info.type == "equity" or info.code.startswith(chart.SHU_PAYABLE):
         return "financing"
     if info.type == "asset" and info.code.startswith("1.3"):
         return "investing"
@@ -682,7 +692,7 @@ def cash_flow_in(
     )
 
 
-def cash_flow(db, start: dt.date, end: dt.date) -> CashFlow:  # type: ignore[no-untyped-def]
+def cash_flow(db: Database, start: dt.date, end: dt.date) -> CashFlow:
     with read_only(db) as s:
         return cash_flow_in(s, start, end)
 
@@ -756,10 +766,9 @@ def equity_changes_in(s: Session, start: dt.date, end: dt.date) -> EquityChanges
     row_open = o390 + open_unclosed
     row_close = o390 + c_all - d_all + close_unclosed
     if row_open or row_close or increase or decrease:
-        info = infos.get(SHU_ACCOUNT)
         rows.append(
             EquityChange(
-                SHU_ACCOUNT if info else "",
+                SHU_ACCOUNT if SHU_ACCOUNT in infos else "",
                 *SHU_ROW,
                 row_open,
                 increase,
@@ -771,7 +780,7 @@ def equity_changes_in(s: Session, start: dt.date, end: dt.date) -> EquityChanges
     return EquityChanges(start, end, tuple(rows), earned, to_prior)
 
 
-def equity_changes(db, start: dt.date, end: dt.date) -> EquityChanges:  # type: ignore[no-untyped-def]
+def equity_changes(db: Database, start: dt.date, end: dt.date) -> EquityChanges:
     with read_only(db) as s:
         return equity_changes_in(s, start, end)
 

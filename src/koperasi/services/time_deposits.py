@@ -30,10 +30,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ..db.database import Database
 from ..db.models import (
     JournalEntry,
     Member,
@@ -41,8 +43,10 @@ from ..db.models import (
     TimeDepositEvent,
     TimeDepositProduct,
 )
+from ..domain import accounts
 from ..domain.money import format_rupiah, round_money
 from ..domain.schedule import add_months
+from ..domain.vocabulary import DepositStatus
 from ..errors import NotFound, ValidationError
 from ..messages import LABELS
 from . import audit, clock, ledger
@@ -56,13 +60,18 @@ from .settings import rounding_in
 from .uow import read_only, unit_of_work
 from .validation import check_amount
 
-CASH = "1.01"
-SUKARELA = "2.10"
-PRINCIPAL = "2.11"
-ACCRUED = "2.12"
-TAX = "2.22"
-PENALTY_INCOME = "4.22"
-EXPENSE = "5.21"
+if TYPE_CHECKING:
+    from ..db.models import SavingsAccount, SavingsProduct
+    from ..domain.money import RoundingMode
+    from .savings import BalanceRow
+
+CASH = accounts.CASH
+SUKARELA = accounts.VOLUNTARY_SAVINGS
+PRINCIPAL = accounts.TERM_DEPOSITS
+ACCRUED = accounts.TERM_DEPOSIT_INTEREST_ACCRUED
+TAX = accounts.TAX_PAYABLE
+PENALTY_INCOME = accounts.TERM_DEPOSIT_PENALTY_INCOME
+EXPENSE = accounts.TERM_DEPOSIT_INTEREST_EXPENSE
 SOURCE = "berjangka"
 SERIES = "SB"  # deposit (bilyet) numbers: SB-2026-00001
 
@@ -192,11 +201,11 @@ class MaturityRow:
 # ---------------------------------------------------------------- rules
 
 
-def monthly_interest(principal: int, rate_pa: Decimal, mode) -> int:  # type: ignore[no-untyped-def]
+def monthly_interest(principal: int, rate_pa: Decimal, mode: RoundingMode | str) -> int:
     return round_money(Decimal(principal) * rate_pa / 100 / 12, mode)
 
 
-def pph_final(gross: int, mode) -> int:  # type: ignore[no-untyped-def]
+def pph_final(gross: int, mode: RoundingMode | str) -> int:
     """PPh final on one month's interest of one deposit (PP 15/2009, as savings.py)."""
     return round_money(Decimal(gross) * PPH_RATE / 100, mode) if gross > PPH_THRESHOLD else 0
 
@@ -205,7 +214,7 @@ def due_dates(term_start: dt.date, term_months: int) -> list[dt.date]:
     return [add_months(term_start, i, term_start.day) for i in range(1, term_months + 1)]
 
 
-def _rate(value, field: str) -> Decimal:  # type: ignore[no-untyped-def]
+def _rate(value: object, field: str) -> Decimal:
     if isinstance(value, float):
         raise ValidationError(field, "not_a_number", value=value)
     try:
@@ -217,7 +226,7 @@ def _rate(value, field: str) -> Decimal:  # type: ignore[no-untyped-def]
     return rate
 
 
-def _choice(value: str, choices: dict, field: str) -> str:  # type: ignore[type-arg]
+def _choice(value: str, choices: dict[str, Any], field: str) -> str:
     key = (value or "").strip().lower()
     if key not in choices:
         raise ValidationError(field, "choice", choices=", ".join(choices), value=value)
@@ -326,7 +335,7 @@ def _view(session: Session, d: TimeDeposit) -> DepositView:
         d.status,
         d.closed_on,
         _accrued(session, d.id),
-        monthly_interest(d.principal, d.rate_pa, mode) if d.status == "aktif" else 0,
+        monthly_interest(d.principal, d.rate_pa, mode) if d.status == DepositStatus.ACTIVE else 0,
     )
 
 
@@ -365,7 +374,9 @@ def _event(
     return ev
 
 
-def _sukarela(session: Session, member: Member, date: dt.date):  # type: ignore[no-untyped-def]
+def _sukarela(
+    session: Session, member: Member, date: dt.date
+) -> tuple[SavingsProduct, SavingsAccount]:
     product = product_of_kind(session, "sukarela")
     return product, account_for(session, member, product, open_on=date)
 
@@ -380,7 +391,7 @@ def _member_active(member: Member) -> None:
 # ---------------------------------------------------------------- products
 
 
-def list_products(db, *, active_only: bool = False) -> list[ProductView]:  # type: ignore[no-untyped-def]
+def list_products(db: Database, *, active_only: bool = False) -> list[ProductView]:
     with read_only(db) as s:
         q = select(TimeDepositProduct).order_by(
             TimeDepositProduct.term_months, TimeDepositProduct.id
@@ -390,7 +401,7 @@ def list_products(db, *, active_only: bool = False) -> list[ProductView]:  # typ
         return [_product_view(p) for p in s.scalars(q)]
 
 
-def save_product(db, actor: Actor, data: ProductInput) -> ProductView:  # type: ignore[no-untyped-def]
+def save_product(db: Database, actor: Actor, data: ProductInput) -> ProductView:
     """Add a product, or change the one with the same code (the new rate applies to
     deposits placed or rolled over from now on; running terms keep theirs)."""
     require(actor, "savings.product.write")
@@ -465,7 +476,7 @@ def place_in(
         term_start=date,
         maturity_on=add_months(date, product.term_months, date.day),
         rollovers=0,
-        status="aktif",
+        status=DepositStatus.ACTIVE,
         created_by=actor.username,
     )
     session.add(d)
@@ -504,8 +515,8 @@ def place_in(
     return d
 
 
-def place(  # type: ignore[no-untyped-def]
-    db,
+def place(
+    db: Database,
     actor: Actor,
     member_no: str,
     product_code: str,
@@ -546,13 +557,13 @@ def place(  # type: ignore[no-untyped-def]
         return view
 
 
-def set_instruction(db, actor: Actor, number: str, instruction: str) -> DepositView:  # type: ignore[no-untyped-def]
+def set_instruction(db: Database, actor: Actor, number: str, instruction: str) -> DepositView:
     """Change what happens at maturity (before it comes)."""
     require(actor, "savings.write")
     instruction = _choice(instruction, INSTRUCTIONS, "instruction")
     with unit_of_work(db) as s:
         d = _deposit(s, number, lock=True)
-        if d.status != "aktif":
+        if d.status != DepositStatus.ACTIVE:
             raise ValidationError("deposit", "td_not_active", number=d.number)
         before = d.instruction
         d.instruction = instruction
@@ -564,7 +575,7 @@ def set_instruction(db, actor: Actor, number: str, instruction: str) -> DepositV
         return view
 
 
-def cancel(db, actor: Actor, number: str, date: dt.date, reason: str) -> DepositView:  # type: ignore[no-untyped-def]
+def cancel(db: Database, actor: Actor, number: str, date: dt.date, reason: str) -> DepositView:
     """Undo a placement made by mistake, before anything else happened to it: the
     placement's entry is reversed (the money back to cash or to sukarela), nothing is
     deleted, the deposit's status becomes ``batal``. A deposit that has earned interest is
@@ -577,7 +588,7 @@ def cancel(db, actor: Actor, number: str, date: dt.date, reason: str) -> Deposit
         kinds = s.scalars(
             select(TimeDepositEvent.kind).where(TimeDepositEvent.deposit_id == d.id)
         ).all()
-        if d.status != "aktif" or list(kinds) != ["setor"]:
+        if d.status != DepositStatus.ACTIVE or list(kinds) != ["setor"]:
             raise ValidationError("deposit", "td_not_cancellable", number=d.number)
         placed = s.scalars(
             select(TimeDepositEvent).where(TimeDepositEvent.deposit_id == d.id)
@@ -638,7 +649,7 @@ def _interest_in(
     member: Member,
     due: dt.date,
     on: dt.date,
-    mode,  # type: ignore[no-untyped-def]
+    mode: RoundingMode | str,
     tally: _Tally,
 ) -> None:
     gross = monthly_interest(d.principal, d.rate_pa, mode)
@@ -703,8 +714,8 @@ def _mature_in(
     d: TimeDeposit,
     member: Member,
     on: dt.date,
-    mode,
-    tally: _Tally,  # type: ignore[no-untyped-def]
+    mode: RoundingMode | str,
+    tally: _Tally,
 ) -> bool:
     """Apply the deposit's instruction at maturity; True when it rolled over."""
     tally.matured += 1
@@ -795,7 +806,7 @@ def _advance_in(
     mode = rounding_in(session)
     member = session.get(Member, d.member_id)
     assert member is not None
-    while d.status == "aktif":
+    while d.status == DepositStatus.ACTIVE:
         session.flush()
         done = set(
             session.scalars(
@@ -823,7 +834,7 @@ def run_month_in(session: Session, actor: Actor, year: int, month: int) -> Month
     tally = _Tally()
     deposits = session.scalars(
         select(TimeDeposit)
-        .where(TimeDeposit.status == "aktif", TimeDeposit.placed_on <= end)
+        .where(TimeDeposit.status == DepositStatus.ACTIVE, TimeDeposit.placed_on <= end)
         .order_by(TimeDeposit.id)
         .with_for_update()
     ).all()
@@ -848,7 +859,9 @@ def run_month_in(session: Session, actor: Actor, year: int, month: int) -> Month
     return run
 
 
-def run_month(db, actor: Actor, year: int, month: int, today: dt.date | None = None) -> MonthRun:  # type: ignore[no-untyped-def]
+def run_month(
+    db: Database, actor: Actor, year: int, month: int, today: dt.date | None = None
+) -> MonthRun:
     """Run the time deposits' month-end alone (the loans' month-end runs it too)."""
     require(actor, "savings.write")
     if not (1 <= month <= 12) or not (1900 <= year <= 9999):
@@ -868,7 +881,9 @@ def run_month(db, actor: Actor, year: int, month: int, today: dt.date | None = N
 # ---------------------------------------------------------------- withdrawal
 
 
-def withdraw_quote(db, number: str, date: dt.date, actor: Actor | None = None) -> Withdrawal:  # type: ignore[no-untyped-def]
+def withdraw_quote(
+    db: Database, number: str, date: dt.date, actor: Actor | None = None
+) -> Withdrawal:
     """What a withdrawal on ``date`` would pay (nothing is written)."""
     with read_only(db) as s:
         d = _deposit(s, number)
@@ -876,7 +891,7 @@ def withdraw_quote(db, number: str, date: dt.date, actor: Actor | None = None) -
         assert member is not None
         require_group_visible(actor, member.group_id, "Simpanan berjangka", d.number)
         mode = rounding_in(s)
-        if d.status != "aktif":
+        if d.status != DepositStatus.ACTIVE:
             raise ValidationError("deposit", "td_not_active", number=d.number)
         early = date < d.maturity_on
         accrued = _accrued(s, d.id)
@@ -932,8 +947,8 @@ def withdraw_quote(db, number: str, date: dt.date, actor: Actor | None = None) -
         )
 
 
-def withdraw(  # type: ignore[no-untyped-def]
-    db,
+def withdraw(
+    db: Database,
     actor: Actor,
     number: str,
     date: dt.date,
@@ -949,7 +964,7 @@ def withdraw(  # type: ignore[no-untyped-def]
     to = _choice(to, {"kas": 1, "sukarela": 1}, "payout_to")
     with unit_of_work(db) as s:
         d = _deposit(s, number, lock=True)
-        if d.status != "aktif":
+        if d.status != DepositStatus.ACTIVE:
             raise ValidationError("deposit", "td_not_active", number=d.number)
         member = s.get(Member, d.member_id)
         assert member is not None
@@ -1065,7 +1080,7 @@ def deposit_in(session: Session, number: str) -> DepositView:
     return _view(session, _deposit(session, number))
 
 
-def get_deposit(db, number: str, actor: Actor | None = None) -> DepositView:  # type: ignore[no-untyped-def]
+def get_deposit(db: Database, number: str, actor: Actor | None = None) -> DepositView:
     with read_only(db) as s:
         d = _deposit(s, number)
         view = _view(s, d)
@@ -1073,7 +1088,7 @@ def get_deposit(db, number: str, actor: Actor | None = None) -> DepositView:  # 
         return view
 
 
-def events(db, number: str, actor: Actor | None = None) -> list[EventView]:  # type: ignore[no-untyped-def]
+def events(db: Database, number: str, actor: Actor | None = None) -> list[EventView]:
     with read_only(db) as s:
         d = _deposit(s, number)
         member = s.get(Member, d.member_id)
@@ -1102,12 +1117,12 @@ def events(db, number: str, actor: Actor | None = None) -> list[EventView]:  # t
         ]
 
 
-def list_deposits(  # type: ignore[no-untyped-def]
-    db,
+def list_deposits(
+    db: Database,
     actor: Actor | None = None,
     *,
     member_no: str | None = None,
-    status: str | None = "aktif",
+    status: str | None = DepositStatus.ACTIVE,
 ) -> list[DepositView]:
     """Deposits (active by default), of one member or of every member the actor may see."""
     with read_only(db) as s:
@@ -1126,8 +1141,8 @@ def list_deposits(  # type: ignore[no-untyped-def]
         return [_view(s, d) for d in s.scalars(q)]
 
 
-def maturity_list(  # type: ignore[no-untyped-def]
-    db, date_from: dt.date, date_to: dt.date, actor: Actor | None = None
+def maturity_list(
+    db: Database, date_from: dt.date, date_to: dt.date, actor: Actor | None = None
 ) -> list[MaturityRow]:
     """Active deposits maturing between the two dates (upcoming maturities), cooperative-wide."""
     require_read_all(actor, "Daftar jatuh tempo simpanan berjangka")
@@ -1143,7 +1158,7 @@ def maturity_list_in(s: Session, date_from: dt.date, date_to: dt.date) -> list[M
     for d in s.scalars(
         select(TimeDeposit)
         .where(
-            TimeDeposit.status == "aktif",
+            TimeDeposit.status == DepositStatus.ACTIVE,
             TimeDeposit.maturity_on >= date_from,
             TimeDeposit.maturity_on <= date_to,
         )
@@ -1204,14 +1219,16 @@ def member_total_in(session: Session, member_id: int, as_of: dt.date | None = No
     return int(session.scalar(q) or 0)
 
 
-def balance_row_in(session: Session, member_id: int, as_of: dt.date | None = None):  # type: ignore[no-untyped-def]
+def balance_row_in(
+    session: Session, member_id: int, as_of: dt.date | None = None
+) -> BalanceRow | None:
     """The member's time deposits as one line of their savings balances (None without any):
     product ``BERJANGKA``, the active deposits' numbers in place of an account number."""
     from .savings import BalanceRow
 
     active = session.scalars(
         select(TimeDeposit.number)
-        .where(TimeDeposit.member_id == member_id, TimeDeposit.status == "aktif")
+        .where(TimeDeposit.member_id == member_id, TimeDeposit.status == DepositStatus.ACTIVE)
         .order_by(TimeDeposit.id)
     ).all()
     total = member_total_in(session, member_id, as_of)
@@ -1226,7 +1243,7 @@ def refuse_active_at_exit(session: Session, member: Member) -> None:
     with the member, whether early: the penalty applies)."""
     active = session.scalars(
         select(TimeDeposit.number).where(
-            TimeDeposit.member_id == member.id, TimeDeposit.status == "aktif"
+            TimeDeposit.member_id == member.id, TimeDeposit.status == DepositStatus.ACTIVE
         )
     ).all()
     if active:

@@ -11,8 +11,10 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
+from ..db.database import Database
 from ..db.models import Member
 from ..domain.schedule import add_months
+from ..domain.vocabulary import MemberStatus
 from .auth import Actor
 from .uow import read_only
 
@@ -33,7 +35,7 @@ DEPOSITS = (
 )
 
 
-def add_demo_deposits(db, start: dt.date, as_of: dt.date, actor: Actor) -> int:  # type: ignore[no-untyped-def]
+def add_demo_deposits(db: Database, start: dt.date, as_of: dt.date, actor: Actor) -> int:
     """Products and deposits of the demo (dated from ``start`` to ``as_of``); returns the
     number of deposits placed. Placed from the members with the lowest numbers who had
     joined a month before and are still active."""
@@ -49,7 +51,7 @@ def add_demo_deposits(db, start: dt.date, as_of: dt.date, actor: Actor) -> int: 
     with read_only(db) as s:
         people = s.execute(
             select(Member.number, Member.join_date)
-            .where(Member.status == "aktif")
+            .where(Member.status == MemberStatus.ACTIVE)
             .order_by(Member.number)
         ).all()
     placed, used = 0, set()

@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from sqlalchemy import and_, func, select
+from sqlalchemy.orm import Session
 
+from ..db.database import Database
 from ..db.models import (
     Account,
     FiscalPeriod,
@@ -28,11 +30,13 @@ from ..db.models import (
     SavingsTransaction,
     VulnerabilityCategory,
 )
+from ..domain import accounts
+from ..domain.vocabulary import LoanStatus, MemberStatus
 from ..errors import NotFound
 from .auth import Actor, require_group_visible, require_read_all, visible_groups
 from .uow import read_only
 
-ACTIVE = ("aktif", "calon")
+ACTIVE = (MemberStatus.ACTIVE, MemberStatus.CANDIDATE)
 
 
 @dataclass(frozen=True)
@@ -76,7 +80,9 @@ class Dashboard:
         return self.income_ytd - self.expense_ytd
 
 
-def _ledger_sum(s, types: tuple[str, ...], date_from: dt.date | None, as_of: dt.date) -> int:  # type: ignore[no-untyped-def]
+def _ledger_sum(
+    s: Session, types: tuple[str, ...], date_from: dt.date | None, as_of: dt.date
+) -> int:
     q = (
         select(
             Account.type,
@@ -96,7 +102,7 @@ def _ledger_sum(s, types: tuple[str, ...], date_from: dt.date | None, as_of: dt.
     return total
 
 
-def _accounts_balance(s, codes: tuple[str, ...], as_of: dt.date) -> int:  # type: ignore[no-untyped-def]
+def _accounts_balance(s: Session, codes: tuple[str, ...], as_of: dt.date) -> int:
     d, c = s.execute(
         select(
             func.coalesce(func.sum(JournalLine.debit), 0),
@@ -121,7 +127,7 @@ class LoanFigures:
     by_class: tuple[tuple[str, int, int], ...] = ()  # (kolektibilitas, loans, outstanding)
 
 
-def loan_figures_in(s, as_of: dt.date) -> LoanFigures:  # type: ignore[no-untyped-def]
+def loan_figures_in(s: Session, as_of: dt.date) -> LoanFigures:
     from ..domain.arrears import CLASSES, LoanSnapshot, par
     from .loan_quality import qualities_in
 
@@ -129,7 +135,7 @@ def loan_figures_in(s, as_of: dt.date) -> LoanFigures:  # type: ignore[no-untype
     snaps = [LoanSnapshot(q.outstanding, q.dpd, q.due_to_date, q.paid_to_date) for q in items]
     week_end = as_of + dt.timedelta(days=6)
     window = and_(
-        Loan.status == "aktif",
+        Loan.status == LoanStatus.ACTIVE,
         LoanInstallment.superseded_on.is_(None),
         LoanInstallment.due_date >= as_of,
         LoanInstallment.due_date <= week_end,
@@ -153,7 +159,7 @@ def loan_figures_in(s, as_of: dt.date) -> LoanFigures:  # type: ignore[no-untype
         .where(window, LoanAllocation.component != "penalty")
     )
     return LoanFigures(
-        sum(1 for q in items if q.status == "aktif"),
+        sum(1 for q in items if q.status == LoanStatus.ACTIVE),
         par(snaps, 30),
         sum(q.outstanding for q in items if q.dpd >= 30),
         sum(1 for q in items if q.late),
@@ -180,7 +186,7 @@ class DueRow:
 
 
 def loans_due_between(
-    db,  # type: ignore[no-untyped-def]
+    db: Database,
     start: dt.date,
     end: dt.date,
     actor: Actor | None = None,
@@ -193,7 +199,7 @@ def loans_due_between(
     scope = visible_groups(actor)
     with read_only(db) as s:
         window = and_(
-            Loan.status == "aktif",
+            Loan.status == LoanStatus.ACTIVE,
             LoanInstallment.superseded_on.is_(None),
             LoanInstallment.due_date >= start,
             LoanInstallment.due_date <= end,
@@ -235,7 +241,7 @@ def loans_due_between(
         return [DueRow(ln, mn, name, g, d, int(u)) for ln, mn, name, g, d, u in s.execute(q)]
 
 
-def dashboard(db, as_of: dt.date, actor: Actor | None = None) -> Dashboard:  # type: ignore[no-untyped-def]
+def dashboard(db: Database, as_of: dt.date, actor: Actor | None = None) -> Dashboard:
     """The numbers on the Beranda page, as of ``as_of`` (the cooperative's totals: not for a
     ketua kelompok)."""
     require_read_all(actor, "Beranda (angka seluruh koperasi)")
@@ -299,8 +305,8 @@ def dashboard(db, as_of: dt.date, actor: Actor | None = None) -> Dashboard:  # t
             .order_by(SavingsProduct.id)
         ).all()
         savings = tuple(SavingsTotal(c, n, k, int(t), int(a)) for c, n, k, t, a in sav_rows)
-        cash = _accounts_balance(s, ("1.01", "1.02"), as_of)
-        loans = _accounts_balance(s, ("1.20",), as_of)
+        cash = _accounts_balance(s, accounts.CASH_AND_BANK, as_of)
+        loans = _accounts_balance(s, (accounts.LOANS,), as_of)
         year_start = dt.date(as_of.year, 1, 1)
         income = _ledger_sum(s, ("income",), year_start, as_of)
         expense = _ledger_sum(s, ("expense",), year_start, as_of)
@@ -321,7 +327,7 @@ def dashboard(db, as_of: dt.date, actor: Actor | None = None) -> Dashboard:  # t
     )
 
 
-def open_period(db, today: dt.date) -> str:  # type: ignore[no-untyped-def]
+def open_period(db: Database, today: dt.date) -> str:
     """``YYYY-MM`` of the first month after the last closed one (today's month if none)."""
     with read_only(db) as s:
         last = s.execute(
@@ -359,7 +365,7 @@ class CashBook:
 
 
 def cash_book(
-    db,  # type: ignore[no-untyped-def]
+    db: Database,
     account_code: str,
     date_from: dt.date,
     date_to: dt.date,
@@ -418,7 +424,7 @@ class SavingsActivityRow:
 
 
 def savings_activity(
-    db,  # type: ignore[no-untyped-def]
+    db: Database,
     before_id: int | None = None,
     limit: int = 200,
     member_number: str | None = None,
@@ -478,7 +484,7 @@ class MemberLedgerRow:
 
 
 def member_ledger(
-    db,  # type: ignore[no-untyped-def]
+    db: Database,
     member_number: str,
     limit: int = 500,
     actor: Actor | None = None,
@@ -505,7 +511,7 @@ def member_ledger(
             )
             .join(JournalLine, JournalLine.entry_id == JournalEntry.id)
             .join(Account, Account.id == JournalLine.account_id)
-            .where(JournalLine.member_id == mid, Account.code.not_in(("1.01", "1.02")))
+            .where(JournalLine.member_id == mid, Account.code.not_in(accounts.CASH_AND_BANK))
             .order_by(JournalEntry.date.desc(), JournalEntry.id.desc(), JournalLine.id)
             .limit(limit)
         ).all()

@@ -4,18 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
 from sqlalchemy import event
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DataError, OperationalError
 from sqlalchemy.orm import Session
 
+from ..db.database import Database
 from ..errors import Conflict, KoperasiError
 from .validation import check_no_control, control_position
 
 
 @event.listens_for(Engine, "before_execute", retval=False)
-def _refuse_control_characters(conn, clauseelement, multiparams, params, _options) -> None:  # type: ignore[no-untyped-def]
+def _refuse_control_characters(
+    conn: Connection, clauseelement: Any, multiparams: Any, params: Any, _options: Any
+) -> None:
     """No control character reaches a stored text (issue 22): a memo, a description, a
     name written by any path. They crashed the XLSX reports later (openpyxl refuses them)
     and hide in names. Forms and the member service refuse them first with the field's own
@@ -80,7 +84,7 @@ def data_refused(exc: DataError) -> KoperasiError:
 
 
 @contextmanager
-def unit_of_work(db) -> Iterator[Session]:  # type: ignore[no-untyped-def]
+def unit_of_work(db: Database) -> Iterator[Session]:
     """``with unit_of_work(db) as s: ...`` commits at the end, rolls back on any error."""
     session: Session = db.session()
     session.info.clear()
@@ -106,7 +110,7 @@ READ_ONLY = "read_only"
 
 
 @contextmanager
-def read_only(db) -> Iterator[Session]:  # type: ignore[no-untyped-def]
+def read_only(db: Database) -> Iterator[Session]:
     """A session for queries; never commits."""
     session: Session = db.read_session()
     session.info.clear()
@@ -120,3 +124,9 @@ def read_only(db) -> Iterator[Session]:  # type: ignore[no-untyped-def]
         raise KoperasiError("data_refused", detail="number too large") from exc
     finally:
         session.close()
+
+
+def snapshot_info(info: dict[Any, Any]) -> dict[Any, Any]:
+    """A copy of ``session.info`` to put back when a savepoint rolls back: the per-transaction
+    caches (one level deep) must not keep what the rolled-back work put in them."""
+    return {k: (dict(v) if isinstance(v, dict) else v) for k, v in info.items()}

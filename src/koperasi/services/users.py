@@ -22,12 +22,14 @@ import sys
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import delete, func, select
+from sqlalchemy import ColumnElement, Select, delete, func, select
 from sqlalchemy.orm import Session
 
+from ..db.database import Database
 from ..db.models import Group, User, UserGroupScope
 from ..db.models.base import utcnow
 from ..errors import NotFound, ValidationError
@@ -93,12 +95,12 @@ def _role(value: str) -> Role:
         ) from None
 
 
-def _same_name(name: str):  # type: ignore[no-untyped-def]
+def _same_name(name: str) -> ColumnElement[bool]:
     """User names are unique without regard to case: ``admin_w`` and ``ADMIN_W`` are one."""
     return func.lower(User.username) == name.lower()
 
 
-def _find(session: Session, username: str):  # type: ignore[no-untyped-def]
+def _find(session: Session, username: str) -> Select[User]:
     """The query for an account by name: the exact spelling first, else any casing."""
     name = unicodedata.normalize("NFKC", username or "").strip()
     exact = session.scalar(select(User.id).where(User.username == name))
@@ -160,7 +162,7 @@ def _view(session: Session, user: User) -> UserView:
     )
 
 
-def _public(view: UserView) -> dict:
+def _public(view: UserView) -> dict[str, Any]:
     """What the audit trail keeps about a user (never the password hash)."""
     return {
         "username": view.username,
@@ -175,7 +177,7 @@ def count_users(session: Session) -> int:
     return int(session.scalar(select(func.count(User.id))) or 0)
 
 
-def needs_first_admin(db) -> bool:  # type: ignore[no-untyped-def]
+def needs_first_admin(db: Database) -> bool:
     """True while no account exists (first run): the app runs as a local administrator."""
     with read_only(db) as s:
         return count_users(s) == 0
@@ -185,7 +187,7 @@ def needs_first_admin(db) -> bool:  # type: ignore[no-untyped-def]
 
 
 def create_user(
-    db,  # type: ignore[no-untyped-def]
+    db: Database,
     actor: Actor | None,
     username: str,
     password: str,
@@ -232,12 +234,12 @@ def create_user(
         return view
 
 
-def create_first_admin(db, username: str, password: str, full_name: str = "") -> UserView:  # type: ignore[no-untyped-def]
+def create_first_admin(db: Database, username: str, password: str, full_name: str = "") -> UserView:
     """The first-run dialog: create the administrator account (only while none exists)."""
     return create_user(db, None, username, password, Role.ADMIN.value, full_name)
 
 
-def list_users(db, actor: Actor | None = None) -> list[UserView]:  # type: ignore[no-untyped-def]
+def list_users(db: Database, actor: Actor | None = None) -> list[UserView]:
     if actor is not None:
         require(actor, "user.manage")
     with read_only(db) as s:
@@ -253,7 +255,7 @@ def _active_admins(s: Session) -> int:
     )
 
 
-def set_active(db, actor: Actor, username: str, active: bool) -> UserView:  # type: ignore[no-untyped-def]
+def set_active(db: Database, actor: Actor, username: str, active: bool) -> UserView:
     """Disable (or re-enable) an account. The last active administrator cannot be disabled."""
     require(actor, "user.manage")
     with unit_of_work(db) as s:
@@ -271,12 +273,12 @@ def set_active(db, actor: Actor, username: str, active: bool) -> UserView:  # ty
         return view
 
 
-def disable_user(db, actor: Actor, username: str) -> UserView:  # type: ignore[no-untyped-def]
+def disable_user(db: Database, actor: Actor, username: str) -> UserView:
     return set_active(db, actor, username, False)
 
 
 def update_user(
-    db,  # type: ignore[no-untyped-def]
+    db: Database,
     actor: Actor,
     username: str,
     role: str | None = None,
@@ -309,7 +311,7 @@ def update_user(
         return view
 
 
-def change_password(db, actor: Actor, old_password: str, new_password: str) -> None:  # type: ignore[no-untyped-def]
+def change_password(db: Database, actor: Actor, old_password: str, new_password: str) -> None:
     """A user changes their own password (the old one must be right)."""
     _check_password_rules(new_password, actor.username)
     with unit_of_work(db) as s:
@@ -321,7 +323,7 @@ def change_password(db, actor: Actor, old_password: str, new_password: str) -> N
         audit.record(s, actor, "user.password", "user", user.username)
 
 
-def reset_password(db, actor: Actor, username: str, new_password: str) -> None:  # type: ignore[no-untyped-def]
+def reset_password(db: Database, actor: Actor, username: str, new_password: str) -> None:
     """An administrator sets another user's password (and lifts a lockout)."""
     require(actor, "user.manage")
     _check_password_rules(new_password, username)
@@ -340,7 +342,9 @@ def _verify(hashed: str | None, password: str) -> bool:
         return False
 
 
-def authenticate(db, username: str, password: str, now: dt.datetime | None = None) -> Actor:  # type: ignore[no-untyped-def]
+def authenticate(
+    db: Database, username: str, password: str, now: dt.datetime | None = None
+) -> Actor:
     """Check a login. Returns the Actor (with a ketua's groups) or raises :class:`LoginFailed`.
 
     After ``MAX_FAILURES`` wrong passwords in a row the account is locked for ``LOCKOUT``;
@@ -389,7 +393,7 @@ def authenticate(db, username: str, password: str, now: dt.datetime | None = Non
     raise failure
 
 
-def actor_for_user(db, username: str) -> Actor:  # type: ignore[no-untyped-def]
+def actor_for_user(db: Database, username: str) -> Actor:
     """The Actor of an existing, active account without a password (trusted callers only)."""
     with read_only(db) as s:
         user = _user(s, username)
@@ -411,7 +415,7 @@ def read_password(prompt: str, env: str = PASSWORD_ENV) -> str:
         raise LoginFailed("password_needed", env=env) from None
 
 
-def actor_for_cli(db, username: str | None) -> Actor:  # type: ignore[no-untyped-def]
+def actor_for_cli(db: Database, username: str | None) -> Actor:
     """The actor for a CLI call: the local administrator while no account exists (first run),
     else ``--user`` with the password from ``KOPERASI_PASSWORD`` or a prompt."""
     with read_only(db) as s:

@@ -239,7 +239,7 @@ class AppController(QObject):
 
         as_of = demo_service.default_as_of(self.today())  # the treasurer's month-end to do
 
-        def build(progress):  # type: ignore[no-untyped-def]
+        def build(progress):
 
             return demo_service.build_demo(
                 db,

@@ -197,7 +197,7 @@ class MainWindow(QMainWindow):
     # -- actions and shortcuts
     def _action(
         self, name: str, text: str, shortcut: QKeySequence | str | None, slot, tip: str = ""
-    ) -> QAction:  # type: ignore[no-untyped-def]
+    ) -> QAction:
         action = QAction(text, self)
         action.setObjectName(name)
         if shortcut:
@@ -401,7 +401,7 @@ class MainWindow(QMainWindow):
         return page
 
     # -- frequent actions
-    def new_member(self):  # type: ignore[no-untyped-def]
+    def new_member(self):
         self.go("members")
         return self.members.new_member()
 
@@ -409,7 +409,7 @@ class MainWindow(QMainWindow):
         self.go("members")
         self.members.focus_search()
 
-    def savings_dialog(self, mode: str):  # type: ignore[no-untyped-def]
+    def savings_dialog(self, mode: str):
         member = None
         if self.current_key() == "members":
             row = self.members.selected_member()
@@ -422,7 +422,7 @@ class MainWindow(QMainWindow):
         dlg.open()
         return dlg
 
-    def repayment_dialog(self):  # type: ignore[no-untyped-def]
+    def repayment_dialog(self):
         """Ctrl+R: the repayment form, for the loan selected on the Pinjaman page if any."""
         number = None
         if self.current_key() == "loans":
@@ -435,11 +435,11 @@ class MainWindow(QMainWindow):
         dlg.open()
         return dlg
 
-    def _after_repayment(self, posted) -> None:  # type: ignore[no-untyped-def]
+    def _after_repayment(self, posted) -> None:
         if self.pages.is_built("loans"):  # else it loads afresh when first shown
             self.loans._after(posted.loan_number)
 
-    def new_loan(self):  # type: ignore[no-untyped-def]
+    def new_loan(self):
         member = None
         if self.current_key() == "members":
             row = self.members.selected_member()
@@ -447,7 +447,7 @@ class MainWindow(QMainWindow):
         self.go("loans")
         return self.loans.apply_loan(member)
 
-    def manual_entry(self):  # type: ignore[no-untyped-def]
+    def manual_entry(self):
         self.go("ledger")
         return self.ledger.new_manual_entry()
 

@@ -28,7 +28,7 @@ def paper_html(ctx: AppContext, receipt_no: str | None, extra: list[tuple[str, s
     lang = ctx.lang
     p = receipts.receipt_paper(ctx.db, receipt_no)
 
-    def t(value) -> str:  # type: ignore[no-untyped-def]
+    def t(value) -> str:
         return escape(value.get(lang) if hasattr(value, "get") else str(value))
 
     head: list[tuple[str, str]] = [
@@ -57,7 +57,7 @@ def paper_html(ctx: AppContext, receipt_no: str | None, extra: list[tuple[str, s
     )
 
 
-def fmt_long(d, lang: str) -> str:  # type: ignore[no-untyped-def]
+def fmt_long(d, lang: str) -> str:
     from ..domain.fmt import long_date
 
     return long_date(d, lang)
@@ -149,7 +149,7 @@ class ReceiptWindow(QDialog):
         what: str,
         action: Callable[[dt.date, str], Any],
         changes: set[str] | frozenset[str],
-    ):  # type: ignore[no-untyped-def]
+    ):
         from . import dialogs
         from .pages.savings import ReverseDialog
 

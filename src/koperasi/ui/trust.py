@@ -359,15 +359,15 @@ class TrustFeatures(QObject):
         return self._panels[name]
 
     @property
-    def usersPanel(self):  # type: ignore[no-untyped-def]  # noqa: N802
+    def usersPanel(self):  # noqa: N802
         return self._panel("users")
 
     @property
-    def auditPanel(self):  # type: ignore[no-untyped-def]  # noqa: N802
+    def auditPanel(self):  # noqa: N802
         return self._panel("audit")
 
     @property
-    def backupPanel(self):  # type: ignore[no-untyped-def]  # noqa: N802
+    def backupPanel(self):  # noqa: N802
         return self._panel("backup")
 
     def _make_actions(self) -> None:

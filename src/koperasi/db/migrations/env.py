@@ -15,14 +15,16 @@ def run() -> None:
     if connection is None:  # pragma: no cover - `alembic` CLI use during development
         from sqlalchemy import create_engine
 
-        engine = create_engine(config.get_main_option("sqlalchemy.url"))
+        url = config.get_main_option("sqlalchemy.url")
+        assert url, "sqlalchemy.url is not set"
+        engine = create_engine(url)
         with engine.begin() as conn:
             _run_with(conn)
         return
     _run_with(connection)
 
 
-def _run_with(connection) -> None:  # type: ignore[no-untyped-def]
+def _run_with(connection) -> None:
     context.configure(
         connection=connection,
         target_metadata=target_metadata,

@@ -16,6 +16,7 @@ from pathlib import Path
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from ...db.database import Database
 from ...db.models import Account, RatBudget
 from ...errors import ValidationError
 from .. import audit, statements
@@ -110,7 +111,7 @@ def _check(s: Session, amounts: dict[str, int]) -> None:
                 raise ValidationError("account_code", "budget_overlap", value=code, other=other)
 
 
-def set_budget(db, actor: Actor, year: int, amounts: dict[str, int]) -> dict[str, int]:  # type: ignore[no-untyped-def]
+def set_budget(db: Database, actor: Actor, year: int, amounts: dict[str, int]) -> dict[str, int]:
     """Replace the year's budget with ``amounts`` (account code -> rupiah; 0 lines dropped)."""
     require(actor, "rat.write")
     if not 1900 < int(year) < 3000:
@@ -158,7 +159,7 @@ def read_budget_xlsx(path: str | Path) -> dict[str, int]:
         wb.close()
 
 
-def import_budget(db, actor: Actor, year: int, path: str | Path) -> dict[str, int]:  # type: ignore[no-untyped-def]
+def import_budget(db: Database, actor: Actor, year: int, path: str | Path) -> dict[str, int]:
     require(actor, "rat.write")
     return set_budget(db, actor, year, read_budget_xlsx(path))
 
@@ -214,7 +215,7 @@ def year_bounds(s: Session, year: int) -> tuple[dt.date, dt.date]:
     return statements.fiscal_year_bounds(year, statements.fy_start_month(s))
 
 
-def budget_report(db, year: int, actor: Actor | None = None) -> BudgetReport:  # type: ignore[no-untyped-def]
+def budget_report(db: Database, year: int, actor: Actor | None = None) -> BudgetReport:
     """The year's budget against the year's actual."""
     require_read_all(actor)
     with read_only(db) as s:
@@ -235,7 +236,7 @@ def actuals_in(s: Session, start: dt.date, end: dt.date) -> dict[str, int]:
     }
 
 
-def year_actuals(db, year: int, actor: Actor | None = None) -> dict[str, int]:  # type: ignore[no-untyped-def]
+def year_actuals(db: Database, year: int, actor: Actor | None = None) -> dict[str, int]:
     """:func:`actuals_in` for financial ``year``: the grid shows the actual of accounts
     that have no budget too (the report lumps those into one 'not budgeted' line)."""
     require_read_all(actor)
@@ -244,13 +245,13 @@ def year_actuals(db, year: int, actor: Actor | None = None) -> dict[str, int]:  
         return actuals_in(s, start, end)
 
 
-def get_budget(db, year: int, actor: Actor | None = None) -> dict[str, int]:  # type: ignore[no-untyped-def]
+def get_budget(db: Database, year: int, actor: Actor | None = None) -> dict[str, int]:
     require_read_all(actor)
     with read_only(db) as s:
         return budget_in(s, year)
 
 
-def budget_accounts(db) -> list[tuple[str, str, str, str | None]]:  # type: ignore[no-untyped-def]
+def budget_accounts(db: Database) -> list[tuple[str, str, str, str | None]]:
     """(code, name, type, parent code) of the income and expense accounts, for the grid."""
     with read_only(db) as s:
         rows = s.execute(

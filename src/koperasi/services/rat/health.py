@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
+from ...db.database import Database
 from ...domain import health_rating
 from ...domain.health import percent
 from .. import health, statements
@@ -45,7 +46,7 @@ def rating_in(s: Session, year: int) -> YearRating:
     )
 
 
-def year_rating(db, year: int, actor: Actor | None = None) -> YearRating:  # type: ignore[no-untyped-def]
+def year_rating(db: Database, year: int, actor: Actor | None = None) -> YearRating:
     require_read_all(actor)
     with read_only(db) as s:
         return rating_in(s, year)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
+from ...db.database import Database
 from ...db.models import (
     MemberRelation,
     RatGovernanceAnswer,
@@ -70,7 +71,7 @@ def year_figures(s: Session, year: int) -> dict[str, str]:
     }
 
 
-def _pct(value) -> str:  # type: ignore[no-untyped-def]
+def _pct(value: object) -> str:
     return "–" if value is None else str(value).replace(".", ",") + " %"
 
 
@@ -128,13 +129,13 @@ def text_in(s: Session, year: int, kind: str) -> RatTextView:
     return RatTextView(year, kind, row.body, True, row.updated_at, row.updated_by)
 
 
-def get_text(db, year: int, kind: str, actor: Actor | None = None) -> RatTextView:  # type: ignore[no-untyped-def]
+def get_text(db: Database, year: int, kind: str, actor: Actor | None = None) -> RatTextView:
     require_read_all(actor)
     with read_only(db) as s:
         return text_in(s, year, kind)
 
 
-def save_text(db, actor: Actor, year: int, kind: str, body: str) -> RatTextView:  # type: ignore[no-untyped-def]
+def save_text(db: Database, actor: Actor, year: int, kind: str, body: str) -> RatTextView:
     require(actor, "rat.write")
     if kind not in TEXT_KINDS:
         raise ValidationError("text_kind", "choice", choices=", ".join(TEXT_KINDS), value=kind)
@@ -204,7 +205,7 @@ def _check_officer(data: OfficerInput) -> OfficerInput:
     return OfficerInput(data.body, position, name, data.term_start, data.term_end)
 
 
-def add_officer(db, actor: Actor, data: OfficerInput) -> OfficerView:  # type: ignore[no-untyped-def]
+def add_officer(db: Database, actor: Actor, data: OfficerInput) -> OfficerView:
     require(actor, "rat.write")
     data = _check_officer(data)
     with unit_of_work(db) as s:
@@ -215,7 +216,7 @@ def add_officer(db, actor: Actor, data: OfficerInput) -> OfficerView:  # type: i
         return _officer_view(o)
 
 
-def update_officer(db, actor: Actor, officer_id: int, data: OfficerInput) -> OfficerView:  # type: ignore[no-untyped-def]
+def update_officer(db: Database, actor: Actor, officer_id: int, data: OfficerInput) -> OfficerView:
     require(actor, "rat.write")
     data = _check_officer(data)
     with unit_of_work(db) as s:
@@ -230,7 +231,7 @@ def update_officer(db, actor: Actor, officer_id: int, data: OfficerInput) -> Off
         return _officer_view(o)
 
 
-def remove_officer(db, actor: Actor, officer_id: int) -> None:  # type: ignore[no-untyped-def]
+def remove_officer(db: Database, actor: Actor, officer_id: int) -> None:
     require(actor, "rat.write")
     with unit_of_work(db) as s:
         o = s.get(RatOfficer, officer_id)
@@ -257,8 +258,8 @@ def officers_in(s: Session, serving_on: dt.date | None = None) -> list[OfficerVi
 
 
 def list_officers(
-    db, serving_on: dt.date | None = None, actor: Actor | None = None
-) -> list[OfficerView]:  # type: ignore[no-untyped-def]
+    db: Database, serving_on: dt.date | None = None, actor: Actor | None = None
+) -> list[OfficerView]:
     require_read_all(actor)
     with read_only(db) as s:
         return officers_in(s, serving_on)
@@ -277,7 +278,7 @@ def quorum_rule_in(s: Session) -> QuorumRule:
         return QuorumRule()
 
 
-def save_quorum_rule(db, actor: Actor, rule: QuorumRule) -> QuorumRule:  # type: ignore[no-untyped-def]
+def save_quorum_rule(db: Database, actor: Actor, rule: QuorumRule) -> QuorumRule:
     require(actor, "settings.write")
     with unit_of_work(db) as s:
         set_value(s, actor, QUORUM_KEY, rule.__dict__)
@@ -393,13 +394,13 @@ def meeting_in(s: Session, year: int) -> MeetingView:
     )
 
 
-def get_meeting(db, year: int, actor: Actor | None = None) -> MeetingView:  # type: ignore[no-untyped-def]
+def get_meeting(db: Database, year: int, actor: Actor | None = None) -> MeetingView:
     require_read_all(actor)
     with read_only(db) as s:
         return meeting_in(s, year)
 
 
-def save_meeting(db, actor: Actor, year: int, data: MeetingInput) -> MeetingView:  # type: ignore[no-untyped-def]
+def save_meeting(db: Database, actor: Actor, year: int, data: MeetingInput) -> MeetingView:
     require(actor, "rat.write")
     for key in ("members_entitled", "members_present"):
         v = getattr(data, key)
@@ -458,13 +459,15 @@ def answers_in(s: Session, year: int) -> dict[str, bool]:
     return {q: bool(m) for q, m in rows}
 
 
-def get_answers(db, year: int, actor: Actor | None = None) -> dict[str, bool]:  # type: ignore[no-untyped-def]
+def get_answers(db: Database, year: int, actor: Actor | None = None) -> dict[str, bool]:
     require_read_all(actor)
     with read_only(db) as s:
         return answers_in(s, year)
 
 
-def save_answers(db, actor: Actor, year: int, answers: dict[str, bool]) -> dict[str, bool]:  # type: ignore[no-untyped-def]
+def save_answers(
+    db: Database, actor: Actor, year: int, answers: dict[str, bool]
+) -> dict[str, bool]:
     """Replace the year's answers (question key -> met)."""
     require(actor, "rat.write")
     for q in answers:

@@ -237,7 +237,7 @@ class BankTab(QWidget):
 
     # ------------------------------------------------------------ actions
 
-    def _write(self, fn, done_text: str) -> None:  # type: ignore[no-untyped-def]
+    def _write(self, fn, done_text: str) -> None:
         self.message.clear()
         self.ctx.write(
             fn,
@@ -462,7 +462,7 @@ class StatementImportDialog(QDialog):
             return
         preset = self.presetCombo.currentData()
 
-        def work():  # type: ignore[no-untyped-def]
+        def work():
             if preset and not dry_run:
                 bk.set_layout(ctx.db, ctx.actor, code, {"preset": preset})
             if preset and dry_run:

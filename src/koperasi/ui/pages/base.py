@@ -34,7 +34,7 @@ class Page(QWidget):
         else:
             self._stale = True
 
-    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)
         if self._stale:
             self._stale = False
@@ -58,7 +58,7 @@ class DataTable(QTableView):
 
     stretch_column: int | None = None
 
-    def setModel(self, model) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def setModel(self, model) -> None:  # noqa: N802
         super().setModel(model)
         # size columns on the first rows only (a long list is never walked for it); not
         # "the rows in view": a table not laid out yet sees too few and cuts the others

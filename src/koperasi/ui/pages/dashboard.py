@@ -74,7 +74,7 @@ class Card(QFrame):
         self.value.setText(value)
         self.detail.setText(detail)
 
-    def mouseReleaseEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802
         if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(
             event.position().toPoint()
         ):
@@ -282,7 +282,7 @@ class DashboardPage(Page):
     @staticmethod
     def _bar_chart(
         chart: QChart, labels: list[str], values: list, name: str, horizontal: bool
-    ) -> None:  # type: ignore[type-arg]
+    ) -> None:
         chart.removeAllSeries()
         for axis in chart.axes():
             chart.removeAxis(axis)

@@ -90,7 +90,7 @@ def _with_suffix(path: str, allowed: tuple[str, ...]) -> str:
 def _cancellable(fn: Callable[[Any], Any]) -> Callable[[Any], Any]:
     """For read work (no ``on_cancel`` there): a cancel becomes the result ``None``."""
 
-    def run(progress):  # type: ignore[no-untyped-def]
+    def run(progress):
         try:
             return fn(progress)
         except Cancelled:
@@ -943,7 +943,7 @@ class _CheckPage(QWizardPage):
         self.saveReportButton.setEnabled(False)
         self.completeChanged.emit()
 
-        def check(progress):  # type: ignore[no-untyped-def]
+        def check(progress):
             rep = run_import(
                 db, actor, kind, path, progress=progress, dry_run=True, allow_unsigned=allow
             )
@@ -1068,7 +1068,7 @@ class _CheckPage(QWizardPage):
         self.completeChanged.emit()
         _set_error(self.importError, None)
 
-        def work(progress):  # type: ignore[no-untyped-def]
+        def work(progress):
             return run_import(db, actor, kind, path, valid_only, progress, allow_unsigned=allow)
 
         def done(rep: ImportReport) -> None:

@@ -475,7 +475,7 @@ class ImportDialog(QDialog):
         self.resultLabel.setText(self.ctx.error_message(exc))
         return True
 
-    def _done(self, rep) -> None:  # type: ignore[no-untyped-def]
+    def _done(self, rep) -> None:
         self.report = rep
         if rep.errors:
             head = self.tr("Tidak ada yang disimpan. Perbaiki baris berikut:")

@@ -190,7 +190,7 @@ class GroupsPage(Page):
         dlg.open()
         return dlg
 
-    def open_meeting(self):  # type: ignore[no-untyped-def]
+    def open_meeting(self):
         """The meeting grid for the selected group (dues, payments, one posting)."""
         from .meeting import GroupMeetingDialog
 
@@ -216,7 +216,7 @@ class GroupsPage(Page):
             "reports", {"report": "lembar-pertemuan", "group": g.code, "date": date}
         )
 
-    def _group_op(self, fn, on_done=None) -> None:  # type: ignore[no-untyped-def]
+    def _group_op(self, fn, on_done=None) -> None:
         self.memberError.clear()
 
         def failed(exc: BaseException) -> bool:

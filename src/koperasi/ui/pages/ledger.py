@@ -338,7 +338,7 @@ class LedgerPage(Page):
         self.accountsModel.set_rows(ledger_service.list_accounts(self.ctx.db))
         self._update_side_button()
 
-    def selected_account(self):  # type: ignore[no-untyped-def]
+    def selected_account(self):
         return self.accountsModel.row(self.accountsTable.currentIndex())
 
     def _update_side_button(self) -> None:
@@ -461,7 +461,7 @@ class AccountSideDialog(QDialog):
     """Say whether an income or expense account is business with members or non-members
     (or, for an expense, a cost of both); the service checks and audits it."""
 
-    def __init__(self, ctx: AppContext, account, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, ctx: AppContext, account, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.account = account

@@ -1032,7 +1032,7 @@ class WriteOffDialog(_LoanStepDialog):
             self._done,
         )
 
-    def _requested(self, request) -> None:  # type: ignore[no-untyped-def]
+    def _requested(self, request) -> None:
         self.accept()
         dialogs.inform(
             self.parentWidget(),

@@ -46,9 +46,7 @@ def documents_button(
     for report, label in labels().items():
         action = menu.addAction(label)
         action.setObjectName(f"loanDocument-{report}")
-        action.triggered.connect(
-            lambda _c=False, r=report: _open(ctx, current(), r)  # type: ignore[misc]
-        )
+        action.triggered.connect(lambda _c=False, r=report: _open(ctx, current(), r))
         actions[report] = action
 
     def update() -> None:

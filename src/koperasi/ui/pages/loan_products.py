@@ -48,7 +48,7 @@ from .loan_labels import (
 INPUT_FIELDS = tuple(f.name for f in fields(ProductInput))
 
 
-def fill_combo(combo: QComboBox, table: dict[str, tuple[str, str]], lang: str, codes=None) -> None:  # type: ignore[no-untyped-def]
+def fill_combo(combo: QComboBox, table: dict[str, tuple[str, str]], lang: str, codes=None) -> None:
     combo.clear()
     for code in codes or table:
         combo.addItem(label(table, code, lang), code)
@@ -214,7 +214,7 @@ class LoanProductDialog(QDialog):
         ui.penaltyPerCombo.setEnabled(pen != "none")
         ui.penaltyGraceSpin.setEnabled(pen != "none")
 
-    def _decimal(self, key: str, widget, default: Decimal | None) -> Decimal | None:  # type: ignore[no-untyped-def]
+    def _decimal(self, key: str, widget, default: Decimal | None) -> Decimal | None:
         try:
             value = parse_decimal(widget.text())
         except ValueError:
@@ -225,7 +225,7 @@ class LoanProductDialog(QDialog):
             return default
         return default if value is None else value
 
-    def _money(self, key: str, widget) -> int:  # type: ignore[no-untyped-def]
+    def _money(self, key: str, widget) -> int:
         if not widget.is_valid():
             self.errors.set(
                 key,

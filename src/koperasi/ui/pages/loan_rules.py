@@ -400,10 +400,10 @@ class PendingApprovalsDialog(QDialog):
         elif not self.message.text():
             self.message.setText(self.tr("Tidak ada yang menunggu persetujuan."))
 
-    def selected(self):  # type: ignore[no-untyped-def]
+    def selected(self):
         return self.model.row(self.table.currentIndex())
 
-    def _run(self, fn, done_text: str) -> None:  # type: ignore[no-untyped-def]
+    def _run(self, fn, done_text: str) -> None:
         def ok(_result: object) -> None:
             self.message.setText(done_text)
             self.noteEdit.clear()
@@ -559,7 +559,7 @@ class LendingRulesEditor(QWidget):
         )
 
 
-def reverse_or_request(ctx: AppContext, kind: str, ref, date, reason: str, direct, tx=None):  # type: ignore[no-untyped-def]
+def reverse_or_request(ctx: AppContext, kind: str, ref, date, reason: str, direct, tx=None):
     """``direct()`` (the reversal), or with four-eyes on reversals the request a second user
     approves in Pinjaman > Menunggu persetujuan (issue 17). ``tx``: the loan payment of a
     ``loan_reversal`` request."""

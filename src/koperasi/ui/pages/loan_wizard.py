@@ -283,7 +283,7 @@ class _TermsPage(QWizardPage):
             ),
         )
 
-    def _limits(self, data: ApplyInput):  # type: ignore[no-untyped-def]
+    def _limits(self, data: ApplyInput):
         """The lending limits the loan would go over (issue 17), shown under the form: a
         warning, or that both boards must approve it."""
         from ...services import lending_limits

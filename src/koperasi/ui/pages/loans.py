@@ -238,7 +238,7 @@ class LoanDetailPanel(QWidget):
         self.txModel.set_rows(list(reversed(detail.transactions)))
         self.collateral.show_loan(detail)
 
-    def selected_tx(self):  # type: ignore[no-untyped-def]
+    def selected_tx(self):
         return self.txModel.row(self.txTable.currentIndex())
 
 
@@ -311,7 +311,7 @@ class ArrearsTab(QWidget):
         self.classModel.set_rows(list(rep.by_class))
         self.lateModel.set_rows(sorted(rep.late, key=lambda q: -q.dpd))
 
-        def pct(x) -> str:  # type: ignore[no-untyped-def]
+        def pct(x) -> str:
             return f"{x:.2f} %".replace(".", ",")
 
         self.ratios.setText(
@@ -743,7 +743,7 @@ class LoansPage(Page):
         return dlg
 
     # -- issue 17: collateral, guarantors, approvals
-    def _loan_dialog(self, cls, signal: str):  # type: ignore[no-untyped-def]
+    def _loan_dialog(self, cls, signal: str):
         d = self._need_loan()
         if d is None:
             return None
@@ -752,27 +752,27 @@ class LoansPage(Page):
         dlg.open()
         return dlg
 
-    def add_collateral(self):  # type: ignore[no-untyped-def]
+    def add_collateral(self):
         from .loan_rules import CollateralDialog
 
         return self._loan_dialog(CollateralDialog, "added")
 
-    def add_guarantor(self):  # type: ignore[no-untyped-def]
+    def add_guarantor(self):
         from .loan_rules import GuarantorDialog
 
         return self._loan_dialog(GuarantorDialog, "added")
 
-    def return_collateral(self):  # type: ignore[no-untyped-def]
+    def return_collateral(self):
         from .loan_rules import ReturnCollateralDialog
 
         return self._loan_dialog(ReturnCollateralDialog, "returned")
 
-    def board_approve(self):  # type: ignore[no-untyped-def]
+    def board_approve(self):
         from .loan_rules import BoardApprovalDialog
 
         return self._loan_dialog(BoardApprovalDialog, "approved")
 
-    def pending_approvals(self):  # type: ignore[no-untyped-def]
+    def pending_approvals(self):
         from .loan_rules import PendingApprovalsDialog
 
         dlg = PendingApprovalsDialog(self.ctx, self)
@@ -914,7 +914,7 @@ class LoansPage(Page):
         self.reload()
 
 
-def _reverse_or_request(ctx: AppContext, number: str, tx_id: int, date, reason: str):  # type: ignore[no-untyped-def]
+def _reverse_or_request(ctx: AppContext, number: str, tx_id: int, date, reason: str):
     """Reverse a payment, or (four-eyes on reversals, issue 17) file the request a second
     user approves in Menunggu persetujuan."""
     from ...services import approvals

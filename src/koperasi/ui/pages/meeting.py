@@ -427,7 +427,7 @@ class GroupMeetingDialog(QDialog):
             return
         super().keyPressEvent(event)
 
-    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)
         # the button box makes its accept button the default when shown: Enter belongs to
         # the grid, so no button looks (or acts) as the default
@@ -610,7 +610,7 @@ class GroupMeetingDialog(QDialog):
 
         export_sheet(self, path)
 
-    def import_sheet(self, path: str | None = None):  # type: ignore[no-untyped-def]
+    def import_sheet(self, path: str | None = None):
         """Check a filled sheet and show what it would post (posted from the preview)."""
         from .meeting_sheet import import_sheet
 

@@ -666,7 +666,7 @@ class MemberDialog(FormDialog):
             save = lambda: members_service.update_member(ctx.db, ctx.actor, number, data)  # noqa: E731
         choice = self.consentCombo.currentData()
 
-        def fn():  # type: ignore[no-untyped-def]
+        def fn():
             saved = save()
             self._save_consent(saved.number, choice)
             return saved
@@ -678,7 +678,7 @@ class MemberDialog(FormDialog):
         self.saved.emit(detail)
         self.accept()
 
-    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def closeEvent(self, event) -> None:  # noqa: N802
         if self.dirty.dirty and self.result() != QDialog.DialogCode.Accepted:
             if not dialogs.ask_discard(self):
                 event.ignore()
@@ -949,7 +949,7 @@ class MemberDetailDialog(QDialog):
             self.loansTable.selectRow(len(self.loansModel.rows) - 1)
         self.load_loan()
 
-    def edit_related(self):  # type: ignore[no-untyped-def]
+    def edit_related(self):
         from .loan_rules import RelatedPartyDialog
 
         dlg = RelatedPartyDialog(self.ctx, self.number, self)

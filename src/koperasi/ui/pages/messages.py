@@ -479,7 +479,7 @@ class MessagesPage(Page):
                     self.consentTable.setCurrentIndex(self.consentModel.index(r, 0))
                     break
 
-    def set_consent(self, **kw) -> None:  # type: ignore[no-untyped-def]
+    def set_consent(self, **kw) -> None:
         c = self.consentModel.row(self.consentTable.currentIndex())
         if c is None:
             self.consentSummary.setText(self.tr("Pilih dulu anggotanya."))

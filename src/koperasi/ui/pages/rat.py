@@ -158,7 +158,7 @@ class OfficersPanel(QWidget):
             on_error=self._error,
         )
 
-    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)
         if not isinstance(self.parent(), RatPage):
             self.load()

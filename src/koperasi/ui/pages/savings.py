@@ -499,7 +499,7 @@ class ReverseDialog(FormDialog):
         self,
         ctx: AppContext,
         what: str,
-        action,  # type: ignore[no-untyped-def]
+        action,
         parent: QWidget | None = None,
         changes: frozenset[str] | set[str] = frozenset({SAVINGS, LEDGER, MEMBERS}),
     ) -> None:

@@ -135,7 +135,7 @@ class SavingsRulesEditor(QWidget):
             edit.textChanged.connect(lambda _t, k=key, e=edit: self._check_money(k, e))
         ui.sukarelaRateEdit.textChanged.connect(lambda _t: self._rate())
 
-    def _check_money(self, key: str, edit) -> int | None:  # type: ignore[no-untyped-def]
+    def _check_money(self, key: str, edit) -> int | None:
         if not edit.text().strip():
             self.errors.set(key, ValidationError("amount", "required").message(self.errors.lang))
             return None
@@ -182,7 +182,7 @@ class SavingsRulesEditor(QWidget):
         return SavingsRules(pokok, wajib, minimum, rate)  # type: ignore[arg-type]
 
 
-def apply_savings_rules(db, actor, rules: SavingsRules) -> None:  # type: ignore[no-untyped-def]
+def apply_savings_rules(db, actor, rules: SavingsRules) -> None:
     """One call per product through the savings service (each its own unit of work)."""
     products = savings_service.list_products(db)
     for p in products:
@@ -529,14 +529,14 @@ class SettingsPage(Page):
             parent=self,
         )
 
-    def loan_products(self):  # type: ignore[no-untyped-def]
+    def loan_products(self):
         from .loan_products import LoanProductsDialog
 
         dlg = LoanProductsDialog(self.ctx, self)
         dlg.open()
         return dlg
 
-    def agreement_template(self):  # type: ignore[no-untyped-def]
+    def agreement_template(self):
         from .agreement_template import AgreementTemplateDialog
 
         dlg = AgreementTemplateDialog(self.ctx, self)

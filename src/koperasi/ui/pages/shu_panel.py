@@ -117,12 +117,12 @@ class ShuDistributeDialog(QDialog):
         date = to_date(self.dateEdit.date())
         if self.plan.surplus < 0:
 
-            def work():  # type: ignore[no-untyped-def]
+            def work():
                 return shu_service.cover_loss(ctx.db, ctx.actor, year, date)
 
         else:
 
-            def work():  # type: ignore[no-untyped-def]
+            def work():
                 return shu_service.distribute(ctx.db, ctx.actor, year, date)
 
         def done(result: shu_service.DistributionResult) -> None:

@@ -51,7 +51,7 @@ def _save_path(parent: QWidget, title: str, name: str, filters: str) -> str:
     return path
 
 
-def _render(data, path: str, lang: str) -> str:  # type: ignore[no-untyped-def]
+def _render(data, path: str, lang: str) -> str:
     from pathlib import Path
 
     from ...reports import registry

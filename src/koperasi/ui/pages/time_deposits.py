@@ -42,12 +42,12 @@ from .form_dialog import save_cancel_buttons
 CHANGES = frozenset({SAVINGS, LEDGER, MEMBERS})
 
 
-def _pct(value, lang: str) -> str:  # type: ignore[no-untyped-def]
+def _pct(value, lang: str) -> str:
     text = format(value.normalize(), "f")
     return text.replace(".", ",") if lang == "id" else text
 
 
-def add_time_deposits_tab(ctx: AppContext, tabs: QTabWidget, member_number) -> TimeDepositsTab:  # type: ignore[no-untyped-def]
+def add_time_deposits_tab(ctx: AppContext, tabs: QTabWidget, member_number) -> TimeDepositsTab:
     """Add the tab; ``member_number()`` is the member the page shows (None: everyone)."""
     tab = TimeDepositsTab(ctx, member_number)
     tabs.addTab(tab, tab.title())
@@ -55,7 +55,7 @@ def add_time_deposits_tab(ctx: AppContext, tabs: QTabWidget, member_number) -> T
 
 
 class TimeDepositsTab(QWidget):
-    def __init__(self, ctx: AppContext, member_number, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, ctx: AppContext, member_number, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.member_number = member_number
@@ -180,7 +180,7 @@ class TimeDepositsTab(QWidget):
         dlg.open()
         return dlg
 
-    def cancel_selected(self):  # type: ignore[no-untyped-def]
+    def cancel_selected(self):
         """Undo a mistaken placement (a reversal; only before any interest)."""
         from .savings import ReverseDialog
 
@@ -627,7 +627,7 @@ class ProductsDialog(QDialog):
             self.codeEdit.text(),
             self.nameEdit.text(),
             self.termSpin.value(),
-            self.rateEdit.text(),  # type: ignore[arg-type] - checked by the service
+            self.rateEdit.text(),  # type: ignore[arg-type]  # checked by the service
             self.payoutCombo.currentData(),
             self.minEdit.value() or 0,
             self.penaltyEdit.text(),  # type: ignore[arg-type]

@@ -80,7 +80,7 @@ def fmt_datetime(value: dt.datetime | None) -> str:
     return local_time(value).strftime("%d/%m/%Y %H:%M:%S") if value else ""
 
 
-def _user_error(ctx: AppContext, parent: QWidget | None, title: str):  # type: ignore[no-untyped-def]
+def _user_error(ctx: AppContext, parent: QWidget | None, title: str):
     """An ``on_error`` that shows a service's message (a user error) in a warning."""
 
     def show(exc: BaseException) -> bool:
@@ -202,7 +202,7 @@ class UsersPanel(Page):
             self._groups = groups_service.list_groups(self.ctx.db)
         return self._groups
 
-    def _open_form(self, mode: str, fn, current=None) -> UserDialog:  # type: ignore[no-untyped-def]
+    def _open_form(self, mode: str, fn, current=None) -> UserDialog:
         ctx = self.ctx
 
         def save(values: dict) -> None:

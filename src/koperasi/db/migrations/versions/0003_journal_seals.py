@@ -4,6 +4,9 @@ Revision ID: 0003
 Revises: 0002_loans
 Create Date: 2026-11-24 17:52:34.805252
 """
+import datetime as dt
+import hashlib
+
 from alembic import op
 import sqlalchemy as sa
 import koperasi.db.types
@@ -29,14 +32,86 @@ def upgrade() -> None:
     )
     # ### end Alembic commands ###
     # seal the entries written before seals existed, so `check` can watch them from now on
-    from sqlalchemy.orm import Session
+    _seal_unsealed(op.get_bind())
 
-    from koperasi.services.seal import seal_unsealed
 
-    session = Session(bind=op.get_bind())
-    seal_unsealed(session)
-    session.flush()
-    session.close()
+# A frozen copy of the sealing as it stood at this revision (unkeyed SHA-256 seals, which
+# 0010_keyed_seals verifies and reseals with the installation's key). A migration must not
+# import live service code: the services follow the newest schema, this file stays as it is.
+_SEP = "\x1f"
+
+_entries = sa.table(
+    "journal_entries",
+    sa.column("id", sa.Integer),
+    sa.column("date", sa.Date),
+    sa.column("description", sa.Text),
+    sa.column("source", sa.String),
+    sa.column("source_ref", sa.String),
+    sa.column("receipt_no", sa.String),
+    sa.column("reverses_entry_id", sa.Integer),
+    sa.column("posted_at", sa.DateTime),
+    sa.column("posted_by", sa.String),
+)
+_lines = sa.table(
+    "journal_lines",
+    sa.column("id", sa.Integer),
+    sa.column("entry_id", sa.Integer),
+    sa.column("account_id", sa.Integer),
+    sa.column("debit", sa.BigInteger),
+    sa.column("credit", sa.BigInteger),
+    sa.column("member_id", sa.Integer),
+    sa.column("memo", sa.Text),
+)
+_seals = sa.table(
+    "journal_seals",
+    sa.column("id", sa.Integer),
+    sa.column("entry_id", sa.Integer),
+    sa.column("lines", sa.Text),
+    sa.column("prev_hash", sa.String),
+    sa.column("hash", sa.String),
+)
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def _sha256(*fields: object) -> str:
+    return hashlib.sha256(_SEP.join(_text(v) for v in fields).encode("utf-8")).hexdigest()
+
+
+def _seal_unsealed(conn: sa.engine.Connection) -> int:
+    """Seal every entry that has no seal yet, in id order, chained to the newest seal."""
+    prev = conn.scalar(sa.select(_seals.c.hash).order_by(_seals.c.id.desc()).limit(1)) or ""
+    sealed = sa.select(_seals.c.entry_id)
+    entries = conn.execute(
+        sa.select(_entries).where(_entries.c.id.not_in(sealed)).order_by(_entries.c.id)
+    ).all()
+    for e in entries:
+        lines = conn.execute(
+            sa.select(_lines).where(_lines.c.entry_id == e.id).order_by(_lines.c.id)
+        ).all()
+        text = " ".join(
+            f"{ln.id}:"
+            + _sha256(
+                ln.id, ln.entry_id, ln.account_id, int(ln.debit), int(ln.credit), ln.member_id,
+                ln.memo,
+            )[:16]
+            for ln in lines
+        )
+        h = _sha256(
+            prev, e.id, e.date, e.description, e.source, e.source_ref, e.receipt_no,
+            e.reverses_entry_id, e.posted_at, e.posted_by, text,
+        )
+        conn.execute(
+            _seals.insert().values(entry_id=e.id, lines=text, prev_hash=prev, hash=h)
+        )
+        prev = h
+    return len(entries)
 
 
 def downgrade() -> None:

@@ -58,7 +58,7 @@ _audit = sa.table(
 )
 
 
-def _reseal(conn, query, table, fields_of, old_hash, new_hash) -> None:  # type: ignore[no-untyped-def]
+def _reseal(conn, query, table, fields_of, old_hash, new_hash) -> None:
     """Walk ``table`` in id order; rows that verify under ``old_hash`` (and link to the row
     before) get ``new_hash`` chained to the previous row's new hash."""
     update = (
@@ -90,7 +90,7 @@ def _reseal(conn, query, table, fields_of, old_hash, new_hash) -> None:  # type:
         last = rows[-1].id
 
 
-def _seal_fields(row):  # type: ignore[no-untyped-def]
+def _seal_fields(row):
     if row.eid is None:
         return None
     return (
@@ -107,7 +107,7 @@ def _seal_fields(row):  # type: ignore[no-untyped-def]
     )
 
 
-def _audit_fields(row):  # type: ignore[no-untyped-def]
+def _audit_fields(row):
     return (
         row.at,
         row.username,
@@ -119,7 +119,7 @@ def _audit_fields(row):  # type: ignore[no-untyped-def]
     )
 
 
-def _run(old_entry, new_entry, old_audit, new_audit) -> None:  # type: ignore[no-untyped-def]
+def _run(old_entry, new_entry, old_audit, new_audit) -> None:
     conn = op.get_bind()
     seal_query = sa.select(
         _seals.c.id,

@@ -1,0 +1,1 @@
+# A package only so that import-linter sees the migrations (Alembic skips __init__.py).
