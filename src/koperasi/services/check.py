@@ -49,12 +49,16 @@ class CheckReport:
         return not self.problems
 
 
+PASSES = "check_passes"  # session.info key: the passes run_checks' checks share
+
+
 def remembered(s: Session, key: str, compute: Callable[[], object]):  # type: ignore[no-untyped-def]
-    """``compute()``, once per read-only session (``koperasi check`` runs its checks in one):
-    several checks share one pass over the journal instead of each making its own."""
-    if not s.info.get(READ_ONLY):
+    """``compute()``, once per session of :func:`run_checks` (read-only, its checks run in
+    one): several checks share one pass over the journal instead of each making its own.
+    Elsewhere (a check called on its own, a session that writes) computed each time."""
+    memo = s.info.get(PASSES) if s.info.get(READ_ONLY) else None
+    if memo is None:
         return compute()
-    memo = s.info.setdefault("check_passes", {})
     if key not in memo:
         memo[key] = compute()
     return memo[key]
@@ -196,7 +200,7 @@ def check_trial_balance(s: Session) -> list[Problem]:
 
 def ledger_balance_by_code(s: Session, codes: set[str]) -> dict[str, int]:
     """Credit-minus-debit per account code (positive for liabilities/equity)."""
-    if s.info.get(READ_ONLY):  # from the pass the checks share
+    if s.info.get(READ_ONLY) and PASSES in s.info:  # from the pass the checks share
         totals = _account_totals(s)
         rows = s.execute(select(Account.code, Account.id).where(Account.code.in_(codes))).all()
         out: dict[str, int] = {}
@@ -411,6 +415,7 @@ def runs_apart(fn: Callable[[Session], list[Problem]]) -> Callable[[Session], li
 
 def _run_alone(db, fn: Callable[[Session], list[Problem]]) -> list[Problem]:  # type: ignore[no-untyped-def]
     with read_only(db) as s:
+        s.info[PASSES] = {}
         return fn(s)
 
 
@@ -430,6 +435,7 @@ def run_checks(db, actor: Actor | None = None, anchor: bool = True) -> CheckRepo
             if getattr(fn, "runs_apart", False)
         }
         with read_only(db) as s:
+            s.info[PASSES] = {}
             for name, fn in checks:
                 if name not in apart:
                     results[name] = fn(s)
