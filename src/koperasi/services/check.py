@@ -11,7 +11,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from ..db.models import (
@@ -25,7 +25,7 @@ from ..db.models import (
 )
 from ..domain.money import format_rupiah
 from .auth import Actor
-from .uow import read_only
+from .uow import READ_ONLY, read_only
 
 
 @dataclass(frozen=True)
@@ -49,12 +49,90 @@ class CheckReport:
         return not self.problems
 
 
+PASSES = "check_passes"  # session.info key: the passes run_checks' checks share
+
+
+def remembered(s: Session, key: str, compute: Callable[[], object]):  # type: ignore[no-untyped-def]
+    """``compute()``, once per session of :func:`run_checks` (read-only, its checks run in
+    one): several checks share one pass over the journal instead of each making its own.
+    Elsewhere (a check called on its own, a session that writes) computed each time."""
+    memo = s.info.get(PASSES) if s.info.get(READ_ONLY) else None
+    if memo is None:
+        return compute()
+    if key not in memo:
+        memo[key] = compute()
+    return memo[key]
+
+
+def _entry_pass(s: Session) -> list[tuple[int, int, int, int]]:
+    """One pass over the journal lines grouped by entry (the covering entry index, read in
+    order): the entries whose lines do not balance or number fewer than two, as
+    ``(entry_id, debit, credit, lines)``, in entry order."""
+
+    def compute():  # type: ignore[no-untyped-def]
+        n = func.count().label("n")
+        rows = s.execute(
+            select(JournalLine.entry_id, func.sum(JournalLine.debit - JournalLine.credit), n)
+            .group_by(JournalLine.entry_id)
+            .having((func.sum(JournalLine.debit - JournalLine.credit) != 0) | (n < 2))
+            .order_by(JournalLine.entry_id)
+        ).all()
+        if not rows:
+            return []
+        ids = [r[0] for r in rows]
+        sums = {}
+        for start in range(0, len(ids), 500):
+            part = ids[start : start + 500]
+            sums.update(
+                (e, (int(d), int(c)))
+                for e, d, c in s.execute(
+                    select(
+                        JournalLine.entry_id,
+                        func.sum(JournalLine.debit),
+                        func.sum(JournalLine.credit),
+                    )
+                    .where(JournalLine.entry_id.in_(part))
+                    .group_by(JournalLine.entry_id)
+                ).all()
+            )
+        return [(e, *sums[e], int(n)) for e, _diff, n in rows]
+
+    return remembered(s, "entries", compute)
+
+
+def _account_pass(s: Session) -> tuple[dict[int | None, tuple[int, int]], int]:
+    """One pass over the journal lines grouped by account (the covering account index):
+    ``account_id -> (debit, credit)`` of every account that has lines, and how many lines
+    are invalid (a negative amount, or not exactly one of debit and credit)."""
+
+    def compute():  # type: ignore[no-untyped-def]
+        rows = s.execute(
+            select(
+                JournalLine.account_id,
+                func.sum(JournalLine.debit),
+                func.sum(JournalLine.credit),
+                func.sum(case((_INVALID_LINE, 1), else_=0)),
+            ).group_by(JournalLine.account_id)
+        ).all()
+        totals = {a: (int(d or 0), int(c or 0)) for a, d, c, _bad in rows}
+        return totals, sum(int(bad or 0) for *_x, bad in rows)
+
+    return remembered(s, "accounts", compute)
+
+
+def _account_totals(s: Session) -> dict[int | None, tuple[int, int]]:
+    return _account_pass(s)[0]
+
+
+_INVALID_LINE = (
+    (JournalLine.debit < 0)
+    | (JournalLine.credit < 0)
+    | ((JournalLine.debit == 0) == (JournalLine.credit == 0))
+)
+
+
 def check_entries_balance(s: Session) -> list[Problem]:
-    rows = s.execute(
-        select(JournalLine.entry_id, func.sum(JournalLine.debit), func.sum(JournalLine.credit))
-        .group_by(JournalLine.entry_id)
-        .having(func.sum(JournalLine.debit) != func.sum(JournalLine.credit))
-    ).all()
+    rows = [(e, d, c) for e, d, c, _n in _entry_pass(s) if d != c]
     return [
         Problem(
             "entries_balance",
@@ -67,27 +145,23 @@ def check_entries_balance(s: Session) -> list[Problem]:
 
 
 def check_entry_lines(s: Session) -> list[Problem]:
-    counts = (
-        select(JournalLine.entry_id.label("eid"), func.count().label("n"))
-        .group_by(JournalLine.entry_id)
-        .subquery()
-    )
-    rows = (
-        s.execute(
-            select(JournalEntry.id)
-            .outerjoin(counts, counts.c.eid == JournalEntry.id)
-            .where(func.coalesce(counts.c.n, 0) < 2)
+    # entries with one line (from the shared pass; those that exist), and with none at all
+    one = [e for e, _d, _c, n in _entry_pass(s) if n < 2]
+    rows = set()
+    for start in range(0, len(one), 500):
+        rows.update(
+            s.execute(select(JournalEntry.id).where(JournalEntry.id.in_(one[start : start + 500])))
+            .scalars()
+            .all()
         )
-        .scalars()
-        .all()
-    )
-    bad_lines = s.execute(
-        select(JournalLine.id, JournalLine.entry_id).where(
-            (JournalLine.debit < 0)
-            | (JournalLine.credit < 0)
-            | ((JournalLine.debit == 0) == (JournalLine.credit == 0))
-        )
-    ).all()
+    has_lines = select(JournalLine.id).where(JournalLine.entry_id == JournalEntry.id).exists()
+    rows.update(s.execute(select(JournalEntry.id).where(~has_lines)).scalars().all())
+    rows = sorted(rows)
+    bad_lines = []
+    if _account_pass(s)[1]:  # the shared pass counted invalid lines: name them
+        bad_lines = s.execute(
+            select(JournalLine.id, JournalLine.entry_id).where(_INVALID_LINE)
+        ).all()
     out = [
         Problem(
             "entry_lines",
@@ -110,12 +184,9 @@ def check_entry_lines(s: Session) -> list[Problem]:
 
 
 def check_trial_balance(s: Session) -> list[Problem]:
-    d, c = s.execute(
-        select(
-            func.coalesce(func.sum(JournalLine.debit), 0),
-            func.coalesce(func.sum(JournalLine.credit), 0),
-        )
-    ).one()
+    totals = _account_totals(s).values()
+    d = sum(v[0] for v in totals)
+    c = sum(v[1] for v in totals)
     if int(d) != int(c):
         return [
             Problem(
@@ -129,6 +200,14 @@ def check_trial_balance(s: Session) -> list[Problem]:
 
 def ledger_balance_by_code(s: Session, codes: set[str]) -> dict[str, int]:
     """Credit-minus-debit per account code (positive for liabilities/equity)."""
+    if s.info.get(READ_ONLY) and PASSES in s.info:  # from the pass the checks share
+        totals = _account_totals(s)
+        rows = s.execute(select(Account.code, Account.id).where(Account.code.in_(codes))).all()
+        out: dict[str, int] = {}
+        for code, aid in rows:
+            d, c = totals.get(aid, (0, 0))
+            out[code] = out.get(code, 0) + c - d
+        return out
     rows = s.execute(
         select(
             Account.code,
@@ -144,16 +223,31 @@ def ledger_balance_by_code(s: Session, codes: set[str]) -> dict[str, int]:
 
 def check_savings_control(s: Session) -> list[Problem]:
     out: list[Problem] = []
-    sub = dict(
-        s.execute(
-            select(
-                SavingsProduct.account_code, func.coalesce(func.sum(SavingsTransaction.amount), 0)
-            )
-            .join(SavingsAccount, SavingsAccount.product_id == SavingsProduct.id)
-            .join(SavingsTransaction, SavingsTransaction.account_id == SavingsAccount.id)
-            .group_by(SavingsProduct.account_code)
-        ).all()
-    )
+    # one pass over the transactions per savings account (the covering account index): each
+    # account's stored balance against its sum, and the sums per product's ledger account
+    per_account = s.execute(
+        select(
+            SavingsAccount.id,
+            SavingsAccount.number,
+            SavingsAccount.balance,
+            SavingsProduct.account_code,
+            func.coalesce(func.sum(SavingsTransaction.amount), 0),
+            func.count(SavingsTransaction.id),
+        )
+        .outerjoin(SavingsProduct, SavingsProduct.id == SavingsAccount.product_id)
+        .outerjoin(SavingsTransaction, SavingsTransaction.account_id == SavingsAccount.id)
+        .group_by(
+            SavingsAccount.id,
+            SavingsAccount.number,
+            SavingsAccount.balance,
+            SavingsProduct.account_code,
+        )
+        .order_by(SavingsAccount.id)
+    ).all()
+    sub: dict[str, int] = {}
+    for _id, _number, _bal, code, total, n in per_account:
+        if code is not None and n:
+            sub[code] = sub.get(code, 0) + int(total)
     codes = set(s.scalars(select(SavingsProduct.account_code)))
     gl = ledger_balance_by_code(s, codes)
     for code in sorted(codes):
@@ -167,25 +261,16 @@ def check_savings_control(s: Session) -> list[Problem]:
                     f"accounts.code={code}",
                 )
             )
-    cached = s.execute(
-        select(
-            SavingsAccount.number,
-            SavingsAccount.balance,
-            func.coalesce(func.sum(SavingsTransaction.amount), 0),
-        )
-        .outerjoin(SavingsTransaction, SavingsTransaction.account_id == SavingsAccount.id)
-        .group_by(SavingsAccount.id, SavingsAccount.number, SavingsAccount.balance)
-        .having(SavingsAccount.balance != func.coalesce(func.sum(SavingsTransaction.amount), 0))
-    ).all()
-    for number, bal, total in cached:
-        out.append(
-            Problem(
-                "savings_control",
-                f"Rekening {number}: saldo tersimpan {format_rupiah(bal)} ≠ jumlah transaksi {format_rupiah(int(total))}",
-                f"Account {number}: stored balance {format_rupiah(bal)} ≠ sum of transactions {format_rupiah(int(total))}",
-                f"savings_accounts.number={number}",
+    for _id, number, bal, _code, total, _n in per_account:
+        if bal != int(total):
+            out.append(
+                Problem(
+                    "savings_control",
+                    f"Rekening {number}: saldo tersimpan {format_rupiah(bal)} ≠ jumlah transaksi {format_rupiah(int(total))}",
+                    f"Account {number}: stored balance {format_rupiah(bal)} ≠ sum of transactions {format_rupiah(int(total))}",
+                    f"savings_accounts.number={number}",
+                )
             )
-        )
     # every savings transaction's amount is matched by its journal entry's line on the account
     mismatched = s.execute(
         select(SavingsTransaction.id, SavingsTransaction.journal_entry_id)
@@ -330,6 +415,7 @@ def runs_apart(fn: Callable[[Session], list[Problem]]) -> Callable[[Session], li
 
 def _run_alone(db, fn: Callable[[Session], list[Problem]]) -> list[Problem]:  # type: ignore[no-untyped-def]
     with read_only(db) as s:
+        s.info[PASSES] = {}
         return fn(s)
 
 
@@ -349,6 +435,7 @@ def run_checks(db, actor: Actor | None = None, anchor: bool = True) -> CheckRepo
             if getattr(fn, "runs_apart", False)
         }
         with read_only(db) as s:
+            s.info[PASSES] = {}
             for name, fn in checks:
                 if name not in apart:
                     results[name] = fn(s)

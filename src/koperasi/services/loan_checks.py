@@ -22,24 +22,31 @@ from ..db.models import (
 )
 from ..domain.money import format_rupiah
 from ..domain.vocabulary import LoanStatus
-from .check import Problem
+from .check import Problem, ledger_balance_by_code
 
 
 def _gl(s: Session, code: str, sources: tuple[str, ...] | None = None) -> int:
     """Debit minus credit on one account (optionally only entries from ``sources``)."""
-    q = (
+    if sources is None:  # koperasi check: from its one pass over the accounts
+        return -ledger_balance_by_code(s, {code}).get(code, 0)
+    return _gl_by_source(s, (code,), sources).get(code, 0)
+
+
+def _gl_by_source(s: Session, codes: tuple[str, ...], sources: tuple[str, ...]) -> dict[str, int]:
+    """Debit minus credit per account code, of the entries from ``sources`` only (one query
+    for all the codes)."""
+    rows = s.execute(
         select(
+            Account.code,
             func.coalesce(func.sum(JournalLine.debit), 0)
-            - func.coalesce(func.sum(JournalLine.credit), 0)
+            - func.coalesce(func.sum(JournalLine.credit), 0),
         )
         .join(Account, Account.id == JournalLine.account_id)
-        .where(Account.code == code)
-    )
-    if sources is not None:
-        q = q.join(JournalEntry, JournalEntry.id == JournalLine.entry_id).where(
-            JournalEntry.source.in_(sources)
-        )
-    return int(s.scalar(q) or 0)
+        .join(JournalEntry, JournalEntry.id == JournalLine.entry_id)
+        .where(Account.code.in_(codes), JournalEntry.source.in_(sources))
+        .group_by(Account.code)
+    ).all()
+    return {code: int(v or 0) for code, v in rows}
 
 
 def check_loans_control(s: Session) -> list[Problem]:
@@ -118,12 +125,13 @@ def check_loan_income(s: Session) -> list[Problem]:
             func.coalesce(func.sum(LoanTransaction.fee), 0),
         )
     ).one()
+    gls = _gl_by_source(s, ("4.10", "4.21", "4.20"), ("pinjaman",))
     for code, name_id, name_en, sub in (
         ("4.10", "bunga", "interest", int(totals[0])),
         ("4.21", "denda", "penalty", int(totals[1])),
         ("4.20", "biaya administrasi", "fee", int(totals[2])),
     ):
-        gl = -_gl(s, code, ("pinjaman",))
+        gl = -gls.get(code, 0)
         if gl != sub:
             out.append(
                 Problem(
@@ -135,23 +143,26 @@ def check_loan_income(s: Session) -> list[Problem]:
                     f"accounts.code={code}",
                 )
             )
-    # allocations of each repayment add up to its components
+    # allocations of each repayment add up to its components: each transaction's sum looked
+    # up in the covering allocation index (not every allocation grouped, then indexed again)
     alloc = (
-        select(
-            LoanAllocation.transaction_id.label("tid"),
-            func.sum(LoanAllocation.amount).label("total"),
-        )
-        .group_by(LoanAllocation.transaction_id)
-        .subquery()
+        select(func.coalesce(func.sum(LoanAllocation.amount), 0))
+        .where(LoanAllocation.transaction_id == LoanTransaction.id)
+        .scalar_subquery()
+        .label("total")
     )
-    bad = s.execute(
-        select(LoanTransaction.id, LoanTransaction.amount, func.coalesce(alloc.c.total, 0))
-        .outerjoin(alloc, alloc.c.tid == LoanTransaction.id)
+    paid = (
+        select(LoanTransaction.id, LoanTransaction.amount, alloc)
         .where(
             LoanTransaction.kind.in_(("angsuran", "pelunasan", "koreksi")),
             LoanTransaction.journal_entry_id.is_not(None),
-            LoanTransaction.amount != func.coalesce(alloc.c.total, 0),
         )
+        .subquery()
+    )
+    bad = s.execute(
+        select(paid.c.id, paid.c.amount, paid.c.total)
+        .where(paid.c.amount != paid.c.total)
+        .order_by(paid.c.id)
     ).all()
     for tid, amount, total in bad:
         # a reversed recovery has no allocations: skip those

@@ -56,6 +56,8 @@ class JournalEntry(Base):
     __table_args__ = (
         # closing, SHU and other entries looked up by what posted them
         Index("ix_journal_entries_source", "source", "source_ref"),
+        # koperasi check counts the receipt numbers of each series and year (migration 0019)
+        Index("ix_journal_entries_receipt_no", "receipt_no"),
     )
 
 
