@@ -11,6 +11,8 @@ import time
 import traceback
 from pathlib import Path
 
+import koperasi.services.wiring  # noqa: F401 - the services' handlers, as the app wires them
+
 from .scenarios import BY_NAME, Ctx
 
 

@@ -864,11 +864,11 @@ def vocabulary(name: str) -> dict[str, tuple[str, str]]:
     if name in LABELS:
         return LABELS[name]
     if name == "loan_status":
-        from .services.loans import STATUS_LABELS
+        from .services.loans.core import STATUS_LABELS
 
         return STATUS_LABELS
     if name == "loan_tx_kind":
-        from .services.loans import KIND_LABELS
+        from .services.loans.core import KIND_LABELS
 
         return KIND_LABELS
     if name == "savings_tx_kind":

@@ -68,7 +68,7 @@ class CliContext:
 
     @property
     def actor(self):  # -> koperasi.services.auth.Actor
-        from ..services.auth import actor_for_cli
+        from ..services.users import actor_for_cli
 
         if self._actor is None:  # log in once per command (password prompt, argon2 check)
             self._actor = actor_for_cli(self.db, self.user)

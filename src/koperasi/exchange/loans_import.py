@@ -282,12 +282,12 @@ class LoansKind(Kind):
                 yield r, "member_number", ValidationError("group", "required")
 
     def prepare(self, s, actor) -> None:  # type: ignore[no-untyped-def]
-        from ..services.loan_opening import ensure_clearing
+        from ..services.ledger import ensure_clearing
 
         ensure_clearing(s)
 
     def apply(self, s, actor, data) -> int:  # type: ignore[no-untyped-def]
-        from ..services.loan_opening import OpeningLoanInput, open_loan_in
+        from ..services.loans.opening import OpeningLoanInput, open_loan_in
 
         try:
             open_loan_in(

@@ -22,16 +22,19 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..db.models import ApprovalRequest, Loan, LoanTransaction, Member, SavingsTransaction
+from ..db.models import ApprovalRequest, Loan, Member
 from ..db.models.base import utcnow
 from ..errors import NotFound, ValidationError
 from . import audit
-from .auth import Actor, require
+from .auth import Actor, require, require_read_all
+from .clock import today
+from .lending_limits import BODIES, BODY_LABELS, board_approvals_in, boards_needed_in, rules_in
 from .uow import read_only, unit_of_work
 
 KINDS = ("write_off", "loan_reversal", "savings_reversal", "entry_reversal")
@@ -64,8 +67,6 @@ STATUS_LABELS = {
 
 def gate_in(s: Session, kind: str) -> bool:
     """Whether ``kind`` needs a second user's approval under the cooperative's rules."""
-    from .lending_limits import rules_in
-
     rules = rules_in(s)
     if kind == "write_off":
         return rules.four_eyes_write_off
@@ -123,39 +124,40 @@ def _view(r: ApprovalRequest) -> RequestView:
     )
 
 
+Describe = Callable[[Session, str, dict], tuple[str, int]]
+"""``(session, ref, params) -> (the record's reference as people read it, the amount)`` of a
+requested action; checks that the record exists and the action is possible now."""
+Execute = Callable[[Session, Actor, str, dict, dt.date, str], str]
+"""``(session, actor, ref, params, date, reason) -> result reference``: carries the approved
+action out in the approver's unit of work."""
+
+
+@dataclass(frozen=True)
+class Action:
+    describe: Describe
+    execute: Execute
+
+
+_ACTIONS: dict[str, Action] = {}
+
+
+def register(kind: str, describe: Describe, execute: Execute) -> None:
+    """The service that owns an action of ``kind`` (one of :data:`KINDS`) registers how to
+    describe and carry it out when imported (:mod:`koperasi.services.wiring`)."""
+    _ACTIONS[kind] = Action(describe, execute)
+
+
+def _action(kind: str) -> Action:
+    action = _ACTIONS.get(kind)
+    if action is None:
+        raise ValidationError("kind", "choice", choices=", ".join(sorted(_ACTIONS)), value=kind)
+    return action
+
+
 def _describe_in(s: Session, kind: str, ref: str, params: dict) -> tuple[str, int]:
     """(the record's reference as people read it, the amount) of a requested action; checks
     that the record exists and the action is possible now."""
-    from .loans import ACTIVE, _check_status, loan_by_number
-
-    if kind == "write_off":
-        loan = loan_by_number(s, ref)
-        _check_status(loan, ACTIVE)
-        return loan.number, loan.principal_outstanding
-    if kind == "loan_reversal":
-        from .loan_repayments import _find_tx
-
-        loan = loan_by_number(s, ref)
-        tx = _find_tx(s, loan, params["tx"])
-        return loan.number, tx.amount
-    if kind == "savings_reversal":
-        stx = s.get(SavingsTransaction, int(ref))
-        if stx is None:
-            raise NotFound(what="Transaksi simpanan", key=ref)
-        return str(stx.id), abs(stx.amount)
-    from sqlalchemy import func
-
-    from ..db.models import JournalEntry, JournalLine
-
-    entry = s.get(JournalEntry, int(ref))
-    if entry is None:
-        raise NotFound(what="Jurnal", key=ref)
-    total = s.scalar(
-        select(func.coalesce(func.sum(JournalLine.debit), 0)).where(
-            JournalLine.entry_id == entry.id
-        )
-    )
-    return str(entry.id), int(total or 0)
+    return _action(kind).describe(s, ref, params)
 
 
 def request(
@@ -227,30 +229,7 @@ def _locked(s: Session, request_id: int) -> ApprovalRequest:
 def _execute_in(s: Session, actor: Actor, r: ApprovalRequest) -> str:
     params = json.loads(r.params)
     date = dt.date.fromisoformat(params["date"])
-    if r.kind == "write_off":
-        from .loan_repayments import write_off_in
-        from .loans import lock_loan
-
-        view = write_off_in(s, actor, lock_loan(s, r.ref), date, r.reason)
-        return view.receipt_no or str(r.ref)
-    if r.kind == "loan_reversal":
-        from .loan_repayments import reverse_repayment_in
-
-        reverse_repayment_in(s, actor, r.ref, params["tx"], date, r.reason)
-        rev = s.scalars(
-            select(LoanTransaction)
-            .join(Loan, Loan.id == LoanTransaction.loan_id)
-            .where(Loan.number == r.ref, LoanTransaction.kind == "koreksi")
-            .order_by(LoanTransaction.id.desc())
-        ).first()
-        return str(rev.id) if rev else r.ref
-    if r.kind == "savings_reversal":
-        from .savings import reverse_savings_in
-
-        return str(reverse_savings_in(s, actor, int(r.ref), date, r.reason).receipt_no or r.ref)
-    from .ledger import reverse_entry_in
-
-    return str(reverse_entry_in(s, actor, int(r.ref), date, r.reason).id)
+    return _action(r.kind).execute(s, actor, r.ref, params, date, r.reason)
 
 
 def approve(db, actor: Actor, request_id: int, note: str = "") -> RequestView:  # type: ignore[no-untyped-def]
@@ -317,8 +296,6 @@ def get_request(db, request_id: int) -> RequestView:  # type: ignore[no-untyped-
 def list_requests(
     db, status: str | None = WAITING, actor: Actor | None = None
 ) -> list[RequestView]:  # type: ignore[no-untyped-def]
-    from .auth import require_read_all
-
     require_read_all(actor, "Permintaan persetujuan")
     with read_only(db) as s:
         q = select(ApprovalRequest).order_by(ApprovalRequest.id)
@@ -345,10 +322,6 @@ class PendingItem:
 def pending(db, actor: Actor | None = None, as_of: dt.date | None = None) -> list[PendingItem]:  # type: ignore[no-untyped-def]
     """Everything waiting for an approval: requests, large applications that need a second
     user, and applications that need both boards."""
-    from .auth import require_read_all
-    from .clock import today
-    from .lending_limits import BODIES, BODY_LABELS, board_approvals_in, boards_needed_in, rules_in
-
     require_read_all(actor, "Persetujuan tertunda")
     day = today(as_of)
     with read_only(db) as s:

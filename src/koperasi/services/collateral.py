@@ -215,7 +215,7 @@ def add_in(
 def add(db, actor: Actor, number: str, item: CollateralInput, date: dt.date) -> CollateralView:  # type: ignore[no-untyped-def]
     """Record collateral received for an open loan (the documents go into the safe)."""
     require(actor, "loan.write")
-    from .loans import lock_loan
+    from .loans.core import lock_loan
 
     with unit_of_work(db) as s:
         loan = lock_loan(s, number)
@@ -313,7 +313,7 @@ def return_collateral(
 ) -> list[CollateralView]:  # type: ignore[no-untyped-def]
     """Hand back a paid-off loan's collateral (returns the items with the letter number)."""
     require(actor, "loan.write")
-    from .loans import lock_loan
+    from .loans.core import lock_loan
 
     with unit_of_work(db) as s:
         return return_in(s, actor, lock_loan(s, number), date, to, note)
@@ -331,7 +331,7 @@ def for_loan_in(s: Session, loan: Loan) -> list[CollateralView]:
 
 
 def for_loan(db, number: str, actor: Actor | None = None) -> list[CollateralView]:  # type: ignore[no-untyped-def]
-    from .loans import loan_by_number, require_loan_visible
+    from .loans.core import loan_by_number, require_loan_visible
 
     with read_only(db) as s:
         loan = loan_by_number(s, number)
@@ -393,7 +393,7 @@ def add_guarantor(
     db, actor: Actor, number: str, member_no: str, relation: str = ""
 ) -> GuarantorView:  # type: ignore[no-untyped-def]
     require(actor, "loan.write")
-    from .loans import lock_loan
+    from .loans.core import lock_loan
 
     with unit_of_work(db) as s:
         loan = lock_loan(s, number)
@@ -416,7 +416,7 @@ def guarantors_in(s: Session, loan: Loan) -> list[GuarantorView]:
 
 
 def guarantors_of(db, number: str, actor: Actor | None = None) -> list[GuarantorView]:  # type: ignore[no-untyped-def]
-    from .loans import loan_by_number, require_loan_visible
+    from .loans.core import loan_by_number, require_loan_visible
 
     with read_only(db) as s:
         loan = loan_by_number(s, number)
@@ -502,7 +502,7 @@ def guarantee_report(db, actor: Actor | None = None) -> list[Exposure]:  # type:
 def remove_guarantor(db, actor: Actor, number: str, member_no: str) -> None:  # type: ignore[no-untyped-def]
     """Take a guarantor off an application not yet disbursed."""
     require(actor, "loan.write")
-    from .loans import lock_loan
+    from .loans.core import lock_loan
     from .members import member_by_number
 
     with unit_of_work(db) as s:

@@ -253,7 +253,7 @@ def add_opening_asset_in(
 ) -> FixedAsset:
     """An asset the cooperative already held when moving in, with the depreciation it had
     accumulated at ``opening_date``: Dr cost / Cr accumulated / Cr 3.99 opening balance."""
-    from .loan_opening import CLEARING, ensure_clearing
+    from .ledger import CLEARING, ensure_clearing
 
     accumulated = _whole(accumulated, "accumulated")
     if opening_date < data.acquired_on:
@@ -739,3 +739,6 @@ __all__ = [
     "reverse",
     "reverse_in",
 ]
+
+
+ledger.register_reversal("aset_tetap", reverse_entry_in)

@@ -3,24 +3,44 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
-from ..db.models import Account, FiscalPeriod, JournalEntry, JournalLine
+from ..db.models import (
+    Account,
+    BankAccount,
+    BankMatch,
+    BankStatementLine,
+    FiscalPeriod,
+    JournalEntry,
+    JournalLine,
+)
 from ..db.models.base import utcnow
 from ..errors import NotFound, PeriodClosed, ValidationError
-from . import audit, clock
+from . import approvals, audit, clock
 from .auth import Actor, require, require_read_all
 from .counters import SERIES_JOURNAL, lock_series, next_receipt
 from .seal import LOCK_SERIES, seal_rows
 from .uow import read_only, unit_of_work
-from .validation import clean_memo
+from .validation import MAX_AMOUNT, clean_memo
 
-MAX_AMOUNT = 10**15  # a thousand trillion rupiah: anything above is a typing error
+ReversalHandler = Callable[[Session, Actor, int, dt.date, str], int]
+"""``(session, actor, entry_id, date, reason) -> new entry id``: reverses the subledger rows
+behind a journal entry together with the entry."""
+
+_REVERSAL_HANDLERS: dict[str, ReversalHandler] = {}
+
+
+def register_reversal(source: str, handler: ReversalHandler) -> None:
+    """A subledger whose entries carry ``source`` reverses them itself (its rows move with the
+    journal): savings, loans and fixed assets register here when imported
+    (:mod:`koperasi.services.wiring`). Entries of other sources but ``manual`` and ``bank``
+    cannot be reversed by :func:`reverse_entry`."""
+    _REVERSAL_HANDLERS[source] = handler
 
 
 @dataclass(frozen=True)
@@ -329,8 +349,6 @@ def post_reversal(
         raise ValidationError("entry", "already_reversed", entry=entry_id)
     if date < original.date:
         raise ValidationError("date", "date_before", other=original.date.isoformat())
-    from .bank import refuse_reconciled
-
     refuse_reconciled(session, entry_id)  # a line cleared by a bank statement: unmatch first
     rows = session.execute(
         select(
@@ -355,6 +373,39 @@ def post_reversal(
         source_ref=original.source_ref,
         reverses_entry_id=entry_id,
     )
+
+
+def refuse_reconciled(session: Session, entry_id: int) -> None:
+    """Refuse to reverse an entry with a journal line cleared by a bank statement line
+    (:func:`post_reversal`): the reconciliation is undone first."""
+    row = session.execute(
+        select(BankAccount.code, BankAccount.name, BankStatementLine.date, BankStatementLine.id)
+        .join(BankStatementLine, BankStatementLine.bank_account_id == BankAccount.id)
+        .join(BankMatch, BankMatch.statement_line_id == BankStatementLine.id)
+        .join(JournalLine, JournalLine.id == BankMatch.journal_line_id)
+        .where(JournalLine.entry_id == entry_id)
+        .limit(1)
+    ).first()
+    if row is not None:
+        raise ValidationError(
+            "entry",
+            "bank_reconciled",
+            entry=entry_id,
+            bank=f"{row[0]} {row[1]}",
+            date=row[2].isoformat(),
+            line=row[3],
+        )
+
+
+# the account that takes the other side of opening balances brought over from the old books
+CLEARING = ("3.99", "Saldo Awal (Kliring)", "Opening balance clearing", "equity")
+
+
+def ensure_clearing(session: Session) -> None:
+    if session.scalar(select(Account.id).where(Account.code == CLEARING[0])) is None:
+        code, name, name_en, type_ = CLEARING
+        session.add(Account(code=code, name=name, name_en=name_en, type=type_))
+        session.flush()
 
 
 def balance(
@@ -492,9 +543,7 @@ def reverse_entry(db, actor: Actor, entry_id: int, date: dt.date, reason: str) -
     if not reason:
         raise ValidationError("reason", "required")
     with unit_of_work(db) as s:
-        from .approvals import require_no_gate
-
-        require_no_gate(s, "entry_reversal")
+        approvals.require_no_gate(s, "entry_reversal")
         return reverse_entry_in(s, actor, entry_id, date, reason)
 
 
@@ -507,18 +556,9 @@ def reverse_entry_in(
     original = s.get(JournalEntry, entry_id)
     if original is None:
         raise NotFound(what="Jurnal", key=entry_id)
-    if original.source == "simpanan":
-        from .savings import reverse_transaction_in
-
-        entry_id_new = reverse_transaction_in(s, actor, entry_id, date, reason)
-    elif original.source == "pinjaman":
-        from .loan_repayments import reverse_entry_in as reverse_loan_entry_in
-
-        entry_id_new = reverse_loan_entry_in(s, actor, entry_id, date, reason)
-    elif original.source == "aset_tetap":
-        from .fixed_assets import reverse_entry_in as reverse_asset_entry
-
-        entry_id_new = reverse_asset_entry(s, actor, entry_id, date, reason)
+    handler = _REVERSAL_HANDLERS.get(original.source)
+    if handler is not None:
+        entry_id_new = handler(s, actor, entry_id, date, reason)
     elif original.source not in ("manual", "bank"):
         raise ValidationError("entry", "not_postable", code=str(entry_id), what=original.source)
     else:
@@ -701,3 +741,27 @@ def set_business_side(db, actor: Actor, code: str, side: str) -> AccountView:  #
         view = _account_view(a)
         audit.record(s, actor, "account.business_side", "account", a.code, before, view)
         return view
+
+
+# ---------------------------------------------------------------- four-eyes
+
+
+def _describe_entry_reversal(s: Session, ref: str, params: dict) -> tuple[str, int]:
+    entry = s.get(JournalEntry, int(ref))
+    if entry is None:
+        raise NotFound(what="Jurnal", key=ref)
+    total = s.scalar(
+        select(func.coalesce(func.sum(JournalLine.debit), 0)).where(
+            JournalLine.entry_id == entry.id
+        )
+    )
+    return str(entry.id), int(total or 0)
+
+
+def _execute_entry_reversal(
+    s: Session, actor: Actor, ref: str, params: dict, date: dt.date, reason: str
+) -> str:
+    return str(reverse_entry_in(s, actor, int(ref), date, reason).id)
+
+
+approvals.register("entry_reversal", _describe_entry_reversal, _execute_entry_reversal)

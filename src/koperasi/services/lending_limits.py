@@ -245,7 +245,7 @@ def breaches_in(
         if exposure > limit:
             out.append(Breach("related", exposure, limit))
     if product.limit_multiple is not None:
-        from .loans import savings_total_at
+        from .loans.core import savings_total_at
 
         saved = savings_total_at(s, member.id, date)
         limit = int(Decimal(saved) * Decimal(product.limit_multiple))
@@ -307,7 +307,7 @@ def check_application_in(
     if rules.breach_mode == "block":
         for b in breaches:
             if b.rule == "savings_multiple":
-                from .loans import savings_total_at
+                from .loans.core import savings_total_at
 
                 raise ValidationError(
                     "amount",
@@ -353,7 +353,7 @@ def body_of(actor: Actor) -> str:
 
 def board_approve_in(s: Session, actor: Actor, loan: Loan, date: dt.date, note: str = "") -> str:
     require(actor, "loan.board_approve")
-    from .loans import APPLIED, _check_date_after, _check_status
+    from .loans.core import APPLIED, _check_date_after, _check_status
 
     _check_status(loan, APPLIED)
     _check_date_after(date, loan.applied_on)
@@ -387,7 +387,7 @@ def board_approve(db, actor: Actor, number: str, date: dt.date, note: str = "") 
     """Record the approval of the actor's board (pengurus or pengawas) for an application
     that needs both; returns the board."""
     require(actor, "loan.board_approve")
-    from .loans import lock_loan
+    from .loans.core import lock_loan
 
     with unit_of_work(db) as s:
         return board_approve_in(s, actor, lock_loan(s, number), date, note)

@@ -24,8 +24,7 @@ from ..errors import ValidationError
 from . import ledger
 from .auth import Actor, require
 from .loan_products import penalty_rule_of
-from .loan_repayments import last_event_date, plan_reschedule, product_of, recovery_totals
-from .loans import (
+from .loans.core import (
     ACTIVE,
     APPROVED,
     CASH,
@@ -38,6 +37,8 @@ from .loans import (
     require_loan_visible,
     rounding_for,
 )
+from .loans.repayments import last_event_date, product_of
+from .loans.workout import plan_reschedule, recovery_totals
 from .uow import read_only
 
 # ---------------------------------------------------------------- reschedule

@@ -267,7 +267,7 @@ def paper_schedule(session: Session, loan: Loan, detail) -> tuple[list[PaperInst
         return rows, False
     from ..db.models import LoanProduct
     from ..domain.schedule import generate
-    from .loans import schedule_terms
+    from .loans.core import schedule_terms
 
     product = session.get(LoanProduct, loan.product_id)
     assert product is not None
@@ -280,9 +280,9 @@ def paper_schedule(session: Session, loan: Loan, detail) -> tuple[list[PaperInst
 
 
 def agreement_values(session: Session, loan: Loan, lang: str) -> dict[str, str]:
-    from . import loans as loan_service
+    from .loans import views as loan_views
 
-    d = loan_service.detail_in(session, loan)
+    d = loan_views.detail_in(session, loan)
     member = session.get(Member, loan.member_id)
     assert member is not None
     group = session.get(Group, member.group_id) if member.group_id else None

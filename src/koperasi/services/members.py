@@ -29,7 +29,6 @@ from .validation import (
     check_nik,
     check_phone,
     check_required,
-    clean_memo,
     clean_number_text,
     clean_text,
 )
@@ -217,6 +216,30 @@ def member_by_number(session: Session, number: str, *, lock: bool = False) -> Me
     return m
 
 
+def assign_in(session: Session, actor: Actor, m: Member, g: Group, date: dt.date) -> None:
+    """Move ``m`` into ``g`` (a member belongs to one group at a time; history kept)."""
+    current = session.scalars(
+        select(GroupMembership).where(
+            GroupMembership.member_id == m.id, GroupMembership.left_on.is_(None)
+        )
+    ).all()
+    for row in current:
+        if row.group_id == g.id:
+            return
+        if date < row.joined_on:
+            raise ValidationError("date", "date_before", other=row.joined_on.isoformat())
+        row.left_on = date
+        old = session.get(Group, row.group_id)
+        if old is not None and old.leader_member_id == m.id:
+            old.leader_member_id = None
+    session.add(GroupMembership(member_id=m.id, group_id=g.id, joined_on=date))
+    m.group_id = g.id
+    session.flush()
+    audit.record(
+        session, actor, "group.assign", "member", m.number, after={"group": g.code, "date": date}
+    )
+
+
 def _group_by_code(session: Session, code: str) -> Group:
     g = session.scalars(select(Group).where(Group.code == code)).first()
     if g is None:
@@ -382,8 +405,6 @@ def update_member(db, actor: Actor, number: str, data: MemberInput) -> MemberDet
             s.add(MemberVulnerability(member_id=m.id, category_id=cid))
         s.flush()
         if data.group_code != before.group_code and data.group_code:
-            from .groups import assign_in
-
             assign_in(s, actor, m, _group_by_code(s, data.group_code), dt.date.today())
         after = detail_in(s, m)
         audit.record(s, actor, "member.update", "member", number, before=before, after=after)
@@ -546,60 +567,3 @@ def add_category(db, actor: Actor, code: str, name_id: str, name_en: str = "") -
             after={"name_id": name_id, "name_en": name_en},
         )
     return Category(code, name_id, name_en or name_id)
-
-
-@dataclass(frozen=True)
-class ExitResult:
-    member: MemberDetail
-    returned: int  # paid out in cash
-    offset_against_loans: int
-    receipts: tuple[str, ...]
-
-
-def exit_member(
-    db,
-    actor: Actor,
-    number: str,
-    date: dt.date,
-    reason: str,  # type: ignore[no-untyped-def]
-    status: str = "keluar",
-) -> ExitResult:
-    """End a membership: savings (pokok, wajib, sukarela) are settled — set against any
-    unpaid loans first, the rest paid out — and the member's status is set."""
-    require(actor, "member.write")
-    if status not in ("keluar", "meninggal"):
-        raise ValidationError("status", "choice", choices="keluar, meninggal", value=status)
-    reason = check_required(clean_memo(reason, "reason"), "reason")
-    from . import savings
-
-    with unit_of_work(db) as s:
-        m = member_by_number(s, number, lock=True)
-        if m.status in ("keluar", "meninggal"):
-            raise ValidationError("status", "member_not_active", member=number, status=m.status)
-        before = detail_in(s, m)
-        offset = 0
-        settle = _loan_settlement_hook()
-        if settle is not None:
-            offset = settle(s, actor, m, date)
-        returned, receipts = savings.pay_out_all_in(s, actor, m, date, reason)
-        m.status, m.status_date, m.exit_reason = status, date, reason.strip()
-        s.execute(
-            GroupMembership.__table__.update()
-            .where(GroupMembership.member_id == m.id, GroupMembership.left_on.is_(None))
-            .values(left_on=date)
-        )
-        m.group_id = None
-        s.flush()
-        after = detail_in(s, m)
-        audit.record(s, actor, "member.exit", "member", number, before=before, after=after)
-        return ExitResult(after, returned, offset, tuple(receipts))
-
-
-def _loan_settlement_hook():  # type: ignore[no-untyped-def]
-    """Loans register ``settle_debts_for_exit(session, actor, member, date) -> int`` (the
-    amount of savings set against loans); absent until the loans module exists."""
-    try:
-        from .loans import settle_debts_for_exit  # type: ignore[attr-defined]
-    except ImportError:
-        return None
-    return settle_debts_for_exit

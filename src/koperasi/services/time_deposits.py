@@ -1184,35 +1184,6 @@ def totals_at(session: Session, as_of: dt.date) -> tuple[int, int]:
     return int(p), int(a)
 
 
-def member_total_in(session: Session, member_id: int, as_of: dt.date | None = None) -> int:
-    """A member's time-deposit principal (at ``as_of``), for the member's savings views."""
-    q = (
-        select(func.coalesce(func.sum(TimeDepositEvent.principal), 0))
-        .join(TimeDeposit, TimeDeposit.id == TimeDepositEvent.deposit_id)
-        .where(TimeDeposit.member_id == member_id)
-    )
-    if as_of is not None:
-        q = q.where(TimeDepositEvent.date <= as_of)
-    return int(session.scalar(q) or 0)
-
-
-def balance_row_in(session: Session, member_id: int, as_of: dt.date | None = None):  # type: ignore[no-untyped-def]
-    """The member's time deposits as one line of their savings balances (None without any):
-    product ``BERJANGKA``, the active deposits' numbers in place of an account number."""
-    from .savings import BalanceRow
-
-    active = session.scalars(
-        select(TimeDeposit.number)
-        .where(TimeDeposit.member_id == member_id, TimeDeposit.status == "aktif")
-        .order_by(TimeDeposit.id)
-    ).all()
-    total = member_total_in(session, member_id, as_of)
-    if not active and not total:
-        return None
-    numbers = ", ".join(active[:2]) + (f" +{len(active) - 2}" if len(active) > 2 else "")
-    return BalanceRow("BERJANGKA", "Simpanan Berjangka", "berjangka", numbers, total)
-
-
 def refuse_active_at_exit(session: Session, member: Member) -> None:
     """A member leaves only after their time deposits are paid out (the treasurer decides,
     with the member, whether early: the penalty applies)."""

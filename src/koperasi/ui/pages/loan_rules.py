@@ -25,9 +25,9 @@ from ...messages import label as message_label
 from ...services import approvals as approvals_service
 from ...services import collateral as collateral_service
 from ...services import lending_limits
-from ...services import loans as loans_service
 from ...services.collateral import CollateralInput
-from ...services.loans import LoanDetail
+from ...services.loans import applications as loan_applications
+from ...services.loans.views import LoanDetail
 from .. import dialogs
 from ..context import LOANS, AppContext
 from ..widgets import MoneyEdit, setup_date_edit, to_date
@@ -427,7 +427,7 @@ class PendingApprovalsDialog(QDialog):
         elif item.kind == "board_approval":
             fn = lambda: lending_limits.board_approve(ctx.db, ctx.actor, item.ref, day, note)  # noqa: E731
         else:
-            fn = lambda: loans_service.approve(ctx.db, ctx.actor, item.ref, day, note)  # noqa: E731
+            fn = lambda: loan_applications.approve(ctx.db, ctx.actor, item.ref, day, note)  # noqa: E731
         self._run(fn, self.tr("Disetujui: {ref}.").format(ref=item.ref))
 
     def reject_selected(self) -> None:
@@ -437,7 +437,7 @@ class PendingApprovalsDialog(QDialog):
         ctx, note = self.ctx, self.noteEdit.text()
         if item.request_id is None:
             day = ctx.today()
-            fn = lambda: loans_service.reject(ctx.db, ctx.actor, item.ref, day, note)  # noqa: E731
+            fn = lambda: loan_applications.reject(ctx.db, ctx.actor, item.ref, day, note)  # noqa: E731
         else:
             fn = lambda: approvals_service.reject(ctx.db, ctx.actor, item.request_id, note)  # noqa: E731
         self._run(fn, self.tr("Ditolak: {ref}.").format(ref=item.ref))

@@ -14,15 +14,15 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..db.models import Loan, Member, SavingsAccount
-from ..errors import ValidationError
-from . import audit, plausibility, savings
-from .auth import Actor, require, require_group_visible
-from .counters import SERIES_LOAN, SERIES_SAVINGS, next_receipt
-from .groups import group_by_code
-from .loans import ACTIVE, loan_dues
-from .uow import read_only, unit_of_work
-from .validation import check_amount
+from ...db.models import Loan, Member, SavingsAccount
+from ...errors import ValidationError
+from .. import audit, plausibility, savings
+from ..auth import Actor, require, require_group_visible
+from ..counters import SERIES_LOAN, SERIES_SAVINGS, next_receipt
+from ..groups import group_by_code
+from ..uow import read_only, unit_of_work
+from ..validation import check_amount
+from .core import ACTIVE, loan_dues
 
 
 @dataclass(frozen=True)
@@ -178,7 +178,7 @@ def post_group_meeting_in(
     posts through it with its own checks in the same transaction)."""
     require(actor, "savings.write")
     require(actor, "loan.write")
-    from .loan_repayments import repay_in
+    from .repayments import repay_in
 
     g = group_by_code(s, group_code)
     wajib_p = savings.product_of_kind(s, "wajib")
