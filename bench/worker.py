@@ -42,10 +42,6 @@ def _own_peak_kb() -> int:
 
 
 def main(argv: list[str]) -> int:
-    # koperasi.services.loan_quality / group_meeting cannot be imported before
-    # koperasi.services.loans (circular import on main); the app imports loans first too.
-    import koperasi.services.loans  # noqa: F401
-
     name, variant, db, work, runs, warmup, scale = argv
     sc = BY_NAME[name]
     ctx = Ctx(Path(db), Path(work), float(scale))

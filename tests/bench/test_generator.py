@@ -13,7 +13,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-import koperasi.services.loans  # noqa: E402,F401  (loads the loan services in their order)
+import koperasi.services.wiring  # noqa: E402,F401  (loads the loan services in their order)
 from bench.generate import AS_OF, generate  # noqa: E402
 from koperasi.db.database import open_database  # noqa: E402
 from koperasi.services.auth import SYSTEM  # noqa: E402

@@ -15,10 +15,10 @@ from report_helpers import pdf_text
 from koperasi.errors import PermissionDenied, ValidationError
 from koperasi.reports import registry
 from koperasi.reports.common import ReportParams
-from koperasi.services import collateral, lending_limits, members, savings, settings
+from koperasi.services import collateral, lending_rules, members, savings, settings
 from koperasi.services.auth import Actor, Role
 from koperasi.services.collateral import CollateralInput
-from koperasi.services.lending_limits import LendingRules
+from koperasi.services.lending_rules import LendingRules
 from koperasi.services.loan_products import ProductInput, add_product
 from koperasi.services.loans import applications as loan_applications
 from koperasi.services.loans import repayments as loan_repayments
@@ -103,7 +103,7 @@ def test_handover_letter_and_agreement_with_collateral(db, actor, tmp_path):
 
 def test_registers_and_breaches(db, actor, tmp_path):
     number, people = _books(db, actor)
-    lending_limits.save_rules(db, actor, LendingRules(bmpp_percent=Decimal(50), breach_mode="warn"))
+    lending_rules.save_rules(db, actor, LendingRules(bmpp_percent=Decimal(50), breach_mode="warn"))
     register = registry.build(db, "daftar-jaminan", ReportParams(date=D(2025, 2, 28)))
     [table] = register.sections[0].tables
     assert [r.cells[-1] for r in table.rows] == [4_000_000, 1_000_000]

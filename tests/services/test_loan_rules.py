@@ -12,10 +12,18 @@ from sqlalchemy import select
 
 from koperasi.db.models import AuditEntry, LoanTransaction
 from koperasi.errors import PermissionDenied, ValidationError
-from koperasi.services import approvals, check, collateral, lending_limits, members, savings
+from koperasi.services import (
+    approvals,
+    check,
+    collateral,
+    lending_limits,
+    lending_rules,
+    members,
+    savings,
+)
 from koperasi.services.auth import Actor, Role
 from koperasi.services.collateral import CollateralInput
-from koperasi.services.lending_limits import LendingRules
+from koperasi.services.lending_rules import LendingRules
 from koperasi.services.loan_products import ProductInput, add_product
 from koperasi.services.loans import applications as loan_applications
 from koperasi.services.loans import repayments as loan_repayments
@@ -144,7 +152,7 @@ def test_related_party_over_limit_blocked_until_both_approvals(db, actor):
     product(db, actor)
     m = member(db, actor, 1)
     member(db, actor, 2)
-    lending_limits.save_rules(db, actor, LendingRules(bmpp_percent=Decimal(50)))
+    lending_rules.save_rules(db, actor, LendingRules(bmpp_percent=Decimal(50)))
     lending_limits.set_relation(db, actor, m.number, "keluarga", note="istri bendahara")
     with read_only(db) as s:
         capital = lending_limits.own_capital_in(s, FEB3)
@@ -155,7 +163,7 @@ def test_related_party_over_limit_blocked_until_both_approvals(db, actor):
     text = str(e.value)
     assert e.value.code == "needs_board_approvals"
     assert "Pengurus, Pengawas" in text and "Rp60.000" in text and "Rp300.000" in text
-    pend = approvals.pending(db, as_of=FEB3)
+    pend = lending_limits.pending(db, as_of=FEB3)
     assert [(p.kind, p.ref, p.waiting_for) for p in pend] == [
         ("board_approval", number, "Pengurus, Pengawas")
     ]
@@ -169,7 +177,7 @@ def test_related_party_over_limit_blocked_until_both_approvals(db, actor):
         loan_applications.approve(db, ANI, number, FEB3)
     assert "Pengawas" in str(e.value) and "Pengurus," not in str(e.value)
     assert lending_limits.board_approve(db, SARI, number, FEB3) == "pengawas"
-    assert approvals.pending(db, as_of=FEB3) == []
+    assert lending_limits.pending(db, as_of=FEB3) == []
     loan_applications.approve(db, ANI, number, FEB3)
     loan_applications.disburse(db, ANI, number, FEB3)
     report = lending_limits.breach_report(db, FEB3)
@@ -200,7 +208,7 @@ def test_warn_mode_lets_a_breach_through_and_lists_it(db, actor):
     with pytest.raises(ValidationError) as e:
         apply(db, actor, m)  # block mode: the savings multiple refuses, as before
     assert e.value.code == "over_limit"
-    lending_limits.save_rules(db, actor, LendingRules(bmpp_percent=Decimal(20), breach_mode="warn"))
+    lending_rules.save_rules(db, actor, LendingRules(bmpp_percent=Decimal(20), breach_mode="warn"))
     number = apply(db, actor, m)
     loan_applications.approve(db, actor, number, FEB3)
     loan_applications.disburse(db, actor, number, FEB3)
@@ -208,9 +216,9 @@ def test_warn_mode_lets_a_breach_through_and_lists_it(db, actor):
     assert sorted(r.rule for r in rows) == ["bmpp", "savings_multiple"]
     assert {r.limit for r in rows} == {60_000, 1_000_000}  # 20 % of 300.000 pokok
     with pytest.raises(ValidationError):
-        lending_limits.save_rules(db, actor, LendingRules(breach_mode="ignore"))
+        lending_rules.save_rules(db, actor, LendingRules(breach_mode="ignore"))
     with pytest.raises(PermissionDenied):
-        lending_limits.save_rules(db, BUDI, LendingRules())
+        lending_rules.save_rules(db, BUDI, LendingRules())
     ok(db)
 
 
@@ -220,7 +228,7 @@ def test_warn_mode_lets_a_breach_through_and_lists_it(db, actor):
 def test_large_loan_needs_a_second_user(db, actor):
     product(db, actor)
     m = member(db, actor, 1)
-    lending_limits.save_rules(db, actor, LendingRules(four_eyes_loan_above=2_000_000))
+    lending_rules.save_rules(db, actor, LendingRules(four_eyes_loan_above=2_000_000))
     small, large = apply(db, BUDI, m, 1_000_000), None
     loan_applications.approve(
         db, BUDI, small, FEB3
@@ -230,7 +238,7 @@ def test_large_loan_needs_a_second_user(db, actor):
     with pytest.raises(ValidationError) as e:
         loan_applications.approve(db, BUDI, large, FEB3)
     assert e.value.code == "four_eyes_loan" and "Rp2.000.000" in str(e.value)
-    assert [(p.kind, p.ref) for p in approvals.pending(db, as_of=FEB3)] == [
+    assert [(p.kind, p.ref) for p in lending_limits.pending(db, as_of=FEB3)] == [
         ("loan_approval", large)
     ]
     loan_applications.approve(db, ANI, large, FEB3)
@@ -244,7 +252,7 @@ def test_reversal_and_write_off_wait_for_their_approver(db, actor):
     loan_applications.approve(db, actor, number, FEB3)
     loan_applications.disburse(db, actor, number, FEB3)
     pay = loan_repayments.repay(db, BUDI, number, 650_000, D(2025, 3, 3))
-    lending_limits.save_rules(
+    lending_rules.save_rules(
         db, actor, LendingRules(four_eyes_reversal=True, four_eyes_write_off=True)
     )
     with pytest.raises(ValidationError) as e:
@@ -261,7 +269,9 @@ def test_reversal_and_write_off_wait_for_their_approver(db, actor):
             db, BUDI, "loan_reversal", number, D(2025, 3, 4), "salah input", tx=pay.receipt_no
         )
     assert e.value.code == "request_waiting"
-    assert [(p.kind, p.request_id) for p in approvals.pending(db)] == [("loan_reversal", req.id)]
+    assert [(p.kind, p.request_id) for p in lending_limits.pending(db)] == [
+        ("loan_reversal", req.id)
+    ]
     with read_only(db) as s:  # nothing reversed while it waits
         assert not s.scalars(select(LoanTransaction).where(LoanTransaction.kind == "koreksi")).all()
     with pytest.raises(ValidationError) as e:
@@ -358,7 +368,7 @@ def test_savings_and_journal_reversals_wait_for_their_approver(db, actor):
         "Beli alat tulis",
         [Line("5.12", debit=40_000), Line("1.01", credit=40_000)],
     )
-    lending_limits.save_rules(db, actor, LendingRules(four_eyes_reversal=True))
+    lending_rules.save_rules(db, actor, LendingRules(four_eyes_reversal=True))
     with pytest.raises(ValidationError) as e:
         savings.reverse_transaction(db, BUDI, tx.id, FEB3, "salah anggota")
     assert e.value.code == "needs_second_user"

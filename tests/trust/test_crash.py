@@ -51,7 +51,8 @@ CHILD = textwrap.dedent(
     from sqlalchemy.engine import Engine
     from sqlalchemy.orm import Session
     from koperasi.db.database import open_database
-    from koperasi.services import loans, savings
+    from koperasi.services import month_end as month_end_run, savings
+    from koperasi.services.loans import group_meeting
     from koperasi.services.auth import SYSTEM
 
     writes = 0  # INSERT/UPDATE statements sent (ORM flushes and Core statements alike)
@@ -77,11 +78,11 @@ CHILD = textwrap.dedent(
     if job == "meeting":
         payments = [tuple(p.split(":")) for p in sys.argv[4].split(",")]
         payments = [(n, int(w), int(s), int(l)) for n, w, s, l in payments]
-        loans.post_group_meeting(db, SYSTEM, "K01", dt.date(2025, 3, 3), payments)
+        group_meeting.post_group_meeting(db, SYSTEM, "K01", dt.date(2025, 3, 3), payments)
     elif job == "interest":
         savings.post_monthly_interest(db, SYSTEM, 2025, 2)
     elif job == "month_end":
-        loans.month_end(db, SYSTEM, dt.date(2025, 6, 30))
+        month_end_run.month_end(db, SYSTEM, dt.date(2025, 6, 30))
     print("DONE", flush=True)
     """
 )

@@ -11,9 +11,9 @@ from helpers import member_input
 from PySide6.QtCore import Qt
 from uihelpers import type_into
 
-from koperasi.services import approvals, collateral, lending_limits, members, savings
+from koperasi.services import approvals, collateral, lending_limits, lending_rules, members, savings
 from koperasi.services.auth import Actor, Role
-from koperasi.services.lending_limits import LendingRules
+from koperasi.services.lending_rules import LendingRules
 from koperasi.services.loan_products import ProductInput, add_product
 from koperasi.services.loans import applications as loan_applications
 from koperasi.services.loans import repayments as loan_repayments
@@ -115,7 +115,7 @@ def test_pending_approvals_second_user_approves_a_reversal(
     collateral.add(
         db, actor, number, collateral.CollateralInput("emas", "Kalung", 2_500_000), D(2025, 2, 3)
     )
-    lending_limits.save_rules(
+    lending_rules.save_rules(
         db, actor, LendingRules(four_eyes_reversal=True, four_eyes_loan_above=1_000_000)
     )
     loan_applications.approve(db, Actor("ani", Role.BENDAHARA), number, D(2025, 2, 3))
@@ -152,7 +152,7 @@ def test_lending_rules_editor_saves_by_keyboard(sqlite_db, make_ctx, qtbot):
     qtbot.keyClick(ed.reversalCheck, Qt.Key.Key_Space)
     ed.saveButton.setFocus()
     qtbot.keyClick(ed.saveButton, Qt.Key.Key_Space)
-    r = lending_limits.get_rules(sqlite_db)
+    r = lending_rules.get_rules(sqlite_db)
     assert (r.bmpp_percent, r.four_eyes_loan_above, r.four_eyes_reversal) == (
         Decimal(25),
         5_000_000,

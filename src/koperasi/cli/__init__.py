@@ -84,7 +84,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"koperasi {__version__}")
         return 0
     from ..errors import KoperasiError
-    from ..services import wiring  # noqa: F401 - the services' handlers, before any command
     from .base import CliContext, UsageError
 
     try:

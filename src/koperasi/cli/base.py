@@ -48,6 +48,7 @@ class CliContext:
     def db(self):  # -> koperasi.db.Database
         if self._db is None:
             from ..db.database import open_database
+            from ..services import wiring  # noqa: F401 - the services' handlers, before any use
 
             self._db = open_database(self.db_arg)
             try:

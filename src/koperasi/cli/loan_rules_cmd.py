@@ -252,9 +252,9 @@ def cmd_guarantor_report(ctx, args) -> int:  # type: ignore[no-untyped-def]
 
 def cmd_approval_list(ctx, args) -> int:  # type: ignore[no-untyped-def]
     from ..messages import label
-    from ..services import approvals
+    from ..services import lending_limits
 
-    items = approvals.pending(ctx.db, ctx.actor)
+    items = lending_limits.pending(ctx.db, ctx.actor)
     if args.json:
         print_json([asdict(i) for i in items])
         return 0
@@ -340,9 +340,9 @@ def _rules_out(ctx, rules, as_json: bool) -> None:  # type: ignore[no-untyped-de
 
 
 def cmd_limits_show(ctx, args) -> int:  # type: ignore[no-untyped-def]
-    from ..services import lending_limits
+    from ..services import lending_rules
 
-    _rules_out(ctx, lending_limits.get_rules(ctx.db), args.json)
+    _rules_out(ctx, lending_rules.get_rules(ctx.db), args.json)
     return 0
 
 
@@ -353,9 +353,9 @@ def _yes(value: str | None, current: bool) -> bool:
 def cmd_limits_set(ctx, args) -> int:  # type: ignore[no-untyped-def]
     from dataclasses import replace
 
-    from ..services import lending_limits
+    from ..services import lending_rules
 
-    r = lending_limits.get_rules(ctx.db)
+    r = lending_rules.get_rules(ctx.db)
     changes: dict = {}
     if args.bmpp is not None:
         changes["bmpp_percent"] = (
@@ -373,7 +373,7 @@ def cmd_limits_set(ctx, args) -> int:  # type: ignore[no-untyped-def]
         )
     changes["four_eyes_write_off"] = _yes(args.write_off, r.four_eyes_write_off)
     changes["four_eyes_reversal"] = _yes(args.reversal, r.four_eyes_reversal)
-    _rules_out(ctx, lending_limits.save_rules(ctx.db, ctx.actor, replace(r, **changes)), args.json)
+    _rules_out(ctx, lending_rules.save_rules(ctx.db, ctx.actor, replace(r, **changes)), args.json)
     return 0
 
 

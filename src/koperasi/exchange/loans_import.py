@@ -2,7 +2,7 @@
 still running on the cut-over date, brought in from the cooperative's old spreadsheets.
 
 Each row becomes an active loan with its schedule through
-:func:`koperasi.services.loan_opening.open_loan_in`; the principal (and interest) already
+:func:`koperasi.services.loans.opening.open_loan_in`; the principal (and interest) already
 repaid comes in as one opening repayment, so the principal outstanding is
 ``amount - principal repaid``. The ledger side goes against 3.99 Saldo Awal (Kliring), like
 the opening balances - never against cash (see that module and docs/import-templates.md).

@@ -1,7 +1,7 @@
 """Four-eyes approval (issue 17 part 5): what one user asks for, a second user approves.
 
 Three things may need a second person, each switched on in the lending rules
-(:class:`koperasi.services.lending_limits.LendingRules`, off by default):
+(:class:`koperasi.services.lending_rules.LendingRules`, off by default):
 
 * **loans above a threshold** (``four_eyes_loan_above``): the user who recorded the
   application may not approve it (checked in ``loans.approve``); it waits in
@@ -13,9 +13,9 @@ Three things may need a second person, each switched on in the lending rules
   transaction — or rejects it. The requester may cancel their own request.
 
 The audit trail shows both users: ``approval.request`` by the requester, then the action
-itself and ``approval.approve`` (naming the requester) by the approver. Loans that need both
-boards (related parties, limits in block mode) are listed here too
-(:mod:`koperasi.services.lending_limits`).
+itself and ``approval.approve`` (naming the requester) by the approver. What waits for an
+approval (requests, large applications, loans that need both boards) is listed by
+:func:`koperasi.services.lending_limits.pending`.
 """
 
 from __future__ import annotations
@@ -24,17 +24,18 @@ import datetime as dt
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..db.models import ApprovalRequest, Loan, Member
+from ..db.database import Database
+from ..db.models import ApprovalRequest
 from ..db.models.base import utcnow
 from ..errors import NotFound, ValidationError
 from . import audit
 from .auth import Actor, require, require_read_all
-from .clock import today
-from .lending_limits import BODIES, BODY_LABELS, board_approvals_in, boards_needed_in, rules_in
+from .lending_rules import rules_in
 from .uow import read_only, unit_of_work
 
 KINDS = ("write_off", "loan_reversal", "savings_reversal", "entry_reversal")
@@ -79,7 +80,7 @@ def require_no_gate(s: Session, kind: str) -> None:
         raise ValidationError("approval", "needs_second_user", what=KIND_LABELS[kind][0])
 
 
-def needs_approval(db, kind: str) -> bool:  # type: ignore[no-untyped-def]
+def needs_approval(db: Database, kind: str) -> bool:
     """Whether the screens should file a request for ``kind`` instead of acting."""
     with read_only(db) as s:
         return gate_in(s, kind)
@@ -90,7 +91,7 @@ class RequestView:
     id: int
     kind: str
     ref: str
-    params: dict
+    params: dict[str, Any]
     amount: int
     reason: str
     requested_by: str
@@ -124,10 +125,10 @@ def _view(r: ApprovalRequest) -> RequestView:
     )
 
 
-Describe = Callable[[Session, str, dict], tuple[str, int]]
+Describe = Callable[[Session, str, dict[str, Any]], tuple[str, int]]
 """``(session, ref, params) -> (the record's reference as people read it, the amount)`` of a
 requested action; checks that the record exists and the action is possible now."""
-Execute = Callable[[Session, Actor, str, dict, dt.date, str], str]
+Execute = Callable[[Session, Actor, str, dict[str, Any], dt.date, str], str]
 """``(session, actor, ref, params, date, reason) -> result reference``: carries the approved
 action out in the approver's unit of work."""
 
@@ -154,21 +155,21 @@ def _action(kind: str) -> Action:
     return action
 
 
-def _describe_in(s: Session, kind: str, ref: str, params: dict) -> tuple[str, int]:
+def _describe_in(s: Session, kind: str, ref: str, params: dict[str, Any]) -> tuple[str, int]:
     """(the record's reference as people read it, the amount) of a requested action; checks
     that the record exists and the action is possible now."""
     return _action(kind).describe(s, ref, params)
 
 
 def request(
-    db,
+    db: Database,
     actor: Actor,
     kind: str,
     ref: str | int,
     date: dt.date,
     reason: str,
     tx: str | int | None = None,
-) -> RequestView:  # type: ignore[no-untyped-def]
+) -> RequestView:
     """File a request for ``kind`` on record ``ref`` (loan number; savings transaction id;
     journal entry id) dated ``date``; ``tx``: the loan payment to reverse (id or receipt)."""
     if kind not in KINDS:
@@ -232,7 +233,7 @@ def _execute_in(s: Session, actor: Actor, r: ApprovalRequest) -> str:
     return _action(r.kind).execute(s, actor, r.ref, params, date, r.reason)
 
 
-def approve(db, actor: Actor, request_id: int, note: str = "") -> RequestView:  # type: ignore[no-untyped-def]
+def approve(db: Database, actor: Actor, request_id: int, note: str = "") -> RequestView:
     """Approve a waiting request and carry out its action, as the second user."""
     with unit_of_work(db) as s:
         r = _locked(s, request_id)
@@ -261,7 +262,7 @@ def approve(db, actor: Actor, request_id: int, note: str = "") -> RequestView:  
         return view
 
 
-def reject(db, actor: Actor, request_id: int, note: str) -> RequestView:  # type: ignore[no-untyped-def]
+def reject(db: Database, actor: Actor, request_id: int, note: str) -> RequestView:
     """Refuse a waiting request (a second user), or cancel one's own request."""
     note = (note or "").strip()
     with unit_of_work(db) as s:
@@ -285,7 +286,7 @@ def reject(db, actor: Actor, request_id: int, note: str) -> RequestView:  # type
         return view
 
 
-def get_request(db, request_id: int) -> RequestView:  # type: ignore[no-untyped-def]
+def get_request(db: Database, request_id: int) -> RequestView:
     with read_only(db) as s:
         r = s.get(ApprovalRequest, request_id)
         if r is None:
@@ -294,103 +295,11 @@ def get_request(db, request_id: int) -> RequestView:  # type: ignore[no-untyped-
 
 
 def list_requests(
-    db, status: str | None = WAITING, actor: Actor | None = None
-) -> list[RequestView]:  # type: ignore[no-untyped-def]
+    db: Database, status: str | None = WAITING, actor: Actor | None = None
+) -> list[RequestView]:
     require_read_all(actor, "Permintaan persetujuan")
     with read_only(db) as s:
         q = select(ApprovalRequest).order_by(ApprovalRequest.id)
         if status:
             q = q.where(ApprovalRequest.status == status)
         return [_view(r) for r in s.scalars(q)]
-
-
-@dataclass(frozen=True)
-class PendingItem:
-    """One thing waiting for someone's approval (the GUI's list)."""
-
-    kind: str  # a KINDS code, or loan_approval / board_approval
-    ref: str  # loan number, transaction or entry id
-    request_id: int | None  # for requests; None for loans
-    member: str  # "A00012 Siti Aminah" or ""
-    amount: int
-    requested_by: str
-    requested_on: dt.date
-    reason: str
-    waiting_for: str  # who must act, as people read it
-
-
-def pending(db, actor: Actor | None = None, as_of: dt.date | None = None) -> list[PendingItem]:  # type: ignore[no-untyped-def]
-    """Everything waiting for an approval: requests, large applications that need a second
-    user, and applications that need both boards."""
-    require_read_all(actor, "Persetujuan tertunda")
-    day = today(as_of)
-    with read_only(db) as s:
-        out: list[PendingItem] = []
-        for r in s.scalars(
-            select(ApprovalRequest)
-            .where(ApprovalRequest.status == WAITING)
-            .order_by(ApprovalRequest.id)
-        ):
-            member = ""
-            if r.kind in ("write_off", "loan_reversal"):
-                row = s.execute(
-                    select(Member.number, Member.name)
-                    .join(Loan, Loan.member_id == Member.id)
-                    .where(Loan.number == r.ref)
-                ).first()
-                member = f"{row[0]} {row[1]}" if row else ""
-            out.append(
-                PendingItem(
-                    r.kind,
-                    r.ref,
-                    r.id,
-                    member,
-                    r.amount,
-                    r.requested_by,
-                    dt.date.fromisoformat(json.loads(r.params)["date"]),
-                    r.reason,
-                    f"pengguna selain {r.requested_by} (admin/bendahara)",
-                )
-            )
-        rules = rules_in(s)
-        for loan, m in s.execute(
-            select(Loan, Member)
-            .join(Member, Member.id == Loan.member_id)
-            .where(Loan.status == "diajukan")
-            .order_by(Loan.number)
-        ):
-            who = f"{m.number} {m.name}"
-            reasons, _breaches = boards_needed_in(s, loan, max(day, loan.applied_on))
-            if reasons:
-                have = board_approvals_in(s, loan.id)
-                missing = [BODY_LABELS[b][0] for b in BODIES if b not in have]
-                if missing:
-                    out.append(
-                        PendingItem(
-                            "board_approval",
-                            loan.number,
-                            None,
-                            who,
-                            loan.amount,
-                            loan.created_by,
-                            loan.applied_on,
-                            loan.purpose,
-                            ", ".join(missing),
-                        )
-                    )
-                    continue
-            if rules.four_eyes_loan_above is not None and loan.amount > rules.four_eyes_loan_above:
-                out.append(
-                    PendingItem(
-                        "loan_approval",
-                        loan.number,
-                        None,
-                        who,
-                        loan.amount,
-                        loan.created_by,
-                        loan.applied_on,
-                        loan.purpose,
-                        f"pengguna selain {loan.created_by}",
-                    )
-                )
-        return out

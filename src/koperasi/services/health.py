@@ -41,9 +41,8 @@ class HealthRatios:
 
 
 def _loan_book(s: Session, as_of: dt.date) -> tuple[int, int] | None:
-    if importlib.util.find_spec("koperasi.services.loan_quality") is None:
+    if importlib.util.find_spec("koperasi.services.loans.quality") is None:
         return None
-    # noqa: F401 - import order of the loans modules
     from .loans.quality import qualities_in
 
     items = qualities_in(s, as_of)

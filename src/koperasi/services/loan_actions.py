@@ -1,6 +1,6 @@
 """What the loan screens show before a treasurer confirms a restructuring, a write-off, a
 recovery or a cash disbursement. Nothing here writes: the postings stay in
-:mod:`koperasi.services.loans` and :mod:`koperasi.services.loan_repayments`.
+:mod:`koperasi.services.loans.applications` and :mod:`koperasi.services.loans.repayments`.
 
 - :func:`preview_reschedule`: the new schedule :func:`loan_repayments.reschedule` would
   write for the same terms (same checks, same carried interest and fee).

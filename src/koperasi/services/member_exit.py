@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import cast
 
-from sqlalchemy import select
+from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
+from ..db.database import Database
 from ..db.models import (
     GroupMembership,
     Loan,
@@ -193,11 +195,11 @@ class ExitResult:
 
 
 def exit_member(
-    db,
+    db: Database,
     actor: Actor,
     number: str,
     date: dt.date,
-    reason: str,  # type: ignore[no-untyped-def]
+    reason: str,
     status: str = "keluar",
 ) -> ExitResult:
     """End a membership: savings (pokok, wajib, sukarela) are settled — set against any
@@ -217,7 +219,8 @@ def exit_member(
         returned, receipts = savings.pay_out_all_in(s, actor, m, date, reason)
         m.status, m.status_date, m.exit_reason = status, date, reason.strip()
         s.execute(
-            GroupMembership.__table__.update()
+            cast(Table, GroupMembership.__table__)
+            .update()
             .where(GroupMembership.member_id == m.id, GroupMembership.left_on.is_(None))
             .values(left_on=date)
         )

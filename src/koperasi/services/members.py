@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, replace
+from typing import Any
 
 from sqlalchemy import and_, func, or_, select, union
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy.sql.elements import ColumnElement
 
+from ..db.database import Database
 from ..db.models import (
     Group,
     GroupMembership,
@@ -154,7 +158,7 @@ def validate(data: MemberInput, today: dt.date | None = None) -> MemberInput:
     if data.birth_date is not None:
         check_date_horizon(data.birth_date, "birth_date")
     # every other text field: NFKC, no control characters (a line break only in the address)
-    texts = {
+    texts: dict[str, Any] = {
         key: clean_text(getattr(data, key), key, multiline=key == "address")
         for key in _TEXT_FIELDS
         if getattr(data, key, None) is not None
@@ -185,7 +189,7 @@ _TEXT_FIELDS = (
 def validation_errors(data: MemberInput) -> list[ValidationError]:
     """Every problem at once (forms and imports show them all), not just the first."""
     errors: list[ValidationError] = []
-    checks = [
+    checks: list[Callable[[], object]] = [
         lambda: check_required(data.name, "name"),
         lambda: check_nik(data.nik),
         lambda: check_choice((data.gender or "").strip().upper()[:1], GENDERS, "gender"),
@@ -364,14 +368,14 @@ def register_in(session: Session, actor: Actor, data: MemberInput) -> Member:
 # ---------------------------------------------------------------- use cases
 
 
-def register_member(db, actor: Actor, data: MemberInput) -> MemberDetail:  # type: ignore[no-untyped-def]
+def register_member(db: Database, actor: Actor, data: MemberInput) -> MemberDetail:
     """Register a member: number from the pattern, savings accounts opened, group joined."""
     require(actor, "member.write")
     with unit_of_work(db) as s:
         return detail_in(s, register_in(s, actor, data))
 
 
-def update_member(db, actor: Actor, number: str, data: MemberInput) -> MemberDetail:  # type: ignore[no-untyped-def]
+def update_member(db: Database, actor: Actor, number: str, data: MemberInput) -> MemberDetail:
     """Change a member's profile (not the number; group changes go through groups.assign)."""
     require(actor, "member.write")
     data = validate(data)
@@ -411,7 +415,7 @@ def update_member(db, actor: Actor, number: str, data: MemberInput) -> MemberDet
         return after
 
 
-def get_member(db, number: str, actor: Actor | None = None) -> MemberDetail:  # type: ignore[no-untyped-def]
+def get_member(db: Database, number: str, actor: Actor | None = None) -> MemberDetail:
     """One member's details; a ketua kelompok only for members of their groups."""
     with read_only(db) as s:
         m = member_by_number(s, number)
@@ -422,7 +426,7 @@ def get_member(db, number: str, actor: Actor | None = None) -> MemberDetail:  # 
         return d
 
 
-def _starts_with(col, prefix: str):  # type: ignore[no-untyped-def]
+def _starts_with(col: InstrumentedAttribute[str], prefix: str) -> ColumnElement[bool]:
     """``col`` begins with ``prefix``, as a range its index can seek (``number >= 'A25'
     AND number < 'A26'``): a ``LIKE 'A25%'`` alone reads the whole index on SQLite (its
     LIKE ignores case, the index does not) and on PostgreSQL without pattern operators.
@@ -431,7 +435,7 @@ def _starts_with(col, prefix: str):  # type: ignore[no-untyped-def]
     return and_(col >= prefix, col < after, col.like(f"{prefix}%"))
 
 
-def _search_filter(search: str | None):  # type: ignore[no-untyped-def]
+def _search_filter(search: str | None) -> ColumnElement[bool] | None:
     """Number prefix, name substring, NIK or phone prefix.
 
     One ``id IN (... UNION ...)`` of single-column matches rather than one ``OR`` over the
@@ -457,9 +461,9 @@ def _search_filter(search: str | None):  # type: ignore[no-untyped-def]
 
 
 def list_members(
-    db,
+    db: Database,
     search: str | None = None,
-    after: tuple | None = None,  # type: ignore[no-untyped-def]
+    after: tuple[Any, ...] | None = None,
     limit: int = PAGE,
     sort: str = "number",
     descending: bool = False,
@@ -509,16 +513,16 @@ def list_members(
         return [MemberRow(*r[:10]) for r in rows]
 
 
-def sort_key(row: MemberRow, sort: str = "number") -> tuple:
+def sort_key(row: MemberRow, sort: str = "number") -> tuple[Any, ...]:
     """The keyset ``after`` value for the next page after ``row``."""
     value = {"number": row.number, "name": row.name.lower(), "join_date": row.join_date}[sort]
     return (value, row.id)
 
 
 def count_members(
-    db,
+    db: Database,
     search: str | None = None,
-    group_code: str | None = None,  # type: ignore[no-untyped-def]
+    group_code: str | None = None,
     status: str | None = None,
     actor: Actor | None = None,
 ) -> int:
@@ -537,7 +541,7 @@ def count_members(
         return int(s.scalar(q) or 0)
 
 
-def list_categories(db) -> list[Category]:  # type: ignore[no-untyped-def]
+def list_categories(db: Database) -> list[Category]:
     with read_only(db) as s:
         return [
             Category(c.code, c.name_id, c.name_en)
@@ -549,7 +553,9 @@ def list_categories(db) -> list[Category]:  # type: ignore[no-untyped-def]
         ]
 
 
-def add_category(db, actor: Actor, code: str, name_id: str, name_en: str = "") -> Category:  # type: ignore[no-untyped-def]
+def add_category(
+    db: Database, actor: Actor, code: str, name_id: str, name_en: str = ""
+) -> Category:
     """The cooperative may extend the list of vulnerability categories."""
     require(actor, "settings.write")
     code = check_required(code, "code").lower()

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import Table, bindparam, select
 from sqlalchemy.orm import Session
 
+from ..db.database import Database
 from ..db.models import AuditEntry, Loan
 from ..errors import ValidationError
 from . import audit, clock, ledger
@@ -72,7 +73,7 @@ def last_month_end_in(session: Session) -> dt.date | None:
     return max(dates, default=None)
 
 
-_LOANS = Loan.__table__
+_LOANS = cast(Table, Loan.__table__)
 _QUALITY_UPDATE = (
     _LOANS.update()
     .where(_LOANS.c.id == bindparam("loan"))
@@ -187,7 +188,7 @@ def month_end_in(
 
 
 def month_end(
-    db,  # type: ignore[no-untyped-def]
+    db: Database,
     actor: Actor,
     as_of: dt.date,
     progress: ProgressCallback | None = None,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
@@ -908,7 +909,7 @@ def _lowest_balance(s: Session, account_id: int, start: dt.date, end: dt.date) -
 # ---------------------------------------------------------------- reversal handlers
 
 
-def _describe_reversal(s: Session, ref: str, params: dict) -> tuple[str, int]:
+def _describe_reversal(s: Session, ref: str, params: dict[str, Any]) -> tuple[str, int]:
     stx = s.get(SavingsTransaction, int(ref))
     if stx is None:
         raise NotFound(what="Transaksi simpanan", key=ref)
@@ -916,7 +917,7 @@ def _describe_reversal(s: Session, ref: str, params: dict) -> tuple[str, int]:
 
 
 def _execute_reversal(
-    s: Session, actor: Actor, ref: str, params: dict, date: dt.date, reason: str
+    s: Session, actor: Actor, ref: str, params: dict[str, Any], date: dt.date, reason: str
 ) -> str:
     return str(reverse_savings_in(s, actor, int(ref), date, reason).receipt_no or ref)
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ...db.database import Database
 from ...db.models import (
     Group,
     Loan,
@@ -21,8 +22,10 @@ from ...db.models import (
 from ...domain.money import format_rupiah
 from ...domain.schedule import Schedule, generate
 from ...errors import ValidationError
-from .. import audit, ledger, lending_limits, plausibility, savings
+from .. import audit, ledger, lending_limits, lending_rules, plausibility, savings
+from .. import collateral as collateral_service
 from ..auth import Actor, require
+from ..collateral import CollateralInput
 from ..counters import SERIES_LOAN, next_number, next_receipt
 from ..ledger import Line
 from ..loan_products import product_by_code
@@ -66,11 +69,15 @@ class ApplyInput:
     first_due: dt.date | None = None
     collateral: int = 0
     # issue 17: collateral pledged and guarantors (member numbers) attached at application
-    collateral_items: tuple = ()  # of collateral.CollateralInput
-    guarantors: tuple = ()  # of member numbers, or (member number, relation)
+    collateral_items: tuple[CollateralInput, ...] = ()  # of collateral.CollateralInput
+    guarantors: tuple[
+        str | tuple[str, str], ...
+    ] = ()  # of member numbers, or (member number, relation)
 
 
-def add_first_schedule(session: Session, loan: Loan, schedule, valid_from: dt.date) -> None:  # type: ignore[no-untyped-def]
+def add_first_schedule(
+    session: Session, loan: Loan, schedule: Schedule, valid_from: dt.date
+) -> None:
     """Write a loan's first schedule (version 1) from a generated ``schedule``: on
     disbursement, and for a running loan brought in from the old books."""
     loan.schedule_version = 1
@@ -192,8 +199,6 @@ def apply_in(session: Session, actor: Actor, data: ApplyInput) -> Loan:
     generate(schedule_terms(session, loan, product, data.date))  # validates the terms
     audit.record(session, actor, "loan.apply", "loan", loan.number, after=row_of(session, loan))
     if data.collateral_items or data.guarantors:
-        from .. import collateral as collateral_service
-
         for item in data.collateral_items:
             collateral_service.add_in(session, actor, loan, item, data.date)
         for g in data.guarantors:
@@ -204,7 +209,9 @@ def apply_in(session: Session, actor: Actor, data: ApplyInput) -> Loan:
     return loan
 
 
-def apply(db, actor: Actor, data: ApplyInput, *, confirm_large: bool = False) -> LoanDetail:  # type: ignore[no-untyped-def]
+def apply(
+    db: Database, actor: Actor, data: ApplyInput, *, confirm_large: bool = False
+) -> LoanDetail:
     """Record a loan application (amount and term within the product's ranges, member
     active, within the savings limit, and the one-open-loan rule). A principal above the
     plausibility ceiling needs ``confirm_large`` (checked here, not again at disbursement:
@@ -218,14 +225,14 @@ def apply(db, actor: Actor, data: ApplyInput, *, confirm_large: bool = False) ->
 
 
 def preview_schedule(
-    db,
+    db: Database,
     product_code: str,
     amount: int,
     term: int,
     date: dt.date,
     first_due: dt.date | None = None,
     group_code: str | None = None,
-) -> Schedule:  # type: ignore[no-untyped-def]
+) -> Schedule:
     """The schedule a member would sign for (nothing is written)."""
     with read_only(db) as s:
         product = product_by_code(s, product_code)
@@ -251,7 +258,7 @@ def approve_in(session: Session, actor: Actor, loan: Loan, date: dt.date, note: 
     require(actor, "loan.approve")
     _check_status(loan, APPLIED)
     _check_date_after(date, loan.applied_on)
-    rules = lending_limits.rules_in(session)
+    rules = lending_rules.rules_in(session)
     if (
         rules.four_eyes_loan_above is not None
         and loan.amount > rules.four_eyes_loan_above
@@ -263,8 +270,6 @@ def approve_in(session: Session, actor: Actor, loan: Loan, date: dt.date, note: 
             user=actor.username,
             limit=format_rupiah(rules.four_eyes_loan_above),
         )
-    from .. import collateral as collateral_service
-
     collateral_service.check_product_rules_in(
         session, loan, session.get(LoanProduct, loan.product_id)
     )
@@ -277,13 +282,13 @@ def approve_in(session: Session, actor: Actor, loan: Loan, date: dt.date, note: 
     return loan
 
 
-def approve(db, actor: Actor, number: str, date: dt.date, note: str = "") -> LoanDetail:  # type: ignore[no-untyped-def]
+def approve(db: Database, actor: Actor, number: str, date: dt.date, note: str = "") -> LoanDetail:
     require(actor, "loan.approve")
     with unit_of_work(db) as s:
         return detail_in(s, approve_in(s, actor, lock_loan(s, number), date, note))
 
 
-def reject(db, actor: Actor, number: str, date: dt.date, reason: str) -> LoanDetail:  # type: ignore[no-untyped-def]
+def reject(db: Database, actor: Actor, number: str, date: dt.date, reason: str) -> LoanDetail:
     """Refuse an application (or cancel an approved one before disbursement), with a reason."""
     require(actor, "loan.approve")
     reason = clean_memo(reason, "reason")
@@ -395,8 +400,13 @@ def disburse_in(
 
 
 def disburse(
-    db, actor: Actor, number: str, date: dt.date, to: str = "kas", fee_mode: str | None = None
-) -> LoanTxView:  # type: ignore[no-untyped-def]
+    db: Database,
+    actor: Actor,
+    number: str,
+    date: dt.date,
+    to: str = "kas",
+    fee_mode: str | None = None,
+) -> LoanTxView:
     """Pay out an approved loan in cash or to the member's sukarela savings:
     Dr 1.20 Pinjaman / Cr 1.01 Kas (or 2.10) (+ Cr 4.20 fee, deducted or paid in cash)."""
     require(actor, "loan.write")
@@ -423,7 +433,7 @@ class Eligibility:
     open_loan: str | None  # number of an open loan that blocks this product
 
 
-def eligibility(db, member_no: str, product_code: str, date: dt.date) -> Eligibility:  # type: ignore[no-untyped-def]
+def eligibility(db: Database, member_no: str, product_code: str, date: dt.date) -> Eligibility:
     with read_only(db) as s:
         member = member_by_number(s, member_no)
         product = product_by_code(s, product_code)

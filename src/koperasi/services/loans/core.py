@@ -29,7 +29,7 @@ from ...db.models import (
     SavingsTransaction,
 )
 from ...domain.allocation import Due
-from ...domain.arrears import penalty_for
+from ...domain.arrears import PenaltyRule, penalty_for
 from ...domain.money import RoundingMode, format_rupiah, percent_of
 from ...domain.schedule import ScheduleTerms, next_meeting_day
 from ...errors import NotFound, ValidationError
@@ -180,7 +180,9 @@ def apply_paid(state: InstallmentState, component: str, amount: int) -> None:
         raise ValueError(f"unknown allocation component {component!r}")
 
 
-def penalty_owed(state: InstallmentState, rule, date: dt.date, mode: RoundingMode) -> int:  # type: ignore[no-untyped-def]
+def penalty_owed(
+    state: InstallmentState, rule: PenaltyRule, date: dt.date, mode: RoundingMode
+) -> int:
     """Penalty still owed on one installment on ``date`` (penalty so far less penalty paid)."""
     overdue = state.unpaid_principal + state.unpaid_interest
     if state.due_date >= date or overdue <= 0:
@@ -190,8 +192,8 @@ def penalty_owed(state: InstallmentState, rule, date: dt.date, mode: RoundingMod
 
 
 def dues_from_states(
-    states: list[InstallmentState], rule, date: dt.date, mode: RoundingMode
-) -> list[Due]:  # type: ignore[no-untyped-def]
+    states: list[InstallmentState], rule: PenaltyRule, date: dt.date, mode: RoundingMode
+) -> list[Due]:
     return [
         Due(
             s.no,
@@ -250,7 +252,9 @@ def _check_status(loan: Loan, *allowed: str) -> None:
         )
 
 
-def _limit(session: Session, product: LoanProduct, member: Member, date) -> tuple[int, int | None]:  # type: ignore[no-untyped-def]
+def _limit(
+    session: Session, product: LoanProduct, member: Member, date: dt.date
+) -> tuple[int, int | None]:
     """(the member's savings on ``date``, the most the product lends them; None: no limit)."""
     saved = savings_total_at(session, member.id, date)
     if product.limit_multiple is None:
@@ -258,7 +262,9 @@ def _limit(session: Session, product: LoanProduct, member: Member, date) -> tupl
     return saved, int(Decimal(saved) * Decimal(product.limit_multiple))
 
 
-def _check_limit(session: Session, product: LoanProduct, member: Member, amount: int, date) -> None:  # type: ignore[no-untyped-def]
+def _check_limit(
+    session: Session, product: LoanProduct, member: Member, amount: int, date: dt.date
+) -> None:
     if product.limit_multiple is None:
         return
     saved, limit = _limit(session, product, member, date)

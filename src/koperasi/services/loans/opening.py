@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -75,7 +76,7 @@ class OpeningLoanInput:
     guarantor: str = ""
 
 
-def _whole(value, field: str, *, positive: bool = False) -> int:  # type: ignore[no-untyped-def]
+def _whole(value: Any, field: str, *, positive: bool = False) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise ValidationError(field, "not_an_amount", value=value)
     if value < 0 or (positive and value == 0):

@@ -17,11 +17,12 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, fields
 from decimal import Decimal
-from typing import NamedTuple
+from typing import Any, NamedTuple, cast
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ...db.database import Database
 from ...db.models import (
     Group,
     Loan,
@@ -46,7 +47,9 @@ from .core import (
     PROVISION_EXPENSE,
     InstallmentState,
     apply_paid,
+    loan_by_number,
     penalty_owed,
+    require_loan_visible,
 )
 
 
@@ -196,14 +199,16 @@ def _portfolio(
     )
     if only_active_now:
         q = q.where(Loan.status == ACTIVE)
-    loans = [_LoanRow(*row) for row in session.execute(q)]
+    loans = [_LoanRow._make(row) for row in session.execute(q)]
     products = {p.id: p for p in session.scalars(select(LoanProduct))}
     states: dict[int, dict[int, InstallmentState]] = defaultdict(dict)
     by_inst: dict[int, InstallmentState] = {}
     # plain columns, not LoanInstallment objects: a large portfolio has a hundred thousand
     # schedule rows, and building (and identity-mapping) an ORM object for each cost more
     # than the whole rest of the month-end
-    due_dates: dict = {}  # a few thousand distinct due dates among a hundred thousand rows
+    due_dates: dict[
+        Any, dt.date
+    ] = {}  # a few thousand distinct due dates among a hundred thousand rows
     for iid, loan_id, no, due_date, principal, interest, fee in plain_rows(
         session,
         select(
@@ -222,7 +227,7 @@ def _portfolio(
     ):
         due = due_dates.get(due_date)
         if due is None:
-            due = due_dates[due_date] = as_date(due_date)
+            due = due_dates[due_date] = cast(dt.date, as_date(due_date))
         st = InstallmentState(iid, no, due, principal, interest, fee)
         states[loan_id][no] = st
         by_inst[iid] = st
@@ -235,9 +240,9 @@ def _portfolio(
         .where(LoanTransaction.loan_id.in_(ids), LoanTransaction.date <= as_of)
         .group_by(LoanAllocation.installment_id, LoanAllocation.component),
     ):
-        st = by_inst.get(iid)
-        if st is not None:
-            apply_paid(st, comp, int(amount))
+        paid = by_inst.get(iid)
+        if paid is not None:
+            apply_paid(paid, comp, int(amount))
     last_pay = dict(
         session.execute(
             select(LoanTransaction.loan_id, func.max(LoanTransaction.date))
@@ -368,7 +373,7 @@ def arrears_in(session: Session, as_of: dt.date) -> ArrearsReport:
     )
 
 
-def loan_arrears(db, as_of: dt.date, actor: Actor | None = None) -> ArrearsReport:  # type: ignore[no-untyped-def]
+def loan_arrears(db: Database, as_of: dt.date, actor: Actor | None = None) -> ArrearsReport:
     """Every loan outstanding on ``as_of`` with days past due, arrears, penalty (memo),
     kolektibilitas, PPAP; totals, PAR1/30/90, repayment rate, and the allowance balance."""
     require_read_all(actor)  # cooperative-wide; a ketua uses group_meeting_dues
@@ -377,7 +382,7 @@ def loan_arrears(db, as_of: dt.date, actor: Actor | None = None) -> ArrearsRepor
 
 
 def loan_quality(
-    db,  # type: ignore[no-untyped-def]
+    db: Database,
     number: str,
     as_of: dt.date,
     actor: Actor | None = None,
@@ -385,8 +390,6 @@ def loan_quality(
     """One loan's quality on ``as_of`` (None when nothing is outstanding then)."""
     with read_only(db) as s:
         if actor is not None:
-            from .core import loan_by_number, require_loan_visible
-
             require_loan_visible(s, actor, loan_by_number(s, number))
         for q in qualities_in(s, as_of):
             if q.loan_number == number.strip().upper():

@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any, cast
 
-from sqlalchemy import func, select
+from sqlalchemy import Table, func, select
 from sqlalchemy.orm import Session
 
+from ...db.database import Database
 from ...db.models import (
     Loan,
     LoanAllocation,
@@ -24,7 +26,15 @@ from ...db.models import (
     Member,
     SavingsAccount,
 )
-from ...domain.allocation import Allocation, allocate, apply_allocation, order_of, outstanding
+from ...domain.allocation import (
+    Allocation,
+    Due,
+    PayoffQuote,
+    allocate,
+    apply_allocation,
+    order_of,
+    outstanding,
+)
 from ...domain.allocation import payoff_quote as quote_payoff
 from ...domain.money import format_rupiah
 from ...errors import ValidationError
@@ -44,11 +54,14 @@ from .core import (
     PAID_OFF,
     PENALTY_INCOME,
     SOURCE,
+    InstallmentState,
     _check_date_after,
     _check_status,
     dues_from_states,
     installment_states,
+    loan_by_number,
     lock_loan,
+    require_loan_visible,
     rounding_for,
 )
 from .quality import release_provision
@@ -122,7 +135,7 @@ def _member(session: Session, loan: Loan) -> Member:
     return m
 
 
-def _dues(session: Session, loan: Loan, date: dt.date):  # type: ignore[no-untyped-def]
+def _dues(session: Session, loan: Loan, date: dt.date) -> tuple[list[InstallmentState], list[Due]]:
     product = product_of(session, loan)
     states = installment_states(session, loan)
     mode = rounding_for(session, product)
@@ -134,7 +147,7 @@ def allocation_order(session: Session, loan: Loan) -> tuple[str, ...]:
     return order_of(product_of(session, loan).allocation_order)
 
 
-def _quote(session: Session, loan: Loan, date: dt.date):  # type: ignore[no-untyped-def]
+def _quote(session: Session, loan: Loan, date: dt.date) -> tuple[PayoffQuote, Allocation, int]:
     """(payoff quote, its allocation, interest waived) on ``date``."""
     product = product_of(session, loan)
     _states, dues = _dues(session, loan, date)
@@ -143,8 +156,8 @@ def _quote(session: Session, loan: Loan, date: dt.date):  # type: ignore[no-unty
 
 
 def _close_if_paid(
-    session: Session, actor: Actor, loan: Loan, date: dt.date, dues_after=None
-) -> None:  # type: ignore[no-untyped-def]
+    session: Session, actor: Actor, loan: Loan, date: dt.date, dues_after: list[Due] | None = None
+) -> None:
     """Close the loan (lunas) when nothing is left; ``dues_after``: the dues after the
     payment just allocated (else read from the database)."""
     if loan.principal_outstanding != 0:
@@ -176,7 +189,7 @@ def _record_payment(
     session: Session,
     actor: Actor,
     loan: Loan,
-    states,  # type: ignore[no-untyped-def]
+    states: list[InstallmentState],
     alloc: Allocation,
     date: dt.date,
     kind: str,
@@ -240,7 +253,7 @@ def _record_payment(
     by_no = {s.no: s for s in states}
     if alloc.lines:  # one executemany (the ORM would insert row by row to fetch ids)
         session.connection().execute(
-            LoanAllocation.__table__.insert(),
+            cast(Table, LoanAllocation.__table__).insert(),
             [
                 {
                     "transaction_id": tx.id,
@@ -256,7 +269,7 @@ def _record_payment(
     return tx
 
 
-def _audit_tx(tx: LoanTransaction, alloc: Allocation) -> dict:
+def _audit_tx(tx: LoanTransaction, alloc: Allocation) -> dict[str, Any]:
     """What the audit trail keeps of a payment (without extra queries)."""
     return {
         "id": tx.id,
@@ -394,7 +407,7 @@ def repay_in(
 
 
 def repay(
-    db,
+    db: Database,
     actor: Actor,
     number: str,
     amount: int,
@@ -404,7 +417,7 @@ def repay(
     excess_to_savings: bool = False,
     *,
     confirm_large: bool = False,
-) -> LoanTxView:  # type: ignore[no-untyped-def]
+) -> LoanTxView:
     """Take a repayment (cash, or from the member's sukarela savings). The result shows
     how much went to penalty, fee, interest and principal of which installments. More than
     the whole outstanding is refused unless ``excess_to_savings`` (then the rest goes to
@@ -452,18 +465,16 @@ class RepaymentPreview:
 
 
 def preview_repayment(
-    db,
+    db: Database,
     number: str,
     amount: int | None,
     date: dt.date,
     excess_to_savings: bool = False,
     actor: Actor | None = None,
-) -> RepaymentPreview:  # type: ignore[no-untyped-def]
+) -> RepaymentPreview:
     """The allocation a repayment would get (the same rule :func:`repay` applies).
     ``amount=None`` previews paying exactly what is due; an invalid amount raises the
     same ValidationError the repayment would."""
-    from .core import loan_by_number, require_loan_visible
-
     with read_only(db) as s:
         loan = loan_by_number(s, number)
         require_loan_visible(s, actor, loan)
@@ -507,10 +518,10 @@ def payoff_quote_in(session: Session, loan: Loan, date: dt.date) -> PayoffQuoteV
     )
 
 
-def payoff_quote(db, number: str, date: dt.date, actor: Actor | None = None) -> PayoffQuoteView:  # type: ignore[no-untyped-def]
+def payoff_quote(
+    db: Database, number: str, date: dt.date, actor: Actor | None = None
+) -> PayoffQuoteView:
     """What it takes to close the loan on ``date`` (shown before the payoff is taken)."""
-    from .core import loan_by_number, require_loan_visible
-
     with read_only(db) as s:
         loan = loan_by_number(s, number)
         require_loan_visible(s, actor, loan)
@@ -569,8 +580,13 @@ def payoff_in(
 
 
 def payoff(
-    db, actor: Actor, number: str, date: dt.date, expected: int | None = None, source: str = "kas"
-) -> LoanTxView:  # type: ignore[no-untyped-def]
+    db: Database,
+    actor: Actor,
+    number: str,
+    date: dt.date,
+    expected: int | None = None,
+    source: str = "kas",
+) -> LoanTxView:
     """Close the loan early (pelunasan) for its quoted amount; ``expected`` (the amount the
     treasurer saw on the quote) must match when given."""
     require(actor, "loan.write")

@@ -11,10 +11,12 @@ with :mod:`koperasi.services.ledger`.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ...db.database import Database
 from ...db.models import (
     Loan,
     LoanAllocation,
@@ -245,8 +247,8 @@ def _find_tx(session: Session, loan: Loan, ref: str | int) -> LoanTransaction:
 
 
 def reverse_repayment(
-    db, actor: Actor, number: str, tx_ref: str | int, date: dt.date, reason: str
-) -> LoanDetail:  # type: ignore[no-untyped-def]
+    db: Database, actor: Actor, number: str, tx_ref: str | int, date: dt.date, reason: str
+) -> LoanDetail:
     """Reverse a repayment (by transaction id or receipt number); later repayments are
     replayed so that allocations stay right."""
     require(actor, "loan.write")
@@ -287,14 +289,14 @@ def reverse_entry_in(
 # ---------------------------------------------------------------- registered handlers
 
 
-def _describe_reversal(s: Session, ref: str, params: dict) -> tuple[str, int]:
+def _describe_reversal(s: Session, ref: str, params: dict[str, Any]) -> tuple[str, int]:
     loan = loan_by_number(s, ref)
     tx = _find_tx(s, loan, params["tx"])
     return loan.number, tx.amount
 
 
 def _execute_reversal(
-    s: Session, actor: Actor, ref: str, params: dict, date: dt.date, reason: str
+    s: Session, actor: Actor, ref: str, params: dict[str, Any], date: dt.date, reason: str
 ) -> str:
     reverse_repayment_in(s, actor, ref, params["tx"], date, reason)
     rev = s.scalars(

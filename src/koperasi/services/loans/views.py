@@ -11,6 +11,7 @@ from decimal import Decimal
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ...db.database import Database
 from ...db.models import (
     Group,
     Loan,
@@ -173,7 +174,8 @@ def tx_view(
     member = session.get(Member, loan.member_id)
     assert member is not None
     if new_allocations is not None:
-        allocs, reversed_ = list(new_allocations), False
+        allocs: Sequence[tuple[int, str, int]] = list(new_allocations)
+        reversed_ = False
     else:
         allocs = session.execute(
             select(LoanInstallment.no, LoanAllocation.component, LoanAllocation.amount)
@@ -275,7 +277,7 @@ def detail_in(session: Session, loan: Loan) -> LoanDetail:
     )
 
 
-def get_loan(db, number: str, actor: Actor | None = None) -> LoanDetail:  # type: ignore[no-untyped-def]
+def get_loan(db: Database, number: str, actor: Actor | None = None) -> LoanDetail:
     with read_only(db) as s:
         loan = loan_by_number(s, number)
         require_loan_visible(s, actor, loan)
@@ -283,7 +285,7 @@ def get_loan(db, number: str, actor: Actor | None = None) -> LoanDetail:  # type
 
 
 def list_loans(
-    db,
+    db: Database,
     status: str | None = None,
     member_no: str | None = None,
     group_code: str | None = None,
@@ -291,7 +293,7 @@ def list_loans(
     after: str | None = None,
     limit: int = 200,
     actor: Actor | None = None,
-) -> list[LoanRow]:  # type: ignore[no-untyped-def]
+) -> list[LoanRow]:
     """Loans by number (keyset paging with ``after`` = last number shown)."""
     scope = visible_groups(actor)
     with read_only(db) as s:
@@ -337,5 +339,5 @@ def list_loans(
         ]
 
 
-def member_loans(db, member_no: str, actor: Actor | None = None) -> list[LoanRow]:  # type: ignore[no-untyped-def]
+def member_loans(db: Database, member_no: str, actor: Actor | None = None) -> list[LoanRow]:
     return list_loans(db, member_no=member_no, limit=10_000, actor=actor)

@@ -6,10 +6,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any, cast
 
-from sqlalchemy import func, select
+from sqlalchemy import Table, func, select
 from sqlalchemy.orm import Session
 
+from ...db.database import Database
 from ...db.models import (
     Loan,
     LoanInstallment,
@@ -34,6 +36,7 @@ from .core import (
     PROVISION_EXPENSE,
     SOURCE,
     WRITTEN_OFF,
+    InstallmentState,
     _check_date_after,
     _check_status,
     installment_states,
@@ -61,7 +64,7 @@ class ReschedulePlan:
     first_due: dt.date | None
     schedule: Schedule
     product: LoanProduct
-    states: list  # the old schedule's installment states on the date
+    states: list[InstallmentState]  # the old schedule's installment states on the date
 
 
 def plan_reschedule(
@@ -70,7 +73,7 @@ def plan_reschedule(
     date: dt.date,
     term: int,
     *,
-    rate=None,  # type: ignore[no-untyped-def]
+    rate: Decimal | None = None,
     method: str | None = None,
     first_due: dt.date | None = None,
 ) -> ReschedulePlan:
@@ -120,10 +123,10 @@ def reschedule_in(
     term: int,
     reason: str,
     *,
-    rate=None,
+    rate: Decimal | None = None,
     method: str | None = None,
     first_due: dt.date | None = None,
-) -> LoanDetail:  # type: ignore[no-untyped-def]
+) -> LoanDetail:
     """See :func:`reschedule` (in the caller's unit of work; ``loan`` locked)."""
     reason = clean_memo(reason, "reason")
     if not reason:
@@ -143,7 +146,8 @@ def reschedule_in(
     loan.first_due = first_due
     schedule = plan.schedule
     s.execute(
-        LoanInstallment.__table__.update()
+        cast(Table, LoanInstallment.__table__)
+        .update()
         .where(LoanInstallment.loan_id == loan.id, LoanInstallment.superseded_on.is_(None))
         .values(superseded_on=date)
     )
@@ -179,17 +183,17 @@ def reschedule_in(
 
 
 def reschedule(
-    db,
+    db: Database,
     actor: Actor,
     number: str,
     date: dt.date,
     term: int,
     reason: str,
     *,
-    rate=None,  # type: ignore[no-untyped-def]
+    rate: Decimal | None = None,
     method: str | None = None,
     first_due: dt.date | None = None,
-) -> LoanDetail:  # type: ignore[no-untyped-def]
+) -> LoanDetail:
     """Restructure an active loan: the principal outstanding gets a new schedule of ``term``
     repayments from ``date`` (optionally a new rate or method). Unpaid fees and the interest
     of installments already due are carried into the first new installment; penalties
@@ -274,7 +278,7 @@ def write_off_in(s: Session, actor: Actor, loan: Loan, date: dt.date, reason: st
     return tx_view(s, tx, loan)
 
 
-def write_off(db, actor: Actor, number: str, date: dt.date, reason: str) -> LoanTxView:  # type: ignore[no-untyped-def]
+def write_off(db: Database, actor: Actor, number: str, date: dt.date, reason: str) -> LoanTxView:
     """Write off the principal outstanding against the allowance: Dr 1.29 / Cr 1.20; any
     part the allowance did not yet hold for this loan is provided first (Dr 5.40)."""
     require(actor, "loan.approve")
@@ -357,8 +361,8 @@ def recover_in(
 
 
 def recover(
-    db, actor: Actor, number: str, amount: int, date: dt.date, memo: str = ""
-) -> LoanTxView:  # type: ignore[no-untyped-def]
+    db: Database, actor: Actor, number: str, amount: int, date: dt.date, memo: str = ""
+) -> LoanTxView:
     """Money received on a written-off loan: Dr Kas / Cr 4.90 Pendapatan Lain (up to the
     amount written off, less what was already recovered)."""
     require(actor, "loan.write")
@@ -371,14 +375,14 @@ def recover(
 # ---------------------------------------------------------------- four-eyes
 
 
-def _describe_write_off(s: Session, ref: str, params: dict) -> tuple[str, int]:
+def _describe_write_off(s: Session, ref: str, params: dict[str, Any]) -> tuple[str, int]:
     loan = loan_by_number(s, ref)
     _check_status(loan, ACTIVE)
     return loan.number, loan.principal_outstanding
 
 
 def _execute_write_off(
-    s: Session, actor: Actor, ref: str, params: dict, date: dt.date, reason: str
+    s: Session, actor: Actor, ref: str, params: dict[str, Any], date: dt.date, reason: str
 ) -> str:
     view = write_off_in(s, actor, lock_loan(s, ref), date, reason)
     return view.receipt_no or str(ref)
