@@ -79,7 +79,8 @@ def test_the_cli_knows_every_profile_field():
 def test_the_cli_knows_every_choice_of_the_loan_rules():
     """loan_rules_cmd names the services' choices itself (so --help stays light)."""
     from koperasi.cli import loan_rules_cmd as cli
-    from koperasi.services import approvals, collateral, lending_limits, lending_rules
+    from koperasi.services import approvals, lending_rules
+    from koperasi.services.loans import collateral, lending_limits
 
     assert cli.APPROVAL_KINDS == approvals.KINDS
     assert cli.COLLATERAL_KINDS == collateral.KINDS

@@ -11,13 +11,14 @@ from helpers import member_input
 
 from koperasi.db.database import open_database
 from koperasi.exchange import export_auditor, run_import
-from koperasi.services import collateral, ledger, members, savings
+from koperasi.services import ledger, members, savings
 from koperasi.services.check import run_checks
-from koperasi.services.collateral import CollateralInput
 from koperasi.services.loan_products import ProductInput, add_product
 from koperasi.services.loans import applications as loan_applications
+from koperasi.services.loans import collateral
 from koperasi.services.loans import repayments as loan_repayments
 from koperasi.services.loans import views as loan_views
+from koperasi.services.loans.collateral import CollateralInput
 
 D = dt.date
 NOW = dt.datetime(2026, 11, 1, 8, 0, 0)

@@ -15,13 +15,14 @@ from report_helpers import pdf_text
 from koperasi.errors import PermissionDenied, ValidationError
 from koperasi.reports import registry
 from koperasi.reports.common import ReportParams
-from koperasi.services import collateral, lending_rules, members, savings, settings
+from koperasi.services import lending_rules, members, savings, settings
 from koperasi.services.auth import Actor, Role
-from koperasi.services.collateral import CollateralInput
 from koperasi.services.lending_rules import LendingRules
 from koperasi.services.loan_products import ProductInput, add_product
 from koperasi.services.loans import applications as loan_applications
+from koperasi.services.loans import collateral
 from koperasi.services.loans import repayments as loan_repayments
+from koperasi.services.loans.collateral import CollateralInput
 
 D = dt.date
 

@@ -12,24 +12,17 @@ from sqlalchemy import select
 
 from koperasi.db.models import AuditEntry, LoanTransaction
 from koperasi.errors import PermissionDenied, ValidationError
-from koperasi.services import (
-    approvals,
-    check,
-    collateral,
-    lending_limits,
-    lending_rules,
-    members,
-    savings,
-)
+from koperasi.services import approvals, check, lending_rules, members, savings
 from koperasi.services.auth import Actor, Role
-from koperasi.services.collateral import CollateralInput
 from koperasi.services.lending_rules import LendingRules
 from koperasi.services.loan_products import ProductInput, add_product
 from koperasi.services.loans import applications as loan_applications
+from koperasi.services.loans import collateral, lending_limits
 from koperasi.services.loans import repayments as loan_repayments
 from koperasi.services.loans import reversals as loan_reversals
 from koperasi.services.loans import views as loan_views
 from koperasi.services.loans import workout as loan_workout
+from koperasi.services.loans.collateral import CollateralInput
 from koperasi.services.uow import read_only
 
 D = dt.date

@@ -11,11 +11,12 @@ from helpers import member_input
 from PySide6.QtCore import Qt
 from uihelpers import type_into
 
-from koperasi.services import approvals, collateral, lending_limits, lending_rules, members, savings
+from koperasi.services import approvals, lending_rules, members, savings
 from koperasi.services.auth import Actor, Role
 from koperasi.services.lending_rules import LendingRules
 from koperasi.services.loan_products import ProductInput, add_product
 from koperasi.services.loans import applications as loan_applications
+from koperasi.services.loans import collateral, lending_limits
 from koperasi.services.loans import repayments as loan_repayments
 from koperasi.services.loans import views as loan_views
 from koperasi.ui.pages.loan_rules import (

@@ -150,7 +150,7 @@ def _collateral_rows(ctx, views) -> None:  # type: ignore[no-untyped-def]
 
 
 def cmd_collateral_add(ctx, args) -> int:  # type: ignore[no-untyped-def]
-    from ..services import collateral
+    from ..services.loans import collateral
 
     item = collateral.CollateralInput(
         args.kind,
@@ -169,7 +169,7 @@ def cmd_collateral_add(ctx, args) -> int:  # type: ignore[no-untyped-def]
 
 
 def cmd_collateral_list(ctx, args) -> int:  # type: ignore[no-untyped-def]
-    from ..services import collateral
+    from ..services.loans import collateral
 
     if args.loan:
         views = collateral.for_loan(ctx.db, args.loan, ctx.actor)
@@ -183,7 +183,7 @@ def cmd_collateral_list(ctx, args) -> int:  # type: ignore[no-untyped-def]
 
 
 def cmd_collateral_return(ctx, args) -> int:  # type: ignore[no-untyped-def]
-    from ..services import collateral
+    from ..services.loans import collateral
 
     views = collateral.return_collateral(
         ctx.db, ctx.actor, args.loan, _date(args.date), args.to, args.note
@@ -203,7 +203,7 @@ def cmd_collateral_return(ctx, args) -> int:  # type: ignore[no-untyped-def]
 
 
 def cmd_guarantor_add(ctx, args) -> int:  # type: ignore[no-untyped-def]
-    from ..services import collateral
+    from ..services.loans import collateral
 
     v = collateral.add_guarantor(ctx.db, ctx.actor, args.loan, args.member, args.relation)
     if args.json:
@@ -234,14 +234,14 @@ def _exposure_out(ctx, exposures, as_json: bool) -> None:  # type: ignore[no-unt
 
 
 def cmd_guarantor_exposure(ctx, args) -> int:  # type: ignore[no-untyped-def]
-    from ..services import collateral
+    from ..services.loans import collateral
 
     _exposure_out(ctx, [collateral.exposure_of(ctx.db, args.member, ctx.actor)], args.json)
     return 0
 
 
 def cmd_guarantor_report(ctx, args) -> int:  # type: ignore[no-untyped-def]
-    from ..services import collateral
+    from ..services.loans import collateral
 
     _exposure_out(ctx, collateral.guarantee_report(ctx.db, ctx.actor), args.json)
     return 0
@@ -252,7 +252,7 @@ def cmd_guarantor_report(ctx, args) -> int:  # type: ignore[no-untyped-def]
 
 def cmd_approval_list(ctx, args) -> int:  # type: ignore[no-untyped-def]
     from ..messages import label
-    from ..services import lending_limits
+    from ..services.loans import lending_limits
 
     items = lending_limits.pending(ctx.db, ctx.actor)
     if args.json:
@@ -317,7 +317,7 @@ def cmd_approval_reject(ctx, args) -> int:  # type: ignore[no-untyped-def]
 
 
 def cmd_approval_board(ctx, args) -> int:  # type: ignore[no-untyped-def]
-    from ..services import lending_limits
+    from ..services.loans import lending_limits
 
     body = lending_limits.board_approve(ctx.db, ctx.actor, args.loan, _date(args.date), args.note)
     if args.json:
@@ -379,7 +379,7 @@ def cmd_limits_set(ctx, args) -> int:  # type: ignore[no-untyped-def]
 
 def cmd_limits_breaches(ctx, args) -> int:  # type: ignore[no-untyped-def]
     from ..messages import label
-    from ..services import lending_limits
+    from ..services.loans import lending_limits
 
     rep = lending_limits.breach_report(ctx.db, _date(args.as_of), ctx.actor)
     if args.json:
@@ -415,7 +415,7 @@ def cmd_limits_breaches(ctx, args) -> int:  # type: ignore[no-untyped-def]
 
 
 def cmd_limits_related(ctx, args) -> int:  # type: ignore[no-untyped-def]
-    from ..services import lending_limits
+    from ..services.loans import lending_limits
 
     if not args.clear and not args.kind:
         raise ValidationError("related_kind", "required")

@@ -20,10 +20,10 @@ from ..domain.fmt import long_date
 from ..domain.money import format_rupiah
 from ..errors import ValidationError
 from ..messages import label
-from ..services import collateral as collateral_service
-from ..services import lending_limits
 from ..services.clock import today
+from ..services.loans import collateral as collateral_service
 from ..services.loans import core as loan_core
+from ..services.loans import lending_limits
 from ..services.progress import ProgressCallback, report
 from ..services.settings import profile_in
 from ..services.uow import read_only

@@ -15,7 +15,7 @@ Three things may need a second person, each switched on in the lending rules
 The audit trail shows both users: ``approval.request`` by the requester, then the action
 itself and ``approval.approve`` (naming the requester) by the approver. What waits for an
 approval (requests, large applications, loans that need both boards) is listed by
-:func:`koperasi.services.lending_limits.pending`.
+:func:`koperasi.services.loans.lending_limits.pending`.
 """
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """The cooperative's lending rules (one setting, ``settings.write``: the administrator):
-the limits :mod:`koperasi.services.lending_limits` applies (BMPP, related parties, breach
+the limits :mod:`koperasi.services.loans.lending_limits` applies (BMPP, related parties, breach
 mode) and the four-eyes switches :mod:`koperasi.services.approvals` reads (loans above a
 threshold, write-offs, reversals). Off by default."""
 

@@ -314,7 +314,7 @@ def agreement_values(session: Session, loan: Loan, lang: str) -> dict[str, str]:
     else:
         summary = dash
     none = "none" if en else "tidak ada"
-    from . import collateral as collateral_service
+    from .loans import collateral as collateral_service
 
     items = collateral_service.for_loan_in(session, loan)
     listed = "; ".join(

@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from ..db.models import Loan, Member, MemberRelation, RatOfficer
 from .auth import Actor
-from .collateral import CollateralInput, add_guarantor_in, add_in, return_in
+from .loans.collateral import CollateralInput, add_guarantor_in, add_in, return_in
 from .uow import unit_of_work
 
 _ITEMS = (

@@ -1,5 +1,5 @@
 """Loans (pinjaman) from application to disbursement: apply, preview the schedule,
-approve (four-eyes and board rules of :mod:`koperasi.services.lending_limits`), reject,
+approve (four-eyes and board rules of :mod:`koperasi.services.loans.lending_limits`), reject,
 disburse, and the eligibility check the screens show."""
 
 from __future__ import annotations
@@ -22,16 +22,17 @@ from ...db.models import (
 from ...domain.money import format_rupiah
 from ...domain.schedule import Schedule, generate
 from ...errors import ValidationError
-from .. import audit, ledger, lending_limits, lending_rules, plausibility, savings
-from .. import collateral as collateral_service
+from .. import audit, ledger, lending_rules, plausibility, savings
 from ..auth import Actor, require
-from ..collateral import CollateralInput
 from ..counters import SERIES_LOAN, next_number, next_receipt
 from ..ledger import Line
 from ..loan_products import product_by_code
 from ..members import member_by_number
 from ..uow import read_only, unit_of_work
 from ..validation import clean_memo
+from . import collateral as collateral_service
+from . import lending_limits
+from .collateral import CollateralInput
 from .core import (
     ACTIVE,
     APPLIED,

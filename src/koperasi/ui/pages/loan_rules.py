@@ -23,10 +23,11 @@ from PySide6.QtWidgets import (
 from ...errors import KoperasiError
 from ...messages import label as message_label
 from ...services import approvals as approvals_service
-from ...services import collateral as collateral_service
-from ...services import lending_limits, lending_rules
-from ...services.collateral import CollateralInput
+from ...services import lending_rules
 from ...services.loans import applications as loan_applications
+from ...services.loans import collateral as collateral_service
+from ...services.loans import lending_limits
+from ...services.loans.collateral import CollateralInput
 from ...services.loans.views import LoanDetail
 from .. import dialogs
 from ..context import LOANS, AppContext

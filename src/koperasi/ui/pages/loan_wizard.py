@@ -172,7 +172,7 @@ class _TermsPage(QWizardPage):
         from PySide6.QtWidgets import QComboBox, QLineEdit
 
         from ...messages import label as message_label
-        from ...services import collateral as collateral_service
+        from ...services.loans import collateral as collateral_service
 
         self.collateralKindCombo = QComboBox()
         self.collateralKindCombo.setObjectName("wizardCollateralKindCombo")
@@ -270,7 +270,7 @@ class _TermsPage(QWizardPage):
         )
 
     def collateral_items(self) -> tuple:
-        from ...services.collateral import CollateralInput
+        from ...services.loans.collateral import CollateralInput
 
         kind = self.collateralKindCombo.currentData()
         if kind is None:
@@ -287,7 +287,7 @@ class _TermsPage(QWizardPage):
     def _limits(self, data: ApplyInput):  # type: ignore[no-untyped-def]
         """The lending limits the loan would go over (issue 17), shown under the form: a
         warning, or that both boards must approve it."""
-        from ...services import lending_limits
+        from ...services.loans import lending_limits
 
         ctx = self.wiz.ctx
         try:

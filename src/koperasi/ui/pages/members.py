@@ -961,7 +961,7 @@ class MemberDetailDialog(QDialog):
     def _loan_rules_rows(self, number: str) -> None:
         """Issue 17: the loans the member guarantees (principal outstanding) and whether the
         member is a related party (board, supervisors, staff or their family)."""
-        from ...services import collateral, lending_limits
+        from ...services.loans import collateral, lending_limits
 
         ctx = self.ctx
         exposure = collateral.exposure_of(ctx.db, number, ctx.actor)

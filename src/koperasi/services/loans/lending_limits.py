@@ -34,8 +34,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
-from ..db.database import Database
-from ..db.models import (
+from ...db.database import Database
+from ...db.models import (
     ApprovalRequest,
     Loan,
     LoanBoardApproval,
@@ -44,18 +44,18 @@ from ..db.models import (
     MemberRelation,
     RatOfficer,
 )
-from ..domain.money import RoundingMode, format_rupiah, percent_of
-from ..errors import NotFound, ValidationError
-from . import audit
-from .approvals import WAITING
-from .auth import Actor, Role, require, require_read_all
-from .clock import today
-from .lending_rules import LendingRules, rules_in
-from .loan_products import product_by_code
-from .loans.core import APPLIED, _check_date_after, _check_status, lock_loan, savings_total_at
-from .members import member_by_number
-from .statements import accounts, balances
-from .uow import read_only, unit_of_work
+from ...domain.money import RoundingMode, format_rupiah, percent_of
+from ...errors import NotFound, ValidationError
+from .. import audit
+from ..approvals import WAITING
+from ..auth import Actor, Role, require, require_read_all
+from ..clock import today
+from ..lending_rules import LendingRules, rules_in
+from ..loan_products import product_by_code
+from ..members import member_by_number
+from ..statements import accounts, balances
+from ..uow import read_only, unit_of_work
+from .core import APPLIED, _check_date_after, _check_status, lock_loan, savings_total_at
 
 RELATED_KINDS = ("pengurus", "pengawas", "karyawan", "keluarga")
 RELATED_LABELS = {
@@ -125,7 +125,7 @@ class Breach:
     limit: int
 
     def message(self, lang: str = "id") -> str:
-        from ..messages import render
+        from ...messages import render
 
         return render(
             "limit_breach",

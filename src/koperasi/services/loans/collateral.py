@@ -26,8 +26,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
-from ..db.database import Database
-from ..db.models import (
+from ...db.database import Database
+from ...db.models import (
     CollateralEvent,
     Loan,
     LoanCollateral,
@@ -35,16 +35,16 @@ from ..db.models import (
     LoanProduct,
     Member,
 )
-from ..domain.money import RoundingMode, format_rupiah, percent_of
-from ..errors import NotFound, ValidationError
-from . import audit
-from .auth import Actor, require, require_group_visible, require_read_all, visible_groups
-from .check import Problem
-from .counters import next_number
-from .loans.core import loan_by_number, lock_loan, require_loan_visible
-from .members import member_by_number
-from .uow import read_only, unit_of_work
-from .validation import check_amount
+from ...domain.money import RoundingMode, format_rupiah, percent_of
+from ...errors import NotFound, ValidationError
+from .. import audit
+from ..auth import Actor, require, require_group_visible, require_read_all, visible_groups
+from ..check import Problem
+from ..counters import next_number
+from ..members import member_by_number
+from ..uow import read_only, unit_of_work
+from ..validation import check_amount
+from .core import loan_by_number, lock_loan, require_loan_visible
 
 KINDS = ("bpkb", "sertifikat", "emas", "deposito", "lainnya")
 KIND_LABELS = {
