@@ -192,7 +192,7 @@ def _list_base(st: dict, i: int) -> None:
 # ============================================================== posting: group meeting, repayment
 def _meeting_setup(ctx: Ctx) -> dict:
     """Groups with their members' dues (what the treasurer enters at the meeting)."""
-    from koperasi.services.group_meeting import group_meeting_dues
+    from koperasi.services.loans.group_meeting import group_meeting_dues
 
     db = _open(ctx.db_path)
     raw = sqlite3.connect(ctx.db_path)
@@ -221,7 +221,7 @@ def _meeting_setup(ctx: Ctx) -> dict:
 
 def _meeting_app(st: dict, i: int) -> None:
     from koperasi.services.auth import SYSTEM
-    from koperasi.services.group_meeting import post_group_meeting
+    from koperasi.services.loans.group_meeting import post_group_meeting
 
     code, payments = st["meetings"][i % len(st["meetings"])]
     post_group_meeting(st["db"], SYSTEM, code, NEXT_DAY, payments)
@@ -349,7 +349,7 @@ def _meeting_base(st: dict, i: int) -> None:
 
 
 def _repay_setup(ctx: Ctx) -> dict:
-    from koperasi.services.loans import loan_by_number, loan_dues
+    from koperasi.services.loans.core import loan_by_number, loan_dues
     from koperasi.services.uow import read_only
 
     db = _open(ctx.db_path)
@@ -373,7 +373,7 @@ def _repay_setup(ctx: Ctx) -> dict:
 
 def _repay_app(st: dict, i: int) -> None:
     from koperasi.services.auth import SYSTEM
-    from koperasi.services.loan_repayments import repay
+    from koperasi.services.loans.repayments import repay
 
     number, _member, amount = st["loans"][i % len(st["loans"])]
     repay(st["db"], SYSTEM, number, amount, NEXT_DAY)
@@ -398,7 +398,7 @@ def _month_end_setup(ctx: Ctx) -> dict:
 
 def _month_end_app(st: dict, i: int) -> None:
     from koperasi.services.auth import SYSTEM
-    from koperasi.services.loan_quality import month_end
+    from koperasi.services.month_end import month_end
 
     month_end(st["db"], SYSTEM, AS_OF)
 

@@ -377,7 +377,7 @@ def main(argv: list[str]) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     what, db, launched = argv[0], argv[1], float(argv[2])
     if what == "stall":
-        import koperasi.services.loans  # noqa: F401 - the app's import order
+        import koperasi.services.wiring  # noqa: F401 - the app's import order
 
     fn = {"start": start, "start-bare": start_bare, "stall": stall, "stall-bare": stall_bare}[what]
     out = fn(db, launched)

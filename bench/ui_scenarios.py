@@ -45,7 +45,7 @@ def demo_path(today: dt.date | None = None) -> Path:
         return path
     for stale in folder.glob("demo-*"):
         stale.unlink()
-    import koperasi.services.loans  # noqa: F401 - import order as the app's
+    import koperasi.services.wiring  # noqa: F401 - import order as the app's
     from koperasi.db.database import open_database
     from koperasi.services.demo import build_demo
 

@@ -11,6 +11,8 @@ import time
 import traceback
 from pathlib import Path
 
+import koperasi.services.wiring  # noqa: F401 - the services' handlers, as the app wires them
+
 from .scenarios import BY_NAME, Ctx
 
 
@@ -40,10 +42,6 @@ def _own_peak_kb() -> int:
 
 
 def main(argv: list[str]) -> int:
-    # koperasi.services.loan_quality / group_meeting cannot be imported before
-    # koperasi.services.loans (circular import on main); the app imports loans first too.
-    import koperasi.services.loans  # noqa: F401
-
     name, variant, db, work, runs, warmup, scale = argv
     sc = BY_NAME[name]
     ctx = Ctx(Path(db), Path(work), float(scale))

@@ -27,8 +27,8 @@ def take(db, out: Path, today: dt.date = AS_OF) -> list[Path]:  # type: ignore[n
     """Open the main window on ``db`` and save one PNG per main screen into ``out``."""
     from PySide6.QtWidgets import QApplication, QWidget
 
-    from koperasi.services import group_meeting as meeting_service
     from koperasi.services.auth import SYSTEM
+    from koperasi.services.loans import group_meeting
     from koperasi.ui import i18n
     from koperasi.ui.context import AppContext
     from koperasi.ui.main_window import MainWindow
@@ -108,7 +108,7 @@ def take(db, out: Path, today: dt.date = AS_OF) -> list[Path]:  # type: ignore[n
     for row_no in range(min(groups.table.model().rowCount(), 25)):
         groups.table.selectRow(row_no)
         code = groups.selected_group().code
-        due = sum(d.installment_due for d in meeting_service.group_meeting_dues(db, code, today))
+        due = sum(d.installment_due for d in group_meeting.group_meeting_dues(db, code, today))
         if due > best_due:
             best, best_due = row_no, due
     groups.table.selectRow(best)
@@ -131,7 +131,12 @@ def take(db, out: Path, today: dt.date = AS_OF) -> list[Path]:  # type: ignore[n
         ledger.tabs.setCurrentIndex(i)
         shot(win, name)
 
-    names = {"reports": "laporan", "rat": "rat", "exchange": "impor-ekspor", "settings": "pengaturan"}
+    names = {
+        "reports": "laporan",
+        "rat": "rat",
+        "exchange": "impor-ekspor",
+        "settings": "pengaturan",
+    }
     for key, name in names.items():
         win.go(key)
         shot(win, name)

@@ -24,6 +24,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent))  # tests/helpers.py
 
 
+import koperasi.services.wiring  # noqa: F401 - the services' handlers, as the app wires them
 from koperasi.db.database import Database, open_database
 from koperasi.services.auth import SYSTEM
 

@@ -13,7 +13,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-import koperasi.services.loans  # noqa: E402,F401  (loads the loan services in their order)
+import koperasi.services.wiring  # noqa: E402,F401  (loads the loan services in their order)
 from bench.generate import AS_OF, generate  # noqa: E402
 from koperasi.db.database import open_database  # noqa: E402
 from koperasi.services.auth import SYSTEM  # noqa: E402
@@ -58,10 +58,10 @@ def test_app_services_work_on_generated_data(small, tmp_path):
     generated schedules, allocations and cached balances agree with the app's own logic."""
     import shutil
 
-    from koperasi.services.loan_quality import month_end
-    from koperasi.services.loan_repayments import repay
-    from koperasi.services.loans import loan_by_number, loan_dues
+    from koperasi.services.loans.core import loan_by_number, loan_dues
+    from koperasi.services.loans.repayments import repay
     from koperasi.services.members import list_members
+    from koperasi.services.month_end import month_end
     from koperasi.services.uow import read_only
 
     path = tmp_path / "copy.db"

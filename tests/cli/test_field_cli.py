@@ -14,10 +14,11 @@ from openpyxl import load_workbook
 
 from koperasi.cli import main
 from koperasi.db.database import open_database
-from koperasi.services import groups, loans, members, savings
+from koperasi.services import groups, members, savings
 from koperasi.services import meeting_sheet as ms
 from koperasi.services.auth import SYSTEM
 from koperasi.services.loan_products import ProductInput, add_product
+from koperasi.services.loans import applications as loan_applications
 
 D = dt.date
 
@@ -52,11 +53,13 @@ def _db(path):  # type: ignore[no-untyped-def]
             db, SYSTEM, member_input(name=f"Ibu {i}", n=700 + i, group_code=g.code, phone=phone)
         )
         savings.deposit(db, SYSTEM, m.number, "POKOK", 300_000, D(2025, 1, 6))
-        d = loans.apply(
-            db, SYSTEM, loans.ApplyInput(m.number, "BLN", 1_000_000, 10, D(2025, 3, 1), "x")
+        d = loan_applications.apply(
+            db,
+            SYSTEM,
+            loan_applications.ApplyInput(m.number, "BLN", 1_000_000, 10, D(2025, 3, 1), "x"),
         )
-        loans.approve(db, SYSTEM, d.number, D(2025, 3, 1))
-        loans.disburse(db, SYSTEM, d.number, D(2025, 3, 1))
+        loan_applications.approve(db, SYSTEM, d.number, D(2025, 3, 1))
+        loan_applications.disburse(db, SYSTEM, d.number, D(2025, 3, 1))
         out.append(m)
     db.dispose()
     return out

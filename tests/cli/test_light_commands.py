@@ -79,9 +79,10 @@ def test_the_cli_knows_every_profile_field():
 def test_the_cli_knows_every_choice_of_the_loan_rules():
     """loan_rules_cmd names the services' choices itself (so --help stays light)."""
     from koperasi.cli import loan_rules_cmd as cli
-    from koperasi.services import approvals, collateral, lending_limits
+    from koperasi.services import approvals, lending_rules
+    from koperasi.services.loans import collateral, lending_limits
 
     assert cli.APPROVAL_KINDS == approvals.KINDS
     assert cli.COLLATERAL_KINDS == collateral.KINDS
-    assert cli.BREACH_MODES == lending_limits.BREACH_MODES
+    assert cli.BREACH_MODES == lending_rules.BREACH_MODES
     assert cli.RELATED_KINDS == lending_limits.RELATED_KINDS

@@ -9,8 +9,11 @@ import json
 from helpers import member_input
 
 from koperasi.cli import main
-from koperasi.services import loans, members, savings, users
+from koperasi.services import members, savings, users
 from koperasi.services.auth import Actor, Role
+from koperasi.services.loans import applications as loan_applications
+from koperasi.services.loans import repayments as loan_repayments
+from koperasi.services.loans import views as loan_views
 
 D = dt.date
 PASSWORD = "Kelompok-Mawar-2026"
@@ -37,8 +40,12 @@ def test_collateral_guarantor_limits_and_approvals(capsys, tmp_path, sqlite_db, 
         m = members.register_member(db, actor, member_input(name=f"Anggota {n}", n=n))
         savings.deposit(db, actor, m.number, "POKOK", 300_000, D(2025, 1, 6))
         people.append(m)
-    number = loans.apply(
-        db, actor, loans.ApplyInput(people[0].number, "JAMIN", 2_000_000, 4, D(2025, 2, 3), "usaha")
+    number = loan_applications.apply(
+        db,
+        actor,
+        loan_applications.ApplyInput(
+            people[0].number, "JAMIN", 2_000_000, 4, D(2025, 2, 3), "usaha"
+        ),
     ).number
     code, _o, err = run(capsys, target, "loan", "approve", number, "--date", "2025-02-03")
     assert code == 2 and "mensyaratkan jaminan" in err
@@ -53,11 +60,11 @@ def test_collateral_guarantor_limits_and_approvals(capsys, tmp_path, sqlite_db, 
         capsys, target, "guarantor", "add", number, people[1].number, "--relation", "saudara"
     )
     assert code == 0, err
-    loans.approve(db, actor, number, D(2025, 2, 3))
-    loans.disburse(db, actor, number, D(2025, 2, 3))
+    loan_applications.approve(db, actor, number, D(2025, 2, 3))
+    loan_applications.disburse(db, actor, number, D(2025, 2, 3))
     code, out, _e = run(capsys, target, "guarantor", "exposure", people[1].number, "--json")
     assert json.loads(out)[0]["total"] == 2_000_000
-    pay = loans.repay(db, actor, number, 530_000, D(2025, 3, 3))
+    pay = loan_repayments.repay(db, actor, number, 530_000, D(2025, 3, 3))
     # four-eyes on reversals: budi asks, ani approves
     code, out, err = run(
         capsys, target, "limits", "set", "--four-eyes-reversal", "yes", "--bmpp", "20", "--json"
@@ -96,4 +103,4 @@ def test_collateral_guarantor_limits_and_approvals(capsys, tmp_path, sqlite_db, 
         assert json.loads(out)["decided_by"] == "ani"
     finally:
         del os.environ["KOPERASI_PASSWORD"]
-    assert loans.get_loan(db, number).row.principal_outstanding == 2_000_000
+    assert loan_views.get_loan(db, number).row.principal_outstanding == 2_000_000

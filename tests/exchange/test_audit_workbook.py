@@ -53,13 +53,14 @@ def recompute_sha256(ws) -> str:  # type: ignore[no-untyped-def]
 def add_loans(db, actor) -> None:  # type: ignore[no-untyped-def]
     """Two loans with repayments and a reversal, through the loans services."""
     loan_products = pytest.importorskip("koperasi.services.loan_products")
-    loans = pytest.importorskip("koperasi.services.loans")
-    repayments = pytest.importorskip("koperasi.services.loan_repayments")
+    applications = pytest.importorskip("koperasi.services.loans.applications")
+    views = pytest.importorskip("koperasi.services.loans.views")
+    repayments = pytest.importorskip("koperasi.services.loans.repayments")
     loan_products.add_product(
         db, actor, loan_products.ProductInput("UJIEXP", "Pinjaman Uji Ekspor", allow_multiple=True)
     )
     borrowers = {
-        x.member_number for x in loans.list_loans(db, limit=100_000) if x.status == "aktif"
+        x.member_number for x in views.list_loans(db, limit=100_000) if x.status == "aktif"
     }
     active = [
         m
@@ -69,14 +70,16 @@ def add_loans(db, actor) -> None:  # type: ignore[no-untyped-def]
     assert len(active) == 2
     start = dt.date(2026, 3, 2)
     for n, m in enumerate(active):
-        d = loans.apply(
-            db, actor, loans.ApplyInput(m.number, "UJIEXP", 1_200_000, 6, start, "modal usaha")
+        d = applications.apply(
+            db,
+            actor,
+            applications.ApplyInput(m.number, "UJIEXP", 1_200_000, 6, start, "modal usaha"),
         )
-        loans.approve(db, actor, d.number, start)
-        loans.disburse(db, actor, d.number, start)
+        applications.approve(db, actor, d.number, start)
+        applications.disburse(db, actor, d.number, start)
         for k in range(1, 3 + n):
             repayments.repay(db, actor, d.number, 218_000, start + dt.timedelta(days=30 * k))
-    assert loans.list_loans(db)
+    assert views.list_loans(db)
 
 
 @pytest.fixture

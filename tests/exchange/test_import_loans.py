@@ -25,9 +25,13 @@ from koperasi.db.models import (
 )
 from koperasi.errors import ValidationError
 from koperasi.exchange import preview_import, run_import, write_error_report, write_template
-from koperasi.services import collateral, loans, members
+from koperasi.services import member_exit, members
 from koperasi.services.check import run_checks
 from koperasi.services.loan_products import ProductInput, add_product
+from koperasi.services.loans import collateral
+from koperasi.services.loans import repayments as loan_repayments
+from koperasi.services.loans import reversals as loan_reversals
+from koperasi.services.loans import views as loan_views
 from koperasi.services.uow import read_only
 
 HEADERS = [
@@ -81,7 +85,7 @@ def coop(sqlite_db, actor):
     for n in range(1, 5):
         members.register_member(db, actor, member_input(n=n, join=dt.date(2020, 1, 6)))
     members.register_member(db, actor, member_input(n=5, join=dt.date(2025, 6, 1)))  # A00005
-    members.exit_member(db, actor, "A00004", dt.date(2025, 1, 31), "pindah")
+    member_exit.exit_member(db, actor, "A00004", dt.date(2025, 1, 31), "pindah")
     add_product(
         db,
         actor,
@@ -163,18 +167,18 @@ def test_good_file_imports_active_loans_with_balanced_books(coop, actor, tmp_pat
     ]
     rep = run_import(coop, actor, "loans", loans_file(tmp_path, rows))
     assert rep.ok and rep.committed and rep.written == 3, rep.error_lines()
-    views = {v.member_number: v for v in loans.list_loans(coop)}
+    views = {v.member_number: v for v in loan_views.list_loans(coop)}
     assert {v.status for v in views.values()} == {"aktif"}
     assert views["A00001"].principal_outstanding == 6_000_000 - 3_000_000
     assert views["A00002"].principal_outstanding == 2_400_000
     assert views["A00003"].principal_outstanding == 3_000_000
-    first = loans.get_loan(coop, views["A00001"].number)
+    first = loan_views.get_loan(coop, views["A00001"].number)
     assert len(first.schedule) == 12 and first.fee == 0  # no fee on an opening loan
     assert first.row.disbursed_on == dt.date(2025, 3, 15)
     # the six oldest installments are paid, principal and interest
     paid = [(i.paid_principal, i.paid_interest) for i in first.schedule]
     assert paid[:6] == [(500_000, 90_000)] * 6 and paid[6:] == [(0, 0)] * 6
-    second = loans.get_loan(coop, views["A00002"].number)
+    second = loan_views.get_loan(coop, views["A00002"].number)
     assert second.schedule[0].due_date == dt.date(2026, 1, 5) and second.collateral == 3_000_000
     [held] = collateral.for_loan(coop, views["A00002"].number)
     assert (held.kind, held.description, held.value) == ("emas", "Gelang emas 5 gram", 3_000_000)
@@ -195,8 +199,8 @@ def test_good_file_imports_active_loans_with_balanced_books(coop, actor, tmp_pat
 def test_imported_loan_takes_the_next_repayment(coop, actor, tmp_path):
     rep = run_import(coop, actor, "loans", loans_file(tmp_path, [row()]))
     assert rep.committed, rep.error_lines()
-    number = loans.list_loans(coop)[0].number
-    tx = loans.repay(coop, actor, number, 590_000, dt.date(2026, 1, 2))
+    number = loan_views.list_loans(coop)[0].number
+    tx = loan_repayments.repay(coop, actor, number, 590_000, dt.date(2026, 1, 2))
     assert (tx.principal, tx.interest) == (500_000, 90_000)
     assert tx.principal_outstanding_after == 2_500_000
     assert balance(coop, "1.01") == 590_000 and balance(coop, "4.10") == -90_000
@@ -209,16 +213,20 @@ def test_opening_repayment_is_not_reversed_but_later_ones_are(coop, actor, tmp_p
     debit, so it is refused with a message; a repayment taken since reverses as usual."""
     rep = run_import(coop, actor, "loans", loans_file(tmp_path, [row()]))
     assert rep.committed, rep.error_lines()
-    number = loans.list_loans(coop)[0].number
-    opening = next(t for t in loans.get_loan(coop, number).transactions if t.kind == "angsuran")
+    number = loan_views.list_loans(coop)[0].number
+    opening = next(
+        t for t in loan_views.get_loan(coop, number).transactions if t.kind == "angsuran"
+    )
     assert opening.source == "saldo_awal" and opening.interest > 0
     with pytest.raises(ValidationError) as err:
-        loans.reverse_repayment(coop, actor, number, opening.id, dt.date(2026, 1, 2), "salah")
+        loan_reversals.reverse_repayment(
+            coop, actor, number, opening.id, dt.date(2026, 1, 2), "salah"
+        )
     assert err.value.code == "opening_not_reversible" and number in err.value.message("id")
-    tx = loans.repay(coop, actor, number, 590_000, dt.date(2026, 1, 2))
-    loans.reverse_repayment(coop, actor, number, tx.id, dt.date(2026, 1, 3), "salah ketik")
+    tx = loan_repayments.repay(coop, actor, number, 590_000, dt.date(2026, 1, 2))
+    loan_reversals.reverse_repayment(coop, actor, number, tx.id, dt.date(2026, 1, 3), "salah ketik")
     assert balance(coop, "4.10") == 0 and balance(coop, "1.01") == 0
-    assert loans.get_loan(coop, number).row.principal_outstanding == 3_000_000
+    assert loan_views.get_loan(coop, number).row.principal_outstanding == 3_000_000
     assert run_checks(coop).ok
 
 
@@ -233,7 +241,7 @@ def test_fully_repaid_row_is_closed(coop, actor, tmp_path):
         ),
     )
     assert rep.committed, rep.error_lines()
-    v = loans.list_loans(coop)[0]
+    v = loan_views.list_loans(coop)[0]
     assert (v.status, v.principal_outstanding) == ("lunas", 0)
     assert run_checks(coop).ok
 
@@ -252,7 +260,7 @@ def test_template_is_documented_and_imports(coop, actor, tmp_path):
     # the example row is a real loan: it imports as it is
     rep = run_import(coop, actor, "loans", path)
     assert rep.committed and rep.written == 1, rep.error_lines()
-    assert loans.list_loans(coop)[0].principal_outstanding == 5_000_000 - 2_500_000
+    assert loan_views.list_loans(coop)[0].principal_outstanding == 5_000_000 - 2_500_000
     assert run_checks(coop).ok
 
 
@@ -270,7 +278,7 @@ def test_english_headers_any_case(coop, actor, tmp_path):
     rows = [["A00001", "UMUM", 1_200_000, 6, "2025-10-01", "Sewing machine", 200_000, AS_OF]]
     rep = run_import(coop, actor, "loans", write_xlsx(tmp_path / "en.xlsx", headers, rows))
     assert rep.committed, rep.error_lines("en")
-    assert loans.list_loans(coop)[0].principal_outstanding == 1_000_000
+    assert loan_views.list_loans(coop)[0].principal_outstanding == 1_000_000
 
 
 # ---------------------------------------------------------------- bad input
@@ -404,7 +412,7 @@ def test_valid_rows_only(coop, actor, tmp_path):
     rep = run_import(coop, actor, "loans", loans_file(tmp_path, rows), valid_only=True)
     assert rep.committed and rep.written == 2
     assert sorted(rep.error_rows) == [3, 4]
-    outstanding = {v.member_number: v.principal_outstanding for v in loans.list_loans(coop)}
+    outstanding = {v.member_number: v.principal_outstanding for v in loan_views.list_loans(coop)}
     assert outstanding == {"A00001": 3_000_000, "A00003": 5_000_000}
     assert run_checks(coop).ok and trial_balance_nets_to_zero(coop)
 
@@ -419,9 +427,9 @@ def test_cli_import_loans(coop, tmp_path, capsys):
     path = loans_file(tmp_path, [row()])
     assert main(["--db", url, "import", "loans", str(path), "--dry-run"]) == 0
     assert "uji coba" in capsys.readouterr().out
-    assert loans.list_loans(coop) == []
+    assert loan_views.list_loans(coop) == []
     assert main(["--db", url, "import", "loans", str(path)]) == 0
-    assert [v.principal_outstanding for v in loans.list_loans(coop)] == [3_000_000]
+    assert [v.principal_outstanding for v in loan_views.list_loans(coop)] == [3_000_000]
     bad = loans_file(tmp_path, [row("A00002", **{"Plafon": "x"})], name="bad.xlsx")
     assert main(["--db", url, "--lang", "en", "import", "loans", str(bad)]) == 2
     err = capsys.readouterr().err
@@ -442,7 +450,7 @@ def test_imported_loans_survive_the_audit_workbook_round_trip(coop, actor, tmp_p
 
         def loans_of(db):  # type: ignore[no-untyped-def]
             return sorted(
-                (v.number, v.status, v.principal_outstanding) for v in loans.list_loans(db)
+                (v.number, v.status, v.principal_outstanding) for v in loan_views.list_loans(db)
             )
 
         assert loans_of(target) == loans_of(coop)

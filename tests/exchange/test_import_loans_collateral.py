@@ -25,9 +25,11 @@ from koperasi.db.models import (
     LoanGuarantor,
 )
 from koperasi.exchange import run_import, write_template
-from koperasi.services import collateral, loans, members
+from koperasi.services import member_exit, members
 from koperasi.services.check import run_checks
 from koperasi.services.loan_products import ProductInput, add_product
+from koperasi.services.loans import collateral
+from koperasi.services.loans import views as loan_views
 from koperasi.services.uow import read_only
 
 HEADERS = [
@@ -78,7 +80,7 @@ def loans_file(tmp_path, rows, name="pinjaman.xlsx"):  # type: ignore[no-untyped
 def _setup(db, actor):  # type: ignore[no-untyped-def]
     for n in range(1, 5):
         members.register_member(db, actor, member_input(n=n, join=dt.date(2020, 1, 6)))
-    members.exit_member(db, actor, "A00004", dt.date(2025, 1, 31), "pindah")
+    member_exit.exit_member(db, actor, "A00004", dt.date(2025, 1, 31), "pindah")
     add_product(
         db,
         actor,
@@ -144,7 +146,7 @@ def test_collateral_and_guarantor_go_into_the_register(coop, actor, tmp_path):
     ]
     rep = run_import(coop, actor, "loans", loans_file(tmp_path, rows))
     assert rep.ok and rep.committed and rep.written == 3, rep.error_lines()
-    by_member = {v.member_number: v.number for v in loans.list_loans(coop)}
+    by_member = {v.member_number: v.number for v in loan_views.list_loans(coop)}
     [bpkb] = collateral.for_loan(coop, by_member["A00001"])
     assert (bpkb.kind, bpkb.description, bpkb.value, bpkb.document_no) == (
         "bpkb",
@@ -163,8 +165,8 @@ def test_collateral_and_guarantor_go_into_the_register(coop, actor, tmp_path):
     )
     assert collateral.for_loan(coop, by_member["A00003"]) == []
     # the loan's recognised collateral follows what is held
-    assert loans.get_loan(coop, by_member["A00001"]).collateral == 7_500_000
-    assert loans.get_loan(coop, by_member["A00003"]).collateral == 0
+    assert loan_views.get_loan(coop, by_member["A00001"]).collateral == 7_500_000
+    assert loan_views.get_loan(coop, by_member["A00003"]).collateral == 0
     assert [g.member_number for g in collateral.guarantors_of(coop, by_member["A00001"])] == [
         "A00002"
     ]
@@ -188,7 +190,7 @@ def test_paid_off_loan_keeps_its_collateral_to_hand_back(coop, actor, tmp_path):
         loans_file(tmp_path, [row(**paid, **{"No. Anggota Penjamin": None})]),
     )
     assert rep.committed, rep.error_lines()
-    [v] = loans.list_loans(coop)
+    [v] = loan_views.list_loans(coop)
     assert v.status == "lunas"
     [item] = collateral.for_loan(coop, v.number)
     assert item.held

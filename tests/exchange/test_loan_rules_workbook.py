@@ -11,10 +11,14 @@ from helpers import member_input
 
 from koperasi.db.database import open_database
 from koperasi.exchange import export_auditor, run_import
-from koperasi.services import collateral, ledger, loans, members, savings
+from koperasi.services import ledger, members, savings
 from koperasi.services.check import run_checks
-from koperasi.services.collateral import CollateralInput
 from koperasi.services.loan_products import ProductInput, add_product
+from koperasi.services.loans import applications as loan_applications
+from koperasi.services.loans import collateral
+from koperasi.services.loans import repayments as loan_repayments
+from koperasi.services.loans import views as loan_views
+from koperasi.services.loans.collateral import CollateralInput
 
 D = dt.date
 NOW = dt.datetime(2026, 11, 1, 8, 0, 0)
@@ -38,10 +42,10 @@ def books(db, actor) -> None:  # type: ignore[no-untyped-def]
         savings.deposit(db, actor, m.number, "POKOK", 300_000, D(2025, 1, 6))
         people.append(m)
     for n, (borrower, guarantor) in enumerate(((people[0], people[1]), (people[1], people[2]))):
-        number = loans.apply(
+        number = loan_applications.apply(
             db,
             actor,
-            loans.ApplyInput(
+            loan_applications.ApplyInput(
                 borrower.number,
                 "JAMIN",
                 2_000_000,
@@ -54,11 +58,11 @@ def books(db, actor) -> None:  # type: ignore[no-untyped-def]
                 guarantors=((guarantor.number, "saudara"),),
             ),
         ).number
-        loans.approve(db, actor, number, D(2025, 2, 3))
-        loans.disburse(db, actor, number, D(2025, 2, 3))
+        loan_applications.approve(db, actor, number, D(2025, 2, 3))
+        loan_applications.disburse(db, actor, number, D(2025, 2, 3))
         if n == 0:
-            q = loans.payoff_quote(db, number, D(2025, 3, 3))
-            loans.payoff(db, actor, number, D(2025, 3, 3), expected=q.total)
+            q = loan_repayments.payoff_quote(db, number, D(2025, 3, 3))
+            loan_repayments.payoff(db, actor, number, D(2025, 3, 3), expected=q.total)
             collateral.return_collateral(db, actor, number, D(2025, 3, 4))
 
 
@@ -87,8 +91,8 @@ def test_round_trip_keeps_collateral_and_guarantors(source, db, actor, tmp_path)
     assert [(c.description, c.value) for c in held] == [("SHM no. 11", 5_000_000)]
     assert [e.total for e in collateral.guarantee_report(db)] == [2_000_000]
     # the restored books go on: the next hand-over letter number follows
-    [loan] = [x for x in loans.list_loans(db) if x.status == "aktif"]
-    q = loans.payoff_quote(db, loan.number, D(2025, 3, 10))
-    loans.payoff(db, actor, loan.number, D(2025, 3, 10), expected=q.total)
+    [loan] = [x for x in loan_views.list_loans(db) if x.status == "aktif"]
+    q = loan_repayments.payoff_quote(db, loan.number, D(2025, 3, 10))
+    loan_repayments.payoff(db, actor, loan.number, D(2025, 3, 10), expected=q.total)
     back = collateral.return_collateral(db, actor, loan.number, D(2025, 3, 11))
     assert back[0].handover_no == "SSJ-2025-00002"

@@ -112,9 +112,10 @@ def add_demo_loans(db, actor=None) -> list[str]:  # type: ignore[no-untyped-def]
     from decimal import Decimal
 
     from koperasi.db.models import Loan
-    from koperasi.services import loans
     from koperasi.services.loan_products import ProductInput, add_product
-    from koperasi.services.loan_repayments import repay
+    from koperasi.services.loans import applications as loan_applications
+    from koperasi.services.loans import views as loan_views
+    from koperasi.services.loans.repayments import repay
     from koperasi.services.uow import read_only
 
     actor = actor or SYSTEM
@@ -146,16 +147,18 @@ def add_demo_loans(db, actor=None) -> list[str]:  # type: ignore[no-untyped-def]
     numbers = []
     day = dt.date(2025, 2, 3)
     for n, member_no in enumerate(ids):
-        d = loans.apply(
+        d = loan_applications.apply(
             db,
             actor,
-            loans.ApplyInput(member_no, "MODAL", 1_000_000 * (2 + n % 4), 24, day, "Modal warung"),
+            loan_applications.ApplyInput(
+                member_no, "MODAL", 1_000_000 * (2 + n % 4), 24, day, "Modal warung"
+            ),
         )
-        loans.approve(db, actor, d.number, day)
-        loans.disburse(db, actor, d.number, day)
+        loan_applications.approve(db, actor, d.number, day)
+        loan_applications.disburse(db, actor, d.number, day)
         numbers.append(d.number)
     for n, number in enumerate(numbers):
-        detail = loans.get_loan(db, number)
+        detail = loan_views.get_loan(db, number)
         stop_after = 20 if n % 3 else 6 + n  # every third member stops paying
         for k, inst in enumerate(detail.schedule):
             if k >= stop_after or inst.due_date > dt.date(2026, 10, 31):

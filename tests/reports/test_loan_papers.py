@@ -20,9 +20,12 @@ from koperasi.errors import PermissionDenied, ValidationError
 from koperasi.reports import loan_papers as paper_reports
 from koperasi.reports import registry
 from koperasi.reports.common import ReportParams
-from koperasi.services import loan_papers, loans, members, savings, settings
+from koperasi.services import loan_papers, members, savings, settings
 from koperasi.services.auth import Actor, Role
 from koperasi.services.loan_products import ProductInput, add_product
+from koperasi.services.loans import applications as loan_applications
+from koperasi.services.loans import repayments as loan_repayments
+from koperasi.services.loans import views as loan_views
 
 D = dt.date
 JOIN = D(2025, 1, 6)
@@ -66,12 +69,14 @@ def _setup(db, actor):  # type: ignore[no-untyped-def]
         db, actor, member_input(name="Rina Marlina", n=501, join=JOIN, address="Jl. Mawar 5")
     )
     savings.deposit(db, actor, m.number, "POKOK", 300_000, JOIN)
-    d = loans.apply(
-        db, actor, loans.ApplyInput(m.number, "UMUM", AMOUNT, 5, D(2025, 2, 3), "modal warung")
+    d = loan_applications.apply(
+        db,
+        actor,
+        loan_applications.ApplyInput(m.number, "UMUM", AMOUNT, 5, D(2025, 2, 3), "modal warung"),
     )
-    loans.approve(db, actor, d.number, D(2025, 2, 3))
-    loans.disburse(db, actor, d.number, D(2025, 2, 3))
-    return m, loans.get_loan(db, d.number)
+    loan_applications.approve(db, actor, d.number, D(2025, 2, 3))
+    loan_applications.disburse(db, actor, d.number, D(2025, 2, 3))
+    return m, loan_views.get_loan(db, d.number)
 
 
 def test_agreement_schedule_and_paid_off_letter(db, actor, tmp_path):
@@ -127,8 +132,8 @@ def test_agreement_schedule_and_paid_off_letter(db, actor, tmp_path):
     assert number in e.value.message("id") and "belum lunas" in e.value.message("id")
     assert "not fully repaid" in e.value.message("en")
 
-    quote = loans.payoff_quote(db, number, D(2025, 4, 10))
-    loans.payoff(db, actor, number, D(2025, 4, 10), expected=quote.total)
+    quote = loan_repayments.payoff_quote(db, number, D(2025, 4, 10))
+    loan_repayments.payoff(db, actor, number, D(2025, 4, 10), expected=quote.total)
     letter = registry.build(db, "surat-lunas", ReportParams(loan=number))
     assert letter.table("pembayaran").values("amount")[0] == AMOUNT
     text = _flat(pdf_text(registry.render(letter, tmp_path / "lunas.pdf", "pdf")))
@@ -246,17 +251,19 @@ def test_cli_prints_the_papers(capsys, tmp_path, sqlite_db, actor):
 
 def test_agreement_before_disbursement_shows_the_provisional_schedule(db, actor, tmp_path):
     m, _loan = _setup(db, actor)
-    loans.payoff(
+    loan_repayments.payoff(
         db, actor, _loan.number, D(2025, 2, 10),
-        expected=loans.payoff_quote(db, _loan.number, D(2025, 2, 10)).total,
+        expected=loan_repayments.payoff_quote(db, _loan.number, D(2025, 2, 10)).total,
     )  # fmt: skip
-    d = loans.apply(
-        db, actor, loans.ApplyInput(m.number, "UMUM", 2_000_000, 4, D(2025, 3, 3), "renovasi")
+    d = loan_applications.apply(
+        db,
+        actor,
+        loan_applications.ApplyInput(m.number, "UMUM", 2_000_000, 4, D(2025, 3, 3), "renovasi"),
     )
     with pytest.raises(ValidationError) as e:
         registry.build(db, "perjanjian-pinjaman", ReportParams(loan=d.number))
     assert e.value.code == "loan_wrong_status"  # an application is not signed yet
-    loans.approve(db, actor, d.number, D(2025, 3, 4))
+    loan_applications.approve(db, actor, d.number, D(2025, 3, 4))
     data = registry.build(db, "perjanjian-pinjaman", ReportParams(loan=d.number))
     sched = data.table("jadwal")
     assert sum(sched.values("principal")) == 2_000_000 and len(sched.rows) == 4

@@ -10,7 +10,7 @@ from koperasi.domain.money import format_rupiah
 from koperasi.reports import registry
 from koperasi.reports.common import ReportParams
 from koperasi.services import closing, ledger, shu
-from koperasi.services.loans import get_loan
+from koperasi.services.loans.views import get_loan
 from koperasi.services.uow import read_only
 
 AS_OF = dt.date(2026, 10, 31)

@@ -15,11 +15,14 @@ from report_helpers import pdf_text
 from koperasi.errors import PermissionDenied, ValidationError
 from koperasi.reports import registry
 from koperasi.reports.common import ReportParams
-from koperasi.services import collateral, lending_limits, loans, members, savings, settings
+from koperasi.services import lending_rules, members, savings, settings
 from koperasi.services.auth import Actor, Role
-from koperasi.services.collateral import CollateralInput
-from koperasi.services.lending_limits import LendingRules
+from koperasi.services.lending_rules import LendingRules
 from koperasi.services.loan_products import ProductInput, add_product
+from koperasi.services.loans import applications as loan_applications
+from koperasi.services.loans import collateral
+from koperasi.services.loans import repayments as loan_repayments
+from koperasi.services.loans.collateral import CollateralInput
 
 D = dt.date
 
@@ -46,10 +49,10 @@ def _books(db, actor):  # type: ignore[no-untyped-def]
         m = members.register_member(db, actor, member_input(name=f"Anggota {n}", n=n))
         savings.deposit(db, actor, m.number, "POKOK", 300_000, D(2025, 1, 6))
         people.append(m)
-    number = loans.apply(
+    number = loan_applications.apply(
         db,
         actor,
-        loans.ApplyInput(
+        loan_applications.ApplyInput(
             people[0].number,
             "JAMIN",
             3_000_000,
@@ -65,8 +68,8 @@ def _books(db, actor):  # type: ignore[no-untyped-def]
             guarantors=((people[1].number, "saudara"),),
         ),
     ).number
-    loans.approve(db, actor, number, D(2025, 2, 3))
-    loans.disburse(db, actor, number, D(2025, 2, 3))
+    loan_applications.approve(db, actor, number, D(2025, 2, 3))
+    loan_applications.disburse(db, actor, number, D(2025, 2, 3))
     return number, people
 
 
@@ -83,8 +86,8 @@ def test_handover_letter_and_agreement_with_collateral(db, actor, tmp_path):
     with pytest.raises(ValidationError) as e:
         registry.build(db, "serah-terima-jaminan", ReportParams(loan=number))
     assert e.value.code == "collateral_not_returned"
-    q = loans.payoff_quote(db, number, D(2025, 3, 3))
-    loans.payoff(db, actor, number, D(2025, 3, 3), expected=q.total)
+    q = loan_repayments.payoff_quote(db, number, D(2025, 3, 3))
+    loan_repayments.payoff(db, actor, number, D(2025, 3, 3), expected=q.total)
     collateral.return_collateral(db, actor, number, D(2025, 3, 4))
     letter = registry.build(db, "serah-terima-jaminan", ReportParams(loan=number))
     pdf = registry.render(letter, tmp_path / "serah-terima.pdf", "pdf")
@@ -101,7 +104,7 @@ def test_handover_letter_and_agreement_with_collateral(db, actor, tmp_path):
 
 def test_registers_and_breaches(db, actor, tmp_path):
     number, people = _books(db, actor)
-    lending_limits.save_rules(db, actor, LendingRules(bmpp_percent=Decimal(50), breach_mode="warn"))
+    lending_rules.save_rules(db, actor, LendingRules(bmpp_percent=Decimal(50), breach_mode="warn"))
     register = registry.build(db, "daftar-jaminan", ReportParams(date=D(2025, 2, 28)))
     [table] = register.sections[0].tables
     assert [r.cells[-1] for r in table.rows] == [4_000_000, 1_000_000]

@@ -28,11 +28,15 @@ from koperasi.reports import receipts, registry
 from koperasi.reports.cells import format_cell
 from koperasi.reports.common import ReportParams
 from koperasi.reports.model import Kind, T, text
-from koperasi.services import group_meeting, ledger, loans, savings
+from koperasi.services import ledger, savings
 from koperasi.services.auth import SYSTEM
 from koperasi.services.ledger import Line
 from koperasi.services.loan_products import ProductInput, add_product
-from koperasi.services.loan_repayments import repay
+from koperasi.services.loans import applications as loan_applications
+from koperasi.services.loans import core as loan_core
+from koperasi.services.loans import group_meeting
+from koperasi.services.loans import views as loan_views
+from koperasi.services.loans.repayments import repay
 from koperasi.services.uow import read_only
 
 DAY = dt.date(2026, 11, 10)  # after the demo's last posting (31 October), before today
@@ -87,7 +91,7 @@ def check_amount(data, text: str, amount: int, total_label: str) -> None:  # typ
 
 def members_without_loans(db, n: int) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
     with read_only(db) as s:
-        busy = select(Loan.member_id).where(Loan.status.in_(loans.OPEN_STATUSES))
+        busy = select(Loan.member_id).where(Loan.status.in_(loan_core.OPEN_STATUSES))
         rows = s.execute(
             select(Member.number, Member.name)
             .where(Member.status == "aktif", Member.id.not_in(busy))
@@ -139,9 +143,11 @@ def test_loan_disbursement_in_cash_and_into_savings(cooperative, tmp_path):
     db = cooperative
     (m1, name1), (m2, name2) = members_without_loans(db, 2)
     # into the member's voluntary savings: a note, no cash, the net credited to sukarela
-    app = loans.apply(db, SYSTEM, loans.ApplyInput(m1, "UJI", 2_000_000, 10, DAY, "Modal"))
-    loans.approve(db, SYSTEM, app.number, DAY)
-    tx = loans.disburse(db, SYSTEM, app.number, DAY, to="sukarela")
+    app = loan_applications.apply(
+        db, SYSTEM, loan_applications.ApplyInput(m1, "UJI", 2_000_000, 10, DAY, "Modal")
+    )
+    loan_applications.approve(db, SYSTEM, app.number, DAY)
+    tx = loan_applications.disburse(db, SYSTEM, app.number, DAY, to="sukarela")
     data, text = paper(db, tx.receipt_no, tmp_path)
     assert data.title.get("id") == "Nota Pencairan Pinjaman ke Simpanan"
     assert "Telah terima dari" not in text and "Penyetor" not in text
@@ -160,9 +166,11 @@ def test_loan_disbursement_in_cash_and_into_savings(cooperative, tmp_path):
     assert credited == 1_980_000
 
     # in cash: paid to the member, who signs as receiver
-    app = loans.apply(db, SYSTEM, loans.ApplyInput(m2, "UJI", 3_000_000, 10, DAY, "Warung"))
-    loans.approve(db, SYSTEM, app.number, DAY)
-    tx = loans.disburse(db, SYSTEM, app.number, DAY)
+    app = loan_applications.apply(
+        db, SYSTEM, loan_applications.ApplyInput(m2, "UJI", 3_000_000, 10, DAY, "Warung")
+    )
+    loan_applications.approve(db, SYSTEM, app.number, DAY)
+    tx = loan_applications.disburse(db, SYSTEM, app.number, DAY)
     data, text = paper(db, tx.receipt_no, tmp_path)
     assert data.title.get("id") == "Bukti Pencairan Pinjaman"
     assert after(text, "Dibayarkan kepada") == f"{m2} – {name2}"
@@ -170,7 +178,7 @@ def test_loan_disbursement_in_cash_and_into_savings(cooperative, tmp_path):
     assert "Telah terima dari" not in text
 
     # a repayment: received from the member, with the principal left after it
-    detail = loans.get_loan(db, app.number)
+    detail = loan_views.get_loan(db, app.number)
     first = detail.schedule[0]
     rtx = repay(db, SYSTEM, app.number, first.total, DAY)
     data, text = paper(db, rtx.receipt_no, tmp_path)
@@ -260,7 +268,7 @@ def test_loan_card_balance_runs_row_by_row(demo_db, tmp_path):
             select(Loan.number).where(Loan.status == "lunas").order_by(Loan.number).limit(1)
         )
     assert number, "the demo has a repaid loan"
-    detail = loans.get_loan(demo_db, number)
+    detail = loan_views.get_loan(demo_db, number)
     data = registry.build(demo_db, "kartu-pinjaman", ReportParams(loan=number))
     pdf = registry.render(data, tmp_path / "card.pdf", "pdf")
     text = pdf_text(pdf)

@@ -21,7 +21,7 @@ from koperasi.reports.common import ReportParams
 from koperasi.services import ledger, statements, ui_queries
 from koperasi.services import shu as shu_service
 from koperasi.services.health import health
-from koperasi.services.loan_quality import loan_arrears
+from koperasi.services.loans.quality import loan_arrears
 from koperasi.services.uow import read_only
 
 YEAR_END = dt.date(2025, 12, 31)

@@ -13,7 +13,8 @@ from sqlalchemy import func, select
 from koperasi.db.models import FixedAsset, JournalEntry
 from koperasi.errors import PermissionDenied, ValidationError
 from koperasi.services import fixed_assets as fa
-from koperasi.services import ledger, loans, statements
+from koperasi.services import ledger, statements
+from koperasi.services import month_end as month_end_run
 from koperasi.services.auth import Actor, Role
 from koperasi.services.check import run_checks
 from koperasi.services.ledger import Line
@@ -110,15 +111,15 @@ def test_a_year_of_depreciation_equals_hand_computation(db, actor, three):
 
 
 def test_month_end_books_depreciation_once(db, actor, three):
-    first = loans.month_end(db, actor, D(2025, 1, 31), today=TODAY)
+    first = month_end_run.month_end(db, actor, D(2025, 1, 31), today=TODAY)
     assert first.depreciation == 250_000 + 142_857
     again = fa.depreciate_month(db, actor, 2025, 1, today=TODAY)
     assert again.already_posted and again.journal_entry_id == first.depreciation_entry_id
-    loans.month_end(db, actor, D(2025, 1, 31), today=TODAY)
+    month_end_run.month_end(db, actor, D(2025, 1, 31), today=TODAY)
     assert _entries(db, "penyusutan") == 1
     assert _balance(db, "1.39", D(2025, 1, 31)) == -(250_000 + 142_857)
     # February missed: March catches it up (two months), nothing twice
-    march = loans.month_end(db, actor, D(2025, 3, 31), today=TODAY)
+    march = month_end_run.month_end(db, actor, D(2025, 3, 31), today=TODAY)
     assert march.depreciation == 2 * (250_000 + 142_857)
     assert _balance(db, "1.39", D(2025, 3, 31)) == -3 * (250_000 + 142_857)
 

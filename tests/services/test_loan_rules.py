@@ -12,19 +12,17 @@ from sqlalchemy import select
 
 from koperasi.db.models import AuditEntry, LoanTransaction
 from koperasi.errors import PermissionDenied, ValidationError
-from koperasi.services import (
-    approvals,
-    check,
-    collateral,
-    lending_limits,
-    loans,
-    members,
-    savings,
-)
+from koperasi.services import approvals, check, lending_rules, members, savings
 from koperasi.services.auth import Actor, Role
-from koperasi.services.collateral import CollateralInput
-from koperasi.services.lending_limits import LendingRules
+from koperasi.services.lending_rules import LendingRules
 from koperasi.services.loan_products import ProductInput, add_product
+from koperasi.services.loans import applications as loan_applications
+from koperasi.services.loans import collateral, lending_limits
+from koperasi.services.loans import repayments as loan_repayments
+from koperasi.services.loans import reversals as loan_reversals
+from koperasi.services.loans import views as loan_views
+from koperasi.services.loans import workout as loan_workout
+from koperasi.services.loans.collateral import CollateralInput
 from koperasi.services.uow import read_only
 
 D = dt.date
@@ -67,8 +65,10 @@ def member(db, actor, n: int, sukarela: int = 1_000_000):  # type: ignore[no-unt
 
 
 def apply(db, actor, m, amount=3_000_000, day=FEB3, **kw):  # type: ignore[no-untyped-def]
-    return loans.apply(
-        db, actor, loans.ApplyInput(m.number, "UMUM", amount, 6, day, "Modal usaha", **kw)
+    return loan_applications.apply(
+        db,
+        actor,
+        loan_applications.ApplyInput(m.number, "UMUM", amount, 6, day, "Modal usaha", **kw),
     ).number
 
 
@@ -84,9 +84,9 @@ def test_collateral_rules_and_return_at_payoff(db, actor):
     # above the amount the product requires collateral: refused at approval, naming the rule
     bare = apply(db, actor, m, 2_500_000)
     with pytest.raises(ValidationError) as e:
-        loans.approve(db, actor, bare, FEB3)
+        loan_applications.approve(db, actor, bare, FEB3)
     assert e.value.code == "collateral_required" and "Rp2.000.000" in str(e.value)
-    loans.reject(db, actor, bare, FEB3, "tanpa jaminan")
+    loan_applications.reject(db, actor, bare, FEB3, "tanpa jaminan")
     # below the cover ratio: refused at application (nothing written)
     with pytest.raises(ValidationError) as e:
         apply(db, actor, m, collateral_items=(CollateralInput("emas", "Kalung 10 g", 1_000_000),))
@@ -95,19 +95,19 @@ def test_collateral_rules_and_return_at_payoff(db, actor):
     held = collateral.for_loan(db, number)
     assert [(c.kind, c.value, c.held) for c in held] == [("bpkb", 3_500_000, True)]
     assert held[0].events[0].kind == "diterima"
-    assert loans.get_loan(db, number).collateral == 3_500_000
-    loans.approve(db, actor, number, FEB3)
-    loans.disburse(db, actor, number, FEB3)
+    assert loan_views.get_loan(db, number).collateral == 3_500_000
+    loan_applications.approve(db, actor, number, FEB3)
+    loan_applications.disburse(db, actor, number, FEB3)
     with pytest.raises(ValidationError) as e:
         collateral.return_collateral(db, actor, number, D(2025, 3, 3))
     assert e.value.code == "collateral_loan_open"
-    quote = loans.payoff_quote(db, number, D(2025, 3, 3))
-    loans.payoff(db, actor, number, D(2025, 3, 3), expected=quote.total)
+    quote = loan_repayments.payoff_quote(db, number, D(2025, 3, 3))
+    loan_repayments.payoff(db, actor, number, D(2025, 3, 3), expected=quote.total)
     back = collateral.return_collateral(db, actor, number, D(2025, 3, 4), note="diambil sendiri")
     assert back[0].handover_no == "SSJ-2025-00001"
     assert back[0].returned_on == D(2025, 3, 4) and back[0].returned_to == "Anggota 1"
     assert [e.kind for e in back[0].events] == ["diterima", "dikembalikan"]
-    assert loans.get_loan(db, number).collateral == 0
+    assert loan_views.get_loan(db, number).collateral == 0
     assert collateral.register(db) == []
     with pytest.raises(ValidationError) as e:
         collateral.return_collateral(db, actor, number, D(2025, 3, 5))
@@ -125,10 +125,10 @@ def test_guarantor_exposure(db, actor):
     assert [g.member_number for g in collateral.guarantors_of(db, number)] == [guarantor.number]
     exp = collateral.exposure_of(db, guarantor.number)
     assert exp.total == 0 and exp.rows[0].status == "diajukan"  # not yet lent
-    loans.approve(db, actor, number, FEB3)
-    loans.disburse(db, actor, number, FEB3)
+    loan_applications.approve(db, actor, number, FEB3)
+    loan_applications.disburse(db, actor, number, FEB3)
     assert collateral.exposure_of(db, guarantor.number).total == 3_000_000
-    loans.repay(db, actor, number, 545_000, D(2025, 3, 3))  # 500.000 principal + 45.000
+    loan_repayments.repay(db, actor, number, 545_000, D(2025, 3, 3))  # 500.000 principal + 45.000
     exp = collateral.exposure_of(db, guarantor.number)
     assert exp.total == 2_500_000
     assert exp.rows[0].loan_number == number and exp.rows[0].borrower_number == borrower.number
@@ -145,34 +145,34 @@ def test_related_party_over_limit_blocked_until_both_approvals(db, actor):
     product(db, actor)
     m = member(db, actor, 1)
     member(db, actor, 2)
-    lending_limits.save_rules(db, actor, LendingRules(bmpp_percent=Decimal(50)))
+    lending_rules.save_rules(db, actor, LendingRules(bmpp_percent=Decimal(50)))
     lending_limits.set_relation(db, actor, m.number, "keluarga", note="istri bendahara")
     with read_only(db) as s:
         capital = lending_limits.own_capital_in(s, FEB3)
     assert capital == 600_000  # two members' pokok
     number = apply(db, BUDI, m)  # 3.000.000 > 10 % of 600.000: held, not refused
     with pytest.raises(ValidationError) as e:
-        loans.approve(db, ANI, number, FEB3)
+        loan_applications.approve(db, ANI, number, FEB3)
     text = str(e.value)
     assert e.value.code == "needs_board_approvals"
     assert "Pengurus, Pengawas" in text and "Rp60.000" in text and "Rp300.000" in text
-    pend = approvals.pending(db, as_of=FEB3)
+    pend = lending_limits.pending(db, as_of=FEB3)
     assert [(p.kind, p.ref, p.waiting_for) for p in pend] == [
         ("board_approval", number, "Pengurus, Pengawas")
     ]
     with pytest.raises(PermissionDenied):
-        loans.approve(db, SARI, number, FEB3)  # a supervisor cannot approve loans
+        loan_applications.approve(db, SARI, number, FEB3)  # a supervisor cannot approve loans
     assert lending_limits.board_approve(db, BUDI, number, FEB3, "rapat pengurus") == "pengurus"
     with pytest.raises(ValidationError) as e:
         lending_limits.board_approve(db, ANI, number, FEB3)
     assert e.value.code == "board_already_approved"
     with pytest.raises(ValidationError) as e:
-        loans.approve(db, ANI, number, FEB3)
+        loan_applications.approve(db, ANI, number, FEB3)
     assert "Pengawas" in str(e.value) and "Pengurus," not in str(e.value)
     assert lending_limits.board_approve(db, SARI, number, FEB3) == "pengawas"
-    assert approvals.pending(db, as_of=FEB3) == []
-    loans.approve(db, ANI, number, FEB3)
-    loans.disburse(db, ANI, number, FEB3)
+    assert lending_limits.pending(db, as_of=FEB3) == []
+    loan_applications.approve(db, ANI, number, FEB3)
+    loan_applications.disburse(db, ANI, number, FEB3)
     report = lending_limits.breach_report(db, FEB3)
     rules = sorted((r.loan_number, r.rule) for r in report.rows)
     assert rules == [(number, "bmpp"), (number, "related")]
@@ -201,17 +201,17 @@ def test_warn_mode_lets_a_breach_through_and_lists_it(db, actor):
     with pytest.raises(ValidationError) as e:
         apply(db, actor, m)  # block mode: the savings multiple refuses, as before
     assert e.value.code == "over_limit"
-    lending_limits.save_rules(db, actor, LendingRules(bmpp_percent=Decimal(20), breach_mode="warn"))
+    lending_rules.save_rules(db, actor, LendingRules(bmpp_percent=Decimal(20), breach_mode="warn"))
     number = apply(db, actor, m)
-    loans.approve(db, actor, number, FEB3)
-    loans.disburse(db, actor, number, FEB3)
+    loan_applications.approve(db, actor, number, FEB3)
+    loan_applications.disburse(db, actor, number, FEB3)
     rows = lending_limits.breach_report(db, FEB3).rows
     assert sorted(r.rule for r in rows) == ["bmpp", "savings_multiple"]
     assert {r.limit for r in rows} == {60_000, 1_000_000}  # 20 % of 300.000 pokok
     with pytest.raises(ValidationError):
-        lending_limits.save_rules(db, actor, LendingRules(breach_mode="ignore"))
+        lending_rules.save_rules(db, actor, LendingRules(breach_mode="ignore"))
     with pytest.raises(PermissionDenied):
-        lending_limits.save_rules(db, BUDI, LendingRules())
+        lending_rules.save_rules(db, BUDI, LendingRules())
     ok(db)
 
 
@@ -221,33 +221,37 @@ def test_warn_mode_lets_a_breach_through_and_lists_it(db, actor):
 def test_large_loan_needs_a_second_user(db, actor):
     product(db, actor)
     m = member(db, actor, 1)
-    lending_limits.save_rules(db, actor, LendingRules(four_eyes_loan_above=2_000_000))
+    lending_rules.save_rules(db, actor, LendingRules(four_eyes_loan_above=2_000_000))
     small, large = apply(db, BUDI, m, 1_000_000), None
-    loans.approve(db, BUDI, small, FEB3)  # under the threshold: the same user may approve
-    loans.reject(db, BUDI, small, FEB3, "diganti")
+    loan_applications.approve(
+        db, BUDI, small, FEB3
+    )  # under the threshold: the same user may approve
+    loan_applications.reject(db, BUDI, small, FEB3, "diganti")
     large = apply(db, BUDI, m)
     with pytest.raises(ValidationError) as e:
-        loans.approve(db, BUDI, large, FEB3)
+        loan_applications.approve(db, BUDI, large, FEB3)
     assert e.value.code == "four_eyes_loan" and "Rp2.000.000" in str(e.value)
-    assert [(p.kind, p.ref) for p in approvals.pending(db, as_of=FEB3)] == [
+    assert [(p.kind, p.ref) for p in lending_limits.pending(db, as_of=FEB3)] == [
         ("loan_approval", large)
     ]
-    loans.approve(db, ANI, large, FEB3)
-    assert loans.get_loan(db, large).row.status == "disetujui"
+    loan_applications.approve(db, ANI, large, FEB3)
+    assert loan_views.get_loan(db, large).row.status == "disetujui"
 
 
 def test_reversal_and_write_off_wait_for_their_approver(db, actor):
     product(db, actor)
     m = member(db, actor, 1)
     number = apply(db, actor, m)
-    loans.approve(db, actor, number, FEB3)
-    loans.disburse(db, actor, number, FEB3)
-    pay = loans.repay(db, BUDI, number, 650_000, D(2025, 3, 3))
-    lending_limits.save_rules(
+    loan_applications.approve(db, actor, number, FEB3)
+    loan_applications.disburse(db, actor, number, FEB3)
+    pay = loan_repayments.repay(db, BUDI, number, 650_000, D(2025, 3, 3))
+    lending_rules.save_rules(
         db, actor, LendingRules(four_eyes_reversal=True, four_eyes_write_off=True)
     )
     with pytest.raises(ValidationError) as e:
-        loans.reverse_repayment(db, BUDI, number, pay.receipt_no, D(2025, 3, 4), "salah input")
+        loan_reversals.reverse_repayment(
+            db, BUDI, number, pay.receipt_no, D(2025, 3, 4), "salah input"
+        )
     assert e.value.code == "needs_second_user"
     req = approvals.request(
         db, BUDI, "loan_reversal", number, D(2025, 3, 4), "salah input", tx=pay.receipt_no
@@ -258,7 +262,9 @@ def test_reversal_and_write_off_wait_for_their_approver(db, actor):
             db, BUDI, "loan_reversal", number, D(2025, 3, 4), "salah input", tx=pay.receipt_no
         )
     assert e.value.code == "request_waiting"
-    assert [(p.kind, p.request_id) for p in approvals.pending(db)] == [("loan_reversal", req.id)]
+    assert [(p.kind, p.request_id) for p in lending_limits.pending(db)] == [
+        ("loan_reversal", req.id)
+    ]
     with read_only(db) as s:  # nothing reversed while it waits
         assert not s.scalars(select(LoanTransaction).where(LoanTransaction.kind == "koreksi")).all()
     with pytest.raises(ValidationError) as e:
@@ -268,7 +274,7 @@ def test_reversal_and_write_off_wait_for_their_approver(db, actor):
         approvals.approve(db, SARI, req.id)
     done = approvals.approve(db, ANI, req.id, "cek kuitansi")
     assert done.status == "disetujui" and done.decided_by == "ani"
-    assert loans.get_loan(db, number).row.principal_outstanding == 3_000_000
+    assert loan_views.get_loan(db, number).row.principal_outstanding == 3_000_000
     with read_only(db) as s:
         trail = s.execute(
             select(AuditEntry.username, AuditEntry.action)
@@ -285,14 +291,14 @@ def test_reversal_and_write_off_wait_for_their_approver(db, actor):
     assert e.value.code == "request_decided"
     # write-off: refused directly, rejected once, then approved by the second user
     with pytest.raises(ValidationError):
-        loans.write_off(db, actor, number, D(2025, 3, 5), "macet")
+        loan_workout.write_off(db, actor, number, D(2025, 3, 5), "macet")
     w = approvals.request(db, BUDI, "write_off", number, D(2025, 3, 5), "macet")
     with pytest.raises(ValidationError):
         approvals.reject(db, ANI, w.id, "")  # a rejection needs its reason
     assert approvals.reject(db, ANI, w.id, "tunggu rapat").status == "ditolak"
     w = approvals.request(db, BUDI, "write_off", number, D(2025, 3, 5), "macet")
     approvals.approve(db, ANI, w.id)
-    assert loans.get_loan(db, number).row.status == "dihapusbukukan"
+    assert loan_views.get_loan(db, number).row.status == "dihapusbukukan"
     ok(db)
 
 
@@ -313,10 +319,10 @@ def test_allocation_order_of_the_product(sqlite_db, actor, order, expected):
     product(db, actor, allocation_order=order)
     m = member(db, actor, 1)
     number = apply(db, actor, m)
-    loans.approve(db, actor, number, FEB3)
-    loans.disburse(db, actor, number, FEB3)
+    loan_applications.approve(db, actor, number, FEB3)
+    loan_applications.disburse(db, actor, number, FEB3)
     # the first installment (500.000 + 45.000) is late (due 3 March): 10.000 penalty
-    v = loans.repay(db, actor, number, 100_000, D(2025, 3, 20))
+    v = loan_repayments.repay(db, actor, number, 100_000, D(2025, 3, 20))
     got = {c: getattr(v, c) for c in ("penalty", "fee", "interest", "principal")}
     assert {k: x for k, x in got.items() if x} == expected
     ok(db)
@@ -355,7 +361,7 @@ def test_savings_and_journal_reversals_wait_for_their_approver(db, actor):
         "Beli alat tulis",
         [Line("5.12", debit=40_000), Line("1.01", credit=40_000)],
     )
-    lending_limits.save_rules(db, actor, LendingRules(four_eyes_reversal=True))
+    lending_rules.save_rules(db, actor, LendingRules(four_eyes_reversal=True))
     with pytest.raises(ValidationError) as e:
         savings.reverse_transaction(db, BUDI, tx.id, FEB3, "salah anggota")
     assert e.value.code == "needs_second_user"

@@ -9,8 +9,15 @@ import pytest
 from helpers import member_input
 
 from koperasi.errors import ValidationError
-from koperasi.services import check, groups, ledger, loans, members, savings, settings
+from koperasi.services import check, groups, ledger, member_exit, members, savings, settings
+from koperasi.services import month_end as month_end_run
 from koperasi.services.loan_products import ProductInput, add_product
+from koperasi.services.loans import applications as loan_applications
+from koperasi.services.loans import group_meeting
+from koperasi.services.loans import quality as loan_quality
+from koperasi.services.loans import repayments as loan_repayments
+from koperasi.services.loans import reversals as loan_reversals
+from koperasi.services.loans import views as loan_views
 from koperasi.services.uow import read_only
 
 D = dt.date
@@ -80,10 +87,12 @@ def group_with_members(db, actor, n: int = 2):  # type: ignore[no-untyped-def]
 
 
 def new_loan(db, actor, member_no, code, amount, term, day):  # type: ignore[no-untyped-def]
-    d = loans.apply(db, actor, loans.ApplyInput(member_no, code, amount, term, day, "Modal"))
-    loans.approve(db, actor, d.number, day)
-    loans.disburse(db, actor, d.number, day)
-    return loans.get_loan(db, d.number)
+    d = loan_applications.apply(
+        db, actor, loan_applications.ApplyInput(member_no, code, amount, term, day, "Modal")
+    )
+    loan_applications.approve(db, actor, d.number, day)
+    loan_applications.disburse(db, actor, d.number, day)
+    return loan_views.get_loan(db, d.number)
 
 
 def test_group_loan_due_on_meeting_day_and_meeting_posting(db, actor):
@@ -92,11 +101,11 @@ def test_group_loan_due_on_meeting_day_and_meeting_posting(db, actor):
     loan = new_loan(db, actor, m1.number, "KLP", 1_000_000, 10, D(2025, 2, 3))  # a Monday
     assert all(r.due_date.weekday() == 2 for r in loan.schedule)  # the group meets on Wednesday
     first = loan.schedule[0].due_date
-    dues = {d.member_number: d for d in loans.group_meeting_dues(db, g.code, first)}
+    dues = {d.member_number: d for d in group_meeting.group_meeting_dues(db, g.code, first)}
     assert dues[m1.number].installment_due == loan.schedule[0].total
     assert dues[m1.number].wajib_due == 2 * 50_000  # January and February
     assert dues[m2.number].loans == ()
-    res = loans.post_group_meeting(
+    res = group_meeting.post_group_meeting(
         db,
         actor,
         g.code,
@@ -105,7 +114,7 @@ def test_group_loan_due_on_meeting_day_and_meeting_posting(db, actor):
     )
     assert [r.receipt_no[:3] for r in res.receipts] == ["PJM", "SMP"]
     assert res.total == 50_000 + 10_000 + loan.schedule[0].total + 100_000
-    after = loans.get_loan(db, loan.number)
+    after = loan_views.get_loan(db, loan.number)
     assert after.schedule[0].unpaid == 0
     # one receipt per member covers the savings and the loan payment
     assert after.transactions[-1].receipt_no == res.receipts[0].receipt_no
@@ -113,7 +122,7 @@ def test_group_loan_due_on_meeting_day_and_meeting_posting(db, actor):
     # all or nothing: a bad row rolls back the whole meeting
     cash = gl(db, "1.01")
     with pytest.raises(ValidationError) as e:
-        loans.post_group_meeting(
+        group_meeting.post_group_meeting(
             db,
             actor,
             g.code,
@@ -131,10 +140,10 @@ def test_exit_sets_savings_against_loan(db, actor):
     savings.deposit(db, actor, m.number, "POKOK", 300_000, JAN6)
     savings.deposit(db, actor, m.number, "SUKARELA", 2_000_000, JAN6)
     loan = new_loan(db, actor, m.number, "UMUM", 1_000_000, 6, D(2025, 2, 1))
-    q = loans.payoff_quote(db, loan.number, D(2025, 3, 15))
-    result = members.exit_member(db, actor, m.number, D(2025, 3, 15), "Pindah")
+    q = loan_repayments.payoff_quote(db, loan.number, D(2025, 3, 15))
+    result = member_exit.exit_member(db, actor, m.number, D(2025, 3, 15), "Pindah")
     assert result.offset_against_loans == q.total
-    assert loans.get_loan(db, loan.number).status == "lunas"
+    assert loan_views.get_loan(db, loan.number).status == "lunas"
     assert gl(db, "1.20") == 0
     ok(db)
 
@@ -145,9 +154,9 @@ def test_exit_refused_when_savings_do_not_cover(db, actor):
     savings.deposit(db, actor, m.number, "POKOK", 300_000, JAN6)
     loan = new_loan(db, actor, m.number, "UMUM", 5_000_000, 6, D(2025, 2, 1))
     with pytest.raises(ValidationError) as e:
-        members.exit_member(db, actor, m.number, D(2025, 3, 15), "Pindah")
+        member_exit.exit_member(db, actor, m.number, D(2025, 3, 15), "Pindah")
     assert e.value.code == "member_has_debt"
-    assert loans.get_loan(db, loan.number).status == "aktif"
+    assert loan_views.get_loan(db, loan.number).status == "aktif"
     assert members.get_member(db, m.number).status == "aktif"
     ok(db)
 
@@ -160,8 +169,8 @@ def test_month_end_classes_and_allowance(db, actor):
     weekly = new_loan(db, actor, m2.number, "KLP", 1_000_000, 20, D(2025, 1, 10))
     # nobody pays. On 30 April: monthly loan 3 installments late (Feb 10) -> 79 days ->
     # 3 started months -> Lancar; weekly loan since Jan 22 -> 98 days -> Macet (no collateral)
-    r = loans.month_end(db, actor, D(2025, 4, 30))
-    classes = {q.loan_number: q for q in loans.loan_arrears(db, D(2025, 4, 30)).loans}
+    r = month_end_run.month_end(db, actor, D(2025, 4, 30))
+    classes = {q.loan_number: q for q in loan_quality.loan_arrears(db, D(2025, 4, 30)).loans}
     assert classes[monthly.number].kolektibilitas == "lancar"
     assert classes[weekly.number].kolektibilitas == "macet"
     assert classes[weekly.number].ppap == 1_000_000
@@ -172,21 +181,21 @@ def test_month_end_classes_and_allowance(db, actor):
     assert gl(db, "4.21") == 0
     ok(db)
     # idempotent
-    again = loans.month_end(db, actor, D(2025, 4, 30))
+    again = month_end_run.month_end(db, actor, D(2025, 4, 30))
     assert again.change == 0 and again.journal_entry_id is None
     # the day-count rule from settings: 109 days late monthly -> Diragukan (91-180)
     settings.put(db, actor, "loan_quality", {"method": "days"})
-    r2 = loans.month_end(db, actor, D(2025, 5, 30))
-    classes = {q.loan_number: q for q in loans.loan_arrears(db, D(2025, 5, 30)).loans}
+    r2 = month_end_run.month_end(db, actor, D(2025, 5, 30))
+    classes = {q.loan_number: q for q in loan_quality.loan_arrears(db, D(2025, 5, 30)).loans}
     assert classes[monthly.number].kolektibilitas == "diragukan"
     assert r2.ppap_total == -gl(db, "1.29")
     ok(db)
     # paying the weekly loan off releases its provision at once
-    q = loans.payoff_quote(db, weekly.number, D(2025, 6, 2))
-    loans.payoff(db, actor, weekly.number, D(2025, 6, 2), expected=q.total)
+    q = loan_repayments.payoff_quote(db, weekly.number, D(2025, 6, 2))
+    loan_repayments.payoff(db, actor, weekly.number, D(2025, 6, 2), expected=q.total)
     assert -gl(db, "1.29") == classes[monthly.number].ppap
     ok(db)
-    rep = loans.loan_arrears(db, D(2025, 6, 2))
+    rep = loan_quality.loan_arrears(db, D(2025, 6, 2))
     assert rep.par30 == Decimal("100.00") and len(rep.late) == 1
 
 
@@ -197,7 +206,7 @@ def test_repayment_allocation_oldest_first_with_penalty(db, actor):
     s = loan.schedule
     # pay two installments 10 days after the first was due: 2 weeks started -> 4.000 penalty
     day = s[0].due_date + dt.timedelta(days=10)
-    tx = loans.repay(db, actor, loan.number, s[0].total + s[1].total + 4_000, day)
+    tx = loan_repayments.repay(db, actor, loan.number, s[0].total + s[1].total + 4_000, day)
     by = [(a.installment_no, a.component) for a in tx.allocations]
     assert by[:3] == [(1, "penalty"), (1, "interest"), (1, "principal")]
     assert tx.penalty == 4_000 and tx.principal == s[0].principal + s[1].principal
@@ -228,12 +237,12 @@ def test_reversal_replay_equals_never_having_paid(db, actor):
         (450_000, D(2025, 5, 1)),
         (1_000_000, D(2025, 6, 9)),
     ]
-    wrong = loans.repay(db, actor, a, 300_000, D(2025, 3, 1))
+    wrong = loan_repayments.repay(db, actor, a, 300_000, D(2025, 3, 1))
     for amount, day in pays:
-        loans.repay(db, actor, a, amount, day)
-        loans.repay(db, actor, b, amount, day)
-    loans.reverse_repayment(db, actor, a, wrong.id, D(2025, 6, 10), "uang palsu")
-    da, db_ = loans.get_loan(db, a), loans.get_loan(db, b)
+        loan_repayments.repay(db, actor, a, amount, day)
+        loan_repayments.repay(db, actor, b, amount, day)
+    loan_reversals.reverse_repayment(db, actor, a, wrong.id, D(2025, 6, 10), "uang palsu")
+    da, db_ = loan_views.get_loan(db, a), loan_views.get_loan(db, b)
     assert [(r.paid_principal, r.paid_interest, r.paid_penalty) for r in da.schedule] == [
         (r.paid_principal, r.paid_interest, r.paid_penalty) for r in db_.schedule
     ]
@@ -253,9 +262,9 @@ def test_overpayment_refused_or_placed_in_sukarela(db, actor):
     loan = new_loan(db, actor, m.number, "UMUM", 1_000_000, 3, D(2025, 2, 1))
     everything = sum(r.total for r in loan.schedule)
     with pytest.raises(ValidationError) as e:
-        loans.repay(db, actor, loan.number, everything + 50_000, D(2025, 3, 1))
+        loan_repayments.repay(db, actor, loan.number, everything + 50_000, D(2025, 3, 1))
     assert e.value.code == "overpayment"
-    tx = loans.repay(
+    tx = loan_repayments.repay(
         db, actor, loan.number, everything + 50_000, D(2025, 3, 1), excess_to_savings=True
     )
     assert tx.amount == everything and tx.loan_status_after == "lunas"

@@ -17,10 +17,13 @@ from sqlalchemy import func, select
 
 from koperasi.db.models import AuditEntry, JournalEntry, JournalLine, MeetingSheet
 from koperasi.errors import PermissionDenied
-from koperasi.services import check, groups, loans, members, savings
+from koperasi.services import check, groups, members, savings
 from koperasi.services import meeting_sheet as ms
 from koperasi.services.auth import Actor, Role
 from koperasi.services.loan_products import ProductInput, add_product
+from koperasi.services.loans import applications as loan_applications
+from koperasi.services.loans import group_meeting
+from koperasi.services.loans import views as loan_views
 from koperasi.services.uow import read_only
 
 D = dt.date
@@ -58,12 +61,14 @@ def _setup(db, actor, code="K001", n0=300):  # type: ignore[no-untyped-def]
         )
         savings.deposit(db, actor, m.number, "POKOK", 300_000, JAN6)
         ms_.append(m)
-    d = loans.apply(
-        db, actor, loans.ApplyInput(ms_[0].number, "KLP", 1_000_000, 10, D(2025, 2, 3), "Modal")
+    d = loan_applications.apply(
+        db,
+        actor,
+        loan_applications.ApplyInput(ms_[0].number, "KLP", 1_000_000, 10, D(2025, 2, 3), "Modal"),
     )
-    loans.approve(db, actor, d.number, D(2025, 2, 3))
-    loans.disburse(db, actor, d.number, D(2025, 2, 3))
-    return g, ms_, loans.get_loan(db, d.number)
+    loan_applications.approve(db, actor, d.number, D(2025, 2, 3))
+    loan_applications.disburse(db, actor, d.number, D(2025, 2, 3))
+    return g, ms_, loan_views.get_loan(db, d.number)
 
 
 def _fill(src, dst, amounts):  # type: ignore[no-untyped-def]
@@ -117,7 +122,7 @@ def test_export_shows_the_grid_and_protects_all_but_amounts(db, actor, tmp_path)
     ws = wb[ms.SHEET]
     assert wb[ms.CONTROL].sheet_state == "veryHidden" and wb.security.lockStructure
     assert ws.protection.sheet
-    dues = {d.member_number: d for d in loans.group_meeting_dues(db, g.code, day)}
+    dues = {d.member_number: d for d in group_meeting.group_meeting_dues(db, g.code, day)}
     for r in range(3):
         row = ms.FIRST_ROW + r
         d = dues[ws.cell(row, 1).value]
@@ -168,7 +173,7 @@ def test_filled_sheet_posts_what_the_grid_posts(db, actor, tmp_path, pg_or_sqlit
     res = ms.import_sheet(db, actor, filled, g.code, day)
     assert [r.receipt_no[:3] for r in res.posted.receipts] == ["PJM", "SMP"]
     twin_before = _last_entry(twin)
-    grid = loans.post_group_meeting(twin, actor, g.code, day, pay)
+    grid = group_meeting.post_group_meeting(twin, actor, g.code, day, pay)
     assert [(r.member_number, r.receipt_no, r.total) for r in res.posted.receipts] == [
         (r.member_number, r.receipt_no, r.total) for r in grid.receipts
     ]

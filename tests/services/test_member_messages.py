@@ -16,10 +16,14 @@ from helpers import member_input
 from openpyxl import load_workbook
 
 from koperasi.errors import PermissionDenied, ValidationError
-from koperasi.services import groups, loans, members, savings
+from koperasi.services import groups, members, savings
 from koperasi.services import member_messages as mm
 from koperasi.services.auth import Actor, Role
 from koperasi.services.loan_products import ProductInput, add_product
+from koperasi.services.loans import applications as loan_applications
+from koperasi.services.loans import core as loan_core
+from koperasi.services.loans import repayments as loan_repayments
+from koperasi.services.loans import views as loan_views
 from koperasi.services.rat import records
 
 D = dt.date
@@ -46,10 +50,12 @@ def _product(db, actor):  # type: ignore[no-untyped-def]
 
 
 def _loan(db, actor, member_no, amount, day):  # type: ignore[no-untyped-def]
-    d = loans.apply(db, actor, loans.ApplyInput(member_no, "BLN", amount, 10, day, "Modal"))
-    loans.approve(db, actor, d.number, day)
-    loans.disburse(db, actor, d.number, day)
-    return loans.get_loan(db, d.number)
+    d = loan_applications.apply(
+        db, actor, loan_applications.ApplyInput(member_no, "BLN", amount, 10, day, "Modal")
+    )
+    loan_applications.approve(db, actor, d.number, day)
+    loan_applications.disburse(db, actor, d.number, day)
+    return loan_views.get_loan(db, d.number)
 
 
 @pytest.fixture
@@ -78,7 +84,7 @@ def town(db, actor):  # type: ignore[no-untyped-def]
     _loan(db, actor, e.number, 1_000_000, D(2025, 3, 1))
     # A pays April and May; B pays nothing
     for inst in la.schedule[:2]:
-        loans.repay(db, actor, la.number, inst.total, inst.due_date)
+        loan_repayments.repay(db, actor, la.number, inst.total, inst.due_date)
     for m in (a, b, c, d):
         mm.set_consent(db, actor, m.number, consent=True, on=JAN6)
     mm.set_consent(db, actor, c.number, opted_out=True, on=D(2025, 2, 1))
@@ -107,7 +113,7 @@ def test_daily_list_due_and_arrears(db, actor, town):  # type: ignore[no-untyped
     assert due_a.amount == la.schedule[2].total and due_a.ref == f"{la.number}/3"
     assert "Rp" in due_a.text and "1 Juni 2025" in due_a.text and "Ibu A" in due_a.text
     late_b = by[b.number, "tunggakan"]
-    dues_b = loans.loan_dues  # the arrears the loan screens compute, penalty included
+    dues_b = loan_core.loan_dues  # the arrears the loan screens compute, penalty included
     from sqlalchemy import select
 
     from koperasi.db.models import Loan

@@ -4,7 +4,7 @@ import pytest
 from helpers import member_input, nik
 
 from koperasi.errors import NotFound, ValidationError
-from koperasi.services import groups, members, savings
+from koperasi.services import groups, member_exit, members, savings
 from koperasi.services.groups import GroupInput
 
 
@@ -135,7 +135,7 @@ def test_exit_pays_out_all_savings(db, actor):
     savings.deposit(db, actor, m.number, "POKOK", 300_000, d)
     savings.deposit(db, actor, m.number, "WAJIB", 100_000, d)
     savings.deposit(db, actor, m.number, "SUKARELA", 75_000, d)
-    r = members.exit_member(db, actor, m.number, dt.date(2025, 3, 1), "Pindah ke Samarinda")
+    r = member_exit.exit_member(db, actor, m.number, dt.date(2025, 3, 1), "Pindah ke Samarinda")
     assert r.returned == 475_000
     assert r.member.status == "keluar"
     assert all(b.balance == 0 for b in savings.member_balances(db, m.number))

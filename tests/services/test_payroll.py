@@ -19,8 +19,10 @@ from test_loans import disbursed, member, ok, product
 from koperasi.db.models import JournalEntry
 from koperasi.errors import KoperasiError, PermissionDenied, ValidationError
 from koperasi.exchange.payroll_file import read_payment_file, write_deduction_xlsx
-from koperasi.services import ledger, loans, payroll, savings
+from koperasi.services import ledger, payroll, savings
 from koperasi.services.auth import Actor, Role
+from koperasi.services.loans import repayments as loan_repayments
+from koperasi.services.loans import views as loan_views
 from koperasi.services.uow import read_only
 
 D = dt.date
@@ -125,7 +127,7 @@ def test_list_file_and_posting_with_differences(db, actor, office, tmp_path):
     assert _bal(db, a.number, "SUKARELA") == 1_000_000
     assert _bal(db, b.number, "SUKARELA") == 30_000
     assert _bal(db, c.number, "WAJIB") == 0
-    detail = loans.get_loan(db, loan)
+    detail = loan_views.get_loan(db, loan)
     assert detail.row.principal_outstanding == 3_000_000 - (450_000 - 45_000)
     ok(db)
 
@@ -160,7 +162,7 @@ def test_bad_file_writes_nothing(db, actor, office, tmp_path):
         payroll.post_payments(db, actor, payroll.PaymentFile("PEMKOT", "2025-03", rows), PAYDAY)
     assert "baris 8" in e2.value.message("id").lower()
     # a row the loan refuses (back-dated before a later repayment) refuses the whole file
-    loans.repay(db, actor, loan, 100_000, D(2025, 3, 28))
+    loan_repayments.repay(db, actor, loan, 100_000, D(2025, 3, 28))
     good = (
         payroll.PaymentRow(8, "197002", "", "", 50_000),
         payroll.PaymentRow(9, "197001", "", "", 620_000),

@@ -26,10 +26,15 @@ from koperasi.db.models import (
 )
 from koperasi.errors import KoperasiError, PeriodClosed, ValidationError
 from koperasi.exchange import run_import
-from koperasi.services import check, clock, closing, group_meeting, ledger, loans, members, savings
+from koperasi.services import check, clock, closing, ledger, members, savings
+from koperasi.services import month_end as month_end_run
 from koperasi.services.groups import GroupInput, create_group
 from koperasi.services.ledger import Line
 from koperasi.services.loan_products import ProductInput, add_product
+from koperasi.services.loans import applications as loan_applications
+from koperasi.services.loans import group_meeting
+from koperasi.services.loans import repayments as loan_repayments
+from koperasi.services.loans import reversals as loan_reversals
 from koperasi.services.uow import read_only, unit_of_work
 
 D = dt.date
@@ -114,16 +119,20 @@ def books(db, actor):  # type: ignore[no-untyped-def]
         savings.deposit(db, actor, m.number, "POKOK", 300_000, D(2025, 1, 6))
         savings.deposit(db, actor, m.number, "SUKARELA", 2_000_000, D(2025, 1, 6))
         nos.append(m.number)
-    first = loans.apply(
-        db, actor, loans.ApplyInput(nos[0], "UMUM", 3_000_000, 6, D(2025, 2, 3), "Modal usaha")
+    first = loan_applications.apply(
+        db,
+        actor,
+        loan_applications.ApplyInput(nos[0], "UMUM", 3_000_000, 6, D(2025, 2, 3), "Modal usaha"),
     )
-    loans.approve(db, actor, first.number, D(2025, 2, 3))
-    loans.disburse(db, actor, first.number, D(2025, 2, 3))
-    repayment = loans.repay(db, actor, first.number, 545_000, D(2025, 3, 3))
-    second = loans.apply(
-        db, actor, loans.ApplyInput(nos[1], "UMUM", 1_000_000, 6, D(2025, 2, 10), "Warung")
+    loan_applications.approve(db, actor, first.number, D(2025, 2, 3))
+    loan_applications.disburse(db, actor, first.number, D(2025, 2, 3))
+    repayment = loan_repayments.repay(db, actor, first.number, 545_000, D(2025, 3, 3))
+    second = loan_applications.apply(
+        db,
+        actor,
+        loan_applications.ApplyInput(nos[1], "UMUM", 1_000_000, 6, D(2025, 2, 10), "Warung"),
     )
-    loans.approve(db, actor, second.number, D(2025, 2, 10))
+    loan_applications.approve(db, actor, second.number, D(2025, 2, 10))
     expense = ledger.add_manual_entry(
         db, actor, D(2025, 2, 10), "ATK", [Line("5.12", debit=10_000), Line("1.01", credit=10_000)]
     )
@@ -147,10 +156,10 @@ def test_every_write_path_refuses_a_closed_month(db, actor, books, tmp_path):
     err = refused(db, lambda: savings.deposit(db, actor, a, "SUKARELA", 50_000, day))
     assert err.params["period"] == "2025-02" and "2025-02" in err.message("id")
     refused(db, lambda: savings.withdraw(db, actor, a, "SUKARELA", 50_000, day))
-    refused(db, lambda: loans.disburse(db, actor, books["approved"], day))
+    refused(db, lambda: loan_applications.disburse(db, actor, books["approved"], day))
     after_repayment = D(2025, 3, 20)  # still closed; after the loan's last event
-    refused(db, lambda: loans.repay(db, actor, books["loan"], 100_000, after_repayment))
-    refused(db, lambda: loans.payoff(db, actor, books["loan"], after_repayment))
+    refused(db, lambda: loan_repayments.repay(db, actor, books["loan"], 100_000, after_repayment))
+    refused(db, lambda: loan_repayments.payoff(db, actor, books["loan"], after_repayment))
     refused(
         db,
         lambda: group_meeting.post_group_meeting(db, actor, "MWR", day, [(a, 50_000, 10_000, 0)]),
@@ -171,12 +180,12 @@ def test_every_write_path_refuses_a_closed_month(db, actor, books, tmp_path):
     )
     refused(
         db,
-        lambda: loans.reverse_repayment(
+        lambda: loan_reversals.reverse_repayment(
             db, actor, books["loan"], books["repayment"].receipt_no, D(2025, 3, 20), "salah"
         ),
     )
     # period jobs of a closed month
-    refused(db, lambda: loans.month_end(db, actor, D(2025, 3, 31)))
+    refused(db, lambda: month_end_run.month_end(db, actor, D(2025, 3, 31)))
     refused(db, lambda: savings.post_monthly_interest(db, actor, 2025, 3))
     # imports dated in the closed month: refused in the report, nothing written
     opening = write_xlsx(
@@ -223,7 +232,7 @@ def test_a_month_before_a_later_closed_month_counts_as_closed(db, actor, books):
     err = refused(db, lambda: savings.deposit(db, actor, a, "SUKARELA", 50_000, D(2025, 4, 10)))
     assert err.code == "period_closed_through"
     assert err.params["through"] == "2025-05" and "2025-05" in err.message("en")
-    refused(db, lambda: loans.repay(db, actor, books["loan"], 100_000, D(2025, 4, 3)))
+    refused(db, lambda: loan_repayments.repay(db, actor, books["loan"], 100_000, D(2025, 4, 3)))
     # April can still be closed (in order); June takes postings
     closing.close_month(db, actor, 2025, 4, today=D(2025, 7, 1))
     savings.deposit(db, actor, a, "SUKARELA", 50_000, D(2025, 6, 2))
@@ -295,7 +304,7 @@ def test_period_jobs_run_only_for_an_ended_month(db, actor, books):
     last_day = D(2025, 4, 30)
     err = refused(
         db,
-        lambda: loans.month_end(db, actor, last_day, today=last_day),
+        lambda: month_end_run.month_end(db, actor, last_day, today=last_day),
         ValidationError,
     )
     assert err.code == "period_job_not_ended" and "2025-04" in err.message("id")
@@ -312,11 +321,11 @@ def test_period_jobs_run_only_for_an_ended_month(db, actor, books):
         lambda: savings.post_monthly_interest(db, actor, now.year, now.month),
         ValidationError,
     )
-    refused(db, lambda: loans.month_end(db, actor, now), ValidationError)
+    refused(db, lambda: month_end_run.month_end(db, actor, now), ValidationError)
     # the next day it has ended
     run = savings.post_monthly_interest(db, actor, 2025, 4, today=D(2025, 5, 1))
     assert run.accounts == 3 and run.journal_entry_id is not None
-    me = loans.month_end(db, actor, last_day, today=D(2025, 5, 1))
+    me = month_end_run.month_end(db, actor, last_day, today=D(2025, 5, 1))
     assert me.as_of == last_day
     assert check.run_checks(db).ok
 
@@ -345,7 +354,11 @@ def test_no_posting_after_today(db, actor, books):
         ),
         ValidationError,
     )
-    refused(db, lambda: loans.repay(db, actor, books["loan"], 100_000, tomorrow), ValidationError)
+    refused(
+        db,
+        lambda: loan_repayments.repay(db, actor, books["loan"], 100_000, tomorrow),
+        ValidationError,
+    )
     # with a service's ``today`` in the past, "after today" is after that day
     with clock.pretend(D(2025, 4, 10)):
         refused(

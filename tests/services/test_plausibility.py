@@ -13,9 +13,13 @@ from sqlalchemy import event, func, select
 from koperasi.db.models import JournalEntry, LoanTransaction, SavingsTransaction
 from koperasi.domain.plausibility import derived_ceiling, is_implausible, percentile
 from koperasi.errors import PermissionDenied, ValidationError
-from koperasi.services import groups, ledger, loans, members, plausibility, savings
+from koperasi.services import groups, ledger, members, plausibility, savings
 from koperasi.services.auth import Actor, Role
 from koperasi.services.loan_products import ProductInput, add_product
+from koperasi.services.loans import applications as loan_applications
+from koperasi.services.loans import group_meeting
+from koperasi.services.loans import repayments as loan_repayments
+from koperasi.services.loans import views as loan_views
 from koperasi.services.uow import read_only
 
 D = dt.date(2025, 3, 10)
@@ -176,25 +180,27 @@ def _loan_product(db, actor):  # type: ignore[no-untyped-def]
 
 def test_loan_application_and_repayment(db, actor, member):
     _loan_product(db, actor)
-    data = loans.ApplyInput(member.number, "BESAR", 60_000_000, 12, D, "Modal usaha")
+    data = loan_applications.ApplyInput(member.number, "BESAR", 60_000_000, 12, D, "Modal usaha")
     before = counts(db)
     with pytest.raises(ValidationError) as err:
-        loans.apply(db, actor, data)
+        loan_applications.apply(db, actor, data)
     assert err.value.code == "amount_implausible_new"
     assert "pokok pinjaman" in err.value.message("id")
-    assert loans.member_loans(db, member.number) == [] and counts(db) == before
-    d = loans.apply(db, actor, data, confirm_large=True)
+    assert loan_views.member_loans(db, member.number) == [] and counts(db) == before
+    d = loan_applications.apply(db, actor, data, confirm_large=True)
     assert d.number.endswith("00001")  # the refused application took no number
-    loans.approve(db, actor, d.number, D)
-    loans.disburse(db, actor, d.number, D)  # no second question: the principal is the same
+    loan_applications.approve(db, actor, d.number, D)
+    loan_applications.disburse(
+        db, actor, d.number, D
+    )  # no second question: the principal is the same
     before = counts(db)
     with pytest.raises(ValidationError) as err:
-        loans.repay(db, actor, d.number, 12_000_000, D)
+        loan_repayments.repay(db, actor, d.number, 12_000_000, D)
     assert err.value.code == "amount_implausible_new"
     assert counts(db) == before
-    tx = loans.repay(db, actor, d.number, 12_000_000, D, confirm_large=True)
+    tx = loan_repayments.repay(db, actor, d.number, 12_000_000, D, confirm_large=True)
     assert tx.amount == 12_000_000
-    loans.repay(db, actor, d.number, 5_000_000, D)  # a usual amount needs nothing
+    loan_repayments.repay(db, actor, d.number, 5_000_000, D)  # a usual amount needs nothing
 
 
 # ---------------------------------------------------------------- manual journal
@@ -246,7 +252,7 @@ def test_group_meeting_lists_every_implausible_cell(db, actor):
     ]
     before = counts(db)
     with pytest.raises(ValidationError) as err:
-        loans.post_group_meeting(db, actor, g.code, D, rows)
+        group_meeting.post_group_meeting(db, actor, g.code, D, rows)
     e = err.value
     assert e.code == "amounts_implausible" and e.params["count"] == 2
     assert [(i.row, i.field) for i in e.params["items"]] == [
@@ -257,7 +263,7 @@ def test_group_meeting_lists_every_implausible_cell(db, actor):
     assert f"{ms[0].number} Simpanan sukarela Rp15.000.000" in text
     assert f"{ms[2].number} Simpanan wajib Rp12.000.000" in text
     assert counts(db) == before  # the whole meeting rolled back
-    res = loans.post_group_meeting(db, actor, g.code, D, rows, confirm_large=True)
+    res = group_meeting.post_group_meeting(db, actor, g.code, D, rows, confirm_large=True)
     assert len(res.receipts) == 3
 
 

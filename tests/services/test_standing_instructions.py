@@ -13,9 +13,11 @@ from test_loans import disbursed, member, ok, product
 
 from koperasi.db.models import JournalEntry, SavingsTransaction
 from koperasi.errors import PermissionDenied, ValidationError
-from koperasi.services import ledger, loans, savings
+from koperasi.services import ledger, savings
+from koperasi.services import month_end as month_end_run
 from koperasi.services import standing_instructions as si
 from koperasi.services.auth import Actor, Role
+from koperasi.services.loans import views as loan_views
 from koperasi.services.uow import read_only
 
 D = dt.date
@@ -63,7 +65,7 @@ def test_run_posts_what_is_due_and_skips_a_short_balance(db, actor, setup):
     # A: 1.000.000 - 50.000 - 545.000 from sukarela; wajib 50.000; loan paid on its date
     assert _bal(db, a.number, "SUKARELA") == 405_000
     assert _bal(db, a.number, "WAJIB") == 50_000
-    assert loans.get_loan(db, loan).row.principal_outstanding == 2_500_000
+    assert loan_views.get_loan(db, loan).row.principal_outstanding == 2_500_000
     wajib = next(i for i in res.posted if i.kind == "wajib")
     assert wajib.receipt_no.startswith("SMP-2025-")
     with read_only(db) as s:
@@ -103,7 +105,7 @@ def test_run_posts_what_is_due_and_skips_a_short_balance(db, actor, setup):
         (a.number, "wajib", "posted", ""),
         (b.number, "wajib", "skipped", "short_balance"),
     ]
-    assert loans.get_loan(db, loan).row.principal_outstanding == 2_500_000
+    assert loan_views.get_loan(db, loan).row.principal_outstanding == 2_500_000
     assert _bal(db, a.number, "SUKARELA") == 355_000
     ok(db)
 
@@ -111,19 +113,19 @@ def test_run_posts_what_is_due_and_skips_a_short_balance(db, actor, setup):
 def test_month_end_runs_the_instructions(db, actor, setup):
     a, b, loan = setup
     savings.deposit(db, actor, b.number, "SUKARELA", 100_000, D(2025, 3, 1))
-    result = loans.month_end(db, actor, D(2025, 3, 31))
+    result = month_end_run.month_end(db, actor, D(2025, 3, 31))
     assert (result.standing_posted, result.standing_skipped) == (3, 0)
     rep = si.run_report(db, D(2025, 3, 31), D(2025, 3, 31))
     assert {i.trigger for i in rep.items} == {"month_end"}
     # the installment of 3 March is paid on the run date, with its late penalty
     ang = next(i for i in rep.items if i.kind == "angsuran")
     assert ang.amount > 545_000
-    assert loans.get_loan(db, loan).row.principal_outstanding == 2_500_000
+    assert loan_views.get_loan(db, loan).row.principal_outstanding == 2_500_000
     assert _bal(db, b.number, "WAJIB") == 50_000
     ok(db)
     # month-end again: idempotent
     n = _entries(db)
-    again = loans.month_end(db, actor, D(2025, 3, 31))
+    again = month_end_run.month_end(db, actor, D(2025, 3, 31))
     assert (again.standing_posted, again.standing_skipped) == (0, 0)
     assert _entries(db) == n
 

@@ -15,7 +15,8 @@ from sqlalchemy import func, select
 
 from koperasi.db.models import JournalEntry, JournalLine, TimeDepositEvent
 from koperasi.errors import NotFound, PermissionDenied, ValidationError
-from koperasi.services import ledger, loans, members, savings
+from koperasi.services import ledger, member_exit, members, savings
+from koperasi.services import month_end as month_end_run
 from koperasi.services import time_deposits as td
 from koperasi.services.auth import Actor, Role
 from koperasi.services.check import run_checks
@@ -162,9 +163,9 @@ def test_a_year_of_maturities_and_rollovers(db, actor, products, member):
 
 def test_loans_month_end_runs_the_deposits_once(db, actor, products, member):
     d = td.place(db, actor, member.number, "B3", 10_000_000, D(2025, 1, 15))
-    first = loans.month_end(db, actor, D(2025, 2, 28), today=TODAY)
+    first = month_end_run.month_end(db, actor, D(2025, 2, 28), today=TODAY)
     assert first.deposits.interest_gross == 50_000 and first.deposits.entries == 1
-    again = loans.month_end(db, actor, D(2025, 2, 28), today=TODAY)
+    again = month_end_run.month_end(db, actor, D(2025, 2, 28), today=TODAY)
     assert again.deposits.entries == 0
     assert [e.kind for e in td.events(db, d.number)] == ["setor", "bunga"]
     _ok(db)
@@ -299,11 +300,11 @@ def test_roles(db, actor, products, member):
 def test_member_with_active_deposit_cannot_leave(db, actor, products, member):
     d = td.place(db, actor, member.number, "B3", 2_000_000, D(2025, 2, 1))
     with pytest.raises(ValidationError) as err:
-        members.exit_member(db, actor, member.number, D(2025, 3, 1), "pindah")
+        member_exit.exit_member(db, actor, member.number, D(2025, 3, 1), "pindah")
     assert err.value.code == "td_active_at_exit" and d.number in err.value.message("id")
     assert members.get_member(db, member.number).status == "aktif"
     td.withdraw(db, actor, d.number, D(2025, 3, 1))
-    members.exit_member(db, actor, member.number, D(2025, 3, 1), "pindah")
+    member_exit.exit_member(db, actor, member.number, D(2025, 3, 1), "pindah")
     _ok(db)
 
 

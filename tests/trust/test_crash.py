@@ -33,8 +33,11 @@ from koperasi.db.models import (
     LoanTransaction,
     SavingsTransaction,
 )
-from koperasi.services import check, groups, loan_products, loans, members, savings
+from koperasi.services import check, groups, loan_products, members, savings
+from koperasi.services import month_end as month_end_run
 from koperasi.services.auth import SYSTEM
+from koperasi.services.loans import applications as loan_applications
+from koperasi.services.loans import group_meeting
 from koperasi.services.uow import read_only
 
 JOIN = dt.date(2025, 1, 6)
@@ -48,7 +51,8 @@ CHILD = textwrap.dedent(
     from sqlalchemy.engine import Engine
     from sqlalchemy.orm import Session
     from koperasi.db.database import open_database
-    from koperasi.services import loans, savings
+    from koperasi.services import month_end as month_end_run, savings
+    from koperasi.services.loans import group_meeting
     from koperasi.services.auth import SYSTEM
 
     writes = 0  # INSERT/UPDATE statements sent (ORM flushes and Core statements alike)
@@ -74,11 +78,11 @@ CHILD = textwrap.dedent(
     if job == "meeting":
         payments = [tuple(p.split(":")) for p in sys.argv[4].split(",")]
         payments = [(n, int(w), int(s), int(l)) for n, w, s, l in payments]
-        loans.post_group_meeting(db, SYSTEM, "K01", dt.date(2025, 3, 3), payments)
+        group_meeting.post_group_meeting(db, SYSTEM, "K01", dt.date(2025, 3, 3), payments)
     elif job == "interest":
         savings.post_monthly_interest(db, SYSTEM, 2025, 2)
     elif job == "month_end":
-        loans.month_end(db, SYSTEM, dt.date(2025, 6, 30))
+        month_end_run.month_end(db, SYSTEM, dt.date(2025, 6, 30))
     print("DONE", flush=True)
     """
 )
@@ -159,11 +163,13 @@ def build_cooperative(target: str) -> list[str]:
         savings.deposit(db, SYSTEM, m.number, "SUKARELA", 400_000 + n * 1000, JOIN)
         numbers.append(m.number)
         if n <= 6:
-            la = loans.apply(
-                db, SYSTEM, loans.ApplyInput(m.number, "UMUM", 1_000_000, 6, JOIN, "Modal")
+            la = loan_applications.apply(
+                db,
+                SYSTEM,
+                loan_applications.ApplyInput(m.number, "UMUM", 1_000_000, 6, JOIN, "Modal"),
             )
-            loans.approve(db, SYSTEM, la.number, JOIN)
-            loans.disburse(db, SYSTEM, la.number, JOIN)
+            loan_applications.approve(db, SYSTEM, la.number, JOIN)
+            loan_applications.disburse(db, SYSTEM, la.number, JOIN)
     db.dispose()
     return numbers
 
@@ -214,7 +220,7 @@ def test_killed_during_group_meeting_posting(cooperative):
     assert snapshot(db) == before  # none of the meeting is there
     assert_healthy(db)
     # and the meeting can be posted again, whole
-    result = loans.post_group_meeting(db, SYSTEM, "K01", MEETING, meeting_payments(numbers))
+    result = group_meeting.post_group_meeting(db, SYSTEM, "K01", MEETING, meeting_payments(numbers))
     after = snapshot(db)
     assert after["savings_transactions"] == before["savings_transactions"] + 2 * N_MEMBERS
     assert after["loan_transactions"] == before["loan_transactions"] + 6
@@ -241,7 +247,7 @@ def test_killed_during_loan_month_end(cooperative):
     db.dispose()
     assert snapshot(db) == before
     assert_healthy(db)
-    loans.month_end(db, SYSTEM, dt.date(2025, 6, 30))
+    month_end_run.month_end(db, SYSTEM, dt.date(2025, 6, 30))
     assert snapshot(db)["ppap"] > 0  # loans unpaid since February need an allowance
     assert_healthy(db)
 

@@ -11,9 +11,11 @@ from sqlalchemy import select
 
 from koperasi.db.models import JournalEntry, JournalLine, SavingsTransaction
 from koperasi.errors import ValidationError
-from koperasi.services import check, ledger, loans, members, savings
+from koperasi.services import check, ledger, members, savings
 from koperasi.services.ledger import Line
 from koperasi.services.loan_products import ProductInput, add_product
+from koperasi.services.loans import applications as loan_applications
+from koperasi.services.loans import views as loan_views
 from koperasi.services.uow import read_only
 from koperasi.services.validation import clean_memo
 
@@ -105,13 +107,17 @@ def test_loan_purpose_note_and_reason(db, actor):
     savings.deposit(db, actor, m.number, "POKOK", 300_000, D)
     savings.deposit(db, actor, m.number, "SUKARELA", 1_000_000, D)
     with pytest.raises(ValidationError) as err:
-        loans.apply(db, actor, loans.ApplyInput(m.number, "UMUM", 1_000_000, 6, D, "usa\x08ha"))
+        loan_applications.apply(
+            db, actor, loan_applications.ApplyInput(m.number, "UMUM", 1_000_000, 6, D, "usa\x08ha")
+        )
     assert err.value.field == "purpose" and err.value.code == "control_char"
-    d = loans.apply(db, actor, loans.ApplyInput(m.number, "UMUM", 1_000_000, 6, D, WIDE))
-    assert loans.get_loan(db, d.number).purpose == "Beli ATK kantor"
+    d = loan_applications.apply(
+        db, actor, loan_applications.ApplyInput(m.number, "UMUM", 1_000_000, 6, D, WIDE)
+    )
+    assert loan_views.get_loan(db, d.number).purpose == "Beli ATK kantor"
     with pytest.raises(ValidationError) as err:
-        loans.reject(db, actor, d.number, D, "tidak\x1blayak")
+        loan_applications.reject(db, actor, d.number, D, "tidak\x1blayak")
     assert err.value.field == "reason"
-    done = loans.reject(db, actor, d.number, D, LIGATURE)
+    done = loan_applications.reject(db, actor, d.number, D, LIGATURE)
     assert done.decision_note == "film flash"
     _ok(db)

@@ -26,18 +26,11 @@ from koperasi.errors import PermissionDenied
 from koperasi.exchange import export_auditor
 from koperasi.reports import registry
 from koperasi.reports.common import ReportParams
-from koperasi.services import (
-    group_meeting,
-    groups,
-    loans,
-    members,
-    savings,
-    shu,
-    ui_queries,
-    users,
-)
+from koperasi.services import groups, members, savings, shu, ui_queries, users
 from koperasi.services.auth import SYSTEM, Actor, Role
 from koperasi.services.check import run_checks
+from koperasi.services.loans import group_meeting
+from koperasi.services.loans import views as loan_views
 from koperasi.services.uow import read_only
 
 PW = "Kelompok-Mawar-2026"
@@ -324,7 +317,7 @@ def test_screen_reads_are_scoped(coop, role):
         r.member_number
         for r in ui_queries.loans_due_between(db, dt.date(2025, 1, 1), AS_OF, actor=a)
     }
-    loan_rows = {r.number for r in loans.list_loans(db, limit=1000, actor=a)}
+    loan_rows = {r.number for r in loan_views.list_loans(db, limit=1000, actor=a)}
     if scoped:
         assert listed == found == coop.members["K001"] and n == len(listed)
         assert group_codes == {"K001"}
@@ -349,7 +342,7 @@ def test_screen_reads_are_scoped(coop, role):
         allowed,
     )
     _expect(role, lambda: ui_queries.member_ledger(db, other, actor=a), allowed)
-    _expect(role, lambda: loans.get_loan(db, other_loan, actor=a), allowed)
+    _expect(role, lambda: loan_views.get_loan(db, other_loan, actor=a), allowed)
     _expect(role, lambda: groups.group_members(db, "K002", actor=a), allowed)
     _expect(role, lambda: group_meeting.group_meeting_dues(db, "K002", AS_OF, a), allowed)
     group_meeting.group_meeting_dues(db, "K001", AS_OF, a)

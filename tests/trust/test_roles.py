@@ -23,13 +23,20 @@ from koperasi.services import (
     groups,
     ledger,
     loan_products,
-    loans,
+    member_exit,
     members,
     savings,
     settings,
     users,
 )
+from koperasi.services import month_end as month_end_run
 from koperasi.services.auth import SYSTEM, Actor, Role
+from koperasi.services.loans import applications as loan_applications
+from koperasi.services.loans import group_meeting
+from koperasi.services.loans import quality as loan_quality
+from koperasi.services.loans import repayments as loan_repayments
+from koperasi.services.loans import views as loan_views
+from koperasi.services.loans import workout as loan_workout
 from koperasi.services.rat import budget as rat_budget
 from koperasi.services.rat import health as rat_health
 from koperasi.services.rat import records as rat_records
@@ -78,11 +85,15 @@ def template(tmp_path_factory):
             limit_multiple=Decimal(5),
         ),
     )
-    la = loans.apply(db, a, loans.ApplyInput(own.number, "UMUM", 1_000_000, 6, D, "Modal"))
-    loans.approve(db, a, la.number, D)
-    loans.disburse(db, a, la.number, D)
-    loans.repay(db, a, la.number, 100_000, D + dt.timedelta(days=10))
-    lb = loans.apply(db, a, loans.ApplyInput(other.number, "UMUM", 1_000_000, 6, D, "Modal"))
+    la = loan_applications.apply(
+        db, a, loan_applications.ApplyInput(own.number, "UMUM", 1_000_000, 6, D, "Modal")
+    )
+    loan_applications.approve(db, a, la.number, D)
+    loan_applications.disburse(db, a, la.number, D)
+    loan_repayments.repay(db, a, la.number, 100_000, D + dt.timedelta(days=10))
+    lb = loan_applications.apply(
+        db, a, loan_applications.ApplyInput(other.number, "UMUM", 1_000_000, 6, D, "Modal")
+    )
     users.create_first_admin(db, "admin", "kopi-tubruk-77")
     db.dispose()
     ctx = {
@@ -129,7 +140,7 @@ ACTIONS = {
         MONEY,
     ),
     "member.exit": (
-        lambda db, a, c: members.exit_member(db, a, c["other"], L, "pindah"),
+        lambda db, a, c: member_exit.exit_member(db, a, c["other"], L, "pindah"),
         MONEY,
     ),
     "member.category": (lambda db, a, c: members.add_category(db, a, "X1", "Contoh"), {ADMIN}),
@@ -186,19 +197,30 @@ ACTIONS = {
     ),
     # loans
     "loan.apply": (
-        lambda db, a, c: loans.apply(
-            db, a, loans.ApplyInput(c["free"], "UMUM", 600_000, 3, L, "Modal")
+        lambda db, a, c: loan_applications.apply(
+            db, a, loan_applications.ApplyInput(c["free"], "UMUM", 600_000, 3, L, "Modal")
         ),
         MONEY,
     ),
-    "loan.approve": (lambda db, a, c: loans.approve(db, a, c["pending"], L), MONEY),
-    "loan.reject": (lambda db, a, c: loans.reject(db, a, c["pending"], L, "tidak layak"), MONEY),
-    "loan.repay": (lambda db, a, c: loans.repay(db, a, c["loan"], 50_000, L), MONEY),
-    "loan.payoff": (lambda db, a, c: loans.payoff(db, a, c["loan"], L), MONEY),
-    "loan.write_off": (lambda db, a, c: loans.write_off(db, a, c["loan"], L, "macet"), MONEY),
-    "loan.month_end": (lambda db, a, c: loans.month_end(db, a, dt.date(2025, 3, 31)), MONEY),
+    "loan.approve": (lambda db, a, c: loan_applications.approve(db, a, c["pending"], L), MONEY),
+    "loan.reject": (
+        lambda db, a, c: loan_applications.reject(db, a, c["pending"], L, "tidak layak"),
+        MONEY,
+    ),
+    "loan.repay": (lambda db, a, c: loan_repayments.repay(db, a, c["loan"], 50_000, L), MONEY),
+    "loan.payoff": (lambda db, a, c: loan_repayments.payoff(db, a, c["loan"], L), MONEY),
+    "loan.write_off": (
+        lambda db, a, c: loan_workout.write_off(db, a, c["loan"], L, "macet"),
+        MONEY,
+    ),
+    "loan.month_end": (
+        lambda db, a, c: month_end_run.month_end(db, a, dt.date(2025, 3, 31)),
+        MONEY,
+    ),
     "loan.group_meeting": (
-        lambda db, a, c: loans.post_group_meeting(db, a, "K01", L, [(c["own"], 0, 10_000, 0)]),
+        lambda db, a, c: group_meeting.post_group_meeting(
+            db, a, "K01", L, [(c["own"], 0, 10_000, 0)]
+        ),
         MONEY,
     ),
     # users and backups
@@ -238,15 +260,24 @@ ACTIONS = {
         lambda db, a, c: savings.wajib_arrears(db, c["other"], L, actor=a),
         READ_ALL,
     ),
-    "read.loan.own": (lambda db, a, c: loans.get_loan(db, c["loan"], actor=a), ALL),
-    "read.loan.other": (lambda db, a, c: loans.get_loan(db, c["other_loan"], actor=a), READ_ALL),
-    "read.payoff.own": (lambda db, a, c: loans.payoff_quote(db, c["loan"], L, actor=a), ALL),
-    "read.meeting.own": (lambda db, a, c: loans.group_meeting_dues(db, "K01", L, actor=a), ALL),
-    "read.meeting.other": (
-        lambda db, a, c: loans.group_meeting_dues(db, "K02", L, actor=a),
+    "read.loan.own": (lambda db, a, c: loan_views.get_loan(db, c["loan"], actor=a), ALL),
+    "read.loan.other": (
+        lambda db, a, c: loan_views.get_loan(db, c["other_loan"], actor=a),
         READ_ALL,
     ),
-    "read.arrears": (lambda db, a, c: loans.loan_arrears(db, L, actor=a), READ_ALL),
+    "read.payoff.own": (
+        lambda db, a, c: loan_repayments.payoff_quote(db, c["loan"], L, actor=a),
+        ALL,
+    ),
+    "read.meeting.own": (
+        lambda db, a, c: group_meeting.group_meeting_dues(db, "K01", L, actor=a),
+        ALL,
+    ),
+    "read.meeting.other": (
+        lambda db, a, c: group_meeting.group_meeting_dues(db, "K02", L, actor=a),
+        READ_ALL,
+    ),
+    "read.arrears": (lambda db, a, c: loan_quality.loan_arrears(db, L, actor=a), READ_ALL),
     "read.trial_balance": (lambda db, a, c: ledger.trial_balance(db, L, actor=a), READ_ALL),
     "read.journal": (lambda db, a, c: ledger.list_entries(db, actor=a), READ_ALL),
     "read.entry": (lambda db, a, c: ledger.get_entry(db, c["entry"], actor=a), READ_ALL),
@@ -302,6 +333,6 @@ def test_ketua_lists_only_own_groups(copy):
     assert members.count_members(db, actor=ketua) == 2
     assert members.count_members(db, actor=actor_for(PENGAWAS, ctx)) == 3
     assert [g.code for g in groups.list_groups(db, actor=ketua)] == ["K01"]
-    assert [ln.number for ln in loans.list_loans(db, actor=ketua)] == [ctx["loan"]]
-    assert [ln.number for ln in loans.member_loans(db, ctx["other"], actor=ketua)] == []
-    assert {ln.number for ln in loans.list_loans(db)} == {ctx["loan"], ctx["pending"]}
+    assert [ln.number for ln in loan_views.list_loans(db, actor=ketua)] == [ctx["loan"]]
+    assert [ln.number for ln in loan_views.member_loans(db, ctx["other"], actor=ketua)] == []
+    assert {ln.number for ln in loan_views.list_loans(db)} == {ctx["loan"], ctx["pending"]}

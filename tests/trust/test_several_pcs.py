@@ -19,8 +19,11 @@ from sqlalchemy import select
 from koperasi.db.database import open_database
 from koperasi.db.models import JournalEntry, LoanTransaction, SavingsTransaction
 from koperasi.errors import Conflict, DatabaseProblem, KoperasiError, ValidationError
-from koperasi.services import check, loan_products, loans, members, savings
+from koperasi.services import check, loan_products, members, savings
 from koperasi.services.auth import SYSTEM
+from koperasi.services.loans import applications as loan_applications
+from koperasi.services.loans import repayments as loan_repayments
+from koperasi.services.loans import views as loan_views
 from koperasi.services.uow import read_only
 
 D = dt.date(2025, 4, 1)
@@ -169,7 +172,9 @@ def _repay_many(db, loan_no, amount, times):
     for _ in range(times):
         try:
             tx = _retrying(
-                lambda: loans.repay(db, SYSTEM, loan_no, amount, D + dt.timedelta(days=30))
+                lambda: loan_repayments.repay(
+                    db, SYSTEM, loan_no, amount, D + dt.timedelta(days=30)
+                )
             )
             ok.append(tx.receipt_no)
         except KoperasiError:
@@ -183,9 +188,11 @@ def test_parallel_loan_repayments_never_double_allocate(shared):
     m = members.register_member(db, SYSTEM, member_input("Siti", 1))
     savings.deposit(db, SYSTEM, m.number, "POKOK", 300_000, D)
     savings.deposit(db, SYSTEM, m.number, "SUKARELA", 1_000_000, D)
-    la = loans.apply(db, SYSTEM, loans.ApplyInput(m.number, "UMUM", 1_000_000, 4, D, "Modal"))
-    loans.approve(db, SYSTEM, la.number, D)
-    loans.disburse(db, SYSTEM, la.number, D)
+    la = loan_applications.apply(
+        db, SYSTEM, loan_applications.ApplyInput(m.number, "UMUM", 1_000_000, 4, D, "Modal")
+    )
+    loan_applications.approve(db, SYSTEM, la.number, D)
+    loan_applications.disburse(db, SYSTEM, la.number, D)
     db.dispose()
     scheduled = 1_000_000 + 4 * 15_000  # flat 1.5 % a month over 4 months
     # 3 processes x 4 repayments of 150,000 (1,800,000) for a loan of 1,060,000: as many
@@ -201,7 +208,7 @@ def test_parallel_loan_repayments_never_double_allocate(shared):
         ).all()
     assert len(txs) == len(receipts)
     assert sum(a for a, _ in txs) == 150_000 * len(receipts) <= scheduled
-    detail = loans.get_loan(db, la.number)
+    detail = loan_views.get_loan(db, la.number)
     assert detail.row.principal_outstanding == 1_000_000 - sum(p for _, p in txs) >= 0
     assert _receipt_numbers(db, "PJM") == list(range(1, len(_receipt_numbers(db, "PJM")) + 1))
     report = check.run_checks(db)
@@ -212,7 +219,11 @@ def _payoff(db, loan_no):
     try:
         return [
             _retrying(
-                lambda: loans.payoff(db, SYSTEM, loan_no, D + dt.timedelta(days=40)).receipt_no
+                lambda: (
+                    loan_repayments.payoff(
+                        db, SYSTEM, loan_no, D + dt.timedelta(days=40)
+                    ).receipt_no
+                )
             )
         ], 0
     except KoperasiError:
@@ -224,13 +235,15 @@ def test_two_treasurers_paying_off_the_same_loan_only_one_succeeds(shared):
     product_of(db)
     m = members.register_member(db, SYSTEM, member_input("Siti", 1))
     savings.deposit(db, SYSTEM, m.number, "POKOK", 300_000, D)
-    la = loans.apply(db, SYSTEM, loans.ApplyInput(m.number, "UMUM", 1_000_000, 4, D, "Modal"))
-    loans.approve(db, SYSTEM, la.number, D)
-    loans.disburse(db, SYSTEM, la.number, D)
+    la = loan_applications.apply(
+        db, SYSTEM, loan_applications.ApplyInput(m.number, "UMUM", 1_000_000, 4, D, "Modal")
+    )
+    loan_applications.approve(db, SYSTEM, la.number, D)
+    loan_applications.disburse(db, SYSTEM, la.number, D)
     db.dispose()
     results = _run_workers(target, _payoff, [(la.number,)] * 2)
     assert sorted(len(ok) for ok, _ in results) == [0, 1]
-    assert loans.get_loan(db, la.number).row.principal_outstanding == 0
+    assert loan_views.get_loan(db, la.number).row.principal_outstanding == 0
     assert check.run_checks(db).ok
 
 

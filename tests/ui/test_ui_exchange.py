@@ -401,10 +401,10 @@ def test_missing_column_for_members_then_for_loans(sqlite_db, page, qtbot, tmp_p
 def test_import_running_loans_through_the_wizard(sqlite_db, page, qtbot, tmp_path):
     from decimal import Decimal
 
-    from koperasi.services import loans as loans_service
     from koperasi.services.auth import SYSTEM
     from koperasi.services.check import run_checks
     from koperasi.services.loan_products import ProductInput, add_product
+    from koperasi.services.loans import views as loan_views
 
     for n in (1, 2):
         members_service.register_member(
@@ -441,13 +441,13 @@ def test_import_running_loans_through_the_wizard(sqlite_db, page, qtbot, tmp_pat
     assert errors["2"] == "" and errors["3"] == ""
     assert errors["4"].startswith("Nomor Anggota:") and "A09999" in errors["4"]
     assert not commit_button(wiz).isEnabled()
-    assert loans_service.list_loans(sqlite_db) == []  # the check wrote nothing
+    assert loan_views.list_loans(sqlite_db) == []  # the check wrote nothing
     radio = wiz.check.validOnlyRadio
     qtbot.mouseClick(radio, LEFT, pos=radio.rect().center())
     qtbot.mouseClick(commit_button(wiz), LEFT)
     assert wiz.result_page.writtenLabel.text() == "2"
     assert wiz.result_page.skippedLabel.text() == "1"
-    views = loans_service.list_loans(sqlite_db)
+    views = loan_views.list_loans(sqlite_db)
     assert sorted(v.member_number for v in views) == ["A00001", "A00002"]
     assert {(v.status, v.principal_outstanding) for v in views} == {("aktif", 2_500_000)}
     assert run_checks(sqlite_db).ok

@@ -14,11 +14,13 @@ from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 
 from koperasi.db.database import open_database
-from koperasi.services import groups, loans, members, savings
+from koperasi.services import groups, members, savings
 from koperasi.services import meeting_sheet as ms
 from koperasi.services import member_messages as mm
 from koperasi.services.auth import SYSTEM, Actor, Role
 from koperasi.services.loan_products import ProductInput, add_product
+from koperasi.services.loans import applications as loan_applications
+from koperasi.services.loans import views as loan_views
 
 D = dt.date
 JAN6 = D(2025, 1, 6)
@@ -56,12 +58,14 @@ def _db(tmp_path):  # type: ignore[no-untyped-def]
         out.append(m)
     loan = None
     for m in out[:2]:
-        d = loans.apply(
-            db, a, loans.ApplyInput(m.number, "KLP", 1_000_000, 10, D(2025, 2, 3), "Modal")
+        d = loan_applications.apply(
+            db,
+            a,
+            loan_applications.ApplyInput(m.number, "KLP", 1_000_000, 10, D(2025, 2, 3), "Modal"),
         )
-        loans.approve(db, a, d.number, D(2025, 2, 3))
-        loans.disburse(db, a, d.number, D(2025, 2, 3))
-        loan = loan or loans.get_loan(db, d.number)
+        loan_applications.approve(db, a, d.number, D(2025, 2, 3))
+        loan_applications.disburse(db, a, d.number, D(2025, 2, 3))
+        loan = loan or loan_views.get_loan(db, d.number)
     for m in out[:3]:
         mm.set_consent(db, a, m.number, consent=True, on=JAN6)
     return db, out, loan

@@ -11,10 +11,13 @@ from helpers import member_input
 from PySide6.QtCore import Qt
 from uihelpers import LEFT, open_dialog, type_into
 
-from koperasi.services import approvals, lending_limits, loans, members, savings
+from koperasi.services import approvals, lending_rules, members, savings
 from koperasi.services.auth import Actor, Role
-from koperasi.services.lending_limits import LendingRules
+from koperasi.services.lending_rules import LendingRules
 from koperasi.services.loan_products import ProductInput, add_product
+from koperasi.services.loans import applications as loan_applications
+from koperasi.services.loans import repayments as loan_repayments
+from koperasi.services.loans import views as loan_views
 
 D = dt.date
 DAY = D(2025, 3, 3)
@@ -35,12 +38,14 @@ def _loan(db, actor) -> str:  # type: ignore[no-untyped-def]
     add_product(db, actor, ProductInput("UMUM", "Pinjaman Umum"))
     m = members.register_member(db, actor, member_input(name="Siti Aminah", n=1))
     savings.deposit(db, actor, m.number, "POKOK", 300_000, D(2025, 1, 6))
-    number = loans.apply(
-        db, actor, loans.ApplyInput(m.number, "UMUM", 2_000_000, 4, D(2025, 2, 3), "modal")
+    number = loan_applications.apply(
+        db,
+        actor,
+        loan_applications.ApplyInput(m.number, "UMUM", 2_000_000, 4, D(2025, 2, 3), "modal"),
     ).number
-    loans.approve(db, actor, number, D(2025, 2, 3))
-    loans.disburse(db, actor, number, D(2025, 2, 3))
-    lending_limits.save_rules(db, actor, LendingRules(four_eyes_reversal=True))
+    loan_applications.approve(db, actor, number, D(2025, 2, 3))
+    loan_applications.disburse(db, actor, number, D(2025, 2, 3))
+    lending_rules.save_rules(db, actor, LendingRules(four_eyes_reversal=True))
     return number
 
 
@@ -58,7 +63,7 @@ def test_undo_of_a_repayment_files_the_request(sqlite_db, actor, make_ctx, qtbot
     dlg.save()
     paid = dlg.result_view
     assert paid is not None, dlg.errors.errors
-    outstanding = loans.get_loan(db, number).row.principal_outstanding
+    outstanding = loan_views.get_loan(db, number).row.principal_outstanding
     assert outstanding < 2_000_000
     receipt = dlg.receipt
     qtbot.mouseClick(receipt.undoButton, LEFT)
@@ -74,7 +79,7 @@ def test_undo_of_a_repayment_files_the_request(sqlite_db, actor, make_ctx, qtbot
         str(paid.id),
         "angsuran dobel",
     )
-    assert loans.get_loan(db, number).row.principal_outstanding == outstanding, "not yet"
+    assert loan_views.get_loan(db, number).row.principal_outstanding == outstanding, "not yet"
     # the user is told where the request waits and who may approve it
     [(title, text)] = messages
     assert title == "Menunggu persetujuan"
@@ -84,7 +89,7 @@ def test_undo_of_a_repayment_files_the_request(sqlite_db, actor, make_ctx, qtbot
     assert not receipt.undoButton.isEnabled()
     # a second user approves: now it is reversed
     approvals.approve(db, Actor("budi", Role.BENDAHARA), req.id, "cek")
-    assert loans.get_loan(db, number).row.principal_outstanding == 2_000_000
+    assert loan_views.get_loan(db, number).row.principal_outstanding == 2_000_000
     receipt.close()
 
 
@@ -95,7 +100,7 @@ def test_reverse_from_the_loan_page_tells_where_the_request_waits(
 
     db = sqlite_db
     number = _loan(db, actor)
-    pay = loans.repay(db, actor, number, 530_000, DAY)
+    pay = loan_repayments.repay(db, actor, number, 530_000, DAY)
     ctx = make_ctx(db, today=DAY)
     page = LoansPage(ctx)
     qtbot.addWidget(page)
@@ -123,7 +128,7 @@ def test_undo_of_a_deposit_files_the_request(sqlite_db, actor, make_ctx, qtbot, 
 
     db = sqlite_db
     m = members.register_member(db, actor, member_input(n=1))
-    lending_limits.save_rules(db, actor, LendingRules(four_eyes_reversal=True))
+    lending_rules.save_rules(db, actor, LendingRules(four_eyes_reversal=True))
     ctx = make_ctx(db, today=DAY)
     dlg = SavingsTxDialog(ctx, "deposit", m.number, "SUKARELA")
     qtbot.addWidget(dlg)

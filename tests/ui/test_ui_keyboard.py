@@ -215,8 +215,8 @@ def _alt(qtbot, window, button) -> None:  # type: ignore[no-untyped-def]
 def test_loan_from_application_to_repayment_by_keyboard(window, qtbot):
     from uihelpers import open_dialog
 
-    from koperasi.services import loans as loans_service
     from koperasi.services import members as members_service
+    from koperasi.services.loans import views as loan_views
     from koperasi.ui.pages.loan_dialogs import (
         DecisionDialog,
         DisburseDialog,
@@ -227,7 +227,7 @@ def test_loan_from_application_to_repayment_by_keyboard(window, qtbot):
 
     win, db = window, window.ctx.db
     _active(qtbot, win)
-    with_loans = {r.member_number for r in loans_service.list_loans(db, limit=1000)}
+    with_loans = {r.member_number for r in loan_views.list_loans(db, limit=1000)}
     member = next(
         m.number
         for m in members_service.list_members(db, limit=100)
@@ -261,7 +261,7 @@ def test_loan_from_application_to_repayment_by_keyboard(window, qtbot):
     qtbot.keyClick(wiz.focusWidget() or wiz, K.Key_Return)  # Selesai
     assert not wiz.isVisible()
     number = wiz.result_detail.number
-    assert loans_service.get_loan(db, number).status == "diajukan"
+    assert loan_views.get_loan(db, number).status == "diajukan"
     assert page.detail.detail.number == number
 
     # ---- approve by its Alt+letter; Enter confirms the dialog
@@ -272,7 +272,7 @@ def test_loan_from_application_to_repayment_by_keyboard(window, qtbot):
     qtbot.keyClicks(dec.noteEdit, "Rapat pengurus")
     qtbot.keyClick(dec.noteEdit, K.Key_Return)
     assert not dec.isVisible()
-    assert loans_service.get_loan(db, number).status == "disetujui"
+    assert loan_views.get_loan(db, number).status == "disetujui"
 
     # ---- disburse: the dialog shows the net payout after fees
     _active(qtbot, win)
@@ -287,7 +287,7 @@ def test_loan_from_application_to_repayment_by_keyboard(window, qtbot):
     assert not dis.isVisible()
     receipt = open_dialog(LoanReceiptDialog)
     qtbot.keyClick(receipt, K.Key_Escape)
-    assert loans_service.get_loan(db, number).status == "aktif"
+    assert loan_views.get_loan(db, number).status == "aktif"
 
     # ---- repay with Ctrl+R; the list keeps its filter, reloaded once
     page.statusFilter.setCurrentIndex(page.statusFilter.findData("aktif"))
@@ -302,7 +302,7 @@ def test_loan_from_application_to_repayment_by_keyboard(window, qtbot):
     qtbot.keyClicks(rep.ui.amountEdit, "100.000")
     qtbot.keyClick(rep.ui.amountEdit, K.Key_Return)
     assert not rep.isVisible()
-    detail = loans_service.get_loan(db, number)
+    detail = loan_views.get_loan(db, number)
     assert detail.transactions[0].kind == "angsuran" or any(
         t.kind == "angsuran" for t in detail.transactions
     )

@@ -24,9 +24,11 @@ from koperasi.domain.money import format_rupiah
 from koperasi.services import check as check_service
 from koperasi.services import ledger as ledger_service
 from koperasi.services import loan_actions
-from koperasi.services import loans as loans_service
 from koperasi.services.auth import SYSTEM, Actor, Role
 from koperasi.services.ledger import Line
+from koperasi.services.loans import applications as loan_applications
+from koperasi.services.loans import views as loan_views
+from koperasi.services.loans import workout as loan_workout
 from koperasi.ui.pages.loan_dialogs import (
     DisburseDialog,
     LoanReceiptDialog,
@@ -67,7 +69,7 @@ def test_reschedule_previews_the_new_schedule_then_replaces_it(window, qtbot, an
     db = win.ctx.db
     page = win.go("loans")
     row = select_active(page, "macet")  # a loan in arrears: interest is carried over
-    before = loans_service.get_loan(db, row.number)
+    before = loan_views.get_loan(db, row.number)
     assert page.rescheduleButton.isVisible() and page.writeOffButton.isVisible()
     assert not page.recoverButton.isVisible(), "recovery is for written-off loans only"
     qtbot.mouseClick(page.rescheduleButton, LEFT)
@@ -107,13 +109,13 @@ def test_reschedule_previews_the_new_schedule_then_replaces_it(window, qtbot, an
     # no reason: nothing is written
     qtbot.mouseClick(ok_button(dlg), LEFT)
     assert dlg.isVisible() and dlg.errors.message("reason")
-    assert len(loans_service.get_loan(db, row.number).history) == len(before.history)
+    assert len(loan_views.get_loan(db, row.number).history) == len(before.history)
     qtbot.keyClicks(ui.reasonEdit, "Usaha anggota terdampak banjir; rapat pengurus 30/10")
     assert dlg.errors.message("reason") is None
     qtbot.mouseClick(ok_button(dlg), LEFT)
     assert not dlg.isVisible()
 
-    after = loans_service.get_loan(db, row.number)
+    after = loan_views.get_loan(db, row.number)
     assert after.status == "aktif"
     assert after.rate == Decimal("1.2")
     got = [(i.no, i.due_date, i.principal, i.interest, i.fee) for i in after.schedule]
@@ -133,7 +135,7 @@ def test_write_off_then_recover_with_receipt(window, qtbot, answers):
     db = win.ctx.db
     page = win.go("loans")
     row = select_active(page, "macet")
-    detail = loans_service.get_loan(db, row.number)
+    detail = loan_views.get_loan(db, row.number)
     principal = detail.row.principal_outstanding
     ppap = detail.ppap_booked
     assert principal > 0 and ppap > 0
@@ -162,14 +164,14 @@ def test_write_off_then_recover_with_receipt(window, qtbot, answers):
     answers.append(False)
     qtbot.mouseClick(ok_button(dlg), LEFT)
     assert dlg.isVisible()
-    assert loans_service.get_loan(db, row.number).status == "aktif"
+    assert loan_views.get_loan(db, row.number).status == "aktif"
     answers.append(True)
     qtbot.mouseClick(ok_button(dlg), LEFT)
     assert not dlg.isVisible()
     texts = close_message_boxes(qtbot)
     assert any(format_rupiah(principal) in t for t in texts)
 
-    written = loans_service.get_loan(db, row.number)
+    written = loan_views.get_loan(db, row.number)
     assert written.status == "dihapusbukukan" and written.written_off_on == TODAY
     assert written.row.principal_outstanding == 0 and written.ppap_booked == 0
     assert written.transactions[-1].kind == "hapus_buku"
@@ -221,19 +223,19 @@ def test_write_off_then_recover_with_receipt(window, qtbot, answers):
     assert status.recovered == 150_000 and status.remaining == principal - 150_000
     assert balance(db, "1.01") == cash_before + 150_000
     assert balance(db, "4.90") == income_before + 150_000
-    assert loans_service.get_loan(db, row.number).status == "dihapusbukukan"
+    assert loan_views.get_loan(db, row.number).status == "dihapusbukukan"
     assert check_service.run_checks(db).ok
 
 
 def approved_application(db):
     """An approved application of 1.000.000 from a member with no open loan."""
     member = member_without_open_loan(db)
-    applied = loans_service.apply(
+    applied = loan_applications.apply(
         db,
         SYSTEM,
-        loans_service.ApplyInput(member, "UMUM", 1_000_000, 10, TODAY, "Modal jualan"),
+        loan_applications.ApplyInput(member, "UMUM", 1_000_000, 10, TODAY, "Modal jualan"),
     )
-    loans_service.approve(db, SYSTEM, applied.number, TODAY)
+    loan_applications.approve(db, SYSTEM, applied.number, TODAY)
     return applied
 
 
@@ -274,7 +276,7 @@ def test_cash_disbursement_warns_when_the_till_is_short(window, qtbot, answers):
     assert box.defaultButton() is cancel, "Batal is the default"
     qtbot.keyClick(box, Qt.Key.Key_Escape)
     assert not box.isVisible() and dis.isVisible(), "back to the disbursement form"
-    assert loans_service.get_loan(db, applied.number).status == "disetujui"
+    assert loan_views.get_loan(db, applied.number).status == "disetujui"
     assert balance(db, "1.01") == 400_000
 
     # the treasurer counted the till again and pays out anyway
@@ -285,7 +287,7 @@ def test_cash_disbursement_warns_when_the_till_is_short(window, qtbot, answers):
     receipt = open_dialog(LoanReceiptDialog)
     assert receipt.view.kind == "pencairan"
     receipt.close()
-    assert loans_service.get_loan(db, applied.number).status == "aktif"
+    assert loan_views.get_loan(db, applied.number).status == "aktif"
     assert balance(db, "1.01") == 400_000 - need.cash_out
     assert check_service.run_checks(db).ok
 
@@ -308,7 +310,7 @@ def test_disbursement_to_savings_needs_no_cash(window, qtbot):
     ]
     receipt = open_dialog(LoanReceiptDialog)
     receipt.close()
-    assert loans_service.get_loan(db, applied.number).status == "aktif"
+    assert loan_views.get_loan(db, applied.number).status == "aktif"
     assert check_service.run_checks(db).ok
 
 
@@ -329,7 +331,7 @@ def test_buttons_hidden_for_roles_that_may_not(demo_db, make_ctx, qtbot):
     # and the services refuse the same person
     number = page.detail.detail.number
     try:
-        loans_service.write_off(demo_db, ctx.actor, number, TODAY, "coba")
+        loan_workout.write_off(demo_db, ctx.actor, number, TODAY, "coba")
     except Exception as exc:  # noqa: BLE001
         assert type(exc).__name__ == "PermissionDenied"
     else:  # pragma: no cover

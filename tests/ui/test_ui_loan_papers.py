@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 from uihelpers import close_message_boxes
 
 from koperasi.services import loan_papers
-from koperasi.services import loans as loans_service
+from koperasi.services.loans import views as loan_views
 
 
 def _text(page) -> str:  # type: ignore[no-untyped-def]
@@ -20,7 +20,7 @@ def test_member_documents_print_card_agreement_and_refuse_paid_off_letter(window
     from koperasi.ui.pages.members import MemberDetailDialog
 
     db = window.ctx.db
-    loan = loans_service.list_loans(db, status="aktif")[0]
+    loan = loan_views.list_loans(db, status="aktif")[0]
     page = window.reports
 
     dlg = MemberDetailDialog(window.ctx, loan.member_number, window)
@@ -52,7 +52,7 @@ def test_member_documents_print_card_agreement_and_refuse_paid_off_letter(window
 
 def test_loan_page_documents_menu(window, qtbot):
     loans_page = window.go("loans")
-    active = loans_service.list_loans(window.ctx.db, status="aktif")[0]
+    active = loan_views.list_loans(window.ctx.db, status="aktif")[0]
     assert loans_page.select_loan(active.number)
     button = loans_page.documentsButton
     button.update_actions()
@@ -67,7 +67,7 @@ def test_loan_page_documents_menu(window, qtbot):
     assert page.params().loan == active.number
     assert "JADWAL ANGSURAN PINJAMAN" in _text(page)
 
-    repaid = loans_service.list_loans(window.ctx.db, status="lunas")
+    repaid = loan_views.list_loans(window.ctx.db, status="lunas")
     if repaid:
         loans_page = window.go("loans")
         loans_page.statusFilter.setCurrentIndex(loans_page.statusFilter.findData("lunas"))

@@ -11,10 +11,14 @@ from helpers import member_input
 from PySide6.QtCore import Qt
 from uihelpers import type_into
 
-from koperasi.services import approvals, collateral, lending_limits, loans, members, savings
+from koperasi.services import approvals, lending_rules, members, savings
 from koperasi.services.auth import Actor, Role
-from koperasi.services.lending_limits import LendingRules
+from koperasi.services.lending_rules import LendingRules
 from koperasi.services.loan_products import ProductInput, add_product
+from koperasi.services.loans import applications as loan_applications
+from koperasi.services.loans import collateral, lending_limits
+from koperasi.services.loans import repayments as loan_repayments
+from koperasi.services.loans import views as loan_views
 from koperasi.ui.pages.loan_rules import (
     CollateralDialog,
     GuarantorDialog,
@@ -34,8 +38,12 @@ def _books(db, actor):  # type: ignore[no-untyped-def]
         m = members.register_member(db, actor, member_input(name=f"Anggota {n}", n=n))
         savings.deposit(db, actor, m.number, "POKOK", 300_000, D(2025, 1, 6))
         people.append(m)
-    number = loans.apply(
-        db, actor, loans.ApplyInput(people[0].number, "JAMIN", 2_000_000, 4, D(2025, 2, 3), "modal")
+    number = loan_applications.apply(
+        db,
+        actor,
+        loan_applications.ApplyInput(
+            people[0].number, "JAMIN", 2_000_000, 4, D(2025, 2, 3), "modal"
+        ),
     ).number
     return number, people
 
@@ -82,10 +90,10 @@ def test_collateral_guarantor_and_return_by_keyboard(
     assert not g.isVisible()
     assert page.detail.collateral.guarantorModel.rowCount() == 1
     page.grab().save(str(tmp_path / "loans-page.png"))
-    loans.approve(db, actor, number, D(2025, 2, 3))
-    loans.disburse(db, actor, number, D(2025, 2, 3))
-    q = loans.payoff_quote(db, number, D(2025, 3, 3))
-    loans.payoff(db, actor, number, D(2025, 3, 3), expected=q.total)
+    loan_applications.approve(db, actor, number, D(2025, 2, 3))
+    loan_applications.disburse(db, actor, number, D(2025, 2, 3))
+    q = loan_repayments.payoff_quote(db, number, D(2025, 3, 3))
+    loan_repayments.payoff(db, actor, number, D(2025, 3, 3), expected=q.total)
     page.refresh()
     page.select_loan(number)
     assert page.returnCollateralButton.isVisible()
@@ -108,12 +116,12 @@ def test_pending_approvals_second_user_approves_a_reversal(
     collateral.add(
         db, actor, number, collateral.CollateralInput("emas", "Kalung", 2_500_000), D(2025, 2, 3)
     )
-    lending_limits.save_rules(
+    lending_rules.save_rules(
         db, actor, LendingRules(four_eyes_reversal=True, four_eyes_loan_above=1_000_000)
     )
-    loans.approve(db, Actor("ani", Role.BENDAHARA), number, D(2025, 2, 3))
-    loans.disburse(db, actor, number, D(2025, 2, 3))
-    pay = loans.repay(db, actor, number, 530_000, D(2025, 3, 3))
+    loan_applications.approve(db, Actor("ani", Role.BENDAHARA), number, D(2025, 2, 3))
+    loan_applications.disburse(db, actor, number, D(2025, 2, 3))
+    pay = loan_repayments.repay(db, actor, number, 530_000, D(2025, 3, 3))
     budi = Actor("budi", Role.BENDAHARA)
     approvals.request(db, budi, "loan_reversal", number, D(2025, 3, 4), "salah", tx=pay.receipt_no)
     ctx = make_ctx(db, today=DAY)
@@ -127,7 +135,7 @@ def test_pending_approvals_second_user_approves_a_reversal(
     qtbot.keyClick(dlg.approveButton, Qt.Key.Key_Space)
     assert dlg.model.rowCount() == 0
     assert "Disetujui" in dlg.message.text()
-    assert loans.get_loan(db, number).row.principal_outstanding == 2_000_000
+    assert loan_views.get_loan(db, number).row.principal_outstanding == 2_000_000
 
 
 def test_lending_rules_editor_saves_by_keyboard(sqlite_db, make_ctx, qtbot):
@@ -145,7 +153,7 @@ def test_lending_rules_editor_saves_by_keyboard(sqlite_db, make_ctx, qtbot):
     qtbot.keyClick(ed.reversalCheck, Qt.Key.Key_Space)
     ed.saveButton.setFocus()
     qtbot.keyClick(ed.saveButton, Qt.Key.Key_Space)
-    r = lending_limits.get_rules(sqlite_db)
+    r = lending_rules.get_rules(sqlite_db)
     assert (r.bmpp_percent, r.four_eyes_loan_above, r.four_eyes_reversal) == (
         Decimal(25),
         5_000_000,
@@ -161,7 +169,7 @@ def test_wizard_registers_collateral_and_guarantor(sqlite_db, actor, make_ctx, q
 
     db = sqlite_db
     _number, people = _books(db, actor)
-    loans.reject(db, actor, _number, D(2025, 2, 3), "diganti")
+    loan_applications.reject(db, actor, _number, D(2025, 2, 3), "diganti")
     lending_limits.set_relation(db, actor, people[0].number, "pengawas")
     ctx = make_ctx(db, today=DAY)
     wiz = LoanApplicationWizard(ctx, people[0].number)

@@ -22,12 +22,12 @@ from uihelpers import (
 from koperasi.domain.money import format_rupiah
 from koperasi.services import check as check_service
 from koperasi.services import groups as groups_service
-from koperasi.services import loans as loans_service
 from koperasi.services import members as members_service
 from koperasi.services import savings as savings_service
 from koperasi.services import ui_queries
 from koperasi.services.auth import SYSTEM
 from koperasi.services.groups import GroupInput
+from koperasi.services.loans import views as loan_views
 from koperasi.services.members import MemberInput
 from koperasi.ui.app import AppController
 from koperasi.ui.pages.loan_dialogs import (
@@ -150,7 +150,7 @@ def test_loan_life_and_group_meeting(qtbot, tmp_path, ui_settings, answers):
     qtbot.mouseClick(wiz.button(QWizard.WizardButton.FinishButton), LEFT)
     assert not wiz.isVisible()
     number = wiz.result_detail.number
-    assert loans_service.get_loan(db, number).status == "diajukan"
+    assert loan_views.get_loan(db, number).status == "diajukan"
     assert page.selected_number() == number
     assert page.approveButton.isEnabled() and not page.disburseButton.isEnabled()
 
@@ -161,7 +161,7 @@ def test_loan_life_and_group_meeting(qtbot, tmp_path, ui_settings, answers):
     qtbot.keyClicks(dec.noteEdit, "Rapat pengurus 1 September")
     qtbot.mouseClick(ok_button(dec), LEFT)
     assert not dec.isVisible()
-    assert loans_service.get_loan(db, number).status == "disetujui"
+    assert loan_views.get_loan(db, number).status == "disetujui"
     assert page.disburseButton.isEnabled()
     qtbot.mouseClick(page.disburseButton, LEFT)
     dis = open_dialog(DisburseDialog)
@@ -170,7 +170,7 @@ def test_loan_life_and_group_meeting(qtbot, tmp_path, ui_settings, answers):
     receipt = open_dialog(LoanReceiptDialog)
     assert receipt.view.kind == "pencairan" and receipt.view.amount == 3_000_000
     receipt.close()
-    detail = loans_service.get_loan(db, number)
+    detail = loan_views.get_loan(db, number)
     assert detail.status == "aktif" and detail.row.principal_outstanding == 3_000_000
     assert cash(db) == cash_before - 3_000_000
     assert page.detail.scheduleModel.rowCount() == 6
@@ -200,7 +200,7 @@ def test_loan_life_and_group_meeting(qtbot, tmp_path, ui_settings, answers):
     qtbot.mouseClick(ok_button(meet), LEFT)
     assert meet.isVisible()
     assert "Baris 2 (A00002)" in meet.general.text()
-    assert loans_service.get_loan(db, number).row.principal_outstanding == 3_000_000
+    assert loan_views.get_loan(db, number).row.principal_outstanding == 3_000_000
     type_in_cell(qtbot, meet.table, cell, "50.000")
     assert budi.amount("sukarela") == 50_000
     expected_total = siti.dues.wajib_due + installment + budi.dues.wajib_due + 50_000
@@ -213,7 +213,7 @@ def test_loan_life_and_group_meeting(qtbot, tmp_path, ui_settings, answers):
     assert len({r.receipt_no for r in receipts.result.receipts}) == 2, "one receipt each"
     receipts.close()
     assert cash(db) == cash_before_meeting + expected_total
-    paid = loans_service.get_loan(db, number)
+    paid = loan_views.get_loan(db, number)
     assert paid.row.principal_outstanding == 3_000_000 - detail.schedule[0].principal
     balances = {b.product_code: b.balance for b in savings_service.member_balances(db, "A00002")}
     assert balances["SUKARELA"] == 4_050_000
@@ -232,7 +232,7 @@ def test_loan_life_and_group_meeting(qtbot, tmp_path, ui_settings, answers):
     qtbot.keyClicks(rev.reasonEdit, "angsuran tercatat dua kali")
     qtbot.mouseClick(ok_button(rev), LEFT)
     assert not rev.isVisible()
-    again = loans_service.get_loan(db, number)
+    again = loan_views.get_loan(db, number)
     assert again.row.principal_outstanding == 3_000_000
     assert cash(db) == cash_before_meeting + expected_total - installment
     assert page.detail.txModel.rows[0].kind == "koreksi"
@@ -289,14 +289,14 @@ def test_repayment_dialog_shows_the_split_before_posting(window, qtbot):
     assert sum(a.amount for a in preview.allocations) == amount
     assert dlg.allocationModel.rowCount() == len(preview.allocations)
     assert "Sisa pokok setelah bayar" in dlg.ui.afterLabel.text()
-    before = loans_service.get_loan(db, row.number).row.principal_outstanding
+    before = loan_views.get_loan(db, row.number).row.principal_outstanding
     qtbot.mouseClick(ok_button(dlg), LEFT)
     assert not dlg.isVisible()
     receipt = open_dialog(LoanReceiptDialog)
     assert receipt.view.principal == preview.component("principal")
     assert receipt.view.interest == preview.component("interest")
     receipt.close()
-    after = loans_service.get_loan(db, row.number).row.principal_outstanding
+    after = loan_views.get_loan(db, row.number).row.principal_outstanding
     assert before - after == preview.component("principal")
 
 
@@ -316,7 +316,7 @@ def test_payoff_from_the_quote(window, qtbot):
     receipt = open_dialog(LoanReceiptDialog)
     assert receipt.view.amount == quote.total
     receipt.close()
-    assert loans_service.get_loan(db, number).status == "lunas"
+    assert loan_views.get_loan(db, number).status == "lunas"
 
 
 def test_reject_needs_a_reason_and_products_are_validated(window, qtbot, answers):
@@ -364,14 +364,14 @@ def test_reject_needs_a_reason_and_products_are_validated(window, qtbot, answers
     qtbot.keyClicks(rej.noteEdit, "Agunan belum lengkap")
     qtbot.mouseClick(ok_button(rej), LEFT)
     assert not rej.isVisible()
-    assert loans_service.get_loan(db, number).status == "ditolak"
+    assert loan_views.get_loan(db, number).status == "ditolak"
 
 
 def test_member_detail_shows_loans(window, qtbot):
     from koperasi.ui.pages.members import MemberDetailDialog
 
     db = window.ctx.db
-    row = loans_service.list_loans(db, status="aktif")[0]
+    row = loan_views.list_loans(db, status="aktif")[0]
     dlg = MemberDetailDialog(window.ctx, row.member_number, window)
     qtbot.addWidget(dlg)
     numbers = [r.number for r in dlg.loansModel.rows]

@@ -14,12 +14,12 @@ from uihelpers import TODAY
 
 from koperasi.services import groups as groups_service
 from koperasi.services import ledger as ledger_service
-from koperasi.services import loans as loans_service
 from koperasi.services import members as members_service
 from koperasi.services import savings as savings_service
 from koperasi.services import shu as shu_service
 from koperasi.services.auth import SYSTEM
-from koperasi.services.group_meeting import GroupMeetingResult
+from koperasi.services.loans import views as loan_views
+from koperasi.services.loans.group_meeting import GroupMeetingResult
 from koperasi.services.meeting_sheet import SheetImport, SheetProblem
 from koperasi.ui import mnemonics
 from koperasi.ui.main_window import PAGE_KEYS
@@ -134,9 +134,9 @@ def _factories(ctx):  # type: ignore[no-untyped-def]
     detail = members_service.get_member(db, member.number)
     group = groups_service.list_groups(db)[0]
     by_status: dict[str, str] = {}
-    for row in loans_service.list_loans(db, limit=500):
+    for row in loan_views.list_loans(db, limit=500):
         by_status.setdefault(row.status, row.number)
-    active = loans_service.get_loan(db, by_status["aktif"])
+    active = loan_views.get_loan(db, by_status["aktif"])
     loan_tx = active.transactions[0]
     account = next(a for a in ledger_service.list_accounts(db) if a.type == "expense")
     entry = ledger_service.list_entries(db, limit=1)[0]
@@ -176,10 +176,10 @@ def _factories(ctx):  # type: ignore[no-untyped-def]
         "VoucherWindow": lambda: ledger.VoucherWindow(ctx, entry_view),
         "ManualEntryDialog": lambda: ledger.ManualEntryDialog(ctx),
         "DecisionDialog": lambda: loan_dialogs.DecisionDialog(
-            ctx, loans_service.get_loan(db, by_status.get("diajukan", active.number)), True
+            ctx, loan_views.get_loan(db, by_status.get("diajukan", active.number)), True
         ),
         "DisburseDialog": lambda: loan_dialogs.DisburseDialog(
-            ctx, loans_service.get_loan(db, by_status.get("disetujui", active.number))
+            ctx, loan_views.get_loan(db, by_status.get("disetujui", active.number))
         ),
         "RepaymentDialog": lambda: loan_dialogs.RepaymentDialog(ctx, active.number),
         "PayoffDialog": lambda: loan_dialogs.PayoffDialog(ctx, active),

@@ -207,13 +207,13 @@ def test_manual_entry_asks_before_large_income(demo_db, make_ctx, qtbot, questio
 
 
 def test_repayment_dialog_uses_the_edited_ceiling(demo_db, make_ctx, qtbot, questions):
-    from koperasi.services import loans as loans_service
     from koperasi.services.auth import SYSTEM
+    from koperasi.services.loans import views as loan_views
     from koperasi.ui.pages.loan_dialogs import LoanReceiptDialog, RepaymentDialog
 
     ctx = make_ctx(demo_db)
     plausibility.set_ceilings(demo_db, SYSTEM, {"angsuran": 100_000})
-    row = next(r for r in loans_service.list_loans(demo_db, status="aktif"))
+    row = next(r for r in loan_views.list_loans(demo_db, status="aktif"))
     host = QWidget()
     qtbot.addWidget(host)
     dlg = RepaymentDialog(ctx, row.number, parent=host)
@@ -234,8 +234,8 @@ def test_loan_wizard_asks_before_a_large_principal(demo_db, make_ctx, qtbot, que
     from PySide6.QtWidgets import QWizard
     from uihelpers import member_without_open_loan
 
-    from koperasi.services import loans as loans_service
     from koperasi.services.auth import SYSTEM
+    from koperasi.services.loans import views as loan_views
     from koperasi.ui.pages.loan_wizard import LoanApplicationWizard
 
     ctx = make_ctx(demo_db)
@@ -254,16 +254,16 @@ def test_loan_wizard_asks_before_a_large_principal(demo_db, make_ctx, qtbot, que
     terms.update_preview()
     qtbot.mouseClick(wiz.button(QWizard.WizardButton.NextButton), LEFT)
     assert wiz.currentPage() is wiz.confirmPage
-    before = len(loans_service.member_loans(demo_db, number))
+    before = len(loan_views.member_loans(demo_db, number))
     questions["answers"] += [False, True]
     qtbot.mouseClick(wiz.button(QWizard.WizardButton.FinishButton), LEFT)
     assert "pokok pinjaman" in questions["asked"][0][1]
-    assert len(loans_service.member_loans(demo_db, number)) == before and wiz.isVisible()
+    assert len(loan_views.member_loans(demo_db, number)) == before and wiz.isVisible()
     # after Batal the wizard is back at the amount, with the reason under it
     assert wiz.currentPage() is terms
     assert "Rp2.000.000" in terms.errors.errors["amount"]
     qtbot.mouseClick(wiz.button(QWizard.WizardButton.NextButton), LEFT)
     qtbot.mouseClick(wiz.button(QWizard.WizardButton.FinishButton), LEFT)
     assert len(questions["asked"]) == 2
-    assert len(loans_service.member_loans(demo_db, number)) == before + 1
+    assert len(loan_views.member_loans(demo_db, number)) == before + 1
     assert not wiz.isVisible()

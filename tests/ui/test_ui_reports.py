@@ -441,11 +441,11 @@ def test_build_runs_in_the_background_worker_with_a_progress_dialog(demo_db, ui_
 def test_member_and_group_documents_open_on_the_laporan_page(window, qtbot):
     """The member detail's documents and the group's meeting sheet are built on the Laporan
     page for that member, loan or group."""
-    from koperasi.services import loans as loans_service
+    from koperasi.services.loans import views as loan_views
     from koperasi.ui.pages.members import MemberDetailDialog
 
     db = window.ctx.db
-    loan = loans_service.list_loans(db, status="aktif")[0]
+    loan = loan_views.list_loans(db, status="aktif")[0]
     dlg = MemberDetailDialog(window.ctx, loan.member_number, window)
     qtbot.addWidget(dlg)
     dlg.loansTable.selectRow([r.number for r in dlg.loansModel.rows].index(loan.number))

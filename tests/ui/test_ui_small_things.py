@@ -133,11 +133,11 @@ def test_empty_chart_axis_is_whole_numbers(qapp):
 
 
 def test_loan_terms_error_goes_once_the_amount_is_valid(demo_db, make_ctx, qtbot):
-    from koperasi.services import loans as loans_service
     from koperasi.services import members as members_service
+    from koperasi.services.loans import views as loan_views
     from koperasi.ui.pages.loan_wizard import LoanApplicationWizard
 
-    with_loans = {r.member_number for r in loans_service.list_loans(demo_db, limit=1000)}
+    with_loans = {r.member_number for r in loan_views.list_loans(demo_db, limit=1000)}
     member = next(
         m.number
         for m in members_service.list_members(demo_db, limit=100)

@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 from uihelpers import LEFT, TODAY, open_dialog, type_into
 
 from koperasi.services import audit as audit_service
-from koperasi.services import loans as loans_service
 from koperasi.services import savings as savings_service
+from koperasi.services.loans import views as loan_views
 
 K = Qt.Key
 
@@ -79,22 +79,22 @@ def test_undo_a_repayment(demo_db, make_ctx, qtbot):
     from koperasi.ui.pages.savings import ReverseDialog
 
     ctx = make_ctx(demo_db)
-    row = next(r for r in loans_service.list_loans(demo_db, status="aktif", limit=50))
-    before = loans_service.get_loan(demo_db, row.number)
+    row = next(r for r in loan_views.list_loans(demo_db, status="aktif", limit=50))
+    before = loan_views.get_loan(demo_db, row.number)
     dlg = RepaymentDialog(ctx, row.number)
     qtbot.addWidget(dlg)
     dlg.show()
     type_into(qtbot, dlg.ui.amountEdit, "50.000")
     dlg.save()
     receipt = dlg.receipt
-    paid = loans_service.get_loan(demo_db, row.number)
+    paid = loan_views.get_loan(demo_db, row.number)
     assert len(paid.transactions) == len(before.transactions) + 1
     qtbot.mouseClick(receipt.undoButton, LEFT)
     rev = open_dialog(ReverseDialog)
     qtbot.keyClicks(rev.reasonEdit, "angsuran dobel")
     qtbot.keyClick(rev.reasonEdit, K.Key_Return)
     assert not rev.isVisible()
-    after = loans_service.get_loan(demo_db, row.number)
+    after = loan_views.get_loan(demo_db, row.number)
     kinds = [t.kind for t in after.transactions]
     assert kinds.count("koreksi") == [t.kind for t in before.transactions].count("koreksi") + 1
     assert after.row.principal_outstanding == before.row.principal_outstanding

@@ -7,8 +7,8 @@ import datetime as dt
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
-from koperasi.services import loans as loans_service
 from koperasi.services import members as members_service
+from koperasi.services.loans import views as loan_views
 
 TODAY = dt.date(2026, 10, 31)  # the demo fixture's as_of
 LEFT = Qt.MouseButton.LeftButton
@@ -108,6 +108,6 @@ def member_without_open_loan(db) -> str:  # type: ignore[no-untyped-def]
         for m in members_service.list_members(db, status="aktif", limit=100)
         if not any(
             r.status in ("diajukan", "disetujui", "aktif")
-            for r in loans_service.member_loans(db, m.number)
+            for r in loan_views.member_loans(db, m.number)
         )
     )

@@ -48,6 +48,7 @@ class CliContext:
     def db(self):  # -> koperasi.db.Database
         if self._db is None:
             from ..db.database import open_database
+            from ..services import wiring  # noqa: F401 - the services' handlers, before any use
 
             self._db = open_database(self.db_arg)
             try:
@@ -68,7 +69,7 @@ class CliContext:
 
     @property
     def actor(self):  # -> koperasi.services.auth.Actor
-        from ..services.auth import actor_for_cli
+        from ..services.users import actor_for_cli
 
         if self._actor is None:  # log in once per command (password prompt, argon2 check)
             self._actor = actor_for_cli(self.db, self.user)

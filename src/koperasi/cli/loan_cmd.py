@@ -309,7 +309,7 @@ def cmd_product_list(ctx, args) -> int:
 
 
 def _print_detail(ctx, d, args) -> None:
-    from ..services.loans import STATUS_LABELS
+    from ..services.loans.core import STATUS_LABELS
 
     if getattr(args, "json", False):
         print_json(asdict(d))
@@ -329,9 +329,9 @@ def _print_detail(ctx, d, args) -> None:
 
 
 def cmd_apply(ctx, args) -> int:
-    from ..services import loans
+    from ..services.loans import applications as loan_applications
 
-    data = loans.ApplyInput(
+    data = loan_applications.ApplyInput(
         member_no=args.member,
         product_code=args.product,
         amount=parse_amount(args.amount),
@@ -342,30 +342,38 @@ def cmd_apply(ctx, args) -> int:
         first_due=parse_date(args.first_due, "first_due") if args.first_due else None,
         collateral=parse_amount(args.collateral, "collateral"),
     )
-    _print_detail(ctx, loans.apply(ctx.db, ctx.actor, data, confirm_large=args.confirm_large), args)
+    _print_detail(
+        ctx,
+        loan_applications.apply(ctx.db, ctx.actor, data, confirm_large=args.confirm_large),
+        args,
+    )
     return 0
 
 
 def cmd_approve(ctx, args) -> int:
-    from ..services import loans
+    from ..services.loans import applications as loan_applications
 
     _print_detail(
-        ctx, loans.approve(ctx.db, ctx.actor, args.loan, _date(args.date), args.note), args
+        ctx,
+        loan_applications.approve(ctx.db, ctx.actor, args.loan, _date(args.date), args.note),
+        args,
     )
     return 0
 
 
 def cmd_reject(ctx, args) -> int:
-    from ..services import loans
+    from ..services.loans import applications as loan_applications
 
     _print_detail(
-        ctx, loans.reject(ctx.db, ctx.actor, args.loan, _date(args.date), args.reason), args
+        ctx,
+        loan_applications.reject(ctx.db, ctx.actor, args.loan, _date(args.date), args.reason),
+        args,
     )
     return 0
 
 
 def _print_tx(ctx, v, args) -> None:
-    from ..services.loans import KIND_LABELS
+    from ..services.loans.core import KIND_LABELS
 
     if getattr(args, "json", False):
         print_json(asdict(v))
@@ -398,17 +406,19 @@ def _print_tx(ctx, v, args) -> None:
 
 
 def cmd_disburse(ctx, args) -> int:
-    from ..services import loans
+    from ..services.loans import applications as loan_applications
 
-    v = loans.disburse(ctx.db, ctx.actor, args.loan, _date(args.date), args.to, args.fee_mode)
+    v = loan_applications.disburse(
+        ctx.db, ctx.actor, args.loan, _date(args.date), args.to, args.fee_mode
+    )
     _print_tx(ctx, v, args)
     return 0
 
 
 def cmd_repay(ctx, args) -> int:
-    from ..services import loans
+    from ..services.loans import repayments as loan_repayments
 
-    v = loans.repay(
+    v = loan_repayments.repay(
         ctx.db,
         ctx.actor,
         args.loan,
@@ -424,9 +434,9 @@ def cmd_repay(ctx, args) -> int:
 
 
 def cmd_payoff_quote(ctx, args) -> int:
-    from ..services import loans
+    from ..services.loans import repayments as loan_repayments
 
-    q = loans.payoff_quote(ctx.db, args.loan, _date(args.date), actor=ctx.actor)
+    q = loan_repayments.payoff_quote(ctx.db, args.loan, _date(args.date), actor=ctx.actor)
     if args.json:
         print_json({**asdict(q), "total": q.total})
         return 0
@@ -449,18 +459,20 @@ def cmd_payoff_quote(ctx, args) -> int:
 
 
 def cmd_payoff(ctx, args) -> int:
-    from ..services import loans
+    from ..services.loans import repayments as loan_repayments
 
     expected = parse_amount(args.amount) if args.amount else None
-    v = loans.payoff(ctx.db, ctx.actor, args.loan, _date(args.date), expected, args.source)
+    v = loan_repayments.payoff(
+        ctx.db, ctx.actor, args.loan, _date(args.date), expected, args.source
+    )
     _print_tx(ctx, v, args)
     return 0
 
 
 def cmd_reverse(ctx, args) -> int:
-    from ..services import loans
+    from ..services.loans import reversals as loan_reversals
 
-    d = loans.reverse_repayment(
+    d = loan_reversals.reverse_repayment(
         ctx.db, ctx.actor, args.loan, args.transaction, _date(args.date), args.reason
     )
     if args.json:
@@ -478,9 +490,9 @@ def cmd_reverse(ctx, args) -> int:
 
 
 def cmd_reschedule(ctx, args) -> int:
-    from ..services import loans
+    from ..services.loans import workout as loan_workout
 
-    d = loans.reschedule(
+    d = loan_workout.reschedule(
         ctx.db,
         ctx.actor,
         args.loan,
@@ -525,26 +537,30 @@ def _print_schedule(ctx, rows) -> None:
 
 
 def cmd_write_off(ctx, args) -> int:
-    from ..services import loans
+    from ..services.loans import workout as loan_workout
 
     _print_tx(
-        ctx, loans.write_off(ctx.db, ctx.actor, args.loan, _date(args.date), args.reason), args
+        ctx,
+        loan_workout.write_off(ctx.db, ctx.actor, args.loan, _date(args.date), args.reason),
+        args,
     )
     return 0
 
 
 def cmd_recover(ctx, args) -> int:
-    from ..services import loans
+    from ..services.loans import workout as loan_workout
 
-    v = loans.recover(ctx.db, ctx.actor, args.loan, parse_amount(args.amount), _date(args.date))
+    v = loan_workout.recover(
+        ctx.db, ctx.actor, args.loan, parse_amount(args.amount), _date(args.date)
+    )
     _print_tx(ctx, v, args)
     return 0
 
 
 def cmd_show(ctx, args) -> int:
-    from ..services import loans
+    from ..services.loans import views as loan_views
 
-    d = loans.get_loan(ctx.db, args.loan, actor=ctx.actor)
+    d = loan_views.get_loan(ctx.db, args.loan, actor=ctx.actor)
     if args.json:
         print_json(asdict(d))
         return 0
@@ -576,9 +592,9 @@ def cmd_show(ctx, args) -> int:
 
 
 def cmd_list(ctx, args) -> int:
-    from ..services import loans
+    from ..services.loans import views as loan_views
 
-    rows = loans.list_loans(
+    rows = loan_views.list_loans(
         ctx.db,
         status=args.status,
         member_no=args.member,
@@ -616,9 +632,9 @@ def cmd_list(ctx, args) -> int:
 
 
 def cmd_arrears(ctx, args) -> int:
-    from ..services import loans
+    from ..services.loans import quality as loan_quality
 
-    rep = loans.loan_arrears(ctx.db, _date(args.as_of, "as_of"), actor=ctx.actor)
+    rep = loan_quality.loan_arrears(ctx.db, _date(args.as_of, "as_of"), actor=ctx.actor)
     if args.json:
         data = asdict(rep)
         data["late"] = [asdict(q) for q in rep.late]
@@ -710,9 +726,9 @@ def cmd_arrears(ctx, args) -> int:
 
 
 def cmd_month_end(ctx, args) -> int:
-    from ..services import loans
+    from ..services import month_end as month_end_run
 
-    r = loans.month_end(ctx.db, ctx.actor, parse_date(args.as_of, "as_of"))
+    r = month_end_run.month_end(ctx.db, ctx.actor, parse_date(args.as_of, "as_of"))
     if args.json:
         print_json(asdict(r))
         return 0

@@ -150,7 +150,7 @@ def _collateral_rows(ctx, views) -> None:
 
 
 def cmd_collateral_add(ctx, args) -> int:
-    from ..services import collateral
+    from ..services.loans import collateral
 
     item = collateral.CollateralInput(
         args.kind,
@@ -169,7 +169,7 @@ def cmd_collateral_add(ctx, args) -> int:
 
 
 def cmd_collateral_list(ctx, args) -> int:
-    from ..services import collateral
+    from ..services.loans import collateral
 
     if args.loan:
         views = collateral.for_loan(ctx.db, args.loan, ctx.actor)
@@ -183,7 +183,7 @@ def cmd_collateral_list(ctx, args) -> int:
 
 
 def cmd_collateral_return(ctx, args) -> int:
-    from ..services import collateral
+    from ..services.loans import collateral
 
     views = collateral.return_collateral(
         ctx.db, ctx.actor, args.loan, _date(args.date), args.to, args.note
@@ -203,7 +203,7 @@ def cmd_collateral_return(ctx, args) -> int:
 
 
 def cmd_guarantor_add(ctx, args) -> int:
-    from ..services import collateral
+    from ..services.loans import collateral
 
     v = collateral.add_guarantor(ctx.db, ctx.actor, args.loan, args.member, args.relation)
     if args.json:
@@ -234,14 +234,14 @@ def _exposure_out(ctx, exposures, as_json: bool) -> None:
 
 
 def cmd_guarantor_exposure(ctx, args) -> int:
-    from ..services import collateral
+    from ..services.loans import collateral
 
     _exposure_out(ctx, [collateral.exposure_of(ctx.db, args.member, ctx.actor)], args.json)
     return 0
 
 
 def cmd_guarantor_report(ctx, args) -> int:
-    from ..services import collateral
+    from ..services.loans import collateral
 
     _exposure_out(ctx, collateral.guarantee_report(ctx.db, ctx.actor), args.json)
     return 0
@@ -252,9 +252,9 @@ def cmd_guarantor_report(ctx, args) -> int:
 
 def cmd_approval_list(ctx, args) -> int:
     from ..messages import label
-    from ..services import approvals
+    from ..services.loans import lending_limits
 
-    items = approvals.pending(ctx.db, ctx.actor)
+    items = lending_limits.pending(ctx.db, ctx.actor)
     if args.json:
         print_json([asdict(i) for i in items])
         return 0
@@ -317,7 +317,7 @@ def cmd_approval_reject(ctx, args) -> int:
 
 
 def cmd_approval_board(ctx, args) -> int:
-    from ..services import lending_limits
+    from ..services.loans import lending_limits
 
     body = lending_limits.board_approve(ctx.db, ctx.actor, args.loan, _date(args.date), args.note)
     if args.json:
@@ -340,9 +340,9 @@ def _rules_out(ctx, rules, as_json: bool) -> None:
 
 
 def cmd_limits_show(ctx, args) -> int:
-    from ..services import lending_limits
+    from ..services import lending_rules
 
-    _rules_out(ctx, lending_limits.get_rules(ctx.db), args.json)
+    _rules_out(ctx, lending_rules.get_rules(ctx.db), args.json)
     return 0
 
 
@@ -353,9 +353,9 @@ def _yes(value: str | None, current: bool) -> bool:
 def cmd_limits_set(ctx, args) -> int:
     from dataclasses import replace
 
-    from ..services import lending_limits
+    from ..services import lending_rules
 
-    r = lending_limits.get_rules(ctx.db)
+    r = lending_rules.get_rules(ctx.db)
     changes: dict = {}
     if args.bmpp is not None:
         changes["bmpp_percent"] = (
@@ -373,13 +373,13 @@ def cmd_limits_set(ctx, args) -> int:
         )
     changes["four_eyes_write_off"] = _yes(args.write_off, r.four_eyes_write_off)
     changes["four_eyes_reversal"] = _yes(args.reversal, r.four_eyes_reversal)
-    _rules_out(ctx, lending_limits.save_rules(ctx.db, ctx.actor, replace(r, **changes)), args.json)
+    _rules_out(ctx, lending_rules.save_rules(ctx.db, ctx.actor, replace(r, **changes)), args.json)
     return 0
 
 
 def cmd_limits_breaches(ctx, args) -> int:
     from ..messages import label
-    from ..services import lending_limits
+    from ..services.loans import lending_limits
 
     rep = lending_limits.breach_report(ctx.db, _date(args.as_of), ctx.actor)
     if args.json:
@@ -415,7 +415,7 @@ def cmd_limits_breaches(ctx, args) -> int:
 
 
 def cmd_limits_related(ctx, args) -> int:
-    from ..services import lending_limits
+    from ..services.loans import lending_limits
 
     if not args.clear and not args.kind:
         raise ValidationError("related_kind", "required")

@@ -187,7 +187,7 @@ def cmd_show(ctx, args) -> int:
 
 
 def cmd_exit(ctx, args) -> int:
-    from ..services.members import exit_member
+    from ..services.member_exit import exit_member
 
     date = parse_date(args.date) if args.date else dt.date.today()
     r = exit_member(ctx.db, ctx.actor, args.number, date, args.reason, args.status)

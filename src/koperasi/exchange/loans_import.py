@@ -2,13 +2,13 @@
 still running on the cut-over date, brought in from the cooperative's old spreadsheets.
 
 Each row becomes an active loan with its schedule through
-:func:`koperasi.services.loan_opening.open_loan_in`; the principal (and interest) already
+:func:`koperasi.services.loans.opening.open_loan_in`; the principal (and interest) already
 repaid comes in as one opening repayment, so the principal outstanding is
 ``amount - principal repaid``. The ledger side goes against 3.99 Saldo Awal (Kliring), like
 the opening balances - never against cash (see that module and docs/import-templates.md).
 
 Collateral held for the loan (kind, description, value, document number) goes into the
-collateral register (:mod:`koperasi.services.collateral`) and a guarantor (a member, by
+collateral register (:mod:`koperasi.services.loans.collateral`) and a guarantor (a member, by
 number) onto the loan's guarantors, in the row's own savepoint: a row that fails leaves
 neither loan nor collateral nor guarantor behind.
 """
@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 from ..db.models import LoanProduct
 from ..domain.money import format_rupiah
 from ..errors import ValidationError
-from ..services.collateral import KIND_LABELS, KINDS
+from ..services.loans.collateral import KIND_LABELS, KINDS
 from .importing import (
     Field,
     Kind,
@@ -424,13 +424,13 @@ class LoansKind(Kind):
             )
 
     def prepare(self, s, actor) -> None:
-        from ..services.loan_opening import ensure_clearing
+        from ..services.ledger import ensure_clearing
 
         ensure_clearing(s)
 
     def apply(self, s, actor, data) -> int:
-        from ..services import collateral
-        from ..services.loan_opening import OpeningLoanInput, open_loan_in
+        from ..services.loans import collateral
+        from ..services.loans.opening import OpeningLoanInput, open_loan_in
 
         try:
             loan = open_loan_in(

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 
 def available() -> bool:
-    return importlib.util.find_spec("koperasi.services.loan_quality") is not None
+    return importlib.util.find_spec("koperasi.services.loans.quality") is not None
 
 
 def dues_for_members(
@@ -26,8 +26,7 @@ def dues_for_members(
     if not available() or not member_ids:
         return {}
     from ..db.models import Member
-    from ..services import loans as _loans  # noqa: F401 - import order of the loans modules
-    from ..services.group_meeting import member_dues_in
+    from ..services.loans.group_meeting import member_dues_in
 
     out = {}
     for m in s.scalars(select(Member).where(Member.id.in_(member_ids))):

@@ -47,7 +47,8 @@ from ..domain.money import format_rupiah
 from ..errors import NotFound, ValidationError
 from ..messages import label as message_label
 from ..services import loan_papers as papers
-from ..services import loans as loan_service
+from ..services.loans import core as loan_core
+from ..services.loans import views as loan_views
 from ..services.progress import ProgressCallback, report
 from ..services.settings import profile_in
 from ..services.uow import read_only
@@ -82,7 +83,7 @@ STAMP = T("Meterai\n10.000", "Duty stamp\nRp10.000")
 
 def _loan(s: Session, params: ReportParams, status: str | None = None) -> Loan:
     if params.loan:
-        return loan_service.loan_by_number(s, params.loan)
+        return loan_core.loan_by_number(s, params.loan)
     q = select(Loan).order_by(Loan.number)
     q = q.where(Loan.status == status) if status else q.where(Loan.disbursed_on.is_not(None))
     if params.member:
@@ -208,7 +209,7 @@ def build_agreement(
             papers.fill(template["id"], papers.agreement_values(s, loan, "id")),
             papers.fill(template["en"], papers.agreement_values(s, loan, "en")),
         )
-        d = loan_service.detail_in(s, loan)
+        d = loan_views.detail_in(s, loan)
         p = profile_in(s)
         day = loan.disbursed_on or loan.decided_on or loan.applied_on
         attachment = Section(
@@ -244,7 +245,7 @@ def build_schedule(
         report(progress, 0, 1, "")
         loan = _loan(s, params)
         m = _member(s, loan)
-        d = loan_service.detail_in(s, loan)
+        d = loan_views.detail_in(s, loan)
         p = profile_in(s)
         day = loan.disbursed_on or loan.decided_on or loan.applied_on
         return ReportData(
@@ -284,8 +285,8 @@ def build_paid_off(
     """Surat keterangan lunas: refused unless the loan is fully repaid."""
     with read_only(db) as s:
         report(progress, 0, 1, "")
-        loan = _loan(s, params, status=loan_service.PAID_OFF)
-        if loan.status != loan_service.PAID_OFF or loan.principal_outstanding:
+        loan = _loan(s, params, status=loan_core.PAID_OFF)
+        if loan.status != loan_core.PAID_OFF or loan.principal_outstanding:
             raise ValidationError(
                 "loan",
                 "loan_not_paid_off",
@@ -293,7 +294,7 @@ def build_paid_off(
                 status=message_label("loan_status", loan.status, "id"),
             )
         m = _member(s, loan)
-        d = loan_service.detail_in(s, loan)
+        d = loan_views.detail_in(s, loan)
         p = profile_in(s)
         live = [t for t in d.transactions if not t.reversed and t.reverses_id is None]
         paid_principal = sum(t.principal for t in live if t.kind != "pencairan")

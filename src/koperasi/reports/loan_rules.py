@@ -15,15 +15,15 @@ import datetime as dt
 
 from sqlalchemy import select
 
-from ..db.models import LoanCollateral, Member
+from ..db.models import Loan, LoanCollateral, Member
 from ..domain.fmt import long_date
 from ..domain.money import format_rupiah
 from ..errors import ValidationError
 from ..messages import label
-from ..services import collateral as collateral_service
-from ..services import lending_limits
-from ..services import loans as loan_service
 from ..services.clock import today
+from ..services.loans import collateral as collateral_service
+from ..services.loans import core as loan_core
+from ..services.loans import lending_limits
 from ..services.progress import ProgressCallback, report
 from ..services.settings import profile_in
 from ..services.uow import read_only
@@ -51,7 +51,7 @@ def build_handover(
         if params.receipt:
             q = q.where(LoanCollateral.handover_no == params.receipt.strip().upper())
         elif params.loan:
-            loan = loan_service.loan_by_number(s, params.loan)
+            loan = loan_core.loan_by_number(s, params.loan)
             q = q.where(LoanCollateral.loan_id == loan.id)
         rows = list(s.scalars(q.order_by(LoanCollateral.returned_on, LoanCollateral.id)))
         if not rows:
@@ -60,7 +60,7 @@ def build_handover(
             )
         number = rows[-1].handover_no
         items = [c for c in rows if c.handover_no == number]
-        loan = s.get(loan_service.Loan, items[0].loan_id)
+        loan = s.get(Loan, items[0].loan_id)
         assert loan is not None
         m = _member(s, loan)
         p = profile_in(s)
@@ -162,7 +162,7 @@ def build_register(
         who: dict[str, str] = {}
         for c in items:
             if c.loan_number not in who:
-                m = s.get(Member, loan_service.loan_by_number(s, c.loan_number).member_id)
+                m = s.get(Member, loan_core.loan_by_number(s, c.loan_number).member_id)
                 who[c.loan_number] = f"{m.number} {m.name}" if m else "–"
     table = Table(
         "jaminan",

@@ -14,7 +14,9 @@ from sqlalchemy.orm import Session
 from ..db.models import Group, Loan
 from ..domain import arrears as qa
 from ..services import ledger
-from ..services import loans as loan_service
+from ..services.loans import core as loan_core
+from ..services.loans import quality as loan_quality
+from ..services.loans import views as loan_views
 from ..services.progress import ProgressCallback, report
 from ..services.uow import read_only
 from .cells import format_percent
@@ -32,13 +34,11 @@ CLASS = {k: T(*v) for k, v in qa.CLASS_LABELS.items()}
 
 
 def _lq():
-    """``services.loan_quality`` (imported after ``services.loans``, which it needs first)."""
-    from ..services import loan_quality
-
+    """:mod:`koperasi.services.loans.quality` (the reports of this package reach it here)."""
     return loan_quality
 
 
-LOANS_ACCOUNT = loan_service.LOANS
+LOANS_ACCOUNT = loan_core.LOANS
 
 
 def _as_of(s: Session, params: ReportParams) -> Period:
@@ -394,7 +394,7 @@ def build_loan_card(
     with read_only(db) as s:
         report(progress, 0, 1, "")
         if params.loan:
-            loan = loan_service.loan_by_number(s, params.loan)
+            loan = loan_core.loan_by_number(s, params.loan)
         else:
             q = select(Loan).where(Loan.disbursed_on.is_not(None)).order_by(Loan.number)
             if params.member:
@@ -406,7 +406,7 @@ def build_loan_card(
                 from ..errors import NotFound
 
                 raise NotFound(what="Pinjaman", key=params.member or "-")
-        d = loan_service.detail_in(s, loan)
+        d = loan_views.detail_in(s, loan)
         bal = d.row.amount
         sched = []
         for i in d.schedule:

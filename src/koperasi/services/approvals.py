@@ -1,7 +1,7 @@
 """Four-eyes approval (issue 17 part 5): what one user asks for, a second user approves.
 
 Three things may need a second person, each switched on in the lending rules
-(:class:`koperasi.services.lending_limits.LendingRules`, off by default):
+(:class:`koperasi.services.lending_rules.LendingRules`, off by default):
 
 * **loans above a threshold** (``four_eyes_loan_above``): the user who recorded the
   application may not approve it (checked in ``loans.approve``); it waits in
@@ -13,25 +13,29 @@ Three things may need a second person, each switched on in the lending rules
   transaction — or rejects it. The requester may cancel their own request.
 
 The audit trail shows both users: ``approval.request`` by the requester, then the action
-itself and ``approval.approve`` (naming the requester) by the approver. Loans that need both
-boards (related parties, limits in block mode) are listed here too
-(:mod:`koperasi.services.lending_limits`).
+itself and ``approval.approve`` (naming the requester) by the approver. What waits for an
+approval (requests, large applications, loans that need both boards) is listed by
+:func:`koperasi.services.loans.lending_limits.pending`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..db.models import ApprovalRequest, Loan, LoanTransaction, Member, SavingsTransaction
+from ..db.database import Database
+from ..db.models import ApprovalRequest
 from ..db.models.base import utcnow
 from ..errors import NotFound, ValidationError
 from . import audit
-from .auth import Actor, require
+from .auth import Actor, require, require_read_all
+from .lending_rules import rules_in
 from .uow import read_only, unit_of_work
 
 KINDS = ("write_off", "loan_reversal", "savings_reversal", "entry_reversal")
@@ -64,8 +68,6 @@ STATUS_LABELS = {
 
 def gate_in(s: Session, kind: str) -> bool:
     """Whether ``kind`` needs a second user's approval under the cooperative's rules."""
-    from .lending_limits import rules_in
-
     rules = rules_in(s)
     if kind == "write_off":
         return rules.four_eyes_write_off
@@ -87,7 +89,7 @@ def approver_roles(kind: str) -> tuple[str, ...]:
     return tuple(r.value for r in Role if r in allowed)
 
 
-def needs_approval(db, kind: str) -> bool:  # type: ignore[no-untyped-def]
+def needs_approval(db: Database, kind: str) -> bool:
     """Whether the screens should file a request for ``kind`` instead of acting."""
     with read_only(db) as s:
         return gate_in(s, kind)
@@ -98,7 +100,7 @@ class RequestView:
     id: int
     kind: str
     ref: str
-    params: dict
+    params: dict[str, Any]
     amount: int
     reason: str
     requested_by: str
@@ -132,50 +134,51 @@ def _view(r: ApprovalRequest) -> RequestView:
     )
 
 
-def _describe_in(s: Session, kind: str, ref: str, params: dict) -> tuple[str, int]:
+Describe = Callable[[Session, str, dict[str, Any]], tuple[str, int]]
+"""``(session, ref, params) -> (the record's reference as people read it, the amount)`` of a
+requested action; checks that the record exists and the action is possible now."""
+Execute = Callable[[Session, Actor, str, dict[str, Any], dt.date, str], str]
+"""``(session, actor, ref, params, date, reason) -> result reference``: carries the approved
+action out in the approver's unit of work."""
+
+
+@dataclass(frozen=True)
+class Action:
+    describe: Describe
+    execute: Execute
+
+
+_ACTIONS: dict[str, Action] = {}
+
+
+def register(kind: str, describe: Describe, execute: Execute) -> None:
+    """The service that owns an action of ``kind`` (one of :data:`KINDS`) registers how to
+    describe and carry it out when imported (:mod:`koperasi.services.wiring`)."""
+    _ACTIONS[kind] = Action(describe, execute)
+
+
+def _action(kind: str) -> Action:
+    action = _ACTIONS.get(kind)
+    if action is None:
+        raise ValidationError("kind", "choice", choices=", ".join(sorted(_ACTIONS)), value=kind)
+    return action
+
+
+def _describe_in(s: Session, kind: str, ref: str, params: dict[str, Any]) -> tuple[str, int]:
     """(the record's reference as people read it, the amount) of a requested action; checks
     that the record exists and the action is possible now."""
-    from .loans import ACTIVE, _check_status, loan_by_number
-
-    if kind == "write_off":
-        loan = loan_by_number(s, ref)
-        _check_status(loan, ACTIVE)
-        return loan.number, loan.principal_outstanding
-    if kind == "loan_reversal":
-        from .loan_repayments import _find_tx
-
-        loan = loan_by_number(s, ref)
-        tx = _find_tx(s, loan, params["tx"])
-        return loan.number, tx.amount
-    if kind == "savings_reversal":
-        stx = s.get(SavingsTransaction, int(ref))
-        if stx is None:
-            raise NotFound(what="Transaksi simpanan", key=ref)
-        return str(stx.id), abs(stx.amount)
-    from sqlalchemy import func
-
-    from ..db.models import JournalEntry, JournalLine
-
-    entry = s.get(JournalEntry, int(ref))
-    if entry is None:
-        raise NotFound(what="Jurnal", key=ref)
-    total = s.scalar(
-        select(func.coalesce(func.sum(JournalLine.debit), 0)).where(
-            JournalLine.entry_id == entry.id
-        )
-    )
-    return str(entry.id), int(total or 0)
+    return _action(kind).describe(s, ref, params)
 
 
 def request(
-    db,
+    db: Database,
     actor: Actor,
     kind: str,
     ref: str | int,
     date: dt.date,
     reason: str,
     tx: str | int | None = None,
-) -> RequestView:  # type: ignore[no-untyped-def]
+) -> RequestView:
     """File a request for ``kind`` on record ``ref`` (loan number; savings transaction id;
     journal entry id) dated ``date``; ``tx``: the loan payment to reverse (id or receipt)."""
     if kind not in KINDS:
@@ -236,33 +239,10 @@ def _locked(s: Session, request_id: int) -> ApprovalRequest:
 def _execute_in(s: Session, actor: Actor, r: ApprovalRequest) -> str:
     params = json.loads(r.params)
     date = dt.date.fromisoformat(params["date"])
-    if r.kind == "write_off":
-        from .loan_repayments import write_off_in
-        from .loans import lock_loan
-
-        view = write_off_in(s, actor, lock_loan(s, r.ref), date, r.reason)
-        return view.receipt_no or str(r.ref)
-    if r.kind == "loan_reversal":
-        from .loan_repayments import reverse_repayment_in
-
-        reverse_repayment_in(s, actor, r.ref, params["tx"], date, r.reason)
-        rev = s.scalars(
-            select(LoanTransaction)
-            .join(Loan, Loan.id == LoanTransaction.loan_id)
-            .where(Loan.number == r.ref, LoanTransaction.kind == "koreksi")
-            .order_by(LoanTransaction.id.desc())
-        ).first()
-        return str(rev.id) if rev else r.ref
-    if r.kind == "savings_reversal":
-        from .savings import reverse_savings_in
-
-        return str(reverse_savings_in(s, actor, int(r.ref), date, r.reason).receipt_no or r.ref)
-    from .ledger import reverse_entry_in
-
-    return str(reverse_entry_in(s, actor, int(r.ref), date, r.reason).id)
+    return _action(r.kind).execute(s, actor, r.ref, params, date, r.reason)
 
 
-def approve(db, actor: Actor, request_id: int, note: str = "") -> RequestView:  # type: ignore[no-untyped-def]
+def approve(db: Database, actor: Actor, request_id: int, note: str = "") -> RequestView:
     """Approve a waiting request and carry out its action, as the second user."""
     with unit_of_work(db) as s:
         r = _locked(s, request_id)
@@ -291,7 +271,7 @@ def approve(db, actor: Actor, request_id: int, note: str = "") -> RequestView:  
         return view
 
 
-def reject(db, actor: Actor, request_id: int, note: str) -> RequestView:  # type: ignore[no-untyped-def]
+def reject(db: Database, actor: Actor, request_id: int, note: str) -> RequestView:
     """Refuse a waiting request (a second user), or cancel one's own request."""
     note = (note or "").strip()
     with unit_of_work(db) as s:
@@ -315,7 +295,7 @@ def reject(db, actor: Actor, request_id: int, note: str) -> RequestView:  # type
         return view
 
 
-def get_request(db, request_id: int) -> RequestView:  # type: ignore[no-untyped-def]
+def get_request(db: Database, request_id: int) -> RequestView:
     with read_only(db) as s:
         r = s.get(ApprovalRequest, request_id)
         if r is None:
@@ -324,109 +304,11 @@ def get_request(db, request_id: int) -> RequestView:  # type: ignore[no-untyped-
 
 
 def list_requests(
-    db, status: str | None = WAITING, actor: Actor | None = None
-) -> list[RequestView]:  # type: ignore[no-untyped-def]
-    from .auth import require_read_all
-
+    db: Database, status: str | None = WAITING, actor: Actor | None = None
+) -> list[RequestView]:
     require_read_all(actor, "Permintaan persetujuan")
     with read_only(db) as s:
         q = select(ApprovalRequest).order_by(ApprovalRequest.id)
         if status:
             q = q.where(ApprovalRequest.status == status)
         return [_view(r) for r in s.scalars(q)]
-
-
-@dataclass(frozen=True)
-class PendingItem:
-    """One thing waiting for someone's approval (the GUI's list)."""
-
-    kind: str  # a KINDS code, or loan_approval / board_approval
-    ref: str  # loan number, transaction or entry id
-    request_id: int | None  # for requests; None for loans
-    member: str  # "A00012 Siti Aminah" or ""
-    amount: int
-    requested_by: str
-    requested_on: dt.date
-    reason: str
-    waiting_for: str  # who must act, as people read it
-
-
-def pending(db, actor: Actor | None = None, as_of: dt.date | None = None) -> list[PendingItem]:  # type: ignore[no-untyped-def]
-    """Everything waiting for an approval: requests, large applications that need a second
-    user, and applications that need both boards."""
-    from .auth import require_read_all
-    from .clock import today
-    from .lending_limits import BODIES, BODY_LABELS, board_approvals_in, boards_needed_in, rules_in
-
-    require_read_all(actor, "Persetujuan tertunda")
-    day = today(as_of)
-    with read_only(db) as s:
-        out: list[PendingItem] = []
-        for r in s.scalars(
-            select(ApprovalRequest)
-            .where(ApprovalRequest.status == WAITING)
-            .order_by(ApprovalRequest.id)
-        ):
-            member = ""
-            if r.kind in ("write_off", "loan_reversal"):
-                row = s.execute(
-                    select(Member.number, Member.name)
-                    .join(Loan, Loan.member_id == Member.id)
-                    .where(Loan.number == r.ref)
-                ).first()
-                member = f"{row[0]} {row[1]}" if row else ""
-            out.append(
-                PendingItem(
-                    r.kind,
-                    r.ref,
-                    r.id,
-                    member,
-                    r.amount,
-                    r.requested_by,
-                    dt.date.fromisoformat(json.loads(r.params)["date"]),
-                    r.reason,
-                    f"pengguna selain {r.requested_by} (admin/bendahara)",
-                )
-            )
-        rules = rules_in(s)
-        for loan, m in s.execute(
-            select(Loan, Member)
-            .join(Member, Member.id == Loan.member_id)
-            .where(Loan.status == "diajukan")
-            .order_by(Loan.number)
-        ):
-            who = f"{m.number} {m.name}"
-            reasons, _breaches = boards_needed_in(s, loan, max(day, loan.applied_on))
-            if reasons:
-                have = board_approvals_in(s, loan.id)
-                missing = [BODY_LABELS[b][0] for b in BODIES if b not in have]
-                if missing:
-                    out.append(
-                        PendingItem(
-                            "board_approval",
-                            loan.number,
-                            None,
-                            who,
-                            loan.amount,
-                            loan.created_by,
-                            loan.applied_on,
-                            loan.purpose,
-                            ", ".join(missing),
-                        )
-                    )
-                    continue
-            if rules.four_eyes_loan_above is not None and loan.amount > rules.four_eyes_loan_above:
-                out.append(
-                    PendingItem(
-                        "loan_approval",
-                        loan.number,
-                        None,
-                        who,
-                        loan.amount,
-                        loan.created_by,
-                        loan.applied_on,
-                        loan.purpose,
-                        f"pengguna selain {loan.created_by}",
-                    )
-                )
-        return out

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from ..db.database import Database
 from ..errors import KoperasiError, PermissionDenied
 
 
@@ -124,10 +123,3 @@ def require_group_visible(
         if what:
             raise PermissionDenied("outside_group", user=actor.username, what=what, key=key or "-")
         raise PermissionDenied(user=actor.username, role=str(actor.role), action="read.group")
-
-
-def actor_for_cli(db: Database, username: str | None) -> Actor:
-    """The actor for a CLI call. Until users are configured, a single local administrator."""
-    from . import users as users_service  # noqa: PLC0415
-
-    return users_service.actor_for_cli(db, username)

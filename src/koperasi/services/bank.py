@@ -14,7 +14,7 @@
 - The reconciliation at a date: the book balance, the statement balance, the items in
   transit both ways and the statement lines not in the books; the difference must be nil.
 - A journal line cleared by a statement line cannot be reversed until it is unmatched
-  (:func:`refuse_reconciled`, called by ``ledger.post_reversal``).
+  (:func:`koperasi.services.ledger.refuse_reconciled`, called by ``ledger.post_reversal``).
 """
 
 from __future__ import annotations
@@ -958,28 +958,6 @@ def reconciliation(
 # ---------------------------------------------------------------- the lock on reversals
 
 
-def refuse_reconciled(session: Session, entry_id: int) -> None:
-    """Refuse to reverse an entry with a journal line cleared by a bank statement line
-    (``ledger.post_reversal``): the reconciliation is undone first."""
-    row = session.execute(
-        select(BankAccount.code, BankAccount.name, BankStatementLine.date, BankStatementLine.id)
-        .join(BankStatementLine, BankStatementLine.bank_account_id == BankAccount.id)
-        .join(BankMatch, BankMatch.statement_line_id == BankStatementLine.id)
-        .join(JournalLine, JournalLine.id == BankMatch.journal_line_id)
-        .where(JournalLine.entry_id == entry_id)
-        .limit(1)
-    ).first()
-    if row is not None:
-        raise ValidationError(
-            "entry",
-            "bank_reconciled",
-            entry=entry_id,
-            bank=f"{row[0]} {row[1]}",
-            date=row[2].isoformat(),
-            line=row[3],
-        )
-
-
 # ---------------------------------------------------------------- koperasi check
 
 
@@ -1053,7 +1031,6 @@ __all__ = [
     "match",
     "post_statement_line",
     "reconciliation",
-    "refuse_reconciled",
     "set_layout",
     "statement_lines",
     "unmatch",

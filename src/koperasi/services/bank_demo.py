@@ -9,14 +9,10 @@ open month with a bank charge posted from the statement and a deposit in transit
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
-if TYPE_CHECKING:
-    from .demo import _BookKeeper
-
 import datetime as dt
 import tempfile
 from pathlib import Path
+from typing import Any, Protocol
 
 from ..db.database import Database
 from ..domain import accounts
@@ -27,6 +23,17 @@ from .auth import Actor
 from .counters import SERIES_JOURNAL, next_receipt
 from .ledger import Line
 from .uow import read_only, unit_of_work
+
+
+class MonthlyBooks(Protocol):
+    """What the demo's book keeper offers (services.demo._BookKeeper): the database, the
+    actor, the demo's date, and the month-end and closing after each month."""
+
+    db: Database
+    actor: Actor
+    as_of: dt.date
+
+    def after_month(self, y: int, m: int) -> None: ...
 
 
 def _assets(members: int) -> list[tuple[int, fa.AssetInput, str]]:
@@ -107,7 +114,7 @@ class OfficeAndBank:
     """Delegates to the demo's book-keeper; buys the assets due in each month and, in the
     demo's last month, sets up and reconciles the bank account."""
 
-    def __init__(self, books: _BookKeeper, members: int) -> None:
+    def __init__(self, books: MonthlyBooks, members: int) -> None:
         self.books = books
         self.db, self.actor, self.as_of = books.db, books.actor, books.as_of
         self.plan = _assets(members)
@@ -164,7 +171,7 @@ class OfficeAndBank:
             )
 
 
-def with_office_and_bank(books: _BookKeeper, members: int) -> OfficeAndBank:
+def with_office_and_bank(books: MonthlyBooks, members: int) -> OfficeAndBank:
     return OfficeAndBank(books, members)
 
 

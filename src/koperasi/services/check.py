@@ -389,7 +389,7 @@ def _extra_checks() -> list[tuple[str, Callable[[Session], list[Problem]]]]:
         "koperasi.services.loan_checks",
         "koperasi.services.audit_checks",
         "koperasi.services.fixed_assets",
-        "koperasi.services.collateral",
+        "koperasi.services.loans.collateral",
         "koperasi.services.bank",
         "koperasi.services.time_deposits",
         "koperasi.services.key_guard",

@@ -546,7 +546,7 @@ def _build_demo(
     leavers = [p for p in people if p["join"] < as_of - dt.timedelta(days=200)]
     rng.shuffle(leavers)
     from ..errors import KoperasiError
-    from .members import exit_member
+    from .member_exit import exit_member
 
     for p in leavers[: max(0, members // 60)]:
         try:

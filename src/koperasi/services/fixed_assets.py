@@ -39,7 +39,7 @@ from .auth import Actor, require, require_read_all
 from .ledger import Line
 from .settings import get_value, rounding_in
 from .uow import read_only, unit_of_work
-from .validation import clean_memo
+from .validation import MAX_AMOUNT, clean_memo
 
 ASSET = accounts.FIXED_ASSETS
 ACCUMULATED = accounts.ACCUMULATED_DEPRECIATION
@@ -169,8 +169,8 @@ def _whole(value: object, field: str, *, positive: bool = False) -> int:
         raise ValidationError(field, "not_an_amount", value=value)
     if value < 0 or (positive and value == 0):
         raise ValidationError(field, "must_be_positive" if positive else "must_not_be_negative")
-    if value > ledger.MAX_AMOUNT:
-        raise ValidationError(field, "too_large", max=ledger.MAX_AMOUNT)
+    if value > MAX_AMOUNT:
+        raise ValidationError(field, "too_large", max=MAX_AMOUNT)
     return value
 
 
@@ -261,7 +261,7 @@ def add_opening_asset_in(
 ) -> FixedAsset:
     """An asset the cooperative already held when moving in, with the depreciation it had
     accumulated at ``opening_date``: Dr cost / Cr accumulated / Cr 3.99 opening balance."""
-    from .loan_opening import CLEARING, ensure_clearing
+    from .ledger import CLEARING, ensure_clearing
 
     accumulated = _whole(accumulated, "accumulated")
     if opening_date < data.acquired_on:
@@ -747,3 +747,6 @@ __all__ = [
     "reverse",
     "reverse_in",
 ]
+
+
+ledger.register_reversal("aset_tetap", reverse_entry_in)

@@ -13,7 +13,7 @@ from ..db.models import Group, GroupMembership, Member
 from ..errors import NotFound, ValidationError
 from . import audit
 from .auth import Actor, require, require_group_visible, visible_groups
-from .members import member_by_number
+from .members import assign_in, member_by_number
 from .uow import read_only, unit_of_work
 from .validation import check_required
 
@@ -123,30 +123,6 @@ def update_group(db: Database, actor: Actor, code: str, data: GroupInput) -> Gro
         after = _row(s, g)
         audit.record(s, actor, "group.update", "group", g.code, before=before, after=after)
         return after
-
-
-def assign_in(session: Session, actor: Actor, m: Member, g: Group, date: dt.date) -> None:
-    """Move ``m`` into ``g`` (a member belongs to one group at a time; history kept)."""
-    current = session.scalars(
-        select(GroupMembership).where(
-            GroupMembership.member_id == m.id, GroupMembership.left_on.is_(None)
-        )
-    ).all()
-    for row in current:
-        if row.group_id == g.id:
-            return
-        if date < row.joined_on:
-            raise ValidationError("date", "date_before", other=row.joined_on.isoformat())
-        row.left_on = date
-        old = session.get(Group, row.group_id)
-        if old is not None and old.leader_member_id == m.id:
-            old.leader_member_id = None
-    session.add(GroupMembership(member_id=m.id, group_id=g.id, joined_on=date))
-    m.group_id = g.id
-    session.flush()
-    audit.record(
-        session, actor, "group.assign", "member", m.number, after={"group": g.code, "date": date}
-    )
 
 
 def assign_member(

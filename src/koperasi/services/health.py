@@ -43,10 +43,9 @@ class HealthRatios:
 
 
 def _loan_book(s: Session, as_of: dt.date) -> tuple[int, int] | None:
-    if importlib.util.find_spec("koperasi.services.loan_quality") is None:
+    if importlib.util.find_spec("koperasi.services.loans.quality") is None:
         return None
-    from . import loans as _loans  # noqa: F401 - import order of the loans modules
-    from .loan_quality import qualities_in
+    from .loans.quality import qualities_in
 
     items = qualities_in(s, as_of)
     total = sum(q.outstanding for q in items)

@@ -3,24 +3,48 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Any, cast
 
-from sqlalchemy import case, func, select
+from sqlalchemy import Table, case, func, select
 from sqlalchemy.orm import Session
 
-from ..db.models import Account, FiscalPeriod, JournalEntry, JournalLine
+from ..db.database import Database
+from ..db.models import (
+    Account,
+    BankAccount,
+    BankMatch,
+    BankStatementLine,
+    FiscalPeriod,
+    JournalEntry,
+    JournalLine,
+)
 from ..db.models.base import utcnow
 from ..errors import NotFound, PeriodClosed, ValidationError
-from . import audit, clock
+from . import approvals, audit, clock
 from .auth import Actor, require, require_read_all
 from .counters import SERIES_JOURNAL, lock_series, next_receipt
 from .seal import LOCK_SERIES, seal_rows
+from .settings import get_value
+from .statements import accounts, cash_codes, fiscal_year_bounds, fy_start_month, side_of
 from .uow import read_only, unit_of_work
-from .validation import clean_memo
+from .validation import MAX_AMOUNT, clean_memo
 
-MAX_AMOUNT = 10**15  # a thousand trillion rupiah: anything above is a typing error
+ReversalHandler = Callable[[Session, Actor, int, dt.date, str], int]
+"""``(session, actor, entry_id, date, reason) -> new entry id``: reverses the subledger rows
+behind a journal entry together with the entry."""
+
+_REVERSAL_HANDLERS: dict[str, ReversalHandler] = {}
+
+
+def register_reversal(source: str, handler: ReversalHandler) -> None:
+    """A subledger whose entries carry ``source`` reverses them itself (its rows move with the
+    journal): savings, loans and fixed assets register here when imported
+    (:mod:`koperasi.services.wiring`). Entries of other sources but ``manual`` and ``bank``
+    cannot be reversed by :func:`reverse_entry`."""
+    _REVERSAL_HANDLERS[source] = handler
 
 
 @dataclass(frozen=True)
@@ -150,7 +174,8 @@ def closed_through(session: Session) -> tuple[int, int] | None:
     financial year; None when nothing is closed. Remembered for the unit of work (closing
     or reopening a month forgets it: :func:`forget_periods`)."""
     if "closed_through" in session.info:
-        return session.info["closed_through"]
+        cached: tuple[int, int] | None = session.info["closed_through"]
+        return cached
     latest = session.execute(
         select(FiscalPeriod.year, FiscalPeriod.month)
         .where(FiscalPeriod.status == "closed")
@@ -158,12 +183,8 @@ def closed_through(session: Session) -> tuple[int, int] | None:
         .limit(1)
     ).first()
     found: tuple[int, int] | None = (latest[0], latest[1]) if latest else None
-    from .settings import get_value
-
     years = get_value(session, "closed_years", {}) or {}
     if years:
-        from .statements import fiscal_year_bounds, fy_start_month
-
         sm = fy_start_month(session)
         for y in years:
             end = fiscal_year_bounds(int(y), sm)[1]
@@ -206,10 +227,12 @@ def account_ids(session: Session, codes: set[str]) -> dict[str, int]:
     return {code: cache[code] for code in codes}
 
 
-_ENTRY_INSERT = JournalEntry.__table__.insert().returning(JournalEntry.__table__.c.id)
-_LINE_COLUMNS = JournalLine.__table__.c
+_ENTRY_TABLE = cast(Table, JournalEntry.__table__)
+_LINE_TABLE = cast(Table, JournalLine.__table__)
+_ENTRY_INSERT = _ENTRY_TABLE.insert().returning(_ENTRY_TABLE.c.id)
+_LINE_COLUMNS = _LINE_TABLE.c
 # returned in the order the seal hashes a line (seal.line_hash)
-_LINES_INSERT = JournalLine.__table__.insert().returning(
+_LINES_INSERT = _LINE_TABLE.insert().returning(
     *(
         _LINE_COLUMNS[n]
         for n in ("id", "entry_id", "account_id", "debit", "credit", "member_id", "memo")
@@ -329,8 +352,6 @@ def post_reversal(
         raise ValidationError("entry", "already_reversed", entry=entry_id)
     if date < original.date:
         raise ValidationError("date", "date_before", other=original.date.isoformat())
-    from .bank import refuse_reconciled
-
     refuse_reconciled(session, entry_id)  # a line cleared by a bank statement: unmatch first
     rows = session.execute(
         select(
@@ -355,6 +376,39 @@ def post_reversal(
         source_ref=original.source_ref,
         reverses_entry_id=entry_id,
     )
+
+
+def refuse_reconciled(session: Session, entry_id: int) -> None:
+    """Refuse to reverse an entry with a journal line cleared by a bank statement line
+    (:func:`post_reversal`): the reconciliation is undone first."""
+    row = session.execute(
+        select(BankAccount.code, BankAccount.name, BankStatementLine.date, BankStatementLine.id)
+        .join(BankStatementLine, BankStatementLine.bank_account_id == BankAccount.id)
+        .join(BankMatch, BankMatch.statement_line_id == BankStatementLine.id)
+        .join(JournalLine, JournalLine.id == BankMatch.journal_line_id)
+        .where(JournalLine.entry_id == entry_id)
+        .limit(1)
+    ).first()
+    if row is not None:
+        raise ValidationError(
+            "entry",
+            "bank_reconciled",
+            entry=entry_id,
+            bank=f"{row[0]} {row[1]}",
+            date=row[2].isoformat(),
+            line=row[3],
+        )
+
+
+# the account that takes the other side of opening balances brought over from the old books
+CLEARING = ("3.99", "Saldo Awal (Kliring)", "Opening balance clearing", "equity")
+
+
+def ensure_clearing(session: Session) -> None:
+    if session.scalar(select(Account.id).where(Account.code == CLEARING[0])) is None:
+        code, name, name_en, type_ = CLEARING
+        session.add(Account(code=code, name=name, name_en=name_en, type=type_))
+        session.flush()
 
 
 def balance(
@@ -415,10 +469,10 @@ def entry_view(session: Session, entry_id: int) -> EntryView:
 
 
 def add_manual_entry(
-    db,
+    db: Database,
     actor: Actor,
     date: dt.date,
-    description: str,  # type: ignore[no-untyped-def]
+    description: str,
     lines: Sequence[Line],
     payee: str = "",
     *,
@@ -450,8 +504,6 @@ def add_manual_entry(
         for code, what in controls.items():
             raise ValidationError("account", "not_postable", code=code, what=what)
         if payee:
-            from .statements import accounts, cash_codes
-
             cash = cash_codes(accounts(s))
             lines = [
                 Line(ln.account, ln.debit, ln.credit, ln.member_id, payee)
@@ -483,7 +535,9 @@ def add_manual_entry(
         return view
 
 
-def reverse_entry(db, actor: Actor, entry_id: int, date: dt.date, reason: str) -> EntryView:  # type: ignore[no-untyped-def]
+def reverse_entry(
+    db: Database, actor: Actor, entry_id: int, date: dt.date, reason: str
+) -> EntryView:
     """Reverse a manual entry. Entries from savings or loans are reversed by their own service.
     When the cooperative wants a second user's approval for reversals (four-eyes), this is
     refused: the reversal is requested with ``approvals.request`` instead."""
@@ -492,9 +546,7 @@ def reverse_entry(db, actor: Actor, entry_id: int, date: dt.date, reason: str) -
     if not reason:
         raise ValidationError("reason", "required")
     with unit_of_work(db) as s:
-        from .approvals import require_no_gate
-
-        require_no_gate(s, "entry_reversal")
+        approvals.require_no_gate(s, "entry_reversal")
         return reverse_entry_in(s, actor, entry_id, date, reason)
 
 
@@ -507,18 +559,9 @@ def reverse_entry_in(
     original = s.get(JournalEntry, entry_id)
     if original is None:
         raise NotFound(what="Jurnal", key=entry_id)
-    if original.source == "simpanan":
-        from .savings import reverse_transaction_in
-
-        entry_id_new = reverse_transaction_in(s, actor, entry_id, date, reason)
-    elif original.source == "pinjaman":
-        from .loan_repayments import reverse_entry_in as reverse_loan_entry_in
-
-        entry_id_new = reverse_loan_entry_in(s, actor, entry_id, date, reason)
-    elif original.source == "aset_tetap":
-        from .fixed_assets import reverse_entry_in as reverse_asset_entry
-
-        entry_id_new = reverse_asset_entry(s, actor, entry_id, date, reason)
+    handler = _REVERSAL_HANDLERS.get(original.source)
+    if handler is not None:
+        entry_id_new = handler(s, actor, entry_id, date, reason)
     elif original.source not in ("manual", "bank"):
         raise ValidationError("entry", "not_postable", code=str(entry_id), what=original.source)
     else:
@@ -528,16 +571,16 @@ def reverse_entry_in(
     return view
 
 
-def get_entry(db, entry_id: int, actor: Actor | None = None) -> EntryView:  # type: ignore[no-untyped-def]
+def get_entry(db: Database, entry_id: int, actor: Actor | None = None) -> EntryView:
     require_read_all(actor)
     with read_only(db) as s:
         return entry_view(s, entry_id)
 
 
 def list_entries(
-    db,
+    db: Database,
     date_from: dt.date | None = None,
-    date_to: dt.date | None = None,  # type: ignore[no-untyped-def]
+    date_to: dt.date | None = None,
     source: str | None = None,
     after_id: int | None = None,
     limit: int = 200,
@@ -563,7 +606,7 @@ def list_entries(
 
 
 def trial_balance(
-    db,  # type: ignore[no-untyped-def]
+    db: Database,
     as_of: dt.date,
     date_from: dt.date | None = None,
     actor: Actor | None = None,
@@ -575,7 +618,7 @@ def trial_balance(
 
 
 def trial_balance_in(s: Session, as_of: dt.date, date_from: dt.date | None = None) -> TrialBalance:
-    sums = (
+    q = (
         select(
             JournalLine.account_id.label("aid"),
             func.sum(JournalLine.debit).label("d"),
@@ -585,8 +628,8 @@ def trial_balance_in(s: Session, as_of: dt.date, date_from: dt.date | None = Non
         .where(JournalEntry.date <= as_of)
     )
     if date_from is not None:
-        sums = sums.where(JournalEntry.date >= date_from)
-    sums = sums.group_by(JournalLine.account_id).subquery()
+        q = q.where(JournalEntry.date >= date_from)
+    sums = q.group_by(JournalLine.account_id).subquery()
     net = func.coalesce(sums.c.d, 0) - func.coalesce(sums.c.c, 0)
     rows = s.execute(
         select(
@@ -608,8 +651,6 @@ BUSINESS_SIDES = ("member", "non_member", "shared")
 
 
 def _account_view(a: Account) -> AccountView:
-    from .statements import side_of
-
     return AccountView(
         a.code,
         a.name,
@@ -633,18 +674,18 @@ def _check_side(type_: str, side: str | None) -> str | None:
     return side
 
 
-def list_accounts(db) -> list[AccountView]:  # type: ignore[no-untyped-def]
+def list_accounts(db: Database) -> list[AccountView]:
     with read_only(db) as s:
         return [_account_view(a) for a in s.scalars(select(Account).order_by(Account.code))]
 
 
 def add_account(
-    db,
+    db: Database,
     actor: Actor,
     code: str,
     name: str,
     type_: str,
-    name_en: str = "",  # type: ignore[no-untyped-def]
+    name_en: str = "",
     parent_code: str | None = None,
     business_side: str | None = None,
 ) -> AccountView:
@@ -681,7 +722,7 @@ def add_account(
         return view
 
 
-def set_business_side(db, actor: Actor, code: str, side: str) -> AccountView:  # type: ignore[no-untyped-def]
+def set_business_side(db: Database, actor: Actor, code: str, side: str) -> AccountView:
     """Say whether an income or expense account is business with members (``member``),
     with non-members (``non_member``) or, for an expense, a cost of both (``shared``).
 
@@ -701,3 +742,27 @@ def set_business_side(db, actor: Actor, code: str, side: str) -> AccountView:  #
         view = _account_view(a)
         audit.record(s, actor, "account.business_side", "account", a.code, before, view)
         return view
+
+
+# ---------------------------------------------------------------- four-eyes
+
+
+def _describe_entry_reversal(s: Session, ref: str, params: dict[str, Any]) -> tuple[str, int]:
+    entry = s.get(JournalEntry, int(ref))
+    if entry is None:
+        raise NotFound(what="Jurnal", key=ref)
+    total = s.scalar(
+        select(func.coalesce(func.sum(JournalLine.debit), 0)).where(
+            JournalLine.entry_id == entry.id
+        )
+    )
+    return str(entry.id), int(total or 0)
+
+
+def _execute_entry_reversal(
+    s: Session, actor: Actor, ref: str, params: dict[str, Any], date: dt.date, reason: str
+) -> str:
+    return str(reverse_entry_in(s, actor, int(ref), date, reason).id)
+
+
+approvals.register("entry_reversal", _describe_entry_reversal, _execute_entry_reversal)

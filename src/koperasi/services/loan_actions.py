@@ -1,6 +1,6 @@
 """What the loan screens show before a treasurer confirms a restructuring, a write-off, a
 recovery or a cash disbursement. Nothing here writes: the postings stay in
-:mod:`koperasi.services.loans` and :mod:`koperasi.services.loan_repayments`.
+:mod:`koperasi.services.loans.applications` and :mod:`koperasi.services.loans.repayments`.
 
 - :func:`preview_reschedule`: the new schedule :func:`loan_repayments.reschedule` would
   write for the same terms (same checks, same carried interest and fee).
@@ -25,8 +25,7 @@ from ..errors import ValidationError
 from . import ledger
 from .auth import Actor, require
 from .loan_products import penalty_rule_of
-from .loan_repayments import last_event_date, plan_reschedule, product_of, recovery_totals
-from .loans import (
+from .loans.core import (
     ACTIVE,
     APPROVED,
     CASH,
@@ -39,6 +38,8 @@ from .loans import (
     require_loan_visible,
     rounding_for,
 )
+from .loans.repayments import last_event_date, product_of
+from .loans.workout import plan_reschedule, recovery_totals
 from .uow import read_only
 
 # ---------------------------------------------------------------- reschedule

@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .loans import LoanDetail
+    from .loans.views import LoanDetail
 
 import datetime as dt
 import re
@@ -275,7 +275,7 @@ def paper_schedule(
         return rows, False
     from ..db.models import LoanProduct
     from ..domain.schedule import generate
-    from .loans import schedule_terms
+    from .loans.core import schedule_terms
 
     product = session.get(LoanProduct, loan.product_id)
     assert product is not None
@@ -288,9 +288,9 @@ def paper_schedule(
 
 
 def agreement_values(session: Session, loan: Loan, lang: str) -> dict[str, str]:
-    from . import loans as loan_service
+    from .loans import views as loan_views
 
-    d = loan_service.detail_in(session, loan)
+    d = loan_views.detail_in(session, loan)
     member = session.get(Member, loan.member_id)
     assert member is not None
     group = session.get(Group, member.group_id) if member.group_id else None
@@ -322,7 +322,7 @@ def agreement_values(session: Session, loan: Loan, lang: str) -> dict[str, str]:
     else:
         summary = dash
     none = "none" if en else "tidak ada"
-    from . import collateral as collateral_service
+    from .loans import collateral as collateral_service
 
     items = collateral_service.for_loan_in(session, loan)
     listed = "; ".join(

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields, replace
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..db.database import Database
 from ..db.models import LoanProduct
 from ..domain.allocation import ALLOCATION_ORDERS, PAYOFF_POLICIES
 from ..domain.arrears import PenaltyRule
@@ -91,7 +93,7 @@ class ProductView(ProductInput):
         return penalty_rule_of(self)
 
 
-def penalty_rule_of(p) -> PenaltyRule:  # type: ignore[no-untyped-def]
+def penalty_rule_of(p: LoanProduct | ProductView) -> PenaltyRule:
     return PenaltyRule(
         kind=p.penalty_kind,
         amount=p.penalty_amount,
@@ -101,7 +103,7 @@ def penalty_rule_of(p) -> PenaltyRule:  # type: ignore[no-untyped-def]
     )
 
 
-def _rate(value, field: str) -> Decimal:  # type: ignore[no-untyped-def]
+def _rate(value: Any, field: str) -> Decimal:
     if isinstance(value, float | bool):
         raise ValidationError(field, "not_a_number", value=value)
     try:
@@ -115,7 +117,7 @@ def _rate(value, field: str) -> Decimal:  # type: ignore[no-untyped-def]
     return d
 
 
-def _int(value, field: str, minimum: int = 0, maximum: int | None = None) -> int:  # type: ignore[no-untyped-def]
+def _int(value: Any, field: str, minimum: int = 0, maximum: int | None = None) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise ValidationError(field, "not_a_number", value=value)
     if value < minimum:
@@ -284,8 +286,8 @@ def add_product_in(
 
 
 def add_product(
-    db, actor: Actor, data: ProductInput, *, confirm_high_rate: bool = False
-) -> ProductView:  # type: ignore[no-untyped-def]
+    db: Database, actor: Actor, data: ProductInput, *, confirm_high_rate: bool = False
+) -> ProductView:
     """Create a loan product. A rate above 10 % per month needs ``confirm_high_rate``."""
     require(actor, "loan.product.write")
     with unit_of_work(db) as s:
@@ -293,8 +295,8 @@ def add_product(
 
 
 def update_product(
-    db, actor: Actor, code: str, data: ProductInput, *, confirm_high_rate: bool = False
-) -> ProductView:  # type: ignore[no-untyped-def]
+    db: Database, actor: Actor, code: str, data: ProductInput, *, confirm_high_rate: bool = False
+) -> ProductView:
     """Change a product (applies to loans applied for from now on; the code stays)."""
     require(actor, "loan.product.write")
     with unit_of_work(db) as s:
@@ -309,7 +311,7 @@ def update_product(
         return view
 
 
-def list_products(db, include_inactive: bool = True) -> list[ProductView]:  # type: ignore[no-untyped-def]
+def list_products(db: Database, include_inactive: bool = True) -> list[ProductView]:
     with read_only(db) as s:
         q = select(LoanProduct).order_by(LoanProduct.code)
         if not include_inactive:
@@ -317,6 +319,6 @@ def list_products(db, include_inactive: bool = True) -> list[ProductView]:  # ty
         return [view_of(p) for p in s.scalars(q)]
 
 
-def get_product(db, code: str) -> ProductView:  # type: ignore[no-untyped-def]
+def get_product(db: Database, code: str) -> ProductView:
     with read_only(db) as s:
         return view_of(product_by_code(s, code))

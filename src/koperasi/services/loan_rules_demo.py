@@ -14,7 +14,7 @@ from ..db.database import Database
 from ..db.models import Loan, Member, MemberRelation, RatOfficer
 from ..domain.vocabulary import LoanStatus, MemberStatus
 from .auth import Actor
-from .collateral import CollateralInput, add_guarantor_in, add_in, return_in
+from .loans.collateral import CollateralInput, add_guarantor_in, add_in, return_in
 from .uow import unit_of_work
 
 _ITEMS = (

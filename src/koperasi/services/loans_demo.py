@@ -31,23 +31,12 @@ from .auth import Actor
 from .counters import SERIES_JOURNAL, next_receipt
 from .ledger import Line, post
 from .loan_products import ProductInput, add_product_in, product_by_code
-from .loan_quality import month_end_in, qualities_in
-from .loan_repayments import (
-    payoff_in,
-    recover_in,
-    repay_in,
-    reschedule_in,
-    write_off_in,
-)
-from .loans import (
-    ACTIVE,
-    ApplyInput,
-    apply_in,
-    approve_in,
-    disburse_in,
-    installment_states,
-    savings_total_at,
-)
+from .loans.applications import ApplyInput, apply_in, approve_in, disburse_in
+from .loans.core import ACTIVE, installment_states, savings_total_at
+from .loans.quality import qualities_in
+from .loans.repayments import payoff_in, repay_in
+from .loans.workout import recover_in, reschedule_in, write_off_in
+from .month_end import month_end_in
 from .progress import ProgressCallback, report
 from .statements import balances
 from .uow import unit_of_work

@@ -34,8 +34,13 @@ from ..domain.vocabulary import MemberStatus
 from ..errors import KoperasiError, ValidationError
 from . import audit
 from .auth import Actor, require, require_group_visible
-from .group_meeting import GroupMeetingResult, MemberDues, member_dues_in, post_group_meeting_in
 from .groups import group_by_code
+from .loans.group_meeting import (
+    GroupMeetingResult,
+    MemberDues,
+    member_dues_in,
+    post_group_meeting_in,
+)
 from .uow import read_only, unit_of_work
 
 SHEET = "Pertemuan"

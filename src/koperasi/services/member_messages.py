@@ -406,7 +406,7 @@ class _Raw:
 
 
 def _loan_items(s: Session, date: dt.date, days: int, members: set[int]) -> list[_Raw]:
-    from .loans import ACTIVE, loan_dues
+    from .loans.core import ACTIVE, loan_dues
 
     out: list[_Raw] = []
     loans = s.scalars(

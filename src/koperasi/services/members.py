@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, replace
+from typing import Any
 
 from sqlalchemy import and_, func, or_, select, union
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy.sql.elements import ColumnElement
 
+from ..db.database import Database
 from ..db.models import (
     Group,
     GroupMembership,
@@ -29,7 +33,6 @@ from .validation import (
     check_nik,
     check_phone,
     check_required,
-    clean_memo,
     clean_number_text,
     clean_text,
 )
@@ -155,7 +158,7 @@ def validate(data: MemberInput, today: dt.date | None = None) -> MemberInput:
     if data.birth_date is not None:
         check_date_horizon(data.birth_date, "birth_date")
     # every other text field: NFKC, no control characters (a line break only in the address)
-    texts = {
+    texts: dict[str, Any] = {
         key: clean_text(getattr(data, key), key, multiline=key == "address")
         for key in _TEXT_FIELDS
         if getattr(data, key, None) is not None
@@ -186,7 +189,7 @@ _TEXT_FIELDS = (
 def validation_errors(data: MemberInput) -> list[ValidationError]:
     """Every problem at once (forms and imports show them all), not just the first."""
     errors: list[ValidationError] = []
-    checks = [
+    checks: list[Callable[[], object]] = [
         lambda: check_required(data.name, "name"),
         lambda: check_nik(data.nik),
         lambda: check_choice((data.gender or "").strip().upper()[:1], GENDERS, "gender"),
@@ -215,6 +218,30 @@ def member_by_number(session: Session, number: str, *, lock: bool = False) -> Me
     if m is None:
         raise NotFound(what="Anggota", key=number)
     return m
+
+
+def assign_in(session: Session, actor: Actor, m: Member, g: Group, date: dt.date) -> None:
+    """Move ``m`` into ``g`` (a member belongs to one group at a time; history kept)."""
+    current = session.scalars(
+        select(GroupMembership).where(
+            GroupMembership.member_id == m.id, GroupMembership.left_on.is_(None)
+        )
+    ).all()
+    for row in current:
+        if row.group_id == g.id:
+            return
+        if date < row.joined_on:
+            raise ValidationError("date", "date_before", other=row.joined_on.isoformat())
+        row.left_on = date
+        old = session.get(Group, row.group_id)
+        if old is not None and old.leader_member_id == m.id:
+            old.leader_member_id = None
+    session.add(GroupMembership(member_id=m.id, group_id=g.id, joined_on=date))
+    m.group_id = g.id
+    session.flush()
+    audit.record(
+        session, actor, "group.assign", "member", m.number, after={"group": g.code, "date": date}
+    )
 
 
 def _group_by_code(session: Session, code: str) -> Group:
@@ -341,14 +368,14 @@ def register_in(session: Session, actor: Actor, data: MemberInput) -> Member:
 # ---------------------------------------------------------------- use cases
 
 
-def register_member(db, actor: Actor, data: MemberInput) -> MemberDetail:  # type: ignore[no-untyped-def]
+def register_member(db: Database, actor: Actor, data: MemberInput) -> MemberDetail:
     """Register a member: number from the pattern, savings accounts opened, group joined."""
     require(actor, "member.write")
     with unit_of_work(db) as s:
         return detail_in(s, register_in(s, actor, data))
 
 
-def update_member(db, actor: Actor, number: str, data: MemberInput) -> MemberDetail:  # type: ignore[no-untyped-def]
+def update_member(db: Database, actor: Actor, number: str, data: MemberInput) -> MemberDetail:
     """Change a member's profile (not the number; group changes go through groups.assign)."""
     require(actor, "member.write")
     data = validate(data)
@@ -382,15 +409,13 @@ def update_member(db, actor: Actor, number: str, data: MemberInput) -> MemberDet
             s.add(MemberVulnerability(member_id=m.id, category_id=cid))
         s.flush()
         if data.group_code != before.group_code and data.group_code:
-            from .groups import assign_in
-
             assign_in(s, actor, m, _group_by_code(s, data.group_code), dt.date.today())
         after = detail_in(s, m)
         audit.record(s, actor, "member.update", "member", number, before=before, after=after)
         return after
 
 
-def get_member(db, number: str, actor: Actor | None = None) -> MemberDetail:  # type: ignore[no-untyped-def]
+def get_member(db: Database, number: str, actor: Actor | None = None) -> MemberDetail:
     """One member's details; a ketua kelompok only for members of their groups."""
     with read_only(db) as s:
         m = member_by_number(s, number)
@@ -401,7 +426,7 @@ def get_member(db, number: str, actor: Actor | None = None) -> MemberDetail:  # 
         return d
 
 
-def _starts_with(col, prefix: str):  # type: ignore[no-untyped-def]
+def _starts_with(col: InstrumentedAttribute[str], prefix: str) -> ColumnElement[bool]:
     """``col`` begins with ``prefix``, as a range its index can seek (``number >= 'A25'
     AND number < 'A26'``): a ``LIKE 'A25%'`` alone reads the whole index on SQLite (its
     LIKE ignores case, the index does not) and on PostgreSQL without pattern operators.
@@ -410,7 +435,7 @@ def _starts_with(col, prefix: str):  # type: ignore[no-untyped-def]
     return and_(col >= prefix, col < after, col.like(f"{prefix}%"))
 
 
-def _search_filter(search: str | None):  # type: ignore[no-untyped-def]
+def _search_filter(search: str | None) -> ColumnElement[bool] | None:
     """Number prefix, name substring, NIK or phone prefix.
 
     One ``id IN (... UNION ...)`` of single-column matches rather than one ``OR`` over the
@@ -436,9 +461,9 @@ def _search_filter(search: str | None):  # type: ignore[no-untyped-def]
 
 
 def list_members(
-    db,
+    db: Database,
     search: str | None = None,
-    after: tuple | None = None,  # type: ignore[no-untyped-def]
+    after: tuple[Any, ...] | None = None,
     limit: int = PAGE,
     sort: str = "number",
     descending: bool = False,
@@ -488,16 +513,16 @@ def list_members(
         return [MemberRow(*r[:10]) for r in rows]
 
 
-def sort_key(row: MemberRow, sort: str = "number") -> tuple:
+def sort_key(row: MemberRow, sort: str = "number") -> tuple[Any, ...]:
     """The keyset ``after`` value for the next page after ``row``."""
     value = {"number": row.number, "name": row.name.lower(), "join_date": row.join_date}[sort]
     return (value, row.id)
 
 
 def count_members(
-    db,
+    db: Database,
     search: str | None = None,
-    group_code: str | None = None,  # type: ignore[no-untyped-def]
+    group_code: str | None = None,
     status: str | None = None,
     actor: Actor | None = None,
 ) -> int:
@@ -516,7 +541,7 @@ def count_members(
         return int(s.scalar(q) or 0)
 
 
-def list_categories(db) -> list[Category]:  # type: ignore[no-untyped-def]
+def list_categories(db: Database) -> list[Category]:
     with read_only(db) as s:
         return [
             Category(c.code, c.name_id, c.name_en)
@@ -528,7 +553,9 @@ def list_categories(db) -> list[Category]:  # type: ignore[no-untyped-def]
         ]
 
 
-def add_category(db, actor: Actor, code: str, name_id: str, name_en: str = "") -> Category:  # type: ignore[no-untyped-def]
+def add_category(
+    db: Database, actor: Actor, code: str, name_id: str, name_en: str = ""
+) -> Category:
     """The cooperative may extend the list of vulnerability categories."""
     require(actor, "settings.write")
     code = check_required(code, "code").lower()
@@ -546,60 +573,3 @@ def add_category(db, actor: Actor, code: str, name_id: str, name_en: str = "") -
             after={"name_id": name_id, "name_en": name_en},
         )
     return Category(code, name_id, name_en or name_id)
-
-
-@dataclass(frozen=True)
-class ExitResult:
-    member: MemberDetail
-    returned: int  # paid out in cash
-    offset_against_loans: int
-    receipts: tuple[str, ...]
-
-
-def exit_member(
-    db,
-    actor: Actor,
-    number: str,
-    date: dt.date,
-    reason: str,  # type: ignore[no-untyped-def]
-    status: str = "keluar",
-) -> ExitResult:
-    """End a membership: savings (pokok, wajib, sukarela) are settled — set against any
-    unpaid loans first, the rest paid out — and the member's status is set."""
-    require(actor, "member.write")
-    if status not in ("keluar", "meninggal"):
-        raise ValidationError("status", "choice", choices="keluar, meninggal", value=status)
-    reason = check_required(clean_memo(reason, "reason"), "reason")
-    from . import savings
-
-    with unit_of_work(db) as s:
-        m = member_by_number(s, number, lock=True)
-        if m.status in ("keluar", "meninggal"):
-            raise ValidationError("status", "member_not_active", member=number, status=m.status)
-        before = detail_in(s, m)
-        offset = 0
-        settle = _loan_settlement_hook()
-        if settle is not None:
-            offset = settle(s, actor, m, date)
-        returned, receipts = savings.pay_out_all_in(s, actor, m, date, reason)
-        m.status, m.status_date, m.exit_reason = status, date, reason.strip()
-        s.execute(
-            GroupMembership.__table__.update()
-            .where(GroupMembership.member_id == m.id, GroupMembership.left_on.is_(None))
-            .values(left_on=date)
-        )
-        m.group_id = None
-        s.flush()
-        after = detail_in(s, m)
-        audit.record(s, actor, "member.exit", "member", number, before=before, after=after)
-        return ExitResult(after, returned, offset, tuple(receipts))
-
-
-def _loan_settlement_hook():  # type: ignore[no-untyped-def]
-    """Loans register ``settle_debts_for_exit(session, actor, member, date) -> int`` (the
-    amount of savings set against loans); absent until the loans module exists."""
-    try:
-        from .loans import settle_debts_for_exit  # type: ignore[attr-defined]
-    except ImportError:
-        return None
-    return settle_debts_for_exit

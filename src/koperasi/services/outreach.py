@@ -266,7 +266,7 @@ class Disbursement:
 
 
 def loans_available() -> bool:
-    return importlib.util.find_spec("koperasi.services.loan_quality") is not None
+    return importlib.util.find_spec("koperasi.services.loans.quality") is not None
 
 
 def disbursements_in(s: Session, start: dt.date, end: dt.date) -> tuple[Disbursement, ...]:

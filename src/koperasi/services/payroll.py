@@ -300,14 +300,14 @@ def _check_period(year: int, month: int) -> None:
 
 
 def _loan_dues(s: Session, loan: Loan, date: dt.date, due_by: dt.date) -> int:
-    from .loan_repayments import _dues
+    from .loans.repayments import _dues
 
     _states, dues = _dues(s, loan, date)
     return sum(d.total for d in dues if d.due_date <= due_by)
 
 
 def _active_loans(s: Session, member_id: int) -> list[Loan]:
-    from .loans import ACTIVE
+    from .loans.core import ACTIVE
 
     return list(
         s.scalars(
@@ -415,7 +415,7 @@ def _post_member(
     label: str,
 ) -> tuple[int, int, int, str | None]:
     """Post one member's payment: wajib, then installments, rest to sukarela."""
-    from .loan_repayments import repay_in
+    from .loans.repayments import repay_in
 
     if paid <= 0:
         return 0, 0, 0, None

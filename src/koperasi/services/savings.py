@@ -10,19 +10,27 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import cast
+from typing import Any, cast
 
 from sqlalchemy import Table, bindparam, func, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
 from ..db.database import Database
-from ..db.models import JournalEntry, Member, SavingsAccount, SavingsProduct, SavingsTransaction
+from ..db.models import (
+    JournalEntry,
+    Member,
+    SavingsAccount,
+    SavingsProduct,
+    SavingsTransaction,
+    TimeDeposit,
+    TimeDepositEvent,
+)
 from ..domain import accounts
 from ..domain.money import format_rupiah, round_money
-from ..domain.vocabulary import SAVINGS_TX_KIND_LABELS
+from ..domain.vocabulary import SAVINGS_TX_KIND_LABELS, DepositStatus
 from ..errors import NotFound, ValidationError
-from . import audit, clock, ledger, plausibility
+from . import approvals, audit, clock, ledger, plausibility
 from .auth import Actor, require, require_group_visible
 from .counters import SERIES_SAVINGS, next_receipt
 from .ledger import Line
@@ -382,10 +390,8 @@ def withdraw_in(
 def pay_out_all_in(
     session: Session, actor: Actor, member: Member, date: dt.date, reason: str
 ) -> tuple[int, list[str]]:
-    """At exit: pay out every savings balance in cash. Returns (total, receipts)."""
-    from .time_deposits import refuse_active_at_exit
-
-    refuse_active_at_exit(session, member)
+    """At exit: pay out every savings balance in cash. Returns (total, receipts). The
+    member's time deposits are closed first (:mod:`koperasi.services.member_exit`)."""
     total, receipts = 0, []
     rows = session.execute(
         select(SavingsAccount, SavingsProduct)
@@ -512,9 +518,7 @@ def reverse_transaction(
     if not (reason or "").strip():
         raise ValidationError("reason", "required")
     with unit_of_work(db) as s:
-        from .approvals import require_no_gate
-
-        require_no_gate(s, "savings_reversal")
+        approvals.require_no_gate(s, "savings_reversal")
         return reverse_savings_in(s, actor, tx_id, date, reason)
 
 
@@ -635,10 +639,40 @@ def member_balances(
             )
             for a, p in rows
         ]
-        from .time_deposits import balance_row_in  # the member's time deposits, if any
-
         deposits = balance_row_in(s, m.id, as_of)
         return out + [deposits] if deposits is not None else out
+
+
+# ---------------------------------------------------------------- the member's time deposits
+
+
+def member_total_in(session: Session, member_id: int, as_of: dt.date | None = None) -> int:
+    """A member's time-deposit principal (at ``as_of``), for the member's savings views."""
+    q = (
+        select(func.coalesce(func.sum(TimeDepositEvent.principal), 0))
+        .join(TimeDeposit, TimeDeposit.id == TimeDepositEvent.deposit_id)
+        .where(TimeDeposit.member_id == member_id)
+    )
+    if as_of is not None:
+        q = q.where(TimeDepositEvent.date <= as_of)
+    return int(session.scalar(q) or 0)
+
+
+def balance_row_in(
+    session: Session, member_id: int, as_of: dt.date | None = None
+) -> BalanceRow | None:
+    """The member's time deposits as one line of their savings balances (None without any):
+    product ``BERJANGKA``, the active deposits' numbers in place of an account number."""
+    active = session.scalars(
+        select(TimeDeposit.number)
+        .where(TimeDeposit.member_id == member_id, TimeDeposit.status == DepositStatus.ACTIVE)
+        .order_by(TimeDeposit.id)
+    ).all()
+    total = member_total_in(session, member_id, as_of)
+    if not active and not total:
+        return None
+    numbers = ", ".join(active[:2]) + (f" +{len(active) - 2}" if len(active) > 2 else "")
+    return BalanceRow("BERJANGKA", "Simpanan Berjangka", "berjangka", numbers, total)
 
 
 def statement(
@@ -872,3 +906,23 @@ def _lowest_balance(s: Session, account_id: int, start: dt.date, end: dt.date) -
         running += amount
         low = min(low, running)
     return low
+
+
+# ---------------------------------------------------------------- reversal handlers
+
+
+def _describe_reversal(s: Session, ref: str, params: dict[str, Any]) -> tuple[str, int]:
+    stx = s.get(SavingsTransaction, int(ref))
+    if stx is None:
+        raise NotFound(what="Transaksi simpanan", key=ref)
+    return str(stx.id), abs(stx.amount)
+
+
+def _execute_reversal(
+    s: Session, actor: Actor, ref: str, params: dict[str, Any], date: dt.date, reason: str
+) -> str:
+    return str(reverse_savings_in(s, actor, int(ref), date, reason).receipt_no or ref)
+
+
+ledger.register_reversal("simpanan", reverse_transaction_in)
+approvals.register("savings_reversal", _describe_reversal, _execute_reversal)

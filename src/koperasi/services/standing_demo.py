@@ -36,8 +36,8 @@ EMPLOYER = ("DISKOP", "Dinas Koperasi dan UKM Kota Balikpapan", "Jl. Jend. Sudir
 
 def _candidates(db: Database, as_of: dt.date) -> list[tuple[str, int, int, bool, int, int]]:
     """(member number, wajib owed, sukarela available, loan state) of the active members."""
-    from .loan_repayments import _dues
-    from .loans import ACTIVE
+    from .loans.core import ACTIVE
+    from .loans.repayments import _dues
 
     out = []
     with read_only(db) as s:

@@ -186,7 +186,7 @@ def add_instruction(
         if (loan_no or "").strip():
             if kind != "angsuran":
                 raise ValidationError("loan", "si_loan_for_angsuran")
-            from .loans import loan_by_number
+            from .loans.core import loan_by_number
 
             loan = loan_by_number(s, loan_no)
             if loan.member_id != member.id:
@@ -360,8 +360,8 @@ def _angsuran(
     date: dt.date,
     trigger: str,
 ) -> StandingInstructionRun | None:
-    from . import loan_repayments as lr
-    from .loans import ACTIVE
+    from .loans import repayments as loan_repayments
+    from .loans.core import ACTIVE
 
     loan = s.get(Loan, loan_id, with_for_update=True)
     assert loan is not None
@@ -372,7 +372,7 @@ def _angsuran(
         return None
     if loan.disbursed_on is None or date < loan.disbursed_on:
         return None
-    _states, dues = lr._dues(s, loan, date)
+    _states, dues = loan_repayments._dues(s, loan, date)
     amount = sum(d.total for d in dues if d.due_date <= date)
     if amount <= 0:
         return None
@@ -385,7 +385,9 @@ def _angsuran(
             s, actor, ins, date, loan.number, "skipped", amount, trigger,
             reason="short_balance", available=available,
         )  # fmt: skip
-    tx = lr.repay_in(s, actor, loan, None, date, source="sukarela", memo="Instruksi tetap")
+    tx = loan_repayments.repay_in(
+        s, actor, loan, None, date, source="sukarela", memo="Instruksi tetap"
+    )
     if tx is None:
         return None
     return _row(
@@ -397,7 +399,7 @@ def _angsuran(
 def _work(s: Session, date: dt.date) -> list[tuple[int, int | None]]:
     """(instruction id, loan id or None) in the order the run takes them: by member, wajib
     before installments, loans in their order."""
-    from .loans import ACTIVE
+    from .loans.core import ACTIVE
 
     out: list[tuple[int, int | None]] = []
     rows = s.execute(

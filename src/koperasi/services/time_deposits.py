@@ -63,7 +63,6 @@ from .validation import check_amount
 if TYPE_CHECKING:
     from ..db.models import SavingsAccount, SavingsProduct
     from ..domain.money import RoundingMode
-    from .savings import BalanceRow
 
 CASH = accounts.CASH
 SUKARELA = accounts.VOLUNTARY_SAVINGS
@@ -1205,37 +1204,6 @@ def totals_at(session: Session, as_of: dt.date) -> tuple[int, int]:
         ).where(TimeDepositEvent.date <= as_of)
     ).one()
     return int(p), int(a)
-
-
-def member_total_in(session: Session, member_id: int, as_of: dt.date | None = None) -> int:
-    """A member's time-deposit principal (at ``as_of``), for the member's savings views."""
-    q = (
-        select(func.coalesce(func.sum(TimeDepositEvent.principal), 0))
-        .join(TimeDeposit, TimeDeposit.id == TimeDepositEvent.deposit_id)
-        .where(TimeDeposit.member_id == member_id)
-    )
-    if as_of is not None:
-        q = q.where(TimeDepositEvent.date <= as_of)
-    return int(session.scalar(q) or 0)
-
-
-def balance_row_in(
-    session: Session, member_id: int, as_of: dt.date | None = None
-) -> BalanceRow | None:
-    """The member's time deposits as one line of their savings balances (None without any):
-    product ``BERJANGKA``, the active deposits' numbers in place of an account number."""
-    from .savings import BalanceRow
-
-    active = session.scalars(
-        select(TimeDeposit.number)
-        .where(TimeDeposit.member_id == member_id, TimeDeposit.status == DepositStatus.ACTIVE)
-        .order_by(TimeDeposit.id)
-    ).all()
-    total = member_total_in(session, member_id, as_of)
-    if not active and not total:
-        return None
-    numbers = ", ".join(active[:2]) + (f" +{len(active) - 2}" if len(active) > 2 else "")
-    return BalanceRow("BERJANGKA", "Simpanan Berjangka", "berjangka", numbers, total)
 
 
 def refuse_active_at_exit(session: Session, member: Member) -> None:

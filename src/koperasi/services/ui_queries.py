@@ -129,7 +129,7 @@ class LoanFigures:
 
 def loan_figures_in(s: Session, as_of: dt.date) -> LoanFigures:
     from ..domain.arrears import CLASSES, LoanSnapshot, par
-    from .loan_quality import qualities_in
+    from .loans.quality import qualities_in
 
     items = qualities_in(s, as_of)
     snaps = [LoanSnapshot(q.outstanding, q.dpd, q.due_to_date, q.paid_to_date) for q in items]

@@ -9,6 +9,7 @@ import unicodedata
 
 from ..errors import ValidationError
 
+MAX_AMOUNT = 10**15  # a thousand trillion rupiah: anything above is a typing error
 _NIK = re.compile(r"^[0-9]{16}$")
 
 # ---------------------------------------------------------------- text hygiene (issue 22)
@@ -86,8 +87,6 @@ def check_required(value: str | None, field: str) -> str:
 
 
 def check_amount(value: int, field: str = "amount", *, allow_zero: bool = False) -> int:
-    from .ledger import MAX_AMOUNT
-
     if isinstance(value, bool) or not isinstance(value, int):
         raise ValidationError(field, "not_an_amount", value=value)
     if value < 0 or (value == 0 and not allow_zero):

@@ -28,6 +28,7 @@ from ..services.auth import Actor, Role
 import koperasi.domain.arrears  # noqa: F401
 import koperasi.services.progress  # noqa: F401
 import koperasi.services.ui_queries  # noqa: F401
+import koperasi.services.wiring  # noqa: F401 - the services' handlers (reversals, four-eyes)
 import sqlalchemy.dialects.sqlite  # noqa: F401 - what create_engine loads for SQLite
 
 # isort: on

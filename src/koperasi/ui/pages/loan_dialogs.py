@@ -26,16 +26,19 @@ from ...domain.fmt import long_date, terbilang
 from ...errors import KoperasiError, ValidationError
 from ...services import loan_actions
 from ...services import loan_products as products_service
-from ...services import loan_repayments as repay_service
-from ...services import loans as loans_service
 from ...services.loan_actions import (
     CashNeed,
     RecoveryStatus,
     ReschedulePreview,
     WriteOffPreview,
 )
-from ...services.loan_repayments import PayoffQuoteView, RepaymentPreview
-from ...services.loans import LoanDetail, LoanTxView
+from ...services.loans import applications as loan_applications
+from ...services.loans import repayments as loan_repayments
+from ...services.loans import reversals as loan_reversals
+from ...services.loans import views as loan_views
+from ...services.loans import workout as loan_workout
+from ...services.loans.repayments import PayoffQuoteView, RepaymentPreview
+from ...services.loans.views import LoanDetail, LoanTxView
 from .. import dialogs
 from ..context import LEDGER, LOANS, MEMBERS, SAVINGS, AppContext
 from ..forms.loan_repayment_ui import Ui_LoanRepaymentForm
@@ -151,9 +154,9 @@ class DecisionDialog(_LoanStepDialog):
         ctx, number = self.ctx, self.detail.number
         date, note = to_date(self.dateEdit.date()), self.noteEdit.text()
         if self.approve:
-            fn = lambda: loans_service.approve(ctx.db, ctx.actor, number, date, note)  # noqa: E731
+            fn = lambda: loan_applications.approve(ctx.db, ctx.actor, number, date, note)  # noqa: E731
         else:
-            fn = lambda: loans_service.reject(ctx.db, ctx.actor, number, date, note)  # noqa: E731
+            fn = lambda: loan_applications.reject(ctx.db, ctx.actor, number, date, note)  # noqa: E731
         self.post(fn, {LOANS}, self._done)
 
     def _done(self, detail: LoanDetail) -> None:
@@ -289,7 +292,7 @@ class DisburseDialog(_LoanStepDialog):
         date = to_date(self.dateEdit.date())
         to, fee_mode = self.toCombo.currentData(), self.feeCombo.currentData()
         self.post(
-            lambda: loans_service.disburse(ctx.db, ctx.actor, number, date, to, fee_mode),
+            lambda: loan_applications.disburse(ctx.db, ctx.actor, number, date, to, fee_mode),
             MONEY_CHANGES,
             self._done,
         )
@@ -389,7 +392,7 @@ class RepaymentDialog(FormDialog):
             self.update_preview()
             return
         try:
-            self.detail = loans_service.get_loan(self.ctx.db, number, self.ctx.actor)
+            self.detail = loan_views.get_loan(self.ctx.db, number, self.ctx.actor)
         except KoperasiError as exc:
             self.errors.set("loan", exc.message(self.ctx.lang))
             ui.memberLabel.clear()
@@ -426,7 +429,7 @@ class RepaymentDialog(FormDialog):
             ui.outstandingLabel.clear()
             return
         try:
-            p = repay_service.preview_repayment(
+            p = loan_repayments.preview_repayment(
                 self.ctx.db,
                 self.detail.number,
                 ui.amountEdit.value(),
@@ -486,12 +489,12 @@ class RepaymentDialog(FormDialog):
             ui.excessCheck.isChecked(),
         )
         self.post(
-            lambda: repay_service.repay(
+            lambda: loan_repayments.repay(
                 ctx.db, ctx.actor, number, amount, date, source, memo, excess_to_savings=excess
             ),
             MONEY_CHANGES,
             self._done,
-            confirmed=lambda: repay_service.repay(
+            confirmed=lambda: loan_repayments.repay(
                 ctx.db,
                 ctx.actor,
                 number,
@@ -528,7 +531,7 @@ class RepaymentDialog(FormDialog):
                     view.loan_number,
                     date,
                     reason,
-                    lambda: loans_service.reverse_repayment(
+                    lambda: loan_reversals.reverse_repayment(
                         ctx.db, ctx.actor, view.loan_number, view.id, date, reason
                     ),
                     tx=view.id,
@@ -570,7 +573,7 @@ class PayoffDialog(_LoanStepDialog):
         self.errors.clear()
         self.quote = None
         q = self.read_or_block(
-            lambda: repay_service.payoff_quote(
+            lambda: loan_repayments.payoff_quote(
                 self.ctx.db, self.detail.number, to_date(self.dateEdit.date()), self.ctx.actor
             ),
             self.quoteLabel,
@@ -601,7 +604,7 @@ class PayoffDialog(_LoanStepDialog):
         ctx, number, expected = self.ctx, self.detail.number, self.quote.total
         date, source = to_date(self.dateEdit.date()), self.sourceCombo.currentData()
         self.post(
-            lambda: repay_service.payoff(ctx.db, ctx.actor, number, date, expected, source),
+            lambda: loan_repayments.payoff(ctx.db, ctx.actor, number, date, expected, source),
             MONEY_CHANGES,
             self._done,
         )
@@ -849,7 +852,7 @@ class RescheduleDialog(FormDialog):
             return
         number = self.detail.number
         self.post(
-            lambda: loans_service.reschedule(
+            lambda: loan_workout.reschedule(
                 ctx.db,
                 ctx.actor,
                 number,
@@ -1027,7 +1030,7 @@ class WriteOffDialog(_LoanStepDialog):
             )
             return
         self.post(
-            lambda: loans_service.write_off(ctx.db, ctx.actor, number, date, reason),
+            lambda: loan_workout.write_off(ctx.db, ctx.actor, number, date, reason),
             MONEY_CHANGES,
             self._done,
         )
@@ -1148,7 +1151,7 @@ class RecoveryDialog(_LoanStepDialog):
         assert amount is not None
         date, memo = to_date(self.dateEdit.date()), self.memoEdit.text().strip()
         self.post(
-            lambda: loans_service.recover(ctx.db, ctx.actor, number, amount, date, memo),
+            lambda: loan_workout.recover(ctx.db, ctx.actor, number, amount, date, memo),
             MONEY_CHANGES,
             self._done,
         )

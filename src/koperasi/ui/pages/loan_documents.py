@@ -9,7 +9,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMenu, QPushButton, QWidget
 
-from ...services.loans import LoanDetail
+from ...services.loans.views import LoanDetail
 from ..context import AppContext
 
 # report name -> the statuses it is printed for (None: any loan)

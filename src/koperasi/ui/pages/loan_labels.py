@@ -59,13 +59,13 @@ def label(table: dict[str, tuple[str, str]], code: str | None, lang: str) -> str
 
 
 def status_label(code: str, lang: str) -> str:
-    from ...services.loans import STATUS_LABELS
+    from ...services.loans.core import STATUS_LABELS
 
     return label(STATUS_LABELS, code, lang)
 
 
 def kind_label(code: str, lang: str) -> str:
-    from ...services.loans import KIND_LABELS
+    from ...services.loans.core import KIND_LABELS
 
     return label(KIND_LABELS, code, lang)
 

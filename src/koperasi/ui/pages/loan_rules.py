@@ -23,11 +23,12 @@ from PySide6.QtWidgets import (
 from ...errors import KoperasiError
 from ...messages import label as message_label
 from ...services import approvals as approvals_service
-from ...services import collateral as collateral_service
-from ...services import lending_limits
-from ...services import loans as loans_service
-from ...services.collateral import CollateralInput
-from ...services.loans import LoanDetail
+from ...services import lending_rules
+from ...services.loans import applications as loan_applications
+from ...services.loans import collateral as collateral_service
+from ...services.loans import lending_limits
+from ...services.loans.collateral import CollateralInput
+from ...services.loans.views import LoanDetail
 from .. import dialogs
 from ..context import LOANS, AppContext
 from ..widgets import MoneyEdit, setup_date_edit, to_date
@@ -389,7 +390,7 @@ class PendingApprovalsDialog(QDialog):
 
     def refresh(self) -> None:
         try:
-            rows = approvals_service.pending(self.ctx.db, self.ctx.actor, self.ctx.today())
+            rows = lending_limits.pending(self.ctx.db, self.ctx.actor, self.ctx.today())
         except KoperasiError as exc:
             self.message.setText(exc.message(self.ctx.lang))
             rows = []
@@ -427,7 +428,7 @@ class PendingApprovalsDialog(QDialog):
         elif item.kind == "board_approval":
             fn = lambda: lending_limits.board_approve(ctx.db, ctx.actor, item.ref, day, note)  # noqa: E731
         else:
-            fn = lambda: loans_service.approve(ctx.db, ctx.actor, item.ref, day, note)  # noqa: E731
+            fn = lambda: loan_applications.approve(ctx.db, ctx.actor, item.ref, day, note)  # noqa: E731
         self._run(fn, self.tr("Disetujui: {ref}.").format(ref=item.ref))
 
     def reject_selected(self) -> None:
@@ -437,7 +438,7 @@ class PendingApprovalsDialog(QDialog):
         ctx, note = self.ctx, self.noteEdit.text()
         if item.request_id is None:
             day = ctx.today()
-            fn = lambda: loans_service.reject(ctx.db, ctx.actor, item.ref, day, note)  # noqa: E731
+            fn = lambda: loan_applications.reject(ctx.db, ctx.actor, item.ref, day, note)  # noqa: E731
         else:
             fn = lambda: approvals_service.reject(ctx.db, ctx.actor, item.request_id, note)  # noqa: E731
         self._run(fn, self.tr("Ditolak: {ref}.").format(ref=item.ref))
@@ -466,7 +467,7 @@ class LendingRulesEditor(QWidget):
         self.relatedEdit.setObjectName("relatedPercentEdit")
         self.modeCombo = QComboBox()
         self.modeCombo.setObjectName("breachModeCombo")
-        for code in lending_limits.BREACH_MODES:
+        for code in lending_rules.BREACH_MODES:
             self.modeCombo.addItem(_lab("breach_mode", code, ctx.lang), code)
         self.loanAboveEdit = MoneyEdit()
         self.loanAboveEdit.setObjectName("fourEyesLoanAboveEdit")
@@ -507,7 +508,7 @@ class LendingRulesEditor(QWidget):
     def load(self) -> None:
         from ..widgets import format_decimal
 
-        r = lending_limits.get_rules(self.ctx.db)
+        r = lending_rules.get_rules(self.ctx.db)
         self.bmppEdit.setText(format_decimal(r.bmpp_percent) if r.bmpp_percent else "")
         self.relatedEdit.setText(format_decimal(r.related_percent))
         self.modeCombo.setCurrentIndex(max(0, self.modeCombo.findData(r.breach_mode)))
@@ -515,7 +516,7 @@ class LendingRulesEditor(QWidget):
         self.writeOffCheck.setChecked(r.four_eyes_write_off)
         self.reversalCheck.setChecked(r.four_eyes_reversal)
 
-    def rules(self) -> lending_limits.LendingRules | None:
+    def rules(self) -> lending_rules.LendingRules | None:
         from ..widgets import parse_decimal
 
         self.errors.clear()
@@ -532,7 +533,7 @@ class LendingRulesEditor(QWidget):
                 )
         if self.errors.has_errors():
             return None
-        return lending_limits.LendingRules(
+        return lending_rules.LendingRules(
             values["bmpp_percent"],
             values["related_percent"],  # type: ignore[arg-type]
             self.modeCombo.currentData(),
@@ -549,7 +550,7 @@ class LendingRulesEditor(QWidget):
         from ..context import SETTINGS
 
         ctx.write(
-            lambda: lending_limits.save_rules(ctx.db, ctx.actor, rules),
+            lambda: lending_rules.save_rules(ctx.db, ctx.actor, rules),
             changes={SETTINGS, LOANS},
             on_done=lambda _r: dialogs.inform(
                 self, self.tr("Tersimpan"), self.tr("Batas pinjaman tersimpan.")

@@ -21,9 +21,10 @@ from PySide6.QtWidgets import (
 from ...domain.fmt import terbilang
 from ...errors import KoperasiError, ValidationError
 from ...services import loan_products as products_service
-from ...services import loans as loans_service
 from ...services import plausibility
-from ...services.loans import ApplyInput, LoanDetail
+from ...services.loans import applications as loan_applications
+from ...services.loans.applications import ApplyInput
+from ...services.loans.views import LoanDetail
 from .. import dialogs
 from ..context import LOANS, AppContext
 from ..forms.loan_terms_ui import Ui_LoanTermsForm
@@ -73,7 +74,7 @@ class _MemberPage(QWizardPage):
         self.errors.add("member", self.memberEdit, self.memberError)
         self.errors.add("product", self.productCombo, self.productError)
         self.errors.add("group", self.memberEdit, QLabel())
-        self.eligibility: loans_service.Eligibility | None = None
+        self.eligibility: loan_applications.Eligibility | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(300)
@@ -97,7 +98,7 @@ class _MemberPage(QWizardPage):
             self.completeChanged.emit()
             return
         try:
-            e = loans_service.eligibility(ctx.db, number, code, self.wiz.date())
+            e = loan_applications.eligibility(ctx.db, number, code, self.wiz.date())
         except KoperasiError as exc:
             self.errors.set("member", exc.message(ctx.lang))
             self.completeChanged.emit()
@@ -171,7 +172,7 @@ class _TermsPage(QWizardPage):
         from PySide6.QtWidgets import QComboBox, QLineEdit
 
         from ...messages import label as message_label
-        from ...services import collateral as collateral_service
+        from ...services.loans import collateral as collateral_service
 
         self.collateralKindCombo = QComboBox()
         self.collateralKindCombo.setObjectName("wizardCollateralKindCombo")
@@ -269,7 +270,7 @@ class _TermsPage(QWizardPage):
         )
 
     def collateral_items(self) -> tuple:
-        from ...services.collateral import CollateralInput
+        from ...services.loans.collateral import CollateralInput
 
         kind = self.collateralKindCombo.currentData()
         if kind is None:
@@ -286,7 +287,7 @@ class _TermsPage(QWizardPage):
     def _limits(self, data: ApplyInput):
         """The lending limits the loan would go over (issue 17), shown under the form: a
         warning, or that both boards must approve it."""
-        from ...services import lending_limits
+        from ...services.loans import lending_limits
 
         ctx = self.wiz.ctx
         try:
@@ -349,7 +350,7 @@ class _TermsPage(QWizardPage):
                 self.tr("Melebihi batas pinjaman anggota ini ({limit}).").format(limit=rp(e.limit)),
             )
         try:
-            schedule = loans_service.preview_schedule(
+            schedule = loan_applications.preview_schedule(
                 ctx.db,
                 data.product_code,
                 data.amount,
@@ -501,7 +502,7 @@ class LoanApplicationWizard(QWizard):
         ctx = self.ctx
         self.saving = True
         ctx.write(
-            lambda: loans_service.apply(ctx.db, ctx.actor, data, confirm_large=confirm_large),
+            lambda: loan_applications.apply(ctx.db, ctx.actor, data, confirm_large=confirm_large),
             changes={LOANS},
             on_done=self._applied,
             on_error=self._failed,

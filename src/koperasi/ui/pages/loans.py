@@ -25,17 +25,13 @@ from PySide6.QtWidgets import (
 
 from ...errors import KoperasiError
 from ...services import clock, ui_queries
-from ...services import loans as loans_service
-from ...services.loan_quality import ArrearsReport
-from ...services.loans import (
-    ACTIVE,
-    APPLIED,
-    APPROVED,
-    STATUSES,
-    WRITTEN_OFF,
-    LoanDetail,
-    LoanRow,
-)
+from ...services import month_end as month_end_run
+from ...services.loans import quality as loan_quality
+from ...services.loans import reversals as loan_reversals
+from ...services.loans import views as loan_views
+from ...services.loans.core import ACTIVE, APPLIED, APPROVED, STATUSES, WRITTEN_OFF
+from ...services.loans.quality import ArrearsReport
+from ...services.loans.views import LoanDetail, LoanRow
 from .. import dialogs
 from ..context import LEDGER, LOANS, MEMBERS, SAVINGS, AppContext
 from ..period_choice import PeriodDialog
@@ -89,7 +85,7 @@ class LoanListModel(PagedModel):
     def fetch_page(self, last: LoanRow | None, limit: int) -> list[LoanRow]:
         self.fetches += 1
         try:
-            return loans_service.list_loans(
+            return loan_views.list_loans(
                 self.ctx.db,
                 after=last.number if last else None,
                 limit=limit,
@@ -301,7 +297,7 @@ class ArrearsTab(QWidget):
         ctx = self.ctx
         as_of = to_date(self.dateEdit.date())
         ctx.read(
-            lambda: loans_service.loan_arrears(ctx.db, as_of, ctx.actor),
+            lambda: loan_quality.loan_arrears(ctx.db, as_of, ctx.actor),
             on_done=self.show_report,
             on_error=lambda exc: (self.ratios.setText(ctx.error_message(exc)), True)[1],
         )
@@ -525,7 +521,7 @@ class LoansPage(Page):
         self.pendingButton.clicked.connect(self.pending_approvals)
         self._filters_applied: dict[str, str | None] | None = None
         self._just_reloaded = False
-        self.last_month_end: loans_service.MonthEndResult | None = None
+        self.last_month_end: month_end_run.MonthEndResult | None = None
         self._update_buttons()
 
     # -- list
@@ -608,9 +604,7 @@ class LoansPage(Page):
             self.detail.show_loan(None)
         else:
             try:
-                self.detail.show_loan(
-                    loans_service.get_loan(self.ctx.db, row.number, self.ctx.actor)
-                )
+                self.detail.show_loan(loan_views.get_loan(self.ctx.db, row.number, self.ctx.actor))
             except KoperasiError as exc:
                 self.detail.show_loan(None)
                 self.detail.summary.setText(exc.message(self.ctx.lang))
@@ -838,7 +832,7 @@ class LoansPage(Page):
         as_of = clock.month_end(year, month)
         today = ctx.today()
         ctx.write(
-            lambda progress: loans_service.month_end(
+            lambda progress: month_end_run.month_end(
                 ctx.db, ctx.actor, as_of, progress, today=today
             ),
             changes={LOANS, LEDGER},
@@ -854,7 +848,7 @@ class LoansPage(Page):
         dialogs.warn(self, self.tr("Proses akhir bulan"), self.ctx.error_message(exc))
         return True
 
-    def _month_end_done(self, result: loans_service.MonthEndResult) -> None:
+    def _month_end_done(self, result: month_end_run.MonthEndResult) -> None:
         self.last_month_end = result
         lines = "<br>".join(
             f"{class_label(c.kolektibilitas, self.ctx.lang)}: {c.loans} · {rp(c.outstanding)} · "
@@ -921,4 +915,4 @@ def _reverse_or_request(ctx: AppContext, number: str, tx_id: int, date, reason: 
 
     if approvals.needs_approval(ctx.db, "loan_reversal"):
         return approvals.request(ctx.db, ctx.actor, "loan_reversal", number, date, reason, tx=tx_id)
-    return loans_service.reverse_repayment(ctx.db, ctx.actor, number, tx_id, date, reason)
+    return loan_reversals.reverse_repayment(ctx.db, ctx.actor, number, tx_id, date, reason)

@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 
 from ...domain.money import MoneyParseError, parse_rupiah
 from ...errors import KoperasiError
-from ...services import group_meeting as meeting_service
 from ...services import plausibility
-from ...services.group_meeting import GroupMeetingResult, MemberDues
+from ...services.loans import group_meeting
+from ...services.loans.group_meeting import GroupMeetingResult, MemberDues
 from .. import dialogs
 from ..context import LEDGER, LOANS, MEMBERS, SAVINGS, AppContext
 from ..receipts import paper_html, print_html
@@ -445,7 +445,7 @@ class GroupMeetingDialog(QDialog):
             return
         self.errors.clear()
         try:
-            dues = meeting_service.group_meeting_dues(
+            dues = group_meeting.group_meeting_dues(
                 self.ctx.db, self.group_code, self.meeting_date(), self.ctx.actor
             )
         except KoperasiError as exc:
@@ -537,7 +537,7 @@ class GroupMeetingDialog(QDialog):
         ctx, code, date = self.ctx, self.group_code, self.meeting_date()
         self.saving = True
         ctx.write(
-            lambda: meeting_service.post_group_meeting(
+            lambda: group_meeting.post_group_meeting(
                 ctx.db, ctx.actor, code, date, payments, confirm_large=confirm_large
             ),
             changes={SAVINGS, LOANS, LEDGER, MEMBERS},

@@ -35,10 +35,11 @@ from PySide6.QtWidgets import (
 from ...errors import ValidationError
 from ...messages import LABELS
 from ...services import groups as groups_service
-from ...services import loans as loans_service
+from ...services import member_exit, ui_queries
 from ...services import members as members_service
 from ...services import savings as savings_service
-from ...services import ui_queries
+from ...services.loans import core as loan_core
+from ...services.loans import views as loan_views
 from ...services.members import MemberDetail, MemberInput, MemberRow
 from ...services.validation import check_nik, check_phone, check_required
 from .. import dialogs
@@ -943,7 +944,7 @@ class MemberDetailDialog(QDialog):
             self.balancesTable.selectRow(0)
         self.load_statement()
         self.ledgerModel.set_rows(ui_queries.member_ledger(ctx.db, d.number, actor=ctx.actor))
-        self.loansModel.set_rows(loans_service.member_loans(ctx.db, d.number, ctx.actor))
+        self.loansModel.set_rows(loan_views.member_loans(ctx.db, d.number, ctx.actor))
         self.applyLoanButton.setEnabled(d.status == "aktif")
         if self.loansModel.rows:
             self.loansTable.selectRow(len(self.loansModel.rows) - 1)
@@ -960,7 +961,7 @@ class MemberDetailDialog(QDialog):
     def _loan_rules_rows(self, number: str) -> None:
         """Issue 17: the loans the member guarantees (principal outstanding) and whether the
         member is a related party (board, supervisors, staff or their family)."""
-        from ...services import collateral, lending_limits
+        from ...services.loans import collateral, lending_limits
 
         ctx = self.ctx
         exposure = collateral.exposure_of(ctx.db, number, ctx.actor)
@@ -987,7 +988,7 @@ class MemberDetailDialog(QDialog):
 
     def load_loan(self) -> None:
         row = self.loansModel.row(self.loansTable.currentIndex())
-        detail = loans_service.get_loan(self.ctx.db, row.number, self.ctx.actor) if row else None
+        detail = loan_views.get_loan(self.ctx.db, row.number, self.ctx.actor) if row else None
         self.loanPanel.show_loan(detail)
         self.repayLoanButton.setEnabled(detail is not None and detail.status == "aktif")
 
@@ -1154,7 +1155,7 @@ class ExitMemberDialog(QDialog):
         status = self.statusCombo.currentData()
         self.errors.clear()
 
-        def done(result: members_service.ExitResult) -> None:
+        def done(result: member_exit.ExitResult) -> None:
             self.accept()
             dialogs.inform(
                 self.parentWidget(),
@@ -1169,7 +1170,7 @@ class ExitMemberDialog(QDialog):
             )
 
         ctx.write(
-            lambda: members_service.exit_member(ctx.db, ctx.actor, d.number, date, reason, status),
+            lambda: member_exit.exit_member(ctx.db, ctx.actor, d.number, date, reason, status),
             changes={MEMBERS, GROUPS, SAVINGS, LEDGER},
             on_done=done,
             on_error=self.errors.show,
@@ -1178,7 +1179,7 @@ class ExitMemberDialog(QDialog):
 
 
 def loan_status_label(code: str, lang: str) -> str:
-    pair = loans_service.STATUS_LABELS.get(code)
+    pair = loan_core.STATUS_LABELS.get(code)
     return (pair[0] if lang == "id" else pair[1]) if pair else code
 
 

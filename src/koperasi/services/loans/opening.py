@@ -28,19 +28,22 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..db.models import Account, Loan, LoanAllocation, LoanTransaction
-from ..domain.money import format_rupiah
-from ..domain.schedule import generate
-from ..errors import ValidationError
-from . import audit, ledger
-from .auth import Actor
-from .ledger import Line
-from .loan_products import product_by_code
-from .loans import (
+from ...db.models import Loan, LoanAllocation, LoanTransaction
+from ...domain.money import format_rupiah
+from ...domain.schedule import generate
+from ...errors import ValidationError
+from .. import audit, ledger
+from ..auth import Actor
+from ..ledger import CLEARING, Line, ensure_clearing
+from ..loan_products import product_by_code
+from ..members import member_by_number
+from ..validation import clean_memo
+from .applications import add_first_schedule, new_loan
+from .core import (
     ACTIVE,
     INTEREST_INCOME,
     LOANS,
@@ -49,16 +52,11 @@ from .loans import (
     _check_date_after,
     _check_member_active,
     _check_one_active,
-    add_first_schedule,
     installment_states,
-    new_loan,
-    row_of,
     schedule_terms,
 )
-from .members import member_by_number
-from .validation import clean_memo
+from .views import row_of
 
-CLEARING = ("3.99", "Saldo Awal (Kliring)", "Opening balance clearing", "equity")
 OPENING_SOURCE = "saldo_awal"  # loan_transactions.source of opening rows
 
 
@@ -78,14 +76,7 @@ class OpeningLoanInput:
     guarantor: str = ""
 
 
-def ensure_clearing(session: Session) -> None:
-    if session.scalar(select(Account.id).where(Account.code == CLEARING[0])) is None:
-        code, name, name_en, type_ = CLEARING
-        session.add(Account(code=code, name=name, name_en=name_en, type=type_))
-        session.flush()
-
-
-def _whole(value, field: str, *, positive: bool = False) -> int:  # type: ignore[no-untyped-def]
+def _whole(value: Any, field: str, *, positive: bool = False) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise ValidationError(field, "not_an_amount", value=value)
     if value < 0 or (positive and value == 0):

@@ -26,13 +26,17 @@ principal outstanding of each active loan.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
 
-from ..db.models import (
+from ...db.database import Database
+from ...db.models import (
+    ApprovalRequest,
     Loan,
     LoanBoardApproval,
     LoanProduct,
@@ -40,12 +44,18 @@ from ..db.models import (
     MemberRelation,
     RatOfficer,
 )
-from ..domain.money import RoundingMode, format_rupiah, percent_of
-from ..errors import NotFound, ValidationError
-from . import audit
-from .auth import Actor, Role, require, require_read_all
-from .settings import get_value, set_value
-from .uow import read_only, unit_of_work
+from ...domain.money import RoundingMode, format_rupiah, percent_of
+from ...errors import NotFound, ValidationError
+from .. import audit
+from ..approvals import WAITING
+from ..auth import Actor, Role, require, require_read_all
+from ..clock import today
+from ..lending_rules import LendingRules, rules_in
+from ..loan_products import product_by_code
+from ..members import member_by_number
+from ..statements import accounts, balances
+from ..uow import read_only, unit_of_work
+from .core import APPLIED, _check_date_after, _check_status, lock_loan, savings_total_at
 
 RELATED_KINDS = ("pengurus", "pengawas", "karyawan", "keluarga")
 RELATED_LABELS = {
@@ -56,99 +66,12 @@ RELATED_LABELS = {
 }
 BODIES = ("pengurus", "pengawas")
 BODY_LABELS = {"pengurus": ("Pengurus", "Board"), "pengawas": ("Pengawas", "Supervisors")}
-BREACH_MODES = ("block", "warn")
 RULE_LABELS = {
     "bmpp": ("Batas maksimum pinjaman per peminjam (BMPP)", "Per-borrower limit (BMPP)"),
     "related": ("Batas pinjaman pihak terkait", "Related-party limit"),
     "savings_multiple": ("Kelipatan simpanan produk", "Product's savings multiple"),
 }
-
-KEY = "lending_rules"
 OPEN = ("diajukan", "disetujui", "aktif")
-
-
-@dataclass(frozen=True)
-class LendingRules:
-    """The cooperative's lending limits and four-eyes thresholds (one setting)."""
-
-    bmpp_percent: Decimal | None = None  # of own capital; None: no per-borrower limit
-    related_percent: Decimal = Decimal(10)  # Permenkop 8/2023: 10 % of own capital
-    breach_mode: str = "block"  # block | warn
-    four_eyes_loan_above: int | None = None  # loans above: approved by a second user
-    four_eyes_write_off: bool = False  # write-offs need a second user's approval
-    four_eyes_reversal: bool = False  # reversals need a second user's approval
-
-
-def _pct(value, field: str) -> Decimal | None:  # type: ignore[no-untyped-def]
-    if value is None or value == "":
-        return None
-    if isinstance(value, float | bool):
-        raise ValidationError(field, "not_a_number", value=value)
-    try:
-        d = Decimal(str(value).replace(",", "."))
-    except InvalidOperation as exc:
-        raise ValidationError(field, "not_a_number", value=value) from exc
-    if not d.is_finite() or d <= 0 or d > 100:
-        raise ValidationError(field, "percent_range", value=value)
-    return d
-
-
-def validate_rules(rules: LendingRules) -> LendingRules:
-    if rules.breach_mode not in BREACH_MODES:
-        raise ValidationError(
-            "breach_mode", "choice", choices=", ".join(BREACH_MODES), value=rules.breach_mode
-        )
-    above = rules.four_eyes_loan_above
-    if above is not None and (isinstance(above, bool) or not isinstance(above, int) or above < 0):
-        raise ValidationError("four_eyes_loan_above", "must_not_be_negative")
-    related = _pct(rules.related_percent, "related_percent")
-    return LendingRules(
-        _pct(rules.bmpp_percent, "bmpp_percent"),
-        related if related is not None else Decimal(10),
-        rules.breach_mode,
-        above,
-        bool(rules.four_eyes_write_off),
-        bool(rules.four_eyes_reversal),
-    )
-
-
-def rules_in(s: Session) -> LendingRules:
-    raw = get_value(s, KEY, {}) or {}
-    bmpp = raw.get("bmpp_percent")
-    related = raw.get("related_percent")
-    return LendingRules(
-        Decimal(bmpp) if bmpp not in (None, "") else None,
-        Decimal(related) if related not in (None, "") else Decimal(10),
-        raw.get("breach_mode") or "block",
-        raw.get("four_eyes_loan_above"),
-        bool(raw.get("four_eyes_write_off", False)),
-        bool(raw.get("four_eyes_reversal", False)),
-    )
-
-
-def get_rules(db) -> LendingRules:  # type: ignore[no-untyped-def]
-    with read_only(db) as s:
-        return rules_in(s)
-
-
-def save_rules(db, actor: Actor, rules: LendingRules) -> LendingRules:  # type: ignore[no-untyped-def]
-    require(actor, "settings.write")
-    clean = validate_rules(rules)
-    with unit_of_work(db) as s:
-        set_value(
-            s,
-            actor,
-            KEY,
-            {
-                "bmpp_percent": None if clean.bmpp_percent is None else str(clean.bmpp_percent),
-                "related_percent": str(clean.related_percent),
-                "breach_mode": clean.breach_mode,
-                "four_eyes_loan_above": clean.four_eyes_loan_above,
-                "four_eyes_write_off": clean.four_eyes_write_off,
-                "four_eyes_reversal": clean.four_eyes_reversal,
-            },
-        )
-    return clean
 
 
 # ---------------------------------------------------------------- own capital and exposure
@@ -157,8 +80,6 @@ def save_rules(db, actor: Actor, rules: LendingRules) -> LendingRules:  # type: 
 def own_capital_in(s: Session, as_of: dt.date) -> int:
     """Modal sendiri on ``as_of``: the equity accounts plus income less expenses not yet
     closed into them."""
-    from .statements import accounts, balances
-
     infos = accounts(s)
     bal = balances(s, as_of, None, (), infos)
     equity = sum(v for c, v in bal.items() if infos[c].type == "equity")
@@ -168,7 +89,7 @@ def own_capital_in(s: Session, as_of: dt.date) -> int:
     return equity + result
 
 
-def _exposure(s: Session, where, exclude_loan_id: int | None) -> int:  # type: ignore[no-untyped-def]
+def _exposure(s: Session, where: ColumnElement[bool], exclude_loan_id: int | None) -> int:
     q = select(Loan.status, Loan.amount, Loan.principal_outstanding).where(
         Loan.status.in_(OPEN), where
     )
@@ -204,7 +125,7 @@ class Breach:
     limit: int
 
     def message(self, lang: str = "id") -> str:
-        from ..messages import render
+        from ...messages import render
 
         return render(
             "limit_breach",
@@ -245,8 +166,6 @@ def breaches_in(
         if exposure > limit:
             out.append(Breach("related", exposure, limit))
     if product.limit_multiple is not None:
-        from .loans import savings_total_at
-
         saved = savings_total_at(s, member.id, date)
         limit = int(Decimal(saved) * Decimal(product.limit_multiple))
         if amount > limit:
@@ -298,8 +217,13 @@ def check_boards_in(s: Session, loan: Loan, date: dt.date) -> None:
 
 
 def check_application_in(
-    s: Session, member: Member, product: LoanProduct, amount: int, date: dt.date, loan_id=None
-) -> list[Breach]:  # type: ignore[no-untyped-def]
+    s: Session,
+    member: Member,
+    product: LoanProduct,
+    amount: int,
+    date: dt.date,
+    loan_id: int | None = None,
+) -> list[Breach]:
     """At application and disbursement: in block mode a loan over the product's savings
     multiple is refused; every breach is returned (shown as a warning)."""
     rules = rules_in(s)
@@ -307,8 +231,7 @@ def check_application_in(
     if rules.breach_mode == "block":
         for b in breaches:
             if b.rule == "savings_multiple":
-                from .loans import savings_total_at
-
+                assert product.limit_multiple is not None  # the rule applies only then
                 raise ValidationError(
                     "amount",
                     "over_limit",
@@ -329,11 +252,10 @@ class LimitCheck:
     needs_boards: bool  # a related party, or a breach the block mode holds for both boards
 
 
-def check_loan(db, member_no: str, product_code: str, amount: int, date: dt.date) -> LimitCheck:  # type: ignore[no-untyped-def]
+def check_loan(
+    db: Database, member_no: str, product_code: str, amount: int, date: dt.date
+) -> LimitCheck:
     """The limits a loan would go over (nothing is written)."""
-    from .loan_products import product_by_code
-    from .members import member_by_number
-
     with read_only(db) as s:
         rules = rules_in(s)
         member = member_by_number(s, member_no)
@@ -353,8 +275,6 @@ def body_of(actor: Actor) -> str:
 
 def board_approve_in(s: Session, actor: Actor, loan: Loan, date: dt.date, note: str = "") -> str:
     require(actor, "loan.board_approve")
-    from .loans import APPLIED, _check_date_after, _check_status
-
     _check_status(loan, APPLIED)
     _check_date_after(date, loan.applied_on)
     body = body_of(actor)
@@ -383,12 +303,10 @@ def board_approve_in(s: Session, actor: Actor, loan: Loan, date: dt.date, note: 
     return body
 
 
-def board_approve(db, actor: Actor, number: str, date: dt.date, note: str = "") -> str:  # type: ignore[no-untyped-def]
+def board_approve(db: Database, actor: Actor, number: str, date: dt.date, note: str = "") -> str:
     """Record the approval of the actor's board (pengurus or pengawas) for an application
     that needs both; returns the board."""
     require(actor, "loan.board_approve")
-    from .loans import lock_loan
-
     with unit_of_work(db) as s:
         return board_approve_in(s, actor, lock_loan(s, number), date, note)
 
@@ -407,17 +325,15 @@ class RelationView:
 
 
 def set_relation(
-    db,
+    db: Database,
     actor: Actor,
     member_no: str,
     kind: str | None,
     officer_id: int | None = None,
     note: str = "",
-) -> RelationView | None:  # type: ignore[no-untyped-def]
+) -> RelationView | None:
     """Mark a member as a related party (``kind``), or clear the mark (``kind=None``)."""
     require(actor, "member.write")
-    from .members import member_by_number
-
     if kind is not None and kind not in RELATED_KINDS:
         raise ValidationError(
             "related_kind", "choice", choices=", ".join(RELATED_KINDS), value=kind
@@ -456,16 +372,14 @@ def _relation_view(s: Session, member: Member, row: MemberRelation) -> RelationV
     )
 
 
-def relation_of(db, member_no: str) -> RelationView | None:  # type: ignore[no-untyped-def]
-    from .members import member_by_number
-
+def relation_of(db: Database, member_no: str) -> RelationView | None:
     with read_only(db) as s:
         member = member_by_number(s, member_no)
         row = s.get(MemberRelation, member.id)
         return _relation_view(s, member, row) if row is not None else None
 
 
-def list_relations(db, actor: Actor | None = None) -> list[RelationView]:  # type: ignore[no-untyped-def]
+def list_relations(db: Database, actor: Actor | None = None) -> list[RelationView]:
     require_read_all(actor, "Pihak terkait")
     with read_only(db) as s:
         rows = s.execute(
@@ -500,7 +414,7 @@ class BreachReport:
     rows: tuple[BreachRow, ...]
 
 
-def breach_report(db, as_of: dt.date, actor: Actor | None = None) -> BreachReport:  # type: ignore[no-untyped-def]
+def breach_report(db: Database, as_of: dt.date, actor: Actor | None = None) -> BreachReport:
     """Every open loan over a lending limit on ``as_of`` (its exposure with the borrower's
     other loans), with the boards' approvals it has."""
     require_read_all(actor, "Pelanggaran batas pinjaman")
@@ -523,9 +437,10 @@ def breach_report(db, as_of: dt.date, actor: Actor | None = None) -> BreachRepor
                     again = breaches_in(
                         s, member, product, loan.amount, loan.applied_on, loan.id, rules
                     )
-                    b = next((x for x in again if x.rule == "savings_multiple"), None)  # type: ignore[assignment]
-                    if b is None:
+                    found = next((x for x in again if x.rule == "savings_multiple"), None)
+                    if found is None:
                         continue
+                    b = found
                 approvals = board_approvals_in(s, loan.id)
                 rows.append(
                     BreachRow(
@@ -545,3 +460,100 @@ def breach_report(db, as_of: dt.date, actor: Actor | None = None) -> BreachRepor
                     )
                 )
         return BreachReport(as_of, capital, rules, tuple(rows))
+
+
+# ---------------------------------------------------------------- what waits for approval
+
+
+@dataclass(frozen=True)
+class PendingItem:
+    """One thing waiting for someone's approval (the GUI's list)."""
+
+    kind: str  # a KINDS code, or loan_approval / board_approval
+    ref: str  # loan number, transaction or entry id
+    request_id: int | None  # for requests; None for loans
+    member: str  # "A00012 Siti Aminah" or ""
+    amount: int
+    requested_by: str
+    requested_on: dt.date
+    reason: str
+    waiting_for: str  # who must act, as people read it
+
+
+def pending(
+    db: Database, actor: Actor | None = None, as_of: dt.date | None = None
+) -> list[PendingItem]:
+    """Everything waiting for an approval: requests, large applications that need a second
+    user, and applications that need both boards."""
+    require_read_all(actor, "Persetujuan tertunda")
+    day = today(as_of)
+    with read_only(db) as s:
+        out: list[PendingItem] = []
+        for r in s.scalars(
+            select(ApprovalRequest)
+            .where(ApprovalRequest.status == WAITING)
+            .order_by(ApprovalRequest.id)
+        ):
+            member = ""
+            if r.kind in ("write_off", "loan_reversal"):
+                row = s.execute(
+                    select(Member.number, Member.name)
+                    .join(Loan, Loan.member_id == Member.id)
+                    .where(Loan.number == r.ref)
+                ).first()
+                member = f"{row[0]} {row[1]}" if row else ""
+            out.append(
+                PendingItem(
+                    r.kind,
+                    r.ref,
+                    r.id,
+                    member,
+                    r.amount,
+                    r.requested_by,
+                    dt.date.fromisoformat(json.loads(r.params)["date"]),
+                    r.reason,
+                    f"pengguna selain {r.requested_by} (admin/bendahara)",
+                )
+            )
+        rules = rules_in(s)
+        for loan, m in s.execute(
+            select(Loan, Member)
+            .join(Member, Member.id == Loan.member_id)
+            .where(Loan.status == "diajukan")
+            .order_by(Loan.number)
+        ):
+            who = f"{m.number} {m.name}"
+            reasons, _breaches = boards_needed_in(s, loan, max(day, loan.applied_on))
+            if reasons:
+                have = board_approvals_in(s, loan.id)
+                missing = [BODY_LABELS[b][0] for b in BODIES if b not in have]
+                if missing:
+                    out.append(
+                        PendingItem(
+                            "board_approval",
+                            loan.number,
+                            None,
+                            who,
+                            loan.amount,
+                            loan.created_by,
+                            loan.applied_on,
+                            loan.purpose,
+                            ", ".join(missing),
+                        )
+                    )
+                    continue
+            if rules.four_eyes_loan_above is not None and loan.amount > rules.four_eyes_loan_above:
+                out.append(
+                    PendingItem(
+                        "loan_approval",
+                        loan.number,
+                        None,
+                        who,
+                        loan.amount,
+                        loan.created_by,
+                        loan.applied_on,
+                        loan.purpose,
+                        f"pengguna selain {loan.created_by}",
+                    )
+                )
+        return out

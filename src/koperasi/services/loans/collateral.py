@@ -24,8 +24,10 @@ from decimal import Decimal
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
 
-from ..db.models import (
+from ...db.database import Database
+from ...db.models import (
     CollateralEvent,
     Loan,
     LoanCollateral,
@@ -33,13 +35,16 @@ from ..db.models import (
     LoanProduct,
     Member,
 )
-from ..domain.money import RoundingMode, format_rupiah, percent_of
-from ..errors import NotFound, ValidationError
-from . import audit
-from .auth import Actor, require, require_group_visible, require_read_all, visible_groups
-from .counters import next_number
-from .uow import read_only, unit_of_work
-from .validation import check_amount
+from ...domain.money import RoundingMode, format_rupiah, percent_of
+from ...errors import NotFound, ValidationError
+from .. import audit
+from ..auth import Actor, require, require_group_visible, require_read_all, visible_groups
+from ..check import Problem
+from ..counters import next_number
+from ..members import member_by_number
+from ..uow import read_only, unit_of_work
+from ..validation import check_amount
+from .core import loan_by_number, lock_loan, require_loan_visible
 
 KINDS = ("bpkb", "sertifikat", "emas", "deposito", "lainnya")
 KIND_LABELS = {
@@ -212,11 +217,11 @@ def add_in(
     return c
 
 
-def add(db, actor: Actor, number: str, item: CollateralInput, date: dt.date) -> CollateralView:  # type: ignore[no-untyped-def]
+def add(
+    db: Database, actor: Actor, number: str, item: CollateralInput, date: dt.date
+) -> CollateralView:
     """Record collateral received for an open loan (the documents go into the safe)."""
     require(actor, "loan.write")
-    from .loans import lock_loan
-
     with unit_of_work(db) as s:
         loan = lock_loan(s, number)
         return _view(s, add_in(s, actor, loan, item, date), loan.number)
@@ -309,12 +314,10 @@ def return_in(
 
 
 def return_collateral(
-    db, actor: Actor, number: str, date: dt.date, to: str = "", note: str = ""
-) -> list[CollateralView]:  # type: ignore[no-untyped-def]
+    db: Database, actor: Actor, number: str, date: dt.date, to: str = "", note: str = ""
+) -> list[CollateralView]:
     """Hand back a paid-off loan's collateral (returns the items with the letter number)."""
     require(actor, "loan.write")
-    from .loans import lock_loan
-
     with unit_of_work(db) as s:
         return return_in(s, actor, lock_loan(s, number), date, to, note)
 
@@ -330,16 +333,16 @@ def for_loan_in(s: Session, loan: Loan) -> list[CollateralView]:
     ]
 
 
-def for_loan(db, number: str, actor: Actor | None = None) -> list[CollateralView]:  # type: ignore[no-untyped-def]
-    from .loans import loan_by_number, require_loan_visible
-
+def for_loan(db: Database, number: str, actor: Actor | None = None) -> list[CollateralView]:
     with read_only(db) as s:
         loan = loan_by_number(s, number)
         require_loan_visible(s, actor, loan)
         return for_loan_in(s, loan)
 
 
-def register(db, held_only: bool = True, actor: Actor | None = None) -> list[CollateralView]:  # type: ignore[no-untyped-def]
+def register(
+    db: Database, held_only: bool = True, actor: Actor | None = None
+) -> list[CollateralView]:
     """The collateral register: everything held (or, ``held_only=False``, ever received)."""
     require_read_all(actor, "Daftar jaminan")
     with read_only(db) as s:
@@ -355,8 +358,6 @@ def register(db, held_only: bool = True, actor: Actor | None = None) -> list[Col
 def add_guarantor_in(
     s: Session, actor: Actor, loan: Loan, member_no: str, relation: str = ""
 ) -> LoanGuarantor:
-    from .members import member_by_number
-
     if loan.status not in ("diajukan", "disetujui", "aktif"):
         raise ValidationError("loan", "collateral_loan_closed", loan=loan.number)
     g = member_by_number(s, member_no)
@@ -390,11 +391,9 @@ def add_guarantor_in(
 
 
 def add_guarantor(
-    db, actor: Actor, number: str, member_no: str, relation: str = ""
-) -> GuarantorView:  # type: ignore[no-untyped-def]
+    db: Database, actor: Actor, number: str, member_no: str, relation: str = ""
+) -> GuarantorView:
     require(actor, "loan.write")
-    from .loans import lock_loan
-
     with unit_of_work(db) as s:
         loan = lock_loan(s, number)
         row = add_guarantor_in(s, actor, loan, member_no, relation)
@@ -415,9 +414,7 @@ def guarantors_in(s: Session, loan: Loan) -> list[GuarantorView]:
     ]
 
 
-def guarantors_of(db, number: str, actor: Actor | None = None) -> list[GuarantorView]:  # type: ignore[no-untyped-def]
-    from .loans import loan_by_number, require_loan_visible
-
+def guarantors_of(db: Database, number: str, actor: Actor | None = None) -> list[GuarantorView]:
     with read_only(db) as s:
         loan = loan_by_number(s, number)
         require_loan_visible(s, actor, loan)
@@ -447,7 +444,9 @@ class Exposure:
         return sum(r.outstanding for r in self.rows)
 
 
-def _guarantee_rows(s: Session, where, groups=None) -> list[GuaranteeRow]:  # type: ignore[no-untyped-def]
+def _guarantee_rows(
+    s: Session, where: ColumnElement[bool], groups: frozenset[int] | None = None
+) -> list[GuaranteeRow]:
     from sqlalchemy.orm import aliased
 
     borrower = aliased(Member)
@@ -476,17 +475,15 @@ def _guarantee_rows(s: Session, where, groups=None) -> list[GuaranteeRow]:  # ty
     ]
 
 
-def exposure_of(db, member_no: str, actor: Actor | None = None) -> Exposure:  # type: ignore[no-untyped-def]
+def exposure_of(db: Database, member_no: str, actor: Actor | None = None) -> Exposure:
     """What a member guarantees: the open loans and their principal outstanding."""
-    from .members import member_by_number
-
     with read_only(db) as s:
         m = member_by_number(s, member_no)
         require_group_visible(actor, m.group_id, "Anggota", m.number)
         return Exposure(m.number, m.name, tuple(_guarantee_rows(s, Member.id == m.id)))
 
 
-def guarantee_report(db, actor: Actor | None = None) -> list[Exposure]:  # type: ignore[no-untyped-def]
+def guarantee_report(db: Database, actor: Actor | None = None) -> list[Exposure]:
     """Every guarantor with the open loans they guarantee (a ketua: own groups only)."""
     groups = visible_groups(actor)
     with read_only(db) as s:
@@ -499,12 +496,9 @@ def guarantee_report(db, actor: Actor | None = None) -> list[Exposure]:  # type:
     return [Exposure(k, names[k], tuple(v)) for k, v in out.items()]
 
 
-def remove_guarantor(db, actor: Actor, number: str, member_no: str) -> None:  # type: ignore[no-untyped-def]
+def remove_guarantor(db: Database, actor: Actor, number: str, member_no: str) -> None:
     """Take a guarantor off an application not yet disbursed."""
     require(actor, "loan.write")
-    from .loans import lock_loan
-    from .members import member_by_number
-
     with unit_of_work(db) as s:
         loan = lock_loan(s, number)
         if loan.status not in ("diajukan", "disetujui"):
@@ -527,12 +521,10 @@ def remove_guarantor(db, actor: Actor, number: str, member_no: str) -> None:  # 
 # ---------------------------------------------------------------- koperasi check
 
 
-def check_collateral_held(s: Session):  # type: ignore[no-untyped-def]
+def check_collateral_held(s: Session) -> list[Problem]:
     """A loan with registered collateral carries the value of the items still held as its
     recognised collateral (the loan-quality rules use it); a returned item has its letter."""
     from sqlalchemy import case, func
-
-    from .check import Problem
 
     held = func.sum(case((LoanCollateral.returned_on.is_(None), LoanCollateral.value), else_=0))
     rows = s.execute(

@@ -14,15 +14,17 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..db.models import Loan, Member, SavingsAccount
-from ..errors import ValidationError
-from . import audit, plausibility, savings
-from .auth import Actor, require, require_group_visible
-from .counters import SERIES_LOAN, SERIES_SAVINGS, next_receipt
-from .groups import group_by_code
-from .loans import ACTIVE, loan_dues
-from .uow import read_only, unit_of_work
-from .validation import check_amount
+from ...db.database import Database
+from ...db.models import Loan, Member, SavingsAccount
+from ...errors import ValidationError
+from .. import audit, plausibility, savings
+from ..auth import Actor, require, require_group_visible
+from ..counters import SERIES_LOAN, SERIES_SAVINGS, next_receipt
+from ..groups import group_by_code
+from ..uow import read_only, unit_of_work
+from ..validation import check_amount
+from .core import ACTIVE, loan_dues
+from .repayments import repay_in
 
 
 @dataclass(frozen=True)
@@ -128,7 +130,7 @@ def member_dues_in(session: Session, member: Member, date: dt.date) -> MemberDue
 
 
 def group_meeting_dues(
-    db,  # type: ignore[no-untyped-def]
+    db: Database,
     group_code: str,
     date: dt.date,
     actor: Actor | None = None,
@@ -147,14 +149,14 @@ def group_meeting_dues(
 
 
 def post_group_meeting(
-    db,
+    db: Database,
     actor: Actor,
     group_code: str,
     date: dt.date,
     payments: Sequence[tuple[str, int, int, int]],
     *,
     confirm_large: bool = False,
-) -> GroupMeetingResult:  # type: ignore[no-untyped-def]
+) -> GroupMeetingResult:
     """Post everything collected at a group meeting in ONE transaction: per member
     ``(member_no, wajib, sukarela, loan)``; one receipt per member. A loan amount pays the
     member's oldest active loan first (the rest, if any, the next one). Cells above their
@@ -178,8 +180,6 @@ def post_group_meeting_in(
     posts through it with its own checks in the same transaction)."""
     require(actor, "savings.write")
     require(actor, "loan.write")
-    from .loan_repayments import repay_in
-
     g = group_by_code(s, group_code)
     wajib_p = savings.product_of_kind(s, "wajib")
     sukarela_p = savings.product_of_kind(s, "sukarela")

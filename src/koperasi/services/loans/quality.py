@@ -1,5 +1,6 @@
 """Arrears and loan quality: days past due, arrears, penalties, kolektibilitas, PPAP, PAR,
-repayment rate; and the month-end run that books the provision.
+repayment rate. The month-end run that books the provision is
+:mod:`koperasi.services.month_end`.
 
 Penalties (denda) are recognised on a cash basis, like interest: they are income (4.21)
 when paid. The month-end run therefore accrues them as a *memo* only (reported per loan
@@ -14,14 +15,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, fields
 from decimal import Decimal
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..db.models import (
+from ...db.database import Database
+from ...db.models import (
     Group,
     Loan,
     LoanAllocation,
@@ -30,28 +32,25 @@ from ..db.models import (
     LoanTransaction,
     Member,
 )
-from ..db.plain import as_date, plain_rows
-from ..domain import arrears as qa
-from ..domain.money import RoundingMode
-from ..errors import ValidationError
-from . import audit, clock, ledger
-from .auth import Actor, require, require_read_all
-from .ledger import Line
-from .loan_products import penalty_rule_of
-from .loans import (
+from ...db.plain import as_date, plain_rows
+from ...domain import arrears as qa
+from ...domain.money import RoundingMode
+from .. import ledger
+from ..auth import Actor, require_read_all
+from ..ledger import Line
+from ..loan_products import penalty_rule_of
+from ..settings import get_value, rounding_in
+from ..uow import READ_ONLY, read_only
+from .core import (
     ACTIVE,
     ALLOWANCE,
-    PAID_OFF,
     PROVISION_EXPENSE,
-    WRITTEN_OFF,
     InstallmentState,
     apply_paid,
+    loan_by_number,
     penalty_owed,
-    rounding_for,
+    require_loan_visible,
 )
-from .progress import ProgressCallback, report
-from .settings import get_value, rounding_in
-from .uow import READ_ONLY, read_only, unit_of_work
 
 
 @dataclass(frozen=True)
@@ -118,24 +117,6 @@ class ArrearsReport:
     @property
     def arrears_total(self) -> int:
         return sum(q.arrears for q in self.loans)
-
-
-@dataclass(frozen=True)
-class MonthEndResult:
-    as_of: dt.date
-    loans: int
-    ppap_total: int
-    allowance_before: int
-    allowance_after: int
-    change: int  # + provision added (Dr 5.40), - released
-    journal_entry_id: int | None
-    penalty_memo: int
-    by_class: tuple[ClassSummary, ...] = field(default_factory=tuple)
-    depreciation: int = 0  # fixed assets' depreciation booked for the month (Dr 5.30)
-    depreciation_entry_id: int | None = None
-    deposits: Any = None  # the time deposits' run of the month (time_deposits.MonthRun)
-    standing_posted: int = 0  # standing instructions executed by this run (count)
-    standing_skipped: int = 0  # and skipped (short balance, ...), listed in their report
 
 
 # ---------------------------------------------------------------- settings
@@ -218,14 +199,16 @@ def _portfolio(
     )
     if only_active_now:
         q = q.where(Loan.status == ACTIVE)
-    loans = [_LoanRow(*row) for row in session.execute(q)]
+    loans = [_LoanRow._make(row) for row in session.execute(q)]
     products = {p.id: p for p in session.scalars(select(LoanProduct))}
     states: dict[int, dict[int, InstallmentState]] = defaultdict(dict)
     by_inst: dict[int, InstallmentState] = {}
     # plain columns, not LoanInstallment objects: a large portfolio has a hundred thousand
     # schedule rows, and building (and identity-mapping) an ORM object for each cost more
     # than the whole rest of the month-end
-    due_dates: dict = {}  # a few thousand distinct due dates among a hundred thousand rows
+    due_dates: dict[
+        Any, dt.date
+    ] = {}  # a few thousand distinct due dates among a hundred thousand rows
     for iid, loan_id, no, due_date, principal, interest, fee in plain_rows(
         session,
         select(
@@ -244,7 +227,7 @@ def _portfolio(
     ):
         due = due_dates.get(due_date)
         if due is None:
-            due = due_dates[due_date] = as_date(due_date)
+            due = due_dates[due_date] = cast(dt.date, as_date(due_date))
         st = InstallmentState(iid, no, due, principal, interest, fee)
         states[loan_id][no] = st
         by_inst[iid] = st
@@ -257,9 +240,9 @@ def _portfolio(
         .where(LoanTransaction.loan_id.in_(ids), LoanTransaction.date <= as_of)
         .group_by(LoanAllocation.installment_id, LoanAllocation.component),
     ):
-        st = by_inst.get(iid)
-        if st is not None:
-            apply_paid(st, comp, int(amount))
+        paid = by_inst.get(iid)
+        if paid is not None:
+            apply_paid(paid, comp, int(amount))
     last_pay = dict(
         session.execute(
             select(LoanTransaction.loan_id, func.max(LoanTransaction.date))
@@ -390,7 +373,7 @@ def arrears_in(session: Session, as_of: dt.date) -> ArrearsReport:
     )
 
 
-def loan_arrears(db, as_of: dt.date, actor: Actor | None = None) -> ArrearsReport:  # type: ignore[no-untyped-def]
+def loan_arrears(db: Database, as_of: dt.date, actor: Actor | None = None) -> ArrearsReport:
     """Every loan outstanding on ``as_of`` with days past due, arrears, penalty (memo),
     kolektibilitas, PPAP; totals, PAR1/30/90, repayment rate, and the allowance balance."""
     require_read_all(actor)  # cooperative-wide; a ketua uses group_meeting_dues
@@ -399,7 +382,7 @@ def loan_arrears(db, as_of: dt.date, actor: Actor | None = None) -> ArrearsRepor
 
 
 def loan_quality(
-    db,  # type: ignore[no-untyped-def]
+    db: Database,
     number: str,
     as_of: dt.date,
     actor: Actor | None = None,
@@ -407,8 +390,6 @@ def loan_quality(
     """One loan's quality on ``as_of`` (None when nothing is outstanding then)."""
     with read_only(db) as s:
         if actor is not None:
-            from .loans import loan_by_number, require_loan_visible
-
             require_loan_visible(s, actor, loan_by_number(s, number))
         for q in qualities_in(s, as_of):
             if q.loan_number == number.strip().upper():
@@ -416,170 +397,27 @@ def loan_quality(
         return None
 
 
-# ---------------------------------------------------------------- month end
-
-
-def last_month_end_in(session: Session) -> dt.date | None:
-    """The date of the latest month-end run (its PPAP booking is what the loans hold)."""
-    from ..db.models import AuditEntry
-
-    keys = session.scalars(
-        select(AuditEntry.entity_id).where(AuditEntry.action == "loan.month_end")
-    ).all()
-    dates = []
-    for key in keys:
-        try:
-            dates.append(dt.date.fromisoformat(key))
-        except ValueError:
-            continue
-    return max(dates, default=None)
-
-
-_LOANS = Loan.__table__
-_QUALITY_UPDATE = (
-    _LOANS.update()
-    .where(_LOANS.c.id == bindparam("loan"))
-    .values(ppap_booked=bindparam("ppap"), quality_class=bindparam("cls"))
-)
-
-
-def month_end_in(
-    session: Session,
-    actor: Actor,
-    as_of: dt.date,
-    progress: ProgressCallback | None = None,
-    today: dt.date | None = None,
-) -> MonthEndResult:
-    if not clock.has_ended(as_of.year, as_of.month, today):
-        # a month still running: its classes and PPAP would come from part of the month
-        raise ValidationError(
-            "period",
-            "period_job_not_ended",
-            period=f"{as_of.year}-{as_of.month:02d}",
-            end=clock.month_end(as_of.year, as_of.month).isoformat(),
-        )
-    ledger.ensure_open(session, as_of)
-    last = last_month_end_in(session)
-    if last is not None and as_of < last:
-        # the loans' booked PPAP is as of ``last``: a run for an earlier date would post the
-        # difference backwards in time
-        raise ValidationError("date", "date_before", other=last.isoformat())
-    # standing instructions of the month (wajib, installments from sukarela), each posting in
-    # its own savepoint, before the loans are classified
-    from .standing_instructions import run_in as run_standing
-
-    standing = run_standing(session, actor, as_of)
-    report(progress, 0, 3, "kolektibilitas")
-    items = {q.loan_number: q for q in qualities_in(session, as_of, only_active_now=True)}
-    report(progress, 1, 3, "PPAP")
-    change = 0
-    loans = session.execute(
-        select(Loan.id, Loan.number, Loan.status, Loan.ppap_booked, Loan.quality_class)
-        .where((Loan.status == ACTIVE) | (Loan.ppap_booked != 0))
-        .order_by(Loan.id)
-        .with_for_update()
-    ).all()
-    updates = []
-    for loan_id, number, status, booked, quality_class in loans:
-        q = items.get(number)
-        required = q.ppap if (q is not None and status == ACTIVE) else 0
-        cls = quality_class
-        if q is not None:
-            cls = q.kolektibilitas
-        elif status in (PAID_OFF, WRITTEN_OFF):
-            cls = ""
-        change += required - booked
-        if required != booked or cls != quality_class:
-            updates.append({"loan": loan_id, "ppap": required, "cls": cls})
-    if updates:  # one executemany of the loans that changed (not an ORM flush of thousands)
-        session.connection().execute(_QUALITY_UPDATE, updates)
-        # loan objects this session already holds must not keep the old values
-        for loan in session.identity_map.values():
-            if isinstance(loan, Loan):
-                session.expire(loan, ["ppap_booked", "quality_class"])
-    before = -ledger.balance(session, ALLOWANCE, as_of)
-    entry_id = None
-    if change:
-        memo = f"PPAP {as_of.isoformat()}"
-        lines = (
-            [
-                Line(PROVISION_EXPENSE, debit=change, memo=memo),
-                Line(ALLOWANCE, credit=change, memo=memo),
-            ]
-            if change > 0
-            else [
-                Line(ALLOWANCE, debit=-change, memo=memo),
-                Line(PROVISION_EXPENSE, credit=-change, memo=memo),
-            ]
-        )
-        entry = ledger.post(
-            session,
-            actor,
-            as_of,
-            f"Penyisihan penghapusan pinjaman (PPAP) per {as_of.strftime('%d/%m/%Y')}",
-            lines,
-            source="ppap",
-            source_ref=f"ppap-{as_of.isoformat()}",
-        )
-        entry_id = entry.id
-    session.flush()
-    # the fixed assets' depreciation of the month: once per month, whatever runs it again
-    from .fixed_assets import depreciate_month_in
-
-    depreciation = depreciate_month_in(session, actor, as_of.year, as_of.month)
-    # the time deposits' interest and maturities of the month (idempotent)
-    from .time_deposits import run_month_in as deposits_month_in
-
-    deposits = deposits_month_in(session, actor, as_of.year, as_of.month)
-    report(progress, 2, 3, "selesai")
-    values = list(items.values())
-    result = MonthEndResult(
-        as_of,
-        len(values),
-        sum(q.ppap for q in values),
-        before,
-        before + change,
-        change,
-        entry_id,
-        sum(q.penalty_due for q in values),
-        _summaries(values),
-        depreciation.amount,
-        depreciation.journal_entry_id,
-        deposits,
-        len(standing.posted),
-        len(standing.skipped),
+def release_provision(session: Session, actor: Actor, loan: Loan, date: dt.date, why: str) -> None:
+    """Give back the allowance held for a loan that no longer needs it (Dr 1.29 / Cr 5.40)."""
+    if loan.ppap_booked == 0:
+        return
+    amount = loan.ppap_booked
+    lines = [
+        Line(ALLOWANCE, debit=amount, memo=loan.number),
+        Line(PROVISION_EXPENSE, credit=amount, memo=loan.number),
+    ]
+    if amount < 0:
+        lines = [
+            Line(PROVISION_EXPENSE, debit=-amount, memo=loan.number),
+            Line(ALLOWANCE, credit=-amount, memo=loan.number),
+        ]
+    ledger.post(
+        session,
+        actor,
+        date,
+        f"Pelepasan penyisihan pinjaman {loan.number} ({why})",
+        lines,
+        source="ppap",
+        source_ref=loan.number,
     )
-    audit.record(session, actor, "loan.month_end", "period", as_of.isoformat(), after=result)
-    report(progress, 3, 3, "selesai")
-    return result
-
-
-def month_end(
-    db,  # type: ignore[no-untyped-def]
-    actor: Actor,
-    as_of: dt.date,
-    progress: ProgressCallback | None = None,
-    today: dt.date | None = None,
-) -> MonthEndResult:
-    """Month-end for loans (idempotent): classify every active loan, compute PPAP and post
-    the allowance change so that the PPAP total equals the balance of 1.29; penalties owed
-    are reported as a memo (cash basis). Only for a month that has ended (the month of
-    ``as_of`` ends before ``today``)."""
-    require(actor, "loan.write")
-    with unit_of_work(db) as s:
-        return month_end_in(s, actor, as_of, progress, today)
-
-
-__all__ = [
-    "ArrearsReport",
-    "ClassSummary",
-    "LoanQuality",
-    "MonthEndResult",
-    "arrears_in",
-    "loan_arrears",
-    "loan_quality",
-    "month_end",
-    "month_end_in",
-    "quality_rules_in",
-    "rounding_for",
-]
+    loan.ppap_booked = 0
