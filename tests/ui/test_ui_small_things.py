@@ -54,7 +54,7 @@ def test_audit_times_are_local(monkeypatch):
     import os
     import time
 
-    from koperasi.ui.pages.trust import fmt_datetime
+    from koperasi.ui.pages.admin_common import fmt_datetime
 
     monkeypatch.setenv("TZ", "Asia/Makassar")  # WITA, UTC+8 (Balikpapan)
     time.tzset()

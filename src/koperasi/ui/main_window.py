@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from .. import __version__
 from ..services import settings as settings_service
 from ..services import ui_queries
-from . import dialogs, mnemonics, trust
+from . import admin_features, dialogs, mnemonics
 from .context import SETTINGS, AppContext
 from .crash import log_path
 from .pages.base import Page
@@ -171,7 +171,7 @@ class MainWindow(QMainWindow):
         ctx.bus.changed.connect(self._on_changed)
         self._restore()
         self.update_title()
-        self.trust = trust.install(self)  # users, audit trail, backups, role guard
+        self.trust = admin_features.install(self)  # users, audit trail, backups, role guard
         app = QApplication.instance()
         if isinstance(app, QApplication):
             mnemonics.install(app)

@@ -455,7 +455,7 @@ class SettingsPage(Page):
         self.plausibilityEditor.set_ceilings(plausibility.ceilings(self.ctx.db))
         self.lendingRules.load()
         if not self.ctx.actor.can("plausibility.write"):  # the ceiling edits are made anew
-            from ..trust import make_read_only
+            from ..role_guard import make_read_only
 
             make_read_only(self.plausibilityEditor)
         pol = shu_service.policy(self.ctx.db)
