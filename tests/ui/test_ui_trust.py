@@ -25,7 +25,7 @@ from koperasi.ui.login import LoginDialog, PasswordDialog, UserDialog
 from koperasi.ui.main_window import PAGE_KEYS, MainWindow
 from koperasi.ui.pages import audit as audit_page
 from koperasi.ui.pages import backup as backup_page
-from koperasi.ui.pages.members import MemberDetailDialog
+from koperasi.ui.pages.member_detail import MemberDetailDialog
 from koperasi.ui.pages.savings import SavingsTxDialog
 from koperasi.ui.worker import SyncRunner
 
