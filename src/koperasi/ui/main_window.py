@@ -364,7 +364,7 @@ class MainWindow(QMainWindow):
         if key == "dashboard":
             page.navigate.connect(self.go)
         elif key == "settings":
-            from .pages.rat import add_officers_tab
+            from .pages.rat_officers import add_officers_tab
 
             add_officers_tab(page, self.ctx)  # the RAT module's register of officers
             page.languageChanged.connect(self.languageChangeRequested.emit)

@@ -302,7 +302,7 @@ class MemberDetailDialog(QDialog):
         self.load_loan()
 
     def edit_related(self):  # type: ignore[no-untyped-def]
-        from .loan_rules import RelatedPartyDialog
+        from .lending_rules import RelatedPartyDialog
 
         dlg = RelatedPartyDialog(self.ctx, self.number, self)
         dlg.saved.connect(lambda _v: self.refresh())

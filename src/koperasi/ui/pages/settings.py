@@ -346,7 +346,7 @@ class SettingsPage(Page):
         row.addWidget(self.agreementTemplateButton)
         row.addStretch(1)
         lol.addLayout(row)
-        from .loan_rules import LendingRulesEditor  # issue 17
+        from .lending_rules import LendingRulesEditor  # issue 17
 
         self.lendingRules = LendingRulesEditor(ctx)
         lol.addWidget(self.lendingRules)
