@@ -40,7 +40,8 @@ from ..domain.money import format_rupiah
 from ..errors import KoperasiError, ValidationError
 from ..services.progress import ProgressCallback, report
 from .canonical import SheetHasher
-from .spec import FORMAT_NAME, FORMAT_VERSION, INFO_TITLE, SHEETS
+from .sheets import INFO_TITLE, SHEETS
+from .spec import FORMAT_NAME, FORMAT_VERSION
 from .xlsxin import FileError, Workbook
 
 MAX_PROBLEMS = 10  # per cooperative

@@ -44,7 +44,8 @@ from ..services.uow import disk_full, unit_of_work
 from ..services.validation import clean_number_text
 from .canonical import SheetHasher
 from .importing import ImportReport
-from .spec import FORMAT_NAME, FORMAT_VERSION, INFO_TITLE, SHEETS, Period, Sheet, table
+from .sheets import INFO_TITLE, SHEETS
+from .spec import FORMAT_NAME, FORMAT_VERSION, Period, Sheet, table
 from .xlsxin import (
     FileError,
     Workbook,
