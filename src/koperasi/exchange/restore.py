@@ -43,7 +43,7 @@ from ..services.progress import ProgressCallback, report
 from ..services.uow import disk_full, unit_of_work
 from ..services.validation import clean_number_text
 from .canonical import SheetHasher
-from .importing import ImportReport
+from .import_report import ImportReport
 from .sheets import INFO_TITLE, SHEETS
 from .spec import FORMAT_NAME, FORMAT_VERSION, Period, Sheet, table
 from .xlsxin import (
