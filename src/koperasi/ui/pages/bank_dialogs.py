@@ -21,16 +21,16 @@ from PySide6.QtWidgets import (
 from ...services import bank as bk
 from ..context import LEDGER, AppContext
 from ..widgets import FieldErrors, rp, setup_date_edit, to_date
+from .form_dialog import FormDialog
 from .form_dialog import add_buddy_rows as _add_rows
 from .form_dialog import save_cancel_buttons as _buttons
 
 
-class BankAccountDialog(QDialog):
+class BankAccountDialog(FormDialog):
     """A new bank account, in its own ledger account (a new 1.02.NN, or 1.02 if free)."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.setObjectName("bankAccountDialog")
         self.setWindowTitle(self.tr("Rekening bank baru"))
         layout = QVBoxLayout(self)
@@ -210,15 +210,14 @@ class StatementImportDialog(QDialog):
             )
 
 
-class PostLineDialog(QDialog):
+class PostLineDialog(FormDialog):
     """Book a statement line that is not in the books: bank charges, interest, tax on
     interest, or another account; a balanced entry dated the line's date, matched at once."""
 
     def __init__(
         self, ctx: AppContext, line: bk.StatementLineView, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.line = line
         self.setObjectName("postStatementLineDialog")
         self.setWindowTitle(self.tr("Bukukan mutasi rekening koran"))
@@ -273,15 +272,14 @@ class PostLineDialog(QDialog):
         )
 
 
-class MappingDialog(QDialog):
+class MappingDialog(FormDialog):
     """The statement columns of one bank account (the header written in the bank's export,
     or a column letter): saved for the account and used by every later import."""
 
     FIELDS = ("date", "description", "debit", "credit", "amount", "dbcr", "balance")
 
     def __init__(self, ctx: AppContext, code: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.code = code
         self.setObjectName("statementMappingDialog")
         self.setWindowTitle(self.tr("Pemetaan kolom rekening koran {code}").format(code=code))

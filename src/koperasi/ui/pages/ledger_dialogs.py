@@ -23,17 +23,17 @@ from ..context import LEDGER, AppContext
 from ..forms.manual_entry_ui import Ui_ManualEntryForm
 from ..receipts import ReceiptWindow, paper_html
 from ..widgets import DirtyTracker, FieldErrors, rp, setup_date_edit, to_date
+from .form_dialog import FormDialog
 
 CASH_ACCOUNTS = ("1.01", "1.02")
 
 
-class AccountSideDialog(QDialog):
+class AccountSideDialog(FormDialog):
     """Say whether an income or expense account is business with members or non-members
     (or, for an expense, a cost of both); the service checks and audits it."""
 
     def __init__(self, ctx: AppContext, account, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.account = account
         self.setObjectName("accountSideDialog")
         self.setWindowTitle(self.tr("Jenis usaha akun {code}").format(code=account.code))

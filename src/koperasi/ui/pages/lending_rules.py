@@ -7,7 +7,6 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -23,6 +22,7 @@ from ...services import lending_limits
 from .. import dialogs
 from ..context import LOANS, AppContext
 from ..widgets import MoneyEdit
+from .form_dialog import FormDialog, setup_buttons
 
 
 class LendingRulesEditor(QWidget):
@@ -149,19 +149,17 @@ def reverse_or_request(ctx: AppContext, kind: str, ref, date, reason: str, direc
     return direct()
 
 
-class RelatedPartyDialog(QDialog):
+class RelatedPartyDialog(FormDialog):
     """Mark a member as a related party (board, supervisors, staff or their family; the
     officer from the RAT register when known), or clear the mark."""
 
     saved = Signal(object)
 
     def __init__(self, ctx: AppContext, member_no: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(ctx, parent)
         from ...services.rat import records as rat_records
         from ..widgets import FieldErrors
-        from .form_dialog import setup_buttons
 
-        self.ctx = ctx
         self.member_no = member_no
         self.setObjectName("relatedPartyDialog")
         self.setWindowTitle(self.tr("Pihak terkait"))

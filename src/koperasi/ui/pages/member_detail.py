@@ -35,6 +35,7 @@ from ..widgets import (
     to_date,
 )
 from .base import DataTable, RowsModel, fmt_date, setup_table
+from .form_dialog import FormDialog
 from .member_dialog import MemberDialog
 from .member_labels import kind_label, loan_status_label, status_label
 
@@ -450,14 +451,13 @@ class MemberDetailDialog(QDialog):
         return dlg
 
 
-class ExitMemberDialog(QDialog):
+class ExitMemberDialog(FormDialog):
     """End a membership: the service settles the savings (and loans) and pays out the rest."""
 
     def __init__(
         self, ctx: AppContext, detail: MemberDetail, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.detail = detail
         self.setObjectName("exitMemberDialog")
         self.setWindowTitle(self.tr("Keluar dari keanggotaan"))

@@ -26,6 +26,7 @@ from ...services import payroll
 from ..context import LEDGER, LOANS, SAVINGS, AppContext
 from ..widgets import FieldErrors, MoneyEdit, rp, setup_date_edit, to_date
 from .base import DataTable, RowsModel, setup_table
+from .form_dialog import FormDialog
 from .form_dialog import add_buddy_rows as _add_rows
 from .form_dialog import save_cancel_buttons as _buttons
 from .report_save import render_report, save_path
@@ -183,10 +184,9 @@ class PayrollTab(QWidget):
         return dlg
 
 
-class EmployerDialog(QDialog):
+class EmployerDialog(FormDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.setObjectName("employerDialog")
         self.setWindowTitle(self.tr("Instansi"))
         layout = QVBoxLayout(self)
@@ -232,10 +232,9 @@ class EmployerDialog(QDialog):
         )
 
 
-class LinkDialog(QDialog):
+class LinkDialog(FormDialog):
     def __init__(self, ctx: AppContext, employer: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.setObjectName("linkEmployeeDialog")
         self.setWindowTitle(self.tr("Hubungkan anggota ke instansi"))
         layout = QVBoxLayout(self)

@@ -10,7 +10,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -25,6 +24,7 @@ from ...services import standing_instructions as si
 from ..context import LEDGER, LOANS, SAVINGS, AppContext
 from ..widgets import FieldErrors, MoneyEdit, rp, setup_date_edit, to_date
 from .base import DataTable, RowsModel, setup_table
+from .form_dialog import FormDialog
 from .form_dialog import add_buddy_rows as _add_rows
 from .form_dialog import save_cancel_buttons as _buttons
 from .payroll import PayrollTab
@@ -216,12 +216,11 @@ class StandingTab(QWidget):
         return path
 
 
-class StandingInstructionDialog(QDialog):
+class StandingInstructionDialog(FormDialog):
     """A member's standing instruction: wajib, or installments (all loans or one)."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.setObjectName("instructionDialog")
         self.setWindowTitle(self.tr("Instruksi tetap baru"))
         layout = QVBoxLayout(self)
