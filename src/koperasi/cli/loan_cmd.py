@@ -312,9 +312,3 @@ def cmd_product_list(ctx, args) -> int:  # type: ignore[no-untyped-def]
     ]
     print_table(heads, rows)
     return 0
-
-
-# ---------------------------------------------------------------- life cycle
-
-
-# ---------------------------------------------------------------- quality

@@ -55,9 +55,6 @@ class ConsolidationResult:
         return [f"{Path(c.path).name}: {w.get(lang)}" for c in self.passed for w in c.warnings]
 
 
-# ---------------------------------------------------------------- reading one workbook
-
-
 # ---------------------------------------------------------------- the report
 
 

@@ -40,16 +40,7 @@ from .xlsxin import PARSERS, FileError, Workbook, normalize
 BATCH = 1000
 
 
-# ---------------------------------------------------------------- report
-
-
-# ---------------------------------------------------------------- field specs
-
-
-# ---------------------------------------------------------------- members
-
-
-# ---------------------------------------------------------------- savings helpers
+# ---------------------------------------------------------------- the kinds
 
 
 KINDS: dict[str, type[Kind]] = {
@@ -387,9 +378,6 @@ def preview_import(
     from ..services.auth import SYSTEM
 
     return run_import(db, actor or SYSTEM, kind, path, progress=progress, dry_run=True)
-
-
-# ---------------------------------------------------------------- templates and error reports
 
 
 ProgressFn = Callable[[int, int, str], Any]

@@ -90,31 +90,6 @@ def table(name: str) -> Table | None:
     return Base.metadata.tables.get(name)
 
 
-# ---------------------------------------------------------------- members and groups
-
-
-# ---------------------------------------------------------------- savings
-
-
-# ---------------------------------------------------------------- loans (from the loans area)
-
-
-# ---------------------------------------------------------------- time deposits
-
-
-# ---------------------------------------------------------------- standing instructions and
-# payroll deduction (services/standing_instructions.py, services/payroll.py)
-
-
-# ---------------------------------------------------------------- ledger
-
-
-# ---------------------------------------------------------------- fixed assets and banks
-
-
-# ---------------------------------------------------------------- the workbook
-
-
 def source_select(t: Table, cols: tuple[Col, ...], derived: dict[str, object]) -> list:  # type: ignore[type-arg]
     """Select list for ``cols``: the table's column for ``src``, an expression for derived
     columns, NULL for a column the installed schema does not have (yet)."""

@@ -463,7 +463,4 @@ def _period_text(date_from: str, date_to: str) -> str:
     return f"{fmt(date_from) or '...'} - {fmt(date_to) or '...'}"
 
 
-# ---------------------------------------------------------------- the import wizard
-
-
 __all__ = ["ExchangePage"]

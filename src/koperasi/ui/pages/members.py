@@ -372,9 +372,3 @@ class MembersPage(Page):
         dlg = MemberDetailDialog(self.ctx, number, self)
         dlg.show()
         return dlg
-
-
-# ---------------------------------------------------------------- the member form
-
-
-# ---------------------------------------------------------------- member detail

@@ -290,6 +290,3 @@ class StandingInstructionDialog(FormDialog):
             on_error=self.errors.show,
             parent=self,
         )
-
-
-# ---------------------------------------------------------------- payroll deduction
