@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QLabel,
     QLineEdit,
@@ -22,7 +21,7 @@ from .. import dialogs
 from ..context import LEDGER, AppContext
 from ..forms.manual_entry_ui import Ui_ManualEntryForm
 from ..receipts import ReceiptWindow, paper_html
-from ..widgets import DirtyTracker, FieldErrors, rp, setup_date_edit, to_date
+from ..widgets import FieldErrors, rp, setup_date_edit, to_date
 from .form_dialog import FormDialog
 
 CASH_ACCOUNTS = ("1.01", "1.02")
@@ -94,12 +93,11 @@ class VoucherWindow(ReceiptWindow):
         )
 
 
-class ManualEntryDialog(QDialog):
+class ManualEntryDialog(FormDialog):
     """The cooperative's own income and expenses, paid from or into cash or bank."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.ui = Ui_ManualEntryForm()
         self.ui.setupUi(self)
         ui = self.ui
@@ -142,7 +140,6 @@ class ManualEntryDialog(QDialog):
         ui.kindCombo.currentIndexChanged.connect(lambda _i: self._fill_accounts())
         ui.amountEdit.valueChanged.connect(self._amount_changed)
         self._fill_accounts()
-        self.dirty = DirtyTracker(self)
         self.dirty.watch(
             ui.amountEdit, ui.descriptionEdit, self.payeeEdit, ui.accountCombo, ui.kindCombo
         )
@@ -240,8 +237,3 @@ class ManualEntryDialog(QDialog):
             on_error=failed,
             parent=self,
         )
-
-    def reject(self) -> None:
-        if self.dirty.dirty and not dialogs.ask_discard(self):
-            return
-        super().reject()
