@@ -135,7 +135,7 @@ def verify_signature(
     here, a signature valid under the key the workbook carries is accepted with a warning
     naming that key's fingerprint (compare it with ``koperasi key show`` on the first PC)."""
     from .. import signing
-    from .consolidation import _read_info
+    from .consolidation_read import _read_info
 
     info, digest, signatures = _read_info(wb)
     legal = info.get("cooperative_legal_number", "").strip()
