@@ -12,7 +12,7 @@ import pandas as pd
 from openpyxl import load_workbook
 
 from koperasi.exchange import write_template
-from koperasi.exchange.spec import INFO_TITLE, SHEETS
+from koperasi.exchange.sheets import INFO_TITLE, SHEETS
 from koperasi.exchange.xlsxout import SheetOut, new_workbook, patch_dimension, save_atomic
 
 NUMERIC = {"id", "int", "money"}

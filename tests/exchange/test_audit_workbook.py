@@ -13,7 +13,8 @@ from sqlalchemy import func, select
 
 from koperasi.db.models import Base, JournalEntry, Member
 from koperasi.exchange import export_auditor, run_import, write_template
-from koperasi.exchange.spec import SHEETS, table
+from koperasi.exchange.sheets import SHEETS
+from koperasi.exchange.spec import table
 from koperasi.services import ledger, members, savings
 from koperasi.services.check import run_checks
 from koperasi.services.uow import read_only

@@ -12,7 +12,7 @@ from koperasi import signing
 from koperasi.cli import main
 from koperasi.db.database import open_database
 from koperasi.exchange import consolidate, export_auditor
-from koperasi.exchange.consolidation import read_cooperative
+from koperasi.exchange.consolidation_read import read_cooperative
 from koperasi.services import ledger, members
 
 DEMO_LEGAL = "AHU-0012345.AH.01.26.2021"  # the demo cooperative's legal number

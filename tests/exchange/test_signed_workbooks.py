@@ -21,7 +21,7 @@ from koperasi.cli import main
 from koperasi.db.database import open_database
 from koperasi.exchange import consolidate, export_auditor
 from koperasi.exchange.canonical import sheet_digest
-from koperasi.exchange.consolidation import read_cooperative
+from koperasi.exchange.consolidation_read import read_cooperative
 from koperasi.services import settings
 from koperasi.services.auth import SYSTEM
 

@@ -86,7 +86,7 @@ def test_printed_report_footer_and_report_workbook_carry_the_anchor(books, tmp_p
 
 def test_audit_workbook_info_holds_the_anchor_under_its_signature(books, tmp_path):
     from koperasi import signing
-    from koperasi.exchange.consolidation import _read_info
+    from koperasi.exchange.consolidation_read import _read_info
     from koperasi.exchange.xlsxin import Workbook
 
     expected = book_anchor.current(books)

@@ -116,7 +116,7 @@ def test_edited_workbook_with_hashes_recomputed_is_refused(workbook, target, act
 
 
 def test_resigned_with_another_key_is_refused(workbook, target, actor, tmp_path):
-    from koperasi.exchange.consolidation import _read_info
+    from koperasi.exchange.consolidation_read import _read_info
     from koperasi.exchange.xlsxin import Workbook
 
     forger = signing.load_or_create("forger")  # not the cooperative's key

@@ -246,7 +246,7 @@ def resigned(path: Path) -> Path:
     from openpyxl import load_workbook
 
     from koperasi import signing
-    from koperasi.exchange.consolidation import _read_info
+    from koperasi.exchange.consolidation_read import _read_info
     from koperasi.exchange.xlsxin import Workbook
 
     with Workbook(path) as ro:

@@ -14,7 +14,7 @@ from koperasi.exchange.bank_statement import write_sample
 from koperasi.services import bank, ledger
 from koperasi.services.auth import SYSTEM, Actor, Role
 from koperasi.services.ledger import Line
-from koperasi.ui.pages.bank import BankAccountDialog, PostLineDialog, StatementImportDialog
+from koperasi.ui.pages.bank_dialogs import BankAccountDialog, PostLineDialog, StatementImportDialog
 from koperasi.ui.pages.ledger import LedgerPage
 from koperasi.ui.widgets import to_qdate
 
@@ -72,7 +72,7 @@ def test_bank_tab_workflow(tmp_path, make_ctx, qtbot, qtmodeltester):
     _entries(db, "1.02.01")
     tab.refresh()
     assert tab.code() == "BANK-1" and tab.importButton.isEnabled()
-    from koperasi.ui.pages.bank import MappingDialog
+    from koperasi.ui.pages.bank_dialogs import MappingDialog
 
     mapping = tab.edit_mapping()
     assert isinstance(mapping, MappingDialog) and mapping.edits["date"].text() == ""

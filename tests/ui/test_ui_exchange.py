@@ -22,7 +22,9 @@ from uihelpers import TODAY
 from koperasi.db.models import AuditEntry, Member
 from koperasi.services import members as members_service
 from koperasi.services.uow import read_only
-from koperasi.ui.pages.exchange import ExchangePage, FileDialogs, ImportWizard
+from koperasi.ui.pages.exchange import ExchangePage
+from koperasi.ui.pages.exchange_common import FileDialogs
+from koperasi.ui.pages.import_wizard import ImportWizard
 
 LEFT = Qt.MouseButton.LeftButton
 

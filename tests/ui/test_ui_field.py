@@ -211,7 +211,7 @@ def test_meeting_sheet_export_and_import(tmp_path, make_ctx, qtbot):  # type: ig
 
 
 def test_member_form_records_consent(tmp_path, make_ctx, qtbot):  # type: ignore[no-untyped-def]
-    from koperasi.ui.pages.members import MemberDialog
+    from koperasi.ui.pages.member_dialog import MemberDialog
 
     db, people, _loan = _db(tmp_path)
     ctx = make_ctx(db, today=D(2025, 6, 2))

@@ -96,7 +96,7 @@ def test_fixed_assets_tab_roles(tmp_path, make_ctx, qtbot):
     assert not page.fixedAssets.newButton.isVisibleTo(page.fixedAssets)
     assert not page.fixedAssets.disposeButton.isVisibleTo(page.fixedAssets)
     # a ketua kelompok never reaches Kas & Jurnal (the cooperative's books), so never the tab
-    from koperasi.ui.trust import PAGE_REQUIRES
+    from koperasi.ui.role_guard import PAGE_REQUIRES
 
     assert not Actor("k", Role.KETUA, frozenset({1})).can(PAGE_REQUIRES["ledger"])
 

@@ -123,7 +123,7 @@ def test_meeting_date_change_reloads_when_nothing_typed(demo_db, make_ctx, qtbot
 def test_member_search_by_keyboard(window, qtbot):
     from uihelpers import open_dialog
 
-    from koperasi.ui.pages.members import MemberDetailDialog
+    from koperasi.ui.pages.member_detail import MemberDetailDialog
 
     win = window
     win.activateWindow()

@@ -17,7 +17,7 @@ def _text(page) -> str:  # type: ignore[no-untyped-def]
 
 
 def test_member_documents_print_card_agreement_and_refuse_paid_off_letter(window, qtbot):
-    from koperasi.ui.pages.members import MemberDetailDialog
+    from koperasi.ui.pages.member_detail import MemberDetailDialog
 
     db = window.ctx.db
     loan = loan_views.list_loans(db, status="aktif")[0]

@@ -139,7 +139,7 @@ def test_pending_approvals_second_user_approves_a_reversal(
 
 
 def test_lending_rules_editor_saves_by_keyboard(sqlite_db, make_ctx, qtbot):
-    from koperasi.ui.pages.loan_rules import LendingRulesEditor
+    from koperasi.ui.pages.lending_rules import LendingRulesEditor
 
     ctx = make_ctx(sqlite_db, today=DAY)
     ed = LendingRulesEditor(ctx)
@@ -199,7 +199,7 @@ def test_wizard_registers_collateral_and_guarantor(sqlite_db, actor, make_ctx, q
 
 
 def test_related_party_dialog_marks_and_clears(sqlite_db, actor, make_ctx, qtbot, tmp_path):
-    from koperasi.ui.pages.loan_rules import RelatedPartyDialog
+    from koperasi.ui.pages.lending_rules import RelatedPartyDialog
 
     db = sqlite_db
     _number, people = _books(db, actor)

@@ -368,7 +368,7 @@ def test_reject_needs_a_reason_and_products_are_validated(window, qtbot, answers
 
 
 def test_member_detail_shows_loans(window, qtbot):
-    from koperasi.ui.pages.members import MemberDetailDialog
+    from koperasi.ui.pages.member_detail import MemberDetailDialog
 
     db = window.ctx.db
     row = loan_views.list_loans(db, status="aktif")[0]

@@ -12,7 +12,9 @@ from koperasi.services import members as members_service
 from koperasi.ui.main_window import MainWindow
 from koperasi.ui.pages.base import RowsModel
 from koperasi.ui.pages.ledger import JournalModel
-from koperasi.ui.pages.members import MemberDetailDialog, MemberDialog, MemberTableModel
+from koperasi.ui.pages.member_detail import MemberDetailDialog
+from koperasi.ui.pages.member_dialog import MemberDialog
+from koperasi.ui.pages.members import MemberTableModel
 from koperasi.ui.pages.savings import ActivityModel
 
 LEFT = Qt.MouseButton.LeftButton

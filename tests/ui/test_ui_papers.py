@@ -8,7 +8,7 @@ from koperasi.reports import receipts
 from koperasi.services import savings
 from koperasi.services.auth import SYSTEM
 from koperasi.services.uow import read_only
-from koperasi.ui.pages.ledger import ManualEntryDialog
+from koperasi.ui.pages.ledger_dialogs import ManualEntryDialog
 from koperasi.ui.pages.savings import ReceiptDialog
 
 

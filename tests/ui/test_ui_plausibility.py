@@ -185,7 +185,7 @@ def test_settings_tab_shows_and_saves_ceilings(window, qtbot):
 
 
 def test_manual_entry_asks_before_large_income(demo_db, make_ctx, qtbot, questions):
-    from koperasi.ui.pages.ledger import ManualEntryDialog
+    from koperasi.ui.pages.ledger_dialogs import ManualEntryDialog
 
     ctx = make_ctx(demo_db)
     dlg = ManualEntryDialog(ctx)

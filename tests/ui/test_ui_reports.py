@@ -442,7 +442,7 @@ def test_member_and_group_documents_open_on_the_laporan_page(window, qtbot):
     """The member detail's documents and the group's meeting sheet are built on the Laporan
     page for that member, loan or group."""
     from koperasi.services.loans import views as loan_views
-    from koperasi.ui.pages.members import MemberDetailDialog
+    from koperasi.ui.pages.member_detail import MemberDetailDialog
 
     db = window.ctx.db
     loan = loan_views.list_loans(db, status="aktif")[0]

@@ -37,7 +37,7 @@ def test_account_side_and_shu_rules_are_edited_in_the_gui(window, qtbot):
     _select(qtbot, page.accountsTable, model, row)
     assert page.sideButton.isEnabled()
     qtbot.mouseClick(page.sideButton, LEFT)
-    from koperasi.ui.pages.ledger import AccountSideDialog
+    from koperasi.ui.pages.ledger_dialogs import AccountSideDialog
 
     dlg = open_dialog(AccountSideDialog, "accountSideDialog")
     assert dlg.sideCombo.count() == 2  # income: members or non-members, never "shared"

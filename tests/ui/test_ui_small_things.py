@@ -54,7 +54,7 @@ def test_audit_times_are_local(monkeypatch):
     import os
     import time
 
-    from koperasi.ui.pages.trust import fmt_datetime
+    from koperasi.ui.pages.admin_common import fmt_datetime
 
     monkeypatch.setenv("TZ", "Asia/Makassar")  # WITA, UTC+8 (Balikpapan)
     time.tzset()
@@ -103,7 +103,7 @@ def test_a_new_database_offers_the_first_run_wizard(qtbot, tmp_path, ui_settings
 def test_a_too_long_name_is_refused_visibly_not_cut(demo_db, make_ctx, qtbot):
     from PySide6.QtWidgets import QApplication
 
-    from koperasi.ui.pages.members import MemberDialog
+    from koperasi.ui.pages.member_dialog import MemberDialog
 
     dlg = MemberDialog(make_ctx(demo_db), None)
     qtbot.addWidget(dlg)
@@ -262,7 +262,7 @@ def test_lists_of_postings_open_on_the_newest(window, qtbot):
     too, tested with it); a statement with a running
     balance reads oldest first as on paper and opens scrolled to its latest rows."""
     from koperasi.services import ledger as ledger_service
-    from koperasi.ui.pages.members import MemberDetailDialog
+    from koperasi.ui.pages.member_detail import MemberDetailDialog
 
     win, db = window, window.ctx.db
     ledger = win.go("ledger")

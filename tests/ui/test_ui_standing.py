@@ -18,8 +18,9 @@ from koperasi.db.database import open_database
 from koperasi.exchange.payroll_file import write_deduction_xlsx
 from koperasi.services import payroll, savings
 from koperasi.services.auth import SYSTEM, Actor, Role
+from koperasi.ui.pages.payroll import PayrollImportDialog
 from koperasi.ui.pages.savings import SavingsPage
-from koperasi.ui.pages.standing import PayrollImportDialog, StandingInstructionDialog
+from koperasi.ui.pages.standing import StandingInstructionDialog
 from koperasi.ui.widgets import to_qdate
 
 D = dt.date

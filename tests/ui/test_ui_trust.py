@@ -19,11 +19,13 @@ from koperasi.services import savings as savings_service
 from koperasi.services import ui_queries
 from koperasi.services import users as users_service
 from koperasi.services.auth import SYSTEM, Actor, LoginFailed, Role
+from koperasi.ui import dialogs
 from koperasi.ui.app import AppController
 from koperasi.ui.login import LoginDialog, PasswordDialog, UserDialog
 from koperasi.ui.main_window import PAGE_KEYS, MainWindow
-from koperasi.ui.pages import trust as trust_pages
-from koperasi.ui.pages.members import MemberDetailDialog
+from koperasi.ui.pages import audit as audit_page
+from koperasi.ui.pages import backup as backup_page
+from koperasi.ui.pages.member_detail import MemberDetailDialog
 from koperasi.ui.pages.savings import SavingsTxDialog
 from koperasi.ui.worker import SyncRunner
 
@@ -157,7 +159,7 @@ def test_demo_without_accounts_opens_at_once_and_first_admin_switches_to_logins(
 
     # "Ganti kata sandi" explains there is no password yet
     win.trust.changePasswordAction.trigger()
-    assert any("Belum ada akun" in text for _t, text in trust_pages.dialogs.shown)
+    assert any("Belum ada akun" in text for _t, text in dialogs.shown)
     close_message_boxes(qtbot)
 
     panel = win.trust.usersPanel
@@ -453,12 +455,12 @@ def test_audit_viewer_filters_show_the_right_rows_and_the_chain_check(
 def test_audit_table_loads_a_page_at_a_time(qtbot, demo_db, make_ctx):
     win = make_window(qtbot, make_ctx, demo_db, Actor("budi", Role.PENGAWAS))
     total = _count(demo_db.sqlite_path, "1=1")
-    assert total > 2 * trust_pages.PAGE_SIZE
+    assert total > 2 * audit_page.PAGE_SIZE
     win.trust.auditTrailAction.trigger()
     panel = win.trust.auditPanel
-    assert panel.model.rowCount() == trust_pages.PAGE_SIZE and panel.model.canFetchMore()
+    assert panel.model.rowCount() == audit_page.PAGE_SIZE and panel.model.canFetchMore()
     panel.table.scrollToBottom()
-    qtbot.waitUntil(lambda: panel.model.rowCount() > trust_pages.PAGE_SIZE)
+    qtbot.waitUntil(lambda: panel.model.rowCount() > audit_page.PAGE_SIZE)
     rows = panel.model.rows
     assert len({r.id for r in rows}) == len(rows), "no row twice across pages"
 
@@ -487,7 +489,7 @@ def test_backup_now_then_restore_gives_the_earlier_balances(
     db = demo_db
     win = make_window(qtbot, make_ctx, db, SYSTEM)
     usb = tmp_path / "usb"
-    monkeypatch.setattr(trust_pages, "choose_folder", lambda *_a: str(usb))
+    monkeypatch.setattr(backup_page, "choose_folder", lambda *_a: str(usb))
     before = _balances(db)
 
     # "Cadangkan sekarang..." from the Cadangan tab
@@ -509,7 +511,7 @@ def test_backup_now_then_restore_gives_the_earlier_balances(
     # a file that is not a backup is refused with the service's reason
     junk = tmp_path / "bukan.db"
     junk.write_bytes(b"hello, not a database" * 10)
-    monkeypatch.setattr(trust_pages, "choose_backup_file", lambda *_a: str(junk))
+    monkeypatch.setattr(backup_page, "choose_backup_file", lambda *_a: str(junk))
     win.trust.restoreBackupAction.trigger()
     assert any("tidak dapat dipulihkan" in t for t in close_message_boxes(qtbot))
     assert _balances(db) == after_ops and not asked
@@ -517,7 +519,7 @@ def test_backup_now_then_restore_gives_the_earlier_balances(
     # "Pulihkan dari cadangan...": checked, confirmed with the backup's date and totals
     reopened: list[bool] = []
     win.trust.reopenRequested.connect(lambda: reopened.append(True))
-    monkeypatch.setattr(trust_pages, "choose_backup_file", lambda *_a: str(made[0]))
+    monkeypatch.setattr(backup_page, "choose_backup_file", lambda *_a: str(made[0]))
     win.trust.restoreBackupAction.trigger()
     assert len(asked) == 1
     title, text = asked[0]
@@ -550,7 +552,7 @@ def test_restore_declined_changes_nothing_and_is_admin_only(
     savings_service.deposit(db, SYSTEM, "A00001", sukarela, 50_000, TODAY)
     now = _balances(db)
     win = make_window(qtbot, make_ctx, db, SYSTEM)
-    monkeypatch.setattr(trust_pages, "choose_backup_file", lambda *_a: str(backup))
+    monkeypatch.setattr(backup_page, "choose_backup_file", lambda *_a: str(backup))
     answers.append(False)
     win.trust.restoreBackupAction.trigger()
     assert len(asked) == 1 and _balances(db) == now
@@ -612,7 +614,7 @@ def test_after_a_restore_the_app_reopens_the_database_and_asks_for_a_login(
     users_service.create_user(
         win.ctx.db, win.ctx.actor, "baru", "pengguna-baru-1", "pengawas", "Setelah Cadangan"
     )
-    monkeypatch.setattr(trust_pages, "choose_backup_file", lambda *_a: str(backup))
+    monkeypatch.setattr(backup_page, "choose_backup_file", lambda *_a: str(backup))
     win.trust.restoreBackupAction.trigger()
     close_message_boxes(qtbot)
     # the old window is gone; the restored database wants a login again

@@ -23,7 +23,7 @@ from koperasi.services import savings as savings_service
 from koperasi.services import settings as settings_service
 from koperasi.ui.app import AppController
 from koperasi.ui.pages.groups import GroupDialog
-from koperasi.ui.pages.members import MemberDialog
+from koperasi.ui.pages.member_dialog import MemberDialog
 from koperasi.ui.pages.savings import ReceiptDialog, ReverseDialog, SavingsTxDialog
 from koperasi.ui.worker import SyncRunner
 

@@ -16,14 +16,9 @@ from __future__ import annotations
 
 from .auditor import ExportResult, export_auditor
 from .consolidation import ConsolidationResult, consolidate
-from .importing import (
-    ImportReport,
-    RowError,
-    preview_import,
-    run_import,
-    write_error_report,
-    write_template,
-)
+from .import_files import write_error_report, write_template
+from .import_report import ImportReport, RowError
+from .importing import preview_import, run_import
 
 IMPORT_KINDS = ("members", "opening-balances", "savings-transactions", "loans", "audit-workbook")
 

@@ -25,7 +25,8 @@ from ..services.auth import SYSTEM, Actor, require, require_read_all
 from ..services.progress import ProgressCallback, report
 from ..services.settings import profile_in
 from ..services.uow import read_only
-from .spec import FORMAT_NAME, FORMAT_VERSION, INFO_TITLE, SHEETS, Period, table
+from .sheets import INFO_TITLE, SHEETS
+from .spec import FORMAT_NAME, FORMAT_VERSION, Period, table
 from .xlsxout import SheetOut, new_workbook, save_atomic
 
 

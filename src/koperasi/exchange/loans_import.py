@@ -25,14 +25,9 @@ from ..db.models import LoanProduct
 from ..domain.money import format_rupiah
 from ..errors import ValidationError
 from ..services.loans.collateral import KIND_LABELS, KINDS
-from .importing import (
-    Field,
-    Kind,
-    OpeningBalancesKind,
-    _member_number_field,
-    _members_by_number,
-    member_problems,
-)
+from .import_kind import Field, Kind
+from .import_members import _member_number_field
+from .import_savings import OpeningBalancesKind, _members_by_number, member_problems
 from .xlsxin import normalize
 
 # service field -> column key of this file (so errors raised by the service name a column)

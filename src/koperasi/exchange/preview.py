@@ -18,8 +18,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import KoperasiError
-from .importing import ImportReport, open_and_map
+from .import_report import ImportReport
 from .importing import _data_rows as data_rows
+from .importing import open_and_map
 
 MAX_VALID = 200
 MAX_ERRORS = 1000

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from .. import __version__
 from ..services import settings as settings_service
 from ..services import ui_queries
-from . import dialogs, mnemonics, trust
+from . import admin_features, dialogs, mnemonics
 from .context import SETTINGS, AppContext
 from .crash import log_path
 from .pages.base import Page
@@ -171,7 +171,7 @@ class MainWindow(QMainWindow):
         ctx.bus.changed.connect(self._on_changed)
         self._restore()
         self.update_title()
-        self.trust = trust.install(self)  # users, audit trail, backups, role guard
+        self.trust = admin_features.install(self)  # users, audit trail, backups, role guard
         app = QApplication.instance()
         if isinstance(app, QApplication):
             mnemonics.install(app)
@@ -364,7 +364,7 @@ class MainWindow(QMainWindow):
         if key == "dashboard":
             page.navigate.connect(self.go)
         elif key == "settings":
-            from .pages.rat import add_officers_tab
+            from .pages.rat_officers import add_officers_tab
 
             add_officers_tab(page, self.ctx)  # the RAT module's register of officers
             page.languageChanged.connect(self.languageChangeRequested.emit)

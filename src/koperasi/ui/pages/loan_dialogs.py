@@ -513,7 +513,7 @@ class RepaymentDialog(FormDialog):
         self.accept()
         receipt = show_loan_receipt(self.ctx, view, self.parentWidget())
         if view.kind == "angsuran":
-            from .loan_rules import reverse_or_request  # (imports this module)
+            from .lending_rules import reverse_or_request
 
             ctx = self.ctx
             receipt.offer_undo(

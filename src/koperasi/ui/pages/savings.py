@@ -34,8 +34,8 @@ from ..receipts import ReceiptWindow, paper_html
 from ..widgets import FieldErrors, rp, setup_date_edit, to_date
 from .base import DataTable, Index, Page, PagedModel, RowsModel, fmt_date, setup_table
 from .form_dialog import FormDialog, add_error_rows, add_wrapped_label, setup_buttons
-from .loan_rules import reverse_or_request
-from .members import kind_label
+from .lending_rules import reverse_or_request
+from .member_labels import kind_label
 
 
 class SavingsTxDialog(FormDialog):

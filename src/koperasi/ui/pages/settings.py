@@ -346,7 +346,7 @@ class SettingsPage(Page):
         row.addWidget(self.agreementTemplateButton)
         row.addStretch(1)
         lol.addLayout(row)
-        from .loan_rules import LendingRulesEditor  # issue 17
+        from .lending_rules import LendingRulesEditor  # issue 17
 
         self.lendingRules = LendingRulesEditor(ctx)
         lol.addWidget(self.lendingRules)
@@ -455,7 +455,7 @@ class SettingsPage(Page):
         self.plausibilityEditor.set_ceilings(plausibility.ceilings(self.ctx.db))
         self.lendingRules.load()
         if not self.ctx.actor.can("plausibility.write"):  # the ceiling edits are made anew
-            from ..trust import make_read_only
+            from ..role_guard import make_read_only
 
             make_read_only(self.plausibilityEditor)
         pol = shu_service.policy(self.ctx.db)
