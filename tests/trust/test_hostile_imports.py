@@ -212,52 +212,40 @@ def test_loans_import_reports_every_error_on_the_first_run(sqlite_db, actor, tmp
 
 
 def rehashed(src: Path, dst: Path, edit) -> Path:  # type: ignore[no-untyped-def]
-    """``edit(workbook)``, then every sheet's SHA-256 in Info recomputed: the hostile
-    tester's forged workbook, which the (unkeyed) hash cannot catch. What is left to catch
-    it is the restore's own checks, and they must name the real problem."""
-    from openpyxl import load_workbook
+    """``edit(workbook)``, then every sheet's SHA-256 in Info recomputed and the Info sheet
+    signed again with this PC's key of the cooperative: the hostile tester's forged
+    workbook, as if the export itself had been damaged. What is left to catch it is the
+    restore's own checks, past the hashes and the signature, and they must name the real
+    problem (an unsigned forgery is refused at the signature, see test_hardening_restore.py).
 
-    from koperasi.exchange.canonical import SheetHasher
-
-    wb = load_workbook(src)
-    edit(wb)
-    wb.save(dst)
-    ro = load_workbook(dst, read_only=True, data_only=True)
-    hashes = {}
-    for title in ro.sheetnames:
-        h = SheetHasher()
-        for row in ro[title].iter_rows(values_only=True, min_row=1):
-            h.add(row)
-        hashes[title] = h.hexdigest()
-    ro.close()
-    wb = load_workbook(dst)
-    for r in wb["Info"].iter_rows(min_row=2):
-        key = r[0].value
-        if isinstance(key, str) and key.startswith("sha256:") and key[7:] in hashes:
-            r[1].value = hashes[key[7:]]
-    wb.save(dst)
-    return resigned(dst)
-
-
-def resigned(path: Path) -> Path:
-    """Signed again with this PC's key of the cooperative, as if the export itself had been
-    damaged: the restore's own checks, past the signature, must name the real problem (an
-    unsigned forgery is refused at the signature, see test_hardening_restore.py)."""
+    One load and one save: the hashes are those of the edited sheets' values in memory
+    (empty rows and trailing empty cells do not count in a sheet's hash, so they equal the
+    saved file's), the signature that of the Info rows as saved."""
     from openpyxl import load_workbook
 
     from koperasi import signing
-    from koperasi.exchange.consolidation import _read_info
-    from koperasi.exchange.xlsxin import Workbook
+    from koperasi.exchange.canonical import sheet_digest
 
-    with Workbook(path) as ro:
-        info, digest, _ = _read_info(ro)
-    key = signing.load_or_create(info.get("cooperative_legal_number", ""))
-    wb = load_workbook(path)
-    for r in wb["Info"].iter_rows(min_row=2):
+    wb = load_workbook(src)
+    edit(wb)
+    hashes = {ws.title: sheet_digest(ws.iter_rows(values_only=True))[0] for ws in wb}
+    info = wb["Info"]
+    rows = list(info.iter_rows(max_col=2))
+    values = {r[0].value: r[1].value for r in rows[1:]}
+    for r in rows[1:]:
+        key = r[0].value
+        if isinstance(key, str) and key.startswith("sha256:") and key[7:] in hashes:
+            r[1].value = hashes[key[7:]]
+    # what the signature signs: the Info rows, header included, but the signature's own
+    signed, _n = sheet_digest(
+        (r[0].value, r[1].value) for n, r in enumerate(rows) if n == 0 or r[0].value != "signature"
+    )
+    key = signing.load_or_create(str(values.get("cooperative_legal_number") or ""))
+    for r in rows[1:]:
         if r[0].value == "signature":
-            r[1].value = key.sign(signing.signed_message(digest))
-    wb.save(path)
-    return path
+            r[1].value = key.sign(signing.signed_message(signed))
+    wb.save(dst)
+    return dst
 
 
 def _column(ws, name: str) -> int:  # type: ignore[no-untyped-def]
