@@ -253,7 +253,7 @@ def _column(ws, name: str) -> int:  # type: ignore[no-untyped-def]
 
 
 def test_deleted_member_row_gives_one_precise_error_not_a_cascade(
-    demo_audit_path, sqlite_db, actor, tmp_path
+    small_demo_audit_path, sqlite_db, actor, tmp_path
 ):
     chosen = {}
 
@@ -267,7 +267,7 @@ def test_deleted_member_row_gives_one_precise_error_not_a_cascade(
                 ws.delete_rows(r)
                 return
 
-    path = rehashed(demo_audit_path, tmp_path / "hapus.xlsx", delete_a_borrower)
+    path = rehashed(small_demo_audit_path, tmp_path / "hapus.xlsx", delete_a_borrower)
     rep = run_import(sqlite_db, actor, "audit-workbook", path)
     lines = rep.error_lines("id")
     assert not rep.committed and len(rep.errors) == 1, lines
@@ -278,7 +278,7 @@ def test_deleted_member_row_gives_one_precise_error_not_a_cascade(
 
 
 def test_number_stored_as_text_in_an_audit_workbook_is_accepted(
-    demo_audit_path, sqlite_db, actor, tmp_path
+    small_demo_audit_path, sqlite_db, actor, tmp_path
 ):
     def as_text(wb) -> None:  # type: ignore[no-untyped-def]
         ws = wb["Jurnal"]
@@ -289,19 +289,19 @@ def test_number_stored_as_text_in_an_audit_workbook_is_accepted(
                 cell.value = str(cell.value)  # Excel's green triangle
                 return
 
-    path = rehashed(demo_audit_path, tmp_path / "teks.xlsx", as_text)
+    path = rehashed(small_demo_audit_path, tmp_path / "teks.xlsx", as_text)
     rep = run_import(sqlite_db, actor, "audit-workbook", path)
     assert rep.ok and rep.committed, rep.error_lines("id")
 
 
 def test_number_text_that_is_not_whole_rupiah_is_named_precisely(
-    demo_audit_path, sqlite_db, actor, tmp_path
+    small_demo_audit_path, sqlite_db, actor, tmp_path
 ):
     def bad_text(wb) -> None:  # type: ignore[no-untyped-def]
         ws = wb["Jurnal"]
         ws.cell(row=2, column=_column(ws, "debit")).value = "Rp 5.000,50"
 
-    path = rehashed(demo_audit_path, tmp_path / "salah.xlsx", bad_text)
+    path = rehashed(small_demo_audit_path, tmp_path / "salah.xlsx", bad_text)
     rep = run_import(sqlite_db, actor, "audit-workbook", path)
     first = rep.errors[0]
     assert (first.row, first.column, first.error.code) == (2, "Jurnal!debit", "not_an_amount_text")
@@ -309,14 +309,14 @@ def test_number_text_that_is_not_whole_rupiah_is_named_precisely(
 
 
 def test_books_check_failure_is_about_the_file_not_row_0(
-    demo_audit_path, sqlite_db, actor, tmp_path
+    small_demo_audit_path, sqlite_db, actor, tmp_path
 ):
     def change_a_balance(wb) -> None:  # type: ignore[no-untyped-def]
         ws = wb["Rekening Simpanan"]
         col = _column(ws, "closing_balance")
         ws.cell(row=2, column=col).value = (ws.cell(row=2, column=col).value or 0) + 1000
 
-    path = rehashed(demo_audit_path, tmp_path / "saldo.xlsx", change_a_balance)
+    path = rehashed(small_demo_audit_path, tmp_path / "saldo.xlsx", change_a_balance)
     rep = run_import(sqlite_db, actor, "audit-workbook", path)
     assert not rep.committed
     lines = rep.error_lines("id")
