@@ -348,6 +348,14 @@ def demo_db(demo_db_path, tmp_path) -> Database:
 
 
 @pytest.fixture
+def small_demo_db(small_demo_db_path, tmp_path) -> Database:
+    """A private copy of the session's small demo database (safe to write to)."""
+    database = _copy_db(small_demo_db_path, tmp_path / "small-demo.db")
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
 def open_demo_db(open_demo_db_path, tmp_path) -> Database:
     """A private copy of the demo with its books open (safe to write to)."""
     database = _copy_db(open_demo_db_path, tmp_path / "open-demo.db")
