@@ -275,6 +275,38 @@ def demo_audit_path(demo_db_path, tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def small_demo_db_path(tmp_path_factory) -> Path:
+    """A smaller demo cooperative (12 members, one year: a quarter of the demo's rows, built
+    in a quarter of the time), built once per test run, for the workbook tests whose
+    assertions do not depend on the size of the books: exporting, editing, signing and
+    restoring its audit workbook costs a fraction of the whole demo's."""
+    from koperasi.services.demo import build_demo
+
+    def build(folder: Path) -> None:
+        database = open_database(folder / "demo.db")
+        build_demo(database, members=12, seed=7, years=1, as_of=dt.date(2026, 10, 31))
+        database.dispose()
+
+    return built_once(tmp_path_factory, "small-demo", build) / "demo.db"
+
+
+@pytest.fixture(scope="session")
+def small_demo_audit_path(small_demo_db_path, tmp_path_factory) -> Path:
+    """The audit workbook of the small demo cooperative, exported once per test run (copy
+    it before changing it)."""
+    from koperasi.exchange import export_auditor
+
+    def build(folder: Path) -> None:
+        database = open_database(small_demo_db_path)
+        try:
+            export_auditor(database, folder / "ksp-small.xlsx")
+        finally:
+            database.dispose()
+
+    return built_once(tmp_path_factory, "small-demo-audit", build) / "ksp-small.xlsx"
+
+
+@pytest.fixture(scope="session")
 def open_demo_db_path(tmp_path_factory) -> Path:
     """The demo with its books left open and starting in October 2024: no month or year
     closed, no SHU shared (for the tests of closing and SHU themselves, which close a
@@ -312,6 +344,14 @@ def _copy_db(source: Path, target: Path):  # type: ignore[no-untyped-def]
 def demo_db(demo_db_path, tmp_path) -> Database:
     """A private copy of the session's demo database (safe to write to)."""
     database = _copy_db(demo_db_path, tmp_path / "demo.db")
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def small_demo_db(small_demo_db_path, tmp_path) -> Database:
+    """A private copy of the session's small demo database (safe to write to)."""
+    database = _copy_db(small_demo_db_path, tmp_path / "small-demo.db")
     yield database
     database.dispose()
 

@@ -18,7 +18,9 @@ from koperasi.exchange.xlsxout import SheetOut, new_workbook, patch_dimension, s
 NUMERIC = {"id", "int", "money"}
 
 
-def assert_print_setup(path: Path, cooperative: str | None = None) -> None:
+def assert_print_setup(path: Path, cooperative: str | None = None):  # type: ignore[no-untyped-def]
+    """Every sheet's print setup checked; the loaded workbook returned (loading the whole
+    demo's takes seconds: the caller's further checks read this one)."""
     wb = load_workbook(path)
     for ws in wb.worksheets:
         setup = ws.page_setup
@@ -36,11 +38,11 @@ def assert_print_setup(path: Path, cooperative: str | None = None) -> None:
         if cooperative:
             assert ws.oddHeader.left.text == cooperative.replace("&", "&&"), ws.title
         assert ws.print_options.gridLines, ws.title
+    return wb
 
 
 def test_audit_workbook_print_setup(demo_audit_path):
-    assert_print_setup(demo_audit_path, "KSP Sejahtera Bersama Balikpapan")
-    wb = load_workbook(demo_audit_path)
+    wb = assert_print_setup(demo_audit_path, "KSP Sejahtera Bersama Balikpapan")
     fit = {ws.title: (ws.page_setup.orientation, int(ws.page_setup.fitToWidth)) for ws in wb}
     assert fit["Jurnal"] == ("landscape", 1)  # 15 columns on one page wide
     assert fit["Pinjaman"] == ("landscape", 3)  # 36 columns: one page would print at 25 %

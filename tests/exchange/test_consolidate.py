@@ -27,10 +27,11 @@ def register(audit_file, tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def audit_file(demo_db_path, tmp_path_factory):
-    """One export of the session's demo cooperative for the module (the tests only read it)."""
+def audit_file(small_demo_db_path, tmp_path_factory):
+    """One export of the session's small demo cooperative for the module (the tests only read
+    it; what they assert does not depend on the size of the books)."""
     path = tmp_path_factory.mktemp("coop") / "ksp.xlsx"
-    db = open_database(demo_db_path)
+    db = open_database(small_demo_db_path)
     try:
         result = export_auditor(db, path, date_to=dt.date(2026, 10, 31))
     finally:
@@ -39,13 +40,15 @@ def audit_file(demo_db_path, tmp_path_factory):
     return path
 
 
-def test_figures_match_the_books(demo_db, audit_file):
+def test_figures_match_the_books(small_demo_db, audit_file):
     coop = read_cooperative(audit_file)
     assert coop.ok, coop.problems("en")
-    active = [m for m in members.list_members(demo_db, limit=10_000) if m.status == "aktif"]
+    active = [m for m in members.list_members(small_demo_db, limit=10_000) if m.status == "aktif"]
     assert coop.members == len(active)
     assert coop.women == sum(m.gender == "P" for m in active)
-    tb = {r.code: r.balance for r in ledger.trial_balance(demo_db, dt.date(2026, 10, 31)).rows}
+    tb = {
+        r.code: r.balance for r in ledger.trial_balance(small_demo_db, dt.date(2026, 10, 31)).rows
+    }
     assert coop.savings == tb["3.10"] + tb["3.11"] + tb["2.10"] + tb["2.11"]
     assert coop.outstanding == tb["1.20"]
     assert 0 <= coop.at_risk_90 <= coop.at_risk_30 <= coop.outstanding

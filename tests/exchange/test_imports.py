@@ -141,9 +141,9 @@ def test_missing_column_names_it(sqlite_db, actor, tmp_path):
     assert "Join date" in rep.error_lines("en")[0]
 
 
-def test_missing_sheet_in_audit_workbook(sqlite_db, actor, tmp_path, demo_audit_path):
+def test_missing_sheet_in_audit_workbook(sqlite_db, actor, tmp_path, small_demo_audit_path):
     path = tmp_path / "a.xlsx"
-    wb = load_workbook(demo_audit_path)
+    wb = load_workbook(small_demo_audit_path)
     del wb["Jurnal"]
     wb.save(path)
     rep = run_import(sqlite_db, actor, "audit-workbook", path)

@@ -28,10 +28,10 @@ from koperasi.services.auth import SYSTEM
 TO = dt.date(2026, 10, 31)
 
 
-def _export_as(demo_db_path, folder, legal_number, name, key=None):  # type: ignore[no-untyped-def]
+def _export_as(source, folder, legal_number, name, key=None):  # type: ignore[no-untyped-def]
     """The demo books exported as cooperative ``legal_number`` (a copy of the database)."""
     db_path = folder / f"{legal_number}.db"
-    src, dst = sqlite3.connect(demo_db_path), sqlite3.connect(db_path)
+    src, dst = sqlite3.connect(source), sqlite3.connect(db_path)
     src.backup(dst)
     src.close()
     dst.close()
@@ -49,11 +49,11 @@ def _export_as(demo_db_path, folder, legal_number, name, key=None):  # type: ign
 
 
 @pytest.fixture(scope="module")
-def coops(demo_db_path, tmp_path_factory):
+def coops(small_demo_db_path, tmp_path_factory):
     """Two genuine cooperatives' workbooks, signed with their key files, and the register."""
     folder = tmp_path_factory.mktemp("signed")
-    a = _export_as(demo_db_path, folder, "AHU-0001.AH.01", "KSP Mawar")
-    b = _export_as(demo_db_path, folder, "AHU-0002.AH.01", "KSP Melati")
+    a = _export_as(small_demo_db_path, folder, "AHU-0001.AH.01", "KSP Mawar")
+    b = _export_as(small_demo_db_path, folder, "AHU-0002.AH.01", "KSP Melati")
     register = folder / "kunci.txt"
     lines = ["# register of the programme", ""]
     for legal in ("AHU-0001.AH.01", "AHU-0002.AH.01"):
@@ -125,7 +125,7 @@ def test_duplicates_refused(coops, tmp_path):
     assert len(result.passed) == 2
 
 
-def test_same_cooperative_other_period_refused(coops, demo_db_path, tmp_path):
+def test_same_cooperative_other_period_refused(coops, small_demo_db_path, tmp_path):
     a, _b, _reg, keys = coops
     # the same cooperative's workbook for an earlier period
     src = a.parent / "AHU-0001.AH.01.db"
@@ -262,9 +262,9 @@ def test_cli_names_the_file_and_the_reason(coops, tmp_path, capsys):
     assert "baris 1" in capsys.readouterr().err
 
 
-def test_cli_key_show(demo_db_path, tmp_path, capsys):
+def test_cli_key_show(small_demo_db_path, tmp_path, capsys):
     db_copy = tmp_path / "k.db"
-    shutil.copy(demo_db_path, db_copy)
+    shutil.copy(small_demo_db_path, db_copy)
     assert main(["--db", str(db_copy), "--lang", "en", "key", "show"]) == 0
     out = capsys.readouterr().out
     profile_db = open_database(db_copy)

@@ -212,52 +212,40 @@ def test_loans_import_reports_every_error_on_the_first_run(sqlite_db, actor, tmp
 
 
 def rehashed(src: Path, dst: Path, edit) -> Path:  # type: ignore[no-untyped-def]
-    """``edit(workbook)``, then every sheet's SHA-256 in Info recomputed: the hostile
-    tester's forged workbook, which the (unkeyed) hash cannot catch. What is left to catch
-    it is the restore's own checks, and they must name the real problem."""
-    from openpyxl import load_workbook
+    """``edit(workbook)``, then every sheet's SHA-256 in Info recomputed and the Info sheet
+    signed again with this PC's key of the cooperative: the hostile tester's forged
+    workbook, as if the export itself had been damaged. What is left to catch it is the
+    restore's own checks, past the hashes and the signature, and they must name the real
+    problem (an unsigned forgery is refused at the signature, see test_hardening_restore.py).
 
-    from koperasi.exchange.canonical import SheetHasher
-
-    wb = load_workbook(src)
-    edit(wb)
-    wb.save(dst)
-    ro = load_workbook(dst, read_only=True, data_only=True)
-    hashes = {}
-    for title in ro.sheetnames:
-        h = SheetHasher()
-        for row in ro[title].iter_rows(values_only=True, min_row=1):
-            h.add(row)
-        hashes[title] = h.hexdigest()
-    ro.close()
-    wb = load_workbook(dst)
-    for r in wb["Info"].iter_rows(min_row=2):
-        key = r[0].value
-        if isinstance(key, str) and key.startswith("sha256:") and key[7:] in hashes:
-            r[1].value = hashes[key[7:]]
-    wb.save(dst)
-    return resigned(dst)
-
-
-def resigned(path: Path) -> Path:
-    """Signed again with this PC's key of the cooperative, as if the export itself had been
-    damaged: the restore's own checks, past the signature, must name the real problem (an
-    unsigned forgery is refused at the signature, see test_hardening_restore.py)."""
+    One load and one save: the hashes are those of the edited sheets' values in memory
+    (empty rows and trailing empty cells do not count in a sheet's hash, so they equal the
+    saved file's), the signature that of the Info rows as saved."""
     from openpyxl import load_workbook
 
     from koperasi import signing
-    from koperasi.exchange.consolidation_read import _read_info
-    from koperasi.exchange.xlsxin import Workbook
+    from koperasi.exchange.canonical import sheet_digest
 
-    with Workbook(path) as ro:
-        info, digest, _ = _read_info(ro)
-    key = signing.load_or_create(info.get("cooperative_legal_number", ""))
-    wb = load_workbook(path)
-    for r in wb["Info"].iter_rows(min_row=2):
+    wb = load_workbook(src)
+    edit(wb)
+    hashes = {ws.title: sheet_digest(ws.iter_rows(values_only=True))[0] for ws in wb}
+    info = wb["Info"]
+    rows = list(info.iter_rows(max_col=2))
+    values = {r[0].value: r[1].value for r in rows[1:]}
+    for r in rows[1:]:
+        key = r[0].value
+        if isinstance(key, str) and key.startswith("sha256:") and key[7:] in hashes:
+            r[1].value = hashes[key[7:]]
+    # what the signature signs: the Info rows, header included, but the signature's own
+    signed, _n = sheet_digest(
+        (r[0].value, r[1].value) for n, r in enumerate(rows) if n == 0 or r[0].value != "signature"
+    )
+    key = signing.load_or_create(str(values.get("cooperative_legal_number") or ""))
+    for r in rows[1:]:
         if r[0].value == "signature":
-            r[1].value = key.sign(signing.signed_message(digest))
-    wb.save(path)
-    return path
+            r[1].value = key.sign(signing.signed_message(signed))
+    wb.save(dst)
+    return dst
 
 
 def _column(ws, name: str) -> int:  # type: ignore[no-untyped-def]
@@ -265,7 +253,7 @@ def _column(ws, name: str) -> int:  # type: ignore[no-untyped-def]
 
 
 def test_deleted_member_row_gives_one_precise_error_not_a_cascade(
-    demo_audit_path, sqlite_db, actor, tmp_path
+    small_demo_audit_path, sqlite_db, actor, tmp_path
 ):
     chosen = {}
 
@@ -279,7 +267,7 @@ def test_deleted_member_row_gives_one_precise_error_not_a_cascade(
                 ws.delete_rows(r)
                 return
 
-    path = rehashed(demo_audit_path, tmp_path / "hapus.xlsx", delete_a_borrower)
+    path = rehashed(small_demo_audit_path, tmp_path / "hapus.xlsx", delete_a_borrower)
     rep = run_import(sqlite_db, actor, "audit-workbook", path)
     lines = rep.error_lines("id")
     assert not rep.committed and len(rep.errors) == 1, lines
@@ -290,7 +278,7 @@ def test_deleted_member_row_gives_one_precise_error_not_a_cascade(
 
 
 def test_number_stored_as_text_in_an_audit_workbook_is_accepted(
-    demo_audit_path, sqlite_db, actor, tmp_path
+    small_demo_audit_path, sqlite_db, actor, tmp_path
 ):
     def as_text(wb) -> None:  # type: ignore[no-untyped-def]
         ws = wb["Jurnal"]
@@ -301,19 +289,19 @@ def test_number_stored_as_text_in_an_audit_workbook_is_accepted(
                 cell.value = str(cell.value)  # Excel's green triangle
                 return
 
-    path = rehashed(demo_audit_path, tmp_path / "teks.xlsx", as_text)
+    path = rehashed(small_demo_audit_path, tmp_path / "teks.xlsx", as_text)
     rep = run_import(sqlite_db, actor, "audit-workbook", path)
     assert rep.ok and rep.committed, rep.error_lines("id")
 
 
 def test_number_text_that_is_not_whole_rupiah_is_named_precisely(
-    demo_audit_path, sqlite_db, actor, tmp_path
+    small_demo_audit_path, sqlite_db, actor, tmp_path
 ):
     def bad_text(wb) -> None:  # type: ignore[no-untyped-def]
         ws = wb["Jurnal"]
         ws.cell(row=2, column=_column(ws, "debit")).value = "Rp 5.000,50"
 
-    path = rehashed(demo_audit_path, tmp_path / "salah.xlsx", bad_text)
+    path = rehashed(small_demo_audit_path, tmp_path / "salah.xlsx", bad_text)
     rep = run_import(sqlite_db, actor, "audit-workbook", path)
     first = rep.errors[0]
     assert (first.row, first.column, first.error.code) == (2, "Jurnal!debit", "not_an_amount_text")
@@ -321,14 +309,14 @@ def test_number_text_that_is_not_whole_rupiah_is_named_precisely(
 
 
 def test_books_check_failure_is_about_the_file_not_row_0(
-    demo_audit_path, sqlite_db, actor, tmp_path
+    small_demo_audit_path, sqlite_db, actor, tmp_path
 ):
     def change_a_balance(wb) -> None:  # type: ignore[no-untyped-def]
         ws = wb["Rekening Simpanan"]
         col = _column(ws, "closing_balance")
         ws.cell(row=2, column=col).value = (ws.cell(row=2, column=col).value or 0) + 1000
 
-    path = rehashed(demo_audit_path, tmp_path / "saldo.xlsx", change_a_balance)
+    path = rehashed(small_demo_audit_path, tmp_path / "saldo.xlsx", change_a_balance)
     rep = run_import(sqlite_db, actor, "audit-workbook", path)
     assert not rep.committed
     lines = rep.error_lines("id")
