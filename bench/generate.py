@@ -334,10 +334,10 @@ def generate(
     """Build the database at ``path`` (replaced). ``members=N``: only N members with their
     groups and (empty) savings accounts, no money movements (the member-search database)."""
     from koperasi.db.database import open_database
+    from koperasi.demo import builder as demo
     from koperasi.domain.money import RoundingMode, percent_of
     from koperasi.domain.schedule import ScheduleTerms, next_meeting_day
     from koperasi.domain.schedule import generate as make_schedule
-    from koperasi.services import demo
 
     started = time.monotonic()
     say = (lambda *a: None) if quiet else (lambda *a: print(*a, file=sys.stderr, flush=True))

@@ -32,7 +32,7 @@ DEMO_MEMBERS, DEMO_YEARS = 300, 3
 def demo_path(today: dt.date | None = None) -> Path:
     """The cached demo book (built now if missing): 300 members, 3 years up to the end of
     last month, as the app's "Coba demo" builds it."""
-    from koperasi.services.demo import default_as_of
+    from koperasi.demo.builder import default_as_of
 
     from .run import cache_root
 
@@ -47,7 +47,7 @@ def demo_path(today: dt.date | None = None) -> Path:
         stale.unlink()
     import koperasi.services.wiring  # noqa: F401 - import order as the app's
     from koperasi.db.database import open_database
-    from koperasi.services.demo import build_demo
+    from koperasi.demo.builder import build_demo
 
     db = open_database(path)
     try:

@@ -119,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.db:
             db = open_database(args.db)
         else:
-            from koperasi.services.demo import build_demo
+            from koperasi.demo.builder import build_demo
 
             db = open_database(Path(tmp) / "demo.db")
             # the same demo as scripts/screenshots.py

@@ -152,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     from koperasi.db.database import open_database
-    from koperasi.services.demo import build_demo
+    from koperasi.demo.builder import build_demo
 
     with tempfile.TemporaryDirectory(prefix="koperasi-shots-") as tmp:
         if args.db:

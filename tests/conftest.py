@@ -248,7 +248,7 @@ def built_once(tmp_path_factory, name: str, build) -> Path:  # type: ignore[no-u
 @pytest.fixture(scope="session")
 def demo_db_path(tmp_path_factory) -> Path:
     """A small demo cooperative built once per test run (copy it before writing to it)."""
-    from koperasi.services.demo import build_demo
+    from koperasi.demo.builder import build_demo
 
     def build(folder: Path) -> None:
         database = open_database(folder / "demo.db")
@@ -280,7 +280,7 @@ def small_demo_db_path(tmp_path_factory) -> Path:
     in a quarter of the time), built once per test run, for the workbook tests whose
     assertions do not depend on the size of the books: exporting, editing, signing and
     restoring its audit workbook costs a fraction of the whole demo's."""
-    from koperasi.services.demo import build_demo
+    from koperasi.demo.builder import build_demo
 
     def build(folder: Path) -> None:
         database = open_database(folder / "demo.db")
@@ -311,7 +311,7 @@ def open_demo_db_path(tmp_path_factory) -> Path:
     """The demo with its books left open and starting in October 2024: no month or year
     closed, no SHU shared (for the tests of closing and SHU themselves, which close a
     short first year and a whole one). Built once per test run, when asked for."""
-    from koperasi.services.demo import build_demo
+    from koperasi.demo.builder import build_demo
 
     def build(folder: Path) -> None:
         database = open_database(folder / "demo.db")

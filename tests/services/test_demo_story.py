@@ -12,8 +12,8 @@ from sqlalchemy import func, select
 
 from koperasi.db.database import open_database
 from koperasi.db.models import JournalEntry, JournalLine
+from koperasi.demo.builder import default_as_of
 from koperasi.services import check, closing, health, shu, statements, ui_queries
-from koperasi.services.demo import default_as_of
 from koperasi.services.uow import read_only
 
 AS_OF = dt.date(2026, 10, 31)  # tests/conftest.py demo_db_path

@@ -128,7 +128,7 @@ def _facts(db) -> tuple[dict, dict, dict, str | None]:  # type: ignore[no-untype
     scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
 )
 def coop(request, tmp_path_factory):
-    from koperasi.services.demo import build_demo
+    from koperasi.demo.builder import build_demo
 
     if request.param == "sqlite":
         url = str(tmp_path_factory.mktemp("scope") / "koperasi.db")

@@ -13,8 +13,8 @@ from PySide6.QtCore import Qt
 from uihelpers import close_message_boxes
 
 from koperasi.db.database import open_database
+from koperasi.demo.builder import build_demo
 from koperasi.services import check, clock, closing
-from koperasi.services.demo import build_demo
 
 LEFT = Qt.MouseButton.LeftButton
 SHOTS = Path(os.environ.get("KOPERASI_SHOTS", "/tmp/koperasi-period-shots"))

@@ -50,7 +50,7 @@ def cmd_init(ctx, args) -> int:
 
 
 def cmd_demo(ctx, args) -> int:
-    from ..services import demo
+    from ..demo import builder as demo
     from .base import parse_date, parse_int
 
     members = parse_int(args.members, "members")

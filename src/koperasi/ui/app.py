@@ -236,7 +236,7 @@ class AppController(QObject):
         label = QApplication.translate(
             "AppController", "Menyiapkan koperasi demo ({n} anggota, {y} tahun transaksi)..."
         ).format(n=self.demo_members, y=self.demo_years)
-        from ..services import demo as demo_service
+        from ..demo import builder as demo_service
 
         as_of = demo_service.default_as_of(self.today())  # the treasurer's month-end to do
 

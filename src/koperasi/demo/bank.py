@@ -17,12 +17,12 @@ from typing import Any, Protocol
 from ..db.database import Database
 from ..domain import accounts
 from ..exchange.bank_statement import write_sample
-from . import bank, clock, ledger
-from . import fixed_assets as fa
-from .auth import Actor
-from .counters import SERIES_JOURNAL, next_receipt
-from .ledger import Line
-from .uow import read_only, unit_of_work
+from ..services import bank, clock, ledger
+from ..services import fixed_assets as fa
+from ..services.auth import Actor
+from ..services.counters import SERIES_JOURNAL, next_receipt
+from ..services.ledger import Line
+from ..services.uow import read_only, unit_of_work
 
 
 class MonthlyBooks(Protocol):

@@ -13,9 +13,9 @@ from sqlalchemy import select
 from ..db.database import Database
 from ..db.models import Loan, Member, MemberRelation, RatOfficer
 from ..domain.vocabulary import LoanStatus, MemberStatus
-from .auth import Actor
-from .loans.collateral import CollateralInput, add_guarantor_in, add_in, return_in
-from .uow import unit_of_work
+from ..services.auth import Actor
+from ..services.loans.collateral import CollateralInput, add_guarantor_in, add_in, return_in
+from ..services.uow import unit_of_work
 
 _ITEMS = (
     ("bpkb", "BPKB sepeda motor Honda Beat {y}", "BPKB-{n:07d}"),

@@ -26,18 +26,18 @@ from ..db.database import Database
 from ..db.models import Loan, Member
 from ..domain.vocabulary import MemberStatus
 from ..errors import KoperasiError
-from . import payroll, savings
-from . import standing_instructions as si
-from .auth import Actor
-from .uow import read_only
+from ..services import payroll, savings
+from ..services import standing_instructions as si
+from ..services.auth import Actor
+from ..services.uow import read_only
 
 EMPLOYER = ("DISKOP", "Dinas Koperasi dan UKM Kota Balikpapan", "Jl. Jend. Sudirman No. 1")
 
 
 def _candidates(db: Database, as_of: dt.date) -> list[tuple[str, int, int, bool, int, int]]:
     """(member number, wajib owed, sukarela available, loan state) of the active members."""
-    from .loans.core import ACTIVE
-    from .loans.repayments import _dues
+    from ..services.loans.core import ACTIVE
+    from ..services.loans.repayments import _dues
 
     out = []
     with read_only(db) as s:

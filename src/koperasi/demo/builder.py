@@ -16,7 +16,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .bank_demo import OfficeAndBank
+    from .bank import OfficeAndBank
 
 import datetime as dt
 import random
@@ -28,17 +28,17 @@ from ..db.database import Database
 from ..db.models import Group, Member
 from ..domain import accounts
 from ..domain.vocabulary import MemberStatus
-from . import clock, ledger, savings
-from .auth import SYSTEM, Actor, require
-from .counters import SERIES_JOURNAL, next_receipt
-from .ledger import Line
-from .loan_rules_demo import add_loan_rules_demo
-from .members import MemberInput, register_in
-from .progress import ProgressCallback, report
-from .settings import Profile, get_profile, profile_in, set_value
-from .standing_demo import add_demo_standing
-from .time_deposits_demo import add_demo_deposits
-from .uow import unit_of_work
+from ..services import clock, ledger, savings
+from ..services.auth import SYSTEM, Actor, require
+from ..services.counters import SERIES_JOURNAL, next_receipt
+from ..services.ledger import Line
+from ..services.members import MemberInput, register_in
+from ..services.progress import ProgressCallback, report
+from ..services.settings import Profile, get_profile, profile_in, set_value
+from ..services.uow import unit_of_work
+from .loan_rules import add_loan_rules_demo
+from .standing import add_demo_standing
+from .time_deposits import add_demo_deposits
 
 WOMEN = [
     "Siti",
@@ -546,7 +546,7 @@ def _build_demo(
     leavers = [p for p in people if p["join"] < as_of - dt.timedelta(days=200)]
     rng.shuffle(leavers)
     from ..errors import KoperasiError
-    from .member_exit import exit_member
+    from ..services.member_exit import exit_member
 
     for p in leavers[: max(0, members // 60)]:
         try:
@@ -560,7 +560,7 @@ def _build_demo(
         except KoperasiError:  # a member who cannot leave (e.g. an unpaid loan) stays
             continue
     add_loan_rules_demo(db, rng, as_of, actor)  # issue 17: collateral, guarantors
-    from .member_messages import add_demo_messages  # consent, opt-outs, messages sent
+    from .messages import add_demo_messages  # consent, opt-outs, messages sent
 
     add_demo_messages(db, as_of, seed, actor)
     add_demo_standing(db, as_of, actor)  # standing instructions, payroll (open month)
@@ -589,7 +589,7 @@ class _BookKeeper:
         self.db, self.rng, self.actor, self.as_of, self.close = db, rng, actor, as_of, close
 
     def after_month(self, y: int, m: int) -> None:
-        from . import closing
+        from ..services import closing
 
         if not self.close or clock.month_end(y, m) >= self.as_of.replace(day=1):
             return  # as_of's month: the treasurer's month-end and closing
@@ -602,8 +602,8 @@ class _BookKeeper:
 
     def hold_rat(self, year: int, day: dt.date) -> None:
         """The RAT of ``year``, held on ``day``: SHU shared (or a loss covered)."""
-        from . import shu
-        from .loans_demo import _transfer
+        from ..services import shu
+        from .loans import _transfer
 
         p = shu.plan(self.db, year)
         if p.surplus > 0:
@@ -617,7 +617,7 @@ class _BookKeeper:
         _rat_records(self.db, self.rng, year, day, self.actor)
 
     def _reserve(self, day: dt.date) -> int:
-        from . import statements
+        from ..services import statements
 
         with unit_of_work(self.db) as s:
             return statements.balances(s, day).get("3.20", 0)
@@ -635,8 +635,8 @@ def _rat_records(db: Database, rng: random.Random, year: int, day: dt.date, acto
 
     from ..db.models import Account, JournalEntry, JournalLine
     from ..domain.health_rating import QUESTIONS
-    from .closing import CLOSING_SOURCE
-    from .rat import budget, records
+    from ..services.closing import CLOSING_SOURCE
+    from ..services.rat import budget, records
 
     if not records.list_officers(db):
         with unit_of_work(db) as s:
@@ -722,7 +722,7 @@ def _rat_records(db: Database, rng: random.Random, year: int, day: dt.date, acto
 def _office_and_bank(books: _BookKeeper, members: int) -> OfficeAndBank:
     """Fixed assets bought as the months go by, and the bank account reconciled
     (services/bank_demo.py)."""
-    from .bank_demo import with_office_and_bank
+    from .bank import with_office_and_bank
 
     return with_office_and_bank(books, members)
 
@@ -731,7 +731,7 @@ def _loan_demo_hook() -> Callable[..., int] | None:
     """Loans contribute ``add_demo_loans(db, rng, start, as_of, progress, actor,
     after_month=...)``."""
     try:
-        from .loans_demo import add_demo_loans
+        from .loans import add_demo_loans
     except ModuleNotFoundError:
         return None
     return add_demo_loans

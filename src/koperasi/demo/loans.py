@@ -27,19 +27,19 @@ from ..db.models import Loan, Member
 from ..domain import accounts
 from ..domain.vocabulary import MemberStatus
 from ..errors import KoperasiError
-from .auth import Actor
-from .counters import SERIES_JOURNAL, next_receipt
-from .ledger import Line, post
-from .loan_products import ProductInput, add_product_in, product_by_code
-from .loans.applications import ApplyInput, apply_in, approve_in, disburse_in
-from .loans.core import ACTIVE, installment_states, savings_total_at
-from .loans.quality import qualities_in
-from .loans.repayments import payoff_in, repay_in
-from .loans.workout import recover_in, reschedule_in, write_off_in
-from .month_end import month_end_in
-from .progress import ProgressCallback, report
-from .statements import balances
-from .uow import unit_of_work
+from ..services.auth import Actor
+from ..services.counters import SERIES_JOURNAL, next_receipt
+from ..services.ledger import Line, post
+from ..services.loan_products import ProductInput, add_product_in, product_by_code
+from ..services.loans.applications import ApplyInput, apply_in, approve_in, disburse_in
+from ..services.loans.core import ACTIVE, installment_states, savings_total_at
+from ..services.loans.quality import qualities_in
+from ..services.loans.repayments import payoff_in, repay_in
+from ..services.loans.workout import recover_in, reschedule_in, write_off_in
+from ..services.month_end import month_end_in
+from ..services.progress import ProgressCallback, report
+from ..services.statements import balances
+from ..services.uow import unit_of_work
 
 KAS, BANK = accounts.CASH, accounts.BANK
 LIQUID_SHARE = Decimal("0.25")  # cash and bank kept as a share of total assets
@@ -201,7 +201,7 @@ def add_demo_loans(
 ) -> int:
     """Add loans to the demo; returns the number of loans disbursed. ``after_month(y, m)``
     runs after each month's unit of work (the demo closes its months and years there)."""
-    from .auth import SYSTEM
+    from ..services.auth import SYSTEM
 
     actor = actor or SYSTEM
     with unit_of_work(db) as s:

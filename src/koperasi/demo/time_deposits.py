@@ -15,8 +15,8 @@ from ..db.database import Database
 from ..db.models import Member
 from ..domain.schedule import add_months
 from ..domain.vocabulary import MemberStatus
-from .auth import Actor
-from .uow import read_only
+from ..services.auth import Actor
+from ..services.uow import read_only
 
 PRODUCTS = (
     ("B3", "Simpanan Berjangka 3 Bulan", 3, "4.5", "bulanan", 1_000_000, "0.5"),
@@ -39,8 +39,8 @@ def add_demo_deposits(db: Database, start: dt.date, as_of: dt.date, actor: Actor
     """Products and deposits of the demo (dated from ``start`` to ``as_of``); returns the
     number of deposits placed. Placed from the members with the lowest numbers who had
     joined a month before and are still active."""
-    from . import time_deposits as td
-    from .savings import member_balances
+    from ..services import time_deposits as td
+    from ..services.savings import member_balances
 
     for code, name, term, rate, payout, minimum, penalty in PRODUCTS:
         td.save_product(
