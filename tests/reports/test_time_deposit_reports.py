@@ -18,6 +18,8 @@ from koperasi.errors import PermissionDenied
 from koperasi.reports import registry
 from koperasi.reports.common import ReportParams
 from koperasi.services import members, savings
+from koperasi.services import time_deposit_products as td_products
+from koperasi.services import time_deposit_runs as td_runs
 from koperasi.services import time_deposits as td
 from koperasi.services.auth import SYSTEM, Actor, Role
 
@@ -30,16 +32,16 @@ def books(tmp_path):
     db = open_database(tmp_path / "k.db")
     m = members.register_member(db, SYSTEM, member_input(address="Jl. Mawar 12"))
     savings.deposit(db, SYSTEM, m.number, "SUKARELA", 2_000_000, D(2025, 1, 10))
-    td.save_product(
+    td_products.save_product(
         db,
         SYSTEM,
         td.ProductInput("B6", "Berjangka 6", 6, Decimal("5.5"), "jatuh_tempo", 0, Decimal(1)),
     )
-    td.save_product(db, SYSTEM, td.ProductInput("B3", "Berjangka 3", 3, Decimal(6)))
+    td_products.save_product(db, SYSTEM, td.ProductInput("B3", "Berjangka 3", 3, Decimal(6)))
     td.place(db, SYSTEM, m.number, "B6", 12_500_000, D(2025, 1, 31), instruction="aro_plus")
     td.place(db, SYSTEM, m.number, "B3", 1_000_000, D(2025, 3, 5), instruction="sukarela")
     for month in range(1, 9):
-        td.run_month(db, SYSTEM, 2025, month, today=TODAY)
+        td_runs.run_month(db, SYSTEM, 2025, month, today=TODAY)
     yield db, m.number
     db.dispose()
 

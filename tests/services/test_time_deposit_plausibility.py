@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 from koperasi.db.models import JournalEntry, TimeDeposit
 from koperasi.errors import ValidationError
 from koperasi.services import members, plausibility
+from koperasi.services import time_deposit_products as td_products
 from koperasi.services import time_deposits as td
 from koperasi.services.check import run_checks
 from koperasi.services.uow import read_only
@@ -32,7 +33,7 @@ def counts(db) -> tuple[int, int]:  # type: ignore[no-untyped-def]
 
 @pytest.fixture
 def member(db, actor):
-    td.save_product(
+    td_products.save_product(
         db,
         actor,
         td.ProductInput(

@@ -17,6 +17,10 @@ from koperasi.db.models import JournalEntry, JournalLine, TimeDepositEvent
 from koperasi.errors import NotFound, PermissionDenied, ValidationError
 from koperasi.services import ledger, member_exit, members, savings
 from koperasi.services import month_end as month_end_run
+from koperasi.services import time_deposit_products as td_products
+from koperasi.services import time_deposit_reads as td_reads
+from koperasi.services import time_deposit_runs as td_runs
+from koperasi.services import time_deposit_withdrawals as td_withdrawals
 from koperasi.services import time_deposits as td
 from koperasi.services.auth import Actor, Role
 from koperasi.services.check import run_checks
@@ -62,21 +66,21 @@ def _entries_balance(db):
 @pytest.fixture
 def products(db, actor):
     return [
-        td.save_product(
+        td_products.save_product(
             db,
             actor,
             td.ProductInput(
                 "B3", "Berjangka 3 bulan", 3, Decimal("6"), "bulanan", 1_000_000, Decimal("0.5")
             ),
         ),
-        td.save_product(
+        td_products.save_product(
             db,
             actor,
             td.ProductInput(
                 "B6", "Berjangka 6 bulan", 6, Decimal("6"), "jatuh_tempo", 1_000_000, Decimal("1")
             ),
         ),
-        td.save_product(
+        td_products.save_product(
             db,
             actor,
             td.ProductInput(
@@ -121,19 +125,19 @@ def test_a_year_of_maturities_and_rollovers(db, actor, products, member):
     assert d1.number == "SB-2025-00001" and d3.number == "SB-2025-00003"
     assert d1.maturity_on == D(2025, 4, 15) and d2.maturity_on == D(2025, 7, 31)
     assert _sukarela(db, member.number, D(2025, 2, 10)) == 3_000_000
-    runs = [td.run_month(db, actor, 2025, m, today=TODAY) for m in range(1, 13)]
+    runs = [td_runs.run_month(db, actor, 2025, m, today=TODAY) for m in range(1, 13)]
     # D1: roll-overs in April, July, October; interest February..December
-    v1 = td.get_deposit(db, d1.number)
+    v1 = td_reads.get_deposit(db, d1.number)
     assert (v1.principal, v1.rollovers, v1.status) == (10_000_000, 3, "aktif")
     assert (v1.term_start, v1.maturity_on) == (D(2025, 10, 15), D(2026, 1, 15))
     # D2: 1.800.000 interest less 180.000 PPh added on 31 Jul; the new term accrues
     # 61.620.000 x 0,5 % = 308.100 a month, August..December
-    v2 = td.get_deposit(db, d2.number)
+    v2 = td_reads.get_deposit(db, d2.number)
     assert v2.principal == 60_000_000 + 1_800_000 - 180_000 == 61_620_000
     assert (v2.rollovers, v2.maturity_on, v2.accrued) == (1, D(2026, 1, 31), 5 * 308_100)
     assert v2.monthly_interest == 308_100
     # D3: Mar, Apr, May interest; on 10 May all of it moved to sukarela
-    v3 = td.get_deposit(db, d3.number)
+    v3 = td_reads.get_deposit(db, d3.number)
     assert (v3.status, v3.closed_on, v3.principal) == ("selesai", D(2025, 5, 10), 0)
     assert sum(r.matured for r in runs) == 3 + 1 + 1
     assert sum(r.rolled_over for r in runs) == 4 and sum(r.closed for r in runs) == 1
@@ -150,12 +154,12 @@ def test_a_year_of_maturities_and_rollovers(db, actor, products, member):
     assert row.account_number == f"{d1.number}, {d2.number}"
     assert savings.member_balances(db, member.number, D(2025, 2, 1))[-1].balance == 70_000_000
     # runs again post nothing
-    again = td.run_month(db, actor, 2025, 12, today=TODAY)
+    again = td_runs.run_month(db, actor, 2025, 12, today=TODAY)
     assert again.entries == 0 and again.matured == 0
     _entries_balance(db)
     _ok(db)
     # the maturity list of January 2026: D1 and D2, with what is still to come
-    rows = td.maturity_list(db, D(2026, 1, 1), D(2026, 1, 31), PENGAWAS)
+    rows = td_reads.maturity_list(db, D(2026, 1, 1), D(2026, 1, 31), PENGAWAS)
     assert [r.number for r in rows] == [d1.number, d2.number]
     assert rows[0].interest_at_maturity == 50_000  # one month left
     assert rows[1].interest_at_maturity == 6 * 308_100
@@ -167,7 +171,7 @@ def test_loans_month_end_runs_the_deposits_once(db, actor, products, member):
     assert first.deposits.interest_gross == 50_000 and first.deposits.entries == 1
     again = month_end_run.month_end(db, actor, D(2025, 2, 28), today=TODAY)
     assert again.deposits.entries == 0
-    assert [e.kind for e in td.events(db, d.number)] == ["setor", "bunga"]
+    assert [e.kind for e in td_reads.events(db, d.number)] == ["setor", "bunga"]
     _ok(db)
 
 
@@ -178,9 +182,9 @@ def test_pph_final_on_deposit_interest(db, actor, products, member):
     edge = td.place(db, actor, member.number, "B3", 48_000_000, D(2025, 3, 1))
     above = td.place(db, actor, member.number, "B3", 48_200_000, D(2025, 3, 1))
     before = _sukarela(db, member.number)
-    td.run_month(db, actor, 2025, 4, today=TODAY)
+    td_runs.run_month(db, actor, 2025, 4, today=TODAY)
     taxes = {
-        n: [(e.gross, e.tax) for e in td.events(db, n) if e.kind == "bunga"]
+        n: [(e.gross, e.tax) for e in td_reads.events(db, n) if e.kind == "bunga"]
         for n in (big.number, edge.number, above.number)
     }
     assert taxes == {
@@ -197,8 +201,8 @@ def test_pph_final_on_deposit_interest(db, actor, products, member):
         db, actor, member.number, "B6", 60_000_000, D(2025, 3, 1), instruction="sukarela"
     )
     for m in range(3, 10):
-        td.run_month(db, actor, 2025, m, today=TODAY)
-    paid = [e for e in td.events(db, acc.number) if e.kind == "bayar_bunga"]
+        td_runs.run_month(db, actor, 2025, m, today=TODAY)
+    paid = [e for e in td_reads.events(db, acc.number) if e.kind == "bayar_bunga"]
     assert [(e.gross, e.tax) for e in paid] == [(1_800_000, 180_000)]
     assert _balance(db, "2.12", D(2025, 9, 30)) == 0
     _entries_balance(db)
@@ -209,12 +213,14 @@ def test_early_withdrawal_penalty_and_forfeited_interest(db, actor, products, me
     # 24.000.000 for 12 months at 6 %: 120.000 accrued a month; penalty 1 % = 240.000
     d = td.place(db, actor, member.number, "B12", 24_000_000, D(2025, 1, 10))
     for m in range(1, 5):
-        td.run_month(db, actor, 2025, m, today=TODAY)
-    assert td.get_deposit(db, d.number).accrued == 3 * 120_000
-    quote = td.withdraw_quote(db, d.number, D(2025, 5, 20))
+        td_runs.run_month(db, actor, 2025, m, today=TODAY)
+    assert td_reads.get_deposit(db, d.number).accrued == 3 * 120_000
+    quote = td_withdrawals.withdraw_quote(db, d.number, D(2025, 5, 20))
     assert quote.early and quote.penalty == 240_000 and quote.forfeited == 4 * 120_000
     cash_before = _balance(db, "1.01", D(2025, 5, 20))
-    w = td.withdraw(db, actor, d.number, D(2025, 5, 20), to="kas", reason="keperluan mendesak")
+    w = td_withdrawals.withdraw(
+        db, actor, d.number, D(2025, 5, 20), to="kas", reason="keperluan mendesak"
+    )
     assert (w.early, w.penalty, w.forfeited, w.paid_out) == (True, 240_000, 480_000, 23_760_000)
     assert w.receipt_no and w.receipt_no.startswith("SMP-2025-")
     assert w.paid_out == quote.paid_out
@@ -223,17 +229,17 @@ def test_early_withdrawal_penalty_and_forfeited_interest(db, actor, products, me
     assert _balance(db, "2.12", D(2025, 5, 31)) == 0
     assert _balance(db, "5.21", D(2025, 5, 31)) == 0  # the accruals are taken back
     assert _balance(db, "4.22", D(2025, 5, 31)) == 240_000
-    v = td.get_deposit(db, d.number)
+    v = td_reads.get_deposit(db, d.number)
     assert (v.status, v.closed_on, v.principal) == ("cair_awal", D(2025, 5, 20), 0)
     with pytest.raises(ValidationError) as err:
-        td.withdraw(db, actor, d.number, D(2025, 5, 21))
+        td_withdrawals.withdraw(db, actor, d.number, D(2025, 5, 21))
     assert err.value.code == "td_not_active"
     # a monthly-paid deposit withdrawn early into sukarela: paid interest stays with the
     # member, the penalty (0,5 %) is taken from the principal
     m2 = td.place(db, actor, member.number, "B3", 10_000_000, D(2025, 6, 1))
-    td.run_month(db, actor, 2025, 6, today=TODAY)
+    td_runs.run_month(db, actor, 2025, 6, today=TODAY)
     before = _sukarela(db, member.number)
-    w2 = td.withdraw(db, actor, m2.number, D(2025, 7, 15), to="sukarela")
+    w2 = td_withdrawals.withdraw(db, actor, m2.number, D(2025, 7, 15), to="sukarela")
     # 1 Jul interest (50.000) posted first, then 10.000.000 - 50.000 penalty
     assert (w2.penalty, w2.forfeited, w2.paid_out) == (50_000, 0, 9_950_000)
     assert _sukarela(db, member.number) - before == 50_000 + 9_950_000
@@ -244,13 +250,13 @@ def test_early_withdrawal_penalty_and_forfeited_interest(db, actor, products, me
 def test_withdrawal_at_maturity_has_no_penalty(db, actor, products, member):
     d = td.place(db, actor, member.number, "B6", 60_000_000, D(2025, 1, 31), instruction="aro")
     for m in range(1, 7):
-        td.run_month(db, actor, 2025, m, today=TODAY)
+        td_runs.run_month(db, actor, 2025, m, today=TODAY)
     # the month-end of July has not run: the last month's interest comes with the payout
-    w = td.withdraw(db, actor, d.number, D(2025, 8, 5), to="kas")
+    w = td_withdrawals.withdraw(db, actor, d.number, D(2025, 8, 5), to="kas")
     assert (w.early, w.penalty, w.interest_paid, w.tax) == (False, 0, 1_800_000, 180_000)
     assert w.paid_out == 60_000_000 + 1_800_000 - 180_000
-    assert td.get_deposit(db, d.number).status == "selesai"
-    assert td.run_month(db, actor, 2025, 8, today=TODAY).matured == 0
+    assert td_reads.get_deposit(db, d.number).status == "selesai"
+    assert td_runs.run_month(db, actor, 2025, 8, today=TODAY).matured == 0
     _ok(db)
 
 
@@ -267,13 +273,13 @@ def test_refusals_write_nothing(db, actor, products, member):
     with pytest.raises(NotFound):
         td.place(db, actor, member.number, "B99", 2_000_000, D(2025, 2, 1))
     with pytest.raises(ValidationError) as err:
-        td.save_product(db, actor, td.ProductInput("B0", "Nol", 0, Decimal("5")))
+        td_products.save_product(db, actor, td.ProductInput("B0", "Nol", 0, Decimal("5")))
     assert err.value.field == "term_months"
     with pytest.raises(ValidationError):
-        td.run_month(db, actor, 2026, 6, today=TODAY)  # not ended
+        td_runs.run_month(db, actor, 2026, 6, today=TODAY)  # not ended
     with read_only(db) as s:
         assert s.scalar(select(func.count(TimeDepositEvent.id))) == 0
-    assert td.list_deposits(db) == []
+    assert td_reads.list_deposits(db) == []
     _ok(db)
 
 
@@ -282,19 +288,19 @@ def test_roles(db, actor, products, member):
     with pytest.raises(PermissionDenied):
         td.place(db, PENGAWAS, member.number, "B3", 2_000_000, D(2025, 2, 1))
     with pytest.raises(PermissionDenied):
-        td.withdraw(db, PENGAWAS, d.number, D(2025, 2, 2))
+        td_withdrawals.withdraw(db, PENGAWAS, d.number, D(2025, 2, 2))
     with pytest.raises(PermissionDenied):
-        td.save_product(
+        td_products.save_product(
             db, Actor("bu-bendahara", Role.BENDAHARA), td.ProductInput("X", "X", 3, Decimal(5))
         )
-    assert [v.number for v in td.list_deposits(db, PENGAWAS)] == [d.number]
-    assert td.maturity_list(db, D(2025, 1, 1), D(2025, 12, 31), PENGAWAS)
+    assert [v.number for v in td_reads.list_deposits(db, PENGAWAS)] == [d.number]
+    assert td_reads.maturity_list(db, D(2025, 1, 1), D(2025, 12, 31), PENGAWAS)
     # a ketua kelompok sees only the deposits of members of their own groups
-    assert td.list_deposits(db, KETUA) == []
+    assert td_reads.list_deposits(db, KETUA) == []
     with pytest.raises(PermissionDenied):
-        td.get_deposit(db, d.number, KETUA)
+        td_reads.get_deposit(db, d.number, KETUA)
     with pytest.raises(PermissionDenied):
-        td.maturity_list(db, D(2025, 1, 1), D(2025, 12, 31), KETUA)
+        td_reads.maturity_list(db, D(2025, 1, 1), D(2025, 12, 31), KETUA)
 
 
 def test_member_with_active_deposit_cannot_leave(db, actor, products, member):
@@ -303,7 +309,7 @@ def test_member_with_active_deposit_cannot_leave(db, actor, products, member):
         member_exit.exit_member(db, actor, member.number, D(2025, 3, 1), "pindah")
     assert err.value.code == "td_active_at_exit" and d.number in err.value.message("id")
     assert members.get_member(db, member.number).status == "aktif"
-    td.withdraw(db, actor, d.number, D(2025, 3, 1))
+    td_withdrawals.withdraw(db, actor, d.number, D(2025, 3, 1))
     member_exit.exit_member(db, actor, member.number, D(2025, 3, 1), "pindah")
     _ok(db)
 
@@ -342,7 +348,7 @@ def test_cancel_a_mistaken_placement(db, actor, products, member):
     _ok(db)
     # one that has earned interest is paid out instead
     d2 = td.place(db, actor, member.number, "B3", 2_000_000, D(2025, 2, 1))
-    td.run_month(db, actor, 2025, 3, today=TODAY)
+    td_runs.run_month(db, actor, 2025, 3, today=TODAY)
     with pytest.raises(ValidationError) as err:
         td.cancel(db, actor, d2.number, D(2025, 3, 5), "salah")
     assert err.value.code == "td_not_cancellable"

@@ -14,6 +14,9 @@ from helpers import member_input
 
 from koperasi.db.database import open_database
 from koperasi.services import members, savings
+from koperasi.services import time_deposit_products as td_products
+from koperasi.services import time_deposit_reads as td_reads
+from koperasi.services import time_deposit_runs as td_runs
 from koperasi.services import time_deposits as td
 from koperasi.services.auth import SYSTEM, Actor, Role
 from koperasi.ui.pages.savings import SavingsPage
@@ -72,14 +75,14 @@ def test_time_deposits_tab_workflow(tmp_path, make_ctx, qtbot, qtmodeltester):
     dlg.sourceCombo.setCurrentIndex(dlg.sourceCombo.findData("sukarela"))
     dlg.save()
     assert "Rp5.000.000" in dlg.errors.message("amount")
-    assert td.list_deposits(db) == []
+    assert td_reads.list_deposits(db) == []
     dlg.amountEdit.setText("12.000.000")
     assert "20/01/2026" in dlg.preview.text() and "Rp65.000" in dlg.preview.text()
     dlg.save()
     assert dlg.result_view is not None and dlg.result_view.principal == 12_000_000
     assert len(tab.model.rows) == 1 and "Rp12.000.000" in tab.summary.text()
     qtmodeltester.check(tab.model)
-    td.run_month(db, SYSTEM, 2025, 2, today=D(2025, 3, 15))
+    td_runs.run_month(db, SYSTEM, 2025, 2, today=D(2025, 3, 15))
     tab.refresh()
     tab.table.setCurrentIndex(tab.model.index(0, 0))
     # the instruction
@@ -87,7 +90,7 @@ def test_time_deposits_tab_workflow(tmp_path, make_ctx, qtbot, qtmodeltester):
     assert isinstance(ins, InstructionDialog)
     ins.instructionCombo.setCurrentIndex(ins.instructionCombo.findData("sukarela"))
     ins.save()
-    assert td.get_deposit(db, dlg.result_view.number).instruction == "sukarela"
+    assert td_reads.get_deposit(db, dlg.result_view.number).instruction == "sukarela"
     # the bilyet
     out = tmp_path / "bilyet.pdf"
     tab.table.setCurrentIndex(tab.model.index(0, 0))  # the list was read again
@@ -105,7 +108,7 @@ def test_time_deposits_tab_workflow(tmp_path, make_ctx, qtbot, qtmodeltester):
     rev = tab.cancel_selected()
     rev.reasonEdit.setText("salah anggota")
     rev.confirm()
-    assert td.get_deposit(db, mistake.number).status == "batal"
+    assert td_reads.get_deposit(db, mistake.number).status == "batal"
     assert [r.number for r in tab.model.rows] == [dlg.result_view.number]
     # the withdrawal shows the penalty and the forfeited interest before it pays
     tab.table.setCurrentIndex(tab.model.index(0, 0))
@@ -129,7 +132,7 @@ def test_time_deposits_tab_workflow(tmp_path, make_ctx, qtbot, qtmodeltester):
 
 def test_time_deposits_tab_roles(tmp_path, make_ctx, qtbot):
     db, number = _db(tmp_path)
-    td.save_product(db, SYSTEM, td.ProductInput("B3", "Berjangka 3 bulan", 3, Decimal(5)))
+    td_products.save_product(db, SYSTEM, td.ProductInput("B3", "Berjangka 3 bulan", 3, Decimal(5)))
     td.place(db, SYSTEM, number, "B3", 2_000_000, D(2025, 2, 1))
     ctx = dataclasses.replace(
         make_ctx(db, today=D(2025, 3, 15)), actor=Actor("awas", Role.PENGAWAS)
@@ -155,7 +158,7 @@ def test_place_by_keyboard(tmp_path, make_ctx, qtbot):
     from PySide6.QtCore import Qt
 
     db, number = _db(tmp_path)
-    td.save_product(db, SYSTEM, td.ProductInput("B3", "Berjangka 3 bulan", 3, Decimal(5)))
+    td_products.save_product(db, SYSTEM, td.ProductInput("B3", "Berjangka 3 bulan", 3, Decimal(5)))
     ctx = make_ctx(db, today=D(2025, 3, 15))
     page = SavingsPage(ctx)
     qtbot.addWidget(page)
@@ -201,7 +204,9 @@ def test_large_placement_is_asked_about(tmp_path, make_ctx, qtbot, monkeypatch):
 
     monkeypatch.setattr(dialogs, "confirm_large_amount", confirm_large_amount)
     db, number = _db(tmp_path)
-    td.save_product(db, SYSTEM, td.ProductInput("B12", "Berjangka 12 bulan", 12, Decimal(6)))
+    td_products.save_product(
+        db, SYSTEM, td.ProductInput("B12", "Berjangka 12 bulan", 12, Decimal(6))
+    )
     ctx = make_ctx(db, today=D(2025, 3, 15))
 
     def place(amount: str) -> PlaceDepositDialog:
@@ -221,8 +226,8 @@ def test_large_placement_is_asked_about(tmp_path, make_ctx, qtbot, monkeypatch):
     assert "penempatan simpanan berjangka" in asked[0]
     assert dlg.isVisible() and dlg.result_view is None
     assert "Rp800.000.000" in dlg.errors.errors["amount"]
-    assert [r.principal for r in td.list_deposits(db)] == [50_000_000]
+    assert [r.principal for r in td_reads.list_deposits(db)] == [50_000_000]
     answers.append(True)
     dlg.save()
     assert len(asked) == 2 and dlg.result_view is not None and not dlg.isVisible()
-    assert sorted(r.principal for r in td.list_deposits(db)) == [50_000_000, 800_000_000]
+    assert sorted(r.principal for r in td_reads.list_deposits(db)) == [50_000_000, 800_000_000]

@@ -143,9 +143,10 @@ def _print_deposit(ctx, v) -> None:
 
 
 def cmd_product(ctx, args) -> int:
+    from ..services import time_deposit_products as td_products
     from ..services import time_deposits as td
 
-    view = td.save_product(
+    view = td_products.save_product(
         ctx.db,
         ctx.actor,
         td.ProductInput(
@@ -167,9 +168,9 @@ def cmd_product(ctx, args) -> int:
 
 
 def cmd_products(ctx, args) -> int:
-    from ..services import time_deposits as td
+    from ..services import time_deposit_products as td_products
 
-    rows = td.list_products(ctx.db)
+    rows = td_products.list_products(ctx.db)
     if args.json:
         print_json([asdict(p) for p in rows])
         return 0
@@ -215,10 +216,10 @@ def cmd_place(ctx, args) -> int:
 
 
 def cmd_list(ctx, args) -> int:
-    from ..services import time_deposits as td
+    from ..services import time_deposit_reads as td_reads
 
     status = None if args.status == "all" else args.status
-    rows = td.list_deposits(ctx.db, ctx.actor, member_no=args.member, status=status)
+    rows = td_reads.list_deposits(ctx.db, ctx.actor, member_no=args.member, status=status)
     if args.json:
         print_json(
             {
@@ -249,10 +250,10 @@ def cmd_list(ctx, args) -> int:
 
 
 def cmd_show(ctx, args) -> int:
-    from ..services import time_deposits as td
+    from ..services import time_deposit_reads as td_reads
 
-    v = td.get_deposit(ctx.db, args.number, ctx.actor)
-    evs = td.events(ctx.db, args.number, ctx.actor)
+    v = td_reads.get_deposit(ctx.db, args.number, ctx.actor)
+    evs = td_reads.events(ctx.db, args.number, ctx.actor)
     if args.json:
         print_json({"deposit": _deposit_json(v), "events": [asdict(e) for e in evs]})
         return 0
@@ -301,9 +302,9 @@ def _print_withdrawal(ctx, w) -> None:
 
 
 def cmd_quote(ctx, args) -> int:
-    from ..services import time_deposits as td
+    from ..services import time_deposit_withdrawals as td_withdrawals
 
-    w = td.withdraw_quote(ctx.db, args.number, parse_date(args.date), ctx.actor)
+    w = td_withdrawals.withdraw_quote(ctx.db, args.number, parse_date(args.date), ctx.actor)
     if args.json:
         print_json(asdict(w))
     else:
@@ -312,9 +313,9 @@ def cmd_quote(ctx, args) -> int:
 
 
 def cmd_withdraw(ctx, args) -> int:
-    from ..services import time_deposits as td
+    from ..services import time_deposit_withdrawals as td_withdrawals
 
-    w = td.withdraw(
+    w = td_withdrawals.withdraw(
         ctx.db, ctx.actor, args.number, parse_date(args.date), to=args.to, reason=args.reason
     )
     if args.json:
@@ -336,10 +337,10 @@ def cmd_cancel(ctx, args) -> int:
 
 
 def cmd_run(ctx, args) -> int:
-    from ..services import time_deposits as td
+    from ..services import time_deposit_runs as td_runs
 
     y, m = parse_period(args.period)
-    run = td.run_month(ctx.db, ctx.actor, y, m)
+    run = td_runs.run_month(ctx.db, ctx.actor, y, m)
     if args.json:
         print_json(asdict(run))
     else:
@@ -355,7 +356,7 @@ def cmd_run(ctx, args) -> int:
 
 def cmd_maturities(ctx, args) -> int:
     from ..domain.schedule import add_months
-    from ..services import time_deposits as td
+    from ..services import time_deposit_reads as td_reads
 
     start = parse_date(args.date_from, "from") if args.date_from else clock.today()
     end = (
@@ -363,7 +364,7 @@ def cmd_maturities(ctx, args) -> int:
         if args.date_to
         else add_months(start, 3) - dt.timedelta(days=1)
     )
-    rows = td.maturity_list(ctx.db, start, end, ctx.actor)
+    rows = td_reads.maturity_list(ctx.db, start, end, ctx.actor)
     if args.json:
         print_json(
             {

@@ -39,11 +39,13 @@ def add_demo_deposits(db: Database, start: dt.date, as_of: dt.date, actor: Actor
     """Products and deposits of the demo (dated from ``start`` to ``as_of``); returns the
     number of deposits placed. Placed from the members with the lowest numbers who had
     joined a month before and are still active."""
+    from ..services import time_deposit_products as td_products
+    from ..services import time_deposit_withdrawals as td_withdrawals
     from ..services import time_deposits as td
     from ..services.savings import member_balances
 
     for code, name, term, rate, payout, minimum, penalty in PRODUCTS:
-        td.save_product(
+        td_products.save_product(
             db,
             actor,
             td.ProductInput(code, name, term, Decimal(rate), payout, minimum, Decimal(penalty)),
@@ -73,6 +75,8 @@ def add_demo_deposits(db: Database, start: dt.date, as_of: dt.date, actor: Actor
             placed += 1
             if withdrawn is not None:
                 out = add_months(as_of.replace(day=1), -withdrawn) + dt.timedelta(days=14)
-                td.withdraw(db, actor, view.number, out, to="kas", reason="keperluan keluarga")
+                td_withdrawals.withdraw(
+                    db, actor, view.number, out, to="kas", reason="keperluan keluarga"
+                )
             break
     return placed

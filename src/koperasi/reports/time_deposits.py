@@ -21,6 +21,7 @@ from ..domain.money import format_rupiah
 from ..domain.schedule import add_months
 from ..errors import NotFound
 from ..messages import label
+from ..services import time_deposit_reads as td_reads
 from ..services import time_deposits as td
 from ..services.members import member_by_number
 from ..services.progress import ProgressCallback, report
@@ -213,7 +214,7 @@ def build_maturity_list(
     report(progress, 0, 1, "")
     with read_only(db) as s:
         period = _window(s, params)
-        rows = td.maturity_list_in(s, period.start, period.end)
+        rows = td_reads.maturity_list_in(s, period.start, period.end)
         groups = dict(s.execute(select(Group.id, Group.code)).all())
         cols = (
             Column("maturity_on", T("Jatuh tempo", "Maturity"), Kind.DATE, 0.9),
@@ -258,7 +259,7 @@ def build_maturity_list(
             ),
             sheet=T("Jatuh Tempo", "Maturities"),
         )
-        p_all, a_all = td.totals_at(s, period.end)
+        p_all, a_all = td_reads.totals_at(s, period.end)
         figures = (
             Figure(
                 "count", T("Jumlah bilyet jatuh tempo", "Deposits maturing"), len(rows), Kind.INT

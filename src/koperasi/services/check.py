@@ -391,7 +391,7 @@ def _extra_checks() -> list[tuple[str, Callable[[Session], list[Problem]]]]:
         "koperasi.services.fixed_assets",
         "koperasi.services.loans.collateral",
         "koperasi.services.bank",
-        "koperasi.services.time_deposits",
+        "koperasi.services.time_deposit_checks",
         "koperasi.services.key_guard",
     ):
         try:

@@ -42,7 +42,7 @@ from .loans.quality import release_provision
 from .loans.repayments import _quote, last_event_date
 from .loans.views import tx_view
 from .members import MemberDetail, detail_in, member_by_number
-from .time_deposits import refuse_active_at_exit
+from .time_deposit_reads import refuse_active_at_exit
 from .uow import unit_of_work
 from .validation import check_required, clean_memo
 

@@ -34,7 +34,7 @@ from .loans.core import (
 from .loans.quality import ClassSummary, _summaries, qualities_in
 from .progress import ProgressCallback, report
 from .standing_instructions import run_in as run_standing
-from .time_deposits import run_month_in as deposits_month_in
+from .time_deposit_runs import run_month_in as deposits_month_in
 from .uow import unit_of_work
 
 

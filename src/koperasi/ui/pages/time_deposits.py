@@ -31,6 +31,9 @@ from ...domain.schedule import add_months
 from ...errors import KoperasiError, ValidationError
 from ...messages import label
 from ...services import plausibility
+from ...services import time_deposit_products as td_products
+from ...services import time_deposit_reads as td_reads
+from ...services import time_deposit_withdrawals as td_withdrawals
 from ...services import time_deposits as td
 from .. import dialogs
 from ..context import LEDGER, MEMBERS, SAVINGS, AppContext
@@ -138,7 +141,7 @@ class TimeDepositsTab(QWidget):
     def refresh(self) -> None:
         status = None if self.allCheck.isChecked() else "aktif"
         try:
-            rows = td.list_deposits(
+            rows = td_reads.list_deposits(
                 self.ctx.db, self.ctx.actor, member_no=self.member_number(), status=status
             )
         except KoperasiError:
@@ -283,7 +286,7 @@ class PlaceDepositDialog(QDialog):
         self.memberEdit.setPlaceholderText(self.tr("mis. A00012"))
         self.productCombo = QComboBox()
         self.productCombo.setObjectName("depositProductCombo")
-        self.products = {p.code: p for p in td.list_products(ctx.db, active_only=True)}
+        self.products = {p.code: p for p in td_products.list_products(ctx.db, active_only=True)}
         for p in self.products.values():
             self.productCombo.addItem(f"{p.name} ({p.code})", p.code)
         self.amountEdit = MoneyEdit()
@@ -447,7 +450,7 @@ class WithdrawDepositDialog(QDialog):
 
     def update_quote(self) -> None:
         try:
-            q = td.withdraw_quote(
+            q = td_withdrawals.withdraw_quote(
                 self.ctx.db, self.row.number, to_date(self.dateEdit.date()), self.ctx.actor
             )
         except KoperasiError as exc:
@@ -477,7 +480,7 @@ class WithdrawDepositDialog(QDialog):
             self.reasonEdit.text(),
         )
         ctx.write(
-            lambda: td.withdraw(ctx.db, ctx.actor, number, date, to=to, reason=reason),
+            lambda: td_withdrawals.withdraw(ctx.db, ctx.actor, number, date, to=to, reason=reason),
             changes=CHANGES,
             on_done=self._done,
             on_error=self.errors.show,
@@ -605,7 +608,7 @@ class ProductsDialog(QDialog):
         self.refresh()
 
     def refresh(self) -> None:
-        self.model.set_rows(td.list_products(self.ctx.db))
+        self.model.set_rows(td_products.list_products(self.ctx.db))
 
     def load_selected(self) -> None:
         p = self.model.row(self.table.currentIndex())
@@ -634,7 +637,7 @@ class ProductsDialog(QDialog):
             self.activeCheck.isChecked(),
         )
         ctx.write(
-            lambda: td.save_product(ctx.db, ctx.actor, data),
+            lambda: td_products.save_product(ctx.db, ctx.actor, data),
             changes={SAVINGS},
             on_done=lambda _v: self.refresh(),
             on_error=self.errors.show,
