@@ -13,7 +13,8 @@ from sqlalchemy import func, select
 from koperasi.db.models import BankMatch, BankStatementLine
 from koperasi.errors import NotFound, PermissionDenied, ValidationError
 from koperasi.exchange.bank_statement import write_sample
-from koperasi.services import bank, ledger
+from koperasi.services import bank, bank_import, bank_lists, bank_matching, ledger
+from koperasi.services import bank_reconciliation as bank_recon
 from koperasi.services.auth import Actor, Role
 from koperasi.services.check import run_checks
 from koperasi.services.ledger import Line
@@ -68,7 +69,7 @@ def test_statement_with_matched_unmatched_and_duplicate_lines_reconciles(
     db, actor, books, tmp_path
 ):
     acct, e = books
-    rep = bank.import_statement(
+    rep = bank_import.import_statement(
         db, actor, acct.code, write_sample(tmp_path / "feb.csv", "bri", FEBRUARY)
     )
     assert rep.ok and rep.written and rep.imported == 6 and rep.duplicates == []
@@ -76,22 +77,22 @@ def test_statement_with_matched_unmatched_and_duplicate_lines_reconciles(
     assert bank.get_bank_account(db, acct.code, actor).layout["debit"] == "Debet"  # saved
     # the next statement overlaps February: those lines are duplicates, only March is new
     both = write_sample(tmp_path / "feb-mar.csv", "bri", FEBRUARY[1:] + MARCH)
-    dry = bank.import_statement(db, actor, acct.code, both, dry_run=True)
+    dry = bank_import.import_statement(db, actor, acct.code, both, dry_run=True)
     assert dry.imported == 1 and dry.duplicates == [2, 3, 4, 5, 6] and not dry.written
     assert _lines(db) == 6
-    rep = bank.import_statement(db, actor, acct.code, both)
+    rep = bank_import.import_statement(db, actor, acct.code, both)
     assert rep.imported == 1 and len(rep.duplicates) == 5 and _lines(db) == 7
-    again = bank.import_statement(db, actor, acct.code, both)
+    again = bank_import.import_statement(db, actor, acct.code, both)
     assert again.imported == 0 and len(again.duplicates) == 6
 
-    run = bank.auto_match(db, actor, acct.code)
+    run = bank_matching.auto_match(db, actor, acct.code)
     assert run.matched == 4  # hibah, PLN (a day later), deposit (two days), March deposit
-    unmatched = bank.statement_lines(db, acct.code, actor, unmatched_only=True)
+    unmatched = bank_lists.statement_lines(db, acct.code, actor, unmatched_only=True)
     assert [x.description for x in unmatched] == ["BIAYA ADM", "BUNGA", "PAJAK BUNGA"]
-    open_book = bank.book_lines(db, acct.code, actor, unmatched_only=True)
+    open_book = bank_lists.book_lines(db, acct.code, actor, unmatched_only=True)
     assert [x.amount for x in open_book] == [-3_000_000]  # the cheque not yet cashed
 
-    r = bank.reconciliation(db, acct.code, D(2025, 2, 28), actor)
+    r = bank_recon.reconciliation(db, acct.code, D(2025, 2, 28), actor)
     assert r.book_balance == 50_000_000 - 1_250_000 + 10_000_000 - 3_000_000 + 2_000_000
     assert r.statement_balance == 58_755_000 and r.statement_date == D(2025, 2, 28)
     assert [i.amount for i in r.in_transit] == [2_000_000]  # on the statement only in March
@@ -104,17 +105,17 @@ def test_statement_with_matched_unmatched_and_duplicate_lines_reconciles(
     # the unmatched items posted from the statement: balanced entries, matched at once
     kinds = {"BIAYA ADM": "biaya", "BUNGA": "bunga", "PAJAK BUNGA": "pajak"}
     for x in unmatched:
-        posted = bank.post_statement_line(db, actor, x.id, kinds[x.description])
+        posted = bank_matching.post_statement_line(db, actor, x.id, kinds[x.description])
         assert posted.kind == "posted" and posted.matched
     with read_only(db) as s:
         assert ledger.balance(s, "5.18", D(2025, 2, 28)) == 15_000
         assert ledger.balance(s, "4.90", D(2025, 2, 28)) == 25_000
         assert ledger.balance(s, "5.50", D(2025, 2, 28)) == 5_000
-    r = bank.reconciliation(db, acct.code, D(2025, 2, 28), actor)
+    r = bank_recon.reconciliation(db, acct.code, D(2025, 2, 28), actor)
     assert r.book_balance == 57_755_000 and r.unrecorded == () and r.difference == 0
     assert r.book_balance + 3_000_000 - 2_000_000 == r.statement_balance
     # at the end of March the deposit in transit has cleared
-    r = bank.reconciliation(db, acct.code, D(2025, 3, 31), actor)
+    r = bank_recon.reconciliation(db, acct.code, D(2025, 3, 31), actor)
     assert r.in_transit == () and r.statement_balance == 60_755_000 and r.difference == 0
     report = run_checks(db, actor)
     assert report.ok, [p.message_en for p in report.problems]
@@ -122,14 +123,16 @@ def test_statement_with_matched_unmatched_and_duplicate_lines_reconciles(
 
 def test_manual_match_lock_on_reversal_and_unmatch(db, actor, books, tmp_path):
     acct, e = books
-    bank.import_statement(db, actor, acct.code, write_sample(tmp_path / "f.csv", "bca", FEBRUARY))
-    lines = {x.description: x for x in bank.statement_lines(db, acct.code, actor)}
-    book = {x.entry_id: x for x in bank.book_lines(db, acct.code, actor)}
+    bank_import.import_statement(
+        db, actor, acct.code, write_sample(tmp_path / "f.csv", "bca", FEBRUARY)
+    )
+    lines = {x.description: x for x in bank_lists.statement_lines(db, acct.code, actor)}
+    book = {x.entry_id: x for x in bank_lists.book_lines(db, acct.code, actor)}
     pln_line = next(x for x in book.values() if x.entry_id == e["pln"].id)
     setor = next(x for x in book.values() if x.entry_id == e["setor"].id)
     # a wrong amount is refused, naming both sums
     with pytest.raises(ValidationError) as err:
-        bank.match(db, actor, lines["PLN POSTPAID 5123"].id, [setor.journal_line_id])
+        bank_matching.match(db, actor, lines["PLN POSTPAID 5123"].id, [setor.journal_line_id])
     assert err.value.code == "bank_match_amount"
     # a line of another account is refused
     with read_only(db) as s:
@@ -141,12 +144,12 @@ def test_manual_match_lock_on_reversal_and_unmatch(db, actor, books, tmp_path):
             .where(JournalLine.entry_id == e["pln"].id, Account.code == "5.11")
         )
     with pytest.raises(ValidationError) as err:
-        bank.match(db, actor, lines["PLN POSTPAID 5123"].id, [other])
+        bank_matching.match(db, actor, lines["PLN POSTPAID 5123"].id, [other])
     assert err.value.code == "bank_line_not_account"
-    view = bank.match(db, actor, lines["PLN POSTPAID 5123"].id, [pln_line.journal_line_id])
+    view = bank_matching.match(db, actor, lines["PLN POSTPAID 5123"].id, [pln_line.journal_line_id])
     assert view.kind == "manual"
     with pytest.raises(ValidationError) as err:
-        bank.match(db, actor, lines["PLN POSTPAID 5123"].id, [pln_line.journal_line_id])
+        bank_matching.match(db, actor, lines["PLN POSTPAID 5123"].id, [pln_line.journal_line_id])
     assert err.value.code == "bank_line_matched"
     # the lock: a reconciled entry is not reversed until it is unmatched
     with pytest.raises(ValidationError) as err:
@@ -154,24 +157,28 @@ def test_manual_match_lock_on_reversal_and_unmatch(db, actor, books, tmp_path):
     assert err.value.code == "bank_reconciled"
     assert "Batalkan cocoknya dahulu" in err.value.message("id")
     assert "Unmatch it first" in err.value.message("en")
-    bank.unmatch(db, actor, lines["PLN POSTPAID 5123"].id)
+    bank_matching.unmatch(db, actor, lines["PLN POSTPAID 5123"].id)
     rev = ledger.reverse_entry(db, actor, e["pln"].id, D(2025, 2, 28), "salah akun")
     assert rev.reverses_entry_id == e["pln"].id
     # a reversed pair is not offered again by the automatic matching
-    run = bank.auto_match(db, actor, acct.code)
+    run = bank_matching.auto_match(db, actor, acct.code)
     with read_only(db) as s:
         assert s.scalar(select(func.count(BankMatch.id))) == run.matched == 2
     assert lines["PLN POSTPAID 5123"].id not in {p[0] for p in run.pairs}
     # a posted bank item is reversed through the journal once unmatched
-    fee = bank.post_statement_line(db, actor, lines["BIAYA ADM"].id, "biaya")
+    fee = bank_matching.post_statement_line(db, actor, lines["BIAYA ADM"].id, "biaya")
     with pytest.raises(ValidationError):
-        bank.post_statement_line(db, actor, lines["BUNGA"].id, "biaya")  # interest comes in
+        bank_matching.post_statement_line(
+            db, actor, lines["BUNGA"].id, "biaya"
+        )  # interest comes in
     fee_entry = next(
-        x.entry_id for x in bank.book_lines(db, acct.code, actor) if x.statement_line_id == fee.id
+        x.entry_id
+        for x in bank_lists.book_lines(db, acct.code, actor)
+        if x.statement_line_id == fee.id
     )
     with pytest.raises(ValidationError):
         ledger.reverse_entry(db, actor, fee_entry, D(2025, 2, 28), "dobel")
-    bank.unmatch(db, actor, fee.id)
+    bank_matching.unmatch(db, actor, fee.id)
     ledger.reverse_entry(db, actor, fee_entry, D(2025, 2, 28), "dobel")
 
 
@@ -185,7 +192,7 @@ def test_bad_statement_writes_nothing_and_accounts_are_checked(db, actor, books,
         "03/02/25,Y,1,5,5,990\n",
         encoding="utf-8",
     )
-    rep = bank.import_statement(db, actor, acct.code, p)
+    rep = bank_import.import_statement(db, actor, acct.code, p)
     assert not rep.ok and not rep.written and _lines(db) == 0
     assert [row for row, _c, _e in rep.errors] == [3, 4]
     assert rep.messages("id")[0].startswith("Baris 3, kolom 'Tanggal Transaksi'")
@@ -201,7 +208,7 @@ def test_bad_statement_writes_nothing_and_accounts_are_checked(db, actor, books,
     v = bank.set_layout(db, actor, third.code, {"preset": "bni"})
     assert v.layout["dbcr"] == "Tipe"
     with pytest.raises(NotFound):
-        bank.reconciliation(db, "BANK-9", D(2025, 2, 28), actor)
+        bank_recon.reconciliation(db, "BANK-9", D(2025, 2, 28), actor)
 
 
 def test_roles(db, actor, books, tmp_path):
@@ -209,14 +216,14 @@ def test_roles(db, actor, books, tmp_path):
     f = write_sample(tmp_path / "s.csv", "bni", FEBRUARY)
     for who in (PENGAWAS, KETUA):
         with pytest.raises(PermissionDenied):
-            bank.import_statement(db, who, acct.code, f)
+            bank_import.import_statement(db, who, acct.code, f)
         with pytest.raises(PermissionDenied):
             bank.add_bank_account(db, who, "X", "bri")
-    assert bank.import_statement(db, BENDAHARA, acct.code, f).written
-    assert bank.auto_match(db, BENDAHARA, acct.code).matched == 3
-    assert bank.reconciliation(db, acct.code, D(2025, 2, 28), PENGAWAS).statement_balance
-    assert bank.statement_lines(db, acct.code, PENGAWAS)
+    assert bank_import.import_statement(db, BENDAHARA, acct.code, f).written
+    assert bank_matching.auto_match(db, BENDAHARA, acct.code).matched == 3
+    assert bank_recon.reconciliation(db, acct.code, D(2025, 2, 28), PENGAWAS).statement_balance
+    assert bank_lists.statement_lines(db, acct.code, PENGAWAS)
     with pytest.raises(PermissionDenied):
-        bank.reconciliation(db, acct.code, D(2025, 2, 28), KETUA)
+        bank_recon.reconciliation(db, acct.code, D(2025, 2, 28), KETUA)
     with pytest.raises(PermissionDenied):
         bank.list_bank_accounts(db, KETUA)

@@ -11,7 +11,7 @@ import pytest
 
 from koperasi.errors import PermissionDenied, ValidationError
 from koperasi.exchange.bank_statement import write_sample
-from koperasi.services import bank, ledger
+from koperasi.services import bank, bank_import, bank_lists, bank_matching, ledger
 from koperasi.services import fixed_assets as fa
 from koperasi.services.auth import Actor, Role
 from koperasi.services.check import run_checks
@@ -99,8 +99,10 @@ def test_journal_reverse_routes_to_the_register_and_the_bank_lock(db, actor, lap
         (D(2025, 1, 2), "SETORAN", 50_000_000, 50_000_000),
         (D(2025, 2, 1), "TOKO PRINTER", -2_400_000, 47_600_000),
     ]
-    bank.import_statement(db, actor, acct.code, write_sample(tmp_path / "s.csv", "bri", rows))
-    assert bank.auto_match(db, actor, acct.code).matched == 2
+    bank_import.import_statement(
+        db, actor, acct.code, write_sample(tmp_path / "s.csv", "bri", rows)
+    )
+    assert bank_matching.auto_match(db, actor, acct.code).matched == 2
     with read_only(db) as s:
         from koperasi.db.models import FixedAsset
 
@@ -108,8 +110,8 @@ def test_journal_reverse_routes_to_the_register_and_the_bank_lock(db, actor, lap
     with pytest.raises(ValidationError) as err:
         ledger.reverse_entry(db, actor, entry, D(2025, 4, 1), "salah beli")
     assert err.value.code == "bank_reconciled"
-    line = next(x for x in bank.statement_lines(db, acct.code) if x.amount == -2_400_000)
-    bank.unmatch(db, actor, line.id)
+    line = next(x for x in bank_lists.statement_lines(db, acct.code) if x.amount == -2_400_000)
+    bank_matching.unmatch(db, actor, line.id)
     view = ledger.reverse_entry(db, actor, entry, D(2025, 4, 1), "salah beli")
     assert view.reverses_entry_id == entry
     assert [r.code for r in fa.register(db, D(2025, 4, 30))] == ["AT-0001"]

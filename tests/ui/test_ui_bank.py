@@ -12,6 +12,7 @@ import os
 from koperasi.db.database import open_database
 from koperasi.exchange.bank_statement import write_sample
 from koperasi.services import bank, ledger
+from koperasi.services import bank_reconciliation as bank_recon
 from koperasi.services.auth import SYSTEM, Actor, Role
 from koperasi.services.ledger import Line
 from koperasi.ui.pages.bank_dialogs import BankAccountDialog, PostLineDialog, StatementImportDialog
@@ -132,7 +133,7 @@ def test_bank_tab_workflow(tmp_path, make_ctx, qtbot, qtmodeltester):
     tab.statementTable.setCurrentIndex(tab.statementModel.index(2, 0))
     tab.unmatch_selected()
     assert "dibatalkan" in tab.message.text()
-    r = bank.reconciliation(db, "BANK-1", D(2025, 2, 28))
+    r = bank_recon.reconciliation(db, "BANK-1", D(2025, 2, 28))
     assert [i.amount for i in r.unrecorded] == [700_000] and r.difference == 0
 
 

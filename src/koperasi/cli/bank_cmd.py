@@ -161,9 +161,9 @@ def cmd_mapping(ctx, args) -> int:
 
 
 def cmd_import(ctx, args) -> int:
-    from ..services import bank
+    from ..services import bank_import
 
-    rep = bank.import_statement(ctx.db, ctx.actor, args.code, args.file, args.dry_run)
+    rep = bank_import.import_statement(ctx.db, ctx.actor, args.code, args.file, args.dry_run)
     if args.json:
         print_json(
             {
@@ -191,9 +191,11 @@ def cmd_import(ctx, args) -> int:
 
 
 def cmd_match(ctx, args) -> int:
-    from ..services import bank
+    from ..services import bank_matching
 
-    run = bank.auto_match(ctx.db, ctx.actor, args.code, parse_int(args.window, "bank_window"))
+    run = bank_matching.auto_match(
+        ctx.db, ctx.actor, args.code, parse_int(args.window, "bank_window")
+    )
     if args.json:
         print_json({"matched": run.matched, "pairs": [list(p) for p in run.pairs]})
     else:
@@ -208,26 +210,26 @@ def _line_json(v) -> dict:
 
 
 def cmd_match_line(ctx, args) -> int:
-    from ..services import bank
+    from ..services import bank_matching
 
     ids = [parse_int(x, "journal_line") for x in args.journal_line]
-    v = bank.match(ctx.db, ctx.actor, parse_int(args.line, "statement_line"), ids)
+    v = bank_matching.match(ctx.db, ctx.actor, parse_int(args.line, "statement_line"), ids)
     print_json(_line_json(v)) if args.json else print(f"{v.id}: {v.journal_line_ids}")
     return 0
 
 
 def cmd_unmatch(ctx, args) -> int:
-    from ..services import bank
+    from ..services import bank_matching
 
-    v = bank.unmatch(ctx.db, ctx.actor, parse_int(args.line, "statement_line"))
+    v = bank_matching.unmatch(ctx.db, ctx.actor, parse_int(args.line, "statement_line"))
     print_json(_line_json(v)) if args.json else print(f"{v.id}: -")
     return 0
 
 
 def cmd_post(ctx, args) -> int:
-    from ..services import bank
+    from ..services import bank_matching
 
-    v = bank.post_statement_line(
+    v = bank_matching.post_statement_line(
         ctx.db,
         ctx.actor,
         parse_int(args.line, "statement_line"),
@@ -240,9 +242,9 @@ def cmd_post(ctx, args) -> int:
 
 
 def cmd_lines(ctx, args) -> int:
-    from ..services import bank
+    from ..services import bank_lists
 
-    rows = bank.statement_lines(ctx.db, args.code, ctx.actor, args.unmatched)
+    rows = bank_lists.statement_lines(ctx.db, args.code, ctx.actor, args.unmatched)
     if args.json:
         print_json({"lines": [_line_json(v) for v in rows]})
         return 0
@@ -268,10 +270,10 @@ def _kind(kind: str | None, lang: str) -> str:
 
 
 def cmd_book(ctx, args) -> int:
-    from ..services import bank
+    from ..services import bank_lists
 
     as_of = parse_date(args.date, "date") if args.date else None
-    rows = bank.book_lines(ctx.db, args.code, ctx.actor, args.unmatched, as_of)
+    rows = bank_lists.book_lines(ctx.db, args.code, ctx.actor, args.unmatched, as_of)
     if args.json:
         print_json({"lines": [asdict(v) for v in rows]})
         return 0
@@ -294,10 +296,10 @@ def cmd_book(ctx, args) -> int:
 
 
 def cmd_reconcile(ctx, args) -> int:
-    from ..services import bank
+    from ..services import bank_reconciliation as bank_recon
 
     as_of = parse_date(args.date, "date") if args.date else clock.today()
-    r = bank.reconciliation(ctx.db, args.code, as_of, ctx.actor)
+    r = bank_recon.reconciliation(ctx.db, args.code, as_of, ctx.actor)
     if args.json:
         items = lambda xs: [asdict(i) for i in xs]  # noqa: E731
         print_json(

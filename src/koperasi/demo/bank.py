@@ -17,7 +17,7 @@ from typing import Any, Protocol
 from ..db.database import Database
 from ..domain import accounts
 from ..exchange.bank_statement import write_sample
-from ..services import bank, clock, ledger
+from ..services import bank, bank_import, bank_lists, bank_matching, clock, ledger
 from ..services import fixed_assets as fa
 from ..services.auth import Actor
 from ..services.counters import SERIES_JOURNAL, next_receipt
@@ -193,7 +193,7 @@ def reconcile_demo_bank(db: Database, actor: Actor, as_of: dt.date) -> None:
     )
     with read_only(db) as s:
         opening = ledger.balance(s, accounts.BANK, start - dt.timedelta(days=1))
-    book = bank.book_lines(db, acct.code, actor)
+    book = bank_lists.book_lines(db, acct.code, actor)
     if not book:
         return
     held_back = max(
@@ -225,11 +225,13 @@ def reconcile_demo_bank(db: Database, actor: Actor, as_of: dt.date) -> None:
         rows.append((day, text, amount, balance))
     with tempfile.TemporaryDirectory() as tmp:
         path = write_sample(Path(tmp) / "rekening-koran.csv", "bri", rows, acct.number)
-        bank.import_statement(db, actor, acct.code, path)
-    bank.auto_match(db, actor, acct.code)
-    for line in bank.statement_lines(db, acct.code, actor, unmatched_only=True):
+        bank_import.import_statement(db, actor, acct.code, path)
+    bank_matching.auto_match(db, actor, acct.code)
+    for line in bank_lists.statement_lines(db, acct.code, actor, unmatched_only=True):
         if line.amount == -15_000:
-            bank.post_statement_line(db, actor, line.id, "biaya", description="Biaya administrasi")
+            bank_matching.post_statement_line(
+                db, actor, line.id, "biaya", description="Biaya administrasi"
+            )
 
 
 __all__ = ["OfficeAndBank", "reconcile_demo_bank", "with_office_and_bank"]

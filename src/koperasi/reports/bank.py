@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from ..db.models import BankAccount
 from ..services import bank as bk
+from ..services import bank_reconciliation as bank_recon
 from ..services.progress import ProgressCallback, report
 from ..services.uow import read_only
 from .common import ReportParams, long, organisation, resolve_period, treasurer_signature
@@ -149,7 +150,7 @@ def build_bank_reconciliation(
         accounts = s.scalars(
             select(BankAccount).where(BankAccount.active.is_(True)).order_by(BankAccount.code)
         ).all()
-        recs = [bk.reconciliation_in(s, b, as_of) for b in accounts]
+        recs = [bank_recon.reconciliation_in(s, b, as_of) for b in accounts]
         sections = tuple(section(r, n, len(recs) > 1) for n, r in enumerate(recs, start=1))
         if not sections:
             sections = (

@@ -390,7 +390,7 @@ def _extra_checks() -> list[tuple[str, Callable[[Session], list[Problem]]]]:
         "koperasi.services.audit_checks",
         "koperasi.services.fixed_assets",
         "koperasi.services.loans.collateral",
-        "koperasi.services.bank",
+        "koperasi.services.bank_reconciliation",
         "koperasi.services.time_deposit_checks",
         "koperasi.services.key_guard",
     ):

@@ -364,9 +364,6 @@ def _member_active(member: Member) -> None:
         )
 
 
-# ---------------------------------------------------------------- products
-
-
 # ---------------------------------------------------------------- placing
 
 
@@ -546,17 +543,8 @@ def cancel(db: Database, actor: Actor, number: str, date: dt.date, reason: str) 
         return view
 
 
-# ---------------------------------------------------------------- interest and maturity
-
-
-# ---------------------------------------------------------------- withdrawal
-
-
 # ---------------------------------------------------------------- reading
 
 
 def deposit_in(session: Session, number: str) -> DepositView:
     return _view(session, _deposit(session, number))
-
-
-# ---------------------------------------------------------------- koperasi check

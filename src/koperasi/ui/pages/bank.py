@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...services import bank as bk
+from ...services import bank_lists, bank_matching
+from ...services import bank_reconciliation as bank_recon
 from ..context import LEDGER, AppContext
 from ..widgets import rp, setup_date_edit, to_date
 from .bank_dialogs import BankAccountDialog, MappingDialog, PostLineDialog, StatementImportDialog
@@ -198,10 +200,10 @@ class BankTab(QWidget):
         as_of = to_date(self.dateEdit.date())
         db, actor = self.ctx.db, self.ctx.actor
         self.statementModel.set_rows(
-            [x for x in bk.statement_lines(db, code, actor, only) if x.date <= as_of]
+            [x for x in bank_lists.statement_lines(db, code, actor, only) if x.date <= as_of]
         )
-        self.bookModel.set_rows(bk.book_lines(db, code, actor, only, as_of))
-        r = bk.reconciliation(db, code, as_of, actor)
+        self.bookModel.set_rows(bank_lists.book_lines(db, code, actor, only, as_of))
+        r = bank_recon.reconciliation(db, code, as_of, actor)
         if r.statement_balance is None:
             state = self.tr("belum ada rekening koran")
         elif r.reconciled:
@@ -276,7 +278,7 @@ class BankTab(QWidget):
             return
         self.message.clear()
         ctx.write(
-            lambda: bk.auto_match(ctx.db, ctx.actor, code),
+            lambda: bank_matching.auto_match(ctx.db, ctx.actor, code),
             changes={LEDGER},
             on_done=lambda run: (
                 self.message.setText(self.tr("{n} baris dicocokkan.").format(n=run.matched)),
@@ -295,7 +297,7 @@ class BankTab(QWidget):
             return
         ctx, ids = self.ctx, [b.journal_line_id for b in book]
         self._write(
-            lambda: bk.match(ctx.db, ctx.actor, line.id, ids),
+            lambda: bank_matching.match(ctx.db, ctx.actor, line.id, ids),
             self.tr("Baris rekening koran dicocokkan."),
         )
 
@@ -306,7 +308,7 @@ class BankTab(QWidget):
             return
         ctx = self.ctx
         self._write(
-            lambda: bk.unmatch(ctx.db, ctx.actor, line.id),
+            lambda: bank_matching.unmatch(ctx.db, ctx.actor, line.id),
             self.tr("Cocok dibatalkan; jurnalnya kini dapat dibalik."),
         )
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...services import bank as bk
+from ...services import bank_import, bank_matching
 from ..context import LEDGER, AppContext
 from ..widgets import FieldErrors, rp, setup_date_edit, to_date
 from .form_dialog import FormDialog
@@ -173,7 +174,7 @@ class StatementImportDialog(QDialog):
                 rep.imported = len(parsed.rows)
                 rep.mapping = parsed.mapping
                 return rep
-            return bk.import_statement(ctx.db, ctx.actor, code, path, dry_run)
+            return bank_import.import_statement(ctx.db, ctx.actor, code, path, dry_run)
 
         ctx.write(
             work,
@@ -264,7 +265,9 @@ class PostLineDialog(FormDialog):
         kind, account = self.kindCombo.currentData(), self.accountEdit.text()
         text = self.descriptionEdit.text()
         ctx.write(
-            lambda: bk.post_statement_line(ctx.db, ctx.actor, line_id, kind, account, text),
+            lambda: bank_matching.post_statement_line(
+                ctx.db, ctx.actor, line_id, kind, account, text
+            ),
             changes={LEDGER},
             on_done=lambda _v: self.accept(),
             on_error=self.errors.show,
