@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 from koperasi.cli import main
 from koperasi.db.models import AuditEntry, JournalEntry, Member, SavingsTransaction
 from koperasi.exchange import preview_import, run_import, write_error_report, write_template
-from koperasi.services import members, savings
+from koperasi.services import members, savings_arrears, savings_statements
 from koperasi.services.check import run_checks
 from koperasi.services.groups import GroupInput, create_group
 from koperasi.services.uow import read_only
@@ -213,7 +213,7 @@ def test_formulas_without_cached_values_are_reported_and_cached_values_used(
     set_cached_value(path, "Data", "E3", "20000")
     rep = run_import(sqlite_db, actor, "savings-transactions", path)
     assert rep.ok, rep.error_lines()
-    assert savings.member_balances(sqlite_db, "A00001")[2].balance == 70_000
+    assert savings_statements.member_balances(sqlite_db, "A00001")[2].balance == 70_000
 
 
 def test_fifty_thousand_formatted_empty_rows_at_the_end(sqlite_db, actor, tmp_path):
@@ -276,7 +276,7 @@ def test_business_rule_failure_rolls_back_everything_or_valid_only(db, actor, tm
     assert not rep.committed and counts(db) == before
     rep = run_import(db, actor, "savings-transactions", path, valid_only=True)
     assert rep.committed and rep.written == 2
-    assert savings.member_balances(db, "A00001")[2].balance == 120_000
+    assert savings_statements.member_balances(db, "A00001")[2].balance == 120_000
     assert run_checks(db).ok
 
 
@@ -314,10 +314,14 @@ def test_opening_balances_post_against_clearing(sqlite_db, actor, tmp_path):
     )
     assert rep.ok and rep.written == 4, rep.error_lines()
     assert [w.code for w in rep.warnings] == []  # 4.0 M cash = 4.0 M savings: clearing is 0
-    bal = {b.product_code: b.balance for b in savings.member_balances(sqlite_db, "A00001")}
+    bal = {
+        b.product_code: b.balance for b in savings_statements.member_balances(sqlite_db, "A00001")
+    }
     assert bal == {"POKOK": 300_000, "WAJIB": 1_200_000, "SUKARELA": 0}
     # an opening wajib balance counts as paid months in the arrears calculation
-    assert savings.wajib_arrears(sqlite_db, "A00001", dt.date(2025, 12, 31)).paid == 1_200_000
+    assert (
+        savings_arrears.wajib_arrears(sqlite_db, "A00001", dt.date(2025, 12, 31)).paid == 1_200_000
+    )
     assert run_checks(sqlite_db).ok
     # a second run is refused: the accounts are no longer empty
     rep = run_import(

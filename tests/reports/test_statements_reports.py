@@ -218,7 +218,7 @@ def test_savings_statement_receipt_and_meeting_sheet(demo_db, tmp_path):
         demo_db, "mutasi-simpanan", ReportParams(member="A00003", year=2025), tmp_path
     )
     closing_sukarela = st_data.figure("balance_sukarela")
-    from koperasi.services.savings import member_balances
+    from koperasi.services.savings_statements import member_balances
 
     bal = {b.kind: b.balance for b in member_balances(demo_db, "A00003", dt.date(2025, 12, 31))}
     assert closing_sukarela == bal["sukarela"]

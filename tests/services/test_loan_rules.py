@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from koperasi.db.models import AuditEntry, LoanTransaction
 from koperasi.errors import PermissionDenied, ValidationError
-from koperasi.services import approvals, check, lending_rules, members, savings
+from koperasi.services import approvals, check, lending_rules, members, savings, savings_statements
 from koperasi.services.auth import Actor, Role
 from koperasi.services.lending_rules import LendingRules
 from koperasi.services.loan_products import ProductInput, add_product
@@ -372,7 +372,7 @@ def test_savings_and_journal_reversals_wait_for_their_approver(db, actor):
     assert (r1.amount, r2.amount) == (250_000, 40_000)
     approvals.approve(db, ANI, r1.id)
     approvals.approve(db, ANI, r2.id)
-    balances = {b.product_code: b.balance for b in savings.member_balances(db, m.number)}
+    balances = {b.product_code: b.balance for b in savings_statements.member_balances(db, m.number)}
     assert balances["SUKARELA"] == 1_000_000
     with read_only(db) as s:
         from koperasi.services import ledger as ledger_service

@@ -10,7 +10,7 @@ from helpers import member_input
 
 from koperasi.db.models import JournalEntry, JournalLine
 from koperasi.errors import NotFound, PeriodClosed, ValidationError
-from koperasi.services import check, ledger, members, savings
+from koperasi.services import check, ledger, members, savings, savings_statements
 from koperasi.services import month_end as month_end_run
 from koperasi.services.loan_products import ProductInput, add_product
 from koperasi.services.loans import applications as loan_applications
@@ -209,17 +209,17 @@ def test_disbursement_to_sukarela_and_fee_in_cash(db, actor):
     tx = loan_applications.disburse(db, actor, d.number, D(2025, 3, 2), to="sukarela")
     assert tx.amount == 2_000_000 and tx.fee == 25_000
     assert balance(db, "1.01") == cash0 + 25_000  # fee paid in cash, loan to savings
-    bal = {b.product_code: b.balance for b in savings.member_balances(db, m.number)}
+    bal = {b.product_code: b.balance for b in savings_statements.member_balances(db, m.number)}
     assert bal["SUKARELA"] == 3_000_000
     ok(db)
     r = loan_repayments.repay(db, actor, d.number, 530_000, D(2025, 4, 2), source="sukarela")
     assert r.source == "sukarela"
-    assert {b.product_code: b.balance for b in savings.member_balances(db, m.number)}[
+    assert {b.product_code: b.balance for b in savings_statements.member_balances(db, m.number)}[
         "SUKARELA"
     ] == 2_470_000
     ok(db)
     loan_reversals.reverse_repayment(db, actor, d.number, r.id, D(2025, 4, 3), "salah")
-    assert {b.product_code: b.balance for b in savings.member_balances(db, m.number)}[
+    assert {b.product_code: b.balance for b in savings_statements.member_balances(db, m.number)}[
         "SUKARELA"
     ] == 3_000_000
     ok(db)

@@ -9,7 +9,16 @@ import pytest
 from helpers import member_input
 
 from koperasi.errors import ValidationError
-from koperasi.services import check, groups, ledger, member_exit, members, savings, settings
+from koperasi.services import (
+    check,
+    groups,
+    ledger,
+    member_exit,
+    members,
+    savings,
+    savings_statements,
+    settings,
+)
 from koperasi.services import month_end as month_end_run
 from koperasi.services.loan_products import ProductInput, add_product
 from koperasi.services.loans import applications as loan_applications
@@ -268,6 +277,6 @@ def test_overpayment_refused_or_placed_in_sukarela(db, actor):
         db, actor, loan.number, everything + 50_000, D(2025, 3, 1), excess_to_savings=True
     )
     assert tx.amount == everything and tx.loan_status_after == "lunas"
-    bal = {b.product_code: b.balance for b in savings.member_balances(db, m.number)}
+    bal = {b.product_code: b.balance for b in savings_statements.member_balances(db, m.number)}
     assert bal["SUKARELA"] == 50_000
     ok(db)

@@ -4,7 +4,7 @@ import pytest
 from helpers import member_input, nik
 
 from koperasi.errors import NotFound, ValidationError
-from koperasi.services import groups, member_exit, members, savings
+from koperasi.services import groups, member_exit, members, savings, savings_statements
 from koperasi.services.groups import GroupInput
 
 
@@ -18,7 +18,7 @@ def test_register_assigns_number_opens_accounts_and_joins_group(db, actor):
     assert m.number == "A00001"
     assert m.group_code == "K01"
     assert m.categories == ("pinggiran", "pkk")
-    products = {b.product_code for b in savings.member_balances(db, m.number)}
+    products = {b.product_code for b in savings_statements.member_balances(db, m.number)}
     assert products == {"POKOK", "WAJIB", "SUKARELA"}
     m2 = members.register_member(db, actor, member_input("Budi Santoso", female=False))
     assert m2.number == "A00002"
@@ -138,7 +138,7 @@ def test_exit_pays_out_all_savings(db, actor):
     r = member_exit.exit_member(db, actor, m.number, dt.date(2025, 3, 1), "Pindah ke Samarinda")
     assert r.returned == 475_000
     assert r.member.status == "keluar"
-    assert all(b.balance == 0 for b in savings.member_balances(db, m.number))
+    assert all(b.balance == 0 for b in savings_statements.member_balances(db, m.number))
     with pytest.raises(ValidationError) as err:
         savings.deposit(db, actor, m.number, "WAJIB", 50_000, dt.date(2025, 3, 2))
     assert err.value.code == "member_not_active"

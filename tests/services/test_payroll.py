@@ -19,7 +19,7 @@ from test_loans import disbursed, member, ok, product
 from koperasi.db.models import JournalEntry
 from koperasi.errors import KoperasiError, PermissionDenied, ValidationError
 from koperasi.exchange.payroll_file import read_payment_file, write_deduction_xlsx
-from koperasi.services import ledger, payroll, savings
+from koperasi.services import ledger, payroll, savings, savings_statements
 from koperasi.services.auth import Actor, Role
 from koperasi.services.loans import repayments as loan_repayments
 from koperasi.services.loans import views as loan_views
@@ -32,7 +32,9 @@ KETUA = Actor("ketua-k01", Role.KETUA)
 
 
 def _bal(db, member_no, code):
-    return {b.product_code: b.balance for b in savings.member_balances(db, member_no)}.get(code, 0)
+    return {
+        b.product_code: b.balance for b in savings_statements.member_balances(db, member_no)
+    }.get(code, 0)
 
 
 def _gl(db, code):

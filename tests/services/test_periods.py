@@ -26,7 +26,16 @@ from koperasi.db.models import (
 )
 from koperasi.errors import KoperasiError, PeriodClosed, ValidationError
 from koperasi.exchange import run_import
-from koperasi.services import check, clock, closing, ledger, members, savings
+from koperasi.services import (
+    check,
+    clock,
+    closing,
+    ledger,
+    members,
+    savings,
+    savings_interest,
+    savings_products,
+)
 from koperasi.services import month_end as month_end_run
 from koperasi.services.groups import GroupInput, create_group
 from koperasi.services.ledger import Line
@@ -110,7 +119,7 @@ def books(db, actor):  # type: ignore[no-untyped-def]
             limit_multiple=Decimal(10),
         ),
     )
-    savings.update_product(db, actor, "SUKARELA", interest_rate_pa=Decimal(6))
+    savings_products.update_product(db, actor, "SUKARELA", interest_rate_pa=Decimal(6))
     nos = []
     for n in (1, 2, 3):
         m = members.register_member(
@@ -186,7 +195,7 @@ def test_every_write_path_refuses_a_closed_month(db, actor, books, tmp_path):
     )
     # period jobs of a closed month
     refused(db, lambda: month_end_run.month_end(db, actor, D(2025, 3, 31)))
-    refused(db, lambda: savings.post_monthly_interest(db, actor, 2025, 3))
+    refused(db, lambda: savings_interest.post_monthly_interest(db, actor, 2025, 3))
     # imports dated in the closed month: refused in the report, nothing written
     opening = write_xlsx(
         tmp_path / "saldo.xlsx",
@@ -310,7 +319,7 @@ def test_period_jobs_run_only_for_an_ended_month(db, actor, books):
     assert err.code == "period_job_not_ended" and "2025-04" in err.message("id")
     refused(
         db,
-        lambda: savings.post_monthly_interest(db, actor, 2025, 4, today=last_day),
+        lambda: savings_interest.post_monthly_interest(db, actor, 2025, 4, today=last_day),
         ValidationError,
     )
     refused(db, lambda: closing.close_month(db, actor, 2025, 4, today=last_day), ValidationError)
@@ -318,12 +327,12 @@ def test_period_jobs_run_only_for_an_ended_month(db, actor, books):
     now = dt.date.today()
     refused(
         db,
-        lambda: savings.post_monthly_interest(db, actor, now.year, now.month),
+        lambda: savings_interest.post_monthly_interest(db, actor, now.year, now.month),
         ValidationError,
     )
     refused(db, lambda: month_end_run.month_end(db, actor, now), ValidationError)
     # the next day it has ended
-    run = savings.post_monthly_interest(db, actor, 2025, 4, today=D(2025, 5, 1))
+    run = savings_interest.post_monthly_interest(db, actor, 2025, 4, today=D(2025, 5, 1))
     assert run.accounts == 3 and run.journal_entry_id is not None
     me = month_end_run.month_end(db, actor, last_day, today=D(2025, 5, 1))
     assert me.as_of == last_day

@@ -13,7 +13,7 @@ from sqlalchemy import event, func, select
 from koperasi.db.models import JournalEntry, LoanTransaction, SavingsTransaction
 from koperasi.domain.plausibility import derived_ceiling, is_implausible, percentile
 from koperasi.errors import PermissionDenied, ValidationError
-from koperasi.services import groups, ledger, members, plausibility, savings
+from koperasi.services import groups, ledger, members, plausibility, savings, savings_statements
 from koperasi.services.auth import Actor, Role
 from koperasi.services.loan_products import ProductInput, add_product
 from koperasi.services.loans import applications as loan_applications
@@ -91,7 +91,7 @@ def test_deposit_over_ceiling_refused_then_confirmed(db, actor, member):
     assert "Simpanan Sukarela" in text
     assert "Rp25.000.000" in e.message("en") and "plausibility limit" in e.message("en")
     assert counts(db) == before  # nothing written
-    assert all(b.balance == 0 for b in savings.member_balances(db, member.number))
+    assert all(b.balance == 0 for b in savings_statements.member_balances(db, member.number))
     v = savings.deposit(db, actor, member.number, "SUKARELA", 25_000_000, D, confirm_large=True)
     assert v.balance_after == 25_000_000
     assert v.receipt_no == "SMP-2025-000001"  # the refusal took no receipt number

@@ -4,7 +4,15 @@ import pytest
 from helpers import member_input
 
 from koperasi.errors import PeriodClosed, ValidationError
-from koperasi.services import check, ledger, members, savings
+from koperasi.services import (
+    check,
+    ledger,
+    members,
+    savings,
+    savings_arrears,
+    savings_interest,
+    savings_statements,
+)
 from koperasi.services.uow import unit_of_work
 
 D = dt.date(2025, 3, 10)
@@ -82,7 +90,9 @@ def test_statement_and_balance_as_of(db, actor, member):
     savings.deposit(db, actor, member.number, "SUKARELA", 100_000, dt.date(2025, 1, 10))
     savings.deposit(db, actor, member.number, "SUKARELA", 50_000, dt.date(2025, 2, 10))
     savings.withdraw(db, actor, member.number, "SUKARELA", 30_000, dt.date(2025, 3, 10))
-    st = savings.statement(db, member.number, "SUKARELA", dt.date(2025, 2, 1), dt.date(2025, 3, 31))
+    st = savings_statements.statement(
+        db, member.number, "SUKARELA", dt.date(2025, 2, 1), dt.date(2025, 3, 31)
+    )
     assert st.opening == 100_000
     assert [(r.credit, r.debit, r.balance) for r in st.rows] == [
         (50_000, 0, 150_000),
@@ -91,7 +101,7 @@ def test_statement_and_balance_as_of(db, actor, member):
     assert st.closing == 120_000
     bal = {
         b.product_code: b.balance
-        for b in savings.member_balances(db, member.number, dt.date(2025, 1, 31))
+        for b in savings_statements.member_balances(db, member.number, dt.date(2025, 1, 31))
     }
     assert bal["SUKARELA"] == 100_000
 
@@ -99,7 +109,7 @@ def test_statement_and_balance_as_of(db, actor, member):
 def test_wajib_arrears(db, actor):
     m = members.register_member(db, actor, member_input(join=dt.date(2025, 1, 15)))
     savings.deposit(db, actor, m.number, "WAJIB", 100_000, dt.date(2025, 2, 1))
-    a = savings.wajib_arrears(db, m.number, dt.date(2025, 5, 20))
+    a = savings_arrears.wajib_arrears(db, m.number, dt.date(2025, 5, 20))
     assert (a.months_due, a.expected, a.paid, a.arrears, a.months_in_arrears) == (
         5,
         250_000,
@@ -128,7 +138,7 @@ def test_closed_period_refuses_postings(db, actor, member):
         savings.deposit(db, actor, member.number, "SUKARELA", 10_000, D)
     assert "2025-03" in err.value.message("id")
     assert _count_entries(db) == 0
-    assert savings.member_balances(db, member.number)[2].balance == 0
+    assert savings_statements.member_balances(db, member.number)[2].balance == 0
 
 
 def test_monthly_interest_with_final_tax(db, actor):
@@ -139,11 +149,11 @@ def test_monthly_interest_with_final_tax(db, actor):
     savings.deposit(  # far above the usual: confirmed (services/plausibility.py)
         db, actor, big.number, "SUKARELA", 120_000_000, dt.date(2024, 12, 20), confirm_large=True
     )
-    run = savings.post_monthly_interest(db, actor, 2025, 1)
+    run = savings_interest.post_monthly_interest(db, actor, 2025, 1)
     # 3 % p.a. / 12: 3.000 (no tax) and 300.000 (> 240.000: 10 % tax = 30.000)
     assert (run.accounts, run.gross, run.tax) == (2, 303_000, 30_000)
-    again = savings.post_monthly_interest(db, actor, 2025, 1)
+    again = savings_interest.post_monthly_interest(db, actor, 2025, 1)
     assert again.journal_entry_id is None  # idempotent
-    bal = {b.product_code: b.balance for b in savings.member_balances(db, big.number)}
+    bal = {b.product_code: b.balance for b in savings_statements.member_balances(db, big.number)}
     assert bal["SUKARELA"] == 120_000_000 + 270_000
     assert check.run_checks(db).ok

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from koperasi.db.database import open_database
 from koperasi.errors import ValidationError
-from koperasi.services import check, members, savings
+from koperasi.services import check, members, savings, savings_products, savings_statements
 from koperasi.services.auth import SYSTEM
 
 ops = st.lists(
@@ -41,9 +41,9 @@ def test_random_sequences_keep_invariants(tmp_path_factory, ops):
             fn = savings.deposit if kind == "deposit" else savings.withdraw
             with contextlib.suppress(ValidationError):
                 fn(db, SYSTEM, numbers[who], product, amount, start + dt.timedelta(days=day))
-        mins = {p.code: p.min_balance for p in savings.list_products(db)}
+        mins = {p.code: p.min_balance for p in savings_products.list_products(db)}
         for number in numbers:
-            for b in savings.member_balances(db, number):
+            for b in savings_statements.member_balances(db, number):
                 assert b.balance >= 0
                 if b.product_code == "SUKARELA" and b.balance:
                     assert b.balance >= mins["SUKARELA"]

@@ -13,7 +13,7 @@ from test_loans import disbursed, member, ok, product
 
 from koperasi.db.models import JournalEntry, SavingsTransaction
 from koperasi.errors import PermissionDenied, ValidationError
-from koperasi.services import ledger, savings
+from koperasi.services import ledger, savings, savings_statements
 from koperasi.services import month_end as month_end_run
 from koperasi.services import standing_instructions as si
 from koperasi.services.auth import Actor, Role
@@ -26,7 +26,9 @@ KETUA = Actor("ketua-k01", Role.KETUA)
 
 
 def _bal(db, member_no, code):
-    return {b.product_code: b.balance for b in savings.member_balances(db, member_no)}.get(code, 0)
+    return {
+        b.product_code: b.balance for b in savings_statements.member_balances(db, member_no)
+    }.get(code, 0)
 
 
 def _entries(db):

@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 
 from koperasi.db.models import JournalEntry, JournalLine, TimeDepositEvent
 from koperasi.errors import NotFound, PermissionDenied, ValidationError
-from koperasi.services import ledger, member_exit, members, savings
+from koperasi.services import ledger, member_exit, members, savings, savings_statements
 from koperasi.services import month_end as month_end_run
 from koperasi.services import time_deposit_products as td_products
 from koperasi.services import time_deposit_reads as td_reads
@@ -41,7 +41,7 @@ def _balance(db, code, as_of=YEAR_END):
 
 
 def _sukarela(db, member_no, as_of=None):
-    rows = savings.member_balances(db, member_no, as_of)
+    rows = savings_statements.member_balances(db, member_no, as_of)
     return next((r.balance for r in rows if r.kind == "sukarela"), 0)
 
 
@@ -149,10 +149,13 @@ def test_a_year_of_maturities_and_rollovers(db, actor, products, member):
     assert _sukarela(db, member.number) == 5_000_000 + 11 * 50_000 + 3 * 10_000
     assert _balance(db, "2.10") == _sukarela(db, member.number)
     # the member's savings views include the deposits (numbers of the active ones)
-    row = savings.member_balances(db, member.number)[-1]
+    row = savings_statements.member_balances(db, member.number)[-1]
     assert (row.kind, row.balance) == ("berjangka", 71_620_000)
     assert row.account_number == f"{d1.number}, {d2.number}"
-    assert savings.member_balances(db, member.number, D(2025, 2, 1))[-1].balance == 70_000_000
+    assert (
+        savings_statements.member_balances(db, member.number, D(2025, 2, 1))[-1].balance
+        == 70_000_000
+    )
     # runs again post nothing
     again = td_runs.run_month(db, actor, 2025, 12, today=TODAY)
     assert again.entries == 0 and again.matured == 0
@@ -194,7 +197,9 @@ def test_pph_final_on_deposit_interest(db, actor, products, member):
     }
     assert _balance(db, "2.22", D(2025, 4, 30)) == 30_000 + 24_100
     assert _sukarela(db, member.number) - before == 270_000 + 240_000 + 216_900
-    statement = savings.statement(db, member.number, "SUKARELA", D(2025, 4, 1), D(2025, 4, 30))
+    statement = savings_statements.statement(
+        db, member.number, "SUKARELA", D(2025, 4, 1), D(2025, 4, 30)
+    )
     assert sorted(r.kind for r in statement.rows) == ["jasa", "jasa", "jasa", "pajak", "pajak"]
     # a deposit paid at maturity: the tax is withheld when the interest is paid
     acc = td.place(
@@ -335,7 +340,9 @@ def test_cancel_a_mistaken_placement(db, actor, products, member):
     d = td.place(db, actor, member.number, "B3", 2_000_000, D(2025, 2, 1), source="sukarela")
     assert _sukarela(db, member.number) == 3_000_000
     # the sukarela side alone cannot be reversed: the deposit would be left behind
-    tx = savings.statement(db, member.number, "SUKARELA", D(2025, 2, 1), D(2025, 2, 1)).rows[0]
+    tx = savings_statements.statement(
+        db, member.number, "SUKARELA", D(2025, 2, 1), D(2025, 2, 1)
+    ).rows[0]
     with pytest.raises(ValidationError) as err:
         savings.reverse_transaction(db, actor, tx.id, D(2025, 2, 1), "salah")
     assert err.value.code == "td_reverse_here"

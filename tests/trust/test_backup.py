@@ -10,7 +10,7 @@ from helpers import member_input
 from koperasi.cli import main
 from koperasi.db.database import open_database
 from koperasi.errors import PermissionDenied
-from koperasi.services import backup, check, ledger, members, savings
+from koperasi.services import backup, check, ledger, members, savings, savings_statements
 from koperasi.services.auth import Actor, Role
 from koperasi.services.backup import BackupError, Retention
 
@@ -22,7 +22,7 @@ def balances(db):
     return {r.code: (r.debit, r.credit) for r in tb.rows}, [
         (b.account_number, b.balance)
         for m in members.list_members(db, limit=1000)
-        for b in savings.member_balances(db, m.number)
+        for b in savings_statements.member_balances(db, m.number)
     ]
 
 
@@ -187,4 +187,4 @@ def test_cli_backup_and_restore(books, capsys, tmp_path, monkeypatch):
     assert main(["--db", db, "--lang", "en", "restore", str(out_file), "--yes"]) == 0
     out, _ = capsys.readouterr()
     assert "Total savings" in out and "Rp600.000" in out
-    assert savings.member_balances(books, number)[-1].balance == 100_000
+    assert savings_statements.member_balances(books, number)[-1].balance == 100_000

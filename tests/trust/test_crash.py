@@ -33,7 +33,7 @@ from koperasi.db.models import (
     LoanTransaction,
     SavingsTransaction,
 )
-from koperasi.services import check, groups, loan_products, members, savings
+from koperasi.services import check, groups, loan_products, members, savings, savings_interest
 from koperasi.services import month_end as month_end_run
 from koperasi.services.auth import SYSTEM
 from koperasi.services.loans import applications as loan_applications
@@ -235,7 +235,7 @@ def test_killed_during_monthly_savings_interest(cooperative):
     db.dispose()
     assert snapshot(db) == before
     assert_healthy(db)
-    run = savings.post_monthly_interest(db, SYSTEM, 2025, 2)
+    run = savings_interest.post_monthly_interest(db, SYSTEM, 2025, 2)
     assert run is not None and snapshot(db)["savings_transactions"] > before["savings_transactions"]
     assert_healthy(db)
 

@@ -18,7 +18,7 @@ from koperasi.cli import main
 from koperasi.domain.money import parse_rupiah
 from koperasi.errors import KoperasiError, ValidationError
 from koperasi.exchange import run_import
-from koperasi.services import ledger, members, savings
+from koperasi.services import ledger, members, savings, savings_statements
 from koperasi.services.auth import SYSTEM
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "exchange"))
@@ -57,7 +57,7 @@ def test_control_characters_in_memos_and_descriptions_are_refused(db):
     with pytest.raises(KoperasiError) as e:
         savings.deposit(db, SYSTEM, m.number, "POKOK", 300_000, D, memo="tunai\x07")
     assert "U+0007" in e.value.message("en")
-    assert savings.member_balances(db, m.number)[0].balance == 0, "nothing half-written"
+    assert savings_statements.member_balances(db, m.number)[0].balance == 0, "nothing half-written"
     with pytest.raises(KoperasiError):
         ledger.add_manual_entry(
             db,

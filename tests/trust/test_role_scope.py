@@ -26,7 +26,7 @@ from koperasi.errors import PermissionDenied
 from koperasi.exchange import export_auditor
 from koperasi.reports import registry
 from koperasi.reports.common import ReportParams
-from koperasi.services import groups, members, savings, shu, ui_queries, users
+from koperasi.services import groups, members, savings_statements, shu, ui_queries, users
 from koperasi.services.auth import SYSTEM, Actor, Role
 from koperasi.services.check import run_checks
 from koperasi.services.loans import group_meeting
@@ -335,10 +335,12 @@ def test_screen_reads_are_scoped(coop, role):
     ui_queries.member_ledger(db, own, actor=a)
     allowed = READ_ALL
     _expect(role, lambda: members.get_member(db, other, a), allowed)
-    _expect(role, lambda: savings.member_balances(db, other, actor=a), allowed)
+    _expect(role, lambda: savings_statements.member_balances(db, other, actor=a), allowed)
     _expect(
         role,
-        lambda: savings.statement(db, other, "SUKARELA", dt.date(2025, 1, 1), AS_OF, actor=a),
+        lambda: savings_statements.statement(
+            db, other, "SUKARELA", dt.date(2025, 1, 1), AS_OF, actor=a
+        ),
         allowed,
     )
     _expect(role, lambda: ui_queries.member_ledger(db, other, actor=a), allowed)

@@ -26,6 +26,10 @@ from koperasi.services import (
     member_exit,
     members,
     savings,
+    savings_arrears,
+    savings_interest,
+    savings_products,
+    savings_statements,
     settings,
     users,
 )
@@ -168,9 +172,12 @@ ACTIONS = {
         lambda db, a, c: savings.reverse_transaction(db, a, c["tx"], L, "salah input"),
         MONEY,
     ),
-    "savings.interest": (lambda db, a, c: savings.post_monthly_interest(db, a, 2025, 3), MONEY),
+    "savings.interest": (
+        lambda db, a, c: savings_interest.post_monthly_interest(db, a, 2025, 3),
+        MONEY,
+    ),
     "savings.product": (
-        lambda db, a, c: savings.update_product(db, a, "SUKARELA", name="Sukarela"),
+        lambda db, a, c: savings_products.update_product(db, a, "SUKARELA", name="Sukarela"),
         {ADMIN},
     ),
     # ledger and settings
@@ -247,17 +254,20 @@ ACTIONS = {
     "read.members.other": (lambda db, a, c: members.get_member(db, c["other"], actor=a), READ_ALL),
     "read.group.own": (lambda db, a, c: groups.group_members(db, "K01", actor=a), ALL),
     "read.group.other": (lambda db, a, c: groups.get_group(db, "K02", actor=a), READ_ALL),
-    "read.balances.own": (lambda db, a, c: savings.member_balances(db, c["own"], actor=a), ALL),
+    "read.balances.own": (
+        lambda db, a, c: savings_statements.member_balances(db, c["own"], actor=a),
+        ALL,
+    ),
     "read.balances.other": (
-        lambda db, a, c: savings.member_balances(db, c["other"], actor=a),
+        lambda db, a, c: savings_statements.member_balances(db, c["other"], actor=a),
         READ_ALL,
     ),
     "read.statement.other": (
-        lambda db, a, c: savings.statement(db, c["other"], "SUKARELA", D, L, actor=a),
+        lambda db, a, c: savings_statements.statement(db, c["other"], "SUKARELA", D, L, actor=a),
         READ_ALL,
     ),
     "read.wajib.other": (
-        lambda db, a, c: savings.wajib_arrears(db, c["other"], L, actor=a),
+        lambda db, a, c: savings_arrears.wajib_arrears(db, c["other"], L, actor=a),
         READ_ALL,
     ),
     "read.loan.own": (lambda db, a, c: loan_views.get_loan(db, c["loan"], actor=a), ALL),

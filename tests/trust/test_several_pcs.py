@@ -19,7 +19,7 @@ from sqlalchemy import select
 from koperasi.db.database import open_database
 from koperasi.db.models import JournalEntry, LoanTransaction, SavingsTransaction
 from koperasi.errors import Conflict, DatabaseProblem, KoperasiError, ValidationError
-from koperasi.services import check, loan_products, members, savings
+from koperasi.services import check, loan_products, members, savings, savings_statements
 from koperasi.services.auth import SYSTEM
 from koperasi.services.loans import applications as loan_applications
 from koperasi.services.loans import repayments as loan_repayments
@@ -114,7 +114,7 @@ def test_parallel_withdrawals_never_overdraw(shared):
     paid = sum(len(ok) for ok, _ in results)
     assert paid == (250_000 - 10_000) // 30_000  # exactly 8 succeed, none too many
     assert sum(r for _, r in results) == WORKERS * 5 - paid
-    balance = savings.member_balances(db, m.number)[-1].balance
+    balance = savings_statements.member_balances(db, m.number)[-1].balance
     assert balance == 250_000 - paid * 30_000 >= 10_000
     with read_only(db) as s:
         amounts = s.scalars(select(SavingsTransaction.amount)).all()

@@ -11,7 +11,7 @@ from helpers import member_input
 from PySide6.QtCore import Qt
 from uihelpers import LEFT, open_dialog, type_into
 
-from koperasi.services import approvals, lending_rules, members, savings
+from koperasi.services import approvals, lending_rules, members, savings, savings_statements
 from koperasi.services.auth import Actor, Role
 from koperasi.services.lending_rules import LendingRules
 from koperasi.services.loan_products import ProductInput, add_product
@@ -146,6 +146,6 @@ def test_undo_of_a_deposit_files_the_request(sqlite_db, actor, make_ctx, qtbot, 
     assert (req.kind, req.ref) == ("savings_reversal", str(tx.id))
     [(title, text)] = messages
     assert title == "Menunggu persetujuan" and f"no. {req.id}" in text
-    balances = savings.member_balances(db, m.number)
+    balances = savings_statements.member_balances(db, m.number)
     assert next(r.balance for r in balances if r.product_code == "SUKARELA") == 75_000
     dlg.receipt.close()

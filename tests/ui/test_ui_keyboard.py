@@ -161,9 +161,9 @@ def _active(qtbot, widget) -> None:  # type: ignore[no-untyped-def]
 
 
 def _sukarela(db, number: str) -> int:  # type: ignore[no-untyped-def]
-    from koperasi.services import savings as savings_service
+    from koperasi.services import savings_statements
 
-    rows = savings_service.member_balances(db, number)
+    rows = savings_statements.member_balances(db, number)
     return next((r.balance for r in rows if r.product_code == "SUKARELA"), 0)
 
 

@@ -24,7 +24,7 @@ from koperasi.services import check as check_service
 from koperasi.services import groups as groups_service
 from koperasi.services import members as members_service
 from koperasi.services import savings as savings_service
-from koperasi.services import ui_queries
+from koperasi.services import savings_statements, ui_queries
 from koperasi.services.auth import SYSTEM
 from koperasi.services.groups import GroupInput
 from koperasi.services.loans import views as loan_views
@@ -215,7 +215,7 @@ def test_loan_life_and_group_meeting(qtbot, tmp_path, ui_settings, answers):
     assert cash(db) == cash_before_meeting + expected_total
     paid = loan_views.get_loan(db, number)
     assert paid.row.principal_outstanding == 3_000_000 - detail.schedule[0].principal
-    balances = {b.product_code: b.balance for b in savings_service.member_balances(db, "A00002")}
+    balances = {b.product_code: b.balance for b in savings_statements.member_balances(db, "A00002")}
     assert balances["SUKARELA"] == 4_050_000
 
     # ---- reverse the meeting's loan payment from the Pinjaman page

@@ -13,8 +13,7 @@ from sqlalchemy import func, select
 from uihelpers import LEFT, open_dialog, type_into
 
 from koperasi.db.models import JournalEntry
-from koperasi.services import plausibility
-from koperasi.services import savings as savings_service
+from koperasi.services import plausibility, savings_statements
 from koperasi.services.uow import read_only
 from koperasi.ui import dialogs
 
@@ -27,7 +26,7 @@ def _entries(db) -> int:  # type: ignore[no-untyped-def]
 
 
 def _sukarela(db, member: str) -> int:  # type: ignore[no-untyped-def]
-    rows = savings_service.member_balances(db, member)
+    rows = savings_statements.member_balances(db, member)
     return next(b.balance for b in rows if b.product_code == "SUKARELA")
 
 

@@ -7,7 +7,7 @@ import datetime as dt
 from uihelpers import type_into
 
 from koperasi.domain.money import format_rupiah
-from koperasi.services import savings as savings_service
+from koperasi.services import savings_products, savings_statements
 from koperasi.ui import dialogs
 
 
@@ -29,9 +29,9 @@ def test_withdrawal_names_the_minimum_balance_and_an_overdraft(demo_db, make_ctx
     from koperasi.ui.pages.savings import SavingsTxDialog
 
     number = "A00001"
-    rows = {r.product_code: r.balance for r in savings_service.member_balances(demo_db, number)}
+    rows = {r.product_code: r.balance for r in savings_statements.member_balances(demo_db, number)}
     balance = rows["SUKARELA"]
-    product = next(p for p in savings_service.list_products(demo_db) if p.code == "SUKARELA")
+    product = next(p for p in savings_products.list_products(demo_db) if p.code == "SUKARELA")
     assert product.min_balance > 0 and balance > product.min_balance
     dlg = SavingsTxDialog(make_ctx(demo_db), "withdraw", number, "SUKARELA")
     qtbot.addWidget(dlg)

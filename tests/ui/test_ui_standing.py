@@ -16,7 +16,7 @@ from openpyxl import load_workbook
 
 from koperasi.db.database import open_database
 from koperasi.exchange.payroll_file import write_deduction_xlsx
-from koperasi.services import payroll, savings
+from koperasi.services import payroll, savings, savings_statements
 from koperasi.services.auth import SYSTEM, Actor, Role
 from koperasi.ui.pages.payroll import PayrollImportDialog
 from koperasi.ui.pages.savings import SavingsPage
@@ -105,12 +105,14 @@ def test_standing_and_payroll_tabs(tmp_path, make_ctx, qtbot, qtmodeltester):
     assert dlg.result_ is not None and dlg.result_.dry_run
     assert "belum dibukukan" in dlg.resultLabel.text()
     assert dlg.postButton.isEnabled()
-    assert savings.member_balances(db, b)[-1].balance == 20_000  # nothing written yet
+    assert savings_statements.member_balances(db, b)[-1].balance == 20_000  # nothing written yet
     dlg.resize(1000, 560)
     dlg.grab().save(str(shots / "payroll-import.png"))
     dlg.run(dry_run=False)
     assert not dlg.result_.dry_run and "Dibukukan" in dlg.resultLabel.text()
-    assert {b.product_code: b.balance for b in savings.member_balances(db, b)}["WAJIB"] == 20_000
+    assert {b.product_code: b.balance for b in savings_statements.member_balances(db, b)}[
+        "WAJIB"
+    ] == 20_000
     qtmodeltester.check(dlg.model)
 
 

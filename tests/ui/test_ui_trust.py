@@ -16,7 +16,7 @@ from koperasi.db.database import open_database
 from koperasi.db.models.base import utcnow
 from koperasi.services import audit as audit_service
 from koperasi.services import savings as savings_service
-from koperasi.services import ui_queries
+from koperasi.services import savings_products, savings_statements, ui_queries
 from koperasi.services import users as users_service
 from koperasi.services.auth import SYSTEM, Actor, LoginFailed, Role
 from koperasi.ui import dialogs
@@ -475,7 +475,7 @@ def _balances(db) -> dict:  # type: ignore[no-untyped-def]
     members = ("A00001", "A00002", "A00003")
     return {
         "accounts": {r.code: (r.debit, r.credit) for r in tb.rows},
-        "members": {m: savings_service.member_balances(db, m) for m in members},
+        "members": {m: savings_statements.member_balances(db, m) for m in members},
         "savings_total": ui_queries.dashboard(db, TODAY).savings_total,
     }
 
@@ -501,7 +501,7 @@ def test_backup_now_then_restore_gives_the_earlier_balances(
     assert any(str(made[0]) in t for t in close_message_boxes(qtbot))
 
     # several operations after the backup
-    sukarela = next(p.code for p in savings_service.list_products(db) if p.kind == "sukarela")
+    sukarela = next(p.code for p in savings_products.list_products(db) if p.kind == "sukarela")
     for number, amount in (("A00001", 150_000), ("A00002", 275_000), ("A00003", 1_000_000)):
         savings_service.deposit(db, SYSTEM, number, sukarela, amount, TODAY, "setelah cadangan")
     savings_service.withdraw(db, SYSTEM, "A00003", sukarela, 400_000, TODAY, "tarik")
@@ -548,7 +548,7 @@ def test_restore_declined_changes_nothing_and_is_admin_only(
 
     db = demo_db
     backup = backup_service.backup_to(db, tmp_path / "cadangan.db")
-    sukarela = next(p.code for p in savings_service.list_products(db) if p.kind == "sukarela")
+    sukarela = next(p.code for p in savings_products.list_products(db) if p.kind == "sukarela")
     savings_service.deposit(db, SYSTEM, "A00001", sukarela, 50_000, TODAY)
     now = _balances(db)
     win = make_window(qtbot, make_ctx, db, SYSTEM)

@@ -10,14 +10,14 @@ from PySide6.QtCore import Qt
 from uihelpers import LEFT, TODAY, open_dialog, type_into
 
 from koperasi.services import audit as audit_service
-from koperasi.services import savings as savings_service
+from koperasi.services import savings_statements
 from koperasi.services.loans import views as loan_views
 
 K = Qt.Key
 
 
 def _sukarela(db, number: str) -> int:  # type: ignore[no-untyped-def]
-    rows = savings_service.member_balances(db, number)
+    rows = savings_statements.member_balances(db, number)
     return next((r.balance for r in rows if r.product_code == "SUKARELA"), 0)
 
 

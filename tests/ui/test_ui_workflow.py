@@ -19,7 +19,7 @@ from uihelpers import (
 from koperasi.services import groups as groups_service
 from koperasi.services import loan_products as loan_products_service
 from koperasi.services import members as members_service
-from koperasi.services import savings as savings_service
+from koperasi.services import savings_products, savings_statements
 from koperasi.services import settings as settings_service
 from koperasi.ui.app import AppController
 from koperasi.ui.pages.groups import GroupDialog
@@ -42,7 +42,7 @@ def test_treasurer_day_one(qtbot, tmp_path, ui_settings, answers):
     assert "2026-10" in win.periodLabel.text()
     board = settings_service.get_profile(db)
     assert (board.treasurer, board.supervisor) == ("Sri Wahyuni", "H. Muhammad Arsyad")
-    products = {p.kind: p for p in savings_service.list_products(db)}
+    products = {p.kind: p for p in savings_products.list_products(db)}
     assert products["pokok"].fixed_amount == 250_000
     assert products["wajib"].fixed_amount == 25_000
     assert products["sukarela"].min_balance == 10_000
@@ -148,7 +148,7 @@ def test_treasurer_day_one(qtbot, tmp_path, ui_settings, answers):
         qtbot.keyClick(dep.ui.amountEdit, Qt.Key.Key_Return)  # Enter saves
         assert not dep.isVisible(), (product, dep.errors.errors)
         open_dialog(ReceiptDialog).close()
-    balances = {b.product_code: b.balance for b in savings_service.member_balances(db, "A00001")}
+    balances = {b.product_code: b.balance for b in savings_statements.member_balances(db, "A00001")}
     assert balances == {"POKOK": 250_000, "WAJIB": 25_000, "SUKARELA": 1_250_000}
 
     # ---- a withdrawal beyond the balance is refused in place, the form keeps the amount
@@ -181,7 +181,7 @@ def test_treasurer_day_one(qtbot, tmp_path, ui_settings, answers):
     qtbot.keyClicks(rev.reasonEdit, "salah ketik jumlah")
     qtbot.mouseClick(rev.findChild(type(win.savings.reverseButton), "confirmReverseButton"), LEFT)
     assert not rev.isVisible()
-    balances = {b.product_code: b.balance for b in savings_service.member_balances(db, "A00001")}
+    balances = {b.product_code: b.balance for b in savings_statements.member_balances(db, "A00001")}
     assert balances["SUKARELA"] == 1_250_000
     assert win.savings.activityModel.rows[0].kind == "koreksi"
     assert win.savings.activityModel.rows[1].reversed

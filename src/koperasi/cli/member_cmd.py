@@ -148,11 +148,11 @@ def cmd_list(ctx, args) -> int:
 
 
 def cmd_show(ctx, args) -> int:
-    from ..services import savings
+    from ..services import savings_statements
     from ..services.members import get_member
 
     m = get_member(ctx.db, args.number, actor=ctx.actor)
-    balances = savings.member_balances(ctx.db, m.number, actor=ctx.actor)
+    balances = savings_statements.member_balances(ctx.db, m.number, actor=ctx.actor)
     if args.json:
         print_json({"member": m, "savings": balances})
         return 0

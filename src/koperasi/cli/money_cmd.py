@@ -172,11 +172,11 @@ def cmd_reverse(ctx, args) -> int:
 
 
 def cmd_statement(ctx, args) -> int:
-    from ..services import savings
+    from ..services import savings_statements
 
     to = _date(args.date_to)
     frm = parse_date(args.date_from, "from") if args.date_from else dt.date(to.year, 1, 1)
-    st = savings.statement(ctx.db, args.member, args.product, frm, to, actor=ctx.actor)
+    st = savings_statements.statement(ctx.db, args.member, args.product, frm, to, actor=ctx.actor)
     if args.json:
         print_json(st)
         return 0
@@ -210,9 +210,9 @@ def cmd_statement(ctx, args) -> int:
 
 
 def cmd_balance(ctx, args) -> int:
-    from ..services import savings
+    from ..services import savings_statements
 
-    rows = savings.member_balances(
+    rows = savings_statements.member_balances(
         ctx.db, args.member, parse_date(args.as_of) if args.as_of else None, actor=ctx.actor
     )
     if args.json:
@@ -227,18 +227,18 @@ def cmd_balance(ctx, args) -> int:
 
 
 def cmd_interest(ctx, args) -> int:
-    from ..services import savings
+    from ..services import savings_interest
 
     year, month = parse_period(args.period)
-    r = savings.post_monthly_interest(ctx.db, ctx.actor, year, month)
+    r = savings_interest.post_monthly_interest(ctx.db, ctx.actor, year, month)
     print(f"{r.accounts} rekening, jasa {format_rupiah(r.gross)}, pajak {format_rupiah(r.tax)}")
     return 0
 
 
 def cmd_products(ctx, args) -> int:
-    from ..services import savings
+    from ..services import savings_products
 
-    rows = savings.list_products(ctx.db)
+    rows = savings_products.list_products(ctx.db)
     if args.json:
         print_json(rows)
         return 0

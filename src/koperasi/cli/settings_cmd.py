@@ -126,10 +126,10 @@ def cmd_profile_set(ctx, args) -> int:
 
 
 def cmd_settings_show(ctx, args) -> int:
-    from ..services import savings, settings
+    from ..services import savings_products, settings
 
     data = {k: settings.get(ctx.db, k) for k in SETTABLE}
-    data["savings_products"] = [asdict(p) for p in savings.list_products(ctx.db)]
+    data["savings_products"] = [asdict(p) for p in savings_products.list_products(ctx.db)]
     if args.json:
         print_json(data)
     else:
@@ -146,9 +146,9 @@ def cmd_settings_set(ctx, args) -> int:
 
 
 def cmd_savings_product(ctx, args) -> int:
-    from ..services import savings
+    from ..services import savings_products
 
-    p = savings.update_product(
+    p = savings_products.update_product(
         ctx.db,
         ctx.actor,
         args.code,

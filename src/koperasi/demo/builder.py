@@ -28,7 +28,7 @@ from ..db.database import Database
 from ..db.models import Group, Member
 from ..domain import accounts
 from ..domain.vocabulary import MemberStatus
-from ..services import clock, ledger, savings
+from ..services import clock, ledger, savings, savings_interest
 from ..services.auth import SYSTEM, Actor, require
 from ..services.counters import SERIES_JOURNAL, next_receipt
 from ..services.ledger import Line
@@ -255,7 +255,7 @@ def _months(start: dt.date, end: dt.date) -> list[tuple[int, int]]:
 
 def _day_in(rng: random.Random, y: int, m: int, lo: dt.date, hi: dt.date) -> dt.date:
     first = max(dt.date(y, m, 1), lo)
-    last = min(savings._month_end(y, m), hi)
+    last = min(savings_interest._month_end(y, m), hi)
     return first + dt.timedelta(days=rng.randint(0, max(0, (last - first).days)))
 
 
@@ -375,7 +375,7 @@ def _build_demo(
     total = len(months)
     for mi, (y, m) in enumerate(months):
         report(progress, mi, total, f"{m:02d}/{y}")
-        month_end = min(savings._month_end(y, m), as_of)
+        month_end = min(savings_interest._month_end(y, m), as_of)
         with unit_of_work(db) as s:
             pokok = savings.product_of_kind(s, "pokok")
             wajib = savings.product_of_kind(s, "wajib")
@@ -531,8 +531,8 @@ def _build_demo(
                     source="manual",
                     receipt_no=next_receipt(s, SERIES_JOURNAL, d.year),
                 )
-        if savings._month_end(y, m) < as_of:
-            savings.post_monthly_interest(db, actor, y, m)
+        if savings_interest._month_end(y, m) < as_of:
+            savings_interest.post_monthly_interest(db, actor, y, m)
     add_demo_deposits(db, start, as_of, actor)  # services/time_deposits_demo.py
     hook = _loan_demo_hook()
     books = _office_and_bank(_BookKeeper(db, rng, actor, as_of, close_books), members)

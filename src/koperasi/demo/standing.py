@@ -26,7 +26,7 @@ from ..db.database import Database
 from ..db.models import Loan, Member
 from ..domain.vocabulary import MemberStatus
 from ..errors import KoperasiError
-from ..services import payroll, savings
+from ..services import payroll, savings, savings_arrears
 from ..services import standing_instructions as si
 from ..services.auth import Actor
 from ..services.uow import read_only
@@ -47,7 +47,7 @@ def _candidates(db: Database, as_of: dt.date) -> list[tuple[str, int, int, bool,
         for m in s.scalars(
             select(Member).where(Member.status == MemberStatus.ACTIVE).order_by(Member.number)
         ):
-            owed = savings.wajib_arrears_in(s, m, as_of).arrears
+            owed = savings_arrears.wajib_arrears_in(s, m, as_of).arrears
             available = _balance(s, m, sukarela) - sukarela.min_balance
             loans = s.scalars(
                 select(Loan).where(Loan.member_id == m.id, Loan.status == ACTIVE)

@@ -42,7 +42,7 @@ def add_demo_deposits(db: Database, start: dt.date, as_of: dt.date, actor: Actor
     from ..services import time_deposit_products as td_products
     from ..services import time_deposit_withdrawals as td_withdrawals
     from ..services import time_deposits as td
-    from ..services.savings import member_balances
+    from ..services.savings_statements import member_balances
 
     for code, name, term, rate, payout, minimum, penalty in PRODUCTS:
         td_products.save_product(

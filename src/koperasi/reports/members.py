@@ -19,7 +19,7 @@ from ..db.models import (
     VulnerabilityCategory,
 )
 from ..services.progress import ProgressCallback, report
-from ..services.savings import wajib_arrears_in
+from ..services.savings_arrears import wajib_arrears_in
 from ..services.settings import profile_in
 from ..services.uow import read_only
 from . import loan_hooks

@@ -38,7 +38,7 @@ from ..db.models import (
 from ..domain import accounts
 from ..domain.vocabulary import MemberStatus
 from ..errors import KoperasiError, NotFound, ValidationError
-from . import audit, clock, ledger, savings
+from . import audit, clock, ledger, savings, savings_arrears
 from .auth import Actor, require, require_read_all
 from .counters import SERIES_JOURNAL, SERIES_SAVINGS, next_receipt
 from .ledger import Line
@@ -320,7 +320,7 @@ def _active_loans(s: Session, member_id: int) -> list[Loan]:
 
 def _row_for(s: Session, no: int, link: EmployerMember, m: Member, due_by: dt.date) -> DeductionRow:
     wajib_product = savings.product_of_kind(s, "wajib")
-    owed = savings.wajib_arrears_in(s, m, due_by).arrears
+    owed = savings_arrears.wajib_arrears_in(s, m, due_by).arrears
     wajib = min(wajib_product.fixed_amount, owed)
     angsuran, numbers = 0, []
     for loan in _active_loans(s, m.id):

@@ -40,7 +40,7 @@ from ..db.models import (
 )
 from ..domain.money import format_rupiah
 from ..errors import KoperasiError, NotFound, ValidationError
-from . import audit, ledger, savings
+from . import audit, ledger, savings, savings_arrears
 from .auth import Actor, require, require_read_all
 from .counters import SERIES_SAVINGS, next_receipt
 from .ledger import Line
@@ -309,7 +309,7 @@ def _wajib(
     )
     if done:
         return None
-    owed = savings.wajib_arrears_in(s, member, date).arrears
+    owed = savings_arrears.wajib_arrears_in(s, member, date).arrears
     if owed <= 0:
         return None
     wajib = savings.product_of_kind(s, "wajib")

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from ...db.database import Database
 from ...db.models import Loan, Member, SavingsAccount
 from ...errors import ValidationError
-from .. import audit, plausibility, savings
+from .. import audit, plausibility, savings, savings_arrears
 from ..auth import Actor, require, require_group_visible
 from ..counters import SERIES_LOAN, SERIES_SAVINGS, next_receipt
 from ..groups import group_by_code
@@ -96,7 +96,7 @@ def _active_loans(session: Session, member: Member, lock: bool = False) -> list[
 
 
 def member_dues_in(session: Session, member: Member, date: dt.date) -> MemberDues:
-    wajib = savings.wajib_arrears_in(session, member, date)
+    wajib = savings_arrears.wajib_arrears_in(session, member, date)
     balances = {}
     for kind in ("wajib", "sukarela"):
         product = savings.product_of_kind(session, kind)

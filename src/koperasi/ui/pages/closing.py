@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
 from ...domain.fmt import long_date
 from ...errors import KoperasiError
 from ...reports.common import month_name
-from ...services import clock, closing, savings
+from ...services import clock, closing
+from ...services import savings_interest as sv_interest
 from ...services.closing import PeriodView, YearOverview
 from ...services.progress import ProgressCallback
 from .. import dialogs
@@ -112,7 +113,7 @@ class ClosingPanel(QWidget):
         self.setObjectName("closingPanel")
         self.stale = True
         self.overview: YearOverview | None = None
-        self.last_interest: savings.InterestRun | None = None
+        self.last_interest: sv_interest.InterestRun | None = None
         layout = QVBoxLayout(self)
         intro = QLabel(
             self.tr(
@@ -334,14 +335,14 @@ class ClosingPanel(QWidget):
         ctx = self.ctx
         today = ctx.today()
         ctx.write(
-            lambda: savings.post_monthly_interest(ctx.db, ctx.actor, year, month, today=today),
+            lambda: sv_interest.post_monthly_interest(ctx.db, ctx.actor, year, month, today=today),
             changes={LEDGER, SAVINGS},
             on_done=self._interest_done,
             on_error=self._error,
             parent=self,
         )
 
-    def _interest_done(self, run: savings.InterestRun) -> None:
+    def _interest_done(self, run: sv_interest.InterestRun) -> None:
         self.last_interest = run
         month = month_name(run.year, run.month, self.ctx.lang)
         if run.journal_entry_id is None:

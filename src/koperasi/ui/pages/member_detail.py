@@ -21,9 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...errors import ValidationError
-from ...services import member_exit, ui_queries
+from ...services import member_exit, savings_statements, ui_queries
 from ...services import members as members_service
-from ...services import savings as savings_service
 from ...services.loans import views as loan_views
 from ...services.members import MemberDetail
 from .. import dialogs
@@ -290,7 +289,7 @@ class MemberDetailDialog(QDialog):
         self.depositButton.setEnabled(active)
         self.withdrawButton.setEnabled(active)
         self.balancesModel.set_rows(
-            savings_service.member_balances(ctx.db, d.number, actor=ctx.actor)
+            savings_statements.member_balances(ctx.db, d.number, actor=ctx.actor)
         )
         if self.balancesModel.rows:
             self.balancesTable.selectRow(0)
@@ -372,7 +371,7 @@ class MemberDetailDialog(QDialog):
             self.statementModel.set_rows([])
             return
         try:
-            st = savings_service.statement(
+            st = savings_statements.statement(
                 self.ctx.db,
                 self.number,
                 code,

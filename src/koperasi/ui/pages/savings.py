@@ -25,7 +25,7 @@ from ...errors import KoperasiError
 from ...services import approvals as approvals_service
 from ...services import members as members_service
 from ...services import savings as savings_service
-from ...services import ui_queries
+from ...services import savings_products, savings_statements, ui_queries
 from ...services.savings import BalanceRow, ProductView, SavingsTxView
 from .. import dialogs
 from ..context import LEDGER, MEMBERS, SAVINGS, AppContext
@@ -77,7 +77,7 @@ class SavingsTxDialog(FormDialog):
             ),
         )
         self.products: dict[str, ProductView] = {
-            p.code: p for p in savings_service.list_products(ctx.db) if p.active
+            p.code: p for p in savings_products.list_products(ctx.db) if p.active
         }
         for p in self.products.values():
             ui.productCombo.addItem(p.name, p.code)
@@ -119,7 +119,9 @@ class SavingsTxDialog(FormDialog):
             return
         try:
             detail = members_service.get_member(self.ctx.db, number, self.ctx.actor)
-            rows = savings_service.member_balances(self.ctx.db, detail.number, actor=self.ctx.actor)
+            rows = savings_statements.member_balances(
+                self.ctx.db, detail.number, actor=self.ctx.actor
+            )
         except KoperasiError as exc:
             self.member_name = ""
             self.ui.memberNameLabel.setText("")
@@ -436,7 +438,7 @@ class SavingsPage(Page):
                 detail = members_service.get_member(self.ctx.db, number, self.ctx.actor)
                 self.memberLabel.setText(f"<b>{detail.name}</b>")
                 self.balancesModel.set_rows(
-                    savings_service.member_balances(
+                    savings_statements.member_balances(
                         self.ctx.db, detail.number, actor=self.ctx.actor
                     )
                 )

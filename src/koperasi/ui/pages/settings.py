@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from ...errors import KoperasiError, ValidationError
 from ...paths import data_dir
-from ...services import plausibility
+from ...services import plausibility, savings_products
 from ...services import savings as savings_service
 from ...services import settings as settings_service
 from ...services import shu as shu_service
@@ -184,14 +184,14 @@ class SavingsRulesEditor(QWidget):
 
 def apply_savings_rules(db, actor, rules: SavingsRules) -> None:
     """One call per product through the savings service (each its own unit of work)."""
-    products = savings_service.list_products(db)
+    products = savings_products.list_products(db)
     for p in products:
         if p.kind == "pokok":
-            savings_service.update_product(db, actor, p.code, fixed_amount=rules.pokok)
+            savings_products.update_product(db, actor, p.code, fixed_amount=rules.pokok)
         elif p.kind == "wajib":
-            savings_service.update_product(db, actor, p.code, fixed_amount=rules.wajib)
+            savings_products.update_product(db, actor, p.code, fixed_amount=rules.wajib)
         elif p.kind == "sukarela":
-            savings_service.update_product(
+            savings_products.update_product(
                 db,
                 actor,
                 p.code,
@@ -451,7 +451,7 @@ class SettingsPage(Page):
 
     def refresh(self) -> None:
         self.profileEditor.set_profile(settings_service.get_profile(self.ctx.db))
-        self.rulesEditor.set_products(savings_service.list_products(self.ctx.db))
+        self.rulesEditor.set_products(savings_products.list_products(self.ctx.db))
         self.plausibilityEditor.set_ceilings(plausibility.ceilings(self.ctx.db))
         self.lendingRules.load()
         if not self.ctx.actor.can("plausibility.write"):  # the ceiling edits are made anew
