@@ -16,7 +16,7 @@ from helpers import member_input
 from openpyxl import load_workbook
 
 from koperasi.errors import PermissionDenied, ValidationError
-from koperasi.services import groups, members, savings
+from koperasi.services import groups, members, message_list, message_log, message_templates, savings
 from koperasi.services import member_messages as mm
 from koperasi.services.auth import Actor, Role
 from koperasi.services.loan_products import ProductInput, add_product
@@ -91,7 +91,7 @@ def town(db, actor):  # type: ignore[no-untyped-def]
     return {"members": out, "loans": (la, lb, lc)}
 
 
-def _check_link(item: mm.MessageItem) -> None:
+def _check_link(item: message_list.MessageItem) -> None:
     url = urlparse(item.link)
     assert url.scheme == "https" and url.netloc == "wa.me"
     assert url.path == "/" + item.phone and item.phone.startswith("628")
@@ -102,7 +102,7 @@ def test_daily_list_due_and_arrears(db, actor, town):  # type: ignore[no-untyped
     a, b, c, d, e = town["members"]
     la, lb, lc = town["loans"]
     day = D(2025, 5, 30)  # A's June installment falls due in 2 days; B is two months late
-    lst = mm.daily_list(db, day, actor)
+    lst = message_list.daily_list(db, day, actor)
     by = {(i.member_number, i.kind): i for i in lst.items}
     assert set(by) == {
         (a.number, "jatuh_tempo"),
@@ -135,10 +135,10 @@ def test_daily_list_due_and_arrears(db, actor, town):  # type: ignore[no-untyped
     assert c.number not in {i.member_number for i in lst.items}
     assert e.number not in {i.member_number for i in lst.items}
     # three days before: nothing due yet for A within the window of 3 days? 1 June - 29 May = 3
-    assert {(i.member_number, i.kind) for i in mm.daily_list(db, D(2025, 5, 28), actor).items} == {
-        (b.number, "tunggakan")
-    }
-    assert {i.kind for i in mm.daily_list(db, D(2025, 5, 29), actor).items} == {
+    assert {
+        (i.member_number, i.kind) for i in message_list.daily_list(db, D(2025, 5, 28), actor).items
+    } == {(b.number, "tunggakan")}
+    assert {i.kind for i in message_list.daily_list(db, D(2025, 5, 29), actor).items} == {
         "jatuh_tempo",
         "tunggakan",
     }
@@ -150,7 +150,7 @@ def test_deposit_rat_invalid_phone_and_consent_changes(db, actor, town):  # type
     savings.deposit(db, actor, a.number, "SUKARELA", 75_000, day)
     savings.deposit(db, actor, d.number, "SUKARELA", 40_000, day)  # D: a landline
     savings.deposit(db, actor, c.number, "SUKARELA", 10_000, day)  # opted out
-    lst = mm.daily_list(db, day, actor, kinds=["setoran"])
+    lst = message_list.daily_list(db, day, actor, kinds=["setoran"])
     assert [(i.member_number, i.amount) for i in lst.items] == [
         (a.number, 75_000),
         (d.number, 40_000),
@@ -161,17 +161,17 @@ def test_deposit_rat_invalid_phone_and_consent_changes(db, actor, town):  # type
     assert item_d.phone_problem == "bukan_hp" and item_d.link == "" and lst.invalid == (item_d,)
     # RAT invitation: refused until the RAT's date is recorded, then every consenting member
     with pytest.raises(ValidationError):
-        mm.daily_list(db, day, actor, kinds=["rat"], rat_year=2025)
+        message_list.daily_list(db, day, actor, kinds=["rat"], rat_year=2025)
     records.save_meeting(
         db, actor, 2025, records.MeetingInput(held_on=D(2026, 3, 14), place="Balai Desa Mawar")
     )
-    rat = mm.daily_list(db, day, actor, kinds=["rat"], rat_year=2025)
+    rat = message_list.daily_list(db, day, actor, kinds=["rat"], rat_year=2025)
     assert [i.member_number for i in rat.items] == [a.number, b.number, d.number]
     assert "14 Maret 2026" in rat.items[0].text and "Balai Desa Mawar" in rat.items[0].text
     # A opts out; E gives consent
     mm.set_consent(db, actor, a.number, opted_out=True, on=day)
     mm.set_consent(db, actor, e.number, consent=True, on=day)
-    rat = mm.daily_list(db, day, actor, kinds=["rat"], rat_year=2025)
+    rat = message_list.daily_list(db, day, actor, kinds=["rat"], rat_year=2025)
     assert [i.member_number for i in rat.items] == [b.number, d.number, e.number]
     assert rat.items[-1].phone_problem == "panjang"  # 08199999 is too short
 
@@ -179,67 +179,72 @@ def test_deposit_rat_invalid_phone_and_consent_changes(db, actor, town):  # type
 def test_mark_sent_log_and_export(db, actor, town, tmp_path):  # type: ignore[no-untyped-def]
     a, b, *_ = town["members"]
     day = D(2025, 5, 30)
-    lst = mm.daily_list(db, day, actor)
+    lst = message_list.daily_list(db, day, actor)
     keys = [i.key for i in lst.items if i.member_number == b.number]
-    sent = mm.mark_sent(db, actor, day, keys, "whatsapp")
+    sent = message_log.mark_sent(db, actor, day, keys, "whatsapp")
     assert len(sent) == 2 and all(i.sent_by == actor.username for i in sent)
-    again = mm.daily_list(db, day, actor)
+    again = message_list.daily_list(db, day, actor)
     assert {i.member_number for i in again.pending} == {a.number}
     with pytest.raises(ValidationError):  # never twice
-        mm.mark_sent(db, actor, day, keys[:1])
-    log = mm.sent_log(db, actor)
+        message_log.mark_sent(db, actor, day, keys[:1])
+    log = message_log.sent_log(db, actor)
     assert {(r.member_number, r.kind) for r in log} == {
         (b.number, "jatuh_tempo"),
         (b.number, "tunggakan"),
     }
     assert all(r.text and r.phone == "6281311112222" for r in log)
     # the gateway files hold only what is still to be sent, numbers as text
-    n = mm.export_list(again.items, tmp_path / "pesan.csv")
+    n = message_log.export_list(again.items, tmp_path / "pesan.csv")
     rows = list(csv.DictReader((tmp_path / "pesan.csv").open(encoding="utf-8")))
     assert n == 1 and rows[0]["phone"] == "6281234567890" and rows[0]["member_number"] == a.number
-    mm.export_list(again.items, tmp_path / "pesan.xlsx")
+    message_log.export_list(again.items, tmp_path / "pesan.xlsx")
     ws = load_workbook(tmp_path / "pesan.xlsx").active
     assert ws["A2"].value == "6281234567890" and ws["B2"].value == rows[0]["message"]
     df = pd.read_excel(tmp_path / "pesan.xlsx", dtype={"phone": str})
     assert list(df["phone"]) == ["6281234567890"] and df.loc[0, "amount"] == again.pending[0].amount
     with pytest.raises(ValidationError):
-        mm.export_list(again.items, tmp_path / "pesan.txt")
+        message_log.export_list(again.items, tmp_path / "pesan.txt")
 
 
 def test_templates_and_roles(db, actor, town):  # type: ignore[no-untyped-def]
     a, b, *_ = town["members"]
     with pytest.raises(ValidationError) as e:
-        mm.save_template(db, actor, "tunggakan", "Halo {nama}, bayar {saldo}")
+        message_templates.save_template(db, actor, "tunggakan", "Halo {nama}, bayar {saldo}")
     assert "{saldo}" in e.value.message("id")
     with pytest.raises(ValidationError):
-        mm.save_template(db, actor, "tunggakan", "Halo {nama")
-    mm.save_template(
+        message_templates.save_template(db, actor, "tunggakan", "Halo {nama")
+    message_templates.save_template(
         db, actor, "jatuh_tempo", "Ibu {nama}: {jumlah} pada {tanggal}.", days_before=5
     )
-    lst = mm.daily_list(db, D(2025, 5, 27), actor, kinds=["jatuh_tempo"])
+    lst = message_list.daily_list(db, D(2025, 5, 27), actor, kinds=["jatuh_tempo"])
     assert [i.member_number for i in lst.items] == [a.number, b.number]  # 5 days ahead now
     assert lst.items[0].text.startswith("Ibu Ibu A: Rp")
-    assert mm.reset_template(db, actor, "jatuh_tempo").customised is False
+    assert message_templates.reset_template(db, actor, "jatuh_tempo").customised is False
     # pengawas reads but changes nothing; a ketua messages only their own groups
-    assert mm.daily_list(db, D(2025, 5, 30), PENGAWAS).items
+    assert message_list.daily_list(db, D(2025, 5, 30), PENGAWAS).items
     for call in (
-        lambda: mm.save_template(db, PENGAWAS, "rat", "x {nama}"),
+        lambda: message_templates.save_template(db, PENGAWAS, "rat", "x {nama}"),
         lambda: mm.set_consent(db, PENGAWAS, a.number, consent=False),
-        lambda: mm.mark_sent(db, PENGAWAS, D(2025, 5, 30), [(a.number, "jatuh_tempo", "x")]),
+        lambda: message_log.mark_sent(
+            db, PENGAWAS, D(2025, 5, 30), [(a.number, "jatuh_tempo", "x")]
+        ),
     ):
         with pytest.raises(PermissionDenied):
             call()
     stranger = Actor("ketua-lain", Role.KETUA, frozenset({999}))
-    assert mm.daily_list(db, D(2025, 5, 30), stranger).items == ()
+    assert message_list.daily_list(db, D(2025, 5, 30), stranger).items == ()
     own = Actor("ketua-mawar", Role.KETUA, frozenset({groups.get_group(db, "K001").id}))
-    lst = mm.daily_list(db, D(2025, 5, 30), own)
-    assert mm.mark_sent(db, own, D(2025, 5, 30), [lst.items[0].key])[0].sent_by == "ketua-mawar"
+    lst = message_list.daily_list(db, D(2025, 5, 30), own)
+    assert (
+        message_log.mark_sent(db, own, D(2025, 5, 30), [lst.items[0].key])[0].sent_by
+        == "ketua-mawar"
+    )
 
 
 def test_demo_has_consent_opt_outs_and_a_sent_log(demo_db):  # type: ignore[no-untyped-def]
     people = mm.consents(demo_db)
     assert sum(c.may_message for c in people) > len(people) // 2
     assert any(c.opted_out for c in people) and any(not c.consent for c in people)
-    log = mm.sent_log(demo_db)
+    log = message_log.sent_log(demo_db)
     assert 5 <= len(log) <= 24 and {r.sent_by for r in log} == {"bendahara"}
     assert all(r.phone.startswith("628") and r.text for r in log)

@@ -14,7 +14,7 @@ from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 
 from koperasi.db.database import open_database
-from koperasi.services import groups, members, savings
+from koperasi.services import groups, members, message_log, message_templates, savings
 from koperasi.services import meeting_sheet as ms
 from koperasi.services import member_messages as mm
 from koperasi.services.auth import SYSTEM, Actor, Role
@@ -103,7 +103,7 @@ def test_messages_page(tmp_path, make_ctx, qtbot, qtmodeltester):  # type: ignor
         page.grab().save(os.path.join(SHOTS, "pesan-daftar.png"))
     page.table.selectRow(0)
     page.mark_selected()
-    assert page.model.rows[0].sent_at is not None and len(mm.sent_log(db)) == 1
+    assert page.model.rows[0].sent_at is not None and len(message_log.sent_log(db)) == 1
     page.export(str(tmp_path / "p.xlsx"))
     ws = load_workbook(tmp_path / "p.xlsx").active
     assert ws.max_row == 1 + 3 and ws["A2"].value.startswith("628")
@@ -113,10 +113,10 @@ def test_messages_page(tmp_path, make_ctx, qtbot, qtmodeltester):  # type: ignor
     page.templateEdit.setPlainText("Halo {nama}, saldo {saldo}")
     qtbot.mouseClick(page.saveTemplateButton, Qt.MouseButton.LeftButton)
     assert "{saldo}" in page.templateStatus.text()
-    assert not mm.templates(db)[1].customised
+    assert not message_templates.templates(db)[1].customised
     page.templateEdit.setPlainText("Halo {nama}, tunggakan {jumlah}.")
     qtbot.mouseClick(page.saveTemplateButton, Qt.MouseButton.LeftButton)
-    assert mm.templates(db)[1].text == "Halo {nama}, tunggakan {jumlah}."
+    assert message_templates.templates(db)[1].text == "Halo {nama}, tunggakan {jumlah}."
     if SHOTS:
         page.grab().save(os.path.join(SHOTS, "pesan-templat.png"))
     # consent: the fourth member gives consent, the first opts out

@@ -120,10 +120,10 @@ def register(sub) -> None:
 
 
 def _list(ctx, args):
-    from ..services import member_messages as mm
+    from ..services import message_list
 
     day = parse_date(args.date, "date") if args.date else clock.today()
-    return mm.daily_list(
+    return message_list.daily_list(
         ctx.db,
         day,
         ctx.actor,
@@ -178,14 +178,16 @@ def cmd_list(ctx, args) -> int:
 
 
 def cmd_export(ctx, args) -> int:
-    from ..services import member_messages as mm
+    from ..services import message_log
 
     lst = _list(ctx, args)
-    n = mm.export_list(lst.items, args.file)
+    n = message_log.export_list(lst.items, args.file)
     marked = 0
     if args.mark_sent and n:
         keys = [i.key for i in lst.pending]
-        marked = len(mm.mark_sent(ctx.db, ctx.actor, lst.date, keys, "gateway", _rat(args)))
+        marked = len(
+            message_log.mark_sent(ctx.db, ctx.actor, lst.date, keys, "gateway", _rat(args))
+        )
     if args.json:
         print_json({"file": args.file, "rows": n, "marked_sent": marked})
     else:
@@ -198,12 +200,12 @@ def _rat(args):
 
 
 def cmd_mark(ctx, args) -> int:
-    from ..services import member_messages as mm
+    from ..services import message_log
 
     lst = _list(ctx, args)
     wanted = {m.strip().upper() for m in args.member or []}
     keys = [i.key for i in lst.pending if not wanted or i.member_number in wanted]
-    done = mm.mark_sent(ctx.db, ctx.actor, lst.date, keys, args.channel, _rat(args))
+    done = message_log.mark_sent(ctx.db, ctx.actor, lst.date, keys, args.channel, _rat(args))
     if args.json:
         print_json({"marked": [_item_json(i) for i in done]})
     else:
@@ -212,9 +214,9 @@ def cmd_mark(ctx, args) -> int:
 
 
 def cmd_log(ctx, args) -> int:
-    from ..services import member_messages as mm
+    from ..services import message_log
 
-    rows = mm.sent_log(
+    rows = message_log.sent_log(
         ctx.db,
         ctx.actor,
         parse_date(args.start, "date") if args.start else None,
@@ -243,9 +245,9 @@ def cmd_log(ctx, args) -> int:
 
 
 def cmd_template_list(ctx, args) -> int:
-    from ..services import member_messages as mm
+    from ..services import message_templates
 
-    rows = mm.templates(ctx.db)
+    rows = message_templates.templates(ctx.db)
     if args.json:
         print_json({"templates": [asdict(t) for t in rows]})
         return 0
@@ -256,9 +258,9 @@ def cmd_template_list(ctx, args) -> int:
 
 
 def cmd_template_set(ctx, args) -> int:
-    from ..services import member_messages as mm
+    from ..services import message_templates
 
-    t = mm.save_template(
+    t = message_templates.save_template(
         ctx.db,
         ctx.actor,
         args.kind,
@@ -273,9 +275,9 @@ def cmd_template_set(ctx, args) -> int:
 
 
 def cmd_template_reset(ctx, args) -> int:
-    from ..services import member_messages as mm
+    from ..services import message_templates
 
-    print(mm.reset_template(ctx.db, ctx.actor, args.kind).code)
+    print(message_templates.reset_template(ctx.db, ctx.actor, args.kind).code)
     return 0
 
 

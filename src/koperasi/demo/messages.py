@@ -11,7 +11,8 @@ from ..db.database import Database
 from ..db.models import Member, MemberMessagePref
 from ..domain.vocabulary import MemberStatus
 from ..services.auth import Actor
-from ..services.member_messages import daily_list, mark_sent
+from ..services.message_list import daily_list
+from ..services.message_log import mark_sent
 from ..services.uow import unit_of_work
 
 

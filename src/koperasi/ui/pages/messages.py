@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from ...errors import KoperasiError
 from ...messages import label
 from ...services import member_messages as mm
+from ...services import message_list, message_log, message_templates
 from ..context import MEMBERS, SAVINGS, AppContext
 from ..widgets import setup_date_edit, to_date
 from .base import DataTable, Page, RowsModel, setup_table
@@ -160,7 +161,7 @@ class MessagesPage(Page):
         self.table.selectionModel().currentRowChanged.connect(lambda *_a: self._show_preview())
         self.table.activated.connect(lambda _i: self.open_selected())
         self._kind_changed()
-        self.list: mm.DailyList | None = None
+        self.list: message_list.DailyList | None = None
 
     def _kind_changed(self) -> None:
         rat = self.kindCombo.currentData() == "rat"
@@ -174,7 +175,7 @@ class MessagesPage(Page):
         ctx, day = self.ctx, to_date(self.dateEdit.date())
         self.summary.setText(self.tr("Memuat..."))
         ctx.read(
-            lambda: mm.daily_list(ctx.db, day, ctx.actor, kinds, rat_year),
+            lambda: message_list.daily_list(ctx.db, day, ctx.actor, kinds, rat_year),
             on_done=self._loaded,
             on_error=self._failed,
             parent=self,
@@ -186,7 +187,7 @@ class MessagesPage(Page):
         self.summary.setText(self.ctx.error_message(exc))
         return True
 
-    def _loaded(self, lst: mm.DailyList) -> None:
+    def _loaded(self, lst: message_list.DailyList) -> None:
         self.list = lst
         self.model.set_rows(list(lst.items))
         header = self.table.horizontalHeader()
@@ -210,7 +211,7 @@ class MessagesPage(Page):
             self.table.setCurrentIndex(self.model.index(0, 0))
         self._show_preview()
 
-    def selected_items(self) -> list[mm.MessageItem]:
+    def selected_items(self) -> list[message_list.MessageItem]:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
         if not rows and self.table.currentIndex().isValid():
             rows = [self.table.currentIndex().row()]
@@ -248,7 +249,7 @@ class MessagesPage(Page):
         ctx, day, keys = self.ctx, self.list.date, [i.key for i in items]
         rat_year = self.ratYear.value() if self.kindCombo.currentData() == "rat" else None
         ctx.write(
-            lambda: mm.mark_sent(ctx.db, ctx.actor, day, keys, channel, rat_year),
+            lambda: message_log.mark_sent(ctx.db, ctx.actor, day, keys, channel, rat_year),
             changes={MESSAGES},
             on_done=lambda _r: self.load(),
             on_error=self._failed,
@@ -268,7 +269,7 @@ class MessagesPage(Page):
             if not path:
                 return
         try:
-            n = mm.export_list(self.list.items, path)
+            n = message_log.export_list(self.list.items, path)
         except (KoperasiError, OSError) as exc:
             self.summary.setText(self.ctx.error_message(exc))
             return
@@ -337,7 +338,7 @@ class MessagesPage(Page):
 
     def load_templates(self) -> None:
         kind = self.templateCombo.currentData()
-        t = next(t for t in mm.templates(self.ctx.db) if t.code == kind)
+        t = next(t for t in message_templates.templates(self.ctx.db) if t.code == kind)
         self.templateEdit.setPlainText(t.text)
         self.daysSpin.setValue(t.days_before)
         due = kind == "jatuh_tempo"
@@ -355,7 +356,7 @@ class MessagesPage(Page):
     def save_template(self) -> None:
         kind = self.templateCombo.currentData()
         try:
-            mm.save_template(
+            message_templates.save_template(
                 self.ctx.db,
                 self.ctx.actor,
                 kind,
@@ -370,7 +371,9 @@ class MessagesPage(Page):
         self.templateStatus.setText(self.tr("Templat disimpan."))
 
     def reset_template(self) -> None:
-        mm.reset_template(self.ctx.db, self.ctx.actor, self.templateCombo.currentData())
+        message_templates.reset_template(
+            self.ctx.db, self.ctx.actor, self.templateCombo.currentData()
+        )
         self.load_templates()
 
     # ------------------------------------------------------------ consent
@@ -516,7 +519,7 @@ class MessagesPage(Page):
         self.tabs.addTab(w, self.tr("Log terkirim"))
 
     def load_log(self) -> None:
-        self.logModel.set_rows(mm.sent_log(self.ctx.db, self.ctx.actor))
+        self.logModel.set_rows(message_log.sent_log(self.ctx.db, self.ctx.actor))
 
     # ------------------------------------------------------------
     def refresh(self) -> None:
