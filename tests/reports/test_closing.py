@@ -8,7 +8,15 @@ from sqlalchemy import select
 
 from koperasi.db.models import AuditEntry, JournalEntry
 from koperasi.errors import PeriodClosed, PermissionDenied, ValidationError
-from koperasi.services import closing, ledger, savings, statements
+from koperasi.services import (
+    closing,
+    ledger,
+    savings,
+    statement_cash_flow,
+    statement_equity,
+    statement_sheets,
+    statements,
+)
 from koperasi.services.auth import Actor, Role
 from koperasi.services.check import run_checks
 from koperasi.services.ledger import Line
@@ -81,8 +89,10 @@ def test_month_not_ended_cannot_be_closed(demo_db, actor):
 def test_year_end_closing_moves_income_and_expenses_to_390(open_demo_db, actor):
     db = open_demo_db
     with read_only(db) as s:
-        before = statements.income_statement_in(s, dt.date(2025, 1, 1), dt.date(2025, 12, 31))
-        bs_before = statements.balance_sheet_in(s, dt.date(2025, 12, 31), dt.date(2024, 12, 31))
+        before = statement_sheets.income_statement_in(s, dt.date(2025, 1, 1), dt.date(2025, 12, 31))
+        bs_before = statement_sheets.balance_sheet_in(
+            s, dt.date(2025, 12, 31), dt.date(2024, 12, 31)
+        )
     with pytest.raises(ValidationError) as err:
         closing.close_month(db, actor, 2025, 12)  # months close in order
     assert err.value.code == "earlier_month_open" and err.value.params["period"] == "2024-10"
@@ -102,7 +112,7 @@ def test_year_end_closing_moves_income_and_expenses_to_390(open_demo_db, actor):
         )
         assert len(closing_ids) == 2 and result.entry_id in closing_ids
         # income statement of the closed year is unchanged (closing entries left out)
-        after = statements.income_statement_in(s, dt.date(2025, 1, 1), dt.date(2025, 12, 31))
+        after = statement_sheets.income_statement_in(s, dt.date(2025, 1, 1), dt.date(2025, 12, 31))
         assert after.surplus == before.surplus
         # income and expense accounts are empty at year end; 3.90 holds the surplus
         bal = statements.balances(s, dt.date(2025, 12, 31))
@@ -112,7 +122,7 @@ def test_year_end_closing_moves_income_and_expenses_to_390(open_demo_db, actor):
         assert bal.get("3.90", 0) == result.surplus
         assert bal.get("3.91", 0) == first.surplus
         assert result.prior_moved == first.surplus
-        bs = statements.balance_sheet_in(s, dt.date(2025, 12, 31), dt.date(2024, 12, 31))
+        bs = statement_sheets.balance_sheet_in(s, dt.date(2025, 12, 31), dt.date(2024, 12, 31))
         assert bs.balanced
         assert not any(x.code == "" and x.current for x in bs.equity)  # nothing left unclosed
         assert bs.total_equity == bs_before.total_equity
@@ -190,10 +200,10 @@ def test_sums_from_prepared_dates_equal_the_journal(open_demo_db, actor):
     def everything(s):  # type: ignore[no-untyped-def]
         return (
             [nonzero(statements.sums(s, to, frm, excl)) for to, frm, excl in keys],
-            statements.balance_sheet_in(s, dt.date(2025, 12, 31), dt.date(2024, 12, 31)),
-            statements.income_statement_in(s, dt.date(2025, 1, 1), dt.date(2025, 12, 31)),
-            statements.cash_flow_in(s, dt.date(2025, 1, 1), dt.date(2025, 12, 31)),
-            statements.equity_changes_in(s, dt.date(2025, 1, 1), dt.date(2025, 12, 31)),
+            statement_sheets.balance_sheet_in(s, dt.date(2025, 12, 31), dt.date(2024, 12, 31)),
+            statement_sheets.income_statement_in(s, dt.date(2025, 1, 1), dt.date(2025, 12, 31)),
+            statement_cash_flow.cash_flow_in(s, dt.date(2025, 1, 1), dt.date(2025, 12, 31)),
+            statement_equity.equity_changes_in(s, dt.date(2025, 1, 1), dt.date(2025, 12, 31)),
         )
 
     with read_only(db) as s:
@@ -232,8 +242,8 @@ def test_cash_flow_counterparts_equal_a_plain_count_of_the_journal(open_demo_db,
             .join(Account, Account.id == JournalLine.account_id)
         ).all()
         infos = statements.accounts(s)
-        cash = statements.cash_codes(infos)
-        flow = statements.cash_flow_in(s, dt.date(2025, 1, 1), dt.date(2025, 12, 31))
+        cash = statement_cash_flow.cash_codes(infos)
+        flow = statement_cash_flow.cash_flow_in(s, dt.date(2025, 1, 1), dt.date(2025, 12, 31))
 
     def counted(start, end):  # type: ignore[no-untyped-def]
         touching = {e for e, d, code, _dr, _cr in rows if start <= d <= end and code in cash}

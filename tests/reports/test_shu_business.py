@@ -13,7 +13,17 @@ from report_helpers import pdf_line_amounts, pdf_text, sheet_rows
 from koperasi.errors import ValidationError
 from koperasi.reports import registry
 from koperasi.reports.common import ReportParams
-from koperasi.services import closing, ledger, members, savings, settings, shu, statements
+from koperasi.services import (
+    closing,
+    ledger,
+    members,
+    savings,
+    settings,
+    shu,
+    statement_equity,
+    statement_sheets,
+    statements,
+)
 from koperasi.services.check import run_checks
 from koperasi.services.ledger import Line
 from koperasi.services.uow import read_only, unit_of_work
@@ -81,7 +91,7 @@ def test_shu_split_pots_and_member_shares(db, actor, tmp_path):
 
     # shared costs 1.600.000 by income: members 4.500.000 / 6.000.000 -> 1.200.000
     with read_only(db) as s:
-        inc = statements.income_statement_in(s, dt.date(2025, 1, 1), dt.date(2025, 12, 31))
+        inc = statement_sheets.income_statement_in(s, dt.date(2025, 1, 1), dt.date(2025, 12, 31))
     sp = inc.split
     assert (sp.member_income, sp.non_member_income) == (4_500_000, 1_500_000)
     assert (sp.shared_expenses, sp.shared_to_members) == (1_600_000, 1_200_000)
@@ -211,8 +221,8 @@ def test_loss_year_rat_shows_the_coverage_proposal(db, actor, tmp_path):
 def _equity_right(db, year):  # type: ignore[no-untyped-def]
     start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
     with read_only(db) as s:
-        eq = statements.equity_changes_in(s, start, end)
-        bs = statements.balance_sheet_in(s, end, start - dt.timedelta(days=1))
+        eq = statement_equity.equity_changes_in(s, start, end)
+        bs = statement_sheets.balance_sheet_in(s, end, start - dt.timedelta(days=1))
     for r in eq.rows:
         assert r.opening + r.increase - r.decrease == r.closing, r
         assert r.increase >= 0 and r.decrease >= 0, r
@@ -278,7 +288,7 @@ def test_three_years_closed_in_a_row_keep_equity_right(db, actor, tmp_path):
     rows = sheet_rows(xlsx, "Perubahan Ekuitas")
     assert rows[0][:2] == ("Kode", "Komponen ekuitas")
     with read_only(db) as s:
-        equity = statements.balance_sheet_in(
+        equity = statement_sheets.balance_sheet_in(
             s, dt.date(2025, 12, 31), dt.date(2024, 12, 31)
         ).total_equity
     assert rows[-1][:2] == (None, "Jumlah ekuitas")  # the label in the name column

@@ -5,7 +5,7 @@ import datetime as dt
 
 from koperasi.reports.common import ReportParams
 from koperasi.reports.registry import build
-from koperasi.services import ledger, shu, statements
+from koperasi.services import ledger, shu, statement_cash_flow, statements
 from koperasi.services.ledger import Line
 from koperasi.services.uow import read_only
 
@@ -40,7 +40,7 @@ def test_prepared_sums_cash_flow_and_rat_on_both_databases(db, actor):
         assert [nonzero(statements.sums(s, *k)) for k in keys] == expected
         assert statements.entry_id_range(s, dt.date(2025, 1, 1), dt.date(2025, 12, 31))
         assert statements.entry_id_range(s, dt.date(2027, 1, 1), None) is None
-        flow = statements.cash_flow_in(s, dt.date(2025, 1, 1), dt.date(2025, 12, 31))
+        flow = statement_cash_flow.cash_flow_in(s, dt.date(2025, 1, 1), dt.date(2025, 12, 31))
     assert expected[keys.index((dt.date(2024, 12, 31), None, ()))]["5.12"] == (7_000, 0)
     assert {(x.code, x.direction): (x.current, x.previous) for x in flow.lines} == {
         ("4.10", "in"): (0, 100_000),

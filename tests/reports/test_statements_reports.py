@@ -12,7 +12,14 @@ from koperasi.errors import ValidationError
 from koperasi.reports import registry
 from koperasi.reports.common import ReportParams
 from koperasi.reports.model import RowKind
-from koperasi.services import closing, shu, statements
+from koperasi.services import (
+    closing,
+    shu,
+    statement_cash_flow,
+    statement_equity,
+    statement_sheets,
+    statements,
+)
 from koperasi.services.uow import read_only
 
 
@@ -174,9 +181,9 @@ def test_trial_balance_journal_cash_book_match_ledger(demo_db, tmp_path):
 def test_cash_flow_and_equity_changes_reconcile(demo_db, tmp_path):
     data, pdf, xlsx = _render_both(demo_db, "laporan-keuangan", ReportParams(year=2025), tmp_path)
     with read_only(demo_db) as s:
-        bs = statements.balance_sheet_in(s, dt.date(2025, 12, 31), dt.date(2024, 12, 31))
-        cf = statements.cash_flow_in(s, dt.date(2025, 1, 1), dt.date(2025, 12, 31))
-        eq = statements.equity_changes_in(s, dt.date(2025, 1, 1), dt.date(2025, 12, 31))
+        bs = statement_sheets.balance_sheet_in(s, dt.date(2025, 12, 31), dt.date(2024, 12, 31))
+        cf = statement_cash_flow.cash_flow_in(s, dt.date(2025, 1, 1), dt.date(2025, 12, 31))
+        eq = statement_equity.equity_changes_in(s, dt.date(2025, 1, 1), dt.date(2025, 12, 31))
     assert cf.opening[0] + cf.net()[0] == cf.closing[0]
     assert cf.opening[1] + cf.net()[1] == cf.closing[1]
     assert eq.closing == bs.total_equity[0]

@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from koperasi.db.models import FixedAsset, JournalEntry
 from koperasi.errors import PermissionDenied, ValidationError
 from koperasi.services import fixed_assets as fa
-from koperasi.services import ledger, statements
+from koperasi.services import ledger, statement_sheets
 from koperasi.services import month_end as month_end_run
 from koperasi.services.auth import Actor, Role
 from koperasi.services.check import run_checks
@@ -102,7 +102,7 @@ def test_a_year_of_depreciation_equals_hand_computation(db, actor, three):
     mid = {r.code: r for r in fa.register(db, D(2025, 3, 31), actor)}
     assert mid["AT-0002"].accumulated == 3 * 142_857
     # the balance sheet: cost, accumulated depreciation (contra, negative) and the net
-    bs = statements.balance_sheet(db, D(2025, 12, 31))
+    bs = statement_sheets.balance_sheet(db, D(2025, 12, 31))
     lines = {x.code: x.current for x in bs.assets}
     assert lines["1.30"] == 61_000_000
     assert lines["1.39"] == -4_000_000

@@ -13,7 +13,7 @@ from openpyxl import Workbook
 from koperasi.domain import health_rating as hr
 from koperasi.domain.quorum import QuorumRule
 from koperasi.errors import PermissionDenied, ValidationError
-from koperasi.services import audit, ledger, statements
+from koperasi.services import audit, ledger, statement_sheets, statements
 from koperasi.services.auth import Actor, Role
 from koperasi.services.ledger import Line
 from koperasi.services.rat import budget, health, records
@@ -57,7 +57,7 @@ def test_budget_against_actual_sums_equal_the_ledger(booked, actor):
     # what no budget line covers is shown, so the totals are the ledger's
     rest = {x.type: x.actual for x in rep.lines if x.code == ""}
     assert rest == {"income": 40_000, "expense": 25_000}
-    inc = statements.income_statement(db, dt.date(Y, 1, 1), dt.date(Y, 12, 31))
+    inc = statement_sheets.income_statement(db, dt.date(Y, 1, 1), dt.date(Y, 12, 31))
     assert rep.total("income") == (2_100_000, inc.total_income[0]) == (2_100_000, 1_390_000)
     assert rep.total("expense") == (500_000, inc.total_expenses[0]) == (500_000, 395_000)
     assert rep.surplus == (1_600_000, inc.surplus[0])

@@ -19,7 +19,7 @@ from koperasi.db.models import AuditEntry, SavingsTransaction
 from koperasi.errors import PeriodClosed
 from koperasi.reports import registry
 from koperasi.reports.model import T
-from koperasi.services import closing, ledger, statements
+from koperasi.services import closing, ledger, statement_sheets, statements
 from koperasi.services.check import run_checks
 from koperasi.services.uow import read_only
 from koperasi.ui import dialogs
@@ -371,7 +371,7 @@ def test_close_and_reopen_the_year_in_gui(open_window, qtbot, asked):
     surpluses = {}
     for year in (2024, 2025):
         panel.select_year(year)
-        income = statements.income_statement(db, dt.date(year, 1, 1), dt.date(year, 12, 31))
+        income = statement_sheets.income_statement(db, dt.date(year, 1, 1), dt.date(year, 12, 31))
         surplus = income.surplus[0]
         surpluses[year] = surplus
         assert rp(surplus) in panel.yearStatus.text()

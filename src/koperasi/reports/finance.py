@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from ..db.models import Account, JournalEntry, JournalLine, Member
 from ..domain.shu import MEMBER, NON_MEMBER, SHARED
+from ..services import statement_cash_flow, statement_equity, statement_sheets
 from ..services import statements as st
 from ..services.progress import ProgressCallback, report
 from ..services.uow import read_only
@@ -62,9 +63,9 @@ def _subtotal(label: T, cur: int, prev: int) -> Row:
 # ---------------------------------------------------------------- statements (as tables)
 
 
-def balance_sheet_table(s: Session, period: Period) -> tuple[Table, st.BalanceSheet]:
+def balance_sheet_table(s: Session, period: Period) -> tuple[Table, statement_sheets.BalanceSheet]:
     prev = previous(period)
-    bs = st.balance_sheet_in(s, period.end, prev.end)
+    bs = statement_sheets.balance_sheet_in(s, period.end, prev.end)
     rows: list[Row] = [_heading(T("ASET", "ASSETS"))]
     fixed = [x for x in bs.assets if x.code.startswith("1.3")]  # cost, accumulated depr.
     last_fixed = fixed[-1].code if any(x.code.startswith("1.39") for x in fixed) else None
@@ -128,7 +129,7 @@ def _by_side(lines, sides) -> list[Row]:
     return rows
 
 
-def _split_rows(inc: st.IncomeStatement) -> list[Row]:
+def _split_rows(inc: statement_sheets.IncomeStatement) -> list[Row]:
     """The SHU of each side of the business (UU 25/1992 Pasal 45, SAK EP)."""
     cur, old = inc.split, inc.previous_split
     assert cur is not None and old is not None
@@ -173,11 +174,11 @@ def _split_rows(inc: st.IncomeStatement) -> list[Row]:
     ]
 
 
-def income_table(s: Session, period: Period) -> tuple[Table, st.IncomeStatement]:
+def income_table(s: Session, period: Period) -> tuple[Table, statement_sheets.IncomeStatement]:
     """Perhitungan hasil usaha: income and expenses by side of the business, the SHU, and
     the SHU of each side (only the members' part is shared by patronage)."""
     prev = previous(period)
-    inc = st.income_statement_in(s, period.start, period.end, (prev.start, prev.end))
+    inc = statement_sheets.income_statement_in(s, period.start, period.end, (prev.start, prev.end))
     rows: list[Row] = [_heading(T("PENDAPATAN", "INCOME"))]
     rows += _by_side(inc.income, (MEMBER, NON_MEMBER))
     rows.append(_subtotal(T("Jumlah pendapatan", "Total income"), *inc.total_income))
@@ -203,9 +204,9 @@ CASH_CATEGORY = {
 }
 
 
-def cash_flow_table(s: Session, period: Period) -> tuple[Table, st.CashFlow]:
+def cash_flow_table(s: Session, period: Period) -> tuple[Table, statement_cash_flow.CashFlow]:
     prev = previous(period)
-    cf = st.cash_flow_in(s, period.start, period.end, (prev.start, prev.end))
+    cf = statement_cash_flow.cash_flow_in(s, period.start, period.end, (prev.start, prev.end))
     rows: list[Row] = [
         _subtotal(T("Kas dan bank awal periode", "Cash and bank at the start"), *cf.opening)
     ]
@@ -236,8 +237,8 @@ def cash_flow_table(s: Session, period: Period) -> tuple[Table, st.CashFlow]:
     return table, cf
 
 
-def equity_table(s: Session, period: Period) -> tuple[Table, st.EquityChanges]:
-    eq = st.equity_changes_in(s, period.start, period.end)
+def equity_table(s: Session, period: Period) -> tuple[Table, statement_equity.EquityChanges]:
+    eq = statement_equity.equity_changes_in(s, period.start, period.end)
     cols = (
         CODE,
         Column("name", T("Komponen ekuitas", "Equity item"), Kind.TEXT, 2.6),
@@ -273,7 +274,7 @@ def equity_table(s: Session, period: Period) -> tuple[Table, st.EquityChanges]:
     return table, eq
 
 
-def equity_notes(eq: st.EquityChanges) -> tuple[T, ...]:
+def equity_notes(eq: statement_equity.EquityChanges) -> tuple[T, ...]:
     """What the SHU tahun berjalan row holds: the period's SHU once, and the closing's
     transfer of earlier years' results to 3.91."""
     from ..domain.money import format_rupiah as rp
@@ -341,7 +342,7 @@ def build_balance_sheet(
 ) -> ReportData:
     report(progress, 0, 1, "")
 
-    def figs(bs: st.BalanceSheet) -> tuple[Figure, ...]:
+    def figs(bs: statement_sheets.BalanceSheet) -> tuple[Figure, ...]:
         return (
             Figure("total_assets", T("Jumlah aset", "Total assets"), bs.total_assets[0]),
             Figure(
@@ -367,7 +368,7 @@ def build_income_statement(
 ) -> ReportData:
     report(progress, 0, 1, "")
 
-    def figs(inc: st.IncomeStatement) -> tuple[Figure, ...]:
+    def figs(inc: statement_sheets.IncomeStatement) -> tuple[Figure, ...]:
         return (
             Figure("total_income", T("Jumlah pendapatan", "Total income"), inc.total_income[0]),
             Figure("total_expenses", T("Jumlah beban", "Total expenses"), inc.total_expenses[0]),
@@ -399,7 +400,7 @@ def build_cash_flow(
 ) -> ReportData:
     report(progress, 0, 1, "")
 
-    def figs(cf: st.CashFlow) -> tuple[Figure, ...]:
+    def figs(cf: statement_cash_flow.CashFlow) -> tuple[Figure, ...]:
         return (
             Figure("opening_cash", T("Kas dan bank awal", "Opening cash and bank"), cf.opening[0]),
             Figure("net_cash", T("Arus kas bersih", "Net cash flow"), cf.net()[0]),
@@ -421,7 +422,7 @@ def build_equity_changes(
 ) -> ReportData:
     report(progress, 0, 1, "")
 
-    def figs(eq: st.EquityChanges) -> tuple[Figure, ...]:
+    def figs(eq: statement_equity.EquityChanges) -> tuple[Figure, ...]:
         return (
             Figure("opening_equity", T("Ekuitas awal", "Opening equity"), eq.opening),
             Figure("closing_equity", T("Ekuitas akhir", "Closing equity"), eq.closing),
@@ -808,7 +809,7 @@ def build_cash_book(
         period = resolve_period(s, params, "month")
         report(progress, 0, 1, "")
         infos = st.accounts(s)
-        codes = st.cash_codes(infos)
+        codes = statement_cash_flow.cash_codes(infos)
         opening_bal = st.balances(s, period.start - dt.timedelta(days=1), infos=infos)
         opening = sum(opening_bal.get(c, 0) for c in codes)
         q = _entry_lines(s, period.start, period.end, codes).order_by(

@@ -36,7 +36,7 @@ from sqlalchemy.orm import Session
 from ..domain import health_rating as hr
 from ..domain.fmt import long_date
 from ..domain.money import format_rupiah as rp
-from ..services import health, ledger, outreach, statements
+from ..services import health, ledger, outreach, statement_sheets, statements
 from ..services import shu as shu_service
 from ..services.progress import ProgressCallback, report
 from ..services.rat import budget as budget_service
@@ -303,7 +303,7 @@ def calk_sections(s: Session, period: Period) -> tuple[Section, ...]:
             ),
         ),
     )
-    bs = statements.balance_sheet_in(s, period.end, prev_end)
+    bs = statement_sheets.balance_sheet_in(s, period.end, prev_end)
     eq_rows = [(x.code, T(x.name, x.name_en), x.current, x.previous) for x in bs.equity]
     equity = Section(
         T("5. Ekuitas", "5. Equity"),
@@ -318,7 +318,7 @@ def calk_sections(s: Session, period: Period) -> tuple[Section, ...]:
             ),
         ),
     )
-    inc = statements.income_statement_in(s, period.start, period.end, (prev_start, prev_end))
+    inc = statement_sheets.income_statement_in(s, period.start, period.end, (prev_start, prev_end))
     sp, spp = inc.split, inc.previous_split
 
     def side_rows(b, p):
@@ -1185,9 +1185,9 @@ def build_annual_data(
         report(progress, 0, 1, "")
         m = outreach.membership_in(s, period.start, period.end)
         h = health.health_in(s, period.end, period.start - dt.timedelta(days=1))
-        bs = statements.balance_sheet_in(s, period.end, period.start - dt.timedelta(days=1))
+        bs = statement_sheets.balance_sheet_in(s, period.end, period.start - dt.timedelta(days=1))
         plan = shu_service.plan_in(s, year)
-        inc = statements.income_statement_in(s, period.start, period.end)
+        inc = statement_sheets.income_statement_in(s, period.start, period.end)
         disbursed = outreach.disbursements_in(s, period.start, period.end)
         bal = statements.balances(s, period.end)
 

@@ -41,6 +41,7 @@ from ..db.models import (
 from ..domain.fmt import terbilang
 from ..domain.money import format_rupiah
 from ..errors import NotFound
+from ..services import statement_cash_flow
 from ..services import statements as st
 from ..services.progress import ProgressCallback, report
 from ..services.settings import profile_in
@@ -128,7 +129,7 @@ def read_paper(s: Session, receipt: str) -> ReceiptPaper:
         raise NotFound(what="Kuitansi", key=receipt)
     ids = [e.id for e in entries]
     first = entries[0]
-    cash = st.cash_codes(st.accounts(s))
+    cash = statement_cash_flow.cash_codes(st.accounts(s))
     lines = s.execute(
         select(
             Account.code,

@@ -19,7 +19,7 @@ from ..domain import accounts
 from ..domain import health as rules
 from ..domain.health import Ratio
 from ..domain.vocabulary import LANCAR
-from . import statements
+from . import statement_sheets, statements
 from .uow import read_only
 
 LOANS = accounts.LOANS
@@ -55,7 +55,7 @@ def _loan_book(s: Session, as_of: dt.date) -> tuple[int, int] | None:
 
 def health_in(s: Session, as_of: dt.date, previous_as_of: dt.date) -> HealthRatios:
     """Ratios at ``as_of``; equity growth is measured from ``previous_as_of``."""
-    bs = statements.balance_sheet_in(s, as_of, previous_as_of)
+    bs = statement_sheets.balance_sheet_in(s, as_of, previous_as_of)
     infos = statements.accounts(s)
     bal = statements.balances(s, as_of, infos=infos)
 

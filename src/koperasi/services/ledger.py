@@ -28,7 +28,8 @@ from .auth import Actor, require, require_read_all
 from .counters import SERIES_JOURNAL, lock_series, next_receipt
 from .seal import LOCK_SERIES, seal_rows
 from .settings import get_value
-from .statements import accounts, cash_codes, fiscal_year_bounds, fy_start_month, side_of
+from .statement_cash_flow import cash_codes
+from .statements import accounts, fiscal_year_bounds, fy_start_month, side_of
 from .uow import read_only, unit_of_work
 from .validation import MAX_AMOUNT, clean_memo
 

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from ...db.database import Database
 from ...domain import health_rating
 from ...domain.health import percent
-from .. import health, statements
+from .. import health, statement_sheets, statements
 from ..auth import Actor, require_read_all
 from ..uow import read_only
 from .records import answers_in
@@ -34,7 +34,7 @@ class YearRating:
 def rating_in(s: Session, year: int) -> YearRating:
     start, end = statements.fiscal_year_bounds(year, statements.fy_start_month(s))
     h = health.health_in(s, end, start - dt.timedelta(days=1))
-    inc = statements.income_statement_in(s, start, end)
+    inc = statement_sheets.income_statement_in(s, start, end)
     income, expenses = inc.total_income[0], inc.total_expenses[0]
     surplus = income - expenses
     ratios = {r.key: r.value for r in h.ratios}

@@ -27,7 +27,7 @@ from ...domain.money import format_rupiah
 from ...domain.quorum import QuorumRule, met, needed
 from ...domain.shu import SPLIT_LABELS
 from ...errors import NotFound, ValidationError
-from .. import audit, health, outreach, statements
+from .. import audit, health, outreach, statement_sheets, statements
 from .. import shu as shu_service
 from ..auth import Actor, require, require_read_all
 from ..settings import get_value, set_value
@@ -49,7 +49,7 @@ def year_figures(s: Session, year: int) -> dict[str, str]:
     h = health.health_in(s, end, start - dt.timedelta(days=1))
     m = outreach.membership_in(s, start, end)
     plan = shu_service.plan_in(s, year)
-    inc = statements.income_statement_in(s, start, end)
+    inc = statement_sheets.income_statement_in(s, start, end)
     return {
         "year": str(year),
         "next_year": str(year + 1),
