@@ -15,7 +15,7 @@ from koperasi.db.models import Base, JournalEntry, Member
 from koperasi.exchange import export_auditor, run_import, write_template
 from koperasi.exchange.sheets import SHEETS
 from koperasi.exchange.spec import table
-from koperasi.services import ledger, members, savings
+from koperasi.services import members, savings, trial_balances
 from koperasi.services.check import run_checks
 from koperasi.services.uow import read_only
 
@@ -120,7 +120,7 @@ def test_journal_balanced_and_trial_balance_matches_ledger(books, tmp_path):
     for row in wb["Jurnal"].iter_rows(min_row=2, values_only=True):
         per_entry[row[1]] = per_entry.get(row[1], 0) + row[4] - row[5]
     assert per_entry and not any(per_entry.values())
-    tb = ledger.trial_balance(books, dt.date(2100, 1, 1))
+    tb = trial_balances.trial_balance(books, dt.date(2100, 1, 1))
     sheet = {r[0]: r for r in wb["Neraca Saldo"].iter_rows(min_row=2, values_only=True)}
     for r in tb.rows:
         assert (sheet[r.code][7], sheet[r.code][8]) == (r.debit, r.credit)
@@ -137,7 +137,7 @@ def test_period_export_opening_plus_period_is_closing(books, tmp_path):
     for r in wb["Neraca Saldo"].iter_rows(min_row=2, values_only=True):
         _code, _n, _t, od, oc, pd, pc, cd, cc, _bal = r
         assert od - oc + pd - pc == cd - cc
-    closing = ledger.trial_balance(books, b)
+    closing = trial_balances.trial_balance(books, b)
     sheet = {r[0]: (r[7], r[8]) for r in wb["Neraca Saldo"].iter_rows(min_row=2, values_only=True)}
     assert all(sheet[r.code] == (r.debit, r.credit) for r in closing.rows)
     for r in wb["Rekening Simpanan"].iter_rows(min_row=2, values_only=True):
@@ -190,7 +190,7 @@ def test_round_trip_restores_the_whole_books(books, db, actor, tmp_path):
         assert second.digests[title] == digest, f"sheet {title} differs after the round trip"
     assert run_checks(db).ok, run_checks(db).problems
     as_of = dt.date(2100, 1, 1)
-    assert ledger.trial_balance(db, as_of) == ledger.trial_balance(books, as_of)
+    assert trial_balances.trial_balance(db, as_of) == trial_balances.trial_balance(books, as_of)
     # the restored books go on: new numbers continue after the restored ones
     with read_only(db) as s:
         receipts = set(s.scalars(select(JournalEntry.receipt_no)))

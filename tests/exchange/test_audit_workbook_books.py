@@ -10,7 +10,7 @@ import datetime as dt
 from koperasi.db.database import open_database
 from koperasi.exchange import export_auditor, run_import
 from koperasi.exchange.bank_statement import write_sample
-from koperasi.services import bank, bank_import, bank_lists, bank_matching, ledger
+from koperasi.services import bank, bank_import, bank_lists, bank_matching, ledger, trial_balances
 from koperasi.services import bank_reconciliation as bank_recon
 from koperasi.services import fixed_assets as fa
 from koperasi.services.auth import SYSTEM
@@ -70,7 +70,7 @@ def test_fixed_assets_and_bank_round_trip(db, actor, tmp_path):
         assert second.digests[title] == digest, f"sheet {title} differs after the round trip"
     assert run_checks(db).ok, run_checks(db).problems
     far = D(2100, 1, 1)
-    assert ledger.trial_balance(db, far) == ledger.trial_balance(books, far)
+    assert trial_balances.trial_balance(db, far) == trial_balances.trial_balance(books, far)
     assert fa.register(db, far, include_disposed=True) == fa.register(
         books, far, include_disposed=True
     )

@@ -13,7 +13,7 @@ from koperasi.cli import main
 from koperasi.db.database import open_database
 from koperasi.exchange import consolidate, export_auditor
 from koperasi.exchange.consolidation_read import read_cooperative
-from koperasi.services import ledger, members
+from koperasi.services import members, trial_balances
 
 DEMO_LEGAL = "AHU-0012345.AH.01.26.2021"  # the demo cooperative's legal number
 KEYS = {}  # filled by the audit_file fixture: the programme's register
@@ -47,7 +47,8 @@ def test_figures_match_the_books(small_demo_db, audit_file):
     assert coop.members == len(active)
     assert coop.women == sum(m.gender == "P" for m in active)
     tb = {
-        r.code: r.balance for r in ledger.trial_balance(small_demo_db, dt.date(2026, 10, 31)).rows
+        r.code: r.balance
+        for r in trial_balances.trial_balance(small_demo_db, dt.date(2026, 10, 31)).rows
     }
     assert coop.savings == tb["3.10"] + tb["3.11"] + tb["2.10"] + tb["2.11"]
     assert coop.outstanding == tb["1.20"]

@@ -11,7 +11,7 @@ from helpers import member_input
 
 from koperasi.db.database import open_database
 from koperasi.exchange import export_auditor, run_import
-from koperasi.services import ledger, members, savings
+from koperasi.services import members, savings, trial_balances
 from koperasi.services.check import run_checks
 from koperasi.services.loan_products import ProductInput, add_product
 from koperasi.services.loans import applications as loan_applications
@@ -85,7 +85,7 @@ def test_round_trip_keeps_collateral_and_guarantors(source, db, actor, tmp_path)
     for title, digest in first.digests.items():
         assert second.digests[title] == digest, f"sheet {title} differs after the round trip"
     as_of = D(2100, 1, 1)
-    assert ledger.trial_balance(db, as_of) == ledger.trial_balance(sqlite_db, as_of)
+    assert trial_balances.trial_balance(db, as_of) == trial_balances.trial_balance(sqlite_db, as_of)
     assert run_checks(db).ok
     held = collateral.register(db)
     assert [(c.description, c.value) for c in held] == [("SHM no. 11", 5_000_000)]

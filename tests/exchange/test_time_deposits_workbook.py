@@ -11,7 +11,7 @@ from helpers import member_input
 from openpyxl import load_workbook
 
 from koperasi.exchange import export_auditor, run_import
-from koperasi.services import ledger, members, savings
+from koperasi.services import members, savings, trial_balances
 from koperasi.services import time_deposit_products as td_products
 from koperasi.services import time_deposit_reads as td_reads
 from koperasi.services import time_deposit_runs as td_runs
@@ -60,7 +60,7 @@ def test_time_deposits_round_trip(db, actor, tmp_path):
     for title, digest in first.digests.items():
         assert second.digests[title] == digest, f"sheet {title} differs after the round trip"
     as_of = D(2100, 1, 1)
-    assert ledger.trial_balance(db, as_of) == ledger.trial_balance(sqlite_db, as_of)
+    assert trial_balances.trial_balance(db, as_of) == trial_balances.trial_balance(sqlite_db, as_of)
     assert run_checks(db, anchor=False).ok
     before = {v.number: v for v in td_reads.list_deposits(sqlite_db, status=None)}
     after = {v.number: v for v in td_reads.list_deposits(db, status=None)}

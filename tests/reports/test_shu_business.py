@@ -14,6 +14,7 @@ from koperasi.errors import ValidationError
 from koperasi.reports import registry
 from koperasi.reports.common import ReportParams
 from koperasi.services import (
+    chart_of_accounts,
     closing,
     ledger,
     members,
@@ -79,14 +80,14 @@ def test_shu_split_pots_and_member_shares(db, actor, tmp_path):
     _expense(db, actor, dt.date(2025, 7, 31), "5.14", 1_200_000)  # salaries: shared
     _expense(db, actor, dt.date(2025, 8, 31), "5.11", 400_000)  # utilities: shared
     # a cost of the non-member business only, flagged so by the treasurer
-    view = ledger.set_business_side(db, actor, "5.16", "non_member")
+    view = chart_of_accounts.set_business_side(db, actor, "5.16", "non_member")
     assert view.business_side == "non_member"
     _expense(db, actor, dt.date(2025, 9, 30), "5.16", 100_000)
     with pytest.raises(ValidationError) as err:
-        ledger.set_business_side(db, actor, "1.01", "member")
+        chart_of_accounts.set_business_side(db, actor, "1.01", "member")
     assert err.value.code == "income_expense_only"
     with pytest.raises(ValidationError) as err:
-        ledger.set_business_side(db, actor, "4.10", "shared")  # income is never "shared"
+        chart_of_accounts.set_business_side(db, actor, "4.10", "shared")  # income is never "shared"
     assert err.value.code == "choice"
 
     # shared costs 1.600.000 by income: members 4.500.000 / 6.000.000 -> 1.200.000

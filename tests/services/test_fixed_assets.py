@@ -12,8 +12,8 @@ from sqlalchemy import func, select
 
 from koperasi.db.models import FixedAsset, JournalEntry
 from koperasi.errors import PermissionDenied, ValidationError
+from koperasi.services import chart_of_accounts, ledger, statement_sheets
 from koperasi.services import fixed_assets as fa
-from koperasi.services import ledger, statement_sheets
 from koperasi.services import month_end as month_end_run
 from koperasi.services.auth import Actor, Role
 from koperasi.services.check import run_checks
@@ -258,9 +258,9 @@ def test_group_sub_accounts_from_the_setting(db, actor):
     from koperasi.services import settings
 
     _fund(db, actor)
-    ledger.add_account(db, actor, "1.33", "Kendaraan", "asset", parent_code="1.30")
-    ledger.add_account(db, actor, "1.393", "Akumulasi Penyusutan Kendaraan", "asset")
-    ledger.add_account(db, actor, "5.33", "Beban Penyusutan Kendaraan", "expense")
+    chart_of_accounts.add_account(db, actor, "1.33", "Kendaraan", "asset", parent_code="1.30")
+    chart_of_accounts.add_account(db, actor, "1.393", "Akumulasi Penyusutan Kendaraan", "asset")
+    chart_of_accounts.add_account(db, actor, "5.33", "Beban Penyusutan Kendaraan", "expense")
     settings.put(
         db, actor, "fixed_asset_accounts",
         {"kendaraan": {"asset": "1.33", "accumulated": "1.393", "expense": "5.33"},

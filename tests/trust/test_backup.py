@@ -10,7 +10,14 @@ from helpers import member_input
 from koperasi.cli import main
 from koperasi.db.database import open_database
 from koperasi.errors import PermissionDenied
-from koperasi.services import backup, check, ledger, members, savings, savings_statements
+from koperasi.services import (
+    backup,
+    check,
+    members,
+    savings,
+    savings_statements,
+    trial_balances,
+)
 from koperasi.services.auth import Actor, Role
 from koperasi.services.backup import BackupError, Retention
 
@@ -18,7 +25,7 @@ D = dt.date(2025, 3, 10)
 
 
 def balances(db):
-    tb = ledger.trial_balance(db, dt.date(2030, 1, 1))
+    tb = trial_balances.trial_balance(db, dt.date(2030, 1, 1))
     return {r.code: (r.debit, r.credit) for r in tb.rows}, [
         (b.account_number, b.balance)
         for m in members.list_members(db, limit=1000)

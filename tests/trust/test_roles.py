@@ -20,6 +20,7 @@ from koperasi.errors import PermissionDenied
 from koperasi.services import (
     audit,
     backup,
+    chart_of_accounts,
     groups,
     ledger,
     loan_products,
@@ -31,6 +32,7 @@ from koperasi.services import (
     savings_products,
     savings_statements,
     settings,
+    trial_balances,
     users,
 )
 from koperasi.services import month_end as month_end_run
@@ -192,7 +194,7 @@ ACTIONS = {
         MONEY,
     ),
     "account.add": (
-        lambda db, a, c: ledger.add_account(db, a, "5.19", "Beban lain", "expense"),
+        lambda db, a, c: chart_of_accounts.add_account(db, a, "5.19", "Beban lain", "expense"),
         MONEY,
     ),
     "settings.put": (lambda db, a, c: settings.put(db, a, "contoh", 1), {ADMIN}),
@@ -288,7 +290,7 @@ ACTIONS = {
         READ_ALL,
     ),
     "read.arrears": (lambda db, a, c: loan_quality.loan_arrears(db, L, actor=a), READ_ALL),
-    "read.trial_balance": (lambda db, a, c: ledger.trial_balance(db, L, actor=a), READ_ALL),
+    "read.trial_balance": (lambda db, a, c: trial_balances.trial_balance(db, L, actor=a), READ_ALL),
     "read.journal": (lambda db, a, c: ledger.list_entries(db, actor=a), READ_ALL),
     "read.entry": (lambda db, a, c: ledger.get_entry(db, c["entry"], actor=a), READ_ALL),
     "read.audit": (lambda db, a, c: audit.list_audit(db, actor=a), READ_ALL),

@@ -23,7 +23,7 @@ from uihelpers import (
 from koperasi.domain.money import format_rupiah
 from koperasi.services import check as check_service
 from koperasi.services import ledger as ledger_service
-from koperasi.services import loan_actions
+from koperasi.services import loan_actions, trial_balances
 from koperasi.services.auth import SYSTEM, Actor, Role
 from koperasi.services.ledger import Line
 from koperasi.services.loans import applications as loan_applications
@@ -50,7 +50,7 @@ def ok_button(dialog) -> QPushButton:  # type: ignore[no-untyped-def]
 def balance(db, code: str) -> int:  # type: ignore[no-untyped-def]
     """Natural-side balance of one account, everything posted (1.29 is a contra asset:
     negative while it holds an allowance)."""
-    rows = ledger_service.trial_balance(db, dt.date(2100, 1, 1)).rows
+    rows = trial_balances.trial_balance(db, dt.date(2100, 1, 1)).rows
     return next(r.balance for r in rows if r.code == code)
 
 

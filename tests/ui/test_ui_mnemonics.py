@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QTabWidget, QWizard
 from uihelpers import TODAY
 
+from koperasi.services import chart_of_accounts
 from koperasi.services import groups as groups_service
 from koperasi.services import ledger as ledger_service
 from koperasi.services import members as members_service
@@ -142,7 +143,7 @@ def _factories(ctx):  # type: ignore[no-untyped-def]
         by_status.setdefault(row.status, row.number)
     active = loan_views.get_loan(db, by_status["aktif"])
     loan_tx = active.transactions[0]
-    account = next(a for a in ledger_service.list_accounts(db) if a.type == "expense")
+    account = next(a for a in chart_of_accounts.list_accounts(db) if a.type == "expense")
     entry = ledger_service.list_entries(db, limit=1)[0]
     entry_view = ledger_service.get_entry(db, entry.id)
     savings_view = savings_service.deposit(

@@ -19,7 +19,7 @@ from koperasi.db.models import AuditEntry, SavingsTransaction
 from koperasi.errors import PeriodClosed
 from koperasi.reports import registry
 from koperasi.reports.model import T
-from koperasi.services import closing, ledger, statement_sheets, statements
+from koperasi.services import closing, statement_sheets, statements, trial_balances
 from koperasi.services.check import run_checks
 from koperasi.services.uow import read_only
 from koperasi.ui import dialogs
@@ -186,7 +186,7 @@ def test_build_preview_print_and_save(window, qtbot, tmp_path, monkeypatch):
     assert info["Sampai tanggal"] == dt.datetime(2026, 9, 30)
     rows = list(wb[wb.sheetnames[0]].iter_rows(values_only=True))
     assert rows[0][0] == "Kode" and rows[0][6] == "Saldo akhir debit"
-    tb = ledger.trial_balance(window.ctx.db, dt.date(2026, 9, 30))
+    tb = trial_balances.trial_balance(window.ctx.db, dt.date(2026, 9, 30))
     ledger_rows = {r.code: (r.debit, r.credit) for r in tb.rows if r.debit or r.credit}
     sheet_rows = {r[0]: (r[6], r[7]) for r in rows[1:-1] if r[6] or r[7]}
     assert sheet_rows == ledger_rows

@@ -7,7 +7,7 @@ import datetime as dt
 from PySide6.QtCore import Qt
 from uihelpers import click_nav, close_message_boxes, open_dialog
 
-from koperasi.services import closing, ledger, shu, statements
+from koperasi.services import chart_of_accounts, closing, ledger, shu, statements
 from koperasi.services.check import run_checks
 from koperasi.services.ledger import Line
 from koperasi.services.uow import read_only, unit_of_work
@@ -44,7 +44,9 @@ def test_account_side_and_shu_rules_are_edited_in_the_gui(window, qtbot):
     dlg.sideCombo.setCurrentIndex(dlg.sideCombo.findData("member"))
     qtbot.mouseClick(dlg.findChild(type(page.sideButton), "saveButton"), LEFT)
     assert not dlg.isVisible()
-    assert {a.code: a.business_side for a in ledger.list_accounts(db)}["4.90"] == "member"
+    assert {a.code: a.business_side for a in chart_of_accounts.list_accounts(db)}[
+        "4.90"
+    ] == "member"
     assert model.data(model.index(row, 3)) == "Usaha dengan anggota"
 
     click_nav(qtbot, window, "settings")

@@ -469,9 +469,9 @@ def test_audit_table_loads_a_page_at_a_time(qtbot, demo_db, make_ctx):
 
 
 def _balances(db) -> dict:  # type: ignore[no-untyped-def]
-    from koperasi.services import ledger as ledger_service
+    from koperasi.services import trial_balances
 
-    tb = ledger_service.trial_balance(db, TODAY)
+    tb = trial_balances.trial_balance(db, TODAY)
     members = ("A00001", "A00002", "A00003")
     return {
         "accounts": {r.code: (r.debit, r.credit) for r in tb.rows},

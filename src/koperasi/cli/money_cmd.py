@@ -339,9 +339,9 @@ def cmd_journal_list(ctx, args) -> int:
 
 
 def cmd_accounts(ctx, args) -> int:
-    from ..services import ledger
+    from ..services import chart_of_accounts
 
-    rows = ledger.list_accounts(ctx.db)
+    rows = chart_of_accounts.list_accounts(ctx.db)
     if args.json:
         print_json(rows)
         return 0
@@ -363,9 +363,9 @@ def _side_label(side: str | None, lang: str) -> str:
 
 
 def cmd_account_side(ctx, args) -> int:
-    from ..services import ledger
+    from ..services import chart_of_accounts
 
-    a = ledger.set_business_side(ctx.db, ctx.actor, args.code, args.side)
+    a = chart_of_accounts.set_business_side(ctx.db, ctx.actor, args.code, args.side)
     if args.json:
         print_json(a)
     else:
@@ -374,9 +374,9 @@ def cmd_account_side(ctx, args) -> int:
 
 
 def cmd_trial_balance(ctx, args) -> int:
-    from ..services import ledger
+    from ..services import trial_balances
 
-    tb = ledger.trial_balance(ctx.db, _date(args.as_of), actor=ctx.actor)
+    tb = trial_balances.trial_balance(ctx.db, _date(args.as_of), actor=ctx.actor)
     if args.json:
         print_json(
             {

@@ -351,8 +351,8 @@ def inspect_backup(path: str | os.PathLike[str]) -> BackupSummary:
     from ..db.database import open_database
     from ..db.migrate import head_revision
     from .check import run_checks
-    from .ledger import trial_balance_in
     from .settings import profile_in
+    from .trial_balances import trial_balance_in
 
     path = Path(path).expanduser().resolve()
     if not path.is_file():

@@ -34,7 +34,7 @@ from sqlalchemy.orm import Session
 from ..db.models import FiscalPeriod, JournalEntry
 from ..db.models.base import utcnow
 from ..errors import KoperasiError, ValidationError
-from . import audit, clock, ledger, statements
+from . import audit, clock, ledger, ledger_periods, statements
 from .auth import Actor, require
 from .ledger import Line
 from .progress import ProgressCallback, report
@@ -132,7 +132,7 @@ def _close_in(s: Session, actor: Actor, year: int, month: int, note: str = "") -
     p.closed_by = actor.username
     p.note = note
     s.flush()
-    ledger.forget_periods(s)  # ledger.ensure_open's memory of the closed months
+    ledger_periods.forget_periods(s)  # ledger.ensure_open's memory of the closed months
     audit.record(
         s,
         actor,
@@ -226,7 +226,7 @@ def reopen_month(db, actor: Actor, year: int, month: int, reason: str) -> Period
         p.status = "open"
         p.note = reason.strip()
         s.flush()
-        ledger.forget_periods(s)
+        ledger_periods.forget_periods(s)
         audit.record(
             s,
             actor,
@@ -244,7 +244,7 @@ def period_is_final_in(s: Session, end: dt.date, today: dt.date | None = None) -
     ``end`` is closed, or before the latest closed month); otherwise it is a draft."""
     if end >= clock.today(today):
         return False
-    through = ledger.closed_through(s)
+    through = ledger_periods.closed_through(s)
     return through is not None and (end.year, end.month) <= through
 
 
@@ -334,13 +334,13 @@ def _post_in_month(s: Session, actor: Actor, date: dt.date, fn):  # type: ignore
     if was_closed:
         p.status = "open"
         s.flush()
-    with ledger.posting_into_closed(s, date):
+    with ledger_periods.posting_into_closed(s, date):
         result = fn()
     if was_closed:
         p.status = "closed"
         p.closed_at = utcnow()
         s.flush()
-    ledger.forget_periods(s)
+    ledger_periods.forget_periods(s)
     return result
 
 

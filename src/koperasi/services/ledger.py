@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
-from sqlalchemy import Table, case, func, select
+from sqlalchemy import Table, func, select
 from sqlalchemy.orm import Session
 
 from ..db.database import Database
@@ -17,19 +16,18 @@ from ..db.models import (
     BankAccount,
     BankMatch,
     BankStatementLine,
-    FiscalPeriod,
     JournalEntry,
     JournalLine,
 )
 from ..db.models.base import utcnow
-from ..errors import NotFound, PeriodClosed, ValidationError
-from . import approvals, audit, clock
+from ..errors import NotFound, ValidationError
+from . import approvals, audit
 from .auth import Actor, require, require_read_all
 from .counters import SERIES_JOURNAL, lock_series, next_receipt
+from .ledger_periods import ensure_open
 from .seal import LOCK_SERIES, seal_rows
-from .settings import get_value
 from .statement_cash_flow import cash_codes
-from .statements import accounts, fiscal_year_bounds, fy_start_month, side_of
+from .statements import accounts
 from .uow import read_only, unit_of_work
 from .validation import MAX_AMOUNT, clean_memo
 
@@ -86,133 +84,7 @@ class LineView:
     memo: str
 
 
-@dataclass(frozen=True)
-class TrialBalanceRow:
-    code: str
-    name: str
-    type: str
-    debit: int
-    credit: int
-
-    @property
-    def balance(self) -> int:
-        """Natural-side balance: debit - credit for assets/expenses, else credit - debit."""
-        if self.type in ("asset", "expense"):
-            return self.debit - self.credit
-        return self.credit - self.debit
-
-
-@dataclass(frozen=True)
-class TrialBalance:
-    as_of: dt.date
-    rows: tuple[TrialBalanceRow, ...]
-
-    @property
-    def total_debit(self) -> int:
-        return sum(r.debit for r in self.rows)
-
-    @property
-    def total_credit(self) -> int:
-        return sum(r.credit for r in self.rows)
-
-
-@dataclass(frozen=True)
-class AccountView:
-    code: str
-    name: str
-    name_en: str
-    type: str
-    contra: bool
-    control: str | None
-    active: bool
-    business_side: str | None = None  # member | non_member | shared (income/expense only)
-
-
 # ---------------------------------------------------------------- posting (in a session)
-
-
-def period_of(date: dt.date) -> str:
-    return f"{date.year}-{date.month:02d}"
-
-
-def ensure_open(session: Session, date: dt.date) -> None:
-    """Refuse a posting dated ``date`` unless it may be posted: not after today
-    (:func:`clock.today`, or ``session.info["today"]``), not in a closed month, and not before
-    the latest closed month or the end of the latest closed financial year (months close in
-    order, so everything before a closed month counts as closed, even in an old database
-    whose months were closed out of order). Nothing is written here; a refusal leaves the
-    caller's unit of work to roll back."""
-    today = clock.today(session.info.get("today"))
-    if date > today:
-        raise ValidationError(
-            "date", "posting_in_future", date=date.isoformat(), today=today.isoformat()
-        )
-    ym = (date.year, date.month)
-    if ym in session.info.get("period_override", ()):
-        return
-    through = closed_through(session)
-    if through is None or ym > through:
-        return
-    own = session.scalar(
-        select(FiscalPeriod.id).where(
-            FiscalPeriod.year == date.year,
-            FiscalPeriod.month == date.month,
-            FiscalPeriod.status == "closed",
-        )
-    )
-    if own is not None or ym == through:
-        raise PeriodClosed(period=period_of(date), date=date.isoformat())
-    raise PeriodClosed(
-        "period_closed_through",
-        period=period_of(date),
-        date=date.isoformat(),
-        through=f"{through[0]}-{through[1]:02d}",
-    )
-
-
-def closed_through(session: Session) -> tuple[int, int] | None:
-    """(year, month) of the latest closed month, counting the last month of every closed
-    financial year; None when nothing is closed. Remembered for the unit of work (closing
-    or reopening a month forgets it: :func:`forget_periods`)."""
-    if "closed_through" in session.info:
-        cached: tuple[int, int] | None = session.info["closed_through"]
-        return cached
-    latest = session.execute(
-        select(FiscalPeriod.year, FiscalPeriod.month)
-        .where(FiscalPeriod.status == "closed")
-        .order_by(FiscalPeriod.year.desc(), FiscalPeriod.month.desc())
-        .limit(1)
-    ).first()
-    found: tuple[int, int] | None = (latest[0], latest[1]) if latest else None
-    years = get_value(session, "closed_years", {}) or {}
-    if years:
-        sm = fy_start_month(session)
-        for y in years:
-            end = fiscal_year_bounds(int(y), sm)[1]
-            if found is None or (end.year, end.month) > found:
-                found = (end.year, end.month)
-    session.info["closed_through"] = found
-    return found
-
-
-def forget_periods(session: Session) -> None:
-    """A month was closed or opened in this unit of work: read the periods again."""
-    session.info.pop("closed_through", None)
-
-
-@contextmanager
-def posting_into_closed(session: Session, date: dt.date) -> Iterator[None]:
-    """Let the block post dated ``date`` although its month counts as closed: only for the
-    closing service's own entries (the year-end closing entry and its reversal)."""
-    override: set[tuple[int, int]] = session.info.setdefault("period_override", set())
-    key = (date.year, date.month)
-    added = key not in override
-    override.add(key)
-    try:
-        yield
-    finally:
-        if added:
-            override.discard(key)
 
 
 def account_ids(session: Session, codes: set[str]) -> dict[str, int]:
@@ -604,145 +476,6 @@ def list_entries(
         if after_id:
             q = q.where(JournalEntry.id < after_id if newest_first else JournalEntry.id > after_id)
         return [entry_view(s, i) for i in s.scalars(q)]
-
-
-def trial_balance(
-    db: Database,
-    as_of: dt.date,
-    date_from: dt.date | None = None,
-    actor: Actor | None = None,
-) -> TrialBalance:
-    """Debit and credit balance of every account up to ``as_of`` (one aggregate query)."""
-    require_read_all(actor)
-    with read_only(db) as s:
-        return trial_balance_in(s, as_of, date_from)
-
-
-def trial_balance_in(s: Session, as_of: dt.date, date_from: dt.date | None = None) -> TrialBalance:
-    q = (
-        select(
-            JournalLine.account_id.label("aid"),
-            func.sum(JournalLine.debit).label("d"),
-            func.sum(JournalLine.credit).label("c"),
-        )
-        .join(JournalEntry, JournalEntry.id == JournalLine.entry_id)
-        .where(JournalEntry.date <= as_of)
-    )
-    if date_from is not None:
-        q = q.where(JournalEntry.date >= date_from)
-    sums = q.group_by(JournalLine.account_id).subquery()
-    net = func.coalesce(sums.c.d, 0) - func.coalesce(sums.c.c, 0)
-    rows = s.execute(
-        select(
-            Account.code,
-            Account.name,
-            Account.type,
-            case((net > 0, net), else_=0),
-            case((net < 0, -net), else_=0),
-        )
-        .outerjoin(sums, sums.c.aid == Account.id)
-        .order_by(Account.code)
-    ).all()
-    return TrialBalance(
-        as_of, tuple(TrialBalanceRow(c, n, t, int(d), int(cr)) for c, n, t, d, cr in rows)
-    )
-
-
-BUSINESS_SIDES = ("member", "non_member", "shared")
-
-
-def _account_view(a: Account) -> AccountView:
-    return AccountView(
-        a.code,
-        a.name,
-        a.name_en,
-        a.type,
-        a.contra,
-        a.control,
-        a.active,
-        side_of(a.type, a.business_side),
-    )
-
-
-def _check_side(type_: str, side: str | None) -> str | None:
-    if type_ not in ("income", "expense"):
-        return None
-    if side is None:
-        return None
-    allowed = BUSINESS_SIDES if type_ == "expense" else BUSINESS_SIDES[:2]
-    if side not in allowed:
-        raise ValidationError("business_side", "choice", choices=", ".join(allowed), value=side)
-    return side
-
-
-def list_accounts(db: Database) -> list[AccountView]:
-    with read_only(db) as s:
-        return [_account_view(a) for a in s.scalars(select(Account).order_by(Account.code))]
-
-
-def add_account(
-    db: Database,
-    actor: Actor,
-    code: str,
-    name: str,
-    type_: str,
-    name_en: str = "",
-    parent_code: str | None = None,
-    business_side: str | None = None,
-) -> AccountView:
-    """The treasurer may add accounts (e.g. an expense sub-account); none are ever deleted.
-
-    ``business_side`` (income and expense accounts): member | non_member | shared; by
-    default income is member business and an expense is shared (split pro rata by income).
-    """
-    require(actor, "account.write")
-    code = code.strip()
-    if not code:
-        raise ValidationError("code", "required")
-    if type_ not in ("asset", "liability", "equity", "income", "expense"):
-        raise ValidationError(
-            "kind", "choice", choices="asset, liability, equity, income, expense", value=type_
-        )
-    if not name.strip():
-        raise ValidationError("name", "required")
-    with unit_of_work(db) as s:
-        if s.scalar(select(Account.id).where(Account.code == code)) is not None:
-            raise ValidationError("code", "duplicate", value=code)
-        a = Account(
-            code=code,
-            name=name.strip(),
-            name_en=name_en,
-            type=type_,
-            parent_code=parent_code,
-            business_side=_check_side(type_, business_side),
-        )
-        s.add(a)
-        s.flush()
-        view = _account_view(a)
-        audit.record(s, actor, "account.add", "account", code, after=view)
-        return view
-
-
-def set_business_side(db: Database, actor: Actor, code: str, side: str) -> AccountView:
-    """Say whether an income or expense account is business with members (``member``),
-    with non-members (``non_member``) or, for an expense, a cost of both (``shared``).
-
-    It decides which part of the SHU a posting belongs to (UU 25/1992 Pasal 45): only the
-    members' part is shared by patronage. Audited; allowed while the account has postings
-    (the statements of a closed year keep what its closing recorded)."""
-    require(actor, "account.write")
-    with unit_of_work(db) as s:
-        a = s.scalars(select(Account).where(Account.code == (code or "").strip())).first()
-        if a is None:
-            raise ValidationError("account", "account_unknown", value=code)
-        if a.type not in ("income", "expense"):
-            raise ValidationError("business_side", "income_expense_only", value=a.code)
-        before = _account_view(a)
-        a.business_side = _check_side(a.type, (side or "").strip())
-        s.flush()
-        view = _account_view(a)
-        audit.record(s, actor, "account.business_side", "account", a.code, before, view)
-        return view
 
 
 # ---------------------------------------------------------------- four-eyes

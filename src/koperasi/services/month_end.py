@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from ..db.database import Database
 from ..db.models import AuditEntry, Loan
 from ..errors import ValidationError
-from . import audit, clock, ledger
+from . import audit, clock, ledger, ledger_periods
 from .auth import Actor, require
 from .fixed_assets import depreciate_month_in
 from .ledger import Line
@@ -96,7 +96,7 @@ def month_end_in(
             period=f"{as_of.year}-{as_of.month:02d}",
             end=clock.month_end(as_of.year, as_of.month).isoformat(),
         )
-    ledger.ensure_open(session, as_of)
+    ledger_periods.ensure_open(session, as_of)
     last = last_month_end_in(session)
     if last is not None and as_of < last:
         # the loans' booked PPAP is as of ``last``: a run for an earlier date would post the

@@ -38,7 +38,7 @@ from ..db.models import (
 from ..domain import accounts
 from ..domain.vocabulary import MemberStatus
 from ..errors import KoperasiError, NotFound, ValidationError
-from . import audit, clock, ledger, savings, savings_arrears
+from . import audit, clock, ledger, ledger_periods, savings, savings_arrears
 from .auth import Actor, require, require_read_all
 from .counters import SERIES_JOURNAL, SERIES_SAVINGS, next_receipt
 from .ledger import Line
@@ -494,7 +494,7 @@ def post_payments(
                     "payroll_file", "pr_already_posted", employer=employer.code,
                     period=label, date=done.posted_on.isoformat(),
                 )  # fmt: skip
-            ledger.ensure_open(s, date)
+            ledger_periods.ensure_open(s, date)
             plan = deduction_list_in(s, employer, year, month)
             by_employee = {r.employee_no: r for r in plan.rows}
             by_member = {r.member_number: r for r in plan.rows}

@@ -40,7 +40,7 @@ from ..db.models import (
 )
 from ..domain.money import format_rupiah
 from ..errors import KoperasiError, NotFound, ValidationError
-from . import audit, ledger, savings, savings_arrears
+from . import audit, ledger, ledger_periods, savings, savings_arrears
 from .auth import Actor, require, require_read_all
 from .counters import SERIES_SAVINGS, next_receipt
 from .ledger import Line
@@ -485,7 +485,7 @@ def _audit_item(s: Session, actor: Actor, run: StandingInstructionRun) -> RunIte
 def run_in(s: Session, actor: Actor, date: dt.date, trigger: str = "month_end") -> RunResult:
     """Run every instruction for ``date`` inside the caller's transaction (month-end): each
     posting in its own savepoint with its run row."""
-    ledger.ensure_open(s, date)
+    ledger_periods.ensure_open(s, date)
     items = []
     for ins_id, loan_id in _work(s, date):
         run = _one(s, actor, ins_id, loan_id, date, trigger)
@@ -505,7 +505,7 @@ def run(
     reason. The date must be a posting date (today or earlier, in an open month)."""
     require(actor, "standing.write")
     with read_only(db) as s:
-        ledger.ensure_open(s, date)
+        ledger_periods.ensure_open(s, date)
         work = _work(s, date)
     items = []
     for n, (ins_id, loan_id) in enumerate(work):

@@ -20,7 +20,7 @@ from ..db.models import (
 from ..domain.schedule import add_months
 from ..domain.vocabulary import DepositStatus
 from ..errors import ValidationError
-from . import audit, clock, ledger
+from . import audit, clock, ledger, ledger_periods
 from .auth import Actor, require
 from .ledger import Line
 from .savings import record_in
@@ -308,5 +308,5 @@ def run_month(
             end=clock.month_end(year, month).isoformat(),
         )
     with unit_of_work(db) as s:
-        ledger.ensure_open(s, clock.month_end(year, month))
+        ledger_periods.ensure_open(s, clock.month_end(year, month))
         return run_month_in(s, actor, year, month)

@@ -16,7 +16,7 @@ from ..db.models import (
 from ..domain.money import round_money
 from ..domain.vocabulary import DepositStatus
 from ..errors import ValidationError
-from . import audit, ledger
+from . import audit, ledger_periods
 from .auth import Actor, require, require_group_visible
 from .counters import SERIES_SAVINGS, next_receipt
 from .ledger import Line
@@ -134,7 +134,7 @@ def withdraw(
         assert member is not None
         if date < d.placed_on:
             raise ValidationError("date", "date_before", other=d.placed_on.isoformat())
-        ledger.ensure_open(s, date)
+        ledger_periods.ensure_open(s, date)
         tally = _Tally()
         floor = max(dt.date(date.year, date.month, 1), d.placed_on)
         _advance_in(s, actor, d, min(date, d.maturity_on), floor, tally, mature=False)

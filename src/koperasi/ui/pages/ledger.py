@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...services import chart_of_accounts, trial_balances, ui_queries
 from ...services import ledger as ledger_service
-from ...services import ui_queries
 from ...services.ledger import EntryView
 from .. import dialogs
 from ..context import LEDGER, SAVINGS, SETTINGS, AppContext
@@ -303,7 +303,7 @@ class LedgerPage(Page):
         if self._accounts_loaded:
             return
         self._accounts_loaded = True
-        self.accounts = ledger_service.list_accounts(self.ctx.db)
+        self.accounts = chart_of_accounts.list_accounts(self.ctx.db)
         self.cashAccountCombo.blockSignals(True)
         for a in self.accounts:
             if a.code in CASH_ACCOUNTS:
@@ -327,7 +327,7 @@ class LedgerPage(Page):
         }.get(side or "", "")
 
     def load_chart(self) -> None:
-        self.accountsModel.set_rows(ledger_service.list_accounts(self.ctx.db))
+        self.accountsModel.set_rows(chart_of_accounts.list_accounts(self.ctx.db))
         self._update_side_button()
 
     def selected_account(self):
@@ -401,7 +401,7 @@ class LedgerPage(Page):
         self.linesModel.set_rows(list(e.lines) if e else [])
 
     def load_trial_balance(self) -> None:
-        tb = ledger_service.trial_balance(
+        tb = trial_balances.trial_balance(
             self.ctx.db, to_date(self.tbDate.date()), actor=self.ctx.actor
         )
         rows = (

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
 
 from ...domain.fmt import terbilang
 from ...errors import KoperasiError
+from ...services import chart_of_accounts, plausibility
 from ...services import ledger as ledger_service
-from ...services import plausibility
 from ...services.ledger import EntryView, Line
 from .. import dialogs
 from ..context import LEDGER, AppContext
@@ -71,7 +71,7 @@ class AccountSideDialog(FormDialog):
         self.errors.clear()
         ctx, code, side = self.ctx, self.account.code, self.sideCombo.currentData()
         ctx.write(
-            lambda: ledger_service.set_business_side(ctx.db, ctx.actor, code, side),
+            lambda: chart_of_accounts.set_business_side(ctx.db, ctx.actor, code, side),
             changes={LEDGER},
             on_done=lambda _v: self.accept(),
             on_error=self.errors.show,
@@ -134,7 +134,7 @@ class ManualEntryDialog(FormDialog):
         self.payeeLabel.setBuddy(self.payeeEdit)
         ui.kindCombo.currentIndexChanged.connect(lambda _i: self._payee_label())
         self._payee_label()
-        self.accounts = [a for a in ledger_service.list_accounts(ctx.db) if a.active]
+        self.accounts = [a for a in chart_of_accounts.list_accounts(ctx.db) if a.active]
         for a in self.accounts:
             if a.code in CASH_ACCOUNTS:
                 ui.cashCombo.addItem(f"{a.code} {a.name}", a.code)
