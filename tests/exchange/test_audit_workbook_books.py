@@ -12,6 +12,8 @@ from koperasi.exchange import export_auditor, run_import
 from koperasi.exchange.bank_statement import write_sample
 from koperasi.services import bank, bank_import, bank_lists, bank_matching, ledger, trial_balances
 from koperasi.services import bank_reconciliation as bank_recon
+from koperasi.services import fixed_asset_depreciation as fa_depreciation
+from koperasi.services import fixed_asset_disposal as fa_disposal
 from koperasi.services import fixed_assets as fa
 from koperasi.services.auth import SYSTEM
 from koperasi.services.check import run_checks
@@ -41,8 +43,8 @@ def _books(path):
         db, SYSTEM, fa.AssetInput("Motor", "kendaraan", D(2025, 1, 5), 18_000_000, 60)
     )
     for m in range(1, 7):
-        fa.depreciate_month(db, SYSTEM, 2025, m, today=D(2026, 6, 1))
-    fa.dispose(db, SYSTEM, motor.id, D(2025, 7, 10), 16_000_000, "kas")
+        fa_depreciation.depreciate_month(db, SYSTEM, 2025, m, today=D(2026, 6, 1))
+    fa_disposal.dispose(db, SYSTEM, motor.id, D(2025, 7, 10), 16_000_000, "kas")
     rows = [
         (D(2025, 1, 2), "SETORAN", 80_000_000, 80_000_000),
         (D(2025, 1, 10), "TOKO KOMPUTER", -12_000_000, 68_000_000),

@@ -12,6 +12,8 @@ from koperasi.db.database import open_database
 from koperasi.reports import registry
 from koperasi.reports.common import ReportParams, resolve_period
 from koperasi.reports.rat_book import calk_sections
+from koperasi.services import fixed_asset_depreciation as fa_depreciation
+from koperasi.services import fixed_asset_disposal as fa_disposal
 from koperasi.services import fixed_assets as fa
 from koperasi.services import ledger
 from koperasi.services.auth import SYSTEM
@@ -40,9 +42,9 @@ def _books(tmp_path):
         db, SYSTEM, fa.AssetInput("Printer", "peralatan", D(2025, 1, 3), 2_400_000, 24)
     )
     for m in range(1, 13):
-        fa.depreciate_month(db, SYSTEM, 2025, m, today=D(2026, 6, 1))
+        fa_depreciation.depreciate_month(db, SYSTEM, 2025, m, today=D(2026, 6, 1))
         if m == 8:  # 8 x 100.000 booked; book value 1.600.000 sold for 1.200.000
-            fa.dispose(db, SYSTEM, printer.id, D(2025, 9, 10), 1_200_000)
+            fa_disposal.dispose(db, SYSTEM, printer.id, D(2025, 9, 10), 1_200_000)
     return db
 
 

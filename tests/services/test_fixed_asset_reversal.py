@@ -12,6 +12,8 @@ import pytest
 from koperasi.errors import PermissionDenied, ValidationError
 from koperasi.exchange.bank_statement import write_sample
 from koperasi.services import bank, bank_import, bank_lists, bank_matching, ledger
+from koperasi.services import fixed_asset_depreciation as fa_depreciation
+from koperasi.services import fixed_asset_disposal as fa_disposal
 from koperasi.services import fixed_assets as fa
 from koperasi.services.auth import Actor, Role
 from koperasi.services.check import run_checks
@@ -45,12 +47,12 @@ def laptop(db, actor):
         db, actor, fa.AssetInput("Laptop", "peralatan", D(2025, 1, 10), 12_000_000, 48)
     )
     for m in (1, 2, 3):
-        fa.depreciate_month(db, actor, 2025, m, today=TODAY)
+        fa_depreciation.depreciate_month(db, actor, 2025, m, today=TODAY)
     return row
 
 
 def test_reverse_a_disposal_then_the_acquisition(db, actor, laptop):
-    sale = fa.dispose(db, actor, laptop.id, D(2025, 5, 10), 13_000_000)
+    sale = fa_disposal.dispose(db, actor, laptop.id, D(2025, 5, 10), 13_000_000)
     assert sale.accumulated == 4 * 250_000 and sale.gain == 13_000_000 - 11_000_000
     assert _bal(db, "4.90", D(2025, 5, 31)) == 2_000_000
     with pytest.raises(ValidationError) as err:
@@ -65,7 +67,7 @@ def test_reverse_a_disposal_then_the_acquisition(db, actor, laptop):
     [row] = fa.register(db, D(2025, 5, 31))
     assert row.disposed_on is None and row.accumulated == 3 * 250_000  # April's catch-up undone
     # the next month-end catches April and May up
-    assert fa.depreciate_month(db, actor, 2025, 5, today=TODAY).amount == 2 * 250_000
+    assert fa_depreciation.depreciate_month(db, actor, 2025, 5, today=TODAY).amount == 2 * 250_000
     assert run_checks(db, actor).ok, run_checks(db, actor).problems
     # now the acquisition: out of the register, its depreciation written back
     rev = fa.reverse(db, actor, laptop.id, "acquisition", D(2025, 6, 2), "dobel dicatat")
@@ -76,9 +78,9 @@ def test_reverse_a_disposal_then_the_acquisition(db, actor, laptop):
         assert _bal(db, code, D(2025, 6, 30)) == 0
     assert _bal(db, "5.30", D(2025, 12, 31)) == 0
     assert _bal(db, "1.01", D(2025, 6, 30)) == 50_000_000
-    assert fa.depreciate_month(db, actor, 2025, 6, today=TODAY).amount == 0
+    assert fa_depreciation.depreciate_month(db, actor, 2025, 6, today=TODAY).amount == 0
     with pytest.raises(ValidationError) as err:
-        fa.dispose(db, actor, laptop.id, D(2025, 7, 1))
+        fa_disposal.dispose(db, actor, laptop.id, D(2025, 7, 1))
     assert err.value.code == "fa_cancelled"
     with pytest.raises(ValidationError):
         fa.reverse(db, actor, laptop.id, "acquisition", D(2025, 6, 3), "lagi")

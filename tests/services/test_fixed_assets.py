@@ -13,6 +13,8 @@ from sqlalchemy import func, select
 from koperasi.db.models import FixedAsset, JournalEntry
 from koperasi.errors import PermissionDenied, ValidationError
 from koperasi.services import chart_of_accounts, ledger, statement_sheets
+from koperasi.services import fixed_asset_depreciation as fa_depreciation
+from koperasi.services import fixed_asset_disposal as fa_disposal
 from koperasi.services import fixed_assets as fa
 from koperasi.services import month_end as month_end_run
 from koperasi.services.auth import Actor, Role
@@ -88,7 +90,7 @@ def test_acquisition_posts_balanced_entry_per_payment(db, actor, three):
 
 def test_a_year_of_depreciation_equals_hand_computation(db, actor, three):
     for m in range(1, 13):
-        run = fa.depreciate_month(db, actor, 2025, m, today=TODAY)
+        run = fa_depreciation.depreciate_month(db, actor, 2025, m, today=TODAY)
         expected = 250_000 + (142_857 if m <= 6 else 142_858 if m == 7 else 0)
         assert run.amount == expected, m
     assert _entries(db, "penyusutan") == 12
@@ -113,7 +115,7 @@ def test_a_year_of_depreciation_equals_hand_computation(db, actor, three):
 def test_month_end_books_depreciation_once(db, actor, three):
     first = month_end_run.month_end(db, actor, D(2025, 1, 31), today=TODAY)
     assert first.depreciation == 250_000 + 142_857
-    again = fa.depreciate_month(db, actor, 2025, 1, today=TODAY)
+    again = fa_depreciation.depreciate_month(db, actor, 2025, 1, today=TODAY)
     assert again.already_posted and again.journal_entry_id == first.depreciation_entry_id
     month_end_run.month_end(db, actor, D(2025, 1, 31), today=TODAY)
     assert _entries(db, "penyusutan") == 1
@@ -126,37 +128,37 @@ def test_month_end_books_depreciation_once(db, actor, three):
 
 def test_month_not_ended_refused(db, actor, three):
     with pytest.raises(ValidationError):
-        fa.depreciate_month(db, actor, 2026, 6, today=TODAY)
+        fa_depreciation.depreciate_month(db, actor, 2026, 6, today=TODAY)
     assert _entries(db, "penyusutan") == 0
 
 
 def test_sale_with_gain_and_scrapping_with_loss(db, actor, three):
     komputer, motor, _ = three
     for m in range(1, 13):
-        fa.depreciate_month(db, actor, 2025, m, today=TODAY)
+        fa_depreciation.depreciate_month(db, actor, 2025, m, today=TODAY)
     # sold 15/02/2026 for 7.250.000: January's 250.000 still owed -> accumulated 3.250.000,
     # book value 6.750.000, gain 500.000
-    sale = fa.dispose(db, actor, komputer.id, D(2026, 2, 15), 7_250_000, "bank")
+    sale = fa_disposal.dispose(db, actor, komputer.id, D(2026, 2, 15), 7_250_000, "bank")
     assert (sale.accumulated, sale.book_value, sale.gain) == (3_250_000, 6_750_000, 500_000)
     assert _balance(db, "4.90", D(2026, 2, 28)) == 500_000
     assert _balance(db, "5.30", D(2026, 2, 28)) == 4_000_000 + 250_000
     # the fully depreciated motor scrapped for nothing: no loss; sold cheap from a fresh one:
-    scrap = fa.dispose(db, actor, motor.id, D(2026, 2, 20))
+    scrap = fa_disposal.dispose(db, actor, motor.id, D(2026, 2, 20))
     assert scrap.gain == 0 and scrap.book_value == 0
     printer = fa.add_asset(
         db, actor, fa.AssetInput("Printer", "peralatan", D(2026, 1, 3), 2_400_000, 24, 0)
     )
     # Jan 2026 booked at disposal in March: 100.000; book value 2.300.000, sold 1.800.000
-    loss = fa.dispose(db, actor, printer.id, D(2026, 3, 2), 1_800_000, "kas")
+    loss = fa_disposal.dispose(db, actor, printer.id, D(2026, 3, 2), 1_800_000, "kas")
     assert (loss.accumulated, loss.book_value, loss.gain) == (200_000, 2_200_000, -400_000)
     assert _balance(db, "5.60", D(2026, 3, 31)) == 400_000
     # everything disposed of leaves nothing on 1.30/1.39 but the land
     assert _balance(db, "1.30", D(2026, 3, 31)) == 50_000_000
     assert _balance(db, "1.39", D(2026, 3, 31)) == 0
     # a month-end after the disposals books nothing on them
-    assert fa.depreciate_month(db, actor, 2026, 3, today=TODAY).amount == 0
+    assert fa_depreciation.depreciate_month(db, actor, 2026, 3, today=TODAY).amount == 0
     with pytest.raises(ValidationError):
-        fa.dispose(db, actor, komputer.id, D(2026, 3, 1))
+        fa_disposal.dispose(db, actor, komputer.id, D(2026, 3, 1))
     report = run_checks(db)
     assert report.ok, report
 
@@ -174,8 +176,8 @@ def test_opening_asset_continues_its_schedule(db, actor):
     assert gedung.accumulated == 30_000_000
     assert _balance(db, "3.99", D(2024, 12, 31)) == 90_000_000
     assert _balance(db, "1.39", D(2024, 12, 31)) == -30_000_000
-    assert fa.depreciate_month(db, actor, 2024, 12, today=TODAY).amount == 0
-    run = fa.depreciate_month(db, actor, 2025, 1, today=TODAY)
+    assert fa_depreciation.depreciate_month(db, actor, 2024, 12, today=TODAY).amount == 0
+    run = fa_depreciation.depreciate_month(db, actor, 2025, 1, today=TODAY)
     assert run.amount == 500_000
     [row] = fa.register(db, D(2025, 1, 31), actor)
     assert (row.accumulated, row.book_value) == (30_500_000, 89_500_000)
@@ -211,7 +213,7 @@ def test_roles(db, actor):
     with pytest.raises(PermissionDenied):
         fa.add_asset(db, PENGAWAS, MOTOR)
     with pytest.raises(PermissionDenied):
-        fa.depreciate_month(db, PENGAWAS, 2025, 1, today=TODAY)
+        fa_depreciation.depreciate_month(db, PENGAWAS, 2025, 1, today=TODAY)
     with pytest.raises(PermissionDenied):
         fa.register(db, D(2025, 12, 31), KETUA)
 
@@ -268,7 +270,7 @@ def test_group_sub_accounts_from_the_setting(db, actor):
     )  # fmt: skip
     fa.add_asset(db, actor, MOTOR)
     fa.add_asset(db, actor, KOMPUTER)
-    fa.depreciate_month(db, actor, 2025, 1, today=TODAY)
+    fa_depreciation.depreciate_month(db, actor, 2025, 1, today=TODAY)
     as_of = D(2025, 1, 31)
     assert (_balance(db, "1.33", as_of), _balance(db, "1.30", as_of)) == (1_000_000, 10_000_000)
     assert _balance(db, "1.393", as_of) == -142_857 and _balance(db, "5.33", as_of) == 142_857

@@ -8,6 +8,7 @@ import dataclasses
 import datetime as dt
 
 from koperasi.db.database import open_database
+from koperasi.services import fixed_asset_disposal as fa_disposal
 from koperasi.services import fixed_assets as fa
 from koperasi.services import ledger
 from koperasi.services.auth import SYSTEM, Actor, Role
@@ -144,7 +145,7 @@ def test_reverse_dialog_takes_back_a_sale_then_the_purchase(tmp_path, make_ctx, 
 
     db = _db(tmp_path)
     row = fa.add_asset(db, SYSTEM, fa.AssetInput("Meja", "peralatan", D(2025, 1, 5), 1_200_000, 24))
-    fa.dispose(db, SYSTEM, row.id, D(2025, 2, 10), 1_000_000)
+    fa_disposal.dispose(db, SYSTEM, row.id, D(2025, 2, 10), 1_000_000)
     ctx = make_ctx(db, today=D(2025, 3, 15))
     page = LedgerPage(ctx)
     qtbot.addWidget(page)

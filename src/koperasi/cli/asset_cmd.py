@@ -138,10 +138,10 @@ def cmd_list(ctx, args) -> int:
 
 
 def cmd_depreciate(ctx, args) -> int:
-    from ..services import fixed_assets as fa
+    from ..services import fixed_asset_depreciation as fa_depreciation
 
     y, m = parse_period(args.period)
-    run = fa.depreciate_month(ctx.db, ctx.actor, y, m)
+    run = fa_depreciation.depreciate_month(ctx.db, ctx.actor, y, m)
     if args.json:
         print_json(asdict(run))
     elif run.already_posted:
@@ -156,9 +156,10 @@ def cmd_depreciate(ctx, args) -> int:
 
 
 def cmd_dispose(ctx, args) -> int:
+    from ..services import fixed_asset_disposal as fa_disposal
     from ..services import fixed_assets as fa
 
-    result = fa.dispose(
+    result = fa_disposal.dispose(
         ctx.db,
         ctx.actor,
         fa.asset_id_of(ctx.db, args.code),

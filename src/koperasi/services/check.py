@@ -388,7 +388,7 @@ def _extra_checks() -> list[tuple[str, Callable[[Session], list[Problem]]]]:
     for name in (
         "koperasi.services.loan_checks",
         "koperasi.services.audit_checks",
-        "koperasi.services.fixed_assets",
+        "koperasi.services.fixed_asset_checks",
         "koperasi.services.loans.collateral",
         "koperasi.services.bank_reconciliation",
         "koperasi.services.time_deposit_checks",

@@ -20,10 +20,8 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from ..domain.money import RoundingMode
-    from .check import Problem
 
 import datetime as dt
-from collections import defaultdict
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
@@ -37,9 +35,9 @@ from ..errors import NotFound, ValidationError
 from . import audit, clock, ledger
 from .auth import Actor, require, require_read_all
 from .ledger import Line
-from .settings import get_value, rounding_in
+from .settings import get_value
 from .uow import read_only, unit_of_work
-from .validation import MAX_AMOUNT, clean_memo
+from .validation import MAX_AMOUNT
 
 ASSET = accounts.FIXED_ASSETS
 ACCUMULATED = accounts.ACCUMULATED_DEPRECIATION
@@ -92,28 +90,6 @@ class AssetRow:
     @property
     def book_value(self) -> int:
         return self.cost - self.accumulated
-
-
-@dataclass(frozen=True)
-class DepreciationRun:
-    year: int
-    month: int
-    amount: int
-    assets: int
-    journal_entry_id: int | None
-    already_posted: bool
-
-
-@dataclass(frozen=True)
-class Disposal:
-    asset_id: int
-    date: dt.date
-    cost: int
-    accumulated: int
-    book_value: int
-    proceeds: int
-    gain: int  # negative: a loss
-    journal_entry_id: int
 
 
 # ---------------------------------------------------------------- rules
@@ -290,163 +266,6 @@ def add_opening_asset_in(
     a.acquisition_entry_id = entry.id
     audit.record(session, actor, "asset.opening", "fixed_asset", a.code, after=_plain(a))
     return a
-
-
-def depreciation_entry_id(session: Session, year: int, month: int) -> int | None:
-    return session.scalar(
-        select(JournalEntry.id).where(
-            JournalEntry.source == DEPRECIATION,
-            JournalEntry.source_ref == f"{DEPRECIATION}-{_period(year, month)}",
-        )
-    )
-
-
-def depreciate_month_in(session: Session, actor: Actor, year: int, month: int) -> DepreciationRun:
-    """Book the depreciation of (year, month), dated its last day: for every asset in use, what
-    its schedule reaches by then less what was booked before (so a month the run missed is
-    caught up). Idempotent: a month whose entry exists posts nothing."""
-    existing = depreciation_entry_id(session, year, month)
-    if existing is not None:
-        total = session.scalar(
-            select(func.coalesce(func.sum(FixedAssetDepreciation.amount), 0)).where(
-                FixedAssetDepreciation.journal_entry_id == existing
-            )
-        )
-        n = session.scalar(
-            select(func.count(FixedAssetDepreciation.id)).where(
-                FixedAssetDepreciation.journal_entry_id == existing
-            )
-        )
-        return DepreciationRun(year, month, int(total or 0), int(n or 0), existing, True)
-    end = clock.month_end(year, month)
-    mode = rounding_in(session)
-    assets = session.scalars(
-        select(FixedAsset)
-        .where(
-            FixedAsset.acquired_on <= end,
-            FixedAsset.disposed_on.is_(None) | (FixedAsset.disposed_on > end),
-            FixedAsset.life_months > 0,
-            FixedAsset.cancelled_on.is_(None),
-        )
-        .order_by(FixedAsset.id)
-    ).all()
-    booked = _booked(session, [a.id for a in assets])
-    due: list[tuple[FixedAsset, int]] = []
-    for a in assets:
-        if a.opening_date is not None and a.opening_date >= end:
-            continue
-        amount = target_through(a, year, month, mode) - booked.get(a.id, 0)
-        if amount > 0:
-            due.append((a, amount))
-    if not due:
-        return DepreciationRun(year, month, 0, 0, None, False)
-    per_pair: dict[tuple[str, str], int] = defaultdict(int)
-    for a, amount in due:
-        _, acc_acct, exp_acct = _accounts(session, a.group_code)
-        per_pair[(exp_acct, acc_acct)] += amount
-    memo = f"Penyusutan {_period(year, month)}"
-    lines = []
-    for (exp_acct, acc_acct), amount in sorted(per_pair.items()):
-        lines.append(Line(exp_acct, debit=amount, memo=memo))
-        lines.append(Line(acc_acct, credit=amount, memo=memo))
-    entry = ledger.post(
-        session,
-        actor,
-        end,
-        f"Penyusutan aset tetap bulan {end.strftime('%m/%Y')}",
-        lines,
-        source=DEPRECIATION,
-        source_ref=f"{DEPRECIATION}-{_period(year, month)}",
-    )
-    for a, amount in due:
-        session.add(
-            FixedAssetDepreciation(
-                asset_id=a.id, period=_period(year, month), amount=amount, journal_entry_id=entry.id
-            )
-        )
-    session.flush()
-    total = sum(x for _, x in due)
-    run = DepreciationRun(year, month, total, len(due), entry.id, False)
-    audit.record(session, actor, "asset.depreciate", "period", _period(year, month), after=run)
-    return run
-
-
-def dispose_in(
-    session: Session,
-    actor: Actor,
-    asset_id: int,
-    date: dt.date,
-    proceeds: int = 0,
-    received_into: str = "kas",
-    note: str = "",
-) -> Disposal:
-    """Sell (``proceeds`` > 0) or scrap (0) an asset. Depreciation still owed through the
-    month before ``date`` is booked first; the difference between the proceeds and the book
-    value is the gain (4.90) or loss (5.60)."""
-    note = clean_memo(note, "note")
-    a = session.get(FixedAsset, asset_id, with_for_update=True)
-    if a is None:
-        raise NotFound(what="Aset tetap", key=str(asset_id))
-    if a.cancelled_on is not None:
-        raise ValidationError("asset", "fa_cancelled", date=a.cancelled_on.isoformat())
-    if a.disposed_on is not None:
-        raise ValidationError("asset", "fa_already_disposed", date=a.disposed_on.isoformat())
-    proceeds = _whole(proceeds, "proceeds")
-    start = a.opening_date or a.acquired_on
-    if date < start:
-        raise ValidationError("date", "date_before", other=start.isoformat())
-    into = _paid_account(received_into) if proceeds else None
-    if into == PAYABLE:
-        raise ValidationError("received_into", "choice", choices="kas, bank", value=received_into)
-    mode = rounding_in(session)
-    py, pm = (date.year - 1, 12) if date.month == 1 else (date.year, date.month - 1)
-    booked = _booked(session, [a.id]).get(a.id, 0)
-    catch_up = 0
-    if a.life_months > 0 and (a.opening_date is None or a.opening_date < date):
-        catch_up = max(target_through(a, py, pm, mode) - booked, 0)
-    accumulated = a.opening_accumulated + booked + catch_up
-    book_value = a.cost - accumulated
-    gain = proceeds - book_value
-    asset_acct, acc_acct, exp_acct = _accounts(session, a.group_code)
-    memo = a.code
-    lines = []
-    if proceeds:
-        lines.append(Line(into, debit=proceeds, memo=memo))  # type: ignore[arg-type]
-    if catch_up:
-        lines.append(Line(exp_acct, debit=catch_up, memo=f"Penyusutan {memo}"))
-    if accumulated - catch_up:
-        lines.append(Line(acc_acct, debit=accumulated - catch_up, memo=memo))
-    if gain < 0:
-        lines.append(Line(LOSS, debit=-gain, memo=memo))
-    lines.append(Line(asset_acct, credit=a.cost, memo=memo))
-    if gain > 0:
-        lines.append(Line(GAIN, credit=gain, memo=memo))
-    what = "Penjualan" if proceeds else "Penghapusan"
-    entry = ledger.post(
-        session,
-        actor,
-        date,
-        f"{what} aset tetap {a.code} {a.name}" + (f": {note}" if note else ""),
-        lines,
-        source=SOURCE,
-        source_ref=f"{a.code}-lepas",
-    )
-    if catch_up:
-        session.add(
-            FixedAssetDepreciation(
-                asset_id=a.id,
-                period=_period(date.year, date.month),
-                amount=catch_up,
-                journal_entry_id=entry.id,
-            )
-        )
-    a.disposed_on = date
-    a.proceeds = proceeds
-    a.disposal_entry_id = entry.id
-    session.flush()
-    result = Disposal(a.id, date, a.cost, accumulated, book_value, proceeds, gain, entry.id)
-    audit.record(session, actor, "asset.dispose", "fixed_asset", a.code, after=result)
-    return result
 
 
 @dataclass(frozen=True)
@@ -635,36 +454,6 @@ def add_opening_asset(
         return _row(s, add_opening_asset_in(s, actor, data, opening_date, accumulated))
 
 
-def depreciate_month(
-    db: Database, actor: Actor, year: int, month: int, today: dt.date | None = None
-) -> DepreciationRun:
-    """The depreciation of a month that has ended (also part of the loans' month-end run)."""
-    require(actor, "asset.write")
-    if not clock.has_ended(year, month, today):
-        raise ValidationError(
-            "period",
-            "period_job_not_ended",
-            period=_period(year, month),
-            end=clock.month_end(year, month).isoformat(),
-        )
-    with unit_of_work(db) as s:
-        return depreciate_month_in(s, actor, year, month)
-
-
-def dispose(
-    db: Database,
-    actor: Actor,
-    asset_id: int,
-    date: dt.date,
-    proceeds: int = 0,
-    received_into: str = "kas",
-    note: str = "",
-) -> Disposal:
-    require(actor, "asset.write")
-    with unit_of_work(db) as s:
-        return dispose_in(s, actor, asset_id, date, proceeds, received_into, note)
-
-
 def asset_id_of(db: Database, code: str) -> int:
     with read_only(db) as s:
         found = s.scalar(select(FixedAsset.id).where(FixedAsset.code == code))
@@ -682,66 +471,14 @@ def register(
         return register_in(s, as_of, include_disposed)
 
 
-# ---------------------------------------------------------------- koperasi check
-
-
-def check_register(session: Session) -> list[Problem]:
-    """Once the register is used, the asset and accumulated-depreciation accounts equal it:
-    the cost of the assets held, and what they have accumulated (``koperasi check``)."""
-    from .check import Problem, ledger_balance_by_code
-
-    assets = session.scalars(
-        select(FixedAsset).where(
-            FixedAsset.disposed_on.is_(None), FixedAsset.cancelled_on.is_(None)
-        )
-    ).all()
-    if not session.scalar(select(func.count(FixedAsset.id))):
-        return []
-    booked = _booked(session, [a.id for a in assets])
-    want: dict[str, int] = defaultdict(int)
-    for code in (ASSET, ACCUMULATED):
-        want[code] = 0
-    for a in assets:
-        asset_acct, acc_acct, _ = _accounts(session, a.group_code)
-        want[asset_acct] += a.cost
-        want[acc_acct] -= a.opening_accumulated + booked.get(a.id, 0)
-    # debit-minus-credit, as ``want`` (the ledger helper gives credit-minus-debit)
-    have = {c: -v for c, v in ledger_balance_by_code(session, set(want)).items()}
-    problems = []
-    for code, amount in sorted(want.items()):
-        if have.get(code, 0) != amount:
-            from ..domain.money import format_rupiah as rp
-
-            problems.append(
-                Problem(
-                    "fixed_assets",
-                    f"Akun {code} ({rp(have.get(code, 0))}) tidak sama dengan daftar aset tetap "
-                    f"({rp(amount)}).",
-                    f"Account {code} ({rp(have.get(code, 0))}) differs from the fixed-asset "
-                    f"register ({rp(amount)}).",
-                    code,
-                )
-            )
-    return problems
-
-
-CHECKS = [("fixed_assets", check_register)]
-
-
 __all__ = [
     "AssetInput",
     "AssetRow",
-    "DepreciationRun",
-    "Disposal",
     "GROUP_NAMES",
     "add_asset",
     "add_asset_in",
     "add_opening_asset",
     "add_opening_asset_in",
-    "depreciate_month",
-    "depreciate_month_in",
-    "dispose",
-    "dispose_in",
     "register",
     "register_in",
     "reverse",

@@ -22,7 +22,7 @@ from ..db.models import AuditEntry, Loan
 from ..errors import ValidationError
 from . import audit, clock, ledger, ledger_periods
 from .auth import Actor, require
-from .fixed_assets import depreciate_month_in
+from .fixed_asset_depreciation import depreciate_month_in
 from .ledger import Line
 from .loans.core import (
     ACTIVE,

@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...services import clock
+from ...services import fixed_asset_depreciation as fa_depreciation
+from ...services import fixed_asset_disposal as fa_disposal
 from ...services import fixed_assets as fa
 from ..context import LEDGER, AppContext
 from ..widgets import FieldErrors, MoneyEdit, rp, setup_date_edit, to_date
@@ -310,14 +312,14 @@ class DisposeDialog(QDialog):
         date, proceeds = to_date(self.dateEdit.date()), self.proceedsEdit.value() or 0
         into, note = self.intoCombo.currentData(), self.noteEdit.text()
         ctx.write(
-            lambda: fa.dispose(ctx.db, ctx.actor, asset_id, date, proceeds, into, note),
+            lambda: fa_disposal.dispose(ctx.db, ctx.actor, asset_id, date, proceeds, into, note),
             changes={LEDGER},
             on_done=self._done,
             on_error=self.errors.show,
             parent=self,
         )
 
-    def _done(self, result: fa.Disposal) -> None:
+    def _done(self, result: fa_disposal.Disposal) -> None:
         self.result_ = result
         self.accept()
 
@@ -363,14 +365,14 @@ class DepreciationDialog(QDialog):
         y, m = self.monthCombo.currentData()
         today = ctx.today()
         ctx.write(
-            lambda: fa.depreciate_month(ctx.db, ctx.actor, y, m, today=today),
+            lambda: fa_depreciation.depreciate_month(ctx.db, ctx.actor, y, m, today=today),
             changes={LEDGER},
             on_done=self._done,
             on_error=self.errors.show,
             parent=self,
         )
 
-    def _done(self, run: fa.DepreciationRun) -> None:
+    def _done(self, run: fa_depreciation.DepreciationRun) -> None:
         self.run = run
         if run.already_posted:
             self.resultLabel.setText(self.tr("Penyusutan bulan ini sudah dibukukan."))
