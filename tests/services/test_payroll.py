@@ -19,7 +19,7 @@ from test_loans import disbursed, member, ok, product
 from koperasi.db.models import JournalEntry
 from koperasi.errors import KoperasiError, PermissionDenied, ValidationError
 from koperasi.exchange.payroll_file import read_payment_file, write_deduction_xlsx
-from koperasi.services import ledger, payroll, savings, savings_statements
+from koperasi.services import ledger, payroll, payroll_posting, savings, savings_statements
 from koperasi.services.auth import Actor, Role
 from koperasi.services.loans import repayments as loan_repayments
 from koperasi.services.loans import views as loan_views
@@ -100,11 +100,11 @@ def test_list_file_and_posting_with_differences(db, actor, office, tmp_path):
 
     # dry run: the full result, nothing written
     n, bank = _entries(db), _gl(db, "1.02")
-    preview = payroll.post_payments(db, actor, payment, PAYDAY, dry_run=True)
+    preview = payroll_posting.post_payments(db, actor, payment, PAYDAY, dry_run=True)
     assert preview.dry_run and preview.batch_id is None
     assert _entries(db) == n and _gl(db, "1.02") == bank
 
-    res = payroll.post_payments(db, actor, payment, PAYDAY)
+    res = payroll_posting.post_payments(db, actor, payment, PAYDAY)
     got = {r.member_number or r.employee_no: r for r in res.rows}
     assert [(r.status, r.paid) for r in preview.rows] == [(r.status, r.paid) for r in res.rows]
     ra = got[a.number]  # 500.000 of 620.000: wajib 50.000, installment 450.000, nothing to sukarela
@@ -135,9 +135,9 @@ def test_list_file_and_posting_with_differences(db, actor, office, tmp_path):
 
     # posted once; the posted rows read back as they were
     with pytest.raises(ValidationError) as e:
-        payroll.post_payments(db, actor, payment, PAYDAY)
+        payroll_posting.post_payments(db, actor, payment, PAYDAY)
     assert e.value.code == "pr_already_posted"
-    again = payroll.batch_result(db, "PEMKOT", "2025-03", PENGAWAS)
+    again = payroll_posting.batch_result(db, "PEMKOT", "2025-03", PENGAWAS)
     assert sorted(r.status for r in again.rows) == sorted(r.status for r in res.rows)
     assert again.total("paid") == 690_000
 
@@ -161,7 +161,9 @@ def test_bad_file_writes_nothing(db, actor, office, tmp_path):
         payroll.PaymentRow(9, "197001", "", "", 50_000),
     )
     with pytest.raises(KoperasiError) as e2:
-        payroll.post_payments(db, actor, payroll.PaymentFile("PEMKOT", "2025-03", rows), PAYDAY)
+        payroll_posting.post_payments(
+            db, actor, payroll.PaymentFile("PEMKOT", "2025-03", rows), PAYDAY
+        )
     assert "baris 8" in e2.value.message("id").lower()
     # a row the loan refuses (back-dated before a later repayment) refuses the whole file
     loan_repayments.repay(db, actor, loan, 100_000, D(2025, 3, 28))
@@ -170,7 +172,9 @@ def test_bad_file_writes_nothing(db, actor, office, tmp_path):
         payroll.PaymentRow(9, "197001", "", "", 620_000),
     )
     with pytest.raises(KoperasiError) as e3:
-        payroll.post_payments(db, actor, payroll.PaymentFile("PEMKOT", "2025-03", good), PAYDAY)
+        payroll_posting.post_payments(
+            db, actor, payroll.PaymentFile("PEMKOT", "2025-03", good), PAYDAY
+        )
     assert e3.value.code == "pr_row_refused" and "Baris 9" in e3.value.message("id")
     assert _entries(db) == n + 1  # only the cash repayment
     assert _bal(db, b.number, "WAJIB") == 100_000
@@ -191,7 +195,9 @@ def test_links_and_roles(db, actor, office):
     with pytest.raises(PermissionDenied):
         payroll.deduction_list(db, "PEMKOT", 2025, 3, KETUA)
     with pytest.raises(PermissionDenied):
-        payroll.post_payments(db, PENGAWAS, payroll.PaymentFile("PEMKOT", "2025-03", ()), PAYDAY)
+        payroll_posting.post_payments(
+            db, PENGAWAS, payroll.PaymentFile("PEMKOT", "2025-03", ()), PAYDAY
+        )
     assert [e.employees for e in payroll.list_employers(db, PENGAWAS)] == [3, 0]
     payroll.unlink_member(db, actor, c.number)
     assert [x.member_number for x in payroll.employees(db, "PEMKOT")] == [a.number, b.number]

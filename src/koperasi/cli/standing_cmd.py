@@ -419,10 +419,10 @@ def _print_result(res, lang) -> None:
 
 def cmd_pr_import(ctx, args) -> int:
     from ..exchange.payroll_file import read_payment_file
-    from ..services import payroll
+    from ..services import payroll_posting
 
     payment = read_payment_file(args.file)
-    res = payroll.post_payments(
+    res = payroll_posting.post_payments(
         ctx.db,
         ctx.actor,
         payment,
@@ -444,9 +444,9 @@ def cmd_pr_import(ctx, args) -> int:
 
 
 def cmd_pr_result(ctx, args) -> int:
-    from ..services import payroll
+    from ..services import payroll_posting
 
-    res = payroll.batch_result(ctx.db, args.employer, args.period, ctx.actor)
+    res = payroll_posting.batch_result(ctx.db, args.employer, args.period, ctx.actor)
     if args.output:
         _output(ctx, res.employer_code, res.period, args.output)
         print(args.output)

@@ -26,7 +26,7 @@ from ..db.database import Database
 from ..db.models import Loan, Member
 from ..domain.vocabulary import MemberStatus
 from ..errors import KoperasiError
-from ..services import payroll, savings, savings_arrears
+from ..services import payroll, payroll_posting, savings, savings_arrears
 from ..services import standing_instructions as si
 from ..services.auth import Actor
 from ..services.uow import read_only
@@ -114,7 +114,7 @@ def add_demo_standing(db: Database, as_of: dt.date, actor: Actor) -> None:
                 7 + len(lst.rows), "19809999", "", "Pegawai baru (belum anggota)", 75_000
             )
         )
-        payroll.post_payments(
+        payroll_posting.post_payments(
             db,
             actor,
             payroll.PaymentFile(EMPLOYER[0], lst.period, tuple(rows), "potongan-gaji-diskop.xlsx"),

@@ -16,7 +16,7 @@ import datetime as dt
 
 from ..errors import NotFound
 from ..messages import label
-from ..services import payroll
+from ..services import payroll, payroll_posting
 from ..services import standing_instructions as si
 from ..services.auth import Actor
 from ..services.progress import ProgressCallback, report
@@ -147,7 +147,7 @@ def payroll_list_data(
     """The list for the employer; with the posted result when the month is posted."""
     lst = payroll.deduction_list(db, employer_code, year, month, actor)
     try:
-        result: payroll.PayrollResult | None = payroll.batch_result(
+        result: payroll.PayrollResult | None = payroll_posting.batch_result(
             db, employer_code, lst.period, actor
         )
     except NotFound:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...messages import label
-from ...services import payroll
+from ...services import payroll, payroll_posting
 from ..context import LEDGER, LOANS, SAVINGS, AppContext
 from ..widgets import FieldErrors, MoneyEdit, rp, setup_date_edit, to_date
 from .base import DataTable, RowsModel, setup_table
@@ -369,7 +369,7 @@ class PayrollImportDialog(QDialog):
             return
         date = to_date(self.dateEdit.date())
         ctx.write(
-            lambda _progress: payroll.post_payments(
+            lambda _progress: payroll_posting.post_payments(
                 ctx.db, ctx.actor, read_payment_file(path), date, dry_run=dry_run
             ),
             changes=set() if dry_run else {SAVINGS, LOANS, LEDGER},
