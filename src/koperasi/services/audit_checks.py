@@ -14,43 +14,16 @@ from sqlalchemy import String, cast, func, literal, select
 from sqlalchemy.orm import Session
 
 from ..db import blocks, sealing
-from ..db.models import AuditEntry, JournalEntry, JournalLine, JournalSeal, ReceiptCounter, Setting
+from ..db.models import AuditEntry, JournalEntry, JournalLine, JournalSeal
 from ..db.plain import plain_rows
+from .anchor_checks import check_anchors
 from .audit import row_hash
+from .audit_check_base import BATCH, _Collector, _iso
 from .auth import Actor, require_read_all
 from .check import Problem, runs_apart
+from .receipt_checks import check_receipt_gaps
 from .seal import _SEP, ENTRY_COLUMNS, LINE_COLUMNS, entry_hash, line_hash, parse_lines
 from .uow import read_only
-
-BATCH = 20_000
-MAX_PROBLEMS = 50  # per check; a wholesale rewrite need not print a million lines
-
-
-class _Collector:
-    def __init__(self, check: str) -> None:
-        self.check = check
-        self.problems: list[Problem] = []
-        self.more = 0
-
-    def add(self, message_id: str, message_en: str, ref: str) -> None:
-        if len(self.problems) < MAX_PROBLEMS:
-            self.problems.append(Problem(self.check, message_id, message_en, ref))
-        else:
-            self.more += 1
-
-    def count(self) -> int:
-        return len(self.problems) + self.more
-
-    def result(self) -> list[Problem]:
-        if self.more:
-            self.problems.append(
-                Problem(
-                    self.check,
-                    f"... dan {self.more} masalah lain",
-                    f"... and {self.more} more problems",
-                )
-            )
-        return self.problems
 
 
 def check_audit_chain(s: Session) -> list[Problem]:
@@ -157,9 +130,6 @@ def verify_audit_chain(db, actor: Actor | None = None) -> ChainReport:  # type: 
     with read_only(db) as s:
         rows = int(s.scalar(select(func.count(AuditEntry.id))) or 0)
         return ChainReport(rows, tuple(check_audit_chain(s)))
-
-
-_iso = blocks.iso_text  # a date/datetime as the driver returns it, as the seals hash it
 
 
 def _as_text(col):  # type: ignore[no-untyped-def]
@@ -428,252 +398,7 @@ def _check_entry(out: _Collector, entry: tuple, seal: tuple | None, lines: list[
         _entry_altered(out, eid)
 
 
-# ------------------------------------------------------------------ anchors outside the book
-
-ANCHORS_CHECKED = 1000  # the newest anchors looked up (the newest one always)
-BACKUP_INFO_KEY = "backup_info"  # services.backup.INFO_KEY: a backup's metadata
-
-
-def _backup_anchor(s: Session) -> dict | None:
-    import json
-
-    raw = s.scalar(select(Setting.value).where(Setting.key == BACKUP_INFO_KEY))
-    try:
-        info = json.loads(raw) if raw else {}
-    except ValueError:
-        return None
-    anchor = info.get("anchor") if isinstance(info, dict) else None
-    return anchor if isinstance(anchor, dict) else None
-
-
-def _break_after(s: Session, model, key, value: int) -> bool:  # type: ignore[no-untyped-def]
-    """Whether the chain (seals or audit rows) is visibly broken where the row with ``key``
-    ``value`` was: the next row does not name the hash of the row before it."""
-    nxt = s.execute(
-        select(model.id, model.prev_hash).where(key > value).order_by(model.id).limit(1)
-    ).first()
-    if nxt is None:
-        return False  # the tail was cut: only the anchor shows it
-    before = s.scalar(
-        select(model.hash).where(model.id < nxt[0]).order_by(model.id.desc()).limit(1)
-    )
-    return (nxt[1] or "") != (before or "")
-
-
-def check_anchors(s: Session) -> list[Problem]:
-    """The heads anchored outside the database (the local anchor log, a backup's metadata)
-    are still in the books: deleting the newest entries or audit rows, or emptying the audit
-    trail, is found even though what is left still chains."""
-    out = _Collector("anchors")
-    identity = sealing.book_identity(s.get_bind())
-    anchors, bad = sealing.read_anchors(identity)
-    first_at = s.scalar(select(AuditEntry.at).order_by(AuditEntry.id).limit(1))
-    audit_rows = s.scalar(select(AuditEntry.id).limit(1))
-    any_entry = s.scalar(select(JournalEntry.id).limit(1))
-    # (a transaction that is sealing entries right now, say an audit-workbook restore
-    # checking the books before it writes its audit row, is not an emptied trail)
-    writing = "anchor_entry" in s.info and "anchor_audit" not in s.info
-    anchored_audit = any(a.get("audit_id") for a in anchors)
-    if audit_rows is None and (anchored_audit or (any_entry is not None and not writing)):
-        out.add(
-            "Jejak audit kosong padahal buku berisi jurnal: jejak audit dihapus",
-            "The audit trail is empty although the books hold journal entries: it was deleted",
-            "audit_log",
-        )
-    if bad:
-        out.add(
-            f"Log jangkar segel memuat {bad} baris yang tidak asli (diubah atau bukan dari "
-            "aplikasi ini)",
-            f"The seal anchor log holds {bad} lines that are not genuine (altered or not "
-            "written by this app)",
-            str(sealing.anchor_file(identity)),
-        )
-    if first_at is not None:  # anchors older than this book's first audit row: another book
-        first = _iso(first_at, True)[:19]
-        anchors = [a for a in anchors if str(a.get("at", "")) >= first]
-    anchors = anchors[-ANCHORS_CHECKED:]
-    backup = _backup_anchor(s)
-    if backup:
-        anchors.append({**backup, "event": "backup"})
-    entries = {a["entry_id"]: a for a in anchors if a.get("entry_id") is not None}
-    audits = {a["audit_id"]: a for a in anchors if a.get("audit_id") is not None}
-    if entries:
-        found = dict(
-            plain_rows(
-                s,
-                select(JournalSeal.entry_id, JournalSeal.hash).where(
-                    JournalSeal.entry_id.in_(sorted(entries))
-                ),
-            )
-        )
-        for eid in sorted(entries, reverse=True):
-            a = entries[eid]
-            if eid not in found and _break_after(s, JournalSeal, JournalSeal.entry_id, eid):
-                continue  # the seal chain is broken there: journal_seals names it
-            if eid not in found:
-                out.add(
-                    f"Jurnal #{eid} (tercatat di jangkar {a.get('at')}) hilang: jurnal terbaru "
-                    "dihapus di luar aplikasi",
-                    f"Journal entry #{eid} (anchored at {a.get('at')}) is missing: the newest "
-                    "entries were deleted outside the app",
-                    f"journal_entries.id={eid}",
-                )
-            elif found[eid] != a.get("entry_hash"):
-                out.add(
-                    f"Segel jurnal #{eid} berbeda dari jangkarnya ({a.get('at')}): rantai segel "
-                    "ditulis ulang",
-                    f"The seal of journal entry #{eid} differs from its anchor ({a.get('at')}): "
-                    "the seal chain was rewritten",
-                    f"journal_entries.id={eid}",
-                )
-    if audits:
-        found = dict(
-            plain_rows(
-                s, select(AuditEntry.id, AuditEntry.hash).where(AuditEntry.id.in_(sorted(audits)))
-            )
-        )
-        for aid in sorted(audits, reverse=True):
-            a = audits[aid]
-            if aid not in found and _break_after(s, AuditEntry, AuditEntry.id, aid):
-                continue  # the audit chain is broken there: audit_chain names it
-            if aid not in found:
-                out.add(
-                    f"Catatan audit #{aid} (tercatat di jangkar {a.get('at')}) hilang: catatan "
-                    "audit terbaru dihapus di luar aplikasi",
-                    f"Audit row #{aid} (anchored at {a.get('at')}) is missing: the newest audit "
-                    "rows were deleted outside the app",
-                    f"audit_log.id={aid}",
-                )
-            elif found[aid] != a.get("audit_hash"):
-                out.add(
-                    f"Catatan audit #{aid} berbeda dari jangkarnya ({a.get('at')}): rantai audit "
-                    "ditulis ulang",
-                    f"Audit row #{aid} differs from its anchor ({a.get('at')}): the audit chain "
-                    "was rewritten",
-                    f"audit_log.id={aid}",
-                )
-    return out.result()
-
-
 # ------------------------------------------------------------------ receipt numbers
-
-RECEIPT_SERIES = ("SMP", "PJM", "JU")  # counters.SERIES_SAVINGS / SERIES_LOAN / SERIES_JOURNAL
-RECEIPT_DIGITS = 6
-_RECEIPT_TABLES = ("journal_entries", "savings_transactions", "loan_transactions")
-
-
-def _receipts_sql(where: str) -> str:
-    return " UNION ALL ".join(
-        f"SELECT receipt_no AS r FROM {t} WHERE receipt_no IS NOT NULL{where}"
-        for t in _RECEIPT_TABLES
-    )
-
-
-def _receipts_in_use_sql(own: bool = True) -> str:
-    entries = "SELECT receipt_no AS r FROM journal_entries WHERE receipt_no IS NOT NULL"
-    others = (
-        f"SELECT t.receipt_no AS r FROM {t} t LEFT JOIN journal_entries e "
-        "ON e.id = t.journal_entry_id WHERE t.receipt_no IS NOT NULL AND (e.id IS NULL OR "
-        "e.receipt_no IS NULL OR e.receipt_no <> t.receipt_no)"
-        for t in _RECEIPT_TABLES[1:]
-    )
-    return " UNION ALL ".join((entries, *others) if own else others)
-
-
-def _receipt_groups(s: Session, prefixes: list[str]) -> dict[str, tuple[int, str | None]]:
-    """Per receipt prefix (series and year): how many distinct receipt numbers of that
-    prefix and six more characters are on journal entries, savings or loan transactions, and
-    the highest.
-
-    The receipts in use are those of the journal entries plus those of savings and loan
-    transactions that differ from their own entry's (normally none: a transaction's entry
-    carries its receipt), the same distinct set as the three tables' with a third of the rows.
-    On SQLite each prefix is a range of the entries' receipt index read in order; elsewhere
-    (a collation need not order by bytes) one grouped query."""
-    from sqlalchemy import text as sql
-
-    if s.get_bind().dialect.name != "sqlite":
-        return {
-            p: (int(n), m)
-            for p, n, m in s.execute(
-                sql(
-                    f"SELECT substr(r, 1, length(r) - {RECEIPT_DIGITS}) AS p, "
-                    f"count(DISTINCT r), max(r) FROM ({_receipts_in_use_sql()}) u "
-                    f"GROUP BY substr(r, 1, length(r) - {RECEIPT_DIGITS})"
-                )
-            ).all()
-        }
-    others: dict[str, set[str]] = {}
-    for (r,) in s.execute(sql(_receipts_in_use_sql(own=False))).all():
-        if len(r) > RECEIPT_DIGITS:
-            others.setdefault(r[:-RECEIPT_DIGITS], set()).add(r)
-    in_range = sql(
-        "SELECT count(DISTINCT receipt_no), max(receipt_no) FROM journal_entries "
-        "WHERE receipt_no >= :lo AND receipt_no < :hi AND length(receipt_no) = :n "
-        "AND substr(receipt_no, 1, :k) = :lo"
-    )
-    found = sql("SELECT 1 FROM journal_entries WHERE receipt_no = :r LIMIT 1")
-    out: dict[str, tuple[int, str | None]] = {}
-    for p in sorted(set(prefixes)):
-        # every receipt starting with p (which ends in "-") sorts in [p, p with "." for "-")
-        hi = p[:-1] + chr(ord(p[-1]) + 1)
-        n, top = s.execute(
-            in_range, {"lo": p, "hi": hi, "n": len(p) + RECEIPT_DIGITS, "k": len(p)}
-        ).one()
-        n = int(n or 0)
-        for r in others.get(p, ()):
-            if s.execute(found, {"r": r}).first() is None:
-                n += 1
-            top = r if top is None or r > top else top
-        if n:
-            out[p] = (n, top)
-    return out
-
-
-def check_receipt_gaps(s: Session) -> list[Problem]:
-    """Every receipt number a counter handed out (1 .. last number, per series and year)
-    is on a journal entry, savings or loan transaction: a receipt given to a member cannot
-    vanish with its transaction. (Not reported when the seal chain is broken: that finding
-    already fails ``check`` and the gap is its consequence; see ``check.run_checks``.)"""
-    from sqlalchemy import text as sql
-
-    out = _Collector("receipt_gaps")
-    counters = s.execute(
-        select(ReceiptCounter.series, ReceiptCounter.year, ReceiptCounter.last_no)
-        .where(
-            ReceiptCounter.series.in_(RECEIPT_SERIES),
-            ReceiptCounter.year > 0,
-            ReceiptCounter.last_no > 0,
-        )
-        .order_by(ReceiptCounter.series, ReceiptCounter.year)
-    ).all()
-    if not counters:
-        return []
-    groups = _receipt_groups(s, [f"{series}-{year}-" for series, year, _last in counters])
-    for series, year, last in counters:
-        prefix = f"{series}-{year}-"
-        n, newest = groups.get(prefix, (0, None))
-        if n == last and newest == f"{prefix}{last:0{RECEIPT_DIGITS}d}":
-            continue
-        used = set()
-        for (r,) in s.execute(
-            sql(f"SELECT DISTINCT r FROM ({_receipts_sql(' AND receipt_no LIKE :p')}) u"),
-            {"p": prefix + "%"},
-        ).all():
-            tail = r[len(prefix) :]
-            if tail.isdigit():
-                used.add(int(tail))
-        for no in range(1, last + 1):
-            if no not in used:
-                receipt = f"{prefix}{no:0{RECEIPT_DIGITS}d}"
-                out.add(
-                    f"Nomor bukti {receipt} sudah diberikan tetapi transaksinya tidak ada "
-                    "(dihapus di luar aplikasi)",
-                    f"Receipt number {receipt} was handed out but its transaction is missing "
-                    "(deleted outside the app)",
-                    f"receipt_no={receipt}",
-                )
-    return out.result()
 
 
 CHECKS: list[tuple[str, Callable[[Session], list[Problem]]]] = [
@@ -682,4 +407,3 @@ CHECKS: list[tuple[str, Callable[[Session], list[Problem]]]] = [
     ("anchors", check_anchors),
     ("receipt_gaps", check_receipt_gaps),
 ]
-check_receipt_gaps.quiet_after = ("journal_seals",)  # type: ignore[attr-defined]
