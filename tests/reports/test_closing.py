@@ -16,6 +16,7 @@ from koperasi.services import (
     statement_equity,
     statement_sheets,
     statements,
+    year_closing,
 )
 from koperasi.services.auth import Actor, Role
 from koperasi.services.check import run_checks
@@ -97,14 +98,14 @@ def test_year_end_closing_moves_income_and_expenses_to_390(open_demo_db, actor):
         closing.close_month(db, actor, 2025, 12)  # months close in order
     assert err.value.code == "earlier_month_open" and err.value.params["period"] == "2024-10"
     with pytest.raises(ValidationError) as err:
-        closing.close_year(db, actor, 2025)  # 2024 has postings and is still open
+        year_closing.close_year(db, actor, 2025)  # 2024 has postings and is still open
     assert err.value.code == "earlier_year_open"
-    first = closing.close_year(db, actor, 2024)
-    result = closing.close_year(db, actor, 2025)
+    first = year_closing.close_year(db, actor, 2024)
+    result = year_closing.close_year(db, actor, 2025)
     assert result.surplus == before.surplus[0]
     assert result.income == before.total_income[0]
     assert result.expenses == before.total_expenses[0]
-    again = closing.close_year(db, actor, 2025)
+    again = year_closing.close_year(db, actor, 2025)
     assert again.already_closed and again.entry_id == result.entry_id
     with read_only(db) as s:
         closing_ids = list(
@@ -137,10 +138,10 @@ def test_year_end_closing_moves_income_and_expenses_to_390(open_demo_db, actor):
     _check_ok(db)
 
     # reopen the year: the closing entry is reversed, the months stay closed
-    closing.reopen_year(db, actor, 2025, "Koreksi beban listrik Desember")
+    year_closing.reopen_year(db, actor, 2025, "Koreksi beban listrik Desember")
     assert closing.closed_years(db) == [2024]
     with read_only(db) as s:
-        assert closing.closing_entry_id(s, 2025) is None
+        assert year_closing.closing_entry_id(s, 2025) is None
         bal = statements.balances(s, dt.date(2025, 12, 31))
         assert bal.get("3.90", 0) == first.surplus
     _check_ok(db)
@@ -152,14 +153,14 @@ def test_year_end_closing_moves_income_and_expenses_to_390(open_demo_db, actor):
         "Listrik Desember (susulan)",
         [Line("5.11", debit=125_000), Line("1.01", credit=125_000)],
     )
-    second = closing.close_year(db, actor, 2025)
+    second = year_closing.close_year(db, actor, 2025)
     assert second.surplus == result.surplus - 125_000
     _check_ok(db)
 
 
 def test_year_not_ended_cannot_be_closed(demo_db, actor):
     with pytest.raises(ValidationError):
-        closing.close_year(demo_db, actor, 2026, today=dt.date(2026, 11, 24))
+        year_closing.close_year(demo_db, actor, 2026, today=dt.date(2026, 11, 24))
 
 
 def test_sums_from_prepared_dates_equal_the_journal(open_demo_db, actor):
@@ -176,8 +177,8 @@ def test_sums_from_prepared_dates_equal_the_journal(open_demo_db, actor):
         "ATK",
         [Line("5.12", debit=10_000), Line("1.01", credit=10_000)],
     )
-    closing.close_year(db, actor, 2024)
-    closing.close_year(db, actor, 2025)
+    year_closing.close_year(db, actor, 2024)
+    year_closing.close_year(db, actor, 2025)
     dates = [
         dt.date(2024, 9, 30),  # the book starts in October 2024 (and the entry above)
         dt.date(2024, 12, 31),

@@ -9,7 +9,7 @@ from report_helpers import add_demo_loans, pdf_text, sheet_rows
 from koperasi.domain.money import format_rupiah
 from koperasi.reports import registry
 from koperasi.reports.common import ReportParams
-from koperasi.services import closing, ledger, shu
+from koperasi.services import ledger, shu, year_closing
 from koperasi.services.loans.views import get_loan
 from koperasi.services.uow import read_only
 
@@ -67,8 +67,8 @@ def test_loan_interest_gives_patronage_shares(open_demo_db, actor):
         [ledger.Line("1.01", debit=40_000_000), ledger.Line("4.90", credit=40_000_000)],
         confirm_large=True,  # far above the usual other income: confirmed
     )
-    closing.close_year(open_demo_db, actor, 2024)
-    closing.close_year(open_demo_db, actor, 2025)
+    year_closing.close_year(open_demo_db, actor, 2024)
+    year_closing.close_year(open_demo_db, actor, 2025)
     plan = shu.plan(open_demo_db, 2025)
     assert plan.surplus > 0
     payers = [m for m in plan.members if m.interest_paid > 0]

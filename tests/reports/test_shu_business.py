@@ -15,7 +15,6 @@ from koperasi.reports import registry
 from koperasi.reports.common import ReportParams
 from koperasi.services import (
     chart_of_accounts,
-    closing,
     ledger,
     members,
     savings,
@@ -24,6 +23,7 @@ from koperasi.services import (
     statement_equity,
     statement_sheets,
     statements,
+    year_closing,
 )
 from koperasi.services.check import run_checks
 from koperasi.services.ledger import Line
@@ -99,7 +99,7 @@ def test_shu_split_pots_and_member_shares(db, actor, tmp_path):
     assert (sp.member_surplus, sp.non_member_surplus) == (3_000_000, 1_000_000)
     assert inc.surplus[0] == 4_000_000
 
-    closing.close_year(db, actor, 2025, today=dt.date(2026, 2, 1))
+    year_closing.close_year(db, actor, 2025, today=dt.date(2026, 2, 1))
     p = shu.plan(db, 2025)
     assert p.surplus == 4_000_000 and p.distributable == 3_000_000
     assert p.to_non_member_destination == 1_000_000
@@ -154,7 +154,7 @@ def test_non_member_destination_is_a_setting(db, actor):
     settings.put(db, actor, "shu_non_member_to", "dana_sosial")
     _income(db, actor, dt.date(2025, 2, 1), "4.10", 800_000)
     _income(db, actor, dt.date(2025, 2, 2), "4.90", 200_000)
-    closing.close_year(db, actor, 2025, today=dt.date(2026, 2, 1))
+    year_closing.close_year(db, actor, 2025, today=dt.date(2026, 2, 1))
     p = shu.plan(db, 2025)
     assert (p.distributable, p.to_non_member_destination) == (800_000, 200_000)
     shu.distribute(db, actor, 2025, dt.date(2026, 1, 15))
@@ -173,7 +173,7 @@ def _loss_year(db, actor):  # type: ignore[no-untyped-def]
     )
     _income(db, actor, dt.date(2025, 3, 1), "4.10", 100_000)
     _expense(db, actor, dt.date(2025, 4, 1), "5.14", 600_000)
-    closing.close_year(db, actor, 2025, today=dt.date(2026, 2, 1))
+    year_closing.close_year(db, actor, 2025, today=dt.date(2026, 2, 1))
 
 
 def test_loss_year_rat_shows_the_coverage_proposal(db, actor, tmp_path):
@@ -244,10 +244,10 @@ def test_three_years_closed_in_a_row_keep_equity_right(db, actor, tmp_path):
     _income(db, actor, dt.date(2025, 5, 1), "4.10", 2_000_000)  # 2025: SHU 2.500.000
     _income(db, actor, dt.date(2025, 5, 2), "4.90", 500_000)
     today = dt.date(2026, 2, 1)
-    closing.close_year(db, actor, 2023, today=today)
+    year_closing.close_year(db, actor, 2023, today=today)
     shu.distribute(db, actor, 2023, dt.date(2024, 3, 15))  # 2023's SHU, after its RAT
-    closing.close_year(db, actor, 2024, today=today)
-    y25 = closing.close_year(db, actor, 2025, today=today)
+    year_closing.close_year(db, actor, 2024, today=today)
+    y25 = year_closing.close_year(db, actor, 2025, today=today)
     assert y25.prior_moved == -400_000  # 2024's loss, not covered, moved out of 3.90
     with read_only(db) as s:
         bal = statements.balances(s, dt.date(2025, 12, 31))
@@ -313,14 +313,14 @@ def test_a_year_distributed_after_the_next_is_closed_comes_out_of_391(db, actor)
     _income(db, actor, dt.date(2024, 5, 1), "4.10", 1_000_000)
     _income(db, actor, dt.date(2025, 5, 1), "4.10", 600_000)
     today = dt.date(2026, 2, 1)
-    closing.close_year(db, actor, 2024, today=today)
-    closing.close_year(db, actor, 2025, today=today)  # 2024's SHU not yet shared: to 3.91
+    year_closing.close_year(db, actor, 2024, today=today)
+    year_closing.close_year(db, actor, 2025, today=today)  # 2024's SHU not yet shared: to 3.91
     shu.distribute(db, actor, 2024, dt.date(2026, 1, 10))  # a late RAT for 2024
     with read_only(db) as s:
         bal = statements.balances(s, dt.date(2026, 1, 10))
     assert bal["3.91"] == 0 and bal["3.90"] == 600_000  # 2025's result untouched
     with pytest.raises(ValidationError) as err:  # 2024 again: already distributed
-        closing.reopen_year(db, actor, 2024, "x")
+        year_closing.reopen_year(db, actor, 2024, "x")
     assert err.value.code in ("later_year_closed", "shu_already_distributed")
     shu.distribute(db, actor, 2025, dt.date(2026, 1, 11))
     with read_only(db) as s:

@@ -13,12 +13,12 @@ from koperasi.reports import registry
 from koperasi.reports.common import ReportParams
 from koperasi.reports.model import RowKind
 from koperasi.services import (
-    closing,
     shu,
     statement_cash_flow,
     statement_equity,
     statement_sheets,
     statements,
+    year_closing,
 )
 from koperasi.services.uow import read_only
 
@@ -71,8 +71,8 @@ def test_balance_sheet_balances_in_pdf_and_workbook(demo_db, tmp_path, params):
 
 def test_income_statement_surplus_equals_shu_statement(open_demo_db, tmp_path, actor):
     post_interest_income(open_demo_db, 2025)
-    closing.close_year(open_demo_db, actor, 2024)
-    closing.close_year(open_demo_db, actor, 2025)
+    year_closing.close_year(open_demo_db, actor, 2024)
+    year_closing.close_year(open_demo_db, actor, 2025)
     _d, inc_pdf, inc_xlsx = _render_both(
         open_demo_db, "hasil-usaha", ReportParams(year=2025), tmp_path
     )
@@ -107,8 +107,8 @@ def test_shu_distribution_and_payout_keep_books_balanced(open_demo_db, actor, tm
     with pytest.raises(ValidationError) as err:  # the year must be closed first
         shu.distribute(open_demo_db, actor, 2025, dt.date(2026, 3, 20))
     assert err.value.code == "year_not_closed"
-    loss_2024 = closing.close_year(open_demo_db, actor, 2024).surplus
-    closing.close_year(open_demo_db, actor, 2025)
+    loss_2024 = year_closing.close_year(open_demo_db, actor, 2024).surplus
+    year_closing.close_year(open_demo_db, actor, 2025)
     plan = shu.plan(open_demo_db, 2025)
     result = shu.distribute(open_demo_db, actor, 2025, dt.date(2026, 3, 20))
     assert result.to_members == plan.to_members
@@ -129,7 +129,7 @@ def test_shu_distribution_and_payout_keep_books_balanced(open_demo_db, actor, tm
     assert rep.ok, [p.message_en for p in rep.problems]
     # the year cannot be reopened once its SHU is distributed
     with pytest.raises(ValidationError) as err:
-        closing.reopen_year(open_demo_db, actor, 2025, "x")
+        year_closing.reopen_year(open_demo_db, actor, 2025, "x")
     assert err.value.code == "shu_already_distributed"
     # a member's slip shows the same share
     m = next(x for x in plan.members if x.total > 0)

@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from koperasi.db.database import open_database
 from koperasi.db.models import JournalEntry, JournalLine
 from koperasi.demo.builder import default_as_of
-from koperasi.services import check, closing, health, shu, statements, ui_queries
+from koperasi.services import check, closing, health, shu, statements, ui_queries, year_closing
 from koperasi.services.uow import read_only
 
 AS_OF = dt.date(2026, 10, 31)  # tests/conftest.py demo_db_path
@@ -69,7 +69,7 @@ def test_every_past_year_is_closed_with_a_positive_shu_distributed(demo):
         assert p.business.non_member_income > 0  # jasa giro from the bank
         assert p.to_members > 0 and len(p.members) > 10
         with read_only(demo) as s:
-            entry_id = closing.shu_distribution_entry_id(s, year)
+            entry_id = year_closing.shu_distribution_entry_id(s, year)
             assert entry_id is not None
             entry = s.get(JournalEntry, entry_id)
             assert entry is not None and entry.date.year == year + 1

@@ -35,6 +35,7 @@ from koperasi.services import (
     savings,
     savings_interest,
     savings_products,
+    year_closing,
 )
 from koperasi.services import month_end as month_end_run
 from koperasi.services.groups import GroupInput, create_group
@@ -275,7 +276,7 @@ def test_check_finds_a_posting_before_a_month_closed_earlier(db, actor, books):
 
 def test_a_closed_year_refuses_postings(db, actor, books):
     """A closed financial year counts as closed even where a month row says open."""
-    closing.close_year(db, actor, 2025, today=D(2026, 1, 5))
+    year_closing.close_year(db, actor, 2025, today=D(2026, 1, 5))
     with unit_of_work(db) as s:
         s.execute(update(FiscalPeriod).where(FiscalPeriod.month == 12).values(status="open"))
     a = books["members"][0]

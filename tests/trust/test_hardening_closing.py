@@ -8,8 +8,8 @@ import pytest
 from helpers import member_input
 
 from koperasi.cli import main
-from koperasi.services import closing, members, savings
-from koperasi.services.closing import ClosingBackupFailed
+from koperasi.services import closing, members, savings, year_closing
+from koperasi.services.year_closing import ClosingBackupFailed
 
 TODAY = dt.date(2026, 2, 1)
 
@@ -32,7 +32,7 @@ def _closed_months(path) -> int:  # type: ignore[no-untyped-def]
 
 def test_year_end_closing_backs_the_book_up_first(db, actor):
     _book(db, actor)
-    result = closing.close_year(db, actor, 2025, today=TODAY)
+    result = year_closing.close_year(db, actor, 2025, today=TODAY)
     assert not result.already_closed
     if not db.is_sqlite:
         assert result.backup is None  # the server's pg_dump, not the app
@@ -44,7 +44,7 @@ def test_year_end_closing_backs_the_book_up_first(db, actor):
     assert _closed_months(made[0]) == 0
     assert _closed_months(db.sqlite_path) == 12
     # closing again (already closed) makes no second backup
-    again = closing.close_year(db, actor, 2025, today=TODAY)
+    again = year_closing.close_year(db, actor, 2025, today=TODAY)
     assert again.already_closed and again.backup is None
     assert len(list(path.glob("*sebelum-tutup-buku-2025*.db"))) == 1
 
@@ -55,14 +55,14 @@ def test_closing_refused_when_its_backup_fails(sqlite_db, actor):
     blocker = db.sqlite_path.parent / "backup"
     blocker.write_text("not a folder")  # the backups folder cannot be made
     with pytest.raises(ClosingBackupFailed) as err:
-        closing.close_year(db, actor, 2025, today=TODAY)
+        year_closing.close_year(db, actor, 2025, today=TODAY)
     msg_id, msg_en = err.value.message("id"), err.value.message("en")
     assert "tidak ditutup" in msg_id and str(blocker) in msg_id
     assert "was not closed" in msg_en and "backup" in msg_en
     assert 2025 not in closing.closed_years(db)
     assert _closed_months(db.sqlite_path) == 0  # nothing half-written
     blocker.unlink()
-    assert closing.close_year(db, actor, 2025, today=TODAY).backup
+    assert year_closing.close_year(db, actor, 2025, today=TODAY).backup
 
 
 def test_cli_close_year_names_the_backup(sqlite_db, actor, capsys):

@@ -7,7 +7,7 @@ import datetime as dt
 from PySide6.QtCore import Qt
 from uihelpers import click_nav, close_message_boxes, open_dialog
 
-from koperasi.services import chart_of_accounts, closing, ledger, shu, statements
+from koperasi.services import chart_of_accounts, ledger, shu, statements, year_closing
 from koperasi.services.check import run_checks
 from koperasi.services.ledger import Line
 from koperasi.services.uow import read_only, unit_of_work
@@ -83,8 +83,8 @@ def test_shu_distribution_and_loss_coverage_from_the_closing_panel(open_window, 
             [Line("5.10", debit=cost), Line("1.01", credit=cost)],
             source="manual",
         )
-    closing.close_year(db, actor, 2024, today=today)
-    loss = closing.close_year(db, actor, 2025, today=today).surplus
+    year_closing.close_year(db, actor, 2024, today=today)
+    loss = year_closing.close_year(db, actor, 2025, today=today).surplus
     assert loss == -5_000_000
     panel = _closing_panel(window, qtbot)
     panel.select_year(2025)

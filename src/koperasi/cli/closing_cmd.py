@@ -69,9 +69,9 @@ def cmd_close_month(ctx, args) -> int:
 
 
 def cmd_close_year(ctx, args) -> int:
-    from ..services import closing
+    from ..services import year_closing
 
-    result = closing.close_year(ctx.db, ctx.actor, parse_year(args.year))
+    result = year_closing.close_year(ctx.db, ctx.actor, parse_year(args.year))
     if args.json:
         print_json(result)
     else:
@@ -100,14 +100,14 @@ def cmd_close_year(ctx, args) -> int:
 
 
 def cmd_reopen(ctx, args) -> int:
-    from ..services import closing
+    from ..services import closing, year_closing
 
     text = args.period.strip()
     if "-" in text:
         year, month = parse_period(text)
         result = closing.reopen_month(ctx.db, ctx.actor, year, month, args.reason)
     else:
-        result = closing.reopen_year(ctx.db, ctx.actor, parse_year(text), args.reason)
+        result = year_closing.reopen_year(ctx.db, ctx.actor, parse_year(text), args.reason)
     if args.json:
         print_json(result)
     else:

@@ -589,14 +589,14 @@ class _BookKeeper:
         self.db, self.rng, self.actor, self.as_of, self.close = db, rng, actor, as_of, close
 
     def after_month(self, y: int, m: int) -> None:
-        from ..services import closing
+        from ..services import closing, year_closing
 
         if not self.close or clock.month_end(y, m) >= self.as_of.replace(day=1):
             return  # as_of's month: the treasurer's month-end and closing
         if m == RAT_MONTH and y - 1 in closing.closed_years(self.db):
             self.hold_rat(y - 1, _rat_day(y))
         if m == 12:
-            closing.close_year(self.db, self.actor, y, backup=False)  # the demo's history
+            year_closing.close_year(self.db, self.actor, y, backup=False)  # the demo's history
         else:
             closing.close_month(self.db, self.actor, y, m)
 

@@ -53,12 +53,13 @@ from ..domain.vocabulary import MemberStatus
 from ..errors import ValidationError
 from . import audit, ledger, savings, statements
 from .auth import Actor, require, require_read_all
-from .closing import SHU_SOURCE, is_year_closed_in, shu_distribution_entry_id, year_surplus_in
+from .closing import SHU_SOURCE, is_year_closed_in
 from .counters import SERIES_JOURNAL, SERIES_SAVINGS, next_receipt
 from .ledger import Line
 from .progress import ProgressCallback, report
 from .settings import get_value, set_value
 from .uow import read_only, unit_of_work
+from .year_closing import shu_distribution_entry_id, year_surplus_in
 
 SPLIT_KEY = "shu_split"
 PAYABLE = accounts.SHU_PAYABLE

@@ -27,10 +27,11 @@ from PySide6.QtWidgets import (
 from ...domain.fmt import long_date
 from ...errors import KoperasiError
 from ...reports.common import month_name
-from ...services import clock, closing
+from ...services import clock, closing, year_closing
 from ...services import savings_interest as sv_interest
-from ...services.closing import PeriodView, YearOverview
+from ...services.closing import PeriodView
 from ...services.progress import ProgressCallback
+from ...services.year_closing import YearOverview
 from .. import dialogs
 from ..context import LEDGER, SAVINGS, AppContext
 from ..period_choice import PeriodDialog
@@ -207,7 +208,7 @@ class ClosingPanel(QWidget):
     def refresh(self) -> None:
         self.stale = False
         ctx = self.ctx
-        ctx.read(lambda: closing.financial_years(ctx.db, ctx.today()), on_done=self._years)
+        ctx.read(lambda: year_closing.financial_years(ctx.db, ctx.today()), on_done=self._years)
 
     def _years(self, years: list[int]) -> None:
         current = self.yearCombo.currentData()
@@ -234,7 +235,7 @@ class ClosingPanel(QWidget):
             self._update_buttons()
             return
         ctx = self.ctx
-        ctx.read(lambda: closing.year_overview(ctx.db, year), on_done=self._loaded)
+        ctx.read(lambda: year_closing.year_overview(ctx.db, year), on_done=self._loaded)
 
     def _loaded(self, overview: YearOverview) -> None:
         row = self.table.currentIndex().row()
@@ -403,7 +404,7 @@ class ClosingPanel(QWidget):
         ctx = self.ctx
 
         def work(progress: ProgressCallback) -> closing.YearClosing:
-            return closing.close_year(ctx.db, ctx.actor, year, progress, today=ctx.today())
+            return year_closing.close_year(ctx.db, ctx.actor, year, progress, today=ctx.today())
 
         ctx.write(
             work,
@@ -457,7 +458,7 @@ class ClosingPanel(QWidget):
                 "Jurnal penutup tahun {year} akan dibalik. Bulan-bulannya tetap tertutup "
                 "sampai dibuka kembali satu per satu. Alasannya dicatat di jejak audit."
             ).format(year=year),
-            lambda reason: closing.reopen_year(ctx.db, ctx.actor, year, reason),
+            lambda reason: year_closing.reopen_year(ctx.db, ctx.actor, year, reason),
             lambda _v: self.load_year(),
             self,
         )
