@@ -335,6 +335,7 @@ def generate(
     groups and (empty) savings accounts, no money movements (the member-search database)."""
     from koperasi.db.database import open_database
     from koperasi.demo import builder as demo
+    from koperasi.demo import sample_data
     from koperasi.domain.money import RoundingMode, percent_of
     from koperasi.domain.schedule import ScheduleTerms, next_meeting_day
     from koperasi.domain.schedule import generate as make_schedule
@@ -461,14 +462,14 @@ def generate(
     say(
         f"[generate] scale {scale}: {size.members} members, {size.groups} groups, {size.loans} loans, {len(months)} months"
     )
-    kel_names = list(demo.KELURAHAN)
+    kel_names = list(sample_data.KELURAHAN)
     gid0 = conn.execute("SELECT coalesce(max(id), 0) FROM groups").fetchone()[0]
     groups = []
     for i in range(size.groups):
         kel = kel_names[i % len(kel_names)]
-        base = demo.GROUP_NAMES[i % len(demo.GROUP_NAMES)]
+        base = sample_data.GROUP_NAMES[i % len(sample_data.GROUP_NAMES)]
         name = f"Kelompok {base}" + (
-            "" if i < len(demo.GROUP_NAMES) else f" {i // len(demo.GROUP_NAMES) + 1}"
+            "" if i < len(sample_data.GROUP_NAMES) else f" {i // len(sample_data.GROUP_NAMES) + 1}"
         )
         day = rng.randint(0, 5)
         groups.append((gid0 + i + 1, day, kel))
@@ -500,9 +501,9 @@ def generate(
         mid = mid0 + i + 1
         gi = i % size.groups
         g_id, _day, kel = groups[gi]
-        kecamatan, kec_code, fringe = demo.KELURAHAN[kel]
+        kecamatan, kec_code, fringe = sample_data.KELURAHAN[kel]
         female = rng.random() < 0.72
-        name = f"{rng.choice(demo.WOMEN if female else demo.MEN)} {rng.choice(demo.FAMILY)}"
+        name = f"{rng.choice(sample_data.WOMEN if female else sample_data.MEN)} {rng.choice(sample_data.FAMILY)}"
         birth = dt.date(rng.randint(1955, 2003), rng.randint(1, 12), rng.randint(1, 28))
         mi = 0 if rng.random() < 0.6 else rng.randint(0, join_span)
         y, m = months[mi]
@@ -534,9 +535,9 @@ def generate(
                 kel,
                 kecamatan,
                 f"08{rng.choice(('11', '12', '13', '21', '52', '53', '57'))}{rng.randint(10_000_000, 99_999_999)}",
-                rng.choice(demo.OCCUPATIONS_W if female else demo.OCCUPATIONS_M),
+                rng.choice(sample_data.OCCUPATIONS_W if female else sample_data.OCCUPATIONS_M),
                 join,
-                f"{rng.choice(demo.MEN if female else demo.WOMEN)} {rng.choice(demo.FAMILY)}",
+                f"{rng.choice(sample_data.MEN if female else sample_data.WOMEN)} {rng.choice(sample_data.FAMILY)}",
                 rng.choice(("Suami", "Anak") if female else ("Istri", "Anak")),
                 "aktif",
                 join,
@@ -780,7 +781,7 @@ def generate(
 
     # ---- cooperative expenses, monthly
     for y, m in months:
-        for code, text, lo, hi in demo.EXPENSES:
+        for code, text, lo, hi in sample_data.EXPENSES:
             d = dt.date(y, m, rng.randint(1, 28))
             amt = lo if lo == hi else rng.randrange(lo, hi + 1, 5_000)
             put(d, EXPENSE, (code, f"{text} {m:02d}/{y}", amt * max(1, round(scale * 10))))
