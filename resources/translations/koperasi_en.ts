@@ -624,7 +624,7 @@ The previous contents were saved in
     </message>
     <message>
         <source>&amp;Jurnal akun bank (pilih satu atau lebih)</source>
-        <translation>Bank account's &amp;journal lines (choose one or more)</translation>
+        <translation>Bank account&apos;s &amp;journal lines (choose one or more)</translation>
     </message>
     <message>
         <source>Rekonsiliasi bank</source>
@@ -695,7 +695,7 @@ The previous contents were saved in
     </message>
     <message>
         <source>Persetujuan pengurus/pengawas</source>
-        <translation>Board/supervisors' approval</translation>
+        <translation>Board/supervisors&apos; approval</translation>
     </message>
     <message>
         <source>mis. rapat gabungan 12/11</source>
@@ -2028,7 +2028,7 @@ Total received: {total}</translation>
     </message>
     <message>
         <source>nomor anggota penjamin</source>
-        <translation>the guarantor's member number</translation>
+        <translation>the guarantor&apos;s member number</translation>
     </message>
     <message>
         <source>mis. saudara, tetangga</source>
@@ -2390,11 +2390,11 @@ Total received: {total}</translation>
     </message>
     <message>
         <source>Hapus buku perlu persetujuan pengguna kedua</source>
-        <translation>Write-offs need a second user's approval</translation>
+        <translation>Write-offs need a second user&apos;s approval</translation>
     </message>
     <message>
         <source>Pembalikan perlu persetujuan pengguna kedua</source>
-        <translation>Reversals need a second user's approval</translation>
+        <translation>Reversals need a second user&apos;s approval</translation>
     </message>
     <message>
         <source>BMPP per peminjam (% modal sendiri)</source>
@@ -3181,7 +3181,7 @@ Total received: {total}</translation>
     </message>
     <message>
         <source>Persetujuan pengurus/pengawas...</source>
-        <translation>Board/supervisors' approval...</translation>
+        <translation>Board/supervisors&apos; approval...</translation>
     </message>
     <message>
         <source>Daftar pinjaman</source>
@@ -3532,7 +3532,7 @@ Error log: {log}</translation>
     </message>
     <message>
         <source>Tulis judul kolom seperti di berkas bank (atau huruf kolomnya). Isi debet dan kredit, atau jumlah dengan kolom DB/CR bila ada.</source>
-        <translation>Write each column's header as in the bank's file (or its column letter). Fill in debit and credit, or the amount with the DB/CR column if there is one.</translation>
+        <translation>Write each column&apos;s header as in the bank&apos;s file (or its column letter). Fill in debit and credit, or the amount with the DB/CR column if there is one.</translation>
     </message>
     <message>
         <source>&amp;Tanggal</source>
@@ -4226,7 +4226,7 @@ due</translation>
     </message>
     <message>
         <source>Daftar hari ini</source>
-        <translation>Today's list</translation>
+        <translation>Today&apos;s list</translation>
     </message>
     <message>
         <source>Memuat...</source>
@@ -4238,7 +4238,7 @@ due</translation>
     </message>
     <message>
         <source>{member}: nomor HP tidak sah ({why}); perbaiki di data anggota.</source>
-        <translation>{member}: invalid phone number ({why}); correct it in the member's record.</translation>
+        <translation>{member}: invalid phone number ({why}); correct it in the member&apos;s record.</translation>
     </message>
     <message>
         <source>Pilih pesan yang belum terkirim dengan nomor sah.</source>
@@ -4286,11 +4286,11 @@ due</translation>
     </message>
     <message>
         <source>Teks koperasi sendiri.</source>
-        <translation>The cooperative's own text.</translation>
+        <translation>The cooperative&apos;s own text.</translation>
     </message>
     <message>
         <source>Teks bawaan aplikasi.</source>
-        <translation>The app's default text.</translation>
+        <translation>The app&apos;s default text.</translation>
     </message>
     <message>
         <source>Templat disimpan.</source>
@@ -4636,7 +4636,7 @@ due</translation>
     </message>
     <message>
         <source>Berkas pembayaran instansi</source>
-        <translation>Employer's payment file</translation>
+        <translation>Employer&apos;s payment file</translation>
     </message>
     <message>
         <source>Excel (*.xlsx)</source>
@@ -4731,7 +4731,7 @@ due</translation>
     </message>
     <message>
         <source>Belum ada instansi. Tambahkan dengan &quot;Instansi baru&quot;.</source>
-        <translation>No employer yet. Add one with "New employer".</translation>
+        <translation>No employer yet. Add one with &quot;New employer&quot;.</translation>
     </message>
     <message>
         <source>{n} anggota · jumlah potongan {total} · angsuran jatuh tempo s.d. {due}</source>
@@ -5394,6 +5394,10 @@ due</translation>
         <translation>Quick undo is only for today&apos;s transactions by the user who posted them. Use Reverse transaction on its page.</translation>
     </message>
     <message>
+        <source>MENUNGGU PERSETUJUAN — permintaan pembalikan no. {id} dicatat; transaksi ini belum dibalik.</source>
+        <translation>AWAITING APPROVAL — reversal request no. {id} has been filed; this transaction is not reversed yet.</translation>
+    </message>
+    <message>
         <source>DIBATALKAN — transaksi ini telah dibalik.</source>
         <translation>UNDONE — this transaction has been reversed.</translation>
     </message>
@@ -5461,7 +5465,7 @@ due</translation>
     </message>
     <message>
         <source>mis. istri bendahara</source>
-        <translation>e.g. the treasurer's wife</translation>
+        <translation>e.g. the treasurer&apos;s wife</translation>
     </message>
     <message>
         <source>&amp;Hubungan</source>
@@ -5923,6 +5927,14 @@ due</translation>
     <message>
         <source>Batal</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Menunggu persetujuan</source>
+        <translation>Awaiting approval</translation>
+    </message>
+    <message>
+        <source>Permintaan pembalikan no. {id} dicatat; transaksi belum dibalik.&lt;br&gt;Permintaan ini menunggu di &lt;b&gt;Menunggu persetujuan&lt;/b&gt; (halaman Pinjaman) sampai disetujui pengguna lain dengan peran {roles}.</source>
+        <translation>Reversal request no. {id} has been filed; the transaction is not reversed yet.&lt;br&gt;The request waits in &lt;b&gt;Menunggu persetujuan&lt;/b&gt; (Awaiting approval, Loans page) until another user with the role {roles} approves it.</translation>
     </message>
 </context>
 <context>
@@ -6386,7 +6398,7 @@ Reserve (incl. rounding remainder): {reserve}</translation>
     </message>
     <message>
         <source>kosong: sesuai produk</source>
-        <translation>empty: the product's amount</translation>
+        <translation>empty: the product&apos;s amount</translation>
     </message>
     <message>
         <source>&amp;Nomor anggota</source>
@@ -6441,7 +6453,7 @@ Reserve (incl. rounding remainder): {reserve}</translation>
     </message>
     <message>
         <source>&amp;Laporan bulan...</source>
-        <translation>Month's re&amp;port...</translation>
+        <translation>Month&apos;s re&amp;port...</translation>
     </message>
     <message>
         <source>No.</source>
