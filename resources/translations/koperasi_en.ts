@@ -1484,8 +1484,24 @@ If this keeps happening, copy the details and send them to whoever maintains the
         <translation>Also count unsigned workbooks (with a warning)</translation>
     </message>
     <message>
+        <source>lolos</source>
+        <translation>passed</translation>
+    </message>
+    <message>
+        <source>GAGAL</source>
+        <translation>FAILED</translation>
+    </message>
+    <message>
+        <source>Alasan</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
         <source>Peringatan: {note}</source>
         <translation>Warning: {note}</translation>
+    </message>
+    <message>
+        <source>seluruh pembukuan</source>
+        <translation>the whole books</translation>
     </message>
     <message>
         <source>&amp;Tambah berkas...</source>
@@ -1514,10 +1530,6 @@ If this keeps happening, copy the details and send them to whoever maintains the
     <message>
         <source>Pemeriksaan</source>
         <translation>Check</translation>
-    </message>
-    <message>
-        <source>Alasan</source>
-        <translation>Reason</translation>
     </message>
     <message>
         <source>Pilih daftar kunci publik</source>
@@ -1568,6 +1580,58 @@ If this keeps happening, copy the details and send them to whoever maintains the
     <message>
         <source>Gagal pemeriksaan (tidak dijumlahkan): {names}</source>
         <translation>Failed the check (not included in the totals): {names}</translation>
+    </message>
+    <message>
+        <source>Berkas tidak dapat dibaca atau disimpan: {detail}</source>
+        <translation>The file cannot be read or saved: {detail}</translation>
+    </message>
+    <message>
+        <source>Baris</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>Kesalahan</source>
+        <translation>Errors</translation>
+    </message>
+    <message>
+        <source>Anggota</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <source>Data anggota: nama, NIK, jenis kelamin, tanggal masuk, alamat, kelompok. Nomor anggota boleh kosong (diberi otomatis).</source>
+        <translation>Member data: name, NIK, sex, joining date, address, group. The member number may be empty (given automatically).</translation>
+    </message>
+    <message>
+        <source>Saldo awal simpanan</source>
+        <translation>Opening savings balances</translation>
+    </message>
+    <message>
+        <source>Saldo simpanan pokok, wajib dan sukarela tiap anggota pada tanggal mulai memakai aplikasi.</source>
+        <translation>Each member&apos;s principal, mandatory and voluntary savings balances on the day the app takes over.</translation>
+    </message>
+    <message>
+        <source>Transaksi simpanan</source>
+        <translation>Savings transactions</translation>
+    </message>
+    <message>
+        <source>Setoran dan penarikan simpanan anggota, satu baris per transaksi.</source>
+        <translation>Members&apos; savings deposits and withdrawals, one row per transaction.</translation>
+    </message>
+    <message>
+        <source>Pinjaman</source>
+        <translation>Loans</translation>
+    </message>
+    <message>
+        <source>Pinjaman anggota yang masih berjalan pada tanggal mulai memakai aplikasi, satu baris per pinjaman: plafon, jangka waktu, tanggal pencairan, Pokok Sudah Dibayar (bukan sisa pokok), jaminan dan nomor anggota penjamin. Dicatat sebagai saldo awal, tidak melalui kas; jaminan masuk daftar jaminan.</source>
+        <translation>Members&apos; loans still running on the day the app takes over, one row per loan: amount, term, disbursement date, Principal repaid (not the outstanding), collateral and the guarantor&apos;s member number. Recorded as opening balances, not through cash; the collateral goes into the collateral register.</translation>
+    </message>
+    <message>
+        <source>Buku kerja audit (seluruh pembukuan)</source>
+        <translation>Audit workbook (the whole books)</translation>
+    </message>
+    <message>
+        <source>Memulihkan seluruh pembukuan dari buku kerja audit lengkap. Hanya ke basis data yang masih kosong; tanpa templat.</source>
+        <translation>Restores the whole books from a complete audit workbook. Only into a database that is still empty; no template.</translation>
     </message>
 </context>
 <context>
