@@ -605,7 +605,7 @@ def _client(url: str, n: int, seconds: float, loans: list, members: list, q) -> 
             what = "repaid"
         else:
             number = members[rng.randrange(len(members))]
-            amount = rng.randrange(1, 50) * 1000
+            amount = rng.randrange(10, 51) * 1000  # at least the opening minimum
 
             def post(number=number, amount=amount) -> None:  # type: ignore[no-untyped-def]
                 deposit(db, SYSTEM, number, "SUKARELA", amount, NEXT_DAY, confirm_large=True)
@@ -674,6 +674,8 @@ def concurrency(url: str, seconds: float, clients: int, say) -> dict:  # type: i
         == (before["loan_ledger"] - after["loan_ledger"]),
     }
     say(f"concurrency: {len(lat)} postings in {wall:.0f} s, {len(errors)} errors, exact {exact}")
+    for e in sorted(set(errors))[:5]:
+        say(f"  failed posting: {e}")
     from koperasi.services.check import run_checks
 
     db = _open(url)
@@ -688,6 +690,7 @@ def concurrency(url: str, seconds: float, clients: int, say) -> dict:  # type: i
         "errors": len(errors),
         "conflicts": conflicts,
         "error_kinds": sorted({e.split(":")[0] for e in errors}),
+        "error_samples": sorted(set(errors))[:3],
         "posted": posted,
         "delta": {k: after[k] - before[k] for k in after},
         "exact": exact,
