@@ -633,7 +633,7 @@ def _client(url: str, n: int, seconds: float, loans: list, members: list, q) -> 
 
 
 def concurrency(url: str, seconds: float, clients: int, say) -> dict:  # type: ignore[no-untyped-def]
-    loans = _loans(url, 100, 60 * clients)
+    loans = _loans(url, 0, 60 * clients)  # a copy of its own: any loans
     with _raw(url) as conn:
         members = [
             r[0]
