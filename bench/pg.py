@@ -1,7 +1,7 @@
 """``make bench-pg``: the bench book in a throwaway PostgreSQL server the bench starts itself.
 
-    python -m bench.pg                    # 0.25x book, every scenario, 60 s of concurrency
-    python -m bench.pg --scale 1          # the 1x book (loading it takes minutes)
+    python -m bench.pg                    # the 1x book, every scenario, 60 s of concurrency
+    python -m bench.pg --scale 0.25       # the 0.25x book (loads in about a minute)
     python -m bench.pg --seconds 15       # a shorter concurrency scenario
     python -m bench.pg --only repay,concurrency
     python -m bench.pg --record           # also write the table into bench/README.md
@@ -713,7 +713,7 @@ def main(argv: list[str] | None = None) -> int:
     if argv and argv[0] == "--worker":
         return worker(*argv[1:4])
     parser = argparse.ArgumentParser(description="Koperasi benchmarks on PostgreSQL")
-    parser.add_argument("--scale", default="0.25", help="data scale of the book (default 0.25)")
+    parser.add_argument("--scale", default="1", help="data scale of the book (default 1)")
     parser.add_argument("--seconds", type=float, default=60.0, help="concurrency run (s)")
     parser.add_argument("--clients", type=int, default=4)
     parser.add_argument("--only", help="comma-separated: repay,month_end,check,rat,concurrency")
@@ -805,7 +805,7 @@ def main(argv: list[str] | None = None) -> int:
             f"deposits alternately for {conc['seconds']:.0f} s: {conc['postings']:,} postings, "
             f"{conc['throughput']:.1f} per s, latency p50 {conc['p50_ms']:.0f} ms / p95 "
             f"{conc['p95_ms']:.0f} ms, {conc['conflicts']} conflicts retried, {conc['errors']} failed postings "
-            f"{conc['error_kinds'] or ''}; totals exact: "
+            f"{' '.join(conc['error_kinds'])}; totals exact: "
             f"{'yes' if all(conc['exact'].values()) else 'NO ' + json.dumps(conc['exact'])} "
             f"(cash +{conc['delta']['cash']:,} = posted {conc['posted']['cash']:,}; savings "
             f"+{conc['delta']['savings']:,} = deposited {conc['posted']['savings']:,}; loan "
