@@ -111,9 +111,8 @@ def test_vulnerability_outreach_counts(audit_file):
 
 
 def test_the_fast_reader_reads_what_openpyxl_reads(audit_file, monkeypatch):
-    """python-calamine (where installed) reads the audit workbook to the same canonical rows
+    """python-calamine reads the audit workbook to the same canonical rows
     (the signed SHA-256s) and the same figures as openpyxl."""
-    pytest.importorskip("python_calamine")
     from koperasi.exchange import consolidation_read as cr
     from koperasi.exchange.canonical import canonical_line
     from koperasi.exchange.xlsxin import Workbook
