@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: venv run test lint fmt bench dist translations forms screenshots clean
+.PHONY: venv run test lint fmt bench bench-pg dist translations forms screenshots clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,10 @@ translations: venv
 
 bench: venv
 	$(BIN)/python -m bench.run --record
+
+# the same book in a throwaway PostgreSQL server (skipped without PostgreSQL binaries)
+bench-pg: venv
+	$(BIN)/python -m bench.pg --record
 
 dist: venv
 	$(BIN)/python -m pip install --quiet -e '.[dist]'

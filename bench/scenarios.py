@@ -224,7 +224,10 @@ def _meeting_app(st: dict, i: int) -> None:
     from koperasi.services.loans.group_meeting import post_group_meeting
 
     code, payments = st["meetings"][i % len(st["meetings"])]
-    post_group_meeting(st["db"], SYSTEM, code, NEXT_DAY, payments)
+    # The generated history (bulk rows, a few amounts per kind) puts the derived plausibility
+    # ceilings below some of a meeting's cells; a treasurer confirms the large amounts once for
+    # the grid (the dialog's "yes"), which is this flag: the scenario measures the posting.
+    post_group_meeting(st["db"], SYSTEM, code, NEXT_DAY, payments, confirm_large=True)
 
 
 def _post_raw(

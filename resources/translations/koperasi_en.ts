@@ -624,7 +624,7 @@ The previous contents were saved in
     </message>
     <message>
         <source>&amp;Jurnal akun bank (pilih satu atau lebih)</source>
-        <translation>Bank account's &amp;journal lines (choose one or more)</translation>
+        <translation>Bank account&apos;s &amp;journal lines (choose one or more)</translation>
     </message>
     <message>
         <source>Rekonsiliasi bank</source>
@@ -695,7 +695,7 @@ The previous contents were saved in
     </message>
     <message>
         <source>Persetujuan pengurus/pengawas</source>
-        <translation>Board/supervisors' approval</translation>
+        <translation>Board/supervisors&apos; approval</translation>
     </message>
     <message>
         <source>mis. rapat gabungan 12/11</source>
@@ -1484,8 +1484,24 @@ If this keeps happening, copy the details and send them to whoever maintains the
         <translation>Also count unsigned workbooks (with a warning)</translation>
     </message>
     <message>
+        <source>lolos</source>
+        <translation>passed</translation>
+    </message>
+    <message>
+        <source>GAGAL</source>
+        <translation>FAILED</translation>
+    </message>
+    <message>
+        <source>Alasan</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
         <source>Peringatan: {note}</source>
         <translation>Warning: {note}</translation>
+    </message>
+    <message>
+        <source>seluruh pembukuan</source>
+        <translation>the whole books</translation>
     </message>
     <message>
         <source>&amp;Tambah berkas...</source>
@@ -1514,10 +1530,6 @@ If this keeps happening, copy the details and send them to whoever maintains the
     <message>
         <source>Pemeriksaan</source>
         <translation>Check</translation>
-    </message>
-    <message>
-        <source>Alasan</source>
-        <translation>Reason</translation>
     </message>
     <message>
         <source>Pilih daftar kunci publik</source>
@@ -1568,6 +1580,58 @@ If this keeps happening, copy the details and send them to whoever maintains the
     <message>
         <source>Gagal pemeriksaan (tidak dijumlahkan): {names}</source>
         <translation>Failed the check (not included in the totals): {names}</translation>
+    </message>
+    <message>
+        <source>Berkas tidak dapat dibaca atau disimpan: {detail}</source>
+        <translation>The file cannot be read or saved: {detail}</translation>
+    </message>
+    <message>
+        <source>Baris</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>Kesalahan</source>
+        <translation>Errors</translation>
+    </message>
+    <message>
+        <source>Anggota</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <source>Data anggota: nama, NIK, jenis kelamin, tanggal masuk, alamat, kelompok. Nomor anggota boleh kosong (diberi otomatis).</source>
+        <translation>Member data: name, NIK, sex, joining date, address, group. The member number may be empty (given automatically).</translation>
+    </message>
+    <message>
+        <source>Saldo awal simpanan</source>
+        <translation>Opening savings balances</translation>
+    </message>
+    <message>
+        <source>Saldo simpanan pokok, wajib dan sukarela tiap anggota pada tanggal mulai memakai aplikasi.</source>
+        <translation>Each member&apos;s principal, mandatory and voluntary savings balances on the day the app takes over.</translation>
+    </message>
+    <message>
+        <source>Transaksi simpanan</source>
+        <translation>Savings transactions</translation>
+    </message>
+    <message>
+        <source>Setoran dan penarikan simpanan anggota, satu baris per transaksi.</source>
+        <translation>Members&apos; savings deposits and withdrawals, one row per transaction.</translation>
+    </message>
+    <message>
+        <source>Pinjaman</source>
+        <translation>Loans</translation>
+    </message>
+    <message>
+        <source>Pinjaman anggota yang masih berjalan pada tanggal mulai memakai aplikasi, satu baris per pinjaman: plafon, jangka waktu, tanggal pencairan, Pokok Sudah Dibayar (bukan sisa pokok), jaminan dan nomor anggota penjamin. Dicatat sebagai saldo awal, tidak melalui kas; jaminan masuk daftar jaminan.</source>
+        <translation>Members&apos; loans still running on the day the app takes over, one row per loan: amount, term, disbursement date, Principal repaid (not the outstanding), collateral and the guarantor&apos;s member number. Recorded as opening balances, not through cash; the collateral goes into the collateral register.</translation>
+    </message>
+    <message>
+        <source>Buku kerja audit (seluruh pembukuan)</source>
+        <translation>Audit workbook (the whole books)</translation>
+    </message>
+    <message>
+        <source>Memulihkan seluruh pembukuan dari buku kerja audit lengkap. Hanya ke basis data yang masih kosong; tanpa templat.</source>
+        <translation>Restores the whole books from a complete audit workbook. Only into a database that is still empty; no template.</translation>
     </message>
 </context>
 <context>
@@ -2028,7 +2092,7 @@ Total received: {total}</translation>
     </message>
     <message>
         <source>nomor anggota penjamin</source>
-        <translation>the guarantor's member number</translation>
+        <translation>the guarantor&apos;s member number</translation>
     </message>
     <message>
         <source>mis. saudara, tetangga</source>
@@ -2390,11 +2454,11 @@ Total received: {total}</translation>
     </message>
     <message>
         <source>Hapus buku perlu persetujuan pengguna kedua</source>
-        <translation>Write-offs need a second user's approval</translation>
+        <translation>Write-offs need a second user&apos;s approval</translation>
     </message>
     <message>
         <source>Pembalikan perlu persetujuan pengguna kedua</source>
-        <translation>Reversals need a second user's approval</translation>
+        <translation>Reversals need a second user&apos;s approval</translation>
     </message>
     <message>
         <source>BMPP per peminjam (% modal sendiri)</source>
@@ -3181,7 +3245,7 @@ Total received: {total}</translation>
     </message>
     <message>
         <source>Persetujuan pengurus/pengawas...</source>
-        <translation>Board/supervisors' approval...</translation>
+        <translation>Board/supervisors&apos; approval...</translation>
     </message>
     <message>
         <source>Daftar pinjaman</source>
@@ -3532,7 +3596,7 @@ Error log: {log}</translation>
     </message>
     <message>
         <source>Tulis judul kolom seperti di berkas bank (atau huruf kolomnya). Isi debet dan kredit, atau jumlah dengan kolom DB/CR bila ada.</source>
-        <translation>Write each column's header as in the bank's file (or its column letter). Fill in debit and credit, or the amount with the DB/CR column if there is one.</translation>
+        <translation>Write each column&apos;s header as in the bank&apos;s file (or its column letter). Fill in debit and credit, or the amount with the DB/CR column if there is one.</translation>
     </message>
     <message>
         <source>&amp;Tanggal</source>
@@ -4226,7 +4290,7 @@ due</translation>
     </message>
     <message>
         <source>Daftar hari ini</source>
-        <translation>Today's list</translation>
+        <translation>Today&apos;s list</translation>
     </message>
     <message>
         <source>Memuat...</source>
@@ -4238,7 +4302,7 @@ due</translation>
     </message>
     <message>
         <source>{member}: nomor HP tidak sah ({why}); perbaiki di data anggota.</source>
-        <translation>{member}: invalid phone number ({why}); correct it in the member's record.</translation>
+        <translation>{member}: invalid phone number ({why}); correct it in the member&apos;s record.</translation>
     </message>
     <message>
         <source>Pilih pesan yang belum terkirim dengan nomor sah.</source>
@@ -4286,11 +4350,11 @@ due</translation>
     </message>
     <message>
         <source>Teks koperasi sendiri.</source>
-        <translation>The cooperative's own text.</translation>
+        <translation>The cooperative&apos;s own text.</translation>
     </message>
     <message>
         <source>Teks bawaan aplikasi.</source>
-        <translation>The app's default text.</translation>
+        <translation>The app&apos;s default text.</translation>
     </message>
     <message>
         <source>Templat disimpan.</source>
@@ -4636,7 +4700,7 @@ due</translation>
     </message>
     <message>
         <source>Berkas pembayaran instansi</source>
-        <translation>Employer's payment file</translation>
+        <translation>Employer&apos;s payment file</translation>
     </message>
     <message>
         <source>Excel (*.xlsx)</source>
@@ -4731,7 +4795,7 @@ due</translation>
     </message>
     <message>
         <source>Belum ada instansi. Tambahkan dengan &quot;Instansi baru&quot;.</source>
-        <translation>No employer yet. Add one with "New employer".</translation>
+        <translation>No employer yet. Add one with &quot;New employer&quot;.</translation>
     </message>
     <message>
         <source>{n} anggota · jumlah potongan {total} · angsuran jatuh tempo s.d. {due}</source>
@@ -5394,6 +5458,10 @@ due</translation>
         <translation>Quick undo is only for today&apos;s transactions by the user who posted them. Use Reverse transaction on its page.</translation>
     </message>
     <message>
+        <source>MENUNGGU PERSETUJUAN — permintaan pembalikan no. {id} dicatat; transaksi ini belum dibalik.</source>
+        <translation>AWAITING APPROVAL — reversal request no. {id} has been filed; this transaction is not reversed yet.</translation>
+    </message>
+    <message>
         <source>DIBATALKAN — transaksi ini telah dibalik.</source>
         <translation>UNDONE — this transaction has been reversed.</translation>
     </message>
@@ -5461,7 +5529,7 @@ due</translation>
     </message>
     <message>
         <source>mis. istri bendahara</source>
-        <translation>e.g. the treasurer's wife</translation>
+        <translation>e.g. the treasurer&apos;s wife</translation>
     </message>
     <message>
         <source>&amp;Hubungan</source>
@@ -5923,6 +5991,14 @@ due</translation>
     <message>
         <source>Batal</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Menunggu persetujuan</source>
+        <translation>Awaiting approval</translation>
+    </message>
+    <message>
+        <source>Permintaan pembalikan no. {id} dicatat; transaksi belum dibalik.&lt;br&gt;Permintaan ini menunggu di &lt;b&gt;Menunggu persetujuan&lt;/b&gt; (halaman Pinjaman) sampai disetujui pengguna lain dengan peran {roles}.</source>
+        <translation>Reversal request no. {id} has been filed; the transaction is not reversed yet.&lt;br&gt;The request waits in &lt;b&gt;Menunggu persetujuan&lt;/b&gt; (Awaiting approval, Loans page) until another user with the role {roles} approves it.</translation>
     </message>
 </context>
 <context>
@@ -6386,7 +6462,7 @@ Reserve (incl. rounding remainder): {reserve}</translation>
     </message>
     <message>
         <source>kosong: sesuai produk</source>
-        <translation>empty: the product's amount</translation>
+        <translation>empty: the product&apos;s amount</translation>
     </message>
     <message>
         <source>&amp;Nomor anggota</source>
@@ -6441,7 +6517,7 @@ Reserve (incl. rounding remainder): {reserve}</translation>
     </message>
     <message>
         <source>&amp;Laporan bulan...</source>
-        <translation>Month's re&amp;port...</translation>
+        <translation>Month&apos;s re&amp;port...</translation>
     </message>
     <message>
         <source>No.</source>

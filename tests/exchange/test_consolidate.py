@@ -109,3 +109,26 @@ def test_vulnerability_outreach_counts(audit_file):
     coop = read_cooperative(audit_file)
     assert set(coop.by_category) <= set(coop.category_names)
     assert all(coop.women_by_category[k] <= v for k, v in coop.by_category.items())
+
+
+def test_the_fast_reader_reads_what_openpyxl_reads(audit_file, monkeypatch):
+    """python-calamine reads the audit workbook to the same canonical rows
+    (the signed SHA-256s) and the same figures as openpyxl."""
+    from koperasi.exchange import consolidation_read as cr
+    from koperasi.exchange.canonical import canonical_line
+    from koperasi.exchange.xlsxin import Workbook
+
+    def lines(book, title):
+        out = [canonical_line(row) for row in book.iter_values(title, min_row=1)]
+        return [x for x in out if x != b"[]\n"]
+
+    with cr._open_book(audit_file) as fast, Workbook(audit_file) as slow:
+        assert isinstance(fast, cr._FastBook)
+        assert fast.sheet_names == slow.sheet_names
+        for title in slow.sheet_names:
+            assert lines(fast, title) == lines(slow, title), title
+    keys = {DEMO_LEGAL: KEYS[DEMO_LEGAL]}
+    fast_coop = read_cooperative(audit_file, keys)
+    monkeypatch.setattr(cr, "_open_book", Workbook)
+    slow_coop = read_cooperative(audit_file, keys)
+    assert fast_coop.ok and fast_coop == slow_coop

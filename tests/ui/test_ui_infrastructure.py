@@ -223,6 +223,26 @@ def test_english_translation_loads_and_translates(qapp):
     assert QCoreApplication.translate("MainWindow", "Anggota") == "Anggota"
 
 
+def test_import_kinds_read_in_english(qapp):
+    """The import wizard's kinds and their descriptions are in the catalogue (they once went
+    through a wrapper lupdate could not see, and stayed Indonesian on the English screen)."""
+    from koperasi.ui.pages.import_wizard import kind_labels
+
+    try:
+        i18n.install("en")
+        kinds = {key: (label, text) for key, label, text in kind_labels()}
+        assert kinds["members"] == (
+            "Members",
+            "Member data: name, NIK, sex, joining date, address, group. The member number may "
+            "be empty (given automatically).",
+        )
+        assert kinds["loans"][0] == "Loans" and "collateral register" in kinds["loans"][1]
+        assert all(text.isascii() and "anggota" not in text for _l, text in kinds.values())
+    finally:
+        i18n.install("id")
+    assert dict((k, label) for k, label, _t in kind_labels())["members"] == "Anggota"
+
+
 def test_indonesian_gets_qt_standard_buttons_translated(qapp):
     try:
         loaded = i18n.install("id")

@@ -12,7 +12,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -45,7 +45,6 @@ from .exchange_common import (
     FileDialogs,
     cancellable_progress,
     error_label,
-    page_tr,
     problem_message,
     set_error,
     with_suffix,
@@ -309,7 +308,7 @@ class ExchangePage(Page):
                 (self.tr("Periode"), lambda c: _period_text(c.period_from, c.period_to), "text"),
                 (
                     self.tr("Pemeriksaan"),
-                    lambda c: page_tr("lolos") if c.ok else page_tr("GAGAL"),
+                    lambda c: self.tr("lolos") if c.ok else self.tr("GAGAL"),
                     "text",
                 ),
                 (self.tr("Alasan"), lambda c: "; ".join(c.problems(self.ctx.lang)), "text"),
@@ -459,7 +458,7 @@ def _period_text(date_from: str, date_to: str) -> str:
             return text
 
     if not date_from and not date_to:
-        return page_tr("seluruh pembukuan")
+        return QCoreApplication.translate("ExchangePage", "seluruh pembukuan")
     return f"{fmt(date_from) or '...'} - {fmt(date_to) or '...'}"
 
 

@@ -20,10 +20,6 @@ from ..context import AppContext
 from ..widgets import ERROR_STYLE
 
 
-def page_tr(text: str) -> str:
-    return QCoreApplication.translate("ExchangePage", text)
-
-
 class FileDialogs:
     """The file questions the page asks. Tests assign their own functions to these
     attributes (``page.files.save_path = lambda *a: str(path)``); an empty answer means
@@ -67,9 +63,9 @@ def problem_message(ctx: AppContext, exc: BaseException) -> str | None:
     if isinstance(exc, KoperasiError):
         return ctx.error_message(exc)
     if isinstance(exc, OSError):
-        return page_tr("Berkas tidak dapat dibaca atau disimpan: {detail}").format(
-            detail=exc.strerror or str(exc)
-        )
+        return QCoreApplication.translate(
+            "ExchangePage", "Berkas tidak dapat dibaca atau disimpan: {detail}"
+        ).format(detail=exc.strerror or str(exc))
     return None
 
 

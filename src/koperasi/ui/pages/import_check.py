@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -30,7 +30,6 @@ from ..widgets import ERROR_STYLE
 from .base import DataTable, Index, RowsModel, setup_table
 from .exchange_common import (
     error_label,
-    page_tr,
     problem_message,
     set_error,
 )
@@ -53,8 +52,12 @@ class PreviewModel(RowsModel):
         headers = preview.headers if preview is not None else ()
         self.beginResetModel()
         self.columns = [
-            (page_tr("Baris"), lambda r: str(r.row) if r.row else None, "text"),
-            (page_tr("Kesalahan"), lambda r: r.errors, "text"),
+            (
+                QCoreApplication.translate("ExchangePage", "Baris"),
+                lambda r: str(r.row) if r.row else None,
+                "text",
+            ),
+            (QCoreApplication.translate("ExchangePage", "Kesalahan"), lambda r: r.errors, "text"),
             *[
                 (h or f"({i + 1})", lambda r, i=i: r.values[i] if i < len(r.values) else "", "text")
                 for i, h in enumerate(headers)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -28,7 +28,6 @@ from ..context import AppContext
 from ..widgets import ERROR_STYLE
 from .exchange_common import (
     FileDialogs,
-    page_tr,
     problem_message,
     with_suffix,
 )
@@ -40,41 +39,47 @@ def kind_labels() -> list[tuple[str, str, str]]:
     return [
         (
             "members",
-            page_tr("Anggota"),
-            page_tr(
+            QCoreApplication.translate("ExchangePage", "Anggota"),
+            QCoreApplication.translate(
+                "ExchangePage",
                 "Data anggota: nama, NIK, jenis kelamin, tanggal masuk, alamat, kelompok. "
-                "Nomor anggota boleh kosong (diberi otomatis)."
+                "Nomor anggota boleh kosong (diberi otomatis).",
             ),
         ),
         (
             "opening-balances",
-            page_tr("Saldo awal simpanan"),
-            page_tr(
+            QCoreApplication.translate("ExchangePage", "Saldo awal simpanan"),
+            QCoreApplication.translate(
+                "ExchangePage",
                 "Saldo simpanan pokok, wajib dan sukarela tiap anggota pada tanggal mulai "
-                "memakai aplikasi."
+                "memakai aplikasi.",
             ),
         ),
         (
             "savings-transactions",
-            page_tr("Transaksi simpanan"),
-            page_tr("Setoran dan penarikan simpanan anggota, satu baris per transaksi."),
+            QCoreApplication.translate("ExchangePage", "Transaksi simpanan"),
+            QCoreApplication.translate(
+                "ExchangePage", "Setoran dan penarikan simpanan anggota, satu baris per transaksi."
+            ),
         ),
         (
             "loans",
-            page_tr("Pinjaman"),
-            page_tr(
+            QCoreApplication.translate("ExchangePage", "Pinjaman"),
+            QCoreApplication.translate(
+                "ExchangePage",
                 "Pinjaman anggota yang masih berjalan pada tanggal mulai memakai aplikasi, satu "
                 "baris per pinjaman: plafon, jangka waktu, tanggal pencairan, Pokok Sudah "
                 "Dibayar (bukan sisa pokok), jaminan dan nomor anggota penjamin. Dicatat "
-                "sebagai saldo awal, tidak melalui kas; jaminan masuk daftar jaminan."
+                "sebagai saldo awal, tidak melalui kas; jaminan masuk daftar jaminan.",
             ),
         ),
         (
             "audit-workbook",
-            page_tr("Buku kerja audit (seluruh pembukuan)"),
-            page_tr(
+            QCoreApplication.translate("ExchangePage", "Buku kerja audit (seluruh pembukuan)"),
+            QCoreApplication.translate(
+                "ExchangePage",
                 "Memulihkan seluruh pembukuan dari buku kerja audit lengkap. Hanya ke basis "
-                "data yang masih kosong; tanpa templat."
+                "data yang masih kosong; tanpa templat.",
             ),
         ),
     ]
