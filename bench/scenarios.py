@@ -577,7 +577,8 @@ def _audit_base(st: dict, i: int) -> None:
     digests)."""
     from openpyxl import Workbook
 
-    from koperasi.exchange.spec import SHEETS, Period, table
+    from koperasi.exchange.sheets import SHEETS
+    from koperasi.exchange.spec import Period, table
     from koperasi.services.uow import read_only
 
     wb = Workbook(write_only=True)
