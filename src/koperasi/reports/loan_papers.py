@@ -52,7 +52,7 @@ from ..services.loans import views as loan_views
 from ..services.progress import ProgressCallback, report
 from ..services.settings import profile_in
 from ..services.uow import read_only
-from . import pdf as base_pdf
+from . import pdf_page, pdf_style, pdf_tables
 from .cells import format_cell
 from .common import ReportParams, organisation
 from .fonts import SANS, SANS_BOLD, register_fonts
@@ -403,7 +403,7 @@ def build_member_card(
 # ---------------------------------------------------------------- PDF: letters
 
 
-class _Letterhead(base_pdf._Furniture):
+class _Letterhead(pdf_page._Furniture):
     """Kop surat on the first page (a smaller one after), the page number in the footer."""
 
     def header(self, canv: rl_canvas.Canvas, doc: BaseDocTemplate) -> None:
@@ -415,17 +415,17 @@ class _Letterhead(base_pdf._Furniture):
             with contextlib.suppress(Exception):  # a broken logo must not stop the paper
                 canv.drawImage(
                     str(self.logo),
-                    base_pdf.MARGIN_X,
+                    pdf_style.MARGIN_X,
                     top - 17 * mm,
                     18 * mm,
                     18 * mm,
                     preserveAspectRatio=True,
                     mask="auto",
                 )
-        canv.setFillColor(base_pdf.ACCENT)
+        canv.setFillColor(pdf_style.ACCENT)
         canv.setFont(SANS_BOLD, 14)
         canv.drawCentredString(w / 2, top - 5 * mm, org.name[:60])
-        canv.setFillColor(base_pdf.INK)
+        canv.setFillColor(pdf_style.INK)
         canv.setFont(SANS, 8)
         y = top - 10 * mm
         if org.legal_number:
@@ -434,16 +434,16 @@ class _Letterhead(base_pdf._Furniture):
         line = " · ".join(x for x in (org.address, org.city, org.phone) if x)
         if line:
             canv.drawCentredString(w / 2, y, line[:120])
-        canv.setStrokeColor(base_pdf.INK)
+        canv.setStrokeColor(pdf_style.INK)
         canv.setLineWidth(1.6)
-        canv.line(base_pdf.MARGIN_X, top - 19 * mm, w - base_pdf.MARGIN_X, top - 19 * mm)
+        canv.line(pdf_style.MARGIN_X, top - 19 * mm, w - pdf_style.MARGIN_X, top - 19 * mm)
         canv.setLineWidth(0.5)
-        canv.line(base_pdf.MARGIN_X, top - 20 * mm, w - base_pdf.MARGIN_X, top - 20 * mm)
+        canv.line(pdf_style.MARGIN_X, top - 20 * mm, w - pdf_style.MARGIN_X, top - 20 * mm)
         canv.restoreState()
 
 
 def _styles() -> dict[str, ParagraphStyle]:
-    st = base_pdf._styles()
+    st = pdf_style._styles()
     body = ParagraphStyle(
         "body", parent=st["base"], fontSize=10, leading=14.5, alignment=TA_JUSTIFY, spaceAfter=6
     )
@@ -483,9 +483,9 @@ def _figure_text(f: Figure, lang: str) -> str:
 def _figures_block(figures, width: float, lang: str, st: dict) -> Flowable:
     rows = [
         [
-            Paragraph(base_pdf._esc(text(f.label, lang)), st["body"]),
+            Paragraph(pdf_style._esc(text(f.label, lang)), st["body"]),
             ":",
-            Paragraph(base_pdf._esc(_figure_text(f, lang)), st["body"]),
+            Paragraph(pdf_style._esc(_figure_text(f, lang)), st["body"]),
         ]
         for f in figures
         if f.key != "qr"
@@ -512,27 +512,27 @@ def _signatures(data: ReportData, width: float, lang: str, st: dict) -> Flowable
     n = len(sigs)
     col = width / n
     member_first = data.name == "perjanjian-pinjaman"
-    roles = [Paragraph(base_pdf._esc(text(s.role, lang)), st["sig"]) for s in sigs]
+    roles = [Paragraph(pdf_style._esc(text(s.role, lang)), st["sig"]) for s in sigs]
     gap: list = ["" for _ in sigs]
     if member_first:
         stamp = Table(
-            [[Paragraph(base_pdf._esc(text(STAMP, lang)).replace("\n", "<br/>"), st["small"])]],
+            [[Paragraph(pdf_style._esc(text(STAMP, lang)).replace("\n", "<br/>"), st["small"])]],
             colWidths=[20 * mm],
             rowHeights=[14 * mm],
         )
         stamp.setStyle(
             TableStyle(
                 [
-                    ("BOX", (0, 0), (-1, -1), 0.5, base_pdf.RULE),
+                    ("BOX", (0, 0), (-1, -1), 0.5, pdf_style.RULE),
                     ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                    ("TEXTCOLOR", (0, 0), (-1, -1), base_pdf.RULE),
+                    ("TEXTCOLOR", (0, 0), (-1, -1), pdf_style.RULE),
                 ]
             )
         )
         gap[0] = stamp
     names = [
         Paragraph(
-            f"<u>{base_pdf._esc(s.name) if s.name else '&nbsp;' * 40}</u>",
+            f"<u>{pdf_style._esc(s.name) if s.name else '&nbsp;' * 40}</u>",
             st["sig"],
         )
         for s in sigs
@@ -551,7 +551,7 @@ def _signatures(data: ReportData, width: float, lang: str, st: dict) -> Flowable
     place = data.org.city
     line = f"{place}, {long_date(when, lang)}" if place else long_date(when, lang)
     return KeepTogether(
-        [Spacer(1, 6 * mm), Paragraph(base_pdf._esc(line), st["right"]), Spacer(1, 3 * mm), t]
+        [Spacer(1, 6 * mm), Paragraph(pdf_style._esc(line), st["right"]), Spacer(1, 3 * mm), t]
     )
 
 
@@ -559,7 +559,7 @@ def _body(note: str, st: dict) -> list[Flowable]:
     out: list[Flowable] = []
     for kind, para in papers.paragraphs(note):
         style = st["article"] if kind == "heading" else st["body"]
-        out.append(Paragraph(base_pdf._esc(para), style))
+        out.append(Paragraph(pdf_style._esc(para), style))
     return out
 
 
@@ -578,7 +578,7 @@ def render_paper_pdf(
         leftMargin=20 * mm,
         rightMargin=20 * mm,
         topMargin=margin_top,
-        bottomMargin=base_pdf.MARGIN_BOTTOM,
+        bottomMargin=pdf_style.MARGIN_BOTTOM,
         title=text(data.title, lang),
         author=data.org.name,
         creator="Koperasi",
@@ -591,10 +591,10 @@ def render_paper_pdf(
     doc.addPageTemplates([PageTemplate(id="letter", frames=[frame], onPage=furniture.header)])
     report(progress, 0, 1, "")
     story: list[Flowable] = [
-        Paragraph(f"<u>{base_pdf._esc(text(data.title, lang))}</u>", st["paper_title"])
+        Paragraph(f"<u>{pdf_style._esc(text(data.title, lang))}</u>", st["paper_title"])
     ]
     if data.subtitle:
-        story.append(Paragraph(base_pdf._esc(text(data.subtitle, lang)), st["paper_no"]))
+        story.append(Paragraph(pdf_style._esc(text(data.subtitle, lang)), st["paper_no"]))
     story.append(Spacer(1, 6 * mm))
     signed = False
     for section in data.sections:
@@ -604,17 +604,17 @@ def render_paper_pdf(
                 signed = True
             story.append(PageBreak())
         if section.title:
-            story.append(Paragraph(base_pdf._esc(text(section.title, lang)), st["h2"]))
+            story.append(Paragraph(pdf_style._esc(text(section.title, lang)), st["h2"]))
         if section.figures:
             story.append(_figures_block(section.figures, doc.width, lang, st))
             story.append(Spacer(1, 4 * mm))
         for note in section.notes:
             story += _body(text(note, lang), st)
         for table in section.tables:
-            story += base_pdf._table_flowables(table, doc.width, lang, None, st)
+            story += pdf_tables._table_flowables(table, doc.width, lang, None, st)
     if data.signatures and not signed:
         story.append(_signatures(data, doc.width, lang, st))
-    doc.build(story, canvasmaker=base_pdf._numbered_canvas(furniture))
+    doc.build(story, canvasmaker=pdf_page._numbered_canvas(furniture))
     report(progress, 1, 1, "")
     return path
 
@@ -636,7 +636,7 @@ def member_qr(number: str, size: float = 22 * mm) -> Drawing:
 def _card_front(c: rl_canvas.Canvas, x: float, y: float, data: ReportData, lang: str) -> None:
     fig = {f.key: f for f in data.figures()}
     c.saveState()
-    c.setFillColor(base_pdf.ACCENT)
+    c.setFillColor(pdf_style.ACCENT)
     c.roundRect(x, y + CARD_H - 13 * mm, CARD_W, 13 * mm, 3 * mm, stroke=0, fill=1)
     c.rect(x, y + CARD_H - 13 * mm, CARD_W, 4 * mm, stroke=0, fill=1)
     c.setFillColorRGB(1, 1, 1)
@@ -644,7 +644,7 @@ def _card_front(c: rl_canvas.Canvas, x: float, y: float, data: ReportData, lang:
     c.drawCentredString(x + CARD_W / 2, y + CARD_H - 6 * mm, data.org.name[:44])
     c.setFont(SANS, 7)
     c.drawCentredString(x + CARD_W / 2, y + CARD_H - 10.5 * mm, text(data.title, lang))
-    c.setFillColor(base_pdf.INK)
+    c.setFillColor(pdf_style.INK)
     ty = y + CARD_H - 19 * mm
     for key in ("member_name", "member", "group", "join_date"):
         f = fig[key]
@@ -667,7 +667,7 @@ def _card_front(c: rl_canvas.Canvas, x: float, y: float, data: ReportData, lang:
 
 def _card_back(c: rl_canvas.Canvas, x: float, y: float, data: ReportData, lang: str) -> None:
     c.saveState()
-    c.setFillColor(base_pdf.INK)
+    c.setFillColor(pdf_style.INK)
     lines = T(
         "Kartu ini milik koperasi dan berlaku selama pemegangnya menjadi anggota. "
         "Bawalah kartu ini setiap bertransaksi. Bila menemukan kartu ini, mohon "
@@ -731,7 +731,7 @@ def render_card_pdf(
         x = x0 + i * (CARD_W + 10 * mm)
         c.saveState()
         c.setDash(3, 2)
-        c.setStrokeColor(base_pdf.RULE)
+        c.setStrokeColor(pdf_style.RULE)
         c.setLineWidth(0.5)
         c.roundRect(x, y0, CARD_W, CARD_H, 3 * mm)
         c.restoreState()

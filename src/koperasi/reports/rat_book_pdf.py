@@ -57,12 +57,12 @@ def _layout(
     )
     from reportlab.platypus import Table as RLTable
 
-    from . import pdf
+    from . import pdf, pdf_page, pdf_style, pdf_tables
     from .fonts import SANS, SANS_BOLD, register_fonts
     from .model import text
 
     register_fonts()
-    styles = pdf._styles()
+    styles = pdf_style._styles()
     found: dict[int, int] = {}
 
     class Doc(BaseDocTemplate):
@@ -71,11 +71,11 @@ def _layout(
             if key is not None and key not in found:
                 found[key] = self.page
 
-    doc, furniture = pdf.document(path, data, lang, Doc)
-    counter = pdf._Counter(data.row_count(), progress, lang)
-    story: list = pdf._cover_story(data, lang, styles, doc.width)
+    doc, furniture = pdf_page.document(path, data, lang, Doc)
+    counter = pdf_tables._Counter(data.row_count(), progress, lang)
+    story: list = pdf_page._cover_story(data, lang, styles, doc.width)
     story += [NextPageTemplate("normal"), PageBreak()]
-    story.append(Paragraph(pdf._esc(T("Daftar Isi", "Contents").get(lang)), styles["title"]))
+    story.append(Paragraph(pdf_style._esc(T("Daftar Isi", "Contents").get(lang)), styles["title"]))
     story.append(Spacer(1, 4 * mm))
     entries = toc_entries(data)
     rows = [
@@ -89,7 +89,7 @@ def _layout(
                 ("FONT", (0, 0), (-1, -1), SANS, 10.5, 14),
                 ("FONT", (1, 0), (1, -1), SANS_BOLD, 10.5, 14),
                 ("ALIGN", (1, 0), (1, -1), "RIGHT"),
-                ("LINEBELOW", (0, 0), (-1, -1), 0.3, pdf.RULE),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.3, pdf_style.RULE),
                 ("TOPPADDING", (0, 0), (-1, -1), 4),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
             ]
@@ -108,8 +108,8 @@ def _layout(
             n += 1
         story += part
     if data.signatures:
-        story.append(pdf._signature_flowable(data, doc.width, lang, styles))
-    doc.build(story, canvasmaker=pdf._numbered_canvas(furniture))
+        story.append(pdf_tables._signature_flowable(data, doc.width, lang, styles))
+    doc.build(story, canvasmaker=pdf_page._numbered_canvas(furniture))
     return found
 
 
