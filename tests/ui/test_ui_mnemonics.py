@@ -133,7 +133,7 @@ def _factories(ctx):  # type: ignore[no-untyped-def]
         savings,
         shu_panel,
         standing,
-        time_deposits,
+        time_deposit_dialogs,
     )
 
     db = ctx.db
@@ -234,10 +234,10 @@ def _factories(ctx):  # type: ignore[no-untyped-def]
             TODAY,
             SheetImport("x", group.code, TODAY, (), (SheetProblem("sheet_empty"),)),
         ),
-        "PlaceDepositDialog": lambda: time_deposits.PlaceDepositDialog(ctx, member.number),
-        "WithdrawDepositDialog": lambda: time_deposits.WithdrawDepositDialog(ctx, deposit),
-        "InstructionDialog": lambda: time_deposits.InstructionDialog(ctx, deposit),
-        "ProductsDialog": lambda: time_deposits.ProductsDialog(ctx),
+        "PlaceDepositDialog": lambda: time_deposit_dialogs.PlaceDepositDialog(ctx, member.number),
+        "WithdrawDepositDialog": lambda: time_deposit_dialogs.WithdrawDepositDialog(ctx, deposit),
+        "InstructionDialog": lambda: time_deposit_dialogs.InstructionDialog(ctx, deposit),
+        "ProductsDialog": lambda: time_deposit_dialogs.ProductsDialog(ctx),
         "StandingInstructionDialog": lambda: standing.StandingInstructionDialog(ctx),
         "EmployerDialog": lambda: payroll.EmployerDialog(ctx),
         "LinkDialog": lambda: payroll.LinkDialog(ctx, "PEMKOT"),

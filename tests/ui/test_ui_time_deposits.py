@@ -17,7 +17,7 @@ from koperasi.services import members, savings
 from koperasi.services import time_deposits as td
 from koperasi.services.auth import SYSTEM, Actor, Role
 from koperasi.ui.pages.savings import SavingsPage
-from koperasi.ui.pages.time_deposits import (
+from koperasi.ui.pages.time_deposit_dialogs import (
     InstructionDialog,
     PlaceDepositDialog,
     ProductsDialog,
