@@ -11,7 +11,7 @@ from pypdf import PdfReader
 from koperasi.db.database import open_database
 from koperasi.reports import registry
 from koperasi.reports.common import ReportParams, resolve_period
-from koperasi.reports.rat_book import calk_sections
+from koperasi.reports.rat_calk import calk_sections
 from koperasi.services import fixed_asset_depreciation as fa_depreciation
 from koperasi.services import fixed_asset_disposal as fa_disposal
 from koperasi.services import fixed_assets as fa

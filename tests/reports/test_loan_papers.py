@@ -17,8 +17,7 @@ from koperasi.cli import main
 from koperasi.domain.fmt import terbilang
 from koperasi.domain.money import format_rupiah
 from koperasi.errors import PermissionDenied, ValidationError
-from koperasi.reports import loan_papers as paper_reports
-from koperasi.reports import registry
+from koperasi.reports import member_card_pdf, registry
 from koperasi.reports.common import ReportParams
 from koperasi.services import loan_papers, members, savings, settings
 from koperasi.services.auth import Actor, Role
@@ -147,7 +146,7 @@ def test_member_card_qr_holds_the_member_number(db, actor, tmp_path):
     m, _loan = _setup(db, actor)
     card = registry.build(db, "kartu-anggota", ReportParams(member=m.number))
     assert card.figure("qr") == m.number
-    qr = paper_reports.member_qr(card.figure("qr"))
+    qr = member_card_pdf.member_qr(card.figure("qr"))
     assert qr.contents[0].value == m.number
     pdf = registry.render(card, tmp_path / "card.pdf", "pdf")
     text = pdf_text(pdf)

@@ -13,7 +13,7 @@ from report_helpers import pdf_pages, post_interest_income, sheet_rows
 
 from koperasi.reports import registry
 from koperasi.reports.common import ReportParams
-from koperasi.reports.rat_book import toc_entries
+from koperasi.reports.rat_book_pdf import toc_entries
 from koperasi.services import shu as shu_service
 from koperasi.services.auth import SYSTEM
 from koperasi.services.rat import budget, health, records

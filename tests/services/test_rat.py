@@ -224,7 +224,7 @@ def test_pengawas_reads_everything_and_changes_nothing(db, actor):
 def test_the_rat_book_builds_from_the_same_services_on_both_databases(booked, actor, tmp_path):
     from koperasi.reports import registry
     from koperasi.reports.common import ReportParams
-    from koperasi.reports.rat_book import toc_entries
+    from koperasi.reports.rat_book_pdf import toc_entries
 
     db = booked
     budget.set_budget(db, actor, Y, {"4.10": 2_000_000, "5.10": 500_000})

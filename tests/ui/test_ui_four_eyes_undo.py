@@ -50,7 +50,7 @@ def _loan(db, actor) -> str:  # type: ignore[no-untyped-def]
 
 
 def test_undo_of_a_repayment_files_the_request(sqlite_db, actor, make_ctx, qtbot, messages):
-    from koperasi.ui.pages.loan_dialogs import RepaymentDialog
+    from koperasi.ui.pages.loan_payment_dialogs import RepaymentDialog
     from koperasi.ui.pages.savings import ReverseDialog
 
     db = sqlite_db

@@ -217,12 +217,9 @@ def test_loan_from_application_to_repayment_by_keyboard(window, qtbot):
 
     from koperasi.services import members as members_service
     from koperasi.services.loans import views as loan_views
-    from koperasi.ui.pages.loan_dialogs import (
-        DecisionDialog,
-        DisburseDialog,
-        LoanReceiptDialog,
-        RepaymentDialog,
-    )
+    from koperasi.ui.pages.loan_dialogs import DecisionDialog, DisburseDialog
+    from koperasi.ui.pages.loan_payment_dialogs import RepaymentDialog
+    from koperasi.ui.pages.loan_receipt import LoanReceiptDialog
     from koperasi.ui.pages.loan_wizard import LoanApplicationWizard
 
     win, db = window, window.ctx.db

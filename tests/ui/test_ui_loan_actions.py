@@ -29,13 +29,9 @@ from koperasi.services.ledger import Line
 from koperasi.services.loans import applications as loan_applications
 from koperasi.services.loans import views as loan_views
 from koperasi.services.loans import workout as loan_workout
-from koperasi.ui.pages.loan_dialogs import (
-    DisburseDialog,
-    LoanReceiptDialog,
-    RecoveryDialog,
-    RescheduleDialog,
-    WriteOffDialog,
-)
+from koperasi.ui.pages.loan_dialogs import DisburseDialog
+from koperasi.ui.pages.loan_receipt import LoanReceiptDialog
+from koperasi.ui.pages.loan_workout_dialogs import RecoveryDialog, RescheduleDialog, WriteOffDialog
 
 
 def qdate(d: dt.date) -> QDate:

@@ -30,14 +30,10 @@ from koperasi.services.groups import GroupInput
 from koperasi.services.loans import views as loan_views
 from koperasi.services.members import MemberInput
 from koperasi.ui.app import AppController
-from koperasi.ui.pages.loan_dialogs import (
-    DecisionDialog,
-    DisburseDialog,
-    LoanReceiptDialog,
-    PayoffDialog,
-    RepaymentDialog,
-)
+from koperasi.ui.pages.loan_dialogs import DecisionDialog, DisburseDialog
+from koperasi.ui.pages.loan_payment_dialogs import PayoffDialog, RepaymentDialog
 from koperasi.ui.pages.loan_products import LoanProductDialog, LoanProductsDialog
+from koperasi.ui.pages.loan_receipt import LoanReceiptDialog
 from koperasi.ui.pages.loan_wizard import LoanApplicationWizard
 from koperasi.ui.pages.meeting import GroupMeetingDialog, MeetingReceiptsDialog
 from koperasi.ui.pages.savings import ReverseDialog

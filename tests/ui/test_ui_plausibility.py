@@ -208,7 +208,8 @@ def test_manual_entry_asks_before_large_income(demo_db, make_ctx, qtbot, questio
 def test_repayment_dialog_uses_the_edited_ceiling(demo_db, make_ctx, qtbot, questions):
     from koperasi.services.auth import SYSTEM
     from koperasi.services.loans import views as loan_views
-    from koperasi.ui.pages.loan_dialogs import LoanReceiptDialog, RepaymentDialog
+    from koperasi.ui.pages.loan_payment_dialogs import RepaymentDialog
+    from koperasi.ui.pages.loan_receipt import LoanReceiptDialog
 
     ctx = make_ctx(demo_db)
     plausibility.set_ceilings(demo_db, SYSTEM, {"angsuran": 100_000})

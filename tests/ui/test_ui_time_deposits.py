@@ -20,7 +20,7 @@ from koperasi.services import time_deposit_runs as td_runs
 from koperasi.services import time_deposits as td
 from koperasi.services.auth import SYSTEM, Actor, Role
 from koperasi.ui.pages.savings import SavingsPage
-from koperasi.ui.pages.time_deposits import (
+from koperasi.ui.pages.time_deposit_dialogs import (
     InstructionDialog,
     PlaceDepositDialog,
     ProductsDialog,

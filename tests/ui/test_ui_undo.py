@@ -75,7 +75,7 @@ def test_undo_only_same_day_and_same_user(demo_db, make_ctx, qtbot):
 
 
 def test_undo_a_repayment(demo_db, make_ctx, qtbot):
-    from koperasi.ui.pages.loan_dialogs import RepaymentDialog
+    from koperasi.ui.pages.loan_payment_dialogs import RepaymentDialog
     from koperasi.ui.pages.savings import ReverseDialog
 
     ctx = make_ctx(demo_db)

@@ -10,34 +10,14 @@ letter and the member card.
 
 Each builder returns an ordinary :class:`ReportData` (so the workbook export works too);
 the PDF is laid out as a letter (kop surat, title, body, signatures of the member and the
-board) by :func:`render_paper_pdf`, the card by :func:`render_card_pdf`.
+board) by :func:`.loan_papers_pdf.render_paper_pdf`, the card by
+:func:`.member_card_pdf.render_card_pdf`.
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-from pathlib import Path
 
-from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing
-from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.units import mm
-from reportlab.pdfgen import canvas as rl_canvas
-from reportlab.platypus import (
-    BaseDocTemplate,
-    Flowable,
-    Frame,
-    KeepTogether,
-    PageBreak,
-    PageTemplate,
-    Paragraph,
-    Spacer,
-    Table,
-    TableStyle,
-)
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -52,10 +32,9 @@ from ..services.loans import views as loan_views
 from ..services.progress import ProgressCallback, report
 from ..services.settings import profile_in
 from ..services.uow import read_only
-from . import pdf as base_pdf
-from .cells import format_cell
 from .common import ReportParams, organisation
-from .fonts import SANS, SANS_BOLD, register_fonts
+from .loan_papers_pdf import render_paper_pdf
+from .member_card_pdf import render_card_pdf
 from .model import (
     Column,
     Figure,
@@ -65,7 +44,6 @@ from .model import (
     Section,
     Signature,
     T,
-    text,
 )
 from .model import (
     Table as RTable,
@@ -75,7 +53,6 @@ BORROWER = T("Peminjam", "Borrower")
 MEMBER_SIGN = T("Anggota", "Member")
 CHAIR = T("Ketua", "Chair")
 TREASURER = T("Bendahara", "Treasurer")
-STAMP = T("Meterai\n10.000", "Duty stamp\nRp10.000")
 
 
 # ---------------------------------------------------------------- finding the loan
@@ -398,348 +375,6 @@ def build_member_card(
             sign_date=m.join_date,
             params=params.items(),
         )
-
-
-# ---------------------------------------------------------------- PDF: letters
-
-
-class _Letterhead(base_pdf._Furniture):
-    """Kop surat on the first page (a smaller one after), the page number in the footer."""
-
-    def header(self, canv: rl_canvas.Canvas, doc: BaseDocTemplate) -> None:
-        canv.saveState()
-        w, h = doc.pagesize
-        org = self.data.org
-        top = h - 12 * mm
-        if self.logo is not None:
-            with contextlib.suppress(Exception):  # a broken logo must not stop the paper
-                canv.drawImage(
-                    str(self.logo),
-                    base_pdf.MARGIN_X,
-                    top - 17 * mm,
-                    18 * mm,
-                    18 * mm,
-                    preserveAspectRatio=True,
-                    mask="auto",
-                )
-        canv.setFillColor(base_pdf.ACCENT)
-        canv.setFont(SANS_BOLD, 14)
-        canv.drawCentredString(w / 2, top - 5 * mm, org.name[:60])
-        canv.setFillColor(base_pdf.INK)
-        canv.setFont(SANS, 8)
-        y = top - 10 * mm
-        if org.legal_number:
-            canv.drawCentredString(w / 2, y, f"Badan Hukum No. {org.legal_number}")
-            y -= 3.8 * mm
-        line = " · ".join(x for x in (org.address, org.city, org.phone) if x)
-        if line:
-            canv.drawCentredString(w / 2, y, line[:120])
-        canv.setStrokeColor(base_pdf.INK)
-        canv.setLineWidth(1.6)
-        canv.line(base_pdf.MARGIN_X, top - 19 * mm, w - base_pdf.MARGIN_X, top - 19 * mm)
-        canv.setLineWidth(0.5)
-        canv.line(base_pdf.MARGIN_X, top - 20 * mm, w - base_pdf.MARGIN_X, top - 20 * mm)
-        canv.restoreState()
-
-
-def _styles() -> dict[str, ParagraphStyle]:
-    st = base_pdf._styles()
-    body = ParagraphStyle(
-        "body", parent=st["base"], fontSize=10, leading=14.5, alignment=TA_JUSTIFY, spaceAfter=6
-    )
-    st["body"] = body
-    st["article"] = ParagraphStyle(
-        "article",
-        parent=body,
-        fontName=SANS_BOLD,
-        alignment=TA_CENTER,
-        spaceBefore=6,
-        spaceAfter=3,
-    )
-    st["paper_title"] = ParagraphStyle(
-        "paper_title",
-        parent=st["base"],
-        fontName=SANS_BOLD,
-        fontSize=13,
-        leading=17,
-        alignment=TA_CENTER,
-    )
-    st["paper_no"] = ParagraphStyle(
-        "paper_no", parent=st["base"], fontSize=10, leading=13, alignment=TA_CENTER
-    )
-    st["sig"] = ParagraphStyle(
-        "sig", parent=st["base"], fontSize=9.5, leading=12, alignment=TA_CENTER
-    )
-    return st
-
-
-def _figure_text(f: Figure, lang: str) -> str:
-    """A figure as a letter writes it: dates in full (``23 November 2026``)."""
-    if f.kind is Kind.DATE and f.value is not None:
-        return long_date(f.value, lang)
-    return format_cell(f.value, f.kind, lang)
-
-
-def _figures_block(figures, width: float, lang: str, st: dict) -> Flowable:
-    rows = [
-        [
-            Paragraph(base_pdf._esc(text(f.label, lang)), st["body"]),
-            ":",
-            Paragraph(base_pdf._esc(_figure_text(f, lang)), st["body"]),
-        ]
-        for f in figures
-        if f.key != "qr"
-    ]
-    t = Table(rows, colWidths=[45 * mm, 4 * mm, width - 49 * mm - 10 * mm], hAlign="CENTER")
-    t.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("TOPPADDING", (0, 0), (-1, -1), 0),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), -3),
-                ("LEFTPADDING", (0, 0), (0, -1), 8 * mm),
-                ("LEFTPADDING", (1, 0), (1, -1), 0),
-                ("RIGHTPADDING", (1, 0), (1, -1), 0),
-                ("FONT", (1, 0), (1, -1), SANS, 10),
-            ]
-        )
-    )
-    return t
-
-
-def _signatures(data: ReportData, width: float, lang: str, st: dict) -> Flowable:
-    sigs = data.signatures
-    n = len(sigs)
-    col = width / n
-    member_first = data.name == "perjanjian-pinjaman"
-    roles = [Paragraph(base_pdf._esc(text(s.role, lang)), st["sig"]) for s in sigs]
-    gap: list = ["" for _ in sigs]
-    if member_first:
-        stamp = Table(
-            [[Paragraph(base_pdf._esc(text(STAMP, lang)).replace("\n", "<br/>"), st["small"])]],
-            colWidths=[20 * mm],
-            rowHeights=[14 * mm],
-        )
-        stamp.setStyle(
-            TableStyle(
-                [
-                    ("BOX", (0, 0), (-1, -1), 0.5, base_pdf.RULE),
-                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                    ("TEXTCOLOR", (0, 0), (-1, -1), base_pdf.RULE),
-                ]
-            )
-        )
-        gap[0] = stamp
-    names = [
-        Paragraph(
-            f"<u>{base_pdf._esc(s.name) if s.name else '&nbsp;' * 40}</u>",
-            st["sig"],
-        )
-        for s in sigs
-    ]
-    t = Table([roles, gap, names], colWidths=[col] * n, rowHeights=[None, 22 * mm, None])
-    t.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("ALIGN", (0, 0), (-1, -1), "CENTER"),
-                ("VALIGN", (0, 1), (-1, 1), "MIDDLE"),
-            ]
-        )
-    )
-    when = data.sign_date or data.generated_at.date()
-    place = data.org.city
-    line = f"{place}, {long_date(when, lang)}" if place else long_date(when, lang)
-    return KeepTogether(
-        [Spacer(1, 6 * mm), Paragraph(base_pdf._esc(line), st["right"]), Spacer(1, 3 * mm), t]
-    )
-
-
-def _body(note: str, st: dict) -> list[Flowable]:
-    out: list[Flowable] = []
-    for kind, para in papers.paragraphs(note):
-        style = st["article"] if kind == "heading" else st["body"]
-        out.append(Paragraph(base_pdf._esc(para), style))
-    return out
-
-
-def render_paper_pdf(
-    data: ReportData, path: str | Path, lang: str = "id", progress: ProgressCallback | None = None
-) -> Path:
-    """A letter: kop surat, centred title and number, body, tables, signatures."""
-    register_fonts()
-    path = Path(path)
-    st = _styles()
-    furniture = _Letterhead(data, lang)
-    margin_top = 38 * mm
-    doc = BaseDocTemplate(
-        str(path),
-        pagesize=A4,
-        leftMargin=20 * mm,
-        rightMargin=20 * mm,
-        topMargin=margin_top,
-        bottomMargin=base_pdf.MARGIN_BOTTOM,
-        title=text(data.title, lang),
-        author=data.org.name,
-        creator="Koperasi",
-        lang="id-ID" if lang == "id" else "en-GB",
-    )
-    frame = Frame(
-        doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body",
-        leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0,
-    )  # fmt: skip
-    doc.addPageTemplates([PageTemplate(id="letter", frames=[frame], onPage=furniture.header)])
-    report(progress, 0, 1, "")
-    story: list[Flowable] = [
-        Paragraph(f"<u>{base_pdf._esc(text(data.title, lang))}</u>", st["paper_title"])
-    ]
-    if data.subtitle:
-        story.append(Paragraph(base_pdf._esc(text(data.subtitle, lang)), st["paper_no"]))
-    story.append(Spacer(1, 6 * mm))
-    signed = False
-    for section in data.sections:
-        if section.page_break_before:
-            if data.signatures and not signed:
-                story.append(_signatures(data, doc.width, lang, st))
-                signed = True
-            story.append(PageBreak())
-        if section.title:
-            story.append(Paragraph(base_pdf._esc(text(section.title, lang)), st["h2"]))
-        if section.figures:
-            story.append(_figures_block(section.figures, doc.width, lang, st))
-            story.append(Spacer(1, 4 * mm))
-        for note in section.notes:
-            story += _body(text(note, lang), st)
-        for table in section.tables:
-            story += base_pdf._table_flowables(table, doc.width, lang, None, st)
-    if data.signatures and not signed:
-        story.append(_signatures(data, doc.width, lang, st))
-    doc.build(story, canvasmaker=base_pdf._numbered_canvas(furniture))
-    report(progress, 1, 1, "")
-    return path
-
-
-# ---------------------------------------------------------------- PDF: the member card
-
-CARD_W, CARD_H = 85.6 * mm, 54 * mm  # ID-1, the size of a bank card
-
-
-def member_qr(number: str, size: float = 22 * mm) -> Drawing:
-    """The member number as a QR code drawing; ``drawing.contents[0].value`` is the number."""
-    widget = QrCodeWidget(number, barLevel="M")
-    x0, y0, x1, y1 = widget.getBounds()
-    d = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0])
-    d.add(widget)
-    return d
-
-
-def _card_front(c: rl_canvas.Canvas, x: float, y: float, data: ReportData, lang: str) -> None:
-    fig = {f.key: f for f in data.figures()}
-    c.saveState()
-    c.setFillColor(base_pdf.ACCENT)
-    c.roundRect(x, y + CARD_H - 13 * mm, CARD_W, 13 * mm, 3 * mm, stroke=0, fill=1)
-    c.rect(x, y + CARD_H - 13 * mm, CARD_W, 4 * mm, stroke=0, fill=1)
-    c.setFillColorRGB(1, 1, 1)
-    c.setFont(SANS_BOLD, 8.5)
-    c.drawCentredString(x + CARD_W / 2, y + CARD_H - 6 * mm, data.org.name[:44])
-    c.setFont(SANS, 7)
-    c.drawCentredString(x + CARD_W / 2, y + CARD_H - 10.5 * mm, text(data.title, lang))
-    c.setFillColor(base_pdf.INK)
-    ty = y + CARD_H - 19 * mm
-    for key in ("member_name", "member", "group", "join_date"):
-        f = fig[key]
-        c.setFont(SANS, 5.8)
-        c.drawString(x + 4 * mm, ty, text(f.label, lang))
-        c.setFont(SANS_BOLD, 8.5 if key in ("member_name", "member") else 7.5)
-        value = (
-            format_cell(f.value, f.kind, lang)
-            if f.kind is not Kind.DATE
-            else long_date(f.value, lang)
-        )
-        c.drawString(x + 4 * mm, ty - 3.4 * mm, value[:30])
-        ty -= 8.6 * mm
-    qr = member_qr(str(fig["qr"].value), 25 * mm)
-    qr.drawOn(c, x + CARD_W - 29 * mm, y + 8 * mm)
-    c.setFont(SANS, 6)
-    c.drawCentredString(x + CARD_W - 16.5 * mm, y + 5.5 * mm, str(fig["qr"].value))
-    c.restoreState()
-
-
-def _card_back(c: rl_canvas.Canvas, x: float, y: float, data: ReportData, lang: str) -> None:
-    c.saveState()
-    c.setFillColor(base_pdf.INK)
-    lines = T(
-        "Kartu ini milik koperasi dan berlaku selama pemegangnya menjadi anggota. "
-        "Bawalah kartu ini setiap bertransaksi. Bila menemukan kartu ini, mohon "
-        "dikembalikan ke alamat koperasi.",
-        "This card belongs to the cooperative and is valid while its holder is a member. "
-        "Bring it to every transaction. If found, please return it to the cooperative.",
-    ).get(lang)
-    from reportlab.lib.utils import simpleSplit
-
-    ty = y + CARD_H - 7 * mm
-    c.setFont(SANS, 6.3)
-    for ln in simpleSplit(lines, SANS, 6.3, CARD_W - 8 * mm):
-        c.drawString(x + 4 * mm, ty, ln)
-        ty -= 3 * mm
-    org = data.org
-    ty -= 1.5 * mm
-    c.setFont(SANS, 5.8)
-    for ln in simpleSplit(
-        " · ".join(v for v in (org.address, org.city, org.phone) if v), SANS, 5.8, CARD_W - 8 * mm
-    )[:2]:
-        c.drawString(x + 4 * mm, ty, ln)
-        ty -= 2.8 * mm
-    sig = data.signatures[0] if data.signatures else None
-    c.setFont(SANS, 6.3)
-    sx = x + CARD_W - 26 * mm
-    c.drawCentredString(sx, y + 19 * mm, text(sig.role, lang) if sig else "")
-    c.setLineWidth(0.4)
-    c.line(sx - 18 * mm, y + 6.5 * mm, sx + 18 * mm, y + 6.5 * mm)
-    c.drawCentredString(sx, y + 3.5 * mm, (sig.name if sig else "") or "")
-    c.setFont(SANS, 6.3)
-    c.drawString(x + 4 * mm, y + 11 * mm, T("Tanda tangan anggota", "Member's signature").get(lang))
-    c.line(x + 4 * mm, y + 6.5 * mm, x + 34 * mm, y + 6.5 * mm)
-    c.restoreState()
-
-
-def render_card_pdf(
-    data: ReportData, path: str | Path, lang: str = "id", progress: ProgressCallback | None = None
-) -> Path:
-    """Front and back of the card on an A4 sheet, with cut lines, to print and laminate."""
-    register_fonts()
-    path = Path(path)
-    report(progress, 0, 1, "")
-    c = rl_canvas.Canvas(str(path), pagesize=A4, initialFontName=SANS)
-    c.setTitle(text(data.title, lang))
-    c.setAuthor(data.org.name)
-    w, h = A4
-    x0 = (w - 2 * CARD_W - 10 * mm) / 2
-    y0 = h - 30 * mm - CARD_H
-    c.setFont(SANS_BOLD, 10)
-    c.drawString(x0, h - 20 * mm, f"{text(data.title, lang)} – {text(data.subtitle, lang)}")
-    c.setFont(SANS, 7)
-    c.drawString(
-        x0,
-        h - 24 * mm,
-        T(
-            "Gunting kedua sisi di garis putus-putus, tempel bolak-balik, lalu laminating.",
-            "Cut out both sides along the dashed lines, glue them back to back, then laminate.",
-        ).get(lang),
-    )
-    for i, draw in enumerate((_card_front, _card_back)):
-        x = x0 + i * (CARD_W + 10 * mm)
-        c.saveState()
-        c.setDash(3, 2)
-        c.setStrokeColor(base_pdf.RULE)
-        c.setLineWidth(0.5)
-        c.roundRect(x, y0, CARD_W, CARD_H, 3 * mm)
-        c.restoreState()
-        draw(c, x, y0, data, lang)
-    c.showPage()
-    c.save()
-    report(progress, 1, 1, "")
-    return path
 
 
 # ---------------------------------------------------------------- registry

@@ -406,7 +406,7 @@ SPECS = _specs()
 
 
 def _renderers():
-    from .loan_papers import render_paper_pdf
+    from .loan_papers_pdf import render_paper_pdf
 
     return {"serah-terima-jaminan": render_paper_pdf}
 

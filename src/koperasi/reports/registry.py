@@ -26,7 +26,7 @@ from pathlib import Path
 from ..errors import ValidationError
 from ..services.auth import Actor
 from ..services.progress import ProgressCallback
-from . import access, finance, loan_hooks, members, receipts, shu_reports
+from . import access, books, finance, loan_hooks, members, receipts, shu_reports
 from .common import ReportParams
 from .model import ReportData, T
 
@@ -121,7 +121,7 @@ def _builtin() -> None:
                 "Saldo awal, mutasi dan saldo akhir setiap akun",
                 "Opening balance, movements and closing balance of every account",
             ),
-            finance.build_trial_balance,
+            books.build_trial_balance,
             (PERIOD,),
             "buku",
         ),
@@ -132,7 +132,7 @@ def _builtin() -> None:
                 "Semua jurnal dalam periode, baris demi baris",
                 "Every journal entry of the period, line by line",
             ),
-            finance.build_journal,
+            books.build_journal,
             (PERIOD,),
             "buku",
         ),
@@ -140,7 +140,7 @@ def _builtin() -> None:
             "buku-besar",
             T("Buku Besar", "General Ledger"),
             T("Mutasi dan saldo berjalan per akun", "Movements and running balance per account"),
-            finance.build_general_ledger,
+            books.build_general_ledger,
             (PERIOD,),
             "buku",
         ),
@@ -151,7 +151,7 @@ def _builtin() -> None:
                 "Penerimaan dan pengeluaran kas dan bank dengan saldo",
                 "Cash and bank receipts and payments with the balance",
             ),
-            finance.build_cash_book,
+            books.build_cash_book,
             (PERIOD,),
             "buku",
         ),

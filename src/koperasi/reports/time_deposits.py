@@ -386,7 +386,7 @@ def statement_part(s, member_id: int, period: Period, cols) -> tuple[list, list]
 
 
 def _render_certificate(data, path, lang="id", progress=None):
-    from .loan_papers import render_paper_pdf
+    from .loan_papers_pdf import render_paper_pdf
 
     return render_paper_pdf(data, path, lang, progress)
 

@@ -428,7 +428,7 @@ class MainWindow(QMainWindow):
         if self.current_key() == "loans":
             d = self.loans.detail.detail
             number = d.number if d is not None and d.status == "aktif" else None
-        from .pages.loan_dialogs import RepaymentDialog
+        from .pages.loan_payment_dialogs import RepaymentDialog
 
         dlg = RepaymentDialog(self.ctx, number, self)
         dlg.posted.connect(self._after_repayment)

@@ -5,14 +5,9 @@ falls due this week, loan products and the month-end run."""
 
 from __future__ import annotations
 
-import datetime as dt
-from typing import Any
-
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -24,362 +19,28 @@ from PySide6.QtWidgets import (
 )
 
 from ...errors import KoperasiError
-from ...services import clock, ui_queries
+from ...services import clock
 from ...services import month_end as month_end_run
-from ...services.loans import quality as loan_quality
 from ...services.loans import reversals as loan_reversals
 from ...services.loans import views as loan_views
 from ...services.loans.core import ACTIVE, APPLIED, APPROVED, STATUSES, WRITTEN_OFF
-from ...services.loans.quality import ArrearsReport
 from ...services.loans.views import LoanDetail, LoanRow
 from .. import dialogs
 from ..context import LEDGER, LOANS, MEMBERS, SAVINGS, AppContext
 from ..period_choice import PeriodDialog
-from ..widgets import format_decimal, rp, setup_date_edit, to_date
-from .base import DataTable, Index, Page, PagedModel, RowsModel, fmt_date, setup_table
-from .loan_dialogs import (
-    MONEY_CHANGES,
-    DecisionDialog,
-    DisburseDialog,
-    PayoffDialog,
-    RecoveryDialog,
-    RepaymentDialog,
-    RescheduleDialog,
-    WriteOffDialog,
-)
+from ..widgets import rp
+from .base import DataTable, Page, fmt_date, setup_table
+from .lending_rules import reverse_or_request
+from .loan_dialogs import MONEY_CHANGES, DecisionDialog, DisburseDialog
 from .loan_documents import documents_button
-from .loan_labels import UNIT_LABELS, class_label, kind_label, label, status_label
+from .loan_labels import class_label, kind_label, status_label
+from .loan_list import LoanDetailPanel, LoanListModel
+from .loan_payment_dialogs import PayoffDialog, RepaymentDialog
 from .loan_products import LoanProductsDialog
+from .loan_tabs import ArrearsTab, DueTab
 from .loan_wizard import LoanApplicationWizard
+from .loan_workout_dialogs import RecoveryDialog, RescheduleDialog, WriteOffDialog
 from .savings import ReverseDialog
-
-LATE_COLOR = QColor("#b00020")
-
-
-class LoanListModel(PagedModel):
-    """Loans by number, a page at a time (keyset paging), filtered by status/member/group."""
-
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.filters: dict[str, str | None] = {}
-        self.fetches = 0
-        self.headers = [
-            self.tr("No. pinjaman"),
-            self.tr("Anggota"),
-            self.tr("Nama"),
-            self.tr("Kelompok"),
-            self.tr("Produk"),
-            self.tr("Status"),
-            self.tr("Tanggal cair"),
-            self.tr("Plafon"),
-            self.tr("Jangka"),
-            self.tr("Sisa pokok"),
-            self.tr("Kolektibilitas"),
-        ]
-
-    def reload(self, **filters: str | None) -> None:
-        self.filters = filters
-        self.reset_rows()
-
-    def fetch_page(self, last: LoanRow | None, limit: int) -> list[LoanRow]:
-        self.fetches += 1
-        try:
-            return loan_views.list_loans(
-                self.ctx.db,
-                after=last.number if last else None,
-                limit=limit,
-                actor=self.ctx.actor,
-                **self.filters,
-            )
-        except KoperasiError:
-            return []
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        col = index.column()
-        if not 0 <= col < len(self.headers):
-            return None
-        r = self.rows[index.row()]
-        lang = self.ctx.lang
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (
-                r.number,
-                r.member_number,
-                r.member_name,
-                r.group_code or "",
-                r.product_code,
-                status_label(r.status, lang),
-                fmt_date(r.disbursed_on),
-                rp(r.amount),
-                str(r.term),
-                rp(r.principal_outstanding) if r.status == ACTIVE else "",
-                class_label(r.quality_class, lang) if r.status == ACTIVE else "",
-            )[col]
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in (7, 8, 9):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if (
-            role == Qt.ItemDataRole.ForegroundRole
-            and col == 10
-            and r.status == ACTIVE
-            and r.quality_class != "lancar"
-        ):
-            return LATE_COLOR
-        if role == Qt.ItemDataRole.UserRole:
-            return r
-        return None
-
-
-class LoanDetailPanel(QWidget):
-    """One loan: the terms, the schedule with what was paid, and its transactions."""
-
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        lang = ctx.lang
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.summary = QLabel()
-        self.summary.setObjectName("loanSummary")
-        self.summary.setWordWrap(True)
-        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.summary)
-        self.tabs = QTabWidget()
-        self.tabs.setObjectName("loanDetailTabs")
-        self.scheduleModel = RowsModel(
-            [
-                (self.tr("Ke"), lambda r: r.no, "int"),
-                (self.tr("Jatuh tempo"), lambda r: r.due_date, "date"),
-                (self.tr("Pokok"), lambda r: r.principal, "money"),
-                (self.tr("Bunga"), lambda r: r.interest, "money"),
-                (self.tr("Biaya"), lambda r: r.fee or None, "money"),
-                (self.tr("Angsuran"), lambda r: r.total, "money"),
-                (self.tr("Dibayar"), lambda r: r.paid or None, "money"),
-                (self.tr("Sisa"), lambda r: r.unpaid or None, "money"),
-                (self.tr("Denda dibayar"), lambda r: r.paid_penalty or None, "money"),
-            ],
-            self,
-        )
-        self.scheduleTable = setup_table(DataTable(), "loanScheduleTable")
-        self.scheduleTable.setModel(self.scheduleModel)
-        self.tabs.addTab(self.scheduleTable, self.tr("Jadwal angsuran"))
-        self.txModel = RowsModel(
-            [
-                (self.tr("Tanggal"), lambda t: t.date, "date"),
-                (self.tr("Kuitansi"), lambda t: t.receipt_no, "text"),
-                (
-                    self.tr("Jenis"),
-                    lambda t: (
-                        kind_label(t.kind, lang) + (self.tr(" (dibalik)") if t.reversed else "")
-                    ),
-                    "text",
-                ),
-                (self.tr("Jumlah"), lambda t: t.amount, "money"),
-                (self.tr("Pokok"), lambda t: t.principal or None, "money"),
-                (self.tr("Bunga"), lambda t: t.interest or None, "money"),
-                (self.tr("Biaya"), lambda t: t.fee or None, "money"),
-                (self.tr("Denda"), lambda t: t.penalty or None, "money"),
-                (self.tr("Keterangan"), lambda t: t.memo, "text"),
-            ],
-            self,
-        )
-        self.txTable = setup_table(DataTable(), "loanTransactionsTable", stretch_column=8)
-        self.txTable.setModel(self.txModel)
-        self.tabs.addTab(self.txTable, self.tr("Transaksi"))
-        from .loan_rules import CollateralPanel
-
-        self.collateral = CollateralPanel(ctx)
-        self.tabs.addTab(self.collateral, self.tr("Jaminan && penjamin"))
-        layout.addWidget(self.tabs, 1)
-        self.detail: LoanDetail | None = None
-
-    def show_loan(self, detail: LoanDetail | None) -> None:
-        self.detail = detail
-        if detail is None:
-            self.summary.setText(self.tr("Pilih pinjaman di daftar untuk melihat rinciannya."))
-            self.scheduleModel.set_rows([])
-            self.txModel.set_rows([])
-            self.collateral.show_loan(None)
-            return
-        lang = self.ctx.lang
-        r = detail.row
-        parts = [
-            f"<b>{r.number}</b> · {r.member_number} {r.member_name}",
-            f"{detail.product_name} · {status_label(r.status, lang)}",
-            self.tr("plafon {amount} · {term} × {every} {unit} · bunga {rate} % per {per}").format(
-                amount=rp(r.amount),
-                term=r.term,
-                every=detail.every,
-                unit=label(UNIT_LABELS, detail.unit, lang),
-                rate=format_decimal(detail.rate),
-                per=label(UNIT_LABELS, detail.rate_per, lang),
-            ),
-        ]
-        if r.status == ACTIVE:
-            parts.append(
-                self.tr("sisa pokok <b>{out}</b> · {cls}").format(
-                    out=rp(r.principal_outstanding), cls=class_label(r.quality_class, lang)
-                )
-            )
-        if r.status == WRITTEN_OFF and detail.written_off_on:
-            parts.append(
-                self.tr("dihapus buku {date}").format(date=fmt_date(detail.written_off_on))
-            )
-        if detail.decision_note:
-            parts.append(self.tr("catatan: {note}").format(note=detail.decision_note))
-        parts.append(self.tr("tujuan: {p}").format(p=detail.purpose))
-        self.summary.setText(" · ".join(parts[:2]) + "<br>" + " · ".join(parts[2:]))
-        self.scheduleModel.set_rows(list(detail.schedule))
-        self.txModel.set_rows(list(reversed(detail.transactions)))
-        self.collateral.show_loan(detail)
-
-    def selected_tx(self):
-        return self.txModel.row(self.txTable.currentIndex())
-
-
-class ArrearsTab(QWidget):
-    """Tunggakan dan kolektibilitas on a date: the classes with PPAP, then every late loan."""
-
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        lang = ctx.lang
-        layout = QVBoxLayout(self)
-        bar = QHBoxLayout()
-        bar.addWidget(QLabel(self.tr("Per tanggal")))
-        self.dateEdit = setup_date_edit(QDateEdit(), ctx.today())
-        self.dateEdit.setObjectName("arrearsDateEdit")
-        bar.addWidget(self.dateEdit)
-        self.showButton = QPushButton(self.tr("&Tampilkan"))
-        self.showButton.setObjectName("arrearsShowButton")
-        bar.addWidget(self.showButton)
-        self.ratios = QLabel()
-        self.ratios.setObjectName("arrearsRatios")
-        bar.addWidget(self.ratios, 1)
-        layout.addLayout(bar)
-        self.classModel = RowsModel(
-            [
-                (self.tr("Kolektibilitas"), lambda c: class_label(c.kolektibilitas, lang), "text"),
-                (self.tr("Jumlah pinjaman"), lambda c: c.loans, "int"),
-                (self.tr("Sisa pokok"), lambda c: c.outstanding, "money"),
-                (self.tr("PPAP"), lambda c: c.ppap, "money"),
-            ],
-            self,
-        )
-        self.classTable = setup_table(DataTable(), "arrearsClassTable", stretch_column=0)
-        self.classTable.setModel(self.classModel)
-        self.classTable.setMaximumHeight(150)
-        layout.addWidget(self.classTable)
-        self.lateModel = RowsModel(
-            [
-                (self.tr("No. pinjaman"), lambda q: q.loan_number, "text"),
-                (self.tr("Anggota"), lambda q: q.member_number, "text"),
-                (self.tr("Nama"), lambda q: q.member_name, "text"),
-                (self.tr("Kelompok"), lambda q: q.group_code, "text"),
-                (self.tr("Hari terlambat"), lambda q: q.dpd, "int"),
-                (self.tr("Tunggakan pokok"), lambda q: q.arrears_principal, "money"),
-                (self.tr("Tunggakan bunga"), lambda q: q.arrears_interest, "money"),
-                (self.tr("Denda"), lambda q: q.penalty_due or None, "money"),
-                (self.tr("Sisa pokok"), lambda q: q.outstanding, "money"),
-                (self.tr("Kolektibilitas"), lambda q: class_label(q.kolektibilitas, lang), "text"),
-                (self.tr("Bayar terakhir"), lambda q: q.last_payment, "date"),
-            ],
-            self,
-        )
-        self.lateTable = setup_table(DataTable(), "arrearsLateTable", stretch_column=2)
-        self.lateTable.setModel(self.lateModel)
-        layout.addWidget(self.lateTable, 1)
-        self.report: ArrearsReport | None = None
-        self.showButton.clicked.connect(self.refresh)
-
-    def refresh(self) -> None:
-        ctx = self.ctx
-        as_of = to_date(self.dateEdit.date())
-        ctx.read(
-            lambda: loan_quality.loan_arrears(ctx.db, as_of, ctx.actor),
-            on_done=self.show_report,
-            on_error=lambda exc: (self.ratios.setText(ctx.error_message(exc)), True)[1],
-        )
-
-    def show_report(self, rep: ArrearsReport) -> None:
-        self.report = rep
-        self.classModel.set_rows(list(rep.by_class))
-        self.lateModel.set_rows(sorted(rep.late, key=lambda q: -q.dpd))
-
-        def pct(x) -> str:
-            return f"{x:.2f} %".replace(".", ",")
-
-        self.ratios.setText(
-            self.tr(
-                "PAR1 {p1} · <b>PAR30 {p30}</b> · PAR90 {p90} · tingkat pengembalian {rr} · "
-                "sisa pokok {out} · tunggakan {arr} · PPAP {ppap} (cadangan dibukukan {book})"
-            ).format(
-                p1=pct(rep.par1),
-                p30=pct(rep.par30),
-                p90=pct(rep.par90),
-                rr=pct(rep.repayment_rate),
-                out=rp(rep.outstanding),
-                arr=rp(rep.arrears_total),
-                ppap=rp(rep.ppap_total),
-                book=rp(rep.allowance_balance),
-            )
-        )
-
-
-class DueTab(QWidget):
-    """Installments falling due in a week (who to remind, what to expect in the till)."""
-
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        layout = QVBoxLayout(self)
-        bar = QHBoxLayout()
-        bar.addWidget(QLabel(self.tr("Dari")))
-        self.fromEdit = setup_date_edit(QDateEdit(), ctx.today())
-        self.fromEdit.setObjectName("dueFromEdit")
-        bar.addWidget(self.fromEdit)
-        bar.addWidget(QLabel(self.tr("sampai")))
-        self.toEdit = setup_date_edit(QDateEdit(), ctx.today() + dt.timedelta(days=6))
-        self.toEdit.setObjectName("dueToEdit")
-        bar.addWidget(self.toEdit)
-        self.showButton = QPushButton(self.tr("&Tampilkan"))
-        self.showButton.setObjectName("dueShowButton")
-        bar.addWidget(self.showButton)
-        self.total = QLabel()
-        self.total.setObjectName("dueTotal")
-        bar.addWidget(self.total, 1)
-        layout.addLayout(bar)
-        self.model = RowsModel(
-            [
-                (self.tr("Jatuh tempo"), lambda r: r.due_date, "date"),
-                (self.tr("No. pinjaman"), lambda r: r.loan_number, "text"),
-                (self.tr("Anggota"), lambda r: r.member_number, "text"),
-                (self.tr("Nama"), lambda r: r.member_name, "text"),
-                (self.tr("Kelompok"), lambda r: r.group_code, "text"),
-                (self.tr("Belum dibayar"), lambda r: r.unpaid, "money"),
-            ],
-            self,
-        )
-        self.table = setup_table(DataTable(), "dueTable", stretch_column=3)
-        self.table.setModel(self.model)
-        layout.addWidget(self.table, 1)
-        self.showButton.clicked.connect(self.refresh)
-
-    def refresh(self) -> None:
-        ctx = self.ctx
-        start, end = to_date(self.fromEdit.date()), to_date(self.toEdit.date())
-        ctx.read(
-            lambda: ui_queries.loans_due_between(ctx.db, start, end, ctx.actor), on_done=self._show
-        )
-
-    def _show(self, rows: list[ui_queries.DueRow]) -> None:
-        self.model.set_rows(rows)
-        self.total.setText(
-            self.tr("{n} pinjaman · jumlah {total}").format(
-                n=len(rows), total=rp(sum(r.unpaid for r in rows))
-            )
-        )
 
 
 class LoansPage(Page):
@@ -794,7 +455,17 @@ class LoansPage(Page):
                 date=fmt_date(tx.date),
                 receipt=tx.receipt_no or "",
             ),
-            lambda date, reason: _reverse_or_request(ctx, number, tx.id, date, reason),
+            lambda date, reason: reverse_or_request(
+                ctx,
+                "loan_reversal",
+                number,
+                date,
+                reason,
+                lambda: loan_reversals.reverse_repayment(
+                    ctx.db, ctx.actor, number, tx.id, date, reason
+                ),
+                tx=tx.id,
+            ),
             self,
             changes=MONEY_CHANGES,
         )
@@ -906,13 +577,3 @@ class LoansPage(Page):
     def focus_member(self, member_number: str) -> None:
         self.memberFilter.setText(member_number)
         self.reload()
-
-
-def _reverse_or_request(ctx: AppContext, number: str, tx_id: int, date, reason: str):
-    """Reverse a payment, or (four-eyes on reversals, issue 17) file the request a second
-    user approves in Menunggu persetujuan."""
-    from ...services import approvals
-
-    if approvals.needs_approval(ctx.db, "loan_reversal"):
-        return approvals.request(ctx.db, ctx.actor, "loan_reversal", number, date, reason, tx=tx_id)
-    return loan_reversals.reverse_repayment(ctx.db, ctx.actor, number, tx_id, date, reason)

@@ -138,7 +138,7 @@ class MemberDetailDialog(QDialog):
         self.tabs.addTab(self.savingsTab, self.tr("Simpanan"))
 
         # loans: the member's loans, each with its schedule and transactions
-        from .loans import LoanDetailPanel
+        from .loan_list import LoanDetailPanel
 
         self.loansTab = QWidget()
         self.loansTab.setObjectName("memberLoansTab")
@@ -351,7 +351,7 @@ class MemberDetailDialog(QDialog):
         return wiz
 
     def repay_loan(self) -> QDialog:
-        from .loan_dialogs import RepaymentDialog
+        from .loan_payment_dialogs import RepaymentDialog
 
         d = self.loanPanel.detail
         dlg = RepaymentDialog(self.ctx, d.number if d else None, self)
