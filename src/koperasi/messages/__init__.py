@@ -24,6 +24,7 @@ from . import (
     labels,
     ledger,
     loans,
+    members,
     outreach,
     rat,
     savings,
@@ -34,6 +35,7 @@ from . import (
 # code -> (Bahasa Indonesia, English); str.format placeholders.
 MESSAGES: dict[str, tuple[str, str]] = {
     **common.MESSAGES,
+    **members.MESSAGES,
     **exchange.MESSAGES,
     **trust.MESSAGES,
     **ledger.MESSAGES,
@@ -51,6 +53,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
 # key is named twice: trust's "file" over exchange's, rat's "account_code" over common's.
 FIELDS: dict[str, tuple[str, str]] = {
     **common.FIELDS,
+    **members.FIELDS,
     **exchange.FIELDS,
     **trust.FIELDS,
     **ledger.FIELDS,
@@ -61,6 +64,7 @@ FIELDS: dict[str, tuple[str, str]] = {
     **outreach.FIELDS,
     **deposits.FIELDS,
     **bank.FIELDS,
+    **savings.FIELDS,
 }
 
 # vocabulary name -> code -> (Bahasa Indonesia, English). The order is the order of

@@ -121,6 +121,49 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Period {period} has not ended yet (it ends on {end}); month-end jobs run only "
         "for a month that has passed.",
     ),
+    # the journal and the accounts
+    "period_closed": (
+        "Periode {period} sudah ditutup; tanggal {date} tidak dapat dibukukan.",
+        "Period {period} is closed; nothing can be posted on {date}.",
+    ),
+    "unbalanced": (
+        "Jurnal tidak seimbang: debit {debit} ≠ kredit {credit}.",
+        "Journal entry does not balance: debit {debit} ≠ credit {credit}.",
+    ),
+    "empty_entry": (
+        "Jurnal harus memiliki paling sedikit dua baris.",
+        "A journal entry needs at least two lines.",
+    ),
+    "line_both_sides": (
+        "Baris jurnal {line}: isi debit atau kredit, tidak keduanya.",
+        "Journal line {line}: fill in debit or credit, not both.",
+    ),
+    "already_reversed": (
+        "Jurnal {entry} sudah dibalik sebelumnya.",
+        "Journal entry {entry} has already been reversed.",
+    ),
+    "is_reversal": (
+        "Jurnal {entry} adalah jurnal pembalik dan tidak dapat dibalik lagi.",
+        "Journal entry {entry} is itself a reversal and cannot be reversed.",
+    ),
+    "account_in_use": (
+        "Akun {code} sudah dipakai dan tidak dapat dihapus.",
+        "Account {code} has postings and cannot be deleted.",
+    ),
+    "not_postable": (
+        "Akun {code} adalah akun kontrol ({what}); gunakan menu transaksinya.",
+        "Account {code} is a control account ({what}); use its own transactions.",
+    ),
+    "not_reversible": (
+        "Transaksi jenis {kind} tidak dapat dibalik di sini.",
+        "A transaction of kind {kind} cannot be reversed here.",
+    ),
+    "opening_not_reversible": (
+        "Angsuran saldo awal pinjaman {loan} (sudah dibayar sebelum pindah buku) tidak dapat "
+        "dibalik; bunganya sudah masuk hasil pembukuan lama. Perbaiki dengan jurnal koreksi.",
+        "The opening repayment of loan {loan} (paid before the cut-over) cannot be reversed; "
+        "its interest is already in the old books' result. Correct it with a journal entry.",
+    ),
 }
 
 FIELDS: dict[str, tuple[str, str]] = {
@@ -136,4 +179,11 @@ FIELDS: dict[str, tuple[str, str]] = {
     ),
     "shu_non_member_to": ("Tujuan SHU non-anggota", "Destination of non-member SHU"),
     "shu_loss_coverage": ("Penutupan rugi", "Loss coverage"),
+    # the journal and the accounts
+    "account": ("Akun", "Account"),
+    "lines": ("Baris jurnal", "Journal lines"),
+    "entry": ("Jurnal", "Journal entry"),
+    "shu_split": ("Pembagian SHU", "SHU split"),
+    "jasa_anggota": ("SHU jasa anggota", "SHU patronage pot"),
+    "jasa_modal": ("SHU jasa modal", "SHU capital pot"),
 }

@@ -97,6 +97,55 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{field} is required when the loan has collateral: fill in its kind, description "
         "and value (or leave all the collateral columns empty).",
     ),
+    # loans (issue 3)
+    "out_of_range": (
+        "{field} {value} di luar batas produk ({min} s.d. {max}).",
+        "{field} {value} is outside the product's range ({min} to {max}).",
+    ),
+    "less_than": (
+        "{field} tidak boleh lebih kecil dari {other}.",
+        "{field} must not be less than {other}.",
+    ),
+    "rate_needs_confirm": (
+        "{field} {rate} % per bulan sangat tinggi (> 10 %); konfirmasi dulu (--confirm-high-rate).",
+        "{field} of {rate} % per month is very high (> 10 %); confirm it first (--confirm-high-rate).",
+    ),
+    "over_limit": (
+        "{field} {amount} melebihi batas pinjaman {limit} ({multiple} x simpanan {savings}).",
+        "{field} {amount} exceeds the loan limit {limit} ({multiple} x savings of {savings}).",
+    ),
+    "has_open_loan": (
+        "Anggota {member} masih memiliki pinjaman {loan} yang belum selesai.",
+        "Member {member} still has loan {loan} open.",
+    ),
+    "loan_wrong_status": (
+        "Pinjaman {loan} berstatus {status}; langkah ini tidak dapat dilakukan.",
+        "Loan {loan} has status {status}; this step is not possible.",
+    ),
+    "payoff_mismatch": (
+        "Jumlah pelunasan {amount} tidak sama dengan jumlah tagihan pelunasan {quote}.",
+        "The payoff amount {amount} differs from the payoff quote {quote}.",
+    ),
+    "before_reschedule": (
+        "Transaksi sebelum restrukturisasi ({date}) tidak dapat dibalik.",
+        "A transaction before the reschedule ({date}) cannot be reversed.",
+    ),
+    "replay_failed": (
+        "Pembayaran {receipt} tidak dapat dibukukan ulang setelah koreksi; koreksi dibatalkan.",
+        "Payment {receipt} cannot be replayed after the correction; nothing was changed.",
+    ),
+    "nothing_to_reschedule": (
+        "Pinjaman {loan} tidak memiliki sisa pokok untuk dijadwal ulang.",
+        "Loan {loan} has no principal left to reschedule.",
+    ),
+    "nothing_to_write_off": (
+        "Pinjaman {loan} tidak memiliki sisa pokok untuk dihapusbukukan.",
+        "Loan {loan} has no principal left to write off.",
+    ),
+    "no_active_loan": (
+        "Anggota {member} tidak memiliki pinjaman aktif.",
+        "Member {member} has no active loan.",
+    ),
 }
 
 FIELDS: dict[str, tuple[str, str]] = {
@@ -122,6 +171,46 @@ FIELDS: dict[str, tuple[str, str]] = {
     "collateral_above": ("Jaminan wajib di atas", "Collateral required above"),
     "cover_ratio": ("Rasio jaminan minimum (%)", "Minimum collateral cover (%)"),
     "allocation_order": ("Urutan alokasi angsuran", "Repayment allocation order"),
+    # loans (issue 3)
+    "principal": ("Pokok pinjaman", "Principal"),
+    "repayments": ("Jumlah angsuran", "Number of repayments"),
+    "every": ("Setiap", "Every"),
+    "unit": ("Satuan periode", "Period unit"),
+    "method": ("Metode bunga", "Interest method"),
+    "rate_per": ("Bunga per", "Rate per"),
+    "disbursed": ("Tanggal pencairan", "Disbursement date"),
+    "first_due": ("Jatuh tempo pertama", "First due date"),
+    "interest_period": ("Periode bunga", "Interest period"),
+    "amounts_multiple": ("Kelipatan jumlah", "Amounts in multiples of"),
+    "installment_multiple": ("Kelipatan angsuran", "Installment in multiples of"),
+    "grace_principal": ("Masa tenggang pokok", "Grace on principal"),
+    "grace_interest": ("Masa tenggang bunga", "Grace on interest payment"),
+    "interest_free": ("Periode bebas bunga", "Interest-free periods"),
+    "min_days": ("Jarak minimal hari", "Minimum days"),
+    "discount": ("Potongan bunga", "Interest discount"),
+    "penalty_kind": ("Jenis denda", "Penalty kind"),
+    "penalty_per": ("Denda per", "Penalty per"),
+    "penalty_amount": ("Jumlah denda", "Penalty amount"),
+    "penalty_percent": ("Persentase denda", "Penalty percentage"),
+    "penalty_grace": ("Masa tenggang denda (hari)", "Penalty grace (days)"),
+    "loan": ("Nomor pinjaman", "Loan number"),
+    "term": ("Jangka waktu (jumlah angsuran)", "Term (number of repayments)"),
+    "purpose": ("Tujuan pinjaman", "Loan purpose"),
+    "guarantor": ("Penjamin", "Guarantor"),
+    "collateral": ("Nilai agunan", "Collateral value"),
+    "min_amount": ("Pinjaman minimum", "Minimum amount"),
+    "max_amount": ("Pinjaman maksimum", "Maximum amount"),
+    "min_term": ("Jangka waktu minimum", "Minimum term"),
+    "max_term": ("Jangka waktu maksimum", "Maximum term"),
+    "fee_kind": ("Jenis biaya administrasi", "Fee kind"),
+    "fee_amount": ("Biaya administrasi", "Fee amount"),
+    "fee_percent": ("Biaya administrasi (%)", "Fee (%)"),
+    "fee_mode": ("Cara bayar biaya", "Fee payment"),
+    "penalty_grace_days": ("Masa tenggang denda (hari)", "Penalty grace days"),
+    "limit_multiple": ("Batas pinjaman (x simpanan)", "Loan limit (x savings)"),
+    "payoff_policy": ("Aturan pelunasan", "Payoff policy"),
+    "transaction": ("Transaksi", "Transaction"),
+    "disburse_to": ("Dicairkan ke", "Disbursed to"),
 }
 
 LABELS: dict[str, dict[str, tuple[str, str]]] = {

@@ -152,6 +152,31 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{field} '{value}' is not recognised: write it as the report's footer shows it, "
         'e.g. "J1234-9f3a2c1b A5678-77e0b4d2".',
     ),
+    # the database
+    "db_problem": (
+        "Basis data tidak dapat dibuka: {detail}",
+        "The database cannot be opened: {detail}",
+    ),
+    "db_not_ours": (
+        "Berkas '{path}' bukan basis data Koperasi atau rusak.",
+        "File '{path}' is not a Koperasi database or is damaged.",
+    ),
+    "db_too_new": (
+        "Basis data dibuat oleh versi aplikasi yang lebih baru ({revision}); perbarui aplikasi.",
+        "The database was made by a newer version of the app ({revision}); please update the app.",
+    ),
+    "db_network_share": (
+        "Basis data SQLite di folder jaringan ('{path}') tidak aman (penguncian berkas tidak andal). "
+        "Gunakan server PostgreSQL untuk beberapa PC; lihat README, bagian PostgreSQL "
+        "(docs/postgresql.md).",
+        "An SQLite database on a network share ('{path}') is unsafe (file locking is unreliable). "
+        "Use a PostgreSQL server for several PCs; see the README, PostgreSQL section "
+        "(docs/postgresql.md).",
+    ),
+    "db_unreachable": (
+        "Server basis data tidak dapat dihubungi: {detail}",
+        "The database server cannot be reached: {detail}",
+    ),
 }
 
 FIELDS: dict[str, tuple[str, str]] = {
