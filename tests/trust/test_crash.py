@@ -51,7 +51,7 @@ CHILD = textwrap.dedent(
     from sqlalchemy.engine import Engine
     from sqlalchemy.orm import Session
     from koperasi.db.database import open_database
-    from koperasi.services import month_end as month_end_run, savings
+    from koperasi.services import month_end as month_end_run, savings_interest
     from koperasi.services.loans import group_meeting
     from koperasi.services.auth import SYSTEM
 
@@ -80,7 +80,7 @@ CHILD = textwrap.dedent(
         payments = [(n, int(w), int(s), int(l)) for n, w, s, l in payments]
         group_meeting.post_group_meeting(db, SYSTEM, "K01", dt.date(2025, 3, 3), payments)
     elif job == "interest":
-        savings.post_monthly_interest(db, SYSTEM, 2025, 2)
+        savings_interest.post_monthly_interest(db, SYSTEM, 2025, 2)
     elif job == "month_end":
         month_end_run.month_end(db, SYSTEM, dt.date(2025, 6, 30))
     print("DONE", flush=True)
