@@ -251,6 +251,9 @@ class AppController(QObject):
                 progress=progress,
             )
 
+        def built(_summary: object) -> None:
+            self.show_main(db, str(path))
+
         def cancelled() -> None:
             db.dispose()
             for suffix in ("", "-wal", "-shm"):
@@ -265,7 +268,7 @@ class AppController(QObject):
             build,
             write=True,
             progress=label,
-            on_done=lambda _summary: self.show_main(db, str(path)),
+            on_done=built,
             on_cancel=cancelled,
             on_error=failed,
         )
@@ -296,14 +299,14 @@ class AppController(QObject):
                 add_product(db, actor, data.loan_product)
             return db
 
-        self.runner.run(
-            create,
-            write=True,
-            on_done=lambda db: self.show_main(db, data.location),
-            on_error=lambda exc: (crash.show_error(exc, parent=self.welcome, lang=self.lang), True)[
-                1
-            ],
-        )
+        def created(db: Database) -> None:
+            self.show_main(db, data.location)
+
+        def failed(exc: BaseException) -> bool:
+            crash.show_error(exc, parent=self.welcome, lang=self.lang)
+            return True
+
+        self.runner.run(create, write=True, on_done=created, on_error=failed)
 
     # -- the main window
     def show_main(self, db: Database, location: str) -> MainWindow | None:
@@ -347,9 +350,11 @@ class AppController(QObject):
         )
 
         def logged_in() -> None:
+            actor = dlg.actor
+            assert actor is not None  # the dialog is accepted only once someone logged in
             self.login = None
-            self.settings.setValue("last_user", dlg.actor.username)
-            self._show_main(db, location, dlg.actor)
+            self.settings.setValue("last_user", actor.username)
+            self._show_main(db, location, actor)
 
         def cancelled() -> None:
             self.login = None
@@ -452,14 +457,14 @@ class AppController(QObject):
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
-    app = QApplication.instance()
-    if app is None:
-        app = QApplication(argv or sys.argv[:1])
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    if not isinstance(app, QApplication):
+        raise RuntimeError("a QCoreApplication without widgets is already running")
     app.setApplicationName("Koperasi")
     app.setOrganizationName("Koperasi")
     app.setApplicationDisplayName("Koperasi")
     mnemonics.install(app)  # Alt+letter unique in every window and dialog
-    return app  # type: ignore[return-value]
+    return app
 
 
 def main(argv: list[str] | None = None) -> int:
