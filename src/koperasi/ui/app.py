@@ -71,6 +71,8 @@ class AppController(QObject):
     """Opens databases and windows: welcome -> (wizard | file | demo) -> main window."""
 
     windowShown = Signal(object)
+    # True when the demo build starts, False when it ends (built, failed or cancelled)
+    demoBuilding = Signal(bool)
 
     def __init__(
         self,
@@ -252,9 +254,11 @@ class AppController(QObject):
             )
 
         def built(_summary: object) -> None:
+            self.demoBuilding.emit(False)
             self.show_main(db, str(path))
 
         def cancelled() -> None:
+            self.demoBuilding.emit(False)
             db.dispose()
             for suffix in ("", "-wal", "-shm"):
                 Path(str(path) + suffix).unlink(missing_ok=True)
@@ -264,6 +268,7 @@ class AppController(QObject):
             cancelled()
             return False
 
+        self.demoBuilding.emit(True)
         self.runner.run(
             build,
             write=True,
@@ -489,7 +494,9 @@ def main(argv: list[str] | None = None) -> int:
 SMOKE_TEST_TIMEOUT_MS = 120_000
 
 
-def _arm_smoke_test(app: QApplication, controller: AppController) -> None:
+def _arm_smoke_test(
+    app: QApplication, controller: AppController, timeout_ms: int = SMOKE_TEST_TIMEOUT_MS
+) -> QTimer:
     """Exit 0 once the main window is up and the event loop has run; 1 if it never comes.
 
     Used by the installer tests and the start-up benchmark: it proves the (frozen) app can
@@ -497,9 +504,19 @@ def _arm_smoke_test(app: QApplication, controller: AppController) -> None:
     does not wait for the page's figures (they load off the UI thread, and a window is
     usable before they arrive): closing the window stops those reads. A database with
     accounts opens without the login dialog (see ``AppController._show_smoke_test``).
+
+    The timeout does not run while the demo is built (a first ``--demo`` builds 300
+    members, which may take longer): it counts afresh from the build's end, when the window
+    opens. Returns the timer.
     """
+    timer = QTimer(controller)
+    timer.setObjectName("smokeTestTimer")
+    timer.setSingleShot(True)
+    timer.setInterval(timeout_ms)
 
     def shown(win: MainWindow) -> None:
+        timer.stop()
+
         def finish() -> None:
             print(f"koperasi-app: {win.windowTitle()}", flush=True)
             controller.close_window()
@@ -511,10 +528,19 @@ def _arm_smoke_test(app: QApplication, controller: AppController) -> None:
         print("koperasi-app: the main window did not open", file=sys.stderr, flush=True)
         app.exit(1)
 
+    def demo_building(started: bool) -> None:
+        if started:
+            timer.stop()
+        else:
+            timer.start()  # the whole timeout again, from the build's end
+
     controller.auto_backup = False  # open and quit: no backup of an unchanged database
     controller.smoke_test = True
     controller.windowShown.connect(shown)
-    QTimer.singleShot(SMOKE_TEST_TIMEOUT_MS, never_shown)
+    controller.demoBuilding.connect(demo_building)
+    timer.timeout.connect(never_shown)
+    timer.start()
+    return timer
 
 
 if __name__ == "__main__":
