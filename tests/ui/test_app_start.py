@@ -137,3 +137,99 @@ def test_smoke_test_on_a_database_it_cannot_open_fails_at_once_with_the_reason(t
     assert result.returncode == 1
     assert "koperasi-app: " in result.stderr and "main window" not in result.stderr
     assert time.perf_counter() - started < 60
+
+
+class _Exits:
+    """Stands in for the QApplication: records the exit codes the smoke test asks for."""
+
+    def __init__(self) -> None:
+        self.codes: list[int] = []
+        self.at: list[float] = []
+
+    def exit(self, code: int) -> None:
+        self.codes.append(code)
+        self.at.append(time.monotonic())
+
+
+BUILD_S = 1.5  # the demo build stand-in: longer than the smoke test's timeout below
+TIMEOUT_MS = 600
+
+
+def _slow_demo(monkeypatch, tmp_path, ui_settings, db, ended: list[float]):  # type: ignore[no-untyped-def]
+    """A controller whose demo build (off the UI thread, as in the app) only waits; the
+    demo database is opened beforehand, so the timeout is all the build's."""
+    from koperasi.demo import builder
+    from koperasi.ui import app as app_module
+    from koperasi.ui.worker import Runner
+
+    monkeypatch.setattr(app_module, "open_database", lambda _location: db)
+
+    def build_demo(db, **_kw):  # type: ignore[no-untyped-def]
+        time.sleep(BUILD_S)
+        ended.append(time.monotonic())
+
+    monkeypatch.setattr(builder, "build_demo", build_demo)
+    return app_module.AppController(ui_settings, "en", Runner(), demo_path=tmp_path / "demo.db")
+
+
+def _run_smoke_test(qtbot, controller, ended: list[float], linger_ms: int = 0) -> _Exits:  # type: ignore[no-untyped-def]
+    from koperasi.ui.app import _arm_smoke_test
+
+    app = _Exits()
+    _arm_smoke_test(app, controller, timeout_ms=TIMEOUT_MS)  # type: ignore[arg-type]
+    try:
+        controller.start(demo=True)
+        qtbot.waitUntil(lambda: bool(app.codes), timeout=30_000)
+        qtbot.wait(linger_ms)
+    finally:
+        qtbot.waitUntil(lambda: bool(ended), timeout=30_000)  # no build outlives the test
+        controller.runner.wait()
+    return app
+
+
+def test_smoke_test_timeout_does_not_run_while_the_demo_is_built(
+    qtbot, tmp_path, ui_settings, sqlite_db, monkeypatch, capsys
+):
+    """Before: the timeout counted from the start, so a first `--demo --smoke-test` whose
+    300-member build took longer reported "the main window did not open"."""
+    ended: list[float] = []
+    controller = _slow_demo(monkeypatch, tmp_path, ui_settings, sqlite_db, ended)
+    # lingers past the window's opening: a timeout left running would come by then
+    app = _run_smoke_test(qtbot, controller, ended, linger_ms=2 * TIMEOUT_MS)
+    controller.close_window()
+    err = capsys.readouterr().err
+    assert app.codes == [0], err
+    assert "did not open" not in err
+
+
+def test_smoke_test_timeout_counts_afresh_from_the_end_of_the_demo_build(
+    qtbot, tmp_path, ui_settings, sqlite_db, monkeypatch, capsys
+):
+    """A window that never opens after the build still fails the run: the whole timeout
+    after the build's end, not the rest of a timeout started before it."""
+    ended: list[float] = []
+    controller = _slow_demo(monkeypatch, tmp_path, ui_settings, sqlite_db, ended)
+    opened: list[str] = []
+
+    def show_main(db, location):  # type: ignore[no-untyped-def]
+        opened.append(location)  # ... and no window comes
+        db.dispose()
+
+    monkeypatch.setattr(controller, "show_main", show_main)
+    app = _run_smoke_test(qtbot, controller, ended)
+    assert opened
+    assert app.codes == [1]
+    assert "the main window did not open" in capsys.readouterr().err
+    assert app.at[0] - ended[0] >= 0.9 * TIMEOUT_MS / 1000, "counted from the build's end"
+
+
+def test_smoke_test_fails_when_the_main_window_never_opens(qtbot, tmp_path, ui_settings, capsys):
+    from koperasi.ui.app import AppController, _arm_smoke_test
+    from koperasi.ui.worker import SyncRunner
+
+    controller = AppController(ui_settings, "en", SyncRunner(), demo_path=tmp_path / "demo.db")
+    app = _Exits()
+    _arm_smoke_test(app, controller, timeout_ms=50)  # type: ignore[arg-type]
+    qtbot.waitUntil(lambda: bool(app.codes), timeout=5_000)
+    assert app.codes == [1]
+    assert "the main window did not open" in capsys.readouterr().err

@@ -162,7 +162,9 @@ class MainWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.nav.addItem(item)
             # a stand-in keeps each page's index until the page is built
-            self.stack.addWidget(QWidget(objectName=f"{key}Placeholder"))
+            placeholder = QWidget()
+            placeholder.setObjectName(f"{key}Placeholder")
+            self.stack.addWidget(placeholder)
         self.nav.currentRowChanged.connect(self._nav_changed)
 
         self._make_actions()
@@ -196,7 +198,12 @@ class MainWindow(QMainWindow):
 
     # -- actions and shortcuts
     def _action(
-        self, name: str, text: str, shortcut: QKeySequence | str | None, slot, tip: str = ""
+        self,
+        name: str,
+        text: str,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None,
+        slot,
+        tip: str = "",
     ) -> QAction:
         action = QAction(text, self)
         action.setObjectName(name)
@@ -355,6 +362,7 @@ class MainWindow(QMainWindow):
         page: Page = cls(self.ctx)
         row = PAGE_KEYS.index(key)
         stand_in = self.stack.widget(row)
+        assert stand_in is not None  # a stand-in holds every page's row until it is built
         was_current = self.stack.currentIndex() == row
         self.stack.insertWidget(row, page)
         if was_current:  # switch before the stand-in goes, so no other page shows meanwhile
@@ -362,9 +370,15 @@ class MainWindow(QMainWindow):
         self.stack.removeWidget(stand_in)
         stand_in.deleteLater()
         if key == "dashboard":
+            from .pages.dashboard import DashboardPage  # imported above by import_module
+
+            assert isinstance(page, DashboardPage)
             page.navigate.connect(self.go)
         elif key == "settings":
             from .pages.rat_officers import add_officers_tab
+            from .pages.settings import SettingsPage
+
+            assert isinstance(page, SettingsPage)
 
             add_officers_tab(page, self.ctx)  # the RAT module's register of officers
             page.languageChanged.connect(self.languageChangeRequested.emit)

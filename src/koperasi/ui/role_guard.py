@@ -14,9 +14,11 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
+    QApplication,
     QCheckBox,
     QComboBox,
     QLineEdit,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
@@ -171,10 +173,8 @@ class RoleGuard(QObject):
         super().__init__(window)
         self.ctx = ctx
         self.window = window
-        from PySide6.QtWidgets import QApplication
-
         app = QApplication.instance()
-        if app is not None:
+        if isinstance(app, QApplication):
             # a dialog opened from this window takes the focus: guard it then (a signal, not
             # an application-wide event filter, which would slow every event down)
             app.focusChanged.connect(self._focus_changed)
@@ -234,7 +234,7 @@ class RoleGuard(QObject):
         """A menu whose every action is hidden (Transaksi for a pengawas) leaves the bar."""
         for top in self.window.menuBar().actions():
             menu = top.menu()
-            if menu is None:
+            if not isinstance(menu, QMenu):
                 continue
             top.setVisible(any(a.isVisible() and not a.isSeparator() for a in menu.actions()))
 

@@ -26,8 +26,10 @@ def get_str(s: QSettings, key: str, default: str = "") -> str:
 def recent_databases(s: QSettings) -> list[str]:
     value = s.value("recent_databases", [])
     if isinstance(value, str):
-        value = [value] if value else []
-    return [str(v) for v in (value or []) if v]
+        return [value] if value else []
+    if not isinstance(value, list):
+        return []
+    return [str(v) for v in value if v]
 
 
 def remember_database(s: QSettings, location: str) -> None:

@@ -242,14 +242,13 @@ class FieldErrors(QObject):
             if widget is not None:
                 widget.setFocus()
             return True
-        field = (
-            _NOT_FOUND_FIELDS.get(exc.params.get("what", "")) if isinstance(exc, NotFound) else None
-        )
-        if field in self.fields:
-            # "Anggota A09999 tidak ditemukan" stays next to the number typed, not at the bottom
-            self.set(field, exc.message(self.lang))
-            self.fields[field][0].setFocus()
-            return True
+        if isinstance(exc, NotFound):
+            field = _NOT_FOUND_FIELDS.get(exc.params.get("what", ""))
+            if field is not None and field in self.fields:
+                # "Anggota A09999 tidak ditemukan" stays next to the number typed, not at the bottom
+                self.set(field, exc.message(self.lang))
+                self.fields[field][0].setFocus()
+                return True
         if isinstance(exc, KoperasiError):
             self.errors["_general"] = exc.message(self.lang)
             self.general.setText(exc.message(self.lang))

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -60,7 +60,7 @@ def audit_changes(row: AuditRow) -> list[tuple[str, str, str]]:
 class AuditModel(PagedModel):
     """The audit trail, newest first, a page at a time (keyset on the row id)."""
 
-    def __init__(self, ctx: AppContext, parent: QObject | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.filters = AuditFilter()

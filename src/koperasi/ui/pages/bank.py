@@ -238,10 +238,14 @@ class BankTab(QWidget):
         self.ctx.write(
             fn,
             changes={LEDGER},
-            on_done=lambda v: (self.message.setText(done_text.format(v=v)), self.load()),
+            on_done=lambda v: self._done(done_text.format(v=v)),
             on_error=self._failed,
             parent=self,
         )
+
+    def _done(self, text: str) -> None:
+        self.message.setText(text)
+        self.load()
 
     def _failed(self, exc: BaseException) -> bool:
         from ...errors import KoperasiError
@@ -258,16 +262,18 @@ class BankTab(QWidget):
         return dlg
 
     def edit_mapping(self) -> MappingDialog | None:
-        if self.code() is None:
+        code = self.code()
+        if code is None:
             return None
-        dlg = MappingDialog(self.ctx, self.code(), self)
+        dlg = MappingDialog(self.ctx, code, self)
         dlg.open()
         return dlg
 
     def import_statement(self) -> StatementImportDialog | None:
-        if self.code() is None:
+        code = self.code()
+        if code is None:
             return None
-        dlg = StatementImportDialog(self.ctx, self.code(), self)
+        dlg = StatementImportDialog(self.ctx, code, self)
         dlg.finished.connect(lambda _r: self.load())
         dlg.open()
         return dlg
@@ -280,10 +286,7 @@ class BankTab(QWidget):
         ctx.write(
             lambda: bank_matching.auto_match(ctx.db, ctx.actor, code),
             changes={LEDGER},
-            on_done=lambda run: (
-                self.message.setText(self.tr("{n} baris dicocokkan.").format(n=run.matched)),
-                self.load(),
-            ),
+            on_done=lambda run: self._done(self.tr("{n} baris dicocokkan.").format(n=run.matched)),
             on_error=self._failed,
             parent=self,
         )

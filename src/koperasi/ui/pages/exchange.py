@@ -404,7 +404,7 @@ class ExchangePage(Page):
         self.ctx.read(
             cancellable_progress(
                 lambda progress: consolidate(
-                    paths, target, lang, progress, keys=keys, allow_unsigned=allow
+                    list(paths), target, lang, progress, keys=keys, allow_unsigned=allow
                 )
             ),
             progress=self.tr("Memeriksa dan menggabungkan buku kerja..."),

@@ -7,7 +7,7 @@ take them already translated."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -57,7 +57,9 @@ def add_error_rows(
     """An error line under each (key, widget) already in ``layout`` (a Designer form)."""
     for key, widget in fields:
         error = QLabel()
-        row, _role = layout.getWidgetPosition(widget)
+        row: int
+        # PySide6's stub says object; Qt returns (row, ItemRole)
+        row, _role = layout.getWidgetPosition(widget)  # type: ignore[misc]
         layout.insertRow(row + 1, "", error)
         errors.add(key, widget, error)
 
@@ -80,7 +82,7 @@ def save_cancel_buttons(
 
 
 def add_buddy_rows(
-    form: QFormLayout, errors: FieldErrors, rows: tuple[tuple[str, QWidget, str], ...]
+    form: QFormLayout, errors: FieldErrors, rows: Sequence[tuple[str, QWidget, str]]
 ) -> None:
     """Each ``(label text, widget, field key)`` as a form row: the label is the widget's
     buddy (its Alt+letter), the field's error line stands under the widget."""

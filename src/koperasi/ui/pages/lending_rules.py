@@ -115,9 +115,12 @@ class LendingRulesEditor(QWidget):
                 )
         if self.errors.has_errors():
             return None
+        related = values["related_percent"]
+        if related is None:  # left empty: the default (10 %), as the service reads it
+            related = lending_rules_service.LendingRules().related_percent
         return lending_rules_service.LendingRules(
             values["bmpp_percent"],
-            values["related_percent"],  # type: ignore[arg-type]
+            related,
             self.modeCombo.currentData(),
             self.loanAboveEdit.value(),
             self.writeOffCheck.isChecked(),
@@ -134,12 +137,13 @@ class LendingRulesEditor(QWidget):
         ctx.write(
             lambda: lending_rules_service.save_rules(ctx.db, ctx.actor, rules),
             changes={SETTINGS, LOANS},
-            on_done=lambda _r: dialogs.inform(
-                self, self.tr("Tersimpan"), self.tr("Batas pinjaman tersimpan.")
-            ),
+            on_done=lambda _r: self._saved(),
             on_error=self.errors.show,
             parent=self,
         )
+
+    def _saved(self) -> None:
+        dialogs.inform(self, self.tr("Tersimpan"), self.tr("Batas pinjaman tersimpan."))
 
 
 def reverse_or_request(ctx: AppContext, kind: str, ref, date, reason: str, direct, tx=None):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import fields, replace
 from decimal import Decimal
+from typing import TypeVar
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -46,6 +47,9 @@ from .loan_labels import (
 )
 
 INPUT_FIELDS = tuple(f.name for f in fields(ProductInput))
+
+# a number field's fallback: Decimal(0) for the percents, None for the optional ones
+_D = TypeVar("_D", Decimal, None)
 
 
 def fill_combo(combo: QComboBox, table: dict[str, tuple[str, str]], lang: str, codes=None) -> None:
@@ -214,7 +218,7 @@ class LoanProductDialog(QDialog):
         ui.penaltyPerCombo.setEnabled(pen != "none")
         ui.penaltyGraceSpin.setEnabled(pen != "none")
 
-    def _decimal(self, key: str, widget, default: Decimal | None) -> Decimal | None:
+    def _decimal(self, key: str, widget, default: _D) -> Decimal | _D:
         try:
             value = parse_decimal(widget.text())
         except ValueError:

@@ -4,6 +4,8 @@ approval of both boards, and the list of everything waiting for a second user's 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -422,6 +424,7 @@ class PendingApprovalsDialog(QDialog):
         if item is None:
             return
         ctx, note, day = self.ctx, self.noteEdit.text(), self.ctx.today()
+        fn: Callable[[], object]
         if item.request_id is not None:
             fn = lambda: approvals_service.approve(ctx.db, ctx.actor, item.request_id, note)  # noqa: E731
         elif item.kind == "board_approval":
@@ -435,6 +438,7 @@ class PendingApprovalsDialog(QDialog):
         if item is None:
             return
         ctx, note = self.ctx, self.noteEdit.text()
+        fn: Callable[[], object]
         if item.request_id is None:
             day = ctx.today()
             fn = lambda: loan_applications.reject(ctx.db, ctx.actor, item.ref, day, note)  # noqa: E731

@@ -80,10 +80,15 @@ class ArrearsTab(QWidget):
     def refresh(self) -> None:
         ctx = self.ctx
         as_of = to_date(self.dateEdit.date())
+
+        def failed(exc: BaseException) -> bool:
+            self.ratios.setText(ctx.error_message(exc))
+            return True
+
         ctx.read(
             lambda: loan_quality.loan_arrears(ctx.db, as_of, ctx.actor),
             on_done=self.show_report,
-            on_error=lambda exc: (self.ratios.setText(ctx.error_message(exc)), True)[1],
+            on_error=failed,
         )
 
     def show_report(self, rep: ArrearsReport) -> None:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.fmt import terbilang
+from ...domain.schedule import Schedule
 from ...errors import KoperasiError, ValidationError
 from ...services import loan_products as products_service
 from ...services import plausibility
@@ -216,7 +217,7 @@ class _TermsPage(QWizardPage):
         setup_table(ui.previewTable, "loanPreviewTable")
         ui.previewTable.setModel(self.previewModel)
         ui.previewTable.setMinimumWidth(460)
-        self.schedule = None
+        self.schedule: Schedule | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(PREVIEW_DELAY_MS)

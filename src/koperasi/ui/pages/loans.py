@@ -230,10 +230,11 @@ class LoansPage(Page):
         if "status" in options:
             i = self.statusFilter.findData(options["status"])
             self.statusFilter.setCurrentIndex(max(i, 0))
-        tab = options.get("tab", "list")
-        self.tabs.setCurrentWidget(
-            {"arrears": self.arrears, "due": self.due}.get(tab, self.tabs.widget(0))
-        )
+        target = {"arrears": self.arrears, "due": self.due}.get(options.get("tab", "list"))
+        if target is None:
+            self.tabs.setCurrentIndex(0)  # the list
+        else:
+            self.tabs.setCurrentWidget(target)
 
     def selected_row(self) -> LoanRow | None:
         idx = self.table.currentIndex()
