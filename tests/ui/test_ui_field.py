@@ -197,7 +197,7 @@ def test_meeting_sheet_export_and_import(tmp_path, make_ctx, qtbot):  # type: ig
         prev.grab().save(os.path.join(SHOTS, "lembar-pratinjau.png"))
         dlg.grab().save(os.path.join(SHOTS, "lembar-pertemuan.png"))
     prev.post()
-    assert dlg.result is not None and len(dlg.result.receipts) == 2
+    assert dlg.meeting_result is not None and len(dlg.meeting_result.receipts) == 2
     # the same sheet again: the problem per row shown, nothing can be posted
     dlg2 = GroupMeetingDialog(ctx, "K001", "Kelompok Mawar", 2)
     qtbot.addWidget(dlg2)

@@ -103,9 +103,9 @@ def test_meeting_grid_is_a_spreadsheet(demo_db, make_ctx, qtbot, answers, asked)
     answers.append(True)
     qtbot.keyClick(editor, K.Key_Return, CTRL)
     assert len(asked) == 2 and "Rp45.000" in asked[1][1]
-    assert dlg.result is not None and not dlg.isVisible(), dlg.general.text()
-    assert dlg.result.date == date_before
-    assert dlg.result.total == 45_000
+    assert dlg.meeting_result is not None and not dlg.isVisible(), dlg.general.text()
+    assert dlg.meeting_result.date == date_before
+    assert dlg.meeting_result.total == 45_000
     assert _entries(demo_db) > entries
 
 

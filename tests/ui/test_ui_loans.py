@@ -205,8 +205,8 @@ def test_loan_life_and_group_meeting(qtbot, tmp_path, ui_settings, answers):
     qtbot.mouseClick(ok_button(meet), LEFT)
     assert not meet.isVisible()
     receipts = open_dialog(MeetingReceiptsDialog)
-    assert len(receipts.result.receipts) == 2
-    assert len({r.receipt_no for r in receipts.result.receipts}) == 2, "one receipt each"
+    assert len(receipts.meeting_result.receipts) == 2
+    assert len({r.receipt_no for r in receipts.meeting_result.receipts}) == 2, "one receipt each"
     receipts.close()
     assert cash(db) == cash_before_meeting + expected_total
     paid = loan_views.get_loan(db, number)

@@ -153,7 +153,7 @@ def test_group_meeting_asks_once_for_all_rows(demo_db, make_ctx, qtbot, question
     dlg.post()
     assert len(questions["asked"]) == 4
     assert _entries(demo_db) == entries + 2  # one entry per member's sukarela deposit
-    assert dlg.result is not None
+    assert dlg.meeting_result is not None
 
 
 def test_settings_tab_shows_and_saves_ceilings(window, qtbot):

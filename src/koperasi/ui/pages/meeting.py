@@ -5,6 +5,7 @@ member."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
@@ -37,6 +38,9 @@ from .meeting_table import (
     MeetingModel,
     MeetingTable,
 )
+
+if TYPE_CHECKING:
+    from .meeting_sheet import SheetPreviewDialog
 
 
 class GroupMeetingDialog(QDialog):
@@ -158,7 +162,8 @@ class GroupMeetingDialog(QDialog):
         self.reloadTimer.timeout.connect(self._date_done)
         self.saving = False
         self.loaded_date: dt.date | None = None
-        self.result: GroupMeetingResult | None = None
+        self.meeting_result: GroupMeetingResult | None = None
+        self.sheetPreview: SheetPreviewDialog | None = None  # the last imported sheet's check
         self.load()
 
     def meeting_date(self) -> dt.date:
@@ -359,7 +364,7 @@ class GroupMeetingDialog(QDialog):
 
     def _posted(self, result: GroupMeetingResult) -> None:
         self.saving = False
-        self.result = result
+        self.meeting_result = result
         self.model.clear()
         self.posted.emit(result)
         self.accept()
@@ -372,11 +377,11 @@ class GroupMeetingDialog(QDialog):
 
         export_sheet(self, path)
 
-    def import_sheet(self, path: str | None = None):
+    def import_sheet(self, path: str | None = None) -> None:
         """Check a filled sheet and show what it would post (posted from the preview)."""
         from .meeting_sheet import import_sheet
 
-        return import_sheet(self, path)
+        import_sheet(self, path)
 
     def reject(self) -> None:
         if self.model.payments() and not dialogs.ask_discard(self):
@@ -391,7 +396,7 @@ class MeetingReceiptsDialog(QDialog):
         self, ctx: AppContext, result: GroupMeetingResult, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.ctx, self.result = ctx, result
+        self.ctx, self.meeting_result = ctx, result
         self.setObjectName("meetingReceiptsDialog")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowTitle(
@@ -436,7 +441,9 @@ class MeetingReceiptsDialog(QDialog):
 
     def html(self) -> str:
         """Each member's receipt as its printed paper says it (one truth for both)."""
-        return "<hr>".join(paper_html(self.ctx, r.receipt_no, []) for r in self.result.receipts)
+        return "<hr>".join(
+            paper_html(self.ctx, r.receipt_no, []) for r in self.meeting_result.receipts
+        )
 
     def print_receipts(self) -> None:
         print_html(self.ctx, self, self.html())

@@ -77,8 +77,9 @@ def import_sheet(meeting: GroupMeetingDialog, path: str | None = None) -> None:
             return
 
     def done(report: ms.SheetImport) -> None:
-        meeting.sheetPreview = SheetPreviewDialog(ctx, meeting, path, code, date, report)
-        meeting.sheetPreview.open()
+        preview = SheetPreviewDialog(ctx, meeting, path, code, date, report)
+        meeting.sheetPreview = preview
+        preview.open()
 
     ctx.read(
         lambda: ms.check_sheet(ctx.db, ctx.actor, path, code, date),

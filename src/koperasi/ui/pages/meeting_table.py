@@ -246,7 +246,7 @@ class MeetingDelegate(QStyledItemDelegate):
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             key, mods = event.key(), event.modifiers()
             ctrl = bool(mods & Qt.KeyboardModifier.ControlModifier)
-            moves = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1}
+            moves: dict[int, int] = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1}
             if key in ENTER_KEYS or (key in moves and not ctrl):
                 self.commitData.emit(editor)
                 self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)

@@ -83,18 +83,19 @@ class RatPage(Page):
         top.addWidget(title)
         top.addStretch(1)
         top.addWidget(QLabel(self.tr("Tahun buku")))
-        self.yearSpin = QSpinBox(objectName="ratYearSpin")
+        self.yearSpin = QSpinBox()
+        self.yearSpin.setObjectName("ratYearSpin")
         self.yearSpin.setRange(2000, 2100)
         self.yearSpin.setValue(ctx.today().year - 1)
         self.yearSpin.valueChanged.connect(lambda _v: self.refresh())
         top.addWidget(self.yearSpin)
-        self.openBookButton = QPushButton(
-            self.tr("Buka Buku RAT..."), objectName="openRatBookButton"
-        )
+        self.openBookButton = QPushButton(self.tr("Buka Buku RAT..."))
+        self.openBookButton.setObjectName("openRatBookButton")
         self.openBookButton.clicked.connect(self.open_book)
         top.addWidget(self.openBookButton)
         outer.addLayout(top)
-        self.tabs = QTabWidget(objectName="ratTabs")
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("ratTabs")
         outer.addWidget(self.tabs, 1)
         self._budget_tab()
         self._texts_tab()
@@ -111,18 +112,20 @@ class RatPage(Page):
         lay = QVBoxLayout(w)
         self.budgetNote = QLabel(wordWrap=True)
         lay.addWidget(self.budgetNote)
-        self.budgetTable = QTableWidget(0, 5, objectName="budgetTable")
+        self.budgetTable = QTableWidget(0, 5)
+        self.budgetTable.setObjectName("budgetTable")
         self.budgetTable.verticalHeader().setVisible(False)
         self.budgetTable.setAlternatingRowColors(True)
         lay.addWidget(self.budgetTable, 1)
         row = QHBoxLayout()
-        self.budgetTotals = QLabel(objectName="budgetTotals")
+        self.budgetTotals = QLabel()
+        self.budgetTotals.setObjectName("budgetTotals")
         row.addWidget(self.budgetTotals, 1)
-        self.importBudgetButton = QPushButton(
-            self.tr("Impor dari Excel..."), objectName="importBudgetButton"
-        )
+        self.importBudgetButton = QPushButton(self.tr("Impor dari Excel..."))
+        self.importBudgetButton.setObjectName("importBudgetButton")
         self.importBudgetButton.clicked.connect(self.import_budget)
-        self.saveBudgetButton = QPushButton(self.tr("Simpan RAPB"), objectName="saveBudgetButton")
+        self.saveBudgetButton = QPushButton(self.tr("Simpan RAPB"))
+        self.saveBudgetButton.setObjectName("saveBudgetButton")
         self.saveBudgetButton.clicked.connect(self.save_budget)
         row.addWidget(self.importBudgetButton)
         row.addWidget(self.saveBudgetButton)
@@ -140,13 +143,17 @@ class RatPage(Page):
         ):
             box = QGroupBox(label)
             v = QVBoxLayout(box)
-            edit = QPlainTextEdit(objectName=f"text{name}Edit")
-            status = QLabel(objectName=f"text{name}Status")
+            edit = QPlainTextEdit()
+            edit.setObjectName(f"text{name}Edit")
+            status = QLabel()
+            status.setObjectName(f"text{name}Status")
             status.setWordWrap(True)
             buttons = QHBoxLayout()
-            tmpl = QPushButton(self.tr("Isi dari templat"), objectName=f"template{name}Button")
+            tmpl = QPushButton(self.tr("Isi dari templat"))
+            tmpl.setObjectName(f"template{name}Button")
             tmpl.clicked.connect(lambda _c=False, k=kind: self.fill_template(k))
-            save = QPushButton(self.tr("Simpan laporan"), objectName=f"save{name}TextButton")
+            save = QPushButton(self.tr("Simpan laporan"))
+            save.setObjectName(f"save{name}TextButton")
             save.clicked.connect(lambda _c=False, k=kind: self.save_text(k))
             buttons.addWidget(status, 1)
             buttons.addWidget(tmpl)
@@ -162,17 +169,23 @@ class RatPage(Page):
         w = QWidget()
         lay = QHBoxLayout(w)
         left = QFormLayout()
-        self.heldCheck = QCheckBox(self.tr("Tanggal rapat"), objectName="meetingHeldCheck")
-        self.heldEdit = setup_date_edit(QDateEdit(objectName="meetingDateEdit"), self.ctx.today())
+        self.heldCheck = QCheckBox(self.tr("Tanggal rapat"))
+        self.heldCheck.setObjectName("meetingHeldCheck")
+        self.heldEdit = setup_date_edit(QDateEdit(), self.ctx.today())
+        self.heldEdit.setObjectName("meetingDateEdit")
         self.heldEdit.setEnabled(False)
         self.heldCheck.toggled.connect(self.heldEdit.setEnabled)
-        self.placeEdit = QLineEdit(objectName="meetingPlaceEdit")
-        self.entitledSpin = QSpinBox(objectName="meetingEntitledSpin")
+        self.placeEdit = QLineEdit()
+        self.placeEdit.setObjectName("meetingPlaceEdit")
+        self.entitledSpin = QSpinBox()
+        self.entitledSpin.setObjectName("meetingEntitledSpin")
         self.entitledSpin.setRange(0, 10_000_000)
-        self.presentSpin = QSpinBox(objectName="meetingPresentSpin")
+        self.presentSpin = QSpinBox()
+        self.presentSpin.setObjectName("meetingPresentSpin")
         self.presentSpin.setRange(-1, 10_000_000)
         self.presentSpin.setSpecialValueText(self.tr("belum diisi"))
-        self.quorumLabel = QLabel(objectName="quorumLabel")
+        self.quorumLabel = QLabel()
+        self.quorumLabel.setObjectName("quorumLabel")
         self.quorumLabel.setWordWrap(True)
         self.entitledSpin.valueChanged.connect(lambda _v: self._show_quorum())
         self.presentSpin.valueChanged.connect(lambda _v: self._show_quorum())
@@ -182,24 +195,22 @@ class RatPage(Page):
         left.addRow(self.tr("Anggota yang hadir"), self.presentSpin)
         left.addRow(self.tr("Kuorum"), self.quorumLabel)
         rule_row = QHBoxLayout()
-        self.quorumRuleCombo = QComboBox(objectName="quorumRuleCombo")
+        self.quorumRuleCombo = QComboBox()
+        self.quorumRuleCombo.setObjectName("quorumRuleCombo")
         for rule in QUORUM_RULES:
             self.quorumRuleCombo.addItem(rule.label()[1 if self.ctx.lang == "en" else 0], rule)
-        self.saveQuorumRuleButton = QPushButton(
-            self.tr("Simpan aturan"), objectName="saveQuorumRuleButton"
-        )
+        self.saveQuorumRuleButton = QPushButton(self.tr("Simpan aturan"))
+        self.saveQuorumRuleButton.setObjectName("saveQuorumRuleButton")
         self.saveQuorumRuleButton.clicked.connect(self.save_quorum_rule)
         rule_row.addWidget(self.quorumRuleCombo, 1)
         rule_row.addWidget(self.saveQuorumRuleButton)
         left.addRow(self.tr("Aturan kuorum (AD/ART)"), rule_row)
-        self.saveMeetingButton = QPushButton(
-            self.tr("Simpan data rapat"), objectName="saveMeetingButton"
-        )
+        self.saveMeetingButton = QPushButton(self.tr("Simpan data rapat"))
+        self.saveMeetingButton.setObjectName("saveMeetingButton")
         self.saveMeetingButton.clicked.connect(self.save_meeting)
         left.addRow(self.saveMeetingButton)
-        self.attendanceButton = QPushButton(
-            self.tr("Cetak daftar hadir..."), objectName="printAttendanceButton"
-        )
+        self.attendanceButton = QPushButton(self.tr("Cetak daftar hadir..."))
+        self.attendanceButton.setObjectName("printAttendanceButton")
         self.attendanceButton.clicked.connect(
             lambda: self.ctx.bus.navigate.emit(
                 "reports", {"report": "daftar-hadir-rat", "year": self.year()}
@@ -209,10 +220,12 @@ class RatPage(Page):
         lay.addLayout(left, 1)
         right = QVBoxLayout()
         right.addWidget(QLabel(self.tr("Acara rapat (satu per baris)")))
-        self.agendaEdit = QPlainTextEdit(objectName="meetingAgendaEdit")
+        self.agendaEdit = QPlainTextEdit()
+        self.agendaEdit.setObjectName("meetingAgendaEdit")
         right.addWidget(self.agendaEdit, 1)
         right.addWidget(QLabel(self.tr("Keputusan rapat untuk berita acara (satu per baris)")))
-        self.decisionsEdit = QPlainTextEdit(objectName="meetingDecisionsEdit")
+        self.decisionsEdit = QPlainTextEdit()
+        self.decisionsEdit.setObjectName("meetingDecisionsEdit")
         right.addWidget(self.decisionsEdit, 1)
         lay.addLayout(right, 2)
         self.meeting: records.MeetingView | None = None
@@ -221,7 +234,8 @@ class RatPage(Page):
     def _governance_tab(self) -> None:
         w = QWidget()
         lay = QVBoxLayout(w)
-        self.ratingLabel = QLabel(objectName="ratingLabel")
+        self.ratingLabel = QLabel()
+        self.ratingLabel.setObjectName("ratingLabel")
         self.ratingLabel.setWordWrap(True)
         self.ratingLabel.setStyleSheet("font-weight: 600;")
         lay.addWidget(self.ratingLabel)
@@ -234,7 +248,8 @@ class RatPage(Page):
             box = QGroupBox(label[1] if self.ctx.lang == "en" else label[0])
             bv = QVBoxLayout(box)
             for q, q_id, q_en in questions:
-                cb = QCheckBox(q_en if self.ctx.lang == "en" else q_id, objectName=f"question_{q}")
+                cb = QCheckBox(q_en if self.ctx.lang == "en" else q_id)
+                cb.setObjectName(f"question_{q}")
                 bv.addWidget(cb)
                 self.questionChecks[q] = cb
             v.addWidget(box)
@@ -242,9 +257,8 @@ class RatPage(Page):
         v.addStretch(1)
         scroll.setWidget(inner)
         lay.addWidget(scroll, 1)
-        self.saveAnswersButton = QPushButton(
-            self.tr("Simpan jawaban tata kelola"), objectName="saveGovernanceButton"
-        )
+        self.saveAnswersButton = QPushButton(self.tr("Simpan jawaban tata kelola"))
+        self.saveAnswersButton.setObjectName("saveGovernanceButton")
         self.saveAnswersButton.clicked.connect(self.save_answers)
         row = QHBoxLayout()
         row.addStretch(1)
@@ -407,17 +421,19 @@ class RatPage(Page):
         out: dict[str, int] = {}
         t = self.budgetTable
         for r in range(t.rowCount()):
-            text = (t.item(r, 4).text() if t.item(r, 4) else "").strip()
-            if not text:
+            code_item, amount_item = t.item(r, 0), t.item(r, 4)
+            text = (amount_item.text() if amount_item else "").strip()
+            if not text or code_item is None:  # every row filled has its account code
                 continue
+            code = code_item.text()
             try:
-                out[t.item(r, 0).text()] = parse_rupiah(text)
+                out[code] = parse_rupiah(text)
             except MoneyParseError:
                 dialogs.warn(
                     self,
                     self.tr("RAPB"),
                     self.tr("Anggaran akun {code} bukan jumlah rupiah yang sah: '{value}'.").format(
-                        code=t.item(r, 0).text(), value=text
+                        code=code, value=text
                     ),
                 )
                 t.setCurrentCell(r, 4)

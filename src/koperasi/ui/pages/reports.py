@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from itertools import count
 from pathlib import Path
 from typing import Any
@@ -232,22 +232,27 @@ class ReportsPage(Page):
         if first is not None:
             tree.setCurrentItem(first)
 
+    def _report_items(self) -> Iterator[QTreeWidgetItem]:
+        """The reports' items of the tree (the children of the category heads), in order."""
+        tree = self.reportTree
+        for i in range(tree.topLevelItemCount()):
+            head = tree.topLevelItem(i)
+            if head is None:
+                continue
+            for j in range(head.childCount()):
+                item = head.child(j)
+                if item is not None:
+                    yield item
+
     def report_names(self) -> list[str]:
         """The reports listed, in order (tests and the catalogue agree on this)."""
-        names = []
-        for i in range(self.reportTree.topLevelItemCount()):
-            head = self.reportTree.topLevelItem(i)
-            for j in range(head.childCount()):
-                names.append(head.child(j).data(0, SPEC_ROLE))
-        return names
+        return [item.data(0, SPEC_ROLE) for item in self._report_items()]
 
     def select_report(self, name: str) -> bool:
-        for i in range(self.reportTree.topLevelItemCount()):
-            head = self.reportTree.topLevelItem(i)
-            for j in range(head.childCount()):
-                if head.child(j).data(0, SPEC_ROLE) == name:
-                    self.reportTree.setCurrentItem(head.child(j))
-                    return True
+        for item in self._report_items():
+            if item.data(0, SPEC_ROLE) == name:
+                self.reportTree.setCurrentItem(item)
+                return True
         return False
 
     def current_spec(self) -> registry.ReportSpec | None:
@@ -409,7 +414,8 @@ class ReportsPage(Page):
             ui.dateEdit.setDate(to_qdate(values["date"]))
             self._date_touched = True
             i = ui.periodKindCombo.findData("date")
-            if registry.PERIOD in (self.current_spec().options or ()) and i >= 0:
+            spec = self.current_spec()
+            if spec is not None and registry.PERIOD in (spec.options or ()) and i >= 0:
                 ui.periodKindCombo.setCurrentIndex(i)
         if values.get("year") is not None:
             i = ui.yearCombo.findData(int(values["year"]))

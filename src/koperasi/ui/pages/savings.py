@@ -81,7 +81,7 @@ class SavingsTxDialog(FormDialog):
         }
         for p in self.products.values():
             ui.productCombo.addItem(p.name, p.code)
-        preferred = product_code or ("WAJIB" if mode == "deposit" else "SUKARELA")
+        preferred: str | None = product_code or ("WAJIB" if mode == "deposit" else "SUKARELA")
         if preferred not in self.products:
             kind = "wajib" if mode == "deposit" else "sukarela"
             preferred = next((c for c, p in self.products.items() if p.kind == kind), None)

@@ -265,8 +265,8 @@ class PlausibilityEditor(QWidget):
             edit.setPlaceholderText(self.tr("otomatis"))
             edit.setValue(c.override)
             edit.setMaximumWidth(180)
-            for col, w in enumerate((name, typical, derived, edit)):
-                grid.addWidget(w, row, col)
+            for col, cell in enumerate((name, typical, derived, edit)):
+                grid.addWidget(cell, row, col)
             self.edits[c.kind] = edit
         layout = self.layout()
         assert isinstance(layout, QVBoxLayout)
@@ -462,6 +462,9 @@ class SettingsPage(Page):
         self.nonMemberCombo.setCurrentIndex(max(0, self.nonMemberCombo.findData(pol.non_member_to)))
         self.lossCombo.setCurrentIndex(max(0, self.lossCombo.findData(pol.loss_coverage)))
 
+    def _saved(self, text: str) -> None:
+        dialogs.inform(self, self.tr("Tersimpan"), text)
+
     def save_shu_policy(self) -> None:
         ctx = self.ctx
         pol = shu_service.ShuPolicy(self.nonMemberCombo.currentData(), self.lossCombo.currentData())
@@ -469,9 +472,7 @@ class SettingsPage(Page):
         ctx.write(
             lambda: shu_service.save_policy(ctx.db, ctx.actor, pol),
             changes={SETTINGS},
-            on_done=lambda _p: dialogs.inform(
-                self, self.tr("Tersimpan"), self.tr("Aturan SHU tersimpan.")
-            ),
+            on_done=lambda _p: self._saved(self.tr("Aturan SHU tersimpan.")),
             on_error=self.shuErrors.show,
             parent=self,
         )
@@ -483,9 +484,7 @@ class SettingsPage(Page):
         ctx.write(
             lambda: settings_service.save_profile(ctx.db, ctx.actor, profile),
             changes={SETTINGS},
-            on_done=lambda _p: dialogs.inform(
-                self, self.tr("Tersimpan"), self.tr("Profil koperasi tersimpan.")
-            ),
+            on_done=lambda _p: self._saved(self.tr("Profil koperasi tersimpan.")),
             on_error=self.profileEditor.errors.show,
             parent=self,
         )
@@ -498,9 +497,7 @@ class SettingsPage(Page):
         ctx.write(
             lambda: apply_savings_rules(ctx.db, ctx.actor, rules),
             changes={SETTINGS, SAVINGS},
-            on_done=lambda _r: dialogs.inform(
-                self, self.tr("Tersimpan"), self.tr("Aturan simpanan tersimpan.")
-            ),
+            on_done=lambda _r: self._saved(self.tr("Aturan simpanan tersimpan.")),
             on_error=self.rulesEditor.errors.show,
             parent=self,
         )

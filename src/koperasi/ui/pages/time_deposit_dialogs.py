@@ -143,7 +143,7 @@ class PlaceDepositDialog(QDialog):
             self.errors.set("amount", self.tr("Isi nominal, mis. 10.000.000."))
         if self.productCombo.currentData() is None:
             self.errors.set("product", self.tr("Tambahkan dulu produk simpanan berjangka."))
-        if self.errors.has_errors():
+        if self.errors.has_errors() or amount is None:
             return
         code = self.productCombo.currentData()
         date = to_date(self.dateEdit.date())

@@ -217,18 +217,19 @@ class UsersPanel(Page):
             return None
         ctx = self.ctx
 
+        def done(_r: object) -> None:
+            dlg.accept()
+            dialogs.inform(
+                self,
+                self.tr("Kata sandi"),
+                self.tr("Kata sandi {user} sudah diganti.").format(user=u.username),
+            )
+
         def save(_old: str, new: str) -> None:
             ctx.write(
                 lambda: users_service.reset_password(ctx.db, ctx.actor, u.username, new),
                 changes={USERS, AUDIT},
-                on_done=lambda _r: (
-                    dlg.accept(),
-                    dialogs.inform(
-                        self,
-                        self.tr("Kata sandi"),
-                        self.tr("Kata sandi {user} sudah diganti.").format(user=u.username),
-                    ),
-                ),
+                on_done=done,
                 on_error=dlg.errors.show,
                 parent=dlg,
             )
