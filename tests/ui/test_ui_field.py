@@ -12,6 +12,7 @@ from decimal import Decimal
 from helpers import member_input
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
 
 from koperasi.db.database import open_database
 from koperasi.services import groups, members, message_log, message_templates, savings
@@ -165,7 +166,7 @@ def test_messages_page_read_only_for_pengawas(tmp_path, make_ctx, qtbot):  # typ
     assert page.templateEdit.isReadOnly()
 
 
-def test_meeting_sheet_export_and_import(tmp_path, make_ctx, qtbot):  # type: ignore[no-untyped-def]
+def test_meeting_sheet_export_and_import(tmp_path, make_ctx, qtbot, monkeypatch):  # type: ignore[no-untyped-def]
     from koperasi.ui.pages.meeting import GroupMeetingDialog
     from koperasi.ui.pages.meeting_sheet import SheetPreviewDialog
 
@@ -179,7 +180,10 @@ def test_meeting_sheet_export_and_import(tmp_path, make_ctx, qtbot):  # type: ig
     assert dlg.meeting_date() == day
     assert dlg.exportSheetButton.isVisible() and dlg.importSheetButton.isVisible()
     path = str(tmp_path / "lembar.xlsx")
-    dlg.export_sheet(path)
+    # by the buttons: the paths are the ones chosen in the file dialogs
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (path, ""))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (path, ""))
+    qtbot.mouseClick(dlg.exportSheetButton, Qt.MouseButton.LeftButton)
     assert "lembar.xlsx" in dlg.general.text()
     wb = load_workbook(path)
     ws = wb[ms.SHEET]
@@ -202,7 +206,7 @@ def test_meeting_sheet_export_and_import(tmp_path, make_ctx, qtbot):  # type: ig
     dlg2 = GroupMeetingDialog(ctx, "K001", "Kelompok Mawar", 2)
     qtbot.addWidget(dlg2)
     dlg2.show()
-    dlg2.import_sheet(path)
+    qtbot.mouseClick(dlg2.importSheetButton, Qt.MouseButton.LeftButton)
     again = dlg2.sheetPreview
     assert not again.report.ok and not again.postButton.isEnabled()
     assert "sudah dibukukan" in again.problems.item(0).text()

@@ -11,6 +11,8 @@ import os
 from decimal import Decimal
 
 from helpers import member_input
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
 
 from koperasi.db.database import open_database
 from koperasi.services import members, savings
@@ -40,7 +42,7 @@ def _db(tmp_path):
     return db, m.number
 
 
-def test_time_deposits_tab_workflow(tmp_path, make_ctx, qtbot, qtmodeltester):
+def test_time_deposits_tab_workflow(tmp_path, make_ctx, qtbot, qtmodeltester, monkeypatch):
     db, number = _db(tmp_path)
     ctx = make_ctx(db, today=D(2025, 3, 15))
     page = SavingsPage(ctx)
@@ -94,7 +96,9 @@ def test_time_deposits_tab_workflow(tmp_path, make_ctx, qtbot, qtmodeltester):
     # the bilyet
     out = tmp_path / "bilyet.pdf"
     tab.table.setCurrentIndex(tab.model.index(0, 0))  # the list was read again
-    tab.certificate_selected(str(out))
+    # by its button: the path is the one chosen in the save dialog
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(out), ""))
+    qtbot.mouseClick(tab.certificateButton, Qt.MouseButton.LeftButton)
     assert tab.last_certificate == out and out.stat().st_size > 1000
     if os.environ.get("KOPERASI_UI_SHOT"):
         page.resize(1366, 705)

@@ -153,8 +153,9 @@ class GroupMeetingDialog(QDialog):
         self.fillButton.clicked.connect(self.model.fill_dues)
         self.clearButton.clicked.connect(self.model.clear)
         self.loadButton.clicked.connect(self.load)
-        self.exportSheetButton.clicked.connect(self.export_sheet)
-        self.importSheetButton.clicked.connect(self.import_sheet)
+        # not connected directly: clicked(bool) would pass its False as the path
+        self.exportSheetButton.clicked.connect(lambda: self.export_sheet())
+        self.importSheetButton.clicked.connect(lambda: self.import_sheet())
         self.model.changedTotals.connect(self.update_totals)
         self.dateEdit.dateChanged.connect(self._date_changed)
         self.dateEdit.editingFinished.connect(self._date_done)

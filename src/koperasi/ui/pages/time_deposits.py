@@ -118,7 +118,8 @@ class TimeDepositsTab(QWidget):
         self.withdrawButton.clicked.connect(self.withdraw_selected)
         self.cancelButton.clicked.connect(self.cancel_selected)
         self.instructionButton.clicked.connect(self.instruction_selected)
-        self.certificateButton.clicked.connect(self.certificate_selected)
+        # not connected directly: clicked(bool) would pass its False as the path
+        self.certificateButton.clicked.connect(lambda: self.certificate_selected())
         self.maturityButton.clicked.connect(self.maturity_list)
         self.productsButton.clicked.connect(self.products)
 
