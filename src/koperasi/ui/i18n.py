@@ -13,7 +13,16 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from ..paths import resources_dir
 
 LANGUAGES = ("id", "en")
+# the Qt locale language of each (dates, numbers and Qt's own dialogs)
+_LOCALE_LANGUAGES = {"id": QLocale.Language.Indonesian, "en": QLocale.Language.English}
 _installed: list[QTranslator] = []
+
+
+def pick(pair: tuple[str, str], lang: str) -> str:
+    """A label that a service or the domain gives as ``(Indonesian, English)``, in ``lang``.
+
+    The one way the screens read such labels; their own text goes through ``tr()``."""
+    return pair[1] if lang == "en" else pair[0]
 
 
 def translations_dir() -> Path:
@@ -33,12 +42,7 @@ def install(lang: str) -> list[str]:
     _installed.clear()
     if lang not in LANGUAGES:
         lang = "id"
-    QLocale.setDefault(
-        QLocale(
-            QLocale.Language.Indonesian if lang == "id" else QLocale.Language.English,
-            QLocale.Country.Indonesia,
-        )
-    )
+    QLocale.setDefault(QLocale(_LOCALE_LANGUAGES[lang], QLocale.Country.Indonesia))
     loaded = []
     qt_dir = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
     qtbase = QTranslator(app)

@@ -51,7 +51,7 @@ class WelcomeDialog(QDialog):
         ui.titleLabel.setText(f"<h1>{ui.titleLabel.text()}</h1>")
         ui.languageCombo.setItemData(0, "id")
         ui.languageCombo.setItemData(1, "en")
-        ui.languageCombo.setCurrentIndex(0 if lang == "id" else 1)
+        ui.languageCombo.setCurrentIndex(max(0, ui.languageCombo.findData(lang)))
         for loc in recent:
             item = QListWidgetItem(loc)
             item.setData(Qt.ItemDataRole.UserRole, loc)

@@ -30,6 +30,7 @@ from ...errors import KoperasiError
 from ...services import loan_papers
 from .. import dialogs
 from ..context import SETTINGS, AppContext
+from ..i18n import pick
 from ..widgets import ERROR_STYLE
 
 
@@ -95,8 +96,8 @@ class AgreementTemplateDialog(QDialog):
         rl.addWidget(QLabel(self.tr("Isian yang tersedia:")))
         self.placeholders = QListWidget()
         self.placeholders.setObjectName("agreementPlaceholderList")
-        for name, (meaning_id, meaning_en) in loan_papers.PLACEHOLDERS.items():
-            meaning = meaning_en if ctx.lang == "en" else meaning_id
+        for name, meanings in loan_papers.PLACEHOLDERS.items():
+            meaning = pick(meanings, ctx.lang)
             item = QListWidgetItem(f"{{{name}}}  –  {meaning}")
             item.setData(Qt.ItemDataRole.UserRole, name)
             item.setToolTip(meaning)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLay
 from ...services import ui_queries
 from ...services.ui_queries import Dashboard
 from ..context import GROUPS, LEDGER, LOANS, MEMBERS, SAVINGS, SETTINGS, AppContext
+from ..i18n import pick
 from ..widgets import rp
 from .base import Page
 from .loan_labels import class_label
@@ -229,7 +230,7 @@ class DashboardPage(Page):
         # charts
         pie = QPieSeries()
         for r in d.by_gender:
-            sl = pie.append(r.label_id if lang == "id" else r.label_en, r.count)
+            sl = pie.append(pick((r.label_id, r.label_en), lang), r.count)
             sl.setLabelVisible(False)
             if r.count:  # the count on the slice, the name (short) in the legend
                 sl.setLabel(_n(r.count))
@@ -242,7 +243,7 @@ class DashboardPage(Page):
         chart.addSeries(pie)
         markers = chart.legend().markers(pie)
         for marker, r in zip(markers, d.by_gender, strict=False):
-            marker.setLabel(r.label_id if lang == "id" else r.label_en)
+            marker.setLabel(pick((r.label_id, r.label_en), lang))
 
         # money in whole millions (or thousands when small): bar labels are whole numbers,
         # never "38.25" with an English decimal point (chart scale only, no money arithmetic)
@@ -270,7 +271,7 @@ class DashboardPage(Page):
         )
         self._bar_chart(
             self.categoryChart.chart(),
-            [wrap_label(r.label_id if lang == "id" else r.label_en) for r in d.by_category],
+            [wrap_label(pick((r.label_id, r.label_en), lang)) for r in d.by_category],
             [r.count for r in d.by_category],
             self.tr("Anggota"),
             horizontal=True,

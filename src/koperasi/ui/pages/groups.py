@@ -22,6 +22,7 @@ from ...services.groups import DAY_NAMES_EN, DAY_NAMES_ID, GroupInput, GroupRow
 from .. import dialogs
 from ..context import GROUPS, MEMBERS, AppContext
 from ..forms.group_form_ui import Ui_GroupForm
+from ..i18n import pick
 from ..widgets import DirtyTracker, FieldErrors
 from .base import DataTable, Page, RowsModel, setup_table
 
@@ -29,7 +30,7 @@ from .base import DataTable, Page, RowsModel, setup_table
 def day_name(day: int | None, lang: str) -> str:
     if day is None:
         return ""
-    return (DAY_NAMES_ID if lang == "id" else DAY_NAMES_EN)[day]
+    return pick((DAY_NAMES_ID[day], DAY_NAMES_EN[day]), lang)
 
 
 class GroupsPage(Page):
@@ -281,8 +282,8 @@ class GroupDialog(QDialog):
         ui = self.ui
         self.setObjectName("groupDialog")
         self.setWindowTitle(self.tr("Kelompok baru") if group is None else self.tr("Ubah kelompok"))
-        for i, name in enumerate(DAY_NAMES_ID if ctx.lang == "id" else DAY_NAMES_EN):
-            ui.meetingDayCombo.setItemText(i + 1, name)
+        for i in range(len(DAY_NAMES_ID)):
+            ui.meetingDayCombo.setItemText(i + 1, day_name(i, ctx.lang))
             ui.meetingDayCombo.setItemData(i + 1, i)
         ui.meetingDayCombo.setItemData(0, None)
         save = ui.buttonBox.button(QDialogButtonBox.StandardButton.Save)

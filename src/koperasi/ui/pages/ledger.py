@@ -32,14 +32,13 @@ from .lending_rules import reverse_or_request
 from .savings import ReverseDialog
 
 
-def source_label(source: str, lang: str) -> str:
+def source_label(source: str) -> str:
     labels = {
-        "manual": ("Manual", "Manual"),
-        "simpanan": ("Simpanan", "Savings"),
-        "pinjaman": ("Pinjaman", "Loans"),
+        "manual": QCoreApplication.translate("LedgerPage", "Manual"),
+        "simpanan": QCoreApplication.translate("LedgerPage", "Simpanan"),
+        "pinjaman": QCoreApplication.translate("LedgerPage", "Pinjaman"),
     }
-    pair = labels.get(source)
-    return (pair[0] if lang == "id" else pair[1]) if pair else source
+    return labels.get(source, source)
 
 
 class JournalModel(PagedModel):
@@ -98,7 +97,7 @@ class JournalModel(PagedModel):
                 fmt_date(e.date),
                 e.receipt_no or "",
                 e.description,
-                source_label(e.source, self.ctx.lang),
+                source_label(e.source),
                 rp(e.total),
                 status,
             )[col]
@@ -183,7 +182,7 @@ class LedgerPage(Page):
         self.sourceCombo.setObjectName("journalSourceCombo")
         self.sourceCombo.addItem(self.tr("Semua sumber"), None)
         for code in ("manual", "simpanan", "pinjaman"):
-            self.sourceCombo.addItem(source_label(code, ctx.lang), code)
+            self.sourceCombo.addItem(source_label(code), code)
         bar.addWidget(self.sourceCombo)
         bar.addStretch(1)
         self.reverseButton = QPushButton(self.tr("&Balik jurnal..."))

@@ -22,6 +22,7 @@ from ...services import lending_rules as lending_rules_service
 from ...services.loans import lending_limits
 from .. import dialogs
 from ..context import LOANS, AppContext
+from ..i18n import pick
 from ..widgets import MoneyEdit
 from .form_dialog import FormDialog, setup_buttons
 
@@ -178,9 +179,7 @@ class RelatedPartyDialog(FormDialog):
         self.kindCombo.setObjectName("relatedKindCombo")
         self.kindCombo.addItem(self.tr("bukan pihak terkait"), None)
         for code in lending_limits.RELATED_KINDS:
-            self.kindCombo.addItem(
-                lending_limits.RELATED_LABELS[code][0 if lang == "id" else 1], code
-            )
+            self.kindCombo.addItem(pick(lending_limits.RELATED_LABELS[code], lang), code)
         self.officerCombo = QComboBox()
         self.officerCombo.setObjectName("relatedOfficerCombo")
         self.officerCombo.addItem("-", None)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from ...domain.arrears import CLASS_LABELS
 from ...messages import LABELS
+from ..i18n import pick
 
 # services.loans (STATUS_LABELS, KIND_LABELS) is imported by the two functions that use it:
 # the dashboard, shown first, needs only the kolektibilitas labels
@@ -55,7 +56,7 @@ def label(table: dict[str, tuple[str, str]], code: str | None, lang: str) -> str
     if code is None:
         return ""
     pair = table.get(code)
-    return (pair[0] if lang == "id" else pair[1]) if pair else code
+    return pick(pair, lang) if pair else code
 
 
 def status_label(code: str, lang: str) -> str:

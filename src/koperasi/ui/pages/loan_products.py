@@ -6,7 +6,7 @@ from dataclasses import fields, replace
 from decimal import Decimal
 from typing import TypeVar
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -421,11 +421,13 @@ def product_summary(p: ProductView, lang: str) -> str:
     """One line a treasurer reads before choosing a product."""
     fee = ""
     if p.fee_kind == "flat":
-        fee = f" · biaya {rp(p.fee_amount)}" if lang == "id" else f" · fee {rp(p.fee_amount)}"
+        fee = " · " + QCoreApplication.translate("LoanProducts", "biaya {fee}").format(
+            fee=rp(p.fee_amount)
+        )
     elif p.fee_kind == "percent":
-        fee = (
-            " · biaya " if lang == "id" else " · fee "
-        ) + f"{format_decimal(Decimal(p.fee_percent))} %"
+        fee = " · " + QCoreApplication.translate("LoanProducts", "biaya {fee}").format(
+            fee=f"{format_decimal(Decimal(p.fee_percent))} %"
+        )
     return (
         f"{label(METHOD_LABELS, p.method, lang)} · {format_decimal(Decimal(p.rate))} % "
         f"{label(RATE_PER_LABELS, p.rate_per, lang)} · {rp(p.min_amount)}–{rp(p.max_amount)} · "

@@ -32,6 +32,7 @@ from ...services.loans.collateral import CollateralInput
 from ...services.loans.views import LoanDetail
 from .. import dialogs
 from ..context import LOANS, AppContext
+from ..i18n import pick
 from ..widgets import MoneyEdit, setup_date_edit, to_date
 from .base import DataTable, RowsModel, setup_table
 from .loan_dialogs import MONEY_CHANGES, _LoanStepDialog
@@ -290,7 +291,7 @@ class BoardApprovalDialog(_LoanStepDialog):
         body = lending_limits.body_of(ctx.actor)
         text = QCoreApplication.translate(
             "BoardApprovalDialog", "Persetujuan atas nama: <b>{body}</b>"
-        ).format(body=lending_limits.BODY_LABELS[body][0 if ctx.lang == "id" else 1])
+        ).format(body=pick(lending_limits.BODY_LABELS[body], ctx.lang))
         super().__init__(ctx, detail, parent, "<br>" + text)
         self.setObjectName("boardApprovalDialog")
         self.setMinimumWidth(460)

@@ -27,6 +27,7 @@ from ...services.loans import views as loan_views
 from ...services.members import MemberDetail
 from .. import dialogs
 from ..context import GROUPS, LEDGER, LOANS, MEMBERS, SAVINGS, AppContext
+from ..i18n import pick
 from ..widgets import (
     FieldErrors,
     rp,
@@ -259,7 +260,7 @@ class MemberDetailDialog(QDialog):
             self.profileForm.removeRow(0)
         gender = self.tr("Perempuan") if d.gender == "P" else self.tr("Laki-laki")
         cats = {
-            c.code: (c.name_id if ctx.lang == "id" else c.name_en)
+            c.code: pick((c.name_id, c.name_en), ctx.lang)
             for c in members_service.list_categories(ctx.db)
         }
         for label, value in (
@@ -331,7 +332,7 @@ class MemberDetailDialog(QDialog):
         self.profileForm.addRow(self.tr("Menjamin"), guaranteed)
         relation = lending_limits.relation_of(ctx.db, number)
         if relation is not None:
-            kind = lending_limits.RELATED_LABELS[relation.kind][0 if ctx.lang == "id" else 1]
+            kind = pick(lending_limits.RELATED_LABELS[relation.kind], ctx.lang)
             text = ", ".join(x for x in (kind, relation.officer, relation.note) if x)
             related = QLabel(text)
             related.setObjectName("memberRelatedLabel")

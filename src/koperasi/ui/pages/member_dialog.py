@@ -25,6 +25,7 @@ from ...services.validation import check_nik, check_phone, check_required
 from .. import dialogs
 from ..context import GROUPS, MEMBERS, SAVINGS, AppContext
 from ..forms.member_form_ui import Ui_MemberForm
+from ..i18n import pick
 from ..widgets import (
     DateOutOfRange,
     FieldErrors,
@@ -168,7 +169,7 @@ class MemberDialog(FormDialog):
         for g in groups_service.list_groups(self.ctx.db, actor=self.ctx.actor):
             ui.groupCombo.addItem(f"{g.code} · {g.name}", g.code)
         for c in members_service.list_categories(self.ctx.db):
-            item = QListWidgetItem(c.name_id if self.ctx.lang == "id" else c.name_en)
+            item = QListWidgetItem(pick((c.name_id, c.name_en), self.ctx.lang))
             item.setData(Qt.ItemDataRole.UserRole, c.code)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)

@@ -5,20 +5,21 @@ from __future__ import annotations
 from ...messages import LABELS
 from ...services import savings as savings_service
 from ...services.loans import core as loan_core
+from ..i18n import pick
 
 STATUS_LABELS = LABELS["member_status"]
 
 
 def status_label(status: str, lang: str) -> str:
     pair = STATUS_LABELS.get(status)
-    return (pair[0] if lang == "id" else pair[1]) if pair else status
+    return pick(pair, lang) if pair else status
 
 
 def loan_status_label(code: str, lang: str) -> str:
     pair = loan_core.STATUS_LABELS.get(code)
-    return (pair[0] if lang == "id" else pair[1]) if pair else code
+    return pick(pair, lang) if pair else code
 
 
 def kind_label(kind: str, lang: str) -> str:
     pair = savings_service.KIND_LABELS.get(kind)
-    return (pair[0] if lang == "id" else pair[1]) if pair else kind
+    return pick(pair, lang) if pair else kind

@@ -46,6 +46,7 @@ from ...errors import KoperasiError
 from ...services.rat import budget, health, records
 from .. import dialogs
 from ..context import AppContext
+from ..i18n import pick
 from ..widgets import rp, setup_date_edit, to_date, to_qdate
 from .base import Page, fmt_date
 from .rat_officers import RAT, OfficersPanel
@@ -198,7 +199,7 @@ class RatPage(Page):
         self.quorumRuleCombo = QComboBox()
         self.quorumRuleCombo.setObjectName("quorumRuleCombo")
         for rule in QUORUM_RULES:
-            self.quorumRuleCombo.addItem(rule.label()[1 if self.ctx.lang == "en" else 0], rule)
+            self.quorumRuleCombo.addItem(pick(rule.label(), self.ctx.lang), rule)
         self.saveQuorumRuleButton = QPushButton(self.tr("Simpan aturan"))
         self.saveQuorumRuleButton.setObjectName("saveQuorumRuleButton")
         self.saveQuorumRuleButton.clicked.connect(self.save_quorum_rule)
@@ -245,10 +246,10 @@ class RatPage(Page):
         v = QVBoxLayout(inner)
         self.questionChecks: dict[str, QCheckBox] = {}
         for key, _aspect, label, questions in hr.QUESTION_GROUPS:
-            box = QGroupBox(label[1] if self.ctx.lang == "en" else label[0])
+            box = QGroupBox(pick(label, self.ctx.lang))
             bv = QVBoxLayout(box)
             for q, q_id, q_en in questions:
-                cb = QCheckBox(q_en if self.ctx.lang == "en" else q_id)
+                cb = QCheckBox(pick((q_id, q_en), self.ctx.lang))
                 cb.setObjectName(f"question_{q}")
                 bv.addWidget(cb)
                 self.questionChecks[q] = cb
@@ -363,7 +364,7 @@ class RatPage(Page):
         self.decisionsEdit.setPlainText("\n".join(m.decisions))
         i = self.quorumRuleCombo.findData(m.rule)
         if i < 0:
-            self.quorumRuleCombo.addItem(m.rule.label()[1 if self.ctx.lang == "en" else 0], m.rule)
+            self.quorumRuleCombo.addItem(pick(m.rule.label(), self.ctx.lang), m.rule)
             i = self.quorumRuleCombo.count() - 1
         self.quorumRuleCombo.setCurrentIndex(i)
         self._show_quorum()
@@ -380,7 +381,7 @@ class RatPage(Page):
         rule = self.meeting.rule
         entitled = self.entitledSpin.value()
         need = needed(rule, entitled)
-        rule_text = rule.label()[1 if self.ctx.lang == "en" else 0]
+        rule_text = pick(rule.label(), self.ctx.lang)
         present = self.presentSpin.value()
         if present < 0:
             state = self.tr("jumlah hadir belum diisi")
@@ -397,10 +398,9 @@ class RatPage(Page):
     def _show_rating(self, y: health.YearRating) -> None:
         r = y.rating
         parts = ", ".join(
-            f"{hr.ASPECT_LABELS[a.aspect][1 if self.ctx.lang == 'en' else 0]} {a.score}"
-            for a in r.aspects
+            f"{pick(hr.ASPECT_LABELS[a.aspect], self.ctx.lang)} {a.score}" for a in r.aspects
         )
-        outcome = hr.OUTCOME_LABELS[r.outcome][1 if self.ctx.lang == "en" else 0]
+        outcome = pick(hr.OUTCOME_LABELS[r.outcome], self.ctx.lang)
         self.ratingLabel.setText(
             self.tr("Skor kesehatan {year}: {total} ({outcome}). Per aspek: {parts}.").format(
                 year=y.year, total=r.total, outcome=outcome, parts=parts

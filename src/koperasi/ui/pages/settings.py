@@ -31,6 +31,7 @@ from .. import dialogs
 from ..context import SAVINGS, SETTINGS, AppContext
 from ..forms.profile_form_ui import Ui_ProfileForm
 from ..forms.savings_rules_form_ui import Ui_SavingsRulesForm
+from ..i18n import pick
 from ..widgets import FieldErrors, MoneyEdit, rp
 from .base import Page
 
@@ -254,7 +255,7 @@ class PlausibilityEditor(QWidget):
         grid.setColumnStretch(4, 1)
         self.edits = {}
         for row, c in enumerate(ceilings, start=1):
-            text = c.label if self.lang == "id" else c.label_en
+            text = pick((c.label, c.label_en), self.lang)
             name = QLabel(text[:1].upper() + text[1:])
             typical = QLabel(rp(c.typical) if c.samples else self.tr("belum ada riwayat"))
             derived = QLabel(rp(c.derived))

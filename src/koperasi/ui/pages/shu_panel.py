@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from ...domain.shu import LOSS_COVERAGE_LABELS, NON_MEMBER_LABELS
 from ...services import shu as shu_service
 from ..context import LEDGER, AppContext
+from ..i18n import pick
 from ..widgets import FieldErrors, rp, setup_date_edit, to_date
 
 
@@ -37,7 +38,6 @@ class ShuDistributeDialog(QDialog):
         self.plan = plan
         self.result_view: shu_service.DistributionResult | None = None
         self.setObjectName("shuDistributeDialog")
-        lang = 0 if ctx.lang == "id" else 1
         loss = plan.surplus < 0
         self.setWindowTitle(
             self.tr("Penutupan rugi {year}").format(year=plan.year)
@@ -51,7 +51,7 @@ class ShuDistributeDialog(QDialog):
         self.summary.setWordWrap(True)
         can_post = True
         if loss:
-            proposal = LOSS_COVERAGE_LABELS[plan.loss_coverage][lang]
+            proposal = pick(LOSS_COVERAGE_LABELS[plan.loss_coverage], ctx.lang)
             text = self.tr(
                 "Tahun buku {year} rugi {loss}. Tidak ada SHU yang dibagikan.\n"
                 "Usul pengurus: rugi {proposal}."
@@ -63,7 +63,10 @@ class ShuDistributeDialog(QDialog):
                     "tutup buku tahun berikutnya."
                 )
         else:
-            dest = NON_MEMBER_LABELS.get(plan.non_member_to, (plan.non_member_to,) * 2)[lang]
+            dest = pick(
+                NON_MEMBER_LABELS.get(plan.non_member_to, (plan.non_member_to, plan.non_member_to)),
+                ctx.lang,
+            )
             text = self.tr(
                 "SHU tahun buku {year}: {surplus}\n"
                 "SHU usaha dengan anggota (dibagi menurut RAT): {members}\n"
