@@ -305,9 +305,9 @@ class _Reader:
             c.loans_active += 1
             c.outstanding += out
             borrowers.add(member)
-            due = oldest.get(loan_id)
-            if due is not None and c.as_of is not None:
-                days = (c.as_of - due).days
+            first_due = oldest.get(loan_id)
+            if first_due is not None and c.as_of is not None:
+                days = (c.as_of - first_due).days
                 if days > 30:
                     c.at_risk_30 += out
                 if days > 90:
@@ -612,11 +612,12 @@ def _scan_fast(wb: _FastBook, sh: Sheet, reader: _Reader) -> str:
         handler = None
     values, canonical = _columns(rows[start + 1 :], handler is not None)
     lines: list[Sequence[Any]] = [_trimmed(head)]
-    keys = [None if v is None else str(v) for v in head]
+    keys = ["" if v is None else str(v) for v in head]  # "": a column without a name
     bad_rows = 0
-    for value_row, line in zip(values, canonical, strict=True):
-        if line[-1] is None:
-            line = _trimmed(line)
+    for value_row, row in zip(values, canonical, strict=True):
+        line: Sequence[Any] = row
+        if row[-1] is None:
+            line = _trimmed(row)
             if not line:
                 continue
         lines.append(line)
