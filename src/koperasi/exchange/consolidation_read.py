@@ -102,6 +102,8 @@ class Cooperative:
 
 
 def _int(v: Any) -> int:
+    if v.__class__ is int:  # the common case first: a whole number read as one
+        return v
     if v is None or v == "":
         return 0
     if isinstance(v, bool):
@@ -704,4 +706,6 @@ def _columns(
         values.append(value)
         canon.append(text)
     text_rows = list(zip(*canon, strict=True))
-    return (list(zip(*values, strict=True)) if want_values else text_rows), text_rows
+    if not want_values or all(map(operator.is_, values, canon)):
+        return text_rows, text_rows  # no column has other values in its canonical form
+    return list(zip(*values, strict=True)), text_rows
