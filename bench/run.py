@@ -372,6 +372,17 @@ def run_scale(
     return rows
 
 
+def _reload_scenarios() -> None:
+    """The scenarios again, after ``--consol-n`` changed their N."""
+    global BY_NAME, SCENARIOS
+    import importlib
+
+    from . import scenarios
+
+    importlib.reload(scenarios)
+    BY_NAME, SCENARIOS = scenarios.BY_NAME, scenarios.SCENARIOS
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Koperasi benchmarks")
     parser.add_argument("--scale", default="1", help="data scale of the full run (default 1)")
@@ -395,7 +406,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--record", action="store_true", help="write the results into bench/README.md"
     )
+    parser.add_argument("--consol-n", type=int, help="workbooks of the consolidate scenario")
     args = parser.parse_args(argv)
+    if args.consol_n:  # read by bench.consolidation in this process and the workers
+        os.environ["KOPERASI_BENCH_CONSOL_N"] = str(args.consol_n)
+        _reload_scenarios()
 
     def say(msg: str) -> None:
         print(f"[bench] {msg}", file=sys.stderr, flush=True)

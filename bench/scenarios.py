@@ -905,6 +905,34 @@ SCENARIOS: list[Scenario] = [
         missing=_import_missing,
     ),
 ]
+from . import consolidation as _consol  # noqa: E402 - programme-scale consolidation
+
+SCENARIOS += [
+    Scenario(
+        "consolidate",
+        f"consolidate {_consol.consol_n()} audit workbooks (300 members each)",
+        "none",
+        _consol.setup(_consol.consol_n()),
+        _consol.app,
+        _consol.baseline,
+        budget_ratio=1.5,
+        runs=1,
+        warmup=0,
+        missing=_consol.missing,
+    ),
+    Scenario(
+        "consolidate_small",
+        f"consolidate {max(2, _consol.consol_n() // 10)} audit workbooks (peak RSS vs N)",
+        "none",
+        _consol.setup(max(2, _consol.consol_n() // 10)),
+        _consol.app,
+        _consol.baseline,
+        budget_ratio=1.5,
+        runs=1,
+        warmup=0,
+        missing=_consol.missing,
+    ),
+]
 from .ui_scenarios import UI_SCENARIOS  # noqa: E402 - GUI scenarios on the demo book
 
 SCENARIOS += UI_SCENARIOS

@@ -41,6 +41,9 @@ _UNIQUE = re.compile(rb"\buniqueCount=\"(\d+)\"")
 _CELL = (b"<c ", b"<c>", b"<c/", b":c ")
 _ROW = re.compile(rb"<(?:\w+:)?row[\s>/]")
 _SI = (b"<si>", b"<si ", b":si>", b":si ")
+# a text run longer than a cell can be, after a tag's start; the last row start of a chunk
+_LONG_RUN = re.compile(b"<[^<]{%d}" % (MAX_TEXT_RUN + 1))
+_LAST_ROW = re.compile(rb"(?s:.*)<(?:\w+:)?row[\s>/]")
 
 
 class TooLarge(Exception):
@@ -85,23 +88,22 @@ def _scan(
     carry = b""
     with zf.open(info) as fh:
         while chunk := fh.read(MiB):
-            pieces = chunk.split(b"<")
-            if len(pieces) == 1:
+            first = chunk.find(b"<")
+            if first < 0:
                 run += len(chunk)
+            elif run + first > MAX_TEXT_RUN or _LONG_RUN.search(chunk, first):
+                run = MAX_TEXT_RUN + 1
             else:
-                inner = max(map(len, pieces[1:-1]), default=0)
-                if max(run + len(pieces[0]), inner) > MAX_TEXT_RUN:
-                    run = MAX_TEXT_RUN + 1
-                else:
-                    run = len(pieces[-1])
+                run = len(chunk) - chunk.rfind(b"<") - 1
             if run > MAX_TEXT_RUN:
                 raise TooLarge("xlsx_cell_too_long", part=info.filename, kb=MAX_TEXT_RUN // 1024)
             head = chunk[:keep]
             seam = carry + head  # a match across the seam lies wholly in here
-            count += _count(chunk, needles) + _count(seam, needles)
+            cells = _count(chunk, needles)
+            count += cells + _count(seam, needles)
             count -= _count(carry, needles) + _count(head, needles)
             carry = chunk[-keep:]
-            if rows:
+            if rows and in_row + cells > MAX_ROW_CELLS:  # else no row here can be that wide
                 segments = _ROW.split(chunk)
                 widest = max(
                     in_row + _count(segments[0], needles),
@@ -109,7 +111,9 @@ def _scan(
                 )
                 if widest > MAX_ROW_CELLS:
                     raise TooLarge("xlsx_row_too_wide", part=info.filename, max=MAX_ROW_CELLS)
-                in_row = _count(segments[-1], needles) + (in_row if len(segments) == 1 else 0)
+            if rows:  # the cells since the chunk's last row start
+                last = _LAST_ROW.match(chunk)
+                in_row = _count(chunk[last.end() :], needles) if last else in_row + cells
     return count
 
 

@@ -6,10 +6,12 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import hashlib
+import json
+import operator
 import os
 import zipfile
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -19,9 +21,9 @@ from .. import signing
 from ..domain.money import format_rupiah
 from ..errors import KoperasiError
 from . import bounds
-from .canonical import SheetHasher
+from .canonical import SheetHasher, canonical_value
 from .sheets import INFO_TITLE, SHEETS
-from .spec import FORMAT_NAME, FORMAT_VERSION
+from .spec import FORMAT_NAME, FORMAT_VERSION, Sheet
 from .xlsxin import ZIP_MAGIC, FileError, Workbook
 
 MAX_PROBLEMS = 10  # per cooperative
@@ -100,6 +102,8 @@ class Cooperative:
 
 
 def _int(v: Any) -> int:
+    if v.__class__ is int:  # the common case first: a whole number read as one
+        return v
     if v is None or v == "":
         return 0
     if isinstance(v, bool):
@@ -303,9 +307,9 @@ class _Reader:
             c.loans_active += 1
             c.outstanding += out
             borrowers.add(member)
-            due = oldest.get(loan_id)
-            if due is not None and c.as_of is not None:
-                days = (c.as_of - due).days
+            first_due = oldest.get(loan_id)
+            if first_due is not None and c.as_of is not None:
+                days = (c.as_of - first_due).days
                 if days > 30:
                     c.at_risk_30 += out
                 if days > 90:
@@ -443,23 +447,31 @@ class _FastBook:
     def sheet_names(self) -> list[str]:
         return list(self._wb.sheet_names)
 
-    def iter_values(
-        self, title: str, min_row: int = 1, max_col: int | None = None
-    ) -> Iterator[tuple]:
+    def rows(self, title: str) -> list[list[Any]]:
+        """The sheet's cells as python-calamine gives them (an empty cell is ``""``, a
+        number a ``float``), every row from A1, all of the same length."""
         try:
-            rows = self._wb.get_sheet_by_name(title).to_python(skip_empty_area=False)
+            rows: list[list[Any]] = self._wb.get_sheet_by_name(title).to_python(
+                skip_empty_area=False
+            )
         except Exception as exc:  # noqa: BLE001 - damaged XML inside the zip
             raise FileError("file_corrupt", path=self.path.name, detail=str(exc)[:200]) from exc
-        for row in rows[min_row - 1 :]:
+        return rows
+
+    def iter_values(
+        self, title: str, min_row: int = 1, max_col: int | None = None
+    ) -> Iterator[tuple[Any, ...]]:
+        for row in self.rows(title)[min_row - 1 :]:
             cells = row if max_col is None else row[:max_col]
             yield tuple(_cell(v) for v in cells)
 
 
 def _cell(v: Any) -> Any:
-    """A python-calamine value as openpyxl's ``values_only`` gives it."""
-    if v == "" and isinstance(v, str):
-        return None
-    if isinstance(v, float) and v.is_integer() and abs(v) < 2**53:
+    """A python-calamine value as openpyxl's ``values_only`` gives it: an empty cell
+    ``None``, a whole number an ``int`` (also beyond 2**53: its canonical form)."""
+    if v.__class__ is str:
+        return v or None
+    if v.__class__ is float and v.is_integer():
         return int(v)
     return v
 
@@ -529,23 +541,50 @@ def read_cooperative(
     return coop
 
 
-def _scan(wb: Workbook | _FastBook, sh, info: dict[str, str], reader: _Reader) -> None:
+def _scan(wb: Workbook | _FastBook, sh: Sheet, info: dict[str, str], reader: _Reader) -> None:
+    if isinstance(wb, _FastBook):
+        digest = _scan_fast(wb, sh, reader)
+    else:
+        digest = _scan_rows(wb.iter_values(sh.title, min_row=1), sh, reader)
+    if info.get(f"sha256:{sh.title}") != digest:
+        reader.c.problem(
+            f"Lembar '{sh.title}': SHA-256 tidak cocok (diubah setelah ekspor)",
+            f"Sheet '{sh.title}': SHA-256 does not match (changed after export)",
+        )
+
+
+def _missing_columns(sh: Sheet, reader: _Reader, index: Mapping[str, int]) -> bool:
+    missing = [c for c in sh.headers if c not in index]
+    if missing:
+        reader.c.problem(
+            f"Lembar '{sh.title}': kolom tidak ada: {', '.join(missing)}",
+            f"Sheet '{sh.title}': missing columns: {', '.join(missing)}",
+        )
+    return bool(missing)
+
+
+def _bad_rows(sh: Sheet, reader: _Reader, bad_rows: int) -> None:
+    if bad_rows:
+        reader.c.problem(
+            f"Lembar '{sh.title}': {bad_rows} baris dengan nilai yang salah jenis",
+            f"Sheet '{sh.title}': {bad_rows} rows with values of the wrong type",
+        )
+
+
+def _scan_rows(rows: Iterable[Sequence[Any]], sh: Sheet, reader: _Reader) -> str:
+    """One sheet, row by row (openpyxl's values): the figures, and the SHA-256 of its
+    canonical form, cell by cell (:class:`.canonical.SheetHasher`, the reference)."""
     handler = reader.HANDLERS.get(sh.key)
     h = SheetHasher()
     index: dict[str, int] | None = None
     bad_rows = 0
-    for row in wb.iter_values(sh.title, min_row=1):
+    for row in rows:
         h.add(row)
         if not any(v is not None for v in row):
             continue
         if index is None:
             index = {str(v): i for i, v in enumerate(row) if v is not None}
-            missing = [c for c in sh.headers if c not in index]
-            if missing:
-                reader.c.problem(
-                    f"Lembar '{sh.title}': kolom tidak ada: {', '.join(missing)}",
-                    f"Sheet '{sh.title}': missing columns: {', '.join(missing)}",
-                )
+            if _missing_columns(sh, reader, index):
                 handler = None
             continue
         if handler is not None:
@@ -554,13 +593,119 @@ def _scan(wb: Workbook | _FastBook, sh, info: dict[str, str], reader: _Reader) -
                 handler(reader, r)
             except (ValueError, TypeError):
                 bad_rows += 1
-    if bad_rows:
-        reader.c.problem(
-            f"Lembar '{sh.title}': {bad_rows} baris dengan nilai yang salah jenis",
-            f"Sheet '{sh.title}': {bad_rows} rows with values of the wrong type",
-        )
-    if info.get(f"sha256:{sh.title}") != h.hexdigest():
-        reader.c.problem(
-            f"Lembar '{sh.title}': SHA-256 tidak cocok (diubah setelah ekspor)",
-            f"Sheet '{sh.title}': SHA-256 does not match (changed after export)",
-        )
+    _bad_rows(sh, reader, bad_rows)
+    return h.hexdigest()
+
+
+def _scan_fast(wb: _FastBook, sh: Sheet, reader: _Reader) -> str:
+    """The same as :func:`_scan_rows` for a sheet read by python-calamine, column by column:
+    the cells become openpyxl's values (and the canonical form's) a whole column at a time
+    where the column holds one type, the sheet's canonical lines are serialised by one call
+    of the JSON encoder and hashed at once. Every cell is still read and hashed."""
+    handler = reader.HANDLERS.get(sh.key)
+    rows = wb.rows(sh.title)
+    # the header: the first row with a value (rows before it are empty: not hashed)
+    start = next((n for n, row in enumerate(rows) if row.count("") < len(row)), len(rows))
+    if start == len(rows):
+        return _EMPTY_SHA256
+    head = [_cell(v) for v in rows[start]]
+    index = {str(v): i for i, v in enumerate(head) if v is not None}
+    if _missing_columns(sh, reader, index):
+        handler = None
+    values, canonical = _columns(rows[start + 1 :], handler is not None)
+    lines: list[Sequence[Any]] = [_trimmed(head)]
+    keys = ["" if v is None else str(v) for v in head]  # "": a column without a name
+    bad_rows = 0
+    for value_row, row in zip(values, canonical, strict=True):
+        line: Sequence[Any] = row
+        if row[-1] is None:
+            line = _trimmed(row)
+            if not line:
+                continue
+        lines.append(line)
+        if handler is not None:
+            try:
+                handler(reader, dict(zip(keys, value_row, strict=True)))
+            except (ValueError, TypeError):
+                bad_rows += 1
+    _bad_rows(sh, reader, bad_rows)
+    return hashlib.sha256(canonical_text(lines)).hexdigest()
+
+
+def _json_default(value: Any) -> Any:
+    return canonical_value(value)  # a date, date-time, time, ...: as the canonical form has it
+
+
+#: the canonical form's JSON (``canonical.canonical_line``), for values already canonical
+#: but for dates and times
+_ENCODE: Callable[[Any], str] = json.JSONEncoder(
+    ensure_ascii=False, separators=(",", ":"), check_circular=False, default=_json_default
+).encode
+
+
+def canonical_text(lines: Sequence[Sequence[Any]]) -> bytes:
+    """The canonical form of a sheet's non-empty rows (trailing empty cells dropped, values
+    canonical but for dates and times), as :func:`.canonical.canonical_line` gives them one
+    after the other: serialised by one call of the JSON encoder, the rows then put on lines
+    of their own. That split is exact when ``],[`` occurs only between rows (once per pair):
+    a cell with that text in it serialises the rows one by one."""
+    if not lines:
+        return b""
+    text = _ENCODE(lines)
+    if text.count("],[") == len(lines) - 1:
+        return (text[1:-1].replace("],[", "]\n[") + "\n").encode("utf-8")
+    return "".join([_ENCODE(line) + "\n" for line in lines]).encode("utf-8")
+
+
+_EMPTY_SHA256 = hashlib.sha256().hexdigest()
+_MIDNIGHT = dt.time(0, 0)
+_iso_seconds = operator.methodcaller("isoformat", timespec="seconds")
+
+
+def _trimmed(row: Sequence[Any]) -> Sequence[Any]:
+    """``row`` without its trailing empty cells (the canonical form drops them)."""
+    n = len(row)
+    while n and row[n - 1] is None:
+        n -= 1
+    return row[:n]
+
+
+def _columns(
+    rows: list[list[Any]], want_values: bool
+) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+    """``rows`` (python-calamine's values) as (openpyxl's values, the values of the
+    canonical form or objects :data:`.canonical.ENCODE` turns into them), both row by row.
+    ``want_values`` False: the first list is the second (no figures are read from it)."""
+    if not rows:
+        return [], []
+    widths = set(map(len, rows))
+    if len(widths) > 1:  # python-calamine's rows are all as wide: never seen
+        width = max(widths)
+        rows = [row + [""] * (width - len(row)) for row in rows]
+    values: list[Sequence[Any]] = []
+    canon: list[Sequence[Any]] = []
+    for col in zip(*rows, strict=True):
+        kinds = set(map(type, col))
+        value: Sequence[Any] = col
+        text: Sequence[Any] = col
+        if kinds == {float}:
+            if all(map(float.is_integer, col)):
+                value = text = list(map(int, col))
+            else:
+                value = text = [int(v) if v.is_integer() else v for v in col]
+        elif kinds == {str}:
+            if "" in col:
+                value = text = [v or None for v in col]
+        elif kinds == {dt.date}:
+            text = list(map(dt.date.isoformat, col))
+        elif kinds == {dt.datetime}:
+            if _MIDNIGHT not in set(map(dt.datetime.time, col)):
+                text = list(map(_iso_seconds, col))
+        elif not kinds <= {bool, int}:  # mixed: cell by cell (dates: by the encoder)
+            value = text = [_cell(v) for v in col]
+        values.append(value)
+        canon.append(text)
+    text_rows = list(zip(*canon, strict=True))
+    if not want_values or all(map(operator.is_, values, canon)):
+        return text_rows, text_rows  # no column has other values in its canonical form
+    return list(zip(*values, strict=True)), text_rows
