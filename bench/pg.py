@@ -6,9 +6,9 @@
     python -m bench.pg --only repay,concurrency
     python -m bench.pg --record           # also write the table into bench/README.md
 
-The server is started like the tests' (tests/conftest.py: PostgreSQL 15/16/17 binaries under
-/usr/lib/postgresql/*/bin or ``KOPERASI_PG_BIN``, initdb as the ``postgres`` user when run as
-root, a private port and socket directory); where no binaries exist the run stops with a
+The server is started as the tests start theirs (bench/pgserver.py, one module for both:
+PostgreSQL 15/16/17 binaries under /usr/lib/postgresql/*/bin or ``KOPERASI_PG_BIN``, initdb
+as the ``postgres`` user when run as root, a private port and socket directory); where no binaries exist the run stops with a
 message saying so. The book is loaded with ``fsync`` off, then the server is switched to
 ``fsync=on`` and ``synchronous_commit=on`` (a reload) before anything is timed, so commits
 are durable as on SQLite.
@@ -32,20 +32,19 @@ so the table judges on wall time), the client's peak RSS.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import datetime as dt
 import json
 import multiprocessing as mp
 import os
 import random
-import shutil
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from .pgserver import PgServer, pg_bin
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -56,104 +55,9 @@ AS_OF = dt.date(2026, 10, 31)
 NEXT_DAY = AS_OF + dt.timedelta(days=1)
 YEAR = AS_OF.year - 1
 
-PG_BIN_CANDIDATES = [
-    os.environ.get("KOPERASI_PG_BIN", ""),
-    "/usr/lib/postgresql/15/bin",
-    "/usr/lib/postgresql/16/bin",
-    "/usr/lib/postgresql/17/bin",
-]
-
-
-# ============================================================== the server (as tests/conftest.py)
-def pg_bin() -> Path | None:
-    for cand in PG_BIN_CANDIDATES:
-        if cand and (Path(cand) / "initdb").exists() and (Path(cand) / "pg_ctl").exists():
-            return Path(cand)
-    found = shutil.which("initdb")
-    return Path(found).parent if found else None
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class PgServer:
-    """A throwaway cluster: the tests' ``PgServer`` (tests/conftest.py), plus switching
-    ``fsync`` back on after the bulk load."""
-
-    def __init__(self, bin_dir: Path) -> None:
-        self.bin = bin_dir
-        self.root = Path(tempfile.mkdtemp(prefix="koperasi-bench-pg-"))
-        self.data = self.root / "data"
-        self.sock = self.root / "sock"
-        self.sock.mkdir()
-        self.port = _free_port()
-        self.as_postgres = os.geteuid() == 0
-
-    def _run(self, *cmd: str) -> None:
-        if self.as_postgres:
-            cmd = ("runuser", "-u", "postgres", "--", *cmd)
-        subprocess.run(cmd, check=True, capture_output=True, timeout=300)
-
-    def start(self) -> None:
-        if self.as_postgres:
-            shutil.chown(self.root, "postgres")
-            shutil.chown(self.sock, "postgres")
-            os.chmod(self.root, 0o755)
-        self._run(
-            str(self.bin / "initdb"),
-            "-D",
-            str(self.data),
-            "-U",
-            "postgres",
-            "--auth=trust",
-            "-E",
-            "UTF8",
-            "--locale=C.UTF-8",
-        )
-        opts = (
-            f"-p {self.port} -k {self.sock} -c listen_addresses=127.0.0.1 -c fsync=off "
-            "-c synchronous_commit=off -c full_page_writes=off -c max_connections=100 "
-            "-c shared_buffers=512MB -c work_mem=32MB -c maintenance_work_mem=256MB"
-        )
-        self._run(
-            str(self.bin / "pg_ctl"),
-            "-D",
-            str(self.data),
-            "-o",
-            opts,
-            "-w",
-            "-t",
-            "60",
-            "-l",
-            str(self.root / "log.txt"),
-            "start",
-        )
-
-    def durable(self) -> None:
-        """fsync, full page writes and synchronous commits on (after the bulk load)."""
-        for setting in ("fsync", "full_page_writes", "synchronous_commit"):
-            self.admin(f"ALTER SYSTEM SET {setting} = on")
-        self.admin("SELECT pg_reload_conf()")
-        self.admin("CHECKPOINT")
-
-    def stop(self) -> None:
-        with contextlib.suppress(Exception):
-            self._run(
-                str(self.bin / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "-w", "stop"
-            )
-        shutil.rmtree(self.root, ignore_errors=True)
-
-    def url(self, dbname: str) -> str:
-        return f"postgresql://postgres@127.0.0.1:{self.port}/{dbname}"
-
-    def admin(self, sql: str) -> None:
-        import psycopg
-
-        with psycopg.connect(self.url("postgres"), autocommit=True) as conn:
-            conn.execute(sql)
+# the throwaway server: one module for the tests and the bench (bench/pgserver.py), with
+# more memory for the bulk load and fsync switched on after it (PgServer.durable)
+SERVER_SETTINGS = ("shared_buffers=512MB", "work_mem=32MB", "maintenance_work_mem=256MB")
 
 
 # ============================================================== loading the book
@@ -738,7 +642,7 @@ def main(argv: list[str] | None = None) -> int:
     scale = float(args.scale)
     load = os.getloadavg()[0]
     book = ensure_db("large", scale, say)
-    server = PgServer(bin_dir)
+    server = PgServer(bin_dir, prefix="koperasi-bench-pg-", settings=SERVER_SETTINGS, timeout=300)
     started = time.monotonic()
     try:
         server.start()

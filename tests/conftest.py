@@ -1,18 +1,16 @@
 """Shared fixtures: a fresh database per test on SQLite and on a real PostgreSQL server.
 
-The PostgreSQL server is a throwaway cluster started once per test session (initdb as the
-``postgres`` user when running as root, private port and socket directory, fsync off). Where
-no PostgreSQL binaries exist the PostgreSQL variants are skipped with the reason printed.
+The PostgreSQL server is a throwaway cluster started once per test session (bench/pgserver.py,
+which ``make bench-pg`` starts too: initdb as the ``postgres`` user when running as root,
+private port and socket directory, fsync off). Where no PostgreSQL binaries exist the
+PostgreSQL variants are skipped with the reason printed.
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import itertools
 import os
-import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -22,9 +20,10 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))  # tests/helpers.py
-
+sys.path.insert(0, str(Path(__file__).parents[1]))  # bench/pgserver.py
 
 import koperasi.services.wiring  # noqa: F401 - the services' handlers, as the app wires them
+from bench import pgserver  # noqa: E402 - the throwaway PostgreSQL server
 from koperasi.db.database import Database, open_database
 from koperasi.services.auth import SYSTEM
 
@@ -43,94 +42,15 @@ os.environ.setdefault("KOPERASI_ANCHOR_DIR", str(_TRUST_HOME / "anchors"))
 # the cooperatives' signing keys (koperasi.signing) too (a key file is created atomically)
 os.environ.setdefault("KOPERASI_KEYS_DIR", str(_TRUST_HOME / "keys"))
 
-PG_BIN_CANDIDATES = [
-    os.environ.get("KOPERASI_PG_BIN", ""),
-    "/usr/lib/postgresql/15/bin",
-    "/usr/lib/postgresql/16/bin",
-    "/usr/lib/postgresql/17/bin",
-]
 
+class PgServer(pgserver.PgServer):
+    """The throwaway server (bench/pgserver.py, shared with ``make bench-pg``) and the tests'
+    fresh databases, each cloned from a seeded template."""
 
-def _pg_bin() -> Path | None:
-    for cand in PG_BIN_CANDIDATES:
-        if cand and (Path(cand) / "initdb").exists() and (Path(cand) / "pg_ctl").exists():
-            return Path(cand)
-    found = shutil.which("initdb")
-    return Path(found).parent if found else None
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class PgServer:
     def __init__(self, bin_dir: Path) -> None:
-        self.bin = bin_dir
-        self.root = Path(tempfile.mkdtemp(prefix="koperasi-pg-"))
-        self.data = self.root / "data"
-        self.sock = self.root / "sock"
-        self.sock.mkdir()
-        self.port = _free_port()
-        self.as_postgres = os.geteuid() == 0
+        super().__init__(bin_dir)
         self._counter = itertools.count(1)
         self.template_ready = False
-
-    def _run(self, *cmd: str) -> None:
-        if self.as_postgres:
-            cmd = ("runuser", "-u", "postgres", "--", *cmd)
-        subprocess.run(cmd, check=True, capture_output=True, timeout=120)
-
-    def start(self) -> None:
-        if self.as_postgres:
-            shutil.chown(self.root, "postgres")
-            shutil.chown(self.sock, "postgres")
-            os.chmod(self.root, 0o755)
-        self._run(
-            str(self.bin / "initdb"),
-            "-D",
-            str(self.data),
-            "-U",
-            "postgres",
-            "--auth=trust",
-            "-E",
-            "UTF8",
-            "--locale=C.UTF-8",
-        )
-        opts = (
-            f"-p {self.port} -k {self.sock} -c listen_addresses=127.0.0.1 -c fsync=off "
-            "-c synchronous_commit=off -c full_page_writes=off -c max_connections=100"
-        )
-        self._run(
-            str(self.bin / "pg_ctl"),
-            "-D",
-            str(self.data),
-            "-o",
-            opts,
-            "-w",
-            "-t",
-            "60",
-            "-l",
-            str(self.root / "log.txt"),
-            "start",
-        )
-
-    def stop(self) -> None:
-        with contextlib.suppress(Exception):  # best effort at teardown
-            self._run(
-                str(self.bin / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "-w", "stop"
-            )
-        shutil.rmtree(self.root, ignore_errors=True)
-
-    def url(self, dbname: str) -> str:
-        return f"postgresql://postgres@127.0.0.1:{self.port}/{dbname}"
-
-    def admin(self, sql: str) -> None:
-        import psycopg
-
-        with psycopg.connect(self.url("postgres"), autocommit=True) as conn:
-            conn.execute(sql)
 
     def new_database(self, template: str | None = None) -> str:
         """A fresh database cloned from a template that already has schema and seed data, or
@@ -150,21 +70,21 @@ class PgServer:
 
 
 def pytest_collection_modifyitems(config, items):  # type: ignore[no-untyped-def]
-    """Files holding tests marked slow (the frozen bundle's: it is built first) run first,
-    each file still whole and in order. Under pytest-xdist (`make test`, --dist loadfile
-    --no-loadscope-reorder) one worker then builds the bundle while the other runs the rest,
-    instead of the run ending on one worker building it while the other waits."""
+    """Files holding tests marked slow (the frozen bundle's, the longest restore tests) run
+    first, each file still whole and in order. Under pytest-xdist (`make test`, --dist
+    loadfile --no-loadscope-reorder) the two workers start on them and share the many short
+    files after, instead of the run ending on one worker in a long file while the other
+    waits."""
     slow_files = {item.path for item in items if item.get_closest_marker("slow")}
     items.sort(key=lambda item: item.path not in slow_files)
 
 
 @pytest.fixture(scope="session")
 def pg_server():
-    bin_dir = _pg_bin()
+    bin_dir = pgserver.pg_bin()
     if bin_dir is None:
         pytest.skip(
-            "PostgreSQL binaries not found (looked in /usr/lib/postgresql/*/bin and PATH); "
-            "PostgreSQL tests skipped"
+            f"PostgreSQL binaries not found (looked in {pgserver.WHERE}); PostgreSQL tests skipped"
         )
     server = PgServer(bin_dir)
     try:
@@ -329,6 +249,90 @@ def open_demo_db_path(tmp_path_factory) -> Path:
     return built_once(tmp_path_factory, "open-demo", build) / "demo.db"
 
 
+AUDIT_NOW = dt.datetime(2026, 11, 1, 8, 0, 0)  # the audit workbooks' generated_at in tests
+
+
+def _add_loans(db: Database) -> None:
+    """Two loans with repayments, through the loans services (for the audit workbook's loan
+    sheets: the open demo's loans are dated before March 2026's new product)."""
+    from koperasi.services import members
+
+    loan_products = pytest.importorskip("koperasi.services.loan_products")
+    applications = pytest.importorskip("koperasi.services.loans.applications")
+    views = pytest.importorskip("koperasi.services.loans.views")
+    repayments = pytest.importorskip("koperasi.services.loans.repayments")
+    loan_products.add_product(
+        db, SYSTEM, loan_products.ProductInput("UJIEXP", "Pinjaman Uji Ekspor", allow_multiple=True)
+    )
+    borrowers = {
+        x.member_number for x in views.list_loans(db, limit=100_000) if x.status == "aktif"
+    }
+    active = [
+        m
+        for m in members.list_members(db, limit=200)
+        if m.status == "aktif" and m.number not in borrowers and m.join_date < dt.date(2026, 1, 1)
+    ][:2]
+    assert len(active) == 2
+    start = dt.date(2026, 3, 2)
+    for n, m in enumerate(active):
+        d = applications.apply(
+            db,
+            SYSTEM,
+            applications.ApplyInput(m.number, "UJIEXP", 1_200_000, 6, start, "modal usaha"),
+        )
+        applications.approve(db, SYSTEM, d.number, start)
+        applications.disburse(db, SYSTEM, d.number, start)
+        for k in range(1, 3 + n):
+            repayments.repay(db, SYSTEM, d.number, 218_000, start + dt.timedelta(days=30 * k))
+    assert views.list_loans(db)
+
+
+@pytest.fixture(scope="session")
+def loan_books_path(open_demo_db_path, tmp_path_factory) -> Path:
+    """The open demo with two loans added (repayments in March to May 2026), built once per
+    test run for the audit-workbook tests (copy it before writing to it: ``loan_books``)."""
+
+    def build(folder: Path) -> None:
+        database = _copy_db(open_demo_db_path, folder / "books.db")
+        try:
+            _add_loans(database)
+        finally:
+            database.dispose()
+
+    return built_once(tmp_path_factory, "loan-books", build) / "books.db"
+
+
+class ExportedBooks:
+    """An audit workbook exported once per run: its path (copy the file before changing it)
+    and the SHA-256 per sheet the export returned."""
+
+    def __init__(self, path: Path) -> None:
+        import json
+
+        self.path = path
+        self.digests: dict[str, str] = json.loads(path.with_suffix(".json").read_text())
+
+
+@pytest.fixture(scope="session")
+def loan_books_audit(loan_books_path, tmp_path_factory) -> ExportedBooks:
+    """The complete audit workbook of ``loan_books_path`` (generated_at AUDIT_NOW), exported
+    once per test run for the restore tests."""
+    import json
+
+    from koperasi.exchange import export_auditor
+
+    def build(folder: Path) -> None:
+        database = _copy_db(loan_books_path, folder / "books.db")  # the export writes to it
+        try:
+            result = export_auditor(database, folder / "books.xlsx", now=AUDIT_NOW)
+        finally:
+            database.dispose()
+        (folder / "books.db").unlink()
+        (folder / "books.json").write_text(json.dumps(result.digests))
+
+    return ExportedBooks(built_once(tmp_path_factory, "loan-books-audit", build) / "books.xlsx")
+
+
 def _copy_db(source: Path, target: Path):  # type: ignore[no-untyped-def]
     import sqlite3
 
@@ -360,5 +364,13 @@ def small_demo_db(small_demo_db_path, tmp_path) -> Database:
 def open_demo_db(open_demo_db_path, tmp_path) -> Database:
     """A private copy of the demo with its books open (safe to write to)."""
     database = _copy_db(open_demo_db_path, tmp_path / "open-demo.db")
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def loan_books(loan_books_path, tmp_path) -> Database:
+    """A private copy of the open demo with the audit tests' two loans (safe to write to)."""
+    database = _copy_db(loan_books_path, tmp_path / "books.db")
     yield database
     database.dispose()

@@ -1,4 +1,5 @@
-"""The audit workbook: contents, hashes an auditor can recompute, and the round trip."""
+"""The audit workbook written: contents, typed cells, hashes an auditor can recompute
+(the round trip and the refusals: test_audit_workbook_restore.py)."""
 
 from __future__ import annotations
 
@@ -9,14 +10,12 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from sqlalchemy import func, select
 
-from koperasi.db.models import Base, JournalEntry, Member
-from koperasi.exchange import export_auditor, run_import, write_template
+from koperasi.db.models import Base
+from koperasi.exchange import export_auditor
 from koperasi.exchange.sheets import SHEETS
 from koperasi.exchange.spec import table
-from koperasi.services import members, savings, trial_balances
-from koperasi.services.check import run_checks
+from koperasi.services import savings, trial_balances
 from koperasi.services.uow import read_only
 
 NOW = dt.datetime(2026, 11, 1, 8, 0, 0)
@@ -51,43 +50,11 @@ def recompute_sha256(ws) -> str:  # type: ignore[no-untyped-def]
     return h.hexdigest()
 
 
-def add_loans(db, actor) -> None:  # type: ignore[no-untyped-def]
-    """Two loans with repayments and a reversal, through the loans services."""
-    loan_products = pytest.importorskip("koperasi.services.loan_products")
-    applications = pytest.importorskip("koperasi.services.loans.applications")
-    views = pytest.importorskip("koperasi.services.loans.views")
-    repayments = pytest.importorskip("koperasi.services.loans.repayments")
-    loan_products.add_product(
-        db, actor, loan_products.ProductInput("UJIEXP", "Pinjaman Uji Ekspor", allow_multiple=True)
-    )
-    borrowers = {
-        x.member_number for x in views.list_loans(db, limit=100_000) if x.status == "aktif"
-    }
-    active = [
-        m
-        for m in members.list_members(db, limit=200)
-        if m.status == "aktif" and m.number not in borrowers and m.join_date < dt.date(2026, 1, 1)
-    ][:2]
-    assert len(active) == 2
-    start = dt.date(2026, 3, 2)
-    for n, m in enumerate(active):
-        d = applications.apply(
-            db,
-            actor,
-            applications.ApplyInput(m.number, "UJIEXP", 1_200_000, 6, start, "modal usaha"),
-        )
-        applications.approve(db, actor, d.number, start)
-        applications.disburse(db, actor, d.number, start)
-        for k in range(1, 3 + n):
-            repayments.repay(db, actor, d.number, 218_000, start + dt.timedelta(days=30 * k))
-    assert views.list_loans(db)
-
-
 @pytest.fixture
-def books(open_demo_db, actor):
-    """The demo with its books open (the loans below are dated in March 2026)."""
-    add_loans(open_demo_db, actor)
-    return open_demo_db
+def books(loan_books):
+    """The demo with its books open and two loans (dated in March 2026): a private copy of
+    the books built once per run (tests/conftest.py ``loan_books_path``)."""
+    return loan_books
 
 
 def test_export_sheets_typed_and_hashes_recomputable(books, tmp_path):
@@ -176,65 +143,6 @@ def test_every_table_column_is_exported_or_derived():
         missing = {c.name for c in t.c} - srcs - {c for tb, c in derived if tb == sh.table}
         assert not missing, f"{sh.table}: {missing} not in sheet {sh.title}"
     assert "journal_entries" in Base.metadata.tables
-
-
-# ---------------------------------------------------------------- round trip
-
-
-def test_round_trip_restores_the_whole_books(books, db, actor, tmp_path):
-    first = export_auditor(books, tmp_path / "a.xlsx", now=NOW)
-    rep = run_import(db, actor, "audit-workbook", first.path)
-    assert rep.committed and not rep.has_errors, rep.error_lines()
-    second = export_auditor(db, tmp_path / "b.xlsx", now=NOW)
-    for title, digest in first.digests.items():
-        assert second.digests[title] == digest, f"sheet {title} differs after the round trip"
-    assert run_checks(db).ok, run_checks(db).problems
-    as_of = dt.date(2100, 1, 1)
-    assert trial_balances.trial_balance(db, as_of) == trial_balances.trial_balance(books, as_of)
-    # the restored books go on: new numbers continue after the restored ones
-    with read_only(db) as s:
-        receipts = set(s.scalars(select(JournalEntry.receipt_no)))
-        last_member = s.scalar(select(func.max(Member.number)))
-    m = members.list_members(db, status="aktif", limit=1)[0]
-    tx = savings.deposit(db, actor, m.number, "SUKARELA", 25_000, dt.date(2026, 11, 2))
-    assert tx.receipt_no not in receipts
-    from helpers import member_input
-
-    new = members.register_member(db, actor, member_input(n=999, join=dt.date(2026, 11, 2)))
-    assert new.number > last_member
-    assert run_checks(db).ok
-
-
-def test_restore_refuses_tampered_workbook(books, sqlite_db, actor, tmp_path):
-    path = export_auditor(books, tmp_path / "a.xlsx").path
-    wb = load_workbook(path)
-    wb["Jurnal"]["E2"] = wb["Jurnal"]["E2"].value + 1000
-    wb.save(path)
-    rep = run_import(sqlite_db, actor, "audit-workbook", path)
-    assert [e.code for e in rep.file_errors] == ["hash_mismatch"]
-    assert "Jurnal" in rep.error_lines()[0]
-    with read_only(sqlite_db) as s:
-        assert s.scalar(select(func.count()).select_from(JournalEntry)) == 0
-
-
-def test_restore_refuses_partial_export_and_non_empty_target(books, actor, tmp_path):
-    partial = export_auditor(books, tmp_path / "p.xlsx", dt.date(2026, 1, 1)).path
-    fresh_target = tmp_path / "t.db"
-    from koperasi.db.database import open_database
-
-    target = open_database(fresh_target)
-    try:
-        rep = run_import(target, actor, "audit-workbook", partial)
-        assert [e.code for e in rep.file_errors] == ["workbook_partial"]
-        full = export_auditor(books, tmp_path / "f.xlsx").path
-        assert run_import(target, actor, "audit-workbook", full).committed
-        rep = run_import(target, actor, "audit-workbook", full)
-        assert [e.code for e in rep.file_errors] == ["target_not_empty"]
-        template = write_template("members", tmp_path / "tpl.xlsx")
-        rep = run_import(target, actor, "audit-workbook", template)
-        assert [e.code for e in rep.file_errors] == ["workbook_not_audit"]
-    finally:
-        target.dispose()
 
 
 def test_export_has_no_loan_rows_when_there_are_none(sqlite_db, tmp_path):

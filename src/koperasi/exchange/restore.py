@@ -16,6 +16,8 @@ import datetime as dt
 import os
 import re
 from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select, text, update
 from sqlalchemy.exc import SQLAlchemyError
@@ -32,7 +34,7 @@ from ..services.progress import ProgressCallback, report
 from ..services.uow import disk_full, unit_of_work
 from .canonical import SheetHasher
 from .import_report import ImportReport
-from .restore_rows import RestoreContext, is_empty_target, parse_cell
+from .restore_rows import ParsedRows, RestoreContext, is_empty_target, parse_cell
 from .restore_tables import (
     restore_accounts,
     restore_books_table,
@@ -92,7 +94,7 @@ def restore_audit_workbook(
     rep = ImportReport("audit-workbook", str(path), dry_run=dry_run)
     wb: Workbook | None = None
     try:
-        wb = Workbook(path)
+        wb = Workbook(Path(path))
         info = read_info(wb)
         version = info.get("format_version", "")
         if version != str(FORMAT_VERSION):
@@ -108,10 +110,11 @@ def restore_audit_workbook(
                 rep.file_errors.append(FileError("sheet_missing", sheet=sh.title))
         if rep.file_errors:
             return rep
-        _pass1(wb, sheets, info, rep, progress)
+        parsed = ParsedRows()
+        _pass1(wb, sheets, info, rep, progress, parsed)
         if rep.has_errors:
             return rep
-        _restore(db, actor, wb, sheets, info, rep, progress)
+        _restore(db, actor, wb, sheets, info, rep, progress, parsed)
     except KoperasiError as exc:
         rep.file_errors.append(exc)
     finally:
@@ -173,16 +176,23 @@ def verify_signature(
 
 
 def _pass1(
-    wb: Workbook, sheets: list[Sheet], info: dict[str, str], rep: ImportReport, progress
+    wb: Workbook,
+    sheets: list[Sheet],
+    info: dict[str, str],
+    rep: ImportReport,
+    progress: ProgressCallback | None,
+    parsed: ParsedRows,
 ) -> None:
     """One streaming pass per sheet: header, SHA-256 against Info, every cell's type, and
-    the balance of every journal entry."""
+    the balance of every journal entry. The parsed rows are kept in ``parsed`` for the
+    second pass (as :func:`.restore_rows.parsed_rows` gives them)."""
     for n, sh in enumerate(sheets):
         report(progress, n, len(sheets) * 2, f"periksa {sh.title}")
         width = len(sh.columns)
         h = SheetHasher()
         header_seen = False
         entry, d, c, first_row = None, 0, 0, 0
+        kept: list[tuple[int, tuple[Any, ...]]] = []
         for rowno, row in enumerate(wb.iter_values(sh.title, min_row=1), 1):
             h.add(row)  # the full row: a value beside the table changes the hash too
             if not any(v is not None for v in row):
@@ -204,6 +214,8 @@ def _pass1(
                 continue
             rep.total_rows += 1
             r = parse_cell(sh, rowno, row, rep)
+            if r is not None and any(v is not None for v in row[:width]):
+                kept.append((rowno, tuple(r.values())))
             if r is None or sh.key != "journal":
                 continue
             if r["entry_id"] != entry:
@@ -217,6 +229,7 @@ def _pass1(
                 rep.add(first_row, "Jurnal!entry_id", _unbalanced(entry, d, c))
             if info.get(f"sha256:{sh.title}") != h.hexdigest():
                 rep.file_errors.append(FileError("hash_mismatch", sheet=sh.title))
+            parsed.keep(sh.title, kept)
 
 
 def _unbalanced(entry: int, d: int, c: int) -> ValidationError:
@@ -230,7 +243,7 @@ def _unbalanced(entry: int, d: int, c: int) -> ValidationError:
 # ---------------------------------------------------------------- pass 2
 
 
-def _restore(db, actor, wb, sheets, info, rep, progress) -> None:
+def _restore(db, actor, wb, sheets, info, rep, progress, parsed) -> None:
     by_key = {sh.key: sh for sh in sheets}
     try:
         with unit_of_work(db) as s:
@@ -238,7 +251,7 @@ def _restore(db, actor, wb, sheets, info, rep, progress) -> None:
             if what:
                 rep.file_errors.append(FileError("target_not_empty", what=what))
                 raise _Abort()
-            ctx = RestoreContext(s, wb, rep)
+            ctx = RestoreContext(s, wb, rep, parsed)
             steps = [
                 ("categories", restore_categories),
                 ("accounts", restore_accounts),
@@ -346,12 +359,9 @@ def _after(ctx: RestoreContext, by_key: dict[str, Sheet]) -> None:
         else:
             row.last_no = max(row.last_no, seq)
     s.flush()
-    try:
-        from ..services.seal import seal_unsealed
-    except ImportError:  # pragma: no cover - a version without journal seals
-        seal_unsealed = None
-    if seal_unsealed is not None:
-        seal_unsealed(s)  # the restored entries get this database's tamper seals
+    from ..services.seal import seal_unsealed
+
+    seal_unsealed(s)  # the restored entries get this database's tamper seals
     if s.get_bind().dialect.name == "postgresql":
         for sh in by_key.values():
             first = sh.columns[0]

@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy import Table, func, select
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.schema import ScalarElementColumnDefault
 
 from ..db.models import (
     Group,
@@ -122,13 +123,49 @@ def is_empty_target(s: Session) -> str | None:
     return None
 
 
+# Rows parsed by the first pass kept for the second (each sheet's XML is then parsed once):
+# up to this many rows in all, so a very large book costs a second read, not unbounded memory.
+KEEP_ROWS = 250_000
+
+
+class ParsedRows:
+    """The rows the first pass parsed, per sheet title, as the second pass reads them:
+    ``(row number, values in column order)`` for each row with a value in the sheet's
+    columns, the header left out. A sheet not kept (beyond :data:`KEEP_ROWS`) is read
+    again from the workbook."""
+
+    def __init__(self, limit: int = KEEP_ROWS) -> None:
+        self.sheets: dict[str, list[tuple[int, tuple[Any, ...]]]] = {}
+        self.limit = limit
+        self.count = 0
+
+    def keep(self, title: str, rows: list[tuple[int, tuple[Any, ...]]]) -> None:
+        if self.count + len(rows) <= self.limit:
+            self.sheets[title] = rows
+            self.count += len(rows)
+
+
 class RestoreContext:
-    def __init__(self, s: Session, wb: Workbook, rep: ImportReport) -> None:
+    def __init__(
+        self, s: Session, wb: Workbook, rep: ImportReport, parsed: ParsedRows | None = None
+    ) -> None:
         self.s, self.wb, self.rep = s, wb, rep
+        self.parsed = parsed or ParsedRows(0)
         self.ids: dict[str, set[int]] = {}
         self.maps: dict[str, dict[Any, int]] = {}
         self.receipts: dict[tuple[str, int], int] = {}
         self.dangling: dict[tuple[str, Any], ValidationError] = {}
+
+    def rows(self, sheet: Sheet) -> Iterator[tuple[int, dict[str, Any]]]:
+        """The sheet's rows as ``{column name: parsed value}`` (as :func:`parsed_rows`),
+        from the first pass when it kept them."""
+        kept = self.parsed.sheets.get(sheet.title)
+        if kept is None:
+            yield from parsed_rows(self.wb, sheet, None)
+            return
+        names = [c.name for c in sheet.columns]
+        for rowno, values in kept:
+            yield rowno, dict(zip(names, values, strict=True))
 
     def check(self, rowno: int, sheet: str, col: str, value: Any, target: str) -> None:
         if value is not None and value not in self.ids.get(target, set()):
@@ -174,14 +211,14 @@ def row_for(
         c = t.c[col.src]
         if v is None and not c.nullable and col.type == "text":
             v = ""
-        if v is None and not c.nullable and c.default is not None and c.default.is_scalar:
+        if v is None and not c.nullable and isinstance(c.default, ScalarElementColumnDefault):
             v = c.default.arg
         out[col.src] = v
         names[col.src] = col.name
     out.update(extra)
     for key, value in out.items():
-        c = t.c.get(key)
-        if value is None and c is not None and not c.nullable and not c.primary_key:
+        dc = t.c.get(key)
+        if value is None and dc is not None and not dc.nullable and not dc.primary_key:
             ctx.rep.add(
                 rowno,
                 f"{sheet.title}!{names.get(key, key)}",

@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import Table, select
+from sqlalchemy.engine import CursorResult
 
 from ..db.models import (
     Account,
@@ -17,14 +18,14 @@ from ..db.models import (
     VulnerabilityCategory,
 )
 from ..errors import ValidationError
-from .restore_rows import BATCH, RestoreContext, insert_rows, parsed_rows, row_for
+from .restore_rows import BATCH, RestoreContext, insert_rows, row_for
 from .spec import Sheet, table
 
 
 def restore_categories(ctx: RestoreContext, sh: Sheet) -> None:
     s = ctx.s
     have = {c.code: c for c in s.scalars(select(VulnerabilityCategory))}
-    for _rowno, r in parsed_rows(ctx.wb, sh, None):
+    for _rowno, r in ctx.rows(sh):
         c = have.get(r["category_code"])
         if c is None:
             c = VulnerabilityCategory(code=r["category_code"], name_id="", name_en="")
@@ -42,7 +43,7 @@ def restore_accounts(ctx: RestoreContext, sh: Sheet) -> None:
 
     s = ctx.s
     have = {a.code: a for a in s.scalars(select(Account))}
-    for _rowno, r in parsed_rows(ctx.wb, sh, None):
+    for _rowno, r in ctx.rows(sh):
         a = have.get(r["account_code"])
         if a is None:
             a = Account(code=r["account_code"], name="", type=r["type"] or "asset")
@@ -63,7 +64,7 @@ def restore_savings_products(ctx: RestoreContext, sh: Sheet) -> None:
     s = ctx.s
     have = {p.code: p for p in s.scalars(select(SavingsProduct))}
     sheet_ids: dict[int, str] = {}
-    for _rowno, r in parsed_rows(ctx.wb, sh, None):
+    for _rowno, r in ctx.rows(sh):
         p = have.get(r["product_code"])
         if p is None:
             p = SavingsProduct(code=r["product_code"])
@@ -83,7 +84,7 @@ def restore_savings_products(ctx: RestoreContext, sh: Sheet) -> None:
 
 def restore_settings(ctx: RestoreContext, sh: Sheet) -> None:
     s = ctx.s
-    for rowno, r in parsed_rows(ctx.wb, sh, None):
+    for rowno, r in ctx.rows(sh):
         try:
             json.loads(r["value_json"] or "null")
         except ValueError:
@@ -107,7 +108,7 @@ def _plain(
     id_col = sh.columns[0].name
     ids = ctx.ids.setdefault(sh.title, set())
     batch: list[dict[str, Any]] = []
-    for rowno, r in parsed_rows(ctx.wb, sh, None):
+    for rowno, r in ctx.rows(sh):
         for col, target in refs.items():
             ctx.check(rowno, sh.title, col, r.get(col), target)
         ids.add(r[id_col])
@@ -126,7 +127,7 @@ def _flush_checked(ctx: RestoreContext, t: Table, batch: list[dict[str, Any]]) -
 
 def _collect_ids(ctx: RestoreContext, sh: Sheet) -> None:
     ids = ctx.ids.setdefault(sh.title, set())
-    for _rowno, r in parsed_rows(ctx.wb, sh, None):
+    for _rowno, r in ctx.rows(sh):
         ids.add(r[sh.columns[0].name])
 
 
@@ -141,7 +142,7 @@ def restore_groups(ctx: RestoreContext, sh: Sheet) -> None:
     ids = ctx.ids.setdefault(sh.title, set())
     batch: list[dict[str, Any]] = []
     leaders: list[tuple[int, int, int]] = []
-    for rowno, r in parsed_rows(ctx.wb, sh, None):
+    for rowno, r in ctx.rows(sh):
         ids.add(r["group_id"])
         if r["leader_member_id"] is not None:
             leaders.append((rowno, r["group_id"], r["leader_member_id"]))
@@ -154,11 +155,13 @@ def restore_groups(ctx: RestoreContext, sh: Sheet) -> None:
 def restore_members(ctx: RestoreContext, sh: Sheet) -> None:
     t = table("members")
     assert t is not None
+    vt = MemberVulnerability.__table__
+    assert isinstance(vt, Table)
     cats = ctx.maps.get("category", {})
     ids = ctx.ids.setdefault(sh.title, set())
     batch: list[dict[str, Any]] = []
     vulns: list[dict[str, Any]] = []
-    for rowno, r in parsed_rows(ctx.wb, sh, None):
+    for rowno, r in ctx.rows(sh):
         ctx.check(rowno, sh.title, "group_id", r["group_id"], "Kelompok")
         ids.add(r["member_id"])
         batch.append(row_for(ctx, rowno, t, sh, r, name_key=(r["name"] or "").lower()))
@@ -177,9 +180,9 @@ def restore_members(ctx: RestoreContext, sh: Sheet) -> None:
             vulns.append({"member_id": r["member_id"], "category_id": cats[code]})
         if len(batch) >= BATCH:
             _flush_checked(ctx, t, batch)
-            _flush_checked(ctx, MemberVulnerability.__table__, vulns)
+            _flush_checked(ctx, vt, vulns)
     _flush_checked(ctx, t, batch)
-    _flush_checked(ctx, MemberVulnerability.__table__, vulns)
+    _flush_checked(ctx, vt, vulns)
 
 
 def restore_group_history(ctx: RestoreContext, sh: Sheet) -> None:
@@ -194,7 +197,7 @@ def restore_journal(ctx: RestoreContext, sh: Sheet) -> None:
     line_ids = ctx.ids.setdefault("Jurnal!line", set())  # the bank matches refer to lines
     e_batch: list[dict[str, Any]] = []
     l_batch: list[dict[str, Any]] = []
-    for rowno, r in parsed_rows(ctx.wb, sh, None):
+    for rowno, r in ctx.rows(sh):
         eid = r["entry_id"]
         if eid not in entry_ids:
             ctx.check(rowno, sh.title, "reverses_entry_id", r["reverses_entry_id"], "Jurnal")
@@ -238,7 +241,7 @@ def restore_savings_accounts(ctx: RestoreContext, sh: Sheet) -> None:
     products = ctx.maps.get("savings_product", {})
     ids = ctx.ids.setdefault(sh.title, set())
     batch: list[dict[str, Any]] = []
-    for rowno, r in parsed_rows(ctx.wb, sh, None):
+    for rowno, r in ctx.rows(sh):
         ctx.check(rowno, sh.title, "member_id", r["member_id"], "Anggota")
         ctx.check(rowno, sh.title, "savings_product_id", r["savings_product_id"], "Produk Simpanan")
         ids.add(r["savings_account_id"])
@@ -263,7 +266,7 @@ def restore_savings_transactions(ctx: RestoreContext, sh: Sheet) -> None:
     assert t is not None
     ids = ctx.ids.setdefault(sh.title, set())
     batch: list[dict[str, Any]] = []
-    for rowno, r in parsed_rows(ctx.wb, sh, None):
+    for rowno, r in ctx.rows(sh):
         ctx.check(
             rowno, sh.title, "savings_account_id", r["savings_account_id"], "Rekening Simpanan"
         )
@@ -305,24 +308,23 @@ LOAN_REFS = {
 
 def restore_loan_table(ctx: RestoreContext, sh: Sheet) -> None:
     name, refs = LOAN_REFS[sh.key]
-    if table(name) is None:
+    t = table(name)
+    if t is None:
         # this version has no loans: the sheets must be empty
-        for rowno, _r in parsed_rows(ctx.wb, sh, None):
+        for rowno, _r in ctx.rows(sh):
             ctx.rep.add(
                 rowno, sh.title, ValidationError("kind", "import_unavailable", kind=sh.title)
             )
             return
         return
     if sh.key == "loan_products":
-        _loan_products(ctx, sh, table(name))
+        _loan_products(ctx, sh, t)
         return
     if sh.key == "loans":
         products = ctx.maps.get("loan_product", {})
-        t = table(name)
-        assert t is not None
         ids = ctx.ids.setdefault(sh.title, set())
         batch: list[dict[str, Any]] = []
-        for rowno, r in parsed_rows(ctx.wb, sh, None):
+        for rowno, r in ctx.rows(sh):
             for col, target in refs.items():
                 ctx.check(rowno, sh.title, col, r.get(col), target)
             ids.add(r["loan_id"])
@@ -335,12 +337,12 @@ def restore_loan_table(ctx: RestoreContext, sh: Sheet) -> None:
         return
     if sh.key == "collateral":
         # hand-over letters (SSJ-2026-00001) continue after the highest one restored
-        for _rowno, r in parsed_rows(ctx.wb, sh, None):
+        for _rowno, r in ctx.rows(sh):
             ctx.note_receipt(r["handover_no"])
     if sh.key == "loan_transactions":
         # self references (reversals, replays) point backwards: collect ids first
         _collect_ids(ctx, sh)
-        for _rowno, r in parsed_rows(ctx.wb, sh, None):
+        for _rowno, r in ctx.rows(sh):
             ctx.note_receipt(r["receipt_no"])
     _plain(ctx, sh, name, refs)
 
@@ -366,7 +368,7 @@ def restore_books_table(ctx: RestoreContext, sh: Sheet) -> None:
         ctx.ids["Jurnal!line"] = set(ctx.s.scalars(select(lines.c.id)))
     if sh.key == "bank_accounts":
         codes = set(ctx.maps.get("account", {}))
-        for rowno, r in parsed_rows(ctx.wb, sh, None):
+        for rowno, r in ctx.rows(sh):
             if r["account_code"] not in codes:
                 ctx.rep.add(
                     rowno,
@@ -381,7 +383,7 @@ def _loan_products(ctx: RestoreContext, sh: Sheet, t: Table) -> None:
     s = ctx.s
     have = dict(s.execute(select(t.c.code, t.c.id)).all())
     mapping: dict[int, int] = {}
-    for rowno, r in parsed_rows(ctx.wb, sh, None):
+    for rowno, r in ctx.rows(sh):
         values = row_for(ctx, rowno, t, sh, r)
         values.pop("id", None)
         if ctx.rep.has_errors:
@@ -394,9 +396,11 @@ def _loan_products(ctx: RestoreContext, sh: Sheet, t: Table) -> None:
             s.execute(t.update().where(t.c.id == have[r["product_code"]]).values(**values))
             mapping[r["loan_product_id"]] = have[r["product_code"]]
         else:
-            mapping[r["loan_product_id"]] = s.execute(
-                t.insert().values(**values)
-            ).inserted_primary_key[0]
+            inserted = s.execute(t.insert().values(**values))
+            assert isinstance(inserted, CursorResult)
+            key = inserted.inserted_primary_key
+            assert key is not None
+            mapping[r["loan_product_id"]] = key[0]
     ctx.maps["loan_product"] = mapping
     ctx.ids[sh.title] = set(mapping)
 
@@ -420,7 +424,7 @@ def restore_td_table(ctx: RestoreContext, sh: Sheet) -> None:
     name, refs = TD_REFS[sh.key]
     _plain(ctx, sh, name, refs)
     if sh.key == "time_deposits":
-        for _rowno, r in parsed_rows(ctx.wb, sh, None):
+        for _rowno, r in ctx.rows(sh):
             ctx.note_receipt(r["deposit_number"])
 
 
