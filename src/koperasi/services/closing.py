@@ -26,10 +26,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TypedDict
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..db.database import Database
 from ..db.models import FiscalPeriod
 from ..db.models.base import utcnow
 from ..errors import ValidationError
@@ -42,6 +44,21 @@ from .validation import clean_memo
 CLOSING_SOURCE = statements.CLOSING_SOURCE
 SHU_SOURCE = "shu"
 CLOSED_YEARS_KEY = "closed_years"
+
+
+class ClosedYearInfo(TypedDict, total=False):
+    """What the settings key ``closed_years`` keeps per closed year (JSON; a book closed by
+    an older version may lack the later keys)."""
+
+    income: int
+    expenses: int
+    surplus: int
+    member_surplus: int
+    non_member_surplus: int
+    prior_moved: int
+    entry_id: int | None
+    closed_by: str
+    backup: str | None
 
 
 @dataclass(frozen=True)
@@ -111,8 +128,9 @@ def parse_period(text: str) -> tuple[int, int]:
     return year, month
 
 
-def closed_years_in(s: Session) -> dict[str, dict]:
-    return dict(get_value(s, CLOSED_YEARS_KEY, {}) or {})
+def closed_years_in(s: Session) -> dict[str, ClosedYearInfo]:
+    closed: dict[str, ClosedYearInfo] = dict(get_value(s, CLOSED_YEARS_KEY, {}) or {})
+    return closed
 
 
 def is_year_closed_in(s: Session, year: int) -> bool:
@@ -143,8 +161,8 @@ def _close_in(s: Session, actor: Actor, year: int, month: int, note: str = "") -
 
 
 def close_month(
-    db, actor: Actor, year: int, month: int, today: dt.date | None = None
-) -> PeriodView:  # type: ignore[no-untyped-def]
+    db: Database, actor: Actor, year: int, month: int, today: dt.date | None = None
+) -> PeriodView:
     """Lock the month: nothing dated in it (or before it) can be posted any more. Months
     close in order: every month from the first posting's up to this one must be closed
     already. Idempotent."""
@@ -195,7 +213,7 @@ def latest_closed_month_in(s: Session) -> tuple[int, int] | None:
     return (row[0], row[1]) if row else None
 
 
-def reopen_month(db, actor: Actor, year: int, month: int, reason: str) -> PeriodView:  # type: ignore[no-untyped-def]
+def reopen_month(db: Database, actor: Actor, year: int, month: int, reason: str) -> PeriodView:
     """Open the latest closed month again (admin only); the reason goes to the audit trail.
     An earlier month cannot be reopened while a later one is closed."""
     require(actor, "period.reopen")
@@ -245,12 +263,12 @@ def period_is_final_in(s: Session, end: dt.date, today: dt.date | None = None) -
     return through is not None and (end.year, end.month) <= through
 
 
-def report_is_draft(db, end: dt.date, today: dt.date | None = None) -> bool:  # type: ignore[no-untyped-def]
+def report_is_draft(db: Database, end: dt.date, today: dt.date | None = None) -> bool:
     with read_only(db) as s:
         return not period_is_final_in(s, end, today)
 
 
-def periods(db, year: int | None = None) -> list[PeriodView]:  # type: ignore[no-untyped-def]
+def periods(db: Database, year: int | None = None) -> list[PeriodView]:
     """Status of the months (those with a row; a month without one is open)."""
     with read_only(db) as s:
         q = select(FiscalPeriod).order_by(FiscalPeriod.year, FiscalPeriod.month)
@@ -259,6 +277,6 @@ def periods(db, year: int | None = None) -> list[PeriodView]:  # type: ignore[no
         return [_view(p, p.year, p.month) for p in s.scalars(q)]
 
 
-def closed_years(db) -> list[int]:  # type: ignore[no-untyped-def]
+def closed_years(db: Database) -> list[int]:
     with read_only(db) as s:
         return sorted(int(y) for y in closed_years_in(s))
