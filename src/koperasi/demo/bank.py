@@ -16,6 +16,7 @@ from typing import Any, Protocol
 
 from ..db.database import Database
 from ..domain import accounts
+from ..domain.vocabulary import EntrySource
 from ..exchange.bank_statement import import_statement, write_sample
 from ..services import bank, bank_lists, bank_matching, clock, ledger
 from ..services import fixed_assets as fa
@@ -148,7 +149,7 @@ class OfficeAndBank:
                         Line(fa.PAYABLE, debit=item.cost, memo=a.code),
                         Line("3.13", credit=item.cost),
                     ],
-                    source="manual",
+                    source=EntrySource.MANUAL,
                     receipt_no=next_receipt(s, SERIES_JOURNAL, day.year),
                 )
                 return
@@ -163,7 +164,7 @@ class OfficeAndBank:
                     Line(accounts.CASH, debit=item.cost, memo="Dinas Koperasi dan UKM"),
                     Line("3.13", credit=item.cost),
                 ],
-                source="manual",
+                source=EntrySource.MANUAL,
                 receipt_no=next_receipt(s, SERIES_JOURNAL, day.year),
             )
             fa.add_asset_in(

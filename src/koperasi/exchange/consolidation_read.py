@@ -17,6 +17,7 @@ from typing import Any
 
 from .. import signing
 from ..domain.money import format_rupiah
+from ..domain.vocabulary import MemberStatus
 from ..errors import KoperasiError
 from . import bounds
 from .canonical import SheetHasher
@@ -138,7 +139,7 @@ class _Reader:
 
     # -- sheet handlers: row is {column: raw value}
     def members(self, r: dict[str, Any]) -> None:
-        if r.get("status") != "aktif":
+        if r.get("status") != MemberStatus.ACTIVE:
             return
         c = self.c
         c.members += 1

@@ -39,13 +39,14 @@ from ..db.models import (
 )
 from ..domain import accounts
 from ..domain.bank_statement import FIELDS, PRESETS
+from ..domain.vocabulary import EntrySource
 from ..errors import NotFound, ValidationError
 from . import audit, ledger
 from .auth import Actor, require, require_read_all
 from .uow import read_only, unit_of_work
 
 PARENT = accounts.BANK
-SOURCE = "bank"
+SOURCE = EntrySource.BANK
 BANKS = ("bca", "bri", "mandiri", "bni", "lain")
 BANK_NAMES = {
     "bca": "BCA",

@@ -26,6 +26,7 @@ from ..db.models import (
     SavingsTransaction,
 )
 from ..domain.money import format_rupiah
+from ..domain.vocabulary import PeriodStatus
 from .auth import Actor
 from .uow import READ_ONLY, read_only
 
@@ -308,7 +309,7 @@ def check_closed_periods(s: Session) -> list[Problem]:
     seen: set[int] = set()
     periods = s.scalars(
         select(FiscalPeriod)
-        .where(FiscalPeriod.status == "closed")
+        .where(FiscalPeriod.status == PeriodStatus.CLOSED)
         .order_by(FiscalPeriod.year, FiscalPeriod.month)
     ).all()
     for p in periods:

@@ -34,6 +34,7 @@ from sqlalchemy.orm import Session
 from ..db.database import Database
 from ..db.models import FiscalPeriod
 from ..db.models.base import utcnow
+from ..domain.vocabulary import EntrySource, PeriodStatus
 from ..errors import ValidationError
 from . import audit, clock, ledger_periods, statements
 from .auth import Actor, require
@@ -42,7 +43,7 @@ from .uow import read_only, unit_of_work
 from .validation import clean_memo
 
 CLOSING_SOURCE = statements.CLOSING_SOURCE
-SHU_SOURCE = "shu"
+SHU_SOURCE = EntrySource.SHU
 CLOSED_YEARS_KEY = "closed_years"
 
 
@@ -95,7 +96,7 @@ class YearClosing:
 
 def _view(p: FiscalPeriod | None, year: int, month: int) -> PeriodView:
     if p is None:
-        return PeriodView(year, month, "open", None, None, "")
+        return PeriodView(year, month, PeriodStatus.OPEN, None, None, "")
     return PeriodView(p.year, p.month, p.status, p.closed_at, p.closed_by, p.note or "")
 
 
@@ -105,7 +106,7 @@ def _period_row(s: Session, year: int, month: int, lock: bool = True) -> FiscalP
         q = q.with_for_update()
     p = s.scalars(q).first()
     if p is None:
-        p = FiscalPeriod(year=year, month=month, status="open", note="")
+        p = FiscalPeriod(year=year, month=month, status=PeriodStatus.OPEN, note="")
         s.add(p)
         s.flush()
     return p
@@ -139,10 +140,10 @@ def is_year_closed_in(s: Session, year: int) -> bool:
 
 def _close_in(s: Session, actor: Actor, year: int, month: int, note: str = "") -> bool:
     p = _period_row(s, year, month)
-    if p.status == "closed":
+    if p.status == PeriodStatus.CLOSED:
         return False
     before = _view(p, year, month)
-    p.status = "closed"
+    p.status = PeriodStatus.CLOSED
     p.closed_at = utcnow()
     p.closed_by = actor.username
     p.note = note
@@ -172,7 +173,7 @@ def close_month(
         raise ValidationError("period", "period_not_ended", period=f"{year}-{month:02d}")
     with unit_of_work(db) as s:
         p = _period_row(s, year, month)
-        if p.status != "closed":
+        if p.status != PeriodStatus.CLOSED:
             gap = first_open_month_before(s, year, month)
             if gap is not None:
                 raise ValidationError(
@@ -186,7 +187,9 @@ def first_open_month_before(s: Session, year: int, month: int) -> tuple[int, int
     """The first month before (year, month) that is still open, counting from the month of
     the first posting (or of the first closed month, if earlier); None when there is none."""
     rows = s.execute(
-        select(FiscalPeriod.year, FiscalPeriod.month).where(FiscalPeriod.status == "closed")
+        select(FiscalPeriod.year, FiscalPeriod.month).where(
+            FiscalPeriod.status == PeriodStatus.CLOSED
+        )
     ).all()
     closed = {(y, m) for y, m in rows}
     starts = [min(closed)] if closed else []
@@ -206,7 +209,7 @@ def first_open_month_before(s: Session, year: int, month: int) -> tuple[int, int
 def latest_closed_month_in(s: Session) -> tuple[int, int] | None:
     row = s.execute(
         select(FiscalPeriod.year, FiscalPeriod.month)
-        .where(FiscalPeriod.status == "closed")
+        .where(FiscalPeriod.status == PeriodStatus.CLOSED)
         .order_by(FiscalPeriod.year.desc(), FiscalPeriod.month.desc())
         .limit(1)
     ).first()
@@ -227,7 +230,7 @@ def reopen_month(db: Database, actor: Actor, year: int, month: int, reason: str)
         if is_year_closed_in(s, fy):
             raise ValidationError("period", "year_closed", year=fy)
         p = _period_row(s, year, month)
-        if p.status != "closed":
+        if p.status != PeriodStatus.CLOSED:
             return _view(p, year, month)
         latest = latest_closed_month_in(s)
         if latest is not None and latest != (year, month):
@@ -238,7 +241,7 @@ def reopen_month(db: Database, actor: Actor, year: int, month: int, reason: str)
                 period=f"{year}-{month:02d}",
             )
         before = _view(p, year, month)
-        p.status = "open"
+        p.status = PeriodStatus.OPEN
         p.note = reason.strip()
         s.flush()
         ledger_periods.forget_periods(s)
@@ -249,7 +252,7 @@ def reopen_month(db: Database, actor: Actor, year: int, month: int, reason: str)
             "fiscal_period",
             f"{year}-{month:02d}",
             before,
-            {"status": "open", "reason": reason.strip()},
+            {"status": PeriodStatus.OPEN, "reason": reason.strip()},
         )
         return _view(p, year, month)
 

@@ -45,7 +45,7 @@ from ..db.models import (
 from ..domain import accounts
 from ..domain.money import format_rupiah, round_money
 from ..domain.schedule import add_months
-from ..domain.vocabulary import DepositStatus
+from ..domain.vocabulary import DepositStatus, EntrySource
 from ..errors import NotFound, ValidationError
 from ..messages import LABELS
 from . import audit, ledger
@@ -69,7 +69,7 @@ ACCRUED = accounts.TERM_DEPOSIT_INTEREST_ACCRUED
 TAX = accounts.TAX_PAYABLE
 PENALTY_INCOME = accounts.TERM_DEPOSIT_PENALTY_INCOME
 EXPENSE = accounts.TERM_DEPOSIT_INTEREST_EXPENSE
-SOURCE = "berjangka"
+SOURCE = EntrySource.TIME_DEPOSITS
 SERIES = "SB"  # deposit (bilyet) numbers: SB-2026-00001
 
 PAYOUTS = LABELS["td_payout"]

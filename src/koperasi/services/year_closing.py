@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from ..db.database import Database
 from ..db.models import FiscalPeriod, JournalEntry
 from ..db.models.base import utcnow
+from ..domain.vocabulary import PeriodStatus
 from ..errors import KoperasiError, ValidationError
 from . import audit, clock, ledger, ledger_periods, statements
 from .auth import Actor, require
@@ -98,14 +99,14 @@ def _post_in_month(s: Session, actor: Actor, date: dt.date, fn: Callable[[], _T]
     or a later month is); a month closed before is closed again after (``closed_at`` after
     the entry, so ``koperasi check`` stays green)."""
     p = _period_row(s, date.year, date.month)
-    was_closed = p.status == "closed"
+    was_closed = p.status == PeriodStatus.CLOSED
     if was_closed:
-        p.status = "open"
+        p.status = PeriodStatus.OPEN
         s.flush()
     with ledger_periods.posting_into_closed(s, date):
         result = fn()
     if was_closed:
-        p.status = "closed"
+        p.status = PeriodStatus.CLOSED
         p.closed_at = utcnow()
         s.flush()
     ledger_periods.forget_periods(s)
