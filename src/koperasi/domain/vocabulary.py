@@ -118,7 +118,7 @@ class ApprovalKind(StrEnum):
 
 
 class CollateralKind(StrEnum):
-    """collateral.kind"""
+    """loan_collateral.kind"""
 
     BPKB = "bpkb"
     CERTIFICATE = "sertifikat"
@@ -127,7 +127,7 @@ class CollateralKind(StrEnum):
     OTHER = "lainnya"
 
 
-class CollateralEvent(StrEnum):
+class CollateralEventKind(StrEnum):
     """collateral_events.kind"""
 
     RECEIVED = "diterima"
@@ -257,8 +257,8 @@ COLLATERAL_KIND_LABELS: Labels = {
     CollateralKind.OTHER.value: ("Lainnya", "Other"),
 }
 COLLATERAL_EVENT_LABELS: Labels = {
-    CollateralEvent.RECEIVED.value: ("Diterima", "Received"),
-    CollateralEvent.RETURNED.value: ("Dikembalikan", "Returned"),
+    CollateralEventKind.RECEIVED.value: ("Diterima", "Received"),
+    CollateralEventKind.RETURNED.value: ("Dikembalikan", "Returned"),
 }
 
 # the vocabularies by the name messages.vocabulary() serves them under

@@ -39,6 +39,7 @@ from ...domain.money import RoundingMode, format_rupiah, percent_of
 from ...domain.vocabulary import (
     COLLATERAL_EVENT_LABELS,
     COLLATERAL_KIND_LABELS,
+    CollateralEventKind,
     CollateralKind,
     LoanStatus,
     MemberStatus,
@@ -207,7 +208,7 @@ def add_in(
         CollateralEvent(
             collateral_id=c.id,
             date=date,
-            kind="diterima",
+            kind=CollateralEventKind.RECEIVED,
             documents=item.documents or item.document_no or item.description,
             note="",
             created_by=actor.username,
@@ -295,7 +296,7 @@ def return_in(
             CollateralEvent(
                 collateral_id=c.id,
                 date=date,
-                kind="dikembalikan",
+                kind=CollateralEventKind.RETURNED,
                 documents=c.document_no or c.description,
                 note=(note or "").strip() or f"diserahkan kepada {to}",
                 created_by=actor.username,
