@@ -9,8 +9,8 @@ import datetime as dt
 
 from koperasi.db.database import open_database
 from koperasi.exchange import export_auditor, run_import
-from koperasi.exchange.bank_statement import write_sample
-from koperasi.services import bank, bank_import, bank_lists, bank_matching, ledger, trial_balances
+from koperasi.exchange.bank_statement import import_statement, write_sample
+from koperasi.services import bank, bank_lists, bank_matching, ledger, trial_balances
 from koperasi.services import bank_reconciliation as bank_recon
 from koperasi.services import fixed_asset_depreciation as fa_depreciation
 from koperasi.services import fixed_asset_disposal as fa_disposal
@@ -51,9 +51,7 @@ def _books(path):
         (D(2025, 2, 4), "PLN", -1_250_000, 66_750_000),
         (D(2025, 2, 28), "BIAYA ADM", -15_000, 66_735_000),
     ]
-    bank_import.import_statement(
-        db, SYSTEM, a.code, write_sample(path.parent / "s.csv", "bca", rows)
-    )
+    import_statement(db, SYSTEM, a.code, write_sample(path.parent / "s.csv", "bca", rows))
     bank_matching.auto_match(db, SYSTEM, a.code)
     fee = bank_lists.statement_lines(db, a.code, unmatched_only=True)[0]
     bank_matching.post_statement_line(db, SYSTEM, fee.id, "biaya")
@@ -80,7 +78,7 @@ def test_fixed_assets_and_bank_round_trip(db, actor, tmp_path):
     r2 = bank_recon.reconciliation(db, "BANK-1", D(2025, 2, 28))
     assert r1 == r2 and r2.reconciled and r2.book_balance == 66_735_000
     # the restored books go on: the lock holds, a new statement line is a duplicate
-    assert bank_import.import_statement(
+    assert import_statement(
         db,
         actor,
         "BANK-1",

@@ -10,10 +10,10 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from koperasi.db.database import open_database
-from koperasi.exchange.bank_statement import write_sample
+from koperasi.exchange.bank_statement import import_statement, write_sample
 from koperasi.reports import registry
 from koperasi.reports.common import ReportParams
-from koperasi.services import bank, bank_import, bank_matching, ledger
+from koperasi.services import bank, bank_matching, ledger
 from koperasi.services.auth import SYSTEM, Actor, Role
 from koperasi.services.ledger import Line
 
@@ -39,7 +39,7 @@ def _books(tmp_path):
         ledger.add_manual_entry(
             db, SYSTEM, date, text, [Line(dr, debit=amount), Line(cr, credit=amount)]
         )
-    bank_import.import_statement(db, SYSTEM, a.code, write_sample(tmp_path / "s.csv", "bri", ROWS))
+    import_statement(db, SYSTEM, a.code, write_sample(tmp_path / "s.csv", "bri", ROWS))
     bank_matching.auto_match(db, SYSTEM, a.code)
     return db
 

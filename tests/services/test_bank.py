@@ -12,8 +12,8 @@ from sqlalchemy import func, select
 
 from koperasi.db.models import BankMatch, BankStatementLine
 from koperasi.errors import NotFound, PermissionDenied, ValidationError
-from koperasi.exchange.bank_statement import write_sample
-from koperasi.services import bank, bank_import, bank_lists, bank_matching, ledger
+from koperasi.exchange.bank_statement import import_statement, write_sample
+from koperasi.services import bank, bank_lists, bank_matching, ledger
 from koperasi.services import bank_reconciliation as bank_recon
 from koperasi.services.auth import Actor, Role
 from koperasi.services.check import run_checks
@@ -69,7 +69,7 @@ def test_statement_with_matched_unmatched_and_duplicate_lines_reconciles(
     db, actor, books, tmp_path
 ):
     acct, e = books
-    rep = bank_import.import_statement(
+    rep = import_statement(
         db, actor, acct.code, write_sample(tmp_path / "feb.csv", "bri", FEBRUARY)
     )
     assert rep.ok and rep.written and rep.imported == 6 and rep.duplicates == []
@@ -77,12 +77,12 @@ def test_statement_with_matched_unmatched_and_duplicate_lines_reconciles(
     assert bank.get_bank_account(db, acct.code, actor).layout["debit"] == "Debet"  # saved
     # the next statement overlaps February: those lines are duplicates, only March is new
     both = write_sample(tmp_path / "feb-mar.csv", "bri", FEBRUARY[1:] + MARCH)
-    dry = bank_import.import_statement(db, actor, acct.code, both, dry_run=True)
+    dry = import_statement(db, actor, acct.code, both, dry_run=True)
     assert dry.imported == 1 and dry.duplicates == [2, 3, 4, 5, 6] and not dry.written
     assert _lines(db) == 6
-    rep = bank_import.import_statement(db, actor, acct.code, both)
+    rep = import_statement(db, actor, acct.code, both)
     assert rep.imported == 1 and len(rep.duplicates) == 5 and _lines(db) == 7
-    again = bank_import.import_statement(db, actor, acct.code, both)
+    again = import_statement(db, actor, acct.code, both)
     assert again.imported == 0 and len(again.duplicates) == 6
 
     run = bank_matching.auto_match(db, actor, acct.code)
@@ -123,9 +123,7 @@ def test_statement_with_matched_unmatched_and_duplicate_lines_reconciles(
 
 def test_manual_match_lock_on_reversal_and_unmatch(db, actor, books, tmp_path):
     acct, e = books
-    bank_import.import_statement(
-        db, actor, acct.code, write_sample(tmp_path / "f.csv", "bca", FEBRUARY)
-    )
+    import_statement(db, actor, acct.code, write_sample(tmp_path / "f.csv", "bca", FEBRUARY))
     lines = {x.description: x for x in bank_lists.statement_lines(db, acct.code, actor)}
     book = {x.entry_id: x for x in bank_lists.book_lines(db, acct.code, actor)}
     pln_line = next(x for x in book.values() if x.entry_id == e["pln"].id)
@@ -192,7 +190,7 @@ def test_bad_statement_writes_nothing_and_accounts_are_checked(db, actor, books,
         "03/02/25,Y,1,5,5,990\n",
         encoding="utf-8",
     )
-    rep = bank_import.import_statement(db, actor, acct.code, p)
+    rep = import_statement(db, actor, acct.code, p)
     assert not rep.ok and not rep.written and _lines(db) == 0
     assert [row for row, _c, _e in rep.errors] == [3, 4]
     assert rep.messages("id")[0].startswith("Baris 3, kolom 'Tanggal Transaksi'")
@@ -216,10 +214,10 @@ def test_roles(db, actor, books, tmp_path):
     f = write_sample(tmp_path / "s.csv", "bni", FEBRUARY)
     for who in (PENGAWAS, KETUA):
         with pytest.raises(PermissionDenied):
-            bank_import.import_statement(db, who, acct.code, f)
+            import_statement(db, who, acct.code, f)
         with pytest.raises(PermissionDenied):
             bank.add_bank_account(db, who, "X", "bri")
-    assert bank_import.import_statement(db, BENDAHARA, acct.code, f).written
+    assert import_statement(db, BENDAHARA, acct.code, f).written
     assert bank_matching.auto_match(db, BENDAHARA, acct.code).matched == 3
     assert bank_recon.reconciliation(db, acct.code, D(2025, 2, 28), PENGAWAS).statement_balance
     assert bank_lists.statement_lines(db, acct.code, PENGAWAS)

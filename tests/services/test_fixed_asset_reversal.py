@@ -10,8 +10,8 @@ import datetime as dt
 import pytest
 
 from koperasi.errors import PermissionDenied, ValidationError
-from koperasi.exchange.bank_statement import write_sample
-from koperasi.services import bank, bank_import, bank_lists, bank_matching, ledger
+from koperasi.exchange.bank_statement import import_statement, write_sample
+from koperasi.services import bank, bank_lists, bank_matching, ledger
 from koperasi.services import fixed_asset_depreciation as fa_depreciation
 from koperasi.services import fixed_asset_disposal as fa_disposal
 from koperasi.services import fixed_assets as fa
@@ -101,9 +101,7 @@ def test_journal_reverse_routes_to_the_register_and_the_bank_lock(db, actor, lap
         (D(2025, 1, 2), "SETORAN", 50_000_000, 50_000_000),
         (D(2025, 2, 1), "TOKO PRINTER", -2_400_000, 47_600_000),
     ]
-    bank_import.import_statement(
-        db, actor, acct.code, write_sample(tmp_path / "s.csv", "bri", rows)
-    )
+    import_statement(db, actor, acct.code, write_sample(tmp_path / "s.csv", "bri", rows))
     assert bank_matching.auto_match(db, actor, acct.code).matched == 2
     with read_only(db) as s:
         from koperasi.db.models import FixedAsset

@@ -161,9 +161,9 @@ def cmd_mapping(ctx, args) -> int:
 
 
 def cmd_import(ctx, args) -> int:
-    from ..services import bank_import
+    from ..exchange import bank_statement
 
-    rep = bank_import.import_statement(ctx.db, ctx.actor, args.code, args.file, args.dry_run)
+    rep = bank_statement.import_statement(ctx.db, ctx.actor, args.code, args.file, args.dry_run)
     if args.json:
         print_json(
             {

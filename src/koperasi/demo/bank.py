@@ -16,8 +16,9 @@ from typing import Any, Protocol
 
 from ..db.database import Database
 from ..domain import accounts
-from ..exchange.bank_statement import write_sample
-from ..services import bank, bank_import, bank_lists, bank_matching, clock, ledger
+from ..domain.vocabulary import EntrySource
+from ..exchange.bank_statement import import_statement, write_sample
+from ..services import bank, bank_lists, bank_matching, clock, ledger
 from ..services import fixed_assets as fa
 from ..services.auth import Actor
 from ..services.counters import SERIES_JOURNAL, next_receipt
@@ -148,7 +149,7 @@ class OfficeAndBank:
                         Line(fa.PAYABLE, debit=item.cost, memo=a.code),
                         Line("3.13", credit=item.cost),
                     ],
-                    source="manual",
+                    source=EntrySource.MANUAL,
                     receipt_no=next_receipt(s, SERIES_JOURNAL, day.year),
                 )
                 return
@@ -163,7 +164,7 @@ class OfficeAndBank:
                     Line(accounts.CASH, debit=item.cost, memo="Dinas Koperasi dan UKM"),
                     Line("3.13", credit=item.cost),
                 ],
-                source="manual",
+                source=EntrySource.MANUAL,
                 receipt_no=next_receipt(s, SERIES_JOURNAL, day.year),
             )
             fa.add_asset_in(
@@ -225,7 +226,7 @@ def reconcile_demo_bank(db: Database, actor: Actor, as_of: dt.date) -> None:
         rows.append((day, text, amount, balance))
     with tempfile.TemporaryDirectory() as tmp:
         path = write_sample(Path(tmp) / "rekening-koran.csv", "bri", rows, acct.number)
-        bank_import.import_statement(db, actor, acct.code, path)
+        import_statement(db, actor, acct.code, path)
     bank_matching.auto_match(db, actor, acct.code)
     for line in bank_lists.statement_lines(db, acct.code, actor, unmatched_only=True):
         if line.amount == -15_000:

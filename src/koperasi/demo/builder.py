@@ -27,7 +27,7 @@ from sqlalchemy import select
 from ..db.database import Database
 from ..db.models import Group, Member
 from ..domain import accounts
-from ..domain.vocabulary import MemberStatus
+from ..domain.vocabulary import EntrySource, MemberStatus
 from ..services import clock, ledger, savings, savings_interest
 from ..services.auth import SYSTEM, Actor, require
 from ..services.counters import SERIES_JOURNAL, next_receipt
@@ -321,7 +321,7 @@ def _build_demo(
                         Line(code, debit=amt),
                         Line(accounts.CASH, credit=amt, memo=PAYEES.get(code, "")),
                     ],
-                    source="manual",
+                    source=EntrySource.MANUAL,
                     receipt_no=receipt,
                 )
             if m == RAT_MONTH and y > start.year and _rat_day(y) <= as_of:
@@ -335,7 +335,7 @@ def _build_demo(
                         Line("5.15", debit=rat_cost),
                         Line(accounts.CASH, credit=rat_cost, memo="Panitia RAT"),
                     ],
-                    source="manual",
+                    source=EntrySource.MANUAL,
                     receipt_no=next_receipt(s, SERIES_JOURNAL, d.year),
                 )
             if mi == 0:
@@ -349,7 +349,7 @@ def _build_demo(
                         Line(accounts.CASH, debit=25_000_000, memo="Dinas Koperasi dan UKM"),
                         Line("3.13", credit=25_000_000),
                     ],
-                    source="manual",
+                    source=EntrySource.MANUAL,
                     receipt_no=next_receipt(s, SERIES_JOURNAL, d.year),
                 )
         if savings_interest._month_end(y, m) < as_of:

@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 from ..db.database import Database
 from ..db.models import Loan, Member
 from ..domain import accounts
-from ..domain.vocabulary import MemberStatus
+from ..domain.vocabulary import EntrySource, MemberStatus
 from ..errors import KoperasiError
 from ..services.auth import Actor
 from ..services.counters import SERIES_JOURNAL, next_receipt
@@ -464,7 +464,7 @@ def _post(s: Session, actor: Actor, day: dt.date, text: str, lines: list[Line]) 
         day,
         text,
         lines,
-        source="manual",
+        source=EntrySource.MANUAL,
         receipt_no=next_receipt(s, SERIES_JOURNAL, day.year),
     )
 

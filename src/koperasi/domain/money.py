@@ -19,6 +19,7 @@ __all__ = [
     "round_to_multiple",
     "round_down",
     "parse_rupiah",
+    "fold_digits",
     "format_rupiah",
     "to_decimal",
     "percent_of",
@@ -93,6 +94,13 @@ class MoneyParseError(ValueError):
 _RP_PREFIX = re.compile(r"^\s*(?:rp\.?|idr)\s*", re.IGNORECASE)
 
 
+def fold_digits(text: str) -> str:
+    """Digits of any script (full-width, Arabic-Indic, Devanagari ...) as ASCII ``0-9``."""
+    if text.isascii():
+        return text
+    return "".join(str(unicodedata.decimal(c)) if c.isdecimal() else c for c in text)
+
+
 def parse_rupiah(text: str | int) -> int:
     """Parse what a treasurer types: ``1.250.000``, ``1250000``, ``Rp 1.250.000``, ``Rp1.250.000,00``.
 
@@ -104,9 +112,7 @@ def parse_rupiah(text: str | int) -> int:
     if isinstance(text, int):
         return text
     # full-width digits and letters (NFKC), then digits of any script as ASCII
-    raw = unicodedata.normalize("NFKC", str(text)).strip()
-    if not raw.isascii():
-        raw = "".join(str(unicodedata.decimal(c)) if c.isdecimal() else c for c in raw)
+    raw = fold_digits(unicodedata.normalize("NFKC", str(text)).strip())
     negative = False
     if raw.startswith("-"):
         negative = True

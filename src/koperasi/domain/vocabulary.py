@@ -55,6 +55,109 @@ class LoanClass(StrEnum):
     MACET = "macet"
 
 
+class PeriodStatus(StrEnum):
+    """fiscal_periods.status"""
+
+    OPEN = "open"
+    CLOSED = "closed"
+
+
+class EntrySource(StrEnum):
+    """journal_entries.source: the subledger or service that posted an entry."""
+
+    SAVINGS = "simpanan"
+    LOANS = "pinjaman"
+    MANUAL = "manual"
+    CLOSING = "tutup_buku"
+    SHU = "shu"
+    BANK = "bank"
+    FIXED_ASSETS = "aset_tetap"
+    DEPRECIATION = "penyusutan"
+    TIME_DEPOSITS = "berjangka"
+    PROVISION = "ppap"
+    PAYROLL = "potong_gaji"
+
+
+class PaymentSource(StrEnum):
+    """Where the money of a loan payment or a time-deposit placement came from
+    (loan_transactions.source, time_deposits.source)."""
+
+    CASH = "kas"
+    VOLUNTARY = "sukarela"  # the member's simpanan sukarela
+    SAVINGS = "simpanan"
+    OPENING = "saldo_awal"  # a loan's opening balance (loan_transactions.source)
+
+
+class SavingsProductKind(StrEnum):
+    """savings_products.kind"""
+
+    POKOK = "pokok"
+    WAJIB = "wajib"
+    SUKARELA = "sukarela"
+    BERJANGKA = "berjangka"
+
+
+class ApprovalStatus(StrEnum):
+    """approval_requests.status"""
+
+    WAITING = "menunggu"
+    APPROVED = "disetujui"
+    REJECTED = "ditolak"
+    CANCELLED = "dibatalkan"
+
+
+class ApprovalKind(StrEnum):
+    """approval_requests.kind"""
+
+    WRITE_OFF = "write_off"
+    LOAN_REVERSAL = "loan_reversal"
+    SAVINGS_REVERSAL = "savings_reversal"
+    ENTRY_REVERSAL = "entry_reversal"
+    LOAN_APPROVAL = "loan_approval"
+    BOARD_APPROVAL = "board_approval"
+
+
+class CollateralKind(StrEnum):
+    """loan_collateral.kind"""
+
+    BPKB = "bpkb"
+    CERTIFICATE = "sertifikat"
+    GOLD = "emas"
+    DEPOSIT = "deposito"
+    OTHER = "lainnya"
+
+
+class CollateralEventKind(StrEnum):
+    """collateral_events.kind"""
+
+    RECEIVED = "diterima"
+    RETURNED = "dikembalikan"
+    NOTE = "catatan"
+
+
+class DepositEvent(StrEnum):
+    """time_deposit_events.kind"""
+
+    PLACED = "setor"
+    INTEREST = "bunga"
+    ACCRUED = "akrual"
+    INTEREST_AT_MATURITY = "bayar_bunga"
+    CAPITALISED = "kapitalisasi"
+    ROLLED_OVER = "perpanjang"
+    PAID_OUT = "cair"
+    WITHDRAWN_EARLY = "cair_awal"
+    FORFEITED = "hangus"
+    CANCELLED = "batal"
+
+
+class BankMatchKind(StrEnum):
+    """bank_matches.kind: how a statement line was matched."""
+
+    AUTO = "auto"
+    MANUAL = "manual"
+    POSTED = "posted"  # posted from the bank screen (charges, interest, tax)
+
+
 # ---- loans (the codes stored in loans.status)
 APPLIED, APPROVED, REJECTED = LoanStatus.APPLIED, LoanStatus.APPROVED, LoanStatus.REJECTED
 ACTIVE, PAID_OFF, WRITTEN_OFF = LoanStatus.ACTIVE, LoanStatus.PAID_OFF, LoanStatus.WRITTEN_OFF
@@ -118,6 +221,44 @@ LOAN_CLASS_LABELS: Labels = {
     KURANG_LANCAR.value: ("Kurang Lancar", "Substandard"),
     DIRAGUKAN.value: ("Diragukan", "Doubtful"),
     MACET.value: ("Macet", "Loss"),
+}
+
+# ---- approval requests (approval_requests.kind, .status)
+APPROVAL_KIND_LABELS: Labels = {
+    ApprovalKind.WRITE_OFF.value: ("Hapus buku pinjaman", "Loan write-off"),
+    ApprovalKind.LOAN_REVERSAL.value: ("Pembalikan pembayaran pinjaman", "Loan payment reversal"),
+    ApprovalKind.SAVINGS_REVERSAL.value: (
+        "Pembalikan transaksi simpanan",
+        "Savings transaction reversal",
+    ),
+    ApprovalKind.ENTRY_REVERSAL.value: ("Pembalikan jurnal", "Journal entry reversal"),
+    ApprovalKind.LOAN_APPROVAL.value: (
+        "Persetujuan pinjaman (pengguna kedua)",
+        "Loan approval (second user)",
+    ),
+    ApprovalKind.BOARD_APPROVAL.value: (
+        "Persetujuan pengurus dan pengawas",
+        "Approval of the board and the supervisors",
+    ),
+}
+APPROVAL_STATUS_LABELS: Labels = {
+    ApprovalStatus.WAITING.value: ("Menunggu", "Waiting"),
+    ApprovalStatus.APPROVED.value: ("Disetujui", "Approved"),
+    ApprovalStatus.REJECTED.value: ("Ditolak", "Rejected"),
+    ApprovalStatus.CANCELLED.value: ("Dibatalkan", "Cancelled"),
+}
+
+# ---- collateral (collateral.kind, collateral_events.kind)
+COLLATERAL_KIND_LABELS: Labels = {
+    CollateralKind.BPKB.value: ("BPKB kendaraan", "Vehicle title (BPKB)"),
+    CollateralKind.CERTIFICATE.value: ("Sertifikat tanah/bangunan", "Land/building certificate"),
+    CollateralKind.GOLD.value: ("Emas", "Gold"),
+    CollateralKind.DEPOSIT.value: ("Deposito/simpanan berjangka", "Time deposit"),
+    CollateralKind.OTHER.value: ("Lainnya", "Other"),
+}
+COLLATERAL_EVENT_LABELS: Labels = {
+    CollateralEventKind.RECEIVED.value: ("Diterima", "Received"),
+    CollateralEventKind.RETURNED.value: ("Dikembalikan", "Returned"),
 }
 
 # the vocabularies by the name messages.vocabulary() serves them under

@@ -19,6 +19,7 @@ from typing import Any
 
 from .. import signing
 from ..domain.money import format_rupiah
+from ..domain.vocabulary import MemberStatus
 from ..errors import KoperasiError
 from . import bounds
 from .canonical import SheetHasher, canonical_value
@@ -142,7 +143,7 @@ class _Reader:
 
     # -- sheet handlers: row is {column: raw value}
     def members(self, r: dict[str, Any]) -> None:
-        if r.get("status") != "aktif":
+        if r.get("status") != MemberStatus.ACTIVE:
             return
         c = self.c
         c.members += 1

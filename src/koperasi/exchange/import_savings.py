@@ -17,6 +17,7 @@ from ..db.models import (
     SavingsTransaction,
 )
 from ..domain.money import format_rupiah
+from ..domain.vocabulary import EntrySource, MemberStatus
 from ..errors import KoperasiError, ValidationError
 from .import_kind import Field, Kind
 from .import_members import _member_number_field
@@ -52,7 +53,11 @@ def member_problems(
             )
         ]
     out = []
-    if m.status != "aktif" if active_only else m.status in ("keluar", "meninggal"):
+    if (
+        m.status != MemberStatus.ACTIVE
+        if active_only
+        else m.status in (MemberStatus.LEFT, MemberStatus.DECEASED)
+    ):
         out.append(
             (
                 "member_number",
@@ -278,7 +283,7 @@ class OpeningBalancesKind(Kind):
                 date,
                 f"Saldo awal {acct.code} {acct.name}",
                 lines,
-                source="manual",
+                source=EntrySource.MANUAL,
                 source_ref="saldo-awal",
                 receipt_no=next_receipt(s, SERIES_JOURNAL, date.year),
             )
@@ -295,7 +300,7 @@ class OpeningBalancesKind(Kind):
                 ledger.Line(CLEARING[0], debit=amount, member_id=member.id, memo=memo),
                 ledger.Line(product.account_code, credit=amount, member_id=member.id, memo=memo),
             ],
-            source="simpanan",
+            source=EntrySource.SAVINGS,
             source_ref=account.number,
         )
         # kind "setor": an opening wajib balance counts as paid months for arrears

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from ..db.models import LoanProduct
 from ..domain.money import format_rupiah
+from ..domain.vocabulary import LoanStatus, MemberStatus
 from ..errors import ValidationError
 from ..services.loans.collateral import KIND_LABELS, KINDS
 from .import_kind import Field, Kind
@@ -409,7 +410,7 @@ class LoansKind(Kind):
                 "guarantor_number",
                 ValidationError("guarantor_number", "guarantor_is_borrower", member=number),
             )
-        elif g.status != "aktif":
+        elif g.status != MemberStatus.ACTIVE:
             yield (
                 r,
                 "guarantor_number",
@@ -460,7 +461,7 @@ class LoansKind(Kind):
                         data.get("collateral_document") or "",
                     ),
                     data["disbursed"],
-                    historic=loan.status != "aktif",
+                    historic=loan.status != LoanStatus.ACTIVE,
                 )
             if data.get("guarantor_number"):
                 try:

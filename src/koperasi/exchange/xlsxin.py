@@ -21,7 +21,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from ..domain.money import MoneyParseError, parse_rupiah
+from ..domain.cells import parse_money, refuse_excel_error
 from ..errors import ValidationError
 from . import bounds
 
@@ -247,34 +247,7 @@ TRUE_WORDS = {"ya", "y", "yes", "true", "benar", "1", "aktif"}
 FALSE_WORDS = {"tidak", "t", "n", "no", "false", "salah", "0", "tidak aktif"}
 
 
-# what Excel shows in a cell whose formula failed; openpyxl reads them as these strings
-EXCEL_ERRORS = frozenset(
-    {
-        "#NULL!",
-        "#DIV/0!",
-        "#VALUE!",
-        "#REF!",
-        "#NAME?",
-        "#NUM!",
-        "#N/A",
-        "#GETTING_DATA",
-        "#SPILL!",
-        "#CALC!",
-        "#FIELD!",
-        "#BLOCKED!",
-        "#CONNECT!",
-        "#BUSY!",
-        "#UNKNOWN!",
-    }
-)
-
-
-def refuse_excel_error(value: Any, field: str) -> None:
-    """An Excel error cell (``#REF!``, ``#N/A`` ...) is a row error, never a value."""
-    if isinstance(value, str) and value.strip().upper() in EXCEL_ERRORS:
-        raise ValidationError(field, "excel_error_cell", value=value.strip().upper())
-
-
+# (Excel's error cells, which openpyxl reads as strings such as "#REF!": domain.cells)
 def _number_text(value: Any) -> Any:
     """A string cell as typed (NFKC, digits of any script as ASCII), else ``value``."""
     if isinstance(value, str):
@@ -349,29 +322,6 @@ def _parse_date(value: Any, field: str) -> dt.date | None:
         except ValueError:
             continue
     raise ValidationError(field, "not_a_date", value=str(value)[:40])
-
-
-def parse_money(value: Any, field: str) -> int | None:
-    if value is None or value == "":
-        return None
-    refuse_excel_error(value, field)
-    value = _number_text(value)
-    if isinstance(value, bool):
-        raise ValidationError(field, "not_an_amount", value=str(value))
-    if isinstance(value, int):
-        return value
-    if isinstance(value, float):
-        if value.is_integer() and abs(value) < 1e15:
-            return int(value)
-        raise ValidationError(field, "not_an_amount", value=repr(value))
-    if isinstance(value, Decimal):
-        if value == value.to_integral_value():
-            return int(value)
-        raise ValidationError(field, "not_an_amount", value=str(value))
-    try:
-        return parse_rupiah(str(value))
-    except MoneyParseError:
-        raise ValidationError(field, "not_an_amount", value=str(value)[:40]) from None
 
 
 def parse_int(value: Any, field: str) -> int | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from ..domain import vocabulary as _domain_vocabulary
+
 MESSAGES: dict[str, tuple[str, str]] = {
     # ---- loan papers (issue 17): the agreement template, the paid-off letter ----
     "unknown_placeholder": (
@@ -252,29 +254,8 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
             "Penalties last: fee, interest, principal, penalty",
         ),
     },
-    "approval_kind": {
-        "write_off": ("Hapus buku pinjaman", "Loan write-off"),
-        "loan_reversal": ("Pembalikan pembayaran pinjaman", "Loan payment reversal"),
-        "savings_reversal": (
-            "Pembalikan transaksi simpanan",
-            "Savings transaction reversal",
-        ),
-        "entry_reversal": ("Pembalikan jurnal", "Journal entry reversal"),
-        "loan_approval": (
-            "Persetujuan pinjaman (pengguna kedua)",
-            "Loan approval (second user)",
-        ),
-        "board_approval": (
-            "Persetujuan pengurus dan pengawas",
-            "Approval of the board and the supervisors",
-        ),
-    },
-    "approval_status": {
-        "menunggu": ("Menunggu", "Waiting"),
-        "disetujui": ("Disetujui", "Approved"),
-        "ditolak": ("Ditolak", "Rejected"),
-        "dibatalkan": ("Dibatalkan", "Cancelled"),
-    },
+    "approval_kind": _domain_vocabulary.APPROVAL_KIND_LABELS,
+    "approval_status": _domain_vocabulary.APPROVAL_STATUS_LABELS,
 }
 
 AUDIT_ACTIONS: dict[str, tuple[str, str]] = {

@@ -18,6 +18,7 @@ from ..db.models import (
     SavingsTransaction,
     VulnerabilityCategory,
 )
+from ..domain.vocabulary import MemberStatus
 from ..services.progress import ProgressCallback, report
 from ..services.savings_arrears import wajib_arrears_in
 from ..services.settings import profile_in
@@ -233,7 +234,7 @@ def build_member_register(
         rows = []
         active = 0
         for m, gcode in s.execute(q.order_by(Member.number)):
-            active += m.status == "aktif"
+            active += m.status == MemberStatus.ACTIVE
             rows.append(
                 Row(
                     (
@@ -297,7 +298,11 @@ def _group_members(s: Session, g: Group, date: dt.date) -> list[Member]:
     return list(
         s.scalars(
             select(Member)
-            .where(Member.group_id == g.id, Member.join_date <= date, Member.status == "aktif")
+            .where(
+                Member.group_id == g.id,
+                Member.join_date <= date,
+                Member.status == MemberStatus.ACTIVE,
+            )
             .order_by(Member.name)
         )
     )

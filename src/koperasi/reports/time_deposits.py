@@ -19,6 +19,7 @@ from ..db.models import Group, Member, TimeDeposit, TimeDepositEvent
 from ..domain.fmt import long_date, terbilang
 from ..domain.money import format_rupiah
 from ..domain.schedule import add_months
+from ..domain.vocabulary import DepositStatus
 from ..errors import NotFound
 from ..messages import label
 from ..services import time_deposit_reads as td_reads
@@ -57,7 +58,10 @@ def _deposit_for(s, params: ReportParams) -> TimeDeposit:
     q = select(TimeDeposit).order_by(TimeDeposit.placed_on.desc(), TimeDeposit.id.desc())
     if params.member:
         q = q.where(TimeDeposit.member_id == member_by_number(s, params.member).id)
-    d = s.scalars(q.where(TimeDeposit.status == "aktif")).first() or s.scalars(q).first()
+    d = (
+        s.scalars(q.where(TimeDeposit.status == DepositStatus.ACTIVE)).first()
+        or s.scalars(q).first()
+    )
     if d is None:
         raise NotFound(what="Simpanan berjangka", key=params.member or "-")
     return d
@@ -75,7 +79,9 @@ def build_certificate(
         assert m is not None
         g = s.get(Group, m.group_id) if m.group_id else None
         p = profile_in(s)
-        if v.status != "aktif":  # a deposit paid out: the certificate shows what it held
+        if (
+            v.status != DepositStatus.ACTIVE
+        ):  # a deposit paid out: the certificate shows what it held
             held = s.scalar(
                 select(func.coalesce(func.sum(TimeDepositEvent.principal), 0)).where(
                     TimeDepositEvent.deposit_id == d.id, TimeDepositEvent.principal > 0
@@ -165,7 +171,7 @@ def build_certificate(
                     f"{long_date(v.placed_on, 'en')}.",
                 ),
             )
-        if v.status != "aktif":
+        if v.status != DepositStatus.ACTIVE:
             notes += (
                 T(
                     f"Status: {label('td_status', v.status, 'id')}"

@@ -3,7 +3,7 @@ book."""
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import SQLColumnExpression, select
 from sqlalchemy.orm import Session
 
 from ..db import sealing
@@ -18,7 +18,7 @@ ANCHORS_CHECKED = 1000  # the newest anchors looked up (the newest one always)
 BACKUP_INFO_KEY = "backup_info"  # services.backup.INFO_KEY: a backup's metadata
 
 
-def _backup_anchor(s: Session) -> dict | None:
+def _backup_anchor(s: Session) -> dict[str, object] | None:
     import json
 
     raw = s.scalar(select(Setting.value).where(Setting.key == BACKUP_INFO_KEY))
@@ -30,7 +30,12 @@ def _backup_anchor(s: Session) -> dict | None:
     return anchor if isinstance(anchor, dict) else None
 
 
-def _break_after(s: Session, model, key, value: int) -> bool:  # type: ignore[no-untyped-def]
+def _break_after(
+    s: Session,
+    model: type[JournalSeal] | type[AuditEntry],
+    key: SQLColumnExpression[int],
+    value: int,
+) -> bool:
     """Whether the chain (seals or audit rows) is visibly broken where the row with ``key``
     ``value`` was: the next row does not name the hash of the row before it."""
     nxt = s.execute(

@@ -32,44 +32,42 @@ from sqlalchemy.orm import Session
 from ..db.database import Database
 from ..db.models import ApprovalRequest
 from ..db.models.base import utcnow
+from ..domain.vocabulary import (
+    APPROVAL_KIND_LABELS,
+    APPROVAL_STATUS_LABELS,
+    ApprovalKind,
+    ApprovalStatus,
+)
 from ..errors import NotFound, ValidationError
 from . import audit
 from .auth import Actor, require, require_read_all
 from .lending_rules import rules_in
 from .uow import read_only, unit_of_work
 
-KINDS = ("write_off", "loan_reversal", "savings_reversal", "entry_reversal")
-KIND_LABELS = {
-    "write_off": ("Hapus buku pinjaman", "Loan write-off"),
-    "loan_reversal": ("Pembalikan pembayaran pinjaman", "Loan payment reversal"),
-    "savings_reversal": ("Pembalikan transaksi simpanan", "Savings transaction reversal"),
-    "entry_reversal": ("Pembalikan jurnal", "Journal entry reversal"),
-    "loan_approval": ("Persetujuan pinjaman (pengguna kedua)", "Loan approval (second user)"),
-    "board_approval": (
-        "Persetujuan pengurus dan pengawas",
-        "Approval of the board and the supervisors",
-    ),
-}
+# the kinds a user asks for (loan_approval and board_approval are recorded by the loans)
+KINDS = (
+    ApprovalKind.WRITE_OFF,
+    ApprovalKind.LOAN_REVERSAL,
+    ApprovalKind.SAVINGS_REVERSAL,
+    ApprovalKind.ENTRY_REVERSAL,
+)
+KIND_LABELS = APPROVAL_KIND_LABELS
 # the right a user needs to ask for, and to approve, each kind
-PERMISSION = {
-    "write_off": "loan.approve",
-    "loan_reversal": "loan.write",
-    "savings_reversal": "savings.write",
-    "entry_reversal": "ledger.write",
+PERMISSION: dict[str, str] = {
+    ApprovalKind.WRITE_OFF: "loan.approve",
+    ApprovalKind.LOAN_REVERSAL: "loan.write",
+    ApprovalKind.SAVINGS_REVERSAL: "savings.write",
+    ApprovalKind.ENTRY_REVERSAL: "ledger.write",
 }
-WAITING, APPROVED, REJECTED, CANCELLED = "menunggu", "disetujui", "ditolak", "dibatalkan"
-STATUS_LABELS = {
-    WAITING: ("Menunggu", "Waiting"),
-    APPROVED: ("Disetujui", "Approved"),
-    REJECTED: ("Ditolak", "Rejected"),
-    CANCELLED: ("Dibatalkan", "Cancelled"),
-}
+WAITING, APPROVED = ApprovalStatus.WAITING, ApprovalStatus.APPROVED
+REJECTED, CANCELLED = ApprovalStatus.REJECTED, ApprovalStatus.CANCELLED
+STATUS_LABELS = APPROVAL_STATUS_LABELS
 
 
 def gate_in(s: Session, kind: str) -> bool:
     """Whether ``kind`` needs a second user's approval under the cooperative's rules."""
     rules = rules_in(s)
-    if kind == "write_off":
+    if kind == ApprovalKind.WRITE_OFF:
         return rules.four_eyes_write_off
     return rules.four_eyes_reversal
 
@@ -187,7 +185,7 @@ def request(
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError("reason", "required")
-    if kind == "loan_reversal" and (tx is None or str(tx).strip() == ""):
+    if kind == ApprovalKind.LOAN_REVERSAL and (tx is None or str(tx).strip() == ""):
         raise ValidationError("transaction", "required")
     params = {"date": date.isoformat()}
     if tx is not None:

@@ -9,20 +9,22 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import String, cast, func, literal, select
+from sqlalchemy import ColumnElement, SQLColumnExpression, String, cast, func, literal, select
 from sqlalchemy.orm import Session
 
 from ..db import blocks, sealing
+from ..db.database import Database
 from ..db.models import AuditEntry, JournalEntry, JournalLine, JournalSeal
 from ..db.plain import plain_rows
 from .anchor_checks import check_anchors
 from .audit import row_hash
 from .audit_check_base import BATCH, _Collector, _iso
 from .auth import Actor, require_read_all
-from .check import Problem, runs_apart
+from .check import CheckFn, Problem, runs_apart
 from .receipt_checks import check_receipt_gaps
-from .seal import _SEP, ENTRY_COLUMNS, LINE_COLUMNS, entry_hash, line_hash, parse_lines
+from .seal import _SEP, ENTRY_COLUMNS, LINE_COLUMNS, line_hash, parse_lines
 from .uow import read_only
 
 
@@ -37,8 +39,8 @@ def check_audit_chain(s: Session) -> list[Problem]:
     for span in blocks.failing_spans(conn, blocks.AUDIT):
         found = out.count()
         last_hash = _audit_rows(s, out, span.lo[0], span.hi[0] if span.hi else None)
-        if span.followed:  # the first row of the verified block after it links to its last
-            nxt = s.execute(
+        if span.followed and span.hi is not None:  # the next verified block's first row
+            nxt = s.execute(  # links to this span's last
                 select(AuditEntry.id, AuditEntry.prev_hash)
                 .where(AuditEntry.id > span.hi[0])
                 .order_by(AuditEntry.id)
@@ -124,7 +126,7 @@ class ChainReport:
         return not self.problems
 
 
-def verify_audit_chain(db, actor: Actor | None = None) -> ChainReport:  # type: ignore[no-untyped-def]
+def verify_audit_chain(db: Database, actor: Actor | None = None) -> ChainReport:
     """Check the audit trail's hash chain (the part of ``koperasi check`` about it)."""
     require_read_all(actor)
     with read_only(db) as s:
@@ -132,11 +134,11 @@ def verify_audit_chain(db, actor: Actor | None = None) -> ChainReport:  # type: 
         return ChainReport(rows, tuple(check_audit_chain(s)))
 
 
-def _as_text(col):  # type: ignore[no-untyped-def]
+def _as_text(col: SQLColumnExpression[object]) -> ColumnElement[str]:
     return func.coalesce(cast(col, String), "")
 
 
-def _joined(*cols):  # type: ignore[no-untyped-def]
+def _joined(*cols: SQLColumnExpression[object]) -> ColumnElement[str]:
     """SQL for the columns' text joined by the seal separator (NULL as ""): the database
     builds each hashed text, which is cheaper than formatting millions of them in Python."""
     expr = _as_text(cols[0])
@@ -165,7 +167,13 @@ _SEAL_STREAM = (
 )
 
 
-def _stream(s: Session, columns: tuple, key, where, start: int = 0) -> Iterator[tuple]:  # type: ignore[no-untyped-def]
+def _stream(
+    s: Session,
+    columns: tuple[SQLColumnExpression[object], ...],
+    key: SQLColumnExpression[int],
+    where: SQLColumnExpression[bool],
+    start: int = 0,
+) -> Iterator[tuple[Any, ...]]:
     """Rows in ``key`` order (the first column) after ``start``, fetched in batches:
     constant memory."""
     last = start
@@ -190,13 +198,13 @@ def check_journal_seals(s: Session) -> list[Problem]:
     out = _Collector("journal_seals")
     keyed = sealing.mac_function()
     # entries posted while this runs are left out: their rows may not all be in every stream
-    upper = s.scalar(select(func.coalesce(func.max(JournalEntry.id), 0)))
+    upper = int(s.scalar(select(func.coalesce(func.max(JournalEntry.id), 0))) or 0)
     done: set[int] = set()  # entries already looked at on their own
     for span in blocks.failing_spans(s.connection(), blocks.JOURNAL):
         found = out.count()
         chain = _journal_span(s, out, span, upper, done, keyed)
-        if span.followed:  # the first seal of the verified block after it links to its last
-            nxt = s.execute(
+        if span.followed and span.hi is not None:  # the next verified block's first seal
+            nxt = s.execute(  # links to this span's last
                 select(JournalSeal.id, JournalSeal.entry_id, JournalSeal.lines)
                 .add_columns(JournalSeal.prev_hash, JournalSeal.hash)
                 .where(JournalSeal.id > span.hi[2])
@@ -218,7 +226,14 @@ def check_journal_seals(s: Session) -> list[Problem]:
     return out.result()
 
 
-def _journal_span(s: Session, out: _Collector, span, upper: int, done: set[int], keyed) -> str:  # type: ignore[no-untyped-def]
+def _journal_span(
+    s: Session,
+    out: _Collector,
+    span: blocks.Span,
+    upper: int,
+    done: set[int],
+    keyed: Callable[[bytes], str],
+) -> str:
     """The entries, lines and seals of ``span`` one by one, in one pass over three streams
     read in primary-key order (the order they were written in), with the database building
     each hashed text. An entry whose lines and seal hash exactly to what was sealed passes;
@@ -282,7 +297,7 @@ def _journal_span(s: Session, out: _Collector, span, upper: int, done: set[int],
     return chain
 
 
-def _orphans(s: Session, out: _Collector, span) -> None:  # type: ignore[no-untyped-def]
+def _orphans(s: Session, out: _Collector, span: blocks.Span) -> None:
     """Seals whose entry disappeared (possible only with foreign keys switched off) and lines
     whose entry does not exist at all, among the span's rows."""
     seal_in = JournalSeal.id > span.lo[2]
@@ -316,9 +331,10 @@ def _orphans(s: Session, out: _Collector, span) -> None:  # type: ignore[no-unty
         )
 
 
-def _chain_step(out: _Collector, seal: tuple, chain: str) -> str:
+def _chain_step(out: _Collector, seal: tuple[Any, ...], chain: str) -> str:
     """One seal of the chain (in seal order): it must name the hash of the seal before it."""
     sid, eid, _lines, prev, h = seal
+    stored: str = h
     if (prev or "") != chain:
         out.add(
             f"Rantai segel jurnal putus sebelum jurnal #{eid}: jurnal sebelumnya dihapus "
@@ -327,7 +343,7 @@ def _chain_step(out: _Collector, seal: tuple, chain: str) -> str:
             "or its seal altered",
             f"journal_seals.id={sid}",
         )
-    return h
+    return stored
 
 
 def _check_entry_again(s: Session, out: _Collector, eid: int) -> None:
@@ -357,7 +373,12 @@ def _entry_altered(out: _Collector, eid: int) -> None:
     )
 
 
-def _check_entry(out: _Collector, entry: tuple, seal: tuple | None, lines: list[tuple]) -> None:
+def _check_entry(
+    out: _Collector,
+    entry: tuple[int, *tuple[object, ...]],
+    seal: tuple[Any, ...] | None,
+    lines: list[tuple[Any, ...]],
+) -> None:
     eid = entry[0]
     if seal is None:
         out.add(
@@ -394,14 +415,14 @@ def _check_entry(out: _Collector, entry: tuple, seal: tuple | None, lines: list[
             f"Journal line #{lid} (entry #{eid}) was deleted outside the app",
             f"journal_lines.id={lid}",
         )
-    if not line_problem and entry_hash(prev or "", *entry, sealed_text) != h:
+    if not line_problem and sealing.entry_hash(prev or "", *entry, sealed_text) != h:
         _entry_altered(out, eid)
 
 
 # ------------------------------------------------------------------ receipt numbers
 
 
-CHECKS: list[tuple[str, Callable[[Session], list[Problem]]]] = [
+CHECKS: list[tuple[str, CheckFn]] = [
     ("audit_chain", check_audit_chain),
     ("journal_seals", check_journal_seals),
     ("anchors", check_anchors),

@@ -3,9 +3,10 @@
 - Each bank account is kept in its own ledger account: the seeded 1.02 Bank, or a
   sub-account 1.02.NN created with it.
 - A statement (rekening koran) is imported from the bank's CSV/XLSX export
-  (:mod:`koperasi.exchange.bank_statement`); the column mapping that read it is saved for
-  the account. A line imported before (overlapping statements, the same file twice) is a
-  duplicate and is not stored again. The import is all or nothing.
+  (:mod:`koperasi.exchange.bank_statement` reads the file, :mod:`koperasi.domain.bank_statement`
+  its cells); the column mapping that read it is saved for the account. A line imported
+  before (overlapping statements, the same file twice) is a duplicate and is not stored
+  again. The import is all or nothing.
 - Matching: automatically, a statement line with a journal line on the account of the
   same amount and side, dated within a few days; by hand, a statement line with one or
   more journal lines adding up to it. A statement line with nothing in the books (bank
@@ -37,13 +38,15 @@ from ..db.models import (
     JournalLine,
 )
 from ..domain import accounts
+from ..domain.bank_statement import FIELDS, PRESETS
+from ..domain.vocabulary import EntrySource
 from ..errors import NotFound, ValidationError
 from . import audit, ledger
 from .auth import Actor, require, require_read_all
 from .uow import read_only, unit_of_work
 
 PARENT = accounts.BANK
-SOURCE = "bank"
+SOURCE = EntrySource.BANK
 BANKS = ("bca", "bri", "mandiri", "bni", "lain")
 BANK_NAMES = {
     "bca": "BCA",
@@ -385,8 +388,6 @@ def get_bank_account(db: Database, code: str, actor: Actor | None = None) -> Ban
 def set_layout(db: Database, actor: Actor, code: str, layout: dict[str, Any]) -> BankAccountView:
     """Save the statement column mapping of a bank account (a preset name alone, or the
     header of each column: date, description, debit + credit or amount [+ dbcr], balance)."""
-    from ..exchange.bank_statement import FIELDS, PRESETS
-
     require(actor, "bank.write")
     layout = {k: v for k, v in (layout or {}).items() if v not in (None, "", [])}
     preset = layout.pop("preset", None)

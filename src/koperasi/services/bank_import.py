@@ -1,11 +1,12 @@
-"""Bank accounts: importing a bank statement (file, layout, duplicates)."""
+"""Bank accounts: importing a bank statement (layout, duplicates). The file is read by the
+caller (:func:`koperasi.exchange.bank_statement.import_statement`), its cells parsed by
+:mod:`koperasi.domain.bank_statement`."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 
@@ -14,6 +15,7 @@ from ..db.models import (
     BankStatementLine,
 )
 from ..db.models.base import utcnow
+from ..domain.bank_statement import Cells, parse_cells
 from ..errors import ValidationError
 from . import audit, clock
 from .auth import Actor, require
@@ -24,23 +26,23 @@ if TYPE_CHECKING:
     from .progress import ProgressCallback
 
 
-def import_statement(
+def import_cells(
     db: Database,
     actor: Actor,
     code: str,
-    path: str | Path,
+    file_name: str,
+    read_cells: Callable[[], Cells],
     dry_run: bool = False,
     progress: ProgressCallback | None = None,
 ) -> ImportReport:
-    """Import a statement file into a bank account: every row or none. Lines imported
+    """Import a statement into a bank account: every row or none. ``read_cells()`` reads
+    the file (``file_name``, for the audit trail) once the account is found. Lines imported
     before are counted as duplicates and left out; the mapping that read the file is saved
     for the account."""
-    from ..exchange.bank_statement import parse_statement
-
     require(actor, "bank.write")
     rep = ImportReport(dry_run=dry_run)
     try:
-        _import_in(db, actor, code, path, dry_run, rep, parse_statement)
+        _import_in(db, actor, code, file_name, read_cells, dry_run, rep)
     except _Rollback:
         rep.written = False
     return rep
@@ -54,16 +56,16 @@ def _import_in(
     db: Database,
     actor: Actor,
     code: str,
-    path: str | Path,
+    file_name: str,
+    read_cells: Callable[[], Cells],
     dry_run: bool,
     rep: ImportReport,
-    parse_statement: Callable[..., Any],
 ) -> None:
     with unit_of_work(db) as s:
         b = _get(s, code, lock=True)
         layout = _view(b).layout or None
         try:
-            parsed = parse_statement(path, layout, clock.today().year)
+            parsed = parse_cells(read_cells(), layout, clock.today().year)
         except ValidationError as exc:
             rep.errors.append((0, "", exc))
             raise _Rollback from None
@@ -154,7 +156,7 @@ def _import_in(
             "bank_account",
             b.code,
             after={
-                "file": Path(path).name,
+                "file": file_name,
                 "imported": rep.imported,
                 "duplicates": len(rep.duplicates),
                 "first_date": rep.first_date,

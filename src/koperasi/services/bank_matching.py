@@ -18,6 +18,7 @@ from ..db.models import (
     BankStatementLine,
     JournalLine,
 )
+from ..domain.vocabulary import BankMatchKind
 from ..errors import NotFound, ValidationError
 from . import audit, ledger
 from .auth import Actor, require
@@ -78,7 +79,7 @@ def auto_match_in(
             BankMatch(
                 statement_line_id=line.id,
                 journal_line_id=best[0],
-                kind="auto",
+                kind=BankMatchKind.AUTO,
                 matched_by=actor.username,
             )
         )
@@ -149,7 +150,7 @@ def match(
                 BankMatch(
                     statement_line_id=line.id,
                     journal_line_id=j,
-                    kind="manual",
+                    kind=BankMatchKind.MANUAL,
                     matched_by=actor.username,
                 )
             )
@@ -255,7 +256,7 @@ def post_statement_line(
             BankMatch(
                 statement_line_id=line.id,
                 journal_line_id=jl,
-                kind="posted",
+                kind=BankMatchKind.POSTED,
                 matched_by=actor.username,
             )
         )

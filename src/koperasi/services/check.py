@@ -10,10 +10,12 @@ import importlib
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from typing import TypeVar
 
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
+from ..db.database import Database
 from ..db.models import (
     Account,
     FiscalPeriod,
@@ -24,6 +26,7 @@ from ..db.models import (
     SavingsTransaction,
 )
 from ..domain.money import format_rupiah
+from ..domain.vocabulary import PeriodStatus
 from .auth import Actor
 from .uow import READ_ONLY, read_only
 
@@ -51,8 +54,11 @@ class CheckReport:
 
 PASSES = "check_passes"  # session.info key: the passes run_checks' checks share
 
+CheckFn = Callable[[Session], list[Problem]]
+_T = TypeVar("_T")
 
-def remembered(s: Session, key: str, compute: Callable[[], object]):  # type: ignore[no-untyped-def]
+
+def remembered(s: Session, key: str, compute: Callable[[], _T]) -> _T:
     """``compute()``, once per session of :func:`run_checks` (read-only, its checks run in
     one): several checks share one pass over the journal instead of each making its own.
     Elsewhere (a check called on its own, a session that writes) computed each time."""
@@ -61,7 +67,8 @@ def remembered(s: Session, key: str, compute: Callable[[], object]):  # type: ig
         return compute()
     if key not in memo:
         memo[key] = compute()
-    return memo[key]
+    value: _T = memo[key]
+    return value
 
 
 def _entry_pass(s: Session) -> list[tuple[int, int, int, int]]:
@@ -69,7 +76,7 @@ def _entry_pass(s: Session) -> list[tuple[int, int, int, int]]:
     order): the entries whose lines do not balance or number fewer than two, as
     ``(entry_id, debit, credit, lines)``, in entry order."""
 
-    def compute():  # type: ignore[no-untyped-def]
+    def compute() -> list[tuple[int, int, int, int]]:
         n = func.count().label("n")
         rows = s.execute(
             select(JournalLine.entry_id, func.sum(JournalLine.debit - JournalLine.credit), n)
@@ -80,7 +87,7 @@ def _entry_pass(s: Session) -> list[tuple[int, int, int, int]]:
         if not rows:
             return []
         ids = [r[0] for r in rows]
-        sums = {}
+        sums: dict[int, tuple[int, int]] = {}
         for start in range(0, len(ids), 500):
             part = ids[start : start + 500]
             sums.update(
@@ -105,7 +112,7 @@ def _account_pass(s: Session) -> tuple[dict[int | None, tuple[int, int]], int]:
     ``account_id -> (debit, credit)`` of every account that has lines, and how many lines
     are invalid (a negative amount, or not exactly one of debit and credit)."""
 
-    def compute():  # type: ignore[no-untyped-def]
+    def compute() -> tuple[dict[int | None, tuple[int, int]], int]:
         rows = s.execute(
             select(
                 JournalLine.account_id,
@@ -147,21 +154,24 @@ def check_entries_balance(s: Session) -> list[Problem]:
 def check_entry_lines(s: Session) -> list[Problem]:
     # entries with one line (from the shared pass; those that exist), and with none at all
     one = [e for e, _d, _c, n in _entry_pass(s) if n < 2]
-    rows = set()
+    found: set[int] = set()
     for start in range(0, len(one), 500):
-        rows.update(
+        found.update(
             s.execute(select(JournalEntry.id).where(JournalEntry.id.in_(one[start : start + 500])))
             .scalars()
             .all()
         )
     has_lines = select(JournalLine.id).where(JournalLine.entry_id == JournalEntry.id).exists()
-    rows.update(s.execute(select(JournalEntry.id).where(~has_lines)).scalars().all())
-    rows = sorted(rows)
-    bad_lines = []
+    found.update(s.execute(select(JournalEntry.id).where(~has_lines)).scalars().all())
+    rows = sorted(found)
+    bad_lines: list[tuple[int, int]] = []
     if _account_pass(s)[1]:  # the shared pass counted invalid lines: name them
-        bad_lines = s.execute(
-            select(JournalLine.id, JournalLine.entry_id).where(_INVALID_LINE)
-        ).all()
+        bad_lines = [
+            (lid, e)
+            for lid, e in s.execute(
+                select(JournalLine.id, JournalLine.entry_id).where(_INVALID_LINE)
+            ).all()
+        ]
     out = [
         Problem(
             "entry_lines",
@@ -299,7 +309,7 @@ def check_closed_periods(s: Session) -> list[Problem]:
     seen: set[int] = set()
     periods = s.scalars(
         select(FiscalPeriod)
-        .where(FiscalPeriod.status == "closed")
+        .where(FiscalPeriod.status == PeriodStatus.CLOSED)
         .order_by(FiscalPeriod.year, FiscalPeriod.month)
     ).all()
     for p in periods:
@@ -344,7 +354,7 @@ def check_reversals(s: Session) -> list[Problem]:
             JournalEntry.reverses_entry_id.is_not(None)
         )
     ).all()
-    out = []
+    out: list[Problem] = []
     if not pairs:
         return out
     o_tot = dict(
@@ -372,7 +382,7 @@ def check_reversals(s: Session) -> list[Problem]:
     return out
 
 
-CHECKS: list[tuple[str, Callable[[Session], list[Problem]]]] = [
+CHECKS: list[tuple[str, CheckFn]] = [
     ("entries_balance", check_entries_balance),
     ("entry_lines", check_entry_lines),
     ("trial_balance", check_trial_balance),
@@ -382,9 +392,9 @@ CHECKS: list[tuple[str, Callable[[Session], list[Problem]]]] = [
 ]
 
 
-def _extra_checks() -> list[tuple[str, Callable[[Session], list[Problem]]]]:
+def _extra_checks() -> list[tuple[str, CheckFn]]:
     """Checks contributed by other areas (``CHECKS`` in those modules), if present."""
-    extra = []
+    extra: list[tuple[str, CheckFn]] = []
     for name in (
         "koperasi.services.loan_checks",
         "koperasi.services.audit_checks",
@@ -404,22 +414,49 @@ def _extra_checks() -> list[tuple[str, Callable[[Session], list[Problem]]]]:
     return extra
 
 
-def runs_apart(fn: Callable[[Session], list[Problem]]) -> Callable[[Session], list[Problem]]:
+_APART: set[CheckFn] = set()  # the checks marked by runs_apart
+_SILENCES: dict[CheckFn, tuple[str, ...]] = {}  # check -> the checks its finding silences
+_QUIET_AFTER: dict[CheckFn, tuple[str, ...]] = {}  # check -> the checks whose finding quiets it
+
+
+def runs_apart(fn: CheckFn) -> CheckFn:
     """Mark a long check (one that walks every row) to run beside the others, in its own
     thread and read-only session: the database works on both at once (SQLite and
     PostgreSQL drivers release Python's lock while a query runs), so ``check`` takes about
     as long as its longest part rather than the sum."""
-    fn.runs_apart = True  # type: ignore[attr-defined]
+    _APART.add(fn)
     return fn
 
 
-def _run_alone(db, fn: Callable[[Session], list[Problem]]) -> list[Problem]:  # type: ignore[no-untyped-def]
+def silences(*names: str) -> Callable[[CheckFn], CheckFn]:
+    """Mark a check whose finding makes the named checks' findings moot (they are dropped:
+    one finding, not every row that follows from it)."""
+
+    def mark(fn: CheckFn) -> CheckFn:
+        _SILENCES[fn] = names
+        return fn
+
+    return mark
+
+
+def quiet_after(*names: str) -> Callable[[CheckFn], CheckFn]:
+    """Mark a check whose finding is a consequence of a finding of the named checks (it is
+    not repeated when one of them finds something)."""
+
+    def mark(fn: CheckFn) -> CheckFn:
+        _QUIET_AFTER[fn] = names
+        return fn
+
+    return mark
+
+
+def _run_alone(db: Database, fn: CheckFn) -> list[Problem]:
     with read_only(db) as s:
         s.info[PASSES] = {}
         return fn(s)
 
 
-def run_checks(db, actor: Actor | None = None, anchor: bool = True) -> CheckReport:  # type: ignore[no-untyped-def]
+def run_checks(db: Database, actor: Actor | None = None, anchor: bool = True) -> CheckReport:
     """Every check of the books; cooperative-wide, so not for a ketua kelompok. When the
     books pass (and ``anchor``), their chain heads are appended to the anchor log outside
     the database (:mod:`..db.sealing`)."""
@@ -429,11 +466,7 @@ def run_checks(db, actor: Actor | None = None, anchor: bool = True) -> CheckRepo
     checks = CHECKS + _extra_checks()
     results: dict[str, list[Problem]] = {}
     with ThreadPoolExecutor(max_workers=2, thread_name_prefix="check") as pool:
-        apart = {
-            name: pool.submit(_run_alone, db, fn)
-            for name, fn in checks
-            if getattr(fn, "runs_apart", False)
-        }
+        apart = {name: pool.submit(_run_alone, db, fn) for name, fn in checks if fn in _APART}
         with read_only(db) as s:
             s.info[PASSES] = {}
             for name, fn in checks:
@@ -443,10 +476,10 @@ def run_checks(db, actor: Actor | None = None, anchor: bool = True) -> CheckRepo
             results[name] = future.result()
     for name, fn in checks:  # another seal key: one finding, not every keyed row (key_guard)
         if results.get(name):
-            for other in getattr(fn, "silences", ()):
+            for other in _SILENCES.get(fn, ()):
                 results[other] = []
     for name, fn in checks:  # a consequence of another finding is not repeated
-        if any(results.get(other) for other in getattr(fn, "quiet_after", ())):
+        if any(results.get(other) for other in _QUIET_AFTER.get(fn, ())):
             results[name] = []
     names = tuple(name for name, _fn in checks)
     report = CheckReport(names, tuple(p for name in names for p in results[name]))

@@ -26,12 +26,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TypedDict
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..db.database import Database
 from ..db.models import FiscalPeriod
 from ..db.models.base import utcnow
+from ..domain.vocabulary import EntrySource, PeriodStatus
 from ..errors import ValidationError
 from . import audit, clock, ledger_periods, statements
 from .auth import Actor, require
@@ -40,8 +43,23 @@ from .uow import read_only, unit_of_work
 from .validation import clean_memo
 
 CLOSING_SOURCE = statements.CLOSING_SOURCE
-SHU_SOURCE = "shu"
+SHU_SOURCE = EntrySource.SHU
 CLOSED_YEARS_KEY = "closed_years"
+
+
+class ClosedYearInfo(TypedDict, total=False):
+    """What the settings key ``closed_years`` keeps per closed year (JSON; a book closed by
+    an older version may lack the later keys)."""
+
+    income: int
+    expenses: int
+    surplus: int
+    member_surplus: int
+    non_member_surplus: int
+    prior_moved: int
+    entry_id: int | None
+    closed_by: str
+    backup: str | None
 
 
 @dataclass(frozen=True)
@@ -78,7 +96,7 @@ class YearClosing:
 
 def _view(p: FiscalPeriod | None, year: int, month: int) -> PeriodView:
     if p is None:
-        return PeriodView(year, month, "open", None, None, "")
+        return PeriodView(year, month, PeriodStatus.OPEN, None, None, "")
     return PeriodView(p.year, p.month, p.status, p.closed_at, p.closed_by, p.note or "")
 
 
@@ -88,7 +106,7 @@ def _period_row(s: Session, year: int, month: int, lock: bool = True) -> FiscalP
         q = q.with_for_update()
     p = s.scalars(q).first()
     if p is None:
-        p = FiscalPeriod(year=year, month=month, status="open", note="")
+        p = FiscalPeriod(year=year, month=month, status=PeriodStatus.OPEN, note="")
         s.add(p)
         s.flush()
     return p
@@ -111,8 +129,9 @@ def parse_period(text: str) -> tuple[int, int]:
     return year, month
 
 
-def closed_years_in(s: Session) -> dict[str, dict]:
-    return dict(get_value(s, CLOSED_YEARS_KEY, {}) or {})
+def closed_years_in(s: Session) -> dict[str, ClosedYearInfo]:
+    closed: dict[str, ClosedYearInfo] = dict(get_value(s, CLOSED_YEARS_KEY, {}) or {})
+    return closed
 
 
 def is_year_closed_in(s: Session, year: int) -> bool:
@@ -121,10 +140,10 @@ def is_year_closed_in(s: Session, year: int) -> bool:
 
 def _close_in(s: Session, actor: Actor, year: int, month: int, note: str = "") -> bool:
     p = _period_row(s, year, month)
-    if p.status == "closed":
+    if p.status == PeriodStatus.CLOSED:
         return False
     before = _view(p, year, month)
-    p.status = "closed"
+    p.status = PeriodStatus.CLOSED
     p.closed_at = utcnow()
     p.closed_by = actor.username
     p.note = note
@@ -143,8 +162,8 @@ def _close_in(s: Session, actor: Actor, year: int, month: int, note: str = "") -
 
 
 def close_month(
-    db, actor: Actor, year: int, month: int, today: dt.date | None = None
-) -> PeriodView:  # type: ignore[no-untyped-def]
+    db: Database, actor: Actor, year: int, month: int, today: dt.date | None = None
+) -> PeriodView:
     """Lock the month: nothing dated in it (or before it) can be posted any more. Months
     close in order: every month from the first posting's up to this one must be closed
     already. Idempotent."""
@@ -154,7 +173,7 @@ def close_month(
         raise ValidationError("period", "period_not_ended", period=f"{year}-{month:02d}")
     with unit_of_work(db) as s:
         p = _period_row(s, year, month)
-        if p.status != "closed":
+        if p.status != PeriodStatus.CLOSED:
             gap = first_open_month_before(s, year, month)
             if gap is not None:
                 raise ValidationError(
@@ -168,7 +187,9 @@ def first_open_month_before(s: Session, year: int, month: int) -> tuple[int, int
     """The first month before (year, month) that is still open, counting from the month of
     the first posting (or of the first closed month, if earlier); None when there is none."""
     rows = s.execute(
-        select(FiscalPeriod.year, FiscalPeriod.month).where(FiscalPeriod.status == "closed")
+        select(FiscalPeriod.year, FiscalPeriod.month).where(
+            FiscalPeriod.status == PeriodStatus.CLOSED
+        )
     ).all()
     closed = {(y, m) for y, m in rows}
     starts = [min(closed)] if closed else []
@@ -188,14 +209,14 @@ def first_open_month_before(s: Session, year: int, month: int) -> tuple[int, int
 def latest_closed_month_in(s: Session) -> tuple[int, int] | None:
     row = s.execute(
         select(FiscalPeriod.year, FiscalPeriod.month)
-        .where(FiscalPeriod.status == "closed")
+        .where(FiscalPeriod.status == PeriodStatus.CLOSED)
         .order_by(FiscalPeriod.year.desc(), FiscalPeriod.month.desc())
         .limit(1)
     ).first()
     return (row[0], row[1]) if row else None
 
 
-def reopen_month(db, actor: Actor, year: int, month: int, reason: str) -> PeriodView:  # type: ignore[no-untyped-def]
+def reopen_month(db: Database, actor: Actor, year: int, month: int, reason: str) -> PeriodView:
     """Open the latest closed month again (admin only); the reason goes to the audit trail.
     An earlier month cannot be reopened while a later one is closed."""
     require(actor, "period.reopen")
@@ -209,7 +230,7 @@ def reopen_month(db, actor: Actor, year: int, month: int, reason: str) -> Period
         if is_year_closed_in(s, fy):
             raise ValidationError("period", "year_closed", year=fy)
         p = _period_row(s, year, month)
-        if p.status != "closed":
+        if p.status != PeriodStatus.CLOSED:
             return _view(p, year, month)
         latest = latest_closed_month_in(s)
         if latest is not None and latest != (year, month):
@@ -220,7 +241,7 @@ def reopen_month(db, actor: Actor, year: int, month: int, reason: str) -> Period
                 period=f"{year}-{month:02d}",
             )
         before = _view(p, year, month)
-        p.status = "open"
+        p.status = PeriodStatus.OPEN
         p.note = reason.strip()
         s.flush()
         ledger_periods.forget_periods(s)
@@ -231,7 +252,7 @@ def reopen_month(db, actor: Actor, year: int, month: int, reason: str) -> Period
             "fiscal_period",
             f"{year}-{month:02d}",
             before,
-            {"status": "open", "reason": reason.strip()},
+            {"status": PeriodStatus.OPEN, "reason": reason.strip()},
         )
         return _view(p, year, month)
 
@@ -245,12 +266,12 @@ def period_is_final_in(s: Session, end: dt.date, today: dt.date | None = None) -
     return through is not None and (end.year, end.month) <= through
 
 
-def report_is_draft(db, end: dt.date, today: dt.date | None = None) -> bool:  # type: ignore[no-untyped-def]
+def report_is_draft(db: Database, end: dt.date, today: dt.date | None = None) -> bool:
     with read_only(db) as s:
         return not period_is_final_in(s, end, today)
 
 
-def periods(db, year: int | None = None) -> list[PeriodView]:  # type: ignore[no-untyped-def]
+def periods(db: Database, year: int | None = None) -> list[PeriodView]:
     """Status of the months (those with a row; a month without one is open)."""
     with read_only(db) as s:
         q = select(FiscalPeriod).order_by(FiscalPeriod.year, FiscalPeriod.month)
@@ -259,6 +280,6 @@ def periods(db, year: int | None = None) -> list[PeriodView]:  # type: ignore[no
         return [_view(p, p.year, p.month) for p in s.scalars(q)]
 
 
-def closed_years(db) -> list[int]:  # type: ignore[no-untyped-def]
+def closed_years(db: Database) -> list[int]:
     with read_only(db) as s:
         return sorted(int(y) for y in closed_years_in(s))

@@ -31,6 +31,7 @@ from ..db.database import Database
 from ..db.models import Account, FixedAsset, FixedAssetDepreciation, JournalEntry
 from ..domain import accounts
 from ..domain import depreciation as dep
+from ..domain.vocabulary import EntrySource
 from ..errors import NotFound, ValidationError
 from . import audit, clock, ledger
 from .auth import Actor, require, require_read_all
@@ -47,8 +48,8 @@ LOSS = accounts.DISPOSAL_LOSS
 CASH, BANK, PAYABLE = accounts.CASH, accounts.BANK, accounts.OTHER_PAYABLES
 PAID_FROM = {"kas": CASH, "bank": BANK, "hutang": PAYABLE}
 OPENING = "opening"
-SOURCE = "aset_tetap"
-DEPRECIATION = "penyusutan"
+SOURCE = EntrySource.FIXED_ASSETS
+DEPRECIATION = EntrySource.DEPRECIATION
 GROUP_NAMES = {
     "tanah": ("Tanah", "Land"),
     "bangunan": ("Bangunan", "Buildings"),

@@ -31,7 +31,7 @@ from ..db import sealing
 from ..db.database import Database
 from ..db.models import AuditEntry, KeyFingerprint
 from ..errors import KoperasiError
-from .check import Problem
+from .check import Problem, silences
 
 SEAL = "seal"
 SIGNING = "signing"
@@ -175,6 +175,8 @@ def record_signing(db: Database, fingerprint: str, username: str = "") -> None:
 # ------------------------------------------------------------------ koperasi check
 
 
+# with another seal key every keyed row fails: the one finding says why, these stay quiet
+@silences("audit_chain", "journal_seals", "anchors")
 def check_seal_key(s: Session) -> list[Problem]:
     return [
         Problem("seal_key", w.message("id"), w.message("en"), w.path)
@@ -182,9 +184,6 @@ def check_seal_key(s: Session) -> list[Problem]:
         if w.kind == SEAL
     ]
 
-
-# with another seal key every keyed row fails: the one finding says why, these stay quiet
-check_seal_key.silences = ("audit_chain", "journal_seals", "anchors")  # type: ignore[attr-defined]
 
 # (another signing key is not a finding about the books: it is told at every open instead)
 CHECKS = [("seal_key", check_seal_key)]

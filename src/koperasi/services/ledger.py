@@ -20,6 +20,7 @@ from ..db.models import (
     JournalLine,
 )
 from ..db.models.base import utcnow
+from ..domain.vocabulary import ApprovalKind, EntrySource
 from ..errors import NotFound, ValidationError
 from . import approvals, audit
 from .auth import Actor, require, require_read_all
@@ -388,7 +389,13 @@ def add_manual_entry(
         limits = plausibility.Limits(s, kinds, confirmed=confirm_large)
         receipt = next_receipt(s, SERIES_JOURNAL, date.year)
         entry = post(
-            s, actor, date, description.strip(), lines, source="manual", receipt_no=receipt
+            s,
+            actor,
+            date,
+            description.strip(),
+            lines,
+            source=EntrySource.MANUAL,
+            receipt_no=receipt,
         )
         types = dict(
             s.execute(
@@ -419,7 +426,7 @@ def reverse_entry(
     if not reason:
         raise ValidationError("reason", "required")
     with unit_of_work(db) as s:
-        approvals.require_no_gate(s, "entry_reversal")
+        approvals.require_no_gate(s, ApprovalKind.ENTRY_REVERSAL)
         return reverse_entry_in(s, actor, entry_id, date, reason)
 
 
@@ -499,4 +506,4 @@ def _execute_entry_reversal(
     return str(reverse_entry_in(s, actor, int(ref), date, reason).id)
 
 
-approvals.register("entry_reversal", _describe_entry_reversal, _execute_entry_reversal)
+approvals.register(ApprovalKind.ENTRY_REVERSAL, _describe_entry_reversal, _execute_entry_reversal)

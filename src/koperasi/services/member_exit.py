@@ -22,6 +22,7 @@ from ..db.models import (
     SavingsProduct,
 )
 from ..domain.money import format_rupiah
+from ..domain.vocabulary import EntrySource
 from ..errors import ValidationError
 from . import audit, ledger, savings
 from .auth import Actor, require
@@ -152,7 +153,7 @@ def settle_debts_for_exit(session: Session, actor: Actor, member: Member, date: 
             fee=alloc.fee,
             penalty=alloc.penalty,
             principal_change=-alloc.principal,
-            source="simpanan",
+            source=EntrySource.SAVINGS,
             receipt_no=receipt,
             journal_entry_id=entry.id,
             memo="anggota keluar",

@@ -21,6 +21,7 @@ from ..db.models import (
     SavingsProduct,
     VulnerabilityCategory,
 )
+from ..domain.vocabulary import MemberStatus
 from ..errors import NotFound, ValidationError
 from . import audit
 from .auth import Actor, require, require_group_visible, visible_groups
@@ -37,7 +38,7 @@ from .validation import (
     clean_text,
 )
 
-STATUSES = ("calon", "aktif", "keluar", "meninggal")
+STATUSES = tuple(MemberStatus)
 GENDERS = ("L", "P")
 PAGE = 200
 
@@ -61,7 +62,7 @@ class MemberInput:
     heir_relation: str = ""
     group_code: str | None = None
     categories: tuple[str, ...] = ()
-    status: str = "aktif"
+    status: str = MemberStatus.ACTIVE
     number: str | None = None  # None: next number from the pattern
 
 

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from ..db.database import Database
 from ..db.models import AuditEntry, Loan
+from ..domain.vocabulary import EntrySource
 from ..errors import ValidationError
 from . import audit, clock, ledger, ledger_periods
 from .auth import Actor, require
@@ -155,7 +156,7 @@ def month_end_in(
             as_of,
             f"Penyisihan penghapusan pinjaman (PPAP) per {as_of.strftime('%d/%m/%Y')}",
             lines,
-            source="ppap",
+            source=EntrySource.PROVISION,
             source_ref=f"ppap-{as_of.isoformat()}",
         )
         entry_id = entry.id

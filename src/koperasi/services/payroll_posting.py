@@ -15,6 +15,7 @@ from ..db.models import (
     PayrollBatch,
     PayrollLine,
 )
+from ..domain.vocabulary import EntrySource
 from ..errors import KoperasiError, NotFound, ValidationError
 from . import audit, clock, ledger, ledger_periods, savings
 from .auth import Actor, require, require_read_all
@@ -236,7 +237,7 @@ def post_payments(
                     date,
                     f"Potong gaji {employer.code} {label}: belum dapat dibukukan ke anggota",
                     [Line(employer.pay_into, debit=total, memo=employer.name), *unplaced],
-                    source="potong_gaji",
+                    source=EntrySource.PAYROLL,
                     source_ref=f"{employer.code}-{year}-{month:02d}",
                     receipt_no=next_receipt(s, SERIES_JOURNAL, date.year),
                 )

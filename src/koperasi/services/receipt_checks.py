@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session
 
 from ..db.models import ReceiptCounter
 from .audit_check_base import _Collector
-from .check import Problem
+from .check import Problem, quiet_after
 
 RECEIPT_SERIES = ("SMP", "PJM", "JU")  # counters.SERIES_SAVINGS / SERIES_LOAN / SERIES_JOURNAL
 
@@ -86,6 +86,7 @@ def _receipt_groups(s: Session, prefixes: list[str]) -> dict[str, tuple[int, str
     return out
 
 
+@quiet_after("journal_seals")
 def check_receipt_gaps(s: Session) -> list[Problem]:
     """Every receipt number a counter handed out (1 .. last number, per series and year)
     is on a journal entry, savings or loan transaction: a receipt given to a member cannot
@@ -130,6 +131,3 @@ def check_receipt_gaps(s: Session) -> list[Problem]:
                     f"receipt_no={receipt}",
                 )
     return out.result()
-
-
-check_receipt_gaps.quiet_after = ("journal_seals",)  # type: ignore[attr-defined]

@@ -26,7 +26,7 @@ from ..db.models import (
 )
 from ..domain import accounts
 from ..domain.money import format_rupiah
-from ..domain.vocabulary import SAVINGS_TX_KIND_LABELS
+from ..domain.vocabulary import SAVINGS_TX_KIND_LABELS, ApprovalKind, EntrySource
 from ..errors import NotFound, ValidationError
 from . import approvals, audit, ledger, plausibility
 from .auth import Actor, require
@@ -322,7 +322,7 @@ def deposit_in(
             Line(cash_account, debit=amount, member_id=member.id),
             Line(product.account_code, credit=amount, member_id=member.id),
         ],
-        source="simpanan",
+        source=EntrySource.SAVINGS,
         source_ref=account.number,
         receipt_no=receipt,
     )
@@ -374,7 +374,7 @@ def withdraw_in(
             Line(product.account_code, debit=amount, member_id=member.id),
             Line(cash_account, credit=amount, member_id=member.id),
         ],
-        source="simpanan",
+        source=EntrySource.SAVINGS,
         source_ref=account.number,
         receipt_no=receipt,
     )
@@ -515,7 +515,7 @@ def reverse_transaction(
     if not (reason or "").strip():
         raise ValidationError("reason", "required")
     with unit_of_work(db) as s:
-        approvals.require_no_gate(s, "savings_reversal")
+        approvals.require_no_gate(s, ApprovalKind.SAVINGS_REVERSAL)
         return reverse_savings_in(s, actor, tx_id, date, reason)
 
 
@@ -559,4 +559,4 @@ def _execute_reversal(
 
 
 ledger.register_reversal("simpanan", reverse_transaction_in)
-approvals.register("savings_reversal", _describe_reversal, _execute_reversal)
+approvals.register(ApprovalKind.SAVINGS_REVERSAL, _describe_reversal, _execute_reversal)

@@ -18,6 +18,7 @@ from ..db.models import (
 )
 from ..domain import accounts
 from ..domain.money import round_money
+from ..domain.vocabulary import EntrySource
 from ..errors import ValidationError
 from . import audit, clock, ledger
 from .auth import Actor, require
@@ -120,7 +121,7 @@ def post_monthly_interest(
             end,
             f"Jasa simpanan sukarela {month:02d}/{year}",
             lines,
-            source="simpanan",
+            source=EntrySource.SAVINGS,
             source_ref=ref,
         )
         for acct, gross, tax in credits:

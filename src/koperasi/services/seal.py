@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
+from typing import cast
 
-from sqlalchemy import select
+from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
 from ..db import blocks, sealing
@@ -105,10 +106,14 @@ def _last_hash(session: Session) -> str:
     return prev
 
 
-_SEAL_INSERT = JournalSeal.__table__.insert()
+_SEAL_INSERT = cast(Table, JournalSeal.__table__).insert()  # a mapped class's table is a Table
 
 
-def seal_rows(session: Session, entry: JournalEntry, lines: Sequence[tuple]) -> str:
+# a journal line as sealed: (id, entry_id, account_id, debit, credit, member_id, memo)
+LineRow = tuple[int, int, int, int, int, int | None, str | None]
+
+
+def seal_rows(session: Session, entry: JournalEntry, lines: Sequence[LineRow]) -> str:
     """Seal a just-inserted entry and its lines, given as ``(id, entry_id, account_id, debit,
     credit, member_id, memo)`` tuples (in the caller's transaction). Returns the seal's hash."""
     lock_series(session, LOCK_SERIES, 0)

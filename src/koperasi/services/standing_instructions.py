@@ -39,6 +39,7 @@ from ..db.models import (
     StandingInstructionRun,
 )
 from ..domain.money import format_rupiah
+from ..domain.vocabulary import EntrySource, PaymentSource
 from ..errors import KoperasiError, NotFound, ValidationError
 from . import audit, ledger, ledger_periods, savings, savings_arrears
 from .auth import Actor, require, require_read_all
@@ -338,7 +339,7 @@ def _wajib(
             Line(sukarela.account_code, debit=amount, member_id=member.id),
             Line(wajib.account_code, credit=amount, member_id=member.id),
         ],
-        source="simpanan",
+        source=EntrySource.SAVINGS,
         source_ref=acct.number,
         receipt_no=receipt,
     )
@@ -386,7 +387,7 @@ def _angsuran(
             reason="short_balance", available=available,
         )  # fmt: skip
     tx = loan_repayments.repay_in(
-        s, actor, loan, None, date, source="sukarela", memo="Instruksi tetap"
+        s, actor, loan, None, date, source=PaymentSource.VOLUNTARY, memo="Instruksi tetap"
     )
     if tx is None:
         return None

@@ -40,9 +40,10 @@ from sqlalchemy.orm import Session
 from ..db.models import Account, JournalEntry, JournalLine
 from ..domain import accounts as chart  # `accounts` is this module's function
 from ..domain import shu as shu_rules
+from ..domain.vocabulary import EntrySource
 from .settings import get_value
 
-CLOSING_SOURCE = "tutup_buku"
+CLOSING_SOURCE = EntrySource.CLOSING
 # SHU tahun berjalan: the result of the last closed (or current) year
 SHU_ACCOUNT = chart.CURRENT_SHU
 # SHU/rugi tahun lalu belum dibagi: earlier years' results

@@ -13,7 +13,7 @@ from ..db.models import (
     TimeDeposit,
     TimeDepositEvent,
 )
-from ..domain.vocabulary import DepositStatus
+from ..domain.vocabulary import DepositEvent, DepositStatus
 from ..errors import ValidationError
 from .auth import Actor, require_group_visible, require_read_all, visible_groups
 from .members import member_by_number
@@ -111,7 +111,7 @@ def maturity_list_in(s: Session, date_from: dt.date, date_to: dt.date) -> list[M
             s.scalar(
                 select(func.count(TimeDepositEvent.id)).where(
                     TimeDepositEvent.deposit_id == d.id,
-                    TimeDepositEvent.kind.in_(("bunga", "akrual")),
+                    TimeDepositEvent.kind.in_((DepositEvent.INTEREST, DepositEvent.ACCRUED)),
                     TimeDepositEvent.due_on > d.term_start,
                 )
             )

@@ -18,7 +18,7 @@ from ..db.models import (
     TimeDepositProduct,
 )
 from ..domain.schedule import add_months
-from ..domain.vocabulary import DepositStatus
+from ..domain.vocabulary import DepositEvent, DepositStatus
 from ..errors import ValidationError
 from . import audit, clock, ledger, ledger_periods
 from .auth import Actor, require
@@ -105,7 +105,7 @@ def _interest_in(
         record_in(session, actor, sk, gross, on, "jasa", eid, None, d.number)
         if tax:
             record_in(session, actor, sk, -tax, on, "pajak", eid, None, d.number)
-        _event(session, actor, d, on, "bunga", eid, gross=gross, tax=tax, due_on=due)
+        _event(session, actor, d, on, DepositEvent.INTEREST, eid, gross=gross, tax=tax, due_on=due)
     else:
         lines = [
             Line(EXPENSE, debit=gross, member_id=member.id, memo=d.number),
@@ -121,7 +121,16 @@ def _interest_in(
             tally,
         )
         _event(
-            session, actor, d, on, "akrual", eid, accrued=gross, gross=gross, tax=tax, due_on=due
+            session,
+            actor,
+            d,
+            on,
+            DepositEvent.ACCRUED,
+            eid,
+            accrued=gross,
+            gross=gross,
+            tax=tax,
+            due_on=due,
         )
         tally.accrued += gross
     tally.gross += gross
@@ -170,7 +179,7 @@ def _mature_in(
             actor,
             d,
             on,
-            "kapitalisasi",
+            DepositEvent.CAPITALISED,
             eid,
             principal=accrued - tax,
             accrued=-accrued,
@@ -198,7 +207,7 @@ def _mature_in(
                     actor,
                     d,
                     on,
-                    "bayar_bunga",
+                    DepositEvent.INTEREST_AT_MATURITY,
                     eid,
                     accrued=-accrued,
                     gross=accrued,
@@ -206,9 +215,9 @@ def _mature_in(
                 )
             if moved:
                 record_in(session, actor, sk, moved, on, "dari_berjangka", eid, None, d.number)
-                _event(session, actor, d, on, "cair", eid, principal=-moved)
+                _event(session, actor, d, on, DepositEvent.PAID_OUT, eid, principal=-moved)
     if d.instruction == "sukarela":
-        d.status, d.closed_on = "selesai", on
+        d.status, d.closed_on = DepositStatus.MATURED, on
         tally.closed += 1
         return False
     product = session.get(TimeDepositProduct, d.product_id)
@@ -219,7 +228,16 @@ def _mature_in(
     if product.active:
         d.rate_pa = product.rate_pa
     d.rollovers += 1
-    _event(session, actor, d, on, "perpanjang", None, due_on=old, memo=d.maturity_on.isoformat())
+    _event(
+        session,
+        actor,
+        d,
+        on,
+        DepositEvent.ROLLED_OVER,
+        None,
+        due_on=old,
+        memo=d.maturity_on.isoformat(),
+    )
     tally.rolled += 1
     return True
 
@@ -246,7 +264,7 @@ def _advance_in(
             session.scalars(
                 select(TimeDepositEvent.due_on).where(
                     TimeDepositEvent.deposit_id == d.id,
-                    TimeDepositEvent.kind.in_(("bunga", "akrual")),
+                    TimeDepositEvent.kind.in_((DepositEvent.INTEREST, DepositEvent.ACCRUED)),
                     TimeDepositEvent.due_on > d.term_start,
                 )
             )

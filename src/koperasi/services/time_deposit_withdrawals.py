@@ -14,7 +14,7 @@ from ..db.models import (
     TimeDepositProduct,
 )
 from ..domain.money import round_money
-from ..domain.vocabulary import DepositStatus
+from ..domain.vocabulary import DepositEvent, DepositStatus
 from ..errors import ValidationError
 from . import audit, ledger_periods
 from .auth import Actor, require, require_group_visible
@@ -64,7 +64,7 @@ def withdraw_quote(
             s.scalars(
                 select(TimeDepositEvent.due_on).where(
                     TimeDepositEvent.deposit_id == d.id,
-                    TimeDepositEvent.kind.in_(("bunga", "akrual")),
+                    TimeDepositEvent.kind.in_((DepositEvent.INTEREST, DepositEvent.ACCRUED)),
                     TimeDepositEvent.due_on > d.term_start,
                 )
             )
@@ -189,19 +189,19 @@ def withdraw(
                 record_in(s, actor, sk, rest, date, "dari_berjangka", eid, None, d.number)
         if early:
             if forfeited:
-                _event(s, actor, d, date, "hangus", eid, accrued=-forfeited, tax=tax)
+                _event(s, actor, d, date, DepositEvent.FORFEITED, eid, accrued=-forfeited, tax=tax)
             _event(
                 s,
                 actor,
                 d,
                 date,
-                "cair_awal",
+                DepositEvent.WITHDRAWN_EARLY,
                 eid,
                 principal=-principal,
                 penalty=penalty,
                 memo=receipt or "",
             )
-            d.status = "cair_awal"
+            d.status = DepositStatus.WITHDRAWN_EARLY
         else:
             if paid_interest:
                 _event(
@@ -209,14 +209,23 @@ def withdraw(
                     actor,
                     d,
                     date,
-                    "bayar_bunga",
+                    DepositEvent.INTEREST_AT_MATURITY,
                     eid,
                     accrued=-paid_interest,
                     gross=paid_interest,
                     tax=withheld,
                 )
-            _event(s, actor, d, date, "cair", eid, principal=-principal, memo=receipt or "")
-            d.status = "selesai"
+            _event(
+                s,
+                actor,
+                d,
+                date,
+                DepositEvent.PAID_OUT,
+                eid,
+                principal=-principal,
+                memo=receipt or "",
+            )
+            d.status = DepositStatus.MATURED
         d.closed_on = date
         s.flush()
         result = Withdrawal(

@@ -45,7 +45,7 @@ from ..db.models import (
 from ..domain import accounts
 from ..domain.money import format_rupiah, round_money
 from ..domain.schedule import add_months
-from ..domain.vocabulary import DepositStatus
+from ..domain.vocabulary import DepositEvent, DepositStatus, EntrySource
 from ..errors import NotFound, ValidationError
 from ..messages import LABELS
 from . import audit, ledger
@@ -69,7 +69,7 @@ ACCRUED = accounts.TERM_DEPOSIT_INTEREST_ACCRUED
 TAX = accounts.TAX_PAYABLE
 PENALTY_INCOME = accounts.TERM_DEPOSIT_PENALTY_INCOME
 EXPENSE = accounts.TERM_DEPOSIT_INTEREST_EXPENSE
-SOURCE = "berjangka"
+SOURCE = EntrySource.TIME_DEPOSITS
 SERIES = "SB"  # deposit (bilyet) numbers: SB-2026-00001
 
 PAYOUTS = LABELS["td_payout"]
@@ -282,8 +282,15 @@ def _tax_pending(session: Session, deposit_id: int) -> int:
             .group_by(TimeDepositEvent.kind)
         ).all()
     )
-    settled = sum(int(rows.get(k, 0)) for k in ("bayar_bunga", "kapitalisasi", "hangus"))
-    return int(rows.get("akrual", 0)) - settled
+    settled = sum(
+        int(rows.get(k, 0))
+        for k in (
+            DepositEvent.INTEREST_AT_MATURITY,
+            DepositEvent.CAPITALISED,
+            DepositEvent.FORFEITED,
+        )
+    )
+    return int(rows.get(DepositEvent.ACCRUED, 0)) - settled
 
 
 def _view(session: Session, d: TimeDeposit) -> DepositView:
@@ -443,7 +450,9 @@ def place_in(
     )
     if source == "sukarela":
         record_in(session, actor, sk_account, -amount, date, "ke_berjangka", entry.id, None, number)
-    _event(session, actor, d, date, "setor", entry.id, principal=amount, memo=receipt or "")
+    _event(
+        session, actor, d, date, DepositEvent.PLACED, entry.id, principal=amount, memo=receipt or ""
+    )
     session.flush()
     return d
 
@@ -521,7 +530,7 @@ def cancel(db: Database, actor: Actor, number: str, date: dt.date, reason: str) 
         kinds = s.scalars(
             select(TimeDepositEvent.kind).where(TimeDepositEvent.deposit_id == d.id)
         ).all()
-        if d.status != DepositStatus.ACTIVE or list(kinds) != ["setor"]:
+        if d.status != DepositStatus.ACTIVE or list(kinds) != [DepositEvent.PLACED]:
             raise ValidationError("deposit", "td_not_cancellable", number=d.number)
         placed = s.scalars(
             select(TimeDepositEvent).where(TimeDepositEvent.deposit_id == d.id)
@@ -535,8 +544,17 @@ def cancel(db: Database, actor: Actor, number: str, date: dt.date, reason: str) 
             assert member is not None
             _p, sk = _sukarela(s, member, date)
             record_in(s, actor, sk, d.principal, date, "koreksi", entry.id, None, d.number)
-        _event(s, actor, d, date, "batal", entry.id, principal=-d.principal, memo=reason.strip())
-        d.status, d.closed_on = "batal", date
+        _event(
+            s,
+            actor,
+            d,
+            date,
+            DepositEvent.CANCELLED,
+            entry.id,
+            principal=-d.principal,
+            memo=reason.strip(),
+        )
+        d.status, d.closed_on = DepositStatus.CANCELLED, date
         s.flush()
         view = _view(s, d)
         audit.record(s, actor, "deposit.cancel", "time_deposit", d.number, after=view)

@@ -4,14 +4,18 @@ the year overview for the GUI."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..db.database import Database
 from ..db.models import FiscalPeriod, JournalEntry
 from ..db.models.base import utcnow
+from ..domain.vocabulary import PeriodStatus
 from ..errors import KoperasiError, ValidationError
 from . import audit, clock, ledger, ledger_periods, statements
 from .auth import Actor, require
@@ -31,6 +35,8 @@ from .progress import ProgressCallback, report
 from .settings import set_value
 from .uow import read_only, unit_of_work
 from .validation import clean_memo
+
+_T = TypeVar("_T")
 
 
 def closing_entry_id(s: Session, year: int) -> int | None:
@@ -88,19 +94,19 @@ def _closing_lines(
     return lines, income, expenses
 
 
-def _post_in_month(s: Session, actor: Actor, date: dt.date, fn):  # type: ignore[no-untyped-def]
+def _post_in_month(s: Session, actor: Actor, date: dt.date, fn: Callable[[], _T]) -> _T:
     """Run ``fn()`` (which posts dated ``date``) even if that month counts as closed (it is,
     or a later month is); a month closed before is closed again after (``closed_at`` after
     the entry, so ``koperasi check`` stays green)."""
     p = _period_row(s, date.year, date.month)
-    was_closed = p.status == "closed"
+    was_closed = p.status == PeriodStatus.CLOSED
     if was_closed:
-        p.status = "open"
+        p.status = PeriodStatus.OPEN
         s.flush()
     with ledger_periods.posting_into_closed(s, date):
         result = fn()
     if was_closed:
-        p.status = "closed"
+        p.status = PeriodStatus.CLOSED
         p.closed_at = utcnow()
         s.flush()
     ledger_periods.forget_periods(s)
@@ -119,7 +125,9 @@ def _ensure_prior_account(s: Session) -> None:
         s.flush()
 
 
-def _year_closable(s: Session, year: int, today: dt.date, result: bool = False):  # type: ignore[no-untyped-def]
+def _year_closable(
+    s: Session, year: int, today: dt.date, result: bool = False
+) -> bool | YearClosing:
     """Raise when ``year`` cannot be closed yet; when it is closed already: its
     :class:`YearClosing` (``result``) or False; else True."""
     sm = statements.fy_start_month(s)
@@ -157,14 +165,14 @@ def _year_closable(s: Session, year: int, today: dt.date, result: bool = False):
 
 
 def close_year(
-    db,
+    db: Database,
     actor: Actor,
     year: int,
     progress: ProgressCallback | None = None,
     today: dt.date | None = None,
     *,
     backup: bool = True,
-) -> YearClosing:  # type: ignore[no-untyped-def]
+) -> YearClosing:
     """Close the financial year: SHU to 3.90 in one entry, all months closed. Idempotent.
 
     A SQLite book is first backed up into its backups folder (``backup/`` beside the file,
@@ -247,7 +255,7 @@ class ClosingBackupFailed(KoperasiError):
     code = "closing_backup_failed"
 
 
-def _backup_before_closing(db, year: int) -> Path | None:  # type: ignore[no-untyped-def]
+def _backup_before_closing(db: Database, year: int) -> Path | None:
     """The backup a year-end closing makes first (the books as they were before it). The
     closing's transaction has written nothing yet, so the copy is the book before closing."""
     from .backup import before_risky_operation
@@ -276,7 +284,7 @@ def shu_distribution_entry_id(s: Session, year: int) -> int | None:
     return None
 
 
-def reopen_year(db, actor: Actor, year: int, reason: str) -> YearClosing:  # type: ignore[no-untyped-def]
+def reopen_year(db: Database, actor: Actor, year: int, reason: str) -> YearClosing:
     """Undo a year-end closing (admin, with a reason): the closing entry is reversed."""
     require(actor, "period.reopen")
     reason = clean_memo(reason, "reason")
@@ -343,7 +351,7 @@ class YearOverview:
     shu_distributed: bool
 
 
-def financial_years(db, today: dt.date | None = None) -> list[int]:  # type: ignore[no-untyped-def]
+def financial_years(db: Database, today: dt.date | None = None) -> list[int]:
     """Financial years from the first posting's to today's, newest first."""
     today = today or dt.date.today()
     with read_only(db) as s:
@@ -354,7 +362,7 @@ def financial_years(db, today: dt.date | None = None) -> list[int]:  # type: ign
         return list(range(hi, lo - 1, -1))
 
 
-def year_overview(db, year: int) -> YearOverview:  # type: ignore[no-untyped-def]
+def year_overview(db: Database, year: int) -> YearOverview:
     """The months of financial year ``year`` with their status, and the year's SHU."""
     with read_only(db) as s:
         sm = statements.fy_start_month(s)

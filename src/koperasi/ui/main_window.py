@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import __version__
+from ..domain.vocabulary import LoanStatus
 from ..services import settings as settings_service
 from ..services import ui_queries
 from . import admin_features, dialogs, mnemonics
@@ -441,7 +442,7 @@ class MainWindow(QMainWindow):
         number = None
         if self.current_key() == "loans":
             d = self.loans.detail.detail
-            number = d.number if d is not None and d.status == "aktif" else None
+            number = d.number if d is not None and d.status == LoanStatus.ACTIVE else None
         from .pages.loan_payment_dialogs import RepaymentDialog
 
         dlg = RepaymentDialog(self.ctx, number, self)

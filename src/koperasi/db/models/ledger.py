@@ -16,6 +16,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
+from ...domain.vocabulary import PeriodStatus
 from ..types import Money
 from .base import Base, utcnow
 
@@ -45,7 +46,7 @@ class JournalEntry(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     date: Mapped[dt.date] = mapped_column(Date, index=True)
     description: Mapped[str] = mapped_column(Text)
-    source: Mapped[str] = mapped_column(String(20))  # simpanan|pinjaman|manual|tutup_buku|...
+    source: Mapped[str] = mapped_column(String(20))  # domain.vocabulary.EntrySource
     source_ref: Mapped[str] = mapped_column(String(40), default="")
     receipt_no: Mapped[str | None] = mapped_column(String(30))
     reverses_entry_id: Mapped[int | None] = mapped_column(
@@ -86,7 +87,7 @@ class FiscalPeriod(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     year: Mapped[int] = mapped_column(Integer)
     month: Mapped[int] = mapped_column(Integer)  # 1..12
-    status: Mapped[str] = mapped_column(String(10), default="open")  # open|closed
+    status: Mapped[str] = mapped_column(String(10), default=PeriodStatus.OPEN)
     closed_at: Mapped[dt.datetime | None]
     closed_by: Mapped[str | None] = mapped_column(String(64))
     note: Mapped[str] = mapped_column(Text, default="")

@@ -12,6 +12,7 @@ import datetime as dt
 from sqlalchemy import Date, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
+from ...domain.vocabulary import ApprovalStatus
 from ..types import Money
 from .base import Base, utcnow
 
@@ -105,7 +106,7 @@ class ApprovalRequest(Base):
     requested_by: Mapped[str] = mapped_column(String(64))
     requested_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     # menunggu | disetujui | ditolak | dibatalkan
-    status: Mapped[str] = mapped_column(String(12), default="menunggu", index=True)
+    status: Mapped[str] = mapped_column(String(12), default=ApprovalStatus.WAITING, index=True)
     decided_by: Mapped[str] = mapped_column(String(64), default="")
     decided_at: Mapped[dt.datetime | None]
     decision_note: Mapped[str] = mapped_column(Text, default="")

@@ -7,6 +7,7 @@ import datetime as dt
 from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from ...domain.vocabulary import MemberStatus
 from .base import Base, utcnow
 
 
@@ -53,7 +54,7 @@ class Member(Base):
     join_date: Mapped[dt.date] = mapped_column(Date)
     heir_name: Mapped[str] = mapped_column(String(120), default="")
     heir_relation: Mapped[str] = mapped_column(String(40), default="")
-    status: Mapped[str] = mapped_column(String(12), default="aktif")  # calon|aktif|keluar|meninggal
+    status: Mapped[str] = mapped_column(String(12), default=MemberStatus.ACTIVE)
     status_date: Mapped[dt.date | None] = mapped_column(Date)
     exit_reason: Mapped[str] = mapped_column(Text, default="")
     group_id: Mapped[int | None] = mapped_column(ForeignKey("groups.id"), index=True)

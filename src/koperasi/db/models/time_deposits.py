@@ -9,6 +9,7 @@ from decimal import Decimal
 from sqlalchemy import Date, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
+from ...domain.vocabulary import DepositStatus
 from ..types import Money, Rate
 from .base import Base, utcnow
 
@@ -50,7 +51,7 @@ class TimeDeposit(Base):
     term_start: Mapped[dt.date] = mapped_column(Date)
     maturity_on: Mapped[dt.date] = mapped_column(Date, index=True)
     rollovers: Mapped[int] = mapped_column(Integer, default=0)
-    status: Mapped[str] = mapped_column(String(12), default="aktif")  # aktif|selesai|cair_awal
+    status: Mapped[str] = mapped_column(String(12), default=DepositStatus.ACTIVE)
     closed_on: Mapped[dt.date | None] = mapped_column(Date)
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     created_by: Mapped[str] = mapped_column(String(64), default="")

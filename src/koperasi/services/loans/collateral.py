@@ -36,6 +36,14 @@ from ...db.models import (
     Member,
 )
 from ...domain.money import RoundingMode, format_rupiah, percent_of
+from ...domain.vocabulary import (
+    COLLATERAL_EVENT_LABELS,
+    COLLATERAL_KIND_LABELS,
+    CollateralEventKind,
+    CollateralKind,
+    LoanStatus,
+    MemberStatus,
+)
 from ...errors import NotFound, ValidationError
 from .. import audit
 from ..auth import Actor, require, require_group_visible, require_read_all, visible_groups
@@ -46,21 +54,12 @@ from ..uow import read_only, unit_of_work
 from ..validation import check_amount
 from .core import loan_by_number, lock_loan, require_loan_visible
 
-KINDS = ("bpkb", "sertifikat", "emas", "deposito", "lainnya")
-KIND_LABELS = {
-    "bpkb": ("BPKB kendaraan", "Vehicle title (BPKB)"),
-    "sertifikat": ("Sertifikat tanah/bangunan", "Land/building certificate"),
-    "emas": ("Emas", "Gold"),
-    "deposito": ("Deposito/simpanan berjangka", "Time deposit"),
-    "lainnya": ("Lainnya", "Other"),
-}
-EVENT_LABELS = {
-    "diterima": ("Diterima", "Received"),
-    "dikembalikan": ("Dikembalikan", "Returned"),
-}
+KINDS = tuple(CollateralKind)
+KIND_LABELS = COLLATERAL_KIND_LABELS
+EVENT_LABELS = COLLATERAL_EVENT_LABELS
 HANDOVER_SERIES = "SSJ"
 # a loan whose collateral may be handed back
-RETURNABLE = ("lunas", "ditolak")
+RETURNABLE = (LoanStatus.PAID_OFF, LoanStatus.REJECTED)
 
 
 @dataclass(frozen=True)
@@ -184,7 +183,11 @@ def add_in(
     """``historic``: collateral of a loan already closed, brought in from the old books (or
     the demo), to be returned with its letter."""
     item = validate(item)
-    if not historic and loan.status not in ("diajukan", "disetujui", "aktif"):
+    if not historic and loan.status not in (
+        LoanStatus.APPLIED,
+        LoanStatus.APPROVED,
+        LoanStatus.ACTIVE,
+    ):
         raise ValidationError("loan", "collateral_loan_closed", loan=loan.number)
     if date < loan.applied_on:
         raise ValidationError("date", "date_before", other=loan.applied_on.isoformat())
@@ -205,7 +208,7 @@ def add_in(
         CollateralEvent(
             collateral_id=c.id,
             date=date,
-            kind="diterima",
+            kind=CollateralEventKind.RECEIVED,
             documents=item.documents or item.document_no or item.description,
             note="",
             created_by=actor.username,
@@ -293,7 +296,7 @@ def return_in(
             CollateralEvent(
                 collateral_id=c.id,
                 date=date,
-                kind="dikembalikan",
+                kind=CollateralEventKind.RETURNED,
                 documents=c.document_no or c.description,
                 note=(note or "").strip() or f"diserahkan kepada {to}",
                 created_by=actor.username,
@@ -358,12 +361,12 @@ def register(
 def add_guarantor_in(
     s: Session, actor: Actor, loan: Loan, member_no: str, relation: str = ""
 ) -> LoanGuarantor:
-    if loan.status not in ("diajukan", "disetujui", "aktif"):
+    if loan.status not in (LoanStatus.APPLIED, LoanStatus.APPROVED, LoanStatus.ACTIVE):
         raise ValidationError("loan", "collateral_loan_closed", loan=loan.number)
     g = member_by_number(s, member_no)
     if g.id == loan.member_id:
         raise ValidationError("guarantor", "guarantor_is_borrower", member=g.number)
-    if g.status != "aktif":
+    if g.status != MemberStatus.ACTIVE:
         raise ValidationError("guarantor", "member_not_active", member=g.number, status=g.status)
     if s.scalar(
         select(LoanGuarantor.id).where(
@@ -455,7 +458,7 @@ def _guarantee_rows(
         .join(LoanGuarantor, LoanGuarantor.member_id == Member.id)
         .join(Loan, Loan.id == LoanGuarantor.loan_id)
         .join(borrower, borrower.id == Loan.member_id)
-        .where(where, Loan.status.in_(("diajukan", "disetujui", "aktif")))
+        .where(where, Loan.status.in_((LoanStatus.APPLIED, LoanStatus.APPROVED, LoanStatus.ACTIVE)))
         .order_by(Member.number, Loan.number)
     )
     if groups is not None:
@@ -469,7 +472,7 @@ def _guarantee_rows(
             b.name,
             loan.status,
             loan.quality_class,
-            loan.principal_outstanding if loan.status == "aktif" else 0,
+            loan.principal_outstanding if loan.status == LoanStatus.ACTIVE else 0,
         )
         for m, loan, b in s.execute(q)
     ]

@@ -32,12 +32,13 @@ from ...domain.allocation import Due
 from ...domain.arrears import PenaltyRule, penalty_for
 from ...domain.money import RoundingMode, format_rupiah, percent_of
 from ...domain.schedule import ScheduleTerms, next_meeting_day
+from ...domain.vocabulary import LOAN_STATUS_LABELS, EntrySource, LoanStatus, MemberStatus
 from ...errors import NotFound, ValidationError
 from ..auth import Actor, require_group_visible, visible_groups
 from ..loan_products import penalty_rule_of
 from ..settings import rounding_in
 
-SOURCE = "pinjaman"  # journal entries of the loan subledger
+SOURCE = EntrySource.LOANS  # journal entries of the loan subledger
 CASH = "1.01"
 LOANS = "1.20"
 ALLOWANCE = "1.29"
@@ -47,18 +48,11 @@ PENALTY_INCOME = "4.21"
 OTHER_INCOME = "4.90"
 PROVISION_EXPENSE = "5.40"
 
-APPLIED, APPROVED, REJECTED = "diajukan", "disetujui", "ditolak"
-ACTIVE, PAID_OFF, WRITTEN_OFF = "aktif", "lunas", "dihapusbukukan"
+APPLIED, APPROVED, REJECTED = LoanStatus.APPLIED, LoanStatus.APPROVED, LoanStatus.REJECTED
+ACTIVE, PAID_OFF, WRITTEN_OFF = LoanStatus.ACTIVE, LoanStatus.PAID_OFF, LoanStatus.WRITTEN_OFF
 STATUSES = (APPLIED, APPROVED, REJECTED, ACTIVE, PAID_OFF, WRITTEN_OFF)
 OPEN_STATUSES = (APPLIED, APPROVED, ACTIVE)
-STATUS_LABELS = {
-    APPLIED: ("Diajukan", "Applied"),
-    APPROVED: ("Disetujui", "Approved"),
-    REJECTED: ("Ditolak", "Rejected"),
-    ACTIVE: ("Aktif", "Active"),
-    PAID_OFF: ("Lunas", "Paid off"),
-    WRITTEN_OFF: ("Dihapusbukukan", "Written off"),
-}
+STATUS_LABELS = LOAN_STATUS_LABELS
 KIND_LABELS = {
     "pencairan": ("Pencairan", "Disbursement"),
     "angsuran": ("Angsuran", "Repayment"),
@@ -236,7 +230,7 @@ def savings_total_at(session: Session, member_id: int, date: dt.date) -> int:
 
 
 def _check_member_active(member: Member) -> None:
-    if member.status != "aktif":
+    if member.status != MemberStatus.ACTIVE:
         raise ValidationError(
             "member", "member_not_active", member=member.number, status=member.status
         )

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from ...db.database import Database
 from ...db.models import Loan, Member, SavingsAccount
+from ...domain.vocabulary import MemberStatus
 from ...errors import ValidationError
 from .. import audit, plausibility, savings, savings_arrears
 from ..auth import Actor, require, require_group_visible
@@ -142,7 +143,7 @@ def group_meeting_dues(
         require_group_visible(actor, g.id, "Kelompok", g.code)
         members = s.scalars(
             select(Member)
-            .where(Member.group_id == g.id, Member.status == "aktif")
+            .where(Member.group_id == g.id, Member.status == MemberStatus.ACTIVE)
             .order_by(Member.number)
         ).all()
         return [member_dues_in(s, m, date) for m in members]

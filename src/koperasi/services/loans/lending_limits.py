@@ -45,6 +45,7 @@ from ...db.models import (
     RatOfficer,
 )
 from ...domain.money import RoundingMode, format_rupiah, percent_of
+from ...domain.vocabulary import ApprovalKind, LoanStatus
 from ...errors import NotFound, ValidationError
 from .. import audit
 from ..approvals import WAITING
@@ -71,7 +72,7 @@ RULE_LABELS = {
     "related": ("Batas pinjaman pihak terkait", "Related-party limit"),
     "savings_multiple": ("Kelipatan simpanan produk", "Product's savings multiple"),
 }
-OPEN = ("diajukan", "disetujui", "aktif")
+OPEN = (LoanStatus.APPLIED, LoanStatus.APPROVED, LoanStatus.ACTIVE)
 
 
 # ---------------------------------------------------------------- own capital and exposure
@@ -96,7 +97,8 @@ def _exposure(s: Session, where: ColumnElement[bool], exclude_loan_id: int | Non
     if exclude_loan_id is not None:
         q = q.where(Loan.id != exclude_loan_id)
     return sum(
-        int(out) if status == "aktif" else int(amount) for status, amount, out in s.execute(q)
+        int(out) if status == LoanStatus.ACTIVE else int(amount)
+        for status, amount, out in s.execute(q)
     )
 
 
@@ -430,7 +432,7 @@ def breach_report(db: Database, as_of: dt.date, actor: Actor | None = None) -> B
             .order_by(Loan.number)
         ).all()
         for loan, member, product in loans:
-            amount = loan.principal_outstanding if loan.status == "aktif" else loan.amount
+            amount = loan.principal_outstanding if loan.status == LoanStatus.ACTIVE else loan.amount
             for b in breaches_in(s, member, product, amount, as_of, loan.id, rules, capital):
                 if b.rule == "savings_multiple":
                     # the multiple is a rule of the application: judged on its own date
@@ -495,7 +497,7 @@ def pending(
             .order_by(ApprovalRequest.id)
         ):
             member = ""
-            if r.kind in ("write_off", "loan_reversal"):
+            if r.kind in (ApprovalKind.WRITE_OFF, ApprovalKind.LOAN_REVERSAL):
                 row = s.execute(
                     select(Member.number, Member.name)
                     .join(Loan, Loan.member_id == Member.id)
@@ -530,7 +532,7 @@ def pending(
                 if missing:
                     out.append(
                         PendingItem(
-                            "board_approval",
+                            ApprovalKind.BOARD_APPROVAL,
                             loan.number,
                             None,
                             who,
@@ -545,7 +547,7 @@ def pending(
             if rules.four_eyes_loan_above is not None and loan.amount > rules.four_eyes_loan_above:
                 out.append(
                     PendingItem(
-                        "loan_approval",
+                        ApprovalKind.LOAN_APPROVAL,
                         loan.number,
                         None,
                         who,

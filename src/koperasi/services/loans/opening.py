@@ -35,6 +35,7 @@ from sqlalchemy.orm import Session
 from ...db.models import Loan, LoanAllocation, LoanTransaction
 from ...domain.money import format_rupiah
 from ...domain.schedule import generate
+from ...domain.vocabulary import EntrySource, PaymentSource
 from ...errors import ValidationError
 from .. import audit, ledger
 from ..auth import Actor
@@ -57,7 +58,7 @@ from .core import (
 )
 from .views import row_of
 
-OPENING_SOURCE = "saldo_awal"  # loan_transactions.source of opening rows
+OPENING_SOURCE = PaymentSource.OPENING  # loan_transactions.source of opening rows
 
 
 @dataclass(frozen=True)
@@ -275,7 +276,7 @@ def _opening_repayment(
                 Line(INTEREST_INCOME, debit=interest, member_id=member_id, memo=loan.number),
                 Line(CLEARING[0], credit=interest, member_id=member_id, memo=memo),
             ],
-            source="manual",
+            source=EntrySource.MANUAL,
             source_ref="saldo-awal",
         )
     session.flush()

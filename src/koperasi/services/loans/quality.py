@@ -35,6 +35,7 @@ from ...db.models import (
 from ...db.plain import as_date, plain_rows
 from ...domain import arrears as qa
 from ...domain.money import RoundingMode
+from ...domain.vocabulary import EntrySource
 from .. import ledger
 from ..auth import Actor, require_read_all
 from ..ledger import Line
@@ -417,7 +418,7 @@ def release_provision(session: Session, actor: Actor, loan: Loan, date: dt.date,
         date,
         f"Pelepasan penyisihan pinjaman {loan.number} ({why})",
         lines,
-        source="ppap",
+        source=EntrySource.PROVISION,
         source_ref=loan.number,
     )
     loan.ppap_booked = 0

@@ -37,6 +37,7 @@ from ...domain.allocation import (
 )
 from ...domain.allocation import payoff_quote as quote_payoff
 from ...domain.money import format_rupiah
+from ...domain.vocabulary import LoanStatus
 from ...errors import ValidationError
 from .. import audit, ledger, plausibility, savings
 from ..auth import Actor, require
@@ -168,7 +169,7 @@ def _close_if_paid(
         left = sum(max(0, st.unpaid) for st in installment_states(session, loan))
     if left <= 0:
         loan.status, loan.closed_on = PAID_OFF, date
-        release_provision(session, actor, loan, date, "lunas")
+        release_provision(session, actor, loan, date, LoanStatus.PAID_OFF)
 
 
 def _payment_lines(alloc: Allocation, debit_account: str, member_id: int, memo: str) -> list[Line]:
@@ -573,7 +574,7 @@ def payoff_in(
         replays_id=replays_id,
     )
     loan.status, loan.closed_on = PAID_OFF, date
-    release_provision(session, actor, loan, journal_date or date, "lunas")
+    release_provision(session, actor, loan, journal_date or date, LoanStatus.PAID_OFF)
     session.flush()
     audit.record(session, actor, "loan.payoff", "loan", loan.number, after=_audit_tx(tx, alloc))
     return tx

@@ -24,6 +24,7 @@ from ...db.models import (
     SavingsAccount,
 )
 from ...domain.allocation import allocate, outstanding
+from ...domain.vocabulary import ApprovalKind
 from ...errors import NotFound, ValidationError
 from .. import approvals, audit, ledger, savings
 from ..auth import Actor, require
@@ -256,7 +257,7 @@ def reverse_repayment(
     if not reason:
         raise ValidationError("reason", "required")
     with unit_of_work(db) as s:
-        approvals.require_no_gate(s, "loan_reversal")
+        approvals.require_no_gate(s, ApprovalKind.LOAN_REVERSAL)
         return reverse_repayment_in(s, actor, number, tx_ref, date, reason)
 
 
@@ -309,4 +310,4 @@ def _execute_reversal(
 
 
 ledger.register_reversal(SOURCE, reverse_entry_in)
-approvals.register("loan_reversal", _describe_reversal, _execute_reversal)
+approvals.register(ApprovalKind.LOAN_REVERSAL, _describe_reversal, _execute_reversal)

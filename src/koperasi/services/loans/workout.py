@@ -20,6 +20,7 @@ from ...db.models import (
 )
 from ...domain.money import format_rupiah
 from ...domain.schedule import Schedule, generate, validate_terms
+from ...domain.vocabulary import ApprovalKind
 from ...errors import ValidationError
 from .. import approvals, audit, ledger
 from ..auth import Actor, require
@@ -286,7 +287,7 @@ def write_off(db: Database, actor: Actor, number: str, date: dt.date, reason: st
     if not reason:
         raise ValidationError("reason", "required")
     with unit_of_work(db) as s:
-        approvals.require_no_gate(s, "write_off")
+        approvals.require_no_gate(s, ApprovalKind.WRITE_OFF)
         return write_off_in(s, actor, lock_loan(s, number), date, reason)
 
 
@@ -388,4 +389,4 @@ def _execute_write_off(
     return view.receipt_no or str(ref)
 
 
-approvals.register("write_off", _describe_write_off, _execute_write_off)
+approvals.register(ApprovalKind.WRITE_OFF, _describe_write_off, _execute_write_off)

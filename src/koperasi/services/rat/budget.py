@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from ...db.database import Database
 from ...db.models import Account, RatBudget
+from ...domain.cells import parse_money
 from ...errors import ValidationError
 from .. import audit, statements
 from ..auth import Actor, require, require_read_all
@@ -134,8 +135,6 @@ def read_budget_xlsx(path: str | Path) -> dict[str, int]:
     """Budget lines from the first sheet of a workbook: a header row with 'Kode' and
     'Anggaran' (or 'Code' and 'Budget'), then one account a row."""
     from openpyxl import load_workbook
-
-    from ...exchange.xlsxin import parse_money
 
     wb = load_workbook(path, read_only=True, data_only=True)
     try:

@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...exchange import bank_statement
 from ...services import bank as bk
-from ...services import bank_import, bank_matching
+from ...services import bank_matching
 from ..context import LEDGER, AppContext
 from ..widgets import FieldErrors, rp, setup_date_edit, to_date
 from .form_dialog import FormDialog
@@ -174,7 +175,7 @@ class StatementImportDialog(QDialog):
                 rep.imported = len(parsed.rows)
                 rep.mapping = parsed.mapping
                 return rep
-            return bank_import.import_statement(ctx.db, ctx.actor, code, path, dry_run)
+            return bank_statement.import_statement(ctx.db, ctx.actor, code, path, dry_run)
 
         ctx.write(
             work,

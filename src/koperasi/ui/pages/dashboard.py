@@ -18,6 +18,7 @@ from PySide6.QtCore import QMargins, Qt, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from ...domain.vocabulary import LoanStatus, MemberStatus
 from ...services import ui_queries
 from ...services.ui_queries import Dashboard
 from ..context import GROUPS, LEDGER, LOANS, MEMBERS, SAVINGS, SETTINGS, AppContext
@@ -125,7 +126,7 @@ class DashboardPage(Page):
                 "members",
                 "dashboardMembersCard",
                 self.tr("Anggota aktif"),
-                ("members", {"status": "aktif"}),
+                ("members", {"status": MemberStatus.ACTIVE.value}),
             ),
             ("savings", "dashboardSavingsCard", self.tr("Simpanan anggota"), ("savings", {})),
             ("cash", "dashboardCashCard", self.tr("Kas dan bank"), ("ledger", {"tab": 0})),
@@ -139,7 +140,7 @@ class DashboardPage(Page):
                 "loans",
                 "dashboardLoansCard",
                 self.tr("Pinjaman beredar"),
-                ("loans", {"status": "aktif"}),
+                ("loans", {"status": LoanStatus.ACTIVE.value}),
             ),
             (
                 "par30",

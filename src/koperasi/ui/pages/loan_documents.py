@@ -9,17 +9,20 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMenu, QPushButton, QWidget
 
+from ...domain.vocabulary import LoanStatus
 from ...services.loans.views import LoanDetail
 from ..context import AppContext
 
 # report name -> the statuses it is printed for (None: any loan)
 PAPERS: dict[str, frozenset[str] | None] = {
-    "perjanjian-pinjaman": frozenset({"disetujui", "aktif", "lunas", "dihapusbukukan"}),
+    "perjanjian-pinjaman": frozenset(
+        {LoanStatus.APPROVED, LoanStatus.ACTIVE, LoanStatus.PAID_OFF, LoanStatus.WRITTEN_OFF}
+    ),
     "jadwal-angsuran": None,
     "kartu-pinjaman": None,
-    "surat-lunas": frozenset({"lunas"}),
+    "surat-lunas": frozenset({LoanStatus.PAID_OFF}),
     # issue 17: once the collateral of a paid-off (or refused) loan was handed back
-    "serah-terima-jaminan": frozenset({"lunas", "ditolak"}),
+    "serah-terima-jaminan": frozenset({LoanStatus.PAID_OFF, LoanStatus.REJECTED}),
 }
 
 
@@ -54,7 +57,7 @@ def documents_button(
         for report, allowed in PAPERS.items():
             ok = loan is not None and (allowed is None or loan.status in allowed)
             actions[report].setEnabled(ok)
-        if loan is not None and loan.status != "lunas":
+        if loan is not None and loan.status != LoanStatus.PAID_OFF:
             actions["surat-lunas"].setToolTip(
                 QCoreApplication.translate(
                     "LoanDocuments", "Hanya untuk pinjaman yang sudah lunas."

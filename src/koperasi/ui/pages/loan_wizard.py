@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.fmt import terbilang
 from ...domain.schedule import Schedule
+from ...domain.vocabulary import MemberStatus
 from ...errors import KoperasiError, ValidationError
 from ...services import loan_products as products_service
 from ...services import plausibility
@@ -107,7 +108,7 @@ class _MemberPage(QWizardPage):
         self.errors.set("member", None)
         self.eligibility = e
         group = self.tr(" · kelompok {g}").format(g=e.group_code) if e.group_code else ""
-        status = "" if e.member_status == "aktif" else f" ({e.member_status})"
+        status = "" if e.member_status == MemberStatus.ACTIVE else f" ({e.member_status})"
         self.memberInfo.setText(f"<b>{e.member_name}</b>{status}{group}")
         limit = (
             self.tr("paling banyak {limit} (simpanan {savings})").format(

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.vocabulary import LoanStatus
 from ...errors import KoperasiError
 from ...services import clock
 from ...services import month_end as month_end_run
@@ -288,7 +289,11 @@ class LoansPage(Page):
             (self.recoverButton, status == WRITTEN_OFF, "loan.write"),
             (self.collateralButton, status in (APPLIED, APPROVED, ACTIVE), "loan.write"),
             (self.guarantorButton, status in (APPLIED, APPROVED, ACTIVE), "loan.write"),
-            (self.returnCollateralButton, status in ("lunas", "ditolak"), "loan.write"),
+            (
+                self.returnCollateralButton,
+                status in (LoanStatus.PAID_OFF, LoanStatus.REJECTED),
+                "loan.write",
+            ),
             (self.boardButton, status == APPLIED, "loan.board_approve"),
         ):
             shown = applies and actor.can(permission)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.vocabulary import LoanStatus, MemberStatus
 from ...errors import ValidationError
 from ...services import member_exit, savings_statements, ui_queries
 from ...services import members as members_service
@@ -297,7 +298,7 @@ class MemberDetailDialog(QDialog):
         self.load_statement()
         self.ledgerModel.set_rows(ui_queries.member_ledger(ctx.db, d.number, actor=ctx.actor))
         self.loansModel.set_rows(loan_views.member_loans(ctx.db, d.number, ctx.actor))
-        self.applyLoanButton.setEnabled(d.status == "aktif")
+        self.applyLoanButton.setEnabled(d.status == MemberStatus.ACTIVE)
         if self.loansModel.rows:
             self.loansTable.selectRow(len(self.loansModel.rows) - 1)
         self.load_loan()
@@ -342,7 +343,7 @@ class MemberDetailDialog(QDialog):
         row = self.loansModel.row(self.loansTable.currentIndex())
         detail = loan_views.get_loan(self.ctx.db, row.number, self.ctx.actor) if row else None
         self.loanPanel.show_loan(detail)
-        self.repayLoanButton.setEnabled(detail is not None and detail.status == "aktif")
+        self.repayLoanButton.setEnabled(detail is not None and detail.status == LoanStatus.ACTIVE)
 
     def apply_loan(self) -> QDialog:
         from .loan_wizard import LoanApplicationWizard
@@ -432,7 +433,7 @@ class MemberDetailDialog(QDialog):
             dialogs.inform(self, self.tr("Dokumen"), self.tr("Belum ada data untuk dokumen ini."))
             return
         loan = self.loanPanel.detail
-        if report == "surat-lunas" and loan is not None and loan.status != "lunas":
+        if report == "surat-lunas" and loan is not None and loan.status != LoanStatus.PAID_OFF:
             dialogs.inform(
                 self,
                 self.tr("Dokumen"),

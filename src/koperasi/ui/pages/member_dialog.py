@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.vocabulary import MemberStatus
 from ...errors import ValidationError
 from ...services import groups as groups_service
 from ...services import members as members_service
@@ -266,7 +267,7 @@ class MemberDialog(FormDialog):
             heir_relation=ui.heirRelationEdit.text().strip(),
             group_code=ui.groupCombo.currentData(),
             categories=cats,
-            status=self.detail.status if self.detail else "aktif",
+            status=self.detail.status if self.detail else MemberStatus.ACTIVE,
             number=self.detail.number if self.detail else None,
         )
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.vocabulary import MemberStatus
 from ...services import groups as groups_service
 from ...services import members as members_service
 from ...services.members import MemberDetail, MemberRow
@@ -177,7 +178,12 @@ class MembersPage(Page):
         self.statusFilter = QComboBox()
         self.statusFilter.setObjectName("memberStatusFilter")
         self.statusFilter.addItem(self.tr("Semua status"), None)
-        for code in ("aktif", "calon", "keluar", "meninggal"):
+        for code in (
+            MemberStatus.ACTIVE,
+            MemberStatus.CANDIDATE,
+            MemberStatus.LEFT,
+            MemberStatus.DECEASED,
+        ):
             self.statusFilter.addItem(status_label(code, ctx.lang), code)
         bar.addWidget(self.statusFilter)
         self.groupFilter = QComboBox()

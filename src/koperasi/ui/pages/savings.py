@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.fmt import terbilang
+from ...domain.vocabulary import MemberStatus
 from ...errors import KoperasiError
 from ...services import approvals as approvals_service
 from ...services import members as members_service
@@ -130,7 +131,7 @@ class SavingsTxDialog(FormDialog):
             return
         self.errors.set("member", None)
         self.member_name = detail.name
-        extra = "" if detail.status == "aktif" else f" ({detail.status})"
+        extra = "" if detail.status == MemberStatus.ACTIVE else f" ({detail.status})"
         self.ui.memberNameLabel.setText(f"<b>{detail.name}</b>{extra}")
         self.balances = {r.product_code: r for r in rows}
         self.update_preview()

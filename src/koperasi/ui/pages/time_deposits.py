@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.vocabulary import DepositStatus
 from ...errors import KoperasiError
 from ...messages import label
 from ...services import time_deposit_reads as td_reads
@@ -127,7 +128,7 @@ class TimeDepositsTab(QWidget):
         return self.tr("Simpanan berjangka")
 
     def refresh(self) -> None:
-        status = None if self.allCheck.isChecked() else "aktif"
+        status = None if self.allCheck.isChecked() else DepositStatus.ACTIVE
         try:
             rows = td_reads.list_deposits(
                 self.ctx.db, self.ctx.actor, member_no=self.member_number(), status=status
@@ -135,7 +136,7 @@ class TimeDepositsTab(QWidget):
         except KoperasiError:
             rows = []
         self.model.set_rows(rows)
-        active = [r for r in rows if r.status == "aktif"]
+        active = [r for r in rows if r.status == DepositStatus.ACTIVE]
         self.summary.setText(
             self.tr("{n} bilyet aktif · nominal {amount} · bunga dicadangkan {accrued}").format(
                 n=len(active),
@@ -149,7 +150,7 @@ class TimeDepositsTab(QWidget):
 
     def _need_active(self, title: str) -> td.DepositView | None:
         row = self.selected()
-        if row is None or row.status != "aktif":
+        if row is None or row.status != DepositStatus.ACTIVE:
             from .. import dialogs
 
             dialogs.inform(self, title, self.tr("Pilih dulu simpanan berjangka yang masih aktif."))
