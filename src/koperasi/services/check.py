@@ -25,7 +25,8 @@ from ..db.models import (
 )
 from ..domain.money import format_rupiah
 from .auth import Actor
-from .uow import READ_ONLY, read_only
+from .transaction_state import state
+from .uow import read_only
 
 
 @dataclass(frozen=True)
@@ -49,14 +50,12 @@ class CheckReport:
         return not self.problems
 
 
-PASSES = "check_passes"  # session.info key: the passes run_checks' checks share
-
-
 def remembered(s: Session, key: str, compute: Callable[[], object]):  # type: ignore[no-untyped-def]
     """``compute()``, once per session of :func:`run_checks` (read-only, its checks run in
     one): several checks share one pass over the journal instead of each making its own.
     Elsewhere (a check called on its own, a session that writes) computed each time."""
-    memo = s.info.get(PASSES) if s.info.get(READ_ONLY) else None
+    st = state(s)
+    memo = st.check_passes if st.read_only else None
     if memo is None:
         return compute()
     if key not in memo:
@@ -200,7 +199,8 @@ def check_trial_balance(s: Session) -> list[Problem]:
 
 def ledger_balance_by_code(s: Session, codes: set[str]) -> dict[str, int]:
     """Credit-minus-debit per account code (positive for liabilities/equity)."""
-    if s.info.get(READ_ONLY) and PASSES in s.info:  # from the pass the checks share
+    st = state(s)
+    if st.read_only and st.check_passes is not None:  # from the pass the checks share
         totals = _account_totals(s)
         rows = s.execute(select(Account.code, Account.id).where(Account.code.in_(codes))).all()
         out: dict[str, int] = {}
@@ -415,7 +415,7 @@ def runs_apart(fn: Callable[[Session], list[Problem]]) -> Callable[[Session], li
 
 def _run_alone(db, fn: Callable[[Session], list[Problem]]) -> list[Problem]:  # type: ignore[no-untyped-def]
     with read_only(db) as s:
-        s.info[PASSES] = {}
+        state(s).check_passes = {}
         return fn(s)
 
 
@@ -435,7 +435,7 @@ def run_checks(db, actor: Actor | None = None, anchor: bool = True) -> CheckRepo
             if getattr(fn, "runs_apart", False)
         }
         with read_only(db) as s:
-            s.info[PASSES] = {}
+            state(s).check_passes = {}
             for name, fn in checks:
                 if name not in apart:
                     results[name] = fn(s)
