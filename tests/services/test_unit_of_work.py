@@ -54,13 +54,12 @@ def test_a_refused_write_reports_nothing(db, actor, member):
 
 
 def test_a_rolled_back_transaction_reports_nothing(db, actor, member):
-    with collect_changes() as changed:
-        with pytest.raises(RuntimeError), unit_of_work(db) as s:
-            s.execute(update(Member).values(phone="0812"))  # a Core statement
-            s.add(Group(code="G-X", name="Kelompok X"))
-            s.flush()  # an ORM flush
-            assert state(s).changes == {Area.MEMBERS, Area.GROUPS}
-            raise RuntimeError("stop")
+    with collect_changes() as changed, pytest.raises(RuntimeError), unit_of_work(db) as s:
+        s.execute(update(Member).values(phone="0812"))  # a Core statement
+        s.add(Group(code="G-X", name="Kelompok X"))
+        s.flush()  # an ORM flush
+        assert state(s).changes == {Area.MEMBERS, Area.GROUPS}
+        raise RuntimeError("stop")
     assert changed == set()
 
 
@@ -75,19 +74,17 @@ def test_orm_flushes_and_core_statements_are_recorded(db):
 
 def test_a_read_only_session_records_none(db, actor, member):
     savings.deposit(db, actor, member.number, "SUKARELA", 10_000, D)
-    with collect_changes() as changed:
-        with read_only(db) as s:
-            assert state(s).read_only
-            s.scalars(select(Member)).all()
-            statements.sums(s, D)
-            assert state(s).changes == set()
+    with collect_changes() as changed, read_only(db) as s:
+        assert state(s).read_only
+        s.scalars(select(Member)).all()
+        statements.sums(s, D)
+        assert state(s).changes == set()
     assert changed == set()
 
 
 def test_a_change_that_is_no_table_write_is_recorded_by_its_service(db):
-    with collect_changes() as changed:
-        with unit_of_work(db) as s:
-            record_change(s, Area.SETTINGS)
+    with collect_changes() as changed, unit_of_work(db) as s:
+        record_change(s, Area.SETTINGS)
     assert changed == {Area.SETTINGS}
 
 
@@ -95,9 +92,8 @@ def test_nothing_is_collected_outside_a_block_and_blocks_nest(db):
     with unit_of_work(db) as s:  # no collector: nothing to hand over, nothing fails
         s.add(Group(code="G-Z", name="Kelompok Z"))
     with collect_changes() as outer:
-        with collect_changes() as inner:
-            with unit_of_work(db) as s:
-                s.add(Group(code="G-W", name="Kelompok W"))
+        with collect_changes() as inner, unit_of_work(db) as s:
+            s.add(Group(code="G-W", name="Kelompok W"))
         assert inner == {Area.GROUPS}
         with unit_of_work(db) as s:
             record_change(s, Area.RAT)

@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
 from .. import __version__
 from ..services import settings as settings_service
 from ..services import ui_queries
+from ..services.changes import Area
 from . import admin_features, dialogs, mnemonics
-from .context import SETTINGS, AppContext
+from .context import AppContext
 from .crash import log_path
 from .pages.base import Page
 from .worker import SyncRunner
@@ -344,7 +345,7 @@ class MainWindow(QMainWindow):
         )
 
     def _on_changed(self, areas: set[str]) -> None:
-        if SETTINGS in areas:
+        if Area.SETTINGS in areas:
             self.update_title()
         self.update_status()
 

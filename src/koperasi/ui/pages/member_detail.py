@@ -23,10 +23,11 @@ from PySide6.QtWidgets import (
 from ...errors import ValidationError
 from ...services import member_exit, savings_statements, ui_queries
 from ...services import members as members_service
+from ...services.changes import Area
 from ...services.loans import views as loan_views
 from ...services.members import MemberDetail
 from .. import dialogs
-from ..context import GROUPS, LEDGER, LOANS, MEMBERS, SAVINGS, AppContext
+from ..context import AppContext
 from ..widgets import (
     FieldErrors,
     rp,
@@ -237,7 +238,7 @@ class MemberDetailDialog(QDialog):
         self.refresh()
 
     def _on_changed(self, areas: set[str]) -> None:
-        if areas & {MEMBERS, SAVINGS, LEDGER, LOANS}:
+        if areas & {Area.MEMBERS, Area.GROUPS, Area.SAVINGS, Area.LEDGER, Area.LOANS}:
             self.refresh()
 
     def refresh(self) -> None:
@@ -521,7 +522,6 @@ class ExitMemberDialog(FormDialog):
 
         ctx.write(
             lambda: member_exit.exit_member(ctx.db, ctx.actor, d.number, date, reason, status),
-            changes={MEMBERS, GROUPS, SAVINGS, LEDGER},
             on_done=done,
             on_error=self.errors.show,
             parent=self,
