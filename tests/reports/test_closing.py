@@ -21,6 +21,7 @@ from koperasi.services import (
 from koperasi.services.auth import Actor, Role
 from koperasi.services.check import run_checks
 from koperasi.services.ledger import Line
+from koperasi.services.transaction_state import state
 from koperasi.services.uow import read_only
 
 MEMBER = "A00001"
@@ -211,7 +212,7 @@ def test_sums_from_prepared_dates_equal_the_journal(open_demo_db, actor):
         expected = everything(s)
     with read_only(db) as s:
         statements.prepare(s, dates)
-        assert set(s.info[statements.SUMS_MEMO][statements.AFTER]) == set(dates)
+        assert set(state(s).ledger_sums[statements.AFTER]) == set(dates)
         got = everything(s)
     assert got == expected
     assert all(expected[0][keys.index((d, None, ()))] for d in dates)  # lines before each

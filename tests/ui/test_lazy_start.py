@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 from uihelpers import LEFT, click_nav
 
 from koperasi.services.auth import Actor, Role
-from koperasi.ui.context import LOANS, MEMBERS, SAVINGS
+from koperasi.services.changes import Area
 from koperasi.ui.main_window import PAGE_KEYS, MainWindow
 from koperasi.ui.pages.base import Page
 from koperasi.ui.worker import Runner
@@ -49,7 +49,7 @@ def test_only_the_first_page_is_built_and_every_page_opens_on_first_use(window, 
     assert win.stack.widget(PAGE_KEYS.index("members")).objectName() == "membersPlaceholder"
 
     # a change announced on the bus refreshes the pages that exist and builds no other
-    win.ctx.bus.changed.emit({MEMBERS, SAVINGS, LOANS})
+    win.ctx.bus.changed.emit({Area.MEMBERS, Area.SAVINGS, Area.LOANS})
     assert list(win.pages.built()) == ["dashboard"]
 
     click_nav(qtbot, win, "members")

@@ -28,6 +28,7 @@ import hmac
 import json
 import os
 import secrets
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
@@ -273,15 +274,69 @@ def read_anchors(identity: str) -> tuple[list[dict], int]:
     return out, bad
 
 
+@dataclass
+class ChainState:
+    """What a transaction knows of the seal and audit chains: this module's own slot of the
+    session (:func:`chain_state`), kept and forgotten only here."""
+
+    entry_head: str | None = None
+    """The hash of the last seal this transaction wrote (the next seal chains to it)."""
+    audit_head: str | None = None
+    """The hash of the last audit row this transaction wrote."""
+    anchor_entry: tuple[int, str] | None = None
+    anchor_audit: tuple[int, str] | None = None
+    """(id, hash) of the chain heads written, to anchor when the transaction commits."""
+    anchor_heads: tuple[tuple[int, str] | None, tuple[int, str] | None] | None = None
+    """The heads read just before the commit (:func:`heads`), anchored after it."""
+    hooked: bool = False
+    """The commit and rollback hooks are on the session."""
+
+
+def chain_state(session: Any) -> ChainState:
+    """The session's :class:`ChainState` (made on first use)."""
+    found = session.info.get(ChainState)
+    if not isinstance(found, ChainState):
+        found = session.info[ChainState] = ChainState()
+    return found
+
+
+def restore_chain_state(session: Any, saved: ChainState) -> None:
+    """Put back a copy taken before a savepoint that rolled back (the hooks stay on)."""
+    st = chain_state(session)
+    hooked = st.hooked
+    for f in fields(ChainState):
+        setattr(st, f.name, getattr(saved, f.name))
+    st.hooked = hooked
+
+
+def last_head(session: Any, kind: str) -> str | None:
+    """The hash of the last row of chain ``kind`` ("entry": the seals, "audit") written in
+    this transaction, or None (then read it from the database)."""
+    st = chain_state(session)
+    return st.entry_head if kind == "entry" else st.audit_head
+
+
+def writing_entries(session: Any) -> bool:
+    """The transaction has sealed entries and written no audit row yet."""
+    st = chain_state(session)
+    return st.anchor_entry is not None and st.anchor_audit is None
+
+
 def note_head(session: Any, kind: str, row_id: int, row_hash: str) -> None:
-    """Note that this transaction wrote a chain head; the heads are anchored when the
-    transaction commits (nothing is written when it rolls back)."""
-    info = session.info
-    info[f"anchor_{kind}"] = (int(row_id), row_hash)
-    if not info.get("anchor_hooked"):
+    """Note that this transaction wrote a chain head (``kind`` "entry" or "audit"): the next
+    row of the chain follows it, and the heads are anchored when the transaction commits
+    (nothing is written when it rolls back)."""
+    st = chain_state(session)
+    if kind == "entry":
+        st.entry_head = row_hash
+        st.anchor_entry = (int(row_id), row_hash)
+    else:
+        st.audit_head = row_hash
+        st.anchor_audit = (int(row_id), row_hash)
+    if not st.hooked:
         from sqlalchemy import event
 
-        info["anchor_hooked"] = True
+        st.hooked = True
         event.listen(session, "before_commit", _before_commit)
         event.listen(session, "after_commit", _after_commit)
         event.listen(session, "after_soft_rollback", _after_rollback)
@@ -291,18 +346,18 @@ def _before_commit(session: Any) -> None:
     """Read the heads the transaction is about to commit from the database itself, not from
     what was noted: a savepoint rolled back (an import's row, a valid-only run) took its
     rows, and the snapshot an import restores after it may name them still."""
-    info = session.info
+    st = chain_state(session)
     if session.in_nested_transaction():  # a savepoint released: the book is not committed
         return
-    if "anchor_entry" in info or "anchor_audit" in info:
+    if st.anchor_entry is not None or st.anchor_audit is not None:
         session.flush()
-        info["anchor_heads"] = heads(session.connection())
+        st.anchor_heads = heads(session.connection())
 
 
 def _after_commit(session: Any) -> None:
-    session.info.pop("anchor_entry", None)
-    session.info.pop("anchor_audit", None)
-    read = session.info.pop("anchor_heads", None)
+    st = chain_state(session)
+    st.anchor_entry = st.anchor_audit = None
+    read, st.anchor_heads = st.anchor_heads, None
     if read is None:
         return
     try:
@@ -314,11 +369,10 @@ def _after_commit(session: Any) -> None:
 
 def _after_rollback(session: Any, previous_transaction: Any) -> None:
     # a savepoint rolled back too: the chains' cached heads may name rows that are gone
-    session.info.pop("seal_last_hash", None)
-    session.info.pop("audit_last_hash", None)
+    st = chain_state(session)
+    st.entry_head = st.audit_head = None
     if previous_transaction.parent is None:  # the outermost transaction rolled back
-        for key in ("anchor_entry", "anchor_audit", "anchor_heads"):
-            session.info.pop(key, None)
+        st.anchor_entry = st.anchor_audit = st.anchor_heads = None
 
 
 def heads(conn: Any) -> tuple[tuple[int, str] | None, tuple[int, str] | None]:

@@ -244,14 +244,11 @@ def _validate(db, kind: Kind, wb: Workbook, m: _Mapped, rep: ImportReport, progr
             flush(s)
 
 
-def _snapshot(info: dict) -> dict:
-    return {k: (dict(v) if isinstance(v, dict) else v) for k, v in info.items()}
-
-
 def _apply(
     db, actor: Actor, kind: Kind, wb: Workbook, m: _Mapped, rep: ImportReport, progress
 ) -> None:
     from ..services import audit
+    from ..services.transaction_state import restore, snapshot
     from ..services.uow import unit_of_work
 
     class _Rollback(Exception):
@@ -269,13 +266,12 @@ def _apply(
                 data, cols = _parse_row(kind, m, rowno, values, formulas, None)
                 if data is None:  # cannot happen: validated above
                     continue
-                saved = _snapshot(s.info)
+                saved = snapshot(s)
                 try:
                     with s.begin_nested():
                         written += kind.apply(s, actor, data)
                 except KoperasiError as exc:
-                    s.info.clear()
-                    s.info.update(saved)
+                    restore(s, saved)
                     field_key = getattr(exc, "field", "")
                     rep.add(rowno, _column_for(field_key, cols), exc)
                 if done % 500 == 0:

@@ -61,7 +61,7 @@ def check_anchors(s: Session) -> list[Problem]:
     any_entry = s.scalar(select(JournalEntry.id).limit(1))
     # (a transaction that is sealing entries right now, say an audit-workbook restore
     # checking the books before it writes its audit row, is not an emptied trail)
-    writing = "anchor_entry" in s.info and "anchor_audit" not in s.info
+    writing = sealing.writing_entries(s)
     anchored_audit = any(a.get("audit_id") for a in anchors)
     if audit_rows is None and (anchored_audit or (any_entry is not None and not writing)):
         out.add(

@@ -68,7 +68,7 @@ def record(
 ) -> AuditEntry:
     """Append one audit row in the caller's transaction (serialised by a locked counter row)."""
     lock_series(session, "AUDIT", 0)
-    prev = session.info.get("audit_last_hash")
+    prev = sealing.last_head(session, "audit")
     if prev is None:
         prev = session.scalar(select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)) or ""
     at = utcnow()
@@ -86,7 +86,6 @@ def record(
     }
     # a Core insert: every money movement writes one of these, and the ORM flush cost more
     values["id"] = session.connection().execute(_INSERT, values).scalar_one()
-    session.info["audit_last_hash"] = values["hash"]
     sealing.note_head(session, "audit", values["id"], values["hash"])
     blocks.after_write(session.connection(), blocks.AUDIT)  # every BLOCK_ROWS rows
     return AuditEntry(**values)

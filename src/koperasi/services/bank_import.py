@@ -20,6 +20,7 @@ from ..errors import ValidationError
 from . import audit, clock
 from .auth import Actor, require
 from .bank import ImportReport, _get, _view
+from .transaction_state import state
 from .uow import unit_of_work
 
 if TYPE_CHECKING:
@@ -72,7 +73,7 @@ def _import_in(
         rep.mapping = parsed.mapping
         rep.rows = len(parsed.rows) + len(parsed.errors)
         rep.errors.extend(parsed.errors)
-        today = clock.today(s.info.get("today"))
+        today = clock.today(state(s).today)
         for r in parsed.rows:
             if r.date > today:
                 rep.errors.append(

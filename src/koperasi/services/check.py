@@ -28,7 +28,8 @@ from ..db.models import (
 from ..domain.money import format_rupiah
 from ..domain.vocabulary import PeriodStatus
 from .auth import Actor
-from .uow import READ_ONLY, read_only
+from .transaction_state import state
+from .uow import read_only
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,6 @@ class CheckReport:
         return not self.problems
 
 
-PASSES = "check_passes"  # session.info key: the passes run_checks' checks share
 
 CheckFn = Callable[[Session], list[Problem]]
 _T = TypeVar("_T")
@@ -62,7 +62,8 @@ def remembered(s: Session, key: str, compute: Callable[[], _T]) -> _T:
     """``compute()``, once per session of :func:`run_checks` (read-only, its checks run in
     one): several checks share one pass over the journal instead of each making its own.
     Elsewhere (a check called on its own, a session that writes) computed each time."""
-    memo = s.info.get(PASSES) if s.info.get(READ_ONLY) else None
+    st = state(s)
+    memo = st.check_passes if st.read_only else None
     if memo is None:
         return compute()
     if key not in memo:
@@ -210,7 +211,8 @@ def check_trial_balance(s: Session) -> list[Problem]:
 
 def ledger_balance_by_code(s: Session, codes: set[str]) -> dict[str, int]:
     """Credit-minus-debit per account code (positive for liabilities/equity)."""
-    if s.info.get(READ_ONLY) and PASSES in s.info:  # from the pass the checks share
+    st = state(s)
+    if st.read_only and st.check_passes is not None:  # from the pass the checks share
         totals = _account_totals(s)
         rows = s.execute(select(Account.code, Account.id).where(Account.code.in_(codes))).all()
         out: dict[str, int] = {}
@@ -452,7 +454,7 @@ def quiet_after(*names: str) -> Callable[[CheckFn], CheckFn]:
 
 def _run_alone(db: Database, fn: CheckFn) -> list[Problem]:
     with read_only(db) as s:
-        s.info[PASSES] = {}
+        state(s).check_passes = {}
         return fn(s)
 
 
@@ -468,7 +470,7 @@ def run_checks(db: Database, actor: Actor | None = None, anchor: bool = True) ->
     with ThreadPoolExecutor(max_workers=2, thread_name_prefix="check") as pool:
         apart = {name: pool.submit(_run_alone, db, fn) for name, fn in checks if fn in _APART}
         with read_only(db) as s:
-            s.info[PASSES] = {}
+            state(s).check_passes = {}
             for name, fn in checks:
                 if name not in apart:
                     results[name] = fn(s)

@@ -6,6 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..db.models import ReceiptCounter
+from .transaction_state import state
 
 # series codes used on receipts
 SERIES_SAVINGS = "SMP"
@@ -17,9 +18,9 @@ SERIES_MEMBER = "AGT"
 def lock_series(session: Session, series: str, year: int) -> ReceiptCounter:
     """Return the counter row for (series, year), created if missing, locked FOR UPDATE.
 
-    The locked row is remembered in ``session.info`` for the rest of the transaction, so a
+    The locked row is remembered in the transaction's state for the rest of the transaction, so a
     unit of work that takes many numbers locks it once (it stays locked until commit)."""
-    cache: dict[tuple[str, int], ReceiptCounter] = session.info.setdefault("locked_counters", {})
+    cache = state(session).locked_counters
     row = cache.get((series, year))
     if row is not None:
         return row

@@ -28,7 +28,8 @@ from .counters import SERIES_JOURNAL, lock_series, next_receipt
 from .ledger_periods import ensure_open
 from .seal import LOCK_SERIES, seal_rows
 from .statement_cash_flow import cash_codes
-from .statements import accounts
+from .statements import accounts, forget_sums, prepared_at, sums
+from .transaction_state import state
 from .uow import read_only, unit_of_work
 from .validation import MAX_AMOUNT, clean_memo
 
@@ -90,7 +91,7 @@ class LineView:
 
 def account_ids(session: Session, codes: set[str]) -> dict[str, int]:
     """Account ids by code (cached per unit of work: accounts are never deleted)."""
-    cache: dict[str, int] = session.info.setdefault("account_ids", {})
+    cache = state(session).account_ids
     missing = codes - cache.keys()
     if missing:
         rows = session.execute(select(Account.code, Account.id).where(Account.code.in_(missing)))
@@ -136,7 +137,7 @@ def post(
         else Line(ln.account, ln.debit, ln.credit, ln.member_id, clean_memo(ln.memo))
         for ln in lines
     ]
-    session.info.pop("ledger_sums", None)  # balances remembered by statements.sums
+    forget_sums(session)  # balances remembered by statements.sums
     if len(lines) < 2:
         raise ValidationError("lines", "empty_entry")
     debit = credit = 0
@@ -292,10 +293,8 @@ def balance(
     acct = session.scalar(select(Account).where(Account.code == code))
     if acct is None:
         raise NotFound(what="Akun", key=code)
-    if date_from is None and as_of in session.info.get("ledger_sums", {}).get("after", {}):
+    if date_from is None and as_of is not None and prepared_at(session, as_of):
         # a report prepared the balances at this date (statements.prepare): no journal read
-        from .statements import sums
-
         d, c = sums(session, as_of).get(code, (0, 0))
         return d - c if acct.type in ("asset", "expense") else c - d
     q = (

@@ -98,7 +98,7 @@ LINE_COLUMNS = (
 
 
 def _last_hash(session: Session) -> str:
-    prev = session.info.get("seal_last_hash")
+    prev = sealing.last_head(session, "entry")
     if prev is None:
         prev = (
             session.scalar(select(JournalSeal.hash).order_by(JournalSeal.id.desc()).limit(1)) or ""
@@ -135,7 +135,6 @@ def seal_rows(session: Session, entry: JournalEntry, lines: Sequence[LineRow]) -
     session.connection().execute(
         _SEAL_INSERT, {"entry_id": entry.id, "lines": text, "prev_hash": prev, "hash": h}
     )
-    session.info["seal_last_hash"] = h
     sealing.note_head(session, "entry", entry.id, h)
     blocks.after_write(session.connection(), blocks.JOURNAL)  # every BLOCK_ROWS entries
     return h

@@ -47,7 +47,8 @@ from .counters import SERIES_SAVINGS, next_receipt
 from .ledger import Line
 from .members import member_by_number
 from .progress import ProgressCallback, report
-from .uow import read_only, snapshot_info, unit_of_work
+from .transaction_state import restore, snapshot
+from .uow import read_only, unit_of_work
 
 KINDS = ("wajib", "angsuran")
 KIND_LABELS = {
@@ -434,7 +435,7 @@ def _one(
         return None
     member = s.get(Member, ins.member_id, with_for_update=True)
     assert member is not None
-    saved = snapshot_info(s.info)
+    saved = snapshot(s)
     try:
         with s.begin_nested():
             if ins.kind == "wajib":
@@ -442,8 +443,7 @@ def _one(
             assert loan_id is not None
             return _angsuran(s, actor, ins, member, loan_id, date, trigger)
     except KoperasiError as exc:
-        s.info.clear()
-        s.info.update(saved)
+        restore(s, saved)
         ref = f"wajib-{date.year}-{date.month:02d}" if loan_id is None else ""
         if loan_id is not None:
             loan = s.get(Loan, loan_id)

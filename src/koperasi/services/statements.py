@@ -42,6 +42,7 @@ from ..domain import accounts as chart  # `accounts` is this module's function
 from ..domain import shu as shu_rules
 from ..domain.vocabulary import EntrySource
 from .settings import get_value
+from .transaction_state import state
 
 CLOSING_SOURCE = EntrySource.CLOSING
 # SHU tahun berjalan: the result of the last closed (or current) year
@@ -161,7 +162,7 @@ def sums(
     a recent date they are taken as the totals (from the account index alone) less the few
     entries dated after it."""
     excl = tuple(sorted(exclude_sources))
-    memo: dict[Any, Any] = s.info.setdefault(SUMS_MEMO, {})
+    memo = state(s).ledger_sums
     key = (date_to, date_from, excl)
     if key not in memo:
         found = _from_prepared(s, memo, date_to, date_from, excl)
@@ -169,9 +170,18 @@ def sums(
     return dict(memo[key])
 
 
-SUMS_MEMO = "ledger_sums"  # session.info key, cleared by ledger.post
-AFTER = "after"  # in the SUMS_MEMO dict: {date: sums of the entries dated after it}
-CLOSINGS = "closings"  # in the SUMS_MEMO dict: the closing entries' lines per day and account
+def forget_sums(s: Session) -> None:
+    """The journal changed (:func:`koperasi.services.ledger.post`): read the sums again."""
+    state(s).ledger_sums.clear()
+
+
+def prepared_at(s: Session, date: dt.date) -> bool:
+    """Whether :func:`prepare` read the balances at ``date`` (no journal read for them)."""
+    return date in state(s).ledger_sums.get(AFTER, {})
+
+
+AFTER = "after"  # in the ledger_sums memo (TransactionState.ledger_sums): {date: sums of the entries dated after it}
+CLOSINGS = "closings"  # in the ledger_sums memo: the closing entries' lines per day and account
 TOTALS = (None, None, ())  # the memo key of the all-time totals
 
 Sums = dict[str, tuple[int, int]]
@@ -184,13 +194,13 @@ def _add(into: Sums, rows: Iterable[tuple[str, int, int]], sign: int = 1) -> Sum
     return into
 
 
-ID_RANGES = "id_ranges"  # in the SUMS_MEMO dict: [(date, smallest id, largest id)] by date
+ID_RANGES = "id_ranges"  # in the ledger_sums memo: [(date, smallest id, largest id)] by date
 
 
 def _id_ranges(s: Session) -> list[tuple[dt.date, int, int]]:
     """The smallest and largest entry id of every day with entries, in date order: one
     pass over the date index, remembered with the sums (a few thousand rows)."""
-    memo: dict[Any, Any] = s.info.setdefault(SUMS_MEMO, {})
+    memo = state(s).ledger_sums
     if ID_RANGES not in memo:
         q = (
             select(JournalEntry.date, func.min(JournalEntry.id), func.max(JournalEntry.id))
@@ -239,7 +249,7 @@ def prepare(s: Session, dates: Iterable[dt.date]) -> None:
     report of several statements (the RAT: two balance sheets, income statements and cash
     flows, the equity changes and the ratios) otherwise reads every journal line and its
     entry once per distinct period."""
-    memo: dict[Any, Any] = s.info.setdefault(SUMS_MEMO, {})
+    memo = state(s).ledger_sums
     after: dict[dt.date, Sums] = memo.setdefault(AFTER, {})
     todo = sorted(set(dates) - set(after))
     if not todo:

@@ -1,7 +1,14 @@
-"""Unit of work: one database transaction per use case, committed or rolled back whole."""
+"""Unit of work: one database transaction per use case, committed or rolled back whole.
+
+Its session carries the transaction's typed state (:mod:`.transaction_state`: the caches and
+the areas it wrote). The areas are recorded here from every INSERT, UPDATE and DELETE the
+session's connection runs (ORM flushes and Core statements alike, :data:`.changes.TABLE_AREAS`)
+and handed to the open :func:`.changes.collect_changes` block when the transaction commits.
+"""
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -9,11 +16,43 @@ from typing import Any
 from sqlalchemy import event
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DataError, OperationalError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, SessionTransaction
 
 from ..db.database import Database
 from ..errors import Conflict, KoperasiError
+from . import changes
+from .transaction_state import TransactionState, fresh, state
 from .validation import check_no_control, control_position
+
+# the state of the session each connection works for (while the connection lives)
+_WORKING_FOR: weakref.WeakKeyDictionary[Connection, TransactionState] = weakref.WeakKeyDictionary()
+
+
+@event.listens_for(Session, "after_begin")
+def _connection_begun(session: Session, _transaction: SessionTransaction, conn: Connection) -> None:
+    """The session's transaction took ``conn``: what runs on it is the session's work."""
+    _WORKING_FOR[conn] = state(session)
+
+
+@event.listens_for(Engine, "after_execute")
+def _record_change(
+    conn: Connection,
+    clauseelement: Any,
+    _multiparams: Any,
+    _params: Any,
+    _options: Any,
+    _result: Any,
+) -> None:
+    """A write ran: note its table's area in the state of the session it ran for."""
+    if not getattr(clauseelement, "is_dml", False):
+        return
+    table = getattr(clauseelement, "table", None)
+    area = changes.area_of(getattr(table, "name", ""))
+    if area is None:
+        return
+    found = _WORKING_FOR.get(conn)
+    if found is not None:
+        found.changes.add(area)
 
 
 @event.listens_for(Engine, "before_execute", retval=False)
@@ -87,10 +126,11 @@ def data_refused(exc: DataError) -> KoperasiError:
 def unit_of_work(db: Database) -> Iterator[Session]:
     """``with unit_of_work(db) as s: ...`` commits at the end, rolls back on any error."""
     session: Session = db.session()
-    session.info.clear()
+    fresh(session)
     try:
         with session.begin():
             yield session
+        changes.committed(state(session).changes)
     except OperationalError as exc:
         if disk_full(exc):
             raise KoperasiError("disk_full") from exc
@@ -106,15 +146,11 @@ def unit_of_work(db: Database) -> Iterator[Session]:
         session.close()
 
 
-READ_ONLY = "read_only"
-
-
 @contextmanager
 def read_only(db: Database) -> Iterator[Session]:
     """A session for queries; never commits."""
     session: Session = db.read_session()
-    session.info.clear()
-    session.info[READ_ONLY] = True  # lets readers remember results for the session
+    fresh(session, read_only=True)  # lets readers remember results for the session
     try:
         with session.begin():
             yield session
@@ -124,9 +160,3 @@ def read_only(db: Database) -> Iterator[Session]:
         raise KoperasiError("data_refused", detail="number too large") from exc
     finally:
         session.close()
-
-
-def snapshot_info(info: dict[Any, Any]) -> dict[Any, Any]:
-    """A copy of ``session.info`` to put back when a savepoint rolls back: the per-transaction
-    caches (one level deep) must not keep what the rolled-back work put in them."""
-    return {k: (dict(v) if isinstance(v, dict) else v) for k, v in info.items()}

@@ -14,21 +14,13 @@ from PySide6.QtWidgets import QWidget
 
 from ..db.database import Database
 from ..services.auth import Actor
+from ..services.changes import Area, collect_changes
 from . import crash
-
-# Areas a change can touch (what a screen listens for).
-MEMBERS, GROUPS, SAVINGS, LEDGER, SETTINGS, LOANS = (
-    "members",
-    "groups",
-    "savings",
-    "ledger",
-    "settings",
-    "loans",
-)
 
 
 class ChangeBus(QObject):
-    """``changed.emit({"members", "savings"})`` after an operation; screens refresh."""
+    """``changed.emit({Area.MEMBERS, Area.SAVINGS})`` after an operation (the areas its
+    units of work wrote, :mod:`koperasi.services.changes`); screens refresh."""
 
     changed = Signal(object)
     # another screen asks the main window to show a page: (page key, options), e.g.
@@ -64,38 +56,60 @@ class AppContext:
         self,
         fn: Callable[..., Any],
         *,
-        changes: set[str] | frozenset[str] = frozenset(),
+        also_changed: frozenset[Area] = frozenset(),
         on_done: Callable[[Any], None] | None = None,
         on_error: Callable[[BaseException], bool | None] | None = None,
         progress: str | None = None,
         parent: QWidget | None = None,
         on_cancel: Callable[[], None] | None = None,
     ) -> Any:
-        """Run a write on the single-thread write pool; announce ``changes`` on success.
-        A busy cursor shows from the start until the screens have followed the change."""
+        """Run a write on the single-thread write pool; afterwards announce on the bus what
+        its committed units of work changed (they record it from what they wrote:
+        :mod:`koperasi.services.changes`), with ``also_changed`` on success: what changed
+        outside the database. A busy cursor shows from the start until the screens have
+        followed the change. A write that failed or was cancelled after some of its units of
+        work committed announces those."""
         busy = BusyCursor()
+        changed: set[Area] = set()
+
+        def collected(*args: Any) -> Any:  # on the worker thread
+            with collect_changes() as found:
+                try:
+                    return fn(*args)
+                finally:
+                    changed.update(found)
+
+        def announce(extra: frozenset[Area] = frozenset()) -> None:
+            if changed or extra:
+                self.bus.changed.emit(changed | extra)
 
         def done(result: Any) -> None:
             try:
                 if on_done is not None:
                     on_done(result)
-                if changes:
-                    self.bus.changed.emit(set(changes))
+                announce(also_changed)
             finally:
                 busy.release()
 
         def failed(exc: BaseException) -> bool | None:
             busy.release()
-            return on_error(exc) if on_error is not None else None
+            try:
+                return on_error(exc) if on_error is not None else None
+            finally:
+                announce()
 
         def cancelled() -> None:
             busy.release()
-            if on_cancel is not None:
-                on_cancel()
+            try:
+                if on_cancel is not None:
+                    on_cancel()
+            finally:
+                announce()
 
+        collected.__name__ = getattr(fn, "__name__", repr(fn))
         try:
             return self.runner.run(
-                fn,
+                collected,
                 write=True,
                 on_done=done,
                 on_error=failed,

@@ -23,8 +23,9 @@ from .. import __version__
 from ..domain.vocabulary import LoanStatus
 from ..services import settings as settings_service
 from ..services import ui_queries
+from ..services.changes import Area
 from . import admin_features, dialogs, mnemonics
-from .context import SETTINGS, AppContext
+from .context import AppContext
 from .crash import log_path
 from .pages.base import Page
 from .worker import SyncRunner
@@ -352,7 +353,7 @@ class MainWindow(QMainWindow):
         )
 
     def _on_changed(self, areas: set[str]) -> None:
-        if SETTINGS in areas:
+        if Area.SETTINGS in areas:
             self.update_title()
         self.update_status()
 

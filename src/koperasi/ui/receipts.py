@@ -119,7 +119,6 @@ class ReceiptWindow(QDialog):
         self,
         what: str,
         action: Callable[[dt.date, str], Any],
-        changes: set[str] | frozenset[str],
     ) -> QPushButton:
         """ "Batalkan": the user who just posted this reverses it (a reversal with a reason,
         through the posting's own reversal service, audited there), on the same day only."""
@@ -133,7 +132,7 @@ class ReceiptWindow(QDialog):
             )
         )
         self.buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
-        button.clicked.connect(lambda: self.undo(what, action, changes))
+        button.clicked.connect(lambda: self.undo(what, action))
         self.undoButton = button
         return button
 
@@ -148,7 +147,6 @@ class ReceiptWindow(QDialog):
         self,
         what: str,
         action: Callable[[dt.date, str], Any],
-        changes: set[str] | frozenset[str],
     ):
         from . import dialogs
         from .pages.savings import ReverseDialog
@@ -166,7 +164,7 @@ class ReceiptWindow(QDialog):
                 ),
             )
             return None
-        dlg = ReverseDialog(self.ctx, what, action, self, changes=changes)
+        dlg = ReverseDialog(self.ctx, what, action, self)
         dlg.dateEdit.setEnabled(False)  # reversed on the day it was posted
         dlg.accepted.connect(lambda: self._undone(dlg.result_view))
         dlg.open()

@@ -37,6 +37,7 @@ from ...errors import NotFound, ValidationError
 from ..auth import Actor, require_group_visible, visible_groups
 from ..loan_products import penalty_rule_of
 from ..settings import rounding_in
+from ..transaction_state import state
 
 SOURCE = EntrySource.LOANS  # journal entries of the loan subledger
 CASH = "1.01"
@@ -121,10 +122,10 @@ def loan_by_number(session: Session, number: str) -> Loan:
 def rounding_for(session: Session, product: LoanProduct) -> RoundingMode:
     if product.rounding:
         return RoundingMode(product.rounding)
-    cached = session.info.get("loan_rounding")  # one settings read per unit of work
-    if cached is None:
-        cached = session.info["loan_rounding"] = rounding_in(session)
-    return cached
+    st = state(session)
+    if st.loan_rounding is None:  # one settings read per unit of work
+        st.loan_rounding = rounding_in(session)
+    return st.loan_rounding
 
 
 def installment_states(

@@ -41,7 +41,8 @@ from ..auth import Actor, require_read_all
 from ..ledger import Line
 from ..loan_products import penalty_rule_of
 from ..settings import get_value, rounding_in
-from ..uow import READ_ONLY, read_only
+from ..transaction_state import state
+from ..uow import read_only
 from .core import (
     ACTIVE,
     ALLOWANCE,
@@ -332,9 +333,10 @@ def qualities_in(
 ) -> list[LoanQuality]:
     """Every loan outstanding on ``as_of`` with its quality. In a read-only session the
     result is remembered (the RAT report needs it for its loan section and its ratios)."""
-    if not session.info.get(READ_ONLY):
+    st = state(session)
+    if not st.read_only:
         return _qualities(session, as_of, only_active_now)
-    memo = session.info.setdefault("loan_qualities", {})
+    memo = st.loan_qualities
     key = (as_of, only_active_now)
     if key not in memo:
         memo[key] = _qualities(session, as_of, only_active_now)

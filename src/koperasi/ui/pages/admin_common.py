@@ -1,5 +1,4 @@
-"""What the Pengaturan tabs Pengguna, Jejak Audit and Cadangan share: their area names, local
-times, and the warning that shows a service's refusal."""
+"""What the Pengaturan tabs Pengguna, Jejak Audit and Cadangan share: local times, and the warning that shows a service's refusal."""
 
 from __future__ import annotations
 
@@ -9,11 +8,7 @@ from PySide6.QtWidgets import QWidget
 
 from ...errors import KoperasiError
 from .. import dialogs
-from ..context import GROUPS, LEDGER, LOANS, MEMBERS, SAVINGS, SETTINGS, AppContext
-
-USERS = "users"
-AUDIT = "audit"
-EVERY_AREA = frozenset({MEMBERS, GROUPS, SAVINGS, LEDGER, SETTINGS, LOANS, USERS, AUDIT})
+from ..context import AppContext
 
 
 def local_time(value: dt.datetime) -> dt.datetime:
@@ -37,6 +32,3 @@ def user_error(ctx: AppContext, parent: QWidget | None, title: str):
         return False
 
     return show
-
-
-__all__ = ["AUDIT", "USERS"]

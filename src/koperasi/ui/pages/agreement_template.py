@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from ...errors import KoperasiError
 from ...services import loan_papers
 from .. import dialogs
-from ..context import SETTINGS, AppContext
+from ..context import AppContext
 from ..i18n import pick
 from ..widgets import ERROR_STYLE
 
@@ -195,7 +195,6 @@ class AgreementTemplateDialog(QDialog):
 
         ctx.write(
             lambda: loan_papers.save_template(ctx.db, ctx.actor, texts),
-            changes={SETTINGS},
             on_done=done,
             on_error=failed,
             parent=self,

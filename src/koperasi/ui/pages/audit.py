@@ -27,10 +27,11 @@ from ...messages import label
 from ...services import audit as audit_service
 from ...services import audit_checks
 from ...services.audit import AuditFilter, AuditRow
+from ...services.changes import EVERY_AREA
 from .. import dialogs
 from ..context import AppContext
 from ..widgets import setup_date_edit, to_date
-from .admin_common import EVERY_AREA, fmt_datetime, user_error
+from .admin_common import fmt_datetime, user_error
 from .base import DataTable, Index, Page, PagedModel, RowsModel, setup_table
 
 PAGE_SIZE = PagedModel.page_size  # the audit list loads this many rows at a time

@@ -18,9 +18,10 @@ from PySide6.QtWidgets import (
 
 from ...errors import KoperasiError
 from ...services import backup as backup_service
+from ...services.changes import EVERY_AREA
 from .. import dialogs
 from ..context import AppContext
-from .admin_common import EVERY_AREA, user_error
+from .admin_common import user_error
 
 _notices: list[QWidget] = []  # messages that outlive the window that showed them
 
@@ -172,7 +173,7 @@ class BackupActions(QObject):
 
         ctx.write(
             lambda _progress: backup_service.restore(ctx.db, ctx.actor, summary.path),
-            changes=EVERY_AREA,
+            also_changed=EVERY_AREA,  # the whole database file was replaced
             progress=self.tr("Memulihkan basis data..."),
             on_done=done,
             on_error=user_error(ctx, self.widget, self.tr("Pemulihan gagal")),

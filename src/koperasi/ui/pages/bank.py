@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from ...services import bank as bk
 from ...services import bank_lists, bank_matching
 from ...services import bank_reconciliation as bank_recon
-from ..context import LEDGER, AppContext
+from ..context import AppContext
 from ..widgets import rp, setup_date_edit, to_date
 from .bank_dialogs import BankAccountDialog, MappingDialog, PostLineDialog, StatementImportDialog
 from .base import DataTable, RowsModel, setup_table
@@ -237,7 +237,6 @@ class BankTab(QWidget):
         self.message.clear()
         self.ctx.write(
             fn,
-            changes={LEDGER},
             on_done=lambda v: self._done(done_text.format(v=v)),
             on_error=self._failed,
             parent=self,
@@ -285,7 +284,6 @@ class BankTab(QWidget):
         self.message.clear()
         ctx.write(
             lambda: bank_matching.auto_match(ctx.db, ctx.actor, code),
-            changes={LEDGER},
             on_done=lambda run: self._done(self.tr("{n} baris dicocokkan.").format(n=run.matched)),
             on_error=self._failed,
             parent=self,

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from ...exchange import bank_statement
 from ...services import bank as bk
 from ...services import bank_matching
-from ..context import LEDGER, AppContext
+from ..context import AppContext
 from ..widgets import FieldErrors, rp, setup_date_edit, to_date
 from .form_dialog import FormDialog
 from .form_dialog import add_buddy_rows as _add_rows
@@ -82,7 +82,6 @@ class BankAccountDialog(FormDialog):
         account, start = self.ledgerCombo.currentData(), to_date(self.fromEdit.date())
         ctx.write(
             lambda: bk.add_bank_account(ctx.db, ctx.actor, name, bank, number, "", account, start),
-            changes={LEDGER},
             on_done=self._done,
             on_error=self.errors.show,
             parent=self,
@@ -179,7 +178,6 @@ class StatementImportDialog(QDialog):
 
         ctx.write(
             work,
-            changes=set() if dry_run else {LEDGER},
             on_done=self._done,
             on_error=self._failed,
             parent=self,
@@ -269,7 +267,6 @@ class PostLineDialog(FormDialog):
             lambda: bank_matching.post_statement_line(
                 ctx.db, ctx.actor, line_id, kind, account, text
             ),
-            changes={LEDGER},
             on_done=lambda _v: self.accept(),
             on_error=self.errors.show,
             parent=self,
@@ -342,7 +339,6 @@ class MappingDialog(FormDialog):
         ctx, code, value = self.ctx, self.code, self.layout_value()
         ctx.write(
             lambda: bk.set_layout(ctx.db, ctx.actor, code, value),
-            changes={LEDGER},
             on_done=self._done,
             on_error=self.errors.show,
             parent=self,

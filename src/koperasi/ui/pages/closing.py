@@ -33,7 +33,7 @@ from ...services.closing import PeriodView
 from ...services.progress import ProgressCallback
 from ...services.year_closing import YearOverview
 from .. import dialogs
-from ..context import LEDGER, SAVINGS, AppContext
+from ..context import AppContext
 from ..period_choice import PeriodDialog
 from ..widgets import FieldErrors, rp
 from .base import DataTable, RowsModel, setup_table
@@ -98,7 +98,6 @@ class ReasonDialog(QDialog):
 
         self.ctx.write(
             lambda: self.action(reason),
-            changes={LEDGER},
             on_done=done,
             on_error=self.errors.show,
             parent=self,
@@ -307,7 +306,6 @@ class ClosingPanel(QWidget):
         ctx = self.ctx
         ctx.write(
             lambda: closing.close_month(ctx.db, ctx.actor, p.year, p.month, today=ctx.today()),
-            changes={LEDGER},
             on_done=lambda _v: self.load_year(),
             on_error=self._error,
             parent=self,
@@ -337,7 +335,6 @@ class ClosingPanel(QWidget):
         today = ctx.today()
         ctx.write(
             lambda: sv_interest.post_monthly_interest(ctx.db, ctx.actor, year, month, today=today),
-            changes={LEDGER, SAVINGS},
             on_done=self._interest_done,
             on_error=self._error,
             parent=self,
@@ -408,7 +405,6 @@ class ClosingPanel(QWidget):
 
         ctx.write(
             work,
-            changes={LEDGER},
             progress=self.tr("Menutup buku tahun {year}...").format(year=year),
             on_done=self._year_closed,
             on_error=self._error,

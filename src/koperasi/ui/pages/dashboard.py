@@ -20,8 +20,9 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLay
 
 from ...domain.vocabulary import LoanStatus, MemberStatus
 from ...services import ui_queries
+from ...services.changes import Area
 from ...services.ui_queries import Dashboard
-from ..context import GROUPS, LEDGER, LOANS, MEMBERS, SAVINGS, SETTINGS, AppContext
+from ..context import AppContext
 from ..i18n import pick
 from ..widgets import rp
 from .base import Page
@@ -103,7 +104,9 @@ def _chart_view(name: str, title: str) -> QChartView:
 
 
 class DashboardPage(Page):
-    areas = frozenset({MEMBERS, GROUPS, SAVINGS, LEDGER, SETTINGS, LOANS})
+    areas = frozenset(
+        {Area.MEMBERS, Area.GROUPS, Area.SAVINGS, Area.LEDGER, Area.SETTINGS, Area.LOANS}
+    )
     navigate = Signal(str, object)  # page key, options
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:

@@ -26,7 +26,7 @@ from ...services import clock
 from ...services import fixed_asset_depreciation as fa_depreciation
 from ...services import fixed_asset_disposal as fa_disposal
 from ...services import fixed_assets as fa
-from ..context import LEDGER, AppContext
+from ..context import AppContext
 from ..widgets import FieldErrors, MoneyEdit, rp, setup_date_edit, to_date
 from .base import DataTable, RowsModel, setup_table
 from .form_dialog import add_buddy_rows as _add_rows
@@ -260,7 +260,6 @@ class AssetDialog(QDialog):
         ctx, data = self.ctx, self.data()
         ctx.write(
             lambda: fa.add_asset(ctx.db, ctx.actor, data),
-            changes={LEDGER},
             on_done=lambda _v: self.accept(),
             on_error=self.errors.show,
             parent=self,
@@ -313,7 +312,6 @@ class DisposeDialog(QDialog):
         into, note = self.intoCombo.currentData(), self.noteEdit.text()
         ctx.write(
             lambda: fa_disposal.dispose(ctx.db, ctx.actor, asset_id, date, proceeds, into, note),
-            changes={LEDGER},
             on_done=self._done,
             on_error=self.errors.show,
             parent=self,
@@ -366,7 +364,6 @@ class DepreciationDialog(QDialog):
         today = ctx.today()
         ctx.write(
             lambda: fa_depreciation.depreciate_month(ctx.db, ctx.actor, y, m, today=today),
-            changes={LEDGER},
             on_done=self._done,
             on_error=self.errors.show,
             parent=self,
@@ -463,7 +460,6 @@ class ImportDialog(QDialog):
         opening = to_date(self.dateEdit.date())
         ctx.write(
             lambda: import_opening_assets(ctx.db, ctx.actor, path, opening, dry_run),
-            changes=set() if dry_run else {LEDGER},
             on_done=self._done,
             on_error=self._failed,
             parent=self,
@@ -549,7 +545,6 @@ class ReverseAssetDialog(QDialog):
         reason = self.reasonEdit.text()
         ctx.write(
             lambda: fa.reverse(ctx.db, ctx.actor, asset_id, what, date, reason),
-            changes={LEDGER},
             on_done=self._done,
             on_error=self.errors.show,
             parent=self,

@@ -138,12 +138,12 @@ class FormDialog(QDialog):
     def post(
         self,
         fn: Callable[[], Any],
-        changes: set[str] | frozenset[str],
         on_done: Callable[[Any], None],
         *,
         confirmed: Callable[[], Any] | None = None,
     ) -> None:
-        """Write ``fn`` off the UI thread; ``on_done`` gets its result once it is saved.
+        """Write ``fn`` off the UI thread; ``on_done`` gets its result once it is saved (and the
+        screens hear what it changed: :meth:`AppContext.write`).
 
         ``confirmed``: the same write with ``confirm_large=True``. When the service refuses
         an amount far above the usual, the user is asked (default Batal); yes posts
@@ -158,13 +158,12 @@ class FormDialog(QDialog):
             ):
                 self.saving = False
                 if dialogs.confirm_large_amount(self, exc.message(self.ctx.lang)):
-                    self.post(confirmed, changes, on_done)
+                    self.post(confirmed, on_done)
                     return True
             return self._failed(exc)
 
         self.ctx.write(
             fn,
-            changes=changes,
             on_done=lambda result: self._saved(result, on_done),
             on_error=failed,
             parent=self,

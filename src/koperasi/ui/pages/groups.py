@@ -18,9 +18,10 @@ from PySide6.QtWidgets import (
 )
 
 from ...services import groups as groups_service
+from ...services.changes import Area
 from ...services.groups import DAY_NAMES_EN, DAY_NAMES_ID, GroupInput, GroupRow
 from .. import dialogs
-from ..context import GROUPS, MEMBERS, AppContext
+from ..context import AppContext
 from ..forms.group_form_ui import Ui_GroupForm
 from ..i18n import pick
 from ..widgets import DirtyTracker, FieldErrors
@@ -34,7 +35,7 @@ def day_name(day: int | None, lang: str) -> str:
 
 
 class GroupsPage(Page):
-    areas = frozenset({GROUPS, MEMBERS})
+    areas = frozenset({Area.GROUPS, Area.MEMBERS})
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -227,7 +228,7 @@ class GroupsPage(Page):
                 return True
             return False
 
-        self.ctx.write(fn, changes={GROUPS, MEMBERS}, on_done=on_done, on_error=failed, parent=self)
+        self.ctx.write(fn, on_done=on_done, on_error=failed, parent=self)
 
     def add_member(self) -> None:
         g = self.selected_group()
@@ -351,9 +352,7 @@ class GroupDialog(QDialog):
             self.accept()
             self.saved.emit(row)
 
-        ctx.write(
-            fn, changes={GROUPS, MEMBERS}, on_done=done, on_error=self.errors.show, parent=self
-        )
+        ctx.write(fn, on_done=done, on_error=self.errors.show, parent=self)
 
     def reject(self) -> None:
         if self.dirty.dirty and not dialogs.ask_discard(self):

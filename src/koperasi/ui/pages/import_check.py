@@ -25,7 +25,6 @@ from ...exchange import (
     run_import,
 )
 from ...exchange.preview import ImportPreview, PreviewRow, preview_rows
-from ..context import GROUPS, LEDGER, LOANS, MEMBERS, SAVINGS, SETTINGS
 from ..widgets import ERROR_STYLE
 from .base import DataTable, Index, RowsModel, setup_table
 from .exchange_common import (
@@ -36,8 +35,6 @@ from .exchange_common import (
 
 if TYPE_CHECKING:
     from .import_wizard import ImportWizard
-
-IMPORT_CHANGES = frozenset({MEMBERS, GROUPS, SAVINGS, LEDGER, LOANS, SETTINGS})
 
 
 class PreviewModel(RowsModel):
@@ -368,7 +365,6 @@ class _CheckPage(QWizardPage):
 
         self.import_task = ctx.write(
             work,
-            changes=IMPORT_CHANGES,
             progress=self.tr("Mengimpor {name}...").format(name=Path(path).name),
             on_done=done,
             on_cancel=cancelled,

@@ -22,9 +22,10 @@ from PySide6.QtWidgets import (
 
 from ...services import chart_of_accounts, trial_balances, ui_queries
 from ...services import ledger as ledger_service
+from ...services.changes import Area
 from ...services.ledger import EntryView
 from .. import dialogs
-from ..context import LEDGER, SAVINGS, SETTINGS, AppContext
+from ..context import AppContext
 from ..widgets import rp, setup_date_edit, to_date
 from .base import DataTable, Index, Page, PagedModel, RowsModel, fmt_date, setup_table
 from .ledger_dialogs import CASH_ACCOUNTS, AccountSideDialog, ManualEntryDialog
@@ -126,7 +127,7 @@ def _date_range(ctx: AppContext, layout: QHBoxLayout, prefix: str) -> tuple[QDat
 
 
 class LedgerPage(Page):
-    areas = frozenset({LEDGER, SAVINGS, SETTINGS})
+    areas = frozenset({Area.LEDGER, Area.SAVINGS, Area.SETTINGS})
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)

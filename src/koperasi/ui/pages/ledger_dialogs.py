@@ -18,7 +18,7 @@ from ...services import chart_of_accounts, plausibility
 from ...services import ledger as ledger_service
 from ...services.ledger import EntryView, Line
 from .. import dialogs
-from ..context import LEDGER, AppContext
+from ..context import AppContext
 from ..forms.manual_entry_ui import Ui_ManualEntryForm
 from ..receipts import ReceiptWindow, paper_html
 from ..widgets import FieldErrors, rp, setup_date_edit, to_date
@@ -72,7 +72,6 @@ class AccountSideDialog(FormDialog):
         ctx, code, side = self.ctx, self.account.code, self.sideCombo.currentData()
         ctx.write(
             lambda: chart_of_accounts.set_business_side(ctx.db, ctx.actor, code, side),
-            changes={LEDGER},
             on_done=lambda _v: self.accept(),
             on_error=self.errors.show,
             parent=self,
@@ -209,7 +208,6 @@ class ManualEntryDialog(FormDialog):
                             ctx.db, ctx.actor, view.id, date, reason
                         ),
                     ),
-                    {LEDGER},
                 )
                 self.voucher.show()
             else:
@@ -241,7 +239,6 @@ class ManualEntryDialog(FormDialog):
                 payee=payee,
                 confirm_large=confirm_large,
             ),
-            changes={LEDGER},
             on_done=done,
             on_error=failed,
             parent=self,

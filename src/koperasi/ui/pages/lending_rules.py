@@ -21,7 +21,7 @@ from ...services import approvals as approvals_service
 from ...services import lending_rules as lending_rules_service
 from ...services.loans import lending_limits
 from .. import dialogs
-from ..context import LOANS, AppContext
+from ..context import AppContext
 from ..i18n import pick
 from ..widgets import MoneyEdit
 from .form_dialog import FormDialog, setup_buttons
@@ -133,11 +133,9 @@ class LendingRulesEditor(QWidget):
         if rules is None:
             return
         ctx = self.ctx
-        from ..context import SETTINGS
 
         ctx.write(
             lambda: lending_rules_service.save_rules(ctx.db, ctx.actor, rules),
-            changes={SETTINGS, LOANS},
             on_done=lambda _r: self._saved(),
             on_error=self.errors.show,
             parent=self,
@@ -231,7 +229,6 @@ class RelatedPartyDialog(FormDialog):
 
         ctx.write(
             lambda: lending_limits.set_relation(ctx.db, ctx.actor, number, kind, officer, note),
-            changes={LOANS},
             on_done=done,
             on_error=self.errors.show,
             parent=self,

@@ -29,7 +29,7 @@ from ...services.loan_actions import (
 )
 from ...services.loans import applications as loan_applications
 from ...services.loans.views import LoanDetail, LoanTxView
-from ..context import LEDGER, LOANS, MEMBERS, SAVINGS, AppContext
+from ..context import AppContext
 from ..widgets import (
     FieldErrors,
     rp,
@@ -42,7 +42,6 @@ from .loan_labels import (
 )
 from .loan_receipt import show_loan_receipt
 
-MONEY_CHANGES = frozenset({LOANS, LEDGER, SAVINGS, MEMBERS})
 T = TypeVar("T")
 
 
@@ -132,7 +131,7 @@ class DecisionDialog(_LoanStepDialog):
             fn = lambda: loan_applications.approve(ctx.db, ctx.actor, number, date, note)  # noqa: E731
         else:
             fn = lambda: loan_applications.reject(ctx.db, ctx.actor, number, date, note)  # noqa: E731
-        self.post(fn, {LOANS}, self._done)
+        self.post(fn, self._done)
 
     def _done(self, detail: LoanDetail) -> None:
         self.decided.emit(detail)
@@ -268,7 +267,6 @@ class DisburseDialog(_LoanStepDialog):
         to, fee_mode = self.toCombo.currentData(), self.feeCombo.currentData()
         self.post(
             lambda: loan_applications.disburse(ctx.db, ctx.actor, number, date, to, fee_mode),
-            MONEY_CHANGES,
             self._done,
         )
 

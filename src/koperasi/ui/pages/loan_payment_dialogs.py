@@ -30,7 +30,7 @@ from ..widgets import (
 )
 from .base import RowsModel, setup_table
 from .form_dialog import FormDialog, add_error_rows, setup_buttons
-from .loan_dialogs import MONEY_CHANGES, _LoanStepDialog
+from .loan_dialogs import _LoanStepDialog
 from .loan_labels import (
     COMPONENT_LABELS,
     SOURCE_LABELS,
@@ -228,7 +228,6 @@ class RepaymentDialog(FormDialog):
             lambda: loan_repayments.repay(
                 ctx.db, ctx.actor, number, amount, date, source, memo, excess_to_savings=excess
             ),
-            MONEY_CHANGES,
             self._done,
             confirmed=lambda: loan_repayments.repay(
                 ctx.db,
@@ -272,7 +271,6 @@ class RepaymentDialog(FormDialog):
                     ),
                     tx=view.id,
                 ),
-                MONEY_CHANGES,
             )
         self.receipt = receipt
 
@@ -341,7 +339,6 @@ class PayoffDialog(_LoanStepDialog):
         date, source = to_date(self.dateEdit.date()), self.sourceCombo.currentData()
         self.post(
             lambda: loan_repayments.payoff(ctx.db, ctx.actor, number, date, expected, source),
-            MONEY_CHANGES,
             self._done,
         )
 

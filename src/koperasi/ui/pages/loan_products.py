@@ -24,7 +24,7 @@ from ...messages import vocabulary
 from ...services import loan_products as products_service
 from ...services.loan_products import ProductInput, ProductView
 from .. import dialogs
-from ..context import LOANS, AppContext
+from ..context import AppContext
 from ..forms.loan_product_form_ui import Ui_LoanProductForm
 from ..widgets import (
     DirtyTracker,
@@ -299,7 +299,7 @@ class LoanProductDialog(QDialog):
                 ctx.db, ctx.actor, self.code, data, confirm_high_rate=confirm_high_rate
             )
 
-        ctx.write(run, changes={LOANS}, on_done=self._saved, on_error=self._failed, parent=self)
+        ctx.write(run, on_done=self._saved, on_error=self._failed, parent=self)
 
     def _failed(self, exc: BaseException) -> bool:
         if (

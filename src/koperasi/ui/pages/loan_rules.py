@@ -31,11 +31,11 @@ from ...services.loans import lending_limits
 from ...services.loans.collateral import CollateralInput
 from ...services.loans.views import LoanDetail
 from .. import dialogs
-from ..context import LOANS, AppContext
+from ..context import AppContext
 from ..i18n import pick
 from ..widgets import MoneyEdit, setup_date_edit, to_date
 from .base import DataTable, RowsModel, setup_table
-from .loan_dialogs import MONEY_CHANGES, _LoanStepDialog
+from .loan_dialogs import _LoanStepDialog
 
 
 def _lab(vocab: str, code: str, lang: str) -> str:
@@ -161,7 +161,6 @@ class CollateralDialog(_LoanStepDialog):
         date = to_date(self.dateEdit.date())
         self.post(
             lambda: collateral_service.add(ctx.db, ctx.actor, number, item, date),
-            {LOANS},
             self._done,
         )
 
@@ -210,7 +209,6 @@ class GuarantorDialog(_LoanStepDialog):
         relation = self.relationEdit.text()
         self.post(
             lambda: collateral_service.add_guarantor(ctx.db, ctx.actor, number, member, relation),
-            {LOANS},
             self._done,
         )
 
@@ -256,7 +254,6 @@ class ReturnCollateralDialog(_LoanStepDialog):
         to, note, date = self.toEdit.text(), self.noteEdit.text(), to_date(self.dateEdit.date())
         self.post(
             lambda: collateral_service.return_collateral(ctx.db, ctx.actor, number, date, to, note),
-            {LOANS},
             self._done,
         )
 
@@ -321,7 +318,6 @@ class BoardApprovalDialog(_LoanStepDialog):
         date, note = to_date(self.dateEdit.date()), self.noteEdit.text()
         self.post(
             lambda: lending_limits.board_approve(ctx.db, ctx.actor, number, date, note),
-            {LOANS},
             self._done,
         )
 
@@ -418,7 +414,7 @@ class PendingApprovalsDialog(QDialog):
                 return True
             return False
 
-        self.ctx.write(fn, changes=MONEY_CHANGES, on_done=ok, on_error=failed, parent=self)
+        self.ctx.write(fn, on_done=ok, on_error=failed, parent=self)
 
     def approve(self) -> None:
         item = self.selected()

@@ -28,7 +28,7 @@ from ...services.loans import applications as loan_applications
 from ...services.loans.applications import ApplyInput
 from ...services.loans.views import LoanDetail
 from .. import dialogs
-from ..context import LOANS, AppContext
+from ..context import AppContext
 from ..forms.loan_terms_ui import Ui_LoanTermsForm
 from ..widgets import FieldErrors, rp, setup_date_edit, to_date
 from .base import RowsModel, setup_table
@@ -505,7 +505,6 @@ class LoanApplicationWizard(QWizard):
         self.saving = True
         ctx.write(
             lambda: loan_applications.apply(ctx.db, ctx.actor, data, confirm_large=confirm_large),
-            changes={LOANS},
             on_done=self._applied,
             on_error=self._failed,
             parent=self,

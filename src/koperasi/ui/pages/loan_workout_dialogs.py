@@ -27,7 +27,7 @@ from ...services.loan_actions import (
 from ...services.loans import workout as loan_workout
 from ...services.loans.views import LoanDetail, LoanTxView
 from .. import dialogs
-from ..context import LOANS, MEMBERS, AppContext
+from ..context import AppContext
 from ..forms.loan_reschedule_ui import Ui_LoanRescheduleForm
 from ..widgets import (
     FieldErrors,
@@ -41,7 +41,7 @@ from ..widgets import (
 )
 from .base import RowsModel, fmt_date, setup_table
 from .form_dialog import FormDialog, add_error_rows, add_wrapped_label, setup_buttons
-from .loan_dialogs import MONEY_CHANGES, _LoanStepDialog, loan_heading
+from .loan_dialogs import _LoanStepDialog, loan_heading
 from .loan_labels import (
     METHOD_LABELS,
     RATE_PER_LABELS,
@@ -263,7 +263,6 @@ class RescheduleDialog(FormDialog):
                 method=terms["method"],
                 first_due=terms["first_due"],
             ),
-            {LOANS, MEMBERS},
             self._done,
         )
 
@@ -425,13 +424,11 @@ class WriteOffDialog(_LoanStepDialog):
                 lambda: approvals_service.request(
                     ctx.db, ctx.actor, "write_off", number, date, reason
                 ),
-                {LOANS},
                 self._requested,
             )
             return
         self.post(
             lambda: loan_workout.write_off(ctx.db, ctx.actor, number, date, reason),
-            MONEY_CHANGES,
             self._done,
         )
 
@@ -552,7 +549,6 @@ class RecoveryDialog(_LoanStepDialog):
         date, memo = to_date(self.dateEdit.date()), self.memoEdit.text().strip()
         self.post(
             lambda: loan_workout.recover(ctx.db, ctx.actor, number, amount, date, memo),
-            MONEY_CHANGES,
             self._done,
         )
 

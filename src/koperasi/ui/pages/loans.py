@@ -22,17 +22,18 @@ from ...domain.vocabulary import LoanStatus
 from ...errors import KoperasiError
 from ...services import clock
 from ...services import month_end as month_end_run
+from ...services.changes import Area
 from ...services.loans import reversals as loan_reversals
 from ...services.loans import views as loan_views
 from ...services.loans.core import ACTIVE, APPLIED, APPROVED, STATUSES, WRITTEN_OFF
 from ...services.loans.views import LoanDetail, LoanRow
 from .. import dialogs
-from ..context import LEDGER, LOANS, MEMBERS, SAVINGS, AppContext
+from ..context import AppContext
 from ..period_choice import PeriodDialog
 from ..widgets import rp
 from .base import DataTable, Page, fmt_date, setup_table
 from .lending_rules import reverse_or_request
-from .loan_dialogs import MONEY_CHANGES, DecisionDialog, DisburseDialog
+from .loan_dialogs import DecisionDialog, DisburseDialog
 from .loan_documents import documents_button
 from .loan_labels import class_label, kind_label, status_label
 from .loan_list import LoanDetailPanel, LoanListModel
@@ -45,7 +46,7 @@ from .savings import ReverseDialog
 
 
 class LoansPage(Page):
-    areas = frozenset({LOANS, MEMBERS, SAVINGS, LEDGER})
+    areas = frozenset({Area.LOANS, Area.MEMBERS, Area.GROUPS, Area.SAVINGS, Area.LEDGER})
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -473,7 +474,6 @@ class LoansPage(Page):
                 tx=tx.id,
             ),
             self,
-            changes=MONEY_CHANGES,
         )
         dlg.accepted.connect(lambda: self._after(number))
         dlg.open()
@@ -512,7 +512,6 @@ class LoansPage(Page):
             lambda progress: month_end_run.month_end(
                 ctx.db, ctx.actor, as_of, progress, today=today
             ),
-            changes={LOANS, LEDGER},
             progress=self.tr("Proses akhir bulan pinjaman..."),
             on_done=self._month_end_done,
             on_error=self._month_end_failed,

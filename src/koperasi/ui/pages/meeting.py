@@ -26,7 +26,7 @@ from ...services import plausibility
 from ...services.loans import group_meeting
 from ...services.loans.group_meeting import GroupMeetingResult
 from .. import dialogs
-from ..context import LEDGER, LOANS, MEMBERS, SAVINGS, AppContext
+from ..context import AppContext
 from ..receipts import paper_html, print_html
 from ..widgets import FieldErrors, rp, setup_date_edit, to_date
 from .base import RowsModel, fmt_date, setup_table
@@ -308,7 +308,6 @@ class GroupMeetingDialog(QDialog):
             lambda: group_meeting.post_group_meeting(
                 ctx.db, ctx.actor, code, date, payments, confirm_large=confirm_large
             ),
-            changes={SAVINGS, LOANS, LEDGER, MEMBERS},
             on_done=self._posted,
             on_error=self._failed,
             parent=self,

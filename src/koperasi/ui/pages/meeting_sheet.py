@@ -23,7 +23,7 @@ from ...errors import KoperasiError
 from ...services import meeting_sheet as ms
 from ...services import plausibility
 from .. import dialogs
-from ..context import LEDGER, LOANS, MEMBERS, SAVINGS, AppContext
+from ..context import AppContext
 from ..widgets import rp
 from .base import RowsModel, fmt_date, setup_table
 
@@ -197,7 +197,6 @@ class SheetPreviewDialog(QDialog):
             lambda: ms.import_sheet(
                 ctx.db, ctx.actor, path, code, date, confirm_large=confirm_large
             ),
-            changes={SAVINGS, LOANS, LEDGER, MEMBERS},
             on_done=self._posted,
             on_error=self._failed,
             parent=self,

@@ -24,10 +24,11 @@ from ...domain.vocabulary import LoanStatus, MemberStatus
 from ...errors import ValidationError
 from ...services import member_exit, savings_statements, ui_queries
 from ...services import members as members_service
+from ...services.changes import Area
 from ...services.loans import views as loan_views
 from ...services.members import MemberDetail
 from .. import dialogs
-from ..context import GROUPS, LEDGER, LOANS, MEMBERS, SAVINGS, AppContext
+from ..context import AppContext
 from ..i18n import pick
 from ..widgets import (
     FieldErrors,
@@ -239,7 +240,7 @@ class MemberDetailDialog(QDialog):
         self.refresh()
 
     def _on_changed(self, areas: set[str]) -> None:
-        if areas & {MEMBERS, SAVINGS, LEDGER, LOANS}:
+        if areas & {Area.MEMBERS, Area.GROUPS, Area.SAVINGS, Area.LEDGER, Area.LOANS}:
             self.refresh()
 
     def refresh(self) -> None:
@@ -523,7 +524,6 @@ class ExitMemberDialog(FormDialog):
 
         ctx.write(
             lambda: member_exit.exit_member(ctx.db, ctx.actor, d.number, date, reason, status),
-            changes={MEMBERS, GROUPS, SAVINGS, LEDGER},
             on_done=done,
             on_error=self.errors.show,
             parent=self,

@@ -24,7 +24,7 @@ from ...services import members as members_service
 from ...services.members import MemberDetail, MemberInput
 from ...services.validation import check_nik, check_phone, check_required
 from .. import dialogs
-from ..context import GROUPS, MEMBERS, SAVINGS, AppContext
+from ..context import AppContext
 from ..forms.member_form_ui import Ui_MemberForm
 from ..i18n import pick
 from ..widgets import (
@@ -301,7 +301,7 @@ class MemberDialog(FormDialog):
             self._save_consent(saved.number, choice)
             return saved
 
-        self.post(fn, {MEMBERS, GROUPS, SAVINGS}, self._member_saved)
+        self.post(fn, self._member_saved)
 
     def _member_saved(self, detail: MemberDetail) -> None:
         self.detail_saved = detail

@@ -28,8 +28,9 @@ from PySide6.QtWidgets import (
 from ...domain.vocabulary import MemberStatus
 from ...services import groups as groups_service
 from ...services import members as members_service
+from ...services.changes import Area
 from ...services.members import MemberDetail, MemberRow
-from ..context import GROUPS, MEMBERS, AppContext
+from ..context import AppContext
 from .base import DataTable, HeaderedModel, Index, Page, fmt_date, setup_table
 from .member_detail import MemberDetailDialog
 from .member_dialog import MemberDialog
@@ -159,7 +160,9 @@ class MemberTableModel(HeaderedModel):
 
 
 class MembersPage(Page):
-    areas = frozenset({MEMBERS, GROUPS})
+    # the list refreshes after money moved too, as it did when each write named the member
+    # list among its changes (a deposit can make a member active)
+    areas = frozenset({Area.MEMBERS, Area.GROUPS, Area.SAVINGS, Area.LOANS})
     memberActivated = Signal(str)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:

@@ -31,15 +31,14 @@ from ...errors import KoperasiError
 from ...messages import label
 from ...services import member_messages as mm
 from ...services import message_list, message_log, message_templates
-from ..context import MEMBERS, SAVINGS, AppContext
+from ...services.changes import Area
+from ..context import AppContext
 from ..widgets import setup_date_edit, to_date
 from .base import DataTable, Page, RowsModel, setup_table
 
-MESSAGES = "messages"  # the change area of this page (a template, consent, a sent mark)
-
 
 class MessagesPage(Page):
-    areas = frozenset({MESSAGES, MEMBERS, SAVINGS})
+    areas = frozenset({Area.MESSAGES, Area.MEMBERS, Area.GROUPS, Area.SAVINGS})
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -250,7 +249,6 @@ class MessagesPage(Page):
         rat_year = self.ratYear.value() if self.kindCombo.currentData() == "rat" else None
         ctx.write(
             lambda: message_log.mark_sent(ctx.db, ctx.actor, day, keys, channel, rat_year),
-            changes={MESSAGES},
             on_done=lambda _r: self.load(),
             on_error=self._failed,
             parent=self,

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from ...messages import label
 from ...services import payroll, payroll_posting
-from ..context import LEDGER, LOANS, SAVINGS, AppContext
+from ..context import AppContext
 from ..widgets import FieldErrors, MoneyEdit, rp, setup_date_edit, to_date
 from .base import DataTable, RowsModel, setup_table
 from .form_dialog import FormDialog
@@ -225,7 +225,6 @@ class EmployerDialog(FormDialog):
         address, into = self.addressEdit.text(), self.intoCombo.currentData()
         ctx.write(
             lambda: payroll.save_employer(ctx.db, ctx.actor, code, name, address, into),
-            changes={SAVINGS},
             on_done=lambda _v: self.accept(),
             on_error=self.errors.show,
             parent=self,
@@ -271,7 +270,6 @@ class LinkDialog(FormDialog):
         employee, sukarela = self.employeeEdit.text(), self.sukarelaEdit.value() or 0
         ctx.write(
             lambda: payroll.link_member(ctx.db, ctx.actor, member, employer, employee, sukarela),
-            changes={SAVINGS},
             on_done=lambda _v: self.accept(),
             on_error=self.errors.show,
             parent=self,
@@ -372,7 +370,6 @@ class PayrollImportDialog(QDialog):
             lambda _progress: payroll_posting.post_payments(
                 ctx.db, ctx.actor, read_payment_file(path), date, dry_run=dry_run
             ),
-            changes=set() if dry_run else {SAVINGS, LOANS, LEDGER},
             on_done=self._done,
             on_error=self._failed,
             progress=self.tr("Memproses berkas potong gaji"),

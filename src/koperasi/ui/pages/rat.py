@@ -43,13 +43,14 @@ from ...domain import health_rating as hr
 from ...domain.money import MoneyParseError, parse_rupiah
 from ...domain.quorum import QuorumRule
 from ...errors import KoperasiError
+from ...services.changes import Area
 from ...services.rat import budget, health, records
 from .. import dialogs
 from ..context import AppContext
 from ..i18n import pick
 from ..widgets import rp, setup_date_edit, to_date, to_qdate
 from .base import Page, fmt_date
-from .rat_officers import RAT, OfficersPanel
+from .rat_officers import OfficersPanel
 
 QUORUM_RULES = (
     QuorumRule(">", 1, 2),
@@ -71,7 +72,7 @@ def _item(text: str, editable: bool = False, right: bool = False) -> QTableWidge
 
 
 class RatPage(Page):
-    areas = frozenset({RAT, "ledger", "members", "settings"})
+    areas = frozenset({Area.RAT, Area.LEDGER, Area.MEMBERS, Area.SETTINGS})
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -447,7 +448,6 @@ class RatPage(Page):
         ctx, year = self.ctx, self.year() + 1
         ctx.write(
             lambda: budget.set_budget(ctx.db, ctx.actor, year, amounts),
-            changes={RAT},
             on_done=self._saved,
             on_error=self._error,
             parent=self,
@@ -462,7 +462,6 @@ class RatPage(Page):
         ctx, year = self.ctx, self.year() + 1
         ctx.write(
             lambda: budget.import_budget(ctx.db, ctx.actor, year, path),
-            changes={RAT},
             on_done=self._saved,
             on_error=self._error,
             parent=self,
@@ -483,7 +482,6 @@ class RatPage(Page):
         ctx, year, body = self.ctx, self.year(), self.textEdits[kind].toPlainText()
         ctx.write(
             lambda: records.save_text(ctx.db, ctx.actor, year, kind, body),
-            changes={RAT},
             on_done=self._saved,
             on_error=self._error,
             parent=self,
@@ -504,7 +502,6 @@ class RatPage(Page):
         ctx, rule = self.ctx, self.quorumRuleCombo.currentData()
         ctx.write(
             lambda: records.save_quorum_rule(ctx.db, ctx.actor, rule),
-            changes={RAT},
             on_done=self._saved,
             on_error=self._error,
             parent=self,
@@ -514,7 +511,6 @@ class RatPage(Page):
         ctx, year, data = self.ctx, self.year(), self.meeting_input()
         ctx.write(
             lambda: records.save_meeting(ctx.db, ctx.actor, year, data),
-            changes={RAT},
             on_done=self._saved,
             on_error=self._error,
             parent=self,
@@ -525,7 +521,6 @@ class RatPage(Page):
         answers = {q: cb.isChecked() for q, cb in self.questionChecks.items()}
         ctx.write(
             lambda: records.save_answers(ctx.db, ctx.actor, year, answers),
-            changes={RAT},
             on_done=self._saved,
             on_error=self._error,
             parent=self,

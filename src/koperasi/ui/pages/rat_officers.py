@@ -27,8 +27,6 @@ from ..context import AppContext
 from ..widgets import setup_date_edit, to_date
 from .base import DataTable, RowsModel, setup_table
 
-RAT = "rat"  # change area of the RAT page's data
-
 
 class OfficerDialog(QDialog):
     """Add a member of the board, the supervisors or the staff with their term."""
@@ -148,7 +146,6 @@ class OfficersPanel(QWidget):
         ctx, data = self.ctx, dlg.value()
         ctx.write(
             lambda: records.add_officer(ctx.db, ctx.actor, data),
-            changes={RAT},
             on_done=self._done,
             on_error=self._error,
             parent=self,
@@ -166,7 +163,6 @@ class OfficersPanel(QWidget):
         ctx = self.ctx
         ctx.write(
             lambda: records.remove_officer(ctx.db, ctx.actor, o.id),
-            changes={RAT},
             on_done=self._done,
             on_error=self._error,
             parent=self,

@@ -41,9 +41,10 @@ from ...reports import registry
 from ...reports.choices import OptionChoices, option_choices
 from ...reports.common import ReportParams
 from ...reports.model import ReportData
+from ...services.changes import Area
 from ...services.progress import ProgressCallback
 from .. import dialogs
-from ..context import GROUPS, LEDGER, LOANS, MEMBERS, SAVINGS, SETTINGS, AppContext
+from ..context import AppContext
 from ..forms.report_options_ui import Ui_ReportOptionsForm
 from ..widgets import setup_date_edit, to_date, to_qdate
 from .base import Page
@@ -91,7 +92,9 @@ def render_file(
 
 
 class ReportsPage(Page):
-    areas = frozenset({LEDGER, SAVINGS, MEMBERS, GROUPS, SETTINGS, LOANS})
+    areas = frozenset(
+        {Area.LEDGER, Area.SAVINGS, Area.MEMBERS, Area.GROUPS, Area.SETTINGS, Area.LOANS}
+    )
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)

@@ -27,9 +27,10 @@ from ...services import approvals as approvals_service
 from ...services import members as members_service
 from ...services import savings as savings_service
 from ...services import savings_products, savings_statements, ui_queries
+from ...services.changes import Area
 from ...services.savings import BalanceRow, ProductView, SavingsTxView
 from .. import dialogs
-from ..context import LEDGER, MEMBERS, SAVINGS, AppContext
+from ..context import AppContext
 from ..forms.savings_tx_ui import Ui_SavingsTxForm
 from ..receipts import ReceiptWindow, paper_html
 from ..widgets import FieldErrors, rp, setup_date_edit, to_date
@@ -214,7 +215,6 @@ class SavingsTxDialog(FormDialog):
         fn_service = savings_service.deposit if self.mode == "deposit" else savings_service.withdraw
         self.post(
             lambda: fn_service(ctx.db, ctx.actor, number, code, amount, date, memo),
-            {SAVINGS, LEDGER, MEMBERS},
             self._done,
             confirmed=lambda: fn_service(
                 ctx.db, ctx.actor, number, code, amount, date, memo, confirm_large=True
@@ -246,7 +246,6 @@ class SavingsTxDialog(FormDialog):
                     ctx.db, ctx.actor, view.id, date, reason
                 ),
             ),
-            {SAVINGS, LEDGER, MEMBERS},
         )
         self.receipt = receipt
 
@@ -340,7 +339,7 @@ class ActivityModel(PagedModel):
 
 
 class SavingsPage(Page):
-    areas = frozenset({SAVINGS, MEMBERS})
+    areas = frozenset({Area.SAVINGS, Area.MEMBERS, Area.GROUPS})
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -504,11 +503,9 @@ class ReverseDialog(FormDialog):
         what: str,
         action,
         parent: QWidget | None = None,
-        changes: frozenset[str] | set[str] = frozenset({SAVINGS, LEDGER, MEMBERS}),
     ) -> None:
         super().__init__(ctx, parent)
         self.action = action
-        self.changes = set(changes)
         self.setObjectName("reverseDialog")
         self.setWindowTitle(self.tr("Batalkan (balik) transaksi"))
         layout = QVBoxLayout(self)
@@ -551,7 +548,7 @@ class ReverseDialog(FormDialog):
         date = to_date(self.dateEdit.date())
         reason = self.reasonEdit.text()
 
-        self.post(lambda: self.action(date, reason), self.changes, self._done)
+        self.post(lambda: self.action(date, reason), self._done)
 
     def _done(self, view: Any) -> None:
         self.result_view = view

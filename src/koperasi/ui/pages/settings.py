@@ -26,9 +26,10 @@ from ...services import plausibility, savings_products
 from ...services import savings as savings_service
 from ...services import settings as settings_service
 from ...services import shu as shu_service
+from ...services.changes import Area
 from ...services.settings import Profile
 from .. import dialogs
-from ..context import SAVINGS, SETTINGS, AppContext
+from ..context import AppContext
 from ..forms.profile_form_ui import Ui_ProfileForm
 from ..forms.savings_rules_form_ui import Ui_SavingsRulesForm
 from ..i18n import pick
@@ -289,7 +290,7 @@ class PlausibilityEditor(QWidget):
 
 
 class SettingsPage(Page):
-    areas = frozenset({SETTINGS})
+    areas = frozenset({Area.SETTINGS, Area.SAVINGS})  # the savings rules are the products'
     languageChanged = Signal(str)
     openDatabaseRequested = Signal()
 
@@ -472,7 +473,6 @@ class SettingsPage(Page):
         self.shuErrors.clear()
         ctx.write(
             lambda: shu_service.save_policy(ctx.db, ctx.actor, pol),
-            changes={SETTINGS},
             on_done=lambda _p: self._saved(self.tr("Aturan SHU tersimpan.")),
             on_error=self.shuErrors.show,
             parent=self,
@@ -484,7 +484,6 @@ class SettingsPage(Page):
         ctx, profile = self.ctx, self.profileEditor.profile()
         ctx.write(
             lambda: settings_service.save_profile(ctx.db, ctx.actor, profile),
-            changes={SETTINGS},
             on_done=lambda _p: self._saved(self.tr("Profil koperasi tersimpan.")),
             on_error=self.profileEditor.errors.show,
             parent=self,
@@ -497,7 +496,6 @@ class SettingsPage(Page):
         ctx = self.ctx
         ctx.write(
             lambda: apply_savings_rules(ctx.db, ctx.actor, rules),
-            changes={SETTINGS, SAVINGS},
             on_done=lambda _r: self._saved(self.tr("Aturan simpanan tersimpan.")),
             on_error=self.rulesEditor.errors.show,
             parent=self,
@@ -521,7 +519,6 @@ class SettingsPage(Page):
 
         ctx.write(
             lambda: plausibility.set_ceilings(ctx.db, ctx.actor, values),
-            changes={SETTINGS},
             on_done=done,
             on_error=failed,
             parent=self,

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.shu import LOSS_COVERAGE_LABELS, NON_MEMBER_LABELS
 from ...services import shu as shu_service
-from ..context import LEDGER, AppContext
+from ..context import AppContext
 from ..i18n import pick
 from ..widgets import FieldErrors, rp, setup_date_edit, to_date
 
@@ -132,4 +132,4 @@ class ShuDistributeDialog(QDialog):
             self.result_view = result
             self.accept()
 
-        ctx.write(work, changes={LEDGER}, on_done=done, on_error=self.errors.show, parent=self)
+        ctx.write(work, on_done=done, on_error=self.errors.show, parent=self)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...services import standing_instructions as si
-from ..context import LEDGER, LOANS, SAVINGS, AppContext
+from ..context import AppContext
 from ..widgets import FieldErrors, MoneyEdit, rp, setup_date_edit, to_date
 from .base import DataTable, RowsModel, setup_table
 from .form_dialog import FormDialog
@@ -157,7 +157,6 @@ class StandingTab(QWidget):
         ctx = self.ctx
         ctx.write(
             lambda: si.stop_instruction(ctx.db, ctx.actor, row.id),
-            changes={SAVINGS},
             on_done=lambda _v: self.refresh(),
             parent=self,
         )
@@ -167,7 +166,6 @@ class StandingTab(QWidget):
         self.runLabel.setText(self.tr("Menjalankan..."))
         ctx.write(
             lambda progress: si.run(ctx.db, ctx.actor, date, progress),
-            changes={SAVINGS, LOANS, LEDGER},
             on_done=self._ran,
             on_error=self._failed,
             progress=self.tr("Menjalankan instruksi tetap"),
@@ -285,7 +283,6 @@ class StandingInstructionDialog(FormDialog):
                 start_on=start,
                 note=note,
             ),
-            changes={SAVINGS},
             on_done=lambda _v: self.accept(),
             on_error=self.errors.show,
             parent=self,

@@ -26,13 +26,11 @@ from ...services import time_deposit_products as td_products
 from ...services import time_deposit_withdrawals as td_withdrawals
 from ...services import time_deposits as td
 from .. import dialogs
-from ..context import LEDGER, MEMBERS, SAVINGS, AppContext
+from ..context import AppContext
 from ..widgets import FieldErrors, MoneyEdit, rp, setup_date_edit, to_date
 from .base import DataTable, RowsModel, fmt_date, setup_table
 from .form_dialog import add_buddy_rows as _add_rows
 from .form_dialog import save_cancel_buttons
-
-CHANGES = frozenset({SAVINGS, LEDGER, MEMBERS})
 
 
 def _pct(value, lang: str) -> str:
@@ -161,7 +159,6 @@ class PlaceDepositDialog(QDialog):
                 instruction=instruction,
                 confirm_large=confirm_large,
             ),  # fmt: skip
-            changes=CHANGES,
             on_done=self._done,
             on_error=self._failed,
             parent=self,
@@ -266,7 +263,6 @@ class WithdrawDepositDialog(QDialog):
         )
         ctx.write(
             lambda: td_withdrawals.withdraw(ctx.db, ctx.actor, number, date, to=to, reason=reason),
-            changes=CHANGES,
             on_done=self._done,
             on_error=self.errors.show,
             parent=self,
@@ -305,7 +301,6 @@ class InstructionDialog(QDialog):
         ctx, number, value = self.ctx, self.row.number, self.instructionCombo.currentData()
         ctx.write(
             lambda: td.set_instruction(ctx.db, ctx.actor, number, value),
-            changes=CHANGES,
             on_done=lambda _v: self.accept(),
             on_error=self.errors.show,
             parent=self,
@@ -423,7 +418,6 @@ class ProductsDialog(QDialog):
         )
         ctx.write(
             lambda: td_products.save_product(ctx.db, ctx.actor, data),
-            changes={SAVINGS},
             on_done=lambda _v: self.refresh(),
             on_error=self.errors.show,
             parent=self,

@@ -29,7 +29,6 @@ from ..context import AppContext
 from ..widgets import rp
 from .base import DataTable, RowsModel, setup_table
 from .time_deposit_dialogs import (
-    CHANGES,
     InstructionDialog,
     PlaceDepositDialog,
     ProductsDialog,
@@ -185,7 +184,6 @@ class TimeDepositsTab(QWidget):
             f"{row.number} · {row.member_number} {row.member_name} · {rp(row.principal)}",
             lambda date, reason: td.cancel(ctx.db, ctx.actor, number, date, reason),
             self,
-            CHANGES,
         )
         dlg.accepted.connect(self.refresh)
         dlg.open()

@@ -19,17 +19,18 @@ from ...db.models.base import utcnow
 from ...services import groups as groups_service
 from ...services import users as users_service
 from ...services.auth import Actor, Role
+from ...services.changes import Area
 from .. import dialogs
 from ..context import AppContext
 from ..login import PasswordDialog, UserDialog, role_label
-from .admin_common import AUDIT, USERS, local_time, user_error
+from .admin_common import local_time, user_error
 from .base import DataTable, Page, RowsModel, setup_table
 
 
 class UsersPanel(Page):
     """Accounts: list, add, change role, reset password, disable / enable (admin only)."""
 
-    areas = frozenset({USERS})
+    areas = frozenset({Area.USERS})
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -139,7 +140,6 @@ class UsersPanel(Page):
         def save(values: dict) -> None:
             ctx.write(
                 lambda: fn(values),
-                changes={USERS, AUDIT},
                 on_done=dlg.done_saving,
                 on_error=dlg.errors.show,
                 parent=dlg,
@@ -165,7 +165,7 @@ class UsersPanel(Page):
             actor = dlg.result_value
             if isinstance(actor, Actor):
                 ctx.actor = actor
-                ctx.bus.changed.emit({USERS})
+                ctx.bus.changed.emit({Area.USERS})
                 dialogs.inform(
                     self,
                     self.tr("Administrator dibuat"),
@@ -228,7 +228,6 @@ class UsersPanel(Page):
         def save(_old: str, new: str) -> None:
             ctx.write(
                 lambda: users_service.reset_password(ctx.db, ctx.actor, u.username, new),
-                changes={USERS, AUDIT},
                 on_done=done,
                 on_error=dlg.errors.show,
                 parent=dlg,
@@ -254,7 +253,6 @@ class UsersPanel(Page):
             return
         ctx.write(
             lambda: users_service.set_active(ctx.db, ctx.actor, u.username, active),
-            changes={USERS, AUDIT},
             on_error=user_error(ctx, self, self.tr("Pengguna")),
             parent=self,
         )
@@ -285,7 +283,6 @@ def change_password(ctx: AppContext, parent: QWidget | None) -> None:
 
         ctx.write(
             lambda: users_service.change_password(ctx.db, ctx.actor, old, new),
-            changes={AUDIT},
             on_done=done,
             on_error=dlg.errors.show,
             parent=dlg,
