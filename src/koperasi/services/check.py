@@ -53,7 +53,6 @@ class CheckReport:
         return not self.problems
 
 
-
 CheckFn = Callable[[Session], list[Problem]]
 _T = TypeVar("_T")
 
