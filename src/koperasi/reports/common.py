@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, fields
 
 from babel.dates import format_date
+
 from ..errors import ValidationError
 from ..services import statements
 from ..services.reads import ReadSession as Session

@@ -10,6 +10,7 @@ from ..services.common_reads import savings_by_member_kind_at
 from ..services.progress import ProgressCallback, report
 from ..services.reads import members as reads
 from ..services.reads.people import group_of, member_by_id
+from ..services.reads.time_deposits import member_deposit_moves
 from ..services.settings import profile_in
 from ..services.uow import read_only
 from . import loan_hooks
@@ -120,7 +121,8 @@ def build_savings_statement(
             )
         from .time_deposits import statement_part  # the member's time deposits, if any
 
-        td_tables, td_figures = statement_part(s, m.id, period, cols)
+        td_moves = member_deposit_moves(s, m.id, period.start, period.end)
+        td_tables, td_figures = statement_part(td_moves, period, cols)
         tables += td_tables
         figures += td_figures
         figures.append(

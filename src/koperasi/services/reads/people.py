@@ -70,3 +70,42 @@ def group_of(s: Session, group_id: int | None) -> GroupRef | None:
 def member_by_id(s: Session, member_id: int | None) -> MemberRef | None:
     m = s.get(Member, member_id) if member_id else None
     return member_ref(m) if m is not None else None
+
+
+@dataclass(frozen=True)
+class MemberDetails:
+    """A member as a paper addressed to them names them."""
+
+    id: int
+    number: str
+    name: str
+    nik: str
+    address: str
+    kelurahan: str
+    kecamatan: str
+    join_date: dt.date
+    group_id: int | None
+    group_name: str  # "" without a group
+
+
+def member_details(s: Session, member_id: int) -> MemberDetails:
+    m = s.get(Member, member_id)
+    assert m is not None
+    g = s.get(Group, m.group_id) if m.group_id else None
+    return MemberDetails(
+        m.id,
+        m.number,
+        m.name,
+        m.nik,
+        m.address,
+        m.kelurahan,
+        m.kecamatan,
+        m.join_date,
+        m.group_id,
+        g.name if g else "",
+    )
+
+
+def group_codes(s: Session) -> dict[int, str]:
+    """group id -> code, of every group."""
+    return {gid: code for gid, code in s.execute(select(Group.id, Group.code))}
