@@ -23,6 +23,7 @@ from ..services.progress import ProgressCallback, report
 from ..services.reads import ReadSession as Session
 from ..services.reads import time_deposits as reads
 from ..services.reads.people import group_codes, member_details
+from ..services.savings import PPH_THRESHOLD
 from ..services.settings import profile_in, rounding_in
 from ..services.uow import read_only
 from .common import ReportParams, last_entry_date, long, organisation, resolve_period
@@ -120,15 +121,15 @@ def build_certificate(
             ),
         )
         pct = format(d.penalty_percent.normalize(), "f")
-        notes = (
+        notes: tuple[T, ...] = (
             T(
                 f"Bunga dikenakan PPh final 10 % bila bunga sebulan lebih dari "
-                f"{format_rupiah(td.PPH_THRESHOLD)} (PP 15/2009). Pencairan sebelum jatuh tempo "
+                f"{format_rupiah(PPH_THRESHOLD)} (PP 15/2009). Pencairan sebelum jatuh tempo "
                 f"dikenakan penalti {pct.replace('.', ',')} % dari nominal, dan bunga yang belum "
                 "dibayarkan hangus. Bilyet ini bukan alat pembayaran dan tidak dapat "
                 "dipindahtangankan; serahkan kembali saat pencairan.",
                 f"Interest bears 10 % final income tax where a month's interest exceeds "
-                f"{format_rupiah(td.PPH_THRESHOLD)} (PP 15/2009). A withdrawal before maturity "
+                f"{format_rupiah(PPH_THRESHOLD)} (PP 15/2009). A withdrawal before maturity "
                 f"costs a penalty of {pct} % of the amount, and interest not yet paid is "
                 "forfeited. This certificate is not a means of payment and cannot be "
                 "transferred; hand it back when the deposit is paid out.",

@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ...db.models import Account, JournalEntry, JournalLine, Member
@@ -97,3 +97,24 @@ def cash_counterparts(
             if who not in members.setdefault(eid, []):
                 members[eid].append(who)
     return accounts, members
+
+
+def account_moves(s: Session, code: str, start: dt.date, end: dt.date) -> tuple[int, int] | None:
+    """(debits, credits) posted to account ``code`` from ``start`` to ``end``; None when the
+    chart has no such account."""
+    account = s.scalar(select(Account.id).where(Account.code == code))
+    if account is None:
+        return None
+    debit, credit = s.execute(
+        select(
+            func.coalesce(func.sum(JournalLine.debit), 0),
+            func.coalesce(func.sum(JournalLine.credit), 0),
+        )
+        .join(JournalEntry, JournalEntry.id == JournalLine.entry_id)
+        .where(
+            JournalLine.account_id == account,
+            JournalEntry.date >= start,
+            JournalEntry.date <= end,
+        )
+    ).one()
+    return int(debit), int(credit)

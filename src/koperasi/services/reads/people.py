@@ -109,3 +109,18 @@ def member_details(s: Session, member_id: int) -> MemberDetails:
 def group_codes(s: Session) -> dict[int, str]:
     """group id -> code, of every group."""
     return {gid: code for gid, code in s.execute(select(Group.id, Group.code))}
+
+
+def group_names(s: Session) -> dict[str, str]:
+    """group code -> name, of every group."""
+    return {code: name for code, name in s.execute(select(Group.code, Group.name))}
+
+
+def all_members(s: Session) -> list[tuple[int, str, str]]:
+    """(id, number, name) of every member, by number."""
+    return [
+        (mid, number, name)
+        for mid, number, name in s.execute(
+            select(Member.id, Member.number, Member.name).order_by(Member.number)
+        )
+    ]
