@@ -3,8 +3,13 @@ caller's read-only session and return plain values (frozen dataclasses, tuples, 
 integer rupiah as stored). The report builders in :mod:`koperasi.reports` take these values
 and lay them out; they import neither SQLAlchemy nor the models.
 
-One module a subject: :mod:`.people` (members and groups named by a report),
-:mod:`.members` (the member-level papers), ...
+One module a subject: :mod:`.people` (the members and groups a report names),
+:mod:`.members` (savings statement, register, meeting sheet and summary), :mod:`.receipts`,
+:mod:`.access` (a ketua kelompok's scope), :mod:`.choices` (the report form's options),
+:mod:`.books` (journal, ledger, cash book lines), :mod:`.bank`, :mod:`.fixed_assets`,
+:mod:`.time_deposits`, :mod:`.loan_papers` and :mod:`.loan_rules` (collateral papers).
+The queries many services share (savings balance at a date, the live-not-reversed filter)
+are in :mod:`koperasi.services.common_reads`.
 """
 
 from __future__ import annotations
