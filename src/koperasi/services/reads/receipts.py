@@ -171,7 +171,7 @@ def receipt_facts(s: Session, receipt: str) -> ReceiptFacts:
             .join(SavingsProduct, SavingsProduct.id == SavingsAccount.product_id)
             .where(SavingsTransaction.journal_entry_id.in_(ids))
             .order_by(SavingsTransaction.id)
-        ).tuples()
+        )
     )
     loan_numbers = {
         lid: number
