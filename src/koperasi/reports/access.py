@@ -17,12 +17,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
-from ..db.models import Group, JournalEntry, JournalLine, Loan, Member
 from ..errors import NotFound, PermissionDenied, ValidationError
 from ..services.auth import Actor, require, require_group_visible, visible_groups
+from ..services.reads import ReadSession as Session
+from ..services.reads import access as reads
+from ..services.reads.people import GroupRef, MemberRef
 from ..services.uow import read_only
 from .common import ReportParams
 from .model import ReportData, Section, Table
@@ -62,30 +61,16 @@ def access(name: str, actor: Actor | None) -> str:
     return SCOPED if name in GROUP_LEVEL else REFUSED
 
 
-def _own_groups(s: Session, actor: Actor, groups: frozenset[int]) -> list[Group]:
-    rows = list(s.scalars(select(Group).where(Group.id.in_(groups)).order_by(Group.code)))
+def _own_groups(s: Session, actor: Actor, groups: frozenset[int]) -> list[GroupRef]:
+    rows = reads.groups_among(s, groups)
     if not rows:
         raise PermissionDenied("no_group_scope", user=actor.username)
     return rows
 
 
-def _member_group(s: Session, number: str) -> tuple[Member, int | None]:
-    m = s.scalars(select(Member).where(Member.number == number.strip())).first()
-    if m is None:
-        raise NotFound(what="Anggota", key=number)
+def _member_group(s: Session, number: str) -> tuple[MemberRef, int | None]:
+    m = reads.member_numbered(s, number)
     return m, m.group_id
-
-
-def _receipt_groups(s: Session, receipt: str) -> set[int | None]:
-    """The groups of the members a receipt's lines name (None for a line without one)."""
-    rows = s.execute(
-        select(Member.group_id)
-        .select_from(JournalEntry)
-        .join(JournalLine, JournalLine.entry_id == JournalEntry.id)
-        .outerjoin(Member, Member.id == JournalLine.member_id)
-        .where(JournalEntry.receipt_no == receipt, JournalLine.member_id.is_not(None))
-    ).all()
-    return {r[0] for r in rows}
 
 
 def scoped_params(db, name: str, params: ReportParams, actor: Actor | None) -> ReportParams:
@@ -108,7 +93,7 @@ def scoped_params(db, name: str, params: ReportParams, actor: Actor | None) -> R
         own = _own_groups(s, actor, groups)
         if kind == GROUP:
             if params.group:
-                g = s.scalars(select(Group).where(Group.code == params.group.upper())).first()
+                g = reads.group_coded(s, params.group)
                 if g is None:
                     raise NotFound(what="Kelompok", key=params.group)
                 require_group_visible(actor, g.id, "Kelompok", g.code)
@@ -118,11 +103,11 @@ def scoped_params(db, name: str, params: ReportParams, actor: Actor | None) -> R
         if name == "kuitansi":
             return _scoped_receipt(s, actor, params, groups)
         if params.loan:
-            loan = s.scalars(select(Loan).where(Loan.number == params.loan.strip())).first()
-            if loan is None:
+            found = reads.loan_borrower(s, params.loan)
+            if found is None:
                 raise NotFound(what="Pinjaman", key=params.loan)
-            m = s.get(Member, loan.member_id)
-            require_group_visible(actor, m.group_id if m else None, "Pinjaman", loan.number)
+            loan_number, m = found
+            require_group_visible(actor, m.group_id if m else None, "Pinjaman", loan_number)
             if params.member and params.member.strip() != (m.number if m else ""):
                 _m, gid = _member_group(s, params.member)
                 require_group_visible(actor, gid, "Anggota", params.member)
@@ -131,10 +116,7 @@ def scoped_params(db, name: str, params: ReportParams, actor: Actor | None) -> R
             m, gid = _member_group(s, params.member)
             require_group_visible(actor, gid, "Anggota", m.number)
             return params
-        q = select(Member.number).where(Member.group_id.in_(groups)).order_by(Member.number)
-        if name == "kartu-pinjaman":
-            q = q.join(Loan, Loan.member_id == Member.id).where(Loan.disbursed_on.is_not(None))
-        first = s.scalars(q.limit(1)).first()
+        first = reads.first_member_in(s, groups, borrowers=name == "kartu-pinjaman")
         if first is None:
             raise ValidationError("member", "no_data", what="anggota")
         return replace(params, member=first)
@@ -144,11 +126,8 @@ def _scoped_receipt(
     s: Session, actor: Actor, params: ReportParams, groups: frozenset[int]
 ) -> ReportParams:
     if params.receipt:
-        found = _receipt_groups(s, params.receipt)
-        exists = s.scalar(
-            select(JournalEntry.id).where(JournalEntry.receipt_no == params.receipt).limit(1)
-        )
-        if exists is None:
+        found = reads.receipt_groups(s, params.receipt)
+        if not reads.receipt_exists(s, params.receipt):
             raise NotFound(what="Kuitansi", key=params.receipt)
         # a receipt naming no member is the cooperative's own (an expense, a transfer)
         if not found or not found <= groups:
@@ -157,14 +136,7 @@ def _scoped_receipt(
             )
         return params
     # the latest receipt of a member of the actor's groups
-    receipt = s.scalar(
-        select(JournalEntry.receipt_no)
-        .join(JournalLine, JournalLine.entry_id == JournalEntry.id)
-        .join(Member, Member.id == JournalLine.member_id)
-        .where(JournalEntry.receipt_no.is_not(None), Member.group_id.in_(groups))
-        .order_by(JournalEntry.id.desc())
-        .limit(1)
-    )
+    receipt = reads.latest_receipt_in(s, groups)
     if receipt is None:
         raise NotFound(what="Kuitansi", key="-")
     return _scoped_receipt(s, actor, replace(params, receipt=receipt), groups)

@@ -5,12 +5,9 @@ reconciled)."""
 
 from __future__ import annotations
 
-from sqlalchemy import select
-
-from ..db.models import BankAccount
 from ..services import bank as bk
-from ..services import bank_reconciliation as bank_recon
 from ..services.progress import ProgressCallback, report
+from ..services.reads.bank import active_reconciliations
 from ..services.uow import read_only
 from .common import ReportParams, long, organisation, resolve_period, treasurer_signature
 from .model import Column, Figure, Kind, Period, ReportData, Row, Section, T, Table
@@ -147,10 +144,7 @@ def build_bank_reconciliation(
     with read_only(db) as s:
         period = resolve_period(s, params, "date")
         as_of = period.end
-        accounts = s.scalars(
-            select(BankAccount).where(BankAccount.active.is_(True)).order_by(BankAccount.code)
-        ).all()
-        recs = [bank_recon.reconciliation_in(s, b, as_of) for b in accounts]
+        recs = active_reconciliations(s, as_of)
         sections = tuple(section(r, n, len(recs) > 1) for n, r in enumerate(recs, start=1))
         if not sections:
             sections = (

@@ -6,13 +6,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
-from ..db.models import Account, JournalEntry, JournalLine, Member
 from ..services import statement_cash_flow
 from ..services import statements as st
 from ..services.progress import ProgressCallback, report
+from ..services.reads import books as reads
 from ..services.uow import read_only
 from .common import (
     ReportParams,
@@ -117,39 +114,15 @@ def build_trial_balance(
         )
 
 
-def _entry_lines(s: Session, start: dt.date, end: dt.date, account_codes: set[str] | None = None):
-    q = (
-        select(
-            JournalEntry.id,
-            JournalEntry.date,
-            JournalEntry.receipt_no,
-            JournalEntry.description,
-            Account.code,
-            Account.name,
-            Account.name_en,
-            JournalLine.debit,
-            JournalLine.credit,
-            JournalLine.memo,
-        )
-        .join(JournalLine, JournalLine.entry_id == JournalEntry.id)
-        .join(Account, Account.id == JournalLine.account_id)
-        .where(JournalEntry.date >= start, JournalEntry.date <= end)
-    )
-    if account_codes is not None:
-        q = q.where(Account.code.in_(account_codes))
-    return q
-
-
 def build_journal(db, params: ReportParams, progress: ProgressCallback | None = None) -> ReportData:
     with read_only(db) as s:
         period = resolve_period(s, params, "month")
         report(progress, 0, 2, "")
-        q = _entry_lines(s, period.start, period.end).order_by(
-            JournalEntry.date, JournalEntry.id, JournalLine.id
-        )
         rows = []
         last = None
-        for eid, d, receipt, desc, code, name, name_en, debit, credit, _memo in s.execute(q):
+        for eid, d, receipt, desc, code, name, name_en, debit, credit, _memo in reads.entry_lines(
+            s, period.start, period.end
+        ):
             first = eid != last
             last = eid
             rows.append(
@@ -210,11 +183,8 @@ def build_general_ledger(
         period = resolve_period(s, params, "month")
         infos = st.accounts(s)
         opening = st.balances(s, period.start - dt.timedelta(days=1), infos=infos)
-        q = _entry_lines(s, period.start, period.end).order_by(
-            Account.code, JournalEntry.date, JournalEntry.id, JournalLine.id
-        )
-        by_code: dict[str, list] = {}
-        for r in s.execute(q):
+        by_code: dict[str, list[reads.EntryLine]] = {}
+        for r in reads.entry_lines(s, period.start, period.end, by_account=True):
             by_code.setdefault(r[4], []).append(r)
         codes = [c for c in infos if c in by_code or opening.get(c, 0)]
         rows: list[Row] = []
@@ -291,41 +261,6 @@ def build_general_ledger(
         )
 
 
-def _counterparts(s: Session, start: dt.date, end: dt.date, cash: set[str]):
-    """For the entries that move cash or bank between ``start`` and ``end``: entry id ->
-    {account code: (name, English name)} of all its lines, and entry id -> the members named
-    on its lines (``A00012 – Siti Aminah``)."""
-    moves_cash = (
-        select(JournalLine.entry_id)
-        .join(Account, Account.id == JournalLine.account_id)
-        .join(JournalEntry, JournalEntry.id == JournalLine.entry_id)
-        .where(Account.code.in_(cash), JournalEntry.date >= start, JournalEntry.date <= end)
-    )
-    q = (
-        select(
-            JournalLine.entry_id,
-            Account.code,
-            Account.name,
-            Account.name_en,
-            Member.number,
-            Member.name,
-        )
-        .join(Account, Account.id == JournalLine.account_id)
-        .outerjoin(Member, Member.id == JournalLine.member_id)
-        .where(JournalLine.entry_id.in_(moves_cash))
-        .order_by(JournalLine.entry_id, JournalLine.id)
-    )
-    accounts: dict[int, dict[str, tuple[str, str]]] = {}
-    members: dict[int, list[str]] = {}
-    for eid, code, name, name_en, number, member_name in s.execute(q):
-        accounts.setdefault(eid, {}).setdefault(code, (name, name_en or name))
-        if number:
-            who = f"{number} – {member_name}"
-            if who not in members.setdefault(eid, []):
-                members[eid].append(who)
-    return accounts, members
-
-
 def build_cash_book(
     db, params: ReportParams, progress: ProgressCallback | None = None
 ) -> ReportData:
@@ -336,13 +271,12 @@ def build_cash_book(
         codes = statement_cash_flow.cash_codes(infos)
         opening_bal = st.balances(s, period.start - dt.timedelta(days=1), infos=infos)
         opening = sum(opening_bal.get(c, 0) for c in codes)
-        q = _entry_lines(s, period.start, period.end, codes).order_by(
-            JournalEntry.date, JournalEntry.id, JournalLine.id
-        )
-        counter, members = _counterparts(s, period.start, period.end, codes)
+        counter, members = reads.cash_counterparts(s, period.start, period.end, codes)
         rows = []
         bal = opening
-        for eid, d, receipt, desc, code, _n, _ne, debit, credit, memo in s.execute(q):
+        for eid, d, receipt, desc, code, _n, _ne, debit, credit, memo in reads.entry_lines(
+            s, period.start, period.end, codes
+        ):
             bal += int(debit) - int(credit)
             others = counter.get(eid, {})
             shown = [c for c in others if c not in codes] or [c for c in others if c != code]

@@ -11,11 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import select
-
-from ..db.models import Group, JournalEntry, JournalLine, Member
 from ..services import statements
 from ..services.auth import Actor, visible_groups
+from ..services.reads import choices as reads
 from ..services.uow import read_only
 from .common import default_month, default_year, month_name
 from .model import T
@@ -40,9 +38,6 @@ def option_choices(db, today: dt.date | None = None, actor: Actor | None = None)
     today = today or dt.date.today()
     scope = visible_groups(actor)
 
-    def in_scope(col):
-        return [] if scope is None else [col.in_(scope)]
-
     with read_only(db) as s:
         sm = statements.fy_start_month(s)
         lo, hi = statements.first_and_last_entry_date(s)
@@ -65,27 +60,9 @@ def option_choices(db, today: dt.date | None = None, actor: Actor | None = None)
             | {fy},
             reverse=True,
         )
-        groups = tuple(
-            (g.code, g.name)
-            for g in s.scalars(
-                select(Group)
-                .where(Group.active.is_(True), *in_scope(Group.id))
-                .order_by(Group.code)
-            )
-        )
-        member = s.execute(
-            select(Member.number, Member.name)
-            .where(*in_scope(Member.group_id))
-            .order_by(Member.number)
-        ).first()
-        rq = select(JournalEntry.receipt_no).where(JournalEntry.receipt_no.is_not(None))
-        if scope is not None:
-            rq = (
-                rq.join(JournalLine, JournalLine.entry_id == JournalEntry.id)
-                .join(Member, Member.id == JournalLine.member_id)
-                .where(Member.group_id.in_(scope))
-            )
-        receipt = s.scalar(rq.order_by(JournalEntry.id.desc()).limit(1))
+        groups = reads.active_groups(s, scope)
+        member = reads.first_member(s, scope)
+        receipt = reads.latest_receipt(s, scope)
         return OptionChoices(
             months=tuple(reversed(months)),
             default_month=f"{dy}-{dm:02d}",

@@ -6,12 +6,11 @@ import datetime as dt
 from dataclasses import dataclass, fields
 
 from babel.dates import format_date
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
 
-from ..db.models import Group, JournalEntry, Member
 from ..errors import ValidationError
 from ..services import statements
+from ..services.reads import ReadSession as Session
+from ..services.reads.people import GroupRef, MemberRef, group_named, member_named
 from ..services.settings import Profile, profile_in
 from .model import Organisation, Period, Signature, T
 
@@ -75,7 +74,7 @@ def year_period(s: Session, year: int) -> Period:
 
 
 def last_entry_date(s: Session) -> dt.date | None:
-    return s.scalar(select(func.max(JournalEntry.date)))
+    return statements.first_and_last_entry_date(s)[1]
 
 
 def default_month(s: Session, today: dt.date | None = None) -> tuple[int, int]:
@@ -92,8 +91,8 @@ def default_year(s: Session, today: dt.date | None = None) -> int:
     """The last financial year that has ended and has data (else the current one)."""
     today = today or dt.date.today()
     sm = statements.fy_start_month(s)
-    lo = s.scalar(select(func.min(JournalEntry.date)))
-    hi = last_entry_date(s) or today
+    lo, last = statements.first_and_last_entry_date(s)
+    hi = last or today
     fy = statements.fiscal_year_of(hi, sm)
     _start, end = statements.fiscal_year_bounds(fy, sm)
     if end >= today:
@@ -177,26 +176,14 @@ def treasurer_signature(s: Session) -> tuple[Signature, ...]:
     )
 
 
-def resolve_group(s: Session, code: str | None) -> Group:
-    if code:
-        from ..services.groups import group_by_code
-
-        return group_by_code(s, code)
-    g = s.scalars(select(Group).where(Group.active.is_(True)).order_by(Group.code)).first()
-    if g is None:
-        raise ValidationError("group", "no_data", what="kelompok")
-    return g
+def resolve_group(s: Session, code: str | None) -> GroupRef:
+    """The group ``code`` names, else the first active group."""
+    return group_named(s, code)
 
 
-def resolve_member(s: Session, number: str | None) -> Member:
-    if number:
-        from ..services.members import member_by_number
-
-        return member_by_number(s, number)
-    m = s.scalars(select(Member).order_by(Member.number)).first()
-    if m is None:
-        raise ValidationError("member", "no_data", what="anggota")
-    return m
+def resolve_member(s: Session, number: str | None) -> MemberRef:
+    """The member ``number`` names, else the first member by number."""
+    return member_named(s, number)
 
 
 def label(vocabulary: str, code: str | None) -> T:

@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy.orm import Session
-
 from ..domain.shu import MEMBER, NON_MEMBER, SHARED
 from ..services import statement_cash_flow, statement_equity, statement_sheets
 from ..services import statements as st
 from ..services.progress import ProgressCallback, report
+from ..services.reads import ReadSession as Session
 from ..services.uow import read_only
 from .common import (
     ReportParams,

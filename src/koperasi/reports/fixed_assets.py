@@ -4,15 +4,12 @@ period's depreciation."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import defaultdict
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
-
-from ..db.models import FixedAssetDepreciation, JournalEntry
 from ..services import fixed_assets as fa
 from ..services.progress import ProgressCallback, report
+from ..services.reads import ReadSession as Session
+from ..services.reads.fixed_assets import depreciation_by_asset
 from ..services.uow import read_only
 from .common import ReportParams, organisation, resolve_period, treasurer_signature
 from .model import Column, Figure, Kind, Period, ReportData, Row, Section, T, Table
@@ -23,16 +20,6 @@ TITLE = T("Daftar Aset Tetap", "Fixed Asset Register")
 
 def _group(code: str) -> T:
     return T(*fa.GROUP_NAMES.get(code, (code, code)))
-
-
-def _period_depreciation(s: Session, start: dt.date, end: dt.date) -> dict[int, int]:
-    rows = s.execute(
-        select(FixedAssetDepreciation.asset_id, func.sum(FixedAssetDepreciation.amount))
-        .join(JournalEntry, JournalEntry.id == FixedAssetDepreciation.journal_entry_id)
-        .where(JournalEntry.date >= start, JournalEntry.date <= end)
-        .group_by(FixedAssetDepreciation.asset_id)
-    )
-    return {a: int(n or 0) for a, n in rows}
 
 
 def group_table(rows: list[fa.AssetRow], depreciation: dict[int, int], key: str) -> Table:
@@ -143,7 +130,7 @@ def disposals_table(s: Session, period: Period) -> Table | None:
             "depreciation", T("Penyusutan periode", "Period depreciation"), Kind.MONEY, 1.1, True
         ),
     )
-    depreciation = _period_depreciation(s, period.start, period.end)
+    depreciation = depreciation_by_asset(s, period.start, period.end)
     return Table(
         "aset_dilepas",
         T("Aset tetap yang dijual atau dihapus", "Fixed assets sold or scrapped"),
@@ -175,7 +162,7 @@ def build_fixed_asset_register(
     with read_only(db) as s:
         period = resolve_period(s, params, "year")
         rows = fa.register_in(s, period.end)
-        depreciation = _period_depreciation(s, period.start, period.end)
+        depreciation = depreciation_by_asset(s, period.start, period.end)
         tables = [
             group_table(rows, depreciation, "aset_per_kelompok"),
             asset_table(rows, depreciation),
@@ -230,7 +217,7 @@ def calk_note(s: Session, period: Period, number: int) -> tuple[Section, ...]:
     gone = disposals_table(s, period)
     if not rows and gone is None:
         return ()
-    depreciation = _period_depreciation(s, period.start, period.end)
+    depreciation = depreciation_by_asset(s, period.start, period.end)
     tables = [group_table(rows, depreciation, "calk_aset_tetap")]
     if gone is not None:
         tables.append(gone)

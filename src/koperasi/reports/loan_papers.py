@@ -18,19 +18,17 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
-from ..db.models import Group, Loan, Member
 from ..domain.fmt import long_date, terbilang
 from ..domain.money import format_rupiah
-from ..errors import NotFound, ValidationError
+from ..errors import ValidationError
 from ..messages import label as message_label
 from ..services import loan_papers as papers
 from ..services.loans import core as loan_core
-from ..services.loans import views as loan_views
 from ..services.progress import ProgressCallback, report
-from ..services.settings import profile_in
+from ..services.reads import ReadSession
+from ..services.reads.loan_papers import LoanPaperFacts, LoanRef, loan_for_paper, loan_paper
+from ..services.reads.people import MemberDetails, group_of
+from ..services.settings import Profile, profile_in
 from ..services.uow import read_only
 from .common import ReportParams, organisation
 from .loan_papers_pdf import render_paper_pdf
@@ -39,6 +37,7 @@ from .model import (
     Column,
     Figure,
     Kind,
+    Organisation,
     ReportData,
     Row,
     Section,
@@ -58,28 +57,12 @@ TREASURER = T("Bendahara", "Treasurer")
 # ---------------------------------------------------------------- finding the loan
 
 
-def _loan(s: Session, params: ReportParams, status: str | None = None) -> Loan:
-    if params.loan:
-        return loan_core.loan_by_number(s, params.loan)
-    q = select(Loan).order_by(Loan.number)
-    q = q.where(Loan.status == status) if status else q.where(Loan.disbursed_on.is_not(None))
-    if params.member:
-        from ..services.members import member_by_number
-
-        q = q.where(Loan.member_id == member_by_number(s, params.member).id)
-    loan = s.scalars(q).first()
-    if loan is None:
-        raise NotFound(what="Pinjaman", key=params.member or "-")
-    return loan
+def _loan(s: ReadSession, params: ReportParams, status: str | None = None) -> LoanRef:
+    return loan_for_paper(s, params.loan, params.member, status)
 
 
-def _member(s: Session, loan: Loan) -> Member:
-    m = s.get(Member, loan.member_id)
-    assert m is not None
-    return m
-
-
-def _member_figures(m: Member, group: str) -> tuple[Figure, ...]:
+def _member_figures(m: MemberDetails) -> tuple[Figure, ...]:
+    group = m.group_name
     address = ", ".join(x for x in (m.address, m.kelurahan, m.kecamatan) if x) or "–"
     return (
         Figure("member_name", T("Nama", "Name"), m.name, Kind.TEXT),
@@ -90,23 +73,25 @@ def _member_figures(m: Member, group: str) -> tuple[Figure, ...]:
     )
 
 
-def _group_name(s: Session, m: Member) -> str:
-    g = s.get(Group, m.group_id) if m.group_id else None
-    return g.name if g else ""
-
-
-def schedule_table(s: Session, loan: Loan, detail, with_blanks: bool) -> RTable:
+def schedule_table(loan: LoanPaperFacts, with_blanks: bool) -> RTable:
     """The schedule: principal, interest, fee, installment and the balance after."""
     bal = loan.amount
     rows = []
-    schedule, _provisional = papers.paper_schedule(s, loan, detail)
-    for i in schedule:
+    for i in loan.schedule:
         bal -= i.principal
-        cells: tuple = (str(i.no), i.due_date, i.principal, i.interest, i.fee, i.total, bal)
+        cells: tuple[object, ...] = (
+            str(i.no),
+            i.due_date,
+            i.principal,
+            i.interest,
+            i.fee,
+            i.total,
+            bal,
+        )
         if with_blanks:
             cells += ("", "")
         rows.append(Row(cells))
-    cols = (
+    cols: tuple[Column, ...] = (
         Column("no", T("Ke", "No."), Kind.TEXT, 0.4),
         Column("due", T("Jatuh tempo", "Due date"), Kind.DATE, 1.0),
         Column("principal", T("Pokok", "Principal"), Kind.MONEY, 1.1, True),
@@ -123,12 +108,12 @@ def schedule_table(s: Session, loan: Loan, detail, with_blanks: bool) -> RTable:
     return RTable("jadwal", T("Jadwal angsuran", "Repayment schedule"), cols, tuple(rows))
 
 
-def _loan_figures(s: Session, loan: Loan, detail) -> tuple[Figure, ...]:
-    vid = papers.agreement_values(s, loan, "id")
-    ven = papers.agreement_values(s, loan, "en")
+def _loan_figures(loan: LoanPaperFacts) -> tuple[Figure, ...]:
+    vid = loan.values["id"]
+    ven = loan.values["en"]
     return (
         Figure("loan", T("Nomor pinjaman", "Loan number"), loan.number, Kind.TEXT),
-        Figure("product", T("Produk", "Product"), detail.product_name, Kind.TEXT),
+        Figure("product", T("Produk", "Product"), loan.detail.product_name, Kind.TEXT),
         Figure("amount", T("Jumlah pinjaman", "Loan amount"), loan.amount),
         Figure("rate", T("Suku bunga", "Interest rate"), T(vid["bunga"], ven["bunga"]), Kind.TEXT),
         Figure(
@@ -148,9 +133,8 @@ def _loan_figures(s: Session, loan: Loan, detail) -> tuple[Figure, ...]:
     )
 
 
-def _provisional_note(s: Session, loan: Loan, detail) -> tuple[T, ...]:
-    _rows, provisional = papers.paper_schedule(s, loan, detail)
-    if not provisional:
+def _provisional_note(loan: LoanPaperFacts) -> tuple[T, ...]:
+    if not loan.provisional:
         return ()
     day = loan.decided_on or loan.applied_on
     return (
@@ -180,38 +164,43 @@ def build_agreement(
                 loan=loan.number,
                 status=message_label("loan_status", loan.status, "id"),
             )
-        m = _member(s, loan)
-        template = papers.template_in(s)
-        body = T(
-            papers.fill(template["id"], papers.agreement_values(s, loan, "id")),
-            papers.fill(template["en"], papers.agreement_values(s, loan, "en")),
-        )
-        d = loan_views.detail_in(s, loan)
-        p = profile_in(s)
-        day = loan.disbursed_on or loan.decided_on or loan.applied_on
-        attachment = Section(
-            T("Lampiran: jadwal angsuran pinjaman ", "Attachment: repayment schedule of loan ")
-            + loan.number,
-            _loan_figures(s, loan, d)[:1] + _member_figures(m, _group_name(s, m))[:2],
-            (schedule_table(s, loan, d, False),),
-            notes=_provisional_note(s, loan, d),
-            page_break_before=True,
-        )
-        return ReportData(
-            "perjanjian-pinjaman",
-            T("SURAT PERJANJIAN PINJAMAN", "LOAN AGREEMENT"),
-            organisation(s),
-            None,  # a paper, not a period's report: never marked draft
-            subtitle=T(f"Nomor: {loan.number}", f"No. {loan.number}"),
-            sections=(Section(None, notes=(body,)), attachment),
-            signatures=(
-                Signature(T("PIHAK KEDUA / Peminjam", "SECOND PARTY / Borrower"), m.name),
-                Signature(T("PIHAK PERTAMA / Ketua", "FIRST PARTY / Chair"), p.chair),
-                Signature(T("Bendahara", "Treasurer"), p.treasurer),
-            ),
-            sign_date=day,
-            params=params.items(),
-        )
+        return agreement(loan_paper(s, loan.number), organisation(s), profile_in(s), params)
+
+
+def agreement(
+    loan: LoanPaperFacts, org: Organisation, p: Profile, params: ReportParams
+) -> ReportData:
+    """The agreement of ``loan`` (pure)."""
+    m = loan.member
+    template = loan.template
+    body = T(
+        papers.fill(template["id"], loan.values["id"]),
+        papers.fill(template["en"], loan.values["en"]),
+    )
+    day = loan.disbursed_on or loan.decided_on or loan.applied_on
+    attachment = Section(
+        T("Lampiran: jadwal angsuran pinjaman ", "Attachment: repayment schedule of loan ")
+        + loan.number,
+        _loan_figures(loan)[:1] + _member_figures(m)[:2],
+        (schedule_table(loan, False),),
+        notes=_provisional_note(loan),
+        page_break_before=True,
+    )
+    return ReportData(
+        "perjanjian-pinjaman",
+        T("SURAT PERJANJIAN PINJAMAN", "LOAN AGREEMENT"),
+        org,
+        None,  # a paper, not a period's report: never marked draft
+        subtitle=T(f"Nomor: {loan.number}", f"No. {loan.number}"),
+        sections=(Section(None, notes=(body,)), attachment),
+        signatures=(
+            Signature(T("PIHAK KEDUA / Peminjam", "SECOND PARTY / Borrower"), m.name),
+            Signature(T("PIHAK PERTAMA / Ketua", "FIRST PARTY / Chair"), p.chair),
+            Signature(T("Bendahara", "Treasurer"), p.treasurer),
+        ),
+        sign_date=day,
+        params=params.items(),
+    )
 
 
 def build_schedule(
@@ -220,9 +209,8 @@ def build_schedule(
     """Jadwal angsuran for the member to keep, with columns to note each payment."""
     with read_only(db) as s:
         report(progress, 0, 1, "")
-        loan = _loan(s, params)
-        m = _member(s, loan)
-        d = loan_views.detail_in(s, loan)
+        loan = loan_paper(s, _loan(s, params).number)
+        m = loan.member
         p = profile_in(s)
         day = loan.disbursed_on or loan.decided_on or loan.applied_on
         return ReportData(
@@ -234,9 +222,9 @@ def build_schedule(
             sections=(
                 Section(
                     None,
-                    _member_figures(m, _group_name(s, m))[:2] + _loan_figures(s, loan, d),
-                    (schedule_table(s, loan, d, True),),
-                    notes=_provisional_note(s, loan, d)
+                    _member_figures(m)[:2] + _loan_figures(loan),
+                    (schedule_table(loan, True),),
+                    notes=_provisional_note(loan)
                     + (
                         T(
                             "Simpan jadwal ini. Bayarlah angsuran paling lambat pada tanggal "
@@ -262,16 +250,17 @@ def build_paid_off(
     """Surat keterangan lunas: refused unless the loan is fully repaid."""
     with read_only(db) as s:
         report(progress, 0, 1, "")
-        loan = _loan(s, params, status=loan_core.PAID_OFF)
-        if loan.status != loan_core.PAID_OFF or loan.principal_outstanding:
+        ref = _loan(s, params, status=loan_core.PAID_OFF)
+        if ref.status != loan_core.PAID_OFF or ref.principal_outstanding:
             raise ValidationError(
                 "loan",
                 "loan_not_paid_off",
-                number=loan.number,
-                status=message_label("loan_status", loan.status, "id"),
+                number=ref.number,
+                status=message_label("loan_status", ref.status, "id"),
             )
-        m = _member(s, loan)
-        d = loan_views.detail_in(s, loan)
+        loan = loan_paper(s, ref.number)
+        m = loan.member
+        d = loan.detail
         p = profile_in(s)
         live = [t for t in d.transactions if not t.reversed and t.reverses_id is None]
         paid_principal = sum(t.principal for t in live if t.kind != "pencairan")
@@ -339,7 +328,7 @@ def build_paid_off(
             subtitle=T(f"Nomor: LUNAS/{loan.number}", f"No. LUNAS/{loan.number}"),
             sections=(
                 Section(None, notes=body),
-                Section(None, _member_figures(m, _group_name(s, m))),
+                Section(None, _member_figures(m)),
                 Section(None, notes=tuple(after), tables=(paid,)),
             ),
             signatures=(Signature(CHAIR, p.chair), Signature(TREASURER, p.treasurer)),
@@ -357,11 +346,13 @@ def build_member_card(
     with read_only(db) as s:
         report(progress, 0, 1, "")
         m = resolve_member(s, params.member)
+        g = group_of(s, m.group_id)
+        group_name = g.name if g else ""
         p = profile_in(s)
         figures = (
             Figure("member_name", T("Nama", "Name"), m.name, Kind.TEXT),
             Figure("member", T("Nomor anggota", "Member number"), m.number, Kind.TEXT),
-            Figure("group", T("Kelompok", "Group"), _group_name(s, m) or "–", Kind.TEXT),
+            Figure("group", T("Kelompok", "Group"), group_name or "–", Kind.TEXT),
             Figure("join_date", T("Tanggal masuk", "Member since"), m.join_date, Kind.DATE),
             Figure("qr", T("Kode QR", "QR code"), m.number, Kind.TEXT),
         )

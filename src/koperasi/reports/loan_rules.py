@@ -13,18 +13,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import select
-
-from ..db.models import Loan, LoanCollateral, Member
 from ..domain.fmt import long_date
 from ..domain.money import format_rupiah
 from ..errors import ValidationError
 from ..messages import label
 from ..services.clock import today
 from ..services.loans import collateral as collateral_service
-from ..services.loans import core as loan_core
 from ..services.loans import lending_limits
 from ..services.progress import ProgressCallback, report
+from ..services.reads import loan_rules as reads
 from ..services.settings import profile_in
 from ..services.uow import read_only
 from .common import ReportParams, organisation, treasurer_signature
@@ -43,26 +40,18 @@ def build_handover(
 ) -> ReportData:
     """Surat serah terima jaminan of one loan (``params.loan``; or ``params.receipt``: the
     hand-over letter's number). Refused while nothing was handed back."""
-    from .loan_papers import _group_name, _member, _member_figures
+    from .loan_papers import _member_figures
 
     with read_only(db) as s:
         report(progress, 0, 1, "")
-        q = select(LoanCollateral).where(LoanCollateral.handover_no.is_not(None))
-        if params.receipt:
-            q = q.where(LoanCollateral.handover_no == params.receipt.strip().upper())
-        elif params.loan:
-            loan = loan_core.loan_by_number(s, params.loan)
-            q = q.where(LoanCollateral.loan_id == loan.id)
-        rows = list(s.scalars(q.order_by(LoanCollateral.returned_on, LoanCollateral.id)))
-        if not rows:
+        h = reads.handover(s, params.receipt, params.loan)
+        if h is None:
             raise ValidationError(
                 "loan", "collateral_not_returned", loan=params.loan or params.receipt or "-"
             )
-        number = rows[-1].handover_no
-        items = [c for c in rows if c.handover_no == number]
-        loan = s.get(Loan, items[0].loan_id)
-        assert loan is not None
-        m = _member(s, loan)
+        number = h.number
+        items = h.items
+        m = h.member
         p = profile_in(s)
         day = items[0].returned_on or today()
         total = sum(c.value for c in items)
@@ -95,19 +84,19 @@ def build_handover(
         body = (
             T(
                 f"Pada hari ini, {long_date(day, 'id')}, {p.name} menyerahkan kembali jaminan "
-                f"pinjaman nomor {loan.number} kepada:",
+                f"pinjaman nomor {h.loan_number} kepada:",
                 f"On this day, {long_date(day, 'en')}, {p.name} hands back the collateral of "
-                f"loan number {loan.number} to:",
+                f"loan number {h.loan_number} to:",
             ),
         )
         after = (
             T(
-                f"Pinjaman tersebut telah {label('loan_status', loan.status, 'id').lower()}"
-                + (f" pada tanggal {long_date(loan.closed_on, 'id')}" if loan.closed_on else "")
+                f"Pinjaman tersebut telah {label('loan_status', h.loan_status, 'id').lower()}"
+                + (f" pada tanggal {long_date(h.loan_closed_on, 'id')}" if h.loan_closed_on else "")
                 + f". Barang dan dokumen jaminan berikut senilai {format_rupiah(total)} diterima "
                 f"kembali oleh {to} dalam keadaan lengkap dan baik:",
-                f"The loan is {label('loan_status', loan.status, 'en').lower()}"
-                + (f" as of {long_date(loan.closed_on, 'en')}" if loan.closed_on else "")
+                f"The loan is {label('loan_status', h.loan_status, 'en').lower()}"
+                + (f" as of {long_date(h.loan_closed_on, 'en')}" if h.loan_closed_on else "")
                 + f". The following collateral and documents worth {format_rupiah(total)} are "
                 f"received back by {to}, complete and in good order:",
             ),
@@ -128,7 +117,7 @@ def build_handover(
             subtitle=T(f"Nomor: {number}", f"No. {number}"),
             sections=(
                 Section(None, notes=body),
-                Section(None, _member_figures(m, _group_name(s, m))),
+                Section(None, _member_figures(m)),
                 Section(None, notes=after, tables=(table,)),
                 Section(None, notes=closing),
             ),
@@ -159,11 +148,7 @@ def build_register(
     items = collateral_service.register(db)
     with read_only(db) as s:
         org, signatures = organisation(s), treasurer_signature(s)
-        who: dict[str, str] = {}
-        for c in items:
-            if c.loan_number not in who:
-                m = s.get(Member, loan_core.loan_by_number(s, c.loan_number).member_id)
-                who[c.loan_number] = f"{m.number} {m.name}" if m else "–"
+        who = reads.borrowers(s, [c.loan_number for c in items])
     table = Table(
         "jaminan",
         T("Jaminan yang disimpan", "Collateral held"),

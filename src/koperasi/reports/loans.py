@@ -8,16 +8,14 @@ import datetime as dt
 from dataclasses import replace
 from decimal import Decimal
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
-from ..db.models import Group, Loan
 from ..domain import arrears as qa
 from ..services import ledger
 from ..services.loans import core as loan_core
 from ..services.loans import quality as loan_quality
-from ..services.loans import views as loan_views
 from ..services.progress import ProgressCallback, report
+from ..services.reads import ReadSession as Session
+from ..services.reads import people
+from ..services.reads.loan_papers import loan_detail, loan_for_paper
 from ..services.uow import read_only
 from .cells import format_percent
 from .common import (
@@ -81,7 +79,8 @@ def _for_group(r, group: str):
 def _of_group(period: Period, group: str) -> Period:
     """The heading says whose loans these are: "Per 31 Oktober 2026 · Kelompok K001"."""
     code = group.upper()
-    return replace(period, label=period.label + T(f" · Kelompok {code}", f" · Group {code}"))
+    label = period.label if isinstance(period.label, T) else T(period.label)
+    return replace(period, label=label + T(f" · Kelompok {code}", f" · Group {code}"))
 
 
 def _quality_figures(r, receivable: int | None) -> tuple[Figure, ...]:
@@ -154,7 +153,7 @@ def build_register(
         period = _as_of(s, params)
         report(progress, 0, 1, "")
         r = _lq().arrears_in(s, period.end)
-        receivable = ledger.balance(s, LOANS_ACCOUNT, period.end)
+        receivable: int | None = ledger.balance(s, LOANS_ACCOUNT, period.end)
         order = {c: i for i, c in enumerate(qa.CLASSES)}
         if params.group:  # the group's loans, classes and figures (not the cooperative's)
             r, receivable = _for_group(r, params.group), None
@@ -359,7 +358,7 @@ def par_by_group(r, names: dict[str, str]) -> Table:
 
 
 def group_names(s: Session) -> dict[str, str]:
-    return dict(s.execute(select(Group.code, Group.name)).all())
+    return people.group_names(s)
 
 
 def build_par(db, params: ReportParams, progress: ProgressCallback | None = None) -> ReportData:
@@ -393,20 +392,7 @@ def build_loan_card(
     """Kartu angsuran: the loan, its schedule with what was paid, and every payment."""
     with read_only(db) as s:
         report(progress, 0, 1, "")
-        if params.loan:
-            loan = loan_core.loan_by_number(s, params.loan)
-        else:
-            q = select(Loan).where(Loan.disbursed_on.is_not(None)).order_by(Loan.number)
-            if params.member:
-                from ..services.members import member_by_number
-
-                q = q.where(Loan.member_id == member_by_number(s, params.member).id)
-            loan = s.scalars(q).first()
-            if loan is None:
-                from ..errors import NotFound
-
-                raise NotFound(what="Pinjaman", key=params.member or "-")
-        d = loan_views.detail_in(s, loan)
+        d = loan_detail(s, loan_for_paper(s, params.loan, params.member).number)
         bal = d.row.amount
         sched = []
         for i in d.schedule:

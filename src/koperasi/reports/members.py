@@ -6,21 +6,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
-
-from ..db.models import (
-    Group,
-    Member,
-    MemberVulnerability,
-    SavingsAccount,
-    SavingsProduct,
-    SavingsTransaction,
-    VulnerabilityCategory,
-)
 from ..domain.vocabulary import MemberStatus
+from ..services.common_reads import savings_by_member_kind_at
 from ..services.progress import ProgressCallback, report
-from ..services.savings_arrears import wajib_arrears_in
+from ..services.reads import members as reads
+from ..services.reads.people import group_of, member_by_id
+from ..services.reads.time_deposits import member_deposit_moves
 from ..services.settings import profile_in
 from ..services.uow import read_only
 from . import loan_hooks
@@ -49,19 +40,6 @@ from .model import (
     Table,
 )
 
-
-def _balances_at(s: Session, as_of: dt.date) -> dict[tuple[int, str], int]:
-    """(member_id, product kind) -> balance at ``as_of``."""
-    q = (
-        select(SavingsAccount.member_id, SavingsProduct.kind, func.sum(SavingsTransaction.amount))
-        .join(SavingsAccount, SavingsAccount.id == SavingsTransaction.account_id)
-        .join(SavingsProduct, SavingsProduct.id == SavingsAccount.product_id)
-        .where(SavingsTransaction.date <= as_of)
-        .group_by(SavingsAccount.member_id, SavingsProduct.kind)
-    )
-    return {(mid, kind): int(v or 0) for mid, kind, v in s.execute(q)}
-
-
 # ---------------------------------------------------------------- savings statement
 
 _PERIOD_REF = re.compile(r"^(jasa)-(\d{4})-(\d{2})$")
@@ -87,12 +65,7 @@ def build_savings_statement(
         report(progress, 0, 1, "")
         m = resolve_member(s, params.member)
         period = resolve_period(s, params, "year")
-        accts = s.execute(
-            select(SavingsAccount, SavingsProduct)
-            .join(SavingsProduct, SavingsProduct.id == SavingsAccount.product_id)
-            .where(SavingsAccount.member_id == m.id)
-            .order_by(SavingsProduct.id)
-        ).all()
+        accts = reads.savings_moves(s, m.id, period.start, period.end)
         cols = (
             Column("date", T("Tanggal", "Date"), Kind.DATE, 0.9),
             Column("receipt", T("Bukti", "Receipt"), Kind.TEXT, 1.3),
@@ -104,25 +77,8 @@ def build_savings_statement(
         )
         tables = []
         figures = []
-        for acct, prod in accts:
-            opening = int(
-                s.scalar(
-                    select(func.coalesce(func.sum(SavingsTransaction.amount), 0)).where(
-                        SavingsTransaction.account_id == acct.id,
-                        SavingsTransaction.date < period.start,
-                    )
-                )
-                or 0
-            )
-            txs = s.scalars(
-                select(SavingsTransaction)
-                .where(
-                    SavingsTransaction.account_id == acct.id,
-                    SavingsTransaction.date >= period.start,
-                    SavingsTransaction.date <= period.end,
-                )
-                .order_by(SavingsTransaction.date, SavingsTransaction.id)
-            ).all()
+        for acct in accts:
+            opening = acct.opening
             bal = opening
             rows = [
                 Row(
@@ -138,7 +94,7 @@ def build_savings_statement(
                     RowKind.HEADING,
                 )
             ]
-            for t in txs:
+            for t in acct.lines:
                 bal += t.amount
                 rows.append(
                     Row(
@@ -159,21 +115,21 @@ def build_savings_statement(
                     RowKind.SUBTOTAL,
                 )
             )
-            tables.append(
-                Table(f"simpanan_{prod.code.lower()}", T(prod.name, prod.name), cols, tuple(rows))
-            )
+            code, name = acct.product_code, acct.product_name
+            tables.append(Table(f"simpanan_{code.lower()}", T(name, name), cols, tuple(rows)))
             figures.append(
-                Figure(f"balance_{prod.kind}", T(f"Saldo {prod.name}", f"{prod.name} balance"), bal)
+                Figure(f"balance_{acct.product_kind}", T(f"Saldo {name}", f"{name} balance"), bal)
             )
         from .time_deposits import statement_part  # the member's time deposits, if any
 
-        td_tables, td_figures = statement_part(s, m.id, period, cols)
+        td_moves = member_deposit_moves(s, m.id, period.start, period.end)
+        td_tables, td_figures = statement_part(td_moves, period, cols)
         tables += td_tables
         figures += td_figures
         figures.append(
             Figure("total", T("Jumlah simpanan", "Total savings"), sum(f.value for f in figures))
         )
-        group = s.get(Group, m.group_id) if m.group_id else None
+        group = group_of(s, m.group_id)
         ident = (
             Figure("member", T("Anggota", "Member"), f"{m.number} · {m.name}", Kind.TEXT),
             Figure("group", T("Kelompok", "Group"), group.name if group else "-", Kind.TEXT),
@@ -195,20 +151,8 @@ def build_savings_statement(
 # ---------------------------------------------------------------- member register
 
 
-def _categories(s: Session) -> dict[int, T]:
+def _categories(names: dict[int, list[tuple[str, str]]]) -> dict[int, T]:
     """member id -> the names of their vulnerability categories (never the codes)."""
-    names: dict[int, list[tuple[str, str]]] = {}
-    q = (
-        select(
-            MemberVulnerability.member_id,
-            VulnerabilityCategory.name_id,
-            VulnerabilityCategory.name_en,
-        )
-        .join(VulnerabilityCategory, VulnerabilityCategory.id == MemberVulnerability.category_id)
-        .order_by(VulnerabilityCategory.name_id)
-    )
-    for mid, name_id, name_en in s.execute(q):
-        names.setdefault(mid, []).append((name_id, name_en or name_id))
     return {
         mid: T(", ".join(i for i, _e in pairs), ", ".join(e for _i, e in pairs))
         for mid, pairs in names.items()
@@ -222,18 +166,11 @@ def build_member_register(
         period = resolve_period(s, params, "date")
         as_of = period.end
         report(progress, 0, 1, "")
-        bal = _balances_at(s, as_of)
-        cats = _categories(s)
-        q = (
-            select(Member, Group.code)
-            .outerjoin(Group, Group.id == Member.group_id)
-            .where(Member.join_date <= as_of)
-        )
-        if params.group:
-            q = q.where(Group.code == params.group.upper())
+        bal = savings_by_member_kind_at(s, as_of)
+        cats = _categories(reads.vulnerability_names(s))
         rows = []
         active = 0
-        for m, gcode in s.execute(q.order_by(Member.number)):
+        for m, gcode in reads.registered_members(s, as_of, params.group):
             active += m.status == MemberStatus.ACTIVE
             rows.append(
                 Row(
@@ -294,20 +231,6 @@ def build_member_register(
 # ---------------------------------------------------------------- group meeting
 
 
-def _group_members(s: Session, g: Group, date: dt.date) -> list[Member]:
-    return list(
-        s.scalars(
-            select(Member)
-            .where(
-                Member.group_id == g.id,
-                Member.join_date <= date,
-                Member.status == MemberStatus.ACTIVE,
-            )
-            .order_by(Member.name)
-        )
-    )
-
-
 def build_meeting_sheet(
     db, params: ReportParams, progress: ProgressCallback | None = None
 ) -> ReportData:
@@ -316,30 +239,27 @@ def build_meeting_sheet(
         g = resolve_group(s, params.group)
         date = params.date or dt.date.today()
         report(progress, 0, 1, "")
-        members = _group_members(s, g, date)
-        bal = _balances_at(s, date)
-        loans = loan_hooks.dues_for_members(s, [m.id for m in members], date)
+        dues = reads.meeting_dues(s, g.id, date, loan_hooks.available())
         rows = []
-        for n, m in enumerate(members, start=1):
+        for n, m in enumerate(dues, start=1):
             # what the member owes on the meeting day, each rupiah in one column only:
             # wajib arrears up to and including this month = earlier months + this month
             # (the oldest months are paid first, so this month is the last one open);
             # installments due = late before today (with penalties) + falling due now
-            wajib = wajib_arrears_in(s, m, date)
-            this_month = min(wajib.arrears, wajib.monthly)
-            due, late = loans.get(m.id, (0, 0))
+            this_month = min(m.wajib_arrears, m.wajib_monthly)
+            due, late = m.installments_due, m.installments_late
             rows.append(
                 Row(
                     (
                         str(n),
                         m.number,
                         m.name,
-                        wajib.arrears - this_month,
+                        m.wajib_arrears - this_month,
                         this_month,
                         late,
                         due - late,
-                        wajib.arrears + due,
-                        bal.get((m.id, "sukarela"), 0),
+                        m.wajib_arrears + due,
+                        m.sukarela,
                         None,
                         None,
                         None,
@@ -389,7 +309,7 @@ def build_meeting_sheet(
             tuple(rows),
         )
         totals = table.totals()
-        leader = s.get(Member, g.leader_member_id) if g.leader_member_id else None
+        leader = member_by_id(s, g.leader_member_id)
         prof = profile_in(s)
         return ReportData(
             "lembar-pertemuan",
@@ -437,73 +357,23 @@ def build_meeting_summary(
         g = resolve_group(s, params.group)
         date = params.date
         if date is None:
-            date = (
-                s.scalar(
-                    select(func.max(SavingsTransaction.date))
-                    .join(SavingsAccount, SavingsAccount.id == SavingsTransaction.account_id)
-                    .join(Member, Member.id == SavingsAccount.member_id)
-                    .where(Member.group_id == g.id)
-                )
-                or dt.date.today()
-            )
+            date = reads.last_savings_day(s, g.id) or dt.date.today()
         report(progress, 0, 1, "")
-        q = (
-            select(
-                Member.id,
-                Member.number,
-                Member.name,
-                SavingsProduct.kind,
-                SavingsTransaction.amount,
-            )
-            .join(SavingsAccount, SavingsAccount.id == SavingsTransaction.account_id)
-            .join(SavingsProduct, SavingsProduct.id == SavingsAccount.product_id)
-            .join(Member, Member.id == SavingsAccount.member_id)
-            .where(Member.group_id == g.id, SavingsTransaction.date == date)
-        )
-        per: dict[int, dict] = {}
-        for mid, number, name, kind, amount in s.execute(q):
-            d = per.setdefault(
-                mid,
-                {
-                    "number": number,
-                    "name": name,
-                    "pokok": 0,
-                    "wajib": 0,
-                    "sukarela_in": 0,
-                    "sukarela_out": 0,
-                },
-            )
-            if kind == "sukarela":
-                d["sukarela_in" if amount > 0 else "sukarela_out"] += abs(int(amount))
-            elif kind in ("pokok", "wajib"):
-                d[kind] += int(amount)
-        repaid = loan_hooks.repayments_on(s, g.id, date)
-        for mid in repaid:
-            if mid not in per:
-                m = s.get(Member, mid)
-                per[mid] = {
-                    "number": m.number,
-                    "name": m.name,
-                    "pokok": 0,
-                    "wajib": 0,
-                    "sukarela_in": 0,
-                    "sukarela_out": 0,
-                }
-        rows = []
-        for mid, d in sorted(per.items(), key=lambda kv: kv[1]["number"]):
-            rows.append(
-                Row(
-                    (
-                        d["number"],
-                        d["name"],
-                        d["pokok"],
-                        d["wajib"],
-                        d["sukarela_in"],
-                        d["sukarela_out"],
-                        repaid.get(mid, 0),
-                    )
+        paid = reads.meeting_payments(s, g.id, date, loan_hooks.available())
+        rows = [
+            Row(
+                (
+                    p.number,
+                    p.name,
+                    p.pokok,
+                    p.wajib,
+                    p.sukarela_in,
+                    p.sukarela_out,
+                    p.installments,
                 )
             )
+            for p in paid
+        ]
         cols = (
             Column("number", T("No. anggota", "Member no."), Kind.TEXT, 0.9),
             Column("name", T("Nama", "Name"), Kind.TEXT, 2.2),

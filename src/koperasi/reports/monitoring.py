@@ -11,10 +11,9 @@ from __future__ import annotations
 from collections import defaultdict
 from decimal import Decimal
 
-from sqlalchemy.orm import Session
-
 from ..services import outreach
 from ..services.progress import ProgressCallback, report
+from ..services.reads import ReadSession as Session
 from ..services.uow import read_only
 from . import loan_hooks
 from .cells import format_int

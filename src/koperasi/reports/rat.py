@@ -14,12 +14,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from sqlalchemy.orm import Session
-
 from ..domain import health as health_rules
 from ..services import health, outreach
 from ..services import shu as shu_service
 from ..services.progress import ProgressCallback, report
+from ..services.reads import ReadSession as Session
 from ..services.settings import profile_in
 from ..services.uow import read_only
 from . import finance, loan_hooks, shu_reports

@@ -30,14 +30,13 @@ import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy.orm import Session
-
 from ..services import health, outreach, statement_sheets, statements
 from ..services import shu as shu_service
 from ..services.progress import ProgressCallback, report
 from ..services.rat import budget as budget_service
 from ..services.rat import health as rating_service
 from ..services.rat import records
+from ..services.reads import ReadSession as Session
 from ..services.uow import read_only
 from . import finance, rat, shu_reports
 from .common import (
@@ -234,7 +233,10 @@ def book_parts(
     report(progress, 7, STEPS, "Daftar hadir")
     attendance = attendance_section(s, period, meeting)
     report(progress, STEPS, STEPS, "")
-    stats = (rat.membership_section(members, period), savings_stats_section(s, period))
+    stats: tuple[Section, ...] = (
+        rat.membership_section(members, period),
+        savings_stats_section(s, period),
+    )
     if loans is not None:
         stats += (loans,)
     stats += (promotion_section(s, period, plan),)
@@ -319,7 +321,8 @@ def _first_no_break(part: Part) -> Part:
     if not part.sections:
         return part
     first = part.sections[0]
-    title = None if first.title is not None and first.title.id == part.title.id else first.title
+    same = isinstance(first.title, T) and first.title.id == part.title.id
+    title = None if same else first.title
     first = dataclasses.replace(first, page_break_before=False, title=title)
     return dataclasses.replace(part, sections=(first,) + part.sections[1:])
 

@@ -11,10 +11,11 @@ from .model import (
     ReportData,
     Section,
     T,
+    Text,
 )
 
 
-def toc_entries(data: ReportData) -> list[T]:
+def toc_entries(data: ReportData) -> list[Text]:
     """The parts' headings, in order (the sections that open a part: a title and nothing else)."""
     return [sec.title for sec in data.sections if _is_part_head(sec) and sec.title is not None]
 

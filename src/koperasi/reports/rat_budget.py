@@ -6,11 +6,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from sqlalchemy.orm import Session
-
 from ..services import statements
 from ..services.progress import ProgressCallback, report
 from ..services.rat import budget as budget_service
+from ..services.reads import ReadSession as Session
 from ..services.uow import read_only
 from .common import (
     ReportParams,
@@ -159,9 +158,8 @@ def build_budget_month(
             tb = tbytd = tm = tytd = 0
             for x in (x for x in ytd.lines if x.type == t):
                 b_ytd = x.budget * months_done // 12
-                mo_actual = (
-                    by_code.get(x.code + x.type).actual if (x.code + x.type) in by_code else 0
-                )
+                month_line = by_code.get(x.code + x.type)
+                mo_actual = month_line.actual if month_line is not None else 0
                 rows.append(
                     Row(
                         (

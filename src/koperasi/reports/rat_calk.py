@@ -8,13 +8,12 @@ import dataclasses
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
 from ..domain.fmt import long_date
 from ..domain.money import format_rupiah as rp
 from ..services import ledger, outreach, statement_sheets, statements
 from ..services.rat import records
+from ..services.reads import ReadSession as Session
+from ..services.reads.books import account_moves
 from .model import (
     Column,
     Kind,
@@ -281,25 +280,10 @@ def calk_sections(s: Session, period: Period) -> tuple[Section, ...]:
 def _time_deposit_flow(s: Session, period: Period) -> tuple[Row, ...]:
     """The time deposits (2.11) as one more kind in the savings movements: placed and rolled
     in, paid out, so the table adds up to the savings on the balance sheet."""
-    from sqlalchemy import func
-
-    from ..db.models import Account, JournalEntry, JournalLine
-
-    account = s.scalar(select(Account.id).where(Account.code == "2.11"))
-    if account is None:
+    moves = account_moves(s, "2.11", period.start, period.end)
+    if moves is None:
         return ()
-    debit, credit = s.execute(
-        select(
-            func.coalesce(func.sum(JournalLine.debit), 0),
-            func.coalesce(func.sum(JournalLine.credit), 0),
-        )
-        .join(JournalEntry, JournalEntry.id == JournalLine.entry_id)
-        .where(
-            JournalLine.account_id == account,
-            JournalEntry.date >= period.start,
-            JournalEntry.date <= period.end,
-        )
-    ).one()
+    debit, credit = moves
     opening = ledger.balance(s, "2.11", period.start - dt.timedelta(days=1))
     if not (opening or debit or credit):
         return ()

@@ -9,13 +9,12 @@ import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
 from ..domain.fmt import long_date
 from ..services import outreach
 from ..services.progress import ProgressCallback, report
 from ..services.rat import records
+from ..services.reads import ReadSession as Session
+from ..services.reads.people import all_members
 from ..services.uow import read_only
 from . import rat
 from .common import (
@@ -100,14 +99,10 @@ def officers_section(officers: Sequence[records.OfficerView]) -> Section:
 
 
 def attendance_section(s: Session, period: Period, m: records.MeetingView) -> Section:
-    from ..db.models import Member
-
     facts = {f.member_id: f for f in outreach.member_facts(s)}
     people = [
         (num, name)
-        for mid, num, name in s.execute(
-            select(Member.id, Member.number, Member.name).order_by(Member.number)
-        )
+        for mid, num, name in all_members(s)
         if mid in facts and facts[mid].member_on(period.end)
     ]
     cols = (

@@ -23,28 +23,21 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
-from ..db.models import (
-    Account,
-    JournalEntry,
-    JournalLine,
-    Loan,
-    LoanTransaction,
-    Member,
-    SavingsAccount,
-    SavingsProduct,
-    SavingsTransaction,
-)
 from ..domain.fmt import terbilang
 from ..domain.money import format_rupiah
-from ..errors import NotFound
-from ..services import statement_cash_flow
-from ..services import statements as st
 from ..services.progress import ProgressCallback, report
-from ..services.settings import profile_in
+from ..services.reads import ReadSession as Session
+from ..services.reads.receipts import (
+    REPAYMENT_KINDS,
+    ReceiptFacts,
+    ReceiptLoanTx,
+    ReceiptSavingsTx,
+    latest_receipt,
+    receipt_facts,
+)
+from ..services.settings import Profile, profile_in
 from ..services.uow import read_only
 from .common import ReportParams, label, long, organisation
 from .model import Column, Figure, Kind, Period, ReportData, Row, Section, Signature, T, Table
@@ -95,80 +88,27 @@ class ReceiptPaper:
         )
 
 
-def _latest_receipt(s: Session) -> str:
-    receipt = s.scalar(
-        select(JournalEntry.receipt_no)
-        .where(JournalEntry.receipt_no.is_not(None))
-        .order_by(JournalEntry.id.desc())
-        .limit(1)
-    )
-    if receipt is None:
-        raise NotFound(what="Kuitansi", key="-")
-    return receipt
-
-
-def _outstanding_after(s: Session, tx: LoanTransaction) -> int:
-    """The loan's principal outstanding right after ``tx`` (in the card's order)."""
-    total = 0
-    for t in s.scalars(
-        select(LoanTransaction)
-        .where(LoanTransaction.loan_id == tx.loan_id)
-        .order_by(LoanTransaction.date, LoanTransaction.id)
-    ):
-        total += t.principal_change
-        if t.id == tx.id:
-            break
-    return total
-
-
 def read_paper(s: Session, receipt: str) -> ReceiptPaper:
-    entries = s.scalars(
-        select(JournalEntry).where(JournalEntry.receipt_no == receipt).order_by(JournalEntry.id)
-    ).all()
-    if not entries:
-        raise NotFound(what="Kuitansi", key=receipt)
-    ids = [e.id for e in entries]
-    first = entries[0]
-    cash = statement_cash_flow.cash_codes(st.accounts(s))
-    lines = s.execute(
-        select(
-            Account.code,
-            Account.name,
-            Account.name_en,
-            JournalLine.debit,
-            JournalLine.credit,
-            JournalLine.member_id,
-            JournalLine.memo,
-        )
-        .join(Account, Account.id == JournalLine.account_id)
-        .where(JournalLine.entry_id.in_(ids))
-        .order_by(JournalLine.id)
-    ).all()
+    """The paper of ``receipt``, read in the session ``s``."""
+    return paper_of(receipt_facts(s, receipt), profile_in(s))
+
+
+def paper_of(f: ReceiptFacts, prof: Profile) -> ReceiptPaper:
+    """What the receipt ``f`` says (pure: the facts in, the paper out)."""
+    receipt = f.receipt
+    cash = f.cash_codes
+    lines = [
+        (ln.code, ln.name, ln.name_en, ln.debit, ln.credit, ln.member_id, ln.memo) for ln in f.lines
+    ]
     net = sum(int(d) - int(c) for code, _n, _e, d, c, _m, _memo in lines if code in cash)
-    member_id = next((m for *_x, m, _memo in lines if m is not None), None)
-    member = s.get(Member, member_id) if member_id else None
-    who = f"{member.number} – {member.name}" if member else ""
-    loan_txs = s.scalars(
-        select(LoanTransaction)
-        .where(LoanTransaction.journal_entry_id.in_(ids))
-        .order_by(LoanTransaction.id)
-    ).all()
-    sav_txs = s.execute(
-        select(SavingsTransaction, SavingsProduct)
-        .join(SavingsAccount, SavingsAccount.id == SavingsTransaction.account_id)
-        .join(SavingsProduct, SavingsProduct.id == SavingsAccount.product_id)
-        .where(SavingsTransaction.journal_entry_id.in_(ids))
-        .order_by(SavingsTransaction.id)
-    ).all()
-    loan_numbers = dict(
-        s.execute(
-            select(Loan.id, Loan.number).where(Loan.id.in_({t.loan_id for t in loan_txs}))
-        ).all()
-    )
-    prof = profile_in(s)
+    member = f.member
+    who = f"{member[0]} – {member[1]}" if member else ""
+    loan_txs = f.loan_txs
+    sav_txs = f.savings_txs
+    loan_numbers = f.loan_numbers
     cashier = Signature(CASHIER, prof.treasurer)
-    reversal = any(e.reverses_entry_id for e in entries)
-    purpose = "; ".join(dict.fromkeys(e.description for e in entries))
+    reversal = f.reversal
+    purpose = "; ".join(dict.fromkeys(f.descriptions))
 
     def account_lines(sign: int) -> tuple[tuple[T | str, str, int], ...]:
         """Non-cash lines, as (account, memo, amount) with credit - debit times ``sign``."""
@@ -180,22 +120,20 @@ def read_paper(s: Session, receipt: str) -> ReceiptPaper:
             out.append((T(name, name_en or name), memo or "", value))
         return tuple(out)
 
-    def paper(**kw) -> ReceiptPaper:
+    def paper(**kw: Any) -> ReceiptPaper:
         kw.setdefault("purpose", purpose)
         kw.setdefault("notes", ())
-        return ReceiptPaper(receipt=receipt, date=first.date, **kw)
+        return ReceiptPaper(receipt=receipt, date=f.date, **kw)
 
     # ---- a loan paid out
     disb = next((t for t in loan_txs if t.kind == "pencairan" and t.reverses_id is None), None)
     if disb is not None and not reversal:
-        loan = s.get(Loan, disb.loan_id)
+        loan = f.disbursed
         assert loan is not None
-        borrower = s.get(Member, loan.member_id)
-        assert borrower is not None
-        who = f"{borrower.number} – {borrower.name}"
+        who = f"{loan.borrower_number} – {loan.borrower_name}"
         what = T(f"Pokok pinjaman {loan.number}", f"Loan principal {loan.number}")
         if disb.source == "sukarela":
-            credited = sum(int(t.amount) for t, _p in sav_txs if t.kind == "pencairan")
+            credited = sum(int(t.amount) for t in sav_txs if t.kind == "pencairan")
             withheld = loan.amount - credited
             rows: list[tuple[T | str, str, int]] = [(what, loan.purpose, loan.amount)]
             if withheld:
@@ -235,7 +173,10 @@ def read_paper(s: Session, receipt: str) -> ReceiptPaper:
                 lines=tuple(rows),
                 total_label=T("Dikreditkan ke simpanan sukarela", "Credited to voluntary savings"),
                 notes=tuple(notes),
-                signatures=(Signature(T("Anggota (peminjam)", "Borrower"), borrower.name), cashier),
+                signatures=(
+                    Signature(T("Anggota (peminjam)", "Borrower"), loan.borrower_name),
+                    cashier,
+                ),
             )
         paid = -net
         rows = [(what, loan.purpose, loan.amount)]
@@ -253,7 +194,7 @@ def read_paper(s: Session, receipt: str) -> ReceiptPaper:
             lines=tuple(rows),
             total_label=T("Dibayarkan tunai", "Paid in cash"),
             signatures=(
-                Signature(T("Penerima", "Received by"), borrower.name),
+                Signature(T("Penerima", "Received by"), loan.borrower_name),
                 cashier,
                 Signature(T("Mengetahui, Ketua", "Approved, Chair"), prof.chair),
             ),
@@ -305,15 +246,15 @@ def read_paper(s: Session, receipt: str) -> ReceiptPaper:
         )
 
     # ---- a member's money: deposits, installments, withdrawals
-    name = member.name if member else ""
-    kinds = {t.kind for t in loan_txs} | {f"s:{t.kind}" for t, _p in sav_txs}
+    name = member[1] if member else ""
+    kinds = {t.kind for t in loan_txs} | {f"s:{t.kind}" for t in sav_txs}
     extra: tuple[tuple[T, int], ...] = ()
-    repayments = [t for t in loan_txs if t.kind in ("angsuran", "pelunasan", "pemulihan")]
-    if len(repayments) == 1 and not reversal:
+    repayments = [t for t in loan_txs if t.kind in REPAYMENT_KINDS]
+    if f.outstanding_after is not None:
         extra = (
             (
                 T("Sisa pokok pinjaman setelah transaksi", "Principal outstanding after"),
-                _outstanding_after(s, repayments[0]),
+                f.outstanding_after,
             ),
         )
     if reversal:
@@ -380,14 +321,19 @@ def read_paper(s: Session, receipt: str) -> ReceiptPaper:
     )
 
 
-def _member_lines(rows, sav_txs, loan_txs, loan_numbers):
+def _member_lines(
+    rows: tuple[tuple[T | str, str, int], ...],
+    sav_txs: tuple[ReceiptSavingsTx, ...],
+    loan_txs: tuple[ReceiptLoanTx, ...],
+    loan_numbers: dict[int, str],
+) -> tuple[tuple[T | str, str, int], ...]:
     """A member's lines read as the member knows them: ``Setoran Simpanan Wajib``,
     ``Angsuran PJM-..: pokok``. Falls back to the account lines when the subledger does not
     explain every line (the amounts are the journal's either way)."""
     out: list[tuple[T | str, str, int]] = []
-    for t, p in sav_txs:
-        kind = label("savings_tx_kind", t.kind)
-        out.append((kind + f" {p.name}", t.memo or "", abs(int(t.amount))))
+    for st in sav_txs:
+        kind = label("savings_tx_kind", st.kind)
+        out.append((kind + f" {st.product_name}", st.memo or "", abs(int(st.amount))))
     for t in loan_txs:
         loan_no = loan_numbers.get(t.loan_id, "")
         kind = label("loan_tx_kind", t.kind)
@@ -414,7 +360,7 @@ def receipt_paper(db, receipt: str) -> ReceiptPaper:
 def build_receipt(db, params: ReportParams, progress: ProgressCallback | None = None) -> ReportData:
     with read_only(db) as s:
         report(progress, 0, 1, "")
-        receipt = params.receipt or _latest_receipt(s)
+        receipt = params.receipt or latest_receipt(s)
         p = read_paper(s, receipt)
         figures = [
             Figure("receipt", NUMBER, p.receipt, Kind.TEXT),

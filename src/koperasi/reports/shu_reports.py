@@ -8,12 +8,11 @@ carried forward: setting ``shu_loss_coverage``) instead of a table of Rp0 shares
 
 from __future__ import annotations
 
-from sqlalchemy.orm import Session
-
 from ..domain.shu import LOSS_COVERAGE_LABELS, NON_MEMBER_LABELS, SPLIT_LABELS
 from ..services import shu as shu_service
 from ..services import statements as st
 from ..services.progress import ProgressCallback, report
+from ..services.reads import ReadSession as Session
 from ..services.uow import read_only
 from .common import (
     ReportParams,

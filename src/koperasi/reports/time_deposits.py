@@ -13,19 +13,18 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from sqlalchemy import func, select
-
-from ..db.models import Group, Member, TimeDeposit, TimeDepositEvent
 from ..domain.fmt import long_date, terbilang
 from ..domain.money import format_rupiah
 from ..domain.schedule import add_months
 from ..domain.vocabulary import DepositStatus
-from ..errors import NotFound
 from ..messages import label
 from ..services import time_deposit_reads as td_reads
 from ..services import time_deposits as td
-from ..services.members import member_by_number
 from ..services.progress import ProgressCallback, report
+from ..services.reads import ReadSession as Session
+from ..services.reads import time_deposits as reads
+from ..services.reads.people import group_codes, member_details
+from ..services.savings import PPH_THRESHOLD
 from ..services.settings import profile_in, rounding_in
 from ..services.uow import read_only
 from .common import ReportParams, last_entry_date, long, organisation, resolve_period
@@ -52,45 +51,24 @@ def _vocab(name: str, code: str) -> T:
     return T(label(name, code, "id"), label(name, code, "en"))
 
 
-def _deposit_for(s, params: ReportParams) -> TimeDeposit:
-    if params.deposit:
-        return td._deposit(s, params.deposit)
-    q = select(TimeDeposit).order_by(TimeDeposit.placed_on.desc(), TimeDeposit.id.desc())
-    if params.member:
-        q = q.where(TimeDeposit.member_id == member_by_number(s, params.member).id)
-    d = (
-        s.scalars(q.where(TimeDeposit.status == DepositStatus.ACTIVE)).first()
-        or s.scalars(q).first()
-    )
-    if d is None:
-        raise NotFound(what="Simpanan berjangka", key=params.member or "-")
-    return d
-
-
 def build_certificate(
     db, params: ReportParams, progress: ProgressCallback | None = None
 ) -> ReportData:
     """Bilyet simpanan berjangka: the deposit, its term, rate, maturity and instruction."""
     report(progress, 0, 1, "")
     with read_only(db) as s:
-        d = _deposit_for(s, params)
+        d = reads.certificate_facts(s, params.deposit, params.member)
         v = td.deposit_in(s, d.number)
-        m = s.get(Member, d.member_id)
-        assert m is not None
-        g = s.get(Group, m.group_id) if m.group_id else None
+        m = member_details(s, d.member_id)
         p = profile_in(s)
         if (
             v.status != DepositStatus.ACTIVE
         ):  # a deposit paid out: the certificate shows what it held
-            held = s.scalar(
-                select(func.coalesce(func.sum(TimeDepositEvent.principal), 0)).where(
-                    TimeDepositEvent.deposit_id == d.id, TimeDepositEvent.principal > 0
-                )
-            )
+            held = d.principal_held
             v = replace(
                 v,
-                principal=int(held or 0),
-                monthly_interest=td.monthly_interest(int(held or 0), v.rate_pa, rounding_in(s)),
+                principal=held,
+                monthly_interest=td.monthly_interest(held, v.rate_pa, rounding_in(s)),
             )
         words = T(terbilang(v.principal, "id"), terbilang(v.principal, "en"))
         address = ", ".join(x for x in (m.address, m.kelurahan, m.kecamatan) if x) or "–"
@@ -99,7 +77,7 @@ def build_certificate(
             Figure("member", T("Nomor anggota", "Member number"), m.number, Kind.TEXT),
             Figure("nik", T("NIK", "NIK"), m.nik, Kind.TEXT),
             Figure("address", T("Alamat", "Address"), address, Kind.TEXT),
-            Figure("group", T("Kelompok", "Group"), g.name if g else "–", Kind.TEXT),
+            Figure("group", T("Kelompok", "Group"), m.group_name or "–", Kind.TEXT),
         )
         terms = (
             Figure("product", T("Produk", "Product"), v.product_name, Kind.TEXT),
@@ -145,18 +123,16 @@ def build_certificate(
                 v.monthly_interest,
             ),
         )
-        product = s.get(td.TimeDepositProduct, d.product_id)
-        assert product is not None
-        pct = format(product.penalty_percent.normalize(), "f")
-        notes = (
+        pct = format(d.penalty_percent.normalize(), "f")
+        notes: tuple[T, ...] = (
             T(
                 f"Bunga dikenakan PPh final 10 % bila bunga sebulan lebih dari "
-                f"{format_rupiah(td.PPH_THRESHOLD)} (PP 15/2009). Pencairan sebelum jatuh tempo "
+                f"{format_rupiah(PPH_THRESHOLD)} (PP 15/2009). Pencairan sebelum jatuh tempo "
                 f"dikenakan penalti {pct.replace('.', ',')} % dari nominal, dan bunga yang belum "
                 "dibayarkan hangus. Bilyet ini bukan alat pembayaran dan tidak dapat "
                 "dipindahtangankan; serahkan kembali saat pencairan.",
                 f"Interest bears 10 % final income tax where a month's interest exceeds "
-                f"{format_rupiah(td.PPH_THRESHOLD)} (PP 15/2009). A withdrawal before maturity "
+                f"{format_rupiah(PPH_THRESHOLD)} (PP 15/2009). A withdrawal before maturity "
                 f"costs a penalty of {pct} % of the amount, and interest not yet paid is "
                 "forfeited. This certificate is not a means of payment and cannot be "
                 "transferred; hand it back when the deposit is paid out.",
@@ -202,7 +178,7 @@ def build_certificate(
     return data
 
 
-def _window(s, params: ReportParams) -> Period:
+def _window(s: Session, params: ReportParams) -> Period:
     if params.period or params.year:
         return resolve_period(s, params, "month")
     start = params.date or last_entry_date(s) or dt.date.today()
@@ -221,7 +197,7 @@ def build_maturity_list(
     with read_only(db) as s:
         period = _window(s, params)
         rows = td_reads.maturity_list_in(s, period.start, period.end)
-        groups = dict(s.execute(select(Group.id, Group.code)).all())
+        groups = group_codes(s)
         cols = (
             Column("maturity_on", T("Jatuh tempo", "Maturity"), Kind.DATE, 0.9),
             Column("number", T("Nomor bilyet", "Certificate"), Kind.TEXT, 1.1),
@@ -311,35 +287,16 @@ def build_maturity_list(
     return data
 
 
-def statement_part(s, member_id: int, period: Period, cols) -> tuple[list, list]:
+def statement_part(
+    moves: reads.DepositMoves | None, period: Period, cols: tuple[Column, ...]
+) -> tuple[list[Table], list[Figure]]:
     """For the member's savings statement: one table of the time deposits' movements in the
     period (principal in and out, interest with its tax, penalties) with the principal
     before and after, and the figure of the principal at the period's end."""
-    deposits = dict(
-        s.execute(
-            select(TimeDeposit.id, TimeDeposit.number).where(TimeDeposit.member_id == member_id)
-        ).all()
-    )
-    if not deposits:
+    if moves is None:
         return [], []
-    ids = list(deposits)
-    opening = int(
-        s.scalar(
-            select(func.coalesce(func.sum(TimeDepositEvent.principal), 0)).where(
-                TimeDepositEvent.deposit_id.in_(ids), TimeDepositEvent.date < period.start
-            )
-        )
-        or 0
-    )
-    events = s.scalars(
-        select(TimeDepositEvent)
-        .where(
-            TimeDepositEvent.deposit_id.in_(ids),
-            TimeDepositEvent.date >= period.start,
-            TimeDepositEvent.date <= period.end,
-        )
-        .order_by(TimeDepositEvent.date, TimeDepositEvent.id)
-    ).all()
+    opening = moves.opening
+    events = moves.events
     rows = [
         Row(
             (period.start, None, None, T("Saldo awal", "Opening balance"), None, None, opening),
@@ -350,7 +307,7 @@ def statement_part(s, member_id: int, period: Period, cols) -> tuple[list, list]
     for e in events:
         bal += e.principal
         what = T(label("td_event", e.kind, "id"), label("td_event", e.kind, "en"))
-        extra = []
+        extra: list[T] = []
         if e.gross and e.kind != "akrual":
             extra.append(T(f"bunga {format_rupiah(e.gross)}", f"interest {format_rupiah(e.gross)}"))
         if e.tax and e.kind != "akrual":
@@ -369,7 +326,7 @@ def statement_part(s, member_id: int, period: Period, cols) -> tuple[list, list]
             Row(
                 (
                     e.date,
-                    deposits[e.deposit_id],
+                    e.deposit_number,
                     T("Berjangka", "Time deposit"),
                     memo,
                     e.principal if e.principal > 0 else None,

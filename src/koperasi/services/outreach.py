@@ -26,6 +26,7 @@ from ..db.models import (
     VulnerabilityCategory,
 )
 from . import statements
+from .common_reads import savings_balance_at, savings_by_member_at
 
 GONE = ("keluar", "meninggal")
 WOMEN, MEN = "P", "L"
@@ -223,13 +224,7 @@ def savings_growth_in(s: Session, start: dt.date, end: dt.date) -> tuple[Savings
 
 def savings_by_member_in(s: Session, as_of: dt.date) -> dict[int, int]:
     """member id -> all savings balances on ``as_of``."""
-    q = (
-        select(SavingsAccount.member_id, func.sum(SavingsTransaction.amount))
-        .join(SavingsAccount, SavingsAccount.id == SavingsTransaction.account_id)
-        .where(SavingsTransaction.date <= as_of)
-        .group_by(SavingsAccount.member_id)
-    )
-    return {mid: int(v or 0) for mid, v in s.execute(q)}
+    return savings_by_member_at(s, as_of)
 
 
 def savings_month_ends_in(s: Session, start: dt.date, end: dt.date) -> list[tuple[dt.date, int]]:
@@ -244,12 +239,7 @@ def savings_month_ends_in(s: Session, start: dt.date, end: dt.date) -> list[tupl
         y, m = statements.add_months(y, m, 1)
     out = []
     for d in days:
-        total = s.scalar(
-            select(func.coalesce(func.sum(SavingsTransaction.amount), 0)).where(
-                SavingsTransaction.date <= d
-            )
-        )
-        out.append((d, int(total or 0)))
+        out.append((d, savings_balance_at(s, d)))
     return out
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, func, select
+from sqlalchemy import Table, bindparam, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -30,6 +30,7 @@ from ..domain.vocabulary import SAVINGS_TX_KIND_LABELS, ApprovalKind, EntrySourc
 from ..errors import NotFound, ValidationError
 from . import approvals, audit, ledger, plausibility
 from .auth import Actor, require
+from .common_reads import savings_balance_at
 from .counters import SERIES_SAVINGS, next_receipt
 from .ledger import Line
 from .members import member_by_number
@@ -184,14 +185,7 @@ def account_for(
 
 
 def balance_at(session: Session, account_id: int, as_of: dt.date) -> int:
-    return int(
-        session.scalar(
-            select(func.coalesce(func.sum(SavingsTransaction.amount), 0)).where(
-                SavingsTransaction.account_id == account_id, SavingsTransaction.date <= as_of
-            )
-        )
-        or 0
-    )
+    return savings_balance_at(session, as_of, account_id=account_id)
 
 
 def record_in(

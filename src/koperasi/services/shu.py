@@ -42,9 +42,6 @@ from ..db.models import (
     JournalEntry,
     JournalLine,
     Member,
-    SavingsAccount,
-    SavingsProduct,
-    SavingsTransaction,
 )
 from ..domain import accounts
 from ..domain import shu as shu_rules
@@ -54,6 +51,7 @@ from ..errors import ValidationError
 from . import audit, ledger, savings, statements
 from .auth import Actor, require, require_read_all
 from .closing import SHU_SOURCE, is_year_closed_in
+from .common_reads import savings_by_member_at
 from .counters import SERIES_JOURNAL, SERIES_SAVINGS, next_receipt
 from .ledger import Line
 from .progress import ProgressCallback, report
@@ -185,14 +183,7 @@ def _interest_by_member(s: Session, start: dt.date, end: dt.date) -> dict[int, i
 
 
 def _capital_by_member(s: Session, end: dt.date) -> dict[int, int]:
-    q = (
-        select(SavingsAccount.member_id, func.sum(SavingsTransaction.amount))
-        .join(SavingsAccount, SavingsAccount.id == SavingsTransaction.account_id)
-        .join(SavingsProduct, SavingsProduct.id == SavingsAccount.product_id)
-        .where(SavingsProduct.kind.in_(("pokok", "wajib")), SavingsTransaction.date <= end)
-        .group_by(SavingsAccount.member_id)
-    )
-    return {mid: int(v or 0) for mid, v in s.execute(q) if mid is not None}
+    return savings_by_member_at(s, end, kinds=("pokok", "wajib"))
 
 
 def payable_by_member(s: Session, as_of: dt.date | None = None) -> dict[int, int]:

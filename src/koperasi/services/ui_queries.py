@@ -34,6 +34,7 @@ from ..domain import accounts
 from ..domain.vocabulary import LoanStatus, MemberStatus
 from ..errors import NotFound
 from .auth import Actor, require_group_visible, require_read_all, visible_groups
+from .common_reads import reversed_savings_tx
 from .uow import read_only
 
 ACTIVE = (MemberStatus.ACTIVE, MemberStatus.CANDIDATE)
@@ -434,9 +435,6 @@ def savings_activity(
     ketua kelompok's list holds only members of their groups."""
     scope = visible_groups(actor)
     with read_only(db) as s:
-        reversed_ids = select(SavingsTransaction.reverses_id).where(
-            SavingsTransaction.reverses_id.is_not(None)
-        )
         q = (
             select(
                 SavingsTransaction.id,
@@ -448,7 +446,7 @@ def savings_activity(
                 SavingsTransaction.kind,
                 SavingsTransaction.amount,
                 SavingsTransaction.journal_entry_id,
-                SavingsTransaction.id.in_(reversed_ids),
+                reversed_savings_tx(),
                 SavingsTransaction.memo,
             )
             .join(SavingsAccount, SavingsAccount.id == SavingsTransaction.account_id)

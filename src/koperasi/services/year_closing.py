@@ -30,6 +30,7 @@ from .closing import (
     _view,
     closed_years_in,
 )
+from .common_reads import live_entry
 from .ledger import Line
 from .progress import ProgressCallback, report
 from .settings import set_value
@@ -41,18 +42,13 @@ _T = TypeVar("_T")
 
 def closing_entry_id(s: Session, year: int) -> int | None:
     """The year's closing entry, if posted and not reversed."""
-    ids = s.scalars(
+    return s.scalars(
         select(JournalEntry.id).where(
             JournalEntry.source == CLOSING_SOURCE,
             JournalEntry.source_ref == f"TB-{year}",
-            JournalEntry.reverses_entry_id.is_(None),
+            live_entry(),
         )
-    ).all()
-    for i in ids:
-        reversed_ = s.scalar(select(JournalEntry.id).where(JournalEntry.reverses_entry_id == i))
-        if reversed_ is None:
-            return i
-    return None
+    ).first()
 
 
 def _closing_lines(
@@ -271,17 +267,13 @@ def _backup_before_closing(db: Database, year: int) -> Path | None:
 
 
 def shu_distribution_entry_id(s: Session, year: int) -> int | None:
-    ids = s.scalars(
+    return s.scalars(
         select(JournalEntry.id).where(
             JournalEntry.source == SHU_SOURCE,
             JournalEntry.source_ref == f"SHU-{year}",
-            JournalEntry.reverses_entry_id.is_(None),
+            live_entry(),
         )
-    ).all()
-    for i in ids:
-        if s.scalar(select(JournalEntry.id).where(JournalEntry.reverses_entry_id == i)) is None:
-            return i
-    return None
+    ).first()
 
 
 def reopen_year(db: Database, actor: Actor, year: int, reason: str) -> YearClosing:

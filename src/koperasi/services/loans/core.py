@@ -25,8 +25,6 @@ from ...db.models import (
     LoanProduct,
     LoanTransaction,
     Member,
-    SavingsAccount,
-    SavingsTransaction,
 )
 from ...domain.allocation import Due
 from ...domain.arrears import PenaltyRule, penalty_for
@@ -35,6 +33,7 @@ from ...domain.schedule import ScheduleTerms, next_meeting_day
 from ...domain.vocabulary import LOAN_STATUS_LABELS, EntrySource, LoanStatus, MemberStatus
 from ...errors import NotFound, ValidationError
 from ..auth import Actor, require_group_visible, visible_groups
+from ..common_reads import savings_balance_at
 from ..loan_products import penalty_rule_of
 from ..settings import rounding_in
 from ..transaction_state import state
@@ -217,14 +216,7 @@ def loan_dues(session: Session, loan: Loan, date: dt.date) -> list[Due]:
 
 def savings_total_at(session: Session, member_id: int, date: dt.date) -> int:
     """All the member's savings (pokok + wajib + sukarela ...) on ``date``."""
-    return int(
-        session.scalar(
-            select(func.coalesce(func.sum(SavingsTransaction.amount), 0))
-            .join(SavingsAccount, SavingsAccount.id == SavingsTransaction.account_id)
-            .where(SavingsAccount.member_id == member_id, SavingsTransaction.date <= date)
-        )
-        or 0
-    )
+    return savings_balance_at(session, date, member_id=member_id)
 
 
 # ---------------------------------------------------------------- checks shared by steps

@@ -41,6 +41,7 @@ from ...domain.vocabulary import LoanStatus
 from ...errors import ValidationError
 from .. import audit, ledger, plausibility, savings
 from ..auth import Actor, require
+from ..common_reads import live_loan_tx
 from ..counters import SERIES_LOAN, next_receipt
 from ..ledger import Line
 from ..loan_products import penalty_rule_of
@@ -92,17 +93,13 @@ class PayoffQuoteView:
 
 def _live_payments(session: Session, loan: Loan) -> list[LoanTransaction]:
     """Repayments/payoffs that are neither reversals nor reversed, in (date, id) order."""
-    reversed_ids = select(LoanTransaction.reverses_id).where(
-        LoanTransaction.loan_id == loan.id, LoanTransaction.reverses_id.is_not(None)
-    )
     return list(
         session.scalars(
             select(LoanTransaction)
             .where(
                 LoanTransaction.loan_id == loan.id,
                 LoanTransaction.kind.in_(PAYMENT_KINDS),
-                LoanTransaction.reverses_id.is_(None),
-                LoanTransaction.id.not_in(reversed_ids),
+                live_loan_tx(LoanTransaction.loan_id == loan.id),
             )
             .order_by(LoanTransaction.date, LoanTransaction.id)
         )
@@ -111,15 +108,11 @@ def _live_payments(session: Session, loan: Loan) -> list[LoanTransaction]:
 
 def last_event_date(session: Session, loan: Loan) -> dt.date | None:
     """Date of the latest live repayment or reschedule (back-dating before it is refused)."""
-    reversed_ids = select(LoanTransaction.reverses_id).where(
-        LoanTransaction.loan_id == loan.id, LoanTransaction.reverses_id.is_not(None)
-    )
     return session.scalar(
         select(func.max(LoanTransaction.date)).where(
             LoanTransaction.loan_id == loan.id,
             LoanTransaction.kind.in_((*PAYMENT_KINDS, "restrukturisasi")),
-            LoanTransaction.reverses_id.is_(None),
-            LoanTransaction.id.not_in(reversed_ids),
+            live_loan_tx(LoanTransaction.loan_id == loan.id),
         )
     )
 
