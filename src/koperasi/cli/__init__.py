@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from .. import __version__
 
@@ -49,7 +50,7 @@ def _parser_class():
     from .base import UsageError
 
     class _Parser(argparse.ArgumentParser):
-        def error(self, message: str) -> None:  # pragma: no cover - exercised via main
+        def error(self, message: str) -> NoReturn:  # pragma: no cover - exercised via main
             raise UsageError(message)
 
     return _Parser

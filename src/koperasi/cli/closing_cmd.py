@@ -4,9 +4,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from ..domain.money import format_rupiah
 from .base import parse_date, parse_period, parse_year, print_json, print_table
+
+if TYPE_CHECKING:
+    from ..services.closing import PeriodView, YearClosing
 
 
 def register(sub) -> None:
@@ -103,6 +107,7 @@ def cmd_reopen(ctx, args) -> int:
     from ..services import closing, year_closing
 
     text = args.period.strip()
+    result: PeriodView | YearClosing
     if "-" in text:
         year, month = parse_period(text)
         result = closing.reopen_month(ctx.db, ctx.actor, year, month, args.reason)

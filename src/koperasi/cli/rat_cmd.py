@@ -321,24 +321,21 @@ def cmd_gov_show(ctx, args) -> int:
     from ..services.rat import records
 
     answers = records.get_answers(ctx.db, _year(args.year), actor=ctx.actor)
-    rows = [
-        {
-            "key": k,
-            "question": v[0] if ctx.lang == "id" else v[1],
-            "indicator": v[2],
-            "met": answers.get(k),
-        }
+    questions = [
+        (k, v[0] if ctx.lang == "id" else v[1], v[2], answers.get(k))
         for k, v in hr.QUESTIONS.items()
     ]
     if args.json:
-        print_json(rows)
+        print_json(
+            [
+                {"key": k, "question": q, "indicator": indicator, "met": met}
+                for k, q, indicator, met in questions
+            ]
+        )
         return 0
     print_table(
         ["Kunci", "Pertanyaan", "Jawaban"],
-        [
-            [r["key"], r["question"], {True: "ya", False: "tidak", None: "-"}[r["met"]]]
-            for r in rows
-        ],
+        [[k, q, {True: "ya", False: "tidak", None: "-"}[met]] for k, q, _i, met in questions],
     )
     return 0
 

@@ -190,9 +190,9 @@ def read_cells(path: str | Path) -> list[tuple[int, tuple]]:
     except csv.Error:
         delim = ";" if sample.count(";") > sample.count(",") else ","
     out = []
-    for n, row in enumerate(csv.reader(io.StringIO(text), delimiter=delim), start=1):
-        if any(c.strip() for c in row):
-            out.append((n, tuple(row)))
+    for n, fields in enumerate(csv.reader(io.StringIO(text), delimiter=delim), start=1):
+        if any(c.strip() for c in fields):
+            out.append((n, tuple(fields)))
         if len(out) > MAX_ROWS:
             raise ValidationError("file", "bank_too_many_rows", max=MAX_ROWS)
     return out
@@ -442,10 +442,10 @@ def parse_statement(
             for i in cols.get("description", [])
             if i < len(row) and row[i] is not None and str(row[i]).strip()
         ).lstrip("'")
-        key = (date, amount, balance, norm(desc))
-        seen[key] = seen.get(key, 0) + 1
+        same = (date, amount, balance, norm(desc))
+        seen[same] = seen.get(same, 0) + 1
         digest = hashlib.sha256(
-            f"{date.isoformat()}|{amount}|{balance}|{norm(desc)}|{seen[key]}".encode()
+            f"{date.isoformat()}|{amount}|{balance}|{norm(desc)}|{seen[same]}".encode()
         ).hexdigest()[:40]
         out.rows.append(StatementRow(n, date, desc[:500], amount, balance, digest))
     return out

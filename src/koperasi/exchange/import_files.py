@@ -74,8 +74,8 @@ def write_error_report(rep: ImportReport, path: str | os.PathLike[str], lang: st
         out = SheetOut(
             wb, "Kesalahan" if id_ else "Errors", first, ["int", "text"], widths=[8, 100], lang=lang
         )
-        for e in rep.file_errors:
-            out.append([None, e.message(lang)])
+        for fe in rep.file_errors:
+            out.append([None, fe.message(lang)])
         for e in rep.errors:
             out.append([e.row, e.message(lang)])
         return save_atomic(wb, path)
