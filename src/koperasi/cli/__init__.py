@@ -85,6 +85,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"koperasi {__version__}")
         return 0
     from ..errors import KoperasiError
+    from ..messages import render
     from .base import CliContext, UsageError
 
     try:
@@ -105,7 +106,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"koperasi: {one_line(text)}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
-        print("koperasi: dibatalkan" if lang == "id" else "koperasi: cancelled", file=sys.stderr)
+        print(f"koperasi: {render('cli_interrupted', lang, {})}", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0

@@ -122,14 +122,13 @@ def cmd_month_end(ctx, args) -> int:
         )
     dep = r.deposits
     if dep is not None and (dep.entries or dep.matured):
-        print(
-            ctx.say(
-                "cli_month_end_deposits",
-                interest=format_rupiah(dep.interest_gross),
-                tax=format_rupiah(dep.interest_tax),
-                matured=dep.matured,
-                rolled_over=dep.rolled_over,
-                closed=dep.closed,
-            )
+        done = ctx.say(
+            "cli_deposits_month_run",
+            interest=format_rupiah(dep.interest_gross),
+            tax=format_rupiah(dep.interest_tax),
+            matured=dep.matured,
+            rolled_over=dep.rolled_over,
+            closed=dep.closed,
         )
+        print(ctx.t(T("Simpanan berjangka: ", "Time deposits: ")) + done)
     return 0

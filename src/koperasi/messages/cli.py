@@ -9,6 +9,14 @@ from __future__ import annotations
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # code -> (Bahasa Indonesia, English); str.format placeholders.
+    "cli_interrupted": ("dibatalkan", "cancelled"),
+    "cli_demo_created": (
+        "Koperasi contoh dibuat: {members} anggota, {groups} kelompok, {months} bulan,"
+        " {savings} transaksi simpanan.",
+        "Demo cooperative created: {members} members, {groups} groups, {months} months,"
+        " {savings} savings transactions.",
+    ),
+    "cli_check_problems": ("{count} masalah ditemukan.", "{count} problems found."),
     # ---------------------------------------------------------------- books: closing, SHU
     "cli_period_closed": ("Periode {p} ditutup.", "Period {p} closed."),
     "cli_reopened": ("{p} dibuka kembali.", "{p} reopened."),
@@ -46,12 +54,42 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Tutup bulan pinjaman per {date}: {loans} pinjaman",
         "Loan month-end as of {date}: {loans} loans",
     ),
-    "cli_month_end_deposits": (
-        "Simpanan berjangka: bunga {interest} (PPh {tax}), jatuh tempo {matured}, diperpanjang"
-        " {rolled_over}, ke sukarela {closed}",
-        "Time deposits: interest {interest} (tax {tax}), matured {matured}, rolled over"
-        " {rolled_over}, to savings {closed}",
+    # a month's run of the time deposits (after the period or "Simpanan berjangka: ")
+    "cli_deposits_month_run": (
+        "bunga {interest} (PPh {tax}), jatuh tempo {matured}, diperpanjang {rolled_over},"
+        " ke sukarela {closed}",
+        "interest {interest} (tax {tax}), matured {matured}, rolled over {rolled_over},"
+        " to savings {closed}",
     ),
+    "cli_deposit_withdrawn": (
+        "pokok {principal}, penalti {penalty}, bunga {interest}, PPh {tax}, bunga hangus"
+        " {forfeited}; dibayarkan {paid_out}",
+        "principal {principal}, penalty {penalty}, interest {interest}, tax {tax}, forfeited"
+        " {forfeited}; paid out {paid_out}",
+    ),
+    "cli_depreciation_posted_before": (
+        "Penyusutan {period} sudah dibukukan (jurnal {entry})",
+        "Depreciation for {period} was already posted (entry {entry})",
+    ),
+    "cli_dry_run_nothing_posted": (
+        "Uji coba: tidak ada yang dibukukan.",
+        "Dry run: nothing posted.",
+    ),
+    # ---------------------------------------------------------------- bank, member messages, RAT
+    "cli_bank_imported": (
+        "{new} baris baru, {duplicates} duplikat; tersimpan",
+        "{new} new lines, {duplicates} duplicates; saved",
+    ),
+    "cli_bank_imported_nothing_saved": (
+        "{new} baris baru, {duplicates} duplikat; tidak ada yang disimpan",
+        "{new} new lines, {duplicates} duplicates; nothing saved",
+    ),
+    "cli_bank_matched": ("{count} baris dicocokkan", "{count} lines matched"),
+    "cli_messages_listed": (
+        "{count} pesan; tanpa persetujuan {no_consent}, berhenti berlangganan {opted_out}",
+        "{count} messages; without consent {no_consent}, opted out {opted_out}",
+    ),
+    "cli_budget_saved": ("{count} pos anggaran disimpan", "{count} budget lines saved"),
     # ---------------------------------------------------------------- users, backup, restore
     "cli_user_created": ("Pengguna dibuat: {user} ({role})", "User created: {user} ({role})"),
     "cli_user_enabled": ("Pengguna {user} aktif.", "User {user} enabled."),
