@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from .. import __version__
 
@@ -49,7 +50,7 @@ def _parser_class():
     from .base import UsageError
 
     class _Parser(argparse.ArgumentParser):
-        def error(self, message: str) -> None:  # pragma: no cover - exercised via main
+        def error(self, message: str) -> NoReturn:  # pragma: no cover - exercised via main
             raise UsageError(message)
 
     return _Parser
@@ -84,6 +85,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"koperasi {__version__}")
         return 0
     from ..errors import KoperasiError
+    from ..messages import render
     from .base import CliContext, UsageError
 
     try:
@@ -104,7 +106,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"koperasi: {one_line(text)}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
-        print("koperasi: dibatalkan" if lang == "id" else "koperasi: cancelled", file=sys.stderr)
+        print(f"koperasi: {render('cli_interrupted', lang, {})}", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0

@@ -10,6 +10,7 @@ from __future__ import annotations
 import sys
 
 from ..errors import ValidationError
+from ..messages.text import T
 from .base import parse_date, parse_int, print_json, print_table
 
 
@@ -66,9 +67,8 @@ def _new_password(ctx) -> str:
 
     if os.environ.get(NEW_PASSWORD_ENV) is not None:
         return os.environ[NEW_PASSWORD_ENV]
-    id_ = ctx.lang == "id"
-    first = read_password("Kata sandi baru: " if id_ else "New password: ", NEW_PASSWORD_ENV)
-    again = read_password("Ulangi kata sandi: " if id_ else "Repeat password: ", NEW_PASSWORD_ENV)
+    first = read_password(ctx.t(T("Kata sandi baru: ", "New password: ")), NEW_PASSWORD_ENV)
+    again = read_password(ctx.t(T("Ulangi kata sandi: ", "Repeat password: ")), NEW_PASSWORD_ENV)
     if first != again:
         raise ValidationError("password", "password_mismatch")
     return first
@@ -82,8 +82,7 @@ def cmd_user_add(ctx, args) -> int:
     password = _new_password(ctx)
     groups = [g for g in args.groups.split(",") if g.strip()]
     view = users.create_user(db, actor, args.username, password, args.role, args.name, groups)
-    msg = "Pengguna dibuat" if ctx.lang == "id" else "User created"
-    print(f"{msg}: {view.username} ({view.role})")
+    print(ctx.say("cli_user_created", user=view.username, role=view.role))
     return 0
 
 
@@ -113,11 +112,11 @@ def cmd_user_passwd(ctx, args) -> int:
         raise ValidationError("username", "not_found", what="Pengguna", key=target)
     new = _new_password(ctx)
     if target == actor.username:
-        old = users.read_password("Kata sandi lama: " if ctx.lang == "id" else "Old password: ")
+        old = users.read_password(ctx.t(T("Kata sandi lama: ", "Old password: ")))
         users.change_password(db, actor, old, new)
     else:
         users.reset_password(db, actor, target, new)
-    print("Kata sandi diubah." if ctx.lang == "id" else "Password changed.")
+    print(ctx.say("cli_password_changed"))
     return 0
 
 
@@ -125,10 +124,8 @@ def cmd_user_active(ctx, args) -> int:
     from ..services import users
 
     view = users.set_active(ctx.db, ctx.actor, args.username, args.active)
-    if ctx.lang == "id":
-        print(f"Pengguna {view.username} {'aktif' if view.active else 'dinonaktifkan'}.")
-    else:
-        print(f"User {view.username} {'enabled' if view.active else 'disabled'}.")
+    code = "cli_user_enabled" if view.active else "cli_user_disabled"
+    print(ctx.say(code, user=view.username))
     return 0
 
 
@@ -142,7 +139,7 @@ def cmd_backup(ctx, args) -> int:
         path = backup.backup_file(db, actor, Path(args.output), "manual")
     else:
         path = backup.backup_now(db, actor)
-    print(("Cadangan dibuat: " if ctx.lang == "id" else "Backup written: ") + str(path))
+    print(ctx.t(T("Cadangan dibuat: ", "Backup written: ")) + str(path))
     return 0
 
 
@@ -150,7 +147,6 @@ def cmd_restore(ctx, args) -> int:
     from ..services import backup
 
     db, actor = ctx.db, ctx.actor
-    id_ = ctx.lang == "id"
 
     def confirm(summary) -> bool:
         for line in summary.lines(ctx.lang):
@@ -161,21 +157,14 @@ def cmd_restore(ctx, args) -> int:
             from ..errors import KoperasiError
 
             raise KoperasiError("restore_needs_yes")
-        prompt = (
-            "Basis data saat ini akan diganti (dicadangkan dulu). Lanjutkan? [y/T] "
-            if id_
-            else "The current database will be replaced (backed up first). Continue? [y/N] "
-        )
-        return input(prompt).strip().lower() in ("y", "ya", "yes")
+        return input(ctx.say("cli_restore_confirm") + " ").strip().lower() in ("y", "ya", "yes")
 
     result = backup.restore(db, actor, args.file, confirm)
     if result is None:
-        print("Dibatalkan." if id_ else "Cancelled.")
+        print(ctx.say("cli_cancelled"))
         return 0
-    if id_:
-        print(f"Basis data dipulihkan. Cadangan sebelum pemulihan: {result.safety_backup}")
-    else:
-        print(f"Database restored. Backup taken before the restore: {result.safety_backup}")
+    # the backup's path after the sentence: render() would show an ISO date in it as 03/12/2026
+    print(f"{ctx.say('cli_restored')} {result.safety_backup}")
     return 0
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import sys
 from dataclasses import asdict
 
+from ..messages.text import T
 from ..services import clock
 from .base import parse_amount, parse_date, parse_int, parse_period, print_json, print_table
 
@@ -146,9 +147,9 @@ def cmd_depreciate(ctx, args) -> int:
         print_json(asdict(run))
     elif run.already_posted:
         print(
-            f"Penyusutan {args.period} sudah dibukukan (jurnal {run.journal_entry_id})"
-            if ctx.lang == "id"
-            else f"Depreciation for {args.period} was already posted (entry {run.journal_entry_id})"
+            ctx.say(
+                "cli_depreciation_posted_before", period=args.period, entry=run.journal_entry_id
+            )
         )
     else:
         print(f"{args.period}: {run.amount} ({run.assets})")
@@ -171,11 +172,7 @@ def cmd_dispose(ctx, args) -> int:
     if args.json:
         print_json(asdict(result))
     else:
-        word = (
-            ("laba" if result.gain >= 0 else "rugi")
-            if ctx.lang == "id"
-            else ("gain" if result.gain >= 0 else "loss")
-        )
+        word = ctx.t(T("laba", "gain") if result.gain >= 0 else T("rugi", "loss"))
         print(f"{args.code}: {word} {abs(result.gain)} (jurnal {result.journal_entry_id})")
     return 0
 
@@ -195,7 +192,7 @@ def cmd_reverse(ctx, args) -> int:
         print_json(asdict(result))
     else:
         print(
-            f"{args.code}: {'jurnal pembalik' if ctx.lang == 'id' else 'reversal entry'} "
+            f"{args.code}: {ctx.t(T('jurnal pembalik', 'reversal entry'))} "
             f"{result.journal_entry_id}"
         )
     return 0

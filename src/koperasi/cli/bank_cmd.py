@@ -23,6 +23,7 @@ from __future__ import annotations
 import sys
 from dataclasses import asdict
 
+from ..messages.text import T, text
 from ..services import clock
 from .base import parse_date, parse_int, print_json, print_table
 
@@ -181,12 +182,8 @@ def cmd_import(ctx, args) -> int:
     else:
         for line in rep.messages(ctx.lang):
             print(line, file=sys.stderr)
-        if ctx.lang == "id":
-            done = "tersimpan" if rep.written else "tidak ada yang disimpan"
-            print(f"{rep.imported} baris baru, {len(rep.duplicates)} duplikat; {done}")
-        else:
-            done = "saved" if rep.written else "nothing saved"
-            print(f"{rep.imported} new lines, {len(rep.duplicates)} duplicates; {done}")
+        code = "cli_bank_imported" if rep.written else "cli_bank_imported_nothing_saved"
+        print(ctx.say(code, new=rep.imported, duplicates=len(rep.duplicates)))
     return 0 if rep.ok else 2
 
 
@@ -199,7 +196,7 @@ def cmd_match(ctx, args) -> int:
     if args.json:
         print_json({"matched": run.matched, "pairs": [list(p) for p in run.pairs]})
     else:
-        print(f"{run.matched} {'baris dicocokkan' if ctx.lang == 'id' else 'lines matched'}")
+        print(ctx.say("cli_bank_matched", count=run.matched))
     return 0
 
 
@@ -259,14 +256,16 @@ def cmd_lines(ctx, args) -> int:
     return 0
 
 
+# how a statement line was matched
+MATCH_KINDS = {
+    "auto": T("otomatis", "automatic"),
+    "manual": T("manual", "by hand"),
+    "posted": T("dibukukan", "posted"),
+}
+
+
 def _kind(kind: str | None, lang: str) -> str:
-    words = {
-        "auto": ("otomatis", "automatic"),
-        "manual": ("manual", "by hand"),
-        "posted": ("dibukukan", "posted"),
-    }
-    pair = words.get(kind or "")
-    return "" if pair is None else pair[0 if lang == "id" else 1]
+    return text(MATCH_KINDS.get(kind or ""), lang)
 
 
 def cmd_book(ctx, args) -> int:
@@ -322,22 +321,15 @@ def cmd_reconcile(ctx, args) -> int:
         return 0
     from ..domain.money import format_rupiah as rp
 
-    en = ctx.lang == "en"
     for label, value in (
-        ("Statement balance" if en else "Saldo rekening koran", r.statement_balance),
-        (
-            "Deposits in transit" if en else "Setoran dalam perjalanan",
-            sum(i.amount for i in r.in_transit),
-        ),
-        (
-            "Payments not cleared" if en else "Pembayaran belum cair",
-            sum(i.amount for i in r.outstanding),
-        ),
-        ("Book balance" if en else "Saldo buku", r.book_balance),
-        ("Not booked" if en else "Belum dibukukan", sum(i.amount for i in r.unrecorded)),
-        ("Difference" if en else "Selisih", r.difference),
+        (T("Saldo rekening koran", "Statement balance"), r.statement_balance),
+        (T("Setoran dalam perjalanan", "Deposits in transit"), sum(i.amount for i in r.in_transit)),
+        (T("Pembayaran belum cair", "Payments not cleared"), sum(i.amount for i in r.outstanding)),
+        (T("Saldo buku", "Book balance"), r.book_balance),
+        (T("Belum dibukukan", "Not booked"), sum(i.amount for i in r.unrecorded)),
+        (T("Selisih", "Difference"), r.difference),
     ):
-        print(f"{label:28} {rp(value) if value is not None else '-':>20}")
+        print(f"{ctx.t(label):28} {rp(value) if value is not None else '-':>20}")
     return 0
 
 

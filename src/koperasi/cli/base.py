@@ -7,12 +7,15 @@ import datetime as dt
 import json
 import sys
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from ..domain.money import MoneyParseError, parse_rupiah
 from ..errors import ValidationError
+from ..messages import render
+from ..messages.text import Text, text
 from ..services.validation import (
     MAX_YEAR,
     MIN_YEAR,
@@ -74,6 +77,18 @@ class CliContext:
         if self._actor is None:  # log in once per command (password prompt, argon2 check)
             self._actor = actor_for_cli(self.db, self.user)
         return self._actor
+
+    def say(self, code: str, **params: Any) -> str:
+        """A catalogue message (:data:`koperasi.messages.MESSAGES`) in the command's language."""
+        return render(code, self.lang, params)
+
+    def t(self, value: Text) -> str:
+        """A label or heading (:class:`~koperasi.messages.text.T`) in the command's language."""
+        return text(value, self.lang)
+
+    def ts(self, values: Sequence[Text]) -> list[str]:
+        """Column names or other labels in the command's language."""
+        return [text(v, self.lang) for v in values]
 
     def close(self) -> None:
         if self._db is not None:

@@ -4,9 +4,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from ..domain.money import format_rupiah
+from ..messages.text import T
 from .base import parse_date, parse_period, parse_year, print_json, print_table
+
+if TYPE_CHECKING:
+    from ..services.closing import PeriodView, YearClosing
 
 
 def register(sub) -> None:
@@ -60,11 +65,7 @@ def cmd_close_month(ctx, args) -> int:
     if args.json:
         print_json(view)
     else:
-        print(
-            ("Periode {p} ditutup." if ctx.lang == "id" else "Period {p} closed.").format(
-                p=view.label
-            )
-        )
+        print(ctx.say("cli_period_closed", p=view.label))
     return 0
 
 
@@ -75,26 +76,16 @@ def cmd_close_year(ctx, args) -> int:
     if args.json:
         print_json(result)
     else:
-        word = "SHU" if ctx.lang == "id" else "Surplus"
-        state = (
-            ("sudah ditutup sebelumnya" if ctx.lang == "id" else "was already closed")
-            if result.already_closed
-            else ("ditutup" if ctx.lang == "id" else "closed")
+        code = "cli_year_already_closed" if result.already_closed else "cli_year_closed"
+        print(ctx.say(code, year=result.year, surplus=format_rupiah(result.surplus)))
+        split = ctx.say(
+            "cli_year_surplus_split",
+            members=format_rupiah(result.member_surplus),
+            non_members=format_rupiah(result.non_member_surplus),
         )
-        year_word = "Tahun buku" if ctx.lang == "id" else "Financial year"
-        print(f"{year_word} {result.year} {state}; {word} {format_rupiah(result.surplus)}")
-        if ctx.lang == "id":
-            print(
-                f"  usaha dengan anggota {format_rupiah(result.member_surplus)}, "
-                f"dengan non-anggota {format_rupiah(result.non_member_surplus)}"
-            )
-        else:
-            print(
-                f"  members {format_rupiah(result.member_surplus)}, "
-                f"non-members {format_rupiah(result.non_member_surplus)}"
-            )
+        print(f"  {split}")
         if result.backup:
-            label = "Cadangan sebelum tutup buku" if ctx.lang == "id" else "Backup before closing"
+            label = ctx.t(T("Cadangan sebelum tutup buku", "Backup before closing"))
             print(f"  {label}: {result.backup}")
     return 0
 
@@ -103,6 +94,7 @@ def cmd_reopen(ctx, args) -> int:
     from ..services import closing, year_closing
 
     text = args.period.strip()
+    result: PeriodView | YearClosing
     if "-" in text:
         year, month = parse_period(text)
         result = closing.reopen_month(ctx.db, ctx.actor, year, month, args.reason)
@@ -111,7 +103,7 @@ def cmd_reopen(ctx, args) -> int:
     if args.json:
         print_json(result)
     else:
-        print(("{p} dibuka kembali." if ctx.lang == "id" else "{p} reopened.").format(p=text))
+        print(ctx.say("cli_reopened", p=text))
     return 0
 
 
@@ -123,7 +115,7 @@ def cmd_periods(ctx, args) -> int:
         print_json({"periods": rows, "closed_years": closing.closed_years(ctx.db)})
         return 0
     print_table(
-        ["periode" if ctx.lang == "id" else "period", "status", "closed_at", "by", "note"],
+        [ctx.t(T("periode", "period")), "status", "closed_at", "by", "note"],
         [[r.label, r.status, r.closed_at or "", r.closed_by or "", r.note] for r in rows],
     )
     return 0
@@ -136,23 +128,18 @@ def cmd_shu_plan(ctx, args) -> int:
     if args.json:
         print_json(p)
         return 0
-    id_ = ctx.lang == "id"
     print(f"SHU {p.year}: {format_rupiah(p.surplus)}")
     if p.surplus < 0:
         from ..domain.shu import LOSS_COVERAGE_LABELS
 
-        label = LOSS_COVERAGE_LABELS[p.loss_coverage][0 if id_ else 1]
-        print(
-            (f"Rugi {format_rupiah(p.loss)}; usul: {label}")
-            if id_
-            else f"Loss {format_rupiah(p.loss)}; proposed: {label}"
-        )
+        label = ctx.t(T(*LOSS_COVERAGE_LABELS[p.loss_coverage]))
+        print(ctx.say("cli_shu_loss", loss=format_rupiah(p.loss), proposal=label))
         return 0
     print(
-        f"  {'usaha dengan anggota (dibagi)' if id_ else 'members (shared)':32} "
+        f"  {ctx.t(T('usaha dengan anggota (dibagi)', 'members (shared)')):32} "
         f"{format_rupiah(p.distributable):>16}"
     )
-    nm = ("usaha dengan non-anggota -> " if id_ else "non-members -> ") + p.non_member_to
+    nm = ctx.t(T("usaha dengan non-anggota -> ", "non-members -> ") + p.non_member_to)
     print(f"  {nm:32} {format_rupiah(p.to_non_member_destination):>16}")
     for k, v in p.pots.items():
         print(f"  {k:32} {format_rupiah(v):>16}")
@@ -197,9 +184,11 @@ def cmd_shu_cover_loss(ctx, args) -> int:
     if args.json:
         print_json(r)
     else:
-        word = "Rugi" if ctx.lang == "id" else "Loss"
-        cover = "ditutup dari cadangan" if ctx.lang == "id" else "covered from the reserve"
-        print(f"{word} {r.year} {format_rupiah(-r.surplus)} {cover} (jurnal #{r.entry_id})")
+        print(
+            ctx.say(
+                "cli_loss_covered", year=r.year, loss=format_rupiah(-r.surplus), entry=r.entry_id
+            )
+        )
     return 0
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 from ..domain.money import format_rupiah
+from ..messages.text import T
 from .base import print_json
 
 
@@ -44,8 +45,7 @@ def cmd_init(ctx, args) -> int:
         from ..services import settings
 
         settings.save_profile(db, ctx.actor, replace(settings.get_profile(db), name=args.name))
-    msg = "Basis data siap" if ctx.lang == "id" else "Database ready"
-    print(f"{msg}: {db.display_name}")
+    print(f"{ctx.t(T('Basis data siap', 'Database ready'))}: {db.display_name}")
     return 0
 
 
@@ -73,16 +73,15 @@ def cmd_demo(ctx, args) -> int:
     )
     if not args.quiet and sys.stderr.isatty():
         print(file=sys.stderr)
-    if ctx.lang == "id":
-        print(
-            f"Koperasi contoh dibuat: {summary.members} anggota, {summary.groups} kelompok, "
-            f"{summary.months} bulan, {summary.savings_transactions} transaksi simpanan."
+    print(
+        ctx.say(
+            "cli_demo_created",
+            members=summary.members,
+            groups=summary.groups,
+            months=summary.months,
+            savings=summary.savings_transactions,
         )
-    else:
-        print(
-            f"Demo cooperative created: {summary.members} members, {summary.groups} groups, "
-            f"{summary.months} months, {summary.savings_transactions} savings transactions."
-        )
+    )
     return 0
 
 
@@ -118,25 +117,14 @@ def cmd_check(ctx, args) -> int:
             print(f"[{p.check}] {p.message(ctx.lang)}" + (f" ({p.ref})" if p.ref else ""))
         anchor = book_anchor.current(ctx.db).short()
         if anchor:
-            print(("Jangkar buku: " if ctx.lang == "id" else "Book anchor: ") + anchor)
+            print(ctx.t(T("Jangkar buku: ", "Book anchor: ")) + anchor)
         if report.ok:
-            print(
-                (
-                    "Buku seimbang; semua pemeriksaan lolos: "
-                    if ctx.lang == "id"
-                    else "Books balance; all checks passed: "
-                )
-                + ", ".join(report.checks_run)
+            passed = T(
+                "Buku seimbang; semua pemeriksaan lolos: ", "Books balance; all checks passed: "
             )
+            print(ctx.t(passed) + ", ".join(report.checks_run))
         else:
-            print(
-                (
-                    f"{len(report.problems)} masalah ditemukan."
-                    if ctx.lang == "id"
-                    else f"{len(report.problems)} problems found."
-                ),
-                file=sys.stderr,
-            )
+            print(ctx.say("cli_check_problems", count=len(report.problems)), file=sys.stderr)
     return 0 if report.ok else 1
 
 

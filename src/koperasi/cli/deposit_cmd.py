@@ -289,16 +289,16 @@ def cmd_instruction(ctx, args) -> int:
 
 
 def _print_withdrawal(ctx, w) -> None:
-    if ctx.lang == "id":
-        print(
-            f"{w.number}: pokok {w.principal}, penalti {w.penalty}, bunga {w.interest_paid}, "
-            f"PPh {w.tax}, bunga hangus {w.forfeited}; dibayarkan {w.paid_out}"
-        )
-    else:
-        print(
-            f"{w.number}: principal {w.principal}, penalty {w.penalty}, interest "
-            f"{w.interest_paid}, tax {w.tax}, forfeited {w.forfeited}; paid out {w.paid_out}"
-        )
+    paid = ctx.say(
+        "cli_deposit_withdrawn",
+        principal=w.principal,
+        penalty=w.penalty,
+        interest=w.interest_paid,
+        tax=w.tax,
+        forfeited=w.forfeited,
+        paid_out=w.paid_out,
+    )
+    print(f"{w.number}: {paid}")
 
 
 def cmd_quote(ctx, args) -> int:
@@ -344,13 +344,15 @@ def cmd_run(ctx, args) -> int:
     if args.json:
         print_json(asdict(run))
     else:
-        print(
-            f"{args.period}: bunga {run.interest_gross} (PPh {run.interest_tax}), jatuh tempo "
-            f"{run.matured}, diperpanjang {run.rolled_over}, ke sukarela {run.closed}"
-            if ctx.lang == "id"
-            else f"{args.period}: interest {run.interest_gross} (tax {run.interest_tax}), "
-            f"matured {run.matured}, rolled over {run.rolled_over}, to savings {run.closed}"
+        done = ctx.say(
+            "cli_deposits_month_run",
+            interest=run.interest_gross,
+            tax=run.interest_tax,
+            matured=run.matured,
+            rolled_over=run.rolled_over,
+            closed=run.closed,
         )
+        print(f"{args.period}: {done}")
     return 0
 
 

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from ..errors import ValidationError
+from ..messages.text import T
 from .base import parse_date
 
 IMPORT_KINDS = ("members", "opening-balances", "savings-transactions", "loans", "audit-workbook")
@@ -99,8 +100,7 @@ def cmd_export_auditor(ctx, args) -> int:
         ctx.db, args.output, date_from, date_to, _progress(args), actor=ctx.actor
     )
     _end_progress(args)
-    id_ = ctx.lang == "id"
-    print(f"{'Buku kerja audit' if id_ else 'Audit workbook'}: {result.path}")
+    print(f"{ctx.t(T('Buku kerja audit', 'Audit workbook'))}: {result.path}")
     for title, n in result.rows.items():
         print(f"  {title}: {n}")
     return 0
@@ -128,7 +128,7 @@ def cmd_import(ctx, args) -> int:
         print(line, file=sys.stderr)
     if args.report and report.has_errors:
         write_error_report(report, args.report, ctx.lang)
-        print(("Laporan kesalahan: " if ctx.lang == "id" else "Error report: ") + args.report)
+        print(ctx.t(T("Laporan kesalahan: ", "Error report: ")) + args.report)
     if report.file_errors:
         return 2
     if report.has_errors and not (args.valid_only and report.written):
@@ -140,7 +140,7 @@ def cmd_template(ctx, args) -> int:
     from ..exchange import write_template
 
     path = write_template(args.template_kind, args.output, ctx.lang)
-    print(("Templat: " if ctx.lang == "id" else "Template: ") + str(path))
+    print(ctx.t(T("Templat: ", "Template: ")) + str(path))
     return 0
 
 
@@ -158,14 +158,13 @@ def cmd_consolidate(ctx, args) -> int:
         allow_unsigned=args.allow_unsigned,
     )
     _end_progress(args)
-    id_ = ctx.lang == "id"
-    print(f"{'Laporan program' if id_ else 'Programme report'}: {result.path}")
+    print(f"{ctx.t(T('Laporan program', 'Programme report'))}: {result.path}")
     print(
-        f"{'Koperasi lolos pemeriksaan' if id_ else 'Cooperatives passing checks'}: "
+        f"{ctx.t(T('Koperasi lolos pemeriksaan', 'Cooperatives passing checks'))}: "
         f"{len(result.passed)}/{len(result.cooperatives)}"
     )
     if result.failed:
-        print("Ditolak:" if id_ else "Refused:", file=sys.stderr)
+        print(ctx.t(T("Ditolak:", "Refused:")), file=sys.stderr)
     for coop in result.failed:
         print(
             f"  {Path(coop.path).name} ({coop.label}): {'; '.join(coop.problems(ctx.lang))}",
@@ -186,16 +185,15 @@ def cmd_key_show(ctx, args) -> int:
     with read_only(ctx.db) as s:
         profile = profile_in(s)
     key = load_or_create(profile.legal_number)
-    id_ = ctx.lang == "id"
     if key.created:
-        print("Kunci baru dibuat." if id_ else "New key created.")
-    print(f"{'Koperasi' if id_ else 'Cooperative'}: {profile.name}")
-    print(f"{'Nomor badan hukum' if id_ else 'Legal number'}: {profile.legal_number or '-'}")
-    print(f"{'Kunci publik' if id_ else 'Public key'}: {key.public}")
-    print(f"{'Sidik jari' if id_ else 'Fingerprint'}: {key.fingerprint}")
-    print(f"{'Berkas kunci privat' if id_ else 'Private key file'}: {key.path}")
+        print(ctx.say("cli_key_created"))
+    print(f"{ctx.t(T('Koperasi', 'Cooperative'))}: {profile.name}")
+    print(f"{ctx.t(T('Nomor badan hukum', 'Legal number'))}: {profile.legal_number or '-'}")
+    print(f"{ctx.t(T('Kunci publik', 'Public key'))}: {key.public}")
+    print(f"{ctx.t(T('Sidik jari', 'Fingerprint'))}: {key.fingerprint}")
+    print(f"{ctx.t(T('Berkas kunci privat', 'Private key file'))}: {key.path}")
     print(
-        "Baris untuk daftar kunci program:" if id_ else "Line for the programme's register of keys:"
+        ctx.t(T("Baris untuk daftar kunci program:", "Line for the programme's register of keys:"))
     )
     print(register_line(profile.legal_number, key.public, profile.name))
     return 0

@@ -20,6 +20,7 @@ from __future__ import annotations
 import sys
 from dataclasses import asdict
 
+from ..messages.text import T
 from ..services import clock
 from .base import parse_date, parse_int, parse_year, print_json, print_table
 
@@ -168,11 +169,12 @@ def cmd_list(ctx, args) -> int:
         {3},
     )
     print(
-        f"{len(lst.items)} pesan; tanpa persetujuan {lst.skipped_no_consent}, "
-        f"berhenti berlangganan {lst.skipped_opted_out}"
-        if ctx.lang == "id"
-        else f"{len(lst.items)} messages; without consent {lst.skipped_no_consent}, "
-        f"opted out {lst.skipped_opted_out}"
+        ctx.say(
+            "cli_messages_listed",
+            count=len(lst.items),
+            no_consent=lst.skipped_no_consent,
+            opted_out=lst.skipped_opted_out,
+        )
     )
     return 0
 
@@ -298,11 +300,11 @@ def cmd_consent(ctx, args) -> int:
     if args.json:
         print_json({**asdict(c), "may_message": c.may_message})
     else:
-        yes, no = ("ya", "tidak") if ctx.lang == "id" else ("yes", "no")
+        yes, no = T("ya", "yes"), T("tidak", "no")
         print(
             f"{c.member_number} {c.member_name}: "
-            f"{'setuju' if ctx.lang == 'id' else 'consent'} {yes if c.consent else no}, "
-            f"{'berhenti' if ctx.lang == 'id' else 'opted out'} {yes if c.opted_out else no}"
+            f"{ctx.t(T('setuju', 'consent'))} {ctx.t(yes if c.consent else no)}, "
+            f"{ctx.t(T('berhenti', 'opted out'))} {ctx.t(yes if c.opted_out else no)}"
         )
     return 0
 

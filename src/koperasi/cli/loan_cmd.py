@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import asdict
 
 from ..domain.money import format_rupiah
+from ..messages.text import T
 from .base import parse_amount, parse_decimal, parse_int, print_json, print_table
 from .loan_life_cmd import (
     cmd_apply,
@@ -23,6 +24,16 @@ from .loan_life_cmd import (
     cmd_write_off,
 )
 from .loan_quality_cmd import cmd_arrears, cmd_month_end
+
+PRODUCT_HEADS = (
+    T("Kode", "Code"),
+    T("Nama", "Name"),
+    T("Metode", "Method"),
+    T("Bunga", "Rate"),
+    T("Jumlah", "Amount"),
+    T("Angsuran", "Repayments"),
+    T("Frekuensi", "Frequency"),
+)
 
 
 def register(sub) -> None:
@@ -278,10 +289,7 @@ def cmd_product_add(ctx, args) -> int:
     if args.json:
         print_json(asdict(v))
     else:
-        print(
-            ("Produk pinjaman dibuat: " if ctx.lang == "id" else "Loan product created: ")
-            + f"{v.code} {v.name}"
-        )
+        print(ctx.t(T("Produk pinjaman dibuat: ", "Loan product created: ")) + f"{v.code} {v.name}")
     return 0
 
 
@@ -292,12 +300,7 @@ def cmd_product_list(ctx, args) -> int:
     if args.json:
         print_json([asdict(p) for p in items])
         return 0
-    id_ = ctx.lang == "id"
-    heads = (
-        ["Kode", "Nama", "Metode", "Bunga", "Jumlah", "Angsuran", "Frekuensi"]
-        if id_
-        else ["Code", "Name", "Method", "Rate", "Amount", "Repayments", "Frequency"]
-    )
+    heads = ctx.ts(PRODUCT_HEADS)
     rows = [
         [
             p.code,

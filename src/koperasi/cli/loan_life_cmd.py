@@ -8,7 +8,50 @@ from dataclasses import asdict
 
 from ..domain.fmt import short_date
 from ..domain.money import format_rupiah
+from ..messages.text import T
 from .base import parse_amount, parse_date, parse_decimal, parse_int, print_json, print_table
+
+# column names of the loan tables
+SCHEDULE_HEADS = (
+    T("Ke", "No"),
+    T("Jatuh tempo", "Due"),
+    T("Pokok", "Principal"),
+    T("Bunga", "Interest"),
+    T("Biaya", "Fee"),
+    T("Dibayar", "Paid"),
+    T("Sisa", "Unpaid"),
+)
+TRANSACTION_HEADS = (
+    "Id",
+    T("Tanggal", "Date"),
+    T("Jenis", "Kind"),
+    T("Jumlah", "Amount"),
+    T("Pokok", "Principal"),
+    T("Bunga", "Interest"),
+    T("Denda", "Penalty"),
+    T("Kuitansi", "Receipt"),
+)
+LIST_HEADS = (
+    T("Nomor", "Number"),
+    T("Anggota", "Member"),
+    T("Nama", "Name"),
+    T("Produk", "Product"),
+    "Status",
+    T("Pokok", "Principal"),
+    T("Sisa pokok", "Outstanding"),
+)
+ALLOCATION_HEADS = (
+    T("Angsuran ke", "Installment"),
+    T("Komponen", "Component"),
+    T("Jumlah", "Amount"),
+)
+# a repayment's components (services' keys) as the allocation table shows them
+COMPONENTS = {
+    "penalty": T("denda", "penalty"),
+    "fee": T("biaya", "fee"),
+    "interest": T("bunga", "interest"),
+    "principal": T("pokok", "principal"),
+}
 
 
 def date_or_today(text: str | None, field: str = "date") -> dt.date:
@@ -21,18 +64,17 @@ def _print_detail(ctx, d, args) -> None:
     if getattr(args, "json", False):
         print_json(asdict(d))
         return
-    id_ = ctx.lang == "id"
     r = d.row
-    status = STATUS_LABELS.get(r.status, (r.status, r.status))[0 if id_ else 1]
+    status = ctx.t(T(*STATUS_LABELS.get(r.status, (r.status, r.status))))
     print(f"{r.number}  {r.member_number} {r.member_name}  {r.product_code}  [{status}]")
     print(
-        ("Pokok" if id_ else "Principal")
+        ctx.t(T("Pokok", "Principal"))
         + f": {format_rupiah(r.amount)}  {r.term}x  {d.method} {d.rate.normalize():f} %/{d.rate_per}"
-        + ("  Sisa pokok: " if id_ else "  Outstanding: ")
+        + ctx.t(T("  Sisa pokok: ", "  Outstanding: "))
         + format_rupiah(r.principal_outstanding)
     )
     if d.decision_note:
-        print(("Catatan: " if id_ else "Note: ") + d.decision_note)
+        print(ctx.t(T("Catatan: ", "Note: ")) + d.decision_note)
 
 
 def cmd_apply(ctx, args) -> int:
@@ -89,29 +131,25 @@ def _print_tx(ctx, v, args) -> None:
     if getattr(args, "json", False):
         print_json(asdict(v))
         return
-    id_ = ctx.lang == "id"
-    kind = KIND_LABELS.get(v.kind, (v.kind, v.kind))[0 if id_ else 1]
+    kind = ctx.t(T(*KIND_LABELS.get(v.kind, (v.kind, v.kind))))
     print(f"{kind} {v.loan_number} {v.member_number} {v.member_name}: {format_rupiah(v.amount)}")
     if v.receipt_no:
-        print(("Kuitansi: " if id_ else "Receipt: ") + v.receipt_no)
+        print(ctx.t(T("Kuitansi: ", "Receipt: ")) + v.receipt_no)
     if v.allocations:
-        comp_id = {"penalty": "denda", "fee": "biaya", "interest": "bunga", "principal": "pokok"}
-        heads = (
-            ["Angsuran ke", "Komponen", "Jumlah"] if id_ else ["Installment", "Component", "Amount"]
-        )
+        heads = ctx.ts(ALLOCATION_HEADS)
         rows = [
             [
                 a.installment_no,
-                comp_id[a.component] if id_ else a.component,
+                ctx.t(COMPONENTS[a.component]),
                 format_rupiah(a.amount),
             ]
             for a in v.allocations
         ]
         print_table(heads, rows, right={0, 2})
     elif v.fee:
-        print(("Biaya administrasi: " if id_ else "Fee: ") + format_rupiah(v.fee))
+        print(ctx.t(T("Biaya administrasi: ", "Fee: ")) + format_rupiah(v.fee))
     print(
-        ("Sisa pokok: " if id_ else "Principal outstanding: ")
+        ctx.t(T("Sisa pokok: ", "Principal outstanding: "))
         + format_rupiah(v.principal_outstanding_after)
     )
 
@@ -151,19 +189,18 @@ def cmd_payoff_quote(ctx, args) -> int:
     if args.json:
         print_json({**asdict(q), "total": q.total})
         return 0
-    id_ = ctx.lang == "id"
-    print(f"{'Pelunasan' if id_ else 'Payoff'} {q.loan_number} per {short_date(q.as_of)}")
+    print(f"{ctx.t(T('Pelunasan', 'Payoff'))} {q.loan_number} per {short_date(q.as_of)}")
     rows = [
-        ["Pokok" if id_ else "Principal", format_rupiah(q.principal)],
-        ["Bunga" if id_ else "Interest", format_rupiah(q.interest)],
-        ["Biaya" if id_ else "Fee", format_rupiah(q.fee)],
-        ["Denda" if id_ else "Penalty", format_rupiah(q.penalty)],
-        ["JUMLAH" if id_ else "TOTAL", format_rupiah(q.total)],
+        [ctx.t(T("Pokok", "Principal")), format_rupiah(q.principal)],
+        [ctx.t(T("Bunga", "Interest")), format_rupiah(q.interest)],
+        [ctx.t(T("Biaya", "Fee")), format_rupiah(q.fee)],
+        [ctx.t(T("Denda", "Penalty")), format_rupiah(q.penalty)],
+        [ctx.t(T("JUMLAH", "TOTAL")), format_rupiah(q.total)],
     ]
     print_table(["", ""], rows, right={1})
     if q.interest_waived:
         print(
-            ("Bunga yang tidak ditagih: " if id_ else "Interest not charged: ")
+            ctx.t(T("Bunga yang tidak ditagih: ", "Interest not charged: "))
             + format_rupiah(q.interest_waived)
         )
     return 0
@@ -189,14 +226,7 @@ def cmd_reverse(ctx, args) -> int:
     if args.json:
         print_json(asdict(d))
         return 0
-    print(
-        (
-            "Pembayaran dibalik; sisa pokok "
-            if ctx.lang == "id"
-            else "Payment reversed; outstanding "
-        )
-        + format_rupiah(d.row.principal_outstanding)
-    )
+    print(ctx.say("cli_repayment_reversed", outstanding=format_rupiah(d.row.principal_outstanding)))
     return 0
 
 
@@ -223,14 +253,8 @@ def cmd_reschedule(ctx, args) -> int:
 
 
 def _print_schedule(ctx, rows) -> None:
-    id_ = ctx.lang == "id"
-    heads = (
-        ["Ke", "Jatuh tempo", "Pokok", "Bunga", "Biaya", "Dibayar", "Sisa"]
-        if id_
-        else ["No", "Due", "Principal", "Interest", "Fee", "Paid", "Unpaid"]
-    )
     print_table(
-        heads,
+        ctx.ts(SCHEDULE_HEADS),
         [
             [
                 i.no,
@@ -277,13 +301,10 @@ def cmd_show(ctx, args) -> int:
         return 0
     _print_detail(ctx, d, args)
     _print_schedule(ctx, d.schedule)
-    id_ = ctx.lang == "id"
     if d.transactions:
         print()
         print_table(
-            ["Id", "Tanggal", "Jenis", "Jumlah", "Pokok", "Bunga", "Denda", "Kuitansi"]
-            if id_
-            else ["Id", "Date", "Kind", "Amount", "Principal", "Interest", "Penalty", "Receipt"],
+            ctx.ts(TRANSACTION_HEADS),
             [
                 [
                     t.id,
@@ -317,11 +338,8 @@ def cmd_list(ctx, args) -> int:
     if args.json:
         print_json([asdict(r) for r in rows])
         return 0
-    id_ = ctx.lang == "id"
     print_table(
-        ["Nomor", "Anggota", "Nama", "Produk", "Status", "Pokok", "Sisa pokok"]
-        if id_
-        else ["Number", "Member", "Name", "Product", "Status", "Principal", "Outstanding"],
+        ctx.ts(LIST_HEADS),
         [
             [
                 r.number,

@@ -7,8 +7,27 @@ from dataclasses import asdict
 from ..domain.arrears import CLASS_LABELS
 from ..domain.fmt import short_date
 from ..domain.money import format_rupiah
+from ..messages.text import T
 from .base import parse_date, print_json, print_table
 from .loan_life_cmd import date_or_today
+
+ARREARS_HEADS = (
+    T("Pinjaman", "Loan"),
+    T("Anggota", "Member"),
+    T("Nama", "Name"),
+    T("Hari", "Days"),
+    T("Tunggakan", "Arrears"),
+    T("Denda", "Penalty"),
+    T("Sisa pokok", "Outstanding"),
+    T("Kolektibilitas", "Class"),
+    "PPAP",
+)
+CLASS_HEADS = (
+    T("Kolektibilitas", "Class"),
+    T("Pinjaman", "Loans"),
+    T("Sisa pokok", "Outstanding"),
+    "PPAP",
+)
 
 
 def cmd_arrears(ctx, args) -> int:
@@ -20,34 +39,11 @@ def cmd_arrears(ctx, args) -> int:
         data["late"] = [asdict(q) for q in rep.late]
         print_json(data)
         return 0
-    id_ = ctx.lang == "id"
     shown = rep.loans if args.all else rep.late
-    label = {k: v[0 if id_ else 1] for k, v in CLASS_LABELS.items()}
-    print(("Tunggakan pinjaman per " if id_ else "Loan arrears as of ") + short_date(rep.as_of))
+    label = {k: ctx.t(T(*v)) for k, v in CLASS_LABELS.items()}
+    print(ctx.t(T("Tunggakan pinjaman per ", "Loan arrears as of ")) + short_date(rep.as_of))
     print_table(
-        [
-            "Pinjaman",
-            "Anggota",
-            "Nama",
-            "Hari",
-            "Tunggakan",
-            "Denda",
-            "Sisa pokok",
-            "Kolektibilitas",
-            "PPAP",
-        ]
-        if id_
-        else [
-            "Loan",
-            "Member",
-            "Name",
-            "Days",
-            "Arrears",
-            "Penalty",
-            "Outstanding",
-            "Class",
-            "PPAP",
-        ],
+        ctx.ts(ARREARS_HEADS),
         [
             [
                 q.loan_number,
@@ -66,16 +62,14 @@ def cmd_arrears(ctx, args) -> int:
     )
     print()
     print_table(
-        ["Kolektibilitas", "Pinjaman", "Sisa pokok", "PPAP"]
-        if id_
-        else ["Class", "Loans", "Outstanding", "PPAP"],
+        ctx.ts(CLASS_HEADS),
         [
             [label[c.kolektibilitas], c.loans, format_rupiah(c.outstanding), format_rupiah(c.ppap)]
             for c in rep.by_class
         ]
         + [
             [
-                "JUMLAH" if id_ else "TOTAL",
+                ctx.t(T("JUMLAH", "TOTAL")),
                 len(rep.loans),
                 format_rupiah(rep.outstanding),
                 format_rupiah(rep.ppap_total),
@@ -84,22 +78,18 @@ def cmd_arrears(ctx, args) -> int:
         right={1, 2, 3},
     )
     print(
-        ("Total PPAP: " if id_ else "PPAP total: ")
+        ctx.t(T("Total PPAP: ", "PPAP total: "))
         + format_rupiah(rep.ppap_total)
-        + ("   Saldo akun 1.29 (penyisihan): " if id_ else "   Balance of 1.29 (allowance): ")
+        + ctx.t(T("   Saldo akun 1.29 (penyisihan): ", "   Balance of 1.29 (allowance): "))
         + format_rupiah(rep.allowance_balance)
     )
     if rep.ppap_total != rep.allowance_balance:
-        print(
-            "Selisih akan dibukukan oleh 'month-end --as-of'."
-            if id_
-            else "The difference is posted by 'month-end --as-of'."
-        )
+        print(ctx.say("cli_ppap_difference"))
     print(
         f"PAR1 {rep.par1} %  PAR30 {rep.par30} %  PAR90 {rep.par90} %  "
-        + ("Tingkat pengembalian " if id_ else "Repayment rate ")
+        + ctx.t(T("Tingkat pengembalian ", "Repayment rate "))
         + f"{rep.repayment_rate} %  "
-        + ("Denda belum dibayar (memo) " if id_ else "Penalties owed (memo) ")
+        + ctx.t(T("Denda belum dibayar (memo) ", "Penalties owed (memo) "))
         + format_rupiah(rep.penalty_total)
     )
     return 0
@@ -112,43 +102,33 @@ def cmd_month_end(ctx, args) -> int:
     if args.json:
         print_json(asdict(r))
         return 0
-    id_ = ctx.lang == "id"
+    print(ctx.say("cli_month_end", date=short_date(r.as_of), loans=r.loans))
     print(
-        ("Tutup bulan pinjaman per " if id_ else "Loan month-end as of ")
-        + short_date(r.as_of)
-        + f": {r.loans} "
-        + ("pinjaman" if id_ else "loans")
-    )
-    print(
-        ("PPAP: " if id_ else "PPAP: ")
+        "PPAP: "
         + format_rupiah(r.ppap_total)
-        + ("  perubahan dibukukan: " if id_ else "  change posted: ")
+        + ctx.t(T("  perubahan dibukukan: ", "  change posted: "))
         + format_rupiah(r.change)
-        + ("  saldo 1.29: " if id_ else "  balance of 1.29: ")
+        + ctx.t(T("  saldo 1.29: ", "  balance of 1.29: "))
         + format_rupiah(r.allowance_after)
     )
     print(
-        ("Denda belum dibayar (memo): " if id_ else "Penalties owed (memo): ")
+        ctx.t(T("Denda belum dibayar (memo): ", "Penalties owed (memo): "))
         + format_rupiah(r.penalty_memo)
     )
     if r.depreciation:
         print(
-            ("Penyusutan aset tetap: " if id_ else "Fixed assets' depreciation: ")
+            ctx.t(T("Penyusutan aset tetap: ", "Fixed assets' depreciation: "))
             + format_rupiah(r.depreciation)
         )
     dep = r.deposits
     if dep is not None and (dep.entries or dep.matured):
-        print(
-            (
-                f"Simpanan berjangka: bunga {format_rupiah(dep.interest_gross)} (PPh "
-                f"{format_rupiah(dep.interest_tax)}), jatuh tempo {dep.matured}, diperpanjang "
-                f"{dep.rolled_over}, ke sukarela {dep.closed}"
-            )
-            if id_
-            else (
-                f"Time deposits: interest {format_rupiah(dep.interest_gross)} (tax "
-                f"{format_rupiah(dep.interest_tax)}), matured {dep.matured}, rolled over "
-                f"{dep.rolled_over}, to savings {dep.closed}"
-            )
+        done = ctx.say(
+            "cli_deposits_month_run",
+            interest=format_rupiah(dep.interest_gross),
+            tax=format_rupiah(dep.interest_tax),
+            matured=dep.matured,
+            rolled_over=dep.rolled_over,
+            closed=dep.closed,
         )
+        print(ctx.t(T("Simpanan berjangka: ", "Time deposits: ")) + done)
     return 0

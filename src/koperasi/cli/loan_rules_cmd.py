@@ -9,6 +9,7 @@ from dataclasses import asdict
 
 from ..domain.money import format_rupiah
 from ..errors import ValidationError
+from ..messages.text import T
 from .base import parse_amount, parse_date, parse_decimal, parse_int, print_json, print_table
 
 # The services' choices, named here so that building the parser (``--help``) does not import
@@ -193,7 +194,7 @@ def cmd_collateral_return(ctx, args) -> int:
     else:
         _collateral_rows(ctx, views)
         print(
-            ("Surat serah terima: " if ctx.lang == "id" else "Hand-over letter: ")
+            ctx.t(T("Surat serah terima: ", "Hand-over letter: "))
             + f"{views[0].handover_no} (koperasi report serah-terima-jaminan --loan {args.loan})"
         )
     return 0
@@ -229,7 +230,7 @@ def _exposure_out(ctx, exposures, as_json: bool) -> None:
                     format_rupiah(r.outstanding),
                 ]
             )
-        rows.append(["", "", "", "Jumlah" if ctx.lang == "id" else "Total", format_rupiah(e.total)])
+        rows.append(["", "", "", ctx.t(T("Jumlah", "Total")), format_rupiah(e.total)])
     print_table(["Penjamin", "Pinjaman", "Peminjam", "Status", "Sisa pokok"], rows, right={4})
 
 
@@ -323,7 +324,7 @@ def cmd_approval_board(ctx, args) -> int:
     if args.json:
         print_json({"loan": args.loan, "body": body, "by": ctx.actor.username})
     else:
-        print(f"{args.loan}: {lending_limits.BODY_LABELS[body][0 if ctx.lang == 'id' else 1]}")
+        print(f"{args.loan}: {ctx.t(T(*lending_limits.BODY_LABELS[body]))}")
     return 0
 
 
@@ -392,10 +393,7 @@ def cmd_limits_breaches(ctx, args) -> int:
             }
         )
         return 1 if rep.rows else 0
-    print(
-        ("Modal sendiri: " if ctx.lang == "id" else "Own capital: ")
-        + format_rupiah(rep.own_capital)
-    )
+    print(ctx.t(T("Modal sendiri: ", "Own capital: ")) + format_rupiah(rep.own_capital))
     print_table(
         ["Pinjaman", "Anggota", "Batas", "Eksposur", "Batas (Rp)", "Persetujuan"],
         [

@@ -6,6 +6,7 @@ import datetime as dt
 
 from ..domain.fmt import long_date
 from ..domain.money import format_rupiah
+from ..messages.text import T, Text
 from .base import parse_date, parse_int, print_json, print_table
 
 
@@ -106,11 +107,20 @@ def cmd_add(ctx, args) -> int:
     if args.json:
         print_json(m)
     else:
-        print(
-            ("Anggota terdaftar: " if ctx.lang == "id" else "Member registered: ")
-            + f"{m.number} {m.name}"
-        )
+        print(ctx.t(T("Anggota terdaftar: ", "Member registered: ")) + f"{m.number} {m.name}")
     return 0
+
+
+LIST_HEADS = (
+    T("No. anggota", "Number"),
+    T("Nama", "Name"),
+    T("L/P", "Sex"),
+    "NIK",
+    T("Telepon", "Phone"),
+    T("Kelompok", "Group"),
+    "Status",
+)
+SAVINGS_HEADS = (T("Simpanan", "Savings"), T("Rekening", "Account"), T("Saldo", "Balance"))
 
 
 def cmd_list(ctx, args) -> int:
@@ -135,13 +145,8 @@ def cmd_list(ctx, args) -> int:
             }
         )
         return 0
-    heads = (
-        ["No. anggota", "Nama", "L/P", "NIK", "Telepon", "Kelompok", "Status"]
-        if ctx.lang == "id"
-        else ["Number", "Name", "Sex", "NIK", "Phone", "Group", "Status"]
-    )
     print_table(
-        heads,
+        ctx.ts(LIST_HEADS),
         [[r.number, r.name, r.gender, r.nik, r.phone, r.group_name or "-", r.status] for r in rows],
     )
     return 0
@@ -156,30 +161,25 @@ def cmd_show(ctx, args) -> int:
     if args.json:
         print_json({"member": m, "savings": balances})
         return 0
-    id_ = ctx.lang == "id"
-    pairs = [
-        ("Nomor" if id_ else "Number", m.number),
-        ("Nama" if id_ else "Name", m.name),
+    pairs: list[tuple[Text, str]] = [
+        (T("Nomor", "Number"), m.number),
+        (T("Nama", "Name"), m.name),
         ("NIK", m.nik),
-        ("Jenis kelamin" if id_ else "Gender", m.gender),
-        ("Alamat" if id_ else "Address", f"{m.address}, {m.kelurahan}, {m.kecamatan}"),
-        ("Telepon" if id_ else "Phone", m.phone),
-        ("Pekerjaan" if id_ else "Occupation", m.occupation),
-        ("Tanggal masuk" if id_ else "Joined", long_date(m.join_date, ctx.lang)),
-        ("Kelompok" if id_ else "Group", m.group_name or "-"),
+        (T("Jenis kelamin", "Gender"), m.gender),
+        (T("Alamat", "Address"), f"{m.address}, {m.kelurahan}, {m.kecamatan}"),
+        (T("Telepon", "Phone"), m.phone),
+        (T("Pekerjaan", "Occupation"), m.occupation),
+        (T("Tanggal masuk", "Joined"), long_date(m.join_date, ctx.lang)),
+        (T("Kelompok", "Group"), m.group_name or "-"),
         ("Status", m.status),
-        ("Ahli waris" if id_ else "Heir", f"{m.heir_name} ({m.heir_relation})"),
-        ("Kategori" if id_ else "Categories", ", ".join(m.categories) or "-"),
+        (T("Ahli waris", "Heir"), f"{m.heir_name} ({m.heir_relation})"),
+        (T("Kategori", "Categories"), ", ".join(m.categories) or "-"),
     ]
     for k, v in pairs:
-        print(f"{k:<15} {v}")
+        print(f"{ctx.t(k):<15} {v}")
     print()
     print_table(
-        [
-            "Simpanan" if id_ else "Savings",
-            "Rekening" if id_ else "Account",
-            "Saldo" if id_ else "Balance",
-        ],
+        ctx.ts(SAVINGS_HEADS),
         [[b.product_name, b.account_number, format_rupiah(b.balance)] for b in balances],
         right={2},
     )
@@ -194,11 +194,7 @@ def cmd_exit(ctx, args) -> int:
     if args.json:
         print_json(r)
     else:
-        print(
-            f"Keanggotaan {r.member.number} berakhir; dikembalikan {format_rupiah(r.returned)}"
-            if ctx.lang == "id"
-            else f"Membership {r.member.number} ended; paid out {format_rupiah(r.returned)}"
-        )
+        print(ctx.say("cli_member_exited", number=r.member.number, paid=format_rupiah(r.returned)))
     return 0
 
 
@@ -212,9 +208,7 @@ def cmd_group_add(ctx, args) -> int:
     if args.json:
         print_json(g)
     else:
-        print(
-            ("Kelompok dibuat: " if ctx.lang == "id" else "Group created: ") + f"{g.code} {g.name}"
-        )
+        print(ctx.t(T("Kelompok dibuat: ", "Group created: ")) + f"{g.code} {g.name}")
     return 0
 
 

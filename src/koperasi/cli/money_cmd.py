@@ -7,6 +7,7 @@ import datetime as dt
 
 from ..domain.money import format_rupiah
 from ..errors import ValidationError
+from ..messages.text import T
 from .base import parse_amount, parse_date, parse_int, parse_period, print_json, print_table
 
 
@@ -104,6 +105,17 @@ def register(sub) -> None:
     tb.set_defaults(func=cmd_trial_balance)
 
 
+STATEMENT_HEADS = (
+    T("Tanggal", "Date"),
+    T("Kuitansi", "Receipt"),
+    T("Jenis", "Kind"),
+    "Debit",
+    T("Kredit", "Credit"),
+    T("Saldo", "Balance"),
+)
+ACCOUNT_HEADS = (T("Kode", "Code"), T("Nama", "Name"), T("Jenis", "Type"), T("Usaha", "Business"))
+
+
 def _date(text: str | None) -> dt.date:
     return parse_date(text) if text else dt.date.today()
 
@@ -112,18 +124,13 @@ def _print_tx(ctx, v, args) -> None:
     if args.json:
         print_json(v)
         return
-    id_ = ctx.lang == "id"
-    kind = (
-        ("Setoran" if id_ else "Deposit")
-        if v.amount > 0
-        else ("Penarikan" if id_ else "Withdrawal")
-    )
+    kind = ctx.t(T("Setoran", "Deposit") if v.amount > 0 else T("Penarikan", "Withdrawal"))
     print(
         f"{kind} {v.product_name} {v.member_number} {v.member_name}: {format_rupiah(abs(v.amount))}"
     )
     print(
-        f"{'Kuitansi' if id_ else 'Receipt'}: {v.receipt_no}   "
-        f"{'Saldo' if id_ else 'Balance'}: {format_rupiah(v.balance_after)}"
+        f"{ctx.t(T('Kuitansi', 'Receipt'))}: {v.receipt_no}   "
+        f"{ctx.t(T('Saldo', 'Balance'))}: {format_rupiah(v.balance_after)}"
     )
 
 
@@ -180,18 +187,10 @@ def cmd_statement(ctx, args) -> int:
     if args.json:
         print_json(st)
         return 0
-    id_ = ctx.lang == "id"
     print(f"{st.member_number} {st.member_name} — {st.product_name} ({st.account_number})")
-    print(f"{'Saldo awal' if id_ else 'Opening'}: {format_rupiah(st.opening)}")
+    print(f"{ctx.t(T('Saldo awal', 'Opening'))}: {format_rupiah(st.opening)}")
     print_table(
-        [
-            "Tanggal" if id_ else "Date",
-            "Kuitansi" if id_ else "Receipt",
-            "Jenis" if id_ else "Kind",
-            "Debit",
-            "Kredit" if id_ else "Credit",
-            "Saldo" if id_ else "Balance",
-        ],
+        ctx.ts(STATEMENT_HEADS),
         [
             [
                 r.date.strftime("%d/%m/%Y"),
@@ -205,7 +204,7 @@ def cmd_statement(ctx, args) -> int:
         ],
         right={3, 4, 5},
     )
-    print(f"{'Saldo akhir' if id_ else 'Closing'}: {format_rupiah(st.closing)}")
+    print(f"{ctx.t(T('Saldo akhir', 'Closing'))}: {format_rupiah(st.closing)}")
     return 0
 
 
@@ -345,21 +344,19 @@ def cmd_accounts(ctx, args) -> int:
     if args.json:
         print_json(rows)
         return 0
-    id_ = ctx.lang == "id"
     print_table(
-        ["Kode", "Nama", "Jenis", "Usaha"] if id_ else ["Code", "Name", "Type", "Business"],
-        [[a.code, a.name, a.type, _side_label(a.business_side, ctx.lang)] for a in rows],
+        ctx.ts(ACCOUNT_HEADS),
+        [[a.code, a.name, a.type, _side_label(ctx, a.business_side)] for a in rows],
     )
     return 0
 
 
-def _side_label(side: str | None, lang: str) -> str:
+def _side_label(ctx, side: str | None) -> str:
     from ..domain.shu import SIDE_LABELS
 
     if side is None:
         return ""
-    pair = SIDE_LABELS.get(side, (side, side))
-    return pair[0] if lang == "id" else pair[1]
+    return ctx.t(T(*SIDE_LABELS.get(side, (side, side))))
 
 
 def cmd_account_side(ctx, args) -> int:
@@ -369,7 +366,7 @@ def cmd_account_side(ctx, args) -> int:
     if args.json:
         print_json(a)
     else:
-        print(f"{a.code} {a.name}: {_side_label(a.business_side, ctx.lang)}")
+        print(f"{a.code} {a.name}: {_side_label(ctx, a.business_side)}")
     return 0
 
 

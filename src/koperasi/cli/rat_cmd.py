@@ -23,6 +23,7 @@ from dataclasses import asdict
 from ..domain import health_rating as hr
 from ..domain.quorum import QuorumRule
 from ..errors import ValidationError
+from ..messages.text import T
 from .base import parse_amount, parse_date, parse_int, print_json, print_table
 
 
@@ -171,11 +172,7 @@ def cmd_budget_set(ctx, args) -> int:
 
     amounts = {k: parse_amount(v, "budget") for k, v in _pairs(args.lines, "budget")}
     saved = budget.set_budget(ctx.db, ctx.actor, _year(args.year), amounts)
-    print(
-        f"{len(saved)} pos anggaran disimpan"
-        if ctx.lang == "id"
-        else f"{len(saved)} budget lines saved"
-    )
+    print(ctx.say("cli_budget_saved", count=len(saved)))
     return 0
 
 
@@ -183,11 +180,7 @@ def cmd_budget_import(ctx, args) -> int:
     from ..services.rat import budget
 
     saved = budget.import_budget(ctx.db, ctx.actor, _year(args.year), args.file)
-    print(
-        f"{len(saved)} pos anggaran disimpan"
-        if ctx.lang == "id"
-        else f"{len(saved)} budget lines saved"
-    )
+    print(ctx.say("cli_budget_saved", count=len(saved)))
     return 0
 
 
@@ -321,24 +314,18 @@ def cmd_gov_show(ctx, args) -> int:
     from ..services.rat import records
 
     answers = records.get_answers(ctx.db, _year(args.year), actor=ctx.actor)
-    rows = [
-        {
-            "key": k,
-            "question": v[0] if ctx.lang == "id" else v[1],
-            "indicator": v[2],
-            "met": answers.get(k),
-        }
-        for k, v in hr.QUESTIONS.items()
-    ]
+    questions = [(k, ctx.t(T(v[0], v[1])), v[2], answers.get(k)) for k, v in hr.QUESTIONS.items()]
     if args.json:
-        print_json(rows)
+        print_json(
+            [
+                {"key": k, "question": q, "indicator": indicator, "met": met}
+                for k, q, indicator, met in questions
+            ]
+        )
         return 0
     print_table(
         ["Kunci", "Pertanyaan", "Jawaban"],
-        [
-            [r["key"], r["question"], {True: "ya", False: "tidak", None: "-"}[r["met"]]]
-            for r in rows
-        ],
+        [[k, q, {True: "ya", False: "tidak", None: "-"}[met]] for k, q, _i, met in questions],
     )
     return 0
 
@@ -377,6 +364,6 @@ def cmd_health(ctx, args) -> int:
         [[hr.ASPECT_LABELS[a.aspect][0], a.weight, a.score, a.weighted] for a in r.aspects],
         {1, 2, 3},
     )
-    label = hr.OUTCOME_LABELS[r.outcome][0 if ctx.lang == "id" else 1]
+    label = ctx.t(T(*hr.OUTCOME_LABELS[r.outcome]))
     print(f"Skor {r.total}: {label}")
     return 0

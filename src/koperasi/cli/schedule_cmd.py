@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..domain.fmt import short_date
 from ..domain.money import format_rupiah
 from ..domain.schedule import ScheduleTerms, generate
+from ..messages.text import T
 from .base import parse_amount, parse_date, parse_decimal, parse_int, print_json, print_table
 
 
@@ -53,17 +54,22 @@ def terms_from_args(args) -> ScheduleTerms:
     )
 
 
+SCHEDULE_HEADS = (
+    T("Ke", "No"),
+    T("Jatuh tempo", "Due date"),
+    T("Pokok", "Principal"),
+    T("Bunga", "Interest"),
+    T("Angsuran", "Total"),
+    T("Sisa pokok", "Balance"),
+)
+
+
 def cmd_schedule(ctx, args) -> int:
     schedule = generate(terms_from_args(args))
     if args.json:
         print_json(schedule.as_dict())
         return 0
-    id_ = ctx.lang == "id"
-    heads = (
-        ["Ke", "Jatuh tempo", "Pokok", "Bunga", "Angsuran", "Sisa pokok"]
-        if id_
-        else ["No", "Due date", "Principal", "Interest", "Total", "Balance"]
-    )
+    heads = ctx.ts(SCHEDULE_HEADS)
     rows = [
         [
             i.no,
@@ -78,7 +84,7 @@ def cmd_schedule(ctx, args) -> int:
     rows.append(
         [
             "",
-            "JUMLAH" if id_ else "TOTAL",
+            ctx.t(T("JUMLAH", "TOTAL")),
             format_rupiah(schedule.total_principal),
             format_rupiah(schedule.total_interest),
             format_rupiah(schedule.total),

@@ -6,6 +6,7 @@ import json
 from dataclasses import asdict, replace
 
 from ..errors import ValidationError
+from ..messages.text import T
 from .base import parse_amount, parse_decimal, print_json
 
 # business settings a treasurer may change from the CLI, with their validators
@@ -184,7 +185,7 @@ def cmd_ceilings(ctx, args) -> int:
         return 0
     for c in rows:
         own = format_rupiah(c.override) if c.override else "-"
-        label = c.label if ctx.lang == "id" else c.label_en
+        label = ctx.t(T(c.label, c.label_en))
         print(
             f"{c.kind:<18} {label:<32} {format_rupiah(c.typical):>14}"
             f" {format_rupiah(c.derived):>16} {own:>16}"

@@ -22,6 +22,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from pathlib import Path
 
+from ..messages.text import T
 from .base import parse_amount, parse_date, parse_int, parse_period, print_json, print_table
 
 
@@ -182,7 +183,7 @@ def cmd_si_stop(ctx, args) -> int:
     if args.json:
         print_json(asdict(v))
     else:
-        print(f"{v.id} {'dihentikan' if ctx.lang == 'id' else 'stopped'}")
+        print(f"{v.id} {ctx.t(T('dihentikan', 'stopped'))}")
     return 0
 
 
@@ -435,11 +436,7 @@ def cmd_pr_import(ctx, args) -> int:
         return 0
     _print_result(res, ctx.lang)
     if res.dry_run:
-        print(
-            "Uji coba: tidak ada yang dibukukan."
-            if ctx.lang == "id"
-            else "Dry run: nothing posted."
-        )
+        print(ctx.say("cli_dry_run_nothing_posted"))
     return 0
 
 

@@ -93,9 +93,9 @@ def read_cells(path: str | Path) -> Cells:
     except csv.Error:
         delim = ";" if sample.count(";") > sample.count(",") else ","
     out = []
-    for n, row in enumerate(csv.reader(io.StringIO(text), delimiter=delim), start=1):
-        if any(c.strip() for c in row):
-            out.append((n, tuple(row)))
+    for n, fields in enumerate(csv.reader(io.StringIO(text), delimiter=delim), start=1):
+        if any(c.strip() for c in fields):
+            out.append((n, tuple(fields)))
         if len(out) > MAX_ROWS:
             raise ValidationError("file", "bank_too_many_rows", max=MAX_ROWS)
     return out

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..errors import KoperasiError
+from ..messages import render
+from ..messages.text import T, text
 
 MAX_ERRORS = 10_000  # errors kept in memory (the count goes on)
 
@@ -16,8 +18,8 @@ class RowError:
     error: KoperasiError
 
     def message(self, lang: str = "id") -> str:
-        col = f", {'kolom' if lang == 'id' else 'column'} '{self.column}'" if self.column else ""
-        return f"{'Baris' if lang == 'id' else 'Row'} {self.row}{col}: {self.error.message(lang)}"
+        col = f", {text(T('kolom', 'column'), lang)} '{self.column}'" if self.column else ""
+        return f"{text(T('Baris', 'Row'), lang)} {self.row}{col}: {self.error.message(lang)}"
 
 
 @dataclass
@@ -62,33 +64,28 @@ class ImportReport:
         return out
 
     def summary(self, lang: str = "id") -> str:
-        id_ = lang == "id"
         if self.file_errors:
-            return (
-                "Impor gagal, tidak ada yang disimpan."
-                if id_
-                else "Import failed, nothing written."
-            )
+            return render("import_failed_nothing_written", lang, {})
         parts = [
-            f"{'Baris' if id_ else 'Rows'}: {self.total_rows}",
-            f"{'sah' if id_ else 'valid'}: {self.valid_rows}",
-            f"{'salah' if id_ else 'with errors'}: {len(self.error_rows)}",
+            f"{text(T('Baris', 'Rows'), lang)}: {self.total_rows}",
+            f"{text(T('sah', 'valid'), lang)}: {self.valid_rows}",
+            f"{text(T('salah', 'with errors'), lang)}: {len(self.error_rows)}",
         ]
         if self.committed:
-            parts.append(f"{'disimpan' if id_ else 'written'}: {self.written}")
+            parts.append(f"{text(T('disimpan', 'written'), lang)}: {self.written}")
         elif self.dry_run:
-            parts.append("uji coba, tidak ada yang disimpan" if id_ else "dry run, nothing written")
+            parts.append(render("import_dry_run_nothing_written", lang, {}))
         else:
-            parts.append("tidak ada yang disimpan" if id_ else "nothing written")
-        text = ", ".join(parts)
+            parts.append(render("import_nothing_written", lang, {}))
+        out = ", ".join(parts)
         for w in self.warnings:
-            text += "\n" + w.message(lang)
-        return text
+            out += "\n" + w.message(lang)
+        return out
 
     def error_lines(self, lang: str = "id", limit: int | None = None) -> list[str]:
         lines = [e.message(lang) for e in self.file_errors]
         lines += [e.message(lang) for e in self.errors[: limit or None]]
         if limit is not None and self.error_count > limit:
             more = self.error_count - limit
-            lines.append(f"... {more} {'kesalahan lain' if lang == 'id' else 'more errors'}")
+            lines.append(render("import_more_errors", lang, {"count": more}))
         return lines

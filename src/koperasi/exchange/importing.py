@@ -84,10 +84,10 @@ class _Mapped:
 
     @property
     def cols(self) -> dict[str, str]:  # field key -> header (computed once)
-        cols = self.__dict__.get("_cols")
+        cols: dict[str, str] | None = self.__dict__.get("_cols")
         if cols is None:
             cols = self.__dict__["_cols"] = {k: self.headers[i] for k, i in self.index.items()}
-        return cols  # type: ignore[no-any-return]
+        return cols
 
 
 def _map_headers(wb: Workbook, kind: Kind, rep: ImportReport) -> _Mapped | None:
@@ -97,9 +97,9 @@ def _map_headers(wb: Workbook, kind: Kind, rep: ImportReport) -> _Mapped | None:
         return None
     rep.sheet = title
     by_name: dict[str, Field] = {}
-    for f in kind.fields:
-        for n in f.names():
-            by_name.setdefault(n, f)
+    for kf in kind.fields:
+        for name in kf.names():
+            by_name.setdefault(name, kf)
     for n, (rowno, values, _f) in enumerate(wb.rows(title)):
         if n >= 20:
             break
@@ -107,13 +107,13 @@ def _map_headers(wb: Workbook, kind: Kind, rep: ImportReport) -> _Mapped | None:
         index: dict[str, int] = {}
         dup: list[str] = []
         for i, h in enumerate(headers):
-            f = by_name.get(normalize(h))
-            if f is None:
+            hf = by_name.get(normalize(h))
+            if hf is None:
                 continue
-            if f.key in index:
+            if hf.key in index:
                 dup.append(h)
             else:
-                index[f.key] = i
+                index[hf.key] = i
         if not index:
             continue  # a title line above the header
         missing = [f for f in kind.fields if f.required and f.key not in index]
@@ -297,7 +297,7 @@ def _apply(
 
 def open_and_map(kind_key: str, path: str | os.PathLike[str], rep: ImportReport):
     kind = kind_class(kind_key)()
-    wb = Workbook(path)
+    wb = Workbook(os.fspath(path))
     m = _map_headers(wb, kind, rep)
     return kind, wb, m
 

@@ -11,10 +11,11 @@ round-trip import writes only ``src`` columns; derived ones are recomputed.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import Table, and_, false, literal, true
+from sqlalchemy import SQLColumnExpression, Table, and_, false, literal, true
 from sqlalchemy.orm import Session
 
 from ..db.models import Base
@@ -90,10 +91,12 @@ def table(name: str) -> Table | None:
     return Base.metadata.tables.get(name)
 
 
-def source_select(t: Table, cols: tuple[Col, ...], derived: dict[str, object]) -> list:  # type: ignore[type-arg]
+def source_select(
+    t: Table, cols: tuple[Col, ...], derived: Mapping[str, SQLColumnExpression[Any]]
+) -> list[SQLColumnExpression[Any]]:
     """Select list for ``cols``: the table's column for ``src``, an expression for derived
     columns, NULL for a column the installed schema does not have (yet)."""
-    out = []
+    out: list[SQLColumnExpression[Any]] = []
     for c in cols:
         if c.src is not None:
             out.append(t.c[c.src] if c.src in t.c else literal(None))

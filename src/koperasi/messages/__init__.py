@@ -18,6 +18,7 @@ from ..domain import vocabulary as _domain_vocabulary
 from . import (
     assets,
     bank,
+    cli,
     common,
     deposits,
     exchange,
@@ -47,6 +48,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     **deposits.MESSAGES,
     **bank.MESSAGES,
     **savings.MESSAGES,
+    **cli.MESSAGES,
 }
 
 # Field keys -> (Bahasa Indonesia, English) names shown to the user. Order matters where a

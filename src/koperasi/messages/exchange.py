@@ -263,6 +263,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "workbook export would make a new key the programme does not know. Copy the key "
         "file from the first PC to '{path}' before exporting.",
     ),
+    # ---------------------------------------------------------------- an import's summary
+    "import_failed_nothing_written": (
+        "Impor gagal, tidak ada yang disimpan.",
+        "Import failed, nothing written.",
+    ),
+    "import_dry_run_nothing_written": (
+        "uji coba, tidak ada yang disimpan",
+        "dry run, nothing written",
+    ),
+    "import_nothing_written": ("tidak ada yang disimpan", "nothing written"),
+    "import_more_errors": ("... {count} kesalahan lain", "... {count} more errors"),
 }
 
 FIELDS: dict[str, tuple[str, str]] = {

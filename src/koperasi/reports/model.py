@@ -20,33 +20,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
-
-@dataclass(frozen=True)
-class T:
-    """A text in Bahasa Indonesia and English."""
-
-    id: str
-    en: str = ""
-
-    def get(self, lang: str = "id") -> str:
-        return self.en if lang == "en" and self.en else self.id
-
-    def format(self, **params: Any) -> T:
-        return T(self.id.format(**params), (self.en or self.id).format(**params))
-
-    def __add__(self, other: T | str) -> T:
-        if isinstance(other, T):
-            return T(self.id + other.id, (self.en or self.id) + (other.en or other.id))
-        return T(self.id + other, (self.en or self.id) + other)
-
-
-Text = T | str
-
-
-def text(value: Text | None, lang: str) -> str:
-    if value is None:
-        return ""
-    return value.get(lang) if isinstance(value, T) else str(value)
+from ..messages.text import T, Text, text  # noqa: F401 - re-exported: the renderers read them here
 
 
 class Kind(StrEnum):
