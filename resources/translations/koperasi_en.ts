@@ -2270,6 +2270,18 @@ Total received: {total}</translation>
 <context>
     <name>LedgerPage</name>
     <message>
+        <source>Manual</source>
+        <translation>Manual</translation>
+    </message>
+    <message>
+        <source>Simpanan</source>
+        <translation>Savings</translation>
+    </message>
+    <message>
+        <source>Pinjaman</source>
+        <translation>Loans</translation>
+    </message>
+    <message>
         <source>Dari</source>
         <translation>From</translation>
     </message>
@@ -2884,6 +2896,13 @@ Total received: {total}</translation>
     <message>
         <source>&amp;Aktif</source>
         <translation>&amp;Active</translation>
+    </message>
+</context>
+<context>
+    <name>LoanProducts</name>
+    <message>
+        <source>biaya {fee}</source>
+        <translation>fee {fee}</translation>
     </message>
 </context>
 <context>
