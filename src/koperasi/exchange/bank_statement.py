@@ -1,31 +1,9 @@
-"""Reading a bank statement (rekening koran / mutasi rekening) exported by an Indonesian
-bank as CSV or XLSX, into plain rows: date, description, signed amount (into the account
-positive), balance.
+"""Reading a bank statement file (rekening koran / mutasi rekening) exported by an
+Indonesian bank: CSV or the first sheet of an XLSX, into cells (:func:`read_cells`).
 
-The columns are found by their header (the first row naming a date column and either
-debit and credit columns, or an amount column), with the usual names of the common
-exports:
-
-- BCA (KlikBCA / KlikBCA Bisnis): Tanggal Transaksi, Keterangan, Cabang, Jumlah
-  (``1,500,000.00 CR`` / ``250,000.00 DB``, or the DB/CR mark in its own column), Saldo;
-  the date may come without its year (``'02/01``): the year of the ``Periode`` line above
-  the header is used;
-- BRI (BRI Internet Banking / BRImo): Tanggal Transaksi, Uraian Transaksi, Teller, Debet,
-  Kredit, Saldo;
-- Mandiri (Livin' / e-statement): Tanggal, Keterangan, Debit, Kredit, Saldo;
-- BNI (BNI Internet Banking): Tanggal Transaksi, Uraian Transaksi, Tipe (D/K or Db/Cr),
-  Nominal, Saldo Akhir.
-
-A mapping (``{"date": header, "description": header or [headers], "debit": ...,
-"credit": ..., "amount": ..., "dbcr": ..., "balance": ...}``) saved for the bank account
-names the columns of another layout; a header is matched ignoring case and spacing, or
-given as a column letter (``"C"``). Amounts accept ``1.500.000,00``, ``1,500,000.00``,
-``Rp 1.500.000``, ``(250.000)``, a trailing ``CR``/``DB``/``K``/``D``; cents are rounded
-to whole rupiah (half up).
-
-The file is read here (CSV or the first sheet of an XLSX, :func:`read_cells`); its cells are
-parsed by :mod:`koperasi.domain.bank_statement` and imported by
-:mod:`koperasi.services.bank_import`.
+Which columns mean what (the layouts of BCA, BRI, Mandiri and BNI, a saved mapping for
+another bank) and how amounts and dates are read is :mod:`koperasi.domain.bank_statement`;
+the rows are imported into a bank account by :mod:`koperasi.services.bank_import`.
 """
 
 from __future__ import annotations
