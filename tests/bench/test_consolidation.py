@@ -40,7 +40,7 @@ def test_derived_workbooks_verify_as_distinct_cooperatives(programme, monkeypatc
     # openpyxl reads the rewritten zip to the same result (the fallback reader)
     from koperasi.exchange import consolidation_read as cr
 
-    monkeypatch.setattr(cr, "_open_book", Workbook)
+    monkeypatch.setattr(cr, "open_book", Workbook)
     slow = read_cooperative(paths[1], keys)
     assert slow == coops[1]
     # signed with its own key, not the one registered for that legal number

@@ -114,6 +114,7 @@ def test_vulnerability_outreach_counts(audit_file):
 def test_the_fast_reader_reads_what_openpyxl_reads(audit_file, monkeypatch):
     """python-calamine reads the audit workbook to the same canonical rows
     (the signed SHA-256s) and the same figures as openpyxl."""
+    from koperasi.exchange import calamine_book
     from koperasi.exchange import consolidation_read as cr
     from koperasi.exchange.canonical import canonical_line
     from koperasi.exchange.xlsxin import Workbook
@@ -122,13 +123,13 @@ def test_the_fast_reader_reads_what_openpyxl_reads(audit_file, monkeypatch):
         out = [canonical_line(row) for row in book.iter_values(title, min_row=1)]
         return [x for x in out if x != b"[]\n"]
 
-    with cr._open_book(audit_file) as fast, Workbook(audit_file) as slow:
-        assert isinstance(fast, cr._FastBook)
+    with calamine_book.open_book(audit_file) as fast, Workbook(audit_file) as slow:
+        assert isinstance(fast, calamine_book.FastBook)
         assert fast.sheet_names == slow.sheet_names
         for title in slow.sheet_names:
             assert lines(fast, title) == lines(slow, title), title
     keys = {DEMO_LEGAL: KEYS[DEMO_LEGAL]}
     fast_coop = read_cooperative(audit_file, keys)
-    monkeypatch.setattr(cr, "_open_book", Workbook)
+    monkeypatch.setattr(cr, "open_book", Workbook)
     slow_coop = read_cooperative(audit_file, keys)
     assert fast_coop.ok and fast_coop == slow_coop

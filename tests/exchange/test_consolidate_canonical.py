@@ -13,6 +13,7 @@ from types import SimpleNamespace
 import pytest
 from openpyxl import Workbook as OpenpyxlWorkbook
 
+from koperasi.exchange import calamine_book
 from koperasi.exchange import consolidation_read as cr
 from koperasi.exchange.canonical import canonical_line, sheet_digest
 
@@ -25,14 +26,14 @@ def _reference(rows) -> str:  # type: ignore[no-untyped-def]
     """The canonical form cell by cell, of the values as openpyxl gives them."""
     h = hashlib.sha256()
     for row in rows:
-        line = canonical_line([cr._cell(v) for v in row])
+        line = canonical_line([calamine_book.calamine_value(v) for v in row])
         if line != b"[]\n":
             h.update(line)
     return h.hexdigest()
 
 
 class _Rows:
-    """A stand-in for :class:`cr._FastBook` serving python-calamine-like rows."""
+    """A stand-in for :class:`calamine_book.FastBook` serving python-calamine-like rows."""
 
     def __init__(self, rows) -> None:  # type: ignore[no-untyped-def]
         self._rows = rows
@@ -85,8 +86,8 @@ def test_fast_canonical_form_is_the_reference(name):
 def test_canonical_text_is_the_lines_of_canonical_line():
     lines = [["a", None, 1], [D, T, M, 2.5, True], ["x],[y"], [dt.time(1, 2, 3)]]
     want = b"".join(canonical_line(r) for r in lines)
-    assert cr.canonical_text(lines) == want
-    assert cr.canonical_text([]) == b""
+    assert calamine_book.canonical_text(lines) == want
+    assert calamine_book.canonical_text([]) == b""
 
 
 def test_a_written_workbook_hashes_as_the_export_hashes_it(tmp_path):
@@ -111,11 +112,11 @@ def test_a_written_workbook_hashes_as_the_export_hashes_it(tmp_path):
 
     values = list(load_workbook(path)["Data"].iter_rows(values_only=True))
     want, _n = sheet_digest(values)
-    with cr._FastBook(path) as book:
+    with calamine_book.FastBook(path) as book:
         reader = cr._Reader(cr.Cooperative(str(path)))
         assert cr._scan_fast(book, SHEET, reader) == want  # type: ignore[arg-type]
     ws.cell(3, 3).value = 1
     wb.save(path)
-    with cr._FastBook(path) as book:
+    with calamine_book.FastBook(path) as book:
         reader = cr._Reader(cr.Cooperative(str(path)))
         assert cr._scan_fast(book, SHEET, reader) != want  # type: ignore[arg-type]

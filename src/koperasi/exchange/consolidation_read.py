@@ -3,15 +3,11 @@ and the figures the report compares (:class:`Cooperative`)."""
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import hashlib
-import json
-import operator
 import os
-import zipfile
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -21,11 +17,19 @@ from .. import signing
 from ..domain.money import format_rupiah
 from ..domain.vocabulary import MemberStatus
 from ..errors import KoperasiError
-from . import bounds
-from .canonical import SheetHasher, canonical_value
+from .calamine_book import (
+    EMPTY_SHA256,
+    FastBook,
+    calamine_value,
+    canonical_text,
+    column_values,
+    open_book,
+    trimmed,
+)
+from .canonical import SheetHasher
 from .sheets import INFO_TITLE, SHEETS
 from .spec import FORMAT_NAME, FORMAT_VERSION, Sheet
-from .xlsxin import ZIP_MAGIC, FileError, Workbook
+from .xlsxin import FileError, Workbook
 
 MAX_PROBLEMS = 10  # per cooperative
 
@@ -325,7 +329,7 @@ def _date_text(text: str) -> dt.date | None:
         return None
 
 
-def _read_info(wb: Workbook | _FastBook) -> tuple[dict[str, str], str, list[str]]:
+def _read_info(wb: Workbook | FastBook) -> tuple[dict[str, str], str, list[str]]:
     """The Info sheet as ``{key: value}``, its SHA-256 over every row but the signature
     row(s) (what the signature signs) and the signature(s) found."""
     info: dict[str, str] = {}
@@ -418,85 +422,6 @@ def _file_sha256(path: str | os.PathLike[str]) -> str:
     return h.hexdigest()
 
 
-class _FastBook:
-    """The part of :class:`.xlsxin.Workbook` the consolidation uses (``path``,
-    ``sheet_names``, ``iter_values``), read with python-calamine (Rust), which reads these
-    workbooks about ten times faster than openpyxl. Cell values as openpyxl gives them: an
-    empty cell is ``None``, a whole number an ``int``; rows from A1 (the empty area before
-    the first value kept), so the sheets' SHA-256 and the figures are the same.
-
-    Only for a file that passed the checks :class:`Workbook` does before its parser (a zip
-    with ``xl/workbook.xml``, within the caps of ``bounds``); see :func:`_open_book`."""
-
-    def __init__(self, path: Path) -> None:
-        from python_calamine import CalamineWorkbook
-
-        self.path = path
-        self._wb = CalamineWorkbook.from_path(str(path))
-
-    def __enter__(self) -> _FastBook:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    def close(self) -> None:
-        with contextlib.suppress(Exception):
-            self._wb.close()
-
-    @property
-    def sheet_names(self) -> list[str]:
-        return list(self._wb.sheet_names)
-
-    def rows(self, title: str) -> list[list[Any]]:
-        """The sheet's cells as python-calamine gives them (an empty cell is ``""``, a
-        number a ``float``), every row from A1, all of the same length."""
-        try:
-            rows: list[list[Any]] = self._wb.get_sheet_by_name(title).to_python(
-                skip_empty_area=False
-            )
-        except Exception as exc:  # noqa: BLE001 - damaged XML inside the zip
-            raise FileError("file_corrupt", path=self.path.name, detail=str(exc)[:200]) from exc
-        return rows
-
-    def iter_values(
-        self, title: str, min_row: int = 1, max_col: int | None = None
-    ) -> Iterator[tuple[Any, ...]]:
-        for row in self.rows(title)[min_row - 1 :]:
-            cells = row if max_col is None else row[:max_col]
-            yield tuple(_cell(v) for v in cells)
-
-
-def _cell(v: Any) -> Any:
-    """A python-calamine value as openpyxl's ``values_only`` gives it: an empty cell
-    ``None``, a whole number an ``int`` (also beyond 2**53: its canonical form)."""
-    if v.__class__ is str:
-        return v or None
-    if v.__class__ is float and v.is_integer():
-        return int(v)
-    return v
-
-
-def _open_book(path: str | os.PathLike[str]) -> Workbook | _FastBook:
-    """python-calamine where it is installed and the file is a plain workbook; otherwise (and
-    for every file :class:`Workbook` refuses: missing, encrypted, .xls, not a workbook, too
-    large, damaged) :class:`Workbook`, which names the reason."""
-    p = Path(path)
-    try:
-        import python_calamine  # noqa: F401
-
-        with p.open("rb") as fh:
-            if not fh.read(8).startswith(ZIP_MAGIC):
-                return Workbook(p)
-        with zipfile.ZipFile(p) as z:
-            if "xl/workbook.xml" not in z.namelist():
-                return Workbook(p)
-            bounds.check(z)
-        return _FastBook(p)
-    except Exception:  # noqa: BLE001 - not installed, or it could not open the file
-        return Workbook(p)
-
-
 def read_cooperative(
     path: str | os.PathLike[str],
     keys: Mapping[str, str] | None = None,
@@ -508,7 +433,7 @@ def read_cooperative(
     coop = Cooperative(str(path))
     coop.file_sha256 = _file_sha256(path)
     try:
-        with _open_book(path) as wb:
+        with open_book(path) as wb:
             info, digest, signatures = _read_info(wb)
             coop.name = info.get("cooperative_name", "")
             coop.legal_number = info.get("cooperative_legal_number", "").strip()
@@ -542,8 +467,8 @@ def read_cooperative(
     return coop
 
 
-def _scan(wb: Workbook | _FastBook, sh: Sheet, info: dict[str, str], reader: _Reader) -> None:
-    if isinstance(wb, _FastBook):
+def _scan(wb: Workbook | FastBook, sh: Sheet, info: dict[str, str], reader: _Reader) -> None:
+    if isinstance(wb, FastBook):
         digest = _scan_fast(wb, sh, reader)
     else:
         digest = _scan_rows(wb.iter_values(sh.title, min_row=1), sh, reader)
@@ -598,7 +523,7 @@ def _scan_rows(rows: Iterable[Sequence[Any]], sh: Sheet, reader: _Reader) -> str
     return h.hexdigest()
 
 
-def _scan_fast(wb: _FastBook, sh: Sheet, reader: _Reader) -> str:
+def _scan_fast(wb: FastBook, sh: Sheet, reader: _Reader) -> str:
     """The same as :func:`_scan_rows` for a sheet read by python-calamine, column by column:
     the cells become openpyxl's values (and the canonical form's) a whole column at a time
     where the column holds one type, the sheet's canonical lines are serialised by one call
@@ -608,19 +533,19 @@ def _scan_fast(wb: _FastBook, sh: Sheet, reader: _Reader) -> str:
     # the header: the first row with a value (rows before it are empty: not hashed)
     start = next((n for n, row in enumerate(rows) if row.count("") < len(row)), len(rows))
     if start == len(rows):
-        return _EMPTY_SHA256
-    head = [_cell(v) for v in rows[start]]
+        return EMPTY_SHA256
+    head = [calamine_value(v) for v in rows[start]]
     index = {str(v): i for i, v in enumerate(head) if v is not None}
     if _missing_columns(sh, reader, index):
         handler = None
-    values, canonical = _columns(rows[start + 1 :], handler is not None)
-    lines: list[Sequence[Any]] = [_trimmed(head)]
+    values, canonical = column_values(rows[start + 1 :], handler is not None)
+    lines: list[Sequence[Any]] = [trimmed(head)]
     keys = ["" if v is None else str(v) for v in head]  # "": a column without a name
     bad_rows = 0
     for value_row, row in zip(values, canonical, strict=True):
         line: Sequence[Any] = row
         if row[-1] is None:
-            line = _trimmed(row)
+            line = trimmed(row)
             if not line:
                 continue
         lines.append(line)
@@ -631,82 +556,3 @@ def _scan_fast(wb: _FastBook, sh: Sheet, reader: _Reader) -> str:
                 bad_rows += 1
     _bad_rows(sh, reader, bad_rows)
     return hashlib.sha256(canonical_text(lines)).hexdigest()
-
-
-def _json_default(value: Any) -> Any:
-    return canonical_value(value)  # a date, date-time, time, ...: as the canonical form has it
-
-
-#: the canonical form's JSON (``canonical.canonical_line``), for values already canonical
-#: but for dates and times
-_ENCODE: Callable[[Any], str] = json.JSONEncoder(
-    ensure_ascii=False, separators=(",", ":"), check_circular=False, default=_json_default
-).encode
-
-
-def canonical_text(lines: Sequence[Sequence[Any]]) -> bytes:
-    """The canonical form of a sheet's non-empty rows (trailing empty cells dropped, values
-    canonical but for dates and times), as :func:`.canonical.canonical_line` gives them one
-    after the other: serialised by one call of the JSON encoder, the rows then put on lines
-    of their own. That split is exact when ``],[`` occurs only between rows (once per pair):
-    a cell with that text in it serialises the rows one by one."""
-    if not lines:
-        return b""
-    text = _ENCODE(lines)
-    if text.count("],[") == len(lines) - 1:
-        return (text[1:-1].replace("],[", "]\n[") + "\n").encode("utf-8")
-    return "".join([_ENCODE(line) + "\n" for line in lines]).encode("utf-8")
-
-
-_EMPTY_SHA256 = hashlib.sha256().hexdigest()
-_MIDNIGHT = dt.time(0, 0)
-_iso_seconds = operator.methodcaller("isoformat", timespec="seconds")
-
-
-def _trimmed(row: Sequence[Any]) -> Sequence[Any]:
-    """``row`` without its trailing empty cells (the canonical form drops them)."""
-    n = len(row)
-    while n and row[n - 1] is None:
-        n -= 1
-    return row[:n]
-
-
-def _columns(
-    rows: list[list[Any]], want_values: bool
-) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
-    """``rows`` (python-calamine's values) as (openpyxl's values, the values of the
-    canonical form or objects :data:`.canonical.ENCODE` turns into them), both row by row.
-    ``want_values`` False: the first list is the second (no figures are read from it)."""
-    if not rows:
-        return [], []
-    widths = set(map(len, rows))
-    if len(widths) > 1:  # python-calamine's rows are all as wide: never seen
-        width = max(widths)
-        rows = [row + [""] * (width - len(row)) for row in rows]
-    values: list[Sequence[Any]] = []
-    canon: list[Sequence[Any]] = []
-    for col in zip(*rows, strict=True):
-        kinds = set(map(type, col))
-        value: Sequence[Any] = col
-        text: Sequence[Any] = col
-        if kinds == {float}:
-            if all(map(float.is_integer, col)):
-                value = text = list(map(int, col))
-            else:
-                value = text = [int(v) if v.is_integer() else v for v in col]
-        elif kinds == {str}:
-            if "" in col:
-                value = text = [v or None for v in col]
-        elif kinds == {dt.date}:
-            text = list(map(dt.date.isoformat, col))
-        elif kinds == {dt.datetime}:
-            if _MIDNIGHT not in set(map(dt.datetime.time, col)):
-                text = list(map(_iso_seconds, col))
-        elif not kinds <= {bool, int}:  # mixed: cell by cell (dates: by the encoder)
-            value = text = [_cell(v) for v in col]
-        values.append(value)
-        canon.append(text)
-    text_rows = list(zip(*canon, strict=True))
-    if not want_values or all(map(operator.is_, values, canon)):
-        return text_rows, text_rows  # no column has other values in its canonical form
-    return list(zip(*values, strict=True)), text_rows
