@@ -33,6 +33,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from ..errors import ValidationError
+from ..messages.text import pick
 from ..services.progress import ProgressCallback, report
 from .consolidation_read import Cooperative, read_cooperative
 
@@ -157,7 +158,7 @@ def build_report(coops: list[Cooperative], lang: str = "id"):
             Row(
                 (
                     c.label,
-                    names.get(code, (code, code))[0 if lang == "id" else 1],
+                    pick(names.get(code, (code, code)), lang),
                     c.by_category[code],
                     c.women_by_category[code],
                 )

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import KoperasiError, ValidationError
+from ..messages.text import pick
 from ..services.payroll import DeductionList, PaymentFile, PaymentRow
 from .xlsxin import normalize, parse_money, parse_text
 
@@ -60,19 +61,18 @@ def write_deduction_xlsx(lst: DeductionList, path: str | Path, lang: str = "id")
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
-    i = 0 if lang == "id" else 1
     wb = Workbook()
     ws = wb.active
     ws.title = SHEET
-    ws.append(["DAFTAR POTONGAN GAJI" if i == 0 else "PAYROLL DEDUCTION LIST"])
+    ws.append([pick(("DAFTAR POTONGAN GAJI", "PAYROLL DEDUCTION LIST"), lang)])
     ws["A1"].font = Font(bold=True, size=13)
-    ws.append(["Instansi" if i == 0 else "Employer", lst.employer_code])
-    ws.append(["Nama instansi" if i == 0 else "Employer name", lst.employer_name])
-    ws.append(["Periode" if i == 0 else "Period", lst.period])
-    ws.append(["Jatuh tempo s.d." if i == 0 else "Due by", lst.due_by])
+    ws.append([pick(("Instansi", "Employer"), lang), lst.employer_code])
+    ws.append([pick(("Nama instansi", "Employer name"), lang), lst.employer_name])
+    ws.append([pick(("Periode", "Period"), lang), lst.period])
+    ws.append([pick(("Jatuh tempo s.d.", "Due by"), lang), lst.due_by])
     ws["B5"].number_format = "DD/MM/YYYY"
     ws.append([])
-    header = [pair[i] for pair in HEADERS.values()]
+    header = [pick(pair, lang) for pair in HEADERS.values()]
     ws.append(header)
     head_row = ws.max_row
     for c in ws[head_row]:
@@ -86,7 +86,7 @@ def write_deduction_xlsx(lst: DeductionList, path: str | Path, lang: str = "id")
         )  # fmt: skip
     last = ws.max_row
     ws.append(
-        ["Jumlah" if i == 0 else "Total", None, None, None,
+        [pick(("Jumlah", "Total"), lang), None, None, None,
          lst.total("wajib"), lst.total("angsuran"), lst.total("sukarela"), lst.total(), None]
     )  # fmt: skip
     for c in ws[ws.max_row]:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import KoperasiError
+from ..messages.text import pick
 from .import_report import ImportReport
 from .importing import _data_rows as data_rows
 from .importing import open_and_map
@@ -93,9 +94,7 @@ def preview_rows(
         rows = [
             PreviewRow(e.row, e.error.message(lang), (e.column,)) for e in rep.errors[:max_errors]
         ]
-        return ImportPreview(
-            rep, ("kolom" if lang == "id" else "column",), tuple(rows), len(rows), 0
-        )
+        return ImportPreview(rep, (pick(("kolom", "column"), lang),), tuple(rows), len(rows), 0)
     headers = tuple(rep.headers)
     shown: list[PreviewRow] = []
     n_err = n_ok = 0

@@ -32,6 +32,7 @@ from . import (
     standing,
     trust,
 )
+from .text import pick
 
 # code -> (Bahasa Indonesia, English); str.format placeholders.
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -91,7 +92,7 @@ def field_name(key: str, lang: str = "id") -> str:
     pair = FIELDS.get(key)
     if pair is None:
         return key
-    return pair[0] if lang == "id" else pair[1]
+    return pick(pair, lang)
 
 
 _ISO_DATE = re.compile(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])")
@@ -114,7 +115,7 @@ def render(code: str, lang: str, params: dict[str, Any]) -> str:
     if pair is None:
         text = code + (": " + ", ".join(f"{k}={v}" for k, v in params.items()) if params else "")
         return text
-    template = pair[0] if lang == "id" else pair[1]
+    template = pick(pair, lang)
     try:
         return template.format(**{k: _shown(v) for k, v in params.items()})
     except (KeyError, IndexError):
@@ -140,4 +141,4 @@ def label(name: str, code: str | None, lang: str = "id") -> str:
     if code is None:
         return ""
     pair = vocabulary(name).get(code)
-    return (pair[0] if lang == "id" else pair[1]) if pair else code
+    return pick(pair, lang) if pair else code

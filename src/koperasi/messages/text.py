@@ -34,6 +34,12 @@ class T:
 Text = T | str
 
 
+def pick(pair: tuple[str, str], lang: str) -> str:
+    """A label given as ``(Indonesian, English)``, in ``lang`` (the one way to read such a
+    pair: the vocabulary's labels, the catalogue's entries, the tables of a service)."""
+    return pair[1] if lang == "en" else pair[0]
+
+
 def text(value: Text | None, lang: str) -> str:
     if value is None:
         return ""

@@ -27,6 +27,7 @@ from ..db.models import (
 )
 from ..domain.vocabulary import MemberStatus
 from ..errors import NotFound, ValidationError
+from ..messages.text import pick
 from . import audit
 from .auth import Actor, require, require_group_visible, visible_groups
 from .uow import read_only, unit_of_work
@@ -243,4 +244,4 @@ def set_consent(
 
 def phone_problem_text(code: str, lang: str = "id") -> str:
     pair = PHONE_PROBLEMS.get(code)
-    return "" if pair is None else (pair[0] if lang == "id" else pair[1])
+    return "" if pair is None else pick(pair, lang)

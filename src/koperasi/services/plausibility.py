@@ -56,6 +56,7 @@ from ..db.models import (
 from ..domain.money import format_rupiah
 from ..domain.plausibility import WINDOW, derived_ceiling, is_implausible, percentile
 from ..errors import ValidationError
+from ..messages.text import pick
 from . import settings
 from .auth import Actor, require
 from .uow import read_only, unit_of_work
@@ -104,7 +105,7 @@ def deposit_kind(product_code: str) -> str:
 def label(kind: str, lang: str = "id", product_name: str | None = None) -> str:
     base, _, code = kind.partition(":")
     pair = LABELS.get(base, (kind, kind))
-    text = pair[0] if lang == "id" else pair[1]
+    text = pick(pair, lang)
     return text.format(product=product_name or code)
 
 

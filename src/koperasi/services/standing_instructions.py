@@ -41,6 +41,7 @@ from ..db.models import (
 from ..domain.money import format_rupiah
 from ..domain.vocabulary import EntrySource, PaymentSource
 from ..errors import KoperasiError, NotFound, ValidationError
+from ..messages.text import pick
 from . import audit, ledger, ledger_periods, savings, savings_arrears
 from .auth import Actor, require, require_read_all
 from .counters import SERIES_SAVINGS, next_receipt
@@ -135,7 +136,7 @@ class RunReport:
 
 def reason_label(code: str, lang: str = "id") -> str:
     pair = REASONS.get(code)
-    return (pair[0] if lang == "id" else pair[1]) if pair else code
+    return pick(pair, lang) if pair else code
 
 
 # ---------------------------------------------------------------- instructions

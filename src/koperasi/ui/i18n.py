@@ -18,13 +18,6 @@ _LOCALE_LANGUAGES = {"id": QLocale.Language.Indonesian, "en": QLocale.Language.E
 _installed: list[QTranslator] = []
 
 
-def pick(pair: tuple[str, str], lang: str) -> str:
-    """A label that a service or the domain gives as ``(Indonesian, English)``, in ``lang``.
-
-    The one way the screens read such labels; their own text goes through ``tr()``."""
-    return pair[1] if lang == "en" else pair[0]
-
-
 def translations_dir() -> Path:
     return resources_dir() / "translations"
 

@@ -47,6 +47,7 @@ from ...db.models import (
 from ...domain.money import RoundingMode, format_rupiah, percent_of
 from ...domain.vocabulary import ApprovalKind, LoanStatus
 from ...errors import NotFound, ValidationError
+from ...messages.text import pick
 from .. import audit
 from ..approvals import WAITING
 from ..auth import Actor, Role, require, require_read_all
@@ -133,7 +134,7 @@ class Breach:
             "limit_breach",
             lang,
             {
-                "rule": RULE_LABELS[self.rule][0 if lang == "id" else 1],
+                "rule": pick(RULE_LABELS[self.rule], lang),
                 "exposure": format_rupiah(self.exposure),
                 "limit": format_rupiah(self.limit),
             },

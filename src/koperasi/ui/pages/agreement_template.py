@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
 )
 
 from ...errors import KoperasiError
+from ...messages.text import pick
 from ...services import loan_papers
 from .. import dialogs
 from ..context import AppContext
-from ..i18n import pick
 from ..widgets import ERROR_STYLE
 
 

@@ -19,11 +19,11 @@ from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ...domain.vocabulary import LoanStatus, MemberStatus
+from ...messages.text import pick
 from ...services import ui_queries
 from ...services.changes import Area
 from ...services.ui_queries import Dashboard
 from ..context import AppContext
-from ..i18n import pick
 from ..widgets import rp
 from .base import Page
 from .loan_labels import class_label

@@ -17,13 +17,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...messages.text import pick
 from ...services import groups as groups_service
 from ...services.changes import Area
 from ...services.groups import DAY_NAMES_EN, DAY_NAMES_ID, GroupInput, GroupRow
 from .. import dialogs
 from ..context import AppContext
 from ..forms.group_form_ui import Ui_GroupForm
-from ..i18n import pick
 from ..widgets import DirtyTracker, FieldErrors
 from .base import DataTable, Page, RowsModel, setup_table
 

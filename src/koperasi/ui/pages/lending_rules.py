@@ -17,12 +17,12 @@ from PySide6.QtWidgets import (
 )
 
 from ...messages import label as message_label
+from ...messages.text import pick
 from ...services import approvals as approvals_service
 from ...services import lending_rules as lending_rules_service
 from ...services.loans import lending_limits
 from .. import dialogs
 from ..context import AppContext
-from ..i18n import pick
 from ..widgets import MoneyEdit
 from .form_dialog import FormDialog, setup_buttons
 

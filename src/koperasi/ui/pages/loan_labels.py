@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ...domain.arrears import CLASS_LABELS
 from ...messages import LABELS
-from ..i18n import pick
+from ...messages.text import pick
 
 # services.loans (STATUS_LABELS, KIND_LABELS) is imported by the two functions that use it:
 # the dashboard, shown first, needs only the kolektibilitas labels

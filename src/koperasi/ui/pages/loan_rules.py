@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from ...errors import KoperasiError
 from ...messages import label as message_label
+from ...messages.text import pick
 from ...services import approvals as approvals_service
 from ...services.loans import applications as loan_applications
 from ...services.loans import collateral as collateral_service
@@ -32,7 +33,6 @@ from ...services.loans.collateral import CollateralInput
 from ...services.loans.views import LoanDetail
 from .. import dialogs
 from ..context import AppContext
-from ..i18n import pick
 from ..widgets import MoneyEdit, setup_date_edit, to_date
 from .base import DataTable, RowsModel, setup_table
 from .loan_dialogs import _LoanStepDialog

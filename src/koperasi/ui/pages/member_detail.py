@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.vocabulary import LoanStatus, MemberStatus
 from ...errors import ValidationError
+from ...messages.text import pick
 from ...services import member_exit, savings_statements, ui_queries
 from ...services import members as members_service
 from ...services.changes import Area
@@ -29,7 +30,6 @@ from ...services.loans import views as loan_views
 from ...services.members import MemberDetail
 from .. import dialogs
 from ..context import AppContext
-from ..i18n import pick
 from ..widgets import (
     FieldErrors,
     rp,

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.vocabulary import MemberStatus
 from ...errors import ValidationError
+from ...messages.text import pick
 from ...services import groups as groups_service
 from ...services import members as members_service
 from ...services.members import MemberDetail, MemberInput
@@ -26,7 +27,6 @@ from ...services.validation import check_nik, check_phone, check_required
 from .. import dialogs
 from ..context import AppContext
 from ..forms.member_form_ui import Ui_MemberForm
-from ..i18n import pick
 from ..widgets import (
     DateOutOfRange,
     FieldErrors,

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from ...messages import LABELS
+from ...messages.text import pick
 from ...services import savings as savings_service
 from ...services.loans import core as loan_core
-from ..i18n import pick
 
 STATUS_LABELS = LABELS["member_status"]
 

@@ -43,11 +43,11 @@ from ...domain import health_rating as hr
 from ...domain.money import MoneyParseError, parse_rupiah
 from ...domain.quorum import QuorumRule
 from ...errors import KoperasiError
+from ...messages.text import pick
 from ...services.changes import Area
 from ...services.rat import budget, health, records
 from .. import dialogs
 from ..context import AppContext
-from ..i18n import pick
 from ..widgets import rp, setup_date_edit, to_date, to_qdate
 from .base import Page, fmt_date
 from .rat_officers import OfficersPanel

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...errors import KoperasiError, ValidationError
+from ...messages.text import pick
 from ...paths import data_dir
 from ...services import plausibility, savings_products
 from ...services import savings as savings_service
@@ -32,7 +33,6 @@ from .. import dialogs
 from ..context import AppContext
 from ..forms.profile_form_ui import Ui_ProfileForm
 from ..forms.savings_rules_form_ui import Ui_SavingsRulesForm
-from ..i18n import pick
 from ..widgets import FieldErrors, MoneyEdit, rp
 from .base import Page
 

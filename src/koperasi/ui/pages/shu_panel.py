@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.shu import LOSS_COVERAGE_LABELS, NON_MEMBER_LABELS
+from ...messages.text import pick
 from ...services import shu as shu_service
 from ..context import AppContext
-from ..i18n import pick
 from ..widgets import FieldErrors, rp, setup_date_edit, to_date
 
 
