@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import asdict
 
+from ..domain.vocabulary import DepositStatus
 from ..messages import label
 from ..services import clock
 from .base import (
@@ -74,7 +75,7 @@ def register(sub) -> None:
 
     x = ps.add_parser("list", help="daftar simpanan berjangka")
     x.add_argument("--member")
-    x.add_argument("--status", default="aktif")
+    x.add_argument("--status", default=DepositStatus.ACTIVE.value)
     x.add_argument("--json", action="store_true")
     x.set_defaults(func=cmd_list)
 

@@ -12,6 +12,7 @@ from ..db.models import (
     Member,
     VulnerabilityCategory,
 )
+from ..domain.vocabulary import MemberStatus
 from ..errors import ValidationError
 from .import_kind import Field, Kind
 from .xlsxin import normalize
@@ -32,16 +33,17 @@ GENDER_WORDS = {
     "f": "P",
     "female": "P",
 }
+# what may be typed in the Status column (both languages) -> the stored status
 STATUS_WORDS = {
-    "aktif": "aktif",
-    "active": "aktif",
-    "calon": "calon",
-    "candidate": "calon",
-    "keluar": "keluar",
-    "exited": "keluar",
-    "left": "keluar",
-    "meninggal": "meninggal",
-    "deceased": "meninggal",
+    "aktif": MemberStatus.ACTIVE,
+    "active": MemberStatus.ACTIVE,
+    "calon": MemberStatus.CANDIDATE,
+    "candidate": MemberStatus.CANDIDATE,
+    "keluar": MemberStatus.LEFT,
+    "exited": MemberStatus.LEFT,
+    "left": MemberStatus.LEFT,
+    "meninggal": MemberStatus.DECEASED,
+    "deceased": MemberStatus.DECEASED,
 }
 
 
@@ -205,7 +207,7 @@ class MembersKind(Kind):
             data["gender"] = GENDER_WORDS[g]
         elif data.get("gender"):
             errs.append(ValidationError("gender", "choice", choices="L, P", value=data["gender"]))
-        st = normalize(data.get("status")) or "aktif"
+        st = normalize(data.get("status")) or MemberStatus.ACTIVE
         if st not in STATUS_WORDS:
             errs.append(
                 ValidationError(
