@@ -162,8 +162,14 @@ class Workbook:
             )
         else:
             formulas = None
+            for n, row in enumerate(values, start=1):
+                for v in row:
+                    if v is not None and v != "":
+                        yield n, tuple(row), ()
+                        break
+            return
         for n, row in enumerate(values, start=1):
-            frow = next(formulas, ()) if formulas is not None else ()
+            frow = next(formulas, ())
             if not any(v is not None and v != "" for v in row) and not any(
                 isinstance(v, str) and v.startswith("=") for v in frow
             ):
@@ -263,6 +269,11 @@ def _number_text(value: Any) -> Any:
 def parse_text(value: Any, field: str) -> str:
     if value is None:
         return ""
+    if type(value) is str and value.isascii() and value.isprintable() and "#" not in value:
+        # nearly every cell: no Excel error, NFKC already, no control character
+        text = value.strip()
+        if "  " not in text:
+            return text
     refuse_excel_error(value, field)
     if isinstance(value, str):
         value = clean_text(value, field, multiline=True)
