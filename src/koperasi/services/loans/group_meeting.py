@@ -188,11 +188,10 @@ def post_group_meeting_in(
         s, [wajib_k, sukarela_k, plausibility.REPAYMENT], confirmed=confirm_large
     )
     # every member of the meeting in one query (locked), not one per row
-    wanted = {
-        row[0].strip()
-        for row in payments
-        if isinstance(row[0], str) and all(type(v) is int for v in row[1:]) and sum(row[1:])
-    }
+    wanted: set[str] = set()
+    for number, *amounts in payments:
+        if isinstance(number, str) and all(type(v) is int for v in amounts) and any(amounts):
+            wanted.add(number.strip())
     members = {
         m.number: m
         for m in s.scalars(select(Member).where(Member.number.in_(wanted)).with_for_update())
