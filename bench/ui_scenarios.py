@@ -42,6 +42,7 @@ def demo_path(today: dt.date | None = None) -> Path:
     path = folder / f"demo-v{DEMO_VERSION}-{DEMO_MEMBERS}x{DEMO_YEARS}-{as_of:%Y%m}.db"
     done = path.with_suffix(".done")
     if path.exists() and done.exists():
+        _keep_seal_key(folder)
         return path
     for stale in folder.glob("demo-*"):
         stale.unlink()
@@ -55,7 +56,24 @@ def demo_path(today: dt.date | None = None) -> Path:
     finally:
         db.dispose()
     done.write_text("ok")
+    _keep_seal_key(folder)
     return path
+
+
+def _keep_seal_key(folder: Path) -> None:
+    """Keep, beside the cached demo, the seal key it was built (sealed) with: this
+    process's key (``KOPERASI_SEAL_KEY_FILE`` or the data folder's). The stall script runs
+    with a private home, and with any other key the app warns at open that the book was
+    sealed with another key (a modal that stops the script), as it would on a treasurer's
+    PC that lacks the book's key."""
+    import shutil
+
+    from koperasi.db import sealing
+
+    kept = folder / "seal.key"
+    if not kept.exists():
+        sealing.seal_key()  # created now if this process never had one
+        shutil.copyfile(sealing.key_path(), kept)
 
 
 def _setup(ctx: Ctx) -> dict:
@@ -74,11 +92,17 @@ def _setup(ctx: Ctx) -> dict:
     dst.close()
     home = ctx.work / "home"
     shutil.rmtree(home, ignore_errors=True)
+    key = home / "seal.key"  # the demo's own key: the PC it was built on, as a user's
+    key.parent.mkdir(parents=True)
+    shutil.copyfile(source.parent / "seal.key", key)
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(home))
     env["XDG_CONFIG_HOME"] = str(home / "config")
     env["XDG_DATA_HOME"] = str(home / "data")
     env["XDG_STATE_HOME"] = str(home / "data")
     env["XDG_CACHE_HOME"] = str(home / "cache")
+    env["KOPERASI_SEAL_KEY_FILE"] = str(key)
+    env["KOPERASI_ANCHOR_DIR"] = str(home / "anchors")
+    env["KOPERASI_KEYS_DIR"] = str(home / "keys")
     return {"db": str(target), "env": env, "source": str(source)}
 
 

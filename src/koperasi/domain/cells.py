@@ -33,7 +33,7 @@ EXCEL_ERRORS = frozenset(
 
 def refuse_excel_error(value: object, field: str) -> None:
     """An Excel error cell (``#REF!``, ``#N/A`` ...) is a row error, never a value."""
-    if isinstance(value, str) and value.strip().upper() in EXCEL_ERRORS:
+    if isinstance(value, str) and "#" in value and value.strip().upper() in EXCEL_ERRORS:
         raise ValidationError(field, "excel_error_cell", value=value.strip().upper())
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+from dataclasses import dataclass
 from typing import Any
 
 MiB = 1 << 20
@@ -41,9 +42,6 @@ _UNIQUE = re.compile(rb"\buniqueCount=\"(\d+)\"")
 _CELL = (b"<c ", b"<c>", b"<c/", b":c ")
 _ROW = re.compile(rb"<(?:\w+:)?row[\s>/]")
 _SI = (b"<si>", b"<si ", b":si>", b":si ")
-# a text run longer than a cell can be, after a tag's start; the last row start of a chunk
-_LONG_RUN = re.compile(b"<[^<]{%d}" % (MAX_TEXT_RUN + 1))
-_LAST_ROW = re.compile(rb"(?s:.*)<(?:\w+:)?row[\s>/]")
 
 
 class TooLarge(Exception):
@@ -75,50 +73,163 @@ def _count(data: bytes, needles: tuple[bytes, ...]) -> int:
     return sum(data.count(n) for n in needles)
 
 
-def _scan(
-    zf: zipfile.ZipFile, info: zipfile.ZipInfo, needles: tuple[bytes, ...], rows: bool
-) -> int:
-    """Count ``needles`` in the part's bytes; refuse a text run longer than a cell can be
-    and (``rows``) a row with more cells than a sheet has columns. Stops at the first
-    finding: a giant cell is found in its first megabyte."""
-    keep = max(map(len, needles)) - 1
-    count = 0
+# the sheet facts the importer needs from the same stream (xlsxin.Workbook): the last row
+# that holds a value or a formula, and whether the sheet holds formulas at all
+_ROW_NUMBER = re.compile(rb"<(?:\w+:)?row\b[^>]*?\br=\"(\d+)\"")
+_VALUE = re.compile(rb"<(?:\w+:)?(?:v|is|f)[\s>]")
+_FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
+_WINDOW = 64 * 1024  # a window holding a '<' bounds every text run across it (< 2 windows)
+
+
+@dataclass
+class SheetScan:
+    """What one pass over a worksheet's bytes found: ``cells`` counted; ``last_row`` the
+    last row holding a value or formula (None: values outside numbered rows, unknown);
+    ``formulas`` whether any cell has a formula."""
+
+    cells: int = 0
+    last_row: int | None = 0
+    formulas: bool = False
+
+
+def _longest_inner_run(chunk: bytes, first: int, last: int) -> int:
+    """The longest run of bytes without '<' between the '<' at ``first`` and at ``last``;
+    exact when it could exceed the cap, else a bound below it (each 64 KB window holds a
+    '<': no run spans two)."""
+    if all(chunk.find(b"<", k, k + _WINDOW) >= 0 for k in range(first + 1, last, _WINDOW)):
+        return 2 * _WINDOW
+    return max(map(len, chunk[first + 1 : last].split(b"<")), default=0)
+
+
+def _check_run(chunk: bytes, run: int, part: str) -> int:
+    """Refuse a text run longer than a cell can be; return the run open at the chunk's end."""
+    first = chunk.find(b"<")
+    if first < 0:
+        run += len(chunk)
+    else:
+        last = chunk.rfind(b"<")
+        if run + first > MAX_TEXT_RUN or _longest_inner_run(chunk, first, last) > MAX_TEXT_RUN:
+            run = MAX_TEXT_RUN + 1
+        else:
+            run = len(chunk) - last - 1
+    if run > MAX_TEXT_RUN:
+        raise TooLarge("xlsx_cell_too_long", part=part, kb=MAX_TEXT_RUN // 1024)
+    return run
+
+
+def _tail_matches(pattern: re.Pattern[bytes], data: bytes) -> list[re.Match[bytes]]:
+    """The matches of ``pattern`` in the last 64 KB of ``data`` (all of them after the first
+    one found), else in the whole of it: a piece's last rows without one match per row."""
+    tail = max(0, len(data) - _WINDOW)
+    found = list(pattern.finditer(data, tail))
+    return found if found or tail == 0 else list(pattern.finditer(data))
+
+
+def _row_cells(data: bytes, cells: int, in_row: int, part: str) -> int:
+    """Refuse a row with more cells than a sheet has columns; return the cells of the row
+    open at the end of ``data`` (whole tags: it is cut before a '<')."""
+    if in_row + cells <= MAX_ROW_CELLS:  # no row in here can be too wide
+        starts = _tail_matches(_ROW, data)
+        return in_row + cells if not starts else _count(data[starts[-1].start() :], _CELL)
+    segments = _ROW.split(data)
+    widest = max(in_row + _count(segments[0], _CELL), *(_count(s, _CELL) for s in segments[1:]))
+    if widest > MAX_ROW_CELLS:
+        raise TooLarge("xlsx_row_too_wide", part=part, max=MAX_ROW_CELLS)
+    return _count(segments[-1], _CELL) + (in_row if len(segments) == 1 else 0)
+
+
+def _last_row(data: bytes, row: int, last: int | None) -> tuple[int, int | None]:
+    """The row open at the end of ``data`` and the last row with a value so far (None:
+    a value before any numbered row)."""
+    if last is None:
+        return row, None
+    first = _ROW_NUMBER.search(data)
+    head_end = first.start() if first else len(data)
+    head_value = _VALUE.search(data, 0, head_end) is not None
+    if head_value and row == 0:
+        return row, None
+    if head_value:
+        last = max(last, row)
+    if first is None:
+        return row, last
+    numbers = list(map(int, _ROW_NUMBER.findall(data, head_end)))
+    if all(a <= b for a, b in zip([row, *numbers], numbers, strict=False)):
+        # rows ascending (as Excel writes them): the last row with a value is the highest,
+        # found from the end
+        tail = _tail_matches(_ROW_NUMBER, data)
+        ends = [m.start() for m in tail[1:]] + [len(data)]
+        for m, end in zip(reversed(tail), reversed(ends), strict=True):
+            if _VALUE.search(data, m.end(), end):
+                return numbers[-1], max(last, int(m.group(1)))
+        if tail[0].start() == first.start():  # no row in here has a value
+            return numbers[-1], last
+    starts = list(_ROW_NUMBER.finditer(data, head_end))
+    ends = [m.start() for m in starts[1:]] + [len(data)]
+    for m, end in zip(starts, ends, strict=True):
+        if _VALUE.search(data, m.end(), end):
+            last = max(last, int(m.group(1)))
+    return numbers[-1], last
+
+
+def scan_sheet(zf: zipfile.ZipFile, info: zipfile.ZipInfo, *, caps: bool = True) -> SheetScan:
+    """One pass over a worksheet's bytes (1 MB chunks, no XML parsing): its cells counted,
+    the last row with a value and whether it has formulas; with ``caps``, refuse a text
+    run longer than a cell can be and a row with more cells than a sheet has columns.
+    Stops at the first refusal: a giant cell is found in its first megabyte."""
+    out = SheetScan()
     run = 0  # bytes since the last '<'
     in_row = 0  # cells since the last row start
+    row = 0  # the row open (its number)
+    carry = b""  # from the last '<' on: every tag lies whole in one piece
+    with zf.open(info) as fh:
+        while True:
+            chunk = fh.read(MiB)
+            if caps and chunk:
+                run = _check_run(chunk, run, info.filename)
+            data = carry + chunk
+            if chunk:
+                cut = data.rfind(b"<")
+                if cut <= 0:
+                    carry = data
+                    continue
+                data, carry = data[:cut], data[cut:]
+            else:
+                carry = b""
+            cells = _count(data, _CELL)
+            out.cells += cells
+            if caps:
+                in_row = _row_cells(data, cells, in_row, info.filename)
+            if not out.formulas and (b"<f" in data or b":f" in data) and _FORMULA.search(data):
+                out.formulas = True
+            row, out.last_row = _last_row(data, row, out.last_row)
+            if not chunk:
+                break
+    return out
+
+
+def _scan(zf: zipfile.ZipFile, info: zipfile.ZipInfo, needles: tuple[bytes, ...]) -> int:
+    """Count ``needles`` in the part's bytes (the shared strings) and refuse a text run
+    longer than a cell can be."""
+    keep = max(map(len, needles)) - 1
+    count = 0
+    run = 0
     carry = b""
     with zf.open(info) as fh:
         while chunk := fh.read(MiB):
-            first = chunk.find(b"<")
-            if first < 0:
-                run += len(chunk)
-            elif run + first > MAX_TEXT_RUN or _LONG_RUN.search(chunk, first):
-                run = MAX_TEXT_RUN + 1
-            else:
-                run = len(chunk) - chunk.rfind(b"<") - 1
-            if run > MAX_TEXT_RUN:
-                raise TooLarge("xlsx_cell_too_long", part=info.filename, kb=MAX_TEXT_RUN // 1024)
+            run = _check_run(chunk, run, info.filename)
             head = chunk[:keep]
             seam = carry + head  # a match across the seam lies wholly in here
-            cells = _count(chunk, needles)
-            count += cells + _count(seam, needles)
+            count += _count(chunk, needles) + _count(seam, needles)
             count -= _count(carry, needles) + _count(head, needles)
             carry = chunk[-keep:]
-            if rows and in_row + cells > MAX_ROW_CELLS:  # else no row here can be that wide
-                segments = _ROW.split(chunk)
-                widest = max(
-                    in_row + _count(segments[0], needles),
-                    *(_count(s, needles) for s in segments[1:]),
-                )
-                if widest > MAX_ROW_CELLS:
-                    raise TooLarge("xlsx_row_too_wide", part=info.filename, max=MAX_ROW_CELLS)
-            if rows:  # the cells since the chunk's last row start
-                last = _LAST_ROW.match(chunk)
-                in_row = _count(chunk[last.end() :], needles) if last else in_row + cells
     return count
 
 
-def check(zf: zipfile.ZipFile) -> None:
-    """Raise :class:`TooLarge` when the workbook in ``zf`` exceeds a cap."""
+def check(zf: zipfile.ZipFile) -> dict[str, SheetScan]:
+    """Raise :class:`TooLarge` when the workbook in ``zf`` exceeds a cap; return what the
+    byte scans of the large worksheets found, by part name (the importer's row bounds and
+    formula check come from the same pass)."""
+    scans: dict[str, SheetScan] = {}
     infos = zf.infolist()
     if len(infos) > MAX_ENTRIES:
         raise TooLarge("xlsx_too_many_parts", count=len(infos), max=MAX_ENTRIES)
@@ -137,7 +248,8 @@ def check(zf: zipfile.ZipFile) -> None:
                     "xlsx_too_many_cells", part=info.filename, count=declared, max=MAX_CELLS
                 )
             if info.file_size > SCAN_ABOVE:
-                cells += _scan(zf, info, _CELL, rows=True)
+                scans[info.filename] = scan = scan_sheet(zf, info)
+                cells += scan.cells
             if cells > MAX_CELLS:
                 raise TooLarge(
                     "xlsx_too_many_cells", part=info.filename, count=cells, max=MAX_CELLS
@@ -153,7 +265,7 @@ def check(zf: zipfile.ZipFile) -> None:
                 head = fh.read(4096)
             m = _UNIQUE.search(head)
             declared = int(m.group(1)) if m else 0
-            counted = _scan(zf, info, _SI, rows=False) if info.file_size > SCAN_ABOVE else 0
+            counted = _scan(zf, info, _SI) if info.file_size > SCAN_ABOVE else 0
             if max(declared, counted) > MAX_SHARED_STRINGS:
                 raise TooLarge(
                     "xlsx_too_many_strings",
@@ -167,6 +279,7 @@ def check(zf: zipfile.ZipFile) -> None:
                 mb=info.file_size // MiB,
                 max=MAX_PART // MiB,
             )
+    return scans
 
 
 def check_path(path: Any) -> None:

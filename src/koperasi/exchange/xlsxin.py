@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import zipfile
 from collections.abc import Iterator
@@ -23,13 +24,11 @@ from typing import Any
 
 from ..domain.cells import parse_money, refuse_excel_error
 from ..errors import ValidationError
+from ..services.validation import check_date_horizon, check_nik, clean_number_text, clean_text
 from . import bounds
 
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[\s>/]")
-# a row start, or a cell content element (value, inline string, formula)
-_ROW_OR_VALUE = re.compile(rb"<(?:\w+:)?row\b[^>]*?\br=\"(\d+)\"|<(?:\w+:)?(?:v|is|f)[\s>]")
 
 
 class FileError(ValidationError):
@@ -64,13 +63,13 @@ class Workbook:
         if not head.startswith(ZIP_MAGIC):
             raise FileError("file_wrong_type", path=self.path.name)
         self._handles: list[Any] = []
-        self._scans: dict[tuple[str, str], Any] = {}  # (what, title) -> byte-scan result
+        self._sheet_scans: dict[str, bounds.SheetScan] = {}  # part name -> its byte scan
         try:
             self._zip = zipfile.ZipFile(self.path)
             if "xl/workbook.xml" not in self._zip.namelist():
                 raise FileError("file_wrong_type", path=self.path.name)
             try:  # the caps, before any parser sees the file (bounds.py)
-                bounds.check(self._zip)
+                self._sheet_scans = bounds.check(self._zip)
             except bounds.TooLarge as exc:
                 raise FileError(exc.code, path=self.path.name, **exc.params) from exc
             fh = self.path.open("rb")
@@ -99,64 +98,34 @@ class Workbook:
             return self.values.sheetnames[0]
         return None
 
-    def _sheet_has_formulas(self, title: str) -> bool:
-        key = ("formulas", title)
-        if key not in self._scans:
-            self._scans[key] = self._scan_formulas(title)
-        return bool(self._scans[key])
-
-    def _scan_formulas(self, title: str) -> bool:
-        ws = self.values[title]
-        path = getattr(ws, "_worksheet_path", None)
-        if not path:
-            return False
-        tail = b""
-        with self._zip.open(path) as f:
-            while chunk := f.read(1 << 20):
-                if _FORMULA_TAG.search(tail + chunk):
-                    return True
-                tail = chunk[-16:]
-        return False
-
-    def last_value_row(self, title: str) -> int | None:
-        """The last row with a value (None: unknown); the sheet's bytes are scanned once."""
-        key = ("last", title)
-        if key in self._scans:
-            return self._scans[key]
-        try:
-            self._scans[key] = self._last_value_row(title)
-            return self._scans[key]
-        except Exception as exc:  # noqa: BLE001 - damaged zip member
-            raise FileError("file_corrupt", path=self.path.name, detail=str(exc)[:200]) from exc
-
-    def _last_value_row(self, title: str) -> int | None:
-        """The last row that holds any value or formula, from a byte scan of the sheet XML
-        (fast: thousands of formatted empty rows at the end are then never parsed)."""
+    def _sheet_scan(self, title: str) -> bounds.SheetScan | None:
+        """The one byte scan of the sheet's XML (bounds.check made it for a large sheet;
+        a small one is scanned here, without the caps): its last row with a value and
+        whether it has formulas (None: the sheet's part is unknown)."""
         ws = self.values[title]
         path = getattr(ws, "_worksheet_path", None)
         if not path:
             return None
-        row = last = 0
-        carry = b""
-        with self._zip.open(path) as f:
-            while True:
-                chunk = f.read(1 << 20)
-                data = carry + chunk
-                if chunk:
-                    cut = data.rfind(b"<")
-                    data, carry = (data[:cut], data[cut:]) if cut > 0 else (data, b"")
-                else:
-                    carry = b""
-                for m in _ROW_OR_VALUE.finditer(data):
-                    if m.group(1) is not None:
-                        row = int(m.group(1))
-                    elif row == 0:
-                        return None  # rows without numbers: no shortcut
-                    else:
-                        last = max(last, row)
-                if not chunk:
-                    break
-        return last
+        path = path.lstrip("/")
+        scan = self._sheet_scans.get(path)
+        if scan is None:
+            try:
+                scan = bounds.scan_sheet(self._zip, self._zip.getinfo(path), caps=False)
+            except Exception as exc:  # noqa: BLE001 - damaged zip member
+                raise FileError("file_corrupt", path=self.path.name, detail=str(exc)[:200]) from exc
+            self._sheet_scans[path] = scan
+        return scan
+
+    def _sheet_has_formulas(self, title: str) -> bool:
+        scan = self._sheet_scan(title)
+        return scan is not None and scan.formulas
+
+    def last_value_row(self, title: str) -> int | None:
+        """The last row that holds any value or formula (None: unknown), from the byte scan
+        of the sheet XML (fast: thousands of formatted empty rows at the end are then never
+        parsed)."""
+        scan = self._sheet_scan(title)
+        return None if scan is None else scan.last_row
 
     def rows(self, title: str, max_col: int | None = None) -> Iterator[tuple[int, tuple, tuple]]:
         try:
@@ -193,8 +162,14 @@ class Workbook:
             )
         else:
             formulas = None
+            for n, row in enumerate(values, start=1):
+                for v in row:
+                    if v is not None and v != "":
+                        yield n, tuple(row), ()
+                        break
+            return
         for n, row in enumerate(values, start=1):
-            frow = next(formulas, ()) if formulas is not None else ()
+            frow = next(formulas, ())
             if not any(v is not None and v != "" for v in row) and not any(
                 isinstance(v, str) and v.startswith("=") for v in frow
             ):
@@ -237,8 +212,17 @@ def normalize(text: Any) -> str:
     ``'birth date'``."""
     if text is None:
         return ""
-    s = _HINT.sub(" ", str(text)).lower()
+    if type(text) is str and len(text) <= 64:
+        return _normalize_short(text)  # a product, a kind: the same few words every row
+    return _normalize(str(text))
+
+
+def _normalize(text: str) -> str:
+    s = _HINT.sub(" ", text).lower()
     return _SPACES.sub(" ", s).strip()
+
+
+_normalize_short = functools.lru_cache(maxsize=4096)(_normalize)
 
 
 # ---------------------------------------------------------------- cells
@@ -251,8 +235,6 @@ FALSE_WORDS = {"tidak", "t", "n", "no", "false", "salah", "0", "tidak aktif"}
 def _number_text(value: Any) -> Any:
     """A string cell as typed (NFKC, digits of any script as ASCII), else ``value``."""
     if isinstance(value, str):
-        from ..services.validation import clean_number_text
-
         return clean_number_text(value)
     return value
 
@@ -260,11 +242,16 @@ def _number_text(value: Any) -> Any:
 def parse_text(value: Any, field: str) -> str:
     if value is None:
         return ""
+    if type(value) is str and value.isascii() and value.isprintable() and "#" not in value:
+        # nearly every cell: no Excel error, NFKC already, no control character
+        text = value.strip()
+        if "  " not in text:
+            return text
     refuse_excel_error(value, field)
     if isinstance(value, str):
-        from ..services.validation import clean_text
-
         value = clean_text(value, field, multiline=True)
+        if value.isascii() and value.isprintable() and "  " not in value:
+            return value  # stripped, no run of spaces: nothing to fold below (most cells)
     if isinstance(value, bool):
         return "ya" if value else "tidak"
     if isinstance(value, float) and value.is_integer():
@@ -280,8 +267,6 @@ def parse_nik(value: Any, field: str = "nik") -> str:
     refuse_excel_error(value, field)
     if isinstance(value, int | float) and not isinstance(value, bool):
         raise ValidationError(field, "nik_as_number", value=parse_text(value, field))
-    from ..services.validation import check_nik
-
     return check_nik(parse_text(value, field), field)
 
 
@@ -290,8 +275,6 @@ _DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y/%m/%d")
 
 def parse_date(value: Any, field: str) -> dt.date | None:
     """A date cell or text, within the sane horizon (years 1900-2100)."""
-    from ..services.validation import check_date_horizon
-
     date = _parse_date(value, field)
     return None if date is None else check_date_horizon(date, field)
 
@@ -372,8 +355,6 @@ def parse_bool(value: Any, field: str) -> bool | None:
 
 
 def parse_datetime(value: Any, field: str) -> dt.datetime | None:
-    from ..services.validation import check_date_horizon
-
     when = _parse_datetime(value, field)
     if when is not None:
         check_date_horizon(when.date(), field)

@@ -55,13 +55,19 @@ def clean_text(value: str | None, field: str, *, multiline: bool = False) -> str
     """Text as typed or imported, made safe: Unicode NFKC (full-width letters, ligatures and
     compatibility forms become their plain form), then control characters refused (tab and
     line breaks only in multi-line fields), then stripped."""
-    text = unicodedata.normalize("NFKC", value or "")
+    text = value or ""
+    if text.isascii() and text.isprintable():
+        return text.strip()  # ASCII is NFKC already; printable: no control character
+    text = unicodedata.normalize("NFKC", text)
     return check_no_control(text, field, multiline=multiline).strip()
 
 
 def clean_number_text(value: str | None) -> str:
     """A NIK, a phone number or an amount as typed: NFKC and every script's digits as ASCII."""
-    return fold_digits(unicodedata.normalize("NFKC", value or ""))
+    text = value or ""
+    if text.isascii():
+        return text  # NFKC already, its digits ASCII
+    return fold_digits(unicodedata.normalize("NFKC", text))
 
 
 def check_nik(value: str, field: str = "nik") -> str:

@@ -188,6 +188,15 @@ def post_group_meeting_in(
     limits = plausibility.Limits(
         s, [wajib_k, sukarela_k, plausibility.REPAYMENT], confirmed=confirm_large
     )
+    # every member of the meeting in one query (locked), not one per row
+    wanted: set[str] = set()
+    for number, *amounts in payments:
+        if isinstance(number, str) and all(type(v) is int for v in amounts) and any(amounts):
+            wanted.add(number.strip())
+    members = {
+        m.number: m
+        for m in s.scalars(select(Member).where(Member.number.in_(wanted)).with_for_update())
+    }
     seen: set[str] = set()
     out = []
     for row in payments:
@@ -203,9 +212,7 @@ def post_group_meeting_in(
         seen.add(member_no)
         if wajib + sukarela + loan_amount == 0:
             continue
-        member = s.scalars(
-            select(Member).where(Member.number == member_no.strip()).with_for_update()
-        ).first()
+        member = members.get(member_no.strip())
         if member is None or member.group_id != g.id:
             raise ValidationError("member", "not_in_group", member=member_no, group=g.code)
         receipt = next_receipt(s, SERIES_LOAN if loan_amount else SERIES_SAVINGS, date.year)
