@@ -86,7 +86,7 @@ def test_printed_report_footer_and_report_workbook_carry_the_anchor(books, tmp_p
 
 def test_audit_workbook_info_holds_the_anchor_under_its_signature(books, tmp_path):
     from koperasi import signing
-    from koperasi.exchange.consolidation_read import _read_info
+    from koperasi.exchange.consolidation_read import read_info_sheet
     from koperasi.exchange.xlsxin import Workbook
 
     expected = book_anchor.current(books)
@@ -101,7 +101,7 @@ def test_audit_workbook_info_holds_the_anchor_under_its_signature(books, tmp_pat
     # the anchor rows are signed with the rest of the Info sheet
     key = signing.load_or_create("")
     with Workbook(out) as wb:
-        read, digest, signatures = _read_info(wb)
+        read, digest, signatures = read_info_sheet(wb)
     assert read["book_anchor"] == expected.short()
     assert signing.verify(key.public, signatures[0], signing.signed_message(digest))
 

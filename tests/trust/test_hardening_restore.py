@@ -116,7 +116,7 @@ def test_edited_workbook_with_hashes_recomputed_is_refused(workbook, target, act
 
 
 def test_resigned_with_another_key_is_refused(workbook, target, actor, tmp_path):
-    from koperasi.exchange.consolidation_read import _read_info
+    from koperasi.exchange.consolidation_read import read_info_sheet
     from koperasi.exchange.xlsxin import Workbook
 
     forger = signing.load_or_create("forger")  # not the cooperative's key
@@ -129,7 +129,7 @@ def test_resigned_with_another_key_is_refused(workbook, target, actor, tmp_path)
             r[1].value = forger.fingerprint
     wb.save(path)
     with Workbook(path) as ro:
-        _info, digest, _sig = _read_info(ro)
+        _info, digest, _sig = read_info_sheet(ro)
     wb = load_workbook(path)
     for r in wb["Info"].iter_rows(min_row=2):
         if r[0].value == "signature":

@@ -424,14 +424,14 @@ class _BookKeeper:
     def hold_rat(self, year: int, day: dt.date) -> None:
         """The RAT of ``year``, held on ``day``: SHU shared (or a loss covered)."""
         from ..services import shu
-        from .loans import _transfer
+        from .loans import transfer
 
         p = shu.plan(self.db, year)
         if p.surplus > 0:
             shu.distribute(self.db, self.actor, year, day)
             owed = shu.plan(self.db, year).to_members
             with unit_of_work(self.db) as s:  # the cash for the payout, from the bank
-                _transfer(s, self.actor, day, owed + 100_000, to_bank=False)
+                transfer(s, self.actor, day, owed + 100_000, to_bank=False)
             shu.pay(self.db, self.actor, year, day, to="cash")
         elif p.surplus < 0 and p.loss_coverage == "cadangan" and self._reserve(day) >= p.loss:
             shu.cover_loss(self.db, self.actor, year, day)  # else carried forward

@@ -238,7 +238,7 @@ def add_demo_loans(
             # --- what the cooperative can lend this month, drawn from the bank on the 1st
             budget = _lending_budget(s, last)
             if budget > 0:
-                _transfer(s, actor, first, min(budget, _bank(s, first)), to_bank=False)
+                transfer(s, actor, first, min(budget, _bank(s, first)), to_bank=False)
             # --- new loans, on days spread over the month
             if mi > 0:
                 # late loans for the demo: Kurang Lancar (two) and Macet (one) on as_of
@@ -486,7 +486,7 @@ def _lending_budget(s: Session, day: dt.date) -> int:
     return int(liquid - LIQUID_SHARE * total)
 
 
-def _transfer(s: Session, actor: Actor, day: dt.date, amount: int, to_bank: bool) -> None:
+def transfer(s: Session, actor: Actor, day: dt.date, amount: int, to_bank: bool) -> None:
     amount = amount // 100_000 * 100_000
     if amount <= 0:
         return
@@ -512,9 +512,9 @@ def _bank_the_cash(s: Session, actor: Actor, day: dt.date) -> None:
     float_ = max(2_000_000, int(FLOAT_SHARE * total))
     kas = b.get(KAS, 0)
     if kas > float_:
-        _transfer(s, actor, day, kas - float_, to_bank=True)
+        transfer(s, actor, day, kas - float_, to_bank=True)
     elif kas < float_ // 2:
-        _transfer(s, actor, day, min(float_ - kas, b.get(BANK, 0)), to_bank=False)
+        transfer(s, actor, day, min(float_ - kas, b.get(BANK, 0)), to_bank=False)
 
 
 def _jasa_giro(s: Session, actor: Actor, day: dt.date) -> None:

@@ -37,7 +37,7 @@ EMPLOYER = ("DISKOP", "Dinas Koperasi dan UKM Kota Balikpapan", "Jl. Jend. Sudir
 def _candidates(db: Database, as_of: dt.date) -> list[tuple[str, int, int, bool, int, int]]:
     """(member number, wajib owed, sukarela available, loan state) of the active members."""
     from ..services.loans.core import ACTIVE
-    from ..services.loans.repayments import _dues
+    from ..services.loans.repayments import dues_on
 
     out = []
     with read_only(db) as s:
@@ -54,7 +54,7 @@ def _candidates(db: Database, as_of: dt.date) -> list[tuple[str, int, int, bool,
             ).all()
             due_now = 0
             for loan in loans:
-                _st, dues = _dues(s, loan, as_of)
+                _st, dues = dues_on(s, loan, as_of)
                 due_now += sum(d.total for d in dues if d.due_date <= as_of)
             out.append((m.number, owed, available, bool(loans), due_now, wajib.fixed_amount))
     return out

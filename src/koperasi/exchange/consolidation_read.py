@@ -329,7 +329,7 @@ def _date_text(text: str) -> dt.date | None:
         return None
 
 
-def _read_info(wb: Workbook | FastBook) -> tuple[dict[str, str], str, list[str]]:
+def read_info_sheet(wb: Workbook | FastBook) -> tuple[dict[str, str], str, list[str]]:
     """The Info sheet as ``{key: value}``, its SHA-256 over every row but the signature
     row(s) (what the signature signs) and the signature(s) found."""
     info: dict[str, str] = {}
@@ -434,7 +434,7 @@ def read_cooperative(
     coop.file_sha256 = _file_sha256(path)
     try:
         with open_book(path) as wb:
-            info, digest, signatures = _read_info(wb)
+            info, digest, signatures = read_info_sheet(wb)
             coop.name = info.get("cooperative_name", "")
             coop.legal_number = info.get("cooperative_legal_number", "").strip()
             coop.period_from, coop.period_to = (

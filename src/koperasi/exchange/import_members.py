@@ -47,7 +47,7 @@ STATUS_WORDS = {
 }
 
 
-def _member_number_field(required: bool) -> Field:
+def member_number_field(required: bool) -> Field:
     return Field(
         "member_number",
         "text",
@@ -65,7 +65,7 @@ class MembersKind(Kind):
     key = "members"
     titles = ("Anggota", "Members", "Data Anggota")
     fields = (
-        _member_number_field(False),
+        member_number_field(False),
         Field(
             "name",
             "text",

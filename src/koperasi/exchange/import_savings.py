@@ -20,7 +20,7 @@ from ..domain.money import format_rupiah
 from ..domain.vocabulary import EntrySource, MemberStatus
 from ..errors import KoperasiError, ValidationError
 from .import_kind import Field, Kind
-from .import_members import _member_number_field
+from .import_members import member_number_field
 from .xlsxin import normalize
 
 CLEARING = ("3.99", "Saldo Awal (Kliring)", "Opening balance clearing", "equity")
@@ -36,7 +36,7 @@ def _product_lookup(s: Session) -> dict[str, SavingsProduct]:
     return out
 
 
-def _members_by_number(s: Session, numbers: set[str]) -> dict[str, Member]:
+def members_by_number(s: Session, numbers: set[str]) -> dict[str, Member]:
     return {m.number: m for m in s.scalars(select(Member).where(Member.number.in_(numbers)))}
 
 
@@ -96,7 +96,7 @@ class OpeningBalancesKind(Kind):
     key = "opening-balances"
     titles = ("Saldo Awal", "Opening Balances")
     fields = (
-        _member_number_field(False),
+        member_number_field(False),
         Field(
             _PRODUCT_FIELD.key,
             "text",
@@ -192,7 +192,7 @@ class OpeningBalancesKind(Kind):
 
     def db_checks(self, s, batch):
         products = _product_lookup(s)
-        members = _members_by_number(
+        members = members_by_number(
             s, {d["member_number"] for _, d in batch if d.get("member_number")}
         )
         accounts = {a.code: a for a in s.scalars(select(Account))}
@@ -334,7 +334,7 @@ class SavingsTransactionsKind(Kind):
     key = "savings-transactions"
     titles = ("Transaksi Simpanan", "Savings Transactions")
     fields = (
-        _member_number_field(True),
+        member_number_field(True),
         _PRODUCT_FIELD,
         Field(
             "date",

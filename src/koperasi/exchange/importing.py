@@ -146,7 +146,7 @@ def _map_headers(wb: Workbook, kind: Kind, rep: ImportReport) -> _Mapped | None:
     return None
 
 
-def _data_rows(wb: Workbook, m: _Mapped):
+def sheet_data_rows(wb: Workbook, m: _Mapped):
     for rowno, values, formulas in wb.rows(m.title, max_col=m.width):
         if rowno <= m.header_row:
             continue
@@ -227,7 +227,7 @@ def _validate(db, kind: Kind, wb: Workbook, m: _Mapped, rep: ImportReport, progr
 
     cols: dict[str, str] = {key: m.headers[i] for key, i in m.index.items()}
     with read_only(db) as s:
-        for rowno, values, formulas in _data_rows(wb, m):
+        for rowno, values, formulas in sheet_data_rows(wb, m):
             rep.total_rows += 1
             data, cols = _parse_row(kind, m, rowno, values, formulas, rep)
             if data is None:
@@ -259,7 +259,7 @@ def _apply(
         with unit_of_work(db) as s:
             kind.prepare(s, actor)
             done = 0
-            for rowno, values, formulas in _data_rows(wb, m):
+            for rowno, values, formulas in sheet_data_rows(wb, m):
                 done += 1
                 if rowno in rep.error_rows:
                     continue

@@ -27,8 +27,8 @@ from ..domain.vocabulary import LoanStatus, MemberStatus
 from ..errors import ValidationError
 from ..services.loans.collateral import KIND_LABELS, KINDS
 from .import_kind import Field, Kind
-from .import_members import _member_number_field
-from .import_savings import OpeningBalancesKind, _members_by_number, member_problems
+from .import_members import member_number_field
+from .import_savings import OpeningBalancesKind, member_problems, members_by_number
 from .xlsxin import normalize
 
 # service field -> column key of this file (so errors raised by the service name a column)
@@ -73,7 +73,7 @@ class LoansKind(Kind):
     key = "loans"
     titles = ("Pinjaman", "Loans", "Data Pinjaman")
     fields = (
-        _member_number_field(True),
+        member_number_field(True),
         Field(
             "loan_product",
             "text",
@@ -344,7 +344,7 @@ class LoansKind(Kind):
         products = {normalize(p.code): p for p in s.scalars(select(LoanProduct))}
         numbers = {d["member_number"] for _, d in batch}
         numbers |= {d["guarantor_number"] for _, d in batch if d.get("guarantor_number")}
-        members = _members_by_number(s, numbers)
+        members = members_by_number(s, numbers)
         for r, d in batch:
             yield from self._guarantor_problems(r, d, members)
             m = members.get(d["member_number"])

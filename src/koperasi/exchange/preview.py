@@ -20,8 +20,8 @@ from typing import Any
 from ..errors import KoperasiError
 from ..messages.text import pick
 from .import_report import ImportReport
-from .importing import _data_rows as data_rows
 from .importing import open_and_map
+from .importing import sheet_data_rows as data_rows
 
 MAX_VALID = 200
 MAX_ERRORS = 1000

@@ -138,9 +138,9 @@ def verify_signature(
     here, a signature valid under the key the workbook carries is accepted with a warning
     naming that key's fingerprint (compare it with ``koperasi key show`` on the first PC)."""
     from .. import signing
-    from .consolidation_read import _read_info
+    from .consolidation_read import read_info_sheet
 
-    info, digest, signatures = _read_info(wb)
+    info, digest, signatures = read_info_sheet(wb)
     legal = info.get("cooperative_legal_number", "").strip()
     embedded = info.get("signature_public_key", "")
     if not signatures:
@@ -394,12 +394,12 @@ def _after(ctx: RestoreContext, by_key: dict[str, Sheet]) -> None:
 
 def _final_checks(ctx: RestoreContext, by_key: dict[str, Sheet], info: dict[str, str]) -> None:
     """The books checks, and the derived sheets recomputed from the restored rows."""
-    from ..services.check import CHECKS, _extra_checks
+    from ..services.check import CHECKS, extra_checks
 
     s = ctx.s
     s.flush()
     problems = []
-    for _name, fn in CHECKS + _extra_checks():
+    for _name, fn in CHECKS + extra_checks():
         problems.extend(fn(s))
     for p in problems[:20]:  # about the books, not a row: no "Baris 0"
         ctx.rep.file_errors.append(KoperasiError("books_check_failed", detail=p.message("id")))

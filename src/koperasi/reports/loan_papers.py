@@ -61,7 +61,7 @@ def _loan(s: ReadSession, params: ReportParams, status: str | None = None) -> Lo
     return loan_for_paper(s, params.loan, params.member, status)
 
 
-def _member_figures(m: MemberDetails) -> tuple[Figure, ...]:
+def member_figures(m: MemberDetails) -> tuple[Figure, ...]:
     group = m.group_name
     address = ", ".join(x for x in (m.address, m.kelurahan, m.kecamatan) if x) or "–"
     return (
@@ -181,7 +181,7 @@ def agreement(
     attachment = Section(
         T("Lampiran: jadwal angsuran pinjaman ", "Attachment: repayment schedule of loan ")
         + loan.number,
-        _loan_figures(loan)[:1] + _member_figures(m)[:2],
+        _loan_figures(loan)[:1] + member_figures(m)[:2],
         (schedule_table(loan, False),),
         notes=_provisional_note(loan),
         page_break_before=True,
@@ -222,7 +222,7 @@ def build_schedule(
             sections=(
                 Section(
                     None,
-                    _member_figures(m)[:2] + _loan_figures(loan),
+                    member_figures(m)[:2] + _loan_figures(loan),
                     (schedule_table(loan, True),),
                     notes=_provisional_note(loan)
                     + (
@@ -328,7 +328,7 @@ def build_paid_off(
             subtitle=T(f"Nomor: LUNAS/{loan.number}", f"No. LUNAS/{loan.number}"),
             sections=(
                 Section(None, notes=body),
-                Section(None, _member_figures(m)),
+                Section(None, member_figures(m)),
                 Section(None, notes=tuple(after), tables=(paid,)),
             ),
             signatures=(Signature(CHAIR, p.chair), Signature(TREASURER, p.treasurer)),

@@ -85,7 +85,7 @@ class _Letterhead(pdf_page._Furniture):
 
 
 def _styles() -> dict[str, ParagraphStyle]:
-    st = pdf_style._styles()
+    st = pdf_style.paragraph_styles()
     body = ParagraphStyle(
         "body", parent=st["base"], fontSize=10, leading=14.5, alignment=TA_JUSTIFY, spaceAfter=6
     )
@@ -125,9 +125,9 @@ def _figure_text(f: Figure, lang: str) -> str:
 def _figures_block(figures, width: float, lang: str, st: dict) -> Flowable:
     rows = [
         [
-            Paragraph(pdf_style._esc(text(f.label, lang)), st["body"]),
+            Paragraph(pdf_style.esc(text(f.label, lang)), st["body"]),
             ":",
-            Paragraph(pdf_style._esc(_figure_text(f, lang)), st["body"]),
+            Paragraph(pdf_style.esc(_figure_text(f, lang)), st["body"]),
         ]
         for f in figures
         if f.key != "qr"
@@ -154,11 +154,11 @@ def _signatures(data: ReportData, width: float, lang: str, st: dict) -> Flowable
     n = len(sigs)
     col = width / n
     member_first = data.name == "perjanjian-pinjaman"
-    roles = [Paragraph(pdf_style._esc(text(s.role, lang)), st["sig"]) for s in sigs]
+    roles = [Paragraph(pdf_style.esc(text(s.role, lang)), st["sig"]) for s in sigs]
     gap: list = ["" for _ in sigs]
     if member_first:
         stamp = Table(
-            [[Paragraph(pdf_style._esc(text(STAMP, lang)).replace("\n", "<br/>"), st["small"])]],
+            [[Paragraph(pdf_style.esc(text(STAMP, lang)).replace("\n", "<br/>"), st["small"])]],
             colWidths=[20 * mm],
             rowHeights=[14 * mm],
         )
@@ -174,7 +174,7 @@ def _signatures(data: ReportData, width: float, lang: str, st: dict) -> Flowable
         gap[0] = stamp
     names = [
         Paragraph(
-            f"<u>{pdf_style._esc(s.name) if s.name else '&nbsp;' * 40}</u>",
+            f"<u>{pdf_style.esc(s.name) if s.name else '&nbsp;' * 40}</u>",
             st["sig"],
         )
         for s in sigs
@@ -193,7 +193,7 @@ def _signatures(data: ReportData, width: float, lang: str, st: dict) -> Flowable
     place = data.org.city
     line = f"{place}, {long_date(when, lang)}" if place else long_date(when, lang)
     return KeepTogether(
-        [Spacer(1, 6 * mm), Paragraph(pdf_style._esc(line), st["right"]), Spacer(1, 3 * mm), t]
+        [Spacer(1, 6 * mm), Paragraph(pdf_style.esc(line), st["right"]), Spacer(1, 3 * mm), t]
     )
 
 
@@ -201,7 +201,7 @@ def _body(note: str, st: dict) -> list[Flowable]:
     out: list[Flowable] = []
     for kind, para in papers.paragraphs(note):
         style = st["article"] if kind == "heading" else st["body"]
-        out.append(Paragraph(pdf_style._esc(para), style))
+        out.append(Paragraph(pdf_style.esc(para), style))
     return out
 
 
@@ -233,10 +233,10 @@ def render_paper_pdf(
     doc.addPageTemplates([PageTemplate(id="letter", frames=[frame], onPage=furniture.header)])
     report(progress, 0, 1, "")
     story: list[Flowable] = [
-        Paragraph(f"<u>{pdf_style._esc(text(data.title, lang))}</u>", st["paper_title"])
+        Paragraph(f"<u>{pdf_style.esc(text(data.title, lang))}</u>", st["paper_title"])
     ]
     if data.subtitle:
-        story.append(Paragraph(pdf_style._esc(text(data.subtitle, lang)), st["paper_no"]))
+        story.append(Paragraph(pdf_style.esc(text(data.subtitle, lang)), st["paper_no"]))
     story.append(Spacer(1, 6 * mm))
     signed = False
     for section in data.sections:
@@ -246,16 +246,16 @@ def render_paper_pdf(
                 signed = True
             story.append(PageBreak())
         if section.title:
-            story.append(Paragraph(pdf_style._esc(text(section.title, lang)), st["h2"]))
+            story.append(Paragraph(pdf_style.esc(text(section.title, lang)), st["h2"]))
         if section.figures:
             story.append(_figures_block(section.figures, doc.width, lang, st))
             story.append(Spacer(1, 4 * mm))
         for note in section.notes:
             story += _body(text(note, lang), st)
         for table in section.tables:
-            story += pdf_tables._table_flowables(table, doc.width, lang, None, st)
+            story += pdf_tables.table_flowables(table, doc.width, lang, None, st)
     if data.signatures and not signed:
         story.append(_signatures(data, doc.width, lang, st))
-    doc.build(story, canvasmaker=pdf_page._numbered_canvas(furniture))
+    doc.build(story, canvasmaker=pdf_page.numbered_canvas(furniture))
     report(progress, 1, 1, "")
     return path

@@ -40,7 +40,7 @@ def build_handover(
 ) -> ReportData:
     """Surat serah terima jaminan of one loan (``params.loan``; or ``params.receipt``: the
     hand-over letter's number). Refused while nothing was handed back."""
-    from .loan_papers import _member_figures
+    from .loan_papers import member_figures
 
     with read_only(db) as s:
         report(progress, 0, 1, "")
@@ -117,7 +117,7 @@ def build_handover(
             subtitle=T(f"Nomor: {number}", f"No. {number}"),
             sections=(
                 Section(None, notes=body),
-                Section(None, _member_figures(m)),
+                Section(None, member_figures(m)),
                 Section(None, notes=after, tables=(table,)),
                 Section(None, notes=closing),
             ),

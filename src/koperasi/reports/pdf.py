@@ -34,39 +34,39 @@ from .model import (
     Section,
     text,
 )
-from .pdf_page import _cover_story, _numbered_canvas, document
+from .pdf_page import cover_story, document, numbered_canvas
 from .pdf_style import (
-    _esc,
-    _styles,
+    esc,
+    paragraph_styles,
 )
 from .pdf_tables import (
-    _chart_flowable,
-    _Counter,
-    _figures_flowable,
-    _keep_last_table_with,
-    _signature_flowable,
-    _table_flowables,
+    Counter,
+    chart_flowable,
+    figures_flowable,
+    keep_last_table_with,
+    signature_flowable,
+    table_flowables,
 )
 
 
 def _section_story(
-    section: Section, avail_width: float, lang: str, counter: _Counter, styles: dict
+    section: Section, avail_width: float, lang: str, counter: Counter, styles: dict
 ) -> list[Flowable]:
     story: list[Flowable] = []
     if section.page_break_before:
         story.append(PageBreak())
     if section.title:
-        story.append(Paragraph(_esc(text(section.title, lang)), styles["h2"]))
+        story.append(Paragraph(esc(text(section.title, lang)), styles["h2"]))
     if section.figures:
-        story.append(_figures_flowable(section.figures, min(avail_width, 120 * mm), lang))
+        story.append(figures_flowable(section.figures, min(avail_width, 120 * mm), lang))
         story.append(Spacer(1, 3 * mm))
     for note in section.notes:
-        story.append(Paragraph(_esc(text(note, lang)), styles["note"]))
+        story.append(Paragraph(esc(text(note, lang)), styles["note"]))
     for chart in section.charts:
-        story.append(_chart_flowable(chart, avail_width, lang))
+        story.append(chart_flowable(chart, avail_width, lang))
         story.append(Spacer(1, 3 * mm))
     for table in section.tables:
-        story.extend(_table_flowables(table, avail_width, lang, counter, styles))
+        story.extend(table_flowables(table, avail_width, lang, counter, styles))
     return story
 
 
@@ -79,31 +79,31 @@ def render_pdf(
     """Write ``data`` as an A4 PDF at ``path``; raises ``Cancelled`` if ``progress`` says so."""
     register_fonts()
     path = Path(path)
-    styles = _styles()
+    styles = paragraph_styles()
     doc, furniture = document(path, data, lang)
-    counter = _Counter(data.row_count(), progress, lang)
+    counter = Counter(data.row_count(), progress, lang)
     report(progress, 0, counter.total, counter.message)
 
     story: list[Flowable] = []
     if data.cover:
-        story += _cover_story(data, lang, styles, doc.width)
+        story += cover_story(data, lang, styles, doc.width)
         story += [NextPageTemplate("normal"), PageBreak()]
-    story.append(Paragraph(_esc(text(data.title, lang)), styles["title"]))
+    story.append(Paragraph(esc(text(data.title, lang)), styles["title"]))
     sub = []
     if data.subtitle:
         sub.append(text(data.subtitle, lang))
     if data.period is not None:
         sub.append(text(data.period.label, lang))
     if sub:
-        story.append(Paragraph(_esc(" · ".join(sub)), styles["subtitle"]))
+        story.append(Paragraph(esc(" · ".join(sub)), styles["subtitle"]))
     story.append(Spacer(1, 4 * mm))
     for section in data.sections:
         story += _section_story(section, doc.width, lang, counter, styles)
     if data.signatures:
-        signatures = _signature_flowable(data, doc.width, lang, styles)
-        _keep_last_table_with(story, signatures, doc.width, doc.height)
+        signatures = signature_flowable(data, doc.width, lang, styles)
+        keep_last_table_with(story, signatures, doc.width, doc.height)
         story.append(signatures)
-    doc.build(story, canvasmaker=_numbered_canvas(furniture))
+    doc.build(story, canvasmaker=numbered_canvas(furniture))
     report(progress, counter.total, counter.total, counter.message)
     return path
 

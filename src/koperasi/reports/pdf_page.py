@@ -36,8 +36,8 @@ from .pdf_style import (
     MARGIN_X,
     RULE,
     WORDS,
-    _esc,
-    _logo,
+    esc,
+    logo_path,
 )
 
 
@@ -47,7 +47,7 @@ class _Furniture:
     def __init__(self, data: ReportData, lang: str) -> None:
         self.data = data
         self.lang = lang
-        self.logo = _logo(data.org.logo_path)
+        self.logo = logo_path(data.org.logo_path)
         self.printed = data.generated_at
 
     def header(self, canv: rl_canvas.Canvas, doc: BaseDocTemplate) -> None:
@@ -146,7 +146,7 @@ class _Furniture:
         canv.restoreState()
 
 
-def _numbered_canvas(furniture: _Furniture) -> type[rl_canvas.Canvas]:
+def numbered_canvas(furniture: _Furniture) -> type[rl_canvas.Canvas]:
     class NumberedCanvas(rl_canvas.Canvas):
         """Keeps each page's state until the end, then writes ``Halaman x dari y`` on all."""
 
@@ -171,9 +171,9 @@ def _numbered_canvas(furniture: _Furniture) -> type[rl_canvas.Canvas]:
     return NumberedCanvas
 
 
-def _cover_story(data: ReportData, lang: str, styles: dict, avail_width: float) -> list[Flowable]:
+def cover_story(data: ReportData, lang: str, styles: dict, avail_width: float) -> list[Flowable]:
     story: list[Flowable] = [Spacer(1, 30 * mm)]
-    logo = _logo(data.org.logo_path)
+    logo = logo_path(data.org.logo_path)
     if logo is not None:
         try:
             img = Image(str(logo), width=45 * mm, height=45 * mm, kind="proportional")
@@ -182,12 +182,12 @@ def _cover_story(data: ReportData, lang: str, styles: dict, avail_width: float) 
             story.append(Spacer(1, 10 * mm))
     else:
         story.append(Spacer(1, 20 * mm))
-    story.append(Paragraph(_esc(text(data.title, lang)), styles["cover_title"]))
+    story.append(Paragraph(esc(text(data.title, lang)), styles["cover_title"]))
     if data.subtitle:
         story.append(Spacer(1, 4 * mm))
-        story.append(Paragraph(_esc(text(data.subtitle, lang)), styles["cover_text"]))
+        story.append(Paragraph(esc(text(data.subtitle, lang)), styles["cover_text"]))
     story.append(Spacer(1, 25 * mm))
-    story.append(Paragraph(_esc(data.org.name), styles["cover_name"]))
+    story.append(Paragraph(esc(data.org.name), styles["cover_name"]))
     story.append(Spacer(1, 5 * mm))
     for line in (
         f"Badan Hukum {data.org.legal_number}" if data.org.legal_number else "",
@@ -195,10 +195,10 @@ def _cover_story(data: ReportData, lang: str, styles: dict, avail_width: float) 
         data.org.phone,
     ):
         if line:
-            story.append(Paragraph(_esc(line), styles["cover_text"]))
+            story.append(Paragraph(esc(line), styles["cover_text"]))
     if data.period is not None:
         story.append(Spacer(1, 25 * mm))
-        story.append(Paragraph(_esc(text(data.period.label, lang)), styles["cover_text"]))
+        story.append(Paragraph(esc(text(data.period.label, lang)), styles["cover_text"]))
     return story
 
 

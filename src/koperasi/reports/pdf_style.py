@@ -49,7 +49,7 @@ WORDS = {
 }
 
 
-def _styles() -> dict[str, ParagraphStyle]:
+def paragraph_styles() -> dict[str, ParagraphStyle]:
     base = ParagraphStyle("base", fontName=SANS, fontSize=9, leading=12, textColor=INK)
     return {
         "base": base,
@@ -103,14 +103,14 @@ def _styles() -> dict[str, ParagraphStyle]:
     }
 
 
-def _esc(s: str) -> str:
+def esc(s: str) -> str:
     return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 # ---------------------------------------------------------------- page furniture
 
 
-def _logo(path: str) -> Path | None:
+def logo_path(path: str) -> Path | None:
     if not path:
         return None
     p = Path(path)

@@ -55,13 +55,13 @@ from .pdf_style import (
     TABLE_LEADING,
     WORDS,
     ZEBRA,
-    _esc,
+    esc,
 )
 
 # ---------------------------------------------------------------- tables
 
 
-class _Counter:
+class Counter:
     def __init__(self, total: int, progress: ProgressCallback | None, lang: str) -> None:
         self.total = max(total, 1)
         self.done = 0
@@ -86,7 +86,7 @@ class ChunkedTable(Flowable):
         rows: list[tuple[list[str], str]],  # (cells, kind) kind: data|heading|subtotal|total
         col_widths: list[float],
         align_right: list[bool],
-        counter: _Counter | None = None,
+        counter: Counter | None = None,
         first_index: int = 0,
         grid_cols: tuple[int, ...] = (),
     ) -> None:
@@ -232,8 +232,8 @@ def _wrap_cell(value: str, width: float, font: str, size: float) -> str:
     return "\n".join(lines[:6])
 
 
-def _table_flowables(
-    table: RTable, avail_width: float, lang: str, counter: _Counter | None, styles: dict
+def table_flowables(
+    table: RTable, avail_width: float, lang: str, counter: Counter | None, styles: dict
 ) -> list[Flowable]:
     cols = table.columns
     total_w = sum(c.width for c in cols) or 1
@@ -266,9 +266,9 @@ def _table_flowables(
             chunk = ChunkedTable(header, rows[:3], widths, right)
             need = 20 + chunk.row_height(header) + sum(chunk.row_height(c) for c, _k in rows[:3])
             out.append(CondPageBreak(need))
-        out.append(Paragraph(_esc(text(table.title, lang)), styles["h3"]))
+        out.append(Paragraph(esc(text(table.title, lang)), styles["h3"]))
     if not table.rows:
-        out.append(Paragraph(_esc(WORDS["no_rows"].get(lang)), styles["small"]))
+        out.append(Paragraph(esc(WORDS["no_rows"].get(lang)), styles["small"]))
         return out
     grid = tuple(i for i, c in enumerate(cols) if c.kind is Kind.BLANK)
     out.append(ChunkedTable(header, rows, widths, right, counter, 0, grid))
@@ -288,7 +288,7 @@ def _format_row(r: Row, cols: Sequence, widths: Sequence[float], lang: str) -> l
     return cells
 
 
-def _figures_flowable(figures: Sequence[Figure], avail_width: float, lang: str) -> Flowable:
+def figures_flowable(figures: Sequence[Figure], avail_width: float, lang: str) -> Flowable:
     """Label and value per line. Both are paragraphs that wrap inside their own column, so
     a long value (a receipt's purpose, a member's name) never runs over its label."""
     label_style = ParagraphStyle("figure_label", fontName=SANS, fontSize=8.5, leading=11)
@@ -297,8 +297,8 @@ def _figures_flowable(figures: Sequence[Figure], avail_width: float, lang: str) 
     )
     data = [
         [
-            Paragraph(_esc(text(f.label, lang)), label_style),
-            Paragraph(_esc(format_cell(f.value, f.kind, lang)), value_style),
+            Paragraph(esc(text(f.label, lang)), label_style),
+            Paragraph(esc(format_cell(f.value, f.kind, lang)), value_style),
         ]
         for f in figures
     ]
@@ -316,7 +316,7 @@ def _figures_flowable(figures: Sequence[Figure], avail_width: float, lang: str) 
     return t
 
 
-def _chart_flowable(chart: Chart, avail_width: float, lang: str) -> Flowable:
+def chart_flowable(chart: Chart, avail_width: float, lang: str) -> Flowable:
     width = min(avail_width, 170 * mm)
     height = 62 * mm
     d = Drawing(width, height)
@@ -382,14 +382,14 @@ def _chart_flowable(chart: Chart, avail_width: float, lang: str) -> Flowable:
     return d
 
 
-def _signature_flowable(data: ReportData, avail_width: float, lang: str, styles: dict) -> Flowable:
+def signature_flowable(data: ReportData, avail_width: float, lang: str, styles: dict) -> Flowable:
     sigs: Sequence[Signature] = data.signatures
     n = len(sigs)
     col = avail_width / n
-    roles = [Paragraph(_esc(text(s.role, lang)), styles["center"]) for s in sigs]
+    roles = [Paragraph(esc(text(s.role, lang)), styles["center"]) for s in sigs]
     gap = ["" for _ in sigs]
     names = [
-        Paragraph(f"<u>{_esc(s.name) if s.name else '&nbsp;' * 40}</u>", styles["center"])
+        Paragraph(f"<u>{esc(s.name) if s.name else '&nbsp;' * 40}</u>", styles["center"])
         for s in sigs
     ]
     t = Table([roles, gap, names], colWidths=[col] * n, rowHeights=[None, 18 * mm, None])
@@ -400,13 +400,13 @@ def _signature_flowable(data: ReportData, avail_width: float, lang: str, styles:
     when = data.sign_date or data.generated_at.date()
     place = data.org.city
     line = f"{place}, {long_date(when, lang)}" if place else long_date(when, lang)
-    parts.append(Paragraph(_esc(line), styles["right"]))
+    parts.append(Paragraph(esc(line), styles["right"]))
     parts.append(Spacer(1, 3 * mm))
     parts.append(t)
     return KeepTogether(parts)
 
 
-def _keep_last_table_with(
+def keep_last_table_with(
     story: list[Flowable], block: Flowable, width: float, height: float
 ) -> None:
     """A signature block signs the table above it: never let it start a page alone. The

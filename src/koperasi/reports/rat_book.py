@@ -60,10 +60,10 @@ from .rat_book_pdf import render_book_pdf
 from .rat_budget import budget_table, build_budget_month, rapb_table
 from .rat_calk import calk_sections
 from .rat_meeting import (
-    _signatures,
     agenda_section,
     attendance_section,
     build_attendance,
+    meeting_signatures,
     minutes_section,
     officers_section,
 )
@@ -348,7 +348,7 @@ def build_rat_book(
                 "The board's report and the meeting papers",
             ),
             sections=sections,
-            signatures=_signatures(s, records.meeting_in(s, year).held_on or period.end),
+            signatures=meeting_signatures(s, records.meeting_in(s, year).held_on or period.end),
             sign_date=records.meeting_in(s, year).held_on or period.end,
             cover=True,
             params=params.items(),

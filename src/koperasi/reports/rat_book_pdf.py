@@ -63,7 +63,7 @@ def _layout(
     from .model import text
 
     register_fonts()
-    styles = pdf_style._styles()
+    styles = pdf_style.paragraph_styles()
     found: dict[int, int] = {}
 
     class Doc(BaseDocTemplate):
@@ -73,10 +73,10 @@ def _layout(
                 found[key] = self.page
 
     doc, furniture = pdf_page.document(path, data, lang, Doc)
-    counter = pdf_tables._Counter(data.row_count(), progress, lang)
-    story: list = pdf_page._cover_story(data, lang, styles, doc.width)
+    counter = pdf_tables.Counter(data.row_count(), progress, lang)
+    story: list = pdf_page.cover_story(data, lang, styles, doc.width)
     story += [NextPageTemplate("normal"), PageBreak()]
-    story.append(Paragraph(pdf_style._esc(T("Daftar Isi", "Contents").get(lang)), styles["title"]))
+    story.append(Paragraph(pdf_style.esc(T("Daftar Isi", "Contents").get(lang)), styles["title"]))
     story.append(Spacer(1, 4 * mm))
     entries = toc_entries(data)
     rows = [
@@ -109,8 +109,8 @@ def _layout(
             n += 1
         story += part
     if data.signatures:
-        story.append(pdf_tables._signature_flowable(data, doc.width, lang, styles))
-    doc.build(story, canvasmaker=pdf_page._numbered_canvas(furniture))
+        story.append(pdf_tables.signature_flowable(data, doc.width, lang, styles))
+    doc.build(story, canvasmaker=pdf_page.numbered_canvas(furniture))
     return found
 
 

@@ -29,7 +29,7 @@ from .model import (
 )
 
 
-def _num(d: Decimal) -> T:
+def num(d: Decimal) -> T:
     return T(f"{d:.2f}".replace(".", ","), f"{d:.2f}")
 
 

@@ -219,7 +219,7 @@ def build_attendance(
         )
 
 
-def _signatures(s: Session, on: dt.date) -> tuple[Signature, ...]:
+def meeting_signatures(s: Session, on: dt.date) -> tuple[Signature, ...]:
     """The minutes are signed by whoever holds the office on the meeting day in the officers'
     register (Pengaturan); the profile's names where the register has no one."""
     serving = records.officers_in(s, serving_on=on)

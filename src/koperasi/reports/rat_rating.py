@@ -19,7 +19,7 @@ from .model import (
     T,
     Table,
 )
-from .rat_budget import _num
+from .rat_budget import num
 
 
 def rating_sections(y: rating_service.YearRating) -> tuple[Section, ...]:
@@ -34,10 +34,10 @@ def rating_sections(y: rating_service.YearRating) -> tuple[Section, ...]:
             Column("weighted", T("Skor tertimbang", "Weighted score"), Kind.TEXT, 1),
         ),
         tuple(
-            Row((T(*hr.ASPECT_LABELS[a.aspect]), a.weight, _num(a.score), _num(a.weighted)))
+            Row((T(*hr.ASPECT_LABELS[a.aspect]), a.weight, num(a.score), num(a.weighted)))
             for a in r.aspects
         )
-        + (Row((T("Jumlah", "Total"), Decimal(100), T(""), _num(r.total)), RowKind.SUBTOTAL),),
+        + (Row((T("Jumlah", "Total"), Decimal(100), T(""), num(r.total)), RowKind.SUBTOTAL),),
         sheet=T("Kesehatan Aspek", "Health aspects"),
     )
     indicators = Table(
@@ -101,7 +101,7 @@ def rating_sections(y: rating_service.YearRating) -> tuple[Section, ...]:
             Figure(
                 "rating_total",
                 T("Skor kesehatan (0-100)", "Health score (0-100)"),
-                _num(r.total),
+                num(r.total),
                 Kind.TEXT,
             ),
             Figure("rating_outcome", T("Predikat", "Outcome"), outcome, Kind.TEXT),

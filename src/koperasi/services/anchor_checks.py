@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 from ..db import sealing
 from ..db.models import AuditEntry, JournalEntry, JournalSeal, Setting
 from ..db.plain import plain_rows
-from .audit_check_base import _Collector, _iso
+from .audit_check_base import Collector, iso
 from .check import Problem
 
 ANCHORS_CHECKED = 1000  # the newest anchors looked up (the newest one always)
@@ -53,7 +53,7 @@ def check_anchors(s: Session) -> list[Problem]:
     """The heads anchored outside the database (the local anchor log, a backup's metadata)
     are still in the books: deleting the newest entries or audit rows, or emptying the audit
     trail, is found even though what is left still chains."""
-    out = _Collector("anchors")
+    out = Collector("anchors")
     identity = sealing.book_identity(s.get_bind())
     anchors, bad = sealing.read_anchors(identity)
     first_at = s.scalar(select(AuditEntry.at).order_by(AuditEntry.id).limit(1))
@@ -78,7 +78,7 @@ def check_anchors(s: Session) -> list[Problem]:
             str(sealing.anchor_file(identity)),
         )
     if first_at is not None:  # anchors older than this book's first audit row: another book
-        first = _iso(first_at, True)[:19]
+        first = iso(first_at, True)[:19]
         anchors = [a for a in anchors if str(a.get("at", "")) >= first]
     anchors = anchors[-ANCHORS_CHECKED:]
     backup = _backup_anchor(s)

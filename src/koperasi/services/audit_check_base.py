@@ -9,7 +9,7 @@ BATCH = 20_000
 MAX_PROBLEMS = 50  # per check; a wholesale rewrite need not print a million lines
 
 
-class _Collector:
+class Collector:
     def __init__(self, check: str) -> None:
         self.check = check
         self.problems: list[Problem] = []
@@ -36,4 +36,4 @@ class _Collector:
         return self.problems
 
 
-_iso = blocks.iso_text  # a date/datetime as the driver returns it, as the seals hash it
+iso = blocks.iso_text  # a date/datetime as the driver returns it, as the seals hash it

@@ -20,11 +20,11 @@ from ..db.models import AuditEntry, JournalEntry, JournalLine, JournalSeal
 from ..db.plain import plain_rows
 from .anchor_checks import check_anchors
 from .audit import row_hash
-from .audit_check_base import BATCH, _Collector, _iso
+from .audit_check_base import BATCH, Collector, iso
 from .auth import Actor, require_read_all
 from .check import CheckFn, Problem, runs_apart
 from .receipt_checks import check_receipt_gaps
-from .seal import _SEP, ENTRY_COLUMNS, LINE_COLUMNS, line_hash, parse_lines
+from .seal import ENTRY_COLUMNS, LINE_COLUMNS, SEP, line_hash, parse_lines
 from .uow import read_only
 
 
@@ -34,7 +34,7 @@ def check_audit_chain(s: Session) -> list[Problem]:
     The rows are verified in bulk, a block at a time (:mod:`..db.blocks`); only a block whose
     digest does not match, and the newest rows not yet in a block, are looked at row by row
     (which names the row)."""
-    out = _Collector("audit_chain")
+    out = Collector("audit_chain")
     conn = s.connection()
     for span in blocks.failing_spans(conn, blocks.AUDIT):
         found = out.count()
@@ -60,7 +60,7 @@ def check_audit_chain(s: Session) -> list[Problem]:
     return out.result()
 
 
-def _audit_chain_broken(out: _Collector, rid: int, prev_id: int | None) -> None:
+def _audit_chain_broken(out: Collector, rid: int, prev_id: int | None) -> None:
     where = f"#{prev_id}" if prev_id is not None else "awal"
     where_en = f"#{prev_id}" if prev_id is not None else "the start"
     out.add(
@@ -70,7 +70,7 @@ def _audit_chain_broken(out: _Collector, rid: int, prev_id: int | None) -> None:
     )
 
 
-def _audit_rows(s: Session, out: _Collector, lo: int, hi: int | None) -> tuple[int | None, str]:
+def _audit_rows(s: Session, out: Collector, lo: int, hi: int | None) -> tuple[int | None, str]:
     """Audit rows ``(lo, hi]`` one by one, chained from the stored row before ``lo``.
     Returns the id and stored hash of the last row looked at (the chain's end)."""
     before = s.execute(
@@ -143,7 +143,7 @@ def _joined(*cols: SQLColumnExpression[object]) -> ColumnElement[str]:
     builds each hashed text, which is cheaper than formatting millions of them in Python."""
     expr = _as_text(cols[0])
     for col in cols[1:]:
-        expr = expr + literal(_SEP, String) + _as_text(col)
+        expr = expr + literal(SEP, String) + _as_text(col)
     return expr
 
 
@@ -195,7 +195,7 @@ def check_journal_seals(s: Session) -> list[Problem]:
     block (:mod:`..db.blocks`). Only a block whose digest does not match, and the newest
     entries not yet in a block, are looked at entry by entry (:func:`_journal_span`), which
     names the row."""
-    out = _Collector("journal_seals")
+    out = Collector("journal_seals")
     keyed = sealing.mac_function()
     # entries posted while this runs are left out: their rows may not all be in every stream
     upper = int(s.scalar(select(func.coalesce(func.max(JournalEntry.id), 0))) or 0)
@@ -228,7 +228,7 @@ def check_journal_seals(s: Session) -> list[Problem]:
 
 def _journal_span(
     s: Session,
-    out: _Collector,
+    out: Collector,
     span: blocks.Span,
     upper: int,
     done: set[int],
@@ -241,7 +241,7 @@ def _journal_span(
     arrive out of order) is looked at again on its own by :func:`_check_entry`, which names
     the row. Returns the stored hash of the span's last seal (where the chain ends)."""
     sha = hashlib.sha256
-    sep = _SEP
+    sep = SEP
     e0, l0, s0 = span.lo
     if span.hi is None:  # the open tail, up to the entries that existed when check began
         e_where = JournalEntry.id <= upper
@@ -280,7 +280,7 @@ def _journal_span(
         if type(posted_at) is str and len(posted_at) == 19:  # SQLite, whole seconds
             posted = f"{posted_at[:10]}T{posted_at[11:]}"
         else:
-            posted = _iso(posted_at, True)
+            posted = iso(posted_at, True)
         payload = f"{own[3] or ''}{sep}{texts}{sep}{posted}{sep}{by or ''}{sep}{own[2]}"
         if keyed(payload.encode()) != own[4]:
             again.add(eid)
@@ -297,7 +297,7 @@ def _journal_span(
     return chain
 
 
-def _orphans(s: Session, out: _Collector, span: blocks.Span) -> None:
+def _orphans(s: Session, out: Collector, span: blocks.Span) -> None:
     """Seals whose entry disappeared (possible only with foreign keys switched off) and lines
     whose entry does not exist at all, among the span's rows."""
     seal_in = JournalSeal.id > span.lo[2]
@@ -331,7 +331,7 @@ def _orphans(s: Session, out: _Collector, span: blocks.Span) -> None:
         )
 
 
-def _chain_step(out: _Collector, seal: tuple[Any, ...], chain: str) -> str:
+def _chain_step(out: Collector, seal: tuple[Any, ...], chain: str) -> str:
     """One seal of the chain (in seal order): it must name the hash of the seal before it."""
     sid, eid, _lines, prev, h = seal
     stored: str = h
@@ -346,7 +346,7 @@ def _chain_step(out: _Collector, seal: tuple[Any, ...], chain: str) -> str:
     return stored
 
 
-def _check_entry_again(s: Session, out: _Collector, eid: int) -> None:
+def _check_entry_again(s: Session, out: Collector, eid: int) -> None:
     """One entry read on its own (its lines by entry, its seal by entry) and diagnosed."""
     entry = plain_rows(s, select(*ENTRY_COLUMNS).where(JournalEntry.id == eid))
     if not entry:
@@ -361,11 +361,11 @@ def _check_entry_again(s: Session, out: _Collector, eid: int) -> None:
     lines = plain_rows(
         s, select(*LINE_COLUMNS).where(JournalLine.entry_id == eid).order_by(JournalLine.id)
     )
-    fields = (eid, _iso(date, False), text, source, ref, receipt, reverses)
-    _check_entry(out, (*fields, _iso(posted_at, True), by), seal[0] if seal else None, lines)
+    fields = (eid, iso(date, False), text, source, ref, receipt, reverses)
+    _check_entry(out, (*fields, iso(posted_at, True), by), seal[0] if seal else None, lines)
 
 
-def _entry_altered(out: _Collector, eid: int) -> None:
+def _entry_altered(out: Collector, eid: int) -> None:
     out.add(
         f"Jurnal #{eid} (tanggal, keterangan atau nomor bukti) telah diubah di luar aplikasi",
         f"Journal entry #{eid} (date, description or receipt number) was altered outside the app",
@@ -374,7 +374,7 @@ def _entry_altered(out: _Collector, eid: int) -> None:
 
 
 def _check_entry(
-    out: _Collector,
+    out: Collector,
     entry: tuple[int, *tuple[object, ...]],
     seal: tuple[Any, ...] | None,
     lines: list[tuple[Any, ...]],

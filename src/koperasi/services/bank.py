@@ -188,7 +188,7 @@ class Reconciliation:
 # ---------------------------------------------------------------- helpers
 
 
-def _view(b: BankAccount) -> BankAccountView:
+def bank_account_view(b: BankAccount) -> BankAccountView:
     try:
         layout = json.loads(b.layout) if b.layout else {}
     except ValueError:
@@ -198,7 +198,7 @@ def _view(b: BankAccount) -> BankAccountView:
     )
 
 
-def _get(session: Session, code: str, lock: bool = False) -> BankAccount:
+def get(session: Session, code: str, lock: bool = False) -> BankAccount:
     q = select(BankAccount).where(BankAccount.code == (code or "").strip())
     if lock:
         q = q.with_for_update()
@@ -208,7 +208,7 @@ def _get(session: Session, code: str, lock: bool = False) -> BankAccount:
     return b
 
 
-def _account_id(session: Session, b: BankAccount) -> int:
+def account_id(session: Session, b: BankAccount) -> int:
     return ledger.account_ids(session, {b.account_code})[b.account_code]
 
 
@@ -227,7 +227,7 @@ def _next_code(session: Session) -> str:
     return f"BANK-{n}"
 
 
-def _reversal_pairs(session: Session, entry_ids: set[int]) -> dict[int, tuple[int, dt.date]]:
+def reversal_pairs(session: Session, entry_ids: set[int]) -> dict[int, tuple[int, dt.date]]:
     """entry id -> (the other entry of its reversal pair, the reversal's date)."""
     if not entry_ids:
         return {}
@@ -245,7 +245,7 @@ def _reversal_pairs(session: Session, entry_ids: set[int]) -> dict[int, tuple[in
     return out
 
 
-def _book_lines(
+def bank_book_lines(
     session: Session, b: BankAccount, as_of: dt.date | None = None
 ) -> list[tuple[int, int, dt.date, str, str | None, int]]:
     """(journal line id, entry id, date, description, receipt, signed amount) of the bank's
@@ -260,7 +260,7 @@ def _book_lines(
             JournalLine.debit - JournalLine.credit,
         )
         .join(JournalEntry, JournalEntry.id == JournalLine.entry_id)
-        .where(JournalLine.account_id == _account_id(session, b))
+        .where(JournalLine.account_id == account_id(session, b))
         .order_by(JournalEntry.date, JournalLine.id)
     )
     if b.reconcile_from is not None:
@@ -270,7 +270,7 @@ def _book_lines(
     return [(a, e, d, desc, r, int(x)) for a, e, d, desc, r, x in session.execute(q)]
 
 
-def _matches(session: Session, b: BankAccount) -> list[tuple[int, int, str]]:
+def matched_pairs(session: Session, b: BankAccount) -> list[tuple[int, int, str]]:
     """(statement line id, journal line id, kind) of the account's matches."""
     return [
         (s, j, k)
@@ -350,7 +350,7 @@ def add_bank_account_in(
     )
     session.add(b)
     session.flush()
-    audit.record(session, actor, "bank.add", "bank_account", code, after=_view(b))
+    audit.record(session, actor, "bank.add", "bank_account", code, after=bank_account_view(b))
     return b
 
 
@@ -368,7 +368,7 @@ def add_bank_account(
     sub-accounts not used by another bank account), or a new sub-account 1.02.NN."""
     require(actor, "bank.write")
     with unit_of_work(db) as s:
-        return _view(
+        return bank_account_view(
             add_bank_account_in(s, actor, name, bank, number, code, account_code, reconcile_from)
         )
 
@@ -376,13 +376,15 @@ def add_bank_account(
 def list_bank_accounts(db: Database, actor: Actor | None = None) -> list[BankAccountView]:
     require_read_all(actor)
     with read_only(db) as s:
-        return [_view(b) for b in s.scalars(select(BankAccount).order_by(BankAccount.code))]
+        return [
+            bank_account_view(b) for b in s.scalars(select(BankAccount).order_by(BankAccount.code))
+        ]
 
 
 def get_bank_account(db: Database, code: str, actor: Actor | None = None) -> BankAccountView:
     require_read_all(actor)
     with read_only(db) as s:
-        return _view(_get(s, code))
+        return bank_account_view(get(s, code))
 
 
 def set_layout(db: Database, actor: Actor, code: str, layout: dict[str, Any]) -> BankAccountView:
@@ -405,11 +407,11 @@ def set_layout(db: Database, actor: Actor, code: str, layout: dict[str, Any]) ->
     ):
         raise ValidationError("bank_layout", "bank_layout_incomplete")
     with unit_of_work(db) as s:
-        b = _get(s, code, lock=True)
-        before = _view(b)
+        b = get(s, code, lock=True)
+        before = bank_account_view(b)
         b.layout = json.dumps(layout, ensure_ascii=False, sort_keys=True)
         s.flush()
-        view = _view(b)
+        view = bank_account_view(b)
         audit.record(s, actor, "bank.layout", "bank_account", b.code, before, view)
         return view
 

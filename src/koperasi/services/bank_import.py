@@ -19,7 +19,7 @@ from ..domain.bank_statement import Cells, parse_cells
 from ..errors import ValidationError
 from . import audit, clock
 from .auth import Actor, require
-from .bank import ImportReport, _get, _view
+from .bank import ImportReport, bank_account_view, get
 from .transaction_state import state
 from .uow import unit_of_work
 
@@ -63,8 +63,8 @@ def _import_in(
     rep: ImportReport,
 ) -> None:
     with unit_of_work(db) as s:
-        b = _get(s, code, lock=True)
-        layout = _view(b).layout or None
+        b = get(s, code, lock=True)
+        layout = bank_account_view(b).layout or None
         try:
             parsed = parse_cells(read_cells(), layout, clock.today().year)
         except ValidationError as exc:
@@ -147,7 +147,7 @@ def _import_in(
         if dry_run:
             raise _Rollback
         s.add_all(new)
-        if not _view(b).layout:
+        if not bank_account_view(b).layout:
             b.layout = json.dumps(parsed.mapping, ensure_ascii=False, sort_keys=True)
         s.flush()
         audit.record(

@@ -14,11 +14,18 @@ from ..db.models import (
     BankStatementLine,
 )
 from .auth import Actor, require_read_all
-from .bank import BookLineView, StatementLineView, _book_lines, _get, _matches, _reversal_pairs
+from .bank import (
+    BookLineView,
+    StatementLineView,
+    bank_book_lines,
+    get,
+    matched_pairs,
+    reversal_pairs,
+)
 from .uow import read_only
 
 
-def _line_view(session: Session, line: BankStatementLine) -> StatementLineView:
+def line_view(session: Session, line: BankStatementLine) -> StatementLineView:
     rows = session.execute(
         select(BankMatch.journal_line_id, BankMatch.kind)
         .where(BankMatch.statement_line_id == line.id)
@@ -40,9 +47,9 @@ def statement_lines(
 ) -> list[StatementLineView]:
     require_read_all(actor)
     with read_only(db) as s:
-        b = _get(s, code)
+        b = get(s, code)
         by_line: dict[int, list[tuple[int, str]]] = defaultdict(list)
-        for st, j, k in _matches(s, b):
+        for st, j, k in matched_pairs(s, b):
             by_line[st].append((j, k))
         out = []
         for line in s.scalars(
@@ -78,10 +85,10 @@ def book_lines(
     with the statement line that cleared each; reversed pairs left out when unmatched."""
     require_read_all(actor)
     with read_only(db) as s:
-        b = _get(s, code)
-        cleared = {j: st for st, j, _k in _matches(s, b)}
-        rows = _book_lines(s, b, as_of)
-        pairs = _reversal_pairs(s, {x[1] for x in rows})
+        b = get(s, code)
+        cleared = {j: st for st, j, _k in matched_pairs(s, b)}
+        rows = bank_book_lines(s, b, as_of)
+        pairs = reversal_pairs(s, {x[1] for x in rows})
         out = []
         for j, e, d, desc, rc, amt in rows:
             st = cleared.get(j)

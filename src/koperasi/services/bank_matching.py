@@ -29,13 +29,13 @@ from .bank import (
     WINDOW_DAYS,
     MatchRun,
     StatementLineView,
-    _account_id,
-    _book_lines,
-    _get,
-    _matches,
-    _reversal_pairs,
+    account_id,
+    bank_book_lines,
+    get,
+    matched_pairs,
+    reversal_pairs,
 )
-from .bank_lists import _line_view
+from .bank_lists import line_view
 from .counters import SERIES_JOURNAL, next_receipt
 from .ledger import Line
 from .uow import unit_of_work
@@ -52,10 +52,10 @@ def auto_match_in(
     """Pair each unmatched statement line (in date order) with the unmatched journal line of
     the same amount and side nearest in date, within ``window_days``. Entries reversed (and
     their reversals) are left out: the bank never saw them."""
-    matched_j = {j for _s, j, _k in _matches(session, b)}
-    matched_s = {st for st, _j, _k in _matches(session, b)}
-    book = [x for x in _book_lines(session, b) if x[0] not in matched_j]
-    pairs = _reversal_pairs(session, {x[1] for x in book})
+    matched_j = {j for _s, j, _k in matched_pairs(session, b)}
+    matched_s = {st for st, _j, _k in matched_pairs(session, b)}
+    book = [x for x in bank_book_lines(session, b) if x[0] not in matched_j]
+    pairs = reversal_pairs(session, {x[1] for x in book})
     book = [x for x in book if x[1] not in pairs]
     by_amount: dict[int, list[Any]] = defaultdict(list)
     for x in book:
@@ -100,7 +100,7 @@ def auto_match(db: Database, actor: Actor, code: str, window_days: int = WINDOW_
     ):
         raise ValidationError("bank_window", "bank_window_range")
     with unit_of_work(db) as s:
-        return auto_match_in(s, actor, _get(s, code, lock=True), window_days)
+        return auto_match_in(s, actor, get(s, code, lock=True), window_days)
 
 
 def match(
@@ -120,7 +120,7 @@ def match(
         assert b is not None  # a statement line belongs to a bank account
         if s.scalar(select(BankMatch.id).where(BankMatch.statement_line_id == line.id)):
             raise ValidationError("statement_line", "bank_line_matched", value=line.id)
-        acct = _account_id(s, b)
+        acct = account_id(s, b)
         rows = s.execute(
             select(
                 JournalLine.id, JournalLine.account_id, JournalLine.debit - JournalLine.credit
@@ -155,7 +155,7 @@ def match(
                 )
             )
         s.flush()
-        view = _line_view(s, line)
+        view = line_view(s, line)
         audit.record(s, actor, "bank.match_manual", "bank_statement_line", line.id, after=view)
         return view
 
@@ -167,13 +167,13 @@ def unmatch(db: Database, actor: Actor, statement_line_id: int) -> StatementLine
         line = s.get(BankStatementLine, statement_line_id, with_for_update=True)
         if line is None:
             raise NotFound(what="Baris rekening koran", key=statement_line_id)
-        before = _line_view(s, line)
+        before = line_view(s, line)
         if not before.matched:
             raise ValidationError("statement_line", "bank_line_not_matched", value=line.id)
         for m in s.scalars(select(BankMatch).where(BankMatch.statement_line_id == line.id)):
             s.delete(m)
         s.flush()
-        after = _line_view(s, line)
+        after = line_view(s, line)
         audit.record(s, actor, "bank.unmatch", "bank_statement_line", line.id, before, after)
         return after
 
@@ -249,7 +249,7 @@ def post_statement_line(
         jl = s.scalar(
             select(JournalLine.id).where(
                 JournalLine.entry_id == entry.id,
-                JournalLine.account_id == _account_id(s, b),
+                JournalLine.account_id == account_id(s, b),
             )
         )
         s.add(
@@ -261,7 +261,7 @@ def post_statement_line(
             )
         )
         s.flush()
-        view = _line_view(s, line)
+        view = line_view(s, line)
         audit.record(
             s,
             actor,

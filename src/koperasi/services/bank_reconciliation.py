@@ -20,7 +20,15 @@ from ..db.models import (
 )
 from . import ledger
 from .auth import Actor, require_read_all
-from .bank import Reconciliation, ReconItem, _book_lines, _get, _matches, _reversal_pairs, _view
+from .bank import (
+    Reconciliation,
+    ReconItem,
+    bank_account_view,
+    bank_book_lines,
+    get,
+    matched_pairs,
+    reversal_pairs,
+)
 from .uow import read_only
 
 if TYPE_CHECKING:
@@ -48,14 +56,14 @@ def reconciliation_in(session: Session, b: BankAccount, as_of: dt.date) -> Recon
         .order_by(BankStatementLine.date, BankStatementLine.seq)
     ).all()
     st_date_of = {ln.id: ln.date for ln in lines}
-    rows = _book_lines(session, b, None)
+    rows = bank_book_lines(session, b, None)
     j_date = {x[0]: x[2] for x in rows}
-    match_rows = _matches(session, b)
+    match_rows = matched_pairs(session, b)
     cleared_by_asof = {j for st, j, _k in match_rows if st in st_date_of}
     per_line: dict[int, list[int]] = defaultdict(list)
     for st, j, _k in match_rows:
         per_line[st].append(j)
-    pairs = _reversal_pairs(session, {x[1] for x in rows if x[2] <= as_of})
+    pairs = reversal_pairs(session, {x[1] for x in rows if x[2] <= as_of})
     in_transit: list[ReconItem] = []
     outstanding: list[ReconItem] = []
     for j, e, d, desc, rc, amt in rows:
@@ -78,7 +86,7 @@ def reconciliation_in(session: Session, b: BankAccount, as_of: dt.date) -> Recon
         unrecorded.append(ReconItem(ln.date, ln.description, ln.amount, f"RK-{ln.id}"))
     return Reconciliation(
         as_of,
-        _view(b),
+        bank_account_view(b),
         acct_name,
         book,
         st_balance,
@@ -97,7 +105,7 @@ def reconciliation(
     """The bank reconciliation at ``as_of`` (admin, bendahara, pengawas)."""
     require_read_all(actor)
     with read_only(db) as s:
-        return reconciliation_in(s, _get(s, code), as_of)
+        return reconciliation_in(s, get(s, code), as_of)
 
 
 def check_matches(session: Session) -> list[Problem]:

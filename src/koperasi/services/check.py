@@ -393,7 +393,7 @@ CHECKS: list[tuple[str, CheckFn]] = [
 ]
 
 
-def _extra_checks() -> list[tuple[str, CheckFn]]:
+def extra_checks() -> list[tuple[str, CheckFn]]:
     """Checks contributed by other areas (``CHECKS`` in those modules), if present."""
     extra: list[tuple[str, CheckFn]] = []
     for name in (
@@ -464,7 +464,7 @@ def run_checks(db: Database, actor: Actor | None = None, anchor: bool = True) ->
     from .auth import require_read_all
 
     require_read_all(actor, "Pemeriksaan buku")
-    checks = CHECKS + _extra_checks()
+    checks = CHECKS + extra_checks()
     results: dict[str, list[Problem]] = {}
     with ThreadPoolExecutor(max_workers=2, thread_name_prefix="check") as pool:
         apart = {name: pool.submit(_run_alone, db, fn) for name, fn in checks if fn in _APART}

@@ -94,13 +94,13 @@ class YearClosing:
     backup: str | None = None
 
 
-def _view(p: FiscalPeriod | None, year: int, month: int) -> PeriodView:
+def view(p: FiscalPeriod | None, year: int, month: int) -> PeriodView:
     if p is None:
         return PeriodView(year, month, PeriodStatus.OPEN, None, None, "")
     return PeriodView(p.year, p.month, p.status, p.closed_at, p.closed_by, p.note or "")
 
 
-def _period_row(s: Session, year: int, month: int, lock: bool = True) -> FiscalPeriod:
+def period_row(s: Session, year: int, month: int, lock: bool = True) -> FiscalPeriod:
     q = select(FiscalPeriod).where(FiscalPeriod.year == year, FiscalPeriod.month == month)
     if lock:
         q = q.with_for_update()
@@ -138,11 +138,11 @@ def is_year_closed_in(s: Session, year: int) -> bool:
     return str(year) in closed_years_in(s)
 
 
-def _close_in(s: Session, actor: Actor, year: int, month: int, note: str = "") -> bool:
-    p = _period_row(s, year, month)
+def close_in(s: Session, actor: Actor, year: int, month: int, note: str = "") -> bool:
+    p = period_row(s, year, month)
     if p.status == PeriodStatus.CLOSED:
         return False
-    before = _view(p, year, month)
+    before = view(p, year, month)
     p.status = PeriodStatus.CLOSED
     p.closed_at = utcnow()
     p.closed_by = actor.username
@@ -156,7 +156,7 @@ def _close_in(s: Session, actor: Actor, year: int, month: int, note: str = "") -
         "fiscal_period",
         f"{year}-{month:02d}",
         before,
-        _view(p, year, month),
+        view(p, year, month),
     )
     return True
 
@@ -172,15 +172,15 @@ def close_month(
     if not clock.has_ended(year, month, today):
         raise ValidationError("period", "period_not_ended", period=f"{year}-{month:02d}")
     with unit_of_work(db) as s:
-        p = _period_row(s, year, month)
+        p = period_row(s, year, month)
         if p.status != PeriodStatus.CLOSED:
             gap = first_open_month_before(s, year, month)
             if gap is not None:
                 raise ValidationError(
                     "period", "earlier_month_open", period=f"{gap[0]}-{gap[1]:02d}"
                 )
-        _close_in(s, actor, year, month)
-        return _view(_period_row(s, year, month, lock=False), year, month)
+        close_in(s, actor, year, month)
+        return view(period_row(s, year, month, lock=False), year, month)
 
 
 def first_open_month_before(s: Session, year: int, month: int) -> tuple[int, int] | None:
@@ -229,9 +229,9 @@ def reopen_month(db: Database, actor: Actor, year: int, month: int, reason: str)
         fy = statements.fiscal_year_of(dt.date(year, month, 1), sm)
         if is_year_closed_in(s, fy):
             raise ValidationError("period", "year_closed", year=fy)
-        p = _period_row(s, year, month)
+        p = period_row(s, year, month)
         if p.status != PeriodStatus.CLOSED:
-            return _view(p, year, month)
+            return view(p, year, month)
         latest = latest_closed_month_in(s)
         if latest is not None and latest != (year, month):
             raise ValidationError(
@@ -240,7 +240,7 @@ def reopen_month(db: Database, actor: Actor, year: int, month: int, reason: str)
                 latest=f"{latest[0]}-{latest[1]:02d}",
                 period=f"{year}-{month:02d}",
             )
-        before = _view(p, year, month)
+        before = view(p, year, month)
         p.status = PeriodStatus.OPEN
         p.note = reason.strip()
         s.flush()
@@ -254,7 +254,7 @@ def reopen_month(db: Database, actor: Actor, year: int, month: int, reason: str)
             before,
             {"status": PeriodStatus.OPEN, "reason": reason.strip()},
         )
-        return _view(p, year, month)
+        return view(p, year, month)
 
 
 def period_is_final_in(s: Session, end: dt.date, today: dt.date | None = None) -> bool:
@@ -277,7 +277,7 @@ def periods(db: Database, year: int | None = None) -> list[PeriodView]:
         q = select(FiscalPeriod).order_by(FiscalPeriod.year, FiscalPeriod.month)
         if year is not None:
             q = q.where(FiscalPeriod.year == year)
-        return [_view(p, p.year, p.month) for p in s.scalars(q)]
+        return [view(p, p.year, p.month) for p in s.scalars(q)]
 
 
 def closed_years(db: Database) -> list[int]:

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..db.models import FixedAsset
-from .fixed_assets import ACCUMULATED, ASSET, _accounts, _booked
+from .fixed_assets import ACCUMULATED, ASSET, asset_group_accounts, booked_depreciation
 
 if TYPE_CHECKING:
     from .check import Problem
@@ -27,12 +27,12 @@ def check_register(session: Session) -> list[Problem]:
     ).all()
     if not session.scalar(select(func.count(FixedAsset.id))):
         return []
-    booked = _booked(session, [a.id for a in assets])
+    booked = booked_depreciation(session, [a.id for a in assets])
     want: dict[str, int] = defaultdict(int)
     for code in (ASSET, ACCUMULATED):
         want[code] = 0
     for a in assets:
-        asset_acct, acc_acct, _ = _accounts(session, a.group_code)
+        asset_acct, acc_acct, _ = asset_group_accounts(session, a.group_code)
         want[asset_acct] += a.cost
         want[acc_acct] -= a.opening_accumulated + booked.get(a.id, 0)
     # debit-minus-credit, as ``want`` (the ledger helper gives credit-minus-debit)

@@ -14,7 +14,13 @@ from ..db.models import FixedAsset, FixedAssetDepreciation, JournalEntry
 from ..errors import ValidationError
 from . import audit, clock, ledger
 from .auth import Actor, require
-from .fixed_assets import DEPRECIATION, _accounts, _booked, _period, target_through
+from .fixed_assets import (
+    DEPRECIATION,
+    asset_group_accounts,
+    booked_depreciation,
+    period_key,
+    target_through,
+)
 from .ledger import Line
 from .settings import rounding_in
 from .uow import unit_of_work
@@ -34,7 +40,7 @@ def depreciation_entry_id(session: Session, year: int, month: int) -> int | None
     return session.scalar(
         select(JournalEntry.id).where(
             JournalEntry.source == DEPRECIATION,
-            JournalEntry.source_ref == f"{DEPRECIATION}-{_period(year, month)}",
+            JournalEntry.source_ref == f"{DEPRECIATION}-{period_key(year, month)}",
         )
     )
 
@@ -68,7 +74,7 @@ def depreciate_month_in(session: Session, actor: Actor, year: int, month: int) -
         )
         .order_by(FixedAsset.id)
     ).all()
-    booked = _booked(session, [a.id for a in assets])
+    booked = booked_depreciation(session, [a.id for a in assets])
     due: list[tuple[FixedAsset, int]] = []
     for a in assets:
         if a.opening_date is not None and a.opening_date >= end:
@@ -80,9 +86,9 @@ def depreciate_month_in(session: Session, actor: Actor, year: int, month: int) -
         return DepreciationRun(year, month, 0, 0, None, False)
     per_pair: dict[tuple[str, str], int] = defaultdict(int)
     for a, amount in due:
-        _, acc_acct, exp_acct = _accounts(session, a.group_code)
+        _, acc_acct, exp_acct = asset_group_accounts(session, a.group_code)
         per_pair[(exp_acct, acc_acct)] += amount
-    memo = f"Penyusutan {_period(year, month)}"
+    memo = f"Penyusutan {period_key(year, month)}"
     lines = []
     for (exp_acct, acc_acct), amount in sorted(per_pair.items()):
         lines.append(Line(exp_acct, debit=amount, memo=memo))
@@ -94,18 +100,21 @@ def depreciate_month_in(session: Session, actor: Actor, year: int, month: int) -
         f"Penyusutan aset tetap bulan {end.strftime('%m/%Y')}",
         lines,
         source=DEPRECIATION,
-        source_ref=f"{DEPRECIATION}-{_period(year, month)}",
+        source_ref=f"{DEPRECIATION}-{period_key(year, month)}",
     )
     for a, amount in due:
         session.add(
             FixedAssetDepreciation(
-                asset_id=a.id, period=_period(year, month), amount=amount, journal_entry_id=entry.id
+                asset_id=a.id,
+                period=period_key(year, month),
+                amount=amount,
+                journal_entry_id=entry.id,
             )
         )
     session.flush()
     total = sum(x for _, x in due)
     run = DepreciationRun(year, month, total, len(due), entry.id, False)
-    audit.record(session, actor, "asset.depreciate", "period", _period(year, month), after=run)
+    audit.record(session, actor, "asset.depreciate", "period", period_key(year, month), after=run)
     return run
 
 
@@ -118,7 +127,7 @@ def depreciate_month(
         raise ValidationError(
             "period",
             "period_job_not_ended",
-            period=_period(year, month),
+            period=period_key(year, month),
             end=clock.month_end(year, month).isoformat(),
         )
     with unit_of_work(db) as s:

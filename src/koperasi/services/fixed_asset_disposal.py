@@ -17,12 +17,12 @@ from .fixed_assets import (
     LOSS,
     PAYABLE,
     SOURCE,
-    _accounts,
-    _booked,
-    _paid_account,
-    _period,
-    _whole,
+    asset_group_accounts,
+    booked_depreciation,
+    paid_account,
+    period_key,
     target_through,
+    whole,
 )
 from .ledger import Line
 from .settings import rounding_in
@@ -62,23 +62,23 @@ def dispose_in(
         raise ValidationError("asset", "fa_cancelled", date=a.cancelled_on.isoformat())
     if a.disposed_on is not None:
         raise ValidationError("asset", "fa_already_disposed", date=a.disposed_on.isoformat())
-    proceeds = _whole(proceeds, "proceeds")
+    proceeds = whole(proceeds, "proceeds")
     start = a.opening_date or a.acquired_on
     if date < start:
         raise ValidationError("date", "date_before", other=start.isoformat())
-    into = _paid_account(received_into) if proceeds else None
+    into = paid_account(received_into) if proceeds else None
     if into == PAYABLE:
         raise ValidationError("received_into", "choice", choices="kas, bank", value=received_into)
     mode = rounding_in(session)
     py, pm = (date.year - 1, 12) if date.month == 1 else (date.year, date.month - 1)
-    booked = _booked(session, [a.id]).get(a.id, 0)
+    booked = booked_depreciation(session, [a.id]).get(a.id, 0)
     catch_up = 0
     if a.life_months > 0 and (a.opening_date is None or a.opening_date < date):
         catch_up = max(target_through(a, py, pm, mode) - booked, 0)
     accumulated = a.opening_accumulated + booked + catch_up
     book_value = a.cost - accumulated
     gain = proceeds - book_value
-    asset_acct, acc_acct, exp_acct = _accounts(session, a.group_code)
+    asset_acct, acc_acct, exp_acct = asset_group_accounts(session, a.group_code)
     memo = a.code
     lines = []
     if proceeds:
@@ -106,7 +106,7 @@ def dispose_in(
         session.add(
             FixedAssetDepreciation(
                 asset_id=a.id,
-                period=_period(date.year, date.month),
+                period=period_key(date.year, date.month),
                 amount=catch_up,
                 journal_entry_id=entry.id,
             )

@@ -96,7 +96,7 @@ class AssetRow:
 # ---------------------------------------------------------------- rules
 
 
-def _accounts(session: Session, group: str) -> tuple[str, str, str]:
+def asset_group_accounts(session: Session, group: str) -> tuple[str, str, str]:
     """(asset, accumulated, expense) account codes for an asset group."""
     conf = (get_value(session, "fixed_asset_accounts", {}) or {}).get(group) or {}
     chosen = [conf.get("asset") or ASSET, conf.get("accumulated") or ACCUMULATED]
@@ -126,7 +126,7 @@ def target_through(a: FixedAsset, year: int, month: int, mode: RoundingMode | st
     return dep.accumulated_after(base, months, dep.month_index(start, year, month), mode)
 
 
-def _booked(session: Session, asset_ids: list[int]) -> dict[int, int]:
+def booked_depreciation(session: Session, asset_ids: list[int]) -> dict[int, int]:
     if not asset_ids:
         return {}
     rows = session.execute(
@@ -137,11 +137,11 @@ def _booked(session: Session, asset_ids: list[int]) -> dict[int, int]:
     return {a: int(n or 0) for a, n in rows}
 
 
-def _period(year: int, month: int) -> str:
+def period_key(year: int, month: int) -> str:
     return f"{year}-{month:02d}"
 
 
-def _whole(value: object, field: str, *, positive: bool = False) -> int:
+def whole(value: object, field: str, *, positive: bool = False) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise ValidationError(field, "not_an_amount", value=value)
     if value < 0 or (positive and value == 0):
@@ -151,7 +151,7 @@ def _whole(value: object, field: str, *, positive: bool = False) -> int:
     return value
 
 
-def _paid_account(paid_from: str) -> str:
+def paid_account(paid_from: str) -> str:
     key = (paid_from or "").strip().lower()
     if key in PAID_FROM:
         return PAID_FROM[key]
@@ -167,8 +167,8 @@ def _validate(data: AssetInput) -> None:
         raise ValidationError(
             "asset_group", "choice", choices=", ".join(dep.GROUPS), value=data.group
         )
-    cost = _whole(data.cost, "cost", positive=True)
-    residual = _whole(data.residual, "residual")
+    cost = whole(data.cost, "cost", positive=True)
+    residual = whole(data.residual, "residual")
     if residual > cost:
         raise ValidationError("residual", "fa_residual_above_cost")
     life = data.life_months
@@ -216,9 +216,9 @@ def _new_asset(session: Session, actor: Actor, data: AssetInput, paid_from: str)
 
 def add_asset_in(session: Session, actor: Actor, data: AssetInput) -> FixedAsset:
     """Register a purchase and post it: Dr the group's asset account / Cr how it was paid."""
-    paid = _paid_account(data.paid_from)
+    paid = paid_account(data.paid_from)
     a = _new_asset(session, actor, data, paid)
-    asset_acct, _, _ = _accounts(session, a.group_code)
+    asset_acct, _, _ = asset_group_accounts(session, a.group_code)
     entry = ledger.post(
         session,
         actor,
@@ -240,7 +240,7 @@ def add_opening_asset_in(
     accumulated at ``opening_date``: Dr cost / Cr accumulated / Cr 3.99 opening balance."""
     from .ledger import CLEARING, ensure_clearing
 
-    accumulated = _whole(accumulated, "accumulated")
+    accumulated = whole(accumulated, "accumulated")
     if opening_date < data.acquired_on:
         raise ValidationError("opening_date", "date_before", other=data.acquired_on.isoformat())
     if accumulated > data.cost - data.residual:
@@ -249,7 +249,7 @@ def add_opening_asset_in(
     a.opening_date = opening_date
     a.opening_accumulated = accumulated if dep.GROUPS[a.group_code] else 0
     ensure_clearing(session)
-    asset_acct, acc_acct, _ = _accounts(session, a.group_code)
+    asset_acct, acc_acct, _ = asset_group_accounts(session, a.group_code)
     lines = [Line(asset_acct, debit=a.cost, memo=a.code)]
     if a.opening_accumulated:
         lines.append(Line(acc_acct, credit=a.opening_accumulated, memo=a.code))
@@ -317,9 +317,9 @@ def reverse_in(
         if a.acquisition_entry_id is None:
             raise ValidationError("asset", "fa_not_disposed")
         entry = ledger.post_reversal(session, actor, a.acquisition_entry_id, date, reason)
-        written_back = _booked(session, [a.id]).get(a.id, 0)
+        written_back = booked_depreciation(session, [a.id]).get(a.id, 0)
         if written_back:
-            _, acc_acct, exp_acct = _accounts(session, a.group_code)
+            _, acc_acct, exp_acct = asset_group_accounts(session, a.group_code)
             ledger.post(
                 session,
                 actor,

@@ -30,7 +30,7 @@ from .loans.core import (
     APPROVED,
     CASH,
     WRITTEN_OFF,
-    _check_status,
+    check_status,
     dues_from_states,
     fee_for,
     installment_states,
@@ -160,7 +160,7 @@ def write_off_preview(
     with read_only(db) as s:
         loan = loan_by_number(s, number)
         require_loan_visible(s, actor, loan)
-        _check_status(loan, ACTIVE)
+        check_status(loan, ACTIVE)
         amount = loan.principal_outstanding
         if amount <= 0:
             raise ValidationError("loan", "nothing_to_write_off", loan=loan.number)
@@ -204,7 +204,7 @@ def recovery_status(db: Database, number: str, actor: Actor | None = None) -> Re
     with read_only(db) as s:
         loan = loan_by_number(s, number)
         require_loan_visible(s, actor, loan)
-        _check_status(loan, WRITTEN_OFF)
+        check_status(loan, WRITTEN_OFF)
         written, recovered = recovery_totals(s, loan)
         return RecoveryStatus(loan.number, loan.written_off_on, written, recovered)
 
@@ -235,7 +235,7 @@ def disbursement_cash(
     with read_only(db) as s:
         loan = loan_by_number(s, number)
         require_loan_visible(s, actor, loan)
-        _check_status(loan, APPROVED)
+        check_status(loan, APPROVED)
         product = product_of(s, loan)
         fee = fee_for(s, product, loan.amount)
         if to == "kas":

@@ -36,11 +36,11 @@ from .loans.core import (
     PAID_OFF,
     PENALTY_INCOME,
     SOURCE,
-    _check_date_after,
+    check_date_after,
     installment_states,
 )
 from .loans.quality import release_provision
-from .loans.repayments import _quote, last_event_date
+from .loans.repayments import last_event_date, payoff_quote_on
 from .loans.views import tx_view
 from .members import MemberDetail, detail_in, member_by_number
 from .time_deposit_reads import refuse_active_at_exit
@@ -69,8 +69,8 @@ def settle_debts_for_exit(session: Session, actor: Actor, member: Member, date: 
         return 0
     quotes = []
     for ln in active:
-        _check_date_after(date, last_event_date(session, ln))
-        q, alloc, _w = _quote(session, ln, date)
+        check_date_after(date, last_event_date(session, ln))
+        q, alloc, _w = payoff_quote_on(session, ln, date)
         quotes.append((ln, q, alloc))
     owed = sum(q.total for _ln, q, _a in quotes)
     rows = session.execute(

@@ -132,7 +132,7 @@ def whatsapp_link(phone: str, text: str) -> str:
 # ---------------------------------------------------------------- templates
 
 
-def _check_kind(kind: str) -> str:
+def check_kind(kind: str) -> str:
     kind = (kind or "").strip().lower()
     if kind not in KINDS:
         raise ValidationError("message_kind", "choice", choices=", ".join(KINDS), value=kind)
@@ -158,7 +158,7 @@ class Consent:
         return self.consent and not self.opted_out
 
 
-def _member(s: Session, number: str, lock: bool = False) -> Member:
+def member_by_number(s: Session, number: str, lock: bool = False) -> Member:
     q = select(Member).where(Member.number == (number or "").strip().upper())
     if lock:
         q = q.with_for_update()
@@ -185,7 +185,7 @@ def _consent_of(m: Member, p: MemberMessagePref | None) -> Consent:
 
 def get_consent(db: Database, member_number: str, actor: Actor | None = None) -> Consent:
     with read_only(db) as s:
-        m = _member(s, member_number)
+        m = member_by_number(s, member_number)
         require_group_visible(actor, m.group_id, "Anggota", m.number)
         return _consent_of(m, s.get(MemberMessagePref, m.id))
 
@@ -218,7 +218,7 @@ def set_consent(
 
     day = on or clock.today()
     with unit_of_work(db) as s:
-        m = _member(s, member_number, lock=True)
+        m = member_by_number(s, member_number, lock=True)
         p = s.get(MemberMessagePref, m.id)
         before = _consent_of(m, p)
         if p is None:

@@ -31,8 +31,8 @@ from ..domain.vocabulary import MemberStatus
 from ..errors import ValidationError
 from . import savings
 from .auth import Actor, visible_groups
-from .member_messages import KINDS, _check_kind, normalise_phone, whatsapp_link
-from .message_templates import _template_in, render
+from .member_messages import KINDS, check_kind, normalise_phone, whatsapp_link
+from .message_templates import render, template_in
 from .uow import read_only
 
 
@@ -224,7 +224,7 @@ def daily_list(
     when and by whom."""
     from .settings import profile_in
 
-    wanted = tuple(_check_kind(k) for k in (kinds or KINDS))
+    wanted = tuple(check_kind(k) for k in (kinds or KINDS))
     if "rat" in wanted and rat_year is None:
         wanted = tuple(k for k in wanted if k != "rat")
     with read_only(db) as s:
@@ -250,7 +250,7 @@ def daily_list(
                 people[m.id] = (m, gcode or "")
         ids = set(people)
         raws: list[_Raw] = []
-        days = _template_in(s, "jatuh_tempo").days_before
+        days = template_in(s, "jatuh_tempo").days_before
         if "jatuh_tempo" in wanted or "tunggakan" in wanted:
             raws += [r for r in _loan_items(s, date, days, ids) if r.kind in wanted]
         if "setoran" in wanted:
@@ -260,7 +260,7 @@ def daily_list(
         if "rat" in wanted:
             assert rat_year is not None
             raws += _rat_items(s, rat_year, ids)
-        texts = {k: _template_in(s, k).text for k in wanted}
+        texts = {k: template_in(s, k).text for k in wanted}
         coop = profile_in(s).name
         sent: dict[tuple[int, str, str], MessageLog] = {}
         if raws:

@@ -18,7 +18,7 @@ from ..db.models import (
 from ..errors import ValidationError
 from . import audit
 from .auth import Actor, require, require_group_visible, visible_groups
-from .member_messages import CHANNELS, _member
+from .member_messages import CHANNELS, member_by_number
 from .message_list import MessageItem, daily_list
 from .uow import read_only, unit_of_work
 
@@ -56,7 +56,7 @@ def mark_sent(
     with unit_of_work(db) as s:
         for key in keys:
             item = current[key]
-            m = _member(s, item.member_number, lock=True)
+            m = member_by_number(s, item.member_number, lock=True)
             require_group_visible(actor, m.group_id, "Anggota", m.number)
             dup = s.scalars(
                 select(MessageLog.id).where(

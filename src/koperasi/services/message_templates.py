@@ -21,7 +21,7 @@ from .member_messages import (
     KINDS,
     MAX_TEXT,
     PLACEHOLDERS,
-    _check_kind,
+    check_kind,
 )
 from .uow import read_only, unit_of_work
 
@@ -35,7 +35,7 @@ class Template:
     placeholders: tuple[str, ...]
 
 
-def _template_in(s: Session, code: str) -> Template:
+def template_in(s: Session, code: str) -> Template:
     row = s.get(MessageTemplate, code)
     if row is None:
         return Template(
@@ -46,7 +46,7 @@ def _template_in(s: Session, code: str) -> Template:
 
 def templates(db: Database) -> list[Template]:
     with read_only(db) as s:
-        return [_template_in(s, k) for k in KINDS]
+        return [template_in(s, k) for k in KINDS]
 
 
 def check_template(kind: str, text: str) -> None:
@@ -80,13 +80,13 @@ def save_template(
     """Save the cooperative's wording of ``kind`` (and, for ``jatuh_tempo``, how many days
     before the due date the reminder goes)."""
     require(actor, "message.template.write")
-    kind = _check_kind(kind)
+    kind = check_kind(kind)
     text = (text or "").strip()
     check_template(kind, text)
     if days_before is not None and not 0 <= days_before <= 30:
         raise ValidationError("days_before", "out_of_range", min=0, max=30, value=days_before)
     with unit_of_work(db) as s:
-        before = _template_in(s, kind)
+        before = template_in(s, kind)
         row = s.get(MessageTemplate, kind)
         if row is None:
             row = MessageTemplate(code=kind, text=text, days_before=before.days_before)
@@ -97,7 +97,7 @@ def save_template(
         row.updated_by = actor.username
         row.updated_at = dt.datetime.now(dt.UTC).replace(tzinfo=None)
         s.flush()
-        after = _template_in(s, kind)
+        after = template_in(s, kind)
         audit.record(s, actor, "message.template", "message_template", kind, before, after)
         return after
 
@@ -105,14 +105,14 @@ def save_template(
 def reset_template(db: Database, actor: Actor, kind: str) -> Template:
     """Back to the app's default wording."""
     require(actor, "message.template.write")
-    kind = _check_kind(kind)
+    kind = check_kind(kind)
     with unit_of_work(db) as s:
-        before = _template_in(s, kind)
+        before = template_in(s, kind)
         row = s.get(MessageTemplate, kind)
         if row is not None:
             s.delete(row)
             s.flush()
-        after = _template_in(s, kind)
+        after = template_in(s, kind)
         audit.record(s, actor, "message.template", "message_template", kind, before, after)
         return after
 

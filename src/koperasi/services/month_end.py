@@ -32,7 +32,7 @@ from .loans.core import (
     PROVISION_EXPENSE,
     WRITTEN_OFF,
 )
-from .loans.quality import ClassSummary, _summaries, qualities_in
+from .loans.quality import ClassSummary, qualities_in, summaries
 from .progress import ProgressCallback, report
 from .standing_instructions import run_in as run_standing
 from .time_deposit_runs import run_month_in as deposits_month_in
@@ -176,7 +176,7 @@ def month_end_in(
         change,
         entry_id,
         sum(q.penalty_due for q in values),
-        _summaries(values),
+        summaries(values),
         depreciation.amount,
         depreciation.journal_entry_id,
         deposits,

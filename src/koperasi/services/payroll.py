@@ -157,7 +157,7 @@ class PayrollResult:
 # ---------------------------------------------------------------- employers and employees
 
 
-def _employer(s: Session, code: str, lock: bool = False) -> Employer:
+def employer_by_code(s: Session, code: str, lock: bool = False) -> Employer:
     q = select(Employer).where(Employer.code == (code or "").strip().upper())
     if lock:
         q = q.with_for_update()
@@ -228,7 +228,7 @@ def link_member(
         raise ValidationError("amount", "not_an_amount", value=sukarela)
     with unit_of_work(db) as s:
         member = member_by_number(s, member_no, lock=True)
-        employer = _employer(s, employer_code)
+        employer = employer_by_code(s, employer_code)
         link = s.get(EmployerMember, member.id, with_for_update=True)
         if link is not None and link.employer_id != employer.id:
             other = s.get(Employer, link.employer_id)
@@ -277,7 +277,7 @@ def unlink_member(db: Database, actor: Actor, member_no: str) -> None:
 def employees(db: Database, employer_code: str, actor: Actor | None = None) -> list[EmployeeView]:
     require_read_all(actor, "Instansi")
     with read_only(db) as s:
-        e = _employer(s, employer_code)
+        e = employer_by_code(s, employer_code)
         rows = s.execute(
             select(EmployerMember, Member)
             .join(Member, Member.id == EmployerMember.member_id)
@@ -290,19 +290,19 @@ def employees(db: Database, employer_code: str, actor: Actor | None = None) -> l
 # ---------------------------------------------------------------- the monthly list
 
 
-def _check_period(year: int, month: int) -> None:
+def check_period(year: int, month: int) -> None:
     if not (1 <= month <= 12) or not (1900 <= year <= 9999):
         raise ValidationError("period", "invalid")
 
 
-def _loan_dues(s: Session, loan: Loan, date: dt.date, due_by: dt.date) -> int:
-    from .loans.repayments import _dues
+def loan_dues(s: Session, loan: Loan, date: dt.date, due_by: dt.date) -> int:
+    from .loans.repayments import dues_on
 
-    _states, dues = _dues(s, loan, date)
+    _states, dues = dues_on(s, loan, date)
     return sum(d.total for d in dues if d.due_date <= due_by)
 
 
-def _active_loans(s: Session, member_id: int) -> list[Loan]:
+def active_loans(s: Session, member_id: int) -> list[Loan]:
     from .loans.core import ACTIVE
 
     return list(
@@ -319,8 +319,8 @@ def _row_for(s: Session, no: int, link: EmployerMember, m: Member, due_by: dt.da
     owed = savings_arrears.wajib_arrears_in(s, m, due_by).arrears
     wajib = min(wajib_product.fixed_amount, owed)
     angsuran, numbers = 0, []
-    for loan in _active_loans(s, m.id):
-        due = _loan_dues(s, loan, due_by, due_by)
+    for loan in active_loans(s, m.id):
+        due = loan_dues(s, loan, due_by, due_by)
         if due:
             angsuran += due
             numbers.append(loan.number)
@@ -330,7 +330,7 @@ def _row_for(s: Session, no: int, link: EmployerMember, m: Member, due_by: dt.da
 
 
 def deduction_list_in(s: Session, employer: Employer, year: int, month: int) -> DeductionList:
-    _check_period(year, month)
+    check_period(year, month)
     due_by = clock.month_end(year, month)
     rows = s.execute(
         select(EmployerMember, Member)
@@ -355,4 +355,4 @@ def deduction_list(
     """What the employer is to deduct from each member for the month (see module doc)."""
     require_read_all(actor, "Daftar potongan gaji")
     with read_only(db) as s:
-        return deduction_list_in(s, _employer(s, employer_code), year, month)
+        return deduction_list_in(s, employer_by_code(s, employer_code), year, month)

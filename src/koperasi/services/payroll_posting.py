@@ -30,11 +30,11 @@ from .payroll import (
     PaymentRow,
     PayrollResult,
     PayrollRowResult,
-    _active_loans,
-    _check_period,
-    _employer,
-    _loan_dues,
+    active_loans,
+    check_period,
     deduction_list_in,
+    employer_by_code,
+    loan_dues,
 )
 from .uow import read_only, unit_of_work
 
@@ -48,7 +48,7 @@ def _parse_period(text: str) -> tuple[int, int]:
         y, m = (int(x) for x in (text or "").strip().split("-"))
     except ValueError:
         raise ValidationError("period", "invalid") from None
-    _check_period(y, m)
+    check_period(y, m)
     return y, m
 
 
@@ -104,11 +104,11 @@ def _post_member(
         )  # fmt: skip
         rest -= wajib
     angsuran = 0
-    for loan in _active_loans(s, member.id):
+    for loan in active_loans(s, member.id):
         if rest <= 0:
             break
         s.refresh(loan, with_for_update=True)
-        due = _loan_dues(s, loan, date, expected_due_by(label))
+        due = loan_dues(s, loan, date, expected_due_by(label))
         part = min(rest, due)
         if part <= 0:
             continue
@@ -156,7 +156,7 @@ def post_payments(
     result: PayrollResult | None = None
     try:
         with unit_of_work(db) as s:
-            employer = _employer(s, payment.employer_code, lock=True)
+            employer = employer_by_code(s, payment.employer_code, lock=True)
             done = s.scalars(
                 select(PayrollBatch).where(
                     PayrollBatch.employer_id == employer.id,
@@ -302,7 +302,7 @@ def batch_result(
     require_read_all(actor, "Potongan gaji")
     year, month = _parse_period(period)
     with read_only(db) as s:
-        e = _employer(s, employer_code)
+        e = employer_by_code(s, employer_code)
         b = s.scalars(
             select(PayrollBatch).where(
                 PayrollBatch.employer_id == e.id, PayrollBatch.period == f"{year}-{month:02d}"

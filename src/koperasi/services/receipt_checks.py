@@ -6,7 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..db.models import ReceiptCounter
-from .audit_check_base import _Collector
+from .audit_check_base import Collector
 from .check import Problem, quiet_after
 
 RECEIPT_SERIES = ("SMP", "PJM", "JU")  # counters.SERIES_SAVINGS / SERIES_LOAN / SERIES_JOURNAL
@@ -94,7 +94,7 @@ def check_receipt_gaps(s: Session) -> list[Problem]:
     already fails ``check`` and the gap is its consequence; see ``check.run_checks``.)"""
     from sqlalchemy import text as sql
 
-    out = _Collector("receipt_gaps")
+    out = Collector("receipt_gaps")
     counters = s.execute(
         select(ReceiptCounter.series, ReceiptCounter.year, ReceiptCounter.last_no)
         .where(

@@ -23,7 +23,7 @@ from ..db.models import JournalEntry, JournalLine, JournalSeal
 from .counters import lock_series
 
 LOCK_SERIES = blocks.LOCK_SERIES  # the same serialisation point as the audit trail
-_SEP = sealing.SEP
+SEP = sealing.SEP
 
 
 def _text(value: object) -> str:

@@ -375,7 +375,7 @@ def _angsuran(
         return None
     if loan.disbursed_on is None or date < loan.disbursed_on:
         return None
-    _states, dues = loan_repayments._dues(s, loan, date)
+    _states, dues = loan_repayments.dues_on(s, loan, date)
     amount = sum(d.total for d in dues if d.due_date <= date)
     if amount <= 0:
         return None

@@ -15,10 +15,10 @@ from ..domain import accounts as chart  # `accounts` is this module's function
 from .statements import (
     CASH_PREFIXES,
     AccountInfo,
-    _others_within,
     accounts,
     balances,
     entry_id_range,
+    others_within,
     previous_period,
 )
 from .uow import read_only
@@ -85,7 +85,7 @@ def _cash_counterparts(
         JournalLine.entry_id.between(lo, hi),
         (JournalLine.entry_id + 0).in_(cash_entries),
     ]
-    if _others_within(s, start, end, lo, hi):
+    if others_within(s, start, end, lo, hi):
         outside = select(JournalEntry.id).where(
             (JournalEntry.id + 0).between(lo, hi),
             (JournalEntry.date < start) | (JournalEntry.date > end),

@@ -228,7 +228,7 @@ def entry_id_range(
     return min(lo for lo, _ in ids), max(hi for _, hi in ids)
 
 
-def _others_within(s: Session, start: dt.date, end: dt.date, lo: int, hi: int) -> bool:
+def others_within(s: Session, start: dt.date, end: dt.date, lo: int, hi: int) -> bool:
     """Whether an entry dated outside [start, end] may have an id in [lo, hi]."""
     return any((d < start or d > end) and a <= hi and b >= lo for d, a, b in _id_ranges(s))
 

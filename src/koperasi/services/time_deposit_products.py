@@ -16,9 +16,9 @@ from .time_deposits import (
     PAYOUTS,
     ProductInput,
     ProductView,
-    _choice,
-    _product_view,
-    _rate,
+    checked_choice,
+    checked_rate,
+    product_view,
 )
 from .uow import read_only, unit_of_work
 from .validation import check_amount
@@ -37,10 +37,10 @@ def _validate_product(data: ProductInput) -> ProductInput:
         code,
         data.name.strip(),
         term,
-        _rate(data.rate_pa, "rate"),
-        _choice(data.payout, PAYOUTS, "payout"),
+        checked_rate(data.rate_pa, "rate"),
+        checked_choice(data.payout, PAYOUTS, "payout"),
         check_amount(data.min_amount, allow_zero=True),
-        _rate(data.penalty_percent, "penalty_percent"),
+        checked_rate(data.penalty_percent, "penalty_percent"),
         bool(data.active),
     )
 
@@ -52,7 +52,7 @@ def list_products(db: Database, *, active_only: bool = False) -> list[ProductVie
         )
         if active_only:
             q = q.where(TimeDepositProduct.active.is_(True))
-        return [_product_view(p) for p in s.scalars(q)]
+        return [product_view(p) for p in s.scalars(q)]
 
 
 def save_product(db: Database, actor: Actor, data: ProductInput) -> ProductView:
@@ -64,7 +64,7 @@ def save_product(db: Database, actor: Actor, data: ProductInput) -> ProductView:
         p = s.scalars(
             select(TimeDepositProduct).where(TimeDepositProduct.code == data.code)
         ).first()
-        before = None if p is None else _product_view(p)
+        before = None if p is None else product_view(p)
         if p is None:
             p = TimeDepositProduct(code=data.code)
             s.add(p)
@@ -72,7 +72,7 @@ def save_product(db: Database, actor: Actor, data: ProductInput) -> ProductView:
         p.payout, p.min_amount = data.payout, data.min_amount
         p.penalty_percent, p.active = data.penalty_percent, data.active
         s.flush()
-        view = _product_view(p)
+        view = product_view(p)
         audit.record(
             s,
             actor,

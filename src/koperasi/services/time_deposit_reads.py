@@ -18,21 +18,28 @@ from ..errors import ValidationError
 from .auth import Actor, require_group_visible, require_read_all, visible_groups
 from .members import member_by_number
 from .settings import rounding_in
-from .time_deposits import DepositView, EventView, MaturityRow, _deposit, _view, monthly_interest
+from .time_deposits import (
+    DepositView,
+    EventView,
+    MaturityRow,
+    deposit_by_number,
+    deposit_view,
+    monthly_interest,
+)
 from .uow import read_only
 
 
 def get_deposit(db: Database, number: str, actor: Actor | None = None) -> DepositView:
     with read_only(db) as s:
-        d = _deposit(s, number)
-        view = _view(s, d)
+        d = deposit_by_number(s, number)
+        view = deposit_view(s, d)
         require_group_visible(actor, view.group_id, "Simpanan berjangka", d.number)
         return view
 
 
 def events(db: Database, number: str, actor: Actor | None = None) -> list[EventView]:
     with read_only(db) as s:
-        d = _deposit(s, number)
+        d = deposit_by_number(s, number)
         member = s.get(Member, d.member_id)
         assert member is not None
         require_group_visible(actor, member.group_id, "Simpanan berjangka", d.number)
@@ -80,7 +87,7 @@ def list_deposits(
         if status:
             q = q.where(TimeDeposit.status == status)
         q = q.order_by(TimeDeposit.maturity_on, TimeDeposit.id)
-        return [_view(s, d) for d in s.scalars(q)]
+        return [deposit_view(s, d) for d in s.scalars(q)]
 
 
 def maturity_list(
@@ -106,7 +113,7 @@ def maturity_list_in(s: Session, date_from: dt.date, date_to: dt.date) -> list[M
         )
         .order_by(TimeDeposit.maturity_on, TimeDeposit.id)
     ):
-        v = _view(s, d)
+        v = deposit_view(s, d)
         posted = (
             s.scalar(
                 select(func.count(TimeDepositEvent.id)).where(

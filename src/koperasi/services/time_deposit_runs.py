@@ -37,18 +37,18 @@ from .time_deposits import (
     SUKARELA,
     TAX,
     MonthRun,
-    _accrued,
-    _event,
-    _sukarela,
-    _tax_pending,
+    accrued_interest,
     due_dates,
     monthly_interest,
     pph_final,
+    record_event,
+    sukarela_account_of,
+    tax_pending,
 )
 
 
 @dataclass
-class _Tally:
+class Tally:
     gross: int = 0
     tax: int = 0
     accrued: int = 0
@@ -58,14 +58,14 @@ class _Tally:
     entries: int = 0
 
 
-def _post(
+def post(
     session: Session,
     actor: Actor,
     date: dt.date,
     text: str,
     lines: list[Line],
     d: TimeDeposit,
-    tally: _Tally | None,
+    tally: Tally | None,
     receipt: str | None = None,
 ) -> int:  # noqa: E501
     entry = ledger.post(
@@ -84,7 +84,7 @@ def _interest_in(
     due: dt.date,
     on: dt.date,
     mode: RoundingMode | str,
-    tally: _Tally,
+    tally: Tally,
 ) -> None:
     gross = monthly_interest(d.principal, d.rate_pa, mode)
     if gross <= 0:
@@ -92,26 +92,28 @@ def _interest_in(
     tax = pph_final(gross, mode)
     month = f"{due.month:02d}/{due.year}"
     if d.payout == "bulanan":
-        _sk_product, sk = _sukarela(session, member, on)
+        _sk_product, sk = sukarela_account_of(session, member, on)
         lines = [
             Line(EXPENSE, debit=gross, member_id=member.id, memo=d.number),
             Line(SUKARELA, credit=gross - tax, member_id=member.id, memo=d.number),
         ]
         if tax:
             lines.append(Line(TAX, credit=tax, memo=f"PPh final bunga {d.number}"))
-        eid = _post(
+        eid = post(
             session, actor, on, f"Bunga simpanan berjangka {d.number} {month}", lines, d, tally
         )
         record_in(session, actor, sk, gross, on, "jasa", eid, None, d.number)
         if tax:
             record_in(session, actor, sk, -tax, on, "pajak", eid, None, d.number)
-        _event(session, actor, d, on, DepositEvent.INTEREST, eid, gross=gross, tax=tax, due_on=due)
+        record_event(
+            session, actor, d, on, DepositEvent.INTEREST, eid, gross=gross, tax=tax, due_on=due
+        )
     else:
         lines = [
             Line(EXPENSE, debit=gross, member_id=member.id, memo=d.number),
             Line(ACCRUED, credit=gross, member_id=member.id, memo=d.number),
         ]
-        eid = _post(
+        eid = post(
             session,
             actor,
             on,
@@ -120,7 +122,7 @@ def _interest_in(
             d,
             tally,
         )
-        _event(
+        record_event(
             session,
             actor,
             d,
@@ -141,10 +143,10 @@ def _pay_accrued_lines(
     session: Session, d: TimeDeposit, member: Member
 ) -> tuple[int, int, list[Line]]:
     session.flush()
-    accrued = _accrued(session, d.id)
+    accrued = accrued_interest(session, d.id)
     if accrued <= 0:
         return 0, 0, []
-    tax = _tax_pending(session, d.id)
+    tax = tax_pending(session, d.id)
     lines = [Line(ACCRUED, debit=accrued, member_id=member.id, memo=d.number)]
     if tax:
         lines.append(Line(TAX, credit=tax, memo=f"PPh final bunga {d.number}"))
@@ -158,14 +160,14 @@ def _mature_in(
     member: Member,
     on: dt.date,
     mode: RoundingMode | str,
-    tally: _Tally,
+    tally: Tally,
 ) -> bool:
     """Apply the deposit's instruction at maturity; True when it rolled over."""
     tally.matured += 1
     accrued, tax, lines = _pay_accrued_lines(session, d, member)
     if d.instruction == "aro_plus" and accrued:
         lines.append(Line(PRINCIPAL, credit=accrued - tax, member_id=member.id, memo=d.number))
-        eid = _post(
+        eid = post(
             session,
             actor,
             on,
@@ -174,7 +176,7 @@ def _mature_in(
             d,
             tally,
         )
-        _event(
+        record_event(
             session,
             actor,
             d,
@@ -189,20 +191,20 @@ def _mature_in(
     elif d.instruction in ("aro", "sukarela"):
         moved = d.principal if d.instruction == "sukarela" else 0
         if accrued or moved:
-            _sk_product, sk = _sukarela(session, member, on)
+            _sk_product, sk = sukarela_account_of(session, member, on)
             if moved:
                 lines.append(Line(PRINCIPAL, debit=moved, member_id=member.id, memo=d.number))
             lines.append(
                 Line(SUKARELA, credit=accrued - tax + moved, member_id=member.id, memo=d.number)
             )
-            eid = _post(
+            eid = post(
                 session, actor, on, f"Simpanan berjangka {d.number} jatuh tempo", lines, d, tally
             )
             if accrued:
                 record_in(session, actor, sk, accrued, on, "jasa", eid, None, d.number)
                 if tax:
                     record_in(session, actor, sk, -tax, on, "pajak", eid, None, d.number)
-                _event(
+                record_event(
                     session,
                     actor,
                     d,
@@ -215,7 +217,7 @@ def _mature_in(
                 )
             if moved:
                 record_in(session, actor, sk, moved, on, "dari_berjangka", eid, None, d.number)
-                _event(session, actor, d, on, DepositEvent.PAID_OUT, eid, principal=-moved)
+                record_event(session, actor, d, on, DepositEvent.PAID_OUT, eid, principal=-moved)
     if d.instruction == "sukarela":
         d.status, d.closed_on = DepositStatus.MATURED, on
         tally.closed += 1
@@ -228,7 +230,7 @@ def _mature_in(
     if product.active:
         d.rate_pa = product.rate_pa
     d.rollovers += 1
-    _event(
+    record_event(
         session,
         actor,
         d,
@@ -242,13 +244,13 @@ def _mature_in(
     return True
 
 
-def _advance_in(
+def advance_in(
     session: Session,
     actor: Actor,
     d: TimeDeposit,
     through: dt.date,
     floor: dt.date,
-    tally: _Tally,
+    tally: Tally,
     *,
     mature: bool = True,
 ) -> None:
@@ -283,7 +285,7 @@ def run_month_in(session: Session, actor: Actor, year: int, month: int) -> Month
     every maturity in it (or missed before it) per its instruction. Idempotent."""
     end = clock.month_end(year, month)
     floor = dt.date(year, month, 1)
-    tally = _Tally()
+    tally = Tally()
     deposits = session.scalars(
         select(TimeDeposit)
         .where(TimeDeposit.status == DepositStatus.ACTIVE, TimeDeposit.placed_on <= end)
@@ -291,7 +293,7 @@ def run_month_in(session: Session, actor: Actor, year: int, month: int) -> Month
         .with_for_update()
     ).all()
     for d in deposits:
-        _advance_in(session, actor, d, end, max(floor, d.placed_on), tally)
+        advance_in(session, actor, d, end, max(floor, d.placed_on), tally)
     session.flush()
     run = MonthRun(
         year,

@@ -22,7 +22,7 @@ from .counters import SERIES_SAVINGS, next_receipt
 from .ledger import Line
 from .savings import record_in
 from .settings import rounding_in
-from .time_deposit_runs import _advance_in, _post, _Tally
+from .time_deposit_runs import Tally, advance_in, post
 from .time_deposits import (
     ACCRUED,
     CASH,
@@ -32,15 +32,15 @@ from .time_deposits import (
     SUKARELA,
     TAX,
     Withdrawal,
-    _accrued,
-    _choice,
-    _deposit,
-    _event,
-    _sukarela,
-    _tax_pending,
+    accrued_interest,
+    checked_choice,
+    deposit_by_number,
     due_dates,
     monthly_interest,
     pph_final,
+    record_event,
+    sukarela_account_of,
+    tax_pending,
 )
 from .uow import read_only, unit_of_work
 
@@ -50,7 +50,7 @@ def withdraw_quote(
 ) -> Withdrawal:
     """What a withdrawal on ``date`` would pay (nothing is written)."""
     with read_only(db) as s:
-        d = _deposit(s, number)
+        d = deposit_by_number(s, number)
         member = s.get(Member, d.member_id)
         assert member is not None
         require_group_visible(actor, member.group_id, "Simpanan berjangka", d.number)
@@ -58,8 +58,8 @@ def withdraw_quote(
         if d.status != DepositStatus.ACTIVE:
             raise ValidationError("deposit", "td_not_active", number=d.number)
         early = date < d.maturity_on
-        accrued = _accrued(s, d.id)
-        tax = _tax_pending(s, d.id)
+        accrued = accrued_interest(s, d.id)
+        tax = tax_pending(s, d.id)
         done = set(
             s.scalars(
                 select(TimeDepositEvent.due_on).where(
@@ -125,9 +125,9 @@ def withdraw(
     principal and the accrued interest less PPh. Interest months due by ``date`` and not yet
     posted are posted first."""
     require(actor, "savings.write")
-    to = _choice(to, {"kas": 1, "sukarela": 1}, "payout_to")
+    to = checked_choice(to, {"kas": 1, "sukarela": 1}, "payout_to")
     with unit_of_work(db) as s:
-        d = _deposit(s, number, lock=True)
+        d = deposit_by_number(s, number, lock=True)
         if d.status != DepositStatus.ACTIVE:
             raise ValidationError("deposit", "td_not_active", number=d.number)
         member = s.get(Member, d.member_id)
@@ -135,9 +135,9 @@ def withdraw(
         if date < d.placed_on:
             raise ValidationError("date", "date_before", other=d.placed_on.isoformat())
         ledger_periods.ensure_open(s, date)
-        tally = _Tally()
+        tally = Tally()
         floor = max(dt.date(date.year, date.month, 1), d.placed_on)
-        _advance_in(s, actor, d, min(date, d.maturity_on), floor, tally, mature=False)
+        advance_in(s, actor, d, min(date, d.maturity_on), floor, tally, mature=False)
         s.flush()
         mode = rounding_in(s)
         early = date < d.maturity_on
@@ -145,8 +145,8 @@ def withdraw(
         assert product is not None
         principal = d.principal
         lines: list[Line] = [Line(PRINCIPAL, debit=principal, member_id=member.id, memo=d.number)]
-        accrued = _accrued(s, d.id)
-        tax = _tax_pending(s, d.id)
+        accrued = accrued_interest(s, d.id)
+        tax = tax_pending(s, d.id)
         penalty = forfeited = paid_interest = withheld = 0
         if early:
             penalty = min(
@@ -177,9 +177,9 @@ def withdraw(
         text = f"Pencairan simpanan berjangka {d.number} {what} {member.number} {member.name}"
         if reason.strip():
             text += f": {reason.strip()}"
-        eid = _post(s, actor, date, text, lines, d, None, receipt)
+        eid = post(s, actor, date, text, lines, d, None, receipt)
         if to == "sukarela" and paid_out > 0:
-            _p, sk = _sukarela(s, member, date)
+            _p, sk = sukarela_account_of(s, member, date)
             if paid_interest:
                 record_in(s, actor, sk, paid_interest, date, "jasa", eid, None, d.number)
                 if withheld:
@@ -189,8 +189,10 @@ def withdraw(
                 record_in(s, actor, sk, rest, date, "dari_berjangka", eid, None, d.number)
         if early:
             if forfeited:
-                _event(s, actor, d, date, DepositEvent.FORFEITED, eid, accrued=-forfeited, tax=tax)
-            _event(
+                record_event(
+                    s, actor, d, date, DepositEvent.FORFEITED, eid, accrued=-forfeited, tax=tax
+                )
+            record_event(
                 s,
                 actor,
                 d,
@@ -204,7 +206,7 @@ def withdraw(
             d.status = DepositStatus.WITHDRAWN_EARLY
         else:
             if paid_interest:
-                _event(
+                record_event(
                     s,
                     actor,
                     d,
@@ -215,7 +217,7 @@ def withdraw(
                     gross=paid_interest,
                     tax=withheld,
                 )
-            _event(
+            record_event(
                 s,
                 actor,
                 d,

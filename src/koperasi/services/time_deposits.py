@@ -211,7 +211,7 @@ def due_dates(term_start: dt.date, term_months: int) -> list[dt.date]:
     return [add_months(term_start, i, term_start.day) for i in range(1, term_months + 1)]
 
 
-def _rate(value: object, field: str) -> Decimal:
+def checked_rate(value: object, field: str) -> Decimal:
     if isinstance(value, float):
         raise ValidationError(field, "not_a_number", value=value)
     try:
@@ -223,14 +223,14 @@ def _rate(value: object, field: str) -> Decimal:
     return rate
 
 
-def _choice(value: str, choices: dict[str, Any], field: str) -> str:
+def checked_choice(value: str, choices: dict[str, Any], field: str) -> str:
     key = (value or "").strip().lower()
     if key not in choices:
         raise ValidationError(field, "choice", choices=", ".join(choices), value=value)
     return key
 
 
-def _product_view(p: TimeDepositProduct) -> ProductView:
+def product_view(p: TimeDepositProduct) -> ProductView:
     return ProductView(
         p.code,
         p.name,
@@ -252,7 +252,7 @@ def _product(session: Session, code: str) -> TimeDepositProduct:
     return p
 
 
-def _deposit(session: Session, number: str, *, lock: bool = False) -> TimeDeposit:
+def deposit_by_number(session: Session, number: str, *, lock: bool = False) -> TimeDeposit:
     q = select(TimeDeposit).where(TimeDeposit.number == (number or "").strip().upper())
     if lock:
         q = q.with_for_update()
@@ -262,7 +262,7 @@ def _deposit(session: Session, number: str, *, lock: bool = False) -> TimeDeposi
     return d
 
 
-def _accrued(session: Session, deposit_id: int) -> int:
+def accrued_interest(session: Session, deposit_id: int) -> int:
     return int(
         session.scalar(
             select(func.coalesce(func.sum(TimeDepositEvent.accrued), 0)).where(
@@ -273,7 +273,7 @@ def _accrued(session: Session, deposit_id: int) -> int:
     )
 
 
-def _tax_pending(session: Session, deposit_id: int) -> int:
+def tax_pending(session: Session, deposit_id: int) -> int:
     """PPh on accrued interest not yet withheld (withheld when the interest is paid)."""
     rows = dict(
         session.execute(
@@ -293,7 +293,7 @@ def _tax_pending(session: Session, deposit_id: int) -> int:
     return int(rows.get(DepositEvent.ACCRUED, 0)) - settled
 
 
-def _view(session: Session, d: TimeDeposit) -> DepositView:
+def deposit_view(session: Session, d: TimeDeposit) -> DepositView:
     member = session.get(Member, d.member_id)
     product = session.get(TimeDepositProduct, d.product_id)
     assert member is not None and product is not None
@@ -317,12 +317,12 @@ def _view(session: Session, d: TimeDeposit) -> DepositView:
         d.rollovers,
         d.status,
         d.closed_on,
-        _accrued(session, d.id),
+        accrued_interest(session, d.id),
         monthly_interest(d.principal, d.rate_pa, mode) if d.status == DepositStatus.ACTIVE else 0,
     )
 
 
-def _event(
+def record_event(
     session: Session,
     actor: Actor,
     d: TimeDeposit,
@@ -357,7 +357,7 @@ def _event(
     return ev
 
 
-def _sukarela(
+def sukarela_account_of(
     session: Session, member: Member, date: dt.date
 ) -> tuple[SavingsProduct, SavingsAccount]:
     product = product_of_kind(session, "sukarela")
@@ -387,8 +387,8 @@ def place_in(
     memo: str = "",
 ) -> TimeDeposit:
     check_amount(amount)
-    source = _choice(source, SOURCES, "source")
-    instruction = _choice(instruction, INSTRUCTIONS, "instruction")
+    source = checked_choice(source, SOURCES, "source")
+    instruction = checked_choice(instruction, INSTRUCTIONS, "instruction")
     _member_active(member)
     if not product.active:
         raise ValidationError("product", "td_product_inactive", product=product.name)
@@ -427,7 +427,7 @@ def place_in(
         receipt = next_receipt(session, SERIES_SAVINGS, date.year)
         first = Line(CASH, debit=amount, member_id=member.id, memo=number)
     else:
-        sk_product, sk_account = _sukarela(session, member, date)
+        sk_product, sk_account = sukarela_account_of(session, member, date)
         available = min(sk_account.balance, balance_at(session, sk_account.id, date))
         available -= sk_product.min_balance
         if amount > available:
@@ -450,7 +450,7 @@ def place_in(
     )
     if source == "sukarela":
         record_in(session, actor, sk_account, -amount, date, "ke_berjangka", entry.id, None, number)
-    _event(
+    record_event(
         session, actor, d, date, DepositEvent.PLACED, entry.id, principal=amount, memo=receipt or ""
     )
     session.flush()
@@ -494,7 +494,7 @@ def place(
         )
         # after the other checks (their message comes first); a refusal rolls back
         limits.check(plausibility.TIME_DEPOSIT, amount)
-        view = _view(s, d)
+        view = deposit_view(s, d)
         audit.record(s, actor, "deposit.place", "time_deposit", d.number, after=view)
         return view
 
@@ -502,15 +502,15 @@ def place(
 def set_instruction(db: Database, actor: Actor, number: str, instruction: str) -> DepositView:
     """Change what happens at maturity (before it comes)."""
     require(actor, "savings.write")
-    instruction = _choice(instruction, INSTRUCTIONS, "instruction")
+    instruction = checked_choice(instruction, INSTRUCTIONS, "instruction")
     with unit_of_work(db) as s:
-        d = _deposit(s, number, lock=True)
+        d = deposit_by_number(s, number, lock=True)
         if d.status != DepositStatus.ACTIVE:
             raise ValidationError("deposit", "td_not_active", number=d.number)
         before = d.instruction
         d.instruction = instruction
         s.flush()
-        view = _view(s, d)
+        view = deposit_view(s, d)
         audit.record(
             s, actor, "deposit.instruction", "time_deposit", d.number, before=before, after=view
         )
@@ -526,7 +526,7 @@ def cancel(db: Database, actor: Actor, number: str, date: dt.date, reason: str) 
     if not reason.strip():
         raise ValidationError("reason", "required")
     with unit_of_work(db) as s:
-        d = _deposit(s, number, lock=True)
+        d = deposit_by_number(s, number, lock=True)
         kinds = s.scalars(
             select(TimeDepositEvent.kind).where(TimeDepositEvent.deposit_id == d.id)
         ).all()
@@ -542,9 +542,9 @@ def cancel(db: Database, actor: Actor, number: str, date: dt.date, reason: str) 
         if d.source == "sukarela":
             member = s.get(Member, d.member_id)
             assert member is not None
-            _p, sk = _sukarela(s, member, date)
+            _p, sk = sukarela_account_of(s, member, date)
             record_in(s, actor, sk, d.principal, date, "koreksi", entry.id, None, d.number)
-        _event(
+        record_event(
             s,
             actor,
             d,
@@ -556,7 +556,7 @@ def cancel(db: Database, actor: Actor, number: str, date: dt.date, reason: str) 
         )
         d.status, d.closed_on = DepositStatus.CANCELLED, date
         s.flush()
-        view = _view(s, d)
+        view = deposit_view(s, d)
         audit.record(s, actor, "deposit.cancel", "time_deposit", d.number, after=view)
         return view
 
@@ -565,4 +565,4 @@ def cancel(db: Database, actor: Actor, number: str, date: dt.date, reason: str) 
 
 
 def deposit_in(session: Session, number: str) -> DepositView:
-    return _view(session, _deposit(session, number))
+    return deposit_view(session, deposit_by_number(session, number))

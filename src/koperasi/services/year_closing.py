@@ -25,10 +25,10 @@ from .closing import (
     SHU_SOURCE,
     PeriodView,
     YearClosing,
-    _close_in,
-    _period_row,
-    _view,
+    close_in,
     closed_years_in,
+    period_row,
+    view,
 )
 from .common_reads import live_entry
 from .ledger import Line
@@ -94,7 +94,7 @@ def _post_in_month(s: Session, actor: Actor, date: dt.date, fn: Callable[[], _T]
     """Run ``fn()`` (which posts dated ``date``) even if that month counts as closed (it is,
     or a later month is); a month closed before is closed again after (``closed_at`` after
     the entry, so ``koperasi check`` stays green)."""
-    p = _period_row(s, date.year, date.month)
+    p = period_row(s, date.year, date.month)
     was_closed = p.status == PeriodStatus.CLOSED
     if was_closed:
         p.status = PeriodStatus.OPEN
@@ -214,7 +214,7 @@ def close_year(
             entry_id = entry.id
         report(progress, 1, 3, "periode")
         for y, m in statements.fiscal_year_months(year, sm):
-            _close_in(s, actor, y, m, note=f"Tutup buku {year}")
+            close_in(s, actor, y, m, note=f"Tutup buku {year}")
         result = YearClosing(
             year,
             start,
@@ -364,7 +364,7 @@ def year_overview(db: Database, year: int) -> YearOverview:
             for p in s.scalars(select(FiscalPeriod).where(FiscalPeriod.year.in_([year, year + 1])))
         }
         months = tuple(
-            _view(rows.get((y, m)), y, m) for y, m in statements.fiscal_year_months(year, sm)
+            view(rows.get((y, m)), y, m) for y, m in statements.fiscal_year_months(year, sm)
         )
         closed = closed_years_in(s)
         if str(year) in closed:

@@ -42,12 +42,12 @@ from .core import (
     LOANS,
     REJECTED,
     SOURCE,
-    _check_date_after,
-    _check_member_active,
-    _check_one_active,
-    _check_status,
-    _limit,
+    check_date_after,
+    check_member_active,
+    check_one_active,
+    check_status,
     fee_for,
+    loan_limit,
     lock_loan,
     schedule_terms,
 )
@@ -147,7 +147,7 @@ def new_loan(
 
 def apply_in(session: Session, actor: Actor, data: ApplyInput) -> Loan:
     member = member_by_number(session, data.member_no, lock=True)
-    _check_member_active(member)
+    check_member_active(member)
     product = product_by_code(session, data.product_code)
     if not product.active:
         raise ValidationError("product", "inactive", value=product.code)
@@ -170,7 +170,7 @@ def apply_in(session: Session, actor: Actor, data: ApplyInput) -> Loan:
     purpose = " ".join(clean_memo(data.purpose, "purpose").split())
     if not purpose:
         raise ValidationError("purpose", "required")
-    _check_date_after(data.date, member.join_date)
+    check_date_after(data.date, member.join_date)
     if data.first_due is not None and data.first_due <= data.date:
         raise ValidationError("first_due", "date_before", other=data.date.isoformat())
     if (
@@ -182,7 +182,7 @@ def apply_in(session: Session, actor: Actor, data: ApplyInput) -> Loan:
     if product.group_loan and member.group_id is None:
         raise ValidationError("group", "required")
     lending_limits.check_application_in(session, member, product, data.amount, data.date)
-    _check_one_active(session, product, member, None)
+    check_one_active(session, product, member, None)
     loan = new_loan(
         session,
         actor,
@@ -257,8 +257,8 @@ def preview_schedule(
 
 def approve_in(session: Session, actor: Actor, loan: Loan, date: dt.date, note: str = "") -> Loan:
     require(actor, "loan.approve")
-    _check_status(loan, APPLIED)
-    _check_date_after(date, loan.applied_on)
+    check_status(loan, APPLIED)
+    check_date_after(date, loan.applied_on)
     rules = lending_rules.rules_in(session)
     if (
         rules.four_eyes_loan_above is not None
@@ -297,8 +297,8 @@ def reject(db: Database, actor: Actor, number: str, date: dt.date, reason: str) 
         raise ValidationError("reason", "required")
     with unit_of_work(db) as s:
         loan = lock_loan(s, number)
-        _check_status(loan, APPLIED, APPROVED)
-        _check_date_after(date, loan.applied_on)
+        check_status(loan, APPLIED, APPROVED)
+        check_date_after(date, loan.applied_on)
         before = row_of(s, loan)
         loan.status, loan.decided_on, loan.decided_by = REJECTED, date, actor.username
         loan.decision_note = reason
@@ -318,17 +318,17 @@ def disburse_in(
     to: str = "kas",
     fee_mode: str | None = None,
 ) -> LoanTransaction:
-    _check_status(loan, APPROVED)
+    check_status(loan, APPROVED)
     if to not in ("kas", "sukarela"):
         raise ValidationError("disburse_to", "choice", choices="kas, sukarela", value=to)
-    _check_date_after(date, loan.decided_on or loan.applied_on)
+    check_date_after(date, loan.decided_on or loan.applied_on)
     member = session.get(Member, loan.member_id, with_for_update=True)
     product = session.get(LoanProduct, loan.product_id)
     assert member is not None and product is not None
-    _check_member_active(member)
+    check_member_active(member)
     lending_limits.check_application_in(session, member, product, loan.amount, date, loan.id)
     lending_limits.check_boards_in(session, loan, date)
-    _check_one_active(session, product, member, loan.id)
+    check_one_active(session, product, member, loan.id)
     fee_mode = fee_mode or product.fee_mode
     if fee_mode not in ("deduct", "cash"):
         raise ValidationError("fee_mode", "choice", choices="deduct, cash", value=fee_mode)
@@ -438,10 +438,10 @@ def eligibility(db: Database, member_no: str, product_code: str, date: dt.date) 
     with read_only(db) as s:
         member = member_by_number(s, member_no)
         product = product_by_code(s, product_code)
-        saved, limit = _limit(s, product, member, date)
+        saved, limit = loan_limit(s, product, member, date)
         blocking = None
         try:
-            _check_one_active(s, product, member, None)
+            check_one_active(s, product, member, None)
         except ValidationError as exc:
             blocking = str(exc.params.get("loan", ""))
         group = s.get(Group, member.group_id) if member.group_id else None

@@ -222,14 +222,14 @@ def savings_total_at(session: Session, member_id: int, date: dt.date) -> int:
 # ---------------------------------------------------------------- checks shared by steps
 
 
-def _check_member_active(member: Member) -> None:
+def check_member_active(member: Member) -> None:
     if member.status != MemberStatus.ACTIVE:
         raise ValidationError(
             "member", "member_not_active", member=member.number, status=member.status
         )
 
 
-def _check_status(loan: Loan, *allowed: str) -> None:
+def check_status(loan: Loan, *allowed: str) -> None:
     if loan.status not in allowed:
         raise ValidationError(
             "loan",
@@ -239,7 +239,7 @@ def _check_status(loan: Loan, *allowed: str) -> None:
         )
 
 
-def _limit(
+def loan_limit(
     session: Session, product: LoanProduct, member: Member, date: dt.date
 ) -> tuple[int, int | None]:
     """(the member's savings on ``date``, the most the product lends them; None: no limit)."""
@@ -254,7 +254,7 @@ def _check_limit(
 ) -> None:
     if product.limit_multiple is None:
         return
-    saved, limit = _limit(session, product, member, date)
+    saved, limit = loan_limit(session, product, member, date)
     assert limit is not None
     if amount > limit:
         raise ValidationError(
@@ -267,7 +267,7 @@ def _check_limit(
         )
 
 
-def _check_one_active(
+def check_one_active(
     session: Session, product: LoanProduct, member: Member, loan_id: int | None
 ) -> None:
     q = (
@@ -282,7 +282,7 @@ def _check_one_active(
             raise ValidationError("member", "has_open_loan", member=member.number, loan=number)
 
 
-def _check_date_after(date: dt.date, other: dt.date | None, field: str = "date") -> None:
+def check_date_after(date: dt.date, other: dt.date | None, field: str = "date") -> None:
     if other is not None and date < other:
         raise ValidationError(field, "date_before", other=other.isoformat())
 

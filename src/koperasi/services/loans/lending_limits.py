@@ -57,7 +57,7 @@ from ..loan_products import product_by_code
 from ..members import member_by_number
 from ..statements import accounts, balances
 from ..uow import read_only, unit_of_work
-from .core import APPLIED, _check_date_after, _check_status, lock_loan, savings_total_at
+from .core import APPLIED, check_date_after, check_status, lock_loan, savings_total_at
 
 RELATED_KINDS = ("pengurus", "pengawas", "karyawan", "keluarga")
 RELATED_LABELS = {
@@ -278,8 +278,8 @@ def body_of(actor: Actor) -> str:
 
 def board_approve_in(s: Session, actor: Actor, loan: Loan, date: dt.date, note: str = "") -> str:
     require(actor, "loan.board_approve")
-    _check_status(loan, APPLIED)
-    _check_date_after(date, loan.applied_on)
+    check_status(loan, APPLIED)
+    check_date_after(date, loan.applied_on)
     body = body_of(actor)
     have = board_approvals_in(s, loan.id)
     if body in have:

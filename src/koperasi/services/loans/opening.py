@@ -50,9 +50,9 @@ from .core import (
     LOANS,
     PAID_OFF,
     SOURCE,
-    _check_date_after,
-    _check_member_active,
-    _check_one_active,
+    check_date_after,
+    check_member_active,
+    check_one_active,
     installment_states,
     schedule_terms,
 )
@@ -89,7 +89,7 @@ def open_loan_in(session: Session, actor: Actor, data: OpeningLoanInput) -> Loan
     """Create a running loan from the old books (see the module docstring); the caller owns
     the transaction. Raises :class:`ValidationError` naming the field for any bad value."""
     member = member_by_number(session, data.member_no, lock=True)
-    _check_member_active(member)
+    check_member_active(member)
     product = product_by_code(session, data.product_code)
     if not product.active:
         raise ValidationError("product", "inactive", value=product.code)
@@ -111,10 +111,10 @@ def open_loan_in(session: Session, actor: Actor, data: OpeningLoanInput) -> Loan
     purpose = " ".join(clean_memo(data.purpose, "purpose").split())
     if not purpose:
         raise ValidationError("purpose", "required")
-    _check_date_after(data.disbursed_on, member.join_date, "disbursed")
+    check_date_after(data.disbursed_on, member.join_date, "disbursed")
     if data.first_due is not None and data.first_due <= data.disbursed_on:
         raise ValidationError("first_due", "date_before", other=data.disbursed_on.isoformat())
-    _check_date_after(data.as_of, data.disbursed_on, "as_of")
+    check_date_after(data.as_of, data.disbursed_on, "as_of")
     collateral = _whole(data.collateral, "collateral")
     repaid = _whole(data.principal_repaid, "principal_repaid")
     interest = _whole(data.interest_paid, "interest_paid")
@@ -127,7 +127,7 @@ def open_loan_in(session: Session, actor: Actor, data: OpeningLoanInput) -> Loan
         )
     if product.group_loan and member.group_id is None:
         raise ValidationError("group", "required")
-    _check_one_active(session, product, member, None)
+    check_one_active(session, product, member, None)
     ensure_clearing(session)
 
     loan = new_loan(

@@ -316,7 +316,7 @@ def _quality(
     )
 
 
-def _summaries(items: list[LoanQuality]) -> tuple[ClassSummary, ...]:
+def summaries(items: list[LoanQuality]) -> tuple[ClassSummary, ...]:
     return tuple(
         ClassSummary(
             cls,
@@ -363,7 +363,7 @@ def arrears_in(session: Session, as_of: dt.date) -> ArrearsReport:
     return ArrearsReport(
         as_of,
         tuple(items),
-        _summaries(items),
+        summaries(items),
         sum(q.outstanding for q in items),
         sum(q.ppap for q in items),
         -ledger.balance(session, ALLOWANCE, as_of),  # contra asset: credit balance, shown positive

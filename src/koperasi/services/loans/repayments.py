@@ -57,8 +57,8 @@ from .core import (
     PENALTY_INCOME,
     SOURCE,
     InstallmentState,
-    _check_date_after,
-    _check_status,
+    check_date_after,
+    check_status,
     dues_from_states,
     installment_states,
     loan_by_number,
@@ -91,7 +91,7 @@ class PayoffQuoteView:
 # ---------------------------------------------------------------- helpers
 
 
-def _live_payments(session: Session, loan: Loan) -> list[LoanTransaction]:
+def live_payments(session: Session, loan: Loan) -> list[LoanTransaction]:
     """Repayments/payoffs that are neither reversals nor reversed, in (date, id) order."""
     return list(
         session.scalars(
@@ -123,13 +123,15 @@ def product_of(session: Session, loan: Loan) -> LoanProduct:
     return p
 
 
-def _member(session: Session, loan: Loan) -> Member:
+def borrower(session: Session, loan: Loan) -> Member:
     m = session.get(Member, loan.member_id)
     assert m is not None
     return m
 
 
-def _dues(session: Session, loan: Loan, date: dt.date) -> tuple[list[InstallmentState], list[Due]]:
+def dues_on(
+    session: Session, loan: Loan, date: dt.date
+) -> tuple[list[InstallmentState], list[Due]]:
     product = product_of(session, loan)
     states = installment_states(session, loan)
     mode = rounding_for(session, product)
@@ -141,15 +143,17 @@ def allocation_order(session: Session, loan: Loan) -> tuple[str, ...]:
     return order_of(product_of(session, loan).allocation_order)
 
 
-def _quote(session: Session, loan: Loan, date: dt.date) -> tuple[PayoffQuote, Allocation, int]:
+def payoff_quote_on(
+    session: Session, loan: Loan, date: dt.date
+) -> tuple[PayoffQuote, Allocation, int]:
     """(payoff quote, its allocation, interest waived) on ``date``."""
     product = product_of(session, loan)
-    _states, dues = _dues(session, loan, date)
+    _states, dues = dues_on(session, loan, date)
     q = quote_payoff(dues, date, product.payoff_policy, mode=rounding_for(session, product))
     return q, q.as_allocation(), q.waived_interest
 
 
-def _close_if_paid(
+def close_if_paid(
     session: Session, actor: Actor, loan: Loan, date: dt.date, dues_after: list[Due] | None = None
 ) -> None:
     """Close the loan (lunas) when nothing is left; ``dues_after``: the dues after the
@@ -179,7 +183,7 @@ def _payment_lines(alloc: Allocation, debit_account: str, member_id: int, memo: 
     return lines
 
 
-def _record_payment(
+def record_payment(
     session: Session,
     actor: Actor,
     loan: Loan,
@@ -196,7 +200,7 @@ def _record_payment(
     journal_date: dt.date | None = None,
     replays_id: int | None = None,
 ) -> LoanTransaction:
-    member = _member(session, loan)
+    member = borrower(session, loan)
     receipt = receipt_no or next_receipt(session, SERIES_LOAN, date.year)
     text = {
         "angsuran": "Angsuran",
@@ -278,7 +282,7 @@ def _audit_tx(tx: LoanTransaction, alloc: Allocation) -> dict[str, Any]:
     }
 
 
-def _payment_source(
+def payment_source(
     session: Session, loan: Loan, source: str, amount: int, date: dt.date
 ) -> tuple[str, SavingsAccount | None]:
     if source == "kas":
@@ -286,7 +290,7 @@ def _payment_source(
     if source == "bank":  # a transfer into the bank (payroll deduction, services/payroll.py)
         return "1.02", None
     if source == "sukarela":
-        member = _member(session, loan)
+        member = borrower(session, loan)
         product = savings.product_of_kind(session, "sukarela")
         acct = savings.account_for(session, member, product)
         available = (
@@ -323,12 +327,12 @@ def _repay_in(
     installments due); returns (None, None) when nothing is due then. An amount beyond the whole
     outstanding is refused, or with ``excess_to_savings`` (cash only) the rest is deposited
     to the member's sukarela savings on the same receipt."""
-    _check_status(loan, ACTIVE)
+    check_status(loan, ACTIVE)
     if amount is not None and (isinstance(amount, bool) or not isinstance(amount, int)):
         raise ValidationError("amount", "not_an_amount", value=amount)
-    _check_date_after(date, loan.disbursed_on)
-    _check_date_after(date, last_event_date(session, loan))
-    states, dues = _dues(session, loan, date)
+    check_date_after(date, loan.disbursed_on)
+    check_date_after(date, last_event_date(session, loan))
+    states, dues = dues_on(session, loan, date)
     if amount is None:
         amount = sum(d.total for d in dues if d.due_date <= date)
         if amount == 0:
@@ -340,8 +344,8 @@ def _repay_in(
         order=allocation_order(session, loan),
     )
     paid = amount - alloc.excess
-    debit_account, acct = _payment_source(session, loan, source, paid, date)
-    tx = _record_payment(
+    debit_account, acct = payment_source(session, loan, source, paid, date)
+    tx = record_payment(
         session,
         actor,
         loan,
@@ -356,7 +360,7 @@ def _repay_in(
         memo=memo,
     )
     if alloc.excess:
-        member = _member(session, loan)
+        member = borrower(session, loan)
         savings.deposit_in(
             session,
             actor,
@@ -367,7 +371,7 @@ def _repay_in(
             f"Kelebihan bayar pinjaman {loan.number}",
             receipt_no=tx.receipt_no,
         )
-    _close_if_paid(session, actor, loan, date, apply_allocation(dues, alloc))
+    close_if_paid(session, actor, loan, date, apply_allocation(dues, alloc))
     session.flush()
     audit.record(session, actor, "loan.repay", "loan", loan.number, after=_audit_tx(tx, alloc))
     return tx, alloc
@@ -472,9 +476,9 @@ def preview_repayment(
     with read_only(db) as s:
         loan = loan_by_number(s, number)
         require_loan_visible(s, actor, loan)
-        _check_status(loan, ACTIVE)
-        _check_date_after(date, loan.disbursed_on)
-        _states, dues = _dues(s, loan, date)
+        check_status(loan, ACTIVE)
+        check_date_after(date, loan.disbursed_on)
+        _states, dues = dues_on(s, loan, date)
         due_now = sum(d.total for d in dues if d.due_date <= date)
         total = outstanding(dues)
         lines: tuple[AllocationRow, ...] = ()
@@ -497,9 +501,9 @@ def preview_repayment(
 
 
 def payoff_quote_in(session: Session, loan: Loan, date: dt.date) -> PayoffQuoteView:
-    _check_status(loan, ACTIVE)
-    _check_date_after(date, loan.disbursed_on)
-    q, _adjusted, waived = _quote(session, loan, date)
+    check_status(loan, ACTIVE)
+    check_date_after(date, loan.disbursed_on)
+    q, _adjusted, waived = payoff_quote_on(session, loan, date)
     return PayoffQuoteView(
         loan.number,
         date,
@@ -536,11 +540,11 @@ def payoff_in(
     replays_id: int | None = None,
     check_order: bool = True,
 ) -> LoanTransaction:
-    _check_status(loan, ACTIVE)
-    _check_date_after(date, loan.disbursed_on)
+    check_status(loan, ACTIVE)
+    check_date_after(date, loan.disbursed_on)
     if check_order:
-        _check_date_after(date, last_event_date(session, loan))
-    q, alloc, waived = _quote(session, loan, date)
+        check_date_after(date, last_event_date(session, loan))
+    q, alloc, waived = payoff_quote_on(session, loan, date)
     if expected is not None and expected != q.total:
         raise ValidationError(
             "amount",
@@ -549,8 +553,8 @@ def payoff_in(
             quote=format_rupiah(q.total),
         )
     states = installment_states(session, loan)
-    debit_account, acct = _payment_source(session, loan, source, q.total, date)
-    tx = _record_payment(
+    debit_account, acct = payment_source(session, loan, source, q.total, date)
+    tx = record_payment(
         session,
         actor,
         loan,

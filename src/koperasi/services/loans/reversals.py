@@ -35,20 +35,20 @@ from .core import (
     PAID_OFF,
     SOURCE,
     WRITTEN_OFF,
-    _check_status,
+    check_status,
     loan_by_number,
     lock_loan,
 )
 from .repayments import (
     PAYMENT_KINDS,
-    _close_if_paid,
-    _dues,
-    _live_payments,
-    _payment_source,
-    _quote,
-    _record_payment,
     allocation_order,
+    close_if_paid,
+    dues_on,
+    live_payments,
+    payment_source,
     payoff_in,
+    payoff_quote_on,
+    record_payment,
 )
 from .views import LoanDetail, detail_in, tx_view
 
@@ -145,7 +145,7 @@ def reverse_transaction_in(
         # entry; a mirror of the repayment alone would leave 4.10 with a debit
         raise ValidationError("transaction", "opening_not_reversible", loan=loan.number)
     if tx.kind == "pemulihan":
-        _check_status(loan, WRITTEN_OFF)
+        check_status(loan, WRITTEN_OFF)
         rev = _mirror(session, actor, loan, tx, date, reason)
         audit.record(
             session, actor, "loan.reverse", "loan", loan.number, after=tx_view(session, rev, loan)
@@ -153,7 +153,7 @@ def reverse_transaction_in(
         return rev
     if tx.kind not in PAYMENT_KINDS:
         raise ValidationError("transaction", "not_reversible", kind=tx.kind)
-    _check_status(loan, ACTIVE, PAID_OFF)
+    check_status(loan, ACTIVE, PAID_OFF)
     resched = session.scalar(
         select(func.max(LoanTransaction.date)).where(
             LoanTransaction.loan_id == loan.id, LoanTransaction.kind == "restrukturisasi"
@@ -161,7 +161,7 @@ def reverse_transaction_in(
     )
     if resched is not None and tx.date < resched:
         raise ValidationError("transaction", "before_reschedule", date=resched.isoformat())
-    later = [t for t in _live_payments(session, loan) if (t.date, t.id) > (tx.date, tx.id)]
+    later = [t for t in live_payments(session, loan) if (t.date, t.id) > (tx.date, tx.id)]
     # undo the newest first, then the one asked for
     for t in reversed(later):
         _mirror(session, actor, loan, t, date, f"diulang setelah koreksi #{tx.id}")
@@ -174,7 +174,7 @@ def reverse_transaction_in(
         if loan.status != ACTIVE:
             raise ValidationError("transaction", "replay_failed", receipt=t.receipt_no or t.id)
         if t.kind == "pelunasan":
-            q, _adj, _w = _quote(session, loan, t.date)
+            q, _adj, _w = payoff_quote_on(session, loan, t.date)
             if q.total == t.amount:
                 payoff_in(
                     session,
@@ -189,12 +189,12 @@ def reverse_transaction_in(
                     check_order=False,
                 )
                 continue
-        states, dues = _dues(session, loan, t.date)
+        states, dues = dues_on(session, loan, t.date)
         if t.amount > outstanding(dues):
             raise ValidationError("transaction", "replay_failed", receipt=t.receipt_no or t.id)
         alloc = allocate(dues, t.amount, order=allocation_order(session, loan))
-        debit_account, acct = _payment_source(session, loan, t.source, t.amount, t.date)
-        _record_payment(
+        debit_account, acct = payment_source(session, loan, t.source, t.amount, t.date)
+        record_payment(
             session,
             actor,
             loan,
@@ -210,7 +210,7 @@ def reverse_transaction_in(
             journal_date=date,
             replays_id=t.id,
         )
-        _close_if_paid(session, actor, loan, date)
+        close_if_paid(session, actor, loan, date)
     session.flush()
     audit.record(
         session,

@@ -38,14 +38,14 @@ from .core import (
     SOURCE,
     WRITTEN_OFF,
     InstallmentState,
-    _check_date_after,
-    _check_status,
+    check_date_after,
+    check_status,
     installment_states,
     loan_by_number,
     lock_loan,
     schedule_terms,
 )
-from .repayments import _member, last_event_date, product_of
+from .repayments import borrower, last_event_date, product_of
 from .views import LoanDetail, LoanTxView, detail_in, row_of, tx_view
 
 # ---------------------------------------------------------------- reschedule
@@ -80,9 +80,9 @@ def plan_reschedule(
 ) -> ReschedulePlan:
     """The checks and the new schedule of :func:`reschedule` (shared with the screen's
     preview, so what is shown is what gets written)."""
-    _check_status(loan, ACTIVE)
-    _check_date_after(date, loan.disbursed_on)
-    _check_date_after(date, last_event_date(s, loan))
+    check_status(loan, ACTIVE)
+    check_date_after(date, loan.disbursed_on)
+    check_date_after(date, last_event_date(s, loan))
     if isinstance(term, bool) or not isinstance(term, int) or term < 1:
         raise ValidationError("term", "must_be_positive")
     principal = loan.principal_outstanding
@@ -227,13 +227,13 @@ def write_off_in(s: Session, actor: Actor, loan: Loan, date: dt.date, reason: st
     if not reason:
         raise ValidationError("reason", "required")
 
-    _check_status(loan, ACTIVE)
-    _check_date_after(date, loan.disbursed_on)
-    _check_date_after(date, last_event_date(s, loan))
+    check_status(loan, ACTIVE)
+    check_date_after(date, loan.disbursed_on)
+    check_date_after(date, last_event_date(s, loan))
     amount = loan.principal_outstanding
     if amount <= 0:
         raise ValidationError("loan", "nothing_to_write_off", loan=loan.number)
-    member = _member(s, loan)
+    member = borrower(s, loan)
     held = max(0, min(loan.ppap_booked, amount))
     lines = []
     if held:
@@ -320,8 +320,8 @@ def recover_in(
     if isinstance(amount, bool) or not isinstance(amount, int) or amount <= 0:
         raise ValidationError("amount", "must_be_positive")
 
-    _check_status(loan, WRITTEN_OFF)
-    _check_date_after(date, loan.written_off_on)
+    check_status(loan, WRITTEN_OFF)
+    check_date_after(date, loan.written_off_on)
     written, recovered = recovery_totals(s, loan)
     if amount > written - recovered:
         raise ValidationError(
@@ -330,7 +330,7 @@ def recover_in(
             amount=format_rupiah(amount),
             outstanding=format_rupiah(written - recovered),
         )
-    member = _member(s, loan)
+    member = borrower(s, loan)
     receipt = next_receipt(s, SERIES_LOAN, date.year)
     entry = ledger.post(
         s,
@@ -378,7 +378,7 @@ def recover(
 
 def _describe_write_off(s: Session, ref: str, params: dict[str, Any]) -> tuple[str, int]:
     loan = loan_by_number(s, ref)
-    _check_status(loan, ACTIVE)
+    check_status(loan, ACTIVE)
     return loan.number, loan.principal_outstanding
 
 

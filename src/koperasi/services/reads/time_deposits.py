@@ -29,7 +29,7 @@ def certificate_facts(s: Session, deposit: str | None, member: str | None) -> Ce
     """The deposit numbered ``deposit``; else the member's (else anyone's) latest active
     deposit, else their latest."""
     if deposit:
-        d = td._deposit(s, deposit)
+        d = td.deposit_by_number(s, deposit)
     else:
         q = select(TimeDeposit).order_by(TimeDeposit.placed_on.desc(), TimeDeposit.id.desc())
         if member:

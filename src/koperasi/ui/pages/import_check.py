@@ -90,7 +90,7 @@ class PreviewModel(RowsModel):
         return super().data(index, role)
 
 
-class _CheckPage(QWizardPage):
+class CheckPage(QWizardPage):
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__()
         self.wiz = wizard

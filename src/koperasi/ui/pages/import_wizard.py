@@ -31,7 +31,7 @@ from .exchange_common import (
     problem_message,
     with_suffix,
 )
-from .import_check import _CheckPage, thousands
+from .import_check import CheckPage, thousands
 
 
 def kind_labels() -> list[tuple[str, str, str]]:
@@ -106,7 +106,7 @@ class ImportWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Impor"))
         self.resize(900, 620)
         self.source = _SourcePage(self)
-        self.check = _CheckPage(self)
+        self.check = CheckPage(self)
         self.result_page = _ResultPage(self)
         self.addPage(self.source)
         self.addPage(self.check)

@@ -52,7 +52,7 @@ def loan_heading(d: LoanDetail, lang: str) -> str:
     )
 
 
-class _LoanStepDialog(FormDialog):
+class LoanStepDialog(FormDialog):
     """A step on one loan, built in code: the loan's heading on top (``self.body``), then the
     step's own widgets, then the general error line and the OK / Batal buttons."""
 
@@ -90,7 +90,7 @@ class _LoanStepDialog(FormDialog):
         return result
 
 
-class DecisionDialog(_LoanStepDialog):
+class DecisionDialog(LoanStepDialog):
     """Setujui (with an optional note) or tolak (with a required reason) an application."""
 
     decided = Signal(object)
@@ -138,7 +138,7 @@ class DecisionDialog(_LoanStepDialog):
         self.accept()
 
 
-class DisburseDialog(_LoanStepDialog):
+class DisburseDialog(LoanStepDialog):
     """Cairkan: cash from the till or into the member's sukarela account; the fee per the
     product (deducted or paid in cash). The receipt follows."""
 

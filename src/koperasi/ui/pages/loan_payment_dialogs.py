@@ -30,7 +30,7 @@ from ..widgets import (
 )
 from .base import RowsModel, setup_table
 from .form_dialog import FormDialog, add_error_rows, setup_buttons
-from .loan_dialogs import _LoanStepDialog
+from .loan_dialogs import LoanStepDialog
 from .loan_labels import (
     COMPONENT_LABELS,
     SOURCE_LABELS,
@@ -275,7 +275,7 @@ class RepaymentDialog(FormDialog):
         self.receipt = receipt
 
 
-class PayoffDialog(_LoanStepDialog):
+class PayoffDialog(LoanStepDialog):
     """Pelunasan dipercepat: the quote for the date, then the payoff for exactly that sum."""
 
     posted = Signal(object)

@@ -35,7 +35,7 @@ from .. import dialogs
 from ..context import AppContext
 from ..widgets import MoneyEdit, setup_date_edit, to_date
 from .base import DataTable, RowsModel, setup_table
-from .loan_dialogs import _LoanStepDialog
+from .loan_dialogs import LoanStepDialog
 
 
 def _lab(vocab: str, code: str, lang: str) -> str:
@@ -98,7 +98,7 @@ class CollateralPanel(QWidget):
             self.guarantorModel.set_rows([])
 
 
-class CollateralDialog(_LoanStepDialog):
+class CollateralDialog(LoanStepDialog):
     """Record collateral received for an open loan (its documents go into the safe)."""
 
     added = Signal(object)
@@ -169,7 +169,7 @@ class CollateralDialog(_LoanStepDialog):
         self.accept()
 
 
-class GuarantorDialog(_LoanStepDialog):
+class GuarantorDialog(LoanStepDialog):
     """Add a member as guarantor of the loan."""
 
     added = Signal(object)
@@ -217,7 +217,7 @@ class GuarantorDialog(_LoanStepDialog):
         self.accept()
 
 
-class ReturnCollateralDialog(_LoanStepDialog):
+class ReturnCollateralDialog(LoanStepDialog):
     """Hand back everything held for a paid-off loan, under one hand-over letter."""
 
     returned = Signal(object)
@@ -278,7 +278,7 @@ class ReturnCollateralDialog(_LoanStepDialog):
             )
 
 
-class BoardApprovalDialog(_LoanStepDialog):
+class BoardApprovalDialog(LoanStepDialog):
     """The approval of the user's board (pengurus, or pengawas for a supervisor) for an
     application that needs both."""
 

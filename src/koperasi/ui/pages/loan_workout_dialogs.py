@@ -41,7 +41,7 @@ from ..widgets import (
 )
 from .base import RowsModel, fmt_date, setup_table
 from .form_dialog import FormDialog, add_error_rows, add_wrapped_label, setup_buttons
-from .loan_dialogs import _LoanStepDialog, loan_heading
+from .loan_dialogs import LoanStepDialog, loan_heading
 from .loan_labels import (
     METHOD_LABELS,
     RATE_PER_LABELS,
@@ -271,7 +271,7 @@ class RescheduleDialog(FormDialog):
         self.accept()
 
 
-class WriteOffDialog(_LoanStepDialog):
+class WriteOffDialog(LoanStepDialog):
     """Hapus buku: the principal outstanding, the allowance (PPAP) already held for it and
     the journal entry in words, for the date; a reason is required and asked once more."""
 
@@ -455,7 +455,7 @@ class WriteOffDialog(_LoanStepDialog):
         )
 
 
-class RecoveryDialog(_LoanStepDialog):
+class RecoveryDialog(LoanStepDialog):
     """Penerimaan atas pinjaman yang dihapus buku: cash into the till, up to what is still
     owed of the amount written off; the receipt follows."""
 

@@ -33,7 +33,7 @@ from .form_dialog import add_buddy_rows as _add_rows
 from .form_dialog import save_cancel_buttons
 
 
-def _pct(value, lang: str) -> str:
+def pct(value, lang: str) -> str:
     text = format(value.normalize(), "f")
     return text.replace(".", ",") if lang == "id" else text
 
@@ -118,7 +118,7 @@ class PlaceDepositDialog(QDialog):
         maturity = add_months(start, p.term_months, start.day)
         text = self.tr("Jatuh tempo {date} · bunga {rate} % setahun, {payout}").format(
             date=fmt_date(maturity),
-            rate=_pct(p.rate_pa, self.ctx.lang),
+            rate=pct(p.rate_pa, self.ctx.lang),
             payout=label("td_payout", p.payout, self.ctx.lang).lower(),
         )
         if amount:
@@ -321,14 +321,14 @@ class ProductsDialog(QDialog):
                 (self.tr("Kode"), lambda p: p.code, "text"),
                 (self.tr("Nama"), lambda p: p.name, "text"),
                 (self.tr("Bulan"), lambda p: p.term_months, "int"),
-                (self.tr("Bunga %"), lambda p: _pct(p.rate_pa, ctx.lang), "text"),
+                (self.tr("Bunga %"), lambda p: pct(p.rate_pa, ctx.lang), "text"),
                 (
                     self.tr("Bunga dibayar"),
                     lambda p: label("td_payout", p.payout, ctx.lang),
                     "text",
                 ),
                 (self.tr("Minimal"), lambda p: p.min_amount, "money"),
-                (self.tr("Penalti %"), lambda p: _pct(p.penalty_percent, ctx.lang), "text"),
+                (self.tr("Penalti %"), lambda p: pct(p.penalty_percent, ctx.lang), "text"),
                 (
                     self.tr("Aktif"),
                     lambda p: self.tr("ya") if p.active else self.tr("tidak"),
@@ -397,10 +397,10 @@ class ProductsDialog(QDialog):
         self.codeEdit.setText(p.code)
         self.nameEdit.setText(p.name)
         self.termSpin.setValue(p.term_months)
-        self.rateEdit.setText(_pct(p.rate_pa, "id"))
+        self.rateEdit.setText(pct(p.rate_pa, "id"))
         self.payoutCombo.setCurrentIndex(self.payoutCombo.findData(p.payout))
         self.minEdit.setValue(p.min_amount)
-        self.penaltyEdit.setText(_pct(p.penalty_percent, "id"))
+        self.penaltyEdit.setText(pct(p.penalty_percent, "id"))
         self.activeCheck.setChecked(p.active)
 
     def save(self) -> None:

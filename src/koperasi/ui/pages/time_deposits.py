@@ -33,7 +33,7 @@ from .time_deposit_dialogs import (
     PlaceDepositDialog,
     ProductsDialog,
     WithdrawDepositDialog,
-    _pct,
+    pct,
 )
 
 
@@ -94,7 +94,7 @@ class TimeDepositsTab(QWidget):
                 (self.tr("Nama"), lambda r: r.member_name, "text"),
                 (self.tr("Produk"), lambda r: r.product_name, "text"),
                 (self.tr("Nominal"), lambda r: r.principal, "money"),
-                (self.tr("Bunga % p.a."), lambda r: _pct(r.rate_pa, ctx.lang), "text"),
+                (self.tr("Bunga % p.a."), lambda r: pct(r.rate_pa, ctx.lang), "text"),
                 (self.tr("Mulai"), lambda r: r.term_start, "date"),
                 (self.tr("Jatuh tempo"), lambda r: r.maturity_on, "date"),
                 (self.tr("Bunga dicadangkan"), lambda r: r.accrued, "money"),
