@@ -91,7 +91,7 @@ def _dialog_classes() -> set[type]:
 
 
 # bases only ever shown through a subclass
-ABSTRACT = {"FormDialog", "_LoanStepDialog", "ReceiptWindow"}
+ABSTRACT = {"FormDialog", "LoanStepDialog", "ReceiptWindow"}
 
 
 _KEPT: list = []

@@ -65,7 +65,7 @@ def _for_group(r, group: str):
     return replace(
         r,
         loans=tuple(items),
-        by_class=_lq()._summaries(items),
+        by_class=_lq().summaries(items),
         outstanding=sum(q.outstanding for q in items),
         ppap_total=sum(q.ppap for q in items),
         penalty_total=sum(q.penalty_due for q in items),
