@@ -12,7 +12,6 @@ the treasurer can run month-end and close it straight away. Deterministic for a 
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -76,7 +75,7 @@ def _months(start: dt.date, end: dt.date) -> list[tuple[int, int]]:
 
 def _day_in(rng: random.Random, y: int, m: int, lo: dt.date, hi: dt.date) -> dt.date:
     first = max(dt.date(y, m, 1), lo)
-    last = min(savings_interest._month_end(y, m), hi)
+    last = min(savings_interest.last_day_of_month(y, m), hi)
     return first + dt.timedelta(days=rng.randint(0, max(0, (last - first).days)))
 
 
@@ -196,7 +195,7 @@ def _build_demo(
     total = len(months)
     for mi, (y, m) in enumerate(months):
         report(progress, mi, total, f"{m:02d}/{y}")
-        month_end = min(savings_interest._month_end(y, m), as_of)
+        month_end = min(savings_interest.last_day_of_month(y, m), as_of)
         with unit_of_work(db) as s:
             pokok = savings.product_of_kind(s, "pokok")
             wajib = savings.product_of_kind(s, "wajib")
@@ -352,16 +351,13 @@ def _build_demo(
                     source=EntrySource.MANUAL,
                     receipt_no=next_receipt(s, SERIES_JOURNAL, d.year),
                 )
-        if savings_interest._month_end(y, m) < as_of:
+        if savings_interest.last_day_of_month(y, m) < as_of:
             savings_interest.post_monthly_interest(db, actor, y, m)
     add_demo_deposits(db, start, as_of, actor)  # services/time_deposits_demo.py
-    hook = _loan_demo_hook()
+    from .loans import add_demo_loans  # here: the loans builder builds on this module
+
     books = _office_and_bank(_BookKeeper(db, rng, actor, as_of, close_books), members)
-    if hook is not None:
-        hook(db, rng, start, as_of, progress, actor, after_month=books.after_month)
-    else:
-        for y, m in months:
-            books.after_month(y, m)
+    add_demo_loans(db, rng, start, as_of, progress, actor, after_month=books.after_month)
     # a few members leave in the month still open
     open_from = as_of.replace(day=1)
     leavers = [p for p in people if p["join"] < as_of - dt.timedelta(days=200)]
@@ -546,13 +542,3 @@ def _office_and_bank(books: _BookKeeper, members: int) -> OfficeAndBank:
     from .bank import with_office_and_bank
 
     return with_office_and_bank(books, members)
-
-
-def _loan_demo_hook() -> Callable[..., int] | None:
-    """Loans contribute ``add_demo_loans(db, rng, start, as_of, progress, actor,
-    after_month=...)``."""
-    try:
-        from .loans import add_demo_loans
-    except ModuleNotFoundError:
-        return None
-    return add_demo_loans

@@ -50,20 +50,11 @@ KINDS: dict[str, type[Kind]] = {
 }
 
 
-def _loans_kind() -> type[Kind] | None:
-    try:
-        from .loans_import import LoansKind
-    except ImportError:
-        return None
-    return LoansKind
-
-
 def kind_class(kind: str) -> type[Kind]:
     if kind == "loans":
-        cls = _loans_kind()
-        if cls is None:
-            raise ValidationError("kind", "import_unavailable", kind=kind)
-        return cls
+        from .loans_import import LoansKind  # here: loans_import builds on this module
+
+        return LoansKind
     cls = KINDS.get(kind)
     if cls is None:
         choices = ", ".join([*KINDS, "loans", "audit-workbook"])

@@ -45,7 +45,7 @@ STAMP = T("Meterai\n10.000", "Duty stamp\nRp10.000")
 # ---------------------------------------------------------------- PDF: letters
 
 
-class _Letterhead(pdf_page._Furniture):
+class _Letterhead(pdf_page.PageFurniture):
     """Kop surat on the first page (a smaller one after), the page number in the footer."""
 
     def header(self, canv: rl_canvas.Canvas, doc: BaseDocTemplate) -> None:

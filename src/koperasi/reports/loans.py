@@ -31,11 +31,6 @@ from .model import Column, Figure, Kind, Period, ReportData, Row, Section, T, Ta
 CLASS = {k: T(*v) for k, v in qa.CLASS_LABELS.items()}
 
 
-def _lq():
-    """:mod:`koperasi.services.loans.quality` (the reports of this package reach it here)."""
-    return loan_quality
-
-
 LOANS_ACCOUNT = loan_core.LOANS
 
 
@@ -65,7 +60,7 @@ def _for_group(r, group: str):
     return replace(
         r,
         loans=tuple(items),
-        by_class=_lq().summaries(items),
+        by_class=loan_quality.summaries(items),
         outstanding=sum(q.outstanding for q in items),
         ppap_total=sum(q.ppap for q in items),
         penalty_total=sum(q.penalty_due for q in items),
@@ -83,7 +78,7 @@ def _of_group(period: Period, group: str) -> Period:
     return replace(period, label=label + T(f" · Kelompok {code}", f" · Group {code}"))
 
 
-def _quality_figures(r, receivable: int | None) -> tuple[Figure, ...]:
+def quality_figures(r, receivable: int | None) -> tuple[Figure, ...]:
     """The portfolio's key figures; ``receivable`` None for one group's loans (the ledger
     balances 1.20 and 1.29 are the whole cooperative's, so they are left out)."""
     ledger_figures = (
@@ -125,7 +120,7 @@ def _quality_figures(r, receivable: int | None) -> tuple[Figure, ...]:
     )
 
 
-def _class_table(r) -> Table:
+def loan_class_table(r) -> Table:
     cols = (
         Column("class", T("Kolektibilitas", "Class"), Kind.TEXT, 1.5),
         Column("loans", T("Jumlah pinjaman", "Loans"), Kind.INT, 1.0, True),
@@ -152,9 +147,9 @@ def build_register(
     with read_only(db) as s:
         period = _as_of(s, params)
         report(progress, 0, 1, "")
-        r = _lq().arrears_in(s, period.end)
+        r = loan_quality.arrears_in(s, period.end)
         receivable: int | None = ledger.balance(s, LOANS_ACCOUNT, period.end)
-        order = {c: i for i, c in enumerate(qa.CLASSES)}
+        order: dict[str, int] = {c: i for i, c in enumerate(qa.CLASSES)}
         if params.group:  # the group's loans, classes and figures (not the cooperative's)
             r, receivable = _for_group(r, params.group), None
             period = _of_group(period, params.group)
@@ -214,7 +209,7 @@ def build_register(
             organisation(s),
             period,
             sections=(
-                Section(None, _quality_figures(r, receivable), (_class_table(r), table), notes),
+                Section(None, quality_figures(r, receivable), (loan_class_table(r), table), notes),
             ),
             signatures=treasurer_signature(s),
             sign_date=period.end,
@@ -227,7 +222,7 @@ def build_arrears(db, params: ReportParams, progress: ProgressCallback | None = 
     with read_only(db) as s:
         period = _as_of(s, params)
         report(progress, 0, 1, "")
-        r = _lq().arrears_in(s, period.end)
+        r = loan_quality.arrears_in(s, period.end)
         late = sorted(r.late, key=lambda q: (-q.dpd, q.loan_number))
         if params.group:
             late = [q for q in late if (q.group_code or "") == params.group.upper()]
@@ -365,9 +360,9 @@ def build_par(db, params: ReportParams, progress: ProgressCallback | None = None
     with read_only(db) as s:
         period = _as_of(s, params)
         report(progress, 0, 1, "")
-        r = _lq().arrears_in(s, period.end)
+        r = loan_quality.arrears_in(s, period.end)
         receivable = ledger.balance(s, LOANS_ACCOUNT, period.end)
-        figures = _quality_figures(r, receivable) + (
+        figures = quality_figures(r, receivable) + (
             Figure("par1", T("PAR > 1 hari", "PAR > 1 day"), _rate(r.par1), Kind.PERCENT),
             Figure("par90", T("PAR > 90 hari", "PAR > 90 days"), _rate(r.par90), Kind.PERCENT),
         )
@@ -379,7 +374,9 @@ def build_par(db, params: ReportParams, progress: ProgressCallback | None = None
             ),
             organisation(s),
             period,
-            sections=(Section(None, figures, (par_by_group(r, group_names(s)), _class_table(r))),),
+            sections=(
+                Section(None, figures, (par_by_group(r, group_names(s)), loan_class_table(r))),
+            ),
             signatures=treasurer_signature(s),
             sign_date=period.end,
             params=params.items(),

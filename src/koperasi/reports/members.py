@@ -14,7 +14,6 @@ from ..services.reads.people import group_of, member_by_id
 from ..services.reads.time_deposits import member_deposit_moves
 from ..services.settings import profile_in
 from ..services.uow import read_only
-from . import loan_hooks
 from .common import (
     ReportParams,
     label,
@@ -239,7 +238,7 @@ def build_meeting_sheet(
         g = resolve_group(s, params.group)
         date = params.date or dt.date.today()
         report(progress, 0, 1, "")
-        dues = reads.meeting_dues(s, g.id, date, loan_hooks.available())
+        dues = reads.meeting_dues(s, g.id, date, True)
         rows = []
         for n, m in enumerate(dues, start=1):
             # what the member owes on the meeting day, each rupiah in one column only:
@@ -359,7 +358,7 @@ def build_meeting_summary(
         if date is None:
             date = reads.last_savings_day(s, g.id) or dt.date.today()
         report(progress, 0, 1, "")
-        paid = reads.meeting_payments(s, g.id, date, loan_hooks.available())
+        paid = reads.meeting_payments(s, g.id, date, True)
         rows = [
             Row(
                 (

@@ -12,10 +12,10 @@ from collections import defaultdict
 from decimal import Decimal
 
 from ..services import outreach
+from ..services.loans import quality as loan_quality
 from ..services.progress import ProgressCallback, report
 from ..services.reads import ReadSession as Session
 from ..services.uow import read_only
-from . import loan_hooks
 from .cells import format_int
 from .common import ReportParams, organisation, resolve_period, treasurer_signature
 from .model import Chart, Column, Figure, Kind, Period, ReportData, Row, Section, T, Table
@@ -257,8 +257,6 @@ def size_labels() -> list[T]:
 
 
 def loan_section(s: Session, period: Period) -> Section | None:
-    if not loan_hooks.available():
-        return None
     from . import loans as loan_reports
 
     loans = outreach.disbursements_in(s, period.start, period.end)
@@ -298,7 +296,7 @@ def loan_section(s: Session, period: Period) -> Section | None:
         tuple(size_chart_labels()),
         ((T("Pinjaman", "Loans"), tuple(count)),),
     )
-    r = loan_reports._lq().arrears_in(s, period.end)
+    r = loan_quality.arrears_in(s, period.end)
     groups = loan_reports.par_by_group(r, loan_reports.group_names(s))
     total = sum(amount)
     figures = (

@@ -49,7 +49,7 @@ from .pdf_tables import (
 )
 
 
-def _section_story(
+def section_story(
     section: Section, avail_width: float, lang: str, counter: Counter, styles: dict
 ) -> list[Flowable]:
     story: list[Flowable] = []
@@ -98,7 +98,7 @@ def render_pdf(
         story.append(Paragraph(esc(" · ".join(sub)), styles["subtitle"]))
     story.append(Spacer(1, 4 * mm))
     for section in data.sections:
-        story += _section_story(section, doc.width, lang, counter, styles)
+        story += section_story(section, doc.width, lang, counter, styles)
     if data.signatures:
         signatures = signature_flowable(data, doc.width, lang, styles)
         keep_last_table_with(story, signatures, doc.width, doc.height)

@@ -41,7 +41,7 @@ from .pdf_style import (
 )
 
 
-class _Furniture:
+class PageFurniture:
     """Draws the header (per page template) and the footer (at save, when the page count is known)."""
 
     def __init__(self, data: ReportData, lang: str) -> None:
@@ -146,7 +146,7 @@ class _Furniture:
         canv.restoreState()
 
 
-def numbered_canvas(furniture: _Furniture) -> type[rl_canvas.Canvas]:
+def numbered_canvas(furniture: PageFurniture) -> type[rl_canvas.Canvas]:
     class NumberedCanvas(rl_canvas.Canvas):
         """Keeps each page's state until the end, then writes ``Halaman x dari y`` on all."""
 
@@ -204,12 +204,12 @@ def cover_story(data: ReportData, lang: str, styles: dict, avail_width: float) -
 
 def document(
     path: str | Path, data: ReportData, lang: str, doc_class: type = BaseDocTemplate
-) -> tuple[BaseDocTemplate, _Furniture]:
+) -> tuple[BaseDocTemplate, PageFurniture]:
     """The A4 (or landscape) document every report is drawn on: margins, metadata, the body
     frame with the letterhead and, when the report has a cover, the cover page template.
     ``doc_class`` lets a renderer hook into the layout (the RAT book notes its pages)."""
     pagesize = landscape(A4) if data.landscape else A4
-    furniture = _Furniture(data, lang)
+    furniture = PageFurniture(data, lang)
     doc = doc_class(
         str(path),
         pagesize=pagesize,

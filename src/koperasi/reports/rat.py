@@ -17,11 +17,12 @@ from dataclasses import replace
 from ..domain import health as health_rules
 from ..services import health, outreach
 from ..services import shu as shu_service
+from ..services.loans import quality as loan_quality
 from ..services.progress import ProgressCallback, report
 from ..services.reads import ReadSession as Session
 from ..services.settings import profile_in
 from ..services.uow import read_only
-from . import finance, loan_hooks, shu_reports
+from . import finance, shu_reports
 from .common import ReportParams, default_year, organisation, year_period
 from .model import (
     Chart,
@@ -162,12 +163,10 @@ def membership_section(m: outreach.Membership, period: Period) -> Section:
 
 
 def loan_section(s: Session, period: Period) -> Section | None:
-    if not loan_hooks.available():
-        return None
     from ..services import ledger
     from . import loans as loan_reports
 
-    r = loan_reports._lq().arrears_in(s, period.end)
+    r = loan_quality.arrears_in(s, period.end)
     receivable = ledger.balance(s, loan_reports.LOANS_ACCOUNT, period.end)
     disbursed = outreach.disbursements_in(s, period.start, period.end)
     figures = (
@@ -182,8 +181,8 @@ def loan_section(s: Session, period: Period) -> Section | None:
             T("Jumlah pinjaman dicairkan", "Amount disbursed"),
             sum(d.amount for d in disbursed),
         ),
-    ) + loan_reports._quality_figures(r, receivable)
-    class_table = loan_reports._class_table(r)
+    ) + loan_reports.quality_figures(r, receivable)
+    class_table = loan_reports.loan_class_table(r)
     groups = loan_reports.par_by_group(r, loan_reports.group_names(s))
     chart = Chart(
         "chart_class",

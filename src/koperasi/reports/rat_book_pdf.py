@@ -122,7 +122,7 @@ def _section_flowables(pdf, section: Section, width: float, lang: str, counter, 
 
     heads = (styles["h2"], styles["h3"])
     out: list = []
-    for f in pdf._section_story(section, width, lang, counter, styles):
+    for f in pdf.section_story(section, width, lang, counter, styles):
         if isinstance(f, Paragraph) and f.style in heads:
             out.append(CondPageBreak(30 * mm))
         out.append(f)

@@ -11,6 +11,7 @@ from typing import Any
 from ..domain.fmt import long_date
 from ..domain.money import format_rupiah as rp
 from ..services import ledger, outreach, statement_sheets, statements
+from ..services.loans import quality as loan_quality
 from ..services.rat import records
 from ..services.reads import ReadSession as Session
 from ..services.reads.books import account_moves
@@ -105,26 +106,21 @@ def calk_sections(s: Session, period: Period) -> tuple[Section, ...]:
             ),
         ),
     )
-    loan_tables: tuple[Table, ...] = ()
-    loan_notes: tuple[T, ...] = ()
-    from . import loan_hooks
+    from . import loans as loan_reports
 
-    if loan_hooks.available():
-        from . import loans as loan_reports
-
-        r = loan_reports._lq().arrears_in(s, period.end)
-        loan_tables = (loan_reports._class_table(r),)
-        allowance = -ledger.balance(s, "1.29", period.end)  # a contra asset: credit balance
-        loan_notes = (
-            T(
-                f"Sisa pokok pinjaman anggota per {long_date(period.end)} sebesar "
-                f"{rp(r.outstanding)}; PPAP yang wajib dibentuk {rp(r.ppap_total)} dan saldo "
-                f"penyisihan (1.29) {rp(allowance)}.",
-                f"Loans to members at {long_date(period.end, 'en')}: principal outstanding "
-                f"{rp(r.outstanding)}; required allowance {rp(r.ppap_total)}; allowance "
-                f"balance (1.29) {rp(allowance)}.",
-            ),
-        )
+    r = loan_quality.arrears_in(s, period.end)
+    loan_tables = (loan_reports.loan_class_table(r),)
+    allowance = -ledger.balance(s, "1.29", period.end)  # a contra asset: credit balance
+    loan_notes = (
+        T(
+            f"Sisa pokok pinjaman anggota per {long_date(period.end)} sebesar "
+            f"{rp(r.outstanding)}; PPAP yang wajib dibentuk {rp(r.ppap_total)} dan saldo "
+            f"penyisihan (1.29) {rp(allowance)}.",
+            f"Loans to members at {long_date(period.end, 'en')}: principal outstanding "
+            f"{rp(r.outstanding)}; required allowance {rp(r.ppap_total)}; allowance "
+            f"balance (1.29) {rp(allowance)}.",
+        ),
+    )
     loans = Section(
         T("3. Pinjaman Anggota dan PPAP", "3. Loans to Members and Allowance"),
         (),
@@ -256,21 +252,20 @@ def calk_sections(s: Session, period: Period) -> tuple[Section, ...]:
             f"at year end). Board honoraria of the year (5.13) {rp(honoraria)}.",
         )
     ]
-    if loan_hooks.available():
-        names = {o.name.strip().lower() for o in officers if o.body != "karyawan"}
-        officer_loans = [q for q in r.loans if q.member_name.strip().lower() in names]
-        related_notes.append(
-            T(
-                f"Pinjaman kepada pengurus dan pengawas (anggota yang namanya sama dengan nama "
-                f"dalam daftar pengurus): {len(officer_loans)} pinjaman, sisa pokok "
-                f"{rp(sum(q.outstanding for q in officer_loans))}, dengan syarat yang sama "
-                f"dengan anggota lain.",
-                f"Loans to board members and supervisors (members named as in the officers' "
-                f"register): {len(officer_loans)} loans, principal outstanding "
-                f"{rp(sum(q.outstanding for q in officer_loans))}, on the same terms as other "
-                f"members.",
-            )
+    names = {o.name.strip().lower() for o in officers if o.body != "karyawan"}
+    officer_loans = [q for q in r.loans if q.member_name.strip().lower() in names]
+    related_notes.append(
+        T(
+            f"Pinjaman kepada pengurus dan pengawas (anggota yang namanya sama dengan nama "
+            f"dalam daftar pengurus): {len(officer_loans)} pinjaman, sisa pokok "
+            f"{rp(sum(q.outstanding for q in officer_loans))}, dengan syarat yang sama "
+            f"dengan anggota lain.",
+            f"Loans to board members and supervisors (members named as in the officers' "
+            f"register): {len(officer_loans)} loans, principal outstanding "
+            f"{rp(sum(q.outstanding for q in officer_loans))}, on the same terms as other "
+            f"members.",
         )
+    )
     related = Section(T("7. Pihak Berelasi", "7. Related Parties"), notes=tuple(related_notes))
     from .fixed_assets import calk_note  # the fixed assets' note, when the register has any
 

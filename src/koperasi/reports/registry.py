@@ -19,6 +19,7 @@ data, the first group, the first member, the latest receipt).
 from __future__ import annotations
 
 import dataclasses
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,7 +27,7 @@ from pathlib import Path
 from ..errors import ValidationError
 from ..services.auth import Actor
 from ..services.progress import ProgressCallback
-from . import access, books, finance, loan_hooks, members, receipts, shu_reports
+from . import access, books, finance, members, receipts, shu_reports
 from .common import ReportParams
 from .model import ReportData, T
 
@@ -241,28 +242,24 @@ def _builtin() -> None:
         "standing",
         "bank",
     ):
-        try:
-            mod = __import__(f"koperasi.reports.{module}", fromlist=["SPECS"])
-        except ModuleNotFoundError:
-            continue
+        mod = importlib.import_module(f"koperasi.reports.{module}")
         for spec in getattr(mod, "SPECS", []):
             register(spec)
         _PDF_RENDERERS.update(getattr(mod, "PDF_RENDERERS", {}))
-    if loan_hooks.available():
-        from . import loans as loan_reports
+    from . import loans as loan_reports
 
-        for spec in loan_reports.SPECS:
-            register(spec)
-        from . import loan_papers
+    for spec in loan_reports.SPECS:
+        register(spec)
+    from . import loan_papers
 
-        for spec in loan_papers.SPECS:
-            register(spec)
-        _PDF_RENDERERS.update(loan_papers.PDF_RENDERERS)
-        from . import loan_rules  # issue 17: collateral, guarantors, lending limits
+    for spec in loan_papers.SPECS:
+        register(spec)
+    _PDF_RENDERERS.update(loan_papers.PDF_RENDERERS)
+    from . import loan_rules  # issue 17: collateral, guarantors, lending limits
 
-        for spec in loan_rules.SPECS:
-            register(spec)
-        _PDF_RENDERERS.update(loan_rules.PDF_RENDERERS)
+    for spec in loan_rules.SPECS:
+        register(spec)
+    _PDF_RENDERERS.update(loan_rules.PDF_RENDERERS)
 
 
 def list_reports() -> list[ReportSpec]:

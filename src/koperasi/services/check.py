@@ -405,12 +405,7 @@ def extra_checks() -> list[tuple[str, CheckFn]]:
         "koperasi.services.time_deposit_checks",
         "koperasi.services.key_guard",
     ):
-        try:
-            mod = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name == name:
-                continue
-            raise
+        mod = importlib.import_module(name)
         extra.extend(getattr(mod, "CHECKS", []))
     return extra
 

@@ -28,7 +28,7 @@ from .settings import rounding_in
 from .uow import unit_of_work
 
 
-def _month_end(year: int, month: int) -> dt.date:
+def last_day_of_month(year: int, month: int) -> dt.date:
     nxt = dt.date(year + (month == 12), month % 12 + 1, 1)
     return nxt - dt.timedelta(days=1)
 
@@ -58,7 +58,7 @@ def post_monthly_interest(
     require(actor, "savings.write")
     if not (1 <= month <= 12) or not (1900 <= year <= 9999):
         raise ValidationError("period", "invalid")
-    end = _month_end(year, month)
+    end = last_day_of_month(year, month)
     if not clock.has_ended(year, month, today):
         raise ValidationError(
             "period", "period_job_not_ended", period=f"{year}-{month:02d}", end=end.isoformat()
