@@ -28,6 +28,10 @@ EDUCATION_FUND = "2.24"  # Dana Pendidikan
 OTHER_PAYABLES = "2.30"  # Hutang Lain-lain
 
 # ---- equity
+PRINCIPAL_SAVINGS = "3.10"  # Simpanan Pokok
+MANDATORY_SAVINGS = "3.11"  # Simpanan Wajib
+PARTICIPATION_CAPITAL = "3.12"  # Modal Penyertaan
+GRANTS = "3.13"  # Hibah
 GENERAL_RESERVE = "3.20"  # Cadangan Umum
 RISK_RESERVE = "3.21"  # Cadangan Risiko
 CURRENT_SHU = "3.90"  # SHU tahun berjalan
@@ -41,6 +45,7 @@ TERM_DEPOSIT_PENALTY_INCOME = "4.22"  # Pendapatan Penalti Simpanan Berjangka
 OTHER_INCOME = "4.90"  # Pendapatan Lain
 
 # ---- expenses
+BOARD_HONORARIA = "5.13"  # Beban Honor Pengurus
 BANK_CHARGES = "5.18"  # Beban Administrasi Bank
 SAVINGS_INTEREST_EXPENSE = "5.20"  # Beban Bunga Simpanan
 TERM_DEPOSIT_INTEREST_EXPENSE = "5.21"  # Beban Bunga Simpanan Berjangka

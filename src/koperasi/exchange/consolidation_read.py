@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import signing
+from ..domain import accounts
 from ..domain.money import format_rupiah
 from ..domain.vocabulary import MemberStatus
 from ..errors import KoperasiError
@@ -176,7 +177,7 @@ class _Reader:
     def time_deposits(self, r: dict[str, Any]) -> None:
         bal = _int(r.get("principal_at_end"))
         self.c.savings_by_kind["berjangka"] += bal
-        self.savings_by_account["2.11"] += bal
+        self.savings_by_account[accounts.TERM_DEPOSITS] += bal
         if bal > 0 and r.get("member_id") is not None:
             self.saver_ids.add(_int(r.get("member_id")))
 
@@ -291,7 +292,7 @@ class _Reader:
                 )
         c.savers = len(self.saver_ids)
         outstanding = sum(v[0] for v in self.loans.values())
-        t = self.tb.get("1.20", {"closing_debit": 0, "closing_credit": 0})
+        t = self.tb.get(accounts.LOANS, {"closing_debit": 0, "closing_credit": 0})
         gl = t["closing_debit"] - t["closing_credit"]
         if gl != outstanding:
             c.problem(

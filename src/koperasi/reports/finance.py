@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..domain import accounts
 from ..domain.shu import MEMBER, NON_MEMBER, SHARED
 from ..services import statement_cash_flow, statement_equity, statement_sheets
 from ..services import statements as st
@@ -65,7 +66,11 @@ def balance_sheet_table(s: Session, period: Period) -> tuple[Table, statement_sh
     bs = statement_sheets.balance_sheet_in(s, period.end, prev.end)
     rows: list[Row] = [_heading(T("ASET", "ASSETS"))]
     fixed = [x for x in bs.assets if x.code.startswith("1.3")]  # cost, accumulated depr.
-    last_fixed = fixed[-1].code if any(x.code.startswith("1.39") for x in fixed) else None
+    last_fixed = (
+        fixed[-1].code
+        if any(x.code.startswith(accounts.ACCUMULATED_DEPRECIATION) for x in fixed)
+        else None
+    )
     for x in bs.assets:
         rows.append(Row((x.code, _name(x), x.current, x.previous)))
         if x.code == last_fixed:  # then the net book value (SAK EP: cost less depreciation)

@@ -30,6 +30,7 @@ import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
+from ..domain import accounts
 from ..services import health, outreach, statement_sheets, statements
 from ..services import shu as shu_service
 from ..services.progress import ProgressCallback, report
@@ -129,7 +130,10 @@ def promotion_section(s: Session, period: Period, plan: shu_service.ShuPlan) -> 
     infos = statements.accounts(s)
     bal = statements.balances(s, period.end, period.start, (statements.CLOSING_SOURCE,), infos)
     interest = sum(  # savings interest, and the time deposits' (5.21)
-        v for c, v in bal.items() if c in ("5.20", "5.21") or infos[c].code.startswith("5.20.")
+        v
+        for c, v in bal.items()
+        if c in (accounts.SAVINGS_INTEREST_EXPENSE, accounts.TERM_DEPOSIT_INTEREST_EXPENSE)
+        or infos[c].code.startswith("5.20.")
     )
     disbursed = outreach.disbursements_in(s, period.start, period.end)
     shu_members = plan.member_pot if plan.surplus > 0 else 0
@@ -380,8 +384,14 @@ def build_annual_data(
                 v for c, v in bal.items() if any(c == p or c.startswith(p + ".") for p in prefixes)
             )
 
-        own = under("3.10", "3.11", "3.20", "3.21", "3.13")
-        outside = bs.total_liabilities[0] + under("3.12")
+        own = under(
+            accounts.PRINCIPAL_SAVINGS,
+            accounts.MANDATORY_SAVINGS,
+            accounts.GENERAL_RESERVE,
+            accounts.RISK_RESERVE,
+            accounts.GRANTS,
+        )
+        outside = bs.total_liabilities[0] + under(accounts.PARTICIPATION_CAPITAL)
         staff = len([o for o in records.officers_in(s, period.end) if o.body == "karyawan"])
         meeting = records.meeting_in(s, year)
         rows = (

@@ -8,6 +8,7 @@ import dataclasses
 import datetime as dt
 from typing import Any
 
+from ..domain import accounts
 from ..domain.fmt import long_date
 from ..domain.money import format_rupiah as rp
 from ..services import ledger, outreach, statement_sheets, statements
@@ -91,7 +92,9 @@ def calk_sections(s: Session, period: Period) -> tuple[Section, ...]:
         ),
     )
     cash_rows = lines(
-        lambda c, i: i.type == "asset" and (c.startswith("1.01") or c.startswith("1.02"))
+        lambda c, i: (
+            i.type == "asset" and (c.startswith(accounts.CASH) or c.startswith(accounts.BANK))
+        )
     )
     cash = Section(
         T("2. Kas dan Bank", "2. Cash and Bank"),
@@ -110,7 +113,8 @@ def calk_sections(s: Session, period: Period) -> tuple[Section, ...]:
 
     r = loan_quality.arrears_in(s, period.end)
     loan_tables = (loan_reports.loan_class_table(r),)
-    allowance = -ledger.balance(s, "1.29", period.end)  # a contra asset: credit balance
+    # a contra asset: its balance is a credit
+    allowance = -ledger.balance(s, accounts.LOAN_ALLOWANCE, period.end)
     loan_notes = (
         T(
             f"Sisa pokok pinjaman anggota per {long_date(period.end)} sebesar "
@@ -128,7 +132,16 @@ def calk_sections(s: Session, period: Period) -> tuple[Section, ...]:
         loan_notes,
     )
     sav_rows = lines(
-        lambda c, i: c.split(".")[0] in ("2", "3") and c[:4] in ("2.10", "2.11", "3.10", "3.11")
+        lambda c, i: (
+            c.split(".")[0] in ("2", "3")
+            and c[:4]
+            in (
+                accounts.VOLUNTARY_SAVINGS,
+                accounts.TERM_DEPOSITS,
+                accounts.PRINCIPAL_SAVINGS,
+                accounts.MANDATORY_SAVINGS,
+            )
+        )
     )
     growth = outreach.savings_growth_in(s, period.start, period.end)
     growth_t = Table(
@@ -240,7 +253,7 @@ def calk_sections(s: Session, period: Period) -> tuple[Section, ...]:
         for c, v in statements.balances(
             s, period.end, period.start, (statements.CLOSING_SOURCE,), infos
         ).items()
-        if c == "5.13"
+        if c == accounts.BOARD_HONORARIA
     )
     related_notes = [
         T(
@@ -275,11 +288,11 @@ def calk_sections(s: Session, period: Period) -> tuple[Section, ...]:
 def _time_deposit_flow(s: Session, period: Period) -> tuple[Row, ...]:
     """The time deposits (2.11) as one more kind in the savings movements: placed and rolled
     in, paid out, so the table adds up to the savings on the balance sheet."""
-    moves = account_moves(s, "2.11", period.start, period.end)
+    moves = account_moves(s, accounts.TERM_DEPOSITS, period.start, period.end)
     if moves is None:
         return ()
     debit, credit = moves
-    opening = ledger.balance(s, "2.11", period.start - dt.timedelta(days=1))
+    opening = ledger.balance(s, accounts.TERM_DEPOSITS, period.start - dt.timedelta(days=1))
     if not (opening or debit or credit):
         return ()
     closing = opening + int(credit) - int(debit)

@@ -8,6 +8,7 @@ carried forward: setting ``shu_loss_coverage``) instead of a table of Rp0 shares
 
 from __future__ import annotations
 
+from ..domain import accounts
 from ..domain.shu import LOSS_COVERAGE_LABELS, NON_MEMBER_LABELS, SPLIT_LABELS
 from ..services import shu as shu_service
 from ..services import statements as st
@@ -291,7 +292,7 @@ def shu_content(
     """Figures, tables and notes of the SHU part of a report: the split and the members'
     shares, or for a loss year the loss and the coverage proposal."""
     if p.surplus < 0:
-        reserve = st.balances(s, p.end).get("3.20", 0)
+        reserve = st.balances(s, p.end).get(accounts.GENERAL_RESERVE, 0)
         return loss_figures(p, reserve), (loss_table(p, reserve),), loss_notes(p)
     return shu_figures(p), (split_table(p), member_table(p)), shu_notes(p)
 

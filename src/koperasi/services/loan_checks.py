@@ -20,6 +20,7 @@ from ..db.models import (
     LoanAllocation,
     LoanTransaction,
 )
+from ..domain import accounts
 from ..domain.money import format_rupiah
 from ..domain.vocabulary import LoanStatus
 from .check import Problem, ledger_balance_by_code
@@ -52,7 +53,7 @@ def _gl_by_source(s: Session, codes: tuple[str, ...], sources: tuple[str, ...]) 
 def check_loans_control(s: Session) -> list[Problem]:
     out: list[Problem] = []
     sub = int(s.scalar(select(func.coalesce(func.sum(LoanTransaction.principal_change), 0))) or 0)
-    gl = _gl(s, "1.20")
+    gl = _gl(s, accounts.LOANS)
     if sub != gl:
         out.append(
             Problem(
@@ -125,11 +126,15 @@ def check_loan_income(s: Session) -> list[Problem]:
             func.coalesce(func.sum(LoanTransaction.fee), 0),
         )
     ).one()
-    gls = _gl_by_source(s, ("4.10", "4.21", "4.20"), ("pinjaman",))
+    gls = _gl_by_source(
+        s,
+        (accounts.LOAN_INTEREST_INCOME, accounts.PENALTY_INCOME, accounts.FEE_INCOME),
+        ("pinjaman",),
+    )
     for code, name_id, name_en, sub in (
-        ("4.10", "bunga", "interest", int(totals[0])),
-        ("4.21", "denda", "penalty", int(totals[1])),
-        ("4.20", "biaya administrasi", "fee", int(totals[2])),
+        (accounts.LOAN_INTEREST_INCOME, "bunga", "interest", int(totals[0])),
+        (accounts.PENALTY_INCOME, "denda", "penalty", int(totals[1])),
+        (accounts.FEE_INCOME, "biaya administrasi", "fee", int(totals[2])),
     ):
         gl = -gls.get(code, 0)
         if gl != sub:
@@ -190,7 +195,7 @@ def check_loan_income(s: Session) -> list[Problem]:
 
 def check_loan_allowance(s: Session) -> list[Problem]:
     held = int(s.scalar(select(func.coalesce(func.sum(Loan.ppap_booked), 0))) or 0)
-    gl = -_gl(s, "1.29")
+    gl = -_gl(s, accounts.LOAN_ALLOWANCE)
     if held != gl:
         return [
             Problem(

@@ -362,10 +362,10 @@ def distribute(
         for key, amount in p.pots.items():
             if key in ("jasa_anggota", "jasa_modal"):
                 continue
-            acct = POT_ACCOUNTS.get(key, "3.20")
+            acct = POT_ACCOUNTS.get(key, accounts.GENERAL_RESERVE)
             credits[acct] = credits.get(acct, 0) + amount
-        credits["3.20"] = credits.get("3.20", 0) + p.remainder
-        nm_acct = POT_ACCOUNTS.get(p.non_member_to, "3.20")
+        credits[accounts.GENERAL_RESERVE] = credits.get(accounts.GENERAL_RESERVE, 0) + p.remainder
+        nm_acct = POT_ACCOUNTS.get(p.non_member_to, accounts.GENERAL_RESERVE)
         credits[nm_acct] = credits.get(nm_acct, 0) + p.to_non_member_destination
         lines = [Line(holding, debit=p.surplus, memo=f"SHU {year}")]
         lines += [
@@ -421,7 +421,7 @@ def cover_loss(db: Database, actor: Actor, year: int, date: dt.date) -> Distribu
             raise ValidationError(
                 "date", "date_before", other=(p.end + dt.timedelta(days=1)).isoformat()
             )
-        reserve = statements.balances(s, date).get("3.20", 0)
+        reserve = statements.balances(s, date).get(accounts.GENERAL_RESERVE, 0)
         if reserve < p.loss:
             raise ValidationError(
                 "year",
@@ -436,7 +436,10 @@ def cover_loss(db: Database, actor: Actor, year: int, date: dt.date) -> Distribu
             actor,
             date,
             f"Penutupan rugi tahun buku {year} dari cadangan umum (keputusan RAT)",
-            [Line("3.20", debit=p.loss, memo=memo), Line(holding, credit=p.loss, memo=memo)],
+            [
+                Line(accounts.GENERAL_RESERVE, debit=p.loss, memo=memo),
+                Line(holding, credit=p.loss, memo=memo),
+            ],
             source=SHU_SOURCE,
             source_ref=f"SHU-{year}",
             receipt_no=next_receipt(s, SERIES_JOURNAL, date.year),

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from ..db.database import Database
 from ..db.models import FiscalPeriod, JournalEntry
 from ..db.models.base import utcnow
+from ..domain import accounts
 from ..domain.vocabulary import PeriodStatus
 from ..errors import KoperasiError, ValidationError
 from . import audit, clock, ledger, ledger_periods, statements
@@ -84,9 +85,9 @@ def _closing_lines(
             lines.append(Line(code, credit=value) if value > 0 else Line(code, debit=-value))
     surplus = income - expenses
     if surplus > 0:
-        lines.append(Line("3.90", credit=surplus, memo="SHU"))
+        lines.append(Line(accounts.CURRENT_SHU, credit=surplus, memo="SHU"))
     elif surplus < 0:
-        lines.append(Line("3.90", debit=-surplus, memo="SHU (rugi)"))
+        lines.append(Line(accounts.CURRENT_SHU, debit=-surplus, memo="SHU (rugi)"))
     return lines, income, expenses
 
 

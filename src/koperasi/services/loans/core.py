@@ -26,6 +26,7 @@ from ...db.models import (
     LoanTransaction,
     Member,
 )
+from ...domain import accounts
 from ...domain.allocation import Due
 from ...domain.arrears import PenaltyRule, penalty_for
 from ...domain.money import RoundingMode, format_rupiah, percent_of
@@ -39,14 +40,14 @@ from ..settings import rounding_in
 from ..transaction_state import state
 
 SOURCE = EntrySource.LOANS  # journal entries of the loan subledger
-CASH = "1.01"
-LOANS = "1.20"
-ALLOWANCE = "1.29"
-INTEREST_INCOME = "4.10"
-FEE_INCOME = "4.20"
-PENALTY_INCOME = "4.21"
-OTHER_INCOME = "4.90"
-PROVISION_EXPENSE = "5.40"
+CASH = accounts.CASH
+LOANS = accounts.LOANS
+ALLOWANCE = accounts.LOAN_ALLOWANCE
+INTEREST_INCOME = accounts.LOAN_INTEREST_INCOME
+FEE_INCOME = accounts.FEE_INCOME
+PENALTY_INCOME = accounts.PENALTY_INCOME
+OTHER_INCOME = accounts.OTHER_INCOME
+PROVISION_EXPENSE = accounts.PROVISION_EXPENSE
 
 APPLIED, APPROVED, REJECTED = LoanStatus.APPLIED, LoanStatus.APPROVED, LoanStatus.REJECTED
 ACTIVE, PAID_OFF, WRITTEN_OFF = LoanStatus.ACTIVE, LoanStatus.PAID_OFF, LoanStatus.WRITTEN_OFF

@@ -26,6 +26,7 @@ from ...db.models import (
     Member,
     SavingsAccount,
 )
+from ...domain import accounts
 from ...domain.allocation import (
     Allocation,
     Due,
@@ -288,7 +289,7 @@ def payment_source(
     if source == "kas":
         return CASH, None
     if source == "bank":  # a transfer into the bank (payroll deduction, services/payroll.py)
-        return "1.02", None
+        return accounts.BANK, None
     if source == "sukarela":
         member = borrower(session, loan)
         product = savings.product_of_kind(session, "sukarela")
