@@ -18,6 +18,7 @@ import time
 from pathlib import Path
 
 import pytest
+from argon2 import PasswordHasher
 
 sys.path.insert(0, str(Path(__file__).parent))  # tests/helpers.py
 sys.path.insert(0, str(Path(__file__).parents[1]))  # bench/pgserver.py
@@ -25,7 +26,14 @@ sys.path.insert(0, str(Path(__file__).parents[1]))  # bench/pgserver.py
 import koperasi.services.wiring  # noqa: F401 - the services' handlers, as the app wires them
 from bench import pgserver  # noqa: E402 - the throwaway PostgreSQL server
 from koperasi.db.database import Database, open_database
+from koperasi.services import users
 from koperasi.services.auth import SYSTEM
+
+# A cheap argon2 for the suite: with the production parameters every login and every user a
+# test makes costs 0.15 s, and no test is about argon2's cost. A hash carries its parameters,
+# so hashes made here verify anywhere (the CLI and app processes tests start keep the real
+# hasher and upgrade such a hash on login, as they would an old one).
+users.PASSWORD_HASHER = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
 
 # The seal key and the anchor log live outside the database, by default in the user's data
 # folder: a test run keeps its own, never the tester's real ones, shared by the run's xdist

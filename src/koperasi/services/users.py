@@ -43,7 +43,9 @@ LOCKOUT = dt.timedelta(minutes=15)
 PASSWORD_ENV = "KOPERASI_PASSWORD"  # the acting user's password (CLI)
 NEW_PASSWORD_ENV = "KOPERASI_NEW_PASSWORD"  # a password being set (user add / passwd)
 
-_hasher = PasswordHasher()
+# argon2id with argon2-cffi's default (RFC 9106 low-memory) parameters. A hash carries its own
+# parameters, so the test suite swaps in a cheap hasher without touching what it asserts.
+PASSWORD_HASHER = PasswordHasher()
 
 
 @functools.cache
@@ -51,7 +53,7 @@ def _dummy_hash() -> str:
     """Verified against when the user does not exist, so both paths take the same time.
     Made on first use, not at import: an Argon2 hash costs about a second of CPU on a
     modest PC, and every start of the app (and of the CLI) imports this module."""
-    return _hasher.hash("koperasi-dummy-password")
+    return PASSWORD_HASHER.hash("koperasi-dummy-password")
 
 
 @dataclass(frozen=True)
@@ -69,7 +71,7 @@ class UserView:
 
 
 def hash_password(password: str) -> str:
-    return _hasher.hash(password)
+    return PASSWORD_HASHER.hash(password)
 
 
 def _check_password_rules(password: str, username: str = "") -> None:
@@ -337,7 +339,9 @@ def reset_password(db: Database, actor: Actor, username: str, new_password: str)
 
 def _verify(hashed: str | None, password: str) -> bool:
     try:
-        return _hasher.verify(hashed or _dummy_hash(), password or "") and hashed is not None
+        return (
+            PASSWORD_HASHER.verify(hashed or _dummy_hash(), password or "") and hashed is not None
+        )
     except (VerificationError, InvalidHashError):
         return False
 
@@ -365,7 +369,7 @@ def authenticate(
         if _verify(user.password_hash, password):
             if user.failed_attempts or user.locked_until:
                 user.failed_attempts, user.locked_until = 0, None
-            if _hasher.check_needs_rehash(user.password_hash or ""):
+            if PASSWORD_HASHER.check_needs_rehash(user.password_hash or ""):
                 user.password_hash = hash_password(password)
             return _actor(s, user)
         user.failed_attempts = (user.failed_attempts or 0) + 1
