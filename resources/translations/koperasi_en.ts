@@ -5166,15 +5166,15 @@ due</translation>
     </message>
     <message>
         <source>&amp;Nama koperasi</source>
-        <translation>Cooperative &amp;name</translation>
+        <translation>Cooperative na&amp;me</translation>
     </message>
     <message>
         <source>mis. KSP Sejahtera Bersama</source>
         <translation>e.g. KSP Sejahtera Bersama</translation>
     </message>
     <message>
-        <source>Nomor &amp;badan hukum</source>
-        <translation>&amp;Legal entity number</translation>
+        <source>Nomor badan &amp;hukum</source>
+        <translation>Legal entity n&amp;umber</translation>
     </message>
     <message>
         <source>mis. AHU-0012345.AH.01.26.2021</source>
@@ -5185,16 +5185,16 @@ due</translation>
         <translation>&amp;Address</translation>
     </message>
     <message>
-        <source>&amp;Kota/Kabupaten</source>
-        <translation>&amp;City/Regency</translation>
+        <source>K&amp;ota/Kabupaten</source>
+        <translation>C&amp;ity/Regency</translation>
     </message>
     <message>
         <source>&amp;Telepon</source>
         <translation>&amp;Phone</translation>
     </message>
     <message>
-        <source>&amp;Logo</source>
-        <translation>&amp;Logo</translation>
+        <source>Lo&amp;go</source>
+        <translation>L&amp;ogo</translation>
     </message>
     <message>
         <source>berkas PNG atau JPG (boleh kosong)</source>
@@ -5209,7 +5209,7 @@ due</translation>
         <translation>Board (signs the reports)</translation>
     </message>
     <message>
-        <source>&amp;Ketua</source>
+        <source>K&amp;etua</source>
         <translation>&amp;Chair</translation>
     </message>
     <message>
@@ -5222,7 +5222,7 @@ due</translation>
     </message>
     <message>
         <source>&amp;Pengawas</source>
-        <translation>&amp;Supervisor</translation>
+        <translation>Super&amp;visor</translation>
     </message>
     <message>
         <source>ketua pengawas, menandatangani laporan RAT</source>

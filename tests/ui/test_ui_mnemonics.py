@@ -256,6 +256,9 @@ def test_every_dialog_is_covered_here(demo_db, make_ctx):
 def test_every_dialog_has_unique_mnemonics(demo_db, make_ctx, qtbot, lang):
     from koperasi.ui import i18n
 
+    # as the app does (ui/app.py): dialogs are resolved when shown, whether or not a main
+    # window was built earlier in this process
+    mnemonics.install(QApplication.instance())
     i18n.install(lang)
     try:
         for name, build in _factories(make_ctx(demo_db, lang=lang)).items():

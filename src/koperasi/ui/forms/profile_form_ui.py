@@ -1,6 +1,6 @@
 # Generated from ui/profile_form.ui by `python -m koperasi.ui.build_forms` (pyside6-uic).
 # Do not edit: change the form in Qt Designer and regenerate (`make forms`).
-# source-sha256: d78944fec8e43d660e99d2afe0797f4a8afd01c29ebccba96944931c5595a99d
+# source-sha256: cc0fe5a996527147138a883690d9b4583ae4491ef562ee9755b4e278e5819bbb
 # -*- coding: utf-8 -*-
 
 ################################################################################
@@ -182,16 +182,16 @@ class Ui_ProfileForm(object):
         self.identityGroup.setTitle(QCoreApplication.translate("ProfileForm", u"Identitas koperasi", None))
         self.label_coopNameEdit.setText(QCoreApplication.translate("ProfileForm", u"&Nama koperasi", None))
         self.coopNameEdit.setPlaceholderText(QCoreApplication.translate("ProfileForm", u"mis. KSP Sejahtera Bersama", None))
-        self.label_legalNumberEdit.setText(QCoreApplication.translate("ProfileForm", u"Nomor &badan hukum", None))
+        self.label_legalNumberEdit.setText(QCoreApplication.translate("ProfileForm", u"Nomor badan &hukum", None))
         self.legalNumberEdit.setPlaceholderText(QCoreApplication.translate("ProfileForm", u"mis. AHU-0012345.AH.01.26.2021", None))
         self.label_coopAddressEdit.setText(QCoreApplication.translate("ProfileForm", u"&Alamat", None))
-        self.label_cityEdit.setText(QCoreApplication.translate("ProfileForm", u"&Kota/Kabupaten", None))
+        self.label_cityEdit.setText(QCoreApplication.translate("ProfileForm", u"K&ota/Kabupaten", None))
         self.label_coopPhoneEdit.setText(QCoreApplication.translate("ProfileForm", u"&Telepon", None))
-        self.label_logoPathEdit.setText(QCoreApplication.translate("ProfileForm", u"&Logo", None))
+        self.label_logoPathEdit.setText(QCoreApplication.translate("ProfileForm", u"Lo&go", None))
         self.logoPathEdit.setPlaceholderText(QCoreApplication.translate("ProfileForm", u"berkas PNG atau JPG (boleh kosong)", None))
         self.logoBrowseButton.setText(QCoreApplication.translate("ProfileForm", u"Pilih...", None))
         self.boardGroup.setTitle(QCoreApplication.translate("ProfileForm", u"Pengurus (penanda tangan laporan)", None))
-        self.label_chairEdit.setText(QCoreApplication.translate("ProfileForm", u"&Ketua", None))
+        self.label_chairEdit.setText(QCoreApplication.translate("ProfileForm", u"K&etua", None))
         self.label_secretaryEdit.setText(QCoreApplication.translate("ProfileForm", u"&Sekretaris", None))
         self.label_treasurerEdit.setText(QCoreApplication.translate("ProfileForm", u"&Bendahara", None))
         self.label_supervisorEdit.setText(QCoreApplication.translate("ProfileForm", u"&Pengawas", None))
