@@ -133,7 +133,7 @@ def promotion_section(s: Session, period: Period, plan: shu_service.ShuPlan) -> 
         v
         for c, v in bal.items()
         if c in (accounts.SAVINGS_INTEREST_EXPENSE, accounts.TERM_DEPOSIT_INTEREST_EXPENSE)
-        or infos[c].code.startswith("5.20.")
+        or infos[c].code.startswith(accounts.SAVINGS_INTEREST_EXPENSE + ".")
     )
     disbursed = outreach.disbursements_in(s, period.start, period.end)
     shu_members = plan.member_pot if plan.surplus > 0 else 0

@@ -91,11 +91,7 @@ def calk_sections(s: Session, period: Period) -> tuple[Section, ...]:
             ),
         ),
     )
-    cash_rows = lines(
-        lambda c, i: (
-            i.type == "asset" and (c.startswith(accounts.CASH) or c.startswith(accounts.BANK))
-        )
-    )
+    cash_rows = lines(lambda c, i: i.type == "asset" and c.startswith(accounts.CASH_AND_BANK))
     cash = Section(
         T("2. Kas dan Bank", "2. Cash and Bank"),
         tables=(
@@ -133,8 +129,7 @@ def calk_sections(s: Session, period: Period) -> tuple[Section, ...]:
     )
     sav_rows = lines(
         lambda c, i: (
-            c.split(".")[0] in ("2", "3")
-            and c[:4]
+            c[:4]
             in (
                 accounts.VOLUNTARY_SAVINGS,
                 accounts.TERM_DEPOSITS,

@@ -22,7 +22,7 @@ from ..db.models import (
 )
 from ..domain import accounts
 from ..domain.money import format_rupiah
-from ..domain.vocabulary import LoanStatus
+from ..domain.vocabulary import EntrySource, LoanStatus
 from .check import Problem, ledger_balance_by_code
 
 
@@ -129,7 +129,7 @@ def check_loan_income(s: Session) -> list[Problem]:
     gls = _gl_by_source(
         s,
         (accounts.LOAN_INTEREST_INCOME, accounts.PENALTY_INCOME, accounts.FEE_INCOME),
-        ("pinjaman",),
+        (EntrySource.LOANS,),
     )
     for code, name_id, name_en, sub in (
         (accounts.LOAN_INTEREST_INCOME, "bunga", "interest", int(totals[0])),
